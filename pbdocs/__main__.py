@@ -1,0 +1,3 @@
+from pbdocs.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""A corpus: a folder of policy files, their stable ids, and their parsed documents (cached)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from pbdocs.errors import InputError, PbdocsError
+from pbdocs.model import Document
+
+SUFFIXES = {".txt", ".docx", ".html", ".htm", ".md", ".pdf", ".doc"}
+
+
+@dataclass
+class Failure:
+    """A corpus file that could not be parsed, with the sentence that says why."""
+
+    path: Path
+    message: str
+
+
+class Corpus:
+    """The policy files of one folder, addressed by document id."""
+
+    def __init__(self, corpus_dir: str | Path = "corpus", index_dir: str | Path = "index"):
+        self.dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+
+    def files(self) -> dict[str, Path]:
+        """Document id → file, for every supported file under the corpus folder."""
+        from pbdocs.parse import slugify
+
+        if not self.dir.is_dir():
+            raise InputError(f"语料目录不存在：{self.dir}")
+        out: dict[str, Path] = {}
+        for p in sorted(self.dir.rglob("*")):
+            if not p.is_file() or p.suffix.lower() not in SUFFIXES:
+                continue
+            if any(part.startswith(".") for part in p.relative_to(self.dir).parts):
+                continue
+            doc_id = slugify(p.name)
+            if doc_id in out:  # same stem, other format: keep both, told apart by extension
+                doc_id = f"{doc_id}-{p.suffix.lower().lstrip('.')}"
+            out[doc_id] = p
+        return out
+
+    def load(self, ref: str | Path, extract: bool = True) -> Document:
+        """A parsed document by corpus id or by file path (raises InputError)."""
+        p = Path(ref)
+        files = self.files() if self.dir.is_dir() else {}
+        if str(ref) in files:
+            return self._parse_cached(str(ref), files[str(ref)], extract)
+        if p.is_file():
+            for doc_id, f in files.items():
+                if f.resolve() == p.resolve():
+                    return self._parse_cached(doc_id, f, extract)
+            from pbdocs.parse import parse_file
+
+            return parse_file(p, extract=extract)
+        raise InputError(f"找不到文档“{ref}”：既不是语料库中的文档编号，也不是存在的文件。")
+
+    def documents(self, on_error: Callable[[Failure], None] | None = None) -> Iterator[Document]:
+        """Every parsable document of the corpus, in id order; failures go to on_error."""
+        for doc_id, path in self.files().items():
+            try:
+                yield self._parse_cached(doc_id, path, True)
+            except PbdocsError as e:
+                if on_error is not None:
+                    on_error(Failure(path, str(e)))
+
+    def _parse_cached(self, doc_id: str, path: Path, extract: bool) -> Document:
+        from pbdocs.parse import parse_file
+        from pbdocs.store import DocStore
+
+        if not extract:
+            return parse_file(path, doc_id=doc_id, extract=False)
+        store = DocStore(self.index_dir)
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as e:
+            raise InputError(f"{path.name}：无法读取文件（{e.strerror}）。") from e
+        doc = store.get(doc_id, sha)
+        if doc is None:
+            doc = parse_file(path, doc_id=doc_id)
+            try:
+                store.put(doc)
+            except OSError:
+                pass  # a read-only index folder only costs speed
+        return doc

@@ -1,0 +1,48 @@
+"""The parse pipeline: file ─read─▶ RawText ─normalize─▶ text ─outline─▶ Document ─extract─▶ Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from pbdocs.model import Document, Source
+
+
+def slugify(name: str) -> str:
+    """A stable document id from a file name: `HDU 2020-55.txt` → `hdu-2020-55`."""
+    stem = unicodedata.normalize("NFKC", Path(name).stem).lower()
+    slug = re.sub(r"[^\w-]+", "-", stem).strip("-_")
+    return slug or "doc"
+
+
+def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> Document:
+    """Run normalize, outline and (optionally) extract over text already read from a file."""
+    from pbdocs import extract as extract_stage
+    from pbdocs import outline
+    from pbdocs.normalize import normalize
+
+    norm, repairs = normalize(text)
+    doc = outline.build_document(norm, doc_id=doc_id, source=source)
+    doc.warnings = repairs + doc.warnings
+    if extract:
+        extract_stage.enrich(doc)
+    return doc
+
+
+def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True) -> Document:
+    """Parse one policy file of any supported format into a Document (raises InputError)."""
+    from pbdocs.read import read_file
+
+    path = Path(path)
+    raw = read_file(path)
+    source = Source(
+        path=str(path),
+        format=raw.format,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        encoding=raw.encoding,
+    )
+    doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract)
+    doc.warnings = raw.warnings + doc.warnings
+    return doc

@@ -1,0 +1,55 @@
+"""Shared fixtures: the bundled corpus, the seeds, the spec, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+SCHEMA = SHARED / "spec" / "document.schema.json"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict:
+    if SCHEMA.exists():
+        return json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return json.loads((GOLD / "document.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parsed_corpus():
+    """Every bundled document, parsed once per test session: id → Document."""
+    from pbdocs.corpus import Corpus
+    from pbdocs.parse import parse_file
+
+    return {doc_id: parse_file(p, doc_id=doc_id) for doc_id, p in Corpus(CORPUS).files().items()}
+
+
+@pytest.fixture()
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory):
+    """A copy of the bundled corpus with its index built, shared by the tests that search."""
+    base = tmp_path_factory.mktemp("indexed")
+    corpus = base / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    from pbdocs.search import build_index  # noqa: F401 - provided by the search issue
+
+    build_index(corpus, base / "index")
+    return corpus, base / "index"
