@@ -1,0 +1,47 @@
+"""`pbdocs serve`: the local web UI."""
+
+from __future__ import annotations
+
+import click
+
+from pbdocs.cli.common import corpus_option, handle_errors, index_option
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址（默认只允许本机访问）")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="端口")
+@corpus_option
+@index_option
+@click.option("--out", "out_dir", default="out", show_default=True,
+              type=click.Path(file_okay=False), help="生成文件的保存目录")
+@handle_errors
+def serve(host, port, corpus_dir, index_dir, out_dir):
+    """启动本地网页界面：检索、阅读、比对、生成公文、上传文件。"""
+    from pathlib import Path
+
+    from pbdocs.errors import InputError
+    from pbdocs.web.app import create_app
+    from pbdocs.web.backend import Unavailable
+
+    if not Path(corpus_dir).is_dir():
+        raise InputError(f"语料目录不存在：{corpus_dir}")
+    app = create_app(corpus_dir, index_dir, out_dir)
+    backend = app.extensions["pbdocs"]
+    click.echo("正在更新检索索引……", err=True)
+    try:
+        stats = backend.build_index()
+        click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
+                   f"{stats.get('clauses', '?')} 条条款。", err=True)
+    except Unavailable as e:
+        click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
+    click.echo(f"请在浏览器中打开 http://{'localhost' if host in ('127.0.0.1', '::1') else host}"
+               f":{port}/ （按 Ctrl-C 停止）", err=True)
+    try:
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    except OSError as e:
+        raise InputError(f"无法在 {host}:{port} 启动服务（{e.strerror or e}），"
+                         "请换一个端口，例如 --port 8001。") from e

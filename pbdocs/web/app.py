@@ -1,0 +1,79 @@
+"""The Flask application factory: configuration, template helpers and Chinese error pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from pbdocs.errors import InputError, PbdocsError
+from pbdocs.web import filters
+from pbdocs.web.backend import Backend
+
+MAX_UPLOAD_MB = 20
+
+_ERRORS = {
+    400: ("请求有误", "请求的内容不完整或不正确。"),
+    403: ("拒绝访问", "该操作只能从本页面发起。"),
+    404: ("页面不存在", "没有找到您要访问的页面或文档，请检查地址，或回到首页重新检索。"),
+    405: ("请求方式不正确", "该页面不支持这种访问方式。"),
+    413: ("文件过大", f"上传的文件超过了大小上限（{MAX_UPLOAD_MB} MB），请压缩或拆分后再上传。"),
+    500: ("服务器内部错误", "处理请求时出现了意外错误，请稍后重试；如果问题持续出现，请报告给维护人员。"),
+}
+
+
+def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index",
+               out_dir: str | Path = "out", max_upload_mb: int = MAX_UPLOAD_MB) -> Flask:
+    """A web app over one corpus folder, its index folder and a folder for generated files."""
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = max_upload_mb * 1024 * 1024
+    app.config["MAX_UPLOAD_MB"] = max_upload_mb
+    app.config["JSON_AS_ASCII"] = False
+    app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir)
+    app.jinja_env.autoescape = True  # also for templates whose name does not end in .html
+    filters.register(app)
+
+    from pbdocs.web.views import bp
+
+    app.register_blueprint(bp)
+
+    @app.before_request
+    def _same_origin_posts():
+        # A page on another site must not be able to upload or generate through this server.
+        if request.method == "POST":
+            origin = request.headers.get("Origin")
+            if origin and origin != "null" and urlsplit(origin).netloc != request.host:
+                abort(403)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(e: HTTPException):
+        code = e.code or 500
+        title, text = _ERRORS.get(code, (e.name, e.description or ""))
+        if code == 413:
+            text = (f"上传的文件超过了大小上限（{app.config['MAX_UPLOAD_MB']} MB），"
+                    "请压缩或拆分后再上传。")
+        detail = e.description if code in (400, 404) and _is_ours(e.description) else None
+        return render_template("error.html", code=code, title=title, text=text,
+                               detail=detail), code
+
+    @app.errorhandler(PbdocsError)
+    def _pbdocs_error(e: PbdocsError):
+        code = 400 if isinstance(e, InputError) else 500
+        return render_template("error.html", code=code, title=_ERRORS[code][0],
+                               text=str(e), detail=None), code
+
+    @app.errorhandler(Exception)
+    def _unexpected(e: Exception):
+        app.logger.exception("unexpected error")
+        title, text = _ERRORS[500]
+        return render_template("error.html", code=500, title=title, text=text,
+                               detail=None), 500
+
+    return app
+
+
+def _is_ours(description: str | None) -> bool:
+    """Whether an abort() description is one of our Chinese sentences (not werkzeug's English)."""
+    return bool(description) and any("\u4e00" <= ch <= "\u9fff" for ch in description)

@@ -1,0 +1,305 @@
+"""The web UI's one door to the library: corpus, search, cross-reference, generation and
+upload, each a thin call into `pbdocs` that a view turns into a page. A library piece that is
+not there yet raises `Unavailable`, which a page shows as a sentence instead of failing."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pbdocs.errors import InputError, PbdocsError
+from pbdocs.model import Document
+from pbdocs.web.safety import safe_filename, within
+
+UPLOAD_SUFFIXES = {"txt", "docx", "pdf", "html", "htm", "md"}
+
+# What the generate page offers: kind → (Chinese name, formats, file-name word).
+OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "notice": ("印发通知", ("docx",), "印发通知"),
+    "taskbook": ("任务分解表", ("docx", "xlsx"), "任务分解表"),
+    "timetable": ("工作时间表", ("docx", "xlsx"), "工作时间表"),
+    "draft": ("二级学院实施方案草稿", ("docx",), "实施方案草稿"),
+}
+
+
+class Unavailable(PbdocsError):
+    """A library feature this page needs has not been built or installed."""
+
+    def __init__(self, what: str = ""):
+        super().__init__(f"此功能尚未可用{'（' + what + '）' if what else ''}。")
+
+
+def api(module: str, attr: str):
+    """The library function `module.attr`, or Unavailable when it is not there yet."""
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as e:
+        raise Unavailable(f"{module}.{attr}") from e
+
+
+def as_data(obj: Any) -> Any:
+    """A library result as plain JSON-like data (objects with to_dict, or dicts as they are)."""
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    return obj
+
+
+@dataclass
+class UploadResult:
+    """What an upload did: the document added (or None) and sentences for the person."""
+
+    doc: Document | None = None
+    name: str | None = None
+    messages: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+class Backend:
+    """The corpus, index and output folders of one running web app."""
+
+    def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path):
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self.out_dir = Path(out_dir)
+        self._docs: dict[str, tuple[tuple[int, int], Document]] = {}
+        self._lock = threading.Lock()  # one writer to corpus and index at a time
+
+    # -- corpus ---------------------------------------------------------------------------
+    def corpus(self):
+        """The library's Corpus over our folders."""
+        from pbdocs.corpus import Corpus
+
+        return Corpus(self.corpus_dir, self.index_dir)
+
+    def files(self) -> dict[str, Path]:
+        """Document id → file in the corpus (empty when the folder does not exist)."""
+        if not self.corpus_dir.is_dir():
+            return {}
+        return self.corpus().files()
+
+    def load(self, doc_id: str) -> Document:
+        """A parsed corpus document by id (kept in memory while its file is unchanged)."""
+        files = self.files()
+        path = files.get(doc_id)
+        if path is None:
+            raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+        st = path.stat()
+        key = (st.st_mtime_ns, st.st_size)
+        hit = self._docs.get(doc_id)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        doc = self.corpus().load(doc_id)
+        self._docs[doc_id] = (key, doc)
+        return doc
+
+    def documents(self) -> tuple[list[Document], list[str]]:
+        """Every parsable corpus document, and a sentence for each file that failed."""
+        docs, failures = [], []
+        for doc_id, path in self.files().items():
+            try:
+                docs.append(self.load(doc_id))
+            except PbdocsError as e:
+                failures.append(f"{path.name}：{e}")
+        return docs, failures
+
+    def source_file(self, doc_id: str) -> Path:
+        """The original file of a corpus document, checked to lie inside the corpus folder."""
+        path = self.files().get(doc_id)
+        safe = within(self.corpus_dir, str(path.relative_to(self.corpus_dir))) if path else None
+        if safe is None or not safe.is_file():
+            raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+        return safe
+
+    # -- search ---------------------------------------------------------------------------
+    def index_ready(self) -> bool:
+        """Whether a search index seems to exist in the index folder."""
+        if not self.index_dir.is_dir():
+            return False
+        return any(p.name != "docs" for p in self.index_dir.iterdir())
+
+    def build_index(self) -> dict:
+        """Build or update the search index over the corpus (incremental)."""
+        build = api("pbdocs.search", "build_index")
+        with self._lock:
+            return as_data(build(self.corpus_dir, self.index_dir)) or {}
+
+    def search(self, query: str, limit: int, offset: int, **filters: Any) -> dict:
+        """Search the index; returns the spec's JSON (query, total, hits, facets)."""
+        run = api("pbdocs.search", "search")
+        if not self.index_ready():
+            self.build_index()
+        kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
+        return as_data(run(self.index_dir, query, limit=limit, offset=offset, facets=True,
+                           **kwargs))
+
+    # -- cross-reference --------------------------------------------------------------------
+    def similar(self, clause_id: str, top: int = 5) -> list[dict]:
+        """The clauses of other institutions most like this one."""
+        run = api("pbdocs.crossref", "similar")
+        docs, _ = self.documents()
+        result = as_data(run(docs, clause_id=clause_id, top=top, other_institutions=True))
+        return result.get("hits", []) if isinstance(result, dict) else list(result or [])
+
+    def topics(self) -> list[str]:
+        """The topics the cross-reference stage knows, to offer as choices (may be empty)."""
+        for name in ("default_topics", "topics", "TOPICS", "DEFAULT_TOPICS"):
+            try:
+                value = getattr(importlib.import_module("pbdocs.crossref"), name)
+            except (ImportError, AttributeError):
+                continue
+            try:
+                value = value() if callable(value) else value
+            except Exception:  # noqa: BLE001 - choices are optional; a typed topic still works
+                continue
+            if isinstance(value, dict):
+                value = list(value)
+            return [str(t) for t in value]
+        return []
+
+    def compare(self, topics: list[str], doc_ids: list[str]) -> dict:
+        """The requirement matrix: for each topic, what each institution's plan requires."""
+        run = api("pbdocs.crossref", "compare")
+        docs, _ = self.documents()
+        return as_data(run(docs, topics=topics or None, doc_ids=doc_ids or None))
+
+    # -- generation ---------------------------------------------------------------------------
+    def generate(self, kind: str, doc_id: str, fmt: str, college: str = "") -> Path:
+        """Write one generated document into the output folder and return its path."""
+        if kind not in OUTPUTS:
+            raise InputError("请选择要生成的公文类型。")
+        label, formats, word = OUTPUTS[kind]
+        if fmt not in formats:
+            raise InputError(f"{label}不能生成 .{fmt} 格式，可选：{'、'.join(formats)}。")
+        doc = self.load(doc_id)
+        college = college.strip()
+        if kind == "draft" and not college:
+            raise InputError("生成二级学院方案草稿需要填写学院名称。")
+        stem = safe_filename(f"{doc_id}-{college}{word}" if college else f"{doc_id}-{word}")
+        out = within(self.out_dir, f"{stem}.{fmt}")
+        if out is None:
+            raise InputError("输出文件名不合法。")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        if kind == "draft":
+            write = api("pbdocs.generate.draft", "write_draft")
+            write(doc, college, out)
+        else:
+            _generator(kind, fmt)(doc, out)
+        if not out.is_file():
+            raise PbdocsError(f"{label}未能生成。")
+        return out
+
+    def outputs(self) -> list[Path]:
+        """Files in the output folder, newest first."""
+        if not self.out_dir.is_dir():
+            return []
+        files = [p for p in self.out_dir.iterdir() if p.is_file() and not p.name.startswith(".")]
+        return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def output_file(self, name: str) -> Path:
+        """A generated file by name, refusing any name that leads outside the output folder."""
+        path = within(self.out_dir, name)
+        if path is None or not path.is_file():
+            raise FileNotFoundError(name)
+        return path
+
+    # -- upload ---------------------------------------------------------------------------
+    def add_upload(self, filename: str, data: bytes) -> UploadResult:
+        """Parse an uploaded file; when it parses, add it to the corpus (never overwriting a
+        file) and to the index. Problems come back as sentences, never as exceptions."""
+        res = UploadResult()
+        name = safe_filename(filename)
+        ext = name.rpartition(".")[2].lower() if "." in name else ""
+        if not name:
+            res.error = "文件名无效，请重新选择文件。"
+            return res
+        if ext not in UPLOAD_SUFFIXES:
+            res.error = (f"不支持的文件类型“.{ext}”，请上传 txt、docx、pdf 或 html 文件。"
+                         if ext else "文件没有扩展名，请上传 txt、docx、pdf 或 html 文件。")
+            return res
+        if not data:
+            res.error = "上传的文件是空的。"
+            return res
+        if name != filename:
+            res.messages.append(f"文件名已整理为“{name}”。")
+        from pbdocs.parse import parse_file, slugify
+
+        with self._lock:
+            self.corpus_dir.mkdir(parents=True, exist_ok=True)
+            final = self._free_name(name, slugify)
+            if final != name:
+                res.messages.append(f"语料库中已有同名文件，新文件另存为“{final}”，原文件未被覆盖。")
+            doc_id = slugify(final)
+            with tempfile.TemporaryDirectory(prefix="pbdocs-upload-") as tmp:
+                tmp_path = Path(tmp) / final
+                tmp_path.write_bytes(data)
+                try:
+                    doc = parse_file(tmp_path, doc_id=doc_id)
+                except PbdocsError as e:
+                    res.error = str(e)
+                    return res
+                except Exception as e:  # noqa: BLE001 - a corrupt file is a message, not a 500
+                    res.error = f"无法解析该文件（{type(e).__name__}），请检查文件是否完整。"
+                    return res
+                target = self.corpus_dir / final
+                try:
+                    with open(target, "xb") as fh:  # "x": never overwrite, even in a race
+                        fh.write(data)
+                except FileExistsError:
+                    res.error = "语料库中已有同名文件，未保存。请改名后重新上传。"
+                    return res
+            doc.source.path = str(target)
+            try:
+                from pbdocs.store import DocStore
+
+                DocStore(self.index_dir).put(doc)  # so that indexing does not parse it again
+            except OSError:
+                pass
+        res.doc, res.name = doc, final
+        try:
+            self.build_index()
+        except Unavailable:
+            res.messages.append("检索功能尚未可用：文档已加入语料库，但暂未加入检索索引。")
+        except PbdocsError as e:
+            res.messages.append(f"文档已加入语料库，但更新检索索引失败：{e}")
+        return res
+
+    def _free_name(self, name: str, slugify) -> str:
+        """`name`, or `name-2`, `name-3` … : the first that clashes with no corpus file name
+        (case-insensitively) and no document id."""
+        taken_names = {p.name.lower() for p in self.corpus_dir.iterdir()}
+        taken_ids = set(self.files())
+        stem, _, ext = name.rpartition(".")
+        candidate, n = name, 1
+        while candidate.lower() in taken_names or slugify(candidate) in taken_ids:
+            n += 1
+            candidate = f"{stem}-{n}.{ext}"
+        return candidate
+
+
+def _generator(kind: str, fmt: str):
+    """The generate library's writer for one output kind and format, as f(doc, out)."""
+    mod = "pbdocs.generate"
+    for attr in (f"write_{kind}_{fmt}", f"write_{kind}", kind):
+        try:
+            fn = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError):
+            continue
+        if callable(fn):
+            return fn
+    raise Unavailable(f"生成{OUTPUTS[kind][0]}")
+
+
+_SPLIT = re.compile(r"[,，、;；\s]+")
+
+
+def split_list(values: list[str]) -> list[str]:
+    """Form values that may each hold several items separated by commas or spaces."""
+    out: list[str] = []
+    for v in values:
+        out += [x for x in _SPLIT.split(v or "") if x and x not in out]
+    return out

@@ -1,0 +1,252 @@
+"""The pages: search, document, clause, compare, generate, upload and downloads. Each view asks
+the backend for data and hands it to a template; no policy logic lives here."""
+
+from __future__ import annotations
+
+import math
+import mimetypes
+from typing import Any
+
+from flask import (Blueprint, abort, current_app, redirect, render_template, request,
+                   send_file, url_for)
+
+from pbdocs.errors import InputError, PbdocsError
+from pbdocs.model import Document
+from pbdocs.web.backend import OUTPUTS, Backend, Unavailable, split_list
+from pbdocs.web.safety import highlight, marked_terms, query_terms
+
+bp = Blueprint("web", __name__)
+
+PER_PAGE = 10
+SNIPPET = 220
+FILTERS = {"inst": "高校", "dept": "牵头部门", "year": "年份", "kind": "文种"}
+# Facet names a search backend may use → our filter parameter.
+FACET_PARAMS = {"inst": "inst", "institution": "inst", "dept": "dept", "lead": "dept",
+                "year": "year", "kind": "kind"}
+MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def backend() -> Backend:
+    """The app's backend."""
+    return current_app.extensions["pbdocs"]
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
+
+
+def _load(doc_id: str) -> Document:
+    """A corpus document, or the 404 page."""
+    try:
+        return backend().load(doc_id)
+    except InputError as e:
+        abort(404, description=str(e))
+
+
+def _doc_choices() -> tuple[list[Document], list[str]]:
+    """Documents to offer in a form, and the failures to mention."""
+    return backend().documents()
+
+
+@bp.get("/")
+def home():
+    """The query box, suggested queries, and the documents of the corpus."""
+    docs, failures = _doc_choices()
+    return render_template("home.html", docs=docs, failures=failures)
+
+
+@bp.get("/search")
+def search():
+    """Search hits with filters, facet counts, highlights and pages."""
+    q = request.args.get("q", "").strip()
+    filters = {k: request.args.get(k, "").strip() for k in FILTERS}
+    page = max(1, _int(request.args.get("page"), 1))
+    ctx: dict[str, Any] = {"q": q, "filters": filters, "page": page, "hits": [], "facets": [],
+                           "total": 0, "pages": 0, "error": None}
+    if not q:
+        ctx["error"] = "请输入检索词，例如：三会一课、双带头人、组织员。"
+        return render_template("search.html", **ctx)
+    if len(q) > 200:
+        ctx["error"] = "检索词过长，请不要超过 200 个字。"
+        return render_template("search.html", **ctx), 400
+    try:
+        result = backend().search(q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **filters)
+    except PbdocsError as e:
+        ctx["error"] = str(e)
+        return render_template("search.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+    terms = query_terms(q)
+    for hit in result.get("hits", []):
+        hit["snippet"] = highlight(hit.get("text", ""), terms + marked_terms(hit.get("highlight")),
+                                   width=SNIPPET)
+        ctx["hits"].append(hit)
+    ctx["total"] = int(result.get("total", len(ctx["hits"])))
+    ctx["pages"] = max(1, math.ceil(ctx["total"] / PER_PAGE))
+    ctx["facets"] = _facets(result.get("facets"), filters)
+    return render_template("search.html", **ctx)
+
+
+@bp.app_template_global()
+def search_url(q: str, filters: dict[str, str], page: int = 1, **changes: str) -> str:
+    """The search page's address for q with the filters changed (empty values dropped)."""
+    args = {k: v for k, v in {**filters, **changes}.items() if v not in ("", None)}
+    if page > 1:
+        args["page"] = page
+    return url_for("web.search", q=q, **args)
+
+
+def _facets(raw: Any, active: dict[str, str]) -> list[dict]:
+    """Facets as [{param, label, values: [(value, count, selected)]}], whatever their shape."""
+    out: dict[str, dict] = {}
+    for name, values in (raw or {}).items():
+        param = FACET_PARAMS.get(name)
+        if param is None or param in out:
+            continue
+        pairs = []
+        items = values.items() if isinstance(values, dict) else values or []
+        for item in items:
+            if isinstance(item, dict):
+                value, count = item.get("value", item.get("name")), item.get("count")
+            else:
+                value, count = item[0], item[1]
+            if value not in (None, ""):
+                pairs.append((str(value), count, str(value) == active.get(param)))
+        if pairs:
+            pairs.sort(key=lambda p: (-(p[1] or 0), p[0]))
+            out[param] = {"param": param, "label": FILTERS[param], "values": pairs}
+    return [out[p] for p in FILTERS if p in out]
+
+
+@bp.get("/doc/<doc_id>")
+def document(doc_id: str):
+    """A document: metadata, outline, clauses with what was extracted, parsing warnings."""
+    doc = _load(doc_id)
+    return render_template("document.html", doc=doc, stream=_stream(doc))
+
+
+def _stream(doc: Document) -> list[tuple[str, Any]]:
+    """The document in reading order: ("section", Section) before the first clause under it,
+    then ("clause", Clause)."""
+    shown: set[tuple[str, ...]] = set()
+    out: list[tuple[str, Any]] = []
+    for c in doc.clauses:
+        for s in doc.ancestors(c):
+            if tuple(s.path) not in shown:
+                shown.add(tuple(s.path))
+                out.append(("section", s))
+        own = doc.section(c.path)
+        if own is not None and tuple(own.path) not in shown:
+            shown.add(tuple(own.path))
+            if not c.heading:
+                out.append(("section", own))
+        out.append(("clause", c))
+    return out
+
+
+@bp.get("/clause/<path:clause_id>")
+def clause(clause_id: str):
+    """One clause and the most similar clauses of other institutions."""
+    doc = _load(clause_id.split("/", 1)[0])
+    c = doc.clause(clause_id)
+    if c is None:
+        abort(404, description=f"文档中没有编号为“{clause_id}”的条款。")
+    similar, error = [], None
+    try:
+        similar = backend().similar(clause_id, top=_int(request.args.get("top"), 5))
+    except PbdocsError as e:
+        error = str(e)
+    return render_template("clause.html", doc=doc, clause=c, ancestors=doc.ancestors(c),
+                           similar=similar, error=error)
+
+
+@bp.get("/compare")
+def compare():
+    """The requirement matrix: chosen topics × chosen documents' institutions."""
+    docs, failures = _doc_choices()
+    topics = split_list(request.args.getlist("topic"))
+    doc_ids = [d for d in request.args.getlist("doc") if d]
+    known = {d.id for d in docs}
+    ctx: dict[str, Any] = {"docs": docs, "failures": failures, "topics": topics,
+                           "doc_ids": doc_ids, "choices": [], "matrix": None, "error": None}
+    try:
+        ctx["choices"] = backend().topics()
+    except PbdocsError:
+        pass
+    if not request.args.get("run"):
+        return render_template("compare.html", **ctx)
+    unknown = [d for d in doc_ids if d not in known]
+    if unknown:
+        ctx["error"] = f"语料库中没有这些文档：{'、'.join(unknown)}。"
+        return render_template("compare.html", **ctx), 400
+    try:
+        ctx["matrix"] = backend().compare(topics, doc_ids)
+    except PbdocsError as e:
+        ctx["error"] = str(e)
+        return render_template("compare.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+    return render_template("compare.html", **ctx)
+
+
+@bp.route("/generate", methods=["GET", "POST"])
+def generate():
+    """Generate a notice, task book, timetable or college draft and download it."""
+    docs, failures = _doc_choices()
+    form = request.form if request.method == "POST" else request.args
+    ctx: dict[str, Any] = {"docs": docs, "failures": failures, "outputs": OUTPUTS,
+                           "doc_id": form.get("doc", ""), "kind": form.get("kind", "taskbook"),
+                           "fmt": form.get("fmt", "docx"), "college": form.get("college", ""),
+                           "error": None, "files": backend().outputs()[:20]}
+    if request.method == "GET":
+        return render_template("generate.html", **ctx)
+    if not ctx["doc_id"]:
+        ctx["error"] = "请选择一份文档。"
+        return render_template("generate.html", **ctx), 400
+    try:
+        out = backend().generate(ctx["kind"], ctx["doc_id"], ctx["fmt"], ctx["college"])
+    except PbdocsError as e:
+        ctx["error"] = str(e)
+        return render_template("generate.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+    return redirect(url_for("web.download", name=out.name), code=303)
+
+
+@bp.get("/download/<path:name>")
+def download(name: str):
+    """A generated file from the output folder (nothing outside it)."""
+    try:
+        path = backend().output_file(name)
+    except FileNotFoundError:
+        abort(404, description="没有找到该文件，它可能已被删除，请重新生成。")
+    ext = path.suffix.lower().lstrip(".")
+    mime = MIME.get(ext) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return send_file(path, mimetype=mime, as_attachment=True, download_name=path.name)
+
+
+@bp.get("/source/<doc_id>")
+def source(doc_id: str):
+    """The original file of a corpus document."""
+    try:
+        path = backend().source_file(doc_id)
+    except InputError as e:
+        abort(404, description=str(e))
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if mime.startswith("text/"):
+        mime = "text/plain; charset=utf-8" if path.suffix.lower() == ".txt" else mime
+    return send_file(path, mimetype=mime, as_attachment=True, download_name=path.name)
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+def upload():
+    """Add a txt/docx/pdf/html file to the corpus and the index, showing its warnings."""
+    max_mb = current_app.config["MAX_UPLOAD_MB"]
+    if request.method == "GET":
+        return render_template("upload.html", result=None, max_mb=max_mb)
+    f = request.files.get("file")
+    if f is None or not f.filename:
+        return render_template("upload.html", result=None, max_mb=max_mb,
+                               error="请先选择要上传的文件。"), 400
+    result = backend().add_upload(f.filename, f.read())
+    code = 400 if result.error else 200
+    return render_template("upload.html", result=result, max_mb=max_mb,
+                           error=result.error), code
