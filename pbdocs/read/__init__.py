@@ -1,6 +1,7 @@
 """Readers: one per format, each turning a file into plain text plus what it knows about it.
 
-Readers know nothing about policy documents.
+Readers know nothing about policy documents. Every failure is an InputError whose message is one
+Chinese sentence naming the file and the problem.
 """
 
 from __future__ import annotations
@@ -13,25 +14,126 @@ from pbdocs.model import Warning
 
 FORMATS = ("txt", "docx", "html", "md", "pdf", "doc")
 
+# Extension → reader format. `.htm`/`.xhtml` are HTML, `.markdown` is Markdown, `.text` is text.
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html",
+    ".xhtml": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".doc": "doc",
+    ".wps": "doc", ".rtf": "doc",
+}
+
+# Larger files are refused: policy texts are tens of kilobytes; a file this big is almost
+# certainly not one, and reading it would take minutes of memory and time.
+MAX_BYTES = 50 * 1024 * 1024
+
 
 @dataclass
 class RawText:
-    """What a reader returns: text with paragraphs separated by newlines."""
+    """What a reader returns: text with paragraphs separated by a blank line (as in the corpus's
+    plain texts) and line breaks inside a paragraph as a single newline."""
 
     text: str
     format: str
     encoding: str | None = None
     warnings: list[Warning] = field(default_factory=list)
+    # Pages of a PDF, paragraphs of a DOCX: for a person's curiosity and for benchmarks.
+    pages: int | None = None
+
+
+def fail(path: Path, problem: str) -> InputError:
+    """The InputError for `path`: "<file>：<problem>。" (problem without the final stop)."""
+    return InputError(f"文件 {path} {problem}。")
+
+
+def sniff_format(data: bytes, ext_format: str | None) -> str | None:
+    """The format the bytes say they are (magic numbers), or the extension's when they say
+    nothing: real files are often misnamed (an HTML page saved as .doc, a .docx named .doc)."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or ext_format in ("docx", "doc") else ext_format
+    if head.startswith(b"\xd0\xcf\x11\xe0") or data.lstrip()[:5] == b"{\\rtf":
+        return "doc"
+    if ext_format in ("doc", "docx", "pdf"):
+        # Text bytes behind a binary extension: read them as text (the txt reader sniffs HTML).
+        if _looks_textual(data[:4096]):
+            return "txt"
+    return ext_format
+
+
+def _looks_textual(probe: bytes) -> bool:
+    from pbdocs.read.txt import looks_binary
+
+    return not looks_binary(probe)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"找不到文件 {path}。")
+    if path.is_dir():
+        raise fail(path, "是一个文件夹，不是文件")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise fail(path, f"无法读取（{e.strerror}）") from e
+    if size > MAX_BYTES:
+        raise fail(path, f"大小为 {size / 1024 / 1024:.0f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
+                         "不像一份政策文本，已拒绝读取")
+    try:
+        data = path.read_bytes()
+    except PermissionError as e:
+        raise fail(path, "没有读取权限，请检查文件权限") from e
+    except OSError as e:
+        raise fail(path, f"无法读取（{e.strerror or e}）") from e
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise fail(path, "是空文件，没有任何内容")
+    return data
 
 
 def read_file(path: str | Path) -> RawText:
     """Read any supported file into RawText, or raise InputError with a sentence for a person."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"找不到文件：{path}")
-    data = path.read_bytes()
-    # Placeholder until the readers land: UTF-8 text only.
+    ext_format = EXTENSIONS.get(path.suffix.lower())
+    if ext_format is None and path.suffix:
+        if not path.exists():
+            raise InputError(f"找不到文件 {path}。")
+        raise fail(path, f"的类型 {path.suffix} 不受支持（支持 txt、docx、html、htm、md、pdf、doc）")
+    data = _read_bytes(path)
+    fmt = sniff_format(data, ext_format or "txt")
     try:
-        return RawText(data.decode("utf-8"), "txt", "utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path.name}：无法识别文件编码。") from e
+        raw = _dispatch(path, data, fmt)
+    except InputError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a third-party parser choking means a corrupt file
+        raise fail(path, f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析（{type(e).__name__}）") from e
+    if not raw.text.strip():
+        raise fail(path, "中没有可提取的文字")
+    return raw
+
+
+def _dispatch(path: Path, data: bytes, fmt: str) -> RawText:
+    if fmt == "txt":
+        from pbdocs.read.txt import read_txt
+
+        return read_txt(path, data)
+    if fmt == "md":
+        from pbdocs.read.md import read_md
+
+        return read_md(path, data)
+    if fmt == "html":
+        from pbdocs.read.html import read_html
+
+        return read_html(path, data)
+    if fmt == "docx":
+        from pbdocs.read.docx import read_docx
+
+        return read_docx(path, data)
+    if fmt == "pdf":
+        from pbdocs.read.pdf import read_pdf
+
+        return read_pdf(path, data)
+    if fmt == "doc":
+        from pbdocs.read.doc import read_doc
+
+        return read_doc(path)
+    raise fail(path, f"的格式 {fmt} 不受支持")

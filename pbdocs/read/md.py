@@ -1,0 +1,80 @@
+"""Markdown: the text without its syntax, line by line, so that numbers written in the text
+(`1.`, `一、`) stay exactly as written and line structure is left to the normalizer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),      # ATX heading
+    (re.compile(r"^\s{0,3}>\s?"), ""),                            # blockquote marker
+    (re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+"), ""),                # task-list bullet
+    (re.compile(r"^\s*[-*+]\s+"), ""),                            # bullet (ordered numbers stay)
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),               # image → its alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                # link → its text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),               # reference link
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),                     # strong
+    (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])"), r"\1"),  # emphasis
+    (re.compile(r"~~(.+?)~~"), r"\1"),                            # strikethrough
+    (re.compile(r"`([^`]+)`"), r"\1"),                            # inline code
+    (re.compile(r"<[A-Za-z/][^>]*>"), ""),                        # inline HTML tags
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),         # backslash escapes
+]
+_RULE_LINE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")        # horizontal rule
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")                      # underline of a heading
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+
+
+def md_to_text(source: str) -> str:
+    """Plain text of a Markdown document: headings keep their text, syntax goes, table cells
+    become paragraphs, code blocks keep their content."""
+    out: list[str] = []
+    in_fence = False
+    prev_text = ""
+    for line in source.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if _TABLE_SEP.match(line) or _REF_DEF.match(line):
+            continue
+        if _SETEXT.match(line) and prev_text.strip():
+            continue  # the line above was a heading; its text is already out
+        if _RULE_LINE.match(line):
+            out.append("")
+            continue
+        hard_break = line.endswith("  ") or line.endswith("\\")
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.extend(x for c in cells if c for x in (_inline(c), ""))
+            prev_text = ""
+            continue
+        text = _inline(line.rstrip("\\").rstrip())
+        out.append(text)
+        prev_text = text if not hard_break else ""
+    return "\n".join(out).strip("\n")
+
+
+def _inline(line: str) -> str:
+    for pattern, repl in _RULES:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def read_md(path: Path, data: bytes):
+    """Read a Markdown file: decode as plain text, then strip the syntax."""
+    from pbdocs.read import RawText, fail
+    from pbdocs.read.txt import decode_bytes, guessed_warning
+
+    try:
+        dec = decode_bytes(data)
+    except ValueError:
+        raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
+    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
+    warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
+    return RawText(md_to_text(text), "md", dec.encoding, warnings)

@@ -1,0 +1,156 @@
+"""PDF through pypdf: lines rebuilt from positioned text, page numbers and running headers and
+footers dropped, lines wrapped by the page width joined back into paragraphs."""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+# `— 3 —`, `-3-`, `3`, `第 3 页`, `第3页 共12页`, `3 / 12`, `- 3 of 12 -`
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－~·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|／|of|共)\s*\d{1,4}\s*页?)?[\s\-—–－~·•]*$",
+    re.I)
+_EDGE_LINES = 2  # how many lines at the top and at the bottom of a page can be furniture
+
+
+@dataclass
+class Line:
+    """One printed line: its text, left edge, estimated right edge, baseline and font size."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    page: int
+
+
+def _width(text: str) -> float:
+    """Width in ems: East Asian wide (and ambiguous, as CJK fonts draw them) characters are one
+    em, the rest about half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
+
+
+def _page_lines(page, number: int) -> list[Line]:
+    frags: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        text = text.replace("\n", "")
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = (abs(tm[3]) or abs(tm[0]) or 1.0) * (abs(cm[3]) or abs(cm[0]) or 1.0)
+        frags.append((y, x, (font_size or 1.0) * scale, text))
+
+    page.extract_text(visitor_text=visit)
+    frags.sort(key=lambda f: (-f[0], f[1]))
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for f in frags:
+        if lines and abs(lines[-1][0][0] - f[0]) <= 0.5 * max(f[2], 1.0):
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    out = []
+    for group in lines:
+        group.sort(key=lambda f: f[1])
+        text = "".join(f[3] for f in group)
+        last = group[-1]
+        size = statistics.median(f[2] for f in group)
+        out.append(Line(text.strip(), group[0][1], last[1] + _width(last[3]) * last[2],
+                        group[0][0], size, number))
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z0-9%.,:;/\\\-+·_@#&*'\"]+|.[，。、；：？！）】》」』”’〕…—]*")
+
+
+def _first_word(text: str) -> str:
+    """The unit a line breaker keeps whole: a Latin word or number, or a character with the
+    closing punctuation that may not start a line."""
+    m = _WORD.match(text)
+    return m.group(0) if m else text[:1]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers and the running header/footer lines repeated at the page edges."""
+    edge_counts: Counter[str] = Counter()
+    for lines in pages:
+        edges = {_furniture_key(ln.text) for ln in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        edge_counts.update(edges)
+    # A line at the edge of most pages (all of them when there are two) is a running header.
+    need = len(pages) if len(pages) <= 2 else max(2, (len(pages) + 1) // 2)
+    running = {k for k, n in edge_counts.items() if n >= need and len(pages) >= 2}
+    kept = []
+    for lines in pages:
+        n = len(lines)
+        keep = []
+        for i, ln in enumerate(lines):
+            at_edge = i < _EDGE_LINES or i >= n - _EDGE_LINES
+            if at_edge and (_PAGE_NUMBER.match(ln.text) or _furniture_key(ln.text) in running):
+                continue
+            keep.append(ln)
+        kept.append(keep)
+    return kept
+
+
+def join_lines(pages: list[list[Line]]) -> list[str]:
+    """Paragraphs from lines: a line that reaches the right margin runs on into the next one,
+    unless the next is indented or stands apart by a wider gap."""
+    lines = [ln for page in pages for ln in page]
+    if not lines:
+        return []
+    size = statistics.median(ln.size for ln in lines) or 10.0
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    # Full lines of justified text all end at the right margin, short ones anywhere: the most
+    # common right edge (in half-em bins) among the longer lines is the margin.
+    bin_ = size / 2
+    long_ = [ln.x1 for ln in lines if ln.x1 - left > 10 * size] or [ln.x1 for ln in lines]
+    right = Counter(round(x / bin_) for x in long_).most_common(1)[0][0] * bin_
+    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and a.y > b.y]
+    leading = statistics.median(gaps) if gaps else 1.5 * size
+    paras: list[str] = []
+    cur = lines[0].text
+    for a, b in zip(lines, lines[1:]):
+        # The line ran on if the next line's first word would not have fitted after it.
+        full = a.x1 + _width(_first_word(b.text)) * size > right + 0.3 * size
+        indented = b.x0 > left + 0.5 * size
+        apart = a.page == b.page and (a.y - b.y) > 1.35 * leading
+        if full and not indented and not apart:
+            sep = " " if cur[-1:].isascii() and cur[-1:].isalnum() and b.text[:1].isascii() else ""
+            cur += sep + b.text
+        else:
+            paras.append(cur)
+            cur = b.text
+    paras.append(cur)
+    return [p for p in paras if p.strip()]
+
+
+def read_pdf(path: Path, data: bytes):
+    """Read a PDF's text layer; a PDF without one (a scan) or with a password is refused."""
+    from pypdf import PdfReader
+
+    from pbdocs.read import RawText, fail
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception:  # noqa: BLE001 - unsupported encryption is as closed as a password
+            opened = 0
+        if not opened:
+            raise fail(path, "受密码保护，请先解除密码再处理")
+    pages = [_page_lines(p, i) for i, p in enumerate(reader.pages)]
+    if not any(pages):
+        raise fail(path, "中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）或提供 Word/文本版本")
+    paras = join_lines(drop_furniture(pages))
+    return RawText("\n\n".join(paras), "pdf", None, [], pages=len(pages))

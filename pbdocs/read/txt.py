@@ -1,0 +1,170 @@
+"""Plain text: find the encoding (BOM, strict UTF-8, UTF-16 by its NUL pattern, then
+charset-normalizer's statistics), decode, and hand HTML markup saved as `.txt` to the HTML reader."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbdocs.model import Warning
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Detector names → the codec we decode with and record. GB18030 is a superset of GB2312/GBK, so
+# decoding with it never loses a character the narrower name would have decoded.
+_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+    "hz": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs", "big5hkscs": "big5hkscs",
+    "utf_8": "utf-8", "utf-8": "utf-8", "ascii": "utf-8", "utf_16": "utf-16",
+    "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be",
+}
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape:
+# text files do not contain them, binary files are full of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:p|div|br|span|table|td|tr|li|h[1-6]|a|body|head|meta|title)\b[^>]*>",
+                       re.I)
+
+
+@dataclass
+class Decoded:
+    """Decoded text, the codec name recorded for it, and whether it rests on statistics."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when bytes are not text in any encoding we read (NULs outside UTF-16, controls)."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in data:
+        return _utf16_without_bom(data) is None
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\x0b\x0c\r\x1b")
+    return controls > max(2, len(sample) // 200)
+
+
+def _clean(text: str) -> bool:
+    return len(_CONTROL.findall(text)) <= max(2, len(text) // 500)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM shows NULs mostly on one parity (the high byte of ASCII chars; CJK
+    characters like 一 U+4E00 put a few on the other)."""
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if len(data) % 2 or even + odd == 0:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if min(even, odd) * 3 > max(even, odd):
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return Decoded(text, codec, guessed=True) if _clean(text) else None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode text bytes, cheapest certainty first; raise ValueError when they are not text.
+
+    `declared` is an encoding the file states about itself (an HTML `<meta charset>`)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            return Decoded(text.lstrip("\ufeff"), codec)
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise ValueError("binary")
+        return found
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        codec = _ALIASES.get(declared.lower().replace("-", "_"), declared.lower())
+        try:
+            text = data.decode(codec)
+            if _clean(text):
+                return Decoded(text, codec)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    order = [_ALIASES.get(best.encoding, best.encoding)] if best is not None else []
+    # Chinese texts that are not UTF-8 are almost always GB-encoded; a short GBK text can fool
+    # the statistics into a single-byte code page, so GB18030 is always tried as well.
+    order += [] if "gb18030" in order else ["gb18030"]
+    for codec in order:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if not _clean(text):
+            continue
+        if codec != "gb18030" and _cjk_share(text) < 0.05 and _gb_share(data) > 0.2:
+            continue  # a code page's mojibake of a GB text: try GB18030 next
+        return Decoded(text, codec, guessed=True)
+    raise ValueError("undecodable")
+
+
+def _cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / len(text)
+
+
+def _gb_share(data: bytes) -> float:
+    """Share of bytes in the GB two-byte range, a sign of a GB-encoded Chinese text."""
+    if not data:
+        return 0.0
+    return sum(1 for b in data if b >= 0x81) / len(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when text is HTML markup (a web page saved with a .txt name)."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= 5 and head.lstrip().startswith("<")
+
+
+def guessed_warning(path: Path, encoding: str) -> Warning:
+    """The warning that the encoding was inferred by statistics, not stated by the file."""
+    return Warning(
+        kind="encoding_guessed",
+        message=(f"文件 {path.name} 没有编码标记且不是 UTF-8，已按统计推断为 {encoding.upper()} 编码；"
+                 "如出现乱码，请将文件另存为 UTF-8 后重试。"),
+        excerpt=None,
+        offset=None,
+    )
+
+
+def read_txt(path: Path, data: bytes):
+    """Read a plain-text file (any of the encodings above); HTML markup goes to the HTML reader."""
+    from pbdocs.read import RawText, fail
+
+    try:
+        dec = decode_bytes(data)
+    except ValueError:
+        raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
+    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
+    warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
+    if looks_like_html(text):
+        from pbdocs.read.html import html_to_text
+
+        return RawText(html_to_text(text), "html", dec.encoding, warnings)
+    return RawText(text, "txt", dec.encoding, warnings)
