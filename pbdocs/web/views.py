@@ -11,7 +11,7 @@ from flask import (Blueprint, abort, current_app, redirect, render_template, req
                    send_file, url_for)
 
 from pbdocs.errors import InputError, PbdocsError
-from pbdocs.model import Document
+from pbdocs.model import Document, Section
 from pbdocs.web.backend import OUTPUTS, Backend, Unavailable, split_list
 from pbdocs.web.safety import highlight, marked_terms, query_terms
 
@@ -127,22 +127,21 @@ def document(doc_id: str):
     return render_template("document.html", doc=doc, stream=_stream(doc))
 
 
-def _stream(doc: Document) -> list[tuple[str, Any]]:
-    """The document in reading order: ("section", Section) before the first clause under it,
-    then ("clause", Clause)."""
-    shown: set[tuple[str, ...]] = set()
-    out: list[tuple[str, Any]] = []
-    for c in doc.clauses:
-        for s in doc.ancestors(c):
-            if tuple(s.path) not in shown:
-                shown.add(tuple(s.path))
-                out.append(("section", s))
-        own = doc.section(c.path)
-        if own is not None and tuple(own.path) not in shown:
-            shown.add(tuple(own.path))
-            if not c.heading:
-                out.append(("section", own))
-        out.append(("clause", c))
+def _stream(doc: Document) -> list[tuple[str, Any, bool]]:
+    """The document in reading order as (kind, node, under_own_heading): a section comes before
+    its first clause; a clause whose path is that of the heading just shown is marked, so its
+    number and lead phrase are not shown twice."""
+    from pbdocs.present import outline_nodes
+
+    out: list[tuple[str, Any, bool]] = []
+    last: list[str] | None = None
+    for node in outline_nodes(doc):
+        if isinstance(node, Section):
+            out.append(("section", node, False))
+            last = node.path
+        else:
+            out.append(("clause", node, node.path == last))
+            last = None
     return out
 
 
