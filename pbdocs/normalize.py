@@ -1,10 +1,277 @@
-"""Normalizer: repair widths, spaces, broken lines and web boilerplate; report every repair."""
+"""Normalizer: repair widths, spaces, broken lines and web boilerplate; report every repair.
+
+Paragraphs come out one a line (blank lines dropped). Punctuation stays as written. Repairs that
+touch meaning-bearing text and suspicions that cannot be repaired become `Warning`s whose
+`offset` points into the returned text.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pbdocs.lexdata import alternation, entries
+from pbdocs.markers import match_marker
 from pbdocs.model import Warning
+
+# Characters that count as "Chinese side" for deciding that a space only wrapped a line.
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》—…·"
+_WIDE = f"[{_CJK}{_CJK_PUNCT}]"
+_SPACES = "[ \u00a0\u3000\t\u2002\u2003\u2009\u202f]+"
+_SPACE_RUN = re.compile(f"(?<={_WIDE}){_SPACES}|{_SPACES}(?={_WIDE})")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# A paragraph ending in one of these is complete; anything else may continue on the next line.
+_TERMINAL = set("。！？；：!?;:…")
+_CLOSERS = set("”’）)」』】〕》")
+_META_LABEL = re.compile(
+    r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
+    r"浏览量|访问量|来源|作者|编辑)\s*[:：]")
+_DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_NAV_LINE = re.compile(r"^(当前位置|您的位置|首页|主页|网站首页)")
+_WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
+_DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
+_RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
+_YEAR_NO_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2})月")
+_BAD_DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+@dataclass
+class _Repair:
+    kind: str
+    message: str
+    line: int  # index of the source line the repair happened in
+    pos: int  # position within that line (after space removal)
+    excerpt: str
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in entries("boilerplate.txt"))
+
+
+@lru_cache(maxsize=1)
+def _measure() -> tuple[re.Pattern, frozenset[str]]:
+    words = [e for e in entries("measure_words.txt") if not e.startswith("!")]
+    words.sort(key=len, reverse=True)
+    compounds = frozenset(e[1:] for e in entries("measure_words.txt") if e.startswith("!"))
+    return re.compile("|".join(re.escape(w) for w in words)), compounds
+
+
+@lru_cache(maxsize=1)
+def _kind_end() -> re.Pattern:
+    return re.compile(f"(?:{alternation('kinds.txt')})[）)]?$")
+
+
+def _is_boilerplate(line: str) -> bool:
+    return any(p.match(line) for p in _boilerplate())
+
+
+def _excerpt(s: str, pos: int, width: int = 12) -> str:
+    return s[max(0, pos - width): pos + width]
+
+
+def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
+    """Drop spaces that only wrapped a line inside Chinese text; keep gaps of lost numerals."""
+    mw, compounds = _measure()
+    out: list[str] = []
+    last = 0
+    removed = 0
+    first_pos = None
+    mk = match_marker(line)
+    for m in _SPACE_RUN.finditer(line):
+        out.append(line[last:m.start()])
+        last = m.end()
+        before, after = line[:m.start()], line[m.end():]
+        w = mw.match(after)
+        if (w and before and re.match(f"[{_CJK}]", before[-1])
+                and not re.match(r"[一二三四五六七八九十两几数多百千万\d]", before[-1])
+                and before[-1] + w.group(0) not in compounds
+                and after[:len(w.group(0)) + 1] not in compounds):
+            pos = sum(len(x) for x in out)
+            out.append(" ")
+            repairs.append(_Repair("missing_numeral", f"“{w.group(0)}”前疑似缺少数字",
+                                   idx, pos, (before[-8:] + " " + after[:8])))
+            continue
+        if not before or not after or (mk and m.start() <= mk.end <= m.end()):
+            continue  # edge or after-marker spaces are layout, not text
+        removed += 1
+        if first_pos is None:
+            first_pos = sum(len(x) for x in out)
+    out.append(line[last:])
+    text = "".join(out)
+    if removed:
+        repairs.append(_Repair("space_removed", f"删除了中文之间因换行或网页排版留下的 {removed} 处空格",
+                               idx, first_pos or 0, _excerpt(text, first_pos or 0)))
+    return text
+
+
+def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
+    """Split into stripped lines, drop boilerplate, fix spaces (empty string = dropped/blank)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    lines = [ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003") for ln in text.split("\n")]
+    dropped = [False] * len(lines)
+    nav_seen = -1
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if _META_LABEL.search(ln):
+            d = _DATE_IN_LINE.search(ln)
+            repairs.append(_Repair("boilerplate_removed", "删除了网页的发布信息行（保留其中的日期）"
+                                   if d else "删除了网页的发布信息行", i, 0, ln[:40]))
+            lines[i] = d.group(0) if d else ""
+            continue
+        if _is_boilerplate(ln):
+            if _NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln):
+                nav_seen = i
+            dropped[i] = True
+    # Web page header: site menu and column labels before the navigation line, and the Chinese
+    # label that pairs with an English one ("Learning Field" / 学习园地).
+    if nav_seen >= 0:
+        for i in range(nav_seen):
+            if lines[i] and len(lines[i]) <= 12 and not re.search(r"[。，,；：:\d《]", lines[i]):
+                dropped[i] = True
+    for i, ln in enumerate(lines):
+        if dropped[i] and re.fullmatch(r"[A-Za-z][A-Za-z .&'-]{1,40}", ln):
+            for j in (i + 1, i + 2, i - 1, i - 2):
+                if 0 <= j < len(lines) and lines[j] and not dropped[j]:
+                    if len(lines[j]) <= 8 and not re.search(r"[。，,；：:\d《]", lines[j]):
+                        dropped[j] = True
+                    break
+    for i, ln in enumerate(lines):
+        if dropped[i]:
+            repairs.append(_Repair("boilerplate_removed", "删除了网页导航或网站杂项行", i, 0, ln[:40]))
+            lines[i] = ""
+        elif ln:
+            lines[i] = _remove_spaces(ln, i, repairs)
+    return lines
+
+
+def _heading_like(par: str) -> bool:
+    """A numbered line short enough and without a sentence end: a heading, not broken prose."""
+    return match_marker(par) is not None and len(par) <= 40 and "。" not in par
+
+
+def _is_date_line(par: str) -> bool:
+    return bool(re.fullmatch(r"[\d〇○零一二三四五六七八九十]{2,4}\s*年.{1,6}月.{1,4}日|"
+                             r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", par))
+
+
+@lru_cache(maxsize=1)
+def _org_end() -> re.Pattern:
+    return re.compile(f"(?:{alternation('org_suffixes.txt')})$")
+
+
+def is_org_line(par: str) -> bool:
+    """A short line that only names a body (a signature or letterhead), e.g. 中共XX大学委员会."""
+    return (len(par) <= 30 and not re.search(r"[，。；：、,;:！？“”《》]", par)
+            and bool(_org_end().search(par)))
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break)."""
+    last = prev[-1]
+    if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
+        return False
+    if match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt):
+        return False
+    if _heading_like(prev):
+        # A numbered heading wrapped onto a short second line without its own sentence end.
+        return len(nxt) <= 30 and nxt[-1] not in _TERMINAL and prev[-1] in "，,、和与及的"
+    if len(prev) < 12 or not re.search("[，。；：、,;]", prev) or _kind_end().search(prev):
+        return False
+    return True
+
+
+def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
+    """Join broken paragraphs; map each source line to (paragraph index, shift within it)."""
+    pars: list[str] = []
+    where: dict[int, tuple[int, int]] = {}
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if pars and _continues(pars[-1], ln):
+            shift = len(pars[-1])
+            sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", pars[-1]) else ""
+            repairs.append(_Repair("line_joined", "将被分页或换行截断的句子接回同一段落",
+                                   i, -1, pars[-1][-8:] + sep + ln[:8]))
+            pars[-1] += sep + ln
+            where[i] = (len(pars) - 1, shift + len(sep))
+        else:
+            pars.append(ln)
+            where[i] = (len(pars) - 1, 0)
+    return pars, where
+
+
+def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
+    """Problems the normalizer cannot repair: lost numerals, quotes, doc numbers, dates."""
+    out: list[Warning] = []
+    mw, compounds = _measure()
+    gap = re.compile(f"(?:至少|不少于|不低于|不超过|每(?:年|月|周|季度|学期|半年))"
+                     f"(?:召开|组织|开展|参加|举办|讲|进行|听取|培训)?(?:{mw.pattern})")
+    for p, start in zip(pars, starts):
+        for m in gap.finditer(p):
+            out.append(Warning("missing_numeral", f"“{m.group(0)}”中疑似缺少数字",
+                               _excerpt(p, m.start()), start + m.start()))
+        for open_q, close_q in (("“", "”"), ("‘", "’"), ("《", "》")):
+            depth, pos = 0, None
+            for k, ch in enumerate(p):
+                if ch == open_q:
+                    depth += 1
+                    if depth > 1 and open_q != "《":  # “ inside an open “: a lost ”
+                        pos = k
+                        break
+                elif ch == close_q:
+                    depth -= 1
+                    if depth < 0:
+                        pos = k
+                        break
+            if pos is None and depth:
+                pos = p.rfind(open_q)
+            if pos is not None:
+                out.append(Warning("unbalanced_quote",
+                                   f"本段{open_q}{close_q}不配对或次序错乱（{p.count(open_q)} 个{open_q}，"
+                                   f"{p.count(close_q)} 个{close_q}），可能有引号在提取时丢失",
+                                   _excerpt(p, pos), start + pos))
+        for m in _DOC_NO_CANDIDATE.finditer(p):
+            if not _WELL_FORMED_NO.match(re.sub(r"\s", "", m.group(0))):
+                out.append(Warning("malformed_doc_number", f"发文字号“{m.group(0)}”格式异常，年份或序号可能有误",
+                                   _excerpt(p, m.start()), start + m.start()))
+        for m in _RUN_DATE.finditer(p):
+            out.append(Warning("malformed_date", f"“{m.group(0)}”疑似缺少年月日分隔的日期",
+                               _excerpt(p, m.start()), start + m.start()))
+        for m in _YEAR_NO_NIAN.finditer(p):
+            out.append(Warning("malformed_date", f"“{m.group(0)}”疑似缺少“年”字的日期",
+                               _excerpt(p, m.start()), start + m.start()))
+        for m in _BAD_DAY.finditer(p):
+            month, day = int(m.group(1)), int(m.group(2) or 1)
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                out.append(Warning("malformed_date", f"日期“{m.group(0)}”的月或日超出范围",
+                                   _excerpt(p, m.start()), start + m.start()))
+    return out
 
 
 def normalize(text: str) -> tuple[str, list[Warning]]:
     """Return the normalised text and the warnings for what was repaired or is suspect."""
-    return text, []
+    repairs: list[_Repair] = []
+    lines = _clean_lines(text, repairs)
+    pars, where = _join(lines, repairs)
+    starts, acc = [], 0
+    for p in pars:
+        starts.append(acc)
+        acc += len(p) + 1
+    warnings: list[Warning] = []
+    for r in repairs:
+        offset = None
+        if r.line in where:
+            pi, shift = where[r.line]
+            offset = starts[pi] + shift + max(r.pos, 0)
+        else:  # a dropped line: point at the paragraph that now stands in its place
+            later = [where[k] for k in where if k > r.line]
+            offset = starts[later[0][0]] if later else (acc - 1 if pars else 0)
+        warnings.append(Warning(r.kind, r.message, r.excerpt, offset))
+    warnings.extend(_suspicions(pars, starts))
+    warnings.sort(key=lambda w: (w.offset if w.offset is not None else -1))
+    return "\n".join(pars), warnings

@@ -1,10 +1,207 @@
-"""Outline: heading markers to sections and clauses, and the document's metadata."""
+"""Outline: heading markers to sections and clauses, and the document's metadata.
+
+How the outline is read (general rules, no per-document facts):
+- Markers (一、 （一）/(一) 1. 1、 1． （1）/(1) ① 第一条 第一，) are recognised at the start of a
+  paragraph (`pbdocs.markers`). A family's level is fixed when it first appears in THIS
+  document (one below the open heading), so 一、/（一）/1. can be levels 1/2/3 in one text and
+  一、/1. levels 1/2 in another. Numbers may run on across sections or restart in each.
+- A numbered paragraph is a Section when deeper numbered items follow it, or when it is a short
+  heading line (no sentence inside) followed by un-numbered body text; otherwise it is a Clause.
+  A numbered paragraph with body text AND deeper items is both a Section and a Clause.
+- Un-numbered paragraphs right after a heading form ONE clause whose path is the heading's
+  path and whose number is None (paragraphs kept newline-separated); before any heading they
+  form the preamble, path ["0"]. Un-numbered paragraphs after a numbered clause continue it.
+- Items numbered inline inside a paragraph (`…:(1)…。(2)…`) stay in their clause's text; the
+  extraction step splits a clause into tasks.
+- A clause's `heading` is its lead phrase: the text up to the first 。 when that is short.
+- A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`), also one in
+  paragraphs of its own, is removed from `text` and kept in `Clause.note` (without brackets).
+- Paths are unique: a repeated number gets a `-2` suffix and a `duplicate_number` warning.
+"""
 
 from __future__ import annotations
 
-from pbdocs.model import Document, Source
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pbdocs.lexdata import alternation
+from pbdocs.markers import Marker, match_marker
+from pbdocs.metadata import read_meta
+from pbdocs.model import Clause, Document, Section, Source, Warning
+
+LEAD_MAX = 40  # longest first sentence still read as a clause's lead phrase
+HEADING_MAX = 50  # longest numbered line still read as a heading without body
+
+
+@lru_cache(maxsize=1)
+def _note_res() -> tuple[re.Pattern, re.Pattern]:
+    labels = alternation("responsibility_notes.txt")
+    inner = r"[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*"
+    tail = re.compile(rf"[（(]\s*((?:{labels})\s*[:：]{inner})[）)]\s*[。.；;]?\s*$")
+    only = re.compile(rf"^[（(]?\s*((?:{labels})\s*[:：].*?)[）)]?\s*[。.；;]?$")
+    return tail, only
+
+
+@dataclass
+class _Open:
+    family: str
+    key: str
+    level: int
+
+
+def lead_phrase(text: str) -> str | None:
+    """The clause's lead phrase: its first sentence when short and followed by more text."""
+    k = text.find("。")
+    if 0 < k <= LEAD_MAX and k < len(text) - 1 and "；" not in text[:k] and ";" not in text[:k]:
+        return text[:k]
+    return None
+
+
+def _split_note(text: str) -> tuple[str, str | None]:
+    tail, _ = _note_res()
+    m = tail.search(text)
+    if not m or m.start() == 0:
+        return text, None
+    return text[:m.start()].rstrip(), m.group(1).strip()
+
+
+def _heading_line(rest: str) -> bool:
+    body = rest[:-1] if rest.endswith("。") else rest
+    return len(rest) <= HEADING_MAX and not re.search(r"[。！？；!?;]", body)
+
+
+class _Builder:
+    """Walks the body paragraphs once, keeping the stack of open numbered headings."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.sections: list[Section] = []
+        self.clauses: list[Clause] = []
+        self.warnings: list[Warning] = []
+        self.stack: list[_Open] = []
+        self.levels: dict[str, int] = {}
+        self.last: Clause | None = None  # the clause that un-numbered paragraphs continue
+        self.clause_paths: set[tuple[str, ...]] = set()
+        self.section_paths: set[tuple[str, ...]] = set()
+        self.last_value: dict[tuple, int] = {}
+
+    def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
+        if tuple(path) not in used:
+            used.add(tuple(path))
+            return path
+        k = 2
+        while tuple(path[:-1] + [f"{path[-1]}-{k}"]) in used:
+            k += 1
+        new = path[:-1] + [f"{path[-1]}-{k}"]
+        used.add(tuple(new))
+        self.warnings.append(Warning("duplicate_number", f"编号“{'/'.join(path)}”重复出现，"
+                                     f"后一处记为“{'/'.join(new)}”", "/".join(path), offset))
+        return new
+
+    def _clause(self, path: list[str], number: str | None, text: str, offset: int) -> Clause:
+        path = self._unique(path, self.clause_paths, offset)
+        c = Clause(id=f"{self.doc_id}/{'/'.join(path)}", path=path, number=number,
+                   heading=None, text=text, offset=offset)
+        self.clauses.append(c)
+        return c
+
+    def _push(self, m: Marker, offset: int) -> None:
+        level = self.levels.get(m.family)
+        if level is None:
+            level = self.levels[m.family] = (self.stack[-1].level + 1) if self.stack else 1
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = tuple(o.key for o in self.stack)
+        prev = self.last_value.get((parent, m.family))
+        run_on = self.last_value.get(("*", m.family))
+        if m.value != 1 and m.value - 1 not in (prev, run_on):
+            self.warnings.append(Warning("number_gap", f"编号“{m.number}”与前一项不连续，"
+                                         "可能有条目缺失或编号有误", m.number, offset))
+        self.last_value[(parent, m.family)] = self.last_value[("*", m.family)] = m.value
+        self.stack.append(_Open(m.family, m.key, level))
+
+    def note(self, text: str) -> bool:
+        """Attach a paragraph that is only a responsibility note to the clause above."""
+        _, only = _note_res()
+        m = only.match(text)
+        if not m or self.last is None:
+            return False
+        extra = m.group(1).strip().rstrip("）)")
+        self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+        return True
+
+    def numbered(self, m: Marker, par: str, offset: int, nxt: str | None) -> None:
+        """A numbered paragraph: a section, a clause, or both."""
+        self._push(m, offset)
+        path = [o.key for o in self.stack]
+        rest = par[m.end:].strip()
+        nm = match_marker(nxt) if nxt else None
+        deeper = nm is not None and (nm.family not in self.levels
+                                     or self.levels[nm.family] > self.stack[-1].level)
+        body_follows = nxt is not None and nm is None
+        heading_only = _heading_line(rest)
+        if deeper or (body_follows and heading_only):
+            heading = rest[:-1] if rest.endswith("。") else rest
+            if not heading_only:
+                heading = lead_phrase(rest) or heading
+            spath = self._unique(path, self.section_paths, offset)
+            self.sections.append(Section(path=spath, level=self.stack[-1].level,
+                                         number=m.number, heading=heading))
+            self.last = None
+            if not heading_only:
+                self.last = self._clause(path, m.number, rest, offset + m.end)
+            return
+        self.last = self._clause(path, m.number, rest, offset + m.end)
+
+    def body(self, par: str, offset: int) -> None:
+        """An un-numbered paragraph: continues the last clause or opens the heading's body."""
+        if self.last is not None:
+            self.last.text += "\n" + par
+            return
+        path = [o.key for o in self.stack] or ["0"]
+        self.last = self._clause(path, None, par, offset)
+
+    def finish(self) -> None:
+        for c in self.clauses:
+            c.text, note = _split_note(c.text)
+            if note:
+                c.note = f"{note}，{c.note}" if c.note else note
+            c.heading = lead_phrase(c.text) if c.number is not None else None
 
 
 def build_document(text: str, doc_id: str, source: Source) -> Document:
     """Build a Document (metadata, sections, clauses with empty extraction fields) from text."""
-    return Document(id=doc_id, source=source, text=text)
+    pars = text.split("\n") if text else []
+    offsets, acc = [], 0
+    for p in pars:
+        offsets.append(acc)
+        acc += len(p) + 1
+    keep = [k for k, p in enumerate(pars) if p.strip()]
+    pars = [pars[k].strip() for k in keep]
+    offsets = [offsets[k] for k in keep]
+    meta = read_meta(pars)
+    b = _Builder(doc_id)
+    body = list(range(meta.body_start, meta.body_end))
+    for n, k in enumerate(body):
+        p = pars[k]
+        if b.note(p):
+            continue
+        m = match_marker(p)
+        if m:
+            nxt = next((pars[j] for j in body[n + 1:] if not _note_res()[1].match(pars[j])), None)
+            b.numbered(m, p, offsets[k], nxt)
+        else:
+            b.body(p, offsets[k])
+    b.finish()
+    if not b.sections and b.clauses:
+        b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
+                                  b.clauses[0].text[:24], b.clauses[0].offset))
+    if not b.clauses:
+        b.warnings.append(Warning("no_content", "未找到正文内容", None, None))
+    return Document(
+        id=doc_id, source=source, title=meta.title, kind=meta.kind, issuer=meta.issuer,
+        institution=meta.institution, doc_number=meta.doc_number, date=meta.date,
+        recipients=meta.recipients, notice=meta.notice, sections=b.sections,
+        clauses=b.clauses, warnings=meta.warnings + b.warnings, text=text,
+    )

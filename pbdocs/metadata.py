@@ -1,0 +1,246 @@
+"""Metadata of a policy text: title, kind, issuer, institution, 发文字号, 成文日期, 主送机关, and
+the 印发/转发 notice wrapping a plan. Also tells the outline where the body starts and ends.
+
+Rules, not per-document facts: front matter is read from the first paragraphs (letterhead,
+发文字号, title lines, 主送机关, a notice body up to its signature), end matter from the last ones
+(signature and date, 版记). Patterns live in `lexicon/` (kinds, org suffixes, notice patterns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pbdocs.lexdata import alternation, entries
+from pbdocs.markers import cn_to_int, match_marker
+from pbdocs.model import Notice, Warning
+from pbdocs.normalize import is_org_line
+
+_DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
+_CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
+_NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
+_TERMINAL = re.compile(r"[。！？；!?;]")
+_LEAD_ORG = re.compile(r"^((?:中共|中国共产党)[\u4e00-\u9fff]{2,24}?委员会|"
+                       r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校)(?:党委|委员会))"
+                       r"(?=关于|印发|转发|[\u4e00-\u9fff])")
+
+
+@dataclass
+class Meta:
+    """What the front and end matter say about the document, and where its body lies."""
+
+    title: str | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    institution: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    notice: Notice | None = None
+    body_start: int = 0  # index of the first body paragraph
+    body_end: int = 0  # index after the last body paragraph
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[re.Pattern]]:
+    out: dict[str, list[re.Pattern]] = {"title": [], "body": [], "end": [], "self": []}
+    for e in entries("notice_patterns.txt"):
+        tag, rx = ("title", e)
+        if e.startswith("@"):
+            tag, rx = e[1:].split(" ", 1)
+        out[tag].append(re.compile(rx.strip()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _kind_re() -> re.Pattern:
+    return re.compile(f"({alternation('kinds.txt')})$")
+
+
+def parse_date(s: str) -> str | None:
+    """`2020年11月30日`, `二〇二一年七月十五日`, `2020-12-14` → `YYYY-MM-DD`; None if not a date."""
+    s = s.strip()
+    m = _NUM_DATE.match(s) or _CN_DATE.match(s)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    year = int(y) if y.isdigit() else int("".join(str(cn_to_int(c)) for c in y.replace("O", "〇")
+                                                   .replace("○", "〇")))
+    month = int(mo) if mo.isdigit() else cn_to_int(mo)
+    day = int(d) if d.isdigit() else cn_to_int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def kind_of(title: str | None) -> str | None:
+    """The genre word a title ends in (a trailing （试行）/（2021-2023年） is skipped)."""
+    if not title:
+        return None
+    t = re.sub(r"([（(][^（）()]{1,16}[）)])+$", "", title)
+    m = _kind_re().search(t)
+    return m.group(1) if m else None
+
+
+def institution_of(issuer: str | None) -> str | None:
+    """The institution an issuer belongs to: 中共XX大学委员会 → XX大学; None if it names none."""
+    if not issuer:
+        return None
+    name = re.sub(r"^(中共|中国共产党)", "", issuer)
+    m = re.match(f"^(.*(?:{alternation('institution_suffixes.txt')}))", name)
+    return m.group(1) if m and len(m.group(1)) >= 4 else None
+
+
+def _titleish(p: str) -> bool:
+    return (len(p) <= 90 and not _TERMINAL.search(p) and match_marker(p) is None
+            and not p.endswith(("：", ":")) and parse_date(p) is None and not _DOC_NO.match(p))
+
+
+def _title_group(pars: list[str], i: int, limit: int) -> tuple[str | None, int]:
+    """A title over one to three lines from `i` that ends in a genre word; (title, next index)."""
+    best: tuple[str | None, int] = (None, i)
+    text = ""
+    for j in range(i, min(i + 3, limit)):
+        if not _titleish(pars[j]):
+            break
+        text += pars[j]
+        if kind_of(text):
+            best = (text, j + 1)
+    return best
+
+
+def _recipients(p: str) -> list[str]:
+    body = p.rstrip("：:")
+    return [x.strip() for x in re.split("[、，,]", body) if x.strip()]
+
+
+def _is_recipients(p: str) -> bool:
+    return p.endswith(("：", ":")) and len(p) <= 80 and not _TERMINAL.search(p) \
+        and match_marker(p) is None
+
+
+def _signature(pars: list[str], j: int) -> tuple[str, str] | None:
+    """(signer, date) when paragraphs j, j+1 are a signature line and its date."""
+    if j + 1 < len(pars) and is_org_line(pars[j]) and parse_date(pars[j + 1]):
+        return pars[j], parse_date(pars[j + 1])
+    return None
+
+
+def _lead_org(title: str | None) -> str | None:
+    m = _LEAD_ORG.match(title or "")
+    return m.group(1) if m else None
+
+
+def read_meta(pars: list[str]) -> Meta:
+    """Read the metadata from the document's paragraphs and find where its body lies."""
+    meta = Meta(body_end=len(pars))
+    n = len(pars)
+    i = 0
+    head_org = posting = None
+    # Front matter: letterhead, 发文字号, a posting date, in any order before the title.
+    while i < n:
+        p = pars[i]
+        if p.endswith("文件") and is_org_line(p[:-2]):
+            head_org = p[:-2]
+        elif _DOC_NO.match(p) and meta.doc_number is None:
+            meta.doc_number = p
+        elif parse_date(p) and posting is None:
+            posting = parse_date(p)
+        else:
+            break
+        i += 1
+    title, i2 = _title_group(pars, i, n)
+    notice_plan = None
+    if title:
+        for rx in _patterns()["title"]:
+            m = rx.search(title)
+            if m:
+                notice_plan = m.group("plan")
+                break
+    plan_signer = None
+    if notice_plan is not None:
+        i = i2
+        notice = Notice(title=title, doc_number=meta.doc_number)
+        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
+            if _DOC_NO.match(pars[i]):
+                notice.doc_number = meta.doc_number = meta.doc_number or pars[i]
+            else:
+                notice.date = parse_date(pars[i])
+            i += 1
+        if i < n and _is_recipients(pars[i]):
+            meta.recipients = _recipients(pars[i])
+            i += 1
+        body: list[str] = []
+        j = i
+        while j < n and j < i + 12 and match_marker(pars[j]) is None:
+            sig = _signature(pars, j)
+            if sig:
+                plan_signer, notice.date = sig
+                body = pars[i:j]
+                i = j + 2
+                break
+            j += 1
+        else:
+            while i < n and any(rx.search(pars[i]) for rx in _patterns()["body"]):
+                body.append(pars[i])
+                i += 1
+        notice.body = "\n".join(body) or None
+        meta.notice = notice
+        own, i3 = _title_group(pars, i, n)
+        if own:
+            meta.title, i = own, i3
+        else:
+            meta.title = re.sub(r"\s+", "", notice_plan)
+        meta.date = notice.date or posting
+    else:
+        meta.title = title
+        i = i2 if title else i
+        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
+            if _DOC_NO.match(pars[i]) and meta.doc_number is None:
+                meta.doc_number = pars[i]
+            elif parse_date(pars[i]) and posting is None:
+                posting = parse_date(pars[i])
+            i += 1
+        if i < n and title and _is_recipients(pars[i]):
+            meta.recipients = _recipients(pars[i])
+            i += 1
+    meta.body_start = i
+    # End matter: 版记 lines, then a signature and its date.
+    end = n
+    while end > i and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
+        end -= 1
+    end_signer = end_date = None
+    if end - 2 >= i and _signature(pars, end - 2):
+        end_signer, end_date = _signature(pars, end - 2)
+        end -= 2
+    elif end - 1 >= i and parse_date(pars[end - 1]):
+        end_date = parse_date(pars[end - 1])
+        end -= 1
+        if end - 1 >= i and is_org_line(pars[end - 1]):
+            end_signer = pars[end - 1]
+            end -= 1
+    meta.body_end = end
+    if meta.date is None:
+        meta.date = end_date or posting
+    meta.issuer = (head_org or plan_signer or end_signer
+                   or _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title))
+    meta.institution = institution_of(meta.issuer)
+    meta.kind = kind_of(meta.title)
+    if meta.kind is None and meta.title is None:
+        meta.kind = _self_kind(pars[i:end])
+    return meta
+
+
+def _self_kind(pars: list[str]) -> str | None:
+    """Kind named by the preamble of an untitled text (现提出如下实施意见 → 实施意见)."""
+    for p in pars[:3]:
+        for rx in _patterns()["self"]:
+            m = rx.search(p)
+            if m:
+                k = re.match(f"({alternation('kinds.txt')})", m.group("kind"))
+                if k:
+                    return k.group(1)
+    return None
