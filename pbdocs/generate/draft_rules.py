@@ -1,0 +1,158 @@
+"""The data behind `pbdocs draft`: college terms, subject substitutions, role and schedule rules,
+read from lexicon files under `pbdocs/lexicon/` (a person extends them without code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pbdocs.errors import InputError
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
+
+
+@dataclass(frozen=True)
+class DraftRules:
+    """Every rule the college draft uses, as loaded from the lexicon files."""
+
+    terms: dict[str, tuple[str, ...]]
+    substitutions: tuple[tuple[str, str], ...]
+    role_keywords: tuple[tuple[str, str, int], ...]
+    default_role: str
+    schedule: tuple[tuple[str, str], ...]
+
+    def has(self, kind: str, text: str) -> bool:
+        """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
+        return any(t in text for t in self.terms.get(kind, ()))
+
+    def substitute(self, text: str) -> str:
+        """Restate text with the college as the subject; titles in 《》 stay as written."""
+        table = dict(self.substitutions)
+        if not table:
+            return text
+        # Titles are set aside (their 《》 kept, so that `学校《` can still protect a phrase).
+        titles: list[str] = []
+
+        def hide(m: re.Match) -> str:
+            titles.append(m.group(1))
+            return f"《\x00{len(titles) - 1}\x00》"
+
+        hidden = re.sub(r"《([^《》]*)》", hide, text)
+        return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
+                      _replace(hidden, table))
+
+    def role_for(self, text: str, roles: tuple[str, ...] | None = None) -> str:
+        """The role whose keywords weigh most in text; ties go to the earlier role."""
+        order = list(roles or DEFAULT_ROLES)
+        weights = {kw: (role, w) for kw, role, w in self.role_keywords if role in order}
+        scores: dict[str, int] = {}
+        for _start, kw in _longest_matches(text, weights):
+            role, weight = weights[kw]
+            scores[role] = scores.get(role, 0) + weight
+        if not scores:
+            return self.default_role if self.default_role in order else order[0]
+        return max(scores, key=lambda r: (scores[r], -order.index(r)))
+
+    def phase_for(self, text: str) -> str:
+        """The schedule phase of an undated task: start, middle, end or ongoing."""
+        for kw, phase in self.schedule:
+            if kw in text:
+                return phase
+        return "middle"
+
+
+def _longest_matches(text: str, keys) -> list[tuple[int, str]]:
+    """Non-overlapping occurrences of keys in text, a longer key winning over a shorter one
+    that overlaps it (`健全校院两级`: `校院两级`, not `全校`)."""
+    found = [(i, k) for k in keys for i in _find_all(text, k)]
+    found.sort(key=lambda x: (-len(x[1]), x[0]))
+    taken = [False] * len(text)
+    out = []
+    for i, k in found:
+        if not any(taken[i:i + len(k)]):
+            taken[i:i + len(k)] = [True] * len(k)
+            out.append((i, k))
+    return sorted(out)
+
+
+def _find_all(text: str, key: str) -> list[int]:
+    out, i = [], text.find(key)
+    while key and i >= 0:
+        out.append(i)
+        i = text.find(key, i + 1)
+    return out
+
+
+def _replace(text: str, table: dict[str, str]) -> str:
+    out, pos = [], 0
+    for i, k in _longest_matches(text, table):
+        out.append(text[pos:i] + table[k])
+        pos = i + len(k)
+    return "".join(out) + text[pos:]
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"无法读取规则文件 {path}（{e.strerror}）。") from e
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(path: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    current = None
+    for ln in _lines(path):
+        m = re.fullmatch(r"\[(\w+)\]", ln)
+        if m:
+            current = m.group(1)
+            out.setdefault(current, [])
+        elif current is not None:
+            out[current].append(ln)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    return [ln.split("\t") for ln in _lines(path)]
+
+
+@lru_cache(maxsize=4)
+def load_rules(lexicon_dir: str | None = None) -> DraftRules:
+    """Load the draft rules from `lexicon_dir` (default: the package's lexicon folder)."""
+    base = Path(lexicon_dir) if lexicon_dir else LEXICON
+    terms = _sections(base / "draft_college.txt")
+    subs = tuple((r[0], r[1]) for r in _tsv(base / "draft_substitutions.tsv") if len(r) >= 2)
+    role_kw: list[tuple[str, str, int]] = []
+    default_role = DEFAULT_ROLES[0]
+    for r in _tsv(base / "draft_roles.tsv"):
+        if r[0] == "*" and len(r) >= 2:
+            default_role = r[1]
+        elif len(r) >= 2:
+            role_kw.append((r[0], r[1], int(r[2]) if len(r) > 2 and r[2].isdigit() else 1))
+    schedule = tuple((r[0], r[1]) for r in _tsv(base / "draft_schedule.tsv") if len(r) >= 2)
+    return DraftRules(terms, subs, tuple(role_kw), default_role, schedule)
+
+
+def read_roles_file(path: str | Path) -> dict[str, str]:
+    """Parse a roles file of `角色=姓名` lines (also `：`, `:` or a tab) into role → name."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"找不到角色文件：{p}")
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"角色文件 {p.name} 不是 UTF-8 文本。") from e
+    out: dict[str, str] = {}
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = re.split(r"\s*[=＝:：\t]\s*", line, maxsplit=1)
+        if len(parts) != 2 or not parts[0]:
+            raise InputError(
+                f"角色文件 {p.name} 第{n}行格式不对：“{line}”，应写成“角色=姓名”，如“党委书记=张三”。")
+        out[parts[0]] = parts[1]
+    return out

@@ -1,0 +1,408 @@
+"""`pbdocs draft`: a college's implementation plan drafted from the university's plan."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pbdocs.errors import InputError
+from pbdocs.generate.draft import (
+    add_months,
+    build_draft_context,
+    cite,
+    clean,
+    committee_name,
+    render_markdown,
+    write_draft,
+)
+from pbdocs.generate.draft_rules import load_rules, read_roles_file
+from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Source, Target, Task
+
+COLLEGE = "计算机与信息工程学院"
+
+
+# ---------------------------------------------------------------- constructed documents
+
+def _clause(doc_id, path, text, heading=None, lead=(), support=(), actors=(), tasks=None,
+            number="auto"):
+    tasks = tasks if tasks is not None else []
+    c = Clause(
+        id=f"{doc_id}/{'/'.join(path)}", path=list(path),
+        number=path[-1] if number == "auto" else number, heading=heading, text=text,
+        lead=[Dept(x, x) for x in lead], support=[Dept(x, x) for x in support],
+        actors=list(actors), tasks=tasks)
+    for t in tasks:
+        c.deadlines += t.deadlines
+        c.recurrences += t.recurrences
+        c.targets += t.targets
+    return c
+
+
+def _doc_a() -> Document:
+    """A plan in the style of one university: notes naming 各二级学院 as support."""
+    d = "uni-a"
+    clauses = [
+        _clause(d, ["0"], "为贯彻落实上级要求，结合学校实际，现提出如下实施意见。", number=None),
+        _clause(d, ["一"], "坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，"
+                "在学校所有党组织开展党建创优工作。到2023年，建成全国党建工作标杆院系1个，创建省级"
+                "样板支部3-4个，争创全国文明校园。", number=None,
+                tasks=[Task("坚持以习近平新时代中国特色社会主义思想为指导，全面落实新时代党的建设总要求，"
+                            "在学校所有党组织开展党建创优工作。"),
+                       Task("到2023年，建成全国党建工作标杆院系1个，创建省级样板支部3-4个，争创全国文明校园。",
+                            deadlines=[Deadline("到2023年", None, "2023-12-31", "by")],
+                            targets=[Target("1个", "=", 1, "个"),
+                                     Target("3-4个", "~", 3, "个", value_max=4)])]),
+        _clause(d, ["二", "1"], "修订学校章程，完善校长办公会议事规则。", heading="完善学校治理",
+                lead=["党政办"], support=["组织部"],
+                tasks=[Task("完善学校治理。"), Task("修订学校章程，完善校长办公会议事规则。")]),
+        _clause(d, ["二", "2"], "严格党内组织生活。全校党支部每学期开展1次组织生活会，2021年6月底前"
+                "完成党支部换届工作。建立学生党员工作站。", heading="严格党内组织生活",
+                lead=["组织部"], support=["各二级学院"],
+                tasks=[Task("严格党内组织生活。"),
+                       Task("全校党支部每学期开展1次组织生活会。",
+                            recurrences=[Recurrence("每学期开展1次", "semester", 1)]),
+                       Task("2021年6月底前完成党支部换届工作。",
+                            deadlines=[Deadline("2021年6月底前", None, "2021-06-30", "by")]),
+                       Task("建立学生党员工作站。(牵头部门:组织部,配合部门:各二级学院)")]),
+        _clause(d, ["二", "3"], "深化课程思政改革。各二级学院要建立思政课教师同专业课教师结对制度，"
+                "争取1/2的专业课党员教师承担课程思政示范项目。", heading="深化课程思政改革",
+                lead=["宣传部"], support=["教务处", "各二级学院"],
+                tasks=[Task("深化课程思政改革。"),
+                       Task("各二级学院要建立思政课教师同专业课教师结对制度，争取1/2的专业课党员教师"
+                            "承担课程思政示范项目。", targets=[Target("1/2", ">=", 0.5)])]),
+        _clause(d, ["三"], "各级党组织要加强督查考核，把落实情况纳入年度述职评议考核。", number=None),
+    ]
+    return Document(
+        id=d, source=Source("a.txt", "txt", "0"), title="关于开展党建创优工作的实施意见",
+        kind="实施意见", issuer="中共甲大学委员会", institution="甲大学", date="2020-06-12",
+        sections=[Section(["一"], 1, "一、", "总体目标要求"),
+                  Section(["二"], 1, "二、", "推进党建创优"),
+                  Section(["三"], 1, "三、", "加强组织保障")],
+        clauses=clauses)
+
+
+def _doc_b() -> Document:
+    """A plan of another university: no notes, responsibility in the prose."""
+    d = "uni-b"
+    clauses = [
+        _clause(d, ["0"], "为深入学习贯彻习近平总书记重要论述，结合学校实际，特制定本方案。", number=None),
+        _clause(d, ["一"], "牢固树立习近平新时代中国特色社会主义思想的指导地位。强化院级党组织的政治核心作用。",
+                number=None),
+        _clause(d, ["二", "1"], "加大发展党员工作力度。到2022年底在校生中党员占比不低于12%。"
+                "二级党委每学期组织一次发展党员工作自查。", heading="加大发展党员工作力度",
+                actors=["二级党委"],
+                tasks=[Task("加大发展党员工作力度。"),
+                       Task("到2022年底在校生中党员占比不低于12%。",
+                            deadlines=[Deadline("到2022年底", None, "2022-12-31", "by")],
+                            targets=[Target("不低于12%", ">=", 12, "%", subject="在校生中党员占比")]),
+                       Task("二级党委每学期组织一次发展党员工作自查。",
+                            recurrences=[Recurrence("每学期组织一次", "semester", 1)])]),
+        _clause(d, ["二", "2"], "健全校院两级党建工作领导小组，每年至少2次专题研究党建工作。学校设定每年10月8日为"
+                "廉政谈话日，学校党委书记与二级党组织书记进行廉政谈话。", heading="健全责任机制",
+                tasks=[Task("健全校院两级党建工作领导小组，每年至少2次专题研究党建工作。",
+                            recurrences=[Recurrence("每年至少2次", "year", 2)]),
+                       Task("学校设定每年10月8日为廉政谈话日，学校党委书记与二级党组织书记进行廉政谈话。",
+                            recurrences=[Recurrence("每年10月8日", "day", on="10-08")])]),
+        _clause(d, ["二", "3"], "坚持党委领导下的校长负责制，健全党委书记和校长定期沟通制度。",
+                heading="坚持党委领导下的校长负责制",
+                tasks=[Task("坚持党委领导下的校长负责制，健全党委书记和校长定期沟通制度。")]),
+        _clause(d, ["二", "4"], "贯彻落实学校《关于加强学校党建工作的意见》，出台《学校基层党支部建设标准》。"
+                "每个学院配备1名专职组织员。", heading="加强党务队伍",
+                tasks=[Task("贯彻落实学校《关于加强学校党建工作的意见》，出台《学校基层党支部建设标准》。"),
+                       Task("每个学院配备1名专职组织员。", targets=[Target("1名", "=", 1, "名")])]),
+    ]
+    return Document(
+        id=d, source=Source("b.txt", "txt", "0"), title="中共乙大学委员会深化党建工作的实施方案",
+        kind="实施方案", issuer="中共乙大学委员会", institution="乙大学", date="2020-11-30",
+        sections=[Section(["一"], 1, "一、", "任务目标"), Section(["二"], 1, "二、", "任务措施")],
+        clauses=clauses)
+
+
+@pytest.fixture()
+def ctx_a():
+    return build_draft_context(_doc_a(), COLLEGE)
+
+
+@pytest.fixture()
+def ctx_b():
+    return build_draft_context(_doc_b(), COLLEGE)
+
+
+def _month(iso: str) -> tuple[int, int]:
+    return int(iso[:4]), int(iso[5:7])
+
+
+def _check_rows(ctx):
+    """The invariants every task table keeps."""
+    assert ctx["rows"], "a draft without tasks"
+    texts = [re.sub(r"\W", "", r["text"]) for r in ctx["rows"]]
+    assert len(texts) == len(set(texts)), "duplicated tasks"
+    for r in ctx["rows"]:
+        assert r["role"] and r["responsible"], r
+        assert r["due_text"], r
+        assert "牵头部门" not in r["text"] and "配合部门" not in r["text"]
+        if r["due"] is not None:
+            assert re.fullmatch(r"\d{4}年\d{1,2}月底前", r["due_text"])
+            if r["uni_due"]:
+                assert r["due"] <= add_months(_month(r["uni_due"]), -1), r
+        else:
+            assert r["due_text"] == "长期坚持" or r["due_text"].startswith(("每", "定期")), r
+
+
+# ---------------------------------------------------------------- the library
+
+def test_committee_name_from_college():
+    assert committee_name(COLLEGE) == "中共计算机与信息工程学院委员会"
+    assert committee_name("外国语学院党委") == "中共外国语学院委员会"
+    assert committee_name("中共外国语学院委员会") == "中共外国语学院委员会"
+
+
+def test_title_names_committee_and_source(ctx_a):
+    assert ctx_a["title"] == ("中共计算机与信息工程学院委员会关于贯彻落实《关于开展党建创优工作的实施意见》"
+                              "的实施方案（讨论稿）")
+    ctx = build_draft_context(_doc_a(), COLLEGE, committee="中共计算机与信息工程学院总支部委员会")
+    assert ctx["title"].startswith("中共计算机与信息工程学院总支部委员会关于贯彻落实")
+
+
+def test_selects_only_clauses_that_concern_a_college(ctx_a, ctx_b):
+    assert [it["clause_id"] for it in ctx_a["items"]] == ["uni-a/二/2", "uni-a/二/3"]
+    ids_b = [it["clause_id"] for it in ctx_b["items"]]
+    assert "uni-b/二/1" in ids_b and "uni-b/二/2" in ids_b  # actor 二级党委; 校院两级 binds all
+    assert "uni-b/二/3" not in ids_b  # the 校长负责制 is the university's alone
+
+
+def test_college_is_the_subject(ctx_a, ctx_b):
+    texts = " ".join(r["text"] for r in ctx_a["rows"] + ctx_b["rows"])
+    assert "全院党支部每学期开展1次组织生活会" in texts
+    assert "本学院要建立思政课教师同专业课教师结对制度" in texts
+    assert "健全学院党建工作领导小组" in texts  # 校院两级, not 全校 inside 健全校院
+    assert "学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话" in texts
+    assert "学校" not in texts and "全校" not in texts and "各二级学院" not in texts
+    assert "在学院所有党组织开展党建创优工作" in ctx_a["guiding"]
+
+
+def test_titles_in_book_marks_are_not_rewritten():
+    rules = load_rules()
+    s = rules.substitute("贯彻落实学校《关于加强学校党建工作的意见》，全校师生")
+    assert s == "贯彻落实学校《关于加强学校党建工作的意见》，全院师生"
+
+
+def test_university_only_sentences_stay_out(ctx_a, ctx_b):
+    md = render_markdown(ctx_a) + render_markdown(ctx_b)
+    assert "章程" not in md and "校长办公会" not in md
+    assert "出台《学校基层党支部建设标准》" not in md
+    assert "每个学院配备1名专职组织员" in md
+
+
+def test_months_and_cadences(ctx_a, ctx_b):
+    for ctx in (ctx_a, ctx_b):
+        _check_rows(ctx)
+    rows = {r["text"]: r for r in ctx_a["rows"] + ctx_b["rows"]}
+    assert rows["2021年6月底前完成党支部换届工作。"]["due_text"] == "2021年5月底前"
+    assert rows["到2022年底在校生中党员占比不低于12%。"]["due_text"] == "2022年11月底前"
+    assert rows["全院党支部每学期开展1次组织生活会。"]["due_text"] == "每学期开展1次"
+    assert rows["学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话。"][
+        "due_text"] == "每年10月"
+    # an undated deliverable gets a month in the first phase
+    r = rows["建立学生党员工作站。"]
+    assert r["due"] == ctx_a["phases"][0]["last"]
+
+
+def test_start_month_default_and_override(ctx_a):
+    assert ctx_a["start"] == "2020-07"  # the month after the source's date
+    ctx = build_draft_context(_doc_a(), COLLEGE, start="2021-03")
+    assert ctx["start"] == "2021-03" and ctx["phases"][0]["first_month"] == "2021-03"
+    with pytest.raises(InputError, match="YYYY-MM"):
+        build_draft_context(_doc_a(), COLLEGE, start="明年三月")
+
+
+def test_phases_cover_every_dated_task(ctx_a):
+    phased = [r["n"] for ph in ctx_a["phases"] for r in ph["rows"]]
+    dated = [r["n"] for r in ctx_a["rows"] if r["due"]]
+    assert sorted(phased) == sorted(dated)
+    firsts = [ph["first"] for ph in ctx_a["phases"]]
+    assert firsts == sorted(firsts)
+
+
+def test_roles_chosen_by_content(ctx_a, ctx_b):
+    rows = {r["text"]: r for r in ctx_a["rows"] + ctx_b["rows"]}
+    assert rows["到2022年底在校生中党员占比不低于12%。"]["role"] == "组织员"
+    assert rows["全院党支部每学期开展1次组织生活会。"]["role"] == "支部书记"
+    assert rows["建立学生党员工作站。"]["role"] == "辅导员"
+
+
+def test_roles_file_maps_roles_to_names(tmp_path):
+    f = tmp_path / "roles.txt"
+    f.write_text("# 学院班子\n党委书记=张三\n组织员：李四\n", encoding="utf-8")
+    roles = read_roles_file(f)
+    assert roles == {"党委书记": "张三", "组织员": "李四"}
+    ctx = build_draft_context(_doc_b(), COLLEGE, roles=roles)
+    resp = {r["responsible"] for r in ctx["rows"]}
+    assert "组织员（李四）" in resp
+    md = render_markdown(ctx)
+    assert "由党委书记张三任组长" in md
+    bad = tmp_path / "bad.txt"
+    bad.write_text("党委书记 张三\n", encoding="utf-8")
+    with pytest.raises(InputError, match="角色=姓名"):
+        read_roles_file(bad)
+
+
+def test_keeps_numbers_and_cites_real_clauses(ctx_a):
+    doc = _doc_a()
+    md = render_markdown(ctx_a)
+    for it in ctx_a["items"]:
+        c = doc.clause(it["clause_id"])
+        assert c is not None
+        assert f"（对应学校方案{cite(doc, c)}）" in md
+    assert cite(doc, doc.clause("uni-a/二/2")) == "第二部分第2条"
+    for needle in ("1/2", "每学期开展1次", "3-4个"):
+        assert needle in md
+
+
+def test_never_invents_duties(ctx_a, ctx_b):
+    """Every row restates one sentence of the source, nothing more."""
+    rules = load_rules()
+    for doc, ctx in ((_doc_a(), ctx_a), (_doc_b(), ctx_b)):
+        source = {re.sub(r"\W", "", rules.substitute(clean(t.text)))
+                  for c in doc.clauses for t in c.tasks}
+        for r in ctx["rows"]:
+            assert re.sub(r"\W", "", r["text"]) in source, r["text"]
+
+
+def test_guarantees_use_the_source_requirements(ctx_a):
+    assert any("学院各级党组织要加强督查考核" in s for s in ctx_a["guarantee"]["supervision"])
+
+
+def test_goal_targets_bind_colleges(ctx_a):
+    texts = [g["text"] for g in ctx_a["goal_targets"]]
+    assert any("标杆院系1个" in t for t in texts)
+    assert any("样板支部3-4个" in t for t in texts)
+    assert not any("文明校园" in t for t in texts)
+
+
+def test_no_artefacts_in_markdown(ctx_a):
+    md = render_markdown(ctx_a)
+    assert "(牵头部门:" not in md and "（牵头部门：" not in md
+
+
+def test_markdown_structure(ctx_a):
+    md = render_markdown(ctx_a)
+    heads = [ln for ln in md.splitlines() if ln.startswith("## ")]
+    assert [h[3:] for h in heads[:4]] == ["一、总体要求", "二、主要任务", "三、实施步骤", "四、组织保障"]
+    assert "### （一）指导思想" in md and "工作目标" in md
+    assert "任务分解表" in heads[-1]
+    table = [ln for ln in md.splitlines() if ln.startswith("| ") and ln[2].isdigit()]
+    assert len(table) == len(ctx_a["rows"])
+
+
+def test_two_sources_give_different_drafts(ctx_a, ctx_b):
+    a = {re.sub(r"\W", "", r["text"]) for r in ctx_a["rows"]}
+    b = {re.sub(r"\W", "", r["text"]) for r in ctx_b["rows"]}
+    assert len(a & b) / len(a | b) < 0.2
+
+
+def test_own_template(tmp_path, ctx_a):
+    t = tmp_path / "house.md.j2"
+    t.write_text("# {{ title }}\n{% for r in rows %}- {{ r.text }}（{{ r.responsible }}）\n{% endfor %}",
+                 encoding="utf-8")
+    md = render_markdown(ctx_a, t)
+    assert md.startswith("# 中共计算机与信息工程学院委员会") and md.count("\n- ") == len(ctx_a["rows"])
+
+
+def test_write_markdown(tmp_path):
+    out = tmp_path / "draft.md"
+    result = write_draft(_doc_a(), COLLEGE, out, fmt="md")
+    assert result == {"out": str(out), "tasks": len(build_draft_context(_doc_a(), COLLEGE)["rows"])}
+    assert out.read_text(encoding="utf-8").startswith("# 中共计算机与信息工程学院委员会")
+
+
+# ---------------------------------------------------------------- the bundled corpus
+
+REAL = ("nbpt-2020-sanji", "hdu-2020-55")
+
+
+@pytest.fixture(scope="module")
+def real_docs():
+    from pbdocs.corpus import Corpus
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    docs = {i: Corpus(corpus, corpus.parent / "index").load(i) for i in REAL}
+    if any(len(d.clauses) < 5 for d in docs.values()):
+        pytest.skip("the outline stage does not yet split the bundled texts into clauses")
+    return docs
+
+
+@pytest.fixture(scope="module")
+def real_ctx(real_docs):
+    return {i: build_draft_context(d, COLLEGE) for i, d in real_docs.items()}
+
+
+def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
+    for i, ctx in real_ctx.items():
+        _check_rows(ctx)
+        doc = real_docs[i]
+        for it in ctx["items"]:
+            assert doc.clause(it["clause_id"]) is not None
+        md = render_markdown(ctx)
+        assert "(牵头部门:" not in md and "牵头部门：" not in md
+        assert ctx["title"].startswith("中共计算机与信息工程学院委员会关于贯彻落实《")
+
+
+def test_real_drafts_differ(real_ctx):
+    a, b = (real_ctx[i] for i in REAL)
+    ta = {re.sub(r"\W", "", r["text"]) for r in a["rows"]}
+    tb = {re.sub(r"\W", "", r["text"]) for r in b["rows"]}
+    assert len(ta & tb) / len(ta | tb) < 0.1
+    assert a["guiding"] != b["guiding"]
+    assert [it["cite"] for it in a["items"]] != [it["cite"] for it in b["items"]]
+
+
+# ---------------------------------------------------------------- the CLI, as a user types it
+
+def test_cli_needs_a_college(runner, tmp_path):
+    from pbdocs.cli import main
+
+    r = runner.invoke(main, ["draft", "hdu-2020-55", "--out", str(tmp_path / "x.docx")])
+    assert r.exit_code == 2 and "--college" in r.output
+
+
+def test_cli_bad_doc_is_one_sentence(runner, tmp_path):
+    from pbdocs.cli import main
+
+    r = runner.invoke(main, ["draft", "no-such-plan", "--college", COLLEGE,
+                             "--out", str(tmp_path / "x.md"), "--corpus", str(tmp_path)])
+    assert r.exit_code == 2
+    assert r.output.startswith("错误：") and "no-such-plan" in r.output
+    assert "Traceback" not in r.output
+
+
+@pytest.fixture(scope="module")
+def corpus_copy(tmp_path_factory, real_docs):
+    base = tmp_path_factory.mktemp("draftcorpus")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "corpus", base / "corpus")
+    return base
+
+
+def test_cli_markdown_and_json(runner, corpus_copy, tmp_path):
+    from pbdocs.cli import main
+
+    roles = tmp_path / "roles.txt"
+    roles.write_text("党委书记=张三\n院长=李四\n", encoding="utf-8")
+    out = tmp_path / "draft.md"
+    args = ["draft", "nbpt-2020-sanji", "--college", COLLEGE, "--out", str(out),
+            "--roles", str(roles), "--start", "2020-09",
+            "--corpus", str(corpus_copy / "corpus"), "--index", str(corpus_copy / "index")]
+    r = runner.invoke(main, args + ["--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["out"] == str(out) and data["tasks"] > 5
+    md = out.read_text(encoding="utf-8")
+    assert "党委书记（张三）" in md and "2020年9月" in md
+    r2 = runner.invoke(main, args + ["--format", "json"])
+    assert r2.exit_code == 0 and json.loads(r2.output) == data
+    r3 = runner.invoke(main, args)
+    assert r3.exit_code == 0 and "任务分解表" in r3.output
