@@ -1,32 +1,190 @@
 """Chinese word segmentation shared by extraction and search: one jieba tokenizer with the
-domain user dictionary (`lexicon/userdict.txt`), created once per process."""
+domain user dictionary (`lexicon/userdict.txt`), created once per process.
+
+jieba needs ~0.6 s to build its prefix dictionary and ~0.35 s even to unmarshal its own cache,
+which alone would break the one-second budget of a cold `pbdocs search`. So the dictionary
+(jieba's words plus the user dictionary) is prebuilt once into a cache file split into shards
+by first character; `cut()` and friends load only the shards of the characters in the text
+they segment. Every dictionary lookup jieba makes is a substring of that text, so the result is
+identical to a fully loaded tokenizer.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
+import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 USERDICT = Path(__file__).resolve().parent / "lexicon" / "userdict.txt"
+_CACHE_FORMAT = "1"
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """The process-wide jieba Tokenizer with the domain terms loaded."""
+def cache_dir() -> Path:
+    """Where pbdocs keeps rebuildable caches: $PBDOCS_CACHE, else ~/.cache/pbdocs."""
+    env = os.environ.get("PBDOCS_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "pbdocs"
+
+
+def _userdicts() -> list[Path]:
+    return [USERDICT] if USERDICT.is_file() else []
+
+
+def _dict_key() -> str:
+    """What the built dictionary depends on: jieba's version and dictionary, our user dicts."""
+    import jieba
+
+    h = hashlib.sha256(f"{_CACHE_FORMAT}|{jieba.__version__}".encode())
+    main = Path(jieba.__file__).resolve().parent / "dict.txt"
+    if main.exists():
+        st = main.stat()
+        h.update(f"|{main}|{st.st_size}|{st.st_mtime_ns}".encode())
+    for p in _userdicts():
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _full_tokenizer():
+    """A jieba Tokenizer built the slow way: jieba's dictionary plus the user dictionaries."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
-    tk.load_userdict(str(USERDICT))
+    for p in _userdicts():
+        tk.load_userdict(str(p))
     return tk
+
+
+def _build_shards(path: Path) -> bytes:
+    """Write the sharded dictionary file for the current key (atomically) and return its bytes."""
+    tk = _full_tokenizer()
+    shards: dict[str, dict[str, int]] = {}
+    for word, freq in tk.FREQ.items():
+        shards.setdefault(word[0], {})[word] = freq
+    force_split = [w for p in _userdicts() for w in _zero_freq_words(p)]
+    data = marshal.dumps((tk.total, force_split,
+                          {ch: marshal.dumps(d) for ch, d in shards.items()}))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # an unwritable cache only costs speed on the next start
+    return data
+
+
+def _zero_freq_words(p: Path) -> list[str]:
+    """User-dictionary words given frequency 0 (jieba must never join them)."""
+    out = []
+    for line in p.read_text(encoding="utf-8").lstrip("\ufeff").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1] == "0":
+            out.append(parts[0])
+    return out
+
+
+class _LazyDict:
+    """A jieba Tokenizer whose FREQ dict is filled shard by shard as texts need them."""
+
+    def __init__(self) -> None:
+        import jieba
+        from jieba import finalseg
+
+        jieba.setLogLevel(logging.WARNING)
+        path = cache_dir() / f"jieba-{_dict_key()}.bin"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = _build_shards(path)
+        try:
+            total, force_split, self._shards = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            total, force_split, self._shards = marshal.loads(_build_shards(path))
+        self.tk = jieba.Tokenizer()
+        self.tk.FREQ = {}
+        self.tk.total = total
+        self.tk.initialized = True
+        for w in force_split:
+            finalseg.add_force_split(w)
+        self._lock = threading.Lock()
+
+    def ensure(self, text: str) -> None:
+        """Load the shards of every character of text not loaded yet."""
+        shards = self._shards
+        if not shards:
+            return
+        with self._lock:
+            for ch in set(text):
+                blob = shards.pop(ch, None)
+                if blob is not None:
+                    self.tk.FREQ.update(marshal.loads(blob))
+
+    def ensure_all(self) -> None:
+        """Load every shard (for callers that use the Tokenizer directly)."""
+        with self._lock:
+            for ch in list(self._shards):
+                self.tk.FREQ.update(marshal.loads(self._shards.pop(ch)))
+
+
+@lru_cache(maxsize=1)
+def _lazy() -> _LazyDict:
+    return _LazyDict()
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The process-wide jieba Tokenizer with the domain terms loaded (whole dictionary)."""
+    lazy = _lazy()
+    lazy.ensure_all()
+    return lazy.tk
 
 
 def cut(text: str) -> list[str]:
     """Segment text into words (precise mode)."""
-    return list(tokenizer().cut(text, HMM=True))
+    lazy = _lazy()
+    lazy.ensure(text)
+    return list(lazy.tk.cut(text, HMM=True))
 
 
 def cut_for_search(text: str) -> list[str]:
     """Segment text for indexing: long words and their shorter parts."""
-    return list(tokenizer().cut_for_search(text, HMM=True))
+    lazy = _lazy()
+    lazy.ensure(text)
+    return list(lazy.tk.cut_for_search(text, HMM=True))
+
+
+def tokenize(text: str, mode: str = "default") -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) for each word of text; mode "search" adds the shorter parts too."""
+    lazy = _lazy()
+    lazy.ensure(text)
+    return lazy.tk.tokenize(text, mode=mode, HMM=True)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether word is a dictionary word (not just a prefix of one)."""
+    lazy = _lazy()
+    lazy.ensure(word[:1])
+    return bool(lazy.tk.FREQ.get(word))
+
+
+def search_parts(word: str) -> list[tuple[str, int]]:
+    """The dictionary words of 2 and 3 characters inside word, with their offsets, as jieba's
+    search mode finds them (call after segmenting the text that word came from)."""
+    if len(word) <= 2:
+        return []
+    freq = _lazy().tk.FREQ
+    out = [(word[i:i + 2], i) for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
+    if len(word) > 3:
+        out += [(word[i:i + 3], i) for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
+    return out

@@ -1,0 +1,326 @@
+"""Keyword search over clauses: the library API behind `pbdocs index`, `search` and `show`.
+
+    build_index(corpus_dir, index_dir, rebuild=False, engine="whoosh") -> dict
+    search(index_dir, query, inst=..., dept=..., year=..., kind=..., limit=10, ...) -> SearchResult
+    get_clause(index_dir, clause_id) -> ClauseRecord
+
+Engines are backends behind `pbdocs.search.backend.SearchBackend`; imports stay lazy so that a
+search never loads spaCy or the engine it does not use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from pbdocs.errors import InputError, PbdocsError
+from pbdocs.search.backend import (
+    NO_INSTITUTION,
+    ClauseRecord,
+    DamagedIndexError,
+    Filters,
+    SearchBackend,
+    records,
+)
+from pbdocs.search.highlight import Highlight, highlight
+from pbdocs.search.indexdir import (
+    ENGINES,
+    META_FORMAT,
+    IndexDir,
+    damaged_error,
+    read_meta,
+    write_meta,
+)
+from pbdocs.search.query import parse_query, positive_terms
+
+__all__ = ["build_index", "build_from_documents", "search", "get_clause", "SearchResult", "Hit",
+           "ClauseRecord", "get_backend", "ENGINES"]
+
+DEPARTMENTS_TSV = Path(__file__).resolve().parents[1] / "lexicon" / "departments.tsv"
+Progress = Callable[[int, int, str], None]
+
+
+def get_backend(engine: str, path: Path) -> SearchBackend:
+    """The backend object of an engine for an index folder (raises InputError)."""
+    if engine == "whoosh":
+        from pbdocs.search.whoosh_backend import WhooshBackend
+
+        return WhooshBackend(path)
+    if engine == "tantivy":
+        from pbdocs.search.tantivy_backend import TantivyBackend
+
+        return TantivyBackend(path)
+    raise InputError(f"不支持的检索引擎“{engine}”，可选：{'、'.join(ENGINES)}。")
+
+
+# -- building --------------------------------------------------------------------------------
+
+def _parser_fingerprint() -> str:
+    from pbdocs.store import parser_fingerprint
+
+    return parser_fingerprint()
+
+
+def _doc_meta(doc, sha: str, path: str, recs: list[ClauseRecord]) -> dict[str, Any]:
+    year = doc.date[:4] if doc.date else None
+    depts: dict[str, set[str]] = {}
+    for r in recs:
+        for d in r.lead + r.support:
+            if d.get("canonical"):
+                depts.setdefault(d["canonical"], set()).add(d.get("name") or d["canonical"])
+    return {"sha256": sha, "path": path, "clauses": len(recs), "title": doc.title,
+            "institution": doc.institution, "year": year, "kind": doc.kind,
+            "departments": {k: sorted(v) for k, v in sorted(depts.items())}}
+
+
+def _new_meta(engine: str, parser: str | None, docs: dict[str, Any]) -> dict[str, Any]:
+    """A generation's metadata: its documents and the vocabularies filters resolve against."""
+    depts: dict[str, set[str]] = {}
+    for d in docs.values():
+        for canon, names in d.get("departments", {}).items():
+            depts.setdefault(canon, set()).update(names)
+    return {"format": META_FORMAT, "engine": engine, "parser": parser,
+            "docs": dict(sorted(docs.items())),
+            "clauses": sum(d["clauses"] for d in docs.values()),
+            "departments": {k: sorted(v) for k, v in sorted(depts.items())}}
+
+
+def _write_generation(idx: IndexDir, engine: str, base: Path | None,
+                      add: list[ClauseRecord], delete: set[str], meta: dict[str, Any]) -> None:
+    """Build the next generation in a work folder (copying base when given), then publish it."""
+    import shutil
+
+    work = idx.new_workdir()
+    try:
+        if base is not None:
+            shutil.copytree(base, work, dirs_exist_ok=True)
+            backend = get_backend(engine, work)
+        else:
+            backend = get_backend(engine, work)
+            backend.create()
+        backend.write(add, delete)
+        backend.close()
+        write_meta(work, meta)
+        idx.publish(work, engine)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = False,
+                engine: str = "whoosh", progress: Progress | None = None) -> dict[str, Any]:
+    """Parse the corpus (cached by file hash) and bring the search index up to date.
+
+    Returns {"documents", "clauses", "added", "updated", "removed", "seconds", "failures"}.
+    """
+    from pbdocs.corpus import Corpus
+    from pbdocs.store import DocStore
+
+    t0 = time.perf_counter()
+    get_backend(engine, Path(index_dir))  # unknown engine or missing extra: fail before work
+    corpus = Corpus(corpus_dir, index_dir)
+    files = corpus.files()
+    idx = IndexDir(index_dir)
+    with idx.lock():
+        try:
+            cur = idx.current(engine)
+        except InputError:
+            cur = None  # a damaged pointer: build afresh
+        old = read_meta(cur) if cur is not None and cur.is_dir() else None
+        old_docs: dict[str, Any] = old.get("docs", {}) if old else {}
+        incremental = (not rebuild and old is not None and old.get("engine") == engine
+                       and old.get("parser") == _parser_fingerprint())
+        base = cur if incremental else None
+        shas = {doc_id: hashlib.sha256(p.read_bytes()).hexdigest() for doc_id, p in files.items()}
+        todo = [d for d in files
+                if not incremental or old_docs.get(d, {}).get("sha256") != shas[d]]
+        new_docs = {d: m for d, m in old_docs.items() if d in files} if incremental else {}
+        failures: list[dict[str, str]] = []
+        recs_by_doc: dict[str, list[ClauseRecord]] = {}
+        for i, doc_id in enumerate(todo, 1):
+            if progress:
+                progress(i, len(todo), doc_id)
+            try:
+                doc = corpus._parse_cached(doc_id, files[doc_id], True)
+            except PbdocsError as e:
+                failures.append({"path": str(files[doc_id]), "message": str(e)})
+                new_docs.pop(doc_id, None)
+                continue
+            recs_by_doc[doc_id] = records(doc)
+            new_docs[doc_id] = _doc_meta(doc, shas[doc_id], str(files[doc_id]),
+                                         recs_by_doc[doc_id])
+        added = [d for d in recs_by_doc if d not in old_docs]
+        updated = [d for d in recs_by_doc
+                   if d in old_docs and old_docs[d].get("sha256") != shas[d]]
+        removed = [d for d in old_docs if d not in new_docs]
+        if not incremental or recs_by_doc or removed:
+            meta = _new_meta(engine, _parser_fingerprint(), new_docs)
+            add = [r for recs in recs_by_doc.values() for r in recs]
+            delete = (set(recs_by_doc) | set(removed)) if incremental else set()
+            _write_generation(idx, engine, base, add, delete, meta)
+        else:
+            meta = old
+        DocStore(index_dir).prune(set(files))
+    return {"documents": len(meta["docs"]), "clauses": meta["clauses"], "added": len(added),
+            "updated": len(updated), "removed": len(removed),
+            "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
+
+
+def build_from_documents(documents: Iterable, index_dir: str | Path,
+                         engine: str = "whoosh") -> dict[str, Any]:
+    """Build a fresh search index straight from parsed Documents (tests, benchmarks)."""
+    t0 = time.perf_counter()
+    idx = IndexDir(index_dir)
+    with idx.lock():
+        docs_meta: dict[str, Any] = {}
+        recs_by_doc: dict[str, list[ClauseRecord]] = {}
+        for doc in documents:
+            recs_by_doc[doc.id] = records(doc)
+            docs_meta[doc.id] = _doc_meta(doc, doc.source.sha256, doc.source.path,
+                                          recs_by_doc[doc.id])
+        meta = _new_meta(engine, None, docs_meta)
+        add = [r for recs in recs_by_doc.values() for r in recs]
+        _write_generation(idx, engine, None, add, set(), meta)
+    return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(docs_meta),
+            "updated": 0, "removed": 0, "seconds": round(time.perf_counter() - t0, 3),
+            "failures": []}
+
+
+# -- searching -------------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    """One clause found, with its highlighted passage."""
+
+    record: ClauseRecord
+    score: float
+    highlight: Highlight
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as in the spec's `pbdocs search --format json`."""
+        r = self.record
+        return {"doc_id": r.doc_id, "clause_id": r.clause_id, "institution": r.institution,
+                "title": r.title, "path": r.path, "text": r.text,
+                "highlight": self.highlight.marked(), "score": round(self.score, 4),
+                "lead": r.lead, "support": r.support}
+
+
+@dataclass
+class SearchResult:
+    """Hits of one query: a page of them, the total, and facet counts when asked."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    engine: str
+    facets: dict[str, dict[str, int]] | None = None
+    offset: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The spec's JSON: {"query","total","hits":[…]} plus "facets" when asked."""
+        out: dict[str, Any] = {"query": self.query, "total": self.total,
+                               "hits": [h.to_dict() for h in self.hits]}
+        if self.facets is not None:
+            out["facets"] = self.facets
+        return out
+
+
+def _open(index_dir: str | Path, engine: str | None) -> tuple[SearchBackend, dict[str, Any]]:
+    idx = IndexDir(index_dir)
+    if not idx.root.is_dir():
+        from pbdocs.search.indexdir import missing_error
+
+        raise missing_error(Path(index_dir))
+    engine = engine or idx.default_engine()
+    if engine not in ENGINES:
+        raise InputError(f"不支持的检索引擎“{engine}”，可选：{'、'.join(ENGINES)}。")
+    gen, meta = idx.live(engine)
+    if not gen.is_dir():
+        raise damaged_error(Path(index_dir))
+    return get_backend(engine, gen), meta
+
+
+def _alias_canonicals(name: str) -> set[str]:
+    """Canonical department names the lexicon maps `name` to (empty without a lexicon)."""
+    try:
+        lines = DEPARTMENTS_TSV.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    out = set()
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        names = {n.strip() for c in cells for n in c.replace("、", ",").replace("，", ",")
+                 .replace("|", ",").split(",") if n.strip()}
+        if name in names and cells[0]:
+            out.add(cells[0])
+    return out
+
+
+def _resolve_depts(value: str, meta: dict[str, Any]) -> list[str]:
+    """Canonical department names a --dept value stands for, among those in the index."""
+    known: dict[str, list[str]] = meta.get("departments", {})
+    wanted = _alias_canonicals(value)
+    out = {c for c in known if c in wanted or c == value or value in known[c]}
+    if not out:  # no exact name: a part of a name (组织部 → 党委组织部)
+        out = {c for c, names in known.items()
+               if value in c or any(value in n for n in names)}
+    return sorted(out)
+
+
+def _resolve(values: str | Iterable[str] | None, known: Iterable[str]) -> list[str] | None:
+    if values is None:
+        return None
+    vals = [values] if isinstance(values, str) else list(values)
+    known = list(known)
+    out = {k for v in vals for k in known if k == v}
+    out |= {k for v in vals for k in known if v and v in k} if not out else set()
+    return sorted(out)
+
+
+def search(index_dir: str | Path, query: str, *, inst: str | None = None,
+           dept: str | None = None, year: str | int | None = None, kind: str | None = None,
+           limit: int = 10, offset: int = 0, facets: bool = False,
+           engine: str | None = None) -> SearchResult:
+    """Clauses matching a query (words, "phrases", AND/OR/NOT) within filters, highlighted."""
+    node = parse_query(query)
+    if limit < 0 or offset < 0:
+        raise InputError("--limit 和 --offset 不能是负数。")
+    if year is not None and not str(year).strip().isdigit():
+        raise InputError(f"年份应为四位数字，例如 2021，而不是“{year}”。")
+    backend, meta = _open(index_dir, engine)
+    docs = meta.get("docs", {}).values()
+    filters = Filters(
+        inst=_resolve(inst, {d.get("institution") or NO_INSTITUTION for d in docs}),
+        depts=None if dept is None else _resolve_depts(dept.strip(), meta),
+        year=None if year is None else [str(year).strip()],
+        kind=_resolve(kind, {d["kind"] for d in docs if d.get("kind")}),
+    )
+    try:
+        page = backend.search(node, filters, limit, offset, facets)
+    except DamagedIndexError as e:
+        raise damaged_error(Path(index_dir)) from e
+    finally:
+        backend.close()
+    terms, phrases = positive_terms(node)
+    hits = [Hit(h.record, h.score, highlight(h.record.text, terms, phrases)) for h in page.hits]
+    return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
+
+
+def get_clause(index_dir: str | Path, clause_id: str, engine: str | None = None) -> ClauseRecord:
+    """The indexed record of one clause (raises InputError when unknown)."""
+    backend, _ = _open(index_dir, engine)
+    try:
+        rec = backend.get(clause_id)
+    except DamagedIndexError as e:
+        raise damaged_error(Path(index_dir)) from e
+    finally:
+        backend.close()
+    if rec is None:
+        raise InputError(f"索引中没有条款“{clause_id}”（条款编号形如 文档编号/二/1）。")
+    return rec

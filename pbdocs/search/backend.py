@@ -1,0 +1,170 @@
+"""The search-engine interface and what every engine indexes: one record per clause.
+
+An engine (whoosh, tantivy; tomorrow OpenSearch) implements `SearchBackend`; everything
+else — analysis, query parsing, filters, highlighting, the index folder — is shared.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pbdocs.model import Document
+
+# Searchable text fields and their weight in scoring: the clause itself counts most.
+TEXT_FIELDS: dict[str, float] = {"body": 1.0, "head": 0.8, "depts_text": 0.5, "meta": 0.2}
+# Exact-value fields used by filters and facets.
+KEYWORD_FIELDS = ("clause_id", "doc_id", "inst", "year", "kind", "depts", "lead", "support")
+NO_INSTITUTION = "（未注明单位）"
+
+
+class DamagedIndexError(Exception):
+    """Raised by a backend when its files cannot be read."""
+
+
+@dataclass
+class ClauseRecord:
+    """Everything the index holds about one clause (stored as `data`, searched by fields)."""
+
+    clause_id: str
+    doc_id: str
+    order: int
+    institution: str | None
+    title: str | None
+    issuer: str | None
+    kind: str | None
+    year: str | None
+    date: str | None
+    doc_number: str | None
+    source: str
+    path: list[str]
+    number: str | None
+    heading: str | None
+    text: str
+    ancestors: list[dict[str, Any]] = field(default_factory=list)
+    lead: list[dict[str, str]] = field(default_factory=list)
+    support: list[dict[str, str]] = field(default_factory=list)
+
+    def texts(self) -> dict[str, str]:
+        """The searchable text of each field in TEXT_FIELDS."""
+        body = self.text
+        if self.heading and self.heading not in body:
+            body = f"{self.heading}\n{body}"
+        head = "\n".join([a["heading"] for a in self.ancestors if a.get("heading")]
+                         + ([self.heading] if self.heading else []))
+        depts = "\n".join(sorted({d[k] for d in self.lead + self.support
+                                  for k in ("name", "canonical") if d.get(k)}))
+        meta = "\n".join(x for x in (self.title, self.institution, self.issuer) if x)
+        return {"body": body, "head": head, "depts_text": depts, "meta": meta}
+
+    def keywords(self) -> dict[str, list[str]]:
+        """The exact values of each field in KEYWORD_FIELDS (lists may be empty)."""
+        def names(ds: list[dict[str, str]]) -> list[str]:
+            return sorted({d[k] for d in ds for k in ("name", "canonical") if d.get(k)})
+
+        return {
+            "clause_id": [self.clause_id],
+            "doc_id": [self.doc_id],
+            "inst": [self.institution or NO_INSTITUTION],
+            "year": [self.year] if self.year else [],
+            "kind": [self.kind] if self.kind else [],
+            "depts": sorted({d["canonical"] for d in self.lead + self.support
+                             if d.get("canonical")}),
+            "lead": names(self.lead),
+            "support": names(self.support),
+        }
+
+    def data(self) -> str:
+        """The stored form: this record as JSON."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_data(cls, data: str) -> ClauseRecord:
+        """Rebuild a record from its stored JSON."""
+        return cls(**json.loads(data))
+
+
+def records(doc: Document) -> list[ClauseRecord]:
+    """One record per clause of a parsed document."""
+    year = doc.date[:4] if doc.date and doc.date[:4].isdigit() else None
+    out = []
+    for i, c in enumerate(doc.clauses):
+        out.append(ClauseRecord(
+            clause_id=c.id, doc_id=doc.id, order=i, institution=doc.institution,
+            title=doc.title, issuer=doc.issuer, kind=doc.kind, year=year, date=doc.date,
+            doc_number=doc.doc_number, source=doc.source.path, path=list(c.path),
+            number=c.number, heading=c.heading, text=c.text,
+            ancestors=[{"path": s.path, "number": s.number, "heading": s.heading}
+                       for s in doc.ancestors(c)],
+            lead=[{"name": d.name, "canonical": d.canonical} for d in c.lead],
+            support=[{"name": d.name, "canonical": d.canonical} for d in c.support],
+        ))
+    return out
+
+
+@dataclass
+class Filters:
+    """Exact values a hit must have, per field (any of the values); None = no filter."""
+
+    inst: list[str] | None = None
+    depts: list[str] | None = None
+    year: list[str] | None = None
+    kind: list[str] | None = None
+
+    def items(self) -> list[tuple[str, list[str]]]:
+        """(field, values) for every filter that is set."""
+        return [(k, v) for k, v in (("inst", self.inst), ("depts", self.depts),
+                                    ("year", self.year), ("kind", self.kind)) if v is not None]
+
+    def impossible(self) -> bool:
+        """True when a filter matched no known value, so nothing can be found."""
+        return any(not v for _, v in self.items())
+
+
+@dataclass
+class RawHit:
+    """What a backend returns per hit: the stored record and the engine's score."""
+
+    record: ClauseRecord
+    score: float
+
+
+@dataclass
+class Page:
+    """One page of hits, the total number of hits, and facet counts when asked."""
+
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, dict[str, int]] | None = None
+
+
+class SearchBackend(ABC):
+    """A full-text engine holding ClauseRecords in one folder."""
+
+    name: str = ""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    @abstractmethod
+    def create(self) -> None:
+        """Make a new, empty index in self.path (an empty folder)."""
+
+    @abstractmethod
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
+        """Delete every clause of the given documents, add the records, commit."""
+
+    @abstractmethod
+    def search(self, node, filters: Filters, limit: int, offset: int,
+               facets: bool = False) -> Page:
+        """Hits for a parsed query (pbdocs.search.query) within filters, best first."""
+
+    @abstractmethod
+    def get(self, clause_id: str) -> ClauseRecord | None:
+        """The stored record of one clause, or None."""
+
+    def close(self) -> None:
+        """Release open files (optional)."""

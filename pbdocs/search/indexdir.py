@@ -1,0 +1,145 @@
+"""The search index folder: generations swapped atomically, a writer lock, and metadata.
+
+Layout under `<index>/search/`: `gen-<engine>-<n>/` (one complete index plus `meta.json`),
+`<engine>.current` (the name of the live generation), `engine` (the engine built last),
+`.lock`. A build works in `tmp-*/` and only then renames it and replaces the pointer file,
+so a crash or Ctrl-C at any moment leaves the previous generation live.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from pbdocs.errors import InputError
+from pbdocs.store import atomic_write_text
+
+ENGINES = ("whoosh", "tantivy")
+META_FORMAT = 1
+
+MSG_MISSING = "还没有建立检索索引（{path}），请先运行 pbdocs index。"
+MSG_DAMAGED = "检索索引已损坏（{path}），请运行 pbdocs index --rebuild 重建。"
+MSG_BUSY = "索引正在更新中，请稍后再试。"
+
+
+def missing_error(index_dir: Path) -> InputError:
+    """The error for an index that was never built."""
+    return InputError(MSG_MISSING.format(path=index_dir))
+
+
+def damaged_error(index_dir: Path) -> InputError:
+    """The error for an index whose files cannot be read."""
+    return InputError(MSG_DAMAGED.format(path=index_dir))
+
+
+class IndexDir:
+    """The `search/` folder of one index directory."""
+
+    def __init__(self, index_dir: str | Path):
+        self.index_dir = Path(index_dir)
+        self.root = self.index_dir / "search"
+
+    # -- reading -------------------------------------------------------------------------
+    def default_engine(self) -> str:
+        """The engine to search with when none is named: $PBDOCS_ENGINE, else the last built."""
+        env = os.environ.get("PBDOCS_ENGINE")
+        if env:
+            return env
+        try:
+            name = (self.root / "engine").read_text(encoding="utf-8").strip()
+        except OSError:
+            name = ""
+        return name if name in ENGINES else "whoosh"
+
+    def current(self, engine: str) -> Path | None:
+        """The live generation folder of an engine, or None when never built."""
+        try:
+            name = (self.root / f"{engine}.current").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        except OSError as e:
+            raise damaged_error(self.index_dir) from e
+        if not name or "/" in name or name.startswith("."):
+            raise damaged_error(self.index_dir)
+        return self.root / name
+
+    def live(self, engine: str) -> tuple[Path, dict[str, Any]]:
+        """The live generation of an engine and its metadata (raises InputError)."""
+        gen = self.current(engine)
+        if gen is None:
+            others = [e for e in ENGINES if e != engine and self.current(e) is not None]
+            if others:
+                raise InputError(f"索引中没有 {engine} 引擎的索引（已有：{'、'.join(others)}），"
+                                 f"请运行 pbdocs index --engine {engine}。")
+            raise missing_error(self.index_dir)
+        meta = read_meta(gen)
+        if meta is None or meta.get("engine") != engine:
+            raise damaged_error(self.index_dir)
+        return gen, meta
+
+    # -- writing -------------------------------------------------------------------------
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the writer lock; a second writer gets InputError(MSG_BUSY) at once."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fh = open(self.root / ".lock", "a+")
+        try:
+            try:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except ImportError:  # pragma: no cover - Windows: best effort, no lock
+                pass
+            except OSError as e:
+                raise InputError(MSG_BUSY) from e
+            yield
+        finally:
+            fh.close()  # closing releases the flock, also when the process dies
+
+    def new_workdir(self) -> Path:
+        """A fresh folder to build the next generation in (call while holding the lock)."""
+        for old in self.root.glob("tmp-*"):
+            shutil.rmtree(old, ignore_errors=True)  # left by a build that crashed
+        path = self.root / f"tmp-{os.getpid()}-{time.time_ns()}"
+        path.mkdir(parents=True)
+        return path
+
+    def publish(self, workdir: Path, engine: str) -> Path:
+        """Make workdir the live generation of engine, then remove superseded generations."""
+        gen = self.root / f"gen-{engine}-{time.time_ns()}"
+        os.replace(workdir, gen)
+        atomic_write_text(self.root / f"{engine}.current", gen.name)
+        atomic_write_text(self.root / "engine", engine)
+        keep = set()
+        for e in ENGINES:
+            try:
+                cur = self.current(e)
+            except InputError:
+                cur = None
+            if cur is not None:
+                keep.add(cur.name)
+        for old in self.root.glob("gen-*"):
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
+        return gen
+
+
+def read_meta(gen: Path) -> dict[str, Any] | None:
+    """The metadata of a generation, or None when absent or unreadable."""
+    try:
+        meta = json.loads((gen / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("format") != META_FORMAT:
+        return None
+    return meta
+
+
+def write_meta(gen: Path, meta: dict[str, Any]) -> None:
+    """Write a generation's metadata."""
+    atomic_write_text(gen / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
