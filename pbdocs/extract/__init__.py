@@ -1,11 +1,85 @@
 """Extraction: fill each clause's lead, support, actors, deadlines, recurrences, targets,
-references and tasks with a rule-based spaCy pipeline."""
+references and tasks with a rule-based spaCy pipeline (`pbdocs.extract.pipeline`).
+
+spaCy is imported only when `enrich` runs, so commands that never extract stay fast."""
 
 from __future__ import annotations
 
-from pbdocs.model import Document
+from pbdocs.model import Clause, Deadline, Document, Task
 
 
 def enrich(doc: Document) -> Document:
     """Fill the extraction fields of every clause of `doc` in place and return it."""
+    from pbdocs.extract import lexicon, timeexpr
+    from pbdocs.extract.pipeline import analyse, get_nlp
+
+    extra = lexicon.extension_dirs(doc.source.path if doc.source else None)
+    lex = get_nlp(extra).meta["pbdocs_lexicon"]
+    heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
+    for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
+        found = timeexpr.find_deadlines(s.heading or "", doc.date)
+        heading_deadlines[tuple(s.path)] = [f.deadline for f in found]
+    for clause in doc.clauses:
+        _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse)
     return doc
+
+
+def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse) -> None:
+    from pbdocs.extract import depts
+
+    text = clause.text or ""
+    inherited: list[Deadline] = []
+    for i in range(1, len(clause.path) + 1):
+        for dl in heading_deadlines.get(tuple(clause.path[:i]), []):
+            if dl.text not in text and all(dl != x for x in inherited):
+                inherited.append(dl)
+    sdoc = analyse(text, doc_date, extra)
+    pb = sdoc.user_data["pb"]
+    res = depts.Responsibility()
+    if clause.note:
+        res.merge(depts.parse_labels(clause.note, lex))
+    res.merge(pb["responsibility"])
+    clause.lead, clause.support = res.depts()
+    deadlines = [f.deadline for f in pb["deadlines"]]
+    clause.deadlines = _dedup(inherited + deadlines)
+    clause.recurrences = [f.recurrence for f in pb["recurrences"]]
+    tgts = pb["targets"]
+    clause.references = list(dict.fromkeys(pb["references"]))
+    named = {m.canonical for m in res.lead + res.support}
+    actors: list[str] = []
+    for m in pb["mentions"]:
+        if m.canonical not in named and m.name not in actors:
+            actors.append(m.name)
+    for _, role in pb["roles"]:
+        if role not in actors:
+            actors.append(role)
+    clause.actors = actors
+    tasks: list[Task] = []
+    for a, b in pb["sentences"]:
+        sent = text[a:b].strip()
+        if not sent or (clause.heading and sent.rstrip("。") == clause.heading.rstrip("。")):
+            continue
+        own = depts.Responsibility()
+        own.merge(depts.parse_labels(sent, lex))
+        own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
+                                     for m in pb["mentions"] if a <= m.start < b], lex))
+        lead, support = own.depts() if own.lead or own.support else (clause.lead, clause.support)
+        t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
+        t_tg = [f.target for f in tgts if a <= f.start < b]
+        due = next((d.end for d in t_dl if d.end), None)
+        for t in t_tg:
+            t.by = t.by or due
+        tasks.append(Task(text=sent, lead=list(lead), support=list(support),
+                          deadlines=t_dl or list(inherited),
+                          recurrences=[f.recurrence for f in pb["recurrences"] if a <= f.start < b],
+                          targets=t_tg))
+    clause.targets = [f.target for f in tgts]
+    clause.tasks = tasks
+
+
+def _dedup(items: list) -> list:
+    out: list = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out

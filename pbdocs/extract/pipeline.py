@@ -1,0 +1,150 @@
+"""The extraction pipeline: `spacy.blank("zh")` segmented by the project's jieba tokenizer,
+an entity ruler fed from the lexicons, and one rule-based component per concern.
+
+Components write plain results into `doc.user_data["pb"]`; `pbdocs.extract.assemble` turns
+them into model objects. Built once per process and lexicon (imports spaCy lazily)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pbdocs.extract import depts, lexicon, recurrence, targets, timeexpr
+
+_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+_QUOTE = re.compile(r"“[^“”\n]{0,30}”")
+_SENT_END = "。；;！？!?\n"
+
+
+class JiebaTokenizer:
+    """Makes a spaCy Doc from `pbdocs.segment.cut` (no spaces between Chinese words)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        from pbdocs import segment
+
+        words = [w for w in segment.cut(text) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
+def _ctx(doc) -> dict:
+    return doc.user_data.setdefault("pb", {})
+
+
+def references(doc):
+    """Titles cited in 《》 (nested 〈〉 kept) and short quoted phrases, as masks for the rest."""
+    pb = _ctx(doc)
+    pb["titles"] = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
+    pb["references"] = [m.group(0)[1:-1] for m in _TITLE.finditer(doc.text)]
+    pb["quotes"] = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    return doc
+
+
+def departments(doc):
+    """Department and role mentions from the entity ruler; lead/support from notes and prose."""
+    pb = _ctx(doc)
+    lex = pb["lexicon"]
+    titles = pb["titles"]
+    mentions, roles = [], []
+    for ent in doc.ents:
+        if any(s <= ent.start_char < e for s, e in titles):
+            continue
+        if ent.label_ == "DEPT":
+            mentions.append(depts.Mention(ent.start_char, ent.end_char, ent.text,
+                                          ent.ent_id_ or lex.canonical(ent.text)))
+        elif ent.label_ == "ROLE":
+            roles.append((ent.start_char, ent.text))
+    pb["mentions"] = mentions
+    pb["roles"] = roles
+    res = depts.parse_labels(doc.text, lex)
+    res.merge(depts.prose(doc.text, mentions, lex))
+    pb["responsibility"] = res
+    return doc
+
+
+def recurrences(doc):
+    """Repeated duties, claimed before time limits so 每年10月8日 is not also a date."""
+    pb = _ctx(doc)
+    pb["recurrences"] = recurrence.find_recurrences(doc.text, pb["lexicon"], pb["titles"])
+    return doc
+
+
+def times(doc):
+    """Time limits outside titles and recurrences, resolved against the document's date."""
+    pb = _ctx(doc)
+    masked = pb["titles"] + [(f.start, f.end) for f in pb["recurrences"]]
+    pb["deadlines"] = timeexpr.find_deadlines(doc.text, pb.get("doc_date"), masked)
+    return doc
+
+
+def quantities(doc):
+    """Quantified goals outside titles, quotes and recurrences."""
+    pb = _ctx(doc)
+    masked = pb["titles"] + [(f.start, f.end) for f in pb["recurrences"]]
+    pb["targets"] = targets.find_targets(
+        doc.text, pb["lexicon"], masked, pb["quotes"],
+        [(f.start, f.end) for f in pb["deadlines"]])
+    return doc
+
+
+def sentences(doc):
+    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
+    pb = _ctx(doc)
+    out, start = [], 0
+    text = doc.text
+    for i, ch in enumerate(text):
+        if ch in _SENT_END:
+            if text[start:i + 1].strip(" \n。；;"):
+                out.append((start, i + 1))
+            start = i + 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    pb["sentences"] = out
+    return doc
+
+
+_COMPONENTS = [("pb_references", references), ("pb_departments", departments),
+               ("pb_recurrences", recurrences), ("pb_times", times),
+               ("pb_targets", quantities), ("pb_tasks", sentences)]
+
+
+@lru_cache(maxsize=1)
+def _register() -> None:
+    from spacy.language import Language
+
+    for name, func in _COMPONENTS:
+        Language.component(name, func=func)
+
+
+@lru_cache(maxsize=8)
+def get_nlp(extra: tuple[str, ...] = ()):
+    """The process-wide pipeline for the default lexicon plus extension folders `extra`."""
+    import spacy
+
+    _register()
+    lex = lexicon.load(extra)
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    patterns = [{"label": "DEPT", "pattern": alias, "id": canon}
+                for alias, canon in lex.departments.items()]
+    patterns += [{"label": "ROLE", "pattern": role} for role in lex.roles]
+    ruler.add_patterns(patterns)
+    for name, _ in _COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.meta["pbdocs_lexicon"] = lex
+    return nlp
+
+
+def analyse(text: str, doc_date: str | None, extra: tuple[str, ...] = ()):
+    """Run the pipeline over one clause's text; the results are in `doc.user_data["pb"]`."""
+    nlp = get_nlp(extra)
+    doc = nlp.make_doc(text)
+    doc.user_data["pb"] = {"lexicon": nlp.meta["pbdocs_lexicon"], "doc_date": doc_date}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

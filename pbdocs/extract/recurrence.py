@@ -1,0 +1,74 @@
+"""Repeated duties: 每周/每月/每季度/每学期/每半年/每年/每两年/每届 with how often (`至少1次`,
+`一次`) and how much (`不少于32学时`), and fixed days (`每年10月8日` → period day, on 10-08)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pbdocs.extract.lexicon import Lexicon
+from pbdocs.extract.numbers import CN_NUM, clean, to_number
+from pbdocs.model import Recurrence
+
+# where the duty's phrase ends: the next clause punctuation
+_STOP = "，,。；;！？!?：:\n"
+_FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+
+
+@dataclass
+class Found:
+    """A recurrence with the character range it claims (period word to end of its phrase)."""
+
+    start: int
+    end: int
+    recurrence: Recurrence
+
+
+@lru_cache(maxsize=8)
+def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
+    alt = "|".join(re.escape(p) for p in sorted(periods, key=len, reverse=True))
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u != "次")
+    every = re.compile(rf"(?:至少|不少于)?\s*每(?:个)?(?P<p>{alt})")
+    times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
+    amount = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{unit_alt})") if unit_alt else None
+    return every, times, amount
+
+
+def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
+    """Every repeated duty in `text`, in text order."""
+    every, times, amount = _patterns(tuple(lex.periods), tuple(lex.units))
+    out: list[Found] = []
+    starts = [m for m in every.finditer(text)
+              if all(m.end() <= s or m.start() >= e for s, e in masked)]
+    for i, m in enumerate(starts):
+        end = len(text)
+        for j in range(m.end(), len(text)):
+            if text[j] in _STOP:
+                end = j
+                break
+        if i + 1 < len(starts):
+            end = min(end, starts[i + 1].start())
+        period = lex.periods[m.group("p")]
+        window = text[m.end():end]
+        rec = Recurrence(text=text[m.start():end].strip(), period=period)
+        day = _FIXED_DAY.match(window) if period == "year" else None
+        if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
+            rec.period = "day"
+            rec.on = f"{int(day.group(1)):02d}-{int(day.group(2)):02d}"
+            rec.text = text[m.start():m.end() + day.end()].strip()
+            out.append(Found(m.start(), m.end() + day.end(), rec))
+            continue
+        t = times.search(window)
+        if t:
+            n = t.group("n")
+            # "召开 次" (the digit lost in extraction) keeps min_times unknown
+            rec.min_times = int(to_number(n)) if n and to_number(n) else None
+        if amount is not None:
+            a = amount.search(window)
+            if a and (t is None or a.start() != t.start()):
+                rec.amount = clean(to_number(a.group("n")))
+                rec.unit = a.group("u")
+        out.append(Found(m.start(), end, rec))
+    return out

@@ -1,0 +1,203 @@
+"""Time limits as written (`2021年5月底前`, `2020年4月-5月`, `2018—2020年`, `第一季度`,
+`3月27日(周二)前`, `用3年时间`) normalised to `Deadline`s, resolved against the document's date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pbdocs.extract.numbers import cn_to_int, to_number
+from pbdocs.model import Deadline
+
+_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+_REL_YEAR = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1}
+_WEEKDAY = r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
+
+
+def _point(p: str) -> str:
+    """A regex for one calendar point; group names carry the prefix `p`."""
+    year = rf"(?:(?P<{p}y>\d{{4}})\s*年(?:度)?|(?P<{p}rel>今年|本年度|本年|当年|明年|次年))"
+    rest = (
+        rf"(?:(?P<{p}half>上半年|下半年)"
+        rf"|第(?P<{p}q>[一二三四1-4])季度"
+        rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
+        rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上旬|中旬|下旬))?)"
+    )
+    return (rf"(?={_START})(?:{year})?"
+            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末))?")
+
+
+# a point starts with a year, a half, a quarter, a month, or 年底
+_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|第[一二三四1-4]季度"
+          rf"|(?:{_MONTH})\s*月|年[底末]")
+
+
+_SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
+_PRE = r"(?P<pre>截至|截止到|截止|到|至|于|在)?\s*"
+_POST = r"(?P<post>\s*(?:底前|之前|以前|前|止|为止))?"
+_BY_PRE = ("到", "至", "截至", "截止", "截止到")
+_YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
+_RANGE_OR_POINT = re.compile(
+    rf"{_PRE}(?P<a>{_point('a')})(?:{_SEP}(?P<b>{_point('b')}))?{_POST}")
+
+
+def _span(p: str) -> str:
+    return (rf"(?P<{p}n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
+            rf"(?P<{p}u>年|个月|个学期)(?P<{p}half>半)?")
+
+
+_WITHIN = re.compile(
+    rf"(?:(?:用|通过|经过|利用|花)\s*{_span('x')}\s*(?:左右)?(?:的)?(?:时间|努力)"
+    rf"|(?:周期|期限)(?:为|是)\s*{_span('y')}"
+    rf"|{_span('z')}\s*(?:内|之内|以内))"
+)
+
+
+@dataclass
+class Found:
+    """A time limit found in text, with its character offsets."""
+
+    start: int
+    end: int
+    deadline: Deadline
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _last(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _add(base: date, months: int) -> date:
+    """`base` moved forward by whole months (day clamped to the month's length)."""
+    y, m = divmod(base.month - 1 + months, 12)
+    y += base.year
+    m += 1
+    return date(y, m, min(base.day, _last(y, m)))
+
+
+def _month(s: str | None) -> int | None:
+    if not s:
+        return None
+    n = int(s) if s.isdigit() else cn_to_int(s)
+    return n if n and 1 <= n <= 12 else None
+
+
+def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
+    """(first day, last day, granularity) of point `p`, or None when it cannot be dated."""
+    y = int(g[f"{p}y"]) if g.get(f"{p}y") else None
+    if y is None and g.get(f"{p}rel") and default_year is not None:
+        y = default_year + _REL_YEAR[g[f"{p}rel"]]
+    explicit_year = y is not None
+    if y is None:
+        y = default_year
+    if y is None:
+        return None
+    if g.get(f"{p}half"):
+        return ((date(y, 1, 1), date(y, 6, 30)) if g[f"{p}half"] == "上半年"
+                else (date(y, 7, 1), date(y, 12, 31))) + ("period",)
+    if g.get(f"{p}q"):
+        q = int(g[f"{p}q"]) if g[f"{p}q"].isdigit() else cn_to_int(g[f"{p}q"])
+        m0 = 3 * (q - 1) + 1
+        return (date(y, m0, 1), date(y, m0 + 2, _last(y, m0 + 2)), "period")
+    m = _month(g.get(f"{p}m"))
+    if m is not None:
+        if not explicit_year and after is not None and date(y, m, _last(y, m)) < after:
+            y += 1  # a month without a year already past at the document's date: next year
+        last = _last(y, m)
+        if g.get(f"{p}d"):
+            d = int(g[f"{p}d"])
+            if not 1 <= d <= last:
+                return None
+            return (date(y, m, d), date(y, m, d), "day")
+        edge = g.get(f"{p}edge")
+        if edge in ("底", "末"):
+            return (date(y, m, last), date(y, m, last), "edge")
+        if edge == "初" or edge == "上旬":
+            return (date(y, m, 1), date(y, m, 10), "month")
+        if edge == "中旬":
+            return (date(y, m, 11), date(y, m, 20), "month")
+        if edge == "下旬":
+            return (date(y, m, 21), date(y, m, last), "month")
+        return (date(y, m, 1), date(y, m, last), "month")
+    yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0")
+    if yedge in ("底", "末"):
+        return (date(y, 12, 31), date(y, 12, 31), "edge")
+    if yedge == "初":
+        return (date(y, 1, 1), date(y, 1, 31), "month")
+    if not explicit_year:
+        return None
+    return (date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _within(m: re.Match, doc_date: date | None) -> Deadline:
+    p = next(p for p in "xyz" if m.group(f"{p}n"))
+    n = to_number(m.group(f"{p}n")) or 0
+    unit = m.group(f"{p}u")
+    months = n * 12 if unit == "年" else n * 6 if unit == "个学期" else n
+    if m.group(f"{p}half") and unit == "年":
+        months += 6
+    text = m.group(0).strip()
+    if doc_date is None:
+        return Deadline(text=text, start=None, end=None, kind="within")
+    end = _add(doc_date, int(round(months)))
+    return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
+
+
+def find_deadlines(text: str, doc_date: str | None = None,
+                   masked: list[tuple[int, int]] = ()) -> list[Found]:
+    """Every time limit in `text` (skipping the `masked` character ranges), in text order."""
+    ddate = date.fromisoformat(doc_date) if doc_date else None
+    dyear = ddate.year if ddate else None
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = list(masked)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _WITHIN.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(Found(m.start(), m.end(), _within(m, ddate)))
+            taken.append((m.start(), m.end()))
+    for m in _YEARS.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 > y2 or not free(m.start("y1"), m.end()):
+            continue
+        if m.group("post"):
+            dl = Deadline(m.group(0).strip(), None, _iso(y2, 12, 31), "by")
+        else:
+            dl = Deadline(m.group(0).strip(), _iso(y1, 1, 1), _iso(y2, 12, 31), "range")
+        found.append(Found(m.start(), m.end(), dl))
+        taken.append((m.start(), m.end()))
+    for m in _RANGE_OR_POINT.finditer(text):
+        if not m.group(0).strip() or not free(m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        a = _resolve(g, "a", dyear, ddate)
+        if a is None:
+            continue
+        b = None
+        if g.get("b"):
+            b = _resolve(g, "b", a[0].year, None)
+        pre, post = g.get("pre"), (g.get("post") or "").strip()
+        # "到"/"截至" belong to the expression; a lone "在"/"于" belongs to the sentence
+        start = m.start() if pre in _BY_PRE else m.start("a")
+        text_ = text[start:m.end()].strip()
+        if b is not None:
+            dl = Deadline(text_, a[0].isoformat(), b[1].isoformat(), "range")
+        elif pre in _BY_PRE or post or a[2] == "edge":
+            dl = Deadline(text_, None, a[1].isoformat(), "by")
+        elif a[2] in ("day", "month"):
+            dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "on")
+        else:
+            dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
+        if ddate is not None and (dl.end or "9999") < f"{ddate.year:04d}-01-01":
+            continue  # a date before the document's year is history, not a time limit
+        found.append(Found(start, m.end(), dl))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    return found
