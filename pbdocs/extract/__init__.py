@@ -38,8 +38,13 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     res = depts.Responsibility()
     if clause.note:
         res.merge(depts.parse_labels(clause.note, lex))
+    # a sentence that names nobody inherits the note's departments, or without a note the
+    # departments the clause's prose names
+    base = res.depts() if res.lead or res.support else None
     res.merge(pb["responsibility"])
     clause.lead, clause.support = res.depts()
+    if base is None:
+        base = (clause.lead, clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
     clause.deadlines = _dedup(inherited + deadlines)
     clause.recurrences = [f.recurrence for f in pb["recurrences"]]
@@ -63,7 +68,7 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         own.merge(depts.parse_labels(sent, lex))
         own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
                                      for m in pb["mentions"] if a <= m.start < b], lex))
-        lead, support = own.depts() if own.lead or own.support else (clause.lead, clause.support)
+        lead, support = own.depts() if own.lead or own.support else base
         t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
         t_tg = [f.target for f in tgts if a <= f.start < b]
         due = next((d.end for d in t_dl if d.end), None)

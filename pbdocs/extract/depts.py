@@ -86,7 +86,7 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
     return res
 
 
-def _external(text: str, start: int, lex: Lexicon) -> bool:
+def external(text: str, start: int, lex: Lexicon) -> bool:
     """True when a department name is preceded by an outside body (省委组织部, 区委组织部)."""
     before = text[max(0, start - 4):start]
     return any(before.endswith(p) for p in lex.external_prefixes)
@@ -95,7 +95,7 @@ def _external(text: str, start: int, lex: Lexicon) -> bool:
 def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
     """Lead and support named in running text, from the department `mentions` in it."""
     res = Responsibility()
-    mentions = [m for m in mentions if not _external(text, m.start, lex)]
+    mentions = [m for m in mentions if not external(text, m.start, lex)]
     groups: list[list[Mention]] = []  # "组织部、宣传部牵头": a list shares its frame
     for m in mentions:
         if groups and re.fullmatch(r"\s*(?:、|和|及|与|，)\s*", text[groups[-1][-1].end:m.start]):
@@ -118,7 +118,7 @@ def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
     # "由X具体负责" / "X会同Y": also for names the lexicon does not list
     for m in re.finditer(rf"由(?P<x>{_GENERIC}){_ADVERB}\s*(?:牵头|负责)(?!人)", text):
         name = m.group("x")
-        if not any(x.canonical == lex.canonical(name) for x in res.lead) and not _external(
+        if not any(x.canonical == lex.canonical(name) for x in res.lead) and not external(
                 text, m.start("x"), lex):
             _add(res.lead, Mention(m.start("x"), m.end("x"), name, lex.canonical(name)))
     for m in re.finditer(rf"(?P<x>{_GENERIC})会同", text):

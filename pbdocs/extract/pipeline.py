@@ -53,7 +53,7 @@ def departments(doc):
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in titles):
             continue
-        if ent.label_ == "DEPT":
+        if ent.label_ == "DEPT" and not depts.external(doc.text, ent.start_char, lex):
             mentions.append(depts.Mention(ent.start_char, ent.end_char, ent.text,
                                           ent.ent_id_ or lex.canonical(ent.text)))
         elif ent.label_ == "ROLE":
