@@ -25,7 +25,8 @@ from pbdocs.search.backend import (
     SearchBackend,
     records,
 )
-from pbdocs.search.highlight import Highlight, highlight
+from pbdocs.search.highlight import Highlight
+from pbdocs.search.highlight import highlight as make_highlight
 from pbdocs.search.indexdir import (
     ENGINES,
     META_FORMAT,
@@ -39,7 +40,6 @@ from pbdocs.search.query import parse_query, positive_terms
 __all__ = ["build_index", "build_from_documents", "search", "get_clause", "SearchResult", "Hit",
            "ClauseRecord", "get_backend", "ENGINES"]
 
-DEPARTMENTS_TSV = Path(__file__).resolve().parents[1] / "lexicon" / "departments.tsv"
 Progress = Callable[[int, int, str], None]
 
 
@@ -245,21 +245,14 @@ def _open(index_dir: str | Path, engine: str | None) -> tuple[SearchBackend, dic
 
 
 def _alias_canonicals(name: str) -> set[str]:
-    """Canonical department names the lexicon maps `name` to (empty without a lexicon)."""
+    """Canonical department names the extraction lexicon maps `name` to (with its extensions)."""
     try:
-        lines = DEPARTMENTS_TSV.read_text(encoding="utf-8").splitlines()
-    except OSError:
+        from pbdocs.extract import lexicon
+    except ImportError:  # pragma: no cover - the lexicon module is part of pbdocs
         return set()
-    out = set()
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        names = {n.strip() for c in cells for n in c.replace("、", ",").replace("，", ",")
-                 .replace("|", ",").split(",") if n.strip()}
-        if name in names and cells[0]:
-            out.add(cells[0])
-    return out
+    lex = lexicon.load(lexicon.extension_dirs(None))
+    canon = lex.canonical(name)
+    return {canon} if canon else set()
 
 
 def _resolve_depts(value: str, meta: dict[str, Any]) -> list[str]:
@@ -308,7 +301,7 @@ def search(index_dir: str | Path, query: str, *, inst: str | None = None,
     finally:
         backend.close()
     terms, phrases = positive_terms(node)
-    hits = [Hit(h.record, h.score, highlight(h.record.text, terms, phrases)) for h in page.hits]
+    hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases)) for h in page.hits]
     return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
 
 
