@@ -81,15 +81,30 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop page numbers and the running header/footer lines repeated at the page edges."""
-    edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        edges = {_furniture_key(ln.text) for ln in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
-        edge_counts.update(edges)
+def _running_keys(pages: list[list[Line]]) -> set[str]:
+    """Keys of the lines at the page edges that repeat on most pages: the same text, or the
+    same text with a number that grows with the page (`第 3 页`, `2021年工作要点 · 3`)."""
+    seen: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for page_no, lines in enumerate(pages):
+        for ln in {id(x): x for x in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}.values():
+            nums = tuple(int(n) for n in re.findall(r"\d+", ln.text))
+            seen.setdefault(_furniture_key(ln.text), []).append((page_no, nums))
     # A line at the edge of most pages (all of them when there are two) is a running header.
     need = len(pages) if len(pages) <= 2 else max(2, (len(pages) + 1) // 2)
-    running = {k for k, n in edge_counts.items() if n >= need and len(pages) >= 2}
+    running = set()
+    for key, hits in seen.items():
+        if len(pages) < 2 or len({page for page, _ in hits}) < need:
+            continue
+        numbers = {nums for _, nums in hits}
+        offsets = {nums[0] - page for page, nums in hits if nums}
+        if len(numbers) == 1 or len(offsets) == 1:
+            running.add(key)
+    return running
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page numbers and the running header/footer lines repeated at the page edges."""
+    running = _running_keys(pages)
     kept = []
     for lines in pages:
         n = len(lines)
@@ -103,7 +118,7 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     return kept
 
 
-def join_lines(pages: list[list[Line]]) -> list[str]:
+def join_lines(pages: list[list[Line]], width: float | None = None) -> list[str]:
     """Paragraphs from lines: a line that reaches the right margin runs on into the next one,
     unless the next is indented or stands apart by a wider gap."""
     lines = [ln for page in pages for ln in page]
@@ -111,11 +126,18 @@ def join_lines(pages: list[list[Line]]) -> list[str]:
         return []
     size = statistics.median(ln.size for ln in lines) or 10.0
     left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
-    # Full lines of justified text all end at the right margin, short ones anywhere: the most
-    # common right edge (in half-em bins) among the longer lines is the margin.
+    # Full lines of justified text all end at the right margin: the most common right edge (in
+    # half-em bins) near the rightmost one that several lines share (estimated widths scatter a
+    # little). Pages whose lines are all short have no margin to reach, so a candidate well
+    # inside the text column does not count.
     bin_ = size / 2
-    long_ = [ln.x1 for ln in lines if ln.x1 - left > 10 * size] or [ln.x1 for ln in lines]
-    right = Counter(round(x / bin_) for x in long_).most_common(1)[0][0] * bin_
+    counts = Counter(round(ln.x1 / bin_) for ln in lines)
+    common = [b for b, n in counts.items() if n >= max(2, len(lines) // 50)] or list(counts)
+    near = max(common) - 6
+    right = max((b for b in counts if b >= near), key=lambda b: (counts[b], b)) * bin_
+    column = (width - 2 * left) if width else right - left
+    if right - left < 0.75 * column:
+        right = float("inf")
     gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and a.y > b.y]
     leading = statistics.median(gaps) if gaps else 1.5 * size
     paras: list[str] = []
@@ -152,5 +174,6 @@ def read_pdf(path: Path, data: bytes):
     pages = [_page_lines(p, i) for i, p in enumerate(reader.pages)]
     if not any(pages):
         raise fail(path, "中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）或提供 Word/文本版本")
-    paras = join_lines(drop_furniture(pages))
+    width = float(reader.pages[0].mediabox.width) if reader.pages else None
+    paras = join_lines(drop_furniture(pages), width)
     return RawText("\n\n".join(paras), "pdf", None, [], pages=len(pages))

@@ -1,0 +1,368 @@
+"""Readers: every format, every encoding, and every kind of bad input (one sentence, no traceback)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from readfixtures import nav_html, write_docx, write_pdf
+
+from pbdocs.errors import InputError
+from pbdocs.read import MAX_BYTES, read_file
+from pbdocs.read.numbering import chinese_number, format_number
+
+SAMPLE = "一、总体要求\n\n坚持党要管党、全面从严治党。\n\n二、主要任务\n\n1. 加强组织建设，每学期至少1次。\n"
+
+
+def assert_one_sentence(err: pytest.ExceptionInfo, path: Path, *words: str) -> None:
+    """The error names the file and is a single Chinese sentence."""
+    msg = str(err.value)
+    assert path.name in msg
+    assert msg.endswith("。") and msg.count("。") == 1 and "\n" not in msg
+    for w in words:
+        assert w in msg
+
+
+# ---- plain text and its encodings -------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec, recorded, guessed", [
+    ("utf-8", "utf-8", False),
+    ("utf-8-sig", "utf-8-sig", False),
+    ("gb18030", "gb18030", True),
+    ("gbk", "gb18030", True),
+    ("utf-16", "utf-16", False),            # with BOM (little-endian on this machine)
+    ("utf-16-le", "utf-16-le", True),       # no BOM: found by where the NULs are
+    ("utf-16-be", "utf-16-be", True),
+])
+def test_txt_encodings(tmp_path, corpus_dir, codec, recorded, guessed):
+    text = (corpus_dir / "jyu-2021-54.txt").read_text(encoding="utf-8")
+    p = tmp_path / f"doc-{codec}.txt"
+    p.write_bytes(text.encode(codec))
+    raw = read_file(p)
+    assert raw.text == text
+    assert (raw.format, raw.encoding) == ("txt", recorded)
+    assert [w.kind for w in raw.warnings] == (["encoding_guessed"] if guessed else [])
+    if guessed:
+        assert raw.warnings[0].message.endswith("。") and p.name in raw.warnings[0].message
+
+
+def test_utf16_big_endian_bom(tmp_path):
+    p = tmp_path / "be.txt"
+    p.write_bytes(b"\xfe\xff" + SAMPLE.encode("utf-16-be"))
+    raw = read_file(p)
+    assert raw.text == SAMPLE and raw.encoding == "utf-16"
+
+
+def test_short_gbk_text(tmp_path):
+    # Too short for statistics to be sure: GB18030 must still win over a Western code page.
+    p = tmp_path / "short.txt"
+    p.write_bytes("加强党的建设。".encode("gbk"))
+    assert read_file(p).text == "加强党的建设。"
+
+
+def test_crlf_and_cr_become_newlines(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(SAMPLE.replace("\n", "\r\n").encode("utf-8"))
+    assert read_file(p).text == SAMPLE
+
+
+def test_txt_holding_html_is_read_as_html(tmp_path):
+    p = tmp_path / "saved-page.txt"
+    p.write_text(nav_html(["一、总体要求", "坚持党要管党。"]), encoding="utf-8")
+    raw = read_file(p)
+    assert raw.format == "html" and raw.encoding == "utf-8"
+    assert raw.text == "一、总体要求\n\n坚持党要管党。"
+
+
+def test_txt_that_only_mentions_tags_stays_text(tmp_path):
+    p = tmp_path / "mentions.txt"
+    p.write_text("网页中的 <p> 标签表示段落。\n第二行。\n", encoding="utf-8")
+    raw = read_file(p)
+    assert raw.format == "txt" and "<p>" in raw.text
+
+
+# ---- HTML ---------------------------------------------------------------------------------
+
+
+def test_html_drops_page_furniture(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(nav_html(["一、总体要求", "坚持党要管党。", "二、主要任务"]), encoding="utf-8")
+    raw = read_file(p)
+    assert raw.format == "html"
+    assert raw.text == "一、总体要求\n\n坚持党要管党。\n\n二、主要任务"
+
+
+def test_html_declared_gbk_charset(tmp_path):
+    p = tmp_path / "gbk.htm"
+    p.write_bytes(nav_html(["加强党的建设。"], charset="gbk").encode("gbk"))
+    raw = read_file(p)
+    assert raw.text == "加强党的建设。"
+    assert raw.encoding == "gb18030" and raw.warnings == []  # declared, so not a guess
+
+
+def test_html_blocks_breaks_and_source_wrapping(tmp_path):
+    p = tmp_path / "blocks.html"
+    p.write_text(
+        "<html><body><div>第一段<br>第二行</div><p>源码中\n  折行的句子。</p>"
+        "<table><tr><td>任务</td><td>牵头部门</td></tr></table>"
+        "<article><header><h2>文章标题</h2></header><p>正文 English words</p></article>"
+        "</body></html>", encoding="utf-8")
+    assert read_file(p).text == ("第一段\n第二行\n\n源码中折行的句子。\n\n任务\n\n牵头部门\n\n"
+                                 "文章标题\n\n正文 English words")
+
+
+# ---- Markdown -----------------------------------------------------------------------------
+
+
+def test_markdown_syntax_is_stripped(tmp_path):
+    p = tmp_path / "plan.md"
+    p.write_text(
+        "# 实施方案\n\n## 一、总体要求\n\n坚持**党要管党**，落实[文件](http://x.cn)要求。\n\n"
+        "1. 加强组织建设\n2. 完善`制度`\n\n- 要点甲\n* 要点乙\n\n> 引用的话\n\n---\n\n"
+        "| 任务 | 部门 |\n|---|---|\n| 建设 | 组织部 |\n\n```\n代码 **原样**\n```\n",
+        encoding="utf-8")
+    raw = read_file(p)
+    assert raw.format == "md"
+    lines = [ln for ln in raw.text.split("\n") if ln]
+    assert lines == ["实施方案", "一、总体要求", "坚持党要管党，落实文件要求。", "1. 加强组织建设",
+                     "2. 完善制度", "要点甲", "要点乙", "引用的话", "任务", "部门", "建设", "组织部",
+                     "代码 **原样**"]
+
+
+# ---- DOCX ---------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("一、总体要求")
+    t = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "任务", (0, 1): "牵头部门", (1, 0): "建设", (1, 1): "组织部"}.items():
+        t.cell(r, c).text = text
+    d.add_paragraph("")
+    d.add_paragraph("二、主要任务")
+    d.save(tmp_path / "t.docx")
+    raw = read_file(tmp_path / "t.docx")
+    assert raw.format == "docx" and raw.encoding is None
+    assert raw.text == "一、总体要求\n\n任务\n\n牵头部门\n\n建设\n\n组织部\n\n二、主要任务"
+
+
+def test_docx_builtin_list_numbering_is_rendered(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("要求如下")
+    d.add_paragraph("加强领导", style="List Number")
+    d.add_paragraph("完善制度", style="List Number")
+    d.add_paragraph("一个要点", style="List Bullet")
+    d.save(tmp_path / "n.docx")
+    assert read_file(tmp_path / "n.docx").text == "要求如下\n\n1. 加强领导\n\n2. 完善制度\n\n一个要点"
+
+
+def test_docx_chinese_multilevel_numbering(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [(0, "总体要求"), (1, "指导思想"), (1, "基本原则"), (0, "主要任务"),
+                        (1, "组织建设")]:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    d.save(tmp_path / "cn.docx")
+    assert read_file(tmp_path / "cn.docx").text.split("\n\n") == [
+        "一、总体要求", "（一）指导思想", "（二）基本原则", "二、主要任务", "（一）组织建设"]
+
+
+@pytest.mark.parametrize("n, fmt, shown", [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+    (21, "chineseCountingThousand", "二十一"), (3, "decimalEnclosedCircle", "③"),
+    (2, "ideographTraditional", "乙"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"),
+    (7, "decimalFullWidth", "７"), (5, "bullet", ""),
+])
+def test_word_number_formats(n, fmt, shown):
+    assert format_number(n, fmt) == shown
+
+
+def test_chinese_numbers_beyond_twenty():
+    assert [chinese_number(n) for n in (20, 35, 99)] == ["二十", "三十五", "九十九"]
+
+
+# ---- PDF ----------------------------------------------------------------------------------
+
+
+def test_pdf_joins_wrapped_lines_and_drops_page_furniture(tmp_path):
+    long_para = "为深入贯彻落实全面从严治党要求，" * 12 + "制定本方案。"
+    paras = ["一、总体要求", long_para, "二、主要任务"] + [f"{i}. 第{i}项任务的内容。" for i in range(1, 120)]
+    raw = read_file(write_pdf(tmp_path / "p.pdf", paras))
+    assert raw.format == "pdf" and raw.pages and raw.pages >= 3
+    assert raw.text.split("\n\n") == paras
+    assert "内部资料" not in raw.text and "—" not in raw.text
+
+
+def test_pdf_without_text_layer_is_refused(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    c.rect(100, 100, 200, 200, fill=1)  # a picture, no text: what a scan looks like to us
+    c.save()
+    with pytest.raises(InputError) as err:
+        read_file(tmp_path / "scan.pdf")
+    assert_one_sentence(err, tmp_path / "scan.pdf", "OCR")
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    src = write_pdf(tmp_path / "plain.pdf", ["加强党的建设。"])
+    w = PdfWriter()
+    for page in PdfReader(src).pages:
+        w.add_page(page)
+    w.encrypt("secret")
+    with open(tmp_path / "locked.pdf", "wb") as fh:
+        w.write(fh)
+    with pytest.raises(InputError) as err:
+        read_file(tmp_path / "locked.pdf")
+    assert_one_sentence(err, tmp_path / "locked.pdf", "密码")
+
+
+# ---- DOC through LibreOffice --------------------------------------------------------------
+
+
+def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
+    p = tmp_path / "old.doc"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "LibreOffice", "apt-get install libreoffice-writer-nogui")
+
+
+@pytest.mark.render
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_doc_is_converted_by_libreoffice(tmp_path):
+    import subprocess
+
+    write_docx(tmp_path / "src.docx", ["一、总体要求", "坚持党要管党。"])
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'prof').as_uri()}",
+                    "--headless", "--convert-to", "doc", "--outdir", str(tmp_path),
+                    str(tmp_path / "src.docx")], check=True, capture_output=True, timeout=120)
+    raw = read_file(tmp_path / "src.doc")
+    assert raw.format == "doc"
+    assert raw.text == "一、总体要求\n\n坚持党要管党。"
+
+
+def test_misnamed_files_are_read_by_content(tmp_path):
+    page = tmp_path / "saved.doc"  # web sites often serve HTML under a .doc name
+    page.write_text(nav_html(["加强党的建设。"]), encoding="utf-8")
+    assert (read_file(page).format, read_file(page).text) == ("html", "加强党的建设。")
+    real_docx = write_docx(tmp_path / "named.docx", ["加强党的建设。"])
+    renamed = tmp_path / "actually-docx.doc"
+    renamed.write_bytes(real_docx.read_bytes())
+    assert read_file(renamed).format == "docx"
+
+
+# ---- bad input ----------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_file(tmp_path / "nope.txt")
+    assert_one_sentence(err, tmp_path / "nope.txt", "找不到")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \r\n\n\t ", b"\xef\xbb\xbf\n"])
+def test_empty_file(tmp_path, content):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "空文件")
+
+
+@pytest.mark.parametrize("name", ["blob.txt", "blob.md", "blob.html"])
+def test_binary_content(tmp_path, name):
+    import random
+
+    rnd = random.Random(7)
+    p = tmp_path / name
+    p.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(rnd.randrange(256) for _ in range(4000)))
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "二进制")
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    p = tmp_path / "secret.txt"
+    p.write_text(SAMPLE, encoding="utf-8")
+    real = Path.read_bytes
+
+    def denied(self):
+        if self == p:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # root ignores chmod, so simulate it
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "权限")
+
+
+def test_directory_is_not_a_file(tmp_path):
+    d = tmp_path / "folder.txt"
+    d.mkdir()
+    with pytest.raises(InputError) as err:
+        read_file(d)
+    assert_one_sentence(err, d, "文件夹")
+
+
+def test_unknown_extension(tmp_path):
+    p = tmp_path / "sheet.xlsx"
+    p.write_bytes(b"PK\x03\x04whatever")
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, ".xlsx", "不受支持")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("broken.docx", b"PK\x03\x04" + b"\x00garbage" * 50),
+    ("notzip.docx", b"\x01\x02\x03 not a word file at all \xff\xfe" * 20),
+    ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf\n%%EOF"),
+])
+def test_corrupt_docx_and_pdf(tmp_path, name, content):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p)
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    p = tmp_path / "archive.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "DOCX")
+
+
+def test_file_over_the_size_limit(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:  # sparse: the size is real, the disk is not used
+        fh.truncate(MAX_BYTES + 1)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert_one_sentence(err, p, "50 MB")
