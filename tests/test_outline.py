@@ -1,0 +1,287 @@
+"""Outline against hand-made gold (tests/gold/outline/*.json) and the outline rules one by one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pbdocs.model import Source
+from pbdocs.normalize import normalize
+from pbdocs.outline import build_document
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold" / "outline"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DOC_IDS = sorted(p.stem for p in GOLD_DIR.glob("*.json"))
+
+
+def _gold(doc_id: str) -> dict:
+    return json.loads((GOLD_DIR / f"{doc_id}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    """The five corpus texts, read, normalised and outlined (no extraction), once."""
+    from pbdocs.parse import parse_file
+
+    return {d: parse_file(CORPUS / f"{d}.txt", doc_id=d, extract=False) for d in DOC_IDS}
+
+
+def _doc(text: str, doc_id: str = "t"):
+    norm, warnings = normalize(text)
+    doc = build_document(norm, doc_id, Source(path="t.txt", format="txt", sha256="0" * 64))
+    doc.warnings = warnings + doc.warnings
+    return doc
+
+
+def _prf(gold: set, got: set) -> tuple[float, float]:
+    hit = len(gold & got)
+    return (hit / len(got) if got else 1.0), (hit / len(gold) if gold else 1.0)
+
+
+def outline_mismatches(doc, gold: dict) -> list[str]:
+    """Every way the parsed outline differs from gold, one readable line each."""
+    out = []
+    got_s = {tuple(s.path): s for s in doc.sections}
+    gold_s = {tuple(s["path"]): s for s in gold["sections"]}
+    for p in gold_s.keys() - got_s.keys():
+        out.append(f"缺少章节 {'/'.join(p)}：{gold_s[p]['heading']}")
+    for p in got_s.keys() - gold_s.keys():
+        out.append(f"多出章节 {'/'.join(p)}：{got_s[p].heading}")
+    for p in gold_s.keys() & got_s.keys():
+        for f in ("level", "number", "heading"):
+            if getattr(got_s[p], f) != gold_s[p][f]:
+                out.append(f"章节 {'/'.join(p)} 的 {f}：应为 {gold_s[p][f]!r}，"
+                           f"实为 {getattr(got_s[p], f)!r}")
+    if [tuple(s.path) for s in doc.sections] != [tuple(s["path"]) for s in gold["sections"]]:
+        out.append("章节顺序与 gold 不同")
+    got_c = {tuple(c.path): c for c in doc.clauses}
+    gold_c = {tuple(c["path"]): c for c in gold["clauses"]}
+    for p in gold_c.keys() - got_c.keys():
+        out.append(f"缺少条款 {'/'.join(p)}")
+    for p in got_c.keys() - gold_c.keys():
+        out.append(f"多出条款 {'/'.join(p)}：{got_c[p].text[:20]}")
+    for p in gold_c.keys() & got_c.keys():
+        g, c = gold_c[p], got_c[p]
+        name = "/".join(p)
+        for f in ("number", "heading", "note"):
+            if f in g and getattr(c, f) != g[f]:
+                out.append(f"条款 {name} 的 {f}：应为 {g[f]!r}，实为 {getattr(c, f)!r}")
+        if "starts" in g and not c.text.startswith(g["starts"]):
+            out.append(f"条款 {name} 应以 {g['starts']!r} 开头，实为 {c.text[:20]!r}")
+        if "ends" in g and not c.text.endswith(g["ends"]):
+            out.append(f"条款 {name} 应以 {g['ends']!r} 结尾，实为 {c.text[-20:]!r}")
+        if "contains" in g and g["contains"] not in c.text:
+            out.append(f"条款 {name} 应含 {g['contains']!r}")
+        if c.id != f"{doc.id}/{name}":
+            out.append(f"条款 {name} 的 id 应为 {doc.id}/{name}，实为 {c.id}")
+    if [tuple(c.path) for c in doc.clauses] != [tuple(c["path"]) for c in gold["clauses"]]:
+        out.append("条款顺序与 gold 不同")
+    return out
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_outline_matches_gold(parsed, doc_id):
+    doc, gold = parsed[doc_id], _gold(doc_id)
+    sp, sr = _prf({tuple(s["path"]) for s in gold["sections"]}, {tuple(s.path) for s in doc.sections})
+    cp, cr = _prf({tuple(c["path"]) for c in gold["clauses"]}, {tuple(c.path) for c in doc.clauses})
+    problems = outline_mismatches(doc, gold)
+    assert not problems, (f"{doc_id}: 章节 P={sp:.2f} R={sr:.2f}，条款 P={cp:.2f} R={cr:.2f}\n"
+                          + "\n".join(problems))
+
+
+def test_gold_scores_summary(parsed):
+    """All five texts together: section and clause paths at precision and recall 1.0."""
+    gs = {(d, tuple(s["path"])) for d in DOC_IDS for s in _gold(d)["sections"]}
+    ss = {(d, tuple(s.path)) for d in DOC_IDS for s in parsed[d].sections}
+    gc = {(d, tuple(c["path"])) for d in DOC_IDS for c in _gold(d)["clauses"]}
+    sc = {(d, tuple(c.path)) for d in DOC_IDS for c in parsed[d].clauses}
+    assert _prf(gs, ss) == (1.0, 1.0)
+    assert _prf(gc, sc) == (1.0, 1.0)
+    assert len(gc) == 92
+
+
+def test_offsets_point_at_clause_text(parsed):
+    for doc in parsed.values():
+        assert doc.text
+        for c in doc.clauses:
+            first = c.text.split("\n")[0]
+            assert doc.text[c.offset:c.offset + len(first)] == first, c.id
+
+
+def test_extraction_fields_are_empty_lists(parsed):
+    c = parsed["jyu-2021-54"].clauses[3]
+    for f in ("lead", "support", "actors", "deadlines", "recurrences", "targets", "references",
+              "tasks"):
+        assert getattr(c, f) == []
+
+
+def test_paths_unique_in_corpus(parsed):
+    for doc in parsed.values():
+        paths = [tuple(c.path) for c in doc.clauses]
+        assert len(paths) == len(set(paths))
+
+
+def test_to_dict_valid_against_schema(parsed, schema):
+    import jsonschema
+
+    for doc in parsed.values():
+        jsonschema.validate(doc.to_dict(), schema)
+        assert "note" not in json.dumps(doc.to_dict()["clauses"][0])
+
+
+# ---- rules, on synthetic texts -------------------------------------------------------------
+
+def test_levels_by_order_of_appearance():
+    doc = _doc("1.总则\n（1）第一项工作。\n（2）第二项工作。\n2.要求\n（1）第三项工作。\n")
+    assert [(s.path, s.level) for s in doc.sections] == [(["1"], 1), (["2"], 1)]
+    assert [c.path for c in doc.clauses] == [["1", "（1）"], ["1", "（2）"], ["2", "（1）"]]
+    doc2 = _doc("一、总则\n1.第一项工作。\n2.第二项工作。\n")
+    assert doc2.sections[0].level == 1 and doc2.clauses[0].path == ["一", "1"]
+
+
+def test_run_on_numbering_across_sections():
+    doc = _doc("一、任务\n（一）甲类\n1.甲一。内容。\n2.甲二。内容。\n（二）乙类\n3.乙一。内容。\n")
+    assert [c.path for c in doc.clauses] == [["一", "（一）", "1"], ["一", "（一）", "2"],
+                                             ["一", "（二）", "3"]]
+    assert not [w for w in doc.warnings if w.kind == "number_gap"]
+
+
+def test_numbering_restarting_per_section():
+    doc = _doc("一、甲\n1.做甲一。\n2.做甲二。\n二、乙\n1.做乙一。\n")
+    assert [c.id for c in doc.clauses] == ["t/一/1", "t/一/2", "t/二/1"]
+
+
+def test_number_gap_is_warned():
+    doc = _doc("一、甲\n1.做甲一。\n3.做甲三。\n")
+    assert [w.kind for w in doc.warnings if w.kind == "number_gap"] == ["number_gap"]
+
+
+def test_repeated_number_gets_disambiguated_path():
+    doc = _doc("一、甲\n1.做甲一。\n1.又一个一。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "1-2"]]
+    assert any(w.kind == "duplicate_number" for w in doc.warnings)
+
+
+def test_heading_broken_over_two_lines():
+    doc = _doc("一、主要任务\n（一）全面推进党的政治建设，\n切实增强基层党组织政治领导力\n"
+               "1.旗帜鲜明讲政治。严格执行各项制度。\n")
+    assert doc.section(["一", "（一）"]).heading == "全面推进党的政治建设，切实增强基层党组织政治领导力"
+    assert [c.path for c in doc.clauses] == [["一", "（一）", "1"]]
+
+
+def test_body_paragraphs_under_heading_form_one_clause():
+    doc = _doc("三、具体要求\n各级党组织要统筹谋划。\n各部门要加强督查。\n")
+    assert len(doc.clauses) == 1
+    c = doc.clauses[0]
+    assert (c.path, c.number, c.heading) == (["三"], None, None)
+    assert c.text == "各级党组织要统筹谋划。\n各部门要加强督查。"
+
+
+def test_preamble_is_path_zero_and_continuation_joins_clause():
+    doc = _doc("为加强党建，制定本方案。\n一、任务\n1.做好甲。做法一。\n要把甲落到实处。\n2.做好乙。做法二。\n")
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"]]
+    assert doc.clauses[1].text == "做好甲。做法一。\n要把甲落到实处。"
+
+
+def test_phase_heading_kept_verbatim_as_section():
+    doc = _doc("三、组织实施\n1.申报（2020年4月-5月）\n各单位于2020年5月底前报送材料。\n")
+    s = doc.section(["三", "1"])
+    assert s.heading == "申报（2020年4月-5月）" and s.level == 2
+    assert doc.clauses[0].path == ["三", "1"] and doc.clauses[0].number is None
+
+
+def test_inline_items_stay_in_one_clause():
+    doc = _doc("一、目标\n1.实现“四个过硬”:(1)把方向过硬。(2)管大局过硬。(3)作决策过硬。\n")
+    assert len(doc.clauses) == 1
+    assert "(2)管大局过硬" in doc.clauses[0].text
+
+
+def test_lead_phrase_heading():
+    doc = _doc("一、任务\n1.实施政治“强核”行动计划,做到把方向过硬。健全长效机制。\n"
+               "2.这是一句很长很长的话没有句号作为结尾直到很后面才出现句号的情况会怎样呢我们来看一看吧。后文。\n")
+    assert doc.clauses[0].heading == "实施政治“强核”行动计划,做到把方向过硬"
+    assert doc.clauses[1].heading is None
+
+
+def test_trailing_responsibility_note_is_lifted():
+    doc = _doc("一、任务\n1.建强支部。每年评选一批案例。(牵头部门:组织部,配合部门:宣传部、各二级学院)\n")
+    c = doc.clauses[0]
+    assert c.text == "建强支部。每年评选一批案例。"
+    assert c.note == "牵头部门:组织部,配合部门:宣传部、各二级学院"
+
+
+def test_responsibility_note_split_across_paragraphs():
+    doc = _doc("一、任务\n1.建强支部。每年评选一批案例。\n（牵头单位：党委组织部，\n"
+               "配合单位：党委宣传部）\n2.加强宣传。做好宣传。\n责任单位：党委宣传部\n")
+    c1, c2 = doc.clauses
+    assert c1.text == "建强支部。每年评选一批案例。"
+    assert c1.note == "牵头单位：党委组织部，配合单位：党委宣传部"
+    assert c2.note == "责任单位：党委宣传部" and c2.text == "加强宣传。做好宣传。"
+
+
+def test_no_structure_gives_single_clause_and_warning():
+    doc = _doc("这是一段没有任何编号的文字。\n它还有第二段。\n")
+    assert [c.path for c in doc.clauses] == [["0"]]
+    assert any(w.kind == "no_structure" for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   ", "一、", "（一）\n1.", "第一条", "\x00\x01"])
+def test_degenerate_inputs_never_crash(text):
+    doc = _doc(text)
+    assert isinstance(doc.clauses, list)
+
+
+ARTICLE_STYLE = """东海师范大学基层党组织工作细则
+第一章 总则
+第一条 为加强学校基层党组织建设，制定本细则。
+第二条 本细则适用于学校各级党组织。
+第二章 组织设置
+第三条 党支部设置应遵循以下原则：
+①有利于加强党员教育管理；
+②有利于开展组织生活。
+第四条 党员人数较多的党支部可以设立党小组。（责任单位：党委组织部）
+"""
+
+
+def test_other_university_article_style():
+    doc = _doc(ARTICLE_STYLE, "xx")
+    assert doc.title == "东海师范大学基层党组织工作细则" and doc.kind == "细则"
+    assert [(s.path, s.level) for s in doc.sections] == [
+        (["第一章"], 1), (["第二章"], 1), (["第二章", "第三条"], 2)]
+    assert [c.path for c in doc.clauses] == [
+        ["第一章", "第一条"], ["第一章", "第二条"], ["第二章", "第三条", "①"], ["第二章", "第三条", "②"], ["第二章", "第四条"]]
+    assert doc.section(["第二章", "第三条"]).heading == "党支部设置应遵循以下原则："
+    assert doc.clauses[0].number == "第一条" and doc.clauses[-1].note == "责任单位：党委组织部"
+    # No issuer line or signature: the institution is not guessed from the title's wording.
+    assert doc.issuer is None and doc.institution is None
+
+
+HALF_WIDTH_STYLE = """中共南山理工大学委员会关于加强二级学院党建工作的若干意见
+各二级学院党委：
+为推动二级学院党建工作，提出如下意见。
+一、工作目标
+(一)总体目标。到2025年，建成一批标杆院系。
+(二)具体目标。每个学院至少培育1个样板支部。
+二、主要举措
+(一)加强班子建设
+1)选优配强书记。选拔政治强的同志担任书记。
+2)健全议事规则。完善党政联席会议制度。
+(二)加强支部建设。推进支部建在专业上。
+中共南山理工大学委员会
+二〇二一年三月五日
+"""
+
+
+def test_other_university_half_width_parens_and_chinese_date():
+    doc = _doc(HALF_WIDTH_STYLE, "yy")
+    assert doc.title == "中共南山理工大学委员会关于加强二级学院党建工作的若干意见"
+    assert (doc.kind, doc.issuer, doc.institution) == ("若干意见", "中共南山理工大学委员会", "南山理工大学")
+    assert doc.date == "2021-03-05" and doc.recipients == ["各二级学院党委"]
+    assert [c.path for c in doc.clauses] == [
+        ["0"], ["一", "（一）"], ["一", "（二）"], ["二", "（一）", "1"], ["二", "（一）", "2"],
+        ["二", "（二）"]]
+    assert doc.clauses[1].number == "(一)" and doc.clauses[1].heading == "总体目标"
+    assert doc.section(["二", "（一）"]).heading == "加强班子建设"
+    assert "二〇二一" not in doc.clauses[-1].text
