@@ -87,8 +87,15 @@ def _clause_label(clause: Clause, full: bool) -> str:
     body = clause.heading if clause.heading and not full else clause.text
     if not full and body and len(body) > EXCERPT:
         body = body[:EXCERPT] + "…"
-    return f"{number} {body}".strip() if number and not number.endswith(("、", "．", ".")) \
-        else f"{number}{body}"
+    return numbered(number, body or "")
+
+
+def numbered(number: str | None, text: str) -> str:
+    """A number and its text as a reader expects: `一、总体要求`, `（一）组织建设`, `1. 加强`."""
+    if not number:
+        return text
+    sep = "" if number[-1] in "、）〕】」" else " "
+    return f"{number}{sep}{text}".strip()
 
 
 def _depth(node: Section | Clause, under_section: bool) -> int:
@@ -108,7 +115,7 @@ def render_text(doc: Document) -> str:
     section_paths = {tuple(s.path) for s in doc.sections}
     for node in outline_nodes(doc):
         if isinstance(node, Section):
-            lines.append(f"{'  ' * (_depth(node, False) + 1)}{node.number}{node.heading}")
+            lines.append(f"{'  ' * (_depth(node, False) + 1)}{numbered(node.number, node.heading)}")
             continue
         depth = _depth(node, tuple(node.path) in section_paths) + 1
         pad = "  " * depth
@@ -135,7 +142,7 @@ def render_markdown(doc: Document) -> str:
     for node in outline_nodes(doc):
         if isinstance(node, Section):
             level = min(len(node.path) + 2, 6)
-            out += [f"{'#' * level} {node.number}{node.heading}", ""]
+            out += [f"{'#' * level} {numbered(node.number, node.heading)}", ""]
             continue
         out.append(f"- **{'/'.join(node.path)}** {_md_escape(_clause_label(node, True))}")
         for label, value in clause_fields(node):
