@@ -1,0 +1,583 @@
+"""Dialect Markdown → a GB/T 9704 .docx: walk the tree `dialect.parse` gives, paragraph by
+paragraph, with the roles of `gbt9704` and the XML helpers of `oxml`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt, RGBColor
+
+from pbdocs.errors import PbdocsError
+from pbdocs.generate import dialect, oxml
+from pbdocs.generate import gbt9704 as G
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+_STYLE_NAMES = {"body": "Normal", "title": "Title", "h1": "Heading 1", "h2": "Heading 2",
+                "h3": "Heading 3", "h4": "Heading 4"}
+_HEADING_TAGS = {"h1": "title", "h2": "h1", "h3": "h2", "h4": "h3", "h5": "h4", "h6": "h4"}
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def style_name(role: str) -> str:
+    """The Word style a role is written with (built-in names where Word has one)."""
+    return _STYLE_NAMES.get(role, f"GB {role}")
+
+
+def markdown_to_docx(markdown_text: str, out: str | Path, title: str | None = None) -> Path:
+    """Render dialect Markdown to a .docx at `out` (folders created); returns the path."""
+    doc = build_docx(markdown_text, title=title)
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        doc.save(str(out))
+    except OSError as e:
+        raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
+    return out
+
+
+def build_docx(markdown_text: str, title: str | None = None):
+    """Render dialect Markdown to a python-docx Document (not saved)."""
+    w = _Writer()
+    root = dialect.parse(markdown_text)
+    w.blocks(root)
+    w.finish()
+    if title:
+        w.doc.core_properties.title = oxml.xml_safe(title)
+    w.doc.core_properties.author = "pbdocs"
+    return w.doc
+
+
+# --- document setup ---------------------------------------------------------------------------
+
+
+def _apply_role_to_style(style, role: G.Role) -> None:
+    oxml.reset_style(style)
+    oxml.set_fonts(style, role.font)
+    oxml.set_lang(style)
+    f = style.font
+    f.size = Pt(role.size)
+    f.bold = role.bold
+    f.italic = False
+    f.color.rgb = RGBColor.from_string(role.color)
+    pf = style.paragraph_format
+    pf.alignment = _ALIGN[role.align]
+    pf.space_before = Pt(role.before_lines * G.LINE_PITCH_PT)
+    pf.space_after = Pt(0)
+    if role.line_pt:
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(role.line_pt)
+    else:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.keep_with_next = role.keep_next
+    pf.widow_control = False  # *practice*: keep 22 lines on every page
+    oxml.set_autospace_off(style)  # no extra gap between Chinese and digits
+    oxml.set_indent_chars(style, role.first_line, role.left, role.right, role.size)
+
+
+def _setup(doc) -> None:
+    styles = doc.styles
+    oxml.strip_theme(styles.element)
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for role_name, role in G.ROLES.items():
+        name = style_name(role_name)
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+        _apply_role_to_style(style, role)
+    # python-docx's defaults carry theme fonts; the document defaults get the body font too.
+    rpr_default = styles.element.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults")
+    if rpr_default is not None:
+        oxml.strip_theme(rpr_default)
+    doc.settings.odd_and_even_pages_header_footer = True
+    sec = doc.sections[0]
+    _page(sec, landscape=False)
+    _footers(sec)
+
+
+def _page(section, landscape: bool) -> None:
+    w, h = G.PAGE_MM
+    m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(h), Mm(w)) if landscape else (Mm(w), Mm(h))
+    section.top_margin, section.bottom_margin = Mm(m["top"]), Mm(m["bottom"])
+    section.left_margin, section.right_margin = Mm(m["left"]), Mm(m["right"])
+    section.gutter = Mm(0)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(
+        G.LANDSCAPE_FOOTER_DISTANCE_MM if landscape else G.FOOTER_DISTANCE_MM)
+    pitch = int(round(G.LINE_PITCH_PT * 20))
+    char_space = G.DOC_GRID_CHAR_SPACE if G.DOC_GRID_TYPE == "linesAndChars" else None
+    oxml.set_doc_grid(section, pitch, G.DOC_GRID_TYPE, char_space)
+
+
+def _footers(section) -> None:
+    """`— 1 —` in 4号宋体: odd pages right with one character of space, even pages left."""
+    role = G.ROLES["pagenum"]
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        p.alignment = _ALIGN[align]
+        pf = p.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        if align == "right":
+            oxml.set_indent_chars(p, right=1, font_pt=role.size)
+        else:
+            oxml.set_indent_chars(p, left=1, font_pt=role.size)
+
+        def make_run(text: str, p=p):
+            r = p.add_run(text)
+            oxml.set_fonts(r, role.font)
+            r.font.size = Pt(role.size)
+            return r
+
+        make_run("— ")
+        oxml.add_page_field(p, make_run)
+        make_run(" —")
+
+
+def text_width_twips(landscape: bool) -> int:
+    """Width of the text block in twips."""
+    m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
+    width = (G.PAGE_MM[1] if landscape else G.PAGE_MM[0]) - m["left"] - m["right"]
+    return int(width / 25.4 * 1440)
+
+
+# --- inline text ------------------------------------------------------------------------------
+
+
+def _join_soft_breaks(text: str) -> str:
+    """A source line break inside a paragraph: nothing between Chinese, a space between words."""
+    def repl(m: re.Match) -> str:
+        a, b = m.string[max(m.start() - 1, 0)], m.string[m.end():m.end() + 1]
+        return " " if _ASCII_WORD.match(a or "") and _ASCII_WORD.match(b or "") else ""
+    return re.sub(r"[ \t]*\n[ \t]*", repl, text)
+
+
+def _segments(el, fmt: dict | None = None) -> list[tuple[str, dict]]:
+    """Inline content of an element as (text, format) pieces; format keys: role, bold, mark."""
+    fmt = dict(fmt or {})
+    out: list[tuple[str, dict]] = []
+    if el.text:
+        out.append((el.text, fmt))
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        f = dict(fmt)
+        classes = (child.get("class") or "").split()
+        if tag == "br":
+            out.append(("\n", f))
+        elif tag in ("table", "div", "ul", "ol", "p"):
+            out.extend(_segments(child, f))
+        else:
+            for c in classes:
+                if c in G.HEADING_ROLES:
+                    f["role"] = c
+            if tag in ("strong", "b"):
+                f["bold"] = True
+            if tag == "mark":
+                f["mark"] = True
+            if tag:
+                out.extend(_segments(child, f))
+        if child.tail:
+            out.append((child.tail, fmt))
+    return out
+
+
+def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None = None) -> None:
+    segs = _segments(el, extra)
+    text_all = "".join(t for t, _ in segs)
+    if "\n" in text_all and not any(t == "\n" for t, _ in segs):
+        segs = [(_join_soft_breaks(t), f) for t, f in segs]
+    else:
+        segs = [(t if t == "\n" else _join_soft_breaks(t), f) for t, f in segs]
+    for text, f in segs:
+        if text == "\n":
+            p.add_run().add_break()
+            continue
+        text = oxml.xml_safe(text)
+        if not text:
+            continue
+        r = p.add_run(text)
+        run_role = G.ROLES[f["role"]] if f.get("role") else role
+        oxml.set_fonts(r, run_role.font)
+        r.font.size = Pt(size or role.size)
+        if f.get("bold") or run_role.bold:
+            r.bold = True
+        if role.color != G.BLACK:
+            r.font.color.rgb = RGBColor.from_string(role.color)
+        if f.get("mark"):
+            oxml.set_highlight(r)
+
+
+# --- the writer -------------------------------------------------------------------------------
+
+
+class _Writer:
+    """Walks the parsed tree and writes paragraphs, tables and sections."""
+
+    def __init__(self):
+        self.doc = new_docx()
+        _setup(self.doc)
+        self.pending_break = False
+        self.section_empty = True
+        self.landscape = False
+        self.back_to_portrait = False
+
+    # sections and breaks
+    def _before_block(self) -> None:
+        if self.back_to_portrait:
+            self._new_section(landscape=False)
+            self.back_to_portrait = False
+        self.section_empty = False
+
+    def _new_section(self, landscape: bool) -> None:
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        _page(sec, landscape)
+        self._shrink_section_carrier()
+        self.pending_break = False
+        self.landscape = landscape
+
+    def _shrink_section_carrier(self) -> None:
+        """The empty paragraph python-docx adds to carry the previous section's properties
+        must not take a whole line (it could push a blank page)."""
+        body = self.doc.element.body
+        paras = body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")
+        if not paras:
+            return
+        from docx.text.paragraph import Paragraph
+
+        p = Paragraph(paras[-1], self.doc)
+        if p.text:
+            return
+        pf = p.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(1)
+        pf.space_before = pf.space_after = Pt(0)
+
+    def para(self, role_name: str, el=None, text: str | None = None, **extra):
+        """Add one paragraph in a role, from an element's inline content or plain text."""
+        self._before_block()
+        role = G.ROLES[role_name]
+        p = self.doc.add_paragraph(style=style_name(role_name))
+        if self.pending_break:
+            p.paragraph_format.page_break_before = True
+            self.pending_break = False
+        if el is not None:
+            _add_runs(p, el, role, extra=extra.get("fmt"))
+        elif text:
+            from lxml import html as lxml_html
+
+            holder = lxml_html.Element("span")
+            holder.text = text
+            _add_runs(p, holder, role, extra=extra.get("fmt"))
+        return p
+
+    def finish(self) -> None:
+        if self.section_empty and not self.doc.paragraphs:
+            self.doc.add_paragraph("")
+
+    # blocks
+    def blocks(self, parent) -> None:
+        if parent.text and parent.text.strip():
+            self.para("body", text=parent.text.strip())
+        for el in parent:
+            self.block(el)
+
+    def block(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        name = dialect.directive(el)
+        if name:
+            getattr(self, f"d_{name.replace('-', '_')}", self.d_default)(el)
+        elif tag in _HEADING_TAGS:
+            self.para(_HEADING_TAGS[tag], el)
+        elif tag == "p":
+            if (el.text_content() or "").strip() or len(el):
+                self.para("body", el)
+        elif tag == "table":
+            self.table(el)
+        elif tag in ("ul", "ol"):
+            for i, li in enumerate(el.findall("li"), 1):
+                p = self.para("body", li)
+                if tag == "ol" and p.runs:
+                    p.runs[0].text = f"{i}." + p.runs[0].text
+        elif tag in ("blockquote", "div", "section"):
+            self.blocks(el)
+        elif tag == "pre":
+            for line in (el.text_content() or "").splitlines():
+                self.para("body", text=line)
+        # hr, comments and unknown tags add nothing
+
+    def d_default(self, el) -> None:
+        self.blocks(el)
+
+    def d_pagebreak(self, el) -> None:
+        if not self.section_empty:
+            self.pending_break = True
+
+    def d_landscape(self, el) -> None:
+        if self.back_to_portrait:  # consecutive landscape blocks share one section
+            self.back_to_portrait = False
+            self.pending_break = True
+        elif self.section_empty:
+            _page(self.doc.sections[-1], landscape=True)
+        elif not self.landscape:
+            self._new_section(landscape=True)
+        self.landscape = True
+        self.blocks(el)
+        self.back_to_portrait = True
+
+    def _lines(self, el) -> list:
+        return [c for c in el if c.tag == "p"]
+
+    def d_redhead(self, el) -> None:
+        lines = self._lines(el)
+        if not lines:
+            return
+        mast = lines[0]
+        size, scale = G.masthead_fit((mast.text_content() or "").strip())
+        p = self.para("masthead", mast)
+        p.paragraph_format.space_before = Mm(G.MASTHEAD_TOP_MM)
+        for r in p.runs:
+            r.font.size = Pt(size)
+            if scale < 100:
+                oxml.set_char_scale(r, scale)
+        number = lines[1] if len(lines) > 1 else None
+        rule_space = G.RED_RULE_GAP_MM / 25.4 * 72
+        star = dialect.args(el).get("star") == "true"
+        if number is not None:
+            q = self.para("docnumber", number)
+            if not star:
+                oxml.set_paragraph_border(q, "bottom", G.RED_RULE_PT, G.RED, rule_space)
+        if star:
+            self._star_rule()
+        for extra in lines[2:]:
+            self.para("center", extra)
+        self.para("blank")
+        self.para("blank")
+
+    def _star_rule(self) -> None:
+        """A red rule with a ★ in its middle: a borderless three-cell table whose outer cells
+        carry the line."""
+        self._before_block()
+        width = text_width_twips(self.landscape)
+        t = self.doc.add_table(rows=1, cols=3)
+        oxml.set_table_borders(t, sides={})
+        star_w = 560
+        side = (width - star_w) // 2
+        oxml.set_table_geometry(t, [side, star_w, side])
+        cells = t.rows[0].cells
+        for i, c in enumerate(cells):
+            c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            p = c.paragraphs[0]
+            p.style = self.doc.styles[style_name("center")]
+            pf = p.paragraph_format
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(16)
+            if i == 1:
+                r = p.add_run("★")
+                oxml.set_fonts(r, G.FONT_ST)
+                r.font.size = Pt(14)
+                r.font.color.rgb = RGBColor.from_string(G.RED)
+            else:
+                oxml.set_cell_border(c, "bottom", G.RED_RULE_PT, G.RED)
+        t.rows[0].height = Mm(G.RED_RULE_GAP_MM + 2)
+        t.rows[0].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        self._rule_table = t
+
+    def d_recipients(self, el) -> None:
+        for i, line in enumerate(self._lines(el)):
+            p = self.para("recipients", line)
+            if i:
+                p.paragraph_format.space_before = Pt(0)
+
+    def d_signature(self, el) -> None:
+        lines = self._lines(el)
+        texts = [(x.text_content() or "").strip() for x in lines]
+        if len(lines) >= 2:
+            sig_r, date_r = G.signature_indents(texts[0], texts[1])
+            p = self.para("signature", lines[0])
+            oxml.set_indent_chars(p, right=sig_r)
+            q = self.para("date", lines[1])
+            oxml.set_indent_chars(q, right=date_r)
+            for extra in lines[2:]:
+                self.para("date", extra)
+        elif lines:
+            p = self.para("signature", lines[0])
+            oxml.set_indent_chars(p, right=2)
+
+    def d_note(self, el) -> None:
+        for line in self._lines(el):
+            self.para("note", line)
+
+    def d_attachments(self, el) -> None:
+        for i, line in enumerate(self._lines(el)):
+            p = self.para("attachments", line)
+            if i:
+                p.paragraph_format.space_before = Pt(0)
+
+    def d_label(self, el) -> None:
+        for line in self._lines(el):
+            self.para("label", line)
+        self.para("blank")
+
+    def d_center(self, el) -> None:
+        for line in self._lines(el):
+            self.para("center", line)
+
+    def d_colophon(self, el) -> None:
+        """版记: rules first and last thick, between thin; 抄送 rows, then 印发机关 and date."""
+        cc, printer, date = [], None, None
+        for line in self._lines(el):
+            t = (line.text_content() or "").strip()
+            if t.startswith("抄送"):
+                cc.append(line)
+            elif t.endswith("印发"):
+                date = line
+            else:
+                printer = line
+        rows = len(cc) + (1 if (printer is not None or date is not None) else 0)
+        if not rows:
+            return
+        self._before_block()
+        if self.pending_break:
+            self.para("blank")
+        t = self.doc.add_table(rows=rows, cols=2)
+        oxml.set_table_borders(t, sides={"top": G.COLOPHON_THICK_PT,
+                                         "bottom": G.COLOPHON_THICK_PT,
+                                         "insideH": G.COLOPHON_THIN_PT})
+        width = text_width_twips(self.landscape)
+        oxml.set_table_geometry(t, [width // 2, width - width // 2])
+        role = G.ROLES["colophon"]
+        for i, line in enumerate(cc):
+            a, b = t.rows[i].cells
+            cell = a.merge(b)
+            p = cell.paragraphs[0]
+            p.style = self.doc.styles[style_name("colophon")]
+            oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
+            _add_runs(p, line, role)
+        if printer is not None or date is not None:
+            a, b = t.rows[-1].cells
+            for cell, src, align, side in ((a, printer, "left", "left"),
+                                           (b, date, "right", "right")):
+                p = cell.paragraphs[0]
+                p.style = self.doc.styles[style_name("colophon")]
+                p.alignment = _ALIGN[align]
+                oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
+                if src is not None:
+                    _add_runs(p, src, role)
+        for row in t.rows:
+            row.height = Mm(7)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for c in row.cells:
+                c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        oxml.float_table_bottom(t)
+        # a floating table is anchored to the paragraph after it; without one it is lost
+        anchor = self.doc.add_paragraph(style=style_name("blank"))
+        anchor.paragraph_format.line_spacing = Pt(1)
+
+    def d_table(self, el) -> None:
+        opts = dialect.args(el)
+        for child in el:
+            if child.tag == "table":
+                self.table(child, opts)
+            else:
+                self.block(child)
+
+    # tables
+    def table(self, el, opts: dict | None = None) -> None:
+        opts = opts or {}
+        rows = []
+        for tr in el.iter("tr"):
+            head = tr.getparent().tag == "thead" or all(c.tag == "th" for c in tr)
+            cells = [c for c in tr if c.tag in ("td", "th")]
+            rows.append((head, cells))
+        if not rows:
+            return
+        ncols = max(sum(int(c.get("colspan", "1")) for c in cells) for _, cells in rows)
+        if ncols == 0:
+            return
+        self._before_block()
+        if self.pending_break:
+            self.para("blank").paragraph_format.page_break_before = True
+            self.pending_break = False
+        try:
+            size = float(opts.get("size", "")) if opts.get("size") else None
+        except ValueError:
+            size = None
+        widths = _column_widths(rows, ncols, opts.get("widths"), text_width_twips(self.landscape))
+        t = self.doc.add_table(rows=0, cols=ncols)
+        oxml.set_table_borders(t, G.TABLE_RULE_PT)
+        oxml.set_table_center(t)
+        for head, cells in rows:
+            row = t.add_row()
+            if head:
+                oxml.set_repeat_header(row)
+            col = 0
+            for c in cells:
+                span = int(c.get("colspan", "1"))
+                cell = row.cells[col]
+                if span > 1:
+                    cell = cell.merge(row.cells[min(col + span - 1, ncols - 1)])
+                self._cell(cell, c, head, size)
+                col += span
+                if col >= ncols:
+                    break
+        oxml.set_table_geometry(t, widths)
+        # a paragraph after a table keeps two tables from fusing and gives room to breathe
+        self.para("blank").paragraph_format.line_spacing = Pt(12)
+
+    def _cell(self, cell, el, head: bool, size: float | None) -> None:
+        classes = (el.get("class") or "").split()
+        group = "group" in classes
+        role_name = "cellhead" if head or group else "cell"
+        role = G.ROLES[role_name]
+        p = cell.paragraphs[0]
+        p.style = self.doc.styles[style_name(role_name)]
+        align = (el.get("style") or "").replace(" ", "")
+        m = re.search(r"text-align:(left|center|right)", align)
+        if m:
+            p.alignment = _ALIGN[m.group(1)]
+        elif group:
+            p.alignment = _ALIGN["left"]
+        _add_runs(p, el, role, size=size)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if group:
+            oxml.set_cell_shading(cell, G.GROUP_FILL)
+        elif "fill" in classes:
+            oxml.set_cell_shading(cell, G.SPAN_FILL)
+
+
+def _column_widths(rows, ncols: int, spec: str | None, total: int) -> list[int]:
+    """Column widths in twips: from `widths=a,b,c` weights, else from the text each column
+    holds (capped, so one long column cannot squeeze the others to nothing)."""
+    weights: list[float] = []
+    if spec:
+        try:
+            weights = [float(x) for x in spec.split(",") if x.strip()]
+        except ValueError:
+            weights = []
+    if len(weights) != ncols:
+        weights = [0.0] * ncols
+        for _, cells in rows:
+            col = 0
+            for c in cells:
+                span = int(c.get("colspan", "1"))
+                if span == 1 and col < ncols:
+                    w = G.text_width((c.text_content() or "").strip())
+                    weights[col] = max(weights[col], min(w, 24.0))
+                col += span
+        weights = [max(w, 2.0) + 1 for w in weights]
+    s = sum(weights) or 1
+    out = [int(total * w / s) for w in weights]
+    out[-1] += total - sum(out)
+    return out

@@ -1,0 +1,190 @@
+"""The renderer: dialect Markdown → .docx in the GB/T 9704 format, and → HTML."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document as open_docx
+from docx.enum.section import WD_ORIENT
+from docx.shared import Mm
+
+from pbdocs.generate import dialect, gbt9704 as G, oxml
+from pbdocs.generate.render_docx import markdown_to_docx
+from pbdocs.generate.render_html import markdown_to_html
+
+SAMPLE = """::: redhead
+中共某某大学委员会文件
+某大组〔2020〕55号
+:::
+
+# 关于印发《某某方案》的通知
+
+::: recipients
+各二级学院党委：
+:::
+
+现将《某某方案》印发给你们，请结合实际认真贯彻落实。
+
+::: signature
+中共某某大学委员会
+2020年11月30日
+:::
+
+<!-- pbdocs:pagebreak -->
+
+# 某某方案
+
+## 一、总体要求
+
+### （一）指导思想
+
+#### 1. 强化引领
+
+##### （1）细则
+
+<span class="h2">（二）工作目标。</span>到2022年底全面完成。
+
+::: landscape
+::: table widths=2,10,20
+| 序号 | 重点任务 | 具体举措 |
+|---|---|---|
+| 一、总体要求 | < | < |
+| 1 | 强化引领 | <span class="fill">健全制度</span> |
+:::
+:::
+
+::: colophon
+抄送：校领导。
+中共某某大学委员会办公室
+2020年11月30日印发
+:::
+"""
+
+
+def _mm(length) -> float:
+    return length / Mm(1)
+
+
+def _para(doc, text):
+    return next(p for p in doc.paragraphs if p.text.strip() == text)
+
+
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory):
+    out = tmp_path_factory.mktemp("render") / "sample.docx"
+    markdown_to_docx(SAMPLE, out)
+    return open_docx(str(out))
+
+
+def test_page_size_and_margins(sample_docx):
+    sec = sample_docx.sections[0]
+    assert abs(_mm(sec.page_width) - 210) < 1 and abs(_mm(sec.page_height) - 297) < 1
+    assert abs(_mm(sec.top_margin) - 37) < 1 and abs(_mm(sec.bottom_margin) - 35) < 1
+    assert abs(_mm(sec.left_margin) - 28) < 1 and abs(_mm(sec.right_margin) - 26) < 1
+
+
+def test_fonts_sizes_and_line_pitch(sample_docx):
+    d = sample_docx
+    title = _para(d, "某某方案")
+    assert oxml.east_asia_font(title.runs[0]) == "方正小标宋简体"
+    assert title.runs[0].font.size.pt == 22
+    body = _para(d, "现将《某某方案》印发给你们，请结合实际认真贯彻落实。")
+    assert oxml.east_asia_font(body.runs[0]) == "仿宋_GB2312"
+    assert body.runs[0].font.size.pt == 16
+    normal = d.styles["Normal"]
+    assert abs(normal.paragraph_format.line_spacing.pt - 28.95) < 0.01
+    assert oxml.east_asia_font(normal) == "仿宋_GB2312"
+    for text, font in (("一、总体要求", "黑体"), ("（一）指导思想", "楷体_GB2312"),
+                       ("1. 强化引领", "仿宋_GB2312"), ("（1）细则", "仿宋_GB2312")):
+        p = _para(d, text)
+        assert oxml.east_asia_font(p.runs[0]) == font, text
+        assert p.runs[0].font.size.pt == 16
+    runin = _para(d, "（二）工作目标。到2022年底全面完成。")
+    assert oxml.east_asia_font(runin.runs[0]) == "楷体_GB2312"
+    assert oxml.east_asia_font(runin.runs[1]) == "仿宋_GB2312"
+
+
+def test_no_theme_fonts_left(sample_docx):
+    xml = sample_docx.styles.element.xml
+    assert "eastAsiaTheme" not in xml and "asciiTheme" not in xml
+
+
+def test_red_masthead_and_rule(sample_docx):
+    mast = _para(sample_docx, "中共某某大学委员会文件")
+    assert str(mast.runs[0].font.color.rgb) == "FF0000"
+    assert oxml.east_asia_font(mast.runs[0]) == "方正小标宋简体"
+    number = _para(sample_docx, "某大组〔2020〕55号")
+    border = oxml.paragraph_border(number, "bottom")
+    assert border["color"] == "FF0000" and border["val"] == "single"
+
+
+def test_page_numbers_odd_right_even_left(sample_docx):
+    assert sample_docx.settings.odd_and_even_pages_header_footer
+    sec = sample_docx.sections[0]
+    odd, even = sec.footer, sec.even_page_footer
+    assert oxml.has_page_field(odd._element) and oxml.has_page_field(even._element)
+    assert odd.paragraphs[0].alignment == 2 and even.paragraphs[0].alignment == 0  # right/left
+    assert odd.paragraphs[0].text.startswith("— ") and odd.paragraphs[0].text.endswith(" —")
+    assert oxml.east_asia_font(odd.paragraphs[0].runs[0]) == "宋体"
+    assert odd.paragraphs[0].runs[0].font.size.pt == 14
+
+
+def test_landscape_table_with_repeated_header_and_merges(sample_docx):
+    secs = sample_docx.sections
+    assert secs[0].orientation == WD_ORIENT.PORTRAIT
+    land = [s for s in secs if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert land and abs(_mm(land[0].page_width) - 297) < 1
+    t = sample_docx.tables[0]
+    assert len(t.columns) == 3 and len(t.rows) == 3
+    assert oxml.is_repeat_header(t.rows[0]) and not oxml.is_repeat_header(t.rows[1])
+    assert t.rows[1].cells[0].text == "一、总体要求" == t.rows[1].cells[2].text  # merged
+    assert oxml.cell_shading(t.rows[2].cells[2]) == G.SPAN_FILL
+    # portrait again after the landscape block
+    assert secs[-1].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_colophon_rules(sample_docx):
+    t = sample_docx.tables[-1]
+    assert t.rows[0].cells[0].text == "抄送：校领导。"
+    assert t.rows[-1].cells[1].text == "2020年11月30日印发"
+    borders = t._tbl.tblPr.xml
+    assert 'w:sz="8"' in borders and 'w:sz="6"' in borders  # 0.35 mm thick, 0.25 mm thin
+
+
+def test_control_characters_are_cleaned(tmp_path):
+    out = markdown_to_docx("# 标\x0b题\n\n正文\x00\x1f含控制符\x0c。\n\n| a |\n|---|\n| b\x07 |\n",
+                           tmp_path / "c.docx")
+    d = open_docx(str(out))
+    assert any(p.text == "正文含控制符。" for p in d.paragraphs)
+
+
+def test_escape_keeps_text_literal():
+    src = dialect.escape("1. 第一 *重点* <b>x</b> | y & z\x0b")
+    html = markdown_to_html(src)
+    assert "1. 第一 *重点* &lt;b&gt;x&lt;/b&gt; | y &amp; z" in html
+    assert "<ol>" not in html and "<em>" not in html
+
+
+def test_long_cell_wraps_in_fixed_layout(tmp_path):
+    long = "很长的内容" * 200
+    out = markdown_to_docx(f"| 序号 | 内容 |\n|---|---|\n| 1 | {long} |\n", tmp_path / "l.docx")
+    t = open_docx(str(out)).tables[0]
+    assert 'w:type="fixed"' in t._tbl.tblPr.xml
+    assert t.rows[1].cells[1].text == long
+
+
+def test_html_has_the_same_structure():
+    html = markdown_to_html(SAMPLE)
+    assert '<div class="pb-redhead">' in html and 'class="masthead"' in html
+    assert "<h2>一、总体要求</h2>" in html and 'colspan="3"' in html
+    assert 'class="pb-pagebreak"' in html
+    page = markdown_to_html(SAMPLE, standalone=True, title="t")
+    assert page.startswith("<!DOCTYPE html>") and "仿宋_GB2312" in page
+
+
+def test_masthead_fit_and_signature_layout():
+    size, scale = G.masthead_fit("中共某某大学委员会文件")
+    assert size in (36, 42) and scale == 100
+    size, scale = G.masthead_fit("中共某某某某某某科技大学委员会文件")
+    assert size * G.text_width("中共某某某某某某科技大学委员会文件") * scale / 100 <= 442.3
+    sig_r, date_r = G.signature_indents("中共某某大学委员会", "2020年11月30日")
+    assert sig_r == 2 and date_r == 2 + 9 - 7 - 2
