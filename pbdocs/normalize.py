@@ -121,7 +121,7 @@ def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
             d = _DATE_IN_LINE.search(ln)
             repairs.append(_Repair("boilerplate_removed", "删除了网页的发布信息行（保留其中的日期）"
                                    if d else "删除了网页的发布信息行", i, 0, ln[:40]))
-            lines[i] = d.group(0) if d else ""
+            lines[i] = d.group(0).strip() if d else ""
             continue
         if _is_boilerplate(ln):
             if _NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln):
@@ -210,7 +210,7 @@ def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
     out: list[Warning] = []
     mw, compounds = _measure()
     gap = re.compile(f"(?:至少|不少于|不低于|不超过|每(?:年|月|周|季度|学期|半年))"
-                     f"(?:召开|组织|开展|参加|举办|讲|进行|听取|培训)?(?:{mw.pattern})")
+                     f"(?:召开|组织|开展|参加|举办|讲|进行|听取|培训){{0,2}}(?:{mw.pattern})")
     for p, start in zip(pars, starts):
         for m in gap.finditer(p):
             out.append(Warning("missing_numeral", f"“{m.group(0)}”中疑似缺少数字",

@@ -1,0 +1,158 @@
+"""Metadata against hand-made gold (tests/gold/outline/*.json) and each metadata rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pbdocs.metadata import institution_of, kind_of, parse_date
+from pbdocs.model import Source
+from pbdocs.normalize import normalize
+from pbdocs.outline import build_document
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold" / "outline"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DOC_IDS = sorted(p.stem for p in GOLD_DIR.glob("*.json"))
+FIELDS = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipients")
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    from pbdocs.parse import parse_file
+
+    return {d: parse_file(CORPUS / f"{d}.txt", doc_id=d, extract=False) for d in DOC_IDS}
+
+
+def _doc(text: str):
+    norm, _ = normalize(text)
+    return build_document(norm, "t", Source(path="t.txt", format="txt", sha256="0" * 64))
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_metadata_matches_gold(parsed, doc_id):
+    gold = json.loads((GOLD_DIR / f"{doc_id}.json").read_text(encoding="utf-8"))
+    doc = parsed[doc_id]
+    problems = [f"{f}：应为 {gold[f]!r}，实为 {getattr(doc, f)!r}"
+                for f in FIELDS if getattr(doc, f) != gold[f]]
+    got_notice = doc.notice.to_dict() if doc.notice else None
+    if got_notice != gold["notice"]:
+        problems.append(f"notice：应为 {gold['notice']!r}，实为 {got_notice!r}")
+    assert not problems, f"{doc_id}:\n" + "\n".join(problems)
+
+
+def test_metadata_field_accuracy_is_total(parsed):
+    """Across the five texts every metadata field (and the notice) equals gold: 40/40."""
+    right = total = 0
+    for d in DOC_IDS:
+        gold = json.loads((GOLD_DIR / f"{d}.json").read_text(encoding="utf-8"))
+        for f in FIELDS + ("notice",):
+            got = getattr(parsed[d], f)
+            got = got.to_dict() if hasattr(got, "to_dict") else got
+            right += got == gold[f]
+            total += 1
+    assert (right, total) == (40, 40)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2020年11月30日", "2020-11-30"), ("二〇二一年七月十五日", "2021-07-15"),
+    ("二○二○年十二月三十一日", "2020-12-31"), ("2020-12-14", "2020-12-14"),
+    ("2020.6.2", "2020-06-02"), ("2020/06/12", "2020-06-12"),
+    ("2020年13月1日", None), ("特此通知", None), ("2020年", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("中共嘉应学院委员会加强党的基层组织建设三年行动计划（2021-2023年）实施方案", "实施方案"),
+    ("加强党的基层组织建设三年行动计划（2021-2023年）", "行动计划"),
+    ("党支部工作考核办法（试行）", "办法"),
+    ("关于推进党建工作的实施意见", "实施意见"),
+    ("关于印发《某方案》的通知", "通知"),
+    ("新时代党建工作", None), (None, None),
+])
+def test_kind_of(title, kind):
+    assert kind_of(title) == kind
+
+
+@pytest.mark.parametrize("issuer,inst", [
+    ("中共嘉应学院委员会", "嘉应学院"), ("中共宁波职业技术学院委员会", "宁波职业技术学院"),
+    ("中共浙江大学委员会", "浙江大学"), ("浙江大学党委组织部", "浙江大学"),
+    ("中共某市委教育工委", None), ("党委组织部", None), (None, None),
+])
+def test_institution_of(issuer, inst):
+    assert institution_of(issuer) == inst
+
+
+NOTICE = """中共东山大学委员会文件
+东大党〔2022〕7号
+关于印发《中共东山大学委员会基层党建质量提升 行动计划》的通知
+各学院党委、各直属党支部：
+现将《中共东山大学委员会基层党建质量提升行动计划》印发给你们，请认真贯彻执行。
+中共东山大学委员会
+2022年3月1日
+中共东山大学委员会
+基层党建质量提升行动计划
+为提升基层党建质量，制定本计划。
+一、主要任务
+1.建强支部。每年开展评星定级。
+"""
+
+
+def test_notice_wrapping_plan_with_title_over_two_lines():
+    doc = _doc(NOTICE)
+    assert doc.title == "中共东山大学委员会基层党建质量提升行动计划"
+    assert (doc.kind, doc.issuer, doc.institution) == ("行动计划", "中共东山大学委员会", "东山大学")
+    assert doc.doc_number == "东大党〔2022〕7号" and doc.date == "2022-03-01"
+    assert doc.recipients == ["各学院党委", "各直属党支部"]
+    assert doc.notice.title == "关于印发《中共东山大学委员会基层党建质量提升行动计划》的通知"
+    assert doc.notice.body.startswith("现将《") and doc.notice.date == "2022-03-01"
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"]]
+
+
+WEB_PAGE = """当前位置：首页 > 通知公告
+北山学院党委关于开展党支部评星定级工作的通知
+发布时间：2021-05-20 浏览次数：312
+各党总支：
+为加强支部建设，现就有关事项通知如下。
+一、工作安排
+1.开展自评。各支部于6月底前完成自评。
+中共北山学院委员会
+2021年5月18日
+"""
+
+
+def test_signature_date_wins_over_posting_date():
+    doc = _doc(WEB_PAGE)
+    assert doc.date == "2021-05-18"
+    assert doc.title == "北山学院党委关于开展党支部评星定级工作的通知" and doc.kind == "通知"
+    assert doc.issuer == "中共北山学院委员会" and doc.institution == "北山学院"
+    assert doc.recipients == ["各党总支"] and doc.notice is None
+
+
+def test_posting_date_used_when_no_signature():
+    doc = _doc(WEB_PAGE.replace("中共北山学院委员会\n2021年5月18日\n", ""))
+    assert doc.date == "2021-05-20"
+    assert doc.issuer == "北山学院党委" and doc.institution == "北山学院"
+
+
+def test_untitled_text_reads_signature_and_kind_from_preamble():
+    doc = _doc("为加强党建，现提出如下实施意见。\n一、目标\n1.建强支部。每年评星。\n"
+               "中共西岭职业技术学院委员会\n2020年6月12日\n")
+    assert doc.title is None and doc.kind == "实施意见"
+    assert doc.issuer == "中共西岭职业技术学院委员会" and doc.institution == "西岭职业技术学院"
+    assert doc.date == "2020-06-12"
+    assert "西岭" not in doc.clauses[-1].text
+
+
+def test_no_institution_named_is_null():
+    doc = _doc("党建示范创建工作方案\n为推进学校党建工作，制定本方案。\n一、目标\n培育2个标杆院系。\n")
+    assert doc.title == "党建示范创建工作方案" and doc.kind == "工作方案"
+    assert doc.issuer is None and doc.institution is None and doc.date is None
+
+
+def test_recipients_split_on_both_separators():
+    doc = _doc("关于做好党员教育工作的通知\n机关党委、各学院党委，各直属支部：\n现就有关事项通知如下。\n")
+    assert doc.recipients == ["机关党委", "各学院党委", "各直属支部"]

@@ -1,0 +1,145 @@
+"""The normalizer: each repair and each suspicion, on small texts and on the seed texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pbdocs.normalize import normalize
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _kinds(warnings, kind):
+    return [w for w in warnings if w.kind == kind]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict:
+    return {p.stem: normalize(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+def test_spaces_inside_chinese_removed_latin_kept():
+    text, w = normalize("全面从严治 党突出关键少数,2016\u00a0年开展 PDCA 循环。\n"
+                        "Party\u00a0Building Plan 2021 版")
+    assert text == "全面从严治党突出关键少数,2016年开展PDCA循环。\nParty Building Plan 2021版"
+    sr = _kinds(w, "space_removed")
+    assert len(sr) == 2 and all(isinstance(x.message, str) and x.message for x in sr)
+
+
+def test_punctuation_and_paragraphs_kept():
+    text, _ = normalize("一、任务\n\n\n1.做好工作,确保落实。\r\n2.加强领导;形成合力。\n")
+    assert text == "一、任务\n1.做好工作,确保落实。\n2.加强领导;形成合力。"
+
+
+def test_sentence_broken_by_page_break_is_joined():
+    text, w = normalize("1.加强队伍建设。及时了解各级班子运行情况，重视综合分\n\n析研判，把干部表现作为依据。\n"
+                        "2.健全责任机制。学校设定每年10月8\n\n日为廉政谈话日，进行谈话。\n")
+    assert text.split("\n") == ["1.加强队伍建设。及时了解各级班子运行情况，重视综合分析研判，把干部表现作为依据。",
+                                "2.健全责任机制。学校设定每年10月8日为廉政谈话日，进行谈话。"]
+    joins = _kinds(w, "line_joined")
+    assert len(joins) == 2
+    assert text[joins[0].offset:joins[0].offset + 3] == "析研判"
+
+
+@pytest.mark.parametrize("text", [
+    "中共东山大学委员会\n深化推进党建工作的实施方案\n为加强党建，制定本方案。",  # title lines
+    "一、任务目标\n牢固树立新发展理念，推进工作。",  # heading, then body
+    "确保各项措施落实到位，推动工作开展(牵头部门:组织部)\n中共东山大学委员会\n2020年6月12日",
+    "这是完整的一句话，写完了。\n下一段开始了，也写完了。",
+])
+def test_complete_or_heading_lines_not_joined(text):
+    out, w = normalize(text)
+    assert out.count("\n") == text.count("\n") and not _kinds(w, "line_joined")
+
+
+def test_heading_wrapped_onto_second_line_is_joined():
+    text, w = normalize("（一）全面推进党的政治建设，\n切实增强基层党组织政治领导力\n1.旗帜鲜明讲政治。内容。")
+    assert text.split("\n")[0] == "（一）全面推进党的政治建设，切实增强基层党组织政治领导力"
+    assert _kinds(w, "line_joined")
+
+
+WEB = """学校要闻
+党建工作
+当前位置:
+首页\u00a0>\u00a0 党建工作
+Learning Field
+学习园地
+关于开展主题党日活动的通知
+发布人：党委组织部  发布时间：2021-03-02  浏览次数：1024
+各党支部：
+请按要求开展活动。
+附件下载：活动安排表.docx
+— 2 —
+上一篇：关于评优的通知
+【打印】【关闭】
+返回
+"""
+
+
+def test_web_boilerplate_dropped_posting_date_kept():
+    text, w = normalize(WEB)
+    assert text.split("\n") == ["关于开展主题党日活动的通知", "2021-03-02", "各党支部：", "请按要求开展活动。"]
+    assert len(_kinds(w, "boilerplate_removed")) == 12
+    assert all(x.message and x.excerpt for x in _kinds(w, "boilerplate_removed"))
+
+
+def test_document_sharing_site_clutter_dropped():
+    text, _ = normalize("本文档由用户上传，下载需要5积分\n关于加强党建的意见\n第1页 共5页\n展开阅读全文\n为加强党建，提出意见。")
+    assert text == "关于加强党建的意见\n为加强党建，提出意见。"
+
+
+def test_missing_numeral_reported_not_repaired():
+    text, w = normalize("党支部每月至少召开\u00a0次支部委员会会议和\u00a0次党员大会，每季度组织开展次党课。")
+    mn = _kinds(w, "missing_numeral")
+    assert len(mn) == 3
+    assert "召开 次支部委员会会议和 次党员大会" in text  # the gap stays visible
+    for x in mn:
+        assert text[x.offset:x.offset + 3] in (" 次支", " 次党", "每季度")
+
+
+@pytest.mark.parametrize("text", ["确保各 项工作落实", "提高多层 次人才培养", "每年至少1次专题研究",
+                                  "做好各项工作", "推进重点项目"])
+def test_no_false_missing_numeral(text):
+    assert not _kinds(normalize(text)[1], "missing_numeral")
+
+
+def test_unbalanced_quotes_reported():
+    text, w = normalize("做到三坚持,实现三增强”“三确保。\n推动关键少数”持续发挥作用。\n坚持“两学一做”。")
+    uq = _kinds(w, "unbalanced_quote")
+    assert [text[x.offset - 2:x.offset + 1] for x in uq] == ["增强”", "少数”"]
+    assert all("引号" in x.message for x in uq)
+
+
+def test_malformed_doc_number_and_dates():
+    text, w = normalize("根据《意见》(教党 〔201722\u00a0号)精神，于2020420前报送，20215月完成，"
+                        "依据浙组〔2019〕15号，2021年5月底前完成。")
+    assert [text[x.offset:x.offset + 8] for x in _kinds(w, "malformed_doc_number")] == ["〔201722号"]
+    assert sorted(text[x.offset:x.offset + 7] for x in _kinds(w, "malformed_date")) == ["2020420",
+                                                                                      "20215月完"]
+
+
+def test_offsets_are_in_normalised_text(seeds):
+    for doc_id, (text, warnings) in seeds.items():
+        for x in warnings:
+            assert x.offset is not None and 0 <= x.offset <= len(text), (doc_id, x)
+
+
+def test_seed_web_page(seeds):
+    text, w = seeds["zju-2020-liangxue"]
+    assert text.startswith("中共浙江大学委员会印发《关于推进“两学一做”学习教育常态化制度化实施方案》的通知\n2020-12-14\n")
+    assert "当前位置" not in text and "Learning Field" not in text and not text.endswith("返回")
+    assert "\u00a0" not in text and "全面从严治党" in text
+    assert len(_kinds(w, "missing_numeral")) == 6
+    assert len(_kinds(w, "malformed_doc_number")) == 1
+    assert len(_kinds(w, "unbalanced_quote")) >= 4
+
+
+def test_seed_page_breaks(seeds):
+    text, w = seeds["hdu-2020-55"]
+    assert len(_kinds(w, "line_joined")) == 7
+    assert "协调各方的领导核心作用" in text and "每年10月8日为廉政谈话日" in text
+    text, w = seeds["nbpt-2020-sanji"]
+    assert text.endswith("(牵头部门:组织部,配合部门:宣传部)\n中共宁波职业技术学院委员会\n2020年6月12日")
+    assert not _kinds(w, "line_joined")
