@@ -32,7 +32,9 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u != "次")
     every = re.compile(rf"(?:至少|不少于)?\s*每(?:个)?(?P<p>{alt})")
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
-    amount = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{unit_alt})") if unit_alt else None
+    # "1-2个": the lower bound is the duty's amount
+    amount = re.compile(rf"(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*(?P<u>{unit_alt})"
+                        ) if unit_alt else None
     return every, times, amount
 
 

@@ -89,6 +89,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             continue
         if any(w in text[cs:core_start] for w in lex.skip if w != "第"):
             continue  # "申报范围为11个": a scope, not a goal
+        if raw == "一":
+            continue  # "建成一套…", "一批": an article, not a count
         if is_chinese(raw) and not m.group("pre"):
             before = text[max(cs, core_start - 4):core_start]
             if not any(before.endswith(v) for v in lex.verbs):
