@@ -204,7 +204,8 @@ def test_months_and_cadences(ctx_a, ctx_b):
     rows = {r["text"]: r for r in ctx_a["rows"] + ctx_b["rows"]}
     assert rows["2021年6月底前完成党支部换届工作。"]["due_text"] == "2021年5月底前"
     assert rows["到2022年底在校生中党员占比不低于12%。"]["due_text"] == "2022年11月底前"
-    assert rows["全院党支部每学期开展1次组织生活会。"]["due_text"] == "每学期开展1次"
+    assert rows["全院党支部每学期开展1次组织生活会。"]["due_text"] == "每学期1次"
+    assert rows["健全学院党建工作领导小组，每年至少2次专题研究党建工作。"]["due_text"] == "每年至少2次"
     assert rows["学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话。"][
         "due_text"] == "每年10月"
     # an undated deliverable gets a month in the first phase
@@ -292,11 +293,21 @@ def test_no_artefacts_in_markdown(ctx_a):
 def test_markdown_structure(ctx_a):
     md = render_markdown(ctx_a)
     heads = [ln for ln in md.splitlines() if ln.startswith("## ")]
-    assert [h[3:] for h in heads[:4]] == ["一、总体要求", "二、主要任务", "三、实施步骤", "四、组织保障"]
-    assert "### （一）指导思想" in md and "工作目标" in md
-    assert "任务分解表" in heads[-1]
-    table = [ln for ln in md.splitlines() if ln.startswith("| ") and ln[2].isdigit()]
+    assert [h[3:] for h in heads] == ["一、总体要求", "二、主要任务", "三、实施步骤", "四、组织保障"]
+    for run_in in ("（一）指导思想。", "（二）工作目标。", "（一）动员部署阶段", "（四）落实经费保障。"):
+        assert run_in in md
+    titles = [ln for ln in md.splitlines() if ln.startswith("# ")]
+    assert titles == [f"# {ctx_a['title']}", f"# {COLLEGE}贯彻落实任务分解表"]
+    table = [ln for ln in md.splitlines() if re.match(r"\| \d+ \|", ln)]
     assert len(table) == len(ctx_a["rows"])
+    assert md.index("::: signature") < md.index("::: landscape") < md.index("| 序号 |")
+
+
+def test_title_without_a_source_title():
+    doc = _doc_a()
+    doc.title = None
+    ctx = build_draft_context(doc, COLLEGE)
+    assert ctx["title"] == "中共计算机与信息工程学院委员会关于贯彻落实中共甲大学委员会实施意见的实施方案（讨论稿）"
 
 
 def test_two_sources_give_different_drafts(ctx_a, ctx_b):
@@ -349,7 +360,8 @@ def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
             assert doc.clause(it["clause_id"]) is not None
         md = render_markdown(ctx)
         assert "(牵头部门:" not in md and "牵头部门：" not in md
-        assert ctx["title"].startswith("中共计算机与信息工程学院委员会关于贯彻落实《")
+        assert ctx["title"].startswith("中共计算机与信息工程学院委员会关于贯彻落实")
+        assert ctx["title"].endswith("的实施方案（讨论稿）")
 
 
 def test_real_drafts_differ(real_ctx):

@@ -134,17 +134,22 @@ def _to_month(iso: str) -> Month:
     return int(iso[:4]), int(iso[5:7])
 
 
+_CADENCE_HEAD = re.compile(r"^(?:每|定期)[两二三四五六七八九十半]?个?(?:周|月|季度|学期|学年|年|届)?")
+
+
 def _cadence(recs: list[Recurrence]) -> str | None:
-    """The first recurrence as a cadence a person reads: `每学期至少1次`, `每年10月`."""
+    """The first recurrence as a cadence a person reads: `每学期至少1次`, `每两年`, `每年10月`."""
     for r in recs:
-        text = clean(r.text)
         if r.period == "day" and r.on and re.fullmatch(r"\d{2}-\d{2}", r.on):
             return f"每年{int(r.on[:2])}月"
-        if text.startswith(("每", "定期")) and len(text) <= 14:
-            return text
-        word = _PERIOD_WORDS.get(r.period)
-        if word:
-            return word + (f"至少{r.min_times}次" if r.min_times else "")
+        head = _CADENCE_HEAD.match(clean(r.text))
+        word = head.group(0) if head and len(head.group(0)) > 1 else _PERIOD_WORDS.get(r.period)
+        if not word:
+            continue
+        if r.min_times:
+            least = "至少" if re.search(r"至少|不少于|不低于", r.text) else ""
+            return f"{word}{least}{r.min_times}次"
+        return word
     return None
 
 
@@ -227,19 +232,28 @@ def _schedule(start: Month, end: Month) -> list[dict[str, Any]]:
     ]
 
 
+def number_ranges(ns: list[int]) -> str:
+    """[1, 2, 3, 5] → `1—3、5` (task numbers as a person writes them)."""
+    out: list[str] = []
+    for n in sorted(set(ns)):
+        if out and out[-1][1] == n - 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return "、".join(str(a) if a == b else f"{a}—{b}" for a, b in out)
+
+
 def _by_month(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows grouped by their month, then by their item: what the phase text lists."""
+    """Rows grouped by their month: the month, the items' short names, the task numbers."""
     out: list[dict[str, Any]] = []
     for r in sorted(rows, key=lambda r: (r["due"], r["n"])):
         if not out or out[-1]["month"] != r["due"]:
-            out.append({"month": r["due"], "due_text": r["due_text"], "items": []})
-        items = out[-1]["items"]
-        if not items or items[-1]["item"] != r["item"]:
-            items.append({"item": r["item"], "ns": []})
-        items[-1]["ns"].append(r["n"])
+            out.append({"month": r["due"], "due_text": r["due_text"], "items": [], "ns": []})
+        if r["item"] not in out[-1]["items"]:
+            out[-1]["items"].append(r["item"])
+        out[-1]["ns"].append(r["n"])
     for m in out:
-        for it in m["items"]:
-            it["numbers"] = "、".join(str(n) for n in it["ns"])
+        m["numbers"] = number_ranges(m["ns"])
     return out
 
 
@@ -258,16 +272,31 @@ def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
 
 
 def _segments_with(text: str, needle: str) -> str | None:
-    """The comma-delimited piece of text that holds needle (a target in its context)."""
-    for seg in re.split(r"[，,；;。]", text):
+    """The comma-delimited piece of text that holds needle (a target in its context); a piece
+    that is only a preposition phrase (按照…的要求) takes the next piece along."""
+    segs = [x.strip() for x in re.split(r"[，,；;。]", text)]
+    for i, seg in enumerate(segs):
         if needle and needle in seg:
-            return seg.strip()
+            if re.match(r"(按照|根据|对照|依据)", seg) and i + 1 < len(segs) and segs[i + 1]:
+                seg = f"{seg}，{segs[i + 1]}"
+            if re.match(r"\d", seg) and i > 0 and segs[i - 1]:  # "…，3-4名…": the verb is before
+                seg = f"{segs[i - 1]}，{seg}"
+            return seg
     return None
 
 
-def _source_title(doc: Document) -> str:
-    title = doc.title or f"{doc.issuer or doc.institution or '学校'}{doc.kind or '实施方案'}"
-    return title.replace("《", "〈").replace("》", "〉")
+def _source_title(doc: Document) -> str | None:
+    """The source plan's title ready to sit inside 《》 (inner 《》 become 〈〉), or None."""
+    return doc.title.replace("《", "〈").replace("》", "〉") if doc.title else None
+
+
+def _source_name(doc: Document) -> str:
+    """How the draft names the source plan: `《title》`, else issuer and genre without 《》."""
+    title = _source_title(doc)
+    if title:
+        return f"《{title}》"
+    issuer = doc.issuer or (f"{doc.institution}党委" if doc.institution else "学校党委")
+    return f"{issuer}{doc.kind or '实施方案'}"
 
 
 def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | None = None,
@@ -332,6 +361,8 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             for s in body:
                 if _key(s) == _key(heading) and "目标" in heading:
                     continue
+                if any(t.text and t.text in s for t in c.targets):
+                    continue  # a quantified aim: listed below with its numbers and source
                 (guiding if rules.has("guiding", s) and not goal_text else goal_text).append(s)
         aim_sources.append(c)
     if not guiding:
@@ -343,7 +374,6 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
 
     # Quantified goals that bind a college: the piece of text around each target.
     goal_targets: list[dict[str, str]] = []
-    seen_targets: set[str] = set()
     target_sources: list[tuple[Clause, list[Task]]] = [(c, _tasks(c)) for c in aims]
     target_sources += [(p.clause, p.tasks) for p in picks]
     for c, tasks in target_sources:
@@ -356,10 +386,14 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
                     continue
                 if not (rules.has("college", seg) or rules.has("member", seg)):
                     continue
+                when = [d.text for d in t.deadlines or c.deadlines if d.text and d.text in text]
+                if when and when[0] not in seg:
+                    seg = f"{when[0]}，{seg}"
                 phrase = sub(seg)
-                if _key(phrase) in seen_targets:
+                if any(_key(phrase) in _key(g["text"]) for g in goal_targets):
                     continue
-                seen_targets.add(_key(phrase))
+                # a longer piece of the same sentence replaces the shorter one it contains
+                goal_targets = [g for g in goal_targets if _key(g["text"]) not in _key(phrase)]
                 goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id})
 
     # 3. Schedule frame.
@@ -427,11 +461,12 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             "rows": item_rows,
         })
 
-    # Middle-phase tasks spread over the quarter ends of the phase, in the source's order.
+    # Middle-phase tasks spread, in the source's order, over the quarter ends of the phase's
+    # first year: a college works through its list within a year, the rest is consolidation.
     if middle_rows and "middle" in by_key:
         ph = by_key["middle"]
         months, m = [], ph["first"]
-        while m <= ph["last"]:
+        while m <= ph["last"] and len(months) < 4:
             if m[1] % 3 == 0 or m == ph["last"]:
                 months.append(m)
             m = add_months(m, 1)
@@ -495,11 +530,13 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
 
     person = {r: roles.get(r, "") for r in role_order}
     return {
-        "title": f"{committee}关于贯彻落实《{_source_title(doc)}》的实施方案（讨论稿）",
+        "title": f"{committee}关于贯彻落实{_source_name(doc)}的实施方案（讨论稿）",
         "college": college,
         "committee": committee,
         "source": {
-            "id": doc.id, "title": _source_title(doc), "issuer": doc.issuer,
+            "id": doc.id, "title": _source_title(doc), "name": _source_name(doc),
+            "issuer": doc.issuer, "issuer_in_title": bool(
+                doc.issuer and doc.title and doc.title.startswith(doc.issuer)),
             "institution": doc.institution, "doc_number": doc.doc_number,
             "date": doc.date, "kind": doc.kind,
         },
@@ -544,6 +581,10 @@ def render_markdown(context: dict[str, Any], template: str | Path | None = None)
         name = DEFAULT_TEMPLATE
     env = jinja2.Environment(loader=loader, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    from pbdocs.generate.dialect import escape, escape_cell
+
+    env.filters["md"] = escape
+    env.filters["cell"] = escape_cell
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateError as e:
