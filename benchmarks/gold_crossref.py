@@ -1,0 +1,40 @@
+"""Score `pbdocs similar` against the hand-made gold alignments (tests/gold/alignments.tsv).
+
+Usage: python benchmarks/gold_crossref.py [--corpus corpus] [-v]
+Prints recall@1, recall@5 and MRR (filtered ranks: other gold partners of the query ranked above
+the target are not counted against it) and the raw recall@5; `-v` lists the misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from pbdocs.corpus import Corpus
+from pbdocs.crossref.gold import load_gold, score_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--gold", default=str(ROOT / "tests" / "gold" / "alignments.tsv"))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = list(Corpus(args.corpus, tmp).documents())
+    res = score_gold(docs, load_gold(args.gold))
+    print(f"pairs {res['pairs']}  queries {res['queries']} (both directions)  "
+          f"unresolved {res['unresolved']}")
+    print(f"recall@1 {res['recall@1']:.3f}  recall@5 {res['recall@5']:.3f}  MRR {res['mrr']:.3f}"
+          f"  (raw recall@5 {res['raw_recall@5']:.3f})")
+    if args.verbose:
+        for d in res["details"]:
+            if d["rank"] is None or d["rank"] > 5:
+                print(f"  miss rank {d['rank']}: {d['query']} → {d['target']}  [{d['topic']}]")
+
+
+if __name__ == "__main__":
+    main()

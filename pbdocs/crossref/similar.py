@@ -1,0 +1,65 @@
+"""`similar`: the clauses of other documents that state the same requirement, best first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from pbdocs.crossref.cache import get_index
+from pbdocs.crossref.vectors import chars, top_k
+from pbdocs.errors import InputError
+from pbdocs.model import Document
+
+
+def institution_label(doc: Document) -> str:
+    """The column a document's requirements go under: its institution, or its id when unnamed."""
+    return doc.institution or doc.id
+
+
+def similar(docs: list[Document], *, clause_id: str | None = None, text: str | None = None,
+            top: int = 10, other_institutions: bool = False,
+            index_dir: str | Path | None = None) -> dict:
+    """Clauses most like a clause (of other documents) or a text, as the spec's JSON."""
+    if (clause_id is None) == (text is None):
+        raise InputError("请给出要比对的条款编号（--clause）或一段文本（--text），二者选一。")
+    if top < 1:
+        raise InputError("返回条数（--top）必须是正整数。")
+    if text is not None and not chars(text):
+        raise InputError("要比对的文本是空的，请给出一段条款文字。")
+    docs = list(docs)
+    if not docs:
+        raise InputError("语料库中没有可比对的文档。")
+    index = get_index(docs, index_dir)
+    label = {d.id: institution_label(d) for d in docs}
+    if clause_id is not None:
+        row = index.position(clause_id)
+        if row is None:
+            raise InputError(_unknown_clause(clause_id, docs))
+        scores = index.scores_of(row)
+        own = index.entries[row]
+        if other_institutions:
+            keep = [label[e.doc_id] != label[own.doc_id] for e in index.entries]
+        else:
+            keep = [e.doc_id != own.doc_id for e in index.entries]
+        allowed = np.array(keep, dtype=bool)
+    else:
+        scores = index.scores(text)
+        allowed = None
+    hits = []
+    for i in top_k(scores, top, allowed):
+        if scores[i] <= 0:
+            break
+        e = index.entries[i]
+        hits.append({"doc_id": e.doc_id, "clause_id": e.clause_id, "institution": e.institution,
+                     "text": e.text, "score": round(float(scores[i]), 4)})
+    return {"hits": hits}
+
+
+def _unknown_clause(clause_id: str, docs: list[Document]) -> str:
+    doc_id = clause_id.split("/", 1)[0]
+    doc = next((d for d in docs if d.id == doc_id), None)
+    if doc is None:
+        return f"找不到条款“{clause_id}”：语料库中没有编号为“{doc_id}”的文档。"
+    sample = "、".join(c.id for c in doc.clauses[:3])
+    return f"找不到条款“{clause_id}”：文档“{doc_id}”中没有这一条（条款编号形如 {sample}）。"

@@ -1,0 +1,116 @@
+"""Topics of the requirement matrix: a curated, user-extendable file (`lexicon/topics.tsv`) and
+topics discovered by clustering clauses of different institutions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from pbdocs.crossref.vectors import fold
+from pbdocs.errors import InputError
+from pbdocs.model import Document
+
+TOPICS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "topics.tsv"
+
+# A discovered cluster keeps clauses whose similarity to the cluster's seed reaches this, and
+# is shown only when it spans at least two institutions.
+CLUSTER_THRESHOLD = 0.18
+MAX_DISCOVERED = 12
+MAX_SEEDS = 120  # clauses tried as seeds (longest first): bounds the cost on large corpora
+
+
+@dataclass
+class Topic:
+    """A requirement to compare: its name and the phrases that mark a sentence as about it."""
+
+    name: str
+    keywords: list[str]
+    source: str = "lexicon"  # lexicon | discovered | query
+    clause_ids: list[str] = field(default_factory=list)  # members, for discovered topics
+
+
+def load_topics(path: str | Path | None = None) -> list[Topic]:
+    """Read a topics file (topic, then keywords separated by |); `#` lines are comments."""
+    p = Path(path) if path else TOPICS_FILE
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"无法读取主题文件 {p}（{e.strerror}）。") from e
+    out = []
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, _, rest = line.partition("\t")
+        name = name.strip()
+        kws = [k.strip() for k in rest.split("|") if k.strip()]
+        if name:
+            out.append(Topic(name, kws or [name]))
+    return out
+
+
+def default_topics(path: str | Path | None = None) -> list[str]:
+    """The names of the curated topics, to offer as choices."""
+    return [t.name for t in load_topics(path)]
+
+
+def resolve(requested: list[str], topics: list[Topic], docs: list[Document]) -> list[Topic]:
+    """The topics a person asked for: by name, part of a name or keyword; else a phrase found in
+    some clause becomes an ad-hoc topic; else InputError naming the choices."""
+    out: list[Topic] = []
+    for raw in requested:
+        want = fold(raw)
+        if not want:
+            raise InputError("主题不能为空。")
+        found = ([t for t in topics if fold(t.name) == want]
+                 or [t for t in topics if want in fold(t.name)]
+                 or [t for t in topics if any(want == fold(k) for k in t.keywords)])
+        if not found and any(want in fold(c.text) for d in docs for c in d.clauses):
+            found = [Topic(raw.strip(), [raw.strip()], source="query")]
+        if not found:
+            names = "、".join(t.name for t in topics[:8])
+            raise InputError(f"未知主题“{raw}”：主题文件和各文档中都没有它；可用的主题如 {names}。")
+        for t in found:
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> list[Topic]:
+    """Topics found by clustering clauses across documents, labelled by their top words; only
+    clusters spanning two or more institutions, and not mostly made of `covered` clause ids."""
+    n = len(index.entries)
+    if n < 2:
+        return []
+    vocab = np.array(index.words_vec.get_feature_names_out())
+    words = index.clause_matrix[:, : len(vocab)]  # the word view is the first block of columns
+    # A preamble states purpose and basis, not a requirement: it seeds no topic.
+    assigned = np.array([e.clause_id.endswith("/0") for e in index.entries], dtype=bool)
+    out: list[Topic] = []
+    # Greedy leader clustering: a seed takes the unassigned clauses of other documents close to
+    # it. One sparse product per seed, never an N×N matrix.
+    order = np.argsort(-np.asarray(index.clause_matrix.getnnz(axis=1)), kind="stable")
+    tried = 0
+    for seed in order:
+        if assigned[seed]:
+            continue
+        if len(out) >= MAX_DISCOVERED or tried >= MAX_SEEDS:
+            break
+        tried += 1
+        scores = index.scores_of(int(seed))
+        members = [int(i) for i in np.flatnonzero(scores >= CLUSTER_THRESHOLD)
+                   if not assigned[i]]
+        members.sort(key=lambda i: -scores[i])
+        insts = {label[index.entries[i].doc_id] for i in members}
+        if len(insts) < 2:
+            continue
+        assigned[members] = True
+        centroid = np.asarray(words[members].mean(axis=0)).ravel()
+        top = [str(vocab[j]) for j in np.argsort(-centroid)[:8] if centroid[j] > 0]
+        top = [w for w in top if len(w) > 1][:3]
+        ids = [index.entries[i].clause_id for i in members]
+        if not top or sum(i in covered for i in ids) * 2 >= len(ids):
+            continue  # a curated topic already shows these clauses
+        out.append(Topic("、".join(top), top, source="discovered", clause_ids=ids))
+    return out

@@ -1,0 +1,169 @@
+"""Sparse TF-IDF vectors of clauses, and cosine top-k over them.
+
+Two views of each text are stacked: jieba words (the shared tokenizer with the domain user
+dictionary) and character n-grams (robust to segmentation and to damaged text). Scores are
+computed one query at a time against a sparse matrix, so memory grows with the corpus' non-zero
+entries, never with N×N. Sentence-level alignment inside long clauses was measured on the gold
+and did not help (benchmarks/gold_crossref.txt), so whole clauses are compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pbdocs.model import Clause, Document
+
+_LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
+STOPWORDS_FILE = _LEXICON / "crossref_stopwords.txt"
+
+# Weight of the word view against the character view and the character n-gram sizes, chosen
+# on tests/gold/alignments.tsv (see benchmarks/gold_crossref.py).
+WORD_WEIGHT = 0.3
+CHAR_NGRAMS = (2, 3)
+SUBLINEAR_TF = True
+MAX_DF = 1.0
+
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[\W_]+")
+_SENT_END = re.compile(r"(?<=[。；;！？!?])")
+# A trailing responsibility note "(牵头部门:…)" says who, not what: it must not make two clauses alike.
+_NOTE = re.compile(r"[(（][^()（）]*(?:牵头|配合|责任)(?:部门|单位)[^()（）]*[)）]")
+
+
+def fold(text: str) -> str:
+    """Text for matching: widths folded (NFKC) and all whitespace removed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a clause (split after 。；！？), empty ones dropped."""
+    return [s for s in (p.strip() for p in _SENT_END.split(text)) if s]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words that carry no requirement (lexicon file, one a line, `#` comments)."""
+    try:
+        lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def words(text: str) -> list[str]:
+    """jieba words of folded text, without punctuation, digits alone and stopwords."""
+    from pbdocs.segment import cut
+
+    stop = stopwords()
+    out = []
+    for w in cut(fold(text)):
+        if not w or _PUNCT.fullmatch(w) or w.isdigit() or w in stop:
+            continue
+        out.append(w)
+    return out
+
+
+def chars(text: str) -> str:
+    """Folded text without punctuation, for character n-grams."""
+    return _PUNCT.sub("", fold(text))
+
+
+def clause_text(clause: Clause) -> str:
+    """The clause's text as compared: its heading's words are in it, a responsibility note is not."""
+    text = clause.text or ""
+    if clause.heading and clause.heading not in text:
+        text = f"{clause.heading}。{text}"
+    return _NOTE.sub("", text)
+
+
+@dataclass
+class Entry:
+    """One clause of the index, with what a hit shows."""
+
+    doc_id: str
+    clause_id: str
+    institution: str | None
+    text: str
+
+
+@dataclass
+class ClauseIndex:
+    """Fitted vectorizers and the sparse, L2-normalised vector of every clause."""
+
+    entries: list[Entry]
+    words_vec: object
+    chars_vec: object
+    clause_matrix: object  # csr, one row per entry
+    fingerprint: str = ""
+    _by_id: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def position(self, clause_id: str) -> int | None:
+        """Row of a clause id, or None."""
+        if not self._by_id:
+            self._by_id = {e.clause_id: i for i, e in enumerate(self.entries)}
+        return self._by_id.get(clause_id)
+
+    def vectorize(self, texts: list[str]):
+        """Sparse, L2-normalised rows for texts, with the fitted vocabulary."""
+        from scipy import sparse
+        from sklearn.preprocessing import normalize
+
+        w = self.words_vec.transform(texts)
+        c = self.chars_vec.transform(texts)
+        m = sparse.hstack([w * np.sqrt(WORD_WEIGHT), c * np.sqrt(1 - WORD_WEIGHT)], format="csr")
+        return normalize(m).astype(np.float32)
+
+    def scores(self, text: str) -> np.ndarray:
+        """Cosine similarity of `text` to every clause (a dense vector of length N)."""
+        if not self.entries:
+            return np.zeros(0, dtype=np.float32)
+        return self._against(self.vectorize([text]))
+
+    def scores_of(self, row: int) -> np.ndarray:
+        """Cosine similarity of the clause at `row` to every clause."""
+        return self._against(self.clause_matrix[row])
+
+    def _against(self, q) -> np.ndarray:
+        return np.asarray((self.clause_matrix @ q.T).todense()).ravel()
+
+
+def build_index(docs: list[Document]) -> ClauseIndex:
+    """Fit the vectorizers on every clause of `docs` and vectorize the clauses."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    entries: list[Entry] = []
+    texts: list[str] = []
+    for doc in docs:
+        for c in doc.clauses:
+            t = clause_text(c)
+            if not chars(t):
+                continue
+            entries.append(Entry(doc.id, c.id, doc.institution, c.text))
+            texts.append(t)
+    words_vec = TfidfVectorizer(analyzer=words, sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF,
+                                dtype=np.float32)
+    chars_vec = TfidfVectorizer(analyzer="char", preprocessor=chars, ngram_range=CHAR_NGRAMS,
+                                sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF, dtype=np.float32)
+    if texts:
+        words_vec.fit(texts)
+        chars_vec.fit(texts)
+    index = ClauseIndex(entries, words_vec, chars_vec, None)
+    if texts:
+        index.clause_matrix = index.vectorize(texts)
+    return index
+
+
+def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
+    """Indices of the k highest scores (optionally among `allowed`), best first, without a full sort."""
+    s = scores if allowed is None else np.where(allowed, scores, -np.inf)
+    k = min(k, int(np.isfinite(s).sum()))
+    if k <= 0:
+        return []
+    part = np.argpartition(-s, k - 1)[:k]
+    return [int(i) for i in part[np.argsort(-s[part], kind="stable")]]
