@@ -1,0 +1,66 @@
+"""Time parsing the bundled corpus: characters per second for read+normalize+outline, and for
+the full pipeline (with extraction) separately.
+
+Usage: python benchmarks/bench_parse.py [--rounds N] [--corpus DIR] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bench(files: list[Path], rounds: int, extract: bool) -> tuple[int, float]:
+    """Parse every file `rounds` times; return (characters parsed, seconds)."""
+    from pbdocs.parse import parse_file
+
+    chars = 0
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for f in files:
+            doc = parse_file(f, extract=extract)
+            chars += len(doc.text or "")
+    return chars, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--out", default=None, help="also write the report to this file")
+    args = ap.parse_args(argv)
+    files = sorted(p for p in Path(args.corpus).iterdir() if p.suffix == ".txt")
+    raw = sum(len(p.read_text(encoding="utf-8")) for p in files)
+    lines = [
+        f"$ python benchmarks/bench_parse.py --rounds {args.rounds}"
+        + (f" --out {args.out}" if args.out else ""),
+        f"python {platform.python_version()}, {platform.machine()}, "
+        f"{len(files)} files, {raw} raw characters",
+    ]
+    bench(files[:1], 1, extract=False)  # warm caches (lexicons, regexes)
+    chars, secs = bench(files, args.rounds, extract=False)
+    lines.append(f"read+normalize+outline: {args.rounds} rounds, {chars} chars in {secs:.3f} s "
+                 f"= {chars / secs:,.0f} chars/s ({secs / args.rounds / len(files) * 1000:.1f} ms/doc)")
+    try:
+        bench(files[:1], 1, extract=True)  # load the extraction pipeline once
+        rounds = max(1, args.rounds // 4)
+        chars, secs = bench(files, rounds, extract=True)
+        lines.append(f"full pipeline (with extraction): {rounds} rounds, {chars} chars in "
+                     f"{secs:.3f} s = {chars / secs:,.0f} chars/s "
+                     f"({secs / rounds / len(files) * 1000:.1f} ms/doc)")
+    except Exception as e:  # extraction is another issue's stage; report, don't fail
+        lines.append(f"full pipeline (with extraction): not measured ({type(e).__name__}: {e})")
+    report = "\n".join(lines) + "\n"
+    sys.stdout.write(report)
+    if args.out:
+        Path(args.out).write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
