@@ -134,8 +134,15 @@ class Backend:
         if not self.index_ready():
             self.build_index()
         kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
-        return as_data(run(self.index_dir, query, limit=limit, offset=offset, facets=True,
-                           **kwargs))
+        result = run(self.index_dir, query, limit=limit, offset=offset, facets=True, **kwargs)
+        data = as_data(result)
+        # The library's highlight knows which characters matched; keep them as (fragment,
+        # spans) so the page can escape the text first and mark it after.
+        for hit, obj in zip(data.get("hits", []), getattr(result, "hits", None) or []):
+            hl = getattr(obj, "highlight", None)
+            if hl is not None and hasattr(hl, "fragment") and hasattr(hl, "spans"):
+                hit["fragment"], hit["spans"] = hl.fragment, list(hl.spans)
+        return data
 
     # -- cross-reference --------------------------------------------------------------------
     def similar(self, clause_id: str, top: int = 5) -> list[dict]:
@@ -154,7 +161,7 @@ class Backend:
                 continue
             try:
                 value = value() if callable(value) else value
-            except Exception:  # noqa: BLE001 - choices are optional; a typed topic still works
+            except Exception:  # noqa: BLE001, S112 - choices are optional; a typed topic works
                 continue
             if isinstance(value, dict):
                 value = list(value)
@@ -244,6 +251,10 @@ class Backend:
                     return res
                 except Exception as e:  # noqa: BLE001 - a corrupt file is a message, not a 500
                     res.error = f"无法解析该文件（{type(e).__name__}），请检查文件是否完整。"
+                    return res
+                if not doc.clauses:
+                    res.error = ("没有从该文件中识别出正文内容，未加入语料库。"
+                                 "请确认文件内容是政策文本。")
                     return res
                 target = self.corpus_dir / final
                 try:

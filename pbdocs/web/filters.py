@@ -65,6 +65,28 @@ def anchor(clause_id: str) -> str:
     return "c-" + "-".join(str(clause_id or "").split("/")[1:])
 
 
+_CJK_NUMERALS = set("一二三四五六七八九十百零〇")
+
+
+def prefix(number: str | None) -> str:
+    """A heading number as a reader expects it before text: 一、 （一） 1. """
+    number = (number or "").strip()
+    if not number or number == "0":
+        return ""
+    if number[-1] in "、.．）)】〕" or number.startswith(("第", "（", "(", "①")):
+        return number if number[-1] in "、）)】〕" else number + " "
+    if set(number) <= _CJK_NUMERALS:
+        return number + "、"
+    if number.isdigit():
+        return number + ". "
+    return number + " "
+
+
+def numbered(number: str | None, heading: str | None = "") -> str:
+    """A heading with its number: 一、任务目标; （一）…; 1. …"""
+    return (prefix(number) + (heading or "").strip()).strip()
+
+
 def number(value: Any) -> str:
     """A score or count, short."""
     if isinstance(value, float):
@@ -73,6 +95,7 @@ def number(value: Any) -> str:
 
 
 def register(app: Flask) -> None:
-    """Install the helpers as jinja2 filters."""
-    for fn in (dept, depts, deadline, recurrence, target, path_label, anchor, number):
+    """Install the helpers as jinja2 filters (and `numbered` as a function)."""
+    for fn in (dept, depts, deadline, recurrence, target, path_label, anchor, number, prefix):
         app.jinja_env.filters[fn.__name__] = fn
+    app.jinja_env.globals["numbered"] = numbered

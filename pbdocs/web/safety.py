@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 # Tags a search backend may use to mark matches in its highlight fragment.
-_MARK_TAG = re.compile(r"<(b|strong|em|mark|span)\b[^>]*>(.*?)</\1>", re.S | re.I)
+_MARK_TAG = re.compile(r"<(b|strong|em|mark|span)\b[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _UNSAFE_CHARS = re.compile(r"[^\w\-.（）()〔〕【】]+")
 
@@ -36,7 +36,7 @@ def query_terms(query: str) -> list[str]:
 
         for p in parts:
             terms += [w for w in cut(p) if len(w.strip()) >= 2]
-    except Exception:  # noqa: BLE001 - marking is a nicety; a missing segmenter must not fail
+    except Exception:  # noqa: BLE001, S110 - marking is a nicety; never a failure
         pass
     return terms
 
@@ -55,11 +55,13 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
-def highlight(text: str, terms: list[str], width: int | None = None) -> Markup:
-    """Text with the terms wrapped in <mark>: each piece is escaped first, then marked, so the
-    document's own text can never become markup. With `width`, a window around the first match."""
+def highlight(text: str, terms: list[str], width: int | None = None,
+              spans: list[tuple[int, int]] | None = None) -> Markup:
+    """Text with the terms (or the given [start, end) spans) wrapped in <mark>: each piece is
+    escaped first, then marked, so the document's own text can never become markup. With
+    `width`, a window around the first match."""
     text = text or ""
-    spans = _spans(text, terms)
+    spans = sorted(spans) if spans is not None else _spans(text, terms)
     lo, hi = 0, len(text)
     if width is not None and len(text) > width:
         first = spans[0][0] if spans else 0

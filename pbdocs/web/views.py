@@ -7,12 +7,21 @@ import math
 import mimetypes
 from typing import Any
 
-from flask import (Blueprint, abort, current_app, redirect, render_template, request,
-                   send_file, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document, Section
 from pbdocs.web.backend import OUTPUTS, Backend, Unavailable, split_list
+from pbdocs.web.filters import numbered
 from pbdocs.web.safety import highlight, marked_terms, query_terms
 
 bp = Blueprint("web", __name__)
@@ -21,7 +30,8 @@ PER_PAGE = 10
 SNIPPET = 220
 FILTERS = {"inst": "高校", "dept": "牵头部门", "year": "年份", "kind": "文种"}
 # Facet names a search backend may use → our filter parameter.
-FACET_PARAMS = {"inst": "inst", "institution": "inst", "dept": "dept", "lead": "dept",
+FACET_PARAMS = {"inst": "inst", "institution": "inst", "dept": "dept", "department": "dept",
+                "lead": "dept",
                 "year": "year", "kind": "kind"}
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -80,13 +90,46 @@ def search():
         return render_template("search.html", **ctx), 503 if isinstance(e, Unavailable) else 400
     terms = query_terms(q)
     for hit in result.get("hits", []):
-        hit["snippet"] = highlight(hit.get("text", ""), terms + marked_terms(hit.get("highlight")),
-                                   width=SNIPPET)
+        if hit.get("spans") is not None:
+            hit["snippet"] = highlight(hit["fragment"], [], spans=hit["spans"])
+        else:
+            hit["snippet"] = highlight(hit.get("text", ""),
+                                       terms + marked_terms(hit.get("highlight")), width=SNIPPET)
+        hit["where"] = _where(hit.get("doc_id", ""), hit.get("clause_id", ""))
         ctx["hits"].append(hit)
     ctx["total"] = int(result.get("total", len(ctx["hits"])))
     ctx["pages"] = max(1, math.ceil(ctx["total"] / PER_PAGE))
-    ctx["facets"] = _facets(result.get("facets"), filters)
+    ctx["facets"] = _facets(_with_corpus_values(result.get("facets")), filters)
     return render_template("search.html", **ctx)
+
+
+def _with_corpus_values(facets: dict | None) -> dict:
+    """Facets plus, for year and kind when the search gives no counts for them, the values
+    found in the corpus (offered without counts)."""
+    out = dict(facets or {})
+    docs, _ = backend().documents()
+    if "year" not in out:
+        out["year"] = [((d.date or "")[:4], None) for d in docs if d.date]
+    if "kind" not in out:
+        out["kind"] = [(d.kind, None) for d in docs if d.kind]
+    return out
+
+
+def _where(doc_id: str, clause_id: str) -> str:
+    """Where a clause sits, in words: `二、主要任务 › （七）加强制度建设` ("" when unknown)."""
+    try:
+        doc = backend().load(doc_id)
+    except PbdocsError:
+        return ""
+    c = doc.clause(clause_id)
+    if c is None:
+        return ""
+    parts = [numbered(s.number, s.heading) for s in doc.ancestors(c)]
+    if c.heading or (c.number and c.path != ["0"]):
+        parts.append(numbered(c.number, c.heading))
+    elif c.path == ["0"]:
+        parts.append("导语")
+    return " › ".join(p for p in parts if p)
 
 
 @bp.app_template_global()
@@ -112,10 +155,13 @@ def _facets(raw: Any, active: dict[str, str]) -> list[dict]:
                 value, count = item.get("value", item.get("name")), item.get("count")
             else:
                 value, count = item[0], item[1]
-            if value not in (None, ""):
+            if value not in (None, "") and str(value) not in {p[0] for p in pairs}:
                 pairs.append((str(value), count, str(value) == active.get(param)))
         if pairs:
-            pairs.sort(key=lambda p: (-(p[1] or 0), p[0]))
+            if param == "year":
+                pairs.sort(key=lambda p: p[0], reverse=True)
+            else:
+                pairs.sort(key=lambda p: (-(p[1] or 0), p[0]))
             out[param] = {"param": param, "label": FILTERS[param], "values": pairs}
     return [out[p] for p in FILTERS if p in out]
 
