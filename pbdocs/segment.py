@@ -179,12 +179,22 @@ def in_dictionary(word: str) -> bool:
 
 
 def search_parts(word: str) -> list[tuple[str, int]]:
-    """The dictionary words of 2 and 3 characters inside word, with their offsets, as jieba's
-    search mode finds them (call after segmenting the text that word came from)."""
+    """Every dictionary word of two or more characters inside word (not word itself), with
+    its offset (call after segmenting the text that word came from).
+
+    Like jieba's search mode, but parts of any length: a user-dictionary compound such as
+    双带头人教师党支部书记工作室 must still be found by 双带头人 (4 characters).
+    """
     if len(word) <= 2:
         return []
     freq = _lazy().tk.FREQ
-    out = [(word[i:i + 2], i) for i in range(len(word) - 1) if freq.get(word[i:i + 2])]
-    if len(word) > 3:
-        out += [(word[i:i + 3], i) for i in range(len(word) - 2) if freq.get(word[i:i + 3])]
+    out = []
+    n = len(word)
+    for i in range(n - 1):
+        for j in range(i + 2, n + 1):
+            frag = word[i:j]
+            if frag not in freq:
+                break  # FREQ holds every prefix of every word: nothing longer can match
+            if freq[frag] and (i, j) != (0, n):
+                out.append((frag, i))
     return out

@@ -1,6 +1,6 @@
 """The search index folder: generations swapped atomically, a writer lock, and metadata.
 
-Layout under `<index>/search/`: `gen-<engine>-<n>/` (one complete index plus `meta.json`),
+Layout under `<index>/search/`: `gen-<engine>-<n>/` (one complete index plus `pbdocs-index.json`),
 `<engine>.current` (the name of the live generation), `engine` (the engine built last),
 `.lock`. A build works in `tmp-*/` and only then renames it and replaces the pointer file,
 so a crash or Ctrl-C at any moment leaves the previous generation live.
@@ -21,6 +21,7 @@ from pbdocs.store import atomic_write_text
 
 ENGINES = ("whoosh", "tantivy")
 META_FORMAT = 1
+META_FILE = "pbdocs-index.json"  # beside the engine's own files (tantivy has a meta.json)
 
 MSG_MISSING = "还没有建立检索索引（{path}），请先运行 pbdocs index。"
 MSG_DAMAGED = "检索索引已损坏（{path}），请运行 pbdocs index --rebuild 重建。"
@@ -132,7 +133,7 @@ class IndexDir:
 def read_meta(gen: Path) -> dict[str, Any] | None:
     """The metadata of a generation, or None when absent or unreadable."""
     try:
-        meta = json.loads((gen / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((gen / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(meta, dict) or meta.get("format") != META_FORMAT:
@@ -142,4 +143,4 @@ def read_meta(gen: Path) -> dict[str, Any] | None:
 
 def write_meta(gen: Path, meta: dict[str, Any]) -> None:
     """Write a generation's metadata."""
-    atomic_write_text(gen / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
+    atomic_write_text(gen / META_FILE, json.dumps(meta, ensure_ascii=False, indent=1))

@@ -1,0 +1,176 @@
+"""The tantivy engine (the optional `tantivy` extra): Rust, fed the same jieba tokens as whoosh
+through pre-tokenized text, so both engines index the same terms at the same positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pbdocs.errors import InputError
+from pbdocs.search import analysis
+from pbdocs.search.backend import (
+    KEYWORD_FIELDS,
+    TEXT_FIELDS,
+    ClauseRecord,
+    DamagedIndexError,
+    Filters,
+    Page,
+    RawHit,
+    SearchBackend,
+)
+from pbdocs.search.query import And, Or, Phrase, Terms
+
+FACET_FIELDS = {"institution": "inst", "department": "depts"}
+
+
+def _tantivy():
+    try:
+        import tantivy
+    except ImportError as e:
+        raise InputError("tantivy 引擎未安装：请运行 pip install 'pbdocs[tantivy]'，"
+                         "或改用默认的 whoosh 引擎（--engine whoosh）。") from e
+    return tantivy
+
+
+def _schema():
+    tv = _tantivy()
+    sb = tv.SchemaBuilder()
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
+    for name in KEYWORD_FIELDS:
+        sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=name in ("inst", "depts"),
+                          index_option="basic")
+    sb.add_bytes_field("data", stored=True)
+    return sb.build()
+
+
+def pretokenized(text: str):
+    """A tantivy PreTokenizedString with pbdocs' analysis of text."""
+    tv = _tantivy()
+    toks = [tv.Token(t.text, t.pos, t.start, t.end) for t in analysis.tokens(text)]
+    return tv.PreTokenizedString(text, toks)
+
+
+class TantivyBackend(SearchBackend):
+    """SearchBackend on tantivy-py."""
+
+    name = "tantivy"
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self._tv = _tantivy()
+        self._ix = None
+
+    def create(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._ix = self._tv.Index(_schema(), path=str(self.path))
+
+    def _index(self):
+        if self._ix is None:
+            try:
+                self._ix = self._tv.Index.open(str(self.path))
+            except Exception as e:  # noqa: BLE001 - any failure to read means damage
+                raise DamagedIndexError(str(e)) from e
+        return self._ix
+
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
+        ix = self._index()
+        writer = ix.writer(heap_size=64_000_000, num_threads=1)
+        try:
+            for doc_id in sorted(delete_doc_ids):
+                writer.delete_documents_by_term("doc_id", doc_id)
+            for r in add:
+                d = self._tv.Document()
+                for name, text in r.texts().items():
+                    if text:
+                        d.add_pre_tokenized_text(name, pretokenized(text))
+                for name, values in r.keywords().items():
+                    for v in values:
+                        d.add_text(name, v)
+                d.add_bytes("data", r.data().encode("utf-8"))
+                writer.add_document(d)
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            try:
+                writer.rollback()
+            except Exception:  # noqa: BLE001 - the original error matters more
+                pass
+            raise
+        ix.reload()
+
+    def _compile(self, node):
+        tv = self._tv
+        Q, occur = tv.Query, tv.Occur
+        schema = self._index().schema
+        if isinstance(node, Terms):
+            per_word = [Q.boolean_query([(occur.Should, Q.boost_query(
+                Q.term_query(schema, f, w), b)) for f, b in TEXT_FIELDS.items()])
+                for w in node.words]
+            if len(per_word) == 1:
+                return per_word[0]
+            return Q.boolean_query([(occur.Must, q) for q in per_word])
+        if isinstance(node, Phrase):
+            return Q.boolean_query([(occur.Should, Q.boost_query(
+                Q.phrase_query(schema, f, node.words), b)) for f, b in TEXT_FIELDS.items()])
+        if isinstance(node, Or):
+            return Q.boolean_query([(occur.Should, self._compile(n)) for n in node.should])
+        if isinstance(node, And):
+            parts = [(occur.Must, self._compile(n)) for n in node.must]
+            if not parts:
+                parts.append((occur.Must, Q.all_query()))
+            parts += [(occur.MustNot, self._compile(n)) for n in node.must_not]
+            return Q.boolean_query(parts)
+        raise TypeError(type(node))
+
+    def _query(self, node, filters: Filters):
+        tv = self._tv
+        Q, occur = tv.Query, tv.Occur
+        schema = self._index().schema
+        parts = [(occur.Must, self._compile(node))]
+        for field, values in filters.items():
+            any_of = Q.boolean_query([(occur.Should, Q.term_query(schema, field, v))
+                                      for v in values])
+            parts.append((occur.Must, Q.const_score_query(any_of, 0.0)))
+        return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)
+
+    def search(self, node, filters: Filters, limit: int, offset: int,
+               facets: bool = False) -> Page:
+        if filters.impossible():
+            return Page(0, [], {k: {} for k in FACET_FIELDS} if facets else None)
+        try:
+            searcher = self._index().searcher()
+            q = self._query(node, filters)
+            res = searcher.search(q, limit=max(limit, 1), offset=offset, count=True)
+            hits = [RawHit(self._record(searcher, addr), float(score))
+                    for score, addr in res.hits[:limit]]
+            groups = None
+            if facets:
+                agg = searcher.aggregate(q, {k: {"terms": {"field": f, "size": 10000}}
+                                             for k, f in FACET_FIELDS.items()})
+                groups = {k: {b["key"]: b["doc_count"] for b in agg.get(k, {}).get("buckets", [])}
+                          for k in FACET_FIELDS}
+        except DamagedIndexError:
+            raise
+        except ValueError as e:
+            raise DamagedIndexError(str(e)) from e
+        return Page(int(res.count or 0), hits, groups)
+
+    @staticmethod
+    def _record(searcher, addr) -> ClauseRecord:
+        data = searcher.doc(addr).get_first("data")
+        return ClauseRecord.from_data(bytes(data).decode("utf-8"))
+
+    def get(self, clause_id: str) -> ClauseRecord | None:
+        tv = self._tv
+        try:
+            searcher = self._index().searcher()
+            q = tv.Query.term_query(self._index().schema, "clause_id", clause_id)
+            res = searcher.search(q, limit=1)
+        except DamagedIndexError:
+            raise
+        except ValueError as e:
+            raise DamagedIndexError(str(e)) from e
+        return self._record(searcher, res.hits[0][1]) if res.hits else None
+
+    def close(self) -> None:
+        self._ix = None

@@ -1,0 +1,227 @@
+"""Search over clauses: both engines pass the same tests on Documents built here, and the
+bundled corpus is searched as a user would."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from pbdocs.errors import InputError
+from pbdocs.model import Clause, Dept, Document, Section, Source
+from pbdocs.search import build_from_documents, get_clause, search
+from pbdocs.search.highlight import highlight
+
+ENGINES = ["whoosh", pytest.param("tantivy", marks=pytest.mark.skipif(
+    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed"))]
+
+ORG = ("组织部", "党委组织部")
+PUB = ("宣传部", "党委宣传部")
+HR = ("人事处", "人事处")
+
+# (institution, date, kind, [(text, lead, support)])
+SPEC = [
+    ("甲大学", "2020-05-01", "实施方案", [
+        ("落实“双带头人”培育工程，建强教师党支部。", [ORG], [HR]),
+        ("严格落实三会一课制度，每月开展主题党日。", [PUB], []),
+        ("由党委组织部统筹专职组织员队伍建设。", [], []),
+    ]),
+    ("乙学院", "2020-09-10", "实施意见", [
+        ("推进双 带头人队伍建设，完善培养机制。", [PUB], [ORG]),
+        ("三会一课要规范，组织生活会制度要健全。", [], []),
+    ]),
+    ("丙大学", "2021-03-01", "实施方案", [
+        ("教师党支部书记双带头人比例达到100%。", [HR], []),
+        ("加强党建工作标杆院系建设。", [ORG], []),
+    ]),
+    ("丁学院", "2021-07-15", "行动计划", [
+        ("实施双带头人教师党支部书记工作室建设。", [], []),
+    ]),
+    (None, "2022-01-05", "实施方案", [
+        ("选优配强“双带头人”支部书记。", [], [PUB]),
+        ("开展谈心谈话活动。", [], []),
+    ]),
+]
+
+
+def make_docs() -> list[Document]:
+    docs = []
+    for i, (inst, date, kind, clauses) in enumerate(SPEC, 1):
+        doc = Document(id=f"doc{i}", source=Source(f"/corpus/doc{i}.txt", "txt", f"{i:064x}"),
+                       title=f"{inst or '某高校'}关于加强党建工作的{kind}", kind=kind,
+                       institution=inst, date=date)
+        doc.sections = [Section(["一"], 1, "一、", "加强基层组织建设")]
+        for j, (text, lead, support) in enumerate(clauses, 1):
+            doc.clauses.append(Clause(
+                id=f"doc{i}/一/{j}", path=["一", str(j)], number=f"{j}.", heading=None, text=text,
+                lead=[Dept(n, c) for n, c in lead], support=[Dept(n, c) for n, c in support]))
+        docs.append(doc)
+    return docs
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def ix(request, tmp_path_factory):
+    path = tmp_path_factory.mktemp(f"ix-{request.param}")
+    summary = build_from_documents(make_docs(), path, engine=request.param)
+    assert summary["documents"] == 5 and summary["clauses"] == 10
+    return path, request.param
+
+
+def ids(result) -> list[str]:
+    return [h.record.clause_id for h in result.hits]
+
+
+def test_term_found_in_every_document_and_highlighted(ix):
+    path, engine = ix
+    r = search(path, "双带头人", limit=50, engine=engine)
+    assert {h.record.doc_id for h in r.hits} == {f"doc{i}" for i in range(1, 6)}
+    assert r.total == 5
+    for h in r.hits:
+        marked = h.highlight.marked()
+        assert "【双带头人】" in marked or "【双 带头人】" in marked, marked
+
+
+def test_quoted_and_spaced_forms_match(ix):
+    path, engine = ix
+    r = search(path, "双带头人", limit=50, engine=engine)
+    by_id = {h.record.clause_id: h.highlight.marked() for h in r.hits}
+    assert by_id["doc1/一/1"].startswith("落实“【双带头人】”")
+    assert by_id["doc2/一/1"].startswith("推进【双 带头人】队伍")
+
+
+def test_part_of_a_longer_word(ix):
+    path, engine = ix
+    r = search(path, "组织部", limit=50, engine=engine)
+    assert "doc1/一/3" in ids(r)
+    hit = next(h for h in r.hits if h.record.clause_id == "doc1/一/3")
+    assert hit.highlight.marked() == "由党委【组织部】统筹专职组织员队伍建设。"
+
+
+def test_phrase_requires_adjacent_words(ix):
+    path, engine = ix
+    r = search(path, '"三会一课制度"', engine=engine)
+    assert ids(r) == ["doc1/一/2"]
+    assert "【三会一课制度】" in r.hits[0].highlight.marked()
+    loose = search(path, "三会一课 制度", engine=engine)
+    assert set(ids(loose)) == {"doc1/一/2", "doc2/一/2"}
+
+
+def test_boolean_operators(ix):
+    path, engine = ix
+    both = search(path, "双带头人 AND 教师", limit=50, engine=engine)
+    assert set(ids(both)) == {"doc1/一/1", "doc3/一/1", "doc4/一/1"}
+    either = search(path, "谈心谈话 OR 标杆院系", limit=50, engine=engine)
+    assert set(ids(either)) == {"doc5/一/2", "doc3/一/2"}
+    without = search(path, "双带头人 NOT 教师", limit=50, engine=engine)
+    assert set(ids(without)) == {"doc2/一/1", "doc5/一/1"}
+    grouped = search(path, "(谈心谈话 OR 标杆院系) NOT 院系", limit=50, engine=engine)
+    assert ids(grouped) == ["doc5/一/2"]
+
+
+def test_filters(ix):
+    path, engine = ix
+    assert {h.record.institution for h in search(
+        path, "双带头人", inst="甲", engine=engine).hits} == {"甲大学"}
+    assert set(ids(search(path, "双带头人", year=2021, engine=engine))) == {
+        "doc3/一/1", "doc4/一/1"}
+    assert set(ids(search(path, "双带头人", kind="行动计划", engine=engine))) == {"doc4/一/1"}
+    # 组织部 as typed means 党委组织部 as lead or support; a mere mention in the text is not it.
+    r = search(path, "双带头人 OR 组织部 OR 标杆院系", dept="组织部", limit=50, engine=engine)
+    assert set(ids(r)) == {"doc1/一/1", "doc2/一/1", "doc3/一/2"}
+    assert search(path, "双带头人", dept="不存在的部门", engine=engine).total == 0
+
+
+def test_facets(ix):
+    path, engine = ix
+    r = search(path, "双带头人", facets=True, engine=engine)
+    assert r.facets["institution"] == {"甲大学": 1, "乙学院": 1, "丙大学": 1, "丁学院": 1,
+                                       "（未注明单位）": 1}
+    assert r.facets["department"] == {"党委组织部": 2, "党委宣传部": 2, "人事处": 2}
+    assert r.to_dict()["facets"] == r.facets
+    assert "facets" not in search(path, "双带头人", engine=engine).to_dict()
+
+
+def test_offset_and_limit_page_through_all_hits(ix):
+    path, engine = ix
+    everything = ids(search(path, "双带头人", limit=50, engine=engine))
+    pages = [search(path, "双带头人", limit=2, offset=o, engine=engine) for o in (0, 2, 4)]
+    assert [p.total for p in pages] == [5, 5, 5]
+    assert [len(p.hits) for p in pages] == [2, 2, 1]
+    assert sum((ids(p) for p in pages), []) == everything
+
+
+def test_json_has_the_spec_fields(ix):
+    path, engine = ix
+    data = json.loads(json.dumps(search(path, "三会一课", engine=engine).to_dict()))
+    assert set(data) == {"query", "total", "hits"}
+    hit = data["hits"][0]
+    assert set(hit) == {"doc_id", "clause_id", "institution", "title", "path", "text",
+                        "highlight", "score", "lead", "support"}
+    assert hit["path"] == ["一", "2"] and "【三会一课】" in hit["highlight"]
+
+
+def test_get_clause_gives_context(ix):
+    path, engine = ix
+    rec = get_clause(path, "doc2/一/1", engine=engine)
+    assert rec.institution == "乙学院" and rec.ancestors[0]["heading"] == "加强基层组织建设"
+    assert rec.support == [{"name": "组织部", "canonical": "党委组织部"}]
+    with pytest.raises(InputError, match="没有条款"):
+        get_clause(path, "doc2/九/9", engine=engine)
+
+
+@pytest.mark.parametrize("query, message", [
+    ("", "为空"), ("   ", "为空"), ('"双带头人', "引号不成对"), ("“双带头人", "引号不成对"),
+    ("(双带头人 OR 三会一课", "括号不成对"), ("双带头人)", "括号不成对"),
+    ("双带头人 AND", "AND 后面缺少"), ("OR 双带头人", "OR 前面缺少"), ("，。", "没有可检索"),
+])
+def test_bad_queries_are_one_sentence(ix, query, message):
+    path, engine = ix
+    with pytest.raises(InputError, match=message):
+        search(path, query, engine=engine)
+
+
+def test_missing_and_damaged_index(tmp_path):
+    with pytest.raises(InputError, match="请先运行 pbdocs index"):
+        search(tmp_path / "nothing", "双带头人")
+    build_from_documents(make_docs(), tmp_path / "ix")
+    gen = next((tmp_path / "ix" / "search").glob("gen-*"))
+    for f in gen.iterdir():
+        if f.suffix != ".json":
+            f.write_bytes(b"garbage")
+    with pytest.raises(InputError, match="pbdocs index --rebuild"):
+        search(tmp_path / "ix", "双带头人")
+
+
+def test_other_engine_not_built_says_how(tmp_path):
+    build_from_documents(make_docs(), tmp_path, engine="whoosh")
+    with pytest.raises(InputError, match="--engine tantivy"):
+        search(tmp_path, "双带头人", engine="tantivy")
+
+
+def test_overlapping_terms_mark_each_character_once():
+    # 双带头人 yields the overlapping terms 双带, 带头, 带头人, 双带头人
+    h = highlight("建设双带头人队伍", {"带头人", "双带头人", "带头"})
+    assert h.marked() == "建设【双带头人】队伍"
+    far = highlight("甲" * 300 + "三会一课" + "乙" * 300, {"三会一课"}, width=60)
+    assert "【三会一课】" in far.marked() and far.fragment.startswith("…")
+    assert len(far.fragment) <= 62
+
+
+# -- the bundled corpus ----------------------------------------------------------------------
+
+def test_bundled_corpus_double_leader_in_all_five_documents(built_index):
+    _, index = built_index
+    r = search(index, "双带头人", limit=100)
+    assert len({h.record.doc_id for h in r.hits}) == 5
+    assert all("【双带头人】" in h.highlight.marked() for h in r.hits
+               if "双带头人" in h.record.text)
+
+
+def test_bundled_corpus_dept_filter_keeps_lead_or_support(built_index):
+    _, index = built_index
+    r = search(index, "党建", dept="组织部", limit=100)
+    assert r.total > 0
+    for h in r.hits:
+        canon = {d["canonical"] for d in h.record.lead + h.record.support}
+        assert "党委组织部" in canon, h.record.clause_id
