@@ -80,10 +80,7 @@ def outline_nodes(doc: Document) -> list[Section | Clause]:
 
 
 def _clause_label(clause: Clause, full: bool) -> str:
-    if clause.path == ["0"]:
-        number = "（导语）"
-    else:
-        number = clause.number or ""
+    number = "（导语）" if clause.path == ["0"] else clause.number or ""
     body = clause.heading if clause.heading and not full else clause.text
     if not full and body and len(body) > EXCERPT:
         body = body[:EXCERPT] + "…"

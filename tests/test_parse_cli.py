@@ -47,7 +47,8 @@ def test_text_shows_metadata_and_tree(runner, corpus_dir):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("【jyu-2021-54】")
-    for label in ("标题", "类型", "发文机关", "院校", "发文字号", "成文日期", "主送机关", "印发通知"):
+    for label in ("标题", "类型", "发文机关", "院校", "发文字号", "成文日期", "主送机关",
+                  "印发通知"):
         assert f"{label}" in out
     assert "大纲（" in out and "提示" in out
 

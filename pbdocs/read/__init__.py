@@ -54,10 +54,9 @@ def sniff_format(data: bytes, ext_format: str | None) -> str | None:
         return "docx" if b"word/" in data[:65536] or ext_format in ("docx", "doc") else ext_format
     if head.startswith(b"\xd0\xcf\x11\xe0") or data.lstrip()[:5] == b"{\\rtf":
         return "doc"
-    if ext_format in ("doc", "docx", "pdf"):
-        # Text bytes behind a binary extension: read them as text (the txt reader sniffs HTML).
-        if _looks_textual(data[:4096]):
-            return "txt"
+    # Text bytes behind a binary extension: read them as text (the txt reader sniffs HTML).
+    if ext_format in ("doc", "docx", "pdf") and _looks_textual(data[:4096]):
+        return "txt"
     return ext_format
 
 
@@ -77,7 +76,8 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as e:
         raise fail(path, f"无法读取（{e.strerror}）") from e
     if size > MAX_BYTES:
-        raise fail(path, f"大小为 {size / 1024 / 1024:.0f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
+        limit = MAX_BYTES // 1024 // 1024
+        raise fail(path, f"大小为 {size / 1024 / 1024:.0f} MB，超过 {limit} MB 的上限，"
                          "不像一份政策文本，已拒绝读取")
     try:
         data = path.read_bytes()
@@ -97,15 +97,17 @@ def read_file(path: str | Path) -> RawText:
     if ext_format is None and path.suffix:
         if not path.exists():
             raise InputError(f"找不到文件 {path}。")
-        raise fail(path, f"的类型 {path.suffix} 不受支持（支持 txt、docx、html、htm、md、pdf、doc）")
+        raise fail(path, f"的类型 {path.suffix} 不受支持"
+                         "（支持 txt、docx、html、htm、md、pdf、doc）")
     data = _read_bytes(path)
     fmt = sniff_format(data, ext_format or "txt")
     try:
         raw = _dispatch(path, data, fmt)
     except InputError:
         raise
-    except Exception as e:  # noqa: BLE001 - a third-party parser choking means a corrupt file
-        raise fail(path, f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析（{type(e).__name__}）") from e
+    except Exception as e:
+        problem = f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析（{type(e).__name__}）"
+        raise fail(path, problem) from e
     if not raw.text.strip():
         raise fail(path, "中没有可提取的文字")
     return raw

@@ -25,7 +25,8 @@ def read_doc(path: Path):
     soffice = soffice_path()
     if soffice is None:
         raise fail(path, "是旧版 Word 格式，需要 LibreOffice 才能读取；请安装 LibreOffice"
-                         "（如 apt-get install libreoffice-writer-nogui），或将其另存为 .docx 后重试")
+                         "（如 apt-get install libreoffice-writer-nogui），"
+                         "或将其另存为 .docx 后重试")
     with tempfile.TemporaryDirectory(prefix="pbdocs-doc-") as tmp:
         # A private profile: a user's running LibreOffice would otherwise swallow the request.
         profile = Path(tmp, "profile").as_uri()
@@ -37,7 +38,8 @@ def read_doc(path: Path):
                  "docx", "--outdir", tmp, str(src)],
                 capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise fail(path, f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成，已放弃") from None
+            problem = f"用 LibreOffice 转换超过 {CONVERT_TIMEOUT} 秒仍未完成，已放弃"
+            raise fail(path, problem) from None
         out = Path(tmp, "in.docx")
         if not out.exists():
             raise fail(path, "已损坏或不是有效的 Word 文件，LibreOffice 无法转换")

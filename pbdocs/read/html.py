@@ -25,7 +25,7 @@ _BLOCK = {
     "tfoot", "th", "thead", "title", "tr", "ul", "header", "footer",
 }
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # Source line breaks inside running text: nothing between Chinese characters, a space otherwise.
 _WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
@@ -64,8 +64,9 @@ def _strip_furniture(soup) -> None:
     for tag in soup.find_all(True):
         if tag.decomposed or tag.name in ("html", "body", "main", "article"):
             continue
-        if (_is_furniture(tag) and len(tag.get_text("", strip=True)) < total / 2) or (tag.name in ("ul", "ol", "div", "table", "td", "p", "section")
-                                  and _link_dense(tag)):
+        furniture = _is_furniture(tag) and len(tag.get_text("", strip=True)) < total / 2
+        links = tag.name in ("ul", "ol", "div", "table", "td", "p", "section") and _link_dense(tag)
+        if furniture or links:
             tag.decompose()
 
 

@@ -48,7 +48,7 @@ def md_to_text(source: str) -> str:
         if _RULE_LINE.match(line):
             out.append("")
             continue
-        hard_break = line.endswith("  ") or line.endswith("\\")
+        hard_break = line.endswith(("  ", "\\"))
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             out.extend(x for c in cells if c for x in (_inline(c), ""))

@@ -25,8 +25,12 @@ def chinese_number(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
     if n < 100:
         return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
     hundreds, rest = divmod(n, 100)
-    tail = "" if rest == 0 else (digits[0] + digits[rest] if rest < 10 else
-                                 (digits[1] if rest < 20 else "") + chinese_number(rest, digits, ten))
+    if rest == 0:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + digits[rest]
+    else:
+        tail = (digits[1] if rest < 20 else "") + chinese_number(rest, digits, ten)
     return digits[hundreds % 10] + "百" + tail
 
 

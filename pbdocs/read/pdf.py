@@ -4,6 +4,7 @@ footers dropped, lines wrapped by the page width joined back into paragraphs."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 import unicodedata
@@ -14,7 +15,7 @@ from pathlib import Path
 # `— 3 —`, `-3-`, `3`, `第 3 页`, `第3页 共12页`, `3 / 12`, `- 3 of 12 -`
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－~·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|／|of|共)\s*\d{1,4}\s*页?)?[\s\-—–－~·•]*$",
-    re.I)
+    re.IGNORECASE)
 _EDGE_LINES = 2  # how many lines at the top and at the bottom of a page can be furniture
 
 
@@ -138,11 +139,11 @@ def join_lines(pages: list[list[Line]], width: float | None = None) -> list[str]
     column = (width - 2 * left) if width else right - left
     if right - left < 0.75 * column:
         right = float("inf")
-    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and a.y > b.y]
+    gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.page == b.page and a.y > b.y]
     leading = statistics.median(gaps) if gaps else 1.5 * size
     paras: list[str] = []
     cur = lines[0].text
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         # The line ran on if the next line's first word would not have fitted after it.
         full = a.x1 + _width(_first_word(b.text)) * size > right + 0.3 * size
         indented = b.x0 > left + 0.5 * size
@@ -173,7 +174,8 @@ def read_pdf(path: Path, data: bytes):
             raise fail(path, "受密码保护，请先解除密码再处理")
     pages = [_page_lines(p, i) for i, p in enumerate(reader.pages)]
     if not any(pages):
-        raise fail(path, "中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）或提供 Word/文本版本")
+        raise fail(path, "中没有可提取的文字（可能是扫描件），"
+                         "请先做文字识别（OCR）或提供 Word/文本版本")
     width = float(reader.pages[0].mediabox.width) if reader.pages else None
     paras = join_lines(drop_furniture(pages), width)
     return RawText("\n\n".join(paras), "pdf", None, [], pages=len(pages))

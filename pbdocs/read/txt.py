@@ -1,5 +1,6 @@
 """Plain text: find the encoding (BOM, strict UTF-8, UTF-16 by its NUL pattern, then
-charset-normalizer's statistics), decode, and hand HTML markup saved as `.txt` to the HTML reader."""
+charset-normalizer's statistics), decode, and hand HTML markup saved as `.txt` to the HTML
+reader."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pbdocs.model import Warning
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Detector names → the codec we decode with and record. GB18030 is a superset of GB2312/GBK, so
 # decoding with it never loses a character the narrower name would have decoded.
@@ -26,9 +28,9 @@ _ALIASES = {
 # text files do not contain them, binary files are full of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
-                         re.I | re.S)
+                         re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|br|span|table|td|tr|li|h[1-6]|a|body|head|meta|title)\b[^>]*>",
-                       re.I)
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -146,7 +148,8 @@ def guessed_warning(path: Path, encoding: str) -> Warning:
     """The warning that the encoding was inferred by statistics, not stated by the file."""
     return Warning(
         kind="encoding_guessed",
-        message=(f"文件 {path.name} 没有编码标记且不是 UTF-8，已按统计推断为 {encoding.upper()} 编码；"
+        message=(f"文件 {path.name} 没有编码标记且不是 UTF-8，"
+                 f"已按统计推断为 {encoding.upper()} 编码；"
                  "如出现乱码，请将文件另存为 UTF-8 后重试。"),
         excerpt=None,
         offset=None,
