@@ -17,4 +17,4 @@ from pbdocs.crossref.matrix import compare
 from pbdocs.crossref.similar import institution_label, similar
 from pbdocs.crossref.topics import default_topics, load_topics
 
-__all__ = ["similar", "compare", "default_topics", "load_topics", "institution_label"]
+__all__ = ["compare", "default_topics", "institution_label", "load_topics", "similar"]

@@ -88,7 +88,10 @@ def _item(doc: Document, c: Clause, hit: list[str], keys: list[str]) -> dict:
     folded = fold(excerpt)
 
     def inside(items):
-        return [x.to_dict() for x in items if x.text and fold(x.text) in folded]
+        # A number belongs to the excerpt when its words are there (a bare "2个" is not enough).
+        return [x.to_dict() for x in items
+                if x.text and fold(x.text) in folded
+                and fold(getattr(x, "subject", None) or "") in folded]
 
     return {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt,
             "targets": inside(c.targets), "recurrences": inside(c.recurrences),
