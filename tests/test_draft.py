@@ -418,3 +418,64 @@ def test_cli_markdown_and_json(runner, corpus_copy, tmp_path):
     assert r2.exit_code == 0 and json.loads(r2.output) == data
     r3 = runner.invoke(main, args)
     assert r3.exit_code == 0 and "任务分解表" in r3.output
+
+
+def test_cli_docx_is_a_gbt9704_document(runner, corpus_copy, tmp_path):
+    from docx import Document as open_docx
+
+    from pbdocs.cli import main
+
+    out = tmp_path / "学院方案.docx"
+    r = runner.invoke(main, ["draft", "hdu-2020-55", "--college", COLLEGE, "--out", str(out),
+                             "--format", "json", "--corpus", str(corpus_copy / "corpus"),
+                             "--index", str(corpus_copy / "index")])
+    assert r.exit_code == 0, r.output
+    n = json.loads(r.output)["tasks"]
+    d = open_docx(str(out))
+    texts = [p.text for p in d.paragraphs if p.text.strip()]
+    assert texts[0].startswith("中共计算机与信息工程学院委员会关于贯彻落实《")
+    assert "一、总体要求" in texts and "四、组织保障" in texts
+    assert any(t.startswith("（一）指导思想。") for t in texts)
+    table = d.tables[0]
+    assert len(table.rows) == n + 1
+    assert [c.text for c in table.rows[0].cells][:3] == ["序号", "重点任务", "具体举措"]
+    assert d.sections[-1].page_width > d.sections[-1].page_height  # the table is landscape
+    body = "\n".join(texts + [c.text for row in table.rows for c in row.cells])
+    assert "牵头部门" not in body
+
+
+def test_cli_html_and_bad_input(runner, corpus_copy, tmp_path):
+    from pbdocs.cli import main
+
+    common = ["--corpus", str(corpus_copy / "corpus"), "--index", str(corpus_copy / "index")]
+    out = tmp_path / "draft.html"
+    r = runner.invoke(main, ["draft", "nbpt-2020-sanji", "--college", COLLEGE,
+                             "--out", str(out)] + common)
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'class="pbdocs"' in page and "<table" in page
+    bad_roles = tmp_path / "roles.txt"
+    bad_roles.write_text("只有一个词\n", encoding="utf-8")
+    for extra, needle in ((["--roles", str(bad_roles)], "角色=姓名"),
+                          (["--start", "2021年春"], "YYYY-MM"),
+                          (["--template", str(tmp_path / "nope.j2")], "模板")):
+        r = runner.invoke(main, ["draft", "nbpt-2020-sanji", "--college", COLLEGE,
+                                 "--out", str(tmp_path / "x.md")] + common + extra)
+        assert r.exit_code == 2 and r.output.startswith("错误：") and needle in r.output, r.output
+
+
+@pytest.mark.render
+def test_rendered_draft_reads_as_a_plan(tmp_path, real_docs):
+    """Word → PDF through LibreOffice: the first page holds the title and 总体要求."""
+    import subprocess
+
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice or poppler is not installed")
+    out = tmp_path / "draft.docx"
+    write_draft(real_docs["hdu-2020-55"], COLLEGE, out)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(out)], check=True, capture_output=True, timeout=120)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "draft.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    flat = re.sub(r"\s", "", text)
+    assert "中共计算机与信息工程学院委员会关于贯彻落实" in flat and "一、总体要求" in flat

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import InputError
+from pbdocs.errors import InputError, PbdocsError
 from pbdocs.generate.draft_rules import DEFAULT_ROLES, DraftRules, load_rules, read_roles_file
 from pbdocs.model import Clause, Deadline, Document, Recurrence, Target, Task
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-DEFAULT_TEMPLATE = "draft.md.j2"
+TEMPLATE = "draft"  # templates/draft.md.j2
 
 Month = tuple[int, int]
 
@@ -567,28 +566,10 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
 # ---------------------------------------------------------------- writing
 
 def render_markdown(context: dict[str, Any], template: str | Path | None = None) -> str:
-    """The draft as Markdown, from `templates/draft.md.j2` or a college's own template file."""
-    import jinja2
+    """The draft as dialect Markdown, from `templates/draft.md.j2` or a college's own file."""
+    from pbdocs.generate.templates import render
 
-    if template is not None:
-        path = Path(template)
-        if not path.is_file():
-            raise InputError(f"找不到模板文件：{path}")
-        loader = jinja2.FileSystemLoader([str(path.parent), str(TEMPLATES)])
-        name = path.name
-    else:
-        loader = jinja2.FileSystemLoader(str(TEMPLATES))
-        name = DEFAULT_TEMPLATE
-    env = jinja2.Environment(loader=loader, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    from pbdocs.generate.dialect import escape, escape_cell
-
-    env.filters["md"] = escape
-    env.filters["cell"] = escape_cell
-    try:
-        return env.get_template(name).render(**context)
-    except jinja2.TemplateError as e:
-        raise InputError(f"模板 {name} 有误：{e}。") from e
+    return render(TEMPLATE, context, template)
 
 
 def write_draft(doc: Document, college: str, out: str | Path, *, fmt: str = "docx",
@@ -596,26 +577,21 @@ def write_draft(doc: Document, college: str, out: str | Path, *, fmt: str = "doc
                 template: str | Path | None = None, committee: str | None = None
                 ) -> dict[str, Any]:
     """Write the college's draft plan as .docx, .md or .html; returns `{"out", "tasks"}`."""
+    from pbdocs.generate import markdown_to_docx, markdown_to_html
+
+    if fmt not in ("docx", "md", "html"):
+        raise InputError(f"不支持的输出格式：{fmt}（可选 docx、md、html）。")
     roles = read_roles_file(roles_file) if roles_file else None
     ctx = build_draft_context(doc, college, roles=roles, start=start, committee=committee)
     md = render_markdown(ctx, template)
     out = Path(out)
-    if out.parent and not out.parent.exists():
-        raise InputError(f"输出目录不存在：{out.parent}")
-    if fmt == "md":
-        out.write_text(md, encoding="utf-8")
-    elif fmt in ("docx", "html"):
-        _render(md, out, fmt, ctx)
+    if fmt == "docx":
+        markdown_to_docx(md, out, title=ctx["title"])
     else:
-        raise InputError(f"不支持的输出格式：{fmt}（可选 docx、md、html）。")
+        text = md if fmt == "md" else markdown_to_html(md, standalone=True, title=ctx["title"])
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
     return {"out": str(out), "tasks": len(ctx["rows"])}
-
-
-def _render(md: str, out: Path, fmt: str, ctx: dict[str, Any]) -> None:
-    """Hand the Markdown to the project's GB/T 9704 renderer."""
-    from pbdocs import generate
-
-    fn = getattr(generate, "render_docx" if fmt == "docx" else "render_html", None)
-    if fn is None:
-        raise InputError(f"本版本尚不支持输出 {fmt}，请改用 --format md。")
-    fn(md, out)
