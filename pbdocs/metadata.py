@@ -21,6 +21,9 @@ _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s
 _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
+# A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
+_ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
+                      r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 _TERMINAL = re.compile(r"[。！？；!?;]")
 _LEAD_ORG = re.compile(r"^((?:中共|中国共产党)[\u4e00-\u9fff]{2,24}?委员会|"
                        r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校)(?:党委|委员会)?(?=关于|印发|转发))")
@@ -90,7 +93,7 @@ def institution_of(issuer: str | None) -> str | None:
         return None
     name = re.sub(r"^(中共|中国共产党)", "", issuer)
     m = re.match(f"^(.*(?:{alternation('institution_suffixes.txt')}))", name)
-    return m.group(1) if m and len(m.group(1)) >= 4 else None
+    return m.group(1) if m and len(m.group(1)) >= 3 else None
 
 
 def _titleish(p: str) -> bool:
@@ -138,12 +141,14 @@ def read_meta(pars: list[str]) -> Meta:
     meta = Meta(body_end=len(pars))
     n = len(pars)
     i = 0
-    head_org = posting = None
+    head_org = posting = adopted = None
     # Front matter: letterhead, 发文字号, a posting date, in any order before the title.
     while i < n:
         p = pars[i]
         if p.endswith("文件") and is_org_line(p[:-2]):
             head_org = p[:-2]
+        elif is_org_line(p) and i + 1 < n and _DOC_NO.match(pars[i + 1]):
+            head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
         elif _DOC_NO.match(p) and meta.doc_number is None:
             meta.doc_number = p
         elif parse_date(p) and posting is None:
@@ -197,9 +202,11 @@ def read_meta(pars: list[str]) -> Meta:
     else:
         meta.title = title
         i = i2 if title else i
-        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
+        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i]) or _ADOPTED.match(pars[i])):
             if _DOC_NO.match(pars[i]) and meta.doc_number is None:
                 meta.doc_number = pars[i]
+            elif _ADOPTED.match(pars[i]):
+                adopted = parse_date(_ADOPTED.match(pars[i]).group(1))
             elif parse_date(pars[i]) and posting is None:
                 posting = parse_date(pars[i])
             i += 1
@@ -223,7 +230,7 @@ def read_meta(pars: list[str]) -> Meta:
             end -= 1
     meta.body_end = end
     if meta.date is None:
-        meta.date = end_date or posting
+        meta.date = end_date or adopted or posting
     meta.issuer = (head_org or plan_signer or end_signer
                    or _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title))
     meta.institution = institution_of(meta.issuer)

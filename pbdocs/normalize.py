@@ -30,6 +30,7 @@ _META_LABEL = re.compile(
     r"浏览量|访问量|来源|作者|编辑)\s*[:：]")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _NAV_LINE = re.compile(r"^(当前位置|您的位置|首页|主页|网站首页)")
+_DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
 _WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
 _RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
@@ -170,29 +171,41 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break)."""
+def _continues(prev: str, nxt: str, after: str | None = None) -> bool:
+    """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break).
+
+    `after` is the line following `nxt`, used to tell a heading wrapped onto a second line
+    (deeper numbered items follow) from a heading followed by a short body line.
+    """
     last = prev[-1]
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
         return False
-    if match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt):
+    if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
+            or _DOC_NO_LINE.match(nxt) or is_org_line(prev)
+            or (prev.endswith("文件") and is_org_line(prev[:-2]))):
         return False
     if _heading_like(prev):
         # A numbered heading wrapped onto a short second line without its own sentence end.
-        return len(nxt) <= 30 and nxt[-1] not in _TERMINAL and prev[-1] in "，,、和与及的"
-    if len(prev) < 12 or not re.search("[，。；：、,;]", prev) or _kind_end().search(prev):
+        if len(nxt) > 30 or nxt[-1] in _TERMINAL or len(prev) + len(nxt) > 60:
+            return False
+        if prev[-1] in "，,、和与及的":
+            return True
+        pm, am = match_marker(prev), match_marker(after) if after else None
+        return am is not None and am.family != pm.family
+    if _kind_end().search(prev):
         return False
-    return True
+    return len(prev) >= 20 or (len(prev) >= 12 and bool(re.search("[，。；：、,;]", prev)))
 
 
 def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
     """Join broken paragraphs; map each source line to (paragraph index, shift within it)."""
     pars: list[str] = []
     where: dict[int, tuple[int, int]] = {}
-    for i, ln in enumerate(lines):
-        if not ln:
-            continue
-        if pars and _continues(pars[-1], ln):
+    nonblank = [k for k, ln in enumerate(lines) if ln]
+    for n, i in enumerate(nonblank):
+        ln = lines[i]
+        after = lines[nonblank[n + 1]] if n + 1 < len(nonblank) else None
+        if pars and _continues(pars[-1], ln, after):
             shift = len(pars[-1])
             sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", pars[-1]) else ""
             repairs.append(_Repair("line_joined", "将被分页或换行截断的句子接回同一段落",

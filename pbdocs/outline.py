@@ -37,9 +37,10 @@ HEADING_MAX = 50  # longest numbered line still read as a heading without body
 @lru_cache(maxsize=1)
 def _note_res() -> tuple[re.Pattern, re.Pattern]:
     labels = alternation("responsibility_notes.txt")
-    inner = r"[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*"
-    tail = re.compile(rf"[（(]\s*((?:{labels})\s*[:：]{inner})[）)]\s*[。.；;]?\s*$")
-    only = re.compile(rf"^[（(]?\s*((?:{labels})\s*[:：].*?)[）)]?\s*[。.；;]?$")
+    inner = r"[^（）()【】\[\]]*(?:[（(][^（）()]*[）)][^（）()【】\[\]]*)*"
+    tail = re.compile(rf"(?:[（(【\[]\s*((?:{labels})\s*[:：]{inner})[）)】\]]"
+                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：][^。；;]*))\s*[。.；;]?\s*$")
+    only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：].*?)[）)】\]]?\s*[。.；;]?$")
     return tail, only
 
 
@@ -55,7 +56,9 @@ def lead_phrase(text: str) -> str | None:
     k = text.find("。")
     if 0 < k <= LEAD_MAX and k < len(text) - 1 and "；" not in text[:k] and ";" not in text[:k]:
         return text[:k]
-    return None
+    # A short label before a colon also leads: （一）指导思想：坚持…
+    m = re.match(r"^([^，。；：:,;、“”《》]{2,12})[：:](?=\S)", text)
+    return m.group(1) if m and len(text) > m.end() + 4 else None
 
 
 def _split_note(text: str) -> tuple[str, str | None]:
@@ -63,7 +66,7 @@ def _split_note(text: str) -> tuple[str, str | None]:
     m = tail.search(text)
     if not m or m.start() == 0:
         return text, None
-    return text[:m.start()].rstrip(), m.group(1).strip()
+    return text[:m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
 
 
 def _heading_line(rest: str) -> bool:
@@ -127,7 +130,7 @@ class _Builder:
         m = only.match(text)
         if not m or self.last is None:
             return False
-        extra = m.group(1).strip().rstrip("）)")
+        extra = m.group(1).strip().rstrip("）)】]")
         self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
         return True
 

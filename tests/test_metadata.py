@@ -156,3 +156,12 @@ def test_no_institution_named_is_null():
 def test_recipients_split_on_both_separators():
     doc = _doc("关于做好党员教育工作的通知\n机关党委、各学院党委，各直属支部：\n现就有关事项通知如下。\n")
     assert doc.recipients == ["机关党委", "各学院党委", "各直属支部"]
+
+
+def test_letterhead_without_wenjian_and_adopted_date_line():
+    doc = _doc("中共东山大学委员会\n东大党〔2022〕8号\n东山大学党支部工作规定\n"
+               "（2022年3月8日党委常委会审议通过）\n第一条 为规范党支部工作，制定本规定。\n")
+    assert doc.title == "东山大学党支部工作规定" and doc.kind == "规定"
+    assert doc.issuer == "中共东山大学委员会" and doc.doc_number == "东大党〔2022〕8号"
+    assert doc.date == "2022-03-08"
+    assert [c.path for c in doc.clauses] == [["第一条"]]

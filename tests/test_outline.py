@@ -285,3 +285,21 @@ def test_other_university_half_width_parens_and_chinese_date():
     assert doc.clauses[1].number == "(一)" and doc.clauses[1].heading == "总体目标"
     assert doc.section(["二", "（一）"]).heading == "加强班子建设"
     assert "二〇二一" not in doc.clauses[-1].text
+
+
+def test_heading_wrapped_without_comma_when_deeper_items_follow():
+    doc = _doc("一、主要任务\n（一）全面推进党的政治建设\n切实增强基层党组织政治领导力\n1.讲政治。严格执行制度。\n"
+               "二、保障\n（一）加强领导\n各级党组织要加强领导。\n")
+    assert doc.section(["一", "（一）"]).heading == "全面推进党的政治建设切实增强基层党组织政治领导力"
+    # a heading followed by a short body line (no deeper items) is not merged
+    assert doc.section(["二", "（一）"]).heading == "加强领导"
+
+
+def test_colon_lead_phrase_and_bracketed_or_bare_notes():
+    doc = _doc("一、任务\n（一）指导思想：坚持以人民为中心的发展思想。\n"
+               "（二）建强支部。开展评星定级。【责任单位：党委组织部】\n"
+               "（三）加强宣传。做好宣传报道。责任单位：党委宣传部、各学院\n")
+    c1, c2, c3 = doc.clauses
+    assert c1.heading == "指导思想" and c1.note is None
+    assert (c2.text, c2.note) == ("建强支部。开展评星定级。", "责任单位：党委组织部")
+    assert (c3.text, c3.note) == ("加强宣传。做好宣传报道。", "责任单位：党委宣传部、各学院")
