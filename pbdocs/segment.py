@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 USERDICT = Path(__file__).resolve().parent / "lexicon" / "userdict.txt"
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 def cache_dir() -> Path:
@@ -34,13 +34,31 @@ def cache_dir() -> Path:
     return Path(base) / "pbdocs"
 
 
+def _import_jieba():
+    """Import jieba without letting it import pkg_resources (~0.2 s) for a resource path."""
+    import sys
+
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment] - makes the import fail
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
 def _userdicts() -> list[Path]:
     return [USERDICT] if USERDICT.is_file() else []
 
 
 def _dict_key() -> str:
     """What the built dictionary depends on: jieba's version and dictionary, our user dicts."""
-    import jieba
+    jieba = _import_jieba()
 
     h = hashlib.sha256(f"{_CACHE_FORMAT}|{jieba.__version__}".encode())
     main = Path(jieba.__file__).resolve().parent / "dict.txt"
@@ -54,9 +72,7 @@ def _dict_key() -> str:
 
 def _full_tokenizer():
     """A jieba Tokenizer built the slow way: jieba's dictionary plus the user dictionaries."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
+    jieba = _import_jieba()
     tk = jieba.Tokenizer()
     tk.initialize()
     for p in _userdicts():
@@ -65,14 +81,19 @@ def _full_tokenizer():
 
 
 def _build_shards(path: Path) -> bytes:
-    """Write the sharded dictionary file for the current key (atomically) and return its bytes."""
+    """Write the sharded dictionary file for the current key (atomically) and return its bytes.
+
+    Two levels: first character → (second character or "" for the one-character entry) →
+    marshalled {word: freq}, so a text loads only the words that start with its own bigrams.
+    """
     tk = _full_tokenizer()
-    shards: dict[str, dict[str, int]] = {}
+    shards: dict[str, dict[str, dict[str, int]]] = {}
     for word, freq in tk.FREQ.items():
-        shards.setdefault(word[0], {})[word] = freq
+        shards.setdefault(word[0], {}).setdefault(word[1:2], {})[word] = freq
     force_split = [w for p in _userdicts() for w in _zero_freq_words(p)]
-    data = marshal.dumps((tk.total, force_split,
-                          {ch: marshal.dumps(d) for ch, d in shards.items()}))
+    packed = {ch: marshal.dumps({k: marshal.dumps(d) for k, d in sub.items()})
+              for ch, sub in shards.items()}
+    data = marshal.dumps((tk.total, force_split, packed))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-", suffix=".tmp")
@@ -98,10 +119,9 @@ class _LazyDict:
     """A jieba Tokenizer whose FREQ dict is filled shard by shard as texts need them."""
 
     def __init__(self) -> None:
-        import jieba
+        jieba = _import_jieba()
         from jieba import finalseg
 
-        jieba.setLogLevel(logging.WARNING)
         path = cache_dir() / f"jieba-{_dict_key()}.bin"
         try:
             data = path.read_bytes()
@@ -117,24 +137,37 @@ class _LazyDict:
         self.tk.initialized = True
         for w in force_split:
             finalseg.add_force_split(w)
+        self._subs: dict[str, dict[str, bytes]] = {}
         self._lock = threading.Lock()
 
     def ensure(self, text: str) -> None:
-        """Load the shards of every character of text not loaded yet."""
-        shards = self._shards
-        if not shards:
+        """Load the dictionary entries of every character and bigram of text not loaded yet."""
+        if not self._shards and not self._subs:
             return
+        freq = self.tk.FREQ
         with self._lock:
             for ch in set(text):
-                blob = shards.pop(ch, None)
+                blob = self._shards.pop(ch, None)
                 if blob is not None:
-                    self.tk.FREQ.update(marshal.loads(blob))
+                    self._subs[ch] = marshal.loads(blob)
+            for i in range(len(text)):
+                sub = self._subs.get(text[i])
+                if sub is None:
+                    continue
+                if "" in sub:
+                    freq.update(marshal.loads(sub.pop("")))
+                blob = sub.pop(text[i + 1:i + 2], None)
+                if blob is not None:
+                    freq.update(marshal.loads(blob))
 
     def ensure_all(self) -> None:
-        """Load every shard (for callers that use the Tokenizer directly)."""
+        """Load every entry (for callers that use the Tokenizer directly)."""
         with self._lock:
             for ch in list(self._shards):
-                self.tk.FREQ.update(marshal.loads(self._shards.pop(ch)))
+                self._subs[ch] = marshal.loads(self._shards.pop(ch))
+            for sub in self._subs.values():
+                for key in list(sub):
+                    self.tk.FREQ.update(marshal.loads(sub.pop(key)))
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +207,7 @@ def tokenize(text: str, mode: str = "default") -> Iterator[tuple[str, int, int]]
 def in_dictionary(word: str) -> bool:
     """Whether word is a dictionary word (not just a prefix of one)."""
     lazy = _lazy()
-    lazy.ensure(word[:1])
+    lazy.ensure(word)
     return bool(lazy.tk.FREQ.get(word))
 
 
