@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"$ python benchmarks/bench_parse.py --rounds {args.rounds}"
         + (f" --out {args.out}" if args.out else ""),
-        f"python {platform.python_version()}, {platform.machine()}, "
-        f"{len(files)} files, {raw} raw characters",
+        (f"python {platform.python_version()}, {platform.machine()}, "
+        f"{len(files)} files, {raw} raw characters"),
     ]
     bench(files[:1], 1, extract=False)  # warm caches (lexicons, regexes)
     chars, secs = bench(files, args.rounds, extract=False)
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"full pipeline (with extraction): {rounds} rounds, {chars} chars in "
                      f"{secs:.3f} s = {chars / secs:,.0f} chars/s "
                      f"({secs / rounds / len(files) * 1000:.1f} ms/doc)")
-    except Exception as e:  # extraction is another issue's stage; report, don't fail
+    except Exception as e:  # noqa: BLE001 - extraction is another stage: report, never fail
         lines.append(f"full pipeline (with extraction): not measured ({type(e).__name__}: {e})")
     report = "\n".join(lines) + "\n"
     sys.stdout.write(report)

@@ -228,6 +228,7 @@ def read_meta(pars: list[str]) -> Meta:
         if end - 1 >= i and is_org_line(pars[end - 1]):
             end_signer = pars[end - 1]
             end -= 1
+    end = _drop_attachment_list(pars, i, end)
     meta.body_end = end
     if meta.date is None:
         meta.date = end_date or adopted or posting
@@ -238,6 +239,16 @@ def read_meta(pars: list[str]) -> Meta:
     if meta.kind is None and meta.title is None:
         meta.kind = _self_kind(pars[i:end])
     return meta
+
+
+def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:
+    """Cut a trailing 附件 list (附件：1.… 2.…) that precedes the signature off the body."""
+    for k in range(end - 1, max(start, end - 8) - 1, -1):
+        if re.match(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]|^附件\s*\d", pars[k]):
+            if all(len(p) <= 60 and "。" not in p for p in pars[k:end]):
+                return k
+            break
+    return end
 
 
 def _self_kind(pars: list[str]) -> str | None:

@@ -221,7 +221,7 @@ def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int
 def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
     """Problems the normalizer cannot repair: lost numerals, quotes, doc numbers, dates."""
     out: list[Warning] = []
-    mw, compounds = _measure()
+    mw, _compounds = _measure()
     gap = re.compile(f"(?:至少|不少于|不低于|不超过|每(?:年|月|周|季度|学期|半年))"
                      f"(?:召开|组织|开展|参加|举办|讲|进行|听取|培训){{0,2}}(?:{mw.pattern})")
     for p, start in zip(pars, starts):

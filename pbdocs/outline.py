@@ -70,7 +70,7 @@ def _split_note(text: str) -> tuple[str, str | None]:
 
 
 def _heading_line(rest: str) -> bool:
-    body = rest[:-1] if rest.endswith("。") else rest
+    body = rest.removesuffix("。")
     return len(rest) <= HEADING_MAX and not re.search(r"[。！？；!?;]", body)
 
 
@@ -145,7 +145,7 @@ class _Builder:
         body_follows = nxt is not None and nm is None
         heading_only = _heading_line(rest)
         if deeper or (body_follows and heading_only):
-            heading = rest[:-1] if rest.endswith("。") else rest
+            heading = rest.removesuffix("。")
             if not heading_only:
                 heading = lead_phrase(rest) or heading
             spath = self._unique(path, self.section_paths, offset)

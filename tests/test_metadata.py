@@ -165,3 +165,35 @@ def test_letterhead_without_wenjian_and_adopted_date_line():
     assert doc.issuer == "中共东山大学委员会" and doc.doc_number == "东大党〔2022〕8号"
     assert doc.date == "2022-03-08"
     assert [c.path for c in doc.clauses] == [["第一条"]]
+
+
+PDF_LIKE = """中共东海大学委员会
+关于进一步加强基层党组织建设的实施
+意见
+各党委、党总支、直属党支部：
+为深入贯彻落实习近平新时代中国特色社会主义思想，进一步加强
+学校基层党组织建设，现提出如下实施意见。
+一、总体要求
+（一）指导思想。以习近平新时代中国特色社会主义思想为指导，
+全面贯彻党的十九大精神。
+— 1 —
+（二）工作目标。到2022年，基层党组织全面进步全面过硬。
+二、保障措施
+各单位要高度重视，抓好落实。
+附件：1.任务分工表
+2.时间安排表
+中共东海大学委员会
+2021年9月1日
+抄送：省委教育工委。
+中共东海大学委员会办公室                2021年9月2日印发
+"""
+
+
+def test_pdf_like_text_with_wrapped_title_attachments_and_footer():
+    doc = _doc(PDF_LIKE)
+    assert doc.title == "中共东海大学委员会关于进一步加强基层党组织建设的实施意见"
+    assert (doc.kind, doc.institution, doc.date) == ("实施意见", "东海大学", "2021-09-01")
+    assert doc.recipients == ["各党委", "党总支", "直属党支部"]
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "（一）"], ["一", "（二）"], ["二"]]
+    assert doc.clauses[1].text == "指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。"
+    assert doc.clauses[-1].text == "各单位要高度重视，抓好落实。"
