@@ -60,20 +60,73 @@ def _page_lines(page, number: int) -> list[Line]:
     out = []
     for group in lines:
         group.sort(key=lambda f: f[1])
-        text = "".join(f[3] for f in group)
-        last = group[-1]
+        text = _line_text(group)
         size = statistics.median(f[2] for f in group)
-        out.append(Line(text.strip(), group[0][1], last[1] + _width(last[3]) * last[2],
-                        group[0][0], size, number))
+        out.append(Line(text.strip(), group[0][1], _right_edge(group), group[0][0], size, number))
     return out
 
 
-_WORD = re.compile(r"[A-Za-z0-9%.,:;/\\\-+·_@#&*'\"]+|.[，。、；：？！）】》」』”’〕…—]*")
+def _right_edge(group: list[tuple[float, float, float, str]]) -> float:
+    """Estimated x where a line's last fragment ends. Justified text is stretched: the spacing
+    measured between the line's fragments scales the estimate of the last one."""
+    plain = [f for f in group if not _is_split_punctuation(f[3])] or group
+    first, last = plain[0], plain[-1]
+    before = sum(_width(f[3]) * f[2] for f in plain[:-1])
+    stretch = 1.0
+    if before > 5 * last[2]:
+        stretch = min(max((last[1] - first[1]) / before, 1.0), 1.3)
+    return last[1] + _width(last[3]) * last[2] * stretch
+
+
+def _is_split_punctuation(text: str) -> bool:
+    pieces = text.split()
+    return len(pieces) > 1 and all(
+        len(p) <= 2 and all(unicodedata.category(ch)[0] in "PS" for ch in p) for p in pieces)
+
+
+def _line_text(group: list[tuple[float, float, float, str]]) -> str:
+    """A line's text from its fragments in x order. Office suites often draw quotation marks in
+    a second font, one text run for all the marks of a line ("“ ”"), leaving a gap where each
+    mark belongs; pypdf sees the run at the first mark and blanks for the gaps. The marks are
+    put back into the blanks, in order."""
+    marks = [f for f in group if _is_split_punctuation(f[3])]
+    if not marks:
+        return "".join(f[3] for f in group)
+    chars: list[list] = []  # [x, char, fragment index]
+    for i, (_, x, size, text) in enumerate(group):
+        if group[i] in marks:
+            continue
+        pos = x
+        for ch in text:
+            chars.append([pos, ch, i])
+            pos += _width(ch) * size
+    holes = [c for c in chars if c[1].isspace()]
+    extra: list[tuple[float, str]] = []
+    for _, x, size, text in marks:
+        pieces = text.split()
+        free = [h for h in holes if h[0] >= x - size and h[1].isspace()]
+        for k, piece in enumerate(pieces):
+            if k < len(free):
+                free[k][1] = piece
+            else:
+                extra.append((x, piece))
+    out = []
+    for x, text in extra:
+        chars.append([x, text, -1])
+    chars.sort(key=lambda c: (c[0] if c[2] == -1 else group[c[2]][1], c[2] == -1, c[0]))
+    for c in chars:
+        out.append(c[1])
+    return "".join(out)
+
+
+_WORD = re.compile(r"[A-Za-z0-9%.,:;/\\\-+·_@#&*'\"]+"
+                   r"|.(?:[“‘（《〔【「『]+.)?[，。、；：？！）】》」』”’〕…—]*")
 
 
 def _first_word(text: str) -> str:
     """The unit a line breaker keeps whole: a Latin word or number, or a character with the
-    closing punctuation that may not start a line."""
+    opening marks and character after it (they may not end a line) and the closing punctuation
+    after that (it may not start one)."""
     m = _WORD.match(text)
     return m.group(0) if m else text[:1]
 
