@@ -11,10 +11,10 @@ from pbdocs.model import Clause, Deadline, Document, Task
 def enrich(doc: Document) -> Document:
     """Fill the extraction fields of every clause of `doc` in place and return it."""
     from pbdocs.extract import lexicon, timeexpr
-    from pbdocs.extract.pipeline import analyse, get_nlp
+    from pbdocs.extract.pipeline import analyse, get_nlp, lexicon_of
 
     extra = lexicon.extension_dirs(doc.source.path if doc.source else None)
-    lex = get_nlp(extra).meta["pbdocs_lexicon"]
+    lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
         found = timeexpr.find_deadlines(s.heading or "", doc.date)
@@ -52,12 +52,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     clause.references = list(dict.fromkeys(pb["references"]))
     named = {m.canonical for m in res.lead + res.support}
     actors: list[str] = []
-    for m in pb["mentions"]:
+    for m in pb["actors"]:
         if m.canonical not in named and m.name not in actors:
             actors.append(m.name)
-    for _, role in pb["roles"]:
-        if role not in actors:
-            actors.append(role)
     clause.actors = actors
     tasks: list[Task] = []
     for a, b in pb["sentences"]:

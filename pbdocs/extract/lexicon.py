@@ -35,6 +35,7 @@ class Lexicon:
 
     departments: dict[str, str] = field(default_factory=dict)  # alias → canonical
     roles: list[str] = field(default_factory=list)
+    actor_cues: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # 牵头部门 → lead
     external_prefixes: list[str] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # 学期 → semester
@@ -67,6 +68,9 @@ def _merge(lex: Lexicon, folder: Path) -> None:
     for row in _rows(folder / "roles.txt"):
         if row[0] not in lex.roles:
             lex.roles.append(row[0])
+    for row in _rows(folder / "actor_cues.txt"):
+        if row[0] not in lex.actor_cues:
+            lex.actor_cues.append(row[0])
     for row in _rows(folder / "responsibility.tsv"):
         if len(row) > 1:
             lex.labels[row[0]] = row[1]

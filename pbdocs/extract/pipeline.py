@@ -35,41 +35,73 @@ def _ctx(doc) -> dict:
     return doc.user_data.setdefault("pb", {})
 
 
+def _text(doc) -> str:
+    # Doc.text joins every token on each access; the clause text is kept once instead
+    pb = _ctx(doc)
+    if "text" not in pb:
+        pb["text"] = doc.text
+    return pb["text"]
+
+
 def references(doc):
     """Titles cited in 《》 (nested 〈〉 kept) and short quoted phrases, as masks for the rest."""
     pb = _ctx(doc)
-    pb["titles"] = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
-    pb["references"] = [m.group(0)[1:-1] for m in _TITLE.finditer(doc.text)]
-    pb["quotes"] = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    pb["titles"] = [(m.start(), m.end()) for m in _TITLE.finditer(_text(doc))]
+    pb["references"] = [m.group(0)[1:-1] for m in _TITLE.finditer(_text(doc))]
+    pb["quotes"] = [(m.start(), m.end()) for m in _QUOTE.finditer(_text(doc))]
     return doc
 
 
 def departments(doc):
-    """Department and role mentions from the entity ruler; lead/support from notes and prose."""
+    """Department and role mentions from the entity ruler; lead/support from notes and prose;
+    actors: the mentions the text gives work to (followed by an action cue like 要/负责/每)."""
     pb = _ctx(doc)
     lex = pb["lexicon"]
+    text = _text(doc)
     titles = pb["titles"]
-    mentions, roles = [], []
+    mentions, named = [], []
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in titles):
             continue
-        if ent.label_ == "DEPT" and not depts.external(doc.text, ent.start_char, lex):
-            mentions.append(depts.Mention(ent.start_char, ent.end_char, ent.text,
-                                          ent.ent_id_ or lex.canonical(ent.text)))
+        if ent.label_ == "DEPT" and not depts.external(text, ent.start_char, lex):
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text,
+                              ent.ent_id_ or lex.canonical(ent.text))
+            mentions.append(m)
+            named.append(m)
         elif ent.label_ == "ROLE":
-            roles.append((ent.start_char, ent.text))
+            named.append(depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text))
     pb["mentions"] = mentions
-    pb["roles"] = roles
-    res = depts.parse_labels(doc.text, lex)
-    res.merge(depts.prose(doc.text, mentions, lex))
+    pb["actors"] = _actors(text, named, _cue_re(tuple(lex.actor_cues)))
+    res = depts.parse_labels(text, lex)
+    res.merge(depts.prose(text, mentions, lex))
     pb["responsibility"] = res
     return doc
+
+
+@lru_cache(maxsize=8)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s*(?:{alt})")
+
+
+def _actors(text: str, named: list, cue: re.Pattern) -> list:
+    """The named bodies and roles followed by an action cue; a list joined by 、/和 shares it."""
+    out, group = [], []
+    for i, m in enumerate(named):
+        group.append(m)
+        nxt = named[i + 1] if i + 1 < len(named) else None
+        if nxt is not None and re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[m.end:nxt.start]):
+            continue
+        if cue.match(text, m.end) or text[max(0, group[0].start - 1):group[0].start] == "由":
+            out.extend(group)
+        group = []
+    return out
 
 
 def recurrences(doc):
     """Repeated duties, claimed before time limits so 每年10月8日 is not also a date."""
     pb = _ctx(doc)
-    pb["recurrences"] = recurrence.find_recurrences(doc.text, pb["lexicon"], pb["titles"])
+    pb["recurrences"] = recurrence.find_recurrences(_text(doc), pb["lexicon"], pb["titles"])
     return doc
 
 
@@ -77,7 +109,7 @@ def times(doc):
     """Time limits outside titles and recurrences, resolved against the document's date."""
     pb = _ctx(doc)
     masked = pb["titles"] + [(f.start, f.end) for f in pb["recurrences"]]
-    pb["deadlines"] = timeexpr.find_deadlines(doc.text, pb.get("doc_date"), masked)
+    pb["deadlines"] = timeexpr.find_deadlines(_text(doc), pb.get("doc_date"), masked)
     return doc
 
 
@@ -86,7 +118,7 @@ def quantities(doc):
     pb = _ctx(doc)
     masked = pb["titles"] + [(f.start, f.end) for f in pb["recurrences"]]
     pb["targets"] = targets.find_targets(
-        doc.text, pb["lexicon"], masked, pb["quotes"],
+        _text(doc), pb["lexicon"], masked, pb["quotes"],
         [(f.start, f.end) for f in pb["deadlines"]])
     return doc
 
@@ -95,7 +127,7 @@ def sentences(doc):
     """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
     pb = _ctx(doc)
     out, start = [], 0
-    text = doc.text
+    text = _text(doc)
     for i, ch in enumerate(text):
         if ch in _SENT_END:
             if text[start:i + 1].strip(" \n。；;"):
@@ -136,15 +168,23 @@ def get_nlp(extra: tuple[str, ...] = ()):
     ruler.add_patterns(patterns)
     for name, _ in _COMPONENTS:
         nlp.add_pipe(name)
-    nlp.meta["pbdocs_lexicon"] = lex
+    _LEXICONS[id(nlp)] = lex
     return nlp
+
+
+_LEXICONS: dict[int, lexicon.Lexicon] = {}
+
+
+def lexicon_of(nlp) -> lexicon.Lexicon:
+    """The lexicon a pipeline was built from."""
+    return _LEXICONS[id(nlp)]
 
 
 def analyse(text: str, doc_date: str | None, extra: tuple[str, ...] = ()):
     """Run the pipeline over one clause's text; the results are in `doc.user_data["pb"]`."""
     nlp = get_nlp(extra)
     doc = nlp.make_doc(text)
-    doc.user_data["pb"] = {"lexicon": nlp.meta["pbdocs_lexicon"], "doc_date": doc_date}
+    doc.user_data["pb"] = {"lexicon": _LEXICONS[id(nlp)], "doc_date": doc_date, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
