@@ -48,10 +48,13 @@ class DraftRules:
         """The role whose keywords weigh most in text; ties go to the earlier role."""
         order = list(roles or DEFAULT_ROLES)
         weights = {kw: (role, w) for kw, role, w in self.role_keywords if role in order}
+        # What the sentence opens with is what it is about: keywords in its first phrase
+        # count twice.
+        first = len(re.split(r"[，,；;。]", text, maxsplit=1)[0])
         scores: dict[str, int] = {}
-        for _start, kw in _longest_matches(text, weights):
+        for start, kw in _longest_matches(text, weights):
             role, weight = weights[kw]
-            scores[role] = scores.get(role, 0) + weight
+            scores[role] = scores.get(role, 0) + weight * (2 if start < first else 1)
         if not scores:
             return self.default_role if self.default_role in order else order[0]
         return max(scores, key=lambda r: (scores[r], -order.index(r)))
