@@ -138,25 +138,28 @@ class _LazyDict:
         for w in force_split:
             finalseg.add_force_split(w)
         self._subs: dict[str, dict[str, bytes]] = {}
+        self._seen: set[str] = set()  # characters and bigrams whose entries are loaded
+        self._complete = False
         self._lock = threading.Lock()
 
     def ensure(self, text: str) -> None:
         """Load the dictionary entries of every character and bigram of text not loaded yet."""
-        if not self._shards and not self._subs:
+        if self._complete:
             return
-        freq = self.tk.FREQ
         with self._lock:
-            for ch in set(text):
+            freq = self.tk.FREQ
+            for ch in set(text) - self._seen:
+                self._seen.add(ch)
                 blob = self._shards.pop(ch, None)
                 if blob is not None:
-                    self._subs[ch] = marshal.loads(blob)
-            for i in range(len(text)):
-                sub = self._subs.get(text[i])
-                if sub is None:
-                    continue
-                if "" in sub:
-                    freq.update(marshal.loads(sub.pop("")))
-                blob = sub.pop(text[i + 1:i + 2], None)
+                    sub = self._subs[ch] = marshal.loads(blob)
+                    if "" in sub:
+                        freq.update(marshal.loads(sub.pop("")))
+            subs = self._subs
+            for bigram in {text[i:i + 2] for i in range(len(text) - 1)} - self._seen:
+                self._seen.add(bigram)
+                sub = subs.get(bigram[0])
+                blob = sub.pop(bigram[1], None) if sub else None
                 if blob is not None:
                     freq.update(marshal.loads(blob))
 
@@ -168,6 +171,7 @@ class _LazyDict:
             for sub in self._subs.values():
                 for key in list(sub):
                     self.tk.FREQ.update(marshal.loads(sub.pop(key)))
+            self._complete = True
 
 
 @lru_cache(maxsize=1)

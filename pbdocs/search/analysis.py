@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from pbdocs import segment
 
@@ -37,12 +38,27 @@ def _fold(ch: str) -> str:
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
+def normalize(text: str) -> tuple[str, Sequence[int]]:
     """Fold widths and case, drop spaces next to Chinese characters and zero-width marks.
 
     Returns the normalised text and, for each of its characters, the index of the original
     character it came from, so offsets can be mapped back for highlighting.
     """
+    table: dict[int, str] = {}
+    simple = True
+    for ch in set(text):
+        folded = ch if "\u4e00" <= ch <= "\u9fff" else _fold(ch)
+        if len(folded) != 1 or ch in _DROP or ch.isspace():
+            simple = False
+            break
+        if folded != ch:
+            table[ord(ch)] = folded
+    if simple:  # the usual case: one character for one, so offsets stay as they are
+        return text.translate(table), range(len(text))
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -82,21 +98,25 @@ def _indexable(word: str) -> bool:
     return any(c.isalnum() for c in word)
 
 
-def tokens(text: str) -> list[Token]:
-    """Index terms of text: precise-mode words and their dictionary parts, offsets original."""
-    norm, origin = normalize(text)
+def normalized_tokens(norm: str) -> list[Token]:
+    """Index terms of already normalised text, offsets into that text."""
     out: list[Token] = []
     pos = 0
     for word, s, e in segment.tokenize(norm):
-        word = word.strip()
-        if not word or not _indexable(word):
+        if not _indexable(word) or word.isspace():
             continue
         for part, off in segment.search_parts(word):
-            a = s + off
-            out.append(Token(part, pos, origin[a], origin[a + len(part) - 1] + 1))
-        out.append(Token(word, pos, origin[s], origin[e - 1] + 1))
+            out.append(Token(part, pos, s + off, s + off + len(part)))
+        out.append(Token(word, pos, s, e))
         pos += 1
     return out
+
+
+def tokens(text: str) -> list[Token]:
+    """Index terms of text: precise-mode words and their dictionary parts, offsets original."""
+    norm, origin = normalize(text)
+    return [Token(t.text, t.pos, origin[t.start], origin[t.end - 1] + 1)
+            for t in normalized_tokens(norm)]
 
 
 def words(text: str) -> list[str]:

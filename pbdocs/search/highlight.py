@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pbdocs.search.analysis import tokens
+from pbdocs.search.analysis import normalize, normalized_tokens
 
 ELLIPSIS = "…"
+_PAD = 12  # characters of context segmented on each side of an occurrence
 
 
 @dataclass
@@ -32,8 +33,42 @@ class Highlight:
 
 
 def match_spans(text: str, terms: set[str], phrases: list[list[str]]) -> list[tuple[int, int]]:
-    """Merged [start, end) ranges of text where a query word or a whole phrase occurs."""
-    toks = tokens(text)
+    """Merged [start, end) ranges of text where a query word or a whole phrase occurs.
+
+    Only short windows around literal occurrences are segmented (a hit's whole text would
+    cost milliseconds); a window keeps enough context for jieba to cut as in the full text.
+    """
+    norm, origin = normalize(text)
+    found = []
+    for needle in set(terms) | {"".join(p) for p in phrases}:
+        at = norm.find(needle)
+        while needle and at >= 0:
+            found.append((at, at + len(needle)))
+            at = norm.find(needle, at + 1)
+    windows: list[list[int]] = []
+    for s, e in sorted(found):
+        s, e = max(0, s - _PAD), min(len(norm), e + _PAD)
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], e)
+        else:
+            windows.append([s, e])
+    ranges = []
+    for ws, we in windows:
+        ranges += [(ws + a, ws + b) for a, b in _spans_in(norm[ws:we], terms, phrases)]
+    ranges = [(origin[s], origin[e - 1] + 1) for s, e in ranges]
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _spans_in(norm: str, terms: set[str], phrases: list[list[str]]) -> list[tuple[int, int]]:
+    """Ranges of normalised text whose tokens are query words or consecutive phrase words."""
+    toks = normalized_tokens(norm)
     ranges = [(t.start, t.end) for t in toks if t.text in terms]
     if phrases:
         by_pos: dict[int, dict[str, tuple[int, int]]] = {}
@@ -46,14 +81,7 @@ def match_spans(text: str, terms: set[str], phrases: list[list[str]]) -> list[tu
                 last = by_pos.get(p + len(words) - 1, {}).get(words[-1])
                 if last and all(w in by_pos.get(p + k, {}) for k, w in enumerate(words)):
                     ranges.append((at[words[0]][0], last[1]))
-    ranges.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in ranges:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+    return ranges
 
 
 def highlight(text: str, terms: set[str], phrases: list[list[str]] | None = None,
