@@ -73,3 +73,25 @@ def match_marker(par: str) -> Marker | None:
         value = _CIRCLED.index(num) + 1 if family == "circled" else cn_to_int(num)
         return Marker(family, written, _key(family, num, written), value, m.end())
     return None
+
+
+# Families whose marker is distinctive enough to be found inside a paragraph.
+_INLINE = {"cn_paren", "ar_paren", "circled"}
+
+
+def inline_siblings(par: str, first: Marker) -> list[int]:
+    """Where the next items of `first`'s family start inside `par` (after a 。 or ；).
+
+    `（1）把方向过硬。（2）管大局过硬。` → [the position of （2）]; numbers must run in sequence.
+    """
+    if first.family not in _INLINE:
+        return []
+    rx = dict(_patterns())[first.family]
+    cuts, want = [], first.value + 1
+    for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳])", par):
+        k = m.end()
+        found = match_marker(par[k:])
+        if found and found.family == first.family and found.value == want and rx.match(par[k:]):
+            cuts.append(k)
+            want += 1
+    return cuts

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.lexdata import alternation
-from pbdocs.markers import Marker, match_marker
+from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 
@@ -173,19 +173,34 @@ class _Builder:
             c.heading = lead_phrase(c.text) if c.number is not None else None
 
 
+def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):
+    """Split a numbered paragraph that runs on into its next items: （1）…。（2）…。 → two."""
+    out_p = list(pars[:body[0]] if body else pars)
+    out_o, out_b = list(offsets[:len(out_p)]), []
+    for k in body:
+        p, m = pars[k], match_marker(pars[k])
+        cuts = inline_siblings(p, m) if m else []
+        for a, b in zip([0, *cuts], [*cuts, len(p)]):
+            out_b.append(len(out_p))
+            out_p.append(p[a:b].strip())
+            out_o.append(offsets[k] + a + len(p[a:b]) - len(p[a:b].lstrip()))
+    return out_p, out_o, out_b
+
+
 def build_document(text: str, doc_id: str, source: Source) -> Document:
     """Build a Document (metadata, sections, clauses with empty extraction fields) from text."""
-    pars = text.split("\n") if text else []
-    offsets, acc = [], 0
-    for p in pars:
-        offsets.append(acc)
+    raw = text.split("\n") if text else []
+    starts, acc = [], 0
+    for p in raw:
+        starts.append(acc + len(p) - len(p.lstrip()))
         acc += len(p) + 1
-    keep = [k for k, p in enumerate(pars) if p.strip()]
-    pars = [pars[k].strip() for k in keep]
-    offsets = [offsets[k] for k in keep]
+    keep = [k for k, p in enumerate(raw) if p.strip()]
+    pars = [raw[k].strip() for k in keep]
+    offsets = [starts[k] for k in keep]
     meta = read_meta(pars)
     b = _Builder(doc_id)
     body = list(range(meta.body_start, meta.body_end))
+    pars, offsets, body = _split_inline_items(pars, offsets, body)
     for n, k in enumerate(body):
         p = pars[k]
         if b.note(p):

@@ -303,3 +303,13 @@ def test_colon_lead_phrase_and_bracketed_or_bare_notes():
     assert c1.heading == "指导思想" and c1.note is None
     assert (c2.text, c2.note) == ("建强支部。开展评星定级。", "责任单位：党委组织部")
     assert (c3.text, c3.note) == ("加强宣传。做好宣传报道。", "责任单位：党委宣传部、各学院")
+
+
+def test_items_run_together_in_one_paragraph_are_split():
+    doc = _doc("一、目标\n（1）把方向过硬。（2）管大局过硬；（3）作决策过硬。\n"
+               "（4）抓班子过硬，见附表(5)。\n")
+    assert [c.path for c in doc.clauses] == [["一", "（1）"], ["一", "（2）"], ["一", "（3）"],
+                                             ["一", "（4）"]]
+    assert [c.text for c in doc.clauses][:3] == ["把方向过硬。", "管大局过硬；", "作决策过硬。"]
+    for c in doc.clauses:
+        assert doc.text[c.offset:c.offset + len(c.text)] == c.text
