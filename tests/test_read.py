@@ -58,11 +58,19 @@ def test_utf16_big_endian_bom(tmp_path):
     assert raw.text == SAMPLE and raw.encoding == "utf-16"
 
 
-def test_short_gbk_text(tmp_path):
-    # Too short for statistics to be sure: GB18030 must still win over a Western code page.
+@pytest.mark.parametrize("text, codec, recorded", [
+    ("加强党的建设。", "gbk", "gb18030"),
+    ("加强", "gbk", "gb18030"),        # four bytes: statistics alone would say Big5
+    ("党建", "gb18030", "gb18030"),
+    ("一、总体要求\n（一）指导思想。", "gbk", "gb18030"),
+    ("中共浙江大學委員會關於推進學習教育常態化制度化的實施方案", "big5", "big5hkscs"),
+])
+def test_short_chinese_texts(tmp_path, text, codec, recorded):
+    # Too short for statistics to be sure: the decoding into everyday characters must win.
     p = tmp_path / "short.txt"
-    p.write_bytes("加强党的建设。".encode("gbk"))
-    assert read_file(p).text == "加强党的建设。"
+    p.write_bytes(text.encode(codec))
+    raw = read_file(p)
+    assert (raw.text, raw.encoding) == (text, recorded)
 
 
 def test_crlf_and_cr_become_newlines(tmp_path):

@@ -102,25 +102,52 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     return _detect(data)
 
 
+def _common_share(text: str, codec: str) -> float:
+    """Share of the non-ASCII characters that are everyday ones in that script: GB2312's
+    first level and symbols for GB18030, Big5's frequent set for Big5. A wrong guess between
+    the two decodes into rare characters."""
+    chars = [ch for ch in text if ord(ch) > 0x7F]
+    if not chars:
+        return 1.0
+    common = 0
+    for ch in chars:
+        try:
+            b = ch.encode("gb2312" if codec == "gb18030" else "big5")
+        except UnicodeEncodeError:
+            continue
+        if codec == "gb18030":
+            common += 0xB0A1 <= int.from_bytes(b, "big") <= 0xD7F9 or 0xA1 <= b[0] <= 0xA9
+        else:
+            common += 0xA140 <= int.from_bytes(b, "big") <= 0xC67E
+    return common / len(chars)
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    order = [_ALIASES.get(best.encoding, best.encoding)] if best is not None else []
-    # Chinese texts that are not UTF-8 are almost always GB-encoded; a short GBK text can fool
-    # the statistics into a single-byte code page, so GB18030 is always tried as well.
-    order += [] if "gb18030" in order else ["gb18030"]
-    for codec in order:
+    guess = _ALIASES.get(best.encoding, best.encoding) if best is not None else None
+    decoded: dict[str, str] = {}
+    for codec in dict.fromkeys([c for c in (guess, "gb18030", "big5hkscs") if c]):
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if not _clean(text):
-            continue
-        if codec != "gb18030" and _cjk_share(text) < 0.05 and _gb_share(data) > 0.2:
-            continue  # a code page's mojibake of a GB text: try GB18030 next
-        return Decoded(text, codec, guessed=True)
-    raise ValueError("undecodable")
+        if _clean(text):
+            decoded[codec] = text
+    # Chinese texts that are not UTF-8 are GB- or Big5-encoded; short ones fool the statistics,
+    # so the Chinese decoding whose characters are everyday ones wins (GB18030 on a tie).
+    scored = sorted(((_common_share(decoded[c], c), c == "gb18030", c) for c in decoded
+                     if c in ("gb18030", "big5hkscs")), reverse=True)
+    if scored and scored[0][0] >= 0.6:
+        codec = scored[0][2]
+    elif guess in decoded:
+        codec = guess
+    elif decoded:
+        codec = next(iter(decoded))
+    else:
+        raise ValueError("undecodable")
+    return Decoded(decoded[codec], codec, guessed=True)
 
 
 def _cjk_share(text: str) -> float:
