@@ -341,6 +341,29 @@ def test_upload_adds_a_document_to_corpus_and_index(upsite):
     assert "<script>alert" not in hits and "&lt;script&gt;" in hits
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_upload_other_formats(upsite, fmt):
+    from readfixtures import nav_html, write_docx, write_pdf
+
+    app, tmp = upsite
+    paras = [p for p in SCRIPT_TEXT.replace("<script>", "").split("\n") if p.strip()]
+    src = tmp / f"src.{fmt}"
+    if fmt == "docx":
+        write_docx(src, paras)
+    elif fmt == "pdf":
+        write_pdf(src, paras, header=None, page_numbers=False)
+    else:
+        src.write_text(nav_html(paras), encoding="utf-8")
+    r = _upload(app.test_client(), f"上传方案.{fmt}", src.read_bytes())
+    assert r.status_code == 200, _text(r.data)
+    assert (tmp / "corpus" / f"上传方案.{fmt}").read_bytes() == src.read_bytes()
+    assert "示例大学" in _text(r.data)
+    page = app.test_client().get("/doc/上传方案")
+    assert page.status_code == 200 and "支部委员会会议" in _text(page.data)
+    hits = app.test_client().get("/search", query_string={"q": "支部委员会会议"}).data.decode()
+    assert "/clause/上传方案/" in unquote(hits)
+
+
 def test_upload_never_overwrites(upsite):
     app, tmp = upsite
     client = app.test_client()

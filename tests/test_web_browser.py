@@ -46,7 +46,7 @@ def page(tmp_path):
         context = browser.new_context(accept_downloads=True, locale="zh-CN",
                                       viewport={"width": 1280, "height": 900})
         pg = context.new_page()
-        pg.set_default_timeout(60_000)
+        pg.set_default_timeout(20_000)
         yield pg
         context.close()
         browser.close()
