@@ -221,6 +221,30 @@ def test_start_month_default_and_override(ctx_a):
         build_draft_context(_doc_a(), COLLEGE, start="明年三月")
 
 
+def test_start_without_a_source_date():
+    import datetime as dt
+
+    from pbdocs.generate.draft import _default_start
+
+    doc = _doc_a()
+    doc.date = None
+    # the source's earliest deadline is 2021-06: a later "today" starts the month before it
+    assert _default_start(doc, dt.date(2030, 1, 5)) == (2021, 5)
+    assert _default_start(doc, dt.date(2020, 9, 1)) == (2020, 9)
+    doc.clauses = [c for c in doc.clauses if not c.deadlines]
+    assert _default_start(doc, dt.date(2030, 1, 5)) == (2030, 1)
+
+
+def test_items_under_a_sub_heading_of_a_guarantee_section_are_tasks():
+    doc = _doc_a()
+    doc.sections.append(Section(["三", "1"], 2, "1.", "申报（2020年9月）"))
+    doc.clauses.append(_clause("uni-a", ["三", "1"], "各二级学院党组织要梳理党建工作基础，提交申报材料。",
+                               number=None, tasks=[Task("各二级学院党组织要梳理党建工作基础，提交申报材料。")]))
+    ctx = build_draft_context(doc, COLLEGE)
+    assert "uni-a/三/1" in [it["clause_id"] for it in ctx["items"]]
+    assert ctx["stats"]["guarantee_sentences"] == 1  # the paragraph right under 三 only
+
+
 def test_phases_cover_every_dated_task(ctx_a):
     phased = [r["n"] for ph in ctx_a["phases"] for r in ph["rows"]]
     dated = [r["n"] for r in ctx_a["rows"] if r["due"]]

@@ -264,10 +264,15 @@ def _plan_end(doc: Document) -> str | None:
 
 
 def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
-    if doc.date and re.match(r"\d{4}-\d{2}", doc.date):
-        return add_months(_to_month(doc.date), 1)
+    """The month after the source's date; without a date, this month — or, when the source's
+    own deadlines lie before it, the month before its earliest deadline, so they still fit."""
+    dated = doc.date or (doc.notice.date if doc.notice else None)
+    if dated and re.match(r"\d{4}-\d{2}", dated):
+        return add_months(_to_month(dated), 1)
     today = today or _dt.date.today()
-    return today.year, today.month
+    now = (today.year, today.month)
+    ends = [d.end for c in doc.clauses for d in c.deadlines if d.end]
+    return min(now, add_months(_to_month(min(ends)), -1)) if ends else now
 
 
 def _segments_with(text: str, needle: str) -> str | None:
@@ -329,7 +334,9 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         if head in goals:
             aims.append(c)
             continue
-        if head in guarantees and c.number is None:
+        if head in guarantees and c.number is None and len(c.path) == 1:
+            # Paragraphs right under a 保障/要求 heading; items under its sub-headings (a
+            # phased schedule under 组织实施) are tasks like any other.
             concerns, formal = _concerns(rules, c)
             if concerns:
                 for s in sentences(clean(c.text)):
