@@ -7,6 +7,7 @@ touch meaning-bearing text and suspicions that cannot be repaired become `Warnin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,8 @@ _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》—…·"
 _WIDE = f"[{_CJK}{_CJK_PUNCT}]"
 _SPACES = "[ \u00a0\u3000\t\u2002\u2003\u2009\u202f]+"
 _SPACE_RUN = re.compile(f"(?<={_WIDE}){_SPACES}|{_SPACES}(?={_WIDE})")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_NUMERAL_CHAR = re.compile(r"[一二三四五六七八九十两几数多百千万\d]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 # A paragraph ending in one of these is complete; anything else may continue on the next line.
 _TERMINAL = set("。！？；：!?;:…")
@@ -48,8 +51,8 @@ class _Repair:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in entries("boilerplate.txt"))
+def _boilerplate() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in entries("boilerplate.txt")))
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,7 @@ def _kind_end() -> re.Pattern:
 
 
 def _is_boilerplate(line: str) -> bool:
-    return any(p.match(line) for p in _boilerplate())
+    return _boilerplate().match(line) is not None
 
 
 def _excerpt(s: str, pos: int, width: int = 12) -> str:
@@ -77,29 +80,29 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     """Drop spaces that only wrapped a line inside Chinese text; keep gaps of lost numerals."""
     mw, compounds = _measure()
     out: list[str] = []
-    last = 0
-    removed = 0
+    size = last = removed = 0
     first_pos = None
     mk = match_marker(line)
     for m in _SPACE_RUN.finditer(line):
         out.append(line[last:m.start()])
+        size += m.start() - last
         last = m.end()
-        before, after = line[:m.start()], line[m.end():]
+        prev = line[m.start() - 1] if m.start() else ""
+        after = line[m.end():m.end() + 8]
         w = mw.match(after)
-        if (w and before and re.match(f"[{_CJK}]", before[-1])
-                and not re.match(r"[一二三四五六七八九十两几数多百千万\d]", before[-1])
-                and before[-1] + w.group(0) not in compounds
+        if (w and _CJK_CHAR.match(prev) and not _NUMERAL_CHAR.match(prev)
+                and prev + w.group(0) not in compounds
                 and after[:len(w.group(0)) + 1] not in compounds):
-            pos = sum(len(x) for x in out)
             out.append(" ")
             repairs.append(_Repair("missing_numeral", f"“{w.group(0)}”前疑似缺少数字",
-                                   idx, pos, (before[-8:] + " " + after[:8])))
+                                   idx, size, line[max(0, m.start() - 8):m.start()] + " " + after))
+            size += 1
             continue
-        if not before or not after or (mk and m.start() <= mk.end <= m.end()):
+        if not prev or not after or (mk and m.start() <= mk.end <= m.end()):
             continue  # edge or after-marker spaces are layout, not text
         removed += 1
         if first_pos is None:
-            first_pos = sum(len(x) for x in out)
+            first_pos = size
     out.append(line[last:])
     text = "".join(out)
     if removed:
@@ -229,8 +232,11 @@ def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
             out.append(Warning("missing_numeral", f"“{m.group(0)}”中疑似缺少数字",
                                _excerpt(p, m.start()), start + m.start()))
         for open_q, close_q in (("“", "”"), ("‘", "’"), ("《", "》")):
+            if open_q not in p and close_q not in p:
+                continue
             depth, pos = 0, None
-            for k, ch in enumerate(p):
+            for q in re.finditer(f"[{open_q}{close_q}]", p):
+                k, ch = q.start(), q.group(0)
                 if ch == open_q:
                     depth += 1
                     if depth > 1 and open_q != "《":  # “ inside an open “: a lost ”
@@ -276,14 +282,15 @@ def normalize(text: str) -> tuple[str, list[Warning]]:
         starts.append(acc)
         acc += len(p) + 1
     warnings: list[Warning] = []
+    kept = sorted(where)
     for r in repairs:
         offset = None
         if r.line in where:
             pi, shift = where[r.line]
             offset = starts[pi] + shift + max(r.pos, 0)
         else:  # a dropped line: point at the paragraph that now stands in its place
-            later = [where[k] for k in where if k > r.line]
-            offset = starts[later[0][0]] if later else (acc - 1 if pars else 0)
+            k = bisect.bisect_right(kept, r.line)
+            offset = starts[where[kept[k]][0]] if k < len(kept) else max(acc - 1, 0)
         warnings.append(Warning(r.kind, r.message, r.excerpt, offset))
     warnings.extend(_suspicions(pars, starts))
     warnings.sort(key=lambda w: (w.offset if w.offset is not None else -1))

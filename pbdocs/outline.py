@@ -88,14 +88,17 @@ class _Builder:
         self.clause_paths: set[tuple[str, ...]] = set()
         self.section_paths: set[tuple[str, ...]] = set()
         self.last_value: dict[tuple, int] = {}
+        self.next_dup: dict[tuple, int] = {}
+        self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
         if tuple(path) not in used:
             used.add(tuple(path))
             return path
-        k = 2
+        k = self.next_dup.get((id(used), tuple(path)), 2)
         while tuple(path[:-1] + [f"{path[-1]}-{k}"]) in used:
             k += 1
+        self.next_dup[(id(used), tuple(path))] = k + 1
         new = path[:-1] + [f"{path[-1]}-{k}"]
         used.add(tuple(new))
         self.warnings.append(Warning("duplicate_number", f"编号“{'/'.join(path)}”重复出现，"
@@ -160,13 +163,15 @@ class _Builder:
     def body(self, par: str, offset: int) -> None:
         """An un-numbered paragraph: continues the last clause or opens the heading's body."""
         if self.last is not None:
-            self.last.text += "\n" + par
+            self.more.setdefault(id(self.last), []).append(par)
             return
         path = [o.key for o in self.stack] or ["0"]
         self.last = self._clause(path, None, par, offset)
 
     def finish(self) -> None:
         for c in self.clauses:
+            if id(c) in self.more:
+                c.text = "\n".join([c.text, *self.more[id(c)]])
             c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
@@ -201,14 +206,17 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     b = _Builder(doc_id)
     body = list(range(meta.body_start, meta.body_end))
     pars, offsets, body = _split_inline_items(pars, offsets, body)
+    only_note = _note_res()[1]
     for n, k in enumerate(body):
         p = pars[k]
         if b.note(p):
             continue
         m = match_marker(p)
         if m:
-            nxt = next((pars[j] for j in body[n + 1:] if not _note_res()[1].match(pars[j])), None)
-            b.numbered(m, p, offsets[k], nxt)
+            j = n + 1
+            while j < len(body) and only_note.match(pars[body[j]]):
+                j += 1
+            b.numbered(m, p, offsets[k], pars[body[j]] if j < len(body) else None)
         else:
             b.body(p, offsets[k])
     b.finish()
