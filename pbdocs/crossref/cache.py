@@ -12,13 +12,19 @@ from pbdocs.crossref.vectors import ClauseIndex, build_index
 from pbdocs.model import Document
 
 # Bump when the vectors' code or parameters change in a way that makes cached indexes stale.
-FORMAT = "crossref-1"
+FORMAT = "crossref-2"
 _MEMORY: dict[str, ClauseIndex] = {}
 
 
 def fingerprint(docs: list[Document]) -> str:
     """A short hash of what the index depends on: every document's id, source and clause texts."""
+    from pbdocs.crossref.topics import TOPICS_FILE
+
     h = hashlib.sha256(FORMAT.encode())
+    try:
+        h.update(TOPICS_FILE.read_bytes())  # the topic view depends on the curated topics
+    except OSError:
+        pass
     for d in docs:
         h.update(f"\x00{d.id}\x00{d.source.sha256}\x00{d.institution}".encode())
         for c in d.clauses:

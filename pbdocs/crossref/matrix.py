@@ -36,13 +36,26 @@ def compare(docs: list[Document], *, topics: list[str] | None = None,
     return {"institutions": labels, "requirements": rows}
 
 
+class _Prepared:
+    """A clause's sentences, folded once per call rather than once per topic and keyword."""
+
+    __slots__ = ("clause", "folded", "folded_sents", "sents")
+
+    def __init__(self, clause: Clause):
+        self.clause = clause
+        self.sents = sentences(clause_text(clause))
+        self.folded_sents = [fold(x) for x in self.sents]
+        self.folded = "".join(self.folded_sents)
+
+
 def _rows(docs: list[Document], labels: list[str], chosen: list[Topic], per_cell: int,
           overview: bool) -> list[dict]:
+    prepared = {d.id: [_Prepared(c) for c in d.clauses] for d in docs}
     rows = []
     for topic in chosen:
         cells: dict[str, list[dict]] = {lab: [] for lab in labels}
         for doc in docs:
-            cells[institution_label(doc)].extend(_cell(doc, topic, per_cell))
+            cells[institution_label(doc)].extend(_cell(doc, prepared[doc.id], topic, per_cell))
         present = sum(1 for items in cells.values() if items)
         if overview and present < min(2, len(labels)):
             continue  # an overview shows only what can be compared
@@ -64,19 +77,21 @@ def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
     return [by_id[i] for i in dict.fromkeys(doc_ids)]
 
 
-def _cell(doc: Document, topic: Topic, per_cell: int) -> list[dict]:
+def _cell(doc: Document, prepared: list[_Prepared], topic: Topic, per_cell: int) -> list[dict]:
     """The clauses of one document about a topic, most specific first, with their numbers."""
-    keys = [fold(k) for k in topic.keywords if fold(k)]
+    keys = [k for k in (fold(x) for x in topic.keywords) if k]
+    members = set(topic.clause_ids)
     ranked = []
-    for pos, c in enumerate(doc.clauses):
-        if topic.clause_ids and c.id not in topic.clause_ids:
+    for pos, p in enumerate(prepared):
+        if members and p.clause.id not in members:
             continue
-        sents = sentences(clause_text(c))
-        hit = [s for s in sents if any(k in fold(s) for k in keys)]
-        if not hit and not topic.clause_ids:
+        if not members and not any(k in p.folded for k in keys):
             continue
-        first = min((i for i, k in enumerate(keys) if k in fold(clause_text(c))), default=len(keys))
-        ranked.append(((first, -len(hit), pos), c, hit or sents[:1]))
+        hit = [s for s, f in zip(p.sents, p.folded_sents) if any(k in f for k in keys)]
+        if not hit and not members:
+            continue
+        first = min((i for i, k in enumerate(keys) if k in p.folded), default=len(keys))
+        ranked.append(((first, -len(hit), pos), p.clause, hit or p.sents[:1]))
     ranked.sort(key=lambda r: r[0])
     return [_item(doc, c, hit, keys) for _, c, hit in ranked[:per_cell]]
 

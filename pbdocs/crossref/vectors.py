@@ -22,9 +22,11 @@ from pbdocs.model import Clause, Document
 _LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 STOPWORDS_FILE = _LEXICON / "crossref_stopwords.txt"
 
-# Weight of the word view against the character view and the character n-gram sizes, chosen
-# on tests/gold/alignments.tsv (see benchmarks/gold_crossref.py).
-WORD_WEIGHT = 0.3
+# Weight of the word view against the character view, of the topic view (which curated topics
+# of lexicon/topics.tsv a clause mentions) against both, and the character n-gram sizes: chosen
+# on tests/gold/alignments.tsv (benchmarks/gold_crossref.txt lists the variants measured).
+WORD_WEIGHT = 0.5
+TOPIC_WEIGHT = 0.1
 CHAR_NGRAMS = (2, 3)
 SUBLINEAR_TF = True
 MAX_DF = 1.0
@@ -100,6 +102,7 @@ class ClauseIndex:
     words_vec: object
     chars_vec: object
     clause_matrix: object  # csr, one row per entry
+    topic_keys: list[list[str]] = field(default_factory=list)  # folded keywords per topic
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -116,8 +119,27 @@ class ClauseIndex:
 
         w = self.words_vec.transform(texts)
         c = self.chars_vec.transform(texts)
-        m = sparse.hstack([w * np.sqrt(WORD_WEIGHT), c * np.sqrt(1 - WORD_WEIGHT)], format="csr")
+        m = normalize(sparse.hstack([w * np.sqrt(WORD_WEIGHT), c * np.sqrt(1 - WORD_WEIGHT)],
+                                    format="csr"))
+        if self.topic_keys and TOPIC_WEIGHT > 0:
+            t = normalize(self._topics(texts))
+            m = sparse.hstack([m * np.sqrt(1 - TOPIC_WEIGHT), t * np.sqrt(TOPIC_WEIGHT)],
+                              format="csr")
         return normalize(m).astype(np.float32)
+
+    def _topics(self, texts: list[str]):
+        """One column per curated topic: 1 where the text mentions one of its keywords."""
+        from scipy import sparse
+
+        rows, cols = [], []
+        for i, text in enumerate(texts):
+            f = fold(text)
+            for j, keys in enumerate(self.topic_keys):
+                if any(k in f for k in keys):
+                    rows.append(i)
+                    cols.append(j)
+        data = np.ones(len(rows), dtype=np.float32)
+        return sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.topic_keys)))
 
     def scores(self, text: str) -> np.ndarray:
         """Cosine similarity of `text` to every clause (a dense vector of length N)."""
@@ -133,9 +155,11 @@ class ClauseIndex:
         return np.asarray((self.clause_matrix @ q.T).todense()).ravel()
 
 
-def build_index(docs: list[Document]) -> ClauseIndex:
+def build_index(docs: list[Document], topics_file: str | Path | None = None) -> ClauseIndex:
     """Fit the vectorizers on every clause of `docs` and vectorize the clauses."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from pbdocs.crossref.topics import load_topics
 
     entries: list[Entry] = []
     texts: list[str] = []
@@ -153,7 +177,8 @@ def build_index(docs: list[Document]) -> ClauseIndex:
     if texts:
         words_vec.fit(texts)
         chars_vec.fit(texts)
-    index = ClauseIndex(entries, words_vec, chars_vec, None)
+    keys = [[k for k in (fold(x) for x in t.keywords) if k] for t in load_topics(topics_file)]
+    index = ClauseIndex(entries, words_vec, chars_vec, None, topic_keys=keys)
     if texts:
         index.clause_matrix = index.vectorize(texts)
     return index
