@@ -361,11 +361,19 @@ REAL = ("nbpt-2020-sanji", "hdu-2020-55")
 
 
 @pytest.fixture(scope="module")
-def real_docs():
+def corpus_copy(tmp_path_factory):
+    """The bundled corpus in a temporary folder, with its own index (parsed once here)."""
+    base = tmp_path_factory.mktemp("draftcorpus")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "corpus", base / "corpus")
+    return base
+
+
+@pytest.fixture(scope="module")
+def real_docs(corpus_copy):
     from pbdocs.corpus import Corpus
 
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
-    docs = {i: Corpus(corpus, corpus.parent / "index").load(i) for i in REAL}
+    corpus = Corpus(corpus_copy / "corpus", corpus_copy / "index")
+    docs = {i: corpus.load(i) for i in REAL}
     if any(len(d.clauses) < 5 for d in docs.values()):
         pytest.skip("the outline stage does not yet split the bundled texts into clauses")
     return docs
@@ -416,14 +424,7 @@ def test_cli_bad_doc_is_one_sentence(runner, tmp_path):
     assert "Traceback" not in r.output
 
 
-@pytest.fixture(scope="module")
-def corpus_copy(tmp_path_factory, real_docs):
-    base = tmp_path_factory.mktemp("draftcorpus")
-    shutil.copytree(Path(__file__).resolve().parents[1] / "corpus", base / "corpus")
-    return base
-
-
-def test_cli_markdown_and_json(runner, corpus_copy, tmp_path):
+def test_cli_markdown_and_json(runner, corpus_copy, real_docs, tmp_path):
     from pbdocs.cli import main
 
     roles = tmp_path / "roles.txt"
@@ -444,7 +445,7 @@ def test_cli_markdown_and_json(runner, corpus_copy, tmp_path):
     assert r3.exit_code == 0 and "任务分解表" in r3.output
 
 
-def test_cli_docx_is_a_gbt9704_document(runner, corpus_copy, tmp_path):
+def test_cli_docx_is_a_gbt9704_document(runner, corpus_copy, real_docs, tmp_path):
     from docx import Document as open_docx
 
     from pbdocs.cli import main
@@ -468,7 +469,7 @@ def test_cli_docx_is_a_gbt9704_document(runner, corpus_copy, tmp_path):
     assert "牵头部门" not in body
 
 
-def test_cli_html_and_bad_input(runner, corpus_copy, tmp_path):
+def test_cli_html_and_bad_input(runner, corpus_copy, real_docs, tmp_path):
     from pbdocs.cli import main
 
     common = ["--corpus", str(corpus_copy / "corpus"), "--index", str(corpus_copy / "index")]
