@@ -124,10 +124,22 @@ def _is_recipients(p: str) -> bool:
         and match_marker(p) is None
 
 
-def _signature(pars: list[str], j: int) -> tuple[str, str] | None:
-    """(signer, date) when paragraphs j, j+1 are a signature line and its date."""
-    if j + 1 < len(pars) and is_org_line(pars[j]) and parse_date(pars[j + 1]):
-        return pars[j], parse_date(pars[j + 1])
+_ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|"
+                           r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
+                           r"[一二三四五六七八九十]{1,3}日)$")
+
+
+def _signature(pars: list[str], j: int) -> tuple[str, str, int] | None:
+    """(signer, date, index after) when a signature starts at paragraph j: one to three body
+    names (联合发文) over a date line, or a name and its date on one line."""
+    m = _ORG_AND_DATE.match(pars[j]) if j < len(pars) else None
+    if m and is_org_line(m.group("org")) and parse_date(m.group("date")):
+        return m.group("org"), parse_date(m.group("date")), j + 1
+    k = j
+    while k < len(pars) and k < j + 3 and is_org_line(pars[k]):
+        k += 1
+    if k > j and k < len(pars) and parse_date(pars[k]):
+        return pars[j], parse_date(pars[k]), k + 1
     return None
 
 
@@ -182,9 +194,9 @@ def read_meta(pars: list[str]) -> Meta:
         while j < n and j < i + 12 and match_marker(pars[j]) is None:
             sig = _signature(pars, j)
             if sig:
-                plan_signer, notice.date = sig
+                plan_signer, notice.date, after = sig
                 body = pars[i:j]
-                i = j + 2
+                i = after
                 break
             j += 1
         else:
@@ -193,6 +205,8 @@ def read_meta(pars: list[str]) -> Meta:
                 i += 1
         notice.body = "\n".join(body) or None
         meta.notice = notice
+        while i < n and re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i]):
+            i += 1  # the 附件 label over the plan it hands on
         own, i3 = _title_group(pars, i, n)
         if own:
             meta.title, i = own, i3
@@ -219,14 +233,15 @@ def read_meta(pars: list[str]) -> Meta:
     while end > i and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
         end -= 1
     end_signer = end_date = None
-    if end - 2 >= i and _signature(pars, end - 2):
-        end_signer, end_date = _signature(pars, end - 2)
-        end -= 2
-    elif end - 1 >= i and parse_date(pars[end - 1]):
-        end_date = parse_date(pars[end - 1])
-        end -= 1
-        if end - 1 >= i and is_org_line(pars[end - 1]):
-            end_signer = pars[end - 1]
+    for j in range(max(i, end - 4), end):
+        sig = _signature(pars, j)
+        if sig and sig[2] == end:
+            end_signer, end_date, _ = sig
+            end = j
+            break
+    else:
+        if end - 1 >= i and parse_date(pars[end - 1]):
+            end_date = parse_date(pars[end - 1])
             end -= 1
     end = _drop_attachment_list(pars, i, end)
     meta.body_end = end

@@ -197,3 +197,20 @@ def test_pdf_like_text_with_wrapped_title_attachments_and_footer():
     assert [c.path for c in doc.clauses] == [["0"], ["一", "（一）"], ["一", "（二）"], ["二"]]
     assert doc.clauses[1].text == "指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。"
     assert doc.clauses[-1].text == "各单位要高度重视，抓好落实。"
+
+
+def test_joint_signature_and_signature_on_one_line():
+    doc = _doc("东山大学党建工作要点\n一、目标\n1.建强支部。每年评星。\n"
+               "中共东山大学委员会\n东山大学\n二〇二二年一月十日\n")
+    assert (doc.issuer, doc.date) == ("中共东山大学委员会", "2022-01-10")
+    assert doc.clauses[-1].text == "建强支部。每年评星。"
+    doc = _doc("东山大学党建工作要点\n一、目标\n1.建强支部。每年评星。\n中共东山大学委员会  2022年1月10日\n")
+    assert (doc.issuer, doc.date) == ("中共东山大学委员会", "2022-01-10")
+    assert doc.clauses[-1].text == "建强支部。每年评星。"
+
+
+def test_notice_with_attachment_label_over_the_plan():
+    doc = _doc("关于印发《东山大学党建工作要点》的通知\n各学院：\n现将《东山大学党建工作要点》印发给你们。\n"
+               "中共东山大学委员会\n2022年1月10日\n附件\n东山大学党建工作要点\n一、目标\n1.建强支部。每年评星。\n")
+    assert doc.title == "东山大学党建工作要点" and doc.notice.date == "2022-01-10"
+    assert [c.path for c in doc.clauses] == [["一", "1"]]
