@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import statistics
 import unicodedata
@@ -217,6 +218,8 @@ def read_pdf(path: Path, data: bytes):
 
     from pbdocs.read import RawText, fail
 
+    # pypdf logs every repair of a sloppy file as a warning; a person sees only our sentence.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:
