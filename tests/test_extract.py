@@ -69,6 +69,19 @@ def test_deadline_forms(text, doc_date, expected):
     assert deadlines(text, doc_date) == expected
 
 
+def test_month_without_year_takes_the_year_written_before_it():
+    text = "各二级党委于2024年11月15日前提交总结报告，学校于12月底前完成考核验收。"
+    assert deadlines(text, "2023-03-06") == [("by", None, "2024-11-15"), ("by", None, "2024-12-31")]
+    # the end of a range does not set the year of what follows
+    text = "2024年1月至2025年12月为建设期，第一季度完成方案论证"
+    assert deadlines(text, "2024-01-05")[1] == ("range", "2024-01-01", "2024-03-31")
+
+
+def test_a_single_year_is_due_by_its_end():
+    assert deadlines("本年度发展学生党员不少于300名", "2023-03-06") == [("by", None, "2023-12-31")]
+    assert deadlines("2025年建成5个样板支部", "2023-03-06") == [("by", None, "2025-12-31")]
+
+
 def test_month_without_year_already_past_rolls_to_next_year():
     # a plan dated 30 November that asks for something "by 31 March" means next March
     assert deadlines("3月31日前完成", "2020-11-30") == [("by", None, "2021-03-31")]
@@ -111,6 +124,9 @@ def test_history_and_non_dates_are_not_deadlines():
     ("确保党员每年参加集中培训和集体学习的时间不少于32学时", ("year", None, None, 32, "学时")),
     ("学校设定每年10月8日为廉政谈话日", ("day", None, "10-08", None, None)),
     ("每位党员教师每年要至少参加1个项目攻坚团队", ("year", None, None, 1, "个")),
+    ("每3年开展一次全面考核", ("year", 1, None, None, None)),
+    ("党委组织部每两个月通报一次工作进展", ("month", 1, None, None, None)),
+    ("每个党支部每年活动经费不少于3000元", ("year", None, None, 3000, "元")),
 ])
 def test_recurrence_forms(text, expected):
     assert recurrences(text) == [expected]
@@ -152,6 +168,8 @@ def test_fixed_day_is_not_also_a_deadline():
     ("专职党务人员不低于全校师生人数的1%", [(">=", 1, None, "%")]),
     ("每年推荐不少于3所学校参加评选", [(">=", 3, None, "所")]),
     ("发展学生党员20人以上", [(">=", 20, None, "人")]),
+    ("培训率达100%", [(">=", 100, None, "%")]),
+    ("不少于总数的三分之一", [(">=", 33.33, None, "%")]),
 ])
 def test_target_forms(text, expected):
     assert targets(text) == expected
@@ -166,6 +184,7 @@ def test_target_forms(text, expected):
     "3个月内完成整改",
     "申报范围为全校51个党支部",
     "第3个五年规划",
+    "用2个学期完成轮训",
 ])
 def test_not_targets(text):
     assert targets(text) == []
@@ -214,6 +233,18 @@ def test_prose_and_label_responsibility(text, lead, support):
     c = enrich(make_doc([clause(text)])).clauses[0]
     assert [d.canonical for d in c.lead] == lead
     assert [d.canonical for d in c.support] == support
+
+
+def test_party_bodies_can_lead_but_persons_cannot():
+    c = enrich(make_doc([clause("由各二级学院党委负责组织实施，院长具体负责。")])).clauses[0]
+    assert [d.name for d in c.lead] == ["各二级学院党委"]
+
+
+def test_lead_marked_inside_a_list_of_responsible_units():
+    note = "责任单位：党委组织部（牵头）、党委教师工作部、科研处"
+    c = enrich(make_doc([clause("培育党建品牌项目。", note=note)])).clauses[0]
+    assert [d.canonical for d in c.lead] == ["党委组织部"]
+    assert [d.canonical for d in c.support] == ["党委教师工作部", "科研处"]
 
 
 def test_roles_and_outside_bodies_are_not_lead():

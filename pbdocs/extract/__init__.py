@@ -33,7 +33,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         for dl in heading_deadlines.get(tuple(clause.path[:i]), []):
             if dl.text not in text and all(dl != x for x in inherited):
                 inherited.append(dl)
-    sdoc = analyse(text, doc_date, extra)
+    ctx_year = next((int(d.end[:4]) for d in inherited if d.end), None)
+    sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
     res = depts.Responsibility()
     if clause.note:
@@ -64,7 +65,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         own = depts.Responsibility()
         own.merge(depts.parse_labels(sent, lex))
         own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
-                                     for m in pb["mentions"] if a <= m.start < b], lex))
+                                     for m in sorted(pb["mentions"] + pb["bodies"],
+                                                     key=lambda m: m.start)
+                                     if a <= m.start < b], lex))
         lead, support = own.depts() if own.lead or own.support else base
         t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
         t_tg = [f.target for f in tgts if a <= f.start < b]

@@ -12,7 +12,9 @@ from pbdocs.model import Dept
 
 _ITEM_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[部处办室委会院心馆])(?:和|及|与)")
 # a department-like name in an explicit frame even when the lexicon does not know it
-_GENERIC = r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院)"
+_GENERIC = (r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院"
+            r"|党委|党总支|党支部|党组织|领导小组|工作组)")
+_MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _ADVERB = r"(?:具体|全面|主要|统一|共同|牵头)?"
 
 
@@ -69,6 +71,11 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
     for i, m in enumerate(marks):
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         value = text[m.end():stop]
+        # "党委组织部（牵头）、宣传部": the marked one leads, the others support
+        marks_in = {}
+        for mk in _MARK.finditer(value):
+            marks_in[value[:mk.start()].rsplit("、", 1)[-1].split("，")[-1].strip()] = mk.group(1)
+        value = _MARK.sub("", value)
         cut = re.search(r"[。；;\n)）]", value)
         if cut:
             value = value[:cut.start()]
@@ -82,7 +89,10 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
                 continue
             start = text.find(item, pos)
             pos = start + len(item) if start >= 0 else pos
-            _add(getattr(res, role), Mention(start, start + len(item), item, lex.canonical(item)))
+            this = role
+            if marks_in:
+                this = "lead" if marks_in.get(item) == "牵头" else "support"
+            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item)))
     return res
 
 

@@ -35,6 +35,7 @@ class Lexicon:
 
     departments: dict[str, str] = field(default_factory=dict)  # alias → canonical
     roles: list[str] = field(default_factory=list)
+    bodies: set[str] = field(default_factory=set)  # roles that are organisations, not persons
     actor_cues: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # 牵头部门 → lead
     external_prefixes: list[str] = field(default_factory=list)
@@ -68,6 +69,10 @@ def _merge(lex: Lexicon, folder: Path) -> None:
     for row in _rows(folder / "roles.txt"):
         if row[0] not in lex.roles:
             lex.roles.append(row[0])
+        if len(row) > 1 and row[1] in ("机构", "body"):
+            lex.bodies.add(row[0])
+        elif len(row) > 1:
+            lex.bodies.discard(row[0])
     for row in _rows(folder / "actor_cues.txt"):
         if row[0] not in lex.actor_cues:
             lex.actor_cues.append(row[0])

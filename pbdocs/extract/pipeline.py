@@ -59,7 +59,7 @@ def departments(doc):
     lex = pb["lexicon"]
     text = _text(doc)
     titles = pb["titles"]
-    mentions, named = [], []
+    mentions, named, bodies = [], [], []
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in titles):
             continue
@@ -68,12 +68,17 @@ def departments(doc):
                               ent.ent_id_ or lex.canonical(ent.text))
             mentions.append(m)
             named.append(m)
-        elif ent.label_ == "ROLE":
-            named.append(depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text))
+        elif ent.label_ in ("BODY", "PERSON"):
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text)
+            named.append(m)
+            if ent.label_ == "BODY":
+                bodies.append(m)
     pb["mentions"] = mentions
     pb["actors"] = _actors(text, named, _cue_re(tuple(lex.actor_cues)))
     res = depts.parse_labels(text, lex)
-    res.merge(depts.prose(text, mentions, lex))
+    # a body (二级学院党委, 领导小组办公室) can lead too when the text makes it responsible
+    pb["bodies"] = bodies
+    res.merge(depts.prose(text, sorted(mentions + bodies, key=lambda m: m.start), lex))
     pb["responsibility"] = res
     return doc
 
@@ -109,7 +114,8 @@ def times(doc):
     """Time limits outside titles and recurrences, resolved against the document's date."""
     pb = _ctx(doc)
     masked = pb["titles"] + [(f.start, f.end) for f in pb["recurrences"]]
-    pb["deadlines"] = timeexpr.find_deadlines(_text(doc), pb.get("doc_date"), masked)
+    pb["deadlines"] = timeexpr.find_deadlines(_text(doc), pb.get("doc_date"), masked,
+                                              pb.get("context_year"))
     return doc
 
 
@@ -164,7 +170,8 @@ def get_nlp(extra: tuple[str, ...] = ()):
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     patterns = [{"label": "DEPT", "pattern": alias, "id": canon}
                 for alias, canon in lex.departments.items()]
-    patterns += [{"label": "ROLE", "pattern": role} for role in lex.roles]
+    patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": role}
+                 for role in lex.roles]
     ruler.add_patterns(patterns)
     for name, _ in _COMPONENTS:
         nlp.add_pipe(name)
@@ -180,11 +187,13 @@ def lexicon_of(nlp) -> lexicon.Lexicon:
     return _LEXICONS[id(nlp)]
 
 
-def analyse(text: str, doc_date: str | None, extra: tuple[str, ...] = ()):
+def analyse(text: str, doc_date: str | None, extra: tuple[str, ...] = (),
+            context_year: int | None = None):
     """Run the pipeline over one clause's text; the results are in `doc.user_data["pb"]`."""
     nlp = get_nlp(extra)
     doc = nlp.make_doc(text)
-    doc.user_data["pb"] = {"lexicon": _LEXICONS[id(nlp)], "doc_date": doc_date, "text": text}
+    doc.user_data["pb"] = {"lexicon": _LEXICONS[id(nlp)], "doc_date": doc_date, "text": text,
+                           "context_year": context_year}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -30,7 +30,8 @@ class Found:
 def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     alt = "|".join(re.escape(p) for p in sorted(periods, key=len, reverse=True))
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u != "次")
-    every = re.compile(rf"(?:至少|不少于)?\s*每(?:个)?(?P<p>{alt})")
+    # "每3年", "每两个月": the interval is kept in the text, the period is the base unit
+    every = re.compile(rf"(?:至少|不少于)?\s*每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?(?P<p>{alt})")
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
     # "1-2个": the lower bound is the duty's amount
     amount = re.compile(rf"(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*(?P<u>{unit_alt})"

@@ -71,6 +71,16 @@ def _subject_before(text: str, start: int, clause_start: int, cut: list[tuple[in
     return _LEAD_IN.sub("", text[s:start]).strip(" “”\"")
 
 
+def _near_op(text: str, at: int, comp: re.Pattern, lex: Lexicon) -> str:
+    """The comparator governing a number at `at` from earlier in its clause, else "="."""
+    near = None
+    for c in comp.finditer(text, _clause_start(text, at), at):
+        near = c
+    if near is None or re.search(rf"[\d{CN_NUM}]", text[near.end():at]):
+        return "="
+    return lex.before[near.group(0)]
+
+
 def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
                  quotes: list[tuple[int, int]] = (),
                  times: list[tuple[int, int]] = ()) -> list[Found]:
@@ -95,8 +105,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             before = text[max(cs, core_start - 4):core_start]
             if not any(before.endswith(v) for v in lex.verbs):
                 continue  # "两个维护", "四个意识": a slogan, not a count
-        if m.group("u") == "个" and text[b:b + 1] == "月":
-            continue
+        if m.group("u") == "个" and re.match(r"月|学期|季度|工作日|小时|百分点", text[b:b + 3]):
+            continue  # "3个月", "2个学期": a span of time, not a count
         if m.group("pct"):
             value, unit, vmax = to_number(m.group("pct")), "%", None
         else:
@@ -143,7 +153,7 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             n, d = to_number(m.group("cn")), to_number(m.group("cd"))
         if not d or n is None:
             continue
-        op = lex.before[m.group("pre")] if m.group("pre") else "="
+        op = lex.before[m.group("pre")] if m.group("pre") else _near_op(text, a, comp, lex)
         if m.group("post"):
             op = lex.after[m.group("post").strip()]
         subject = text[b:_clause_end(text, b)].lstrip("的").strip() or None

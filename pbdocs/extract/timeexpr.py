@@ -148,11 +148,32 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
+
+
 def find_deadlines(text: str, doc_date: str | None = None,
-                   masked: list[tuple[int, int]] = ()) -> list[Found]:
-    """Every time limit in `text` (skipping the `masked` character ranges), in text order."""
+                   masked: list[tuple[int, int]] = (),
+                   context_year: int | None = None) -> list[Found]:
+    """Every time limit in `text` (skipping the `masked` character ranges), in text order.
+
+    A month without a year takes the last year written before it in `text`, else
+    `context_year` (a phase heading's), else the document's year (the next one if already past).
+    """
     ddate = date.fromisoformat(doc_date) if doc_date else None
     dyear = ddate.year if ddate else None
+    # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
+    years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)
+             if all(m.end() <= s or m.start() >= e for s, e in masked)
+             and not _RANGE_END.search(text[max(0, m.start() - 12):m.start()])]
+
+    def year_before(pos: int) -> tuple[int | None, date | None]:
+        prior = [y for p, y in years if p < pos]
+        if prior:
+            return prior[-1], None
+        if context_year is not None:
+            return context_year, None
+        return dyear, ddate
     found: list[Found] = []
     taken: list[tuple[int, int]] = list(masked)
 
@@ -177,7 +198,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
         if not m.group(0).strip() or not free(m.start(), m.end()):
             continue
         g = m.groupdict()
-        a = _resolve(g, "a", dyear, ddate)
+        a = _resolve(g, "a", *year_before(m.start()))
         if a is None:
             continue
         b = None
@@ -193,6 +214,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         elif a[2] in ("day", "month"):
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "on")
+        elif a[2] == "year":  # "本年度发展…", "2025年建成…": within that year
+            dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
         if ddate is not None and (dl.end or "9999") < f"{ddate.year:04d}-01-01":
