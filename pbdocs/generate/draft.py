@@ -95,9 +95,7 @@ def cite(doc: Document, clause: Clause) -> str:
     path = [p for p in clause.path if p]
     if not path or path[0] == "0":
         return "前言"
-    parts = [f"第{path[0]}部分"]
-    for p in path[1:-1]:
-        parts.append(p)
+    parts = [f"第{path[0]}部分", *path[1:-1]]
     if len(path) > 1:
         last = path[-1]
         parts.append(f"第{last}条" if re.fullmatch(r"\d+", last) else last)
@@ -337,8 +335,7 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         if head in guarantees and c.number is None and len(c.path) == 1:
             # Paragraphs right under a 保障/要求 heading; items under its sub-headings (a
             # phased schedule under 组织实施) are tasks like any other.
-            concerns, formal = _concerns(rules, c)
-            if concerns:
+            if _concerns(rules, c)[0]:
                 for s in sentences(clean(c.text)):
                     if not rules.has("university_only", s):
                         guarantee_sents.append((sub(s), c))
@@ -355,7 +352,6 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
     guiding: list[str] = []
     principles: list[str] = []
     goal_text: list[str] = []
-    aim_sources: list[Clause] = []
     for c in aims:
         heading = c.heading or ""
         body = sentences(clean(c.text))
@@ -370,7 +366,6 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
                 if any(t.text and t.text in s for t in c.targets):
                     continue  # a quantified aim: listed below with its numbers and source
                 (guiding if rules.has("guiding", s) and not goal_text else goal_text).append(s)
-        aim_sources.append(c)
     if not guiding:
         pre = [s for c in preamble for s in sentences(clean(c.text))]
         guiding = [s for s in pre if rules.has("guiding", s)] or pre[:-1] or pre
