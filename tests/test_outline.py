@@ -313,3 +313,12 @@ def test_items_run_together_in_one_paragraph_are_split():
     assert [c.text for c in doc.clauses][:3] == ["把方向过硬。", "管大局过硬；", "作决策过硬。"]
     for c in doc.clauses:
         assert doc.text[c.offset:c.offset + len(c.text)] == c.text
+
+
+def test_full_pipeline_output_valid_against_schema(parsed_corpus, schema):
+    """With extraction filling its fields, every document still matches the contract."""
+    import jsonschema
+
+    assert set(DOC_IDS) <= set(parsed_corpus)
+    for doc in parsed_corpus.values():
+        jsonschema.validate(doc.to_dict(), schema)
