@@ -124,6 +124,24 @@ def test_html_blocks_breaks_and_source_wrapping(tmp_path):
                                  "文章标题\n\n正文 English words")
 
 
+def test_html_cms_page_in_a_form_and_layout_table(tmp_path):
+    # Content-management systems of Chinese universities wrap the article in a <form> and lay
+    # the page out with a table whose left cell is a list of links.
+    p = tmp_path / "cms.htm"
+    p.write_bytes(
+        ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+         '</head><body><div class="menu"><a href="/">网站首页</a><a href="/a">机构设置</a>'
+         '<a href="/b">组织建设</a></div><table><tr><td class="lm"><ul><li><a href="a">通知公告</a>'
+         '</li><li><a href="b">工作动态</a></li><li><a href="c">文件制度</a></li></ul></td><td>'
+         '<form name="news"><h1>关于印发实施方案的通知</h1><div id="vsb_content">'
+         '<p>各二级党组织：</p><p>&nbsp;&nbsp;现将方案印发给你们。</p></div></form>'
+         '</td></tr></table><div class="bottom">版权所有：某某大学</div></body></html>'
+         ).encode("gb2312"))
+    raw = read_file(p)
+    assert raw.encoding == "gb18030"
+    assert raw.text == "关于印发实施方案的通知\n\n各二级党组织：\n\n现将方案印发给你们。"
+
+
 # ---- Markdown -----------------------------------------------------------------------------
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# Never content: code, styling, forms, and the page furniture HTML5 names as such.
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "select",
+# Never content: code, styling, form controls, and the page furniture HTML5 names as such.
+# (Not <form>: content-management systems wrap whole articles in one.)
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "button", "select",
               "input", "textarea", "svg", "canvas", "object", "embed", "nav", "aside", "menu")
 # A header/footer inside <article>/<main> belongs to the text (its title, its date).
 _PAGE_FURNITURE = ("header", "footer")
