@@ -252,6 +252,27 @@ def test_compare_two_institutions_on_a_topic(client, docs):
     assert re.search(r'href="/clause/(' + re.escape(a.id) + "|" + re.escape(b.id) + ")/", html)
 
 
+@pytest.mark.parametrize("fmt, mime", [("docx", DOCX), ("xlsx", XLSX)])
+def test_compare_exports_the_matrix(client, docs, fmt, mime):
+    ids = list(docs)[:2]
+    r = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"), ("doc", ids[0]),
+                                             ("doc", ids[1]), ("export", fmt)])
+    assert r.status_code == 303
+    d = client.get(r.headers["Location"])
+    assert d.status_code == 200 and d.headers["Content-Type"].startswith(mime)
+    if fmt == "docx":
+        import docx
+
+        cells = [c.text for t in docx.Document(io.BytesIO(d.data)).tables
+                 for row in t.rows for c in row.cells]
+        assert any("三会一课" in c for c in cells)
+    else:
+        import openpyxl
+
+        ws = openpyxl.load_workbook(io.BytesIO(d.data)).active
+        assert any("三会一课" in str(c.value or "") for row in ws.iter_rows() for c in row)
+
+
 def test_compare_unknown_document_is_a_message(client):
     r = client.get("/compare", query_string={"run": "1", "doc": "nope"})
     assert r.status_code == 400

@@ -149,7 +149,8 @@ class Backend:
         """The clauses of other institutions most like this one."""
         run = api("pbdocs.crossref", "similar")
         docs, _ = self.documents()
-        result = as_data(run(docs, clause_id=clause_id, top=top, other_institutions=True))
+        result = as_data(run(docs, clause_id=clause_id, top=top, other_institutions=True,
+                             index_dir=self.index_dir))
         return result.get("hits", []) if isinstance(result, dict) else list(result or [])
 
     def topics(self) -> list[str]:
@@ -172,7 +173,26 @@ class Backend:
         """The requirement matrix: for each topic, what each institution's plan requires."""
         run = api("pbdocs.crossref", "compare")
         docs, _ = self.documents()
-        return as_data(run(docs, topics=topics or None, doc_ids=doc_ids or None))
+        return as_data(run(docs, topics=topics or None, doc_ids=doc_ids or None,
+                           index_dir=self.index_dir))
+
+    def compare_view(self, result: dict) -> dict:
+        """The matrix laid out for a person: rows of cells in institution order, numbers that
+        differ between institutions flagged, and the legend."""
+        return api("pbdocs.crossref.present", "context")(result)
+
+    def export_compare(self, result: dict, topics: list[str], fmt: str) -> Path:
+        """Write the matrix as .docx or .xlsx into the output folder."""
+        if fmt not in ("docx", "xlsx"):
+            raise InputError("比对表只能导出为 docx 或 xlsx。")
+        write = api("pbdocs.crossref.present", "write")
+        stem = safe_filename("要求比对表-" + "、".join(topics)[:40] if topics else "要求比对表")
+        out = within(self.out_dir, f"{stem}.{fmt}")
+        if out is None:
+            raise InputError("输出文件名不合法。")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        write(result, out)
+        return out
 
     # -- generation ---------------------------------------------------------------------------
     def generate(self, kind: str, doc_id: str, fmt: str, college: str = "") -> Path:

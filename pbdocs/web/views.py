@@ -227,10 +227,16 @@ def compare():
         ctx["error"] = f"语料库中没有这些文档：{'、'.join(unknown)}。"
         return render_template("compare.html", **ctx), 400
     try:
-        ctx["matrix"] = backend().compare(topics, doc_ids)
+        result = backend().compare(topics, doc_ids)
+        fmt = request.args.get("export")
+        if fmt:
+            out = backend().export_compare(result, topics, fmt)
+            return redirect(url_for("web.download", name=out.name), code=303)
+        ctx["matrix"] = backend().compare_view(result)
     except PbdocsError as e:
         ctx["error"] = str(e)
         return render_template("compare.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+    ctx["export_args"] = [("topic", t) for t in topics] + [("doc", d) for d in doc_ids]
     return render_template("compare.html", **ctx)
 
 
