@@ -64,6 +64,10 @@ def clause(text, path=("二", "1"), note=None, heading=None):
     ("十二月底前报送", "2021-07-15", [("by", None, "2021-12-31")]),
     ("年底前完成", "2021-07-15", [("by", None, "2021-12-31")]),
     ("到2023年,争创全国党建工作示范高校", "2020-06-12", [("by", None, "2023-12-31")]),
+    ("2023.12.31前完成", "2023-03-01", [("by", None, "2023-12-31")]),
+    ("完成时限：2023.12", "2023-03-01", [("by", None, "2023-12-31")]),
+    ("2023年7月1日至8月31日集中轮训", "2023-03-01", [("range", "2023-07-01", "2023-08-31")]),
+    ("截止时间：2023年6月30日", "2023-03-01", [("by", None, "2023-06-30")]),
 ])
 def test_deadline_forms(text, doc_date, expected):
     assert deadlines(text, doc_date) == expected
@@ -127,6 +131,7 @@ def test_history_and_non_dates_are_not_deadlines():
     ("每3年开展一次全面考核", ("year", 1, None, None, None)),
     ("党委组织部每两个月通报一次工作进展", ("month", 1, None, None, None)),
     ("每个党支部每年活动经费不少于3000元", ("year", None, None, 3000, "元")),
+    ("支部书记轮训一年一次", ("year", 1, None, None, None)),
 ])
 def test_recurrence_forms(text, expected):
     assert recurrences(text) == [expected]
@@ -170,6 +175,8 @@ def test_fixed_day_is_not_also_a_deadline():
     ("发展学生党员20人以上", [(">=", 20, None, "人")]),
     ("培训率达100%", [(">=", 100, None, "%")]),
     ("不少于总数的三分之一", [(">=", 33.33, None, "%")]),
+    ("发展党员100余人", [(">=", 100, None, "人")]),
+    ("培育三到五个特色品牌", [("=", 3, 5, "个")]),
 ])
 def test_target_forms(text, expected):
     assert targets(text) == expected
@@ -238,6 +245,11 @@ def test_prose_and_label_responsibility(text, lead, support):
 def test_party_bodies_can_lead_but_persons_cannot():
     c = enrich(make_doc([clause("由各二级学院党委负责组织实施，院长具体负责。")])).clauses[0]
     assert [d.name for d in c.lead] == ["各二级学院党委"]
+
+
+def test_departments_sharing_a_duty():
+    c = enrich(make_doc([clause("党委组织部、党委宣传部按职责分工负责。")])).clauses[0]
+    assert [d.canonical for d in c.lead] == ["党委组织部", "党委宣传部"]
 
 
 def test_lead_marked_inside_a_list_of_responsible_units():

@@ -19,14 +19,16 @@ _WEEKDAY = r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
 def _point(p: str) -> str:
     """A regex for one calendar point; group names carry the prefix `p`."""
     year = rf"(?:(?P<{p}y>\d{{4}})\s*年(?:度)?|(?P<{p}rel>今年|本年度|本年|当年|明年|次年))"
+    numeric = (rf"(?P<{p}ny>\d{{4}})(?P<{p}ns>[.．/-])(?P<{p}nm>\d{{1,2}})"
+               rf"(?:(?P={p}ns)(?P<{p}nd>\d{{1,2}}))?(?![\d.．/-]*\d)")
     rest = (
         rf"(?:(?P<{p}half>上半年|下半年)"
         rf"|第(?P<{p}q>[一二三四1-4])季度"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上旬|中旬|下旬))?)"
     )
-    return (rf"(?={_START})(?:{year})?"
-            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末))?")
+    return (rf"(?:{numeric}(?P<{p}nedge>底|末)?|(?={_START})(?:{year})?"
+            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末))?)")
 
 
 # a point starts with a year, a half, a quarter, a month, or 年底
@@ -35,9 +37,8 @@ _START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半�
 
 
 _SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
-_PRE = r"(?P<pre>截至|截止到|截止|到|至|于|在)?\s*"
+_PRE = r"(?P<pre>(?:完成)?时限[:：]|(?:截止|完成)时间[:：]|截至|截止到|截止|到|至|于|在)?\s*"
 _POST = r"(?P<post>\s*(?:底前|之前|以前|前|止|为止))?"
-_BY_PRE = ("到", "至", "截至", "截止", "截止到")
 _YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
 _RANGE_OR_POINT = re.compile(
     rf"{_PRE}(?P<a>{_point('a')})(?:{_SEP}(?P<b>{_point('b')}))?{_POST}")
@@ -89,6 +90,17 @@ def _month(s: str | None) -> int | None:
 
 def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     """(first day, last day, granularity) of point `p`, or None when it cannot be dated."""
+    if g.get(f"{p}ny"):  # 2023.12.31 / 2023-12 written with digits only
+        y, m = int(g[f"{p}ny"]), int(g[f"{p}nm"])
+        if not 1 <= m <= 12:
+            return None
+        last = _last(y, m)
+        if g.get(f"{p}nd"):
+            d = int(g[f"{p}nd"])
+            return (date(y, m, d), date(y, m, d), "day") if 1 <= d <= last else None
+        if g.get(f"{p}nedge"):
+            return (date(y, m, last), date(y, m, last), "edge")
+        return (date(y, m, 1), date(y, m, last), "month")
     y = int(g[f"{p}y"]) if g.get(f"{p}y") else None
     if y is None and g.get(f"{p}rel") and default_year is not None:
         y = default_year + _REL_YEAR[g[f"{p}rel"]]
@@ -206,11 +218,12 @@ def find_deadlines(text: str, doc_date: str | None = None,
             b = _resolve(g, "b", a[0].year, None)
         pre, post = g.get("pre"), (g.get("post") or "").strip()
         # "到"/"截至" belong to the expression; a lone "在"/"于" belongs to the sentence
-        start = m.start() if pre in _BY_PRE else m.start("a")
+        by_pre = bool(pre) and pre not in ("于", "在")
+        start = m.start() if by_pre else m.start("a")
         text_ = text[start:m.end()].strip()
         if b is not None:
             dl = Deadline(text_, a[0].isoformat(), b[1].isoformat(), "range")
-        elif pre in _BY_PRE or post or a[2] == "edge":
+        elif by_pre or post or a[2] == "edge":
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         elif a[2] in ("day", "month"):
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "on")
