@@ -179,6 +179,7 @@ def test_college_is_the_subject(ctx_a, ctx_b):
     texts = " ".join(r["text"] for r in ctx_a["rows"] + ctx_b["rows"])
     assert "全院党支部每学期开展1次组织生活会" in texts
     assert "本学院要建立思政课教师同专业课教师结对制度" in texts
+    assert "学院党委每学期组织一次发展党员工作自查" in texts
     assert "健全学院党建工作领导小组" in texts  # 校院两级, not 全校 inside 健全校院
     assert "学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话" in texts
     assert "学校" not in texts and "全校" not in texts and "各二级学院" not in texts
@@ -504,3 +505,49 @@ def test_rendered_draft_reads_as_a_plan(tmp_path, real_docs):
                           check=True, capture_output=True, text=True).stdout
     flat = re.sub(r"\s", "", text)
     assert "中共计算机与信息工程学院委员会关于贯彻落实" in flat and "一、总体要求" in flat
+
+
+UNSEEN = """中共丙理工大学委员会关于加强新时代基层党支部建设的实施方案
+
+为深入贯彻落实新时代党的建设总要求，进一步加强学校基层党支部建设，结合学校实际，制定本方案。
+
+一、指导思想
+
+坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻新时代党的组织路线，推动全校基层党组织全面进步、全面过硬。
+
+二、重点任务
+
+1.规范组织生活。各二级学院党委要指导党支部严格落实“三会一课”制度，党支部每月至少开展1次主题党日活动。2021年9月底前，各二级学院完成党支部书记轮训。
+
+2.加强党员发展。各二级学院党委要制定年度发展党员计划，到2022年底学生党员占比不低于10%。
+
+3.推进学校治理。修订学校章程，完善校长办公会议议事规则。
+
+三、保障措施
+
+各级党组织要把支部建设纳入年度述职评议考核。
+
+中共丙理工大学委员会
+2021年3月15日
+"""
+
+
+def test_cli_on_a_plan_from_an_unseen_university(runner, tmp_path):
+    """A file path, not a corpus id: the whole pipeline on a text no rule was written for."""
+    from pbdocs.cli import main
+
+    src = tmp_path / "丙理工党支部建设方案.txt"
+    src.write_text(UNSEEN, encoding="utf-8")
+    out = tmp_path / "draft.md"
+    r = runner.invoke(main, ["draft", str(src), "--college", "机械工程学院", "--out", str(out),
+                             "--json", "--corpus", str(tmp_path / "none")])
+    assert r.exit_code == 0, r.output
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# 中共机械工程学院委员会关于贯彻落实《中共丙理工大学委员会关于加强新时代基层"
+                         "党支部建设的实施方案》的实施方案（讨论稿）")
+    assert "学院党委要指导党支部严格落实“三会一课”制度" in md
+    assert "| 2021年8月底前 |" in md  # 9月底前 at the university, a month earlier here
+    assert "| 2022年11月底前 |" in md and "不低于10%" in md
+    assert "章程" not in md and "校长办公会" not in md
+    assert "（对应学校方案第二部分第1条）" in md
+    assert json.loads(r.output)["tasks"] == len(re.findall(r"^\| \d+ \|", md, re.MULTILINE)) == 3

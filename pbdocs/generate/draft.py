@@ -326,7 +326,7 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
     task_clauses = 0
     for c in doc.clauses:
         head = c.path[0] if c.path else "0"
-        if head == "0" or head not in top:
+        if head == "0" or (top and head not in top):  # a plan without 一、 sections is flat
             preamble.append(c)
             continue
         if head in goals:
