@@ -95,3 +95,8 @@ def inline_siblings(par: str, first: Marker) -> list[int]:
             cuts.append(k)
             want += 1
     return cuts
+
+
+def bare_marker(par: str) -> bool:
+    """Whether `par` is a heading marker alone on its line (its text is on the next line)."""
+    return any((m := rx.match(par)) and m.end() == len(par) for _, rx in _patterns())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.lexdata import alternation, entries
-from pbdocs.markers import match_marker
+from pbdocs.markers import bare_marker, match_marker
 from pbdocs.model import Warning
 
 # Characters that count as "Chinese side" for deciding that a space only wrapped a line.
@@ -180,6 +180,8 @@ def _continues(prev: str, nxt: str, after: str | None = None) -> bool:
     `after` is the line following `nxt`, used to tell a heading wrapped onto a second line
     (deeper numbered items follow) from a heading followed by a short body line.
     """
+    if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
+        return True  # "（一）" on its own line, its heading on the next
     last = prev[-1]
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
         return False

@@ -143,3 +143,9 @@ def test_seed_page_breaks(seeds):
     text, w = seeds["nbpt-2020-sanji"]
     assert text.endswith("(牵头部门:组织部,配合部门:宣传部)\n中共宁波职业技术学院委员会\n2020年6月12日")
     assert not _kinds(w, "line_joined")
+
+
+def test_marker_alone_on_its_line_joins_its_text():
+    text, w = normalize("一、\n总体要求\n（一）\n指导思想。坚持党的领导。")
+    assert text == "一、总体要求\n（一）指导思想。坚持党的领导。"
+    assert len(_kinds(w, "line_joined")) == 2
