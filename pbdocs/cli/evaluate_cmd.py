@@ -19,7 +19,8 @@ NAMES = {"lead": "牵头部门", "support": "配合部门", "deadlines": "时间
 @handle_errors
 def evaluate(gold_dir, corpus_dir, fmt, show_errors):
     """按字段评估抽取质量：准确率、召回率与 F1。"""
-    from pbdocs.extract.evaluate import FIELDS, evaluate as run
+    from pbdocs.extract.evaluate import FIELDS
+    from pbdocs.extract.evaluate import evaluate as run
 
     report = run(gold_dir, corpus_dir)
     if fmt == "json":

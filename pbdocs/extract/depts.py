@@ -35,7 +35,7 @@ class Responsibility:
     lead: list[Mention] = field(default_factory=list)
     support: list[Mention] = field(default_factory=list)
 
-    def merge(self, other: "Responsibility") -> None:
+    def merge(self, other: Responsibility) -> None:
         """Add other's departments that are not already here."""
         for m in other.lead:
             _add(self.lead, m)
@@ -119,8 +119,6 @@ def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
                 r"^(?:具体|全面|主要)?负责同志", after):
             for m in g:
                 _add(res.lead, m)
-            if re.search(r"会同$", before):
-                pass
         elif before.endswith("会同") or re.match(r"^\s*(?:具体)?(?:配合|协同|协助)(?!部门|单位)",
                                                   after):
             for m in g:

@@ -156,7 +156,7 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     text = m.group(0).strip()
     if doc_date is None:
         return Deadline(text=text, start=None, end=None, kind="within")
-    end = _add(doc_date, int(round(months)))
+    end = _add(doc_date, round(months))
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
