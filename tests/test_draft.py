@@ -393,6 +393,11 @@ def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
             assert doc.clause(it["clause_id"]) is not None
         md = render_markdown(ctx)
         assert "(牵头部门:" not in md and "牵头部门：" not in md
+        for r in ctx["rows"]:  # the source's numbers survive the restatement
+            numbers = re.findall(r"\d+(?:\.\d+)?%?", r["text"])
+            source = [re.findall(r"\d+(?:\.\d+)?%?", t.text)
+                      for t in doc.clause(r["clause_id"]).tasks]
+            assert numbers in source, r["text"]
         assert ctx["title"].startswith("中共计算机与信息工程学院委员会关于贯彻落实")
         assert ctx["title"].endswith("的实施方案（讨论稿）")
 
