@@ -89,6 +89,7 @@ class _Builder:
         self.section_paths: set[tuple[str, ...]] = set()
         self.last_value: dict[tuple, int] = {}
         self.next_dup: dict[tuple, int] = {}
+        self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
@@ -147,7 +148,12 @@ class _Builder:
                                      or self.levels[nm.family] > self.stack[-1].level)
         body_follows = nxt is not None and nm is None
         heading_only = _heading_line(rest)
-        if deeper or (body_follows and heading_only):
+        # Short items in a list stay clauses even when a closing paragraph follows the last one.
+        sibling = (tuple(path[:-1]), m.family)
+        listed = self.sibling_kind.get(sibling) == "clause"
+        as_section = deeper or (body_follows and heading_only and not listed)
+        self.sibling_kind[sibling] = "section" if as_section else "clause"
+        if as_section:
             heading = rest.removesuffix("。")
             if not heading_only:
                 heading = lead_phrase(rest) or heading

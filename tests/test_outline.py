@@ -322,3 +322,12 @@ def test_full_pipeline_output_valid_against_schema(parsed_corpus, schema):
     assert set(DOC_IDS) <= set(parsed_corpus)
     for doc in parsed_corpus.values():
         jsonschema.validate(doc.to_dict(), schema)
+
+
+def test_short_list_items_stay_clauses_before_a_closing_paragraph():
+    doc = _doc("一、原则\n1.坚持党的领导\n2.坚持以人为本\n3.坚持改革创新\n各单位要认真落实。\n"
+               "二、步骤\n1.申报（4月）\n各单位报送材料。\n2.创建（5月）\n开展创建工作。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "3"], ["二", "1"],
+                                             ["二", "2"]]
+    assert doc.clauses[2].text == "坚持改革创新\n各单位要认真落实。"
+    assert [s.path for s in doc.sections] == [["一"], ["二"], ["二", "1"], ["二", "2"]]
