@@ -68,6 +68,13 @@ def _kind_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('kinds.txt')})[）)]?$")
 
 
+def _is_meta_line(line: str) -> bool:
+    """A web page's 发布人/发布时间/浏览次数 line (not a body sentence that mentions 来源：)."""
+    if len(line) > 120 or "。" in line:
+        return False
+    return bool(_META_LABEL.match(line)) or len(_META_LABEL.findall(line)) >= 2
+
+
 def _is_boilerplate(line: str) -> bool:
     return _boilerplate().match(line) is not None
 
@@ -121,7 +128,7 @@ def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
     for i, ln in enumerate(lines):
         if not ln:
             continue
-        if _META_LABEL.search(ln):
+        if _is_meta_line(ln):
             d = _DATE_IN_LINE.search(ln)
             repairs.append(_Repair("boilerplate_removed", "删除了网页的发布信息行（保留其中的日期）"
                                    if d else "删除了网页的发布信息行", i, 0, ln[:40]))

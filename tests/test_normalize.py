@@ -149,3 +149,9 @@ def test_marker_alone_on_its_line_joins_its_text():
     text, w = normalize("一、\n总体要求\n（一）\n指导思想。坚持党的领导。")
     assert text == "一、总体要求\n（一）指导思想。坚持党的领导。"
     assert len(_kinds(w, "line_joined")) == 2
+
+
+def test_body_line_mentioning_a_source_is_not_boilerplate():
+    text, w = normalize("经费保障：所需经费来源：学校党建专项经费，按规定使用\n作者：张三\n")
+    assert text == "经费保障：所需经费来源：学校党建专项经费，按规定使用"
+    assert len(_kinds(w, "boilerplate_removed")) == 1
