@@ -142,6 +142,20 @@ def test_html_cms_page_in_a_form_and_layout_table(tmp_path):
     assert raw.text == "关于印发实施方案的通知\n\n各二级党组织：\n\n现将方案印发给你们。"
 
 
+def test_html_ordered_lists_show_their_numbers(tmp_path):
+    p = tmp_path / "ol.html"
+    p.write_text('<html><body><ol><li>加强领导</li><li>完善制度</li></ol>'
+                 '<ol start="3"><li>健全机制</li></ol><ul><li>要点</li></ul></body></html>',
+                 encoding="utf-8")
+    assert read_file(p).text.split("\n\n") == ["1. 加强领导", "2. 完善制度", "3. 健全机制", "要点"]
+
+
+def test_form_feed_is_a_line_break(tmp_path):
+    p = tmp_path / "pdftotext.txt"
+    p.write_text("第一页末尾\f第二页开头\n", encoding="utf-8")
+    assert read_file(p).text == "第一页末尾\n第二页开头\n"
+
+
 # ---- Markdown -----------------------------------------------------------------------------
 
 

@@ -71,6 +71,19 @@ def _strip_furniture(soup) -> None:
             tag.decompose()
 
 
+def _ol_number(li) -> str:
+    """The number a browser shows before an <ol> item (`start`, `value` and `type` honoured)."""
+    from pbdocs.read.numbering import format_number
+
+    ol = li.parent
+    try:
+        n = int(li.get("value") or int(ol.get("start", 1)) + len(li.find_previous_siblings("li")))
+    except ValueError:
+        n = len(li.find_previous_siblings("li")) + 1
+    fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+    return f"{format_number(n, fmt.get(ol.get('type', '1'), 'decimal'))}. "
+
+
 def _paragraphs(root) -> list[str]:
     """Walk the tree collecting text; block elements close a paragraph, <br> breaks a line."""
     from bs4 import Comment, NavigableString, Tag
@@ -100,6 +113,9 @@ def _paragraphs(root) -> list[str]:
                     paras.append(child.get_text().strip("\n"))
                 elif child.name in _BLOCK:
                     flush()
+                    if child.name == "li" and child.parent is not None \
+                            and child.parent.name == "ol":
+                        buf.append(_ol_number(child))
                     walk(child)
                     flush()
                 else:

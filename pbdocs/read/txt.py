@@ -191,7 +191,8 @@ def read_txt(path: Path, data: bytes):
         dec = decode_bytes(data)
     except ValueError:
         raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
-    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
+    # Form feeds are page breaks in text saved from PDFs (pdftotext): a line break to us.
+    text = dec.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
     if looks_like_html(text):
         from pbdocs.read.html import html_to_text
