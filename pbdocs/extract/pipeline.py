@@ -158,6 +158,19 @@ def _register() -> None:
         Language.component(name, func=func)
 
 
+def _pattern(name: str):
+    """A token pattern for a lexicon name: one token when the user dictionary makes it a word
+    (no need to segment ~300 names at start-up), else the phrase as jieba segments it."""
+    from pbdocs import segment
+
+    if _HAN.fullmatch(name) and segment.in_dictionary(name):
+        return [{"ORTH": name}]
+    return name
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 @lru_cache(maxsize=8)
 def get_nlp(extra: tuple[str, ...] = ()):
     """The process-wide pipeline for the default lexicon plus extension folders `extra`."""
@@ -168,9 +181,9 @@ def get_nlp(extra: tuple[str, ...] = ()):
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    patterns = [{"label": "DEPT", "pattern": alias, "id": canon}
+    patterns = [{"label": "DEPT", "pattern": _pattern(alias), "id": canon}
                 for alias, canon in lex.departments.items()]
-    patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": role}
+    patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": _pattern(role)}
                  for role in lex.roles]
     ruler.add_patterns(patterns)
     for name, _ in _COMPONENTS:
