@@ -89,7 +89,8 @@ class _Builder:
         self.section_paths: set[tuple[str, ...]] = set()
         self.last_value: dict[tuple, int] = {}
         self.next_dup: dict[tuple, int] = {}
-        self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
+        self.sibling_kind: dict[tuple, str] = {}
+        self.pending_note: str | None = None  # (parent path, family) → kind of last item
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
@@ -140,6 +141,7 @@ class _Builder:
 
     def numbered(self, m: Marker, par: str, offset: int, nxt: str | None) -> None:
         """A numbered paragraph: a section, a clause, or both."""
+        self.pending_note = None
         self._push(m, offset)
         path = [o.key for o in self.stack]
         rest = par[m.end:].strip()
@@ -154,7 +156,7 @@ class _Builder:
         as_section = deeper or (body_follows and heading_only and not listed)
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
-            heading = rest.removesuffix("。")
+            heading, self.pending_note = _split_note(rest.removesuffix("。"))
             if not heading_only:
                 heading = lead_phrase(rest) or heading
             spath = self._unique(path, self.section_paths, offset)
@@ -173,6 +175,8 @@ class _Builder:
             return
         path = [o.key for o in self.stack] or ["0"]
         self.last = self._clause(path, None, par, offset)
+        # A note on the heading line (1.建强支部（牵头单位：组织部）) belongs to its body.
+        self.last.note, self.pending_note = self.pending_note, None
 
     def finish(self) -> None:
         for c in self.clauses:

@@ -331,3 +331,13 @@ def test_short_list_items_stay_clauses_before_a_closing_paragraph():
                                              ["二", "2"]]
     assert doc.clauses[2].text == "坚持改革创新\n各单位要认真落实。"
     assert [s.path for s in doc.sections] == [["一"], ["二"], ["二", "1"], ["二", "2"]]
+
+
+def test_note_on_a_heading_line_goes_to_its_body():
+    doc = _doc("一、任务\n1.建强支部（牵头单位：组织部，配合单位：各学院）\n各支部要开展评星定级。\n"
+               "2.加强宣传（牵头单位：宣传部）\n3.做好总结。按时报送。\n")
+    assert doc.section(["一", "1"]).heading == "建强支部"
+    c1, c2, c3 = doc.clauses
+    assert (c1.path, c1.note) == (["一", "1"], "牵头单位：组织部，配合单位：各学院")
+    assert (c2.text, c2.note) == ("加强宣传", "牵头单位：宣传部")
+    assert c3.note is None
