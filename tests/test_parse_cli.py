@@ -51,6 +51,16 @@ def test_text_shows_metadata_and_tree(runner, corpus_dir):
                   "印发通知"):
         assert f"{label}" in out
     assert "大纲（" in out and "提示" in out
+    # The same document's title and every section heading appear, sections indented by level.
+    from pbdocs.parse import parse_file
+    from pbdocs.present import numbered
+
+    doc = parse_file(corpus_dir / SEED)
+    assert doc.title and f"  标题　　：{doc.title}" in out
+    lines = out.splitlines()
+    assert doc.sections
+    for s in doc.sections:
+        assert "  " * len(s.path) + numbered(s.number, s.heading) in lines
 
 
 def test_md_format(runner, corpus_dir):
