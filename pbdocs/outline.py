@@ -89,8 +89,8 @@ class _Builder:
         self.section_paths: set[tuple[str, ...]] = set()
         self.last_value: dict[tuple, int] = {}
         self.next_dup: dict[tuple, int] = {}
-        self.sibling_kind: dict[tuple, str] = {}
-        self.pending_note: str | None = None  # (parent path, family) → kind of last item
+        self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
+        self.pending_note: str | None = None  # a heading line's note, for the body under it
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
