@@ -24,6 +24,7 @@ _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
 _ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
                       r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
+_BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}日$")
 _TERMINAL = re.compile(r"[。！？；!?;]")
 _LEAD_ORG = re.compile(r"^((?:中共|中国共产党)[\u4e00-\u9fff]{2,24}?委员会|"
                        r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校)(?:党委|委员会)?(?=关于|印发|转发))")
@@ -115,8 +116,16 @@ def _title_group(pars: list[str], i: int, limit: int) -> tuple[str | None, int]:
 
 
 def _recipients(p: str) -> list[str]:
-    body = p.rstrip("：:")
-    return [x.strip() for x in re.split("[、，,]", body) if x.strip()]
+    """主送机关 split on 、 and ，(and a half-width comma), never inside brackets."""
+    out, cur, depth = [], "", 0
+    for ch in p.rstrip("：:"):
+        depth += (ch in "（(") - (ch in "）)")
+        if ch in "、，," and depth <= 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [x.strip() for x in [*out, cur] if x.strip()]
 
 
 def _is_recipients(p: str) -> bool:
@@ -140,6 +149,8 @@ def _signature(pars: list[str], j: int) -> tuple[str, str, int] | None:
         k += 1
     if k > j and k < len(pars) and parse_date(pars[k]):
         return pars[j], parse_date(pars[k]), k + 1
+    if k > j and k < len(pars) and _BROKEN_DATE.match(pars[k]):
+        return pars[j], None, k + 1  # a signature whose date lost its 年月日 (warned by normalize)
     return None
 
 

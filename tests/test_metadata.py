@@ -214,3 +214,17 @@ def test_notice_with_attachment_label_over_the_plan():
                "中共东山大学委员会\n2022年1月10日\n附件\n东山大学党建工作要点\n一、目标\n1.建强支部。每年评星。\n")
     assert doc.title == "东山大学党建工作要点" and doc.notice.date == "2022-01-10"
     assert [c.path for c in doc.clauses] == [["一", "1"]]
+
+
+def test_signature_with_a_broken_date_names_the_issuer_and_falls_back_to_posting_date():
+    doc = _doc("关于开展支部书记述职的通知\n发布人:王五  发布时间:2020-04-24   浏览次数:71\n各党总支:\n"
+               "现就有关事项通知如下。\n一、时间安排\n各单位于20215月完成述职。\n党委组织部\n2020420\n")
+    assert (doc.issuer, doc.institution, doc.date) == ("党委组织部", None, "2020-04-24")
+    assert doc.clauses[-1].text == "各单位于20215月完成述职。"
+
+
+def test_recipients_not_split_inside_brackets():
+    doc = _doc("校党组字〔2017〕9号\n关于开展活动方案立项的通知\n医学部党工委,基层党委(总支、直属支部):\n"
+               "现就有关事项通知如下。\n")
+    assert doc.recipients == ["医学部党工委", "基层党委(总支、直属支部)"]
+    assert doc.doc_number == "校党组字〔2017〕9号"
