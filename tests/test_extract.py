@@ -111,6 +111,8 @@ def test_history_and_non_dates_are_not_deadlines():
     assert deadlines("（浙委办发〔2019〕27号）精神", "2020-12-14") == []
     assert deadlines("制定党务干部3年轮训计划", "2020-11-30") == []
     assert deadlines("中国共产党成立100周年庆祝活动", "2021-07-15") == []
+    # already past when the plan was issued: what was done, not what is due
+    assert deadlines("2021年3月，学校召开了动员大会", "2021-07-15") == []
 
 
 # ---- recurrences -----------------------------------------------------------------------
@@ -192,6 +194,8 @@ def test_target_forms(text, expected):
     "申报范围为全校51个党支部",
     "第3个五年规划",
     "用2个学期完成轮训",
+    "学校目前设有11个二级学院",
+    "已建成3个省级样板支部",
 ])
 def test_not_targets(text):
     assert targets(text) == []

@@ -57,6 +57,27 @@ def test_scoring_counts_misses_and_extras():
     assert round(s.precision, 2) == 0.5 and round(s.recall, 2) == 0.33
 
 
+def test_gold_may_name_departments_by_alias_or_as_a_clause_list(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "中共某某学院委员会\n2023年3月1日\n某某学院党建工作要点\n一、重点任务\n"
+        "1.规范组织生活。每年12月底前召开专题组织生活会。（牵头部门：组织部；配合部门：学工部）\n",
+        encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "plan.json").write_text(json.dumps({"id": "plan", "clauses": [
+        {"id": "plan/一/1", "lead": [{"name": "组织部", "canonical": "组织部"}],
+         "support": ["学生工作部"], "recurrences": [{"period": "year", "min_times": None}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    out = runner.invoke(main, ["evaluate", "--gold", str(gold), "--corpus", str(corpus),
+                               "--format", "json"])
+    assert out.exit_code == 0, out.output
+    fields = json.loads(out.output)["fields"]
+    assert fields["lead"]["tp"] == 1 and fields["support"]["tp"] == 1
+    assert fields["recurrences"]["f1"] == 1.0
+
+
 def test_evaluate_command_prints_table_and_json(runner, corpus_dir):
     out = runner.invoke(main, ["evaluate", "--gold", str(GOLD), "--corpus", str(corpus_dir)])
     assert out.exit_code == 0, out.output

@@ -1,7 +1,8 @@
 """Extraction quality against hand-annotated gold (`tests/gold/extract/<doc id>.json`):
 precision, recall and F1 per field, micro-averaged over every clause of every gold document.
 
-Matching: lead and support by canonical department name; deadlines by (kind, start, end);
+Matching: lead and support by canonical department name (gold names mapped through the alias
+table); deadlines by (kind, start, end);
 recurrences by (period, min_times, on, amount, unit); targets by (op, value, value_max, unit).
 Each item is matched at most once within its clause (multisets)."""
 
@@ -21,11 +22,14 @@ def _num(x):
     return None if x is None else round(float(x), 4)
 
 
-def key(field_name: str, item) -> tuple:
-    """The comparable key of one extracted or gold item (a dict or a model object)."""
+def key(field_name: str, item, canonical=lambda name: name) -> tuple:
+    """The comparable key of one extracted or gold item (a dict, a name or a model object);
+    department names go through `canonical` (the alias table) so 组织部 matches 党委组织部."""
+    if isinstance(item, str):
+        return (canonical(item),)
     get = item.get if isinstance(item, dict) else (lambda k, d=None: getattr(item, k, d))
     if field_name in ("lead", "support"):
-        return (get("canonical") if not isinstance(item, str) else item,)
+        return (canonical(get("canonical") or get("name")),)
     if field_name == "deadlines":
         return (get("kind"), get("start"), get("end"))
     if field_name == "recurrences":
@@ -86,15 +90,18 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     for p in sorted(gold_dir.glob("*.json")):
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
-            out[data.get("doc_id", p.stem)] = data["clauses"]
-        except (ValueError, KeyError) as e:
+            clauses = data["clauses"]
+            if isinstance(clauses, list):  # gold written as a parsed document's clause list
+                clauses = {c["id"]: c for c in clauses}
+            out[data.get("doc_id") or data.get("id") or p.stem] = clauses
+        except (ValueError, KeyError, TypeError) as e:
             raise InputError(f"标注文件格式不对：{p.name}（{e}）") from e
     if not out:
         raise InputError(f"标注目录中没有 JSON 文件：{gold_dir}")
     return out
 
 
-def score_document(report: Report, doc, gold_clauses: dict) -> None:
+def score_document(report: Report, doc, gold_clauses: dict, canonical=lambda n: n) -> None:
     """Add one parsed document's agreement with its gold clauses to `report`."""
     predicted = {c.id: c for c in doc.clauses}
     report.documents += 1
@@ -103,8 +110,9 @@ def score_document(report: Report, doc, gold_clauses: dict) -> None:
         c = predicted.get(cid)
         report.clauses += 1
         for f in FIELDS:
-            gold_keys = Counter(key(f, x) for x in g.get(f, []))
-            pred_keys = Counter(key(f, x) for x in (getattr(c, f) if c is not None else []))
+            gold_keys = Counter(key(f, x, canonical) for x in g.get(f, []))
+            pred_keys = Counter(key(f, x, canonical)
+                                for x in (getattr(c, f) if c is not None else []))
             tp = sum((gold_keys & pred_keys).values())
             s = report.scores[f]
             s.tp += tp
@@ -120,6 +128,7 @@ def score_document(report: Report, doc, gold_clauses: dict) -> None:
 def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Report:
     """Parse every gold document from `corpus_dir` afresh and score it against `gold_dir`."""
     from pbdocs.corpus import Corpus
+    from pbdocs.extract import lexicon
     from pbdocs.parse import parse_file
 
     gold = load_gold(gold_dir)
@@ -128,5 +137,6 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Report:
     for doc_id, clauses in gold.items():
         if doc_id not in files:
             raise InputError(f"语料中找不到标注文档“{doc_id}”。")
-        score_document(report, parse_file(files[doc_id], doc_id=doc_id), clauses)
+        lex = lexicon.load(lexicon.extension_dirs(str(files[doc_id])))
+        score_document(report, parse_file(files[doc_id], doc_id=doc_id), clauses, lex.canonical)
     return report

@@ -231,8 +231,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
-        if ddate is not None and (dl.end or "9999") < f"{ddate.year:04d}-01-01":
-            continue  # a date before the document's year is history, not a time limit
+        if ddate is not None and (dl.end or "9999") < ddate.isoformat():
+            continue  # a date already past when the document was issued is history
         found.append(Found(start, m.end(), dl))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.start)
