@@ -556,3 +556,10 @@ def test_cli_on_a_plan_from_an_unseen_university(runner, tmp_path):
     assert "章程" not in md and "校长办公会" not in md
     assert "（对应学校方案第二部分第1条）" in md
     assert json.loads(r.output)["tasks"] == len(re.findall(r"^\| \d+ \|", md, re.MULTILINE)) == 3
+
+
+def test_number_ranges():
+    from pbdocs.generate.draft import number_ranges
+
+    assert number_ranges([1, 2, 3, 5, 7, 8]) == "1—3、5、7—8"
+    assert number_ranges([4]) == "4"

@@ -551,6 +551,7 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         "rows": rows,
         "phases": phases,
         "continuing": continuing,
+        "continuing_numbers": number_ranges([r["n"] for r in continuing]),
         "guarantee": {"duty": duty, "supervision": supervision, "funding": funding},
         "roles": person,
         "start": _iso_month(start_m),
