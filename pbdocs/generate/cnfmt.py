@@ -109,6 +109,18 @@ def time_limit(deadlines: list[Deadline], recurrences: list[Recurrence]) -> str:
     return "；".join(parts) if parts else LONG_TERM
 
 
-def book_title(title: str) -> str:
+def book_title(title: str | None) -> str | None:
     """A title put inside 《》: a 《》 already in it becomes 〈〉."""
-    return title.replace("《", "〈").replace("》", "〉")
+    return title.replace("《", "〈").replace("》", "〉") if title else title
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (heading numbers up to 99)."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else _DIGITS[tens]) + "十" if tens else ""
+    return head + (_DIGITS[ones] if ones else "")

@@ -50,6 +50,8 @@ MASTHEAD_TOP_MM = 35.0  # 发文机关标志 top 35 mm below the top of the text
 COLOPHON_THICK_PT = 0.35 / 25.4 * 72  # 0.35 mm
 COLOPHON_THIN_PT = 0.25 / 25.4 * 72  # 0.25 mm
 TABLE_RULE_PT = 0.5
+CELL_MARGIN_MM = 1.0  # left/right inside table cells
+COLOPHON_ROW_MM = 7.0  # *practice*: one 版记 line with its rules
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ _ORDER = {
                 "textDirection bidi rtlGutter docGrid printerSettings",
     "w:pBdr": "top left bottom right between bar",
     "w:tcBorders": "top start left bottom end right insideH insideV tl2br tr2bl",
+    "w:tcMar": "top start left bottom end right",
+    "w:tblCellMar": "top start left bottom end right",
 }
 _RANK = {qn(k): {qn("w:" + t): i for i, t in enumerate(v.split())} for k, v in _ORDER.items()}
 
@@ -273,6 +275,16 @@ def set_cell_border(cell, side: str, size_pt: float, color: str = "000000") -> N
         b.set(qn("w:val"), "nil")
 
 
+def set_cell_margins(cell, twips: int) -> None:
+    """All inner margins of one cell (0 lets a glyph use the whole cell)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    mar = _child(tcpr, "w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        m = _child(mar, f"w:{side}")
+        m.set(qn("w:w"), str(int(twips)))
+        m.set(qn("w:type"), "dxa")
+
+
 def set_table_geometry(table, widths_twips: list[int]) -> None:
     """Fixed layout with these column widths, so long text wraps instead of widening the table."""
     tblpr = table._tbl.tblPr
@@ -293,20 +305,34 @@ def set_table_geometry(table, widths_twips: list[int]) -> None:
             tcw.set(qn("w:w"), str(int(w)))
 
 
+def set_table_cell_margins(table, left_right: int, top_bottom: int = 0) -> None:
+    """Default inner margins of every cell of a table, in twips."""
+    mar = _child(table._tbl.tblPr, "w:tblCellMar")
+    for side, w in (("top", top_bottom), ("left", left_right), ("bottom", top_bottom),
+                    ("right", left_right)):
+        m = _child(mar, f"w:{side}")
+        m.set(qn("w:w"), str(int(w)))
+        m.set(qn("w:type"), "dxa")
+
+
 def set_table_center(table) -> None:
     """Centre a table between the margins."""
     jc = _child(table._tbl.tblPr, "w:jc")
     jc.set(qn("w:val"), "center")
 
 
-def float_table_bottom(table) -> None:
-    """Anchor a table to the bottom of the text block (the 版记 sits at the foot of the page)."""
+def float_table_at(table, y_twips: int) -> None:
+    """Float a table at a fixed distance below the top margin, flush with the left margin
+    (the 版记 is placed at the foot of the text block this way: readers honour an absolute
+    position more reliably than a `bottom` alignment)."""
     tblpr = table._tbl.tblPr
     pos = _child(tblpr, "w:tblpPr")
     pos.set(qn("w:vertAnchor"), "margin")
     pos.set(qn("w:horzAnchor"), "margin")
-    pos.set(qn("w:tblpYSpec"), "bottom")
-    pos.set(qn("w:tblpXSpec"), "center")
+    pos.set(qn("w:tblpX"), "0")
+    pos.set(qn("w:tblpY"), str(int(y_twips)))
+    overlap = _child(tblpr, "w:tblOverlap")
+    overlap.set(qn("w:val"), "never")
 
 
 def set_doc_grid(section, line_pitch_twips: int, grid_type: str | None = None,

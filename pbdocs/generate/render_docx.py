@@ -366,33 +366,37 @@ class _Writer:
         self.para("blank")
 
     def _star_rule(self) -> None:
-        """A red rule with a ★ in its middle: a borderless three-cell table whose outer cells
-        carry the line."""
+        """A red rule with a ★ in its middle: a borderless 2×3 table; the outer cells of the
+        first row carry the rule on their bottom edge, 4 mm below the 发文字号, and the ★ sits
+        in the middle column spanning both rows, centred on that edge."""
         self._before_block()
         width = text_width_twips(self.landscape)
-        t = self.doc.add_table(rows=1, cols=3)
+        t = self.doc.add_table(rows=2, cols=3)
         oxml.set_table_borders(t, sides={})
-        star_w = 560
+        star_w = 480
         side = (width - star_w) // 2
-        oxml.set_table_geometry(t, [side, star_w, side])
-        cells = t.rows[0].cells
-        for i, c in enumerate(cells):
-            c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            p = c.paragraphs[0]
-            p.style = self.doc.styles[style_name("center")]
-            pf = p.paragraph_format
-            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            pf.line_spacing = Pt(16)
-            if i == 1:
-                r = p.add_run("★")
-                oxml.set_fonts(r, G.FONT_ST)
-                r.font.size = Pt(14)
-                r.font.color.rgb = RGBColor.from_string(G.RED)
-            else:
-                oxml.set_cell_border(c, "bottom", G.RED_RULE_PT, G.RED)
-        t.rows[0].height = Mm(G.RED_RULE_GAP_MM + 2)
-        t.rows[0].height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-        self._rule_table = t
+        oxml.set_table_geometry(t, [side, star_w, width - side - star_w])
+        star_cell = t.cell(0, 1).merge(t.cell(1, 1))
+        for row in t.rows:
+            row.height = Mm(G.RED_RULE_GAP_MM)
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for c in (t.cell(0, 0), t.cell(0, 2)):
+            oxml.set_cell_border(c, "bottom", G.RED_RULE_PT, G.RED)
+        for row in t.rows:
+            for c in row.cells:
+                p = c.paragraphs[0]
+                p.style = self.doc.styles[style_name("center")]
+                pf = p.paragraph_format
+                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                pf.line_spacing = Pt(10)
+        star_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = star_cell.paragraphs[0]
+        p.paragraph_format.line_spacing = Pt(14)
+        r = p.add_run("★")
+        oxml.set_fonts(r, G.FONT_ST)
+        r.font.size = Pt(14)
+        r.font.color.rgb = RGBColor.from_string(G.RED)
+        oxml.set_cell_margins(star_cell, 0)
 
     def d_recipients(self, el) -> None:
         for i, line in enumerate(self._lines(el)):
@@ -475,12 +479,21 @@ class _Writer:
                 oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
                 if src is not None:
                     _add_runs(p, src, role)
-        for row in t.rows:
-            row.height = Mm(7)
-            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        # Exact row heights make the 版记's height known, so it can sit on the foot of the page.
+        per_line = (G.TEXT_WIDTH_MM / 25.4 * 72) / role.size - 2  # characters a line holds
+        heights = []
+        for i, row in enumerate(t.rows):
+            text = (cc[i].text_content() or "") if i < len(cc) else ""
+            lines = max(1, -(-int(G.text_width(text.strip())) // max(int(per_line), 1)))
+            heights.append(G.COLOPHON_ROW_MM * lines)
+            row.height = Mm(heights[-1])
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
             for c in row.cells:
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        oxml.float_table_bottom(t)
+        text_h = (G.PAGE_MM[0] if self.landscape else G.PAGE_MM[1]) - sum(
+            (G.LANDSCAPE_MARGINS_MM if self.landscape else G.MARGINS_MM)[k]
+            for k in ("top", "bottom"))
+        oxml.float_table_at(t, int((text_h - sum(heights) - 1) / 25.4 * 1440))
         # a floating table is anchored to the paragraph after it; without one it is lost
         anchor = self.doc.add_paragraph(style=style_name("blank"))
         anchor.paragraph_format.line_spacing = Pt(1)
@@ -518,6 +531,7 @@ class _Writer:
         t = self.doc.add_table(rows=0, cols=ncols)
         oxml.set_table_borders(t, G.TABLE_RULE_PT)
         oxml.set_table_center(t)
+        oxml.set_table_cell_margins(t, int(G.CELL_MARGIN_MM / 25.4 * 1440))
         for head, cells in rows:
             row = t.add_row()
             if head:
@@ -545,10 +559,10 @@ class _Writer:
         p.style = self.doc.styles[style_name(role_name)]
         align = (el.get("style") or "").replace(" ", "")
         m = re.search(r"text-align:(left|center|right)", align)
-        if m:
-            p.alignment = _ALIGN[m.group(1)]
-        elif group:
+        if group:
             p.alignment = _ALIGN["left"]
+        elif m:
+            p.alignment = _ALIGN[m.group(1)]
         _add_runs(p, el, role, size=size)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         if group:

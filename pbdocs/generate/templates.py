@@ -38,7 +38,7 @@ def environment(extra_dir: Path | None = None):
         undefined=jinja2.ChainableUndefined)
     env.filters.update({
         "md": dialect.escape, "cell": dialect.escape_cell, "fact": _fact,
-        "cn_date": cnfmt.cn_date, "book": cnfmt.book_title,
+        "cn_date": cnfmt.cn_date, "book": cnfmt.book_title, "cn_num": cnfmt.cn_numeral,
     })
     env.globals.update({"placeholder": placeholder})
     return env

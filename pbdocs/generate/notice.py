@@ -1,0 +1,78 @@
+"""The 印发 notice: the plan wrapped in a GB/T 9704 notice (`pbdocs notice`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pbdocs.errors import InputError
+from pbdocs.generate import cnfmt
+from pbdocs.generate.plan import plan_blocks
+from pbdocs.model import Document
+
+
+def split_list(value: str | list[str] | None) -> list[str] | None:
+    """`a、b，c` (as a person types it) → `["a", "b", "c"]`; None stays None."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else re.split(r"[、，,；;]", value)
+    return [x.strip().rstrip("。：:") for x in items if x and x.strip()]
+
+
+def notice_context(doc: Document, issuer: str | None = None, number: str | None = None,
+                   date: str | None = None, to: str | list[str] | None = None,
+                   cc: str | list[str] | None = None, printer: str | None = None,
+                   star: bool | None = None) -> dict[str, Any]:
+    """The notice's facts: what parsing found, overridden by what the person passed; a fact
+    nobody gave is None (the template shows a placeholder, never a guess)."""
+    notice = doc.notice
+    issuer = (issuer or "").strip() or doc.issuer
+    if number:
+        doc_number = cnfmt.normalize_doc_number(number)
+        if doc_number is None:
+            raise InputError(f"发文字号“{number}”格式不对：应为“机关代字〔年份〕序号号”，"
+                             "如“某组〔2020〕5号”。")
+    else:
+        doc_number = cnfmt.normalize_doc_number(
+            (notice.doc_number if notice else None) or doc.doc_number)
+    if date:
+        iso = cnfmt.parse_user_date(date)
+        if iso is None:
+            raise InputError(f"成文日期“{date}”无法识别：请写成 2020-11-30 或 2020年11月30日。")
+    else:
+        iso = (notice.date if notice and notice.date else None) or doc.date
+    recipients = split_list(to) if to is not None else list(doc.recipients)
+    return {
+        "issuer": issuer,
+        "masthead": f"{issuer}文件" if issuer else None,
+        "doc_number": doc_number,
+        "date": cnfmt.cn_date(iso) or None,
+        "date_iso": iso,
+        "recipients": recipients,
+        "cc": split_list(cc) or [],
+        "printer": (printer or "").strip() or issuer,
+        "plan_title": doc.title,
+        "notice_title": f"关于印发《{cnfmt.book_title(doc.title)}》的通知" if doc.title else None,
+        # Party organs put a ★ in the red rule (GB/T 9704 practice); a 中共 issuer is one.
+        "star": star if star is not None else bool(issuer and issuer.startswith("中共")),
+        "blocks": plan_blocks(doc),
+        "doc_id": doc.id,
+    }
+
+
+def notice_markdown(doc: Document, template: str | Path | None = None, **facts) -> str:
+    """The notice as dialect Markdown (from `templates/notice.md.j2` or `template`)."""
+    from pbdocs.generate.templates import render
+
+    return render("notice", notice_context(doc, **facts), template)
+
+
+def write_notice(doc: Document, out: str | Path, template: str | Path | None = None,
+                 **facts) -> Path:
+    """Write the notice with the plan as a .docx; facts as in `notice_context`."""
+    from pbdocs.generate.render_docx import markdown_to_docx
+
+    md = notice_markdown(doc, template, **facts)
+    ctx_title = f"关于印发《{cnfmt.book_title(doc.title)}》的通知" if doc.title else "印发通知"
+    return markdown_to_docx(md, out, title=ctx_title)

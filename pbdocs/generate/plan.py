@@ -1,0 +1,99 @@
+"""A parsed plan as the flat list of blocks (headings and paragraphs) a template writes out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pbdocs.model import Clause, Document, Section
+
+_CN_NUM = re.compile(r"^[一二三四五六七八九十百零〇]+$")
+_PREAMBLE = ["0"]
+
+
+def number_label(number: str | None) -> str:
+    """A heading number as it is printed: `一` → `一、`, `1` → `1.`, `（一）` stays."""
+    if not number:
+        return ""
+    n = number.strip()
+    if _CN_NUM.match(n):
+        return n + "、"
+    if n.isdigit():
+        return n + "."
+    return n
+
+
+def level_of(doc: Document, path: list[str]) -> int:
+    """Outline level (1–4) of the item at `path`: its section's level, else one below the
+    nearest section above it (levels come from this document's outline, not the glyph)."""
+    s = doc.section(path)
+    if s is not None:
+        return max(1, min(s.level, 4))
+    for i in range(len(path) - 1, 0, -1):
+        s = doc.section(path[:i])
+        if s is not None:
+            return max(1, min(s.level + 1, 4))
+    return max(1, min(len(path), 4))
+
+
+def split_runin(clause: Clause) -> tuple[str, str]:
+    """A clause's lead phrase with its punctuation (`优化…体制。`) and the rest of its text."""
+    text = clause.text or ""
+    head = (clause.heading or "").strip()
+    if head and text.startswith(head):
+        rest = text[len(head):]
+        m = re.match(r"^[。．.：:，,；;]", rest)
+        if m:
+            return head + m.group(0), rest[m.end():]
+        return head, rest
+    return "", text
+
+
+def is_preamble(clause: Clause) -> bool:
+    """Whether a clause is the text before the first heading."""
+    return clause.path == _PREAMBLE
+
+
+def plan_blocks(doc: Document) -> list[dict[str, Any]]:
+    """Headings and paragraphs in reading order: `{"kind": "heading", "level", "number",
+    "heading"}` or `{"kind": "para", "level", "runin", "text"}` (runin may be empty)."""
+    out: list[dict[str, Any]] = []
+    emitted: set[tuple[str, ...]] = set()
+    sections = list(doc.sections)
+    si = 0
+
+    def emit(s: Section) -> None:
+        emitted.add(tuple(s.path))
+        out.append({"kind": "heading", "level": max(1, min(s.level, 4)),
+                    "number": number_label(s.number), "heading": s.heading})
+
+    for c in doc.clauses:
+        # sections up to and including this clause's ancestors, in reading order
+        while si < len(sections):
+            s = sections[si]
+            if s.path == c.path[: len(s.path)]:
+                if tuple(s.path) not in emitted:
+                    emit(s)
+                si += 1
+                continue
+            remaining = any(x.path[: len(s.path)] == s.path for x in doc.clauses
+                            if x is not c and doc.clauses.index(x) > doc.clauses.index(c))
+            if remaining:
+                break
+            emit(s)  # a heading with nothing under it still belongs in the text
+            si += 1
+        paragraphs = [p for p in (c.text or "").split("\n") if p.strip()] or [""]
+        runin, level = "", level_of(doc, c.path)
+        if c.number and tuple(c.path) not in emitted:
+            lead, rest = split_runin(c)
+            runin = number_label(c.number) + lead
+            paragraphs = [p for p in rest.split("\n") if p.strip()] or [""]
+        for i, text in enumerate(paragraphs):
+            if not text and not (runin and i == 0):
+                continue
+            out.append({"kind": "para", "level": level, "runin": runin if i == 0 else "",
+                        "text": text.strip()})
+    for s in sections[si:]:
+        if tuple(s.path) not in emitted:
+            emit(s)
+    return out

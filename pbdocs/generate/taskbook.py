@@ -1,0 +1,214 @@
+"""The 任务分解表 (`pbdocs taskbook`): one row per task, grouped under the plan's sections, as a
+landscape .docx and optionally as a spreadsheet."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pbdocs.errors import PbdocsError
+from pbdocs.generate import cnfmt
+from pbdocs.generate.plan import is_preamble, number_label
+from pbdocs.model import Clause, Dept, Document
+
+COLUMNS = ["序号", "重点任务", "具体举措", "牵头部门", "配合部门", "完成时限", "责任人", "成果形式"]
+NO_LEAD = "牵头部门待明确"
+
+
+@dataclass
+class TaskRow:
+    """One row of the task table."""
+
+    no: int
+    section: str  # the level-1 section the task belongs to, e.g. `二、主要任务`
+    key_task: str  # 重点任务: the clause's lead phrase or its section's heading
+    measure: str  # 具体举措: the task sentence
+    lead: list[str]
+    support: list[str]
+    time_limit: str
+    owner: str  # 责任人: left blank to fill in
+    output: str  # 成果形式
+    clause_id: str
+
+    def cells(self) -> list[str]:
+        """The row's cells in COLUMNS order."""
+        return [str(self.no), self.key_task, self.measure, "、".join(self.lead),
+                "、".join(self.support), self.time_limit, self.owner, self.output]
+
+
+def _names(depts: list[Dept]) -> list[str]:
+    out: list[str] = []
+    for d in depts:
+        name = (d.canonical or d.name or "").strip()
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
+    """Keyword → 成果形式 rows from `lexicon/deliverables.tsv` (and its extensions)."""
+    from pbdocs.extract.lexicon import DEFAULT_DIR, _rows, extension_dirs
+
+    rules: list[tuple[str, str]] = []
+    for folder in (str(DEFAULT_DIR), *extension_dirs(source_path)):
+        for row in _rows(Path(folder) / "deliverables.tsv"):
+            if len(row) > 1 and row[0]:
+                rules = [r for r in rules if r[0] != row[0]] + [(row[0], row[1])]
+    return rules
+
+
+def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
+    """成果形式: quantified targets first, then deliverables whose keyword the text contains."""
+    parts: list[str] = []
+    for t in targets:
+        if not t.subject:  # a bare `3-4个` says nothing without what is counted
+            continue
+        label = t.text if t.subject in t.text else f"{t.subject}{t.text}"
+        if label not in parts:
+            parts.append(label)
+    hits = sorted(((text.find(k), v) for k, v in rules if k in text), key=lambda x: x[0])
+    for _, v in hits:
+        if v not in parts and len(parts) < 3:
+            parts.append(v)
+    return "；".join(parts)
+
+
+def _key_task(doc: Document, clause: Clause) -> str:
+    if clause.heading:
+        return clause.heading.strip()
+    s = doc.section(clause.path)
+    if s is not None:
+        return s.heading
+    above = doc.ancestors(clause)
+    return above[-1].heading if above else ""
+
+
+def _group(doc: Document, clause: Clause) -> str:
+    s = doc.section(clause.path[:1])
+    if s is None:
+        return ""
+    return number_label(s.number) + s.heading
+
+
+def taskbook_rows(doc: Document) -> list[TaskRow]:
+    """One row per task of every clause but the preamble (a clause without tasks gives one row
+    from the clause itself)."""
+    rules = _deliverable_rules(doc.source.path if doc.source else None)
+    rows: list[TaskRow] = []
+    for c in doc.clauses:
+        if is_preamble(c) or not (c.text or "").strip():
+            continue
+        units = c.tasks or [None]
+        for t in units:
+            text = t.text if t is not None else c.text
+            lead = _names(t.lead if t is not None and t.lead else c.lead)
+            support = _names(t.support if t is not None and t.support else c.support)
+            dls = t.deadlines if t is not None else c.deadlines
+            recs = t.recurrences if t is not None else c.recurrences
+            targets = t.targets if t is not None else c.targets
+            rows.append(TaskRow(
+                no=len(rows) + 1, section=_group(doc, c), key_task=_key_task(doc, c),
+                measure=text.strip(), lead=lead, support=support,
+                time_limit=cnfmt.time_limit(dls, recs), owner="",
+                output=_output(text, targets, rules), clause_id=c.id))
+    return rows
+
+
+def _groups(rows: list[TaskRow]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        if not out or out[-1]["heading"] != r.section:
+            out.append({"heading": r.section, "rows": []})
+        out[-1]["rows"].append(asdict(r) | {"cells": r.cells()})
+    return out
+
+
+def by_department(rows: list[TaskRow]) -> list[dict[str, Any]]:
+    """One 任务清单 per lead department (rows without one go to 牵头部门待明确, last)."""
+    depts: dict[str, list[TaskRow]] = {}
+    for r in rows:
+        for name in r.lead or [NO_LEAD]:
+            depts.setdefault(name, []).append(r)
+    order = sorted(depts, key=lambda n: (n == NO_LEAD, -len(depts[n]), n))
+    return [{"name": n, "rows": [asdict(r) | {"cells": r.cells()} for r in depts[n]]}
+            for n in order]
+
+
+def taskbook_context(doc: Document, by_dept: bool = False) -> dict[str, Any]:
+    """What the task-book template reads: title, columns, rows grouped by section, and the
+    per-department lists when asked for."""
+    rows = taskbook_rows(doc)
+    return {
+        "plan_title": doc.title,
+        "issuer": doc.issuer,
+        "date": cnfmt.cn_date(doc.date) or None,
+        "columns": COLUMNS,
+        "rows": [asdict(r) | {"cells": r.cells()} for r in rows],
+        "groups": _groups(rows),
+        "by_dept": by_department(rows) if by_dept else [],
+        "doc_id": doc.id,
+    }
+
+
+def write_taskbook(doc: Document, out: str | Path, template: str | Path | None = None,
+                   by_dept: bool = False) -> tuple[Path, int]:
+    """Write the task book .docx; returns the path and the number of task rows."""
+    from pbdocs.generate.render_docx import markdown_to_docx
+    from pbdocs.generate.templates import render
+
+    ctx = taskbook_context(doc, by_dept)
+    md = render("taskbook", ctx, template)
+    title = f"《{cnfmt.book_title(doc.title)}》任务分解表" if doc.title else "任务分解表"
+    return markdown_to_docx(md, out, title=title), len(ctx["rows"])
+
+
+def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> Path:
+    """The same table as a spreadsheet: header frozen, autofilter on, text wrapped; a sheet per
+    lead department when by_dept."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from pbdocs.generate.oxml import xml_safe
+
+    header = COLUMNS + ["所属部分"]
+    widths = [6, 22, 60, 18, 24, 16, 10, 18, 24]
+
+    def fill(ws, items: list[TaskRow]) -> None:
+        ws.append(header)
+        for r in items:
+            ws.append([xml_safe(x) for x in r.cells()] + [xml_safe(r.section)])
+            ws.cell(row=ws.max_row, column=1).value = r.no
+        for i, w in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="D9D9D9")
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务分解表"
+    fill(ws, rows)
+    if by_dept:
+        seen: set[str] = set()
+        for g in by_department(rows):
+            name = "".join(ch for ch in g["name"] if ch not in '[]:*?/\\')[:31] or "部门"
+            while name in seen:
+                name = name[:29] + str(len(seen))
+            seen.add(name)
+            fill(wb.create_sheet(name), [TaskRow(**{k: v for k, v in r.items() if k != "cells"})
+                                         for r in g["rows"]])
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(str(out))
+    except OSError as e:
+        raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
+    return out
