@@ -22,7 +22,7 @@ UPLOAD_SUFFIXES = {"txt", "docx", "pdf", "html", "htm", "md"}
 OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "notice": ("印发通知", ("docx",), "印发通知"),
     "taskbook": ("任务分解表", ("docx", "xlsx"), "任务分解表"),
-    "timetable": ("工作时间表", ("docx", "xlsx"), "工作时间表"),
+    "timetable": ("工作时间表", ("docx", "ics"), "工作时间表"),
     "draft": ("二级学院实施方案草稿", ("docx",), "实施方案草稿"),
 }
 
@@ -206,16 +206,14 @@ class Backend:
         college = college.strip()
         if kind == "draft" and not college:
             raise InputError("生成二级学院方案草稿需要填写学院名称。")
+        if kind != "draft":
+            college = ""  # the form sends it for every kind; only a draft is the college's
         stem = safe_filename(f"{doc_id}-{college}{word}" if college else f"{doc_id}-{word}")
         out = within(self.out_dir, f"{stem}.{fmt}")
         if out is None:
             raise InputError("输出文件名不合法。")
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        if kind == "draft":
-            write = api("pbdocs.generate.draft", "write_draft")
-            write(doc, college, out)
-        else:
-            _generator(kind, fmt)(doc, out)
+        _write(kind, fmt, doc, out, college)
         if not out.is_file():
             raise PbdocsError(f"{label}未能生成。")
         return out
@@ -312,17 +310,21 @@ class Backend:
         return candidate
 
 
-def _generator(kind: str, fmt: str):
-    """The generate library's writer for one output kind and format, as f(doc, out)."""
-    mod = "pbdocs.generate"
-    for attr in (f"write_{kind}_{fmt}", f"write_{kind}", kind):
-        try:
-            fn = getattr(importlib.import_module(mod), attr)
-        except (ImportError, AttributeError):
-            continue
-        if callable(fn):
-            return fn
-    raise Unavailable(f"生成{OUTPUTS[kind][0]}")
+def _write(kind: str, fmt: str, doc: Document, out: Path, college: str) -> None:
+    """Call the generate library's writer for one output kind and format."""
+    gen = "pbdocs.generate"
+    if kind == "notice":
+        api(gen, "write_notice")(doc, out)
+    elif kind == "taskbook" and fmt == "xlsx":
+        api(gen, "write_xlsx")(api(gen, "taskbook_rows")(doc), out)
+    elif kind == "taskbook":
+        api(gen, "write_taskbook")(doc, out)
+    elif kind == "timetable" and fmt == "ics":
+        api(gen, "write_ics")(doc, out)
+    elif kind == "timetable":
+        api(gen, "write_timetable")(doc, out)
+    else:
+        api("pbdocs.generate.draft", "write_draft")(doc, college, out)
 
 
 _SPLIT = re.compile(r"[,，、;；\s]+")

@@ -34,7 +34,8 @@ FACET_PARAMS = {"inst": "inst", "institution": "inst", "dept": "dept", "departme
                 "lead": "dept",
                 "year": "year", "kind": "kind"}
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ics": "text/calendar; charset=utf-8"}
 
 
 def backend() -> Backend:
