@@ -66,10 +66,10 @@ def test_pdf_printed_by_libreoffice(baseline, corpus_dir, tmp_path):
                    check=True, capture_output=True, timeout=120)
     assert clause_paths(tmp_path / "printed.pdf") == baseline[seed]
     # LibreOffice draws “ ” in a second font, in one run per line: the reader puts the marks
-    # back where they belong (26 of the 30 quoted phrases of this text when measured).
+    # back where they belong (29 of the 30 quoted phrases of this text when measured).
     from pbdocs.read import read_file
 
     printed = read_file(tmp_path / "printed.pdf").text.replace("\n", "")
     quoted = re.findall(r"“[^”\n]{1,15}”", text)
     found = [q for q in quoted if q in printed]
-    assert len(quoted) >= 10 and len(found) >= 0.8 * len(quoted)
+    assert len(quoted) >= 10 and len(found) >= 0.9 * len(quoted)

@@ -61,16 +61,19 @@ def _page_lines(page, number: int) -> list[Line]:
     out = []
     for group in lines:
         group.sort(key=lambda f: f[1])
-        text = _line_text(group)
+        text, measured = _line_text(group)
         size = statistics.median(f[2] for f in group)
-        out.append(Line(text.strip(), group[0][1], _right_edge(group), group[0][0], size, number))
+        out.append(Line(text.strip(), group[0][1], _right_edge(measured), group[0][0], size,
+                        number))
     return out
 
 
-def _right_edge(group: list[tuple[float, float, float, str]]) -> float:
+Frag = tuple[float, float, float, str]  # baseline y, x, font size, text
+
+
+def _right_edge(plain: list[Frag]) -> float:
     """Estimated x where a line's last fragment ends. Justified text is stretched: the spacing
     measured between the line's fragments scales the estimate of the last one."""
-    plain = [f for f in group if not _is_split_punctuation(f[3])] or group
     first, last = plain[0], plain[-1]
     before = sum(_width(f[3]) * f[2] for f in plain[:-1])
     stretch = 1.0
@@ -79,49 +82,47 @@ def _right_edge(group: list[tuple[float, float, float, str]]) -> float:
     return last[1] + _width(last[3]) * last[2] * stretch
 
 
-def _is_split_punctuation(text: str) -> bool:
+def _is_marks(text: str) -> bool:
     pieces = text.split()
-    return len(pieces) > 1 and all(
+    return bool(pieces) and all(
         len(p) <= 2 and all(unicodedata.category(ch)[0] in "PS" for ch in p) for p in pieces)
 
 
-def _line_text(group: list[tuple[float, float, float, str]]) -> str:
-    """A line's text from its fragments in x order. Office suites often draw quotation marks in
-    a second font, one text run for all the marks of a line ("“ ”"), leaving a gap where each
-    mark belongs; pypdf sees the run at the first mark and blanks for the gaps. The marks are
+def _line_text(group: list[Frag]) -> tuple[str, list[Frag]]:
+    """A line's text from its fragments in x order, and its text fragments for measuring.
+
+    Office suites often draw quotation marks in a second font, in one run for all the marks of
+    a line ("“ ” “"), leaving a blank where each mark belongs; pypdf reports the run at the
+    first mark. Such marks (a run of several, or one that falls inside another fragment) are
     put back into the blanks, in order."""
-    marks = [f for f in group if _is_split_punctuation(f[3])]
+    def inside(f: Frag) -> bool:
+        return any(g is not f and g[1] < f[1] < g[1] + (_width(g[3]) - 0.5) * g[2]
+                   for g in group)
+
+    marks = [f for f in group if _is_marks(f[3]) and (len(f[3].split()) > 1 or inside(f))]
     if not marks:
-        return "".join(f[3] for f in group)
-    chars: list[list] = []  # [x, char, fragment index]
-    for i, (_, x, size, text) in enumerate(group):
-        if group[i] in marks:
-            continue
-        pos = x
+        return "".join(f[3] for f in group), group
+    plain = [f for f in group if f not in marks]
+    chars: list[list] = []  # [x, text, index in plain (-1: a mark with no blank to fill)]
+    for i, (_, x, size, text) in enumerate(plain):
         for ch in text:
-            chars.append([pos, ch, i])
-            pos += _width(ch) * size
-    holes = [c for c in chars if c[1].isspace()]
-    extra: list[tuple[float, str]] = []
+            chars.append([x, ch, i])
+            x += _width(ch) * size
     for _, x, size, text in marks:
-        pieces = text.split()
-        free = [h for h in holes if h[0] >= x - size and h[1].isspace()]
-        for k, piece in enumerate(pieces):
+        free = [c for c in chars if c[1].isspace() and c[2] >= 0 and c[0] >= x - size]
+        for k, piece in enumerate(text.split()):
             if k < len(free):
                 free[k][1] = piece
             else:
-                extra.append((x, piece))
-    out = []
-    for x, text in extra:
-        chars.append([x, text, -1])
-    chars.sort(key=lambda c: (c[0] if c[2] == -1 else group[c[2]][1], c[2] == -1, c[0]))
-    for c in chars:
-        out.append(c[1])
-    return "".join(out)
+                chars.append([x, piece, -1])
+    chars.sort(key=lambda c: (c[0] if c[2] < 0 else plain[c[2]][1], c[2] < 0, c[0]))
+    filled = [(y, x, size, "".join(c[1] for c in chars if c[2] == i))
+              for i, (y, x, size, _) in enumerate(plain)]
+    return "".join(c[1] for c in chars), filled or group
 
 
 _WORD = re.compile(r"[A-Za-z0-9%.,:;/\\\-+·_@#&*'\"]+"
-                   r"|.(?:[“‘（《〔【「『]+.)?[，。、；：？！）】》」』”’〕…—]*")
+                   r"|[“‘（《〔【「『]*.(?:[“‘（《〔【「『]+.)?[，。、；：？！）】》」』”’〕…—]*")
 
 
 def _first_word(text: str) -> str:
