@@ -17,6 +17,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+
 @dataclass(frozen=True)
 class Marker:
     """A heading marker found at the start of a paragraph."""
@@ -31,6 +32,11 @@ class Marker:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((fam, re.compile(rx)) for fam, rx in fields("markers.txt"))
+
+
+@lru_cache(maxsize=1)
+def _any_marker() -> re.Pattern:
+    return re.compile("|".join(f"(?:{rx.pattern.replace('?P<num>', '')})" for _, rx in _patterns()))
 
 
 def cn_to_int(s: str) -> int:
@@ -58,10 +64,11 @@ def _key(family: str, num: str, written: str) -> str:
     return num
 
 
+@lru_cache(maxsize=8192)
 def match_marker(par: str) -> Marker | None:
     """The heading marker at the start of `par`, or None."""
-    if not par:
-        return None
+    if not par or not _any_marker().match(par):
+        return None  # most paragraphs: one regex call rules every family out
     for family, rx in _patterns():
         m = rx.match(par)
         if not m or m.end() >= len(par):  # a marker alone on a line is not a heading
