@@ -7,6 +7,7 @@ Usage: python benchmarks/bench_parse.py [--rounds N] [--corpus DIR] [--out FILE]
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         f"$ python benchmarks/bench_parse.py --rounds {args.rounds}"
         + (f" --out {args.out}" if args.out else ""),
         (f"python {platform.python_version()}, {platform.machine()}, "
-        f"{len(files)} files, {raw} raw characters"),
+        f"{len(files)} files, {raw} raw characters, {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.1f} at start (shared machine: compare runs at similar load)"),
     ]
     bench(files[:1], 1, extract=False)  # warm caches (lexicons, regexes)
     chars, secs = bench(files, args.rounds, extract=False)
