@@ -313,6 +313,21 @@ def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mim
     assert url.rsplit("/", 1)[1] in client.get("/generate").data.decode()  # listed as recent
 
 
+@pytest.mark.parametrize("kind", ["notice", "taskbook", "timetable", "draft"])
+def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
+    doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
+    r = client.post("/generate", data={"doc": doc.id, "kind": kind, "fmt": "docx",
+                                      "college": "计算机学院", "action": "preview"})
+    assert r.status_code == 200, _text(r.data)
+    html = r.data.decode()
+    frame = re.search(r'<iframe class="preview" sandbox srcdoc="([^"]*)"', html)
+    assert frame, "the preview sits in a sandboxed frame"
+    inner = unescape(frame.group(1))
+    assert '<div class="pbdocs"' in inner
+    if kind == "draft":
+        assert "计算机学院" in inner
+
+
 def test_generate_errors_are_messages(client, docs):
     doc_id = next(iter(docs))
     r = client.post("/generate", data={"doc": doc_id, "kind": "draft", "fmt": "docx"})

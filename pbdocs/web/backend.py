@@ -218,6 +218,26 @@ class Backend:
             raise PbdocsError(f"{label}未能生成。")
         return out
 
+    def preview(self, kind: str, doc_id: str, college: str = "") -> str:
+        """The document that `generate` would write, as a standalone HTML page (same Markdown,
+        same styles), to look at before downloading."""
+        if kind not in OUTPUTS:
+            raise InputError("请选择要生成的公文类型。")
+        doc = self.load(doc_id)
+        gen = "pbdocs.generate"
+        if kind == "notice":
+            md = api("pbdocs.generate.notice", "notice_markdown")(doc)
+        elif kind == "taskbook":
+            md = api(gen, "render_markdown")("taskbook", api(gen, "taskbook_context")(doc))
+        elif kind == "timetable":
+            md = api(gen, "render_markdown")("timetable", api(gen, "timetable_context")(doc))
+        else:
+            if not college.strip():
+                raise InputError("生成二级学院方案草稿需要填写学院名称。")
+            ctx = api("pbdocs.generate.draft", "build_draft_context")(doc, college.strip())
+            md = api("pbdocs.generate.draft", "render_markdown")(ctx)
+        return api(gen, "markdown_to_html")(md, standalone=True, title=OUTPUTS[kind][0])
+
     def outputs(self) -> list[Path]:
         """Files in the output folder, newest first."""
         if not self.out_dir.is_dir():

@@ -249,12 +249,20 @@ def generate():
     ctx: dict[str, Any] = {"docs": docs, "failures": failures, "outputs": OUTPUTS,
                            "doc_id": form.get("doc", ""), "kind": form.get("kind", "taskbook"),
                            "fmt": form.get("fmt", "docx"), "college": form.get("college", ""),
-                           "error": None, "files": backend().outputs()[:20]}
+                           "error": None, "preview": None, "files": backend().outputs()[:20]}
     if request.method == "GET":
         return render_template("generate.html", **ctx)
     if not ctx["doc_id"]:
         ctx["error"] = "请选择一份文档。"
         return render_template("generate.html", **ctx), 400
+    if request.form.get("action") == "preview":
+        try:
+            ctx["preview"] = backend().preview(ctx["kind"], ctx["doc_id"], ctx["college"])
+        except PbdocsError as e:
+            ctx["error"] = str(e)
+            return render_template("generate.html", **ctx), 503 if isinstance(
+                e, Unavailable) else 400
+        return render_template("generate.html", **ctx)
     try:
         out = backend().generate(ctx["kind"], ctx["doc_id"], ctx["fmt"], ctx["college"])
     except PbdocsError as e:
