@@ -14,6 +14,7 @@ _ITEM_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[部处办室委会院心馆
 # a department-like name in an explicit frame even when the lexicon does not know it
 _GENERIC = (r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院"
             r"|党委|党总支|党支部|党组织|领导小组|工作组)")
+_FRAME_WORDS = re.compile(r"负责|牵头|配合|会同|协同|协助")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
 
@@ -65,7 +66,7 @@ def _label_re(labels: tuple[str, ...]) -> re.Pattern:
 def parse_labels(text: str, lex: Lexicon) -> Responsibility:
     """Departments listed after labels like 牵头部门:/配合单位：/责任单位： in `text`."""
     res = Responsibility()
-    if not lex.labels:
+    if not lex.labels or ("：" not in text and ":" not in text):
         return res
     marks = list(_label_re(tuple(lex.labels)).finditer(text))
     for i, m in enumerate(marks):
@@ -105,6 +106,8 @@ def external(text: str, start: int, lex: Lexicon) -> bool:
 def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
     """Lead and support named in running text, from the department `mentions` in it."""
     res = Responsibility()
+    if not _FRAME_WORDS.search(text):
+        return res  # no 负责/牵头/配合/会同 frame: nothing to find (most sentences)
     mentions = [m for m in mentions if not external(text, m.start, lex)]
     groups: list[list[Mention]] = []  # "组织部、宣传部牵头": a list shares its frame
     for m in mentions:

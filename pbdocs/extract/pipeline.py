@@ -158,14 +158,17 @@ def _register() -> None:
         Language.component(name, func=func)
 
 
-def _pattern(name: str):
-    """A token pattern for a lexicon name: one token when the user dictionary makes it a word
-    (no need to segment ~300 names at start-up), else the phrase as jieba segments it."""
-    from pbdocs import segment
+class _PatternTokenizer(JiebaTokenizer):
+    """Segments lexicon names at build time: a dictionary word is one token without jieba."""
 
-    if _HAN.fullmatch(name) and segment.in_dictionary(name):
-        return [{"ORTH": name}]
-    return name
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        from pbdocs import segment
+
+        if _HAN.fullmatch(text) and segment.in_dictionary(text):
+            return Doc(self.vocab, words=[text], spaces=[False])
+        return super().__call__(text)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -181,11 +184,15 @@ def get_nlp(extra: tuple[str, ...] = ()):
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    patterns = [{"label": "DEPT", "pattern": _pattern(alias), "id": canon}
+    patterns = [{"label": "DEPT", "pattern": alias, "id": canon}
                 for alias, canon in lex.departments.items()]
-    patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": _pattern(role)}
+    patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": role}
                  for role in lex.roles]
+    # Phrase patterns (hash lookups) rather than token patterns (tried at every token); the
+    # ruler segments each pattern, and a name the user dictionary holds is one word anyway.
+    nlp.tokenizer = _PatternTokenizer(nlp.vocab)
     ruler.add_patterns(patterns)
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     for name, _ in _COMPONENTS:
         nlp.add_pipe(name)
     _LEXICONS[id(nlp)] = lex

@@ -160,6 +160,7 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+_ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
 
@@ -172,6 +173,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
     A month without a year takes the last year written before it in `text`, else
     `context_year` (a phase heading's), else the document's year (the next one if already past).
     """
+    if not _ANY_TIME.search(text):
+        return []  # most sentences name no time at all
     ddate = date.fromisoformat(doc_date) if doc_date else None
     dyear = ddate.year if ddate else None
     # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
