@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,11 +182,13 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
-def _continues(prev: str, nxt: str, after: str | None = None) -> bool:
+def _continues(prev: str, nxt: str, after: str | None = None,
+               wrapped: bool = False) -> bool:
     """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break).
 
     `after` is the line following `nxt`, used to tell a heading wrapped onto a second line
-    (deeper numbered items follow) from a heading followed by a short body line.
+    (deeper numbered items follow) from a heading followed by a short body line. `wrapped`
+    says `prev` ends in a line as long as the text's usual hard-wrap width.
     """
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
@@ -206,7 +209,11 @@ def _continues(prev: str, nxt: str, after: str | None = None) -> bool:
         return am is not None and am.family != pm.family
     if _kind_end().search(prev):
         return False
-    return len(prev) >= 20 or (len(prev) >= 12 and bool(re.search("[，。；：、,;]", prev)))
+    if len(prev) >= 45 or (len(prev) >= 12 and re.search("[，。；：、,;]", prev)):
+        return True
+    # A short line without punctuation may be an un-numbered heading: join it only where the
+    # text is hard-wrapped at this line's width.
+    return wrapped and len(prev) >= 12
 
 
 def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
@@ -214,10 +221,16 @@ def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int
     pars: list[str] = []
     where: dict[int, tuple[int, int]] = {}
     nonblank = [k for k, ln in enumerate(lines) if ln]
+    widths = Counter(len(lines[k]) for k in nonblank
+                     if len(lines[k]) >= 12 and lines[k][-1] not in _TERMINAL)
+    wrap = {w for w, c in widths.items() if c >= 3}
+    last_len = 0
     for n, i in enumerate(nonblank):
         ln = lines[i]
         after = lines[nonblank[n + 1]] if n + 1 < len(nonblank) else None
-        if pars and _continues(pars[-1], ln, after):
+        wrapped = any(abs(last_len - w) <= 2 for w in wrap)
+        last_len = len(ln)
+        if pars and _continues(pars[-1], ln, after, wrapped):
             shift = len(pars[-1])
             sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", pars[-1]) else ""
             repairs.append(_Repair("line_joined", "将被分页或换行截断的句子接回同一段落",

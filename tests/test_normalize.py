@@ -155,3 +155,12 @@ def test_body_line_mentioning_a_source_is_not_boilerplate():
     text, w = normalize("经费保障：所需经费来源：学校党建专项经费，按规定使用\n作者：张三\n")
     assert text == "经费保障：所需经费来源：学校党建专项经费，按规定使用"
     assert len(_kinds(w, "boilerplate_removed")) == 1
+
+
+def test_unnumbered_heading_not_joined_but_hard_wrapped_lines_are():
+    text, _ = normalize("加强党的政治建设\n各级党组织要把政治建设摆在首位。")
+    assert text == "加强党的政治建设\n各级党组织要把政治建设摆在首位。"
+    wrapped = ("坚持以习近平新时代中国特色社会主义思想为指导深入\n贯彻党的十九大和十九届历次全会精神全面加强党的领\n"
+               "导和党的建设推动全面从严治党向纵深发展持续深化党\n建工作。")
+    text, w = normalize(wrapped)
+    assert "\n" not in text and len(_kinds(w, "line_joined")) == 3
