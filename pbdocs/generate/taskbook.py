@@ -130,7 +130,8 @@ def by_department(rows: list[TaskRow]) -> list[dict[str, Any]]:
     for r in rows:
         for name in r.lead or [NO_LEAD]:
             depts.setdefault(name, []).append(r)
-    order = sorted(depts, key=lambda n: (n == NO_LEAD, -len(depts[n]), n))
+    first = {n: i for i, n in enumerate(depts)}
+    order = sorted(depts, key=lambda n: (n == NO_LEAD, -len(depts[n]), first[n]))
     return [{"name": n, "rows": [asdict(r) | {"cells": r.cells()} for r in depts[n]]}
             for n in order]
 

@@ -1,0 +1,50 @@
+"""Each kind of generated document converts to PDF in LibreOffice with its Chinese text in it
+(one soffice run for all three; skipped where LibreOffice or poppler is absent)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from _generate_docs import plan
+
+from pbdocs.generate.notice import write_notice
+from pbdocs.generate.taskbook import write_taskbook
+from pbdocs.generate.timetable import write_timetable
+
+FONTS_CONF = Path(__file__).resolve().parents[1] / "pbdocs" / "fonts" / "fonts.conf"
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")
+                            and shutil.which("pdfinfo")),
+                       reason="LibreOffice or poppler-utils not installed"),
+]
+
+
+def test_every_kind_renders_with_chinese_text(tmp_path):
+    doc = plan()
+    files = {
+        "notice": (write_notice(doc, tmp_path / "notice.docx"), "现将《"),
+        "taskbook": (write_taskbook(doc, tmp_path / "taskbook.docx")[0], "制定中心组学习办法"),
+        "timetable": (write_timetable(doc, tmp_path / "timetable.docx")[0], "开展示范创建"),
+    }
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    *[str(p) for p, _ in files.values()]],
+                   check=True, env=env, capture_output=True, timeout=180)
+    for kind, (docx, needle) in files.items():
+        pdf = docx.with_suffix(".pdf")
+        assert pdf.exists(), kind
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
+        assert pages > 0, kind
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                              text=True).stdout
+        assert needle in text.replace(" ", "").replace("\n", ""), kind
+        if kind == "notice":
+            assert pages >= 2 and "中共某某大学委员会文件" in text.replace(" ", "")
