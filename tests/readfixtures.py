@@ -33,16 +33,36 @@ def seed_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def write_docx(path: Path, paragraphs: list[str], indent: bool = False) -> Path:
-    """A .docx with one paragraph per item (first-line indent of two characters when asked)."""
+def write_docx(path: Path, paragraphs: list[str], indent: bool = False,
+               official: bool = False) -> Path:
+    """A .docx with one paragraph per item (first-line indent of two characters when asked).
+
+    `official`: laid out like an official document: 16 pt justified text with a two-character
+    indent, a running header, and `— n —` page numbers from a PAGE field in the footer."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
     from docx.shared import Pt
 
     document = docx.Document()
+    size = 16 if official else 10.5
+    if official:
+        document.styles["Normal"].font.size = Pt(size)
+        section = document.sections[0]
+        section.header.paragraphs[0].text = "内部资料 注意保存"
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("— ")
+        footer.add_run()._r.append(parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" —")
     for p in paragraphs:
         para = document.add_paragraph(p)
-        if indent:
-            para.paragraph_format.first_line_indent = Pt(21)
+        if indent or official:
+            para.paragraph_format.first_line_indent = Pt(2 * size)
+        if official:
+            para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     document.save(path)
     return path
 

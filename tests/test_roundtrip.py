@@ -57,10 +57,11 @@ def test_same_clause_paths_in_every_format(seed, fmt, baseline, corpus_dir, tmp_
 @pytest.mark.render
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_printed_by_libreoffice(baseline, corpus_dir, tmp_path):
-    """A PDF as an office suite prints it (justified text, its own fonts) from the .docx."""
+    """A PDF as an office suite prints an official document (justified 16 pt text, its own
+    fonts, a running header, `— n —` page numbers) from the .docx."""
     seed = "jyu-2021-54"
     text = (corpus_dir / f"{seed}.txt").read_text(encoding="utf-8")
-    src = write_docx(tmp_path / "printed.docx", seed_paragraphs(text), indent=True)
+    src = write_docx(tmp_path / "printed.docx", seed_paragraphs(text), official=True)
     subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
                     "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
                    check=True, capture_output=True, timeout=120)
@@ -69,7 +70,11 @@ def test_pdf_printed_by_libreoffice(baseline, corpus_dir, tmp_path):
     # back where they belong (29 of the 30 quoted phrases of this text when measured).
     from pbdocs.read import read_file
 
-    printed = read_file(tmp_path / "printed.pdf").text.replace("\n", "")
+    raw = read_file(tmp_path / "printed.pdf")
+    assert raw.pages and raw.pages >= 3
+    assert "内部资料" not in raw.text  # the running header
+    assert not re.search(r"—\s*\d+\s*—", raw.text)  # the page numbers
+    printed = raw.text.replace("\n", "")
     quoted = re.findall(r"“[^”\n]{1,15}”", text)
     found = [q for q in quoted if q in printed]
     assert len(quoted) >= 10 and len(found) >= 0.9 * len(quoted)

@@ -95,8 +95,8 @@ def _line_text(group: list[Frag]) -> tuple[str, list[Frag]]:
     a line ("“ ” “"), leaving a blank where each mark belongs; pypdf reports the run at the
     first mark. Such marks (a run of several, or one that falls inside another fragment) are
     put back into the blanks, in order."""
-    def inside(f: Frag) -> bool:
-        return any(g is not f and g[1] < f[1] < g[1] + (_width(g[3]) - 0.5) * g[2]
+    def inside(f: Frag) -> bool:  # within another fragment that has a blank for it
+        return any(g is not f and " " in g[3] and g[1] < f[1] < g[1] + (_width(g[3]) - 0.1) * g[2]
                    for g in group)
 
     marks = [f for f in group if _is_marks(f[3]) and (len(f[3].split()) > 1 or inside(f))]
@@ -109,7 +109,11 @@ def _line_text(group: list[Frag]) -> tuple[str, list[Frag]]:
             chars.append([x, ch, i])
             x += _width(ch) * size
     for _, x, size, text in marks:
-        free = [c for c in chars if c[1].isspace() and c[2] >= 0 and c[0] >= x - size]
+        # The first mark goes to the blank nearest to where the run starts (estimated widths
+        # drift on stretched lines), the next ones to the blanks after it.
+        free = sorted((c for c in chars if c[1].isspace() and c[2] >= 0), key=lambda c: c[0])
+        start = min(range(len(free)), key=lambda k: abs(free[k][0] - x), default=0)
+        free = free[start:]
         for k, piece in enumerate(text.split()):
             if k < len(free):
                 free[k][1] = piece
