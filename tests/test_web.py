@@ -112,6 +112,9 @@ def test_home_lists_every_document(client, docs):
     assert 'name="q"' in html
     for doc_id in docs:
         assert f'href="/doc/{doc_id}"' in html
+    from pbdocs.web.views import _suggested
+
+    assert _suggested() and all(f">{q}</a>" in html for q in _suggested())
 
 
 def test_search_marks_every_hit(client):
@@ -179,6 +182,8 @@ def test_search_paginates(client):
     beyond = client.get("/search", query_string={"q": "党支部", "page": 999}).data.decode()
     assert "没有找到相关条款" in beyond
     assert client.get("/search", query_string={"q": "党支部", "page": "x"}).status_code == 200
+    huge = client.get("/search", query_string={"q": "党支部", "page": 10**12})
+    assert huge.status_code == 200 and "没有找到相关条款" in huge.data.decode()
 
 
 def test_search_without_query_asks_for_one(client):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import mimetypes
+from pathlib import Path
 from typing import Any
 
 from flask import (
@@ -27,6 +28,8 @@ from pbdocs.web.safety import highlight, marked_terms, query_terms
 bp = Blueprint("web", __name__)
 
 PER_PAGE = 10
+MAX_PAGE = 500  # deeper pages cost the engine memory and help nobody
+SUGGESTIONS = Path(__file__).resolve().parent / "suggested_queries.txt"
 SNIPPET = 220
 FILTERS = {"inst": "高校", "dept": "牵头部门", "year": "年份", "kind": "文种"}
 # Facet names a search backend may use → our filter parameter.
@@ -63,11 +66,20 @@ def _doc_choices() -> tuple[list[Document], list[str]]:
     return backend().documents()
 
 
+def _suggested() -> list[str]:
+    """The queries offered under the search box (`suggested_queries.txt`, a person may edit)."""
+    try:
+        lines = SUGGESTIONS.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+
+
 @bp.get("/")
 def home():
     """The query box, suggested queries, and the documents of the corpus."""
     docs, failures = _doc_choices()
-    return render_template("home.html", docs=docs, failures=failures)
+    return render_template("home.html", docs=docs, failures=failures, suggested=_suggested())
 
 
 @bp.get("/search")
@@ -75,7 +87,7 @@ def search():
     """Search hits with filters, facet counts, highlights and pages."""
     q = request.args.get("q", "").strip()
     filters = {k: request.args.get(k, "").strip() for k in FILTERS}
-    page = max(1, _int(request.args.get("page"), 1))
+    page = min(MAX_PAGE, max(1, _int(request.args.get("page"), 1)))
     ctx: dict[str, Any] = {"q": q, "filters": filters, "page": page, "hits": [], "facets": [],
                            "total": 0, "pages": 0, "error": None}
     if not q:
