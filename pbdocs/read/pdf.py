@@ -108,7 +108,7 @@ def _line_text(group: list[Frag]) -> tuple[str, list[Frag]]:
         for ch in text:
             chars.append([x, ch, i])
             x += _width(ch) * size
-    for _, x, size, text in marks:
+    for _, x, _size, text in marks:
         # The first mark goes to the blank nearest to where the run starts (estimated widths
         # drift on stretched lines), the next ones to the blanks after it.
         free = sorted((c for c in chars if c[1].isspace() and c[2] >= 0), key=lambda c: c[0])
