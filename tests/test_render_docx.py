@@ -188,3 +188,13 @@ def test_masthead_fit_and_signature_layout():
     assert size * G.text_width("中共某某某某某某科技大学委员会文件") * scale / 100 <= 442.3
     sig_r, date_r = G.signature_indents("中共某某大学委员会", "2020年11月30日")
     assert sig_r == 2 and date_r == 2 + 9 - 7 - 2
+
+
+def test_28_characters_fit_a_line(sample_docx):
+    """3号 characters condensed so that 28 fill the 156 mm text block (22 × 28 practice)."""
+    from docx.oxml.ns import qn
+
+    rpr = sample_docx.styles["Normal"].element.rPr
+    spacing = int(rpr.find(qn("w:spacing")).get(qn("w:val"))) / 20
+    width_pt = 156 / 25.4 * 72
+    assert 28 * (16 + spacing) <= width_pt < 29 * (16 + spacing)

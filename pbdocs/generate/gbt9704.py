@@ -23,6 +23,9 @@ LINE_PITCH_PT = 28.95  # *practice*: exact line spacing giving 22 lines in 225 m
 # Page number: 7 mm below the text block; a 4号 line is about 5 mm high.
 FOOTER_DISTANCE_MM = MARGINS_MM["bottom"] - 7.0 - 5.0
 LANDSCAPE_FOOTER_DISTANCE_MM = 12.0
+# 28 characters of 3号 (16 pt) need 448 pt but the text block is 442 pt wide: each character
+# is condensed by this much (twentieths of a point) so that exactly 28 fit, as the grid would.
+BODY_CHAR_SPACING = int((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - 16) * 20) - 1
 # Character pitch of the docGrid so that 28 characters fill 156 mm (Word: 1/4096 pt units).
 DOC_GRID_CHAR_SPACE = int(round((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - 16) * 4096))
 # The grid is recorded but not snapped to: with snapping, LibreOffice gives every line of a

@@ -142,6 +142,13 @@ def set_char_scale(run, percent: int) -> None:
     w.set(qn("w:val"), str(int(percent)))
 
 
+def set_char_spacing(owner, twentieths: int) -> None:
+    """Expand (positive) or condense (negative) the spacing after every character of a run or
+    style, in twentieths of a point."""
+    sp = _child(_rpr(owner), "w:spacing")
+    sp.set(qn("w:val"), str(int(twentieths)))
+
+
 def set_position(run, half_points: int) -> None:
     """Raise (positive) or lower (negative) a run from the baseline, in half-points."""
     pos = _child(_rpr(run), "w:position")

@@ -60,6 +60,8 @@ def _apply_role_to_style(style, role: G.Role) -> None:
     oxml.reset_style(style)
     oxml.set_fonts(style, role.font)
     oxml.set_lang(style)
+    if role.size == G.SIZE["三号"] and role.line_pt:
+        oxml.set_char_spacing(style, G.BODY_CHAR_SPACING)
     f = style.font
     f.size = Pt(role.size)
     f.bold = role.bold
