@@ -207,6 +207,17 @@ def test_target_subject_and_due_date():
     assert (t.subject, t.by) == ("在校生中党员占比", "2022-12-31")
 
 
+@pytest.mark.parametrize("text,subjects", [
+    ("基层党组织书记和班子成员至少参加1次集中培训、学习时间不少于56学时。",
+     ["基层党组织书记和班子成员", "学习时间"]),
+    ("学校专职党务人员和思想政治工作者不低于全校师生人数的1%。", ["学校专职党务人员和思想政治工作者"]),
+    ("培养2-3名省级领军人物和拔尖教师", ["省级领军人物和拔尖教师"]),
+    ("实现全校教师党支部书记“双带头人”100%全覆盖", ["全校教师党支部书记“双带头人"]),
+])
+def test_target_subjects(text, subjects):
+    assert [f.target.subject for f in find_targets(text, LEX)] == subjects
+
+
 def test_chinese_numerals():
     assert cn_to_int("两") == 2 and cn_to_int("十") == 10 and cn_to_int("二十五") == 25
     assert cn_to_int("一百零八") == 108 and to_number("1/2") == 0.5 and cn_to_int("甲") is None

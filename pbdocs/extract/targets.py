@@ -138,9 +138,18 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
         else:
             subject = ""
             if pre_at < core_start:
-                subject = _subject_before(text, pre_at, cs, list(times))
+                # a goal listed after another one in the same clause starts after it
+                # ("至少参加1次集中培训、学习时间不少于56学时" → 学习时间)
+                prev = [f.end for f in out if cs <= f.end <= pre_at]
+                s0 = cs
+                if prev:
+                    s0 = prev[-1]
+                    sep = text.find("、", s0, pre_at)
+                    s0 = sep + 1 if sep >= 0 else s0
+                subject = _subject_before(text, pre_at, s0, list(times))
             if not subject:
                 subject = text[b:_clause_end(text, b)].strip(" “”\"")
+        a = min(a, pre_at)  # the comparator is part of what is written
         out.append(Found(a, end, Target(text=text[a:end].strip(), op=op, value=clean(value),
                                         unit=unit, subject=subject or None,
                                         value_max=clean(vmax))))
