@@ -212,7 +212,7 @@ def test_target_subject_and_due_date():
      ["基层党组织书记和班子成员", "学习时间"]),
     ("学校专职党务人员和思想政治工作者不低于全校师生人数的1%。", ["学校专职党务人员和思想政治工作者"]),
     ("培养2-3名省级领军人物和拔尖教师", ["省级领军人物和拔尖教师"]),
-    ("实现全校教师党支部书记“双带头人”100%全覆盖", ["全校教师党支部书记“双带头人"]),
+    ("实现全校教师党支部书记“双带头人”100%全覆盖", ["全校教师党支部书记“双带头人”"]),
 ])
 def test_target_subjects(text, subjects):
     assert [f.target.subject for f in find_targets(text, LEX)] == subjects

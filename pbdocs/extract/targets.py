@@ -68,7 +68,15 @@ def _subject_before(text: str, start: int, clause_start: int, cut: list[tuple[in
     for a, b in cut:  # skip a time expression that opens the clause
         if clause_start <= a < start and b <= start:
             s = max(s, b)
-    return _LEAD_IN.sub("", text[s:start]).strip(" “”\"")
+    return _tidy(_LEAD_IN.sub("", text[s:start]))
+
+
+def _tidy(subject: str) -> str:
+    """A subject without spaces or quote marks left unbalanced by the cut."""
+    subject = subject.strip()
+    if subject.count("“") != subject.count("”"):
+        subject = subject.replace("“", "").replace("”", "")
+    return subject.strip("\"")
 
 
 def _near_op(text: str, at: int, comp: re.Pattern, lex: Lexicon) -> str:
@@ -134,7 +142,7 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
         if end > b:
             verb = next((v for v in lex.cover if v in text[cs:a]), None)
             vs = text.index(verb, cs) + len(verb) if verb else cs
-            subject = text[vs:a].strip(" “”\"")
+            subject = _tidy(text[vs:a])
         else:
             subject = ""
             if pre_at < core_start:
@@ -148,7 +156,7 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
                     s0 = sep + 1 if sep >= 0 else s0
                 subject = _subject_before(text, pre_at, s0, list(times))
             if not subject:
-                subject = text[b:_clause_end(text, b)].strip(" “”\"")
+                subject = _tidy(text[b:_clause_end(text, b)])
         a = min(a, pre_at)  # the comparator is part of what is written
         out.append(Found(a, end, Target(text=text[a:end].strip(), op=op, value=clean(value),
                                         unit=unit, subject=subject or None,
@@ -182,7 +190,7 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
         if verb is None:
             continue  # "坚持全覆盖、常态化": a principle, not a goal
         vs = cs + seg.index(verb)
-        subject = text[vs + len(verb):a].strip(" “”\"") or None
+        subject = _tidy(text[vs + len(verb):a]) or None
         out.append(Found(a, b, Target(text="全覆盖", op="=", value=100, unit="%",
                                       subject=subject)))
     out.sort(key=lambda f: f.start)
