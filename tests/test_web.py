@@ -409,15 +409,28 @@ def test_upload_other_formats(upsite, fmt):
 def test_upload_never_overwrites(upsite):
     app, tmp = upsite
     client = app.test_client()
-    original = (tmp / "corpus" / "hdu-2020-55.txt").read_bytes()
-    r = _upload(client, "hdu-2020-55.txt", SCRIPT_TEXT.encode())
+    existing = min((tmp / "corpus").glob("*.txt"))
+    stem, original = existing.stem, existing.read_bytes()
+    r = _upload(client, existing.name, SCRIPT_TEXT.encode())
     assert r.status_code == 200
     assert "原文件未被覆盖" in r.data.decode()
-    assert (tmp / "corpus" / "hdu-2020-55.txt").read_bytes() == original
-    assert (tmp / "corpus" / "hdu-2020-55-2.txt").read_bytes() == SCRIPT_TEXT.encode()
-    again = _upload(client, "HDU-2020-55.TXT", SCRIPT_TEXT.encode())
-    assert "hdu-2020-55-3.txt" in again.data.decode().lower()
-    assert (tmp / "corpus" / "HDU-2020-55-3.txt").is_file()
+    assert existing.read_bytes() == original
+    assert (tmp / "corpus" / f"{stem}-2.txt").read_bytes() == SCRIPT_TEXT.encode()
+    other = SCRIPT_TEXT.replace("每月", "每季度").encode()
+    again = _upload(client, existing.name.upper(), other)
+    assert f"{stem}-3.txt".lower() in again.data.decode().lower()
+    assert (tmp / "corpus" / f"{stem.upper()}-3.txt").read_bytes() == other
+
+
+def test_upload_of_a_file_already_there_adds_nothing(upsite):
+    app, tmp = upsite
+    existing = min((tmp / "corpus").glob("*.txt"))
+    before = sorted(p.name for p in (tmp / "corpus").iterdir())
+    r = _upload(app.test_client(), "另一个名字.txt", existing.read_bytes())
+    assert r.status_code == 200
+    doc_id = app.extensions["pbdocs"].corpus().load(existing).id
+    assert "内容完全相同" in r.data.decode() and f'href="/doc/{doc_id}"' in r.data.decode()
+    assert sorted(p.name for p in (tmp / "corpus").iterdir()) == before
 
 
 def test_upload_path_traversal_name_stays_in_corpus(upsite):

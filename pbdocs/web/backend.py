@@ -4,6 +4,7 @@ not there yet raises `Unavailable`, which a page shows as a sentence instead of 
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
 import tempfile
@@ -57,6 +58,7 @@ class UploadResult:
     name: str | None = None
     messages: list[str] = field(default_factory=list)
     error: str | None = None
+    same_as: str | None = None  # id of a corpus document with exactly these bytes
 
 
 class Backend:
@@ -275,6 +277,12 @@ class Backend:
 
         with self._lock:
             self.corpus_dir.mkdir(parents=True, exist_ok=True)
+            same = self._same_bytes(data)
+            if same is not None:
+                res.same_as = same
+                res.messages.append(
+                    f"语料库中已有内容完全相同的文件（文档编号 {same}），未重复添加。")
+                return res
             final = self._free_name(name, slugify)
             if final != name:
                 res.messages.append(f"语料库中已有同名文件，新文件另存为“{final}”，原文件未被覆盖。")
@@ -316,6 +324,18 @@ class Backend:
         except PbdocsError as e:
             res.messages.append(f"文档已加入语料库，但更新检索索引失败：{e}")
         return res
+
+    def _same_bytes(self, data: bytes) -> str | None:
+        """The id of a corpus file whose bytes are exactly `data`, if any."""
+        digest = hashlib.sha256(data).digest()
+        for doc_id, path in self.files().items():
+            try:
+                if path.stat().st_size == len(data) and \
+                        hashlib.sha256(path.read_bytes()).digest() == digest:
+                    return doc_id
+            except OSError:
+                continue
+        return None
 
     def _free_name(self, name: str, slugify) -> str:
         """`name`, or `name-2`, `name-3` … : the first that clashes with no corpus file name
