@@ -58,17 +58,26 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+_PIECES = re.compile(r"[^。；;！？!?，,、：:（）()“”\"]+")
+
+
 def words(text: str) -> list[str]:
     """jieba words of folded text, without punctuation, digits alone and stopwords."""
+    out: list[str] = []
+    for piece in _PIECES.findall(fold(text)):
+        out.extend(_piece_words(piece))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    # jieba never joins words across punctuation, so cutting piece by piece gives the same words,
+    # and the pieces policy texts share (they copy each other a lot) are cut only once.
     from pbdocs.segment import cut
 
     stop = stopwords()
-    out = []
-    for w in cut(fold(text)):
-        if not w or _PUNCT.fullmatch(w) or w.isdigit() or w in stop:
-            continue
-        out.append(w)
-    return out
+    return tuple(w for w in cut(piece)
+                 if w and not _PUNCT.fullmatch(w) and not w.isdigit() and w not in stop)
 
 
 def chars(text: str) -> str:
@@ -114,11 +123,13 @@ class ClauseIndex:
 
     def vectorize(self, texts: list[str]):
         """Sparse, L2-normalised rows for texts, with the fitted vocabulary."""
+        return self._combine(self.words_vec.transform(texts), self.chars_vec.transform(texts),
+                             texts)
+
+    def _combine(self, w, c, texts: list[str]):
         from scipy import sparse
         from sklearn.preprocessing import normalize
 
-        w = self.words_vec.transform(texts)
-        c = self.chars_vec.transform(texts)
         m = normalize(sparse.hstack([w * np.sqrt(WORD_WEIGHT), c * np.sqrt(1 - WORD_WEIGHT)],
                                     format="csr"))
         if self.topic_keys and TOPIC_WEIGHT > 0:
@@ -174,13 +185,11 @@ def build_index(docs: list[Document], topics_file: str | Path | None = None) -> 
                                 dtype=np.float32)
     chars_vec = TfidfVectorizer(analyzer="char", preprocessor=chars, ngram_range=CHAR_NGRAMS,
                                 sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF, dtype=np.float32)
-    if texts:
-        words_vec.fit(texts)
-        chars_vec.fit(texts)
     keys = [[k for k in (fold(x) for x in t.keywords) if k] for t in load_topics(topics_file)]
     index = ClauseIndex(entries, words_vec, chars_vec, None, topic_keys=keys)
     if texts:
-        index.clause_matrix = index.vectorize(texts)
+        index.clause_matrix = index._combine(words_vec.fit_transform(texts),
+                                             chars_vec.fit_transform(texts), texts)
     return index
 
 
