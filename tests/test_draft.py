@@ -402,6 +402,31 @@ def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
         assert ctx["title"].endswith("的实施方案（讨论稿）")
 
 
+def _selection_scores(corpus_copy) -> dict[str, tuple[float, float]]:
+    from pbdocs.corpus import Corpus
+
+    gold = json.loads((Path(__file__).resolve().parent / "gold" / "draft_selection.json")
+                      .read_text(encoding="utf-8"))["documents"]
+    corpus = Corpus(corpus_copy / "corpus", corpus_copy / "index")
+    out = {}
+    for doc_id, g in gold.items():
+        ctx = build_draft_context(corpus.load(doc_id), COLLEGE)
+        got = {it["clause_id"].split("/", 1)[1] for it in ctx["items"]}
+        want = set(g["concern_a_college"])
+        assert got <= set(g["task_clauses"])
+        tp = len(got & want)
+        out[doc_id] = (tp / len(got) if got else 0.0, tp / len(want))
+    return out
+
+
+def test_clause_selection_against_gold(corpus_copy, real_docs):
+    """Precision and recall of 'this clause concerns a college' against hand labels."""
+    scores = _selection_scores(corpus_copy)
+    for doc_id, (p, r) in scores.items():
+        assert p >= 0.9, (doc_id, p, r)
+        assert r >= 0.7, (doc_id, p, r)
+
+
 def test_real_drafts_differ(real_ctx):
     a, b = (real_ctx[i] for i in REAL)
     ta = {re.sub(r"\W", "", r["text"]) for r in a["rows"]}

@@ -167,13 +167,16 @@ def _dept_names(depts) -> list[str]:
     return [x for d in depts for x in (d.name, d.canonical) if x]
 
 
-def _concerns(rules: DraftRules, clause: Clause) -> tuple[bool, bool]:
-    """(the clause concerns a college, the college is formally lead or support)."""
+def _concerns(rules: DraftRules, clause: Clause, doc: Document) -> tuple[bool, bool]:
+    """(the clause concerns a college, the college is formally lead or support): a college or
+    its people is lead, support or actor, the text names a college or binds all units, or the
+    section it sits in is about colleges' party organisations."""
     formal = _parties(rules, _dept_names(clause.lead + clause.support))
     actor = _parties(rules, clause.actors)
     text = clean(clause.text)
     named = rules.has("college", text) or rules.has("all_units", text)
-    return formal or actor or named, formal
+    section = any(rules.has("college", s.heading) for s in doc.ancestors(clause))
+    return formal or actor or named or section, formal
 
 
 def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task]:
@@ -335,13 +338,13 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         if head in guarantees and c.number is None and len(c.path) == 1:
             # Paragraphs right under a 保障/要求 heading; items under its sub-headings (a
             # phased schedule under 组织实施) are tasks like any other.
-            if _concerns(rules, c)[0]:
+            if _concerns(rules, c, doc)[0]:
                 for s in sentences(clean(c.text)):
                     if not rules.has("university_only", s):
                         guarantee_sents.append((sub(s), c))
             continue
         task_clauses += 1
-        concerns, formal = _concerns(rules, c)
+        concerns, formal = _concerns(rules, c, doc)
         if not concerns:
             continue
         tasks = _college_tasks(rules, c, formal)
