@@ -186,6 +186,19 @@ def test_search_paginates(client):
     assert huge.status_code == 200 and "没有找到相关条款" in huge.data.decode()
 
 
+def test_search_builds_a_missing_index(built_index, tmp_path):
+    app = create_app(built_index[0], tmp_path / "new-index", tmp_path / "out")
+    r = app.test_client().get("/search", query_string={"q": "三会一课"})
+    assert r.status_code == 200
+    assert "<mark>三会一课</mark>" in r.data.decode()
+
+
+def test_search_syntax_error_is_a_sentence(client):
+    r = client.get("/search", query_string={"q": "“三会一课"})
+    assert r.status_code == 400
+    assert 'class="alert' in r.data.decode() and "引号" in r.data.decode()
+
+
 def test_search_without_query_asks_for_one(client):
     r = client.get("/search")
     assert r.status_code == 200
