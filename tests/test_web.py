@@ -514,6 +514,7 @@ def test_error_pages_are_chinese(tmp_path, built_index):
 # -- the command ----------------------------------------------------------------------------
 
 def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_dir):
+    assert not create_app(corpus_dir, tmp_path / "index").extensions["pbdocs"].index_ready()
     from flask import Flask
 
     from pbdocs.cli import main
@@ -526,7 +527,7 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
                              "--index", str(tmp_path / "index"), "--out", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8765
-    assert any(p.name != "docs" for p in (tmp_path / "index").iterdir())
+    assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     assert "索引就绪" in r.output
 
 

@@ -119,10 +119,12 @@ class Backend:
 
     # -- search ---------------------------------------------------------------------------
     def index_ready(self) -> bool:
-        """Whether a search index seems to exist in the index folder."""
-        if not self.index_dir.is_dir():
-            return False
-        return any(p.name != "docs" for p in self.index_dir.iterdir())
+        """Whether the search index has been built in the index folder."""
+        idx_dir = api("pbdocs.search.indexdir", "IndexDir")(self.index_dir)
+        try:
+            return idx_dir.current(idx_dir.default_engine()) is not None
+        except PbdocsError:
+            return True  # there but damaged: searching says so in a sentence
 
     def build_index(self) -> dict:
         """Build or update the search index over the corpus (incremental)."""
