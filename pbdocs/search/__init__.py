@@ -129,7 +129,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
             cur = idx.current(engine)
         except InputError:
             cur = None  # a damaged pointer: build afresh
-        old = read_meta(cur) if cur is not None and cur.is_dir() else None
+        old = read_meta(cur, "full") if cur is not None and cur.is_dir() else None
         old_docs: dict[str, Any] = old.get("docs", {}) if old else {}
         incremental = (not rebuild and old is not None and old.get("engine") == engine
                        and old.get("parser") == _parser_fingerprint())
@@ -164,7 +164,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         else:
             meta = old
         DocStore(index_dir).prune(set(files))
-    return {"documents": len(meta["docs"]), "clauses": meta["clauses"], "added": len(added),
+    return {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
             "updated": len(updated), "removed": len(removed),
             "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
 
@@ -229,7 +229,12 @@ class SearchResult:
         return out
 
 
-def _open(index_dir: str | Path, engine: str | None) -> tuple[SearchBackend, dict[str, Any]]:
+_BACKENDS: dict[tuple[str, Path], SearchBackend] = {}
+
+
+def _open(index_dir: str | Path, engine: str | None) -> tuple[SearchBackend, Path]:
+    """The backend of the live generation (kept open: a generation never changes once
+    published, so a process that searches again reuses it)."""
     idx = IndexDir(index_dir)
     if not idx.root.is_dir():
         from pbdocs.search.indexdir import missing_error
@@ -238,10 +243,24 @@ def _open(index_dir: str | Path, engine: str | None) -> tuple[SearchBackend, dic
     engine = engine or idx.default_engine()
     if engine not in ENGINES:
         raise InputError(f"不支持的检索引擎“{engine}”，可选：{'、'.join(ENGINES)}。")
-    gen, meta = idx.live(engine)
+    gen = idx.current(engine)
+    key = (engine, gen) if gen is not None else None
+    if key in _BACKENDS:
+        return _BACKENDS[key], gen
+    gen, _ = idx.live(engine)
     if not gen.is_dir():
         raise damaged_error(Path(index_dir))
-    return get_backend(engine, gen), meta
+    while len(_BACKENDS) >= 4:
+        _BACKENDS.pop(next(iter(_BACKENDS))).close()
+    backend = _BACKENDS[(engine, gen)] = get_backend(engine, gen)
+    return backend, gen
+
+
+def _vocab(gen: Path, index_dir: str | Path) -> dict[str, Any]:
+    meta = read_meta(gen, "vocab")
+    if meta is None:
+        raise damaged_error(Path(index_dir))
+    return meta
 
 
 def _alias_canonicals(name: str) -> set[str]:
@@ -255,9 +274,9 @@ def _alias_canonicals(name: str) -> set[str]:
     return {canon} if canon else set()
 
 
-def _resolve_depts(value: str, meta: dict[str, Any]) -> list[str]:
+def _resolve_depts(value: str, vocab: dict[str, Any]) -> list[str]:
     """Canonical department names a --dept value stands for, among those in the index."""
-    known: dict[str, list[str]] = meta.get("departments", {})
+    known: dict[str, list[str]] = vocab.get("departments", {})
     wanted = _alias_canonicals(value)
     out = {c for c in known if c in wanted or c == value or value in known[c]}
     if not out:  # no exact name: a part of a name (组织部 → 党委组织部)
@@ -286,20 +305,20 @@ def search(index_dir: str | Path, query: str, *, inst: str | None = None,
         raise InputError("--limit 和 --offset 不能是负数。")
     if year is not None and not str(year).strip().isdigit():
         raise InputError(f"年份应为四位数字，例如 2021，而不是“{year}”。")
-    backend, meta = _open(index_dir, engine)
-    docs = meta.get("docs", {}).values()
+    backend, gen = _open(index_dir, engine)
+    vocab = _vocab(gen, index_dir) if (inst or dept or kind) else {}
+    insts = vocab.get("institutions", []) + ([NO_INSTITUTION] if vocab.get("unnamed") else [])
     filters = Filters(
-        inst=_resolve(inst, {d.get("institution") or NO_INSTITUTION for d in docs}),
-        depts=None if dept is None else _resolve_depts(dept.strip(), meta),
+        inst=_resolve(inst, insts),
+        depts=None if dept is None else _resolve_depts(dept.strip(), vocab),
         year=None if year is None else [str(year).strip()],
-        kind=_resolve(kind, {d["kind"] for d in docs if d.get("kind")}),
+        kind=_resolve(kind, vocab.get("kinds", [])),
     )
     try:
         page = backend.search(node, filters, limit, offset, facets)
     except DamagedIndexError as e:
+        _BACKENDS.clear()
         raise damaged_error(Path(index_dir)) from e
-    finally:
-        backend.close()
     terms, phrases = positive_terms(node)
     hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases)) for h in page.hits]
     return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
@@ -311,9 +330,8 @@ def get_clause(index_dir: str | Path, clause_id: str, engine: str | None = None)
     try:
         rec = backend.get(clause_id)
     except DamagedIndexError as e:
+        _BACKENDS.clear()
         raise damaged_error(Path(index_dir)) from e
-    finally:
-        backend.close()
     if rec is None:
         raise InputError(f"索引中没有条款“{clause_id}”（条款编号形如 文档编号/二/1）。")
     return rec

@@ -1,9 +1,10 @@
 """Text analysis shared by every search engine: normalisation, jieba search-mode tokens with
 positions and character offsets into the original text, and query words.
 
-Positions: each precise-mode word takes the next position and its shorter dictionary parts
-share it (as synonyms do in Lucene), so a phrase of precise words matches the same words in a
-document, while a query word still finds the longer words it is part of (组织部 → 党委组织部).
+Terms: each precise-mode word, the dictionary words inside it (so 组织部 finds 党委组织部), and
+shingles of neighbouring words. A query run of several words (思想政治工作, or "三会一课 制度")
+becomes its shingles, all required: that finds the words next to each other and in order, and
+is fast, because a shingle is far rarer than its words (工作 is in almost every clause).
 """
 
 from __future__ import annotations
@@ -59,15 +60,20 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
 
 
 def _normalize_slow(text: str) -> tuple[str, list[int]]:
+    fold = {ch: "" if ch in _DROP else ch if "\u4e00" <= ch <= "\u9fff" else _fold(ch)
+            for ch in set(text)}
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        folded = _fold(ch) if not ("\u4e00" <= ch <= "\u9fff") else ch
-        for c in folded:
-            chars.append(c)
+        f = fold[ch]
+        if len(f) == 1:
+            chars.append(f)
             origin.append(i)
+        else:
+            chars.extend(f)
+            origin.extend([i] * len(f))
+    if not any(c.isspace() for f in fold.values() for c in f):
+        return "".join(chars), origin
     # Spaces inside Chinese text only wrap lines or come from extraction: 双 带头人 = 双带头人.
     out_c: list[str] = []
     out_o: list[int] = []
@@ -99,15 +105,36 @@ def _indexable(word: str) -> bool:
 
 
 def normalized_tokens(norm: str) -> list[Token]:
-    """Index terms of already normalised text, offsets into that text."""
+    """Index terms of already normalised text, offsets into that text: precise-mode words,
+    the dictionary words inside them, and shingles (two adjacent words run together)."""
     out: list[Token] = []
     pos = 0
+    prev: Token | None = None
     for word, s, e in segment.tokenize(norm):
         if not _indexable(word) or word.isspace():
+            prev = None
             continue
-        for part, off in segment.search_parts(word):
+        parts = segment.search_parts(word)
+        seen = {word}
+        for part, off in parts:
+            seen.add(part)
             out.append(Token(part, pos, s + off, s + off + len(part)))
-        out.append(Token(word, pos, s, e))
+        # Adjacent parts inside a compound (教师+党支部 in 双带头人教师党支部书记工作室), so a
+        # query of several words finds them there too.
+        ends: dict[int, list[str]] = {}
+        for part, off in parts:
+            ends.setdefault(off + len(part), []).append(part)
+        for part, off in parts:
+            for left in ends.get(off, ()):
+                joined = left + part
+                if joined not in seen:
+                    seen.add(joined)
+                    out.append(Token(joined, pos, s + off - len(left), s + off + len(part)))
+        word_tok = Token(word, pos, s, e)
+        out.append(word_tok)
+        if prev is not None and prev.end == s:
+            out.append(Token(prev.text + word, prev.pos, prev.start, e))
+        prev = word_tok
         pos += 1
     return out
 
@@ -123,3 +150,17 @@ def words(text: str) -> list[str]:
     """The precise-mode words of a query text, normalised, punctuation dropped."""
     norm, _ = normalize(text)
     return [w.strip() for w in segment.cut(norm) if w.strip() and _indexable(w)]
+
+
+@lru_cache(maxsize=4096)
+def tokens_cached(text: str) -> tuple[Token, ...]:
+    """tokens(text), remembered: titles and headings repeat on every clause of a document."""
+    return tuple(tokens(text))
+
+
+def query_terms(words: list[str]) -> list[str]:
+    """Index terms that must all occur for a run of query words to occur in this order: the
+    word itself, or each pair of neighbours (a shingle), as `normalized_tokens` indexes them."""
+    if len(words) <= 1:
+        return list(words)
+    return [a + b for a, b in zip(words, words[1:])]

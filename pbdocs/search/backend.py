@@ -14,8 +14,14 @@ from typing import Any
 
 from pbdocs.model import Document
 
-# Searchable text fields and their weight in scoring: the clause itself counts most.
-TEXT_FIELDS: dict[str, float] = {"body": 1.0, "head": 0.8, "depts_text": 0.5, "meta": 0.2}
+# Analysed text fields: the clause (its heading and text), its context (the headings above it
+# and its lead/support departments, canonical and as written), and the document's title,
+# issuer and institution.
+TEXT_FIELDS = ("body", "ctx", "title")
+# The fields a query searches, with their weight: the clause itself counts most. The title is
+# left out: it would make every clause of a 党建 plan a hit for 党建 (and cost a scan of the
+# whole index per query); documents are narrowed with --inst / --year / --kind instead.
+SEARCH_FIELDS: dict[str, float] = {"body": 1.0, "ctx": 0.5}
 # Exact-value fields used by filters and facets.
 KEYWORD_FIELDS = ("clause_id", "doc_id", "inst", "year", "kind", "depts", "lead", "support")
 NO_INSTITUTION = "（未注明单位）"
@@ -49,16 +55,16 @@ class ClauseRecord:
     support: list[dict[str, str]] = field(default_factory=list)
 
     def texts(self) -> dict[str, str]:
-        """The searchable text of each field in TEXT_FIELDS."""
+        """The text of each field in TEXT_FIELDS."""
         body = self.text
         if self.heading and self.heading not in body:
             body = f"{self.heading}\n{body}"
-        head = "\n".join([a["heading"] for a in self.ancestors if a.get("heading")]
-                         + ([self.heading] if self.heading else []))
-        depts = "\n".join(sorted({d[k] for d in self.lead + self.support
-                                  for k in ("name", "canonical") if d.get(k)}))
-        meta = "\n".join(x for x in (self.title, self.institution, self.issuer) if x)
-        return {"body": body, "head": head, "depts_text": depts, "meta": meta}
+        heads = [a["heading"] for a in self.ancestors if a.get("heading")]
+        depts = sorted({d[k] for d in self.lead + self.support
+                        for k in ("name", "canonical") if d.get(k)})
+        ctx = "\n".join(heads + depts)
+        title = "\n".join(x for x in (self.title, self.issuer, self.institution) if x)
+        return {"body": body, "ctx": ctx, "title": title}
 
     def keywords(self) -> dict[str, list[str]]:
         """The exact values of each field in KEYWORD_FIELDS (lists may be empty)."""

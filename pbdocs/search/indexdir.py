@@ -21,7 +21,10 @@ from pbdocs.store import atomic_write_text
 
 ENGINES = ("whoosh", "tantivy")
 META_FORMAT = 1
-META_FILE = "pbdocs-index.json"  # beside the engine's own files (tantivy has a meta.json)
+# Our files beside the engine's own (tantivy has a meta.json of its own).
+META_FILE = "pbdocs-index.json"
+VOCAB_FILE = "pbdocs-vocab.json"
+DOCS_FILE = "pbdocs-docs.json"
 
 MSG_MISSING = "还没有建立检索索引（{path}），请先运行 pbdocs index。"
 MSG_DAMAGED = "检索索引已损坏（{path}），请运行 pbdocs index --rebuild 重建。"
@@ -130,17 +133,37 @@ class IndexDir:
         return gen
 
 
-def read_meta(gen: Path) -> dict[str, Any] | None:
-    """The metadata of a generation, or None when absent or unreadable."""
+def read_meta(gen: Path, part: str = "head") -> dict[str, Any] | None:
+    """A generation's metadata, or None when absent or unreadable.
+
+    part "head" is small (engine, counts) and read on every search; "vocab" holds what filters
+    resolve against (institutions, kinds, departments); "full" adds the documents too.
+    """
     try:
         meta = json.loads((gen / META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("format") != META_FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != META_FORMAT:
+            return None
+        if part in ("vocab", "full"):
+            meta.update(json.loads((gen / VOCAB_FILE).read_text(encoding="utf-8")))
+        if part == "full":
+            meta["docs"] = json.loads((gen / DOCS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
         return None
     return meta
 
 
 def write_meta(gen: Path, meta: dict[str, Any]) -> None:
-    """Write a generation's metadata."""
-    atomic_write_text(gen / META_FILE, json.dumps(meta, ensure_ascii=False, indent=1))
+    """Write a generation's metadata (split into head, vocabulary and documents)."""
+    docs = meta.get("docs", {})
+    vocab = {
+        "departments": meta.get("departments", {}),
+        "institutions": sorted({d.get("institution") or "" for d in docs.values()} - {""}),
+        "kinds": sorted({d.get("kind") or "" for d in docs.values()} - {""}),
+        "unnamed": any(not d.get("institution") for d in docs.values()),
+    }
+    head = {k: v for k, v in meta.items() if k not in ("docs", "departments")}
+    head["documents"] = len(docs)
+    dump = json.dumps
+    atomic_write_text(gen / DOCS_FILE, dump(docs, ensure_ascii=False))
+    atomic_write_text(gen / VOCAB_FILE, dump(vocab, ensure_ascii=False))
+    atomic_write_text(gen / META_FILE, dump(head, ensure_ascii=False, indent=1))

@@ -11,23 +11,24 @@ import re
 from dataclasses import dataclass, field
 
 from pbdocs.errors import InputError
-from pbdocs.search.analysis import words
+from pbdocs.search.analysis import query_terms, words
 
 
 @dataclass
 class Terms:
-    """A bare word of the query: every one of its precise words must occur (AND)."""
+    """A bare word of the query: its precise words, next to each other and in order."""
 
     words: list[str]
     source: str
+
+    def terms(self) -> list[str]:
+        """The index terms that must all occur (see analysis.query_terms)."""
+        return query_terms(self.words)
 
 
 @dataclass
-class Phrase:
-    """A quoted phrase: its precise words at consecutive positions."""
-
-    words: list[str]
-    source: str
+class Phrase(Terms):
+    """A quoted phrase (may hold spaces and operator words): matched like Terms."""
 
 
 @dataclass
@@ -187,15 +188,14 @@ def parse_query(q: str) -> Node:
 
 
 def positive_terms(node: Node) -> tuple[set[str], list[list[str]]]:
-    """The words and phrases a hit may contain because of the query (for highlighting)."""
+    """The strings a hit may contain because of the query (for highlighting); the second
+    item (phrases as word lists) is kept empty: a run of words is matched as one string."""
     terms: set[str] = set()
     phrases: list[list[str]] = []
 
     def walk(n) -> None:
-        if isinstance(n, Terms):
-            terms.update(n.words)
-        elif isinstance(n, Phrase):
-            phrases.append(n.words)
+        if isinstance(n, Terms):  # also Phrase
+            terms.add("".join(n.words))
         elif isinstance(n, And):
             for m in n.must:
                 walk(m)

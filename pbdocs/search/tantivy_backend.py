@@ -9,6 +9,7 @@ from pbdocs.errors import InputError
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
     KEYWORD_FIELDS,
+    SEARCH_FIELDS,
     TEXT_FIELDS,
     ClauseRecord,
     DamagedIndexError,
@@ -17,7 +18,7 @@ from pbdocs.search.backend import (
     RawHit,
     SearchBackend,
 )
-from pbdocs.search.query import And, Or, Phrase, Terms
+from pbdocs.search.query import And, Or, Terms
 
 FACET_FIELDS = {"institution": "inst", "department": "depts"}
 
@@ -35,7 +36,7 @@ def _schema():
     tv = _tantivy()
     sb = tv.SchemaBuilder()
     for name in TEXT_FIELDS:
-        sb.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
+        sb.add_text_field(name, stored=False, tokenizer_name="raw", index_option="freq")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=name in ("inst", "depts"),
                           index_option="basic")
@@ -43,11 +44,11 @@ def _schema():
     return sb.build()
 
 
-def pretokenized(text: str):
+def pretokenized(text: str, cached: bool = False):
     """A tantivy PreTokenizedString with pbdocs' analysis of text."""
     tv = _tantivy()
-    toks = [tv.Token(t.text, t.pos, t.start, t.end) for t in analysis.tokens(text)]
-    return tv.PreTokenizedString(text, toks)
+    found = analysis.tokens_cached(text) if cached else analysis.tokens(text)
+    return tv.PreTokenizedString(text, [tv.Token(t.text, t.pos, t.start, t.end) for t in found])
 
 
 class TantivyBackend(SearchBackend):
@@ -82,7 +83,7 @@ class TantivyBackend(SearchBackend):
                 d = self._tv.Document()
                 for name, text in r.texts().items():
                     if text:
-                        d.add_pre_tokenized_text(name, pretokenized(text))
+                        d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
                 for name, values in r.keywords().items():
                     for v in values:
                         d.add_text(name, v)
@@ -102,16 +103,13 @@ class TantivyBackend(SearchBackend):
         tv = self._tv
         Q, occur = tv.Query, tv.Occur
         schema = self._index().schema
-        if isinstance(node, Terms):
-            per_word = [Q.boolean_query([(occur.Should, Q.boost_query(
-                Q.term_query(schema, f, w), b)) for f, b in TEXT_FIELDS.items()])
-                for w in node.words]
-            if len(per_word) == 1:
-                return per_word[0]
-            return Q.boolean_query([(occur.Must, q) for q in per_word])
-        if isinstance(node, Phrase):
-            return Q.boolean_query([(occur.Should, Q.boost_query(
-                Q.phrase_query(schema, f, node.words), b)) for f, b in TEXT_FIELDS.items()])
+        if isinstance(node, Terms):  # also Phrase
+            per_term = [Q.boolean_query([(occur.Should, Q.boost_query(
+                Q.term_query(schema, f, t, index_option="freq"), b))
+                for f, b in SEARCH_FIELDS.items()]) for t in node.terms()]
+            if len(per_term) == 1:
+                return per_term[0]
+            return Q.boolean_query([(occur.Must, q) for q in per_term])
         if isinstance(node, Or):
             return Q.boolean_query([(occur.Should, self._compile(n)) for n in node.should])
         if isinstance(node, And):
