@@ -196,6 +196,12 @@ def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task
     return out
 
 
+def _parent(doc: Document, clause: Clause) -> str:
+    """The path of the innermost section above a clause, joined by "/" ("" when none)."""
+    above = doc.ancestors(clause)
+    return "/".join(above[-1].path) if above else ""
+
+
 def _top_sections(doc: Document) -> dict[str, str]:
     return {s.path[0]: s.heading for s in doc.sections if len(s.path) == 1}
 
@@ -461,7 +467,7 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         body = "".join(t if t.endswith(("。", "！", "？", "!", "?")) else t + "。" for t in texts)
         items.append({
             "heading": heading, "short": short, "text": body, "cite": cite(doc, c),
-            "clause_id": c.id, "formal": p.formal, "section": c.path[0],
+            "clause_id": c.id, "formal": p.formal, "section": _parent(doc, c),
             "rows": item_rows,
         })
 
@@ -507,11 +513,12 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         ph["first_month"], ph["last_month"] = _iso_month(ph["first"]), _iso_month(ph["last"])
     continuing = [r for r in rows if not r["due"]]
 
-    # 5. Groups of items, following the source's top-level sections.
+    # 5. Groups of items, following the source's innermost sections above them.
     groups: list[dict[str, Any]] = []
     for it in items:
         if not groups or groups[-1]["section"] != it["section"]:
-            groups.append({"section": it["section"], "heading": sub(top.get(it["section"], "")),
+            sec = doc.section(it["section"].split("/")) if it["section"] else None
+            groups.append({"section": it["section"], "heading": sub(sec.heading) if sec else "",
                            "items": []})
         groups[-1]["items"].append(it)
 
