@@ -28,8 +28,10 @@ _BLOCK = {
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-# Source line breaks inside running text: nothing between Chinese characters, a space otherwise.
-_WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
+# Source line breaks inside running text: nothing next to a Chinese character (Chinese has no
+# spaces between words, nor between a word and a number), a space otherwise.
+_WRAP_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n]*\n[ \t\r\n]*"
+                       rf"|[ \t\r\n]*\n[ \t\r\n]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
