@@ -20,11 +20,11 @@ CORPUS = ROOT / "corpus"
 
 
 def _texts(d) -> list[str]:
-    return [p.text for p in d.paragraphs]
+    return [p.text.replace("\n", "") for p in d.paragraphs]  # a title's line breaks aside
 
 
 def _para(d, text):
-    return next(p for p in d.paragraphs if p.text == text)
+    return next(p for p in d.paragraphs if p.text.replace("\n", "") == text)
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,14 @@ def test_title_recipients_body_signature(notice_docx):
         assert (p.alignment or p.style.paragraph_format.alignment) == 2
     # 署名 9 characters, date 7: the date starts two characters right of the 署名's start
     assert sig.paragraph_format.right_indent.pt == 32 and date.paragraph_format.right_indent.pt == 32
+
+
+def test_long_title_breaks_into_balanced_lines_between_words(notice_docx):
+    t = _para(notice_docx, "关于印发《中共某某大学委员会关于落实〈党建工作条例〉的实施方案》的通知")
+    lines = t.text.split("\n")
+    assert len(lines) == 2 and all(len(x) <= 20 for x in lines)
+    assert abs(len(lines[0]) - len(lines[1])) <= 4
+    assert lines[1][0] not in "》）、，"
 
 
 def test_plan_on_a_new_page_with_heading_fonts(notice_docx):

@@ -65,7 +65,7 @@ def _mm(length) -> float:
 
 
 def _para(doc, text):
-    return next(p for p in doc.paragraphs if p.text.strip() == text)
+    return next(p for p in doc.paragraphs if p.text.replace("\n", "").strip() == text)
 
 
 @pytest.fixture(scope="module")

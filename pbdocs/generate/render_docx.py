@@ -274,7 +274,9 @@ class _Writer:
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
-        if el is not None:
+        if el is not None and role_name == "title" and not len(el):
+            self._title_runs(p, el, role)
+        elif el is not None:
             _add_runs(p, el, role, extra=extra.get("fmt"))
         elif text:
             from lxml import html as lxml_html
@@ -283,6 +285,19 @@ class _Writer:
             holder.text = text
             _add_runs(p, holder, role, extra=extra.get("fmt"))
         return p
+
+    def _title_runs(self, p, el, role: G.Role) -> None:
+        """A title that wraps breaks between words into balanced lines (GB/T 9704 7.3.1)."""
+        from pbdocs.generate.titlebreak import break_title
+
+        text = oxml.xml_safe(_join_soft_breaks(el.text or "").strip())
+        line_em = text_width_twips(self.landscape) / 20 / role.size
+        for i, line in enumerate(break_title(text, int(line_em))):
+            if i:
+                p.runs[-1].add_break()
+            r = p.add_run(line)
+            oxml.set_fonts(r, role.font)
+            r.font.size = Pt(role.size)
 
     def finish(self) -> None:
         if self.section_empty and not self.doc.paragraphs:
