@@ -26,8 +26,9 @@ _ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\
                       r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 _BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}日$")
 _TERMINAL = re.compile(r"[。！？；!?;]")
-_LEAD_ORG = re.compile(r"^((?:中共|中国共产党)[\u4e00-\u9fff]{2,24}?委员会|"
-                       r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校)(?:党委|委员会)?(?=关于|印发|转发))")
+_LEAD_ORG = re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
+                       r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校|大學|學院|學校)(?:党委|委员会|黨委|委員會)?"
+                       r"(?=关于|印发|转发|關於|印發|轉發))")
 
 
 @dataclass
@@ -92,7 +93,7 @@ def institution_of(issuer: str | None) -> str | None:
     """The institution an issuer belongs to: 中共XX大学委员会 → XX大学; None if it names none."""
     if not issuer:
         return None
-    name = re.sub(r"^(中共|中国共产党)", "", issuer)
+    name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer)
     m = re.match(f"^(.*(?:{alternation('institution_suffixes.txt')}))", name)
     return m.group(1) if m and len(m.group(1)) >= 3 else None
 

@@ -182,6 +182,15 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
+_FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
+
+
+def _parallel_rows(prev: str, nxt: str) -> bool:
+    """Two lines of one list or table (倪某 联系一支部;联系人:… / 蒋某 联系二支部;联系人:…)."""
+    tail = prev[prev.rfind("\n") + 1:][-60:]
+    return bool(set(_FIELD_LABEL.findall(tail)) & set(_FIELD_LABEL.findall(nxt)))
+
+
 def _continues(prev: str, nxt: str, after: str | None = None,
                wrapped: bool = False) -> bool:
     """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break).
@@ -207,7 +216,7 @@ def _continues(prev: str, nxt: str, after: str | None = None,
             return True
         pm, am = match_marker(prev), match_marker(after) if after else None
         return am is not None and am.family != pm.family
-    if _kind_end().search(prev):
+    if _kind_end().search(prev) or _parallel_rows(prev, nxt):
         return False
     if len(prev) >= 45 or (len(prev) >= 12 and re.search("[，。；：、,;]", prev)):
         return True

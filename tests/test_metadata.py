@@ -228,3 +228,10 @@ def test_recipients_not_split_inside_brackets():
                "现就有关事项通知如下。\n")
     assert doc.recipients == ["医学部党工委", "基层党委(总支、直属支部)"]
     assert doc.doc_number == "校党组字〔2017〕9号"
+
+
+def test_traditional_characters():
+    doc = _doc("中共東山大學委員會關於加強黨支部建設的實施意見\n為加強黨支部建設，提出如下意見。\n"
+               "第一條 黨支部每月召開支部委員會。（責任單位：組織部）\n")
+    assert (doc.kind, doc.issuer, doc.institution) == ("實施意見", "中共東山大學委員會", "東山大學")
+    assert doc.clauses[-1].path == ["第一條"] and doc.clauses[-1].note == "責任單位：組織部"

@@ -166,3 +166,11 @@ def test_unnumbered_heading_not_joined_but_hard_wrapped_lines_are():
                "导和党的建设推动全面从严治党向纵深发展持续深化党\n建工作。")
     text, w = normalize(wrapped)
     assert "\n" not in text and len(_kinds(w, "line_joined")) == 3
+
+
+def test_rows_of_a_list_are_not_joined():
+    text, w = normalize("三、联系分工\n王某 联系教工一支部、教工三支部;联系人:张某、李某\n"
+                        "赵 某 联系教工二支部;联系人:孙某\n")
+    assert text.split("\n")[1:] == ["王某联系教工一支部、教工三支部;联系人:张某、李某",
+                                    "赵某联系教工二支部;联系人:孙某"]
+    assert not _kinds(w, "line_joined")
