@@ -231,6 +231,8 @@ def test_no_structure_gives_single_clause_and_warning():
 def test_degenerate_inputs_never_crash(text):
     doc = _doc(text)
     assert isinstance(doc.clauses, list)
+    if not text.strip():
+        assert [w.kind for w in doc.warnings] == ["no_content"] and doc.clauses == []
 
 
 ARTICLE_STYLE = """东海师范大学基层党组织工作细则
