@@ -25,7 +25,7 @@ _SPACES = "[ \u00a0\u3000\t\u2002\u2003\u2009\u202f]+"
 _SPACE_RUN = re.compile(f"(?<={_WIDE}){_SPACES}|{_SPACES}(?={_WIDE})")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NUMERAL_CHAR = re.compile(r"[一二三四五六七八九十两几数多百千万\d]")
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0e-\x1f\x7f]")
 # A paragraph ending in one of these is complete; anything else may continue on the next line.
 _TERMINAL = set("。！？；：!?;:…")
 _CLOSERS = set("”’）)」』】〕》")
@@ -121,7 +121,8 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
 
 def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
     """Split into stripped lines, drop boilerplate, fix spaces (empty string = dropped/blank)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # \f and \v are page and line breaks in extracted PDF text; other controls carry nothing.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = _INVISIBLE.sub("", text)
     lines = [ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003") for ln in text.split("\n")]
     dropped = [False] * len(lines)

@@ -174,3 +174,9 @@ def test_rows_of_a_list_are_not_joined():
     assert text.split("\n")[1:] == ["王某联系教工一支部、教工三支部;联系人:张某、李某",
                                     "赵某联系教工二支部;联系人:孙某"]
     assert not _kinds(w, "line_joined")
+
+
+def test_page_feed_and_control_characters():
+    text, w = normalize("1.加强队伍建设。及时了解各级班子运行情况，重视综合分\f析研判。\x00\n2.做好工作。\u200b")
+    assert text == "1.加强队伍建设。及时了解各级班子运行情况，重视综合分析研判。\n2.做好工作。"
+    assert len(_kinds(w, "line_joined")) == 1
