@@ -134,6 +134,8 @@ def test_history_and_non_dates_are_not_deadlines():
     ("党委组织部每两个月通报一次工作进展", ("month", 1, None, None, None)),
     ("每个党支部每年活动经费不少于3000元", ("year", None, None, 3000, "元")),
     ("支部书记轮训一年一次", ("year", 1, None, None, None)),
+    ("院级党组织要按年度作出学习安排", ("year", None, None, None, None)),
+    ("各党支部按月报送学习情况", ("month", None, None, None, None)),
 ])
 def test_recurrence_forms(text, expected):
     assert recurrences(text) == [expected]

@@ -32,8 +32,10 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u != "次")
     # "每3年", "每两个月": the interval is kept in the text, the period is the base unit
     # also "一年一次", "一学期两次": one period, a count
+    # and "按年度作出学习安排", "按月报送": by the period
     every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?"
-                       rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次))")
+                       rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
+                       rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
     # "1-2个": the lower bound is the duty's amount
     amount = re.compile(rf"(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*(?P<u>{unit_alt})"
@@ -55,7 +57,10 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 break
         if i + 1 < len(starts):
             end = min(end, starts[i + 1].start())
-        period = lex.periods[m.group("p") or m.group("q")]
+        word = m.group("p") or m.group("q") or m.group("r")
+        period = lex.periods.get(word) or lex.periods.get(word.rstrip("度"))
+        if period is None:
+            continue
         window = text[m.end():end]
         rec = Recurrence(text=text[m.start():end].strip(), period=period)
         day = _FIXED_DAY.match(window) if period == "year" else None
