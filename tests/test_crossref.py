@@ -72,6 +72,11 @@ def test_similar_by_clause_ranks_the_same_staffing_rule_first(docs):
     assert set(hits[0]) == {"doc_id", "clause_id", "institution", "text", "score"}
 
 
+def test_clause_id_typed_with_half_width_brackets(docs):
+    hits = similar(docs, clause_id="jyu-2021-54/二/(六)/16", top=1)["hits"]
+    assert hits[0]["clause_id"] == _clause_with(docs, "hdu-2020-55", "不低于师生人数1%")
+
+
 def test_similar_by_text_searches_every_document(docs):
     hits = similar(docs, text="专职党务人员和思想政治工作者不低于师生人数的1%", top=5)["hits"]
     found = {h["clause_id"] for h in hits[:2]}

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from pbdocs.crossref.cache import get_index
-from pbdocs.crossref.vectors import chars, top_k
+from pbdocs.crossref.vectors import chars, fold, top_k
 from pbdocs.errors import InputError
 from pbdocs.model import Document
 
@@ -33,7 +33,7 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
     index = get_index(docs, index_dir)
     label = {d.id: institution_label(d) for d in docs}
     if clause_id is not None:
-        row = index.position(clause_id)
+        row = index.position(_canonical_id(clause_id, docs))
         if row is None:
             raise InputError(_unknown_clause(clause_id, docs))
         scores = index.scores_of(row)
@@ -56,10 +56,24 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
     return {"hits": hits}
 
 
+def _canonical_id(clause_id: str, docs: list[Document]) -> str:
+    """The clause id as stored, also when typed with other widths or spaces (`(六)` for `（六）`)."""
+    want = fold(clause_id)
+    for d in docs:
+        if want.startswith(fold(d.id)):
+            for c in d.clauses:
+                if c.id == clause_id or fold(c.id) == want:
+                    return c.id
+    return clause_id
+
+
 def _unknown_clause(clause_id: str, docs: list[Document]) -> str:
     doc_id = clause_id.split("/", 1)[0]
     doc = next((d for d in docs if d.id == doc_id), None)
     if doc is None:
         return f"找不到条款“{clause_id}”：语料库中没有编号为“{doc_id}”的文档。"
+    found = doc.clause(_canonical_id(clause_id, docs))
+    if found is not None:
+        return f"条款“{clause_id}”没有可比对的正文。"
     sample = "、".join(c.id for c in doc.clauses[:3])
     return f"找不到条款“{clause_id}”：文档“{doc_id}”中没有这一条（条款编号形如 {sample}）。"
