@@ -214,6 +214,13 @@ def test_months_and_cadences(ctx_a, ctx_b):
     assert r["due"] == ctx_a["phases"][0]["last"]
 
 
+def test_a_plan_with_nothing_for_a_college_is_refused():
+    doc = _doc_a()
+    doc.clauses = [c for c in doc.clauses if c.id in ("uni-a/0", "uni-a/一", "uni-a/二/1")]
+    with pytest.raises(InputError, match="找不到涉及二级学院的任务条款"):
+        build_draft_context(doc, COLLEGE)
+
+
 def test_start_month_default_and_override(ctx_a):
     assert ctx_a["start"] == "2020-07"  # the month after the source's date
     ctx = build_draft_context(_doc_a(), COLLEGE, start="2021-03")
@@ -488,7 +495,7 @@ def test_cli_docx_is_a_gbt9704_document(runner, corpus_copy, real_docs, tmp_path
     assert r.exit_code == 0, r.output
     n = json.loads(r.output)["tasks"]
     d = open_docx(str(out))
-    texts = [p.text for p in d.paragraphs if p.text.strip()]
+    texts = [p.text.replace("\n", "") for p in d.paragraphs if p.text.strip()]  # titles wrap
     assert texts[0].startswith("中共计算机与信息工程学院委员会关于贯彻落实《")
     assert "一、总体要求" in texts and "四、组织保障" in texts
     assert any(t.startswith("（一）指导思想。") for t in texts)

@@ -471,6 +471,9 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             "rows": item_rows,
         })
 
+    if not rows:
+        raise InputError(f"{_source_name(doc)}中找不到涉及二级学院的任务条款，无法起草学院实施方案。")
+
     # Middle-phase tasks spread, in the source's order, over the quarter ends of the phase's
     # first year: a college works through its list within a year, the rest is consolidation.
     if middle_rows and "middle" in by_key:
