@@ -20,6 +20,9 @@ _PAGE_NUMBER = re.compile(
 _EDGE_LINES = 2  # how many lines at the top and at the bottom of a page can be furniture
 
 
+Frag = tuple[float, float, float, str]  # baseline y, x, font size, text of one text-show
+
+
 @dataclass
 class Line:
     """One printed line: its text, left edge, estimated right edge, baseline and font size."""
@@ -39,7 +42,9 @@ def _width(text: str) -> float:
 
 
 def _page_lines(page, number: int) -> list[Line]:
-    frags: list[tuple[float, float, float, str]] = []
+    """A page's lines, top to bottom: fragments grouped by baseline and ordered by x (pypdf's
+    own order is the content stream's, which office suites do not keep in reading order)."""
+    frags: list[Frag] = []
 
     def visit(text, cm, tm, font_dict, font_size):
         text = text.replace("\n", "")
@@ -52,7 +57,7 @@ def _page_lines(page, number: int) -> list[Line]:
 
     page.extract_text(visitor_text=visit)
     frags.sort(key=lambda f: (-f[0], f[1]))
-    lines: list[list[tuple[float, float, float, str]]] = []
+    lines: list[list[Frag]] = []
     for f in frags:
         if lines and abs(lines[-1][0][0] - f[0]) <= 0.5 * max(f[2], 1.0):
             lines[-1].append(f)
@@ -66,9 +71,6 @@ def _page_lines(page, number: int) -> list[Line]:
         out.append(Line(text.strip(), group[0][1], _right_edge(measured), group[0][0], size,
                         number))
     return out
-
-
-Frag = tuple[float, float, float, str]  # baseline y, x, font size, text
 
 
 def _right_edge(plain: list[Frag]) -> float:
