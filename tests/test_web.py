@@ -193,6 +193,16 @@ def test_search_builds_a_missing_index(built_index, tmp_path):
     assert "<mark>三会一课</mark>" in r.data.decode()
 
 
+def test_search_repairs_a_damaged_index(built_index, tmp_path):
+    shutil.copytree(built_index[1], tmp_path / "index")
+    for f in (tmp_path / "index" / "search").glob("*.current"):
+        f.write_text("no-such-generation", encoding="utf-8")
+    app = create_app(built_index[0], tmp_path / "index", tmp_path / "out")
+    r = app.test_client().get("/search", query_string={"q": "三会一课"})
+    assert r.status_code == 200, _text(r.data)
+    assert "<mark>三会一课</mark>" in r.data.decode()
+
+
 def test_search_syntax_error_is_a_sentence(client):
     r = client.get("/search", query_string={"q": "“三会一课"})
     assert r.status_code == 400

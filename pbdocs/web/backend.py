@@ -138,7 +138,16 @@ class Backend:
         if not self.index_ready():
             self.build_index()
         kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
-        result = run(self.index_dir, query, limit=limit, offset=offset, facets=True, **kwargs)
+        api("pbdocs.search.query", "parse_query")(query)  # a malformed query: its sentence
+        try:
+            result = run(self.index_dir, query, limit=limit, offset=offset, facets=True,
+                         **kwargs)
+        except InputError:
+            # The query is fine, so the index is missing, stale or damaged: a person in a
+            # browser cannot run `pbdocs index`, so update it here and try once more.
+            self.build_index()
+            result = run(self.index_dir, query, limit=limit, offset=offset, facets=True,
+                         **kwargs)
         data = as_data(result)
         # The library's highlight knows which characters matched; keep them as (fragment,
         # spans) so the page can escape the text first and mark it after.
