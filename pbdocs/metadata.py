@@ -160,18 +160,14 @@ def _lead_org(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def read_meta(pars: list[str]) -> Meta:
-    """Read the metadata from the document's paragraphs and find where its body lies."""
-    meta = Meta(body_end=len(pars))
-    n = len(pars)
-    i = 0
-    head_org = posting = adopted = None
-    # Front matter: letterhead, 发文字号, a posting date, in any order before the title.
-    while i < n:
+def _front(pars: list[str], meta: Meta) -> tuple[int, str | None, str | None]:
+    """Letterhead, 发文字号 and a posting date before the title: (next index, org, date)."""
+    i, head_org, posting = 0, None, None
+    while i < len(pars):
         p = pars[i]
         if p.endswith("文件") and is_org_line(p[:-2]):
             head_org = p[:-2]
-        elif is_org_line(p) and i + 1 < n and _DOC_NO.match(pars[i + 1]):
+        elif is_org_line(p) and i + 1 < len(pars) and _DOC_NO.match(pars[i + 1]):
             head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
         elif _DOC_NO.match(p) and meta.doc_number is None:
             meta.doc_number = p
@@ -180,54 +176,77 @@ def read_meta(pars: list[str]) -> Meta:
         else:
             break
         i += 1
-    title, i2 = _title_group(pars, i, n)
-    notice_plan = None
-    if title:
-        for rx in _patterns()["title"]:
-            m = rx.search(title)
-            if m:
-                notice_plan = m.group("plan")
-                break
-    plan_signer = None
-    if notice_plan is not None:
-        i = i2
-        notice = Notice(title=title, doc_number=meta.doc_number)
-        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
-            if _DOC_NO.match(pars[i]):
-                notice.doc_number = meta.doc_number = meta.doc_number or pars[i]
-            else:
-                notice.date = parse_date(pars[i])
-            i += 1
-        if i < n and _is_recipients(pars[i]):
-            meta.recipients = _recipients(pars[i])
-            i += 1
-        body: list[str] = []
-        j = i
-        while j < n and j < i + 12 and match_marker(pars[j]) is None:
-            sig = _signature(pars, j)
-            if sig:
-                plan_signer, notice.date, after = sig
-                body = pars[i:j]
-                i = after
-                break
-            j += 1
+    return i, head_org, posting
+
+
+def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple[int, str | None]:
+    """Read a 印发/转发 notice from after its title up to the plan: (next index, its signer)."""
+    n, signer = len(pars), None
+    notice = meta.notice = Notice(title=title, doc_number=meta.doc_number)
+    while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
+        if _DOC_NO.match(pars[i]):
+            notice.doc_number = meta.doc_number = meta.doc_number or pars[i]
         else:
-            while i < n and any(rx.search(pars[i]) for rx in _patterns()["body"]):
-                body.append(pars[i])
-                i += 1
-        notice.body = "\n".join(body) or None
-        meta.notice = notice
-        while i < n and re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i]):
-            i += 1  # the 附件 label over the plan it hands on
-        own, i3 = _title_group(pars, i, n)
-        if own:
-            meta.title, i = own, i3
-        else:
-            meta.title = re.sub(r"\s+", "", notice_plan)
-        meta.date = notice.date or posting
+            notice.date = parse_date(pars[i])
+        i += 1
+    if i < n and _is_recipients(pars[i]):
+        meta.recipients = _recipients(pars[i])
+        i += 1
+    body: list[str] = []
+    j = i
+    while j < n and j < i + 12 and match_marker(pars[j]) is None:
+        sig = _signature(pars, j)
+        if sig:  # the notice ends with its own signature and date
+            signer, date, after = sig
+            notice.date = date or notice.date
+            body, i = pars[i:j], after
+            break
+        j += 1
+    else:  # no signature: only the sentences that hand the plan on are the notice's
+        while i < n and any(rx.search(pars[i]) for rx in _patterns()["body"]):
+            body.append(pars[i])
+            i += 1
+    notice.body = "\n".join(body) or None
+    while i < n and re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i]):
+        i += 1  # the 附件 label over the plan it hands on
+    own, after = _title_group(pars, i, n)
+    meta.title, i = (own, after) if own else (re.sub(r"\s+", "", plan), i)
+    return i, signer
+
+
+def _end(pars: list[str], start: int) -> tuple[int, str | None, str | None]:
+    """版记 lines, the signature with its date, an attachment list: (body end, signer, date)."""
+    end = len(pars)
+    while end > start and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
+        end -= 1
+    signer = date = None
+    for j in range(max(start, end - 4), end):
+        sig = _signature(pars, j)
+        if sig and sig[2] == end:
+            signer, date, _ = sig
+            end = j
+            break
+    else:
+        if end - 1 >= start and parse_date(pars[end - 1]):
+            date = parse_date(pars[end - 1])
+            end -= 1
+    return _drop_attachment_list(pars, start, end), signer, date
+
+
+def read_meta(pars: list[str]) -> Meta:
+    """Read the metadata from the document's paragraphs and find where its body lies."""
+    meta = Meta(body_end=len(pars))
+    n = len(pars)
+    i, head_org, posting = _front(pars, meta)
+    adopted = notice_signer = None
+    title, after_title = _title_group(pars, i, n)
+    plan = next((m.group("plan") for rx in _patterns()["title"] if title
+                 for m in [rx.search(title)] if m), None)
+    if plan is not None:
+        i, notice_signer = _notice(pars, after_title, meta, title, plan)
     else:
         meta.title = title
-        i = i2 if title else i
+        i = after_title
         while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i]) or _ADOPTED.match(pars[i])):
             if _DOC_NO.match(pars[i]) and meta.doc_number is None:
                 meta.doc_number = pars[i]
@@ -240,31 +259,15 @@ def read_meta(pars: list[str]) -> Meta:
             meta.recipients = _recipients(pars[i])
             i += 1
     meta.body_start = i
-    # End matter: 版记 lines, then a signature and its date.
-    end = n
-    while end > i and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
-        end -= 1
-    end_signer = end_date = None
-    for j in range(max(i, end - 4), end):
-        sig = _signature(pars, j)
-        if sig and sig[2] == end:
-            end_signer, end_date, _ = sig
-            end = j
-            break
-    else:
-        if end - 1 >= i and parse_date(pars[end - 1]):
-            end_date = parse_date(pars[end - 1])
-            end -= 1
-    end = _drop_attachment_list(pars, i, end)
-    meta.body_end = end
-    if meta.date is None:
-        meta.date = end_date or adopted or posting
-    meta.issuer = (head_org or plan_signer or end_signer
+    meta.body_end, end_signer, end_date = _end(pars, i)
+    # The notice's date for a wrapped plan; else the signature's; a web posting date last.
+    meta.date = ((meta.notice.date if meta.notice else None) or end_date or adopted or posting)
+    meta.issuer = (head_org or notice_signer or end_signer
                    or _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title))
     meta.institution = institution_of(meta.issuer)
     meta.kind = kind_of(meta.title)
     if meta.kind is None and meta.title is None:
-        meta.kind = _self_kind(pars[i:end])
+        meta.kind = _self_kind(pars[i:meta.body_end])
     return meta
 
 
