@@ -6,16 +6,20 @@ How the outline is read (general rules, no per-document facts):
   document (one below the open heading), so 一、/（一）/1. can be levels 1/2/3 in one text and
   一、/1. levels 1/2 in another. Numbers may run on across sections or restart in each.
 - A numbered paragraph is a Section when deeper numbered items follow it, or when it is a short
-  heading line (no sentence inside) followed by un-numbered body text; otherwise it is a Clause.
-  A numbered paragraph with body text AND deeper items is both a Section and a Clause.
+  heading line (no sentence inside) followed by un-numbered body text (a phase heading such as
+  `1.申报（2020年4月-5月）` stays verbatim); otherwise it is a Clause. A numbered paragraph with
+  body text AND deeper items is both a Section and a Clause. Short items of a list whose earlier
+  items were clauses stay clauses even when a closing paragraph follows the last one.
 - Un-numbered paragraphs right after a heading form ONE clause whose path is the heading's
   path and whose number is None (paragraphs kept newline-separated); before any heading they
   form the preamble, path ["0"]. Un-numbered paragraphs after a numbered clause continue it.
-- Items numbered inline inside a paragraph (`…:(1)…。(2)…`) stay in their clause's text; the
-  extraction step splits a clause into tasks.
+- Items numbered inline inside a paragraph (`“四个过硬”:(1)…。(2)…`) stay in their clause's
+  text; the extraction step splits a clause into tasks. Items run together at the START of a
+  paragraph (`（1）…。（2）…。`) are split into sibling clauses.
 - A clause's `heading` is its lead phrase: the text up to the first 。 when that is short.
-- A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`), also one in
-  paragraphs of its own, is removed from `text` and kept in `Clause.note` (without brackets).
+- A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`, `【…】`, or a
+  bare last sentence `责任单位：…`), also one in paragraphs of its own or on a heading line, is
+  removed from `text` and kept in `Clause.note` (without brackets; parts joined with `，`).
 - Paths are unique: a repeated number gets a `-2` suffix and a `duplicate_number` warning.
 """
 
