@@ -270,6 +270,24 @@ def test_pdf_without_text_layer_is_refused(tmp_path):
     assert_one_sentence(err, tmp_path / "scan.pdf", "OCR")
 
 
+def test_pdf_whose_fonts_map_no_text_is_refused(tmp_path, monkeypatch):
+    # Fonts without a ToUnicode map yield private-use codes, not text: say so instead of
+    # passing mojibake on.
+    from pbdocs.read import pdf
+
+    src = write_pdf(tmp_path / "unmapped.pdf", ["加强党的建设。"])
+    real = pdf._page_lines
+
+    def unmapped(page, number):
+        return [pdf.Line("\ue001\ue002\ue003\ue004", ln.x0, ln.x1, ln.y, ln.size, ln.page)
+                for ln in real(page, number)]
+
+    monkeypatch.setattr(pdf, "_page_lines", unmapped)
+    with pytest.raises(InputError) as err:
+        read_file(src)
+    assert_one_sentence(err, src, "乱码")
+
+
 def test_encrypted_pdf_is_refused(tmp_path):
     from pypdf import PdfReader, PdfWriter
 

@@ -219,6 +219,15 @@ def join_lines(pages: list[list[Line]], width: float | None = None) -> list[str]
     return [p for p in paras if p.strip()]
 
 
+def _unmapped_share(pages: list[list[Line]]) -> float:
+    """Share of characters a font did not map to Unicode (private use, replacement, controls):
+    PDFs whose fonts lack a ToUnicode map give such codes instead of text."""
+    chars = [ch for page in pages for ln in page for ch in ln.text if not ch.isspace()]
+    bad = sum(1 for ch in chars
+              if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or unicodedata.category(ch) == "Cc")
+    return bad / len(chars) if chars else 0.0
+
+
 def read_pdf(path: Path, data: bytes):
     """Read a PDF's text layer; a PDF without one (a scan) or with a password is refused."""
     from pypdf import PdfReader
@@ -239,6 +248,9 @@ def read_pdf(path: Path, data: bytes):
     if not any(pages):
         raise fail(path, "中没有可提取的文字（可能是扫描件），"
                          "请先做文字识别（OCR）或提供 Word/文本版本")
+    if _unmapped_share(pages) > 0.3:
+        raise fail(path, "的字体没有提供文字映射，提取出的是乱码；"
+                         "请提供 Word/文本版本，或先做文字识别（OCR）")
     width = float(reader.pages[0].mediabox.width) if reader.pages else None
     paras = join_lines(drop_furniture(pages), width)
     return RawText("\n\n".join(paras), "pdf", None, [], pages=len(pages))
