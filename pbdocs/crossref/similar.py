@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from pbdocs.crossref.cache import get_index
 from pbdocs.crossref.vectors import chars, fold, top_k
 from pbdocs.errors import InputError
@@ -31,18 +29,12 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
     if not docs:
         raise InputError("语料库中没有可比对的文档。")
     index = get_index(docs, index_dir)
-    label = {d.id: institution_label(d) for d in docs}
     if clause_id is not None:
         row = index.position(_canonical_id(clause_id, docs))
         if row is None:
             raise InputError(_unknown_clause(clause_id, docs))
         scores = index.scores_of(row)
-        own = index.entries[row]
-        if other_institutions:
-            keep = [label[e.doc_id] != label[own.doc_id] for e in index.entries]
-        else:
-            keep = [e.doc_id != own.doc_id for e in index.entries]
-        allowed = np.array(keep, dtype=bool)
+        allowed = index.others(row, by_institution=other_institutions)
     else:
         scores = index.scores(text)
         allowed = None

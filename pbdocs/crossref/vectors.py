@@ -114,12 +114,24 @@ class ClauseIndex:
     topic_keys: list[list[str]] = field(default_factory=list)  # folded keywords per topic
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
+    _codes: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def position(self, clause_id: str) -> int | None:
         """Row of a clause id, or None."""
         if not self._by_id:
             self._by_id = {e.clause_id: i for i, e in enumerate(self.entries)}
         return self._by_id.get(clause_id)
+
+    def others(self, row: int, by_institution: bool = False) -> np.ndarray:
+        """Mask of the rows from other documents (or other institutions) than `row`'s."""
+        key = "inst" if by_institution else "doc"
+        codes = self._codes.get(key)
+        if codes is None:
+            labels = [(e.institution or e.doc_id) if by_institution else e.doc_id
+                      for e in self.entries]
+            codes = np.unique(np.array(labels, dtype=object), return_inverse=True)[1]
+            self._codes[key] = codes
+        return codes != codes[row]
 
     def vectorize(self, texts: list[str]):
         """Sparse, L2-normalised rows for texts, with the fitted vocabulary."""
