@@ -210,6 +210,8 @@ def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple
     while i < n and re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i]):
         i += 1  # the 附件 label over the plan it hands on
     own, after = _title_group(pars, i, n)
+    if "《" in plan:  # 印发《A》《B》的通知: the first plan names the file
+        plan = plan.split("》")[0]
     meta.title, i = (own, after) if own else (re.sub(r"\s+", "", plan), i)
     return i, signer
 

@@ -235,3 +235,10 @@ def test_traditional_characters():
                "第一條 黨支部每月召開支部委員會。（責任單位：組織部）\n")
     assert (doc.kind, doc.issuer, doc.institution) == ("實施意見", "中共東山大學委員會", "東山大學")
     assert doc.clauses[-1].path == ["第一條"] and doc.clauses[-1].note == "責任單位：組織部"
+
+
+def test_notice_handing_on_two_plans_takes_the_first():
+    doc = _doc("关于印发《党支部工作细则》《党小组工作办法》的通知\n各党委：\n现将《党支部工作细则》《党小组工作办法》印发给你们。\n"
+               "第一条 为规范党支部工作，制定本细则。\n")
+    assert doc.title == "党支部工作细则" and doc.kind == "细则"
+    assert doc.notice.title.startswith("关于印发《党支部工作细则》")
