@@ -113,6 +113,7 @@ def test_history_and_non_dates_are_not_deadlines():
     assert deadlines("中国共产党成立100周年庆祝活动", "2021-07-15") == []
     # already past when the plan was issued: what was done, not what is due
     assert deadlines("2021年3月，学校召开了动员大会", "2021-07-15") == []
+    assert deadlines("2022年是学校第三次党代会召开之年", "2022-02-25") == []
 
 
 # ---- recurrences -----------------------------------------------------------------------
@@ -203,6 +204,10 @@ def test_not_targets(text):
     assert targets(text) == []
 
 
+def test_rate_written_with_da_is_not_a_comparator():
+    assert targets("完成达标验收，达标率100%") == [("=", 100, None, "%")]
+
+
 def test_target_subject_and_due_date():
     doc = make_doc([clause("到2022年底在校生中党员占比不低于12%。")])
     t = enrich(doc).clauses[0].targets[0]
@@ -262,6 +267,14 @@ def test_prose_and_label_responsibility(text, lead, support):
 def test_party_bodies_can_lead_but_persons_cannot():
     c = enrich(make_doc([clause("由各二级学院党委负责组织实施，院长具体负责。")])).clauses[0]
     assert [d.name for d in c.lead] == ["各二级学院党委"]
+
+
+def test_labels_on_separate_lines_with_a_bracketed_name_and_a_time_limit():
+    note = "牵头单位：党委组织部（党校）配合单位：人事处完成时限：2022年12月"
+    c = enrich(make_doc([clause("加强党务干部队伍建设。", note=note)], date="2022-02-25")).clauses[0]
+    assert [(d.name, d.canonical) for d in c.lead] == [("党委组织部（党校）", "党委组织部")]
+    assert [d.canonical for d in c.support] == ["人事处"]
+    assert [(d.kind, d.end) for d in c.deadlines] == [("by", "2022-12-31")]
 
 
 def test_departments_sharing_a_duty():

@@ -25,7 +25,7 @@ def enrich(doc: Document) -> Document:
 
 
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse) -> None:
-    from pbdocs.extract import depts
+    from pbdocs.extract import depts, timeexpr
 
     text = clause.text or ""
     inherited: list[Deadline] = []
@@ -47,6 +47,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     if base is None:
         base = (clause.lead, clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
+    if clause.note:  # a lifted note may carry 完成时限：2022年12月
+        noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)]
+        inherited = _dedup(inherited + noted)
     clause.deadlines = _dedup(inherited + deadlines)
     clause.recurrences = [f.recurrence for f in pb["recurrences"]]
     tgts = pb["targets"]

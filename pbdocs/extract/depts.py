@@ -77,9 +77,7 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
         for mk in _MARK.finditer(value):
             marks_in[value[:mk.start()].rsplit("、", 1)[-1].split("，")[-1].strip()] = mk.group(1)
         value = _MARK.sub("", value)
-        cut = re.search(r"[。；;\n)）]", value)
-        if cut:
-            value = value[:cut.start()]
+        value = _until_note_end(value)
         role = lex.labels[m.group("label")]
         if role not in ("lead", "support"):
             continue
@@ -95,6 +93,22 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
                 this = "lead" if marks_in.get(item) == "牵头" else "support"
             _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item)))
     return res
+
+
+def _until_note_end(value: str) -> str:
+    """A label's value up to the end of its sentence or of the note's closing bracket
+    (a bracket the value opened itself, as in 党委组织部（党校）, is part of a name)."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return value[:i]
+            depth -= 1
+        elif ch in "。；;\n":
+            return value[:i]
+    return value
 
 
 def external(text: str, start: int, lex: Lexicon) -> bool:

@@ -84,7 +84,8 @@ def _near_op(text: str, at: int, comp: re.Pattern, lex: Lexicon) -> str:
     near = None
     for c in comp.finditer(text, _clause_start(text, at), at):
         near = c
-    if near is None or re.search(rf"[\d{CN_NUM}]", text[near.end():at]):
+    # a one-character comparator (达) only counts right before the number: not 达标率100%
+    if near is None or len(near.group(0)) < 2 or re.search(rf"[\d{CN_NUM}]", text[near.end():at]):
         return "="
     return lex.before[near.group(0)]
 
@@ -130,7 +131,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             near = None
             for c in comp.finditer(text, cs, core_start):
                 near = c
-            if near is not None and not re.search(rf"[\d{CN_NUM}]", text[near.end():core_start]):
+            if near is not None and len(near.group(0)) > 1 and not re.search(
+                    rf"[\d{CN_NUM}]", text[near.end():core_start]):
                 op, pre_at = lex.before[near.group(0)], near.start()
         if m.group("post"):
             op = lex.after[m.group("post").strip()]

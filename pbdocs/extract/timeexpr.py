@@ -160,6 +160,7 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+_STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
@@ -231,6 +232,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
         elif a[2] in ("day", "month"):
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "on")
         elif a[2] == "year":  # "本年度发展…", "2025年建成…": within that year
+            if _STATEMENT.match(text, m.end()):
+                continue  # "2022年是…之年": says what the year is, sets no limit
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
