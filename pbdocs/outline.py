@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pbdocs.lexdata import alternation
+from pbdocs.lexdata import alternation, entries
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -46,6 +46,11 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
                       rf"|(?<=[。；;])\s*((?:{labels})\s*[:：][^。；;]*))\s*[。.；;]?\s*$")
     only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：].*?)[）)】\]]?\s*[。.；;]?$")
     return tail, only
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    return {fam: k for k, fam in enumerate(entries("marker_ranks.txt"))}
 
 
 @dataclass
@@ -118,7 +123,19 @@ class _Builder:
         self.clauses.append(c)
         return c
 
+    def _above_all(self, family: str) -> bool:
+        """A new family that convention puts above every open heading."""
+        rank = _ranks()
+        return family not in self.levels and bool(self.stack) and all(
+            rank.get(family, 99) < rank.get(o.family, 99) for o in self.stack)
+
     def _push(self, m: Marker, offset: int) -> None:
+        if self._above_all(m.family):
+            # A family convention puts above every open heading (一、 after a preamble's 1. 2.
+            # list): close them and let their families find their level again.
+            for o in self.stack:
+                self.levels.pop(o.family, None)
+            self.stack.clear()
         level = self.levels.get(m.family)
         if level is None:
             level = self.levels[m.family] = (self.stack[-1].level + 1) if self.stack else 1
@@ -150,8 +167,8 @@ class _Builder:
         path = [o.key for o in self.stack]
         rest = par[m.end:].strip()
         nm = match_marker(nxt) if nxt else None
-        deeper = nm is not None and (nm.family not in self.levels
-                                     or self.levels[nm.family] > self.stack[-1].level)
+        deeper = nm is not None and not self._above_all(nm.family) and (
+            nm.family not in self.levels or self.levels[nm.family] > self.stack[-1].level)
         body_follows = nxt is not None and nm is None
         heading_only = _heading_line(rest)
         # Short items in a list stay clauses even when a closing paragraph follows the last one.

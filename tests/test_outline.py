@@ -343,3 +343,12 @@ def test_note_on_a_heading_line_goes_to_its_body():
     assert (c1.path, c1.note) == (["一", "1"], "牵头单位：组织部，配合单位：各学院")
     assert (c2.text, c2.note) == ("加强宣传", "牵头单位：宣传部")
     assert c3.note is None
+
+
+def test_numbered_list_in_preamble_does_not_push_the_outline_down():
+    doc = _doc("为加强党建，依据以下文件制定本方案：\n1.《中国共产党章程》；\n2.《党支部工作条例》。\n"
+               "一、总体要求\n（一）指导思想。坚持党的领导。\n1.第一项。做好。\n二、主要任务\n1.第二项。做好。\n")
+    assert [(s.path, s.level) for s in doc.sections] == [(["一"], 1), (["一", "（一）"], 2),
+                                                          (["二"], 1)]
+    assert [c.path for c in doc.clauses][-2:] == [["一", "（一）", "1"], ["二", "1"]]
+    assert doc.section(["一"]).level == 1 and doc.clauses[1].path == ["1"]
