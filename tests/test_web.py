@@ -131,7 +131,7 @@ def test_search_marks_every_hit(client):
 
 def _hit_docs(html: str) -> list[str]:
     """The document id of every hit on a search page."""
-    return re.findall(r'<p class="meta">\s*<a href="/doc/([^"#]+)#', html)
+    return re.findall(r'<p class="meta">\s*<a href="/doc/([^"#?]+)[?#]', html)
 
 
 def test_search_facets_filter_by_institution(client, site):
@@ -239,6 +239,14 @@ def test_document_page_shows_outline_clauses_and_facts(client, docs):
     assert led[0].lead[0].name in _text(r.data)
     if doc.warnings:
         assert f"解析提示（{len(doc.warnings)} 条）" in html
+
+
+def test_document_page_marks_the_query(client, docs):
+    doc = next(d for d in docs.values() if any("三会一课" in c.text for c in d.clauses))
+    n = sum(c.text.count("三会一课") for c in doc.clauses)
+    html = client.get(f"/doc/{doc.id}", query_string={"q": "三会一课"}).data.decode()
+    assert html.count("<mark>三会一课</mark>") == n
+    assert "<mark>" not in client.get(f"/doc/{doc.id}").data.decode()
 
 
 def test_document_page_404(client):

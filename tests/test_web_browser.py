@@ -84,6 +84,7 @@ def test_search_read_compare_and_download(page, live_url, tmp_path):
     assert page.locator("article.doc h1").inner_text().strip()
     assert page.locator("section.clause:target").count() == 1
     assert "三会一课" in page.locator("section.clause:target").inner_text()
+    assert page.locator("section.clause:target mark").first.inner_text() == "三会一课"
     page.screenshot(path=str(shots / "document.png"), full_page=False)
 
     # the clause and its counterparts elsewhere

@@ -183,7 +183,10 @@ def _facets(raw: Any, active: dict[str, str]) -> list[dict]:
 def document(doc_id: str):
     """A document: metadata, outline, clauses with what was extracted, parsing warnings."""
     doc = _load(doc_id)
-    return render_template("document.html", doc=doc, stream=_stream(doc))
+    q = request.args.get("q", "").strip()[:200]
+    terms = query_terms(q) if q else []
+    return render_template("document.html", doc=doc, stream=_stream(doc), q=q,
+                           mark=lambda text: highlight(text, terms))
 
 
 def _stream(doc: Document) -> list[tuple[str, Any, bool]]:
