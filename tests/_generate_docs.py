@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pbdocs.model import (Clause, Deadline, Dept, Document, Recurrence, Section, Source, Target,
-                          Task)
+from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Source, Target, Task
 
 ORG = Dept("组织部", "党委组织部")
 PROP = Dept("宣传部", "党委宣传部")

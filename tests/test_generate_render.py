@@ -40,11 +40,12 @@ def test_every_kind_renders_with_chinese_text(tmp_path):
     for kind, (docx, needle) in files.items():
         pdf = docx.with_suffix(".pdf")
         assert pdf.exists(), kind
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
         pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
         assert pages > 0, kind
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                              text=True).stdout
+                              text=True, check=True).stdout
         assert needle in text.replace(" ", "").replace("\n", ""), kind
         if kind == "notice":
             assert pages >= 2 and "中共某某大学委员会文件" in text.replace(" ", "")

@@ -7,7 +7,8 @@ from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
-from pbdocs.generate import dialect, gbt9704 as G, oxml
+from pbdocs.generate import dialect, oxml
+from pbdocs.generate import gbt9704 as G
 from pbdocs.generate.render_docx import markdown_to_docx
 from pbdocs.generate.render_html import markdown_to_html
 

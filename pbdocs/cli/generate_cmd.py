@@ -6,8 +6,14 @@ from pathlib import Path
 
 import click
 
-from pbdocs.cli.common import (corpus_option, emit_json, fail, format_option, handle_errors,
-                               index_option)
+from pbdocs.cli.common import (
+    corpus_option,
+    emit_json,
+    fail,
+    format_option,
+    handle_errors,
+    index_option,
+)
 
 _doc_arg = click.argument("doc", required=False)
 _out_opt = click.option("--out", "out", type=click.Path(dir_okay=False),
@@ -66,8 +72,8 @@ def notice(doc, out, issuer, number, date, to, cc, printer, star, template, html
     document = _load(doc, out, corpus_dir, index_dir)
     from pbdocs.generate.notice import notice_markdown, write_notice
 
-    facts = dict(issuer=issuer, number=number, date=date, to=to, cc=cc, printer=printer,
-                 star=star)
+    facts = {"issuer": issuer, "number": number, "date": date, "to": to, "cc": cc, "printer": printer,
+                 "star": star}
     path = write_notice(document, out, template, **facts)
     _html(notice_markdown(document, template, **facts) if html_out else "", html_out,
           document.title or "")
@@ -92,8 +98,7 @@ def notice(doc, out, issuer, number, date, to, cc, printer, star, template, html
 def taskbook(doc, out, by_dept, xlsx_out, template, html_out, fmt, corpus_dir, index_dir):
     """生成任务分解表（横向 A4，表头每页重复）。"""
     document = _load(doc, out, corpus_dir, index_dir)
-    from pbdocs.generate.taskbook import taskbook_context, taskbook_rows, write_taskbook, \
-        write_xlsx
+    from pbdocs.generate.taskbook import taskbook_context, taskbook_rows, write_taskbook, write_xlsx
     from pbdocs.generate.templates import render
 
     path, rows = write_taskbook(document, out, template, by_dept=by_dept)

@@ -14,7 +14,8 @@ Entry points (import from here; everything is lazy):
   the python-docx Document unsaved.
 - `markdown_to_html(md, standalone=False) -> str` — the same Markdown as HTML
   (`<div class="pbdocs">…`); `stylesheet()` gives its CSS (from the same style module).
-- Documents: `write_notice`, `write_taskbook`, `write_timetable` (each `(doc, out, …)`),
+- Documents: `write_notice` (→ path), `write_taskbook`, `write_timetable` (→ (path, rows)),
+  each `(doc, out, template=None, …)`; `notice_markdown(doc, template, **facts)`;
   `taskbook_rows(doc)`, `write_xlsx(rows, out)`, `write_ics(doc, out)`; their contexts:
   `notice_context`, `taskbook_context`, `timetable_context`.
 
@@ -70,6 +71,7 @@ _EXPORTS = {
     "escape_cell": ("pbdocs.generate.dialect", "escape_cell"),
     "notice_context": ("pbdocs.generate.notice", "notice_context"),
     "write_notice": ("pbdocs.generate.notice", "write_notice"),
+    "notice_markdown": ("pbdocs.generate.notice", "notice_markdown"),
     "plan_blocks": ("pbdocs.generate.plan", "plan_blocks"),
     "taskbook_rows": ("pbdocs.generate.taskbook", "taskbook_rows"),
     "taskbook_context": ("pbdocs.generate.taskbook", "taskbook_context"),
@@ -80,7 +82,27 @@ _EXPORTS = {
     "write_ics": ("pbdocs.generate.ics", "write_ics"),
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "build_docx",
+    "escape",
+    "escape_cell",
+    "markdown_to_docx",
+    "markdown_to_html",
+    "notice_context",
+    "notice_markdown",
+    "placeholder",
+    "plan_blocks",
+    "render_markdown",
+    "stylesheet",
+    "taskbook_context",
+    "taskbook_rows",
+    "timetable_context",
+    "write_ics",
+    "write_notice",
+    "write_taskbook",
+    "write_timetable",
+    "write_xlsx",
+]
 
 
 def __getattr__(name: str):

@@ -27,7 +27,7 @@ LANDSCAPE_FOOTER_DISTANCE_MM = 12.0
 # is condensed by this much (twentieths of a point) so that exactly 28 fit, as the grid would.
 BODY_CHAR_SPACING = int((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - 16) * 20) - 1
 # Character pitch of the docGrid so that 28 characters fill 156 mm (Word: 1/4096 pt units).
-DOC_GRID_CHAR_SPACE = int(round((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - 16) * 4096))
+DOC_GRID_CHAR_SPACE = round((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - 16) * 4096)
 # The grid is recorded but not snapped to: with snapping, LibreOffice gives every line of a
 # font larger than the pitch (title, masthead) two grid lines; exact spacing already gives 22.
 DOC_GRID_TYPE: str | None = None
@@ -170,8 +170,8 @@ def css() -> str:
         rule(".pbdocs .pb-center p", ROLES["center"]),
         rule(".pbdocs .pb-colophon p", ROLES["colophon"],
              f"border-top:{COLOPHON_THIN_PT:.2f}pt solid #000;"),
-        ".pbdocs .pb-colophon{margin-top:2em;border-top:1pt solid #000;"
-        "border-bottom:1pt solid #000;}",
+        (".pbdocs .pb-colophon{margin-top:2em;border-top:1pt solid #000;"
+         "border-bottom:1pt solid #000;}"),
         ".pbdocs .pb-pagebreak{border-top:1px dashed #999;margin:1.5em 0;}",
         ".pbdocs table{border-collapse:collapse;width:100%;margin:0.5em 0;}",
         rule(".pbdocs td", ROLES["cell"], "border:0.5pt solid #000;padding:2px 4px;"

@@ -48,7 +48,7 @@ def ics_text(doc: Document, now: datetime | None = None) -> tuple[str, int]:
         end = it.end or it.start
         start = it.start if it.kind == "phase" and it.start else end
         uid = hashlib.sha1(f"{doc.id}|{it.clause_id}|{it.deadline_text}|{it.label}"
-                           .encode("utf-8")).hexdigest()[:20]
+                           .encode()).hexdigest()[:20]
         summary = ("截止：" if it.kind == "deadline" else "") + it.label
         desc = it.text + (f"\n牵头部门：{'、'.join(it.lead)}" if it.lead else "") + \
             f"\n时限：{it.deadline_text}（{it.when}）"

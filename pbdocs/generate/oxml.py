@@ -172,12 +172,12 @@ def set_indent_chars(paragraph_or_style, first_line: float = 0, left: float = 0,
         del ind.attrib[k]
     twip = font_pt * 20
     # Zeros are written too: an attribute left out would be inherited from the base style.
-    ind.set(qn("w:left"), str(int(round(left * twip))))
-    ind.set(qn("w:leftChars"), str(int(round(left * 100))))
-    ind.set(qn("w:right"), str(int(round(right * twip))))
-    ind.set(qn("w:rightChars"), str(int(round(right * 100))))
-    ind.set(qn("w:firstLine"), str(int(round(first_line * twip))))
-    ind.set(qn("w:firstLineChars"), str(int(round(first_line * 100))))
+    ind.set(qn("w:left"), str(round(left * twip)))
+    ind.set(qn("w:leftChars"), str(round(left * 100)))
+    ind.set(qn("w:right"), str(round(right * twip)))
+    ind.set(qn("w:rightChars"), str(round(right * 100)))
+    ind.set(qn("w:firstLine"), str(round(first_line * twip)))
+    ind.set(qn("w:firstLineChars"), str(round(first_line * 100)))
 
 
 def set_paragraph_border(paragraph, side: str = "bottom", size_pt: float = 2.25,
@@ -187,8 +187,8 @@ def set_paragraph_border(paragraph, side: str = "bottom", size_pt: float = 2.25,
     pbdr = _child(ppr, "w:pBdr")
     b = _child(pbdr, f"w:{side}")
     b.set(qn("w:val"), "single")
-    b.set(qn("w:sz"), str(int(round(size_pt * 8))))  # eighths of a point
-    b.set(qn("w:space"), str(int(round(min(space_pt, 31)))))
+    b.set(qn("w:sz"), str(round(size_pt * 8)))  # eighths of a point
+    b.set(qn("w:space"), str(round(min(space_pt, 31))))
     b.set(qn("w:color"), color)
 
 
@@ -260,7 +260,7 @@ def set_table_borders(table, size_pt: float = 0.5, color: str = "000000",
         b = OxmlElement(f"w:{side}")
         if sz:
             b.set(qn("w:val"), "single")
-            b.set(qn("w:sz"), str(int(round(sz * 8))))
+            b.set(qn("w:sz"), str(round(sz * 8)))
             b.set(qn("w:space"), "0")
             b.set(qn("w:color"), color)
         else:
@@ -275,7 +275,7 @@ def set_cell_border(cell, side: str, size_pt: float, color: str = "000000") -> N
     b = _child(borders, f"w:{side}")
     if size_pt:
         b.set(qn("w:val"), "single")
-        b.set(qn("w:sz"), str(int(round(size_pt * 8))))
+        b.set(qn("w:sz"), str(round(size_pt * 8)))
         b.set(qn("w:space"), "0")
         b.set(qn("w:color"), color)
     else:

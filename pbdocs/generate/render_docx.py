@@ -117,7 +117,7 @@ def _page(section, landscape: bool) -> None:
     section.header_distance = Mm(15)
     section.footer_distance = Mm(
         G.LANDSCAPE_FOOTER_DISTANCE_MM if landscape else G.FOOTER_DISTANCE_MM)
-    pitch = int(round(G.LINE_PITCH_PT * 20))
+    pitch = round(G.LINE_PITCH_PT * 20)
     char_space = G.DOC_GRID_CHAR_SPACE if G.DOC_GRID_TYPE == "linesAndChars" else None
     oxml.set_doc_grid(section, pitch, G.DOC_GRID_TYPE, char_space)
 

@@ -73,7 +73,7 @@ def timetable_items(doc: Document) -> list[TimeItem]:
             for dl in dls:
                 if dl.end or dl.start:
                     dated.setdefault(dl.text, []).append((text, lead, dl))
-        for dl_text, uses in dated.items():
+        for uses in dated.values():
             text, lead, dl = uses[0]
             start, end = _span(dl, doc_date)
             shared = len(uses) > 1 or len(units) == 1
@@ -190,8 +190,8 @@ def timetable_context(doc: Document) -> dict[str, Any]:
     months = month_range(items, doc)
     order = {"phase": 0, "deadline": 0, "recurring": 1, "ongoing": 2}
     items.sort(key=lambda it: (order[it.kind], it.start or it.end or date.max))
-    numbered = [dict(no=i + 1, label=it.label, lead="、".join(it.lead), when=it.when,
-                     kind=it.kind, item=it) for i, it in enumerate(items)]
+    numbered = [{"no": i + 1, "label": it.label, "lead": "、".join(it.lead), "when": it.when,
+                 "kind": it.kind, "item": it} for i, it in enumerate(items)]
     years = []
     for y in sorted({y for y, _ in months}):
         ms = [ym for ym in months if ym[0] == y]
