@@ -130,7 +130,9 @@ def write(result: dict, out: str | Path, title: str | None = None) -> Path:
     elif suffix == ".html":
         from pbdocs.generate import markdown_to_html
 
-        out.write_text(markdown_to_html(md, standalone=True), encoding="utf-8")
+        out.write_text(markdown_to_html(md, standalone=True,
+                                        title=title or context(result)["title"]),
+                       encoding="utf-8")
     else:
         from pbdocs.generate import markdown_to_docx
 
