@@ -114,6 +114,8 @@ def test_history_and_non_dates_are_not_deadlines():
     # already past when the plan was issued: what was done, not what is due
     assert deadlines("2021年3月，学校召开了动员大会", "2021-07-15") == []
     assert deadlines("2022年是学校第三次党代会召开之年", "2022-02-25") == []
+    assert deadlines("2023年秋季学期起，分批轮训全体支部书记", "2023-05-08") == []
+    assert deadlines("自2023年9月起施行", "2023-05-08") == []
 
 
 # ---- recurrences -----------------------------------------------------------------------
@@ -137,6 +139,8 @@ def test_history_and_non_dates_are_not_deadlines():
     ("支部书记轮训一年一次", ("year", 1, None, None, None)),
     ("院级党组织要按年度作出学习安排", ("year", None, None, None, None)),
     ("各党支部按月报送学习情况", ("month", None, None, None, None)),
+    ("每季度第一个月召开发展党员工作推进会", ("quarter", None, None, None, None)),
+    ("每年发展学生党员约300名", ("year", None, None, 300, "名")),
 ])
 def test_recurrence_forms(text, expected):
     assert recurrences(text) == [expected]
@@ -257,6 +261,11 @@ def test_unknown_departments_in_note_keep_their_name():
      ["人事处", "教务处"]),
     ("责任部门：学生处", ["党委学生工作部"], []),
     ("由国际教育学院具体负责", ["国际教育学院"], []),
+    ("党委组织部牵头负责，各学院党委协同推进。", ["党委组织部"], ["各学院党委"]),
+    ("由党委学生工作部具体负责，团委、各学院党委配合。", ["党委学生工作部"], ["团委", "各学院党委"]),
+    ("组织部会同学工部、研究生工作部具体实施。", ["党委组织部"], ["党委学生工作部", "党委研究生工作部"]),
+    ("认真落实省委组织部牵头的工作，加强与北仑区委组织部合作。", [], []),
+    ("领导小组下设办公室，负责统筹协调；校长全面负责行政工作；完善党委领导下的校长负责制。", [], []),
 ])
 def test_prose_and_label_responsibility(text, lead, support):
     c = enrich(make_doc([clause(text)])).clauses[0]

@@ -117,38 +117,83 @@ def external(text: str, start: int, lex: Lexicon) -> bool:
     return any(before.endswith(p) for p in lex.external_prefixes)
 
 
+def _dept_like(item: str, known: dict[str, Mention], lex: Lexicon) -> bool:
+    """Whether a listed item names a department or party body (not a person or a phrase)."""
+    if item in known:
+        return True
+    # an unknown name must be short and not an outside body ("省委组织部")
+    return (len(item) <= 10 and bool(re.fullmatch(_GENERIC, item)) and item not in lex.roles
+            and not any(p in item for p in lex.external_prefixes if len(p) > 1))
+
+
+def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
+           text: str) -> list[Mention]:
+    """The departments a frame's subject lists ("组织部、宣传部"), or [] if any item is not one."""
+    segment = _SUBJECT_LEAD.sub("", segment)
+    start = offset + (len(segment) - len(segment.lstrip()))
+    out, pos = [], 0
+    for part in re.split(r"(、|和|及|与)", segment):
+        if part in ("、", "和", "及", "与"):
+            pos += len(part)
+            continue
+        name = part.strip()
+        if not name or not _dept_like(name, known, lex):
+            return []
+        at = text.find(name, offset + pos)
+        if at >= 0 and external(text, at, lex):
+            return []
+        m = known.get(name) or Mention(at, at + len(name), name, lex.canonical(name))
+        out.append(m)
+        pos += len(part)
+    return out if start >= 0 else []
+
+
 def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
-    """Lead and support named in running text, from the department `mentions` in it."""
+    """Lead and support named in running text: the departments listed right before 牵头/负责
+    (`由X具体负责`, `X、Y按职责分工负责`) or 配合/协同 (`Y、Z配合`), and around 会同 (`X会同Y`).
+    Names the lexicon does not list count when they look like a department or party body."""
     res = Responsibility()
     if not _FRAME_WORDS.search(text):
         return res  # no 负责/牵头/配合/会同 frame: nothing to find (most sentences)
-    mentions = [m for m in mentions if not external(text, m.start, lex)]
-    groups: list[list[Mention]] = []  # "组织部、宣传部牵头": a list shares its frame
-    for m in mentions:
-        if groups and re.fullmatch(r"\s*(?:、|和|及|与|，)\s*", text[groups[-1][-1].end:m.start]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    for g in groups:
-        before = text[max(0, g[0].start - 3):g[0].start]
-        after = text[g[-1].end:g[-1].end + 8]
-        if re.match(rf"^{_ADVERB}\s*(?:牵头|负责)(?!人)", after) and not re.match(
-                r"^(?:具体|全面|主要)?负责同志", after):
-            for m in g:
-                _add(res.lead, m)
-        elif before.endswith("会同") or re.match(r"^\s*(?:具体)?(?:配合|协同|协助)(?!部门|单位)",
-                                                  after):
-            for m in g:
-                _add(res.support, m)
-    # "由X具体负责" / "X会同Y": also for names the lexicon does not list
-    for m in re.finditer(rf"由(?P<x>{_GENERIC}){_ADVERB}\s*(?:牵头|负责)(?!人)", text):
-        name = m.group("x")
-        if not any(x.canonical == lex.canonical(name) for x in res.lead) and not external(
-                text, m.start("x"), lex):
-            _add(res.lead, Mention(m.start("x"), m.end("x"), name, lex.canonical(name)))
-    for m in re.finditer(rf"(?P<x>{_GENERIC})会同", text):
-        name = m.group("x")
-        known = [x for x in mentions if x.end == m.end("x")]
-        if known:
-            _add(res.lead, known[0])
+    known = {m.name: m for m in mentions if not external(text, m.start, lex)}
+    for m in _FRAME.finditer(text):
+        seg_start = max(text.rfind(ch, 0, m.start()) for ch in _BOUNDARY) + 1
+        segment = text[seg_start:m.start()]
+        if m.group("both"):
+            for x in _items(segment, seg_start, known, lex, text):
+                _add(res.lead, x)
+            for x in _list_after(text, m.end(), known, lex):
+                _add(res.support, x)
+            continue
+        role = res.support if m.group("support") else res.lead
+        for x in _items(segment, seg_start, known, lex, text):
+            _add(role, x)
     return res
+
+
+def _list_after(text: str, pos: int, known: dict[str, Mention], lex: Lexicon) -> list[Mention]:
+    """The departments listed from `pos` on ("会同学工部、研究生工作部具体实施")."""
+    out = []
+    while pos < len(text):
+        name = next((k for k in sorted(known, key=len, reverse=True)
+                     if text.startswith(k, pos)), None)
+        if name is None:
+            g = re.match(_GENERIC, text[pos:])
+            if g is None:
+                break
+            name = g.group(0)
+        out.append(known.get(name) or Mention(pos, pos + len(name), name, lex.canonical(name)))
+        pos += len(name)
+        sep = re.match(r"、|和|及|与", text[pos:])
+        if sep is None:
+            break
+        pos += sep.end()
+    return out
+
+
+_BOUNDARY = "，,。；;：:\n（(）)"
+_SUBJECT_LEAD = re.compile(r"^\s*(?:并|要|应|须|均|主要|具体|统一)?由")
+_FRAME = re.compile(
+    rf"(?:{_ADVERB})\s*(?P<lead>牵头|负责)(?!人|同志|制)"
+    r"|(?:具体)?(?P<support>配合|协同|协助)(?!部门|单位)"
+    r"|(?P<both>会同)")

@@ -38,8 +38,9 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
                        rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
     # "1-2个": the lower bound is the duty's amount
-    amount = re.compile(rf"(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*(?P<u>{unit_alt})"
-                        ) if unit_alt else None
+    # not "第一个月" (an ordinal) nor "3个月" (a span of time)
+    amount = re.compile(rf"(?<!第)(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*"
+                        rf"(?P<u>{unit_alt})(?!月|学期|季度|工作日)") if unit_alt else None
     return every, times, amount
 
 

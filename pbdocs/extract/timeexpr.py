@@ -160,6 +160,7 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+_FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -237,6 +238,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
+        if _FROM.match(text, m.end()):
+            continue  # "2023年秋季学期起", "自2023年9月起": when something starts, not a limit
         if ddate is not None and (dl.end or "9999") < ddate.isoformat():
             continue  # a date already past when the document was issued is history
         found.append(Found(start, m.end(), dl))
