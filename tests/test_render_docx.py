@@ -143,6 +143,16 @@ def test_landscape_table_with_repeated_header_and_merges(sample_docx):
     assert secs[-1].orientation == WD_ORIENT.PORTRAIT
 
 
+def test_colophon_alone_on_an_even_last_page_without_number(sample_docx):
+    from docx.enum.section import WD_SECTION
+
+    last = sample_docx.sections[-1]
+    assert last.start_type == WD_SECTION.EVEN_PAGE
+    assert not oxml.has_page_field(last.footer._element)
+    assert not oxml.has_page_field(last.even_page_footer._element)
+    assert oxml.has_page_field(sample_docx.sections[0].footer._element)
+
+
 def test_colophon_rules(sample_docx):
     t = sample_docx.tables[-1]
     assert t.rows[0].cells[0].text == "抄送：校领导。"

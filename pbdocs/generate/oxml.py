@@ -328,20 +328,6 @@ def set_table_center(table) -> None:
     jc.set(qn("w:val"), "center")
 
 
-def float_table_at(table, y_twips: int) -> None:
-    """Float a table at a fixed distance below the top margin, flush with the left margin
-    (the 版记 is placed at the foot of the text block this way: readers honour an absolute
-    position more reliably than a `bottom` alignment)."""
-    tblpr = table._tbl.tblPr
-    pos = _child(tblpr, "w:tblpPr")
-    pos.set(qn("w:vertAnchor"), "margin")
-    pos.set(qn("w:horzAnchor"), "margin")
-    pos.set(qn("w:tblpX"), "0")
-    pos.set(qn("w:tblpY"), str(int(y_twips)))
-    overlap = _child(tblpr, "w:tblOverlap")
-    overlap.set(qn("w:val"), "never")
-
-
 def set_doc_grid(section, line_pitch_twips: int, grid_type: str | None = None,
                  char_space: int | None = None) -> None:
     """The document grid (文档网格): its line pitch, and `lines`/`linesAndChars` snapping

@@ -469,9 +469,8 @@ class _Writer:
         rows = len(cc) + (1 if (printer is not None or date is not None) else 0)
         if not rows:
             return
-        self._before_block()
-        if self.pending_break:
-            self.para("blank")
+        self._colophon_section()
+        spacer = self.doc.add_paragraph(style=style_name("blank"))
         t = self.doc.add_table(rows=rows, cols=2)
         oxml.set_table_borders(t, sides={"top": G.COLOPHON_THICK_PT,
                                          "bottom": G.COLOPHON_THICK_PT,
@@ -496,24 +495,42 @@ class _Writer:
                 oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
                 if src is not None:
                     _add_runs(p, src, role)
-        # Exact row heights make the 版记's height known, so it can sit on the foot of the page.
-        per_line = (G.TEXT_WIDTH_MM / 25.4 * 72) / role.size - 2  # characters a line holds
-        heights = []
+        per_line = int((G.TEXT_WIDTH_MM / 25.4 * 72) / role.size) - 2  # characters a line holds
+        height = 0.0
         for i, row in enumerate(t.rows):
             text = (cc[i].text_content() or "") if i < len(cc) else ""
-            lines = max(1, -(-int(G.text_width(text.strip())) // max(int(per_line), 1)))
-            heights.append(G.COLOPHON_ROW_MM * lines)
-            row.height = Mm(heights[-1])
+            lines = max(1, -(-int(G.text_width(text.strip())) // max(per_line, 1)))
+            row.height = Mm(G.COLOPHON_ROW_MM * lines)
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            height += G.COLOPHON_ROW_MM * lines
             for c in row.cells:
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        text_h = (G.PAGE_MM[0] if self.landscape else G.PAGE_MM[1]) - sum(
-            (G.LANDSCAPE_MARGINS_MM if self.landscape else G.MARGINS_MM)[k]
-            for k in ("top", "bottom"))
-        oxml.float_table_at(t, int((text_h - sum(heights) - 1) / 25.4 * 1440))
-        # a floating table is anchored to the paragraph after it; without one it is lost
-        anchor = self.doc.add_paragraph(style=style_name("blank"))
-        anchor.paragraph_format.line_spacing = Pt(1)
+        # Alone on its page, the 版记 is pushed to the foot of the text block by one spacer
+        # paragraph of known height (readers differ on page vertical alignment).
+        spacer_mm = G.TEXT_HEIGHT_MM - height - 2
+        spacer.paragraph_format.line_spacing = Mm(spacer_mm)
+        spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        # the body must not end with a table
+        end = self.doc.add_paragraph(style=style_name("blank"))
+        end.paragraph_format.line_spacing = Pt(1)
+
+    def _colophon_section(self) -> None:
+        """The 版记 gets the last page, an even one (a section that starts on an even page:
+        Word and LibreOffice insert a blank page when the text ends on an even page), without
+        a page number."""
+        self._before_block()
+        if self.section_empty and not self.doc.paragraphs:
+            self.para("blank")
+        sec = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+        _page(sec, landscape=False)
+        self._shrink_section_carrier()
+        for footer in (sec.footer, sec.even_page_footer):
+            footer.is_linked_to_previous = False
+            for p in footer.paragraphs:
+                for r in list(p.runs):
+                    r._element.getparent().remove(r._element)
+        self.pending_break = False
+        self.landscape = False
 
     def d_table(self, el) -> None:
         opts = dialect.args(el)
