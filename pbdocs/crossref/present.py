@@ -62,7 +62,7 @@ def context(result: dict, title: str | None = None) -> dict[str, Any]:
         rows.append({"topic": r["topic"], "differs": r.get("differs", False),
                      "discovered": r.get("source") == "discovered", "cells": cells})
     n = len(insts)
-    widths = ",".join(["8"] + [str(max(8, 92 // max(n, 1)))] * n)
+    widths = ",".join(["11"] + [str(max(8, 89 // max(n, 1)))] * n)
     return {"title": title or "各校党建工作要求比对表", "institutions": insts, "rows": rows,
             "widths": widths, "legend": LEGEND, "mark": DIFF_MARK}
 
