@@ -19,7 +19,7 @@ import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 USERDICT = Path(__file__).resolve().parent / "lexicon" / "userdict.txt"
 _CACHE_FORMAT = "2"

@@ -52,8 +52,9 @@ def index(corpus_dir, index_dir, rebuild, engine, fmt):
         return
     for f in summary["failures"]:
         click.echo(f"未能解析：{f['path']}：{f['message']}", err=True)
-    click.echo(f"索引已更新（{engine}）：{summary['documents']} 篇文档，{summary['clauses']} 条条款；"
-               f"新增 {summary['added']}，更新 {summary['updated']}，删除 {summary['removed']}；"
+    click.echo(f"索引已更新（{engine}）：{summary['documents']} 篇文档，"
+               f"{summary['clauses']} 条条款；新增 {summary['added']}，"
+               f"更新 {summary['updated']}，删除 {summary['removed']}；"
                f"用时 {summary['seconds']:.1f} 秒。")
 
 
@@ -69,7 +70,8 @@ def index(corpus_dir, index_dir, rebuild, engine, fmt):
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
               help="跳过前几条（翻页）")
 @click.option("--facets", is_flag=True, help="同时列出按学校、按部门的命中条数")
-@click.option("--engine", type=ENGINE_CHOICE, default=None, help="检索引擎（默认为最近建索引所用的）")
+@click.option("--engine", type=ENGINE_CHOICE, default=None,
+              help="检索引擎（默认为最近建索引所用的）")
 @format_option
 @handle_errors
 def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engine, fmt):
@@ -94,10 +96,8 @@ def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engi
         title = f"《{r.title}》" if r.title else r.doc_id
         click.echo("")
         click.echo(f"{n}. {r.institution or '（未注明单位）'} {title}  {_clause_path(r)}")
-        if tty:
-            passage = hit.highlight.marked("\033[1;31m", "\033[0m")
-        else:
-            passage = hit.highlight.marked()
+        marks = ("\033[1;31m", "\033[0m") if tty else ("【", "】")
+        passage = hit.highlight.marked(*marks)
         click.echo(f"   {passage}")
         if r.lead or r.support:
             parts = []
@@ -118,7 +118,8 @@ def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engi
 @click.command()
 @click.argument("clause_id")
 @index_option
-@click.option("--engine", type=ENGINE_CHOICE, default=None, help="检索引擎（默认为最近建索引所用的）")
+@click.option("--engine", type=ENGINE_CHOICE, default=None,
+              help="检索引擎（默认为最近建索引所用的）")
 @format_option
 @handle_errors
 def show(clause_id, index_dir, engine, fmt):

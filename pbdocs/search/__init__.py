@@ -14,7 +14,8 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.search.backend import (
@@ -320,7 +321,8 @@ def search(index_dir: str | Path, query: str, *, inst: str | None = None,
         _BACKENDS.clear()
         raise damaged_error(Path(index_dir)) from e
     terms, phrases = positive_terms(node)
-    hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases)) for h in page.hits]
+    hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases))
+            for h in page.hits]
     return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
 
 

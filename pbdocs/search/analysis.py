@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 
 from pbdocs import segment
 
@@ -163,4 +163,4 @@ def query_terms(words: list[str]) -> list[str]:
     word itself, or each pair of neighbours (a shingle), as `normalized_tokens` indexes them."""
     if len(words) <= 1:
         return list(words)
-    return [a + b for a, b in zip(words, words[1:])]
+    return [a + b for a, b in zip(words, words[1:], strict=False)]

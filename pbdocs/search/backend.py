@@ -172,5 +172,5 @@ class SearchBackend(ABC):
     def get(self, clause_id: str) -> ClauseRecord | None:
         """The stored record of one clause, or None."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional: most engines hold nothing to release
         """Release open files (optional)."""

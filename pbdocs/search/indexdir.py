@@ -14,7 +14,8 @@ import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from pbdocs.errors import InputError
 from pbdocs.store import atomic_write_text
@@ -91,7 +92,7 @@ class IndexDir:
     def lock(self) -> Iterator[None]:
         """Hold the writer lock; a second writer gets InputError(MSG_BUSY) at once."""
         self.root.mkdir(parents=True, exist_ok=True)
-        fh = open(self.root / ".lock", "a+")
+        fh = open(self.root / ".lock", "a+")  # noqa: SIM115 - held across the yield
         try:
             try:
                 import fcntl

@@ -3,6 +3,7 @@ through pre-tokenized text, so both engines index the same terms at the same pos
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from pbdocs.errors import InputError
@@ -92,10 +93,8 @@ class TantivyBackend(SearchBackend):
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
-            try:
+            with contextlib.suppress(Exception):  # the original error matters more
                 writer.rollback()
-            except Exception:  # noqa: BLE001 - the original error matters more
-                pass
             raise
         ix.reload()
 
