@@ -209,3 +209,27 @@ def test_28_characters_fit_a_line(sample_docx):
     spacing = int(rpr.find(qn("w:spacing")).get(qn("w:val"))) / 20
     width_pt = 156 / 25.4 * 72
     assert 28 * (16 + spacing) <= width_pt < 29 * (16 + spacing)
+
+
+def test_property_elements_in_schema_order(tmp_path):
+    """Word refuses a file whose property children are out of the schema's order."""
+    import zipfile
+
+    from _generate_docs import plan
+    from lxml import etree
+
+    from pbdocs.generate.notice import write_notice
+    from pbdocs.generate.oxml import _RANK
+
+    out = markdown_to_docx(SAMPLE, tmp_path / "o.docx")
+    notice = write_notice(plan(), tmp_path / "n.docx", cc="校领导")
+    for path in (out, notice):
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if not name.endswith(".xml") or not name.startswith("word/"):
+                    continue
+                root = etree.fromstring(z.read(name))
+                for parent_tag, rank in _RANK.items():
+                    for parent in root.iter(parent_tag):
+                        seq = [rank[c.tag] for c in parent if c.tag in rank]
+                        assert seq == sorted(seq), (name, parent_tag, seq)
