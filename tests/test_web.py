@@ -505,6 +505,15 @@ def test_upload_too_large_gets_the_413_page(upsite):
     assert not (tmp / "corpus" / "大文件.txt").exists()
 
 
+def test_untrusted_host_is_refused_with_a_page(built_index, tmp_path):
+    app = create_app(*built_index, tmp_path, trusted_hosts=["127.0.0.1", "localhost"])
+    client = app.test_client()
+    r = client.get("/", headers={"Host": "rebound.example:8000"})
+    assert r.status_code == 400 and "只接受发往本机的请求" in r.data.decode()
+    assert client.get("/", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+
+
 def test_cross_site_post_is_refused(upsite):
     r = upsite[0].test_client().post("/upload", data={}, headers={"Origin": "http://evil.test"})
     assert r.status_code == 403
@@ -537,14 +546,16 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
 
     from pbdocs.cli import main
 
-    calls = {}
-    monkeypatch.setattr(Flask, "run", lambda self, **kw: calls.update(kw))
+    calls, served = {}, {}
+    monkeypatch.setattr(Flask, "run", lambda self, **kw: (calls.update(kw),
+                                                          served.update(app=self)))
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus_dir, corpus)
     r = runner.invoke(main, ["serve", "--port", "8765", "--corpus", str(corpus),
                              "--index", str(tmp_path / "index"), "--out", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8765
+    assert served["app"].config["TRUSTED_HOSTS"]
     assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     assert "索引就绪" in r.output
 

@@ -27,7 +27,11 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
 
     if not Path(corpus_dir).is_dir():
         raise InputError(f"语料目录不存在：{corpus_dir}")
-    app = create_app(corpus_dir, index_dir, out_dir)
+    local = host in ("127.0.0.1", "localhost", "::1")
+    # Bound to this machine only: also refuse requests that name another host, so that a
+    # web page cannot reach the service through a domain re-pointed to 127.0.0.1.
+    app = create_app(corpus_dir, index_dir, out_dir,
+                     trusted_hosts=["127.0.0.1", "localhost", "[::1]"] if local else None)
     backend = app.extensions["pbdocs"]
     click.echo("正在更新检索索引……", err=True)
     try:
@@ -36,7 +40,7 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
                    f"{stats.get('clauses', '?')} 条条款。", err=True)
     except Unavailable as e:
         click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not local:
         click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
     click.echo(f"请在浏览器中打开 http://{'localhost' if host in ('127.0.0.1', '::1') else host}"
                f":{port}/ （按 Ctrl-C 停止）", err=True)

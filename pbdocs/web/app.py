@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, render_template, request
-from werkzeug.exceptions import HTTPException
+from markupsafe import escape
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.web import filters
@@ -26,9 +27,13 @@ _ERRORS = {
 
 
 def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index",
-               out_dir: str | Path = "out", max_upload_mb: int = MAX_UPLOAD_MB) -> Flask:
-    """A web app over one corpus folder, its index folder and a folder for generated files."""
+               out_dir: str | Path = "out", max_upload_mb: int = MAX_UPLOAD_MB,
+               trusted_hosts: list[str] | None = None) -> Flask:
+    """A web app over one corpus folder, its index folder and a folder for generated files.
+    With `trusted_hosts`, requests naming another host are refused (DNS rebinding)."""
     app = Flask(__name__)
+    if trusted_hosts:
+        app.config["TRUSTED_HOSTS"] = list(trusted_hosts)
     app.config["MAX_CONTENT_LENGTH"] = max_upload_mb * 1024 * 1024
     app.config["MAX_UPLOAD_MB"] = max_upload_mb
     app.config["JSON_AS_ASCII"] = False
@@ -52,27 +57,37 @@ def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index
     def _http_error(e: HTTPException):
         code = e.code or 500
         title, text = _ERRORS.get(code, (e.name, e.description or ""))
+        if isinstance(e, SecurityError):
+            text = "本服务只接受发往本机的请求，请在浏览器中通过 127.0.0.1 或 localhost 访问。"
         if code == 413:
             text = (f"上传的文件超过了大小上限（{app.config['MAX_UPLOAD_MB']} MB），"
                     "请压缩或拆分后再上传。")
         detail = e.description if code in (400, 404) and _is_ours(e.description) else None
-        return render_template("error.html", code=code, title=title, text=text,
-                               detail=detail), code
+        return _error_page(code, title, text, detail)
 
     @app.errorhandler(PbdocsError)
     def _pbdocs_error(e: PbdocsError):
         code = 400 if isinstance(e, InputError) else 500
-        return render_template("error.html", code=code, title=_ERRORS[code][0],
-                               text=str(e), detail=None), code
+        return _error_page(code, _ERRORS[code][0], str(e))
 
     @app.errorhandler(Exception)
     def _unexpected(e: Exception):
         app.logger.exception("unexpected error")
-        title, text = _ERRORS[500]
-        return render_template("error.html", code=500, title=title, text=text,
-                               detail=None), 500
+        return _error_page(500, *_ERRORS[500])
 
     return app
+
+
+def _error_page(code: int, title: str, text: str, detail: str | None = None):
+    """The Chinese error page; a bare one when the request is too broken to build links for
+    (e.g. an untrusted Host header), so that an error never becomes a traceback."""
+    try:
+        return render_template("error.html", code=code, title=title, text=text,
+                               detail=detail), code
+    except Exception:  # noqa: BLE001 - the page of last resort must not fail
+        body = (f"<!doctype html><meta charset='utf-8'><title>{escape(title)}</title>"
+                f"<h1>{code} {escape(title)}</h1><p>{escape(text)}</p>")
+        return body, code, {"Content-Type": "text/html; charset=utf-8"}
 
 
 def _is_ours(description: str | None) -> bool:
