@@ -156,9 +156,9 @@ def index_dir(tmp_path_factory):
 
 
 def test_cli_notice_json_and_overrides(runner, tmp_path, index_dir):
-    out = tmp_path / "hdu.docx"
+    out, html = tmp_path / "hdu.docx", tmp_path / "hdu.html"
     r = runner.invoke(main, ["notice", "hdu-2020-55", "--out", str(out), "--corpus", str(CORPUS),
-                             "--index", str(index_dir), "--format", "json",
+                             "--index", str(index_dir), "--format", "json", "--html", str(html),
                              "--number", "杭电组〔2021〕9号", "--cc", "校领导"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.output) == {"out": str(out)}
@@ -167,6 +167,9 @@ def test_cli_notice_json_and_overrides(runner, tmp_path, index_dir):
     assert "杭电组〔2021〕9号" in texts
     assert any(t.startswith("关于印发《") and t.endswith("》的通知") for t in texts)
     assert d.tables[-1].rows[0].cells[0].text == "抄送：校领导。"
+    page = html.read_text(encoding="utf-8")  # the same Markdown as HTML
+    assert page.startswith("<!DOCTYPE html>") and 'class="masthead"' in page
+    assert "杭电组〔2021〕9号" in page and "<h2>" in page
 
 
 def test_cli_missing_document_is_one_sentence(runner, tmp_path):
