@@ -90,6 +90,17 @@ def test_by_department_lists(book):
     assert [r[2] for r in _data_rows(org)] == ["制定中心组学习办法。", "每学期至少开展1次专题研讨。"]
 
 
+def test_no_department_lists_when_no_department_is_named():
+    from pbdocs.generate.taskbook import by_department
+
+    doc = plan()
+    for c in doc.clauses:
+        c.lead = []
+        for t in c.tasks:
+            t.lead = []
+    assert by_department(taskbook_rows(doc)) == []
+
+
 def test_empty_plan_says_so(tmp_path):
     path, rows = write_taskbook(empty_plan(), tmp_path / "e.docx")
     t = open_docx(str(path)).tables[0]

@@ -125,11 +125,14 @@ def _groups(rows: list[TaskRow]) -> list[dict[str, Any]]:
 
 
 def by_department(rows: list[TaskRow]) -> list[dict[str, Any]]:
-    """One 任务清单 per lead department (rows without one go to 牵头部门待明确, last)."""
+    """One 任务清单 per lead department (rows without one go to 牵头部门待明确, last); none
+    when the plan names no lead department at all."""
     depts: dict[str, list[TaskRow]] = {}
     for r in rows:
         for name in r.lead or [NO_LEAD]:
             depts.setdefault(name, []).append(r)
+    if list(depts) == [NO_LEAD]:
+        return []  # no department named anywhere: a second copy of the table would say nothing
     first = {n: i for i, n in enumerate(depts)}
     order = sorted(depts, key=lambda n: (n == NO_LEAD, -len(depts[n]), first[n]))
     return [{"name": n, "rows": [asdict(r) | {"cells": r.cells()} for r in depts[n]]}
