@@ -187,7 +187,10 @@ def test_search_paginates(client):
 
 
 def test_search_builds_a_missing_index(built_index, tmp_path):
+    # parsed documents kept (only the search index is missing), to keep the test quick
+    shutil.copytree(built_index[1] / "docs", tmp_path / "new-index" / "docs")
     app = create_app(built_index[0], tmp_path / "new-index", tmp_path / "out")
+    assert not app.extensions["pbdocs"].index_ready()
     r = app.test_client().get("/search", query_string={"q": "三会一课"})
     assert r.status_code == 200
     assert "<mark>三会一课</mark>" in r.data.decode()
