@@ -381,3 +381,27 @@ def test_importing_extract_does_not_import_spacy():
     code = "import pbdocs.extract, sys; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---- robustness ------------------------------------------------------------------------
+
+def test_odd_input_never_raises_and_stays_in_the_contract(schema):
+    import json
+    import random
+
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema)
+    rng = random.Random(7)
+    alphabet = list("每年月日前底至到-—～半季度学期周届次个名项%不少于低至少以上左右达到全覆盖"
+                    "牵头负责配合会同由部处办党委组织宣传（）()《》〈〉“”，。；：:、0123456789"
+                    "一二两三十百第用时间内起是 \n")
+    for i in range(100):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        note = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) if i % 3 else None
+        doc = make_doc([clause(text, note=note, heading=text[:8] or None)],
+                       date=rng.choice([None, "2020-11-30", "2020-13-45", "不是日期"]),
+                       sections=[Section(path=["二"], level=1, number="二", heading=text[:12])])
+        data = json.loads(json.dumps(enrich(doc).to_dict()))
+        data["date"] = None  # the malformed dates above are the input's, not extraction's
+        validator.validate(data)

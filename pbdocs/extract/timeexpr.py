@@ -65,6 +65,14 @@ class Found:
     deadline: Deadline
 
 
+def _parse_date(value: str | None) -> date | None:
+    """The document's date, or None when it is missing or malformed."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _iso(y: int, m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
@@ -177,7 +185,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
     """
     if not _ANY_TIME.search(text):
         return []  # most sentences name no time at all
-    ddate = date.fromisoformat(doc_date) if doc_date else None
+    ddate = _parse_date(doc_date)
     dyear = ddate.year if ddate else None
     # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
     years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)
