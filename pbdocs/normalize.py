@@ -29,6 +29,7 @@ _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0e-\x1f
 # A paragraph ending in one of these is complete; anything else may continue on the next line.
 _TERMINAL = set("。！？；：!?;:…")
 _CLOSERS = set("”’）)」』】〕》")
+_CONTINUING = set("，、。；：,;:！？!?）)”’」』】〕》")
 _META_LABEL = re.compile(
     r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
     r"浏览量|访问量|来源|作者|编辑)\s*[:：]")
@@ -203,6 +204,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     last = prev[-1]
+    if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
+        return True  # no paragraph starts with a comma or a closing mark
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
         return False
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
@@ -217,8 +220,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
             return True
         pm, am = match_marker(prev), match_marker(after) if after else None
         return am is not None and am.family != pm.family
-    if _kind_end().search(prev) or _parallel_rows(prev, nxt):
-        return False
+    if (_kind_end().search(prev) and "。" not in prev) or _parallel_rows(prev, nxt):
+        return False  # a title ends in a genre word (but prose may end a line in 制度 too)
     if len(prev) >= 45 or (len(prev) >= 12 and re.search("[，。；：、,;]", prev)):
         return True
     # A short line without punctuation may be an un-numbered heading: join it only where the

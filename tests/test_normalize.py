@@ -180,3 +180,11 @@ def test_page_feed_and_control_characters():
     text, w = normalize("1.加强队伍建设。及时了解各级班子运行情况，重视综合分\f析研判。\x00\n2.做好工作。\u200b")
     assert text == "1.加强队伍建设。及时了解各级班子运行情况，重视综合分析研判。\n2.做好工作。"
     assert len(_kinds(w, "line_joined")) == 1
+
+
+def test_line_starting_with_a_comma_continues_and_zhidu_is_not_a_title_end():
+    text, w = normalize("1.推行入学“第一课”制度\n，坚持从源头上强化政治引领。\n"
+                        "2.完善考核。建立健全舆情管理工作制度\n强化意识形态工作研判。")
+    assert text.split("\n") == ["1.推行入学“第一课”制度，坚持从源头上强化政治引领。",
+                                "2.完善考核。建立健全舆情管理工作制度强化意识形态工作研判。"]
+    assert len(_kinds(w, "line_joined")) == 2
