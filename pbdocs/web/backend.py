@@ -84,10 +84,10 @@ class Backend:
             return {}
         return self.corpus().files()
 
-    def load(self, doc_id: str) -> Document:
-        """A parsed corpus document by id (kept in memory while its file is unchanged)."""
-        files = self.files()
-        path = files.get(doc_id)
+    def load(self, doc_id: str, files: dict[str, Path] | None = None) -> Document:
+        """A parsed corpus document by id (kept in memory while its file is unchanged);
+        `files` saves listing the corpus again when the caller already did."""
+        path = (files if files is not None else self.files()).get(doc_id)
         if path is None:
             raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
         st = path.stat()
@@ -102,9 +102,10 @@ class Backend:
     def documents(self) -> tuple[list[Document], list[str]]:
         """Every parsable corpus document, and a sentence for each file that failed."""
         docs, failures = [], []
-        for doc_id, path in self.files().items():
+        files = self.files()
+        for doc_id, path in files.items():
             try:
-                docs.append(self.load(doc_id))
+                docs.append(self.load(doc_id, files))
             except PbdocsError as e:
                 failures.append(f"{path.name}：{e}")
         return docs, failures

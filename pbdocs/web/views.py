@@ -102,13 +102,14 @@ def search():
         ctx["error"] = str(e)
         return render_template("search.html", **ctx), 503 if isinstance(e, Unavailable) else 400
     terms = query_terms(q)
+    files = backend().files()
     for hit in result.get("hits", []):
         if hit.get("spans") is not None:
             hit["snippet"] = highlight(hit["fragment"], [], spans=hit["spans"])
         else:
             hit["snippet"] = highlight(hit.get("text", ""),
                                        terms + marked_terms(hit.get("highlight")), width=SNIPPET)
-        hit["where"] = _where(hit.get("doc_id", ""), hit.get("clause_id", ""))
+        hit["where"] = _where(hit.get("doc_id", ""), hit.get("clause_id", ""), files)
         ctx["hits"].append(hit)
     ctx["total"] = int(result.get("total", len(ctx["hits"])))
     ctx["pages"] = max(1, math.ceil(ctx["total"] / PER_PAGE))
@@ -128,10 +129,10 @@ def _with_corpus_values(facets: dict | None) -> dict:
     return out
 
 
-def _where(doc_id: str, clause_id: str) -> str:
+def _where(doc_id: str, clause_id: str, files: dict[str, Path] | None = None) -> str:
     """Where a clause sits, in words: `二、主要任务 › （七）加强制度建设` ("" when unknown)."""
     try:
-        doc = backend().load(doc_id)
+        doc = backend().load(doc_id, files)
     except PbdocsError:
         return ""
     c = doc.clause(clause_id)
