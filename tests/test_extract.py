@@ -322,6 +322,17 @@ def test_corpus_lexicon_extends_aliases(tmp_path):
     assert [(d.name, d.canonical) for d in c.lead] == [("组宣部", "党委组织部")]
 
 
+def test_user_lexicon_folder_from_environment(tmp_path, monkeypatch):
+    folder = tmp_path / "mylex"
+    folder.mkdir()
+    (folder / "departments.tsv").write_text("党建办\t党委组织部\n", encoding="utf-8")
+    (folder / "roles.txt").write_text("书院党委\t机构\n", encoding="utf-8")
+    monkeypatch.setenv("PBDOCS_LEXICON", str(folder))
+    c = enrich(make_doc([clause("党建办牵头，书院党委配合。")])).clauses[0]
+    assert [(d.name, d.canonical) for d in c.lead] == [("党建办", "党委组织部")]
+    assert [d.name for d in c.support] == ["书院党委"]
+
+
 # ---- references, tasks, phases ---------------------------------------------------------
 
 def test_references_with_nested_titles():
@@ -342,6 +353,12 @@ def test_phase_heading_applies_to_clause_under_it():
     assert [(d.kind, d.start, d.end) for d in c.deadlines] == [
         ("range", "2020-04-01", "2020-05-31"), ("by", None, "2020-05-31")]
     assert [[d.kind for d in t.deadlines] for t in c.tasks] == [["range"], ["by"]]
+
+
+def test_time_in_a_heading_kept_apart_from_the_text():
+    c = clause("各单位报送总结。", path=("三", "3"), heading="评估(2021年6月)")
+    c = enrich(make_doc([c], date=None)).clauses[0]
+    assert [(d.kind, d.start, d.end) for d in c.deadlines] == [("on", "2021-06-01", "2021-06-30")]
 
 
 def test_tasks_split_sentences_and_skip_heading():

@@ -33,6 +33,10 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         for dl in heading_deadlines.get(tuple(clause.path[:i]), []):
             if dl.text not in text and all(dl != x for x in inherited):
                 inherited.append(dl)
+    if clause.heading and clause.heading not in text:  # a lead phrase kept apart from text
+        for f in timeexpr.find_deadlines(clause.heading, doc_date):
+            if f.deadline not in inherited:
+                inherited.append(f.deadline)
     ctx_year = next((int(d.end[:4]) for d in inherited if d.end), None)
     sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
