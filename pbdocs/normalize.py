@@ -209,10 +209,12 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
         return False
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
-            or _DOC_NO_LINE.match(nxt) or is_org_line(prev)
+            or _DOC_NO_LINE.match(nxt) or _DOC_NO_LINE.match(prev) or is_org_line(prev)
             or (prev.endswith("文件") and is_org_line(prev[:-2]))):
         return False
     if _heading_like(prev):
+        if wrapped and len(prev) >= 20:
+            return True  # a numbered line cut at the text's hard-wrap width
         # A numbered heading wrapped onto a short second line without its own sentence end.
         if len(nxt) > 30 or nxt[-1] in _TERMINAL or len(prev) + len(nxt) > 60:
             return False
@@ -226,7 +228,7 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return True
     # A short line without punctuation may be an un-numbered heading: join it only where the
     # text is hard-wrapped at this line's width.
-    return wrapped and len(prev) >= 12
+    return wrapped and len(prev) >= 20
 
 
 def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
@@ -234,9 +236,15 @@ def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int
     pars: list[str] = []
     where: dict[int, tuple[int, int]] = {}
     nonblank = [k for k, ln in enumerate(lines) if ln]
-    widths = Counter(len(lines[k]) for k in nonblank
-                     if len(lines[k]) >= 12 and lines[k][-1] not in _TERMINAL)
-    wrap = {w for w, c in widths.items() if c >= 3}
+    widths = Counter(len(lines[k]) for k in nonblank  # a hard-wrap width is 20+ characters
+                     if len(lines[k]) >= 20 and lines[k][-1] not in _TERMINAL)
+    # Hard-wrapped text has most unfinished lines at one width and hardly a line longer; headings
+    # that happen to share a length, between longer body paragraphs, are not a wrap width.
+    total = sum(widths.values())
+    lengths = sorted(len(lines[k]) for k in nonblank)
+    wrap = {w for w, c in widths.items()
+            if c >= 3 and sum(widths.get(w + d, 0) for d in (-1, 0, 1)) >= 0.5 * total
+            and len(lengths) - bisect.bisect_right(lengths, w + 2) <= 0.1 * len(lengths)}
     last_len = 0
     for n, i in enumerate(nonblank):
         ln = lines[i]

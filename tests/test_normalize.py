@@ -188,3 +188,11 @@ def test_line_starting_with_a_comma_continues_and_zhidu_is_not_a_title_end():
     assert text.split("\n") == ["1.推行入学“第一课”制度，坚持从源头上强化政治引领。",
                                 "2.完善考核。建立健全舆情管理工作制度强化意识形态工作研判。"]
     assert len(_kinds(w, "line_joined")) == 2
+
+
+def test_parallel_headings_of_equal_length_are_not_a_wrap_width():
+    heads = ["（一）全面加强政治建设，切实提升基层党组织政治领导力", "（二）全面加强思想建设，切实提升基层党组织思想引领力",
+             "（三）全面加强组织建设，切实提升基层党组织组织凝聚力"]
+    body = "各级党组织要认真落实，结合实际制定具体措施，明确责任分工，确保各项任务落到实处，做好第{}项工作。"
+    text, w = normalize("\n".join(f"{h}\n{body.format(k)}" for k, h in enumerate(heads)))
+    assert text.split("\n")[::2] == heads and not _kinds(w, "line_joined")

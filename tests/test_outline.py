@@ -352,3 +352,34 @@ def test_numbered_list_in_preamble_does_not_push_the_outline_down():
                                                           (["二"], 1)]
     assert [c.path for c in doc.clauses][-2:] == [["一", "（一）", "1"], ["二", "1"]]
     assert doc.section(["一"]).level == 1 and doc.clauses[1].path == ["1"]
+
+
+def _hard_wrap(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("variant", ["no_blank_lines", "indented_crlf", "wrapped_35", "wrapped_28"])
+def test_layout_variants_give_the_same_outline(parsed, variant):
+    """The seeds re-laid out as other sources deliver them keep their clause paths and metadata."""
+    import re
+
+    for doc_id in DOC_IDS:
+        text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+        if variant == "no_blank_lines":
+            text = re.sub(r"\n\s*\n", "\n", text)
+        elif variant == "indented_crlf":
+            text = "\r\n".join("\u3000\u3000" + ln for ln in text.split("\n"))
+        else:
+            text = _hard_wrap(text, int(variant[-2:]))
+        doc, base = _doc(text, doc_id), parsed[doc_id]
+        assert [c.path for c in doc.clauses] == [c.path for c in base.clauses], doc_id
+        assert [s.heading for s in doc.sections] == [s.heading for s in base.sections], doc_id
+        for f in ("title", "issuer", "institution", "doc_number", "date", "recipients"):
+            assert getattr(doc, f) == getattr(base, f), (doc_id, f)
