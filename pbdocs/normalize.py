@@ -206,8 +206,9 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     last = prev[-1]
     if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
         return True  # no paragraph starts with a comma or a closing mark
-    if last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL):
-        return False
+    ended = last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+    if ended and not wrapped:
+        return False  # (a full line of hard-wrapped text may end with 。 and still go on)
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
             or _DOC_NO_LINE.match(nxt) or _DOC_NO_LINE.match(prev) or is_org_line(prev)
             or (prev.endswith("文件") and is_org_line(prev[:-2]))):
