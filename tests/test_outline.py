@@ -380,9 +380,12 @@ def test_layout_variants_give_the_same_outline(parsed, variant):
             text = _hard_wrap(text, int(variant[-2:]))
         doc, base = _doc(text, doc_id), parsed[doc_id]
         assert [c.path for c in doc.clauses] == [c.path for c in base.clauses], doc_id
-        # same words in every clause (a paragraph break may fall elsewhere in wrapped text)
-        assert [(c.text.replace("\n", ""), c.note, c.heading) for c in doc.clauses] == [
-            (c.text.replace("\n", ""), c.note, c.heading) for c in base.clauses], doc_id
+        # same words in every clause (a paragraph break, or a lost numeral's gap cut by the
+        # wrap, may fall elsewhere in wrapped text)
+        def words(c):
+            return c.text.replace("\n", "").replace(" ", ""), c.note, c.heading
+
+        assert [words(c) for c in doc.clauses] == [words(c) for c in base.clauses], doc_id
         assert [s.heading for s in doc.sections] == [s.heading for s in base.sections], doc_id
         for f in ("title", "issuer", "institution", "doc_number", "date", "recipients"):
             assert getattr(doc, f) == getattr(base, f), (doc_id, f)
