@@ -14,7 +14,7 @@ _ITEM_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[部处办室委会院心馆
 # a department-like name in an explicit frame even when the lexicon does not know it
 _GENERIC = (r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院"
             r"|党委|党总支|党支部|党组织|领导小组|工作组)")
-_FRAME_WORDS = re.compile(r"负责|牵头|配合|会同|协同|协助")
+_FRAME_WORDS = re.compile(r"负责|牵头|配合|会同|协同|协助|参与")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
 
@@ -123,7 +123,8 @@ def _dept_like(item: str, known: dict[str, Mention], lex: Lexicon) -> bool:
         return True
     # an unknown name must be short and not an outside body ("省委组织部")
     return (len(item) <= 10 and bool(re.fullmatch(_GENERIC, item)) and item not in lex.roles
-            and not any(p in item for p in lex.external_prefixes if len(p) > 1))
+            and not any(p in item for p in lex.external_prefixes if len(p) > 1)
+            and not any(item.startswith(v) for v in lex.not_name_starts))
 
 
 def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
@@ -195,5 +196,5 @@ _BOUNDARY = "，,。；;：:\n（(）)"
 _SUBJECT_LEAD = re.compile(r"^\s*(?:并|要|应|须|均|主要|具体|统一)?由")
 _FRAME = re.compile(
     rf"(?:{_ADVERB})\s*(?P<lead>牵头|负责)(?!人|同志|制)"
-    r"|(?:具体)?(?P<support>配合|协同|协助)(?!部门|单位)"
+    r"|(?:具体)?(?P<support>配合|协同|协助|参与)(?!部门|单位)"
     r"|(?P<both>会同)")

@@ -37,6 +37,7 @@ class Lexicon:
     roles: list[str] = field(default_factory=list)
     bodies: set[str] = field(default_factory=set)  # roles that are organisations, not persons
     actor_cues: list[str] = field(default_factory=list)
+    not_name_starts: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # 牵头部门 → lead
     external_prefixes: list[str] = field(default_factory=list)
     periods: dict[str, str] = field(default_factory=dict)  # 学期 → semester
@@ -73,6 +74,9 @@ def _merge(lex: Lexicon, folder: Path) -> None:
             lex.bodies.add(row[0])
         elif len(row) > 1:
             lex.bodies.discard(row[0])
+    for row in _rows(folder / "not_name_starts.txt"):
+        if row[0] not in lex.not_name_starts:
+            lex.not_name_starts.append(row[0])
     for row in _rows(folder / "actor_cues.txt"):
         if row[0] not in lex.actor_cues:
             lex.actor_cues.append(row[0])

@@ -39,6 +39,8 @@ _START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半�
 _SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
 _PRE = r"(?P<pre>(?:完成)?时限[:：]|(?:截止|完成)时间[:：]|截至|截止到|截止|到|至|于|在)?\s*"
 _POST = r"(?P<post>\s*(?:底前|之前|以前|前|止|为止))?"
+_MONTHS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?(?<![\d.])(?P<m1>\d{{1,2}}){_SEP}(?P<m2>\d{{1,2}})\s*月"
+                     rf"(?:份)?(?!\s*\d{{1,2}}\s*[日号]){_POST}")
 _YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
 _RANGE_OR_POINT = re.compile(
     rf"{_PRE}(?P<a>{_point('a')})(?:{_SEP}(?P<b>{_point('b')}))?{_POST}")
@@ -50,7 +52,8 @@ def _span(p: str) -> str:
 
 
 _WITHIN = re.compile(
-    rf"(?:(?:用|通过|经过|利用|花)\s*{_span('x')}\s*(?:左右)?(?:的)?(?:时间|努力)"
+    rf"(?:(?:用|通过|经过|利用|花)\s*{_span('x')}\s*(?:左右)?(?:的)?"
+    rf"(?:时间|努力|建设|奋斗|攻坚|培育)"
     rf"|(?:周期|期限)(?:为|是)\s*{_span('y')}"
     rf"|{_span('z')}\s*(?:内|之内|以内))"
 )
@@ -217,6 +220,21 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(m.group(0).strip(), None, _iso(y2, 12, 31), "by")
         else:
             dl = Deadline(m.group(0).strip(), _iso(y1, 1, 1), _iso(y2, 12, 31), "range")
+        found.append(Found(m.start(), m.end(), dl))
+        taken.append((m.start(), m.end()))
+    for m in _MONTHS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        y = int(m.group("y")) if m.group("y") else year_before(m.start())[0]
+        if m1 is None or m2 is None or m1 > m2 or y is None:
+            continue
+        if m.group("post"):
+            dl = Deadline(m.group(0).strip(), None, _iso(y, m2, _last(y, m2)), "by")
+        else:
+            dl = Deadline(m.group(0).strip(), _iso(y, m1, 1), _iso(y, m2, _last(y, m2)), "range")
+        if ddate is not None and (dl.end or "9999") < ddate.isoformat():
+            continue
         found.append(Found(m.start(), m.end(), dl))
         taken.append((m.start(), m.end()))
     for m in _RANGE_OR_POINT.finditer(text):
