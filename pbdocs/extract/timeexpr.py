@@ -250,7 +250,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
         pre, post = g.get("pre"), (g.get("post") or "").strip()
         # "到"/"截至" belong to the expression; a lone "在"/"于" belongs to the sentence
         by_pre = bool(pre) and pre not in ("于", "在")
-        start = m.start() if by_pre else m.start("a")
+        # "到2022年底" keeps its 到; a label (完成时限：) and a lone 于/在 are not the expression
+        start = m.start() if by_pre and pre[-1] not in ":：" else m.start("a")
         text_ = text[start:m.end()].strip()
         if b is not None:
             dl = Deadline(text_, a[0].isoformat(), b[1].isoformat(), "range")
