@@ -234,7 +234,6 @@ def _continues(prev: str, nxt: str, after: str | None = None,
 
 def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
     """Join broken paragraphs; map each source line to (paragraph index, shift within it)."""
-    pars: list[str] = []
     where: dict[int, tuple[int, int]] = {}
     nonblank = [k for k, ln in enumerate(lines) if ln]
     widths = Counter(len(lines[k]) for k in nonblank  # a hard-wrap width is 20+ characters
@@ -247,22 +246,36 @@ def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int
             if c >= 3 and sum(widths.get(w + d, 0) for d in (-1, 0, 1)) >= 0.5 * total
             and len(lengths) - bisect.bisect_right(lengths, w + 2) <= 0.1 * len(lengths)}
     last_len = 0
+    parts: list[list[str]] = []  # each paragraph's lines, joined once at the end
+    size = 0  # length of the paragraph being built
+    period = False  # whether it holds a 。 (for the short view of a long paragraph)
     for n, i in enumerate(nonblank):
         ln = lines[i]
         after = lines[nonblank[n + 1]] if n + 1 < len(nonblank) else None
         wrapped = any(abs(last_len - w) <= 2 for w in wrap)
         last_len = len(ln)
-        if pars and _continues(pars[-1], ln, after, wrapped):
-            shift = len(pars[-1])
-            sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", pars[-1]) else ""
+        prev = _view(parts[-1], size, period) if parts else ""
+        if parts and _continues(prev, ln, after, wrapped):
+            sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", prev) else ""
             repairs.append(_Repair("line_joined", "将被分页或换行截断的句子接回同一段落",
-                                   i, -1, pars[-1][-8:] + sep + ln[:8]))
-            pars[-1] += sep + ln
-            where[i] = (len(pars) - 1, shift + len(sep))
+                                   i, -1, prev[-8:] + sep + ln[:8]))
+            parts[-1].append(sep + ln)
+            where[i] = (len(parts) - 1, size + len(sep))
+            size += len(sep) + len(ln)
+            period = period or "。" in ln
         else:
-            pars.append(ln)
-            where[i] = (len(pars) - 1, 0)
-    return pars, where
+            parts.append([ln])
+            where[i] = (len(parts) - 1, 0)
+            size, period = len(ln), "。" in ln
+    return ["".join(p) for p in parts], where
+
+
+def _view(parts: list[str], size: int, period: bool) -> str:
+    """The paragraph so far, or for a long one its head and tail (joining stays linear)."""
+    if size <= 400:
+        return "".join(parts)
+    tail = "".join(parts[-8:])[-240:]
+    return parts[0][:80] + ("。" if period else "") + tail
 
 
 def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
