@@ -65,16 +65,19 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
             actors.append(m.name)
     clause.actors = actors
     tasks: list[Task] = []
+    # only a clause whose prose names departments can have sentences that name their own
+    prose_named = bool(pb["responsibility"].lead or pb["responsibility"].support)
+    named_spans = sorted(pb["mentions"] + pb["bodies"], key=lambda m: m.start)
     for a, b in pb["sentences"]:
         sent = text[a:b].strip()
         if not sent or (clause.heading and sent.rstrip("。") == clause.heading.rstrip("。")):
             continue
         own = depts.Responsibility()
-        own.merge(depts.parse_labels(sent, lex))
-        own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
-                                     for m in sorted(pb["mentions"] + pb["bodies"],
-                                                     key=lambda m: m.start)
-                                     if a <= m.start < b], lex))
+        if prose_named:
+            own.merge(depts.parse_labels(sent, lex))
+            own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name,
+                                                       m.canonical)
+                                         for m in named_spans if a <= m.start < b], lex))
         lead, support = own.depts() if own.lead or own.support else base
         t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
         t_tg = [f.target for f in tgts if a <= f.start < b]
