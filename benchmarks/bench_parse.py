@@ -20,14 +20,14 @@ def bench(files: list[Path], rounds: int, extract: bool) -> tuple[int, float, fl
     """Parse every file `rounds` times; return (characters parsed, CPU seconds, wall seconds).
 
     CPU time is the fairer number on a shared machine: other processes do not inflate it."""
-    from pbdocs.markers import match_marker
+    from pbdocs.markers import clear_cache
     from pbdocs.parse import parse_file
 
     chars = 0
     cpu, start = time.process_time(), time.perf_counter()
     for _ in range(rounds):
         for f in files:
-            match_marker.cache_clear()  # each text as if seen for the first time
+            clear_cache()  # each text as if seen for the first time
             doc = parse_file(f, extract=extract)
             chars += len(doc.text or "")
     return chars, time.process_time() - cpu, time.perf_counter() - start

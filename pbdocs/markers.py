@@ -64,14 +64,27 @@ def _key(family: str, num: str, written: str) -> str:
     return num
 
 
-@lru_cache(maxsize=8192)
+_HEAD = 32  # a marker with its separator is far shorter than this
+
+
+def clear_cache() -> None:
+    """Forget cached marker matches (benchmarks measure a text as if seen for the first time)."""
+    _match_head.cache_clear()
+
+
 def match_marker(par: str) -> Marker | None:
     """The heading marker at the start of `par`, or None."""
+    return _match_head(par[:_HEAD], len(par) > _HEAD)
+
+
+@lru_cache(maxsize=8192)
+def _match_head(par: str, more: bool) -> Marker | None:
+    """match_marker on a paragraph's head (`more`: text goes on after it), cached."""
     if not par or not _any_marker().match(par):
         return None  # most paragraphs: one regex call rules every family out
     for family, rx in _patterns():
         m = rx.match(par)
-        if not m or m.end() >= len(par):  # a marker alone on a line is not a heading
+        if not m or (m.end() >= len(par) and not more):  # a marker alone is not a heading
             continue
         num = m.group("num")
         written = m.group(0).rstrip(" \u3000\t、.．:：，,")
@@ -97,8 +110,9 @@ def inline_siblings(par: str, first: Marker) -> list[int]:
     cuts, want = [], first.value + 1
     for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳])", par):
         k = m.end()
-        found = match_marker(par[k:])
-        if found and found.family == first.family and found.value == want and rx.match(par[k:]):
+        window = par[k:k + 24]  # a marker is short: never slice (or cache) the whole rest
+        found = match_marker(window)
+        if found and found.family == first.family and found.value == want and rx.match(window):
             cuts.append(k)
             want += 1
     return cuts
