@@ -69,6 +69,9 @@ def clause(text, path=("二", "1"), note=None, heading=None):
     ("2023年7月1日至8月31日集中轮训", "2023-03-01", [("range", "2023-07-01", "2023-08-31")]),
     ("截止时间：2023年6月30日", "2023-03-01", [("by", None, "2023-06-30")]),
     ("在9-10月组织开展中期检查", "2024-03-01", [("range", "2024-09-01", "2024-10-31")]),
+    ("2021年年底前完成", "2021-03-01", [("by", None, "2021-12-31")]),
+    ("今年年内完成换届", "2021-03-01", [("by", None, "2021-12-31")]),
+    ("即日起至2023年6月", "2023-03-01", [("by", None, "2023-06-30")]),
     ("2024年9-10月底前完成", "2024-03-01", [("by", None, "2024-10-31")]),
 ])
 def test_deadline_forms(text, doc_date, expected):
@@ -160,6 +163,11 @@ def test_each_person_is_not_a_period():
     assert recurrences("每个学院配备1名专职副书记，每名党员要亮身份") == []
 
 
+def test_yearly_limit_is_a_recurrence_not_a_deadline():
+    c = enrich(make_doc([clause("各党支部每年年底前报送工作总结。")])).clauses[0]
+    assert [r.period for r in c.recurrences] == ["year"] and c.deadlines == []
+
+
 def test_fixed_day_is_not_also_a_deadline():
     doc = make_doc([clause("学校设定每年10月8日为廉政谈话日。")])
     c = enrich(doc).clauses[0]
@@ -186,6 +194,7 @@ def test_fixed_day_is_not_also_a_deadline():
     ("每年推荐不少于3所学校参加评选", [(">=", 3, None, "所")]),
     ("发展学生党员20人以上", [(">=", 20, None, "人")]),
     ("培训率达100%", [(">=", 100, None, "%")]),
+    ("合格率≥90%，问题率≤5%", [(">=", 90, None, "%"), ("<=", 5, None, "%")]),
     ("不少于总数的三分之一", [(">=", 33.33, None, "%")]),
     ("发展党员100余人", [(">=", 100, None, "人")]),
     ("培育三到五个特色品牌", [("=", 3, 5, "个")]),
