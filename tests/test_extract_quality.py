@@ -41,7 +41,7 @@ def test_held_out_plans_of_imaginary_universities_meet_the_aims():
     # written and annotated by hand before the extractor was first run on them
     heldout = evaluate(GOLD.parent / "extract_heldout",
                        Path(__file__).resolve().parent / "fixtures" / "extract_heldout" / "corpus")
-    assert (heldout.documents, heldout.clauses) == (4, 34)
+    assert (heldout.documents, heldout.clauses) == (5, 41)
     for field, aim in AIMS.items():
         assert heldout.scores[field].f1 >= aim, (field, heldout.errors)
 
