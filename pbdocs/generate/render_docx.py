@@ -234,6 +234,14 @@ class _Writer:
         self.section_empty = True
         self.landscape = False
         self.back_to_portrait = False
+        self._style_ids: dict[str, str] = {}
+
+    def _style(self, p, role_name: str) -> None:
+        """Give a paragraph a role's style by id (python-docx's lookup by name is slow)."""
+        sid = self._style_ids.get(role_name)
+        if sid is None:
+            sid = self._style_ids[role_name] = self.doc.styles[style_name(role_name)].style_id
+        p._p.style = sid
 
     # sections and breaks
     def _before_block(self) -> None:
@@ -270,7 +278,8 @@ class _Writer:
         """Add one paragraph in a role, from an element's inline content or plain text."""
         self._before_block()
         role = G.ROLES[role_name]
-        p = self.doc.add_paragraph(style=style_name(role_name))
+        p = self.doc.add_paragraph()
+        self._style(p, role_name)
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
@@ -402,7 +411,7 @@ class _Writer:
         for row in t.rows:
             for c in row.cells:
                 p = c.paragraphs[0]
-                p.style = self.doc.styles[style_name("center")]
+                self._style(p, "center")
                 pf = p.paragraph_format
                 pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 pf.line_spacing = Pt(10)
@@ -470,7 +479,8 @@ class _Writer:
         if not rows:
             return
         self._colophon_section()
-        spacer = self.doc.add_paragraph(style=style_name("blank"))
+        spacer = self.doc.add_paragraph()
+        self._style(spacer, "blank")
         t = self.doc.add_table(rows=rows, cols=2)
         oxml.set_table_borders(t, sides={"top": G.COLOPHON_THICK_PT,
                                          "bottom": G.COLOPHON_THICK_PT,
@@ -482,7 +492,7 @@ class _Writer:
             a, b = t.rows[i].cells
             cell = a.merge(b)
             p = cell.paragraphs[0]
-            p.style = self.doc.styles[style_name("colophon")]
+            self._style(p, "colophon")
             oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
             _add_runs(p, line, role)
         if printer is not None or date is not None:
@@ -490,7 +500,7 @@ class _Writer:
             for cell, src, align, side in ((a, printer, "left", "left"),
                                            (b, date, "right", "right")):
                 p = cell.paragraphs[0]
-                p.style = self.doc.styles[style_name("colophon")]
+                self._style(p, "colophon")
                 p.alignment = _ALIGN[align]
                 oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
                 if src is not None:
@@ -511,7 +521,8 @@ class _Writer:
         spacer.paragraph_format.line_spacing = Mm(spacer_mm)
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         # the body must not end with a table
-        end = self.doc.add_paragraph(style=style_name("blank"))
+        end = self.doc.add_paragraph()
+        self._style(end, "blank")
         end.paragraph_format.line_spacing = Pt(1)
 
     def _colophon_section(self) -> None:
@@ -590,7 +601,7 @@ class _Writer:
         role_name = "cellhead" if head or group else "cell"
         role = G.ROLES[role_name]
         p = cell.paragraphs[0]
-        p.style = self.doc.styles[style_name(role_name)]
+        self._style(p, role_name)
         align = (el.get("style") or "").replace(" ", "")
         m = re.search(r"text-align:(left|center|right)", align)
         if group:
