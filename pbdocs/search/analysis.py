@@ -2,9 +2,10 @@
 positions and character offsets into the original text, and query words.
 
 Terms: each precise-mode word, the dictionary words inside it (so 组织部 finds 党委组织部), and
-shingles of neighbouring words. A query run of several words (思想政治工作, or "三会一课 制度")
-becomes its shingles, all required: that finds the words next to each other and in order, and
-is fast, because a shingle is far rarer than its words (工作 is in almost every clause).
+shingles of neighbouring words; these rank the hits. Which clauses match is decided by character
+bigrams (`bigrams`): a query word or run of words (思想政治工作, "三会一课 制度") matches where all
+its bigrams occur, so no clause is missed because jieba cut it differently in context
+(思想政治工作者 → 思想/政治/工作者), and highlighting marks exactly what matched.
 """
 
 from __future__ import annotations
@@ -164,3 +165,15 @@ def query_terms(words: list[str]) -> list[str]:
     if len(words) <= 1:
         return list(words)
     return [a + b for a, b in zip(words, words[1:], strict=False)]
+
+
+def bigrams(text: str) -> list[str]:
+    """Every pair of neighbouring letters or digits of the normalised text (with repeats)."""
+    norm, _ = normalize(text)
+    return [norm[i:i + 2] for i in range(len(norm) - 1)
+            if norm[i].isalnum() and norm[i + 1].isalnum()]
+
+
+def query_bigrams(words: list[str]) -> list[str]:
+    """The distinct bigrams of a run of query words: a clause holding the run holds them all."""
+    return sorted(set(bigrams("".join(words))))

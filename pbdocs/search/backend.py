@@ -22,6 +22,8 @@ TEXT_FIELDS = ("body", "ctx", "title")
 # left out: it would make every clause of a 党建 plan a hit for 党建 (and cost a scan of the
 # whole index per query); documents are narrowed with --inst / --year / --kind instead.
 SEARCH_FIELDS: dict[str, float] = {"body": 1.0, "ctx": 0.5}
+# Character bigrams of body and context: the field that decides which clauses match.
+GRAMS_FIELD = "grams"
 # Exact-value fields used by filters and facets.
 KEYWORD_FIELDS = ("clause_id", "doc_id", "inst", "year", "kind", "depts", "lead", "support")
 NO_INSTITUTION = "（未注明单位）"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pbdocs.errors import InputError
-from pbdocs.search.analysis import query_terms, words
+from pbdocs.search.analysis import query_bigrams, query_terms, words
 
 
 @dataclass
@@ -22,8 +22,12 @@ class Terms:
     source: str
 
     def terms(self) -> list[str]:
-        """The index terms that must all occur (see analysis.query_terms)."""
+        """The jieba index terms of the run (see analysis.query_terms): they rank the hits."""
         return query_terms(self.words)
+
+    def grams(self) -> list[str]:
+        """The character bigrams that must all occur (empty for a one-character query)."""
+        return query_bigrams(self.words)
 
 
 @dataclass

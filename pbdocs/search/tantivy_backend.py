@@ -13,6 +13,7 @@ from pbdocs.search.backend import (
     SEARCH_FIELDS,
     TEXT_FIELDS,
     ClauseRecord,
+    GRAMS_FIELD,
     DamagedIndexError,
     Filters,
     Page,
@@ -36,7 +37,7 @@ def _tantivy():
 def _schema():
     tv = _tantivy()
     sb = tv.SchemaBuilder()
-    for name in TEXT_FIELDS:
+    for name in (*TEXT_FIELDS, GRAMS_FIELD):
         sb.add_text_field(name, stored=False, tokenizer_name="raw", index_option="freq")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, stored=False, tokenizer_name="raw", fast=name in ("inst", "depts"),
@@ -82,9 +83,14 @@ class TantivyBackend(SearchBackend):
                 writer.delete_documents_by_term("doc_id", doc_id)
             for r in add:
                 d = self._tv.Document()
-                for name, text in r.texts().items():
+                texts = r.texts()
+                for name, text in texts.items():
                     if text:
                         d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
+                grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
+                if grams:
+                    d.add_pre_tokenized_text(GRAMS_FIELD, self._tv.PreTokenizedString(
+                        "", [self._tv.Token(g, i, 0, 0) for i, g in enumerate(grams)]))
                 for name, values in r.keywords().items():
                     for v in values:
                         d.add_text(name, v)
@@ -106,9 +112,14 @@ class TantivyBackend(SearchBackend):
             per_term = [Q.boolean_query([(occur.Should, Q.boost_query(
                 Q.term_query(schema, f, t, index_option="freq"), b))
                 for f, b in SEARCH_FIELDS.items()]) for t in node.terms()]
-            if len(per_term) == 1:
-                return per_term[0]
-            return Q.boolean_query([(occur.Must, q) for q in per_term])
+            rank = per_term[0] if len(per_term) == 1 else Q.boolean_query(
+                [(occur.Must, q) for q in per_term])
+            grams = [(occur.Must, Q.boost_query(Q.term_query(
+                schema, GRAMS_FIELD, g, index_option="freq"), 0.1)) for g in node.grams()]
+            if not grams:  # one character: only the words can say
+                return rank
+            # The bigrams decide what matches; the jieba terms, where present, rank it.
+            return Q.boolean_query([*grams, (occur.Should, rank)])
         if isinstance(node, Or):
             return Q.boolean_query([(occur.Should, self._compile(n)) for n in node.should])
         if isinstance(node, And):

@@ -9,6 +9,7 @@ from pbdocs.search.backend import (
     KEYWORD_FIELDS,
     SEARCH_FIELDS,
     ClauseRecord,
+    GRAMS_FIELD,
     DamagedIndexError,
     Filters,
     Page,
@@ -65,6 +66,27 @@ class JiebaTokenizer(Tokenizer):
                 yield t
 
 
+class BigramTokenizer(Tokenizer):
+    """Character bigrams of the normalised text (the matching field)."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for i, gram in enumerate(analysis.bigrams(value)):
+            t.text = gram
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + i
+            yield t
+
+
 class CachedJiebaTokenizer(JiebaTokenizer):
     """JiebaTokenizer remembering recent texts, for fields repeated across clauses."""
 
@@ -75,6 +97,7 @@ def _schema():
     from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
     fields = {"all": TEXT(analyzer=JiebaTokenizer(), phrase=False),
+              GRAMS_FIELD: TEXT(analyzer=BigramTokenizer(), phrase=False),
               "title": TEXT(analyzer=CachedJiebaTokenizer(), phrase=False)}
     for name in KEYWORD_FIELDS:
         fields[name] = KEYWORD(commas=True, scorable=False, lowercase=False)
@@ -118,9 +141,9 @@ class WhooshBackend(SearchBackend):
                 kw = {k: ",".join(v) for k, v in r.keywords().items() if v}
                 kw["clause_id"] = r.clause_id
                 texts = r.texts()
-                writer.add_document(data=r.data(), title=texts["title"],
-                                    all=texts["body"] + JiebaTokenizer.SEPARATOR + texts["ctx"],
-                                    **kw)
+                both = texts["body"] + JiebaTokenizer.SEPARATOR + texts["ctx"]
+                writer.add_document(data=r.data(), title=texts["title"], all=both,
+                                    **{GRAMS_FIELD: both}, **kw)
         except BaseException:
             writer.cancel()
             raise
@@ -141,8 +164,14 @@ class WhooshBackend(SearchBackend):
         from whoosh import query as wq
 
         if isinstance(node, Terms):  # also Phrase
-            parts = [wq.Term("all", t) for t in node.terms()]
-            return parts[0] if len(parts) == 1 else wq.And(parts)
+            ranking = [wq.Term("all", t) for t in node.terms()]
+            rank = ranking[0] if len(ranking) == 1 else wq.And(ranking)
+            grams = [wq.Term(GRAMS_FIELD, g, boost=0.1) for g in node.grams()]
+            if not grams:  # one character: only the words can say
+                return rank
+            # The bigrams decide what matches; the jieba terms, where present, rank it.
+            match = grams[0] if len(grams) == 1 else wq.And(grams)
+            return wq.AndMaybe(match, rank)
         if isinstance(node, Or):
             return wq.Or([self._compile(n) for n in node.should])
         if isinstance(node, And):
