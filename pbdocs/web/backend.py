@@ -79,10 +79,23 @@ class Backend:
         return Corpus(self.corpus_dir, self.index_dir)
 
     def files(self) -> dict[str, Path]:
-        """Document id → file in the corpus (empty when the folder does not exist)."""
-        if not self.corpus_dir.is_dir():
-            return {}
-        return self.corpus().files()
+        """Document id → file in the corpus (empty when the folder does not exist); listed
+        once per web request, since a page asks several times."""
+        from flask import g, has_request_context
+
+        cached = g.get("pbdocs_files") if has_request_context() else None
+        if cached is None:
+            cached = self.corpus().files() if self.corpus_dir.is_dir() else {}
+            if has_request_context():
+                g.pbdocs_files = cached
+        return dict(cached)
+
+    def _forget_files(self) -> None:
+        """Drop this request's listing of the corpus (a file was added)."""
+        from flask import g, has_request_context
+
+        if has_request_context():
+            g.pop("pbdocs_files", None)
 
     def load(self, doc_id: str, files: dict[str, Path] | None = None) -> Document:
         """A parsed corpus document by id (kept in memory while its file is unchanged);
@@ -321,6 +334,7 @@ class Backend:
                 except FileExistsError:
                     res.error = "语料库中已有同名文件，未保存。请改名后重新上传。"
                     return res
+                self._forget_files()
             doc.source.path = str(target)
             try:
                 from pbdocs.store import DocStore
