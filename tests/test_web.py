@@ -559,6 +559,7 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert r.exit_code == 0, r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8765
     assert served["app"].config["TRUSTED_HOSTS"]
+    assert any((tmp_path / "index" / "crossref").iterdir()), "similarity index fitted at start"
     assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     assert "索引就绪" in r.output
 

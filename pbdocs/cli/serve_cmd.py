@@ -40,6 +40,10 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
                    f"{stats.get('clauses', '?')} 条条款。", err=True)
     except Unavailable as e:
         click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
+    try:
+        backend.warm()
+    except Unavailable:
+        pass  # the clause page says so itself
     if not local:
         click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
     click.echo(f"请在浏览器中打开 http://{'localhost' if host in ('127.0.0.1', '::1') else host}"

@@ -171,6 +171,14 @@ class Backend:
                 hit["fragment"], hit["spans"] = hl.fragment, list(hl.spans)
         return data
 
+    def warm(self) -> int:
+        """Read every document and fit (or load) the similarity index now, so that the first
+        page a person opens is quick; returns the number of documents."""
+        docs, _ = self.documents()
+        if docs:
+            api("pbdocs.crossref.cache", "get_index")(docs, self.index_dir)
+        return len(docs)
+
     # -- cross-reference --------------------------------------------------------------------
     def similar(self, clause_id: str, top: int = 5) -> list[dict]:
         """The clauses of other institutions most like this one."""
