@@ -225,3 +225,18 @@ def test_bundled_corpus_dept_filter_keeps_lead_or_support(built_index):
     for h in r.hits:
         canon = {d["canonical"] for d in h.record.lead + h.record.support}
         assert "党委组织部" in canon, h.record.clause_id
+
+
+def test_sharded_dictionary_cuts_like_jieba(tmp_path, monkeypatch, corpus_dir):
+    """The lazily loaded dictionary (built into $PBDOCS_CACHE) segments exactly as a fully
+    loaded jieba with the same user dictionary does."""
+    from pbdocs import segment
+
+    monkeypatch.setenv("PBDOCS_CACHE", str(tmp_path))
+    lazy = segment._LazyDict()
+    assert list(tmp_path.glob("jieba-*.bin"))
+    full = segment._full_tokenizer()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
+    lazy.ensure(text)
+    assert list(lazy.tk.cut(text)) == list(full.cut(text))
+    assert len(lazy.tk.FREQ) < len(full.FREQ) / 3  # only what this text needs was loaded
