@@ -200,3 +200,11 @@ def test_search_process_does_not_import_spacy(corpus, tmp_path):
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'sklearn')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_unparsable_file_is_reported_not_fatal(corpus, tmp_path):
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    summary = build_index(corpus, tmp_path / "index")
+    assert summary["documents"] == 2
+    assert [f["path"].endswith("broken.txt") for f in summary["failures"]] == [True]
+    assert summary["failures"][0]["message"]

@@ -135,11 +135,18 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         incremental = (not rebuild and old is not None and old.get("engine") == engine
                        and old.get("parser") == _parser_fingerprint())
         base = cur if incremental else None
-        shas = {doc_id: hashlib.sha256(p.read_bytes()).hexdigest() for doc_id, p in files.items()}
+        failures: list[dict[str, str]] = []
+        shas = {}
+        for doc_id, p in list(files.items()):
+            try:
+                shas[doc_id] = hashlib.sha256(p.read_bytes()).hexdigest()
+            except OSError as e:
+                message = f"{p.name}：无法读取文件（{e.strerror}）。"
+                failures.append({"path": str(p), "message": message})
+                del files[doc_id]
         todo = [d for d in files
                 if not incremental or old_docs.get(d, {}).get("sha256") != shas[d]]
         new_docs = {d: m for d, m in old_docs.items() if d in files} if incremental else {}
-        failures: list[dict[str, str]] = []
         recs_by_doc: dict[str, list[ClauseRecord]] = {}
         for i, doc_id in enumerate(todo, 1):
             if progress:
