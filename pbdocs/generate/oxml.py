@@ -304,12 +304,28 @@ def set_table_geometry(table, widths_twips: list[int]) -> None:
     cols = grid.findall(qn("w:gridCol"))
     for col, w in zip(cols, widths_twips):
         col.set(qn("w:w"), str(int(w)))
-    for row in table.rows:
-        for tc, w in zip(row._tr.tc_lst, widths_twips):
+    for tr in table._tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
             tcpr = tc.get_or_add_tcPr()
             tcw = _child(tcpr, "w:tcW", first=True)
             tcw.set(qn("w:type"), "dxa")
-            tcw.set(qn("w:w"), str(int(w)))
+            tcw.set(qn("w:w"), str(int(sum(widths_twips[col:col + span]))))
+            col += span
+
+
+def merge_right(row, col: int, span: int) -> None:
+    """Merge `span` cells of a row from grid column `col` into one (gridSpan), quickly: the
+    cells swallowed must still be empty."""
+    if span <= 1:
+        return
+    tcs = row._tr.tc_lst
+    first = tcs[col]
+    for tc in tcs[col + 1:col + span]:
+        row._tr.remove(tc)
+    first.get_or_add_tcPr()
+    first.grid_span = span
 
 
 def set_table_cell_margins(table, left_right: int, top_bottom: int = 0) -> None:

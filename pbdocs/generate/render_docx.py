@@ -11,6 +11,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from pbdocs.errors import PbdocsError
 from pbdocs.generate import dialect, oxml
@@ -581,19 +582,22 @@ class _Writer:
             row = t.add_row()
             if head:
                 oxml.set_repeat_header(row)
-            col = 0
+            spans, col = [], 0
             for c in cells:
-                span = int(c.get("colspan", "1"))
-                cell = row.cells[col]
-                if span > 1:
-                    cell = cell.merge(row.cells[min(col + span - 1, ncols - 1)])
-                self._cell(cell, c, head, size)
-                col += span
-                if col >= ncols:
+                span = min(int(c.get("colspan", "1")), ncols - col)
+                if span <= 0:
                     break
+                spans.append((c, span))
+                col += span
+            # after merging cell i, the next source cell is cell i + 1
+            for i, (_, span) in enumerate(spans):
+                oxml.merge_right(row, i, span)
+            for (c, _), tc in zip(spans, row._tr.tc_lst):
+                self._cell(_Cell(tc, t), c, head, size)
         oxml.set_table_geometry(t, widths)
-        # a paragraph after a table keeps two tables from fusing and gives room to breathe
-        self.para("blank").paragraph_format.line_spacing = Pt(12)
+        # A paragraph must follow a table (else two tables fuse); 1 pt high, so that a table
+        # ending at the foot of a page does not push it onto an empty page of its own.
+        self.para("blank").paragraph_format.line_spacing = Pt(1)
 
     def _cell(self, cell, el, head: bool, size: float | None) -> None:
         classes = (el.get("class") or "").split()
