@@ -188,6 +188,7 @@ def test_html_has_the_same_structure():
     assert '<div class="pb-redhead">' in html and 'class="masthead"' in html
     assert "<h2>一、总体要求</h2>" in html and 'colspan="3"' in html
     assert 'class="pb-pagebreak"' in html
+    assert '<col style="width:6.2%">' in html  # ::: table widths=2,10,20 as a colgroup
     page = markdown_to_html(SAMPLE, standalone=True, title="t")
     assert page.startswith("<!DOCTYPE html>") and "仿宋_GB2312" in page
 

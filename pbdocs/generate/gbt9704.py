@@ -178,7 +178,12 @@ def css() -> str:
              "vertical-align:middle;"),
         rule(".pbdocs th", ROLES["cellhead"], "border:0.5pt solid #000;padding:2px 4px;"),
         f".pbdocs td.fill{{background:#{SPAN_FILL};}}",
-        f".pbdocs td.group{{background:#{GROUP_FILL};font-family:{CSS_FONTS[FONT_HT]};}}",
+        (f".pbdocs td.group{{background:#{GROUP_FILL};font-family:{CSS_FONTS[FONT_HT]};"
+         "text-align:left !important;}"),
+        ".pbdocs table[style] td,.pbdocs table[style] th{font-size:inherit;}",
+        ".pbdocs table{table-layout:fixed;}",
+        (".pbdocs .pb-landscape{width:min(225mm,calc(100vw - 2em));position:relative;"
+         "left:50%;transform:translateX(-50%);}"),
         ".pbdocs .h1{font-family:" + CSS_FONTS[FONT_HT] + ";}",
         ".pbdocs .h2{font-family:" + CSS_FONTS[FONT_KT] + ";}",
         ".pbdocs mark{background:#ff0;}",

@@ -16,10 +16,13 @@ def markdown_to_html(markdown_text: str, standalone: bool = False, title: str = 
     page with its stylesheet when standalone)."""
     root = dialect.parse(markdown_text)
     for div in root.iter("div"):
-        names = _LINE_CLASSES.get(dialect.directive(div) or "")
+        name = dialect.directive(div) or ""
+        names = _LINE_CLASSES.get(name)
         if names:
             for p, cls in zip([c for c in div if c.tag == "p"], names):
                 p.set("class", cls)
+        if name == "table":
+            _col_widths(div)
     body = etree.tostring(root, encoding="unicode", method="html")
     if not standalone:
         return body
@@ -28,6 +31,24 @@ def markdown_to_html(markdown_text: str, standalone: bool = False, title: str = 
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(title)}</title><style>{G.css()}</style></head>"
             f"<body>{body}</body></html>\n")
+
+
+def _col_widths(div) -> None:
+    """`::: table widths=…` as a <colgroup> of percentages."""
+    try:
+        weights = [float(x) for x in dialect.args(div).get("widths", "").split(",") if x]
+    except ValueError:
+        return
+    table = div.find("table")
+    if table is None or not weights:
+        return
+    group = etree.Element("colgroup")
+    for w in weights:
+        etree.SubElement(group, "col", style=f"width:{100 * w / sum(weights):.1f}%")
+    table.insert(0, group)
+    size = dialect.args(div).get("size")
+    if size:
+        table.set("style", f"font-size:{size}pt")
 
 
 def stylesheet() -> str:
