@@ -11,6 +11,7 @@ from docx import Document as open_docx
 from docx.shared import Mm
 
 from pbdocs.cli import main
+from pbdocs.errors import InputError
 from pbdocs.generate import oxml
 from pbdocs.generate.notice import notice_context, notice_markdown, write_notice
 from pbdocs.model import Clause, Notice
@@ -129,6 +130,15 @@ def test_parsed_facts_default_and_options_override():
     assert ctx["masthead"] == "中共某某学院委员会文件" and ctx["doc_number"] == "某院〔2021〕3号"
     assert ctx["date"] == "2021年1月5日" and ctx["recipients"] == ["甲单位", "乙单位"]
     assert ctx["cc"] == ["丙"]
+
+
+def test_forwarding_notice(tmp_path):
+    d = open_docx(str(write_notice(plan(), tmp_path / "z.docx", verb="转发")))
+    texts = _texts(d)
+    assert "关于转发《中共某某大学委员会关于落实〈党建工作条例〉的实施方案》的通知" in texts
+    assert any(t.startswith("现将《") and "》转发给你们" in t for t in texts)
+    with pytest.raises(InputError):
+        notice_context(plan(), verb="下发")
 
 
 def test_malformed_parsed_number_is_not_guessed():

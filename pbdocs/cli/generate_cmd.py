@@ -60,15 +60,17 @@ def _html(md: str, path: str | None, title: str) -> None:
 @click.option("--cc", help="抄送机关，以“、”或“，”分隔（可选）")
 @click.option("--printer", help="版记中的印发机关（默认为发文机关）")
 @click.option("--star/--no-star", default=None, help="红色分隔线中加五角星（默认：党组织发文加）")
+@click.option("--verb", type=click.Choice(["印发", "转发", "批转"]), default="印发",
+              show_default=True, help="印发本机关文件，转发上级或不相隶属机关文件，批转下级文件")
 @_tpl_opt
 @_html_opt
 @format_option
 @corpus_option
 @index_option
 @handle_errors
-def notice(doc, out, issuer, number, date, to, cc, printer, star, template, html_out, fmt,
+def notice(doc, out, issuer, number, date, to, cc, printer, star, verb, template, html_out, fmt,
            corpus_dir, index_dir):
-    """生成印发通知（GB/T 9704 格式），正文后另起一页附方案全文。"""
+    """生成印发（转发、批转）通知（GB/T 9704 格式），正文后另起一页附方案全文。"""
     document = _load(doc, out, corpus_dir, index_dir)
     from pbdocs.generate.notice import notice_markdown, write_notice
 
@@ -80,7 +82,7 @@ def notice(doc, out, issuer, number, date, to, cc, printer, star, template, html
     if fmt == "json":
         emit_json({"out": str(path)})
     else:
-        click.echo(f"已生成印发通知：{path}")
+        click.echo(f"已生成{verb}通知：{path}")
 
 
 @click.command()

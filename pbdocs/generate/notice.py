@@ -11,6 +11,8 @@ from pbdocs.generate import cnfmt
 from pbdocs.generate.plan import plan_blocks
 from pbdocs.model import Document
 
+VERBS = ("印发", "转发", "批转")
+
 
 def split_list(value: str | list[str] | None) -> list[str] | None:
     """`a、b，c` (as a person types it) → `["a", "b", "c"]`; None stays None."""
@@ -23,9 +25,12 @@ def split_list(value: str | list[str] | None) -> list[str] | None:
 def notice_context(doc: Document, issuer: str | None = None, number: str | None = None,
                    date: str | None = None, to: str | list[str] | None = None,
                    cc: str | list[str] | None = None, printer: str | None = None,
-                   star: bool | None = None) -> dict[str, Any]:
+                   star: bool | None = None, verb: str = "印发") -> dict[str, Any]:
     """The notice's facts: what parsing found, overridden by what the person passed; a fact
-    nobody gave is None (the template shows a placeholder, never a guess)."""
+    nobody gave is None (the template shows a placeholder, never a guess). `verb` is 印发 for
+    one's own document, 转发 for another organ's, 批转 for a subordinate's."""
+    if verb not in VERBS:
+        raise InputError(f"“{verb}”不是通知的行文方式：应为{'、'.join(VERBS)}之一。")
     notice = doc.notice
     issuer = (issuer or "").strip() or doc.issuer
     if number:
@@ -53,7 +58,8 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
         "cc": split_list(cc) or [],
         "printer": (printer or "").strip() or issuer,
         "plan_title": doc.title,
-        "notice_title": f"关于印发《{cnfmt.book_title(doc.title)}》的通知" if doc.title else None,
+        "notice_title": f"关于{verb}《{cnfmt.book_title(doc.title)}》的通知" if doc.title else None,
+        "verb": verb,
         # Party organs put a ★ in the red rule (GB/T 9704 practice); a 中共 issuer is one.
         "star": star if star is not None else bool(issuer and issuer.startswith("中共")),
         "blocks": plan_blocks(doc),
@@ -74,5 +80,6 @@ def write_notice(doc: Document, out: str | Path, template: str | Path | None = N
     from pbdocs.generate.render_docx import markdown_to_docx
 
     md = notice_markdown(doc, template, **facts)
-    ctx_title = f"关于印发《{cnfmt.book_title(doc.title)}》的通知" if doc.title else "印发通知"
+    verb = facts.get("verb") or "印发"
+    ctx_title = f"关于{verb}《{cnfmt.book_title(doc.title)}》的通知" if doc.title else "通知"
     return markdown_to_docx(md, out, title=ctx_title)
