@@ -201,3 +201,25 @@ def test_cli_unreadable_file_and_bad_options(runner, tmp_path):
                              "--corpus", str(CORPUS), "--index", str(tmp_path / "i"),
                              "--date", "去年"])
     assert r.exit_code == 2 and "成文日期" in r.output
+
+
+def test_own_template_with_shipped_partial(tmp_path):
+    tpl = tmp_path / "my.md.j2"
+    tpl.write_text("# 关于印发《{{ plan_title|book }}》的通知\n\n本校自定的措辞。\n\n"
+                   '{% include "_plan_body.md.j2" %}\n', encoding="utf-8")
+    d = open_docx(str(write_notice(plan(), tmp_path / "t.docx", template=tpl)))
+    texts = _texts(d)
+    assert "本校自定的措辞。" in texts and "一、总体要求" in texts
+
+
+def test_broken_template_is_one_sentence(runner, tmp_path, index_dir):
+    tpl = tmp_path / "bad.md.j2"
+    tpl.write_text("{% if %}\n", encoding="utf-8")
+    r = runner.invoke(main, ["notice", "hdu-2020-55", "--out", str(tmp_path / "x.docx"),
+                             "--corpus", str(CORPUS), "--index", str(index_dir),
+                             "--template", str(tpl)])
+    assert r.exit_code == 2 and "模板" in r.output and "Traceback" not in r.output
+    r = runner.invoke(main, ["notice", "hdu-2020-55", "--out", str(tmp_path / "x.docx"),
+                             "--corpus", str(CORPUS), "--index", str(index_dir),
+                             "--template", str(tmp_path / "missing.md.j2")])
+    assert r.exit_code == 2 and "找不到模板文件" in r.output
