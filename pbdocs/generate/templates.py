@@ -12,10 +12,16 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def template_dirs() -> list[Path]:
-    """Where templates are looked up: the project's `templates/` (users edit these), then the
-    copy shipped inside the package for non-editable installs."""
-    dirs = [PACKAGE_ROOT / "templates", Path(__file__).resolve().parent / "templates"]
-    return [d for d in dirs if d.is_dir()]
+    """Where templates are looked up: the project's `templates/` (users edit these), then a
+    copy inside the package, then `templates/` in the current folder (for an install that is
+    not editable, run from a checkout)."""
+    dirs = [PACKAGE_ROOT / "templates", Path(__file__).resolve().parent / "templates",
+            Path.cwd() / "templates"]
+    out: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [x.resolve() for x in out]:
+            out.append(d)
+    return out
 
 
 def placeholder(label: str) -> str:
