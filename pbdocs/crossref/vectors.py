@@ -175,7 +175,52 @@ class ClauseIndex:
         return self._against(self.clause_matrix[row])
 
     def _against(self, q) -> np.ndarray:
-        return np.asarray((self.clause_matrix @ q.T).todense()).ravel()
+        # A dense query makes this one sparse matrix-vector product: O(non-zeros), no N×N.
+        return self.clause_matrix @ q.toarray().ravel()
+
+
+class HashedTfidf:
+    """TF-IDF of character n-grams, counted by a hashing vectorizer in batches (no dict of every
+    n-gram and no Python int per clause and n-gram while fitting), then compacted to the hash
+    buckets the corpus uses, so the IDF and the query vectors stay small."""
+
+    BATCH = 2000
+    N_FEATURES = 2**22
+
+    def __init__(self):
+        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+        self.hasher = HashingVectorizer(analyzer="char", preprocessor=chars,
+                                        ngram_range=CHAR_NGRAMS, n_features=self.N_FEATURES,
+                                        alternate_sign=False, norm=None, dtype=np.float32)
+        self.idf = TfidfTransformer(sublinear_tf=SUBLINEAR_TF, norm="l2")
+        self.buckets = np.zeros(0, dtype=np.int64)  # sorted hash buckets seen when fitting
+
+    def _counts(self, texts: list[str]):
+        from scipy import sparse
+
+        parts = [self.hasher.transform(texts[i:i + self.BATCH])
+                 for i in range(0, len(texts), self.BATCH)] or [self.hasher.transform([])]
+        m = sparse.vstack(parts, format="coo")
+        pos = np.searchsorted(self.buckets, m.col)
+        ok = pos < len(self.buckets)
+        ok[ok] = self.buckets[pos[ok]] == m.col[ok]
+        return sparse.csr_matrix((m.data[ok], (m.row[ok], pos[ok])),
+                                 shape=(m.shape[0], len(self.buckets)), dtype=np.float32)
+
+    def fit_transform(self, texts: list[str]):
+        """Fit the buckets and IDF on texts and return their TF-IDF rows."""
+        from scipy import sparse
+
+        cols = [np.unique(self.hasher.transform(texts[i:i + self.BATCH]).indices)
+                for i in range(0, len(texts), self.BATCH)]
+        self.buckets = np.unique(np.concatenate(cols)) if cols else self.buckets
+        counts = self._counts(texts) if texts else sparse.csr_matrix((0, 0), dtype=np.float32)
+        return self.idf.fit_transform(counts).astype(np.float32)
+
+    def transform(self, texts: list[str]):
+        """TF-IDF rows of texts with the fitted IDF (n-grams unseen when fitting are dropped)."""
+        return self.idf.transform(self._counts(texts)).astype(np.float32)
 
 
 def build_index(docs: list[Document], topics_file: str | Path | None = None) -> ClauseIndex:
@@ -195,8 +240,7 @@ def build_index(docs: list[Document], topics_file: str | Path | None = None) -> 
             texts.append(t)
     words_vec = TfidfVectorizer(analyzer=words, sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF,
                                 dtype=np.float32)
-    chars_vec = TfidfVectorizer(analyzer="char", preprocessor=chars, ngram_range=CHAR_NGRAMS,
-                                sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF, dtype=np.float32)
+    chars_vec = HashedTfidf()
     keys = [[k for k in (fold(x) for x in t.keywords) if k] for t in load_topics(topics_file)]
     index = ClauseIndex(entries, words_vec, chars_vec, None, topic_keys=keys)
     if texts:
