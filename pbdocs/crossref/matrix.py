@@ -37,15 +37,22 @@ def compare(docs: list[Document], *, topics: list[str] | None = None,
 
 
 class _Prepared:
-    """A clause's sentences, folded once per call rather than once per topic and keyword."""
+    """A clause folded once per call (not once per topic and keyword); its sentences are split
+    only for the clauses some topic mentions."""
 
-    __slots__ = ("clause", "folded", "folded_sents", "sents")
+    __slots__ = ("_sents", "clause", "folded")
 
     def __init__(self, clause: Clause):
         self.clause = clause
-        self.sents = sentences(clause_text(clause))
-        self.folded_sents = [fold(x) for x in self.sents]
-        self.folded = "".join(self.folded_sents)
+        self.folded = fold(clause_text(clause))
+        self._sents: tuple[list[str], list[str]] | None = None
+
+    def sentences(self) -> tuple[list[str], list[str]]:
+        """The clause's sentences and their folded forms."""
+        if self._sents is None:
+            sents = sentences(clause_text(self.clause))
+            self._sents = (sents, [fold(x) for x in sents])
+        return self._sents
 
 
 def _rows(docs: list[Document], labels: list[str], chosen: list[Topic], per_cell: int,
@@ -87,11 +94,12 @@ def _cell(doc: Document, prepared: list[_Prepared], topic: Topic, per_cell: int)
             continue
         if not members and not any(k in p.folded for k in keys):
             continue
-        hit = [s for s, f in zip(p.sents, p.folded_sents) if any(k in f for k in keys)]
+        sents, folded = p.sentences()
+        hit = [s for s, f in zip(sents, folded) if any(k in f for k in keys)]
         if not hit and not members:
             continue
         first = min((i for i, k in enumerate(keys) if k in p.folded), default=len(keys))
-        ranked.append(((first, -len(hit), pos), p.clause, hit or p.sents[:1]))
+        ranked.append(((first, -len(hit), pos), p.clause, hit or sents[:1]))
     ranked.sort(key=lambda r: r[0])
     return [_item(doc, c, hit, keys) for _, c, hit in ranked[:per_cell]]
 
