@@ -43,10 +43,15 @@ def _subject(subject: str) -> str:
 
 
 def ref(item: dict) -> str:
-    """Where an excerpt comes from: the clause's path within its document."""
-    cid = item.get("clause_id") or ""
-    doc, _, path = cid.partition("/")
-    return f"{doc} 第{path}条" if path and path != "0" else f"{doc} 引言"
+    """Where an excerpt comes from, in words: `hdu-2020-55 第二部分第8条`."""
+    doc, _, path = (item.get("clause_id") or "").partition("/")
+    parts = [p for p in path.split("/") if p]
+    if not parts or parts == ["0"]:
+        return f"{doc} 引言"
+    words = [f"第{parts[0]}部分" if not parts[0].isdigit() else f"第{parts[0]}条"]
+    for p in parts[1:]:
+        words.append(f"第{p}条" if p.isdigit() else p)
+    return f"{doc} {''.join(words)}"
 
 
 def context(result: dict, title: str | None = None) -> dict[str, Any]:
