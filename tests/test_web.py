@@ -548,10 +548,13 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     from flask import Flask
 
     from pbdocs.cli import main
+    from pbdocs.web.backend import Backend
 
-    calls, served = {}, {}
+    calls, served, warmed = {}, {}, []
     monkeypatch.setattr(Flask, "run", lambda self, **kw: (calls.update(kw),
                                                           served.update(app=self)))
+    real_warm = Backend.warm
+    monkeypatch.setattr(Backend, "warm", lambda self: warmed.append(real_warm(self)))
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus_dir, corpus)
     r = runner.invoke(main, ["serve", "--port", "8765", "--corpus", str(corpus),
@@ -559,7 +562,8 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert r.exit_code == 0, r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8765
     assert served["app"].config["TRUSTED_HOSTS"]
-    assert any((tmp_path / "index" / "crossref").iterdir()), "similarity index fitted at start"
+    n_files = len(create_app(corpus).extensions["pbdocs"].corpus().files())
+    assert warmed == [n_files], "documents read and the similarity index fitted at start"
     assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     assert "索引就绪" in r.output
 

@@ -103,20 +103,42 @@ class Backend:
         path = (files if files is not None else self.files()).get(doc_id)
         if path is None:
             raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
-        st = path.stat()
-        key = (st.st_mtime_ns, st.st_size)
-        hit = self._docs.get(doc_id)
-        if hit is not None and hit[0] == key:
-            return hit[1]
-        doc = self.corpus().load(doc_id)
-        self._docs[doc_id] = (key, doc)
+        doc = self._remembered(doc_id, path)
+        if doc is None:
+            doc = self.corpus().load(doc_id)
+            self._remember(doc, path)
         return doc
+
+    def _stamp(self, path: Path) -> tuple[int, int]:
+        st = path.stat()
+        return st.st_mtime_ns, st.st_size
+
+    def _remembered(self, doc_id: str, path: Path) -> Document | None:
+        """The document kept in memory for this id, if its file has not changed since."""
+        hit = self._docs.get(doc_id)
+        return hit[1] if hit is not None and hit[0] == self._stamp(path) else None
+
+    def _remember(self, doc: Document, path: Path) -> None:
+        self._docs[doc.id] = (self._stamp(path), doc)
 
     def documents(self) -> tuple[list[Document], list[str]]:
         """Every parsable corpus document, and a sentence for each file that failed."""
-        docs, failures = [], []
         files = self.files()
+        failed: dict[str, str] = {}
+        stale = [i for i, p in files.items() if self._remembered(i, p) is None]
+        if len(stale) > 1:
+            # One pass over the corpus: loading by id one at a time lists the folder each time.
+            def note(f) -> None:
+                failed[str(f.path)] = f.message
+
+            for doc in self.corpus().documents(on_error=note):
+                if doc.id in files:
+                    self._remember(doc, files[doc.id])
+        docs, failures = [], []
         for doc_id, path in files.items():
+            if str(path) in failed:
+                failures.append(f"{path.name}：{failed[str(path)]}")
+                continue
             try:
                 docs.append(self.load(doc_id, files))
             except PbdocsError as e:
