@@ -17,7 +17,11 @@ _SENT_END = "。；;！？!?\n"
 
 
 class JiebaTokenizer:
-    """Makes a spaCy Doc from `pbdocs.segment.cut` (no spaces between Chinese words)."""
+    """Makes a spaCy Doc from `pbdocs.segment.cut` (no spaces between Chinese words).
+
+    Measured against spaCy's own `segmenter: jieba`: that one loads jieba's whole dictionary on
+    first use (0.7 s CPU here) where the shared segmenter loads only the shards a text needs
+    (0.02 s), and it would not share the project's user dictionary with search."""
 
     def __init__(self, vocab):
         self.vocab = vocab
