@@ -543,29 +543,58 @@ def test_error_pages_are_chinese(tmp_path, built_index):
 
 # -- the command ----------------------------------------------------------------------------
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_dir):
-    assert not create_app(corpus_dir, tmp_path / "index").extensions["pbdocs"].index_ready()
-    from flask import Flask
+    from werkzeug.serving import BaseWSGIServer
 
     from pbdocs.cli import main
     from pbdocs.web.backend import Backend
 
-    calls, served, warmed = {}, {}, []
-    monkeypatch.setattr(Flask, "run", lambda self, **kw: (calls.update(kw),
-                                                          served.update(app=self)))
+    assert not create_app(corpus_dir, tmp_path / "index").extensions["pbdocs"].index_ready()
+    served, warmed = {}, []
+
+    def serve_forever(self, *a, **kw):
+        served.update(address=self.server_address, app=self.app)
+        raise KeyboardInterrupt  # what Ctrl-C does
+
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever", serve_forever)
     real_warm = Backend.warm
     monkeypatch.setattr(Backend, "warm", lambda self: warmed.append(real_warm(self)))
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus_dir, corpus)
-    r = runner.invoke(main, ["serve", "--port", "8765", "--corpus", str(corpus),
+    port = _free_port()
+    r = runner.invoke(main, ["serve", "--port", str(port), "--corpus", str(corpus),
                              "--index", str(tmp_path / "index"), "--out", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
-    assert calls["host"] == "127.0.0.1" and calls["port"] == 8765
+    assert served["address"] == ("127.0.0.1", port)
     assert served["app"].config["TRUSTED_HOSTS"]
+    assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     n_files = len(create_app(corpus).extensions["pbdocs"].corpus().files())
     assert warmed == [n_files], "documents read and the similarity index fitted at start"
-    assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
-    assert "索引就绪" in r.output
+    assert "索引就绪" in r.output and "服务已停止" in r.output and "Traceback" not in r.output
+
+
+def test_serve_on_a_busy_port_is_one_sentence(runner, corpus_dir, tmp_path):
+    import socket
+
+    from pbdocs.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = runner.invoke(main, ["serve", "--port", str(port), "--corpus", str(corpus_dir),
+                                 "--index", str(tmp_path / "index")])
+    assert r.exit_code == 2
+    assert "端口" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "index").exists(), "nothing indexed before the port is known to work"
 
 
 def test_serve_with_missing_corpus_is_one_sentence(runner, tmp_path):

@@ -21,6 +21,8 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
     """启动本地网页界面：检索、阅读、比对、生成公文、上传文件。"""
     from pathlib import Path
 
+    from werkzeug.serving import make_server
+
     from pbdocs.errors import InputError
     from pbdocs.web.app import create_app
     from pbdocs.web.backend import Unavailable
@@ -32,24 +34,31 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
     # web page cannot reach the service through a domain re-pointed to 127.0.0.1.
     app = create_app(corpus_dir, index_dir, out_dir,
                      trusted_hosts=["127.0.0.1", "localhost", "[::1]"] if local else None)
-    backend = app.extensions["pbdocs"]
-    click.echo("正在更新检索索引……", err=True)
-    try:
-        stats = backend.build_index()
-        click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
-                   f"{stats.get('clauses', '?')} 条条款。", err=True)
-    except Unavailable as e:
-        click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
-    try:
-        backend.warm()
-    except Unavailable:
-        pass  # the clause page says so itself
-    if not local:
-        click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
-    click.echo(f"请在浏览器中打开 http://{'localhost' if host in ('127.0.0.1', '::1') else host}"
-               f":{port}/ （按 Ctrl-C 停止）", err=True)
-    try:
-        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
-    except OSError as e:
-        raise InputError(f"无法在 {host}:{port} 启动服务（{e.strerror or e}），"
+    try:  # take the port first: a busy one is said at once, not after indexing
+        server = make_server(host, port, app, threaded=True)
+    except (OSError, SystemExit) as e:
+        raise InputError(f"无法在 {host}:{port} 启动服务（端口可能已被占用），"
                          "请换一个端口，例如 --port 8001。") from e
+    backend = app.extensions["pbdocs"]
+    try:
+        click.echo("正在更新检索索引……", err=True)
+        try:
+            stats = backend.build_index()
+            click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
+                       f"{stats.get('clauses', '?')} 条条款。", err=True)
+        except Unavailable as e:
+            click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
+        try:
+            backend.warm()
+        except Unavailable:
+            pass  # the clause page says so itself
+        if not local:
+            click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
+        shown = "localhost" if local else host
+        click.echo(f"请在浏览器中打开 http://{shown}:{port}/ （按 Ctrl-C 停止）", err=True)
+        server.serve_forever()  # returns on Ctrl-C
+    except KeyboardInterrupt:
+        pass  # Ctrl-C while indexing
+    finally:
+        server.server_close()
+    click.echo("服务已停止。", err=True)
