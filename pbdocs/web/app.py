@@ -36,7 +36,6 @@ def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index
         app.config["TRUSTED_HOSTS"] = list(trusted_hosts)
     app.config["MAX_CONTENT_LENGTH"] = max_upload_mb * 1024 * 1024
     app.config["MAX_UPLOAD_MB"] = max_upload_mb
-    app.config["JSON_AS_ASCII"] = False
     app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir)
     app.jinja_env.autoescape = True  # also for templates whose name does not end in .html
     filters.register(app)
