@@ -199,8 +199,10 @@ class WhooshBackend(SearchBackend):
             }
             kwargs["maptype"] = sorting.Count
         try:
+            # optimize=False: the exact total needs every match anyway, and counting while
+            # scoring is one pass where block-skipping top-N plus a recount are two.
             results = s.search(self._compile(node), filter=wq.And(fq) if fq else None,
-                               limit=max(offset + limit, 1), **kwargs)
+                               limit=max(offset + limit, 1), optimize=False, **kwargs)
             total = len(results)
             hits = [RawHit(ClauseRecord.from_data(h["data"]), float(h.score or 0.0))
                     for h in results[offset:offset + limit]]
