@@ -240,3 +240,14 @@ def test_sharded_dictionary_cuts_like_jieba(tmp_path, monkeypatch, corpus_dir):
     lazy.ensure(text)
     assert list(lazy.tk.cut(text)) == list(full.cut(text))
     assert len(lazy.tk.FREQ) < len(full.FREQ) / 3  # only what this text needs was loaded
+
+
+def test_tantivy_missing_says_how_to_install(tmp_path, monkeypatch, runner):
+    import sys
+
+    from pbdocs.cli import main
+
+    monkeypatch.setitem(sys.modules, "tantivy", None)  # as if the extra were not installed
+    res = runner.invoke(main, ["index", "--engine", "tantivy", "--index", str(tmp_path)])
+    assert res.exit_code == 2
+    assert "pbdocs[tantivy]" in res.output and "Traceback" not in res.output
