@@ -3,7 +3,7 @@ fields at a glance, and its warnings, as plain text or as Markdown (shared by CL
 
 from __future__ import annotations
 
-from pbdocs.model import Clause, Document, Section
+from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target
 
 _NONE = "（无）"
 # Clause fields shown under a clause when they are not empty, in this order.
@@ -34,16 +34,41 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     ]
 
 
+_KIND = {"by": "截止", "range": "期间", "on": "当期", "within": "期限"}
+_PERIOD = {"day": "每年固定日", "week": "每周", "month": "每月", "quarter": "每季度",
+           "semester": "每学期", "year": "每年", "term_of_office": "每届"}
+_OP = {">=": "≥", "<=": "≤", "=": "=", "~": "约"}
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
 def _field_value(item) -> str:
+    """One extracted value as a person reads it: the words as written, then what they mean."""
     if isinstance(item, str):
         return item
-    name = getattr(item, "name", None)
-    if name is not None:  # Dept
-        canonical = getattr(item, "canonical", None)
-        return name if not canonical or canonical == name else f"{name}（{canonical}）"
-    text = getattr(item, "text", str(item))
-    end = getattr(item, "end", None) or getattr(item, "by", None)
-    return f"{text}（{end}）" if end and end not in text else text
+    if isinstance(item, Dept):
+        return item.name if item.canonical == item.name else f"{item.name}（{item.canonical}）"
+    if isinstance(item, Deadline):
+        span = item.end or ""
+        if item.start and item.start != item.end:
+            span = f"{item.start}至{item.end or '…'}"
+        return f"{item.text}（{_KIND.get(item.kind, item.kind)} {span}）" if span else item.text
+    if isinstance(item, Recurrence):
+        parts = [_PERIOD.get(item.period, item.period) + (f" {item.on}" if item.on else "")]
+        if item.min_times is not None:
+            parts.append(f"至少{item.min_times}次")
+        if item.amount is not None:
+            parts.append(f"{_num(item.amount)}{item.unit or ''}")
+        return f"{item.text}（{'，'.join(parts)}）"
+    if isinstance(item, Target):
+        value = _num(item.value) + (f"-{_num(item.value_max)}" if item.value_max is not None else "")
+        meaning = f"{item.subject or ''} {_OP.get(item.op, item.op)}{value}{item.unit or ''}".strip()
+        if item.by:
+            meaning += f"，{item.by}前"
+        return f"{item.text}（{meaning}）"
+    return getattr(item, "text", str(item))
 
 
 def clause_fields(clause: Clause) -> list[tuple[str, str]]:
