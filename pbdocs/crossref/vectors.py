@@ -93,6 +93,11 @@ def clause_text(clause: Clause) -> str:
     return _NOTE.sub("", text)
 
 
+def _scale_rows(m, factors: np.ndarray) -> None:
+    """Multiply each row of a CSR matrix by its factor, in place."""
+    m.data *= np.repeat(factors.astype(m.data.dtype), np.diff(m.indptr))
+
+
 @dataclass
 class Entry:
     """One clause of the index, with what a hit shows."""
@@ -139,16 +144,28 @@ class ClauseIndex:
                              texts)
 
     def _combine(self, w, c, texts: list[str]):
+        """Stack the views, weighted, into unit rows. Each view's rows are unit or empty, so the
+        weights and the final norm per row follow from which views are empty: the data is
+        scaled in place and copied once, by the stacking (the character view is large)."""
         from scipy import sparse
-        from sklearn.preprocessing import normalize
 
-        m = normalize(sparse.hstack([w * np.sqrt(WORD_WEIGHT), c * np.sqrt(1 - WORD_WEIGHT)],
-                                    format="csr"))
-        if self.topic_keys and TOPIC_WEIGHT > 0:
-            t = normalize(self._topics(texts))
-            m = sparse.hstack([m * np.sqrt(1 - TOPIC_WEIGHT), t * np.sqrt(TOPIC_WEIGHT)],
-                              format="csr")
-        return normalize(m).astype(np.float32)
+        t = self._topics(texts) if self.topic_keys and TOPIC_WEIGHT > 0 else None
+        has_w, has_c = np.diff(w.indptr) > 0, np.diff(c.indptr) > 0
+        wc_norm = np.sqrt(WORD_WEIGHT * has_w + (1 - WORD_WEIGHT) * has_c)
+        wc = np.divide(1.0, wc_norm, out=np.zeros_like(wc_norm), where=wc_norm > 0)
+        if t is not None:
+            t_len = np.diff(t.indptr)
+            has_t = t_len > 0
+            total = np.sqrt((1 - TOPIC_WEIGHT) * (wc_norm > 0) + TOPIC_WEIGHT * has_t)
+            z = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
+            wc = wc * np.sqrt(1 - TOPIC_WEIGHT) * z
+            t_scale = np.divide(np.sqrt(TOPIC_WEIGHT) * z, np.sqrt(t_len),
+                                out=np.zeros_like(z), where=has_t)
+            _scale_rows(t, t_scale)
+        _scale_rows(w, np.sqrt(WORD_WEIGHT) * wc)
+        _scale_rows(c, np.sqrt(1 - WORD_WEIGHT) * wc)
+        blocks = [w, c] + ([t] if t is not None else [])
+        return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
     def _topics(self, texts: list[str]):
         """One column per curated topic: 1 where the text mentions one of its keywords."""
@@ -181,46 +198,71 @@ class ClauseIndex:
 
 class HashedTfidf:
     """TF-IDF of character n-grams, counted by a hashing vectorizer in batches (no dict of every
-    n-gram and no Python int per clause and n-gram while fitting), then compacted to the hash
-    buckets the corpus uses, so the IDF and the query vectors stay small."""
+    n-gram and no Python int per clause and n-gram while fitting), compacted to the hash buckets
+    the corpus uses, weighted and normalised in place: the formula of scikit-learn's
+    TfidfVectorizer (smooth idf, sublinear tf, l2) with a fraction of its memory."""
 
     BATCH = 2000
     N_FEATURES = 2**22
 
     def __init__(self):
-        from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+        from sklearn.feature_extraction.text import HashingVectorizer
 
         self.hasher = HashingVectorizer(analyzer="char", preprocessor=chars,
                                         ngram_range=CHAR_NGRAMS, n_features=self.N_FEATURES,
                                         alternate_sign=False, norm=None, dtype=np.float32)
-        self.idf = TfidfTransformer(sublinear_tf=SUBLINEAR_TF, norm="l2")
         self.buckets = np.zeros(0, dtype=np.int64)  # sorted hash buckets seen when fitting
+        self.idf = np.zeros(0, dtype=np.float32)
 
-    def _counts(self, texts: list[str]):
+    def _batches(self, texts: list[str]) -> list:
+        return [self.hasher.transform(texts[i:i + self.BATCH])
+                for i in range(0, len(texts), self.BATCH)]
+
+    def _compact(self, batches: list):
+        """The batches stacked, columns renumbered to buckets, unseen buckets dropped."""
         from scipy import sparse
 
-        parts = [self.hasher.transform(texts[i:i + self.BATCH])
-                 for i in range(0, len(texts), self.BATCH)] or [self.hasher.transform([])]
-        m = sparse.vstack(parts, format="coo")
-        pos = np.searchsorted(self.buckets, m.col)
-        ok = pos < len(self.buckets)
-        ok[ok] = self.buckets[pos[ok]] == m.col[ok]
-        return sparse.csr_matrix((m.data[ok], (m.row[ok], pos[ok])),
-                                 shape=(m.shape[0], len(self.buckets)), dtype=np.float32)
+        out = []
+        for b in batches:
+            pos = np.searchsorted(self.buckets, b.indices)
+            ok = pos < len(self.buckets)
+            ok[ok] = self.buckets[pos[ok]] == b.indices[ok]
+            if not ok.all():
+                b = b.tocoo()
+                b = sparse.csr_matrix((b.data[ok], (b.row[ok], pos[ok])),
+                                      shape=(b.shape[0], len(self.buckets)), dtype=np.float32)
+            else:
+                b = sparse.csr_matrix((b.data, pos.astype(np.int32), b.indptr),
+                                      shape=(b.shape[0], len(self.buckets)), copy=False)
+            out.append(b)
+        if not out:
+            return sparse.csr_matrix((0, len(self.buckets)), dtype=np.float32)
+        return out[0] if len(out) == 1 else sparse.vstack(out, format="csr")
+
+    def _weigh(self, m):
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        if SUBLINEAR_TF:
+            np.log(m.data, out=m.data)
+            m.data += 1
+        m.data *= self.idf[m.indices]
+        inplace_csr_row_normalize_l2(m)
+        return m
 
     def fit_transform(self, texts: list[str]):
         """Fit the buckets and IDF on texts and return their TF-IDF rows."""
-        from scipy import sparse
-
-        cols = [np.unique(self.hasher.transform(texts[i:i + self.BATCH]).indices)
-                for i in range(0, len(texts), self.BATCH)]
-        self.buckets = np.unique(np.concatenate(cols)) if cols else self.buckets
-        counts = self._counts(texts) if texts else sparse.csr_matrix((0, 0), dtype=np.float32)
-        return self.idf.fit_transform(counts).astype(np.float32)
+        batches = self._batches(texts)
+        if batches:
+            self.buckets = np.unique(np.concatenate([np.unique(b.indices) for b in batches]))
+        m = self._compact(batches)
+        del batches
+        df = np.bincount(m.indices, minlength=len(self.buckets))
+        self.idf = (np.log((1 + m.shape[0]) / (1 + df)) + 1).astype(np.float32)
+        return self._weigh(m)
 
     def transform(self, texts: list[str]):
         """TF-IDF rows of texts with the fitted IDF (n-grams unseen when fitting are dropped)."""
-        return self.idf.transform(self._counts(texts)).astype(np.float32)
+        return self._weigh(self._compact(self._batches(texts)))
 
 
 def build_index(docs: list[Document], topics_file: str | Path | None = None) -> ClauseIndex:
