@@ -38,13 +38,20 @@ class Corpus:
         for p in sorted(self.dir.rglob("*")):
             if not p.is_file() or p.suffix.lower() not in SUFFIXES:
                 continue
-            if any(part.startswith(".") for part in p.relative_to(self.dir).parts):
-                continue
+            rel = p.relative_to(self.dir).parts
+            if any(part.startswith(".") for part in rel) or rel[0] == "lexicon":
+                continue  # hidden files, and the corpus's own lexicon extensions
             doc_id = slugify(p.name)
             if doc_id in out:  # same stem, other format: keep both, told apart by extension
                 doc_id = f"{doc_id}-{p.suffix.lower().lstrip('.')}"
             out[doc_id] = p
         return out
+
+    def lexicon_dirs(self) -> tuple[str, ...]:
+        """The lexicon folders that extend the packaged lexicons for this corpus's files."""
+        from pbdocs.extract.lexicon import extension_dirs
+
+        return extension_dirs(str(self.dir / "_.txt"))
 
     def load(self, ref: str | Path, extract: bool = True) -> Document:
         """A parsed document by corpus id or by file path (raises InputError)."""
@@ -76,7 +83,7 @@ class Corpus:
 
         if not extract:
             return parse_file(path, doc_id=doc_id, extract=False)
-        store = DocStore(self.index_dir)
+        store = DocStore(self.index_dir, self.lexicon_dirs())
         try:
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as e:

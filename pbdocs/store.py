@@ -18,17 +18,29 @@ _PARSER_PARTS = ("model.py", "parse.py", "normalize.py", "outline.py", "metadata
                  "read", "extract", "lexicon")
 
 
-@lru_cache(maxsize=1)
-def parser_fingerprint() -> str:
-    """A short hash of the parser's code and lexicons."""
-    h = hashlib.sha256()
-    for part in _PARSER_PARTS:
-        p = _PKG / part
+def _hash_tree(h, paths: list[Path], base: Path | None) -> None:
+    for p in paths:
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
-            if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(_PKG)).encode())
+            if f.is_file() and f.suffix != ".pyc" and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(base) if base else f).encode())
                 h.update(f.read_bytes())
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    h = hashlib.sha256()
+    _hash_tree(h, [_PKG / part for part in _PARSER_PARTS], _PKG)
+    return h.hexdigest()[:16]
+
+
+def parser_fingerprint(lexicon_dirs: tuple[str, ...] = ()) -> str:
+    """A short hash of the parser's code and lexicons, and of a corpus's own lexicon folders
+    (`lexicon_dirs`), which extend the packaged ones."""
+    if not lexicon_dirs:
+        return _code_fingerprint()
+    h = hashlib.sha256(_code_fingerprint().encode())
+    _hash_tree(h, [Path(d) for d in lexicon_dirs], None)
     return h.hexdigest()[:16]
 
 
@@ -48,11 +60,12 @@ def atomic_write_text(path: Path, text: str) -> None:
 class DocStore:
     """A folder of parsed documents as JSON, one file per (doc id, source hash, parser)."""
 
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, lexicon_dirs: tuple[str, ...] = ()):
         self.dir = Path(index_dir) / "docs"
+        self.fingerprint = parser_fingerprint(lexicon_dirs)
 
     def _path(self, doc_id: str, sha256: str) -> Path:
-        return self.dir / f"{doc_id}.{sha256[:16]}.{parser_fingerprint()}.json"
+        return self.dir / f"{doc_id}.{sha256[:16]}.{self.fingerprint}.json"
 
     def get(self, doc_id: str, sha256: str) -> Document | None:
         """The cached document, or None when absent, stale or unreadable."""

@@ -25,3 +25,24 @@ def test_demo_parses_indexes_searches_and_generates(runner, corpus_dir, tmp_path
     # A second run finds nothing new to index.
     again = runner.invoke(main, ["demo"])
     assert again.exit_code == 0 and "新增 0" in again.output
+
+
+def test_corpus_lexicon_extends_aliases_and_invalidates_the_cache(tmp_path):
+    """A corpus's own lexicon folder is not a document, and editing it re-parses the corpus."""
+    from pbdocs.corpus import Corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "某某大学党建工作实施方案\n一、主要任务\n1.健全组织。建立台账。(牵头部门:党群办)\n",
+        encoding="utf-8")
+    c = Corpus(corpus, tmp_path / "index")
+    assert list(c.files()) == ["plan"]
+    before = c.load("plan").clauses[-1].lead
+    assert [d.canonical for d in before] == ["党群办"]
+    (corpus / "lexicon").mkdir()
+    (corpus / "lexicon" / "departments.tsv").write_text("党群办\t党委党群工作办公室\n",
+                                                        encoding="utf-8")
+    assert list(c.files()) == ["plan"]  # the lexicon folder holds no documents
+    after = c.load("plan").clauses[-1].lead
+    assert [d.canonical for d in after] == ["党委党群工作办公室"]

@@ -369,7 +369,7 @@ class Backend:
             try:
                 from pbdocs.store import DocStore
 
-                DocStore(self.index_dir).put(doc)  # so that indexing does not parse it again
+                DocStore(self.index_dir, self.corpus().lexicon_dirs()).put(doc)  # not parsed again
             except OSError:
                 pass
         res.doc, res.name = doc, final
