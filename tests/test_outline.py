@@ -317,6 +317,15 @@ def test_items_run_together_in_one_paragraph_are_split():
         assert doc.text[c.offset:c.offset + len(c.text)] == c.text
 
 
+def test_item_number_followed_by_a_month_is_still_an_item():
+    doc = _doc("一、实施步骤\n1.9月，制定方案。\n2.9-10月，组织开展学习。\n"
+               "3.12月底前完成总结。\n4.上述工作增长2.5倍。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "3"], ["一", "4"]]
+    assert doc.clauses[1].text == "9-10月，组织开展学习。"
+    # A decimal is not an item number.
+    assert len(_doc("一、目标\n1.总体目标。\n2.5倍于现有规模。\n").clauses) == 1
+
+
 def test_full_pipeline_output_valid_against_schema(parsed_corpus, schema):
     """With extraction filling its fields, every document still matches the contract."""
     import jsonschema
