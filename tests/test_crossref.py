@@ -150,6 +150,13 @@ def test_compare_marks_numbers_that_differ(docs):
     assert any(r["differs"] and r["min_times"] == 2 for r in hdu)
 
 
+def test_a_period_without_a_number_is_not_a_difference(docs):
+    row = compare(docs, topics=["讲党课"])["requirements"][0]
+    recs = [r for items in row["cells"].values() for i in items for r in i["recurrences"]]
+    bare = [r for r in recs if r["min_times"] is None and r["amount"] is None and not r["on"]]
+    assert bare and not any(r["differs"] for r in bare)
+
+
 def test_compare_restricted_to_documents(docs):
     res = compare(docs, topics=["三重一大"], doc_ids=["hdu-2020-55", "jyu-2021-54"])
     assert res["institutions"] == ["杭州电子科技大学", "嘉应学院"]

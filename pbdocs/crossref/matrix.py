@@ -149,13 +149,17 @@ def _mark_differences(cells: dict[str, list[dict]]) -> bool:
             for kind in ("targets", "recurrences", "deadlines"):
                 for x in item[kind]:
                     key, value = _fact(kind, x)
-                    seen.setdefault(key, {}).setdefault(inst, set()).add(value)
+                    if any(v is not None for v in value):
+                        seen.setdefault(key, {}).setdefault(inst, set()).add(value)
     any_diff = False
     for inst, items in cells.items():
         for item in items:
             for kind in ("targets", "recurrences", "deadlines"):
                 for x in item[kind]:
                     key, value = _fact(kind, x)
+                    if not any(v is not None for v in value):
+                        x["differs"] = False  # "每学期…制度": a period without a number
+                        continue
                     others = [v for i, v in seen[key].items() if i != inst]
                     x["differs"] = any(value not in v for v in others)
                     any_diff = any_diff or x["differs"]
