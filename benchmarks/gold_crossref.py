@@ -25,11 +25,14 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "tests" / "gold" / "alignments.tsv"))
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--variants", action="store_true")
+    ap.add_argument("--also", action="append", default=[],
+                    help="another gold file whose partners are filtered but not scored")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         docs = list(Corpus(args.corpus, tmp).documents())
     gold = load_gold(args.gold)
-    res = score_gold(docs, gold)
+    also = [p for f in args.also for p in load_gold(f)]
+    res = score_gold(docs, gold, also)
     print(f"pairs {res['pairs']}  queries {res['queries']} (both directions)  "
           f"unresolved {res['unresolved']}")
     print(f"recall@1 {res['recall@1']:.3f}  recall@5 {res['recall@5']:.3f}  MRR {res['mrr']:.3f}"
@@ -46,7 +49,7 @@ def main() -> None:
                            (0.3, 0.1, (2, 3)), (0.5, 0.1, (2, 3)), (0.5, 0.2, (2, 3)),
                            (0.5, 0.3, (2, 3))]:
             vectors.WORD_WEIGHT, vectors.TOPIC_WEIGHT, vectors.CHAR_NGRAMS = ww, tw, ng
-            r = score_gold(docs, gold)
+            r = score_gold(docs, gold, also)
             mark = "  <- chosen" if (ww, tw, ng) == chosen else ""
             print(f"  {ww:.1f} {tw:.1f} {ng}: {r['recall@1']:.3f} {r['recall@5']:.3f} "
                   f"{r['mrr']:.3f} {r['raw_recall@5']:.3f}{mark}")

@@ -70,20 +70,24 @@ def rank(index, query_id: str, target_id: str, also_gold: set[str] = frozenset()
     return int((s > s[ti]).sum()) + 1
 
 
-def score_gold(docs: list[Document], pairs: list[GoldPair]) -> dict:
-    """recall@1, recall@5 and MRR of `similar` over the gold pairs, both directions queried."""
+def score_gold(docs: list[Document], pairs: list[GoldPair],
+               other_gold: list[GoldPair] = ()) -> dict:
+    """recall@1, recall@5 and MRR of `similar` over the gold pairs, both directions queried;
+    partners from `other_gold` are filtered like the pairs' own but not scored."""
     from pbdocs.crossref.vectors import build_index
 
     by_id = {d.id: d for d in docs}
     index = build_index(docs)
     details, unresolved, resolved = [], [], []
     partners: dict[str, set[str]] = {}
-    for p in pairs:
+    for p in [*pairs, *other_gold]:
         a, b = resolve(by_id, p.doc_a, p.quote_a), resolve(by_id, p.doc_b, p.quote_b)
         if a is None or b is None:
-            unresolved.append(p)
+            if p in pairs:
+                unresolved.append(p)
             continue
-        resolved.append((a, b, p.topic))
+        if p in pairs:
+            resolved.append((a, b, p.topic))
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
     for a, b, topic in resolved:
