@@ -52,8 +52,9 @@ def similar(clause_id, text, top, other_institutions, corpus_dir, index_dir, fmt
     for n, h in enumerate(hits, 1):
         who = h["institution"] or h["doc_id"]
         click.echo(f"{n}. {who}  {h['clause_id']}  相似度 {h['score']:.2f}")
-        body = h["text"].strip()
-        click.echo("   " + (body if len(body) <= limit else body[:limit] + "……"))
+        body = (h.get("excerpt") or h["text"]).strip()
+        more = "……" if body != h["text"].strip() else ""
+        click.echo("   " + (body if len(body) <= limit else body[:limit] + "……") + more)
 
 
 @click.command()

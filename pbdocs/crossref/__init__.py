@@ -3,7 +3,8 @@
 
 Library API (the CLI and the web UI are shells over these):
 - `similar(docs, *, clause_id=None, text=None, top=10, other_institutions=False, index_dir=None)`
-  → `{"hits": [{"doc_id", "clause_id", "institution", "text", "score"}]}`
+  → `{"hits": [{"doc_id", "clause_id", "institution", "text", "score", "excerpt"}]}` (the
+  excerpt is the hit's sentence closest to the query, an extra key)
 - `compare(docs, *, topics=None, doc_ids=None, per_cell=2, topics_file=None, discovered=None,
   index_dir=None)` → `{"institutions": [...], "requirements": [{"topic", "source", "keywords",
   "differs", "cells": {label: [{"clause_id", "doc_id", "excerpt", "targets", "recurrences",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbdocs.crossref.cache import get_index
-from pbdocs.crossref.vectors import chars, fold, top_k
+from pbdocs.crossref.vectors import chars, fold, sentences, top_k
 from pbdocs.errors import InputError
 from pbdocs.model import Document
 
@@ -38,14 +38,26 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
     else:
         scores = index.scores(text)
         allowed = None
+    query = index.entries[row].text if clause_id is not None else text
     hits = []
     for i in top_k(scores, top, allowed):
         if scores[i] <= 0:
             break
         e = index.entries[i]
         hits.append({"doc_id": e.doc_id, "clause_id": e.clause_id, "institution": e.institution,
-                     "text": e.text, "score": round(float(scores[i]), 4)})
+                     "text": e.text, "score": round(float(scores[i]), 4),
+                     "excerpt": best_sentence(index, query, e.text)})
     return {"hits": hits}
+
+
+def best_sentence(index, query: str, text: str) -> str:
+    """The sentence of `text` closest to any sentence of `query`: what to show of a long hit."""
+    sents = sentences(text)
+    if len(sents) <= 1:
+        return text.strip()
+    qs = sentences(query) or [query]
+    sims = (index.vectorize(sents) @ index.vectorize(qs).T).toarray().max(axis=1)
+    return sents[int(sims.argmax())].strip()
 
 
 def _canonical_id(clause_id: str, docs: list[Document]) -> str:
