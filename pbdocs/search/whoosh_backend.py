@@ -199,10 +199,11 @@ class WhooshBackend(SearchBackend):
             }
             kwargs["maptype"] = sorting.Count
         try:
-            # optimize=False: the exact total needs every match anyway, and counting while
-            # scoring is one pass where block-skipping top-N plus a recount are two.
+            # Keep whoosh's default optimize=True: with optimize=False its total undercounts
+            # AndMaybe queries (316 of 838 hits, whoosh3 3.54 and whoosh-reloaded 2.7.5 alike;
+            # found by the engines' hit counts in benchmarks/bench_search.txt).
             results = s.search(self._compile(node), filter=wq.And(fq) if fq else None,
-                               limit=max(offset + limit, 1), optimize=False, **kwargs)
+                               limit=max(offset + limit, 1), **kwargs)
             total = len(results)
             hits = [RawHit(ClauseRecord.from_data(h["data"]), float(h.score or 0.0))
                     for h in results[offset:offset + limit]]
