@@ -215,23 +215,27 @@ def in_dictionary(word: str) -> bool:
     return bool(lazy.tk.FREQ.get(word))
 
 
-def search_parts(word: str) -> list[tuple[str, int]]:
-    """Every dictionary word of two or more characters inside word (not word itself), with
-    its offset (call after segmenting the text that word came from).
-
-    Like jieba's search mode, but parts of any length: a user-dictionary compound such as
-    双带头人教师党支部书记工作室 must still be found by 双带头人 (4 characters).
-    """
-    if len(word) <= 2:
-        return []
-    freq = _lazy().tk.FREQ
+def dictionary_words(text: str, min_len: int = 2) -> list[tuple[str, int]]:
+    """Every dictionary word occurring anywhere in text (however jieba would cut it), with its
+    offset: jieba's DAG of the text, read out."""
+    lazy = _lazy()
+    lazy.ensure(text)
+    freq = lazy.tk.FREQ
     out = []
-    n = len(word)
-    for i in range(n - 1):
-        for j in range(i + 2, n + 1):
-            frag = word[i:j]
-            if frag not in freq:
+    n = len(text)
+    for k in range(n):
+        j = k + min_len
+        frag = text[k:j]
+        if len(frag) < min_len:
+            break
+        if text[k:k + 1] not in freq:
+            continue
+        while j <= n:
+            frag = text[k:j]
+            got = freq.get(frag)
+            if got is None:
                 break  # FREQ holds every prefix of every word: nothing longer can match
-            if freq[frag] and (i, j) != (0, n):
-                out.append((frag, i))
+            if got:
+                out.append((frag, k))
+            j += 1
     return out

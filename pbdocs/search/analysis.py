@@ -1,11 +1,11 @@
 """Text analysis shared by every search engine: normalisation, jieba search-mode tokens with
 positions and character offsets into the original text, and query words.
 
-Terms: each precise-mode word, the dictionary words inside it (so 组织部 finds 党委组织部), and
-shingles of neighbouring words; these rank the hits. Which clauses match is decided by character
-bigrams (`bigrams`): a query word or run of words (思想政治工作, "三会一课 制度") matches where all
-its bigrams occur, so no clause is missed because jieba cut it differently in context
-(思想政治工作者 → 思想/政治/工作者), and highlighting marks exactly what matched.
+Terms: jieba's precise-mode words and every dictionary word occurring in the text (jieba's DAG),
+so a query that is one dictionary word (组织部, 双带头人) is found wherever it occurs, however
+jieba cuts the sentence around it. Any other query run (思想政治工作, a new word, "三会一课 制度")
+matches where all its character bigrams (`bigrams`) occur, so nothing is missed because jieba
+cuts it differently in context (思想政治工作者 → 思想/政治/工作者); its words rank the hits.
 """
 
 from __future__ import annotations
@@ -106,37 +106,19 @@ def _indexable(word: str) -> bool:
 
 
 def normalized_tokens(norm: str) -> list[Token]:
-    """Index terms of already normalised text, offsets into that text: precise-mode words,
-    the dictionary words inside them, and shingles (two adjacent words run together)."""
+    """Index terms of already normalised text, offsets into that text: jieba's precise-mode
+    words (the ones it would cut here, new words included) and every dictionary word occurring
+    anywhere, however jieba cuts the sentence (so 组织部 is found in 党委组织部, and
+    教师党支部书记 where jieba prefers 教师/党支部书记)."""
     out: list[Token] = []
-    pos = 0
-    prev: Token | None = None
-    for word, s, e in segment.tokenize(norm):
-        if not _indexable(word) or word.isspace():
-            prev = None
-            continue
-        parts = segment.search_parts(word)
-        seen = {word}
-        for part, off in parts:
-            seen.add(part)
-            out.append(Token(part, pos, s + off, s + off + len(part)))
-        # Adjacent parts inside a compound (教师+党支部 in 双带头人教师党支部书记工作室), so a
-        # query of several words finds them there too.
-        ends: dict[int, list[str]] = {}
-        for part, off in parts:
-            ends.setdefault(off + len(part), []).append(part)
-        for part, off in parts:
-            for left in ends.get(off, ()):
-                joined = left + part
-                if joined not in seen:
-                    seen.add(joined)
-                    out.append(Token(joined, pos, s + off - len(left), s + off + len(part)))
-        word_tok = Token(word, pos, s, e)
-        out.append(word_tok)
-        if prev is not None and prev.end == s:
-            out.append(Token(prev.text + word, prev.pos, prev.start, e))
-        prev = word_tok
-        pos += 1
+    spans = set()
+    for pos, (word, s, e) in enumerate(segment.tokenize(norm)):
+        if _indexable(word) and not word.isspace():
+            out.append(Token(word, pos, s, e))
+            spans.add((s, e))
+    for word, s in segment.dictionary_words(norm):
+        if (s, s + len(word)) not in spans and _indexable(word):
+            out.append(Token(word, 0, s, s + len(word)))
     return out
 
 
@@ -159,12 +141,12 @@ def tokens_cached(text: str) -> tuple[Token, ...]:
     return tuple(tokens(text))
 
 
-def query_terms(words: list[str]) -> list[str]:
-    """Index terms that must all occur for a run of query words to occur in this order: the
-    word itself, or each pair of neighbours (a shingle), as `normalized_tokens` indexes them."""
-    if len(words) <= 1:
-        return list(words)
-    return [a + b for a, b in zip(words, words[1:], strict=False)]
+def exact_term(words: list[str]) -> str | None:
+    """The one index term that finds a query run wherever it occurs, if there is one: a single
+    dictionary word (indexed wherever it occurs) or a single character."""
+    if len(words) == 1 and (len(words[0]) == 1 or segment.in_dictionary(words[0])):
+        return words[0]
+    return None
 
 
 def bigrams(text: str) -> list[str]:

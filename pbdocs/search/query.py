@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pbdocs.errors import InputError
-from pbdocs.search.analysis import query_bigrams, query_terms, words
+from pbdocs.search.analysis import exact_term, query_bigrams, words
 
 
 @dataclass
@@ -21,12 +21,12 @@ class Terms:
     words: list[str]
     source: str
 
-    def terms(self) -> list[str]:
-        """The jieba index terms of the run (see analysis.query_terms): they rank the hits."""
-        return query_terms(self.words)
+    def exact(self) -> str | None:
+        """The one index term that decides this run, if any (see analysis.exact_term)."""
+        return exact_term(self.words)
 
     def grams(self) -> list[str]:
-        """The character bigrams that must all occur (empty for a one-character query)."""
+        """The character bigrams that must all occur, when there is no exact term."""
         return query_bigrams(self.words)
 
 

@@ -109,16 +109,21 @@ class TantivyBackend(SearchBackend):
         Q, occur = tv.Query, tv.Occur
         schema = self._index().schema
         if isinstance(node, Terms):  # also Phrase
-            per_term = [Q.boolean_query([(occur.Should, Q.boost_query(
-                Q.term_query(schema, f, t, index_option="freq"), b))
-                for f, b in SEARCH_FIELDS.items()]) for t in node.terms()]
-            rank = per_term[0] if len(per_term) == 1 else Q.boolean_query(
-                [(occur.Must, q) for q in per_term])
+
+            def words_in_fields(t: str):
+                return Q.boolean_query([(occur.Should, Q.boost_query(
+                    Q.term_query(schema, f, t, index_option="freq"), b))
+                    for f, b in SEARCH_FIELDS.items()])
+
+            term = node.exact()
+            if term is not None:
+                return words_in_fields(term)
             grams = [(occur.Must, Q.boost_query(Q.term_query(
                 schema, GRAMS_FIELD, g, index_option="freq"), 0.1)) for g in node.grams()]
-            if not grams:  # one character: only the words can say
+            # The bigrams decide what matches; the run's words, where present, rank it.
+            rank = Q.boolean_query([(occur.Should, words_in_fields(w)) for w in node.words])
+            if not grams:
                 return rank
-            # The bigrams decide what matches; the jieba terms, where present, rank it.
             return Q.boolean_query([*grams, (occur.Should, rank)])
         if isinstance(node, Or):
             return Q.boolean_query([(occur.Should, self._compile(n)) for n in node.should])

@@ -164,14 +164,15 @@ class WhooshBackend(SearchBackend):
         from whoosh import query as wq
 
         if isinstance(node, Terms):  # also Phrase
-            ranking = [wq.Term("all", t) for t in node.terms()]
-            rank = ranking[0] if len(ranking) == 1 else wq.And(ranking)
+            term = node.exact()
+            if term is not None:
+                return wq.Term("all", term)
             grams = [wq.Term(GRAMS_FIELD, g, boost=0.1) for g in node.grams()]
-            if not grams:  # one character: only the words can say
-                return rank
-            # The bigrams decide what matches; the jieba terms, where present, rank it.
-            match = grams[0] if len(grams) == 1 else wq.And(grams)
-            return wq.AndMaybe(match, rank)
+            if not grams:
+                return wq.Or([wq.Term("all", w) for w in node.words])
+            # The bigrams decide what matches; the run's words, where present, rank it.
+            rank = wq.Or([wq.Term("all", w) for w in node.words])
+            return wq.AndMaybe(grams[0] if len(grams) == 1 else wq.And(grams), rank)
         if isinstance(node, Or):
             return wq.Or([self._compile(n) for n in node.should])
         if isinstance(node, And):
