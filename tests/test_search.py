@@ -251,3 +251,16 @@ def test_tantivy_missing_says_how_to_install(tmp_path, monkeypatch, runner):
     res = runner.invoke(main, ["index", "--engine", "tantivy", "--index", str(tmp_path)])
     assert res.exit_code == 2
     assert "pbdocs[tantivy]" in res.output and "Traceback" not in res.output
+
+
+def test_analysis_indexes_every_dictionary_word_with_offsets():
+    from pbdocs.search.analysis import exact_term, tokens
+
+    text = "选优配强教师党支部书记，由党委组织部统筹"
+    found = {(t.text, text[t.start:t.end]) for t in tokens(text)}
+    for word in ("教师党支部书记", "党支部书记", "党支部", "组织部", "党委"):
+        assert (word, word) in found  # the term, at the characters it came from
+    spaced = {t.text: (t.start, t.end) for t in tokens("推进双 带头人队伍")}
+    assert spaced["双带头人"] == (2, 7)  # normalised for the term, original offsets kept
+    assert exact_term(["组织部"]) == "组织部"
+    assert exact_term(["思想", "政治", "工作"]) is None  # a run: matched by its bigrams
