@@ -218,7 +218,7 @@ def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple
 
 def _end(pars: list[str], start: int) -> tuple[int, str | None, str | None]:
     """版记 lines, the signature with its date, an attachment list: (body end, signer, date)."""
-    end = len(pars)
+    end = _before_annex(pars, start, len(pars))
     while end > start and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
         end -= 1
     signer = date = None
@@ -271,6 +271,21 @@ def read_meta(pars: list[str]) -> Meta:
     if meta.kind is None and meta.title is None:
         meta.kind = _self_kind(pars[i:meta.body_end])
     return meta
+
+
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)")
+
+
+def _before_annex(pars: list[str], start: int, end: int) -> int:
+    """Where an annex (附件：任务分解表 and its table) after the signature begins, else `end`:
+    the annex is a document of its own, not the last clause's text."""
+    for k in range(end - 1, start, -1):
+        if _ANNEX.match(pars[k]):
+            signed = any((sig := _signature(pars, j)) and sig[2] == k
+                         for j in range(max(start, k - 4), k))
+            if signed or parse_date(pars[k - 1]):
+                return k
+    return end
 
 
 def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:

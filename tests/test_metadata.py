@@ -242,3 +242,12 @@ def test_notice_handing_on_two_plans_takes_the_first():
                "第一条 为规范党支部工作，制定本细则。\n")
     assert doc.title == "党支部工作细则" and doc.kind == "细则"
     assert doc.notice.title.startswith("关于印发《党支部工作细则》")
+
+
+def test_annex_table_after_the_signature_is_not_the_last_clause():
+    doc = _doc("某某学院党建工作计划\n一、任务\n1.完善制度。建立台账。\n二、保障\n学院党委每半年听取1次汇报。\n"
+               "中共某某学院委员会\n2022年1月10日\n附件：任务分解表\n序号\n任务\n牵头单位\n1\n建设工作室\n"
+               "党委组织部\n2023年6月\n")
+    assert doc.date == "2022-01-10" and doc.issuer == "中共某某学院委员会"
+    assert doc.clauses[-1].text == "学院党委每半年听取1次汇报。"
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["二"]]
