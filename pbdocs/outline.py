@@ -206,7 +206,10 @@ class _Builder:
             c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
-            c.heading = lead_phrase(c.text) if c.number is not None else None
+            # An article (第六条) of a 办法/规定 is prose throughout: its first sentence is content,
+            # not a lead phrase.
+            article = c.number is not None and re.fullmatch(r"第.{1,4}[条條]", c.number)
+            c.heading = lead_phrase(c.text) if c.number is not None and not article else None
 
 
 def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):

@@ -398,3 +398,11 @@ def test_layout_variants_give_the_same_outline(parsed, variant):
         assert [s.heading for s in doc.sections] == [s.heading for s in base.sections], doc_id
         for f in ("title", "issuer", "institution", "doc_number", "date", "recipients"):
             assert getattr(doc, f) == getattr(base, f), (doc_id, f)
+
+
+def test_articles_have_no_lead_phrase():
+    doc = _doc("第一章　总则\n第一条　考核结果作为评优的重要依据。评定为好的比例不超过30%。\n"
+               "第二章　程序\n第二条　个人述职。书记在会议上述职。\n（一）民主测评。参加人员不少于30名。\n")
+    got = {"/".join(c.path): c.heading for c in doc.clauses}
+    assert got["第一章/第一条"] is None and got["第二章/第二条"] is None
+    assert got["第二章/第二条/（一）"] == "民主测评"
