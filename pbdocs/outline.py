@@ -78,6 +78,15 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text[:m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
 
 
+def _balanced(note: str) -> str:
+    """A note without the closing brackets it did not open itself: （牵头单位：X） → 牵头单位：X,
+    but 配合单位：各二级党委（党总支） keeps the bracket of the name."""
+    while note and note[-1] in "）)】]" and (
+            sum(note.count(c) for c in "）)】]") > sum(note.count(c) for c in "（(【[")):
+        note = note[:-1].rstrip()
+    return note
+
+
 def _heading_line(rest: str) -> bool:
     body = rest.removesuffix("。")
     return len(rest) <= HEADING_MAX and not re.search(r"[。！？；!?;]", body)
@@ -156,7 +165,7 @@ class _Builder:
         m = only.match(text)
         if not m or self.last is None:
             return False
-        extra = m.group(1).strip().rstrip("）)】]")
+        extra = _balanced(text[m.start(1):].strip().rstrip("。.；;").rstrip())
         self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
         return True
 

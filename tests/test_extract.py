@@ -436,3 +436,17 @@ def test_odd_input_never_raises_and_stays_in_the_contract(schema):
         data = json.loads(json.dumps(enrich(doc).to_dict()))
         data["date"] = None  # the malformed dates above are the input's, not extraction's
         validator.validate(data)
+
+
+def test_next_year_is_not_a_count():
+    # 次年 is "the following year", so 一次 further on is the count
+    assert recurrences("述职评议每年12月至次年1月开展一次") == [("year", 1, None, None, None)]
+
+
+def test_minutes_are_measured():
+    assert targets("每人述职时间不超过10分钟") == [("<=", 10, None, "分钟")]
+
+
+def test_matter_before_you_names_who_is_responsible():
+    c = enrich(make_doc([clause("本办法由党委组织部负责解释。")])).clauses[0]
+    assert [d.canonical for d in c.lead] == ["党委组织部"]

@@ -406,3 +406,10 @@ def test_articles_have_no_lead_phrase():
     got = {"/".join(c.path): c.heading for c in doc.clauses}
     assert got["第一章/第一条"] is None and got["第二章/第二条"] is None
     assert got["第二章/第二条/（一）"] == "民主测评"
+
+
+def test_note_line_ending_in_a_bracketed_name_keeps_the_bracket():
+    doc = _doc("一、任务\n1.推进支部建设。完成达标验收。\n牵头单位：党委组织部；配合单位：各二级党委（党总支）\n"
+               "2.加强发展工作。严把入口关。\n（牵头单位：党委组织部）\n")
+    assert [c.note for c in doc.clauses] == [
+        "牵头单位：党委组织部；配合单位：各二级党委（党总支）", "牵头单位：党委组织部"]

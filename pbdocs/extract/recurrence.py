@@ -36,7 +36,8 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?"
                        rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
                        rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")
-    times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次")
+    # not 次年/次月/次日 (the next year, month, day)
+    times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次(?![年月日周])")
     # "1-2个": the lower bound is the duty's amount
     # not "第一个月" (an ordinal) nor "3个月" (a span of time)
     amount = re.compile(rf"(?<!第)(?P<n>{_NUM})(?:\s*(?:-|－|—|~|～|至|到)\s*{_NUM})?\s*"
