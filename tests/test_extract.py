@@ -450,3 +450,10 @@ def test_minutes_are_measured():
 def test_matter_before_you_names_who_is_responsible():
     c = enrich(make_doc([clause("本办法由党委组织部负责解释。")])).clauses[0]
     assert [d.canonical for d in c.lead] == ["党委组织部"]
+
+
+def test_a_year_naming_a_document_is_not_a_limit():
+    assert deadlines("现将2022年基层党建工作任务清单印发如下", "2022-02-18") == []
+    assert deadlines("各单位要对照2023年度党建工作要点抓好落实", "2023-01-05") == []
+    # a verb after the year: the year is when the work is due
+    assert deadlines("2025年完成工作方案修订", "2023-01-05") == [("by", None, "2025-12-31")]

@@ -7,8 +7,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from pbdocs.extract.numbers import cn_to_int, to_number
+from pbdocs.lexdata import alternation, entries
 from pbdocs.model import Deadline
 
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -172,6 +174,23 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
 
 
 _FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
+@lru_cache(maxsize=1)
+def _document_name() -> re.Pattern:
+    # a work document's name after a year: 2022年(基层党建)工作(任务)清单/要点/计划/方案 …
+    return re.compile(rf"\s*度?[\u4e00-\u9fff“”]{{0,12}}?工作[\u4e00-\u9fff]{{0,4}}?"
+                      rf"(?:{alternation('kinds.txt')})")
+
+
+def _names_a_document(text: str, pos: int) -> bool:
+    """Whether the year ending at `pos` begins a document's name (not a verb phrase such as
+    2025年完成工作方案修订, which sets a limit)."""
+    m = _document_name().match(text, pos)
+    if not m:
+        return False
+    gap = text[pos:m.end()].strip().lstrip("度")
+    return not any(gap.startswith(v) for v in entries("not_name_starts.txt"))
+
+
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -262,6 +281,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
         elif a[2] == "year":  # "本年度发展…", "2025年建成…": within that year
             if _STATEMENT.match(text, m.end()):
                 continue  # "2022年是…之年": says what the year is, sets no limit
+            if _names_a_document(text, m.end()):
+                continue  # "现将2022年党建工作要点印发给你们": part of a document's name
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
