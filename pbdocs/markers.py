@@ -56,7 +56,12 @@ def cn_to_int(s: str) -> int:
     return _CN_DIGITS.get(s, 0)
 
 
+# Word and web texts write numbers in full-width digits (１．); a path element is ASCII (1).
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _key(family: str, num: str, written: str) -> str:
+    num = num.translate(_FULLWIDTH_DIGITS)
     if family in ("cn_paren", "ar_paren"):
         return f"（{num}）"
     if family in ("article", "chapter"):

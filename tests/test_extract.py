@@ -457,3 +457,7 @@ def test_a_year_naming_a_document_is_not_a_limit():
     assert deadlines("各单位要对照2023年度党建工作要点抓好落实", "2023-01-05") == []
     # a verb after the year: the year is when the work is due
     assert deadlines("2025年完成工作方案修订", "2023-01-05") == [("by", None, "2025-12-31")]
+
+
+def test_pieces_of_work_are_measured():
+    assert recurrences("各党支部每学期至少办成2件实事") == [("semester", None, None, 2, "件")]

@@ -413,3 +413,9 @@ def test_note_line_ending_in_a_bracketed_name_keeps_the_bracket():
                "2.加强发展工作。严把入口关。\n（牵头单位：党委组织部）\n")
     assert [c.note for c in doc.clauses] == [
         "牵头单位：党委组织部；配合单位：各二级党委（党总支）", "牵头单位：党委组织部"]
+
+
+def test_full_width_digits_give_ascii_paths_and_keep_the_number_as_written():
+    doc = _doc("一、政治建设\n１．深入学习。上半年完成轮训。\n２．落实制度。每月学习1次。\n（１）细化清单。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "2", "（1）"]]
+    assert [c.number for c in doc.clauses][:2] == ["１", "２"]
