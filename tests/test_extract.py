@@ -461,3 +461,18 @@ def test_a_year_naming_a_document_is_not_a_limit():
 
 def test_pieces_of_work_are_measured():
     assert recurrences("各党支部每学期至少办成2件实事") == [("semester", None, None, 2, "件")]
+
+
+@pytest.mark.parametrize("note,lead,support,end", [
+    ("牵头：党委组织部；配合：党委宣传部、团委", ["党委组织部"], ["党委宣传部", "团委"], None),
+    ("责任处室：党委组织部；协助单位：人事处；完成期限：2022年6月", ["党委组织部"], ["人事处"],
+     "2022-06-30"),
+    ("牵头部门：信息化办公室 配合部门：党委组织部 完成时间：2022年10月", ["信息化中心"],
+     ["党委组织部"], "2022-10-31"),
+    ("主要责任单位：党委宣传部；时间节点：2022年9月", ["党委宣传部"], [], "2022-09-30"),
+])
+def test_other_ways_of_writing_a_responsibility_note(note, lead, support, end):
+    c = enrich(make_doc([clause("加强书记培训。", note=note)], date="2022-02-25")).clauses[0]
+    assert [d.canonical for d in c.lead] == lead
+    assert [d.canonical for d in c.support] == support
+    assert [d.end for d in c.deadlines] == ([end] if end else [])

@@ -419,3 +419,10 @@ def test_full_width_digits_give_ascii_paths_and_keep_the_number_as_written():
     doc = _doc("一、政治建设\n１．深入学习。上半年完成轮训。\n２．落实制度。每月学习1次。\n（１）细化清单。\n")
     assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "2", "（1）"]]
     assert [c.number for c in doc.clauses][:2] == ["１", "２"]
+
+
+def test_bare_lead_and_support_labels_make_a_note():
+    doc = _doc("一、组织建设\n1.完善支部设置。（牵头：党委组织部；配合：党委宣传部）\n"
+               "2.加强书记培训。（责任处室：党委组织部；协助单位：人事处）\n")
+    assert [c.text for c in doc.clauses] == ["完善支部设置。", "加强书记培训。"]
+    assert doc.clauses[0].note == "牵头：党委组织部；配合：党委宣传部"
