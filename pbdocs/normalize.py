@@ -34,7 +34,7 @@ _META_LABEL = re.compile(
     r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
     r"浏览量|访问量|来源|作者|编辑)\s*[:：]")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_NAV_LINE = re.compile(r"^(当前位置|您的位置|首页|主页|网站首页)")
+_NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置|首页|主页|网站首页)")
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
 _WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
@@ -203,6 +203,9 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     """
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
+    tail = prev[prev.rfind("\n") + 1:]
+    if tail.count("《") > tail.count("》") and "》" in nxt and "《" not in nxt[:nxt.find("》")]:
+        return True  # a title in 《》 never spans paragraphs: the line broke inside it
     last = prev[-1]
     if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
         return True  # no paragraph starts with a comma or a closing mark

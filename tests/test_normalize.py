@@ -196,3 +196,13 @@ def test_parallel_headings_of_equal_length_are_not_a_wrap_width():
     body = "各级党组织要认真落实，结合实际制定具体措施，明确责任分工，确保各项任务落到实处，做好第{}项工作。"
     text, w = normalize("\n".join(f"{h}\n{body.format(k)}" for k, h in enumerate(heads)))
     assert text.split("\n")[::2] == heads and not _kinds(w, "line_joined")
+
+
+def test_more_site_clutter_and_a_title_broken_inside_its_brackets():
+    text = ("您当前的位置：首页 >> 党建工作 >> 文件通知\n字号：大 中 小\n"
+            "关于印发《中共某某大学委员会党建工作“质量攻坚年”\n活动方案》的通知\n分享到：\n"
+            "各基层党委：\n现将方案印发给你们。\n")
+    out, warnings = normalize(text)
+    assert out.split("\n")[0] == "关于印发《中共某某大学委员会党建工作“质量攻坚年”活动方案》的通知"
+    assert "位置" not in out and "字号" not in out and "分享" not in out
+    assert not any(w.kind == "unbalanced_quote" for w in warnings)
