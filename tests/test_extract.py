@@ -476,3 +476,14 @@ def test_other_ways_of_writing_a_responsibility_note(note, lead, support, end):
     assert [d.canonical for d in c.lead] == lead
     assert [d.canonical for d in c.support] == support
     assert [d.end for d in c.deadlines] == ([end] if end else [])
+
+
+def test_once_a_period_written_yi_nian_yi():
+    assert recurrences("党支部书记一年一述职，党员一年一评议。") == [
+        ("year", 1, None, None, None), ("year", 1, None, None, None)]
+
+
+def test_a_list_ending_in_deng_bumen_still_supports():
+    c = enrich(make_doc([clause("党委宣传部牵头，党委组织部、团委等部门配合。")])).clauses[0]
+    assert [d.canonical for d in c.lead] == ["党委宣传部"]
+    assert [d.canonical for d in c.support] == ["党委组织部", "团委"]

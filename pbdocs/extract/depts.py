@@ -131,6 +131,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
            text: str) -> list[Mention]:
     """The departments a frame's subject lists ("组织部、宣传部"), or [] if any item is not one."""
     segment = _SUBJECT_LEAD.sub("", segment)
+    # "党委组织部、团委等部门配合": the list ends before 等 and its collective noun
+    segment = re.sub(r"\s*等(?:有关|相关|职能)?(?:部门|单位)?\s*(?:共同|分别|按职责)?$", "", segment)
     start = offset + (len(segment) - len(segment.lstrip()))
     out, pos = [], 0
     for part in re.split(r"(、|和|及|与)", segment):

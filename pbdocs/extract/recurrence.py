@@ -35,6 +35,7 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     # and "按年度作出学习安排", "按月报送": by the period
     every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?"
                        rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
+                       rf"|一(?P<s>{alt})一(?=[\u4e00-\u9fff])(?![次个名项])"
                        rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")
     # not 次年/次月/次日 (the next year, month, day)
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次(?![年月日周])")
@@ -59,7 +60,7 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 break
         if i + 1 < len(starts):
             end = min(end, starts[i + 1].start())
-        word = m.group("p") or m.group("q") or m.group("r")
+        word = m.group("p") or m.group("q") or m.group("r") or m.group("s")
         period = lex.periods.get(word) or lex.periods.get(word.rstrip("度"))
         if period is None:
             continue
@@ -77,6 +78,8 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             n = t.group("n")
             # "召开 次" (the digit lost in extraction) keeps min_times unknown
             rec.min_times = int(to_number(n)) if n and to_number(n) else None
+        if m.group("s"):  # "一年一述职": once a period
+            rec.min_times = 1
         if amount is not None:
             a = amount.search(window)
             if a and (t is None or a.start() != t.start()):
