@@ -207,8 +207,10 @@ def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple
             body.append(pars[i])
             i += 1
     notice.body = "\n".join(body) or None
-    while i < n and re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i]):
-        i += 1  # the 附件 label over the plan it hands on
+    # the 附件 label over the plan it hands on, and a publication note such as （此件公开发布）
+    while i < n and (re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i])
+                     or re.match(r"^[（(]此件[^（）()]{1,16}[）)]$", pars[i])):
+        i += 1
     own, after = _title_group(pars, i, n)
     if "《" in plan:  # 印发《A》《B》的通知: the first plan names the file
         plan = plan.split("》")[0]

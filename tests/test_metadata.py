@@ -251,3 +251,13 @@ def test_annex_table_after_the_signature_is_not_the_last_clause():
     assert doc.date == "2022-01-10" and doc.issuer == "中共某某学院委员会"
     assert doc.clauses[-1].text == "学院党委每半年听取1次汇报。"
     assert [c.path for c in doc.clauses] == [["一", "1"], ["二"]]
+
+
+def test_star_line_and_publication_note_are_not_titles():
+    doc = _doc("中共某某大学委员会文件\n某大党发〔2021〕33号\n★\n中共某某大学委员会关于印发\n"
+               "《某某大学党支部考核办法》的通知\n各学院党委：\n现将《某某大学党支部考核办法》印发给你们。\n"
+               "中共某某大学委员会\n2021年12月6日\n（此件公开发布）\n附件\n某某大学党支部考核办法\n"
+               "第一条　为加强党支部建设，制定本办法。\n第二条　本办法自发布之日起施行。\n")
+    assert doc.notice.title == "中共某某大学委员会关于印发《某某大学党支部考核办法》的通知"
+    assert doc.title == "某某大学党支部考核办法" and doc.date == "2021-12-06"
+    assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
