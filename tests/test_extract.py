@@ -487,3 +487,17 @@ def test_a_list_ending_in_deng_bumen_still_supports():
     c = enrich(make_doc([clause("党委宣传部牵头，党委组织部、团委等部门配合。")])).clauses[0]
     assert [d.canonical for d in c.lead] == ["党委宣传部"]
     assert [d.canonical for d in c.support] == ["党委组织部", "团委"]
+
+
+def test_calendar_year_with_nei_is_not_a_span_of_years():
+    assert deadlines("2022年内完成全部换届", "2022-03-01") == [("by", None, "2022-12-31")]
+    assert deadlines("3年内完成", "2022-03-01") == [("within", "2022-03-01", "2025-03-01")]
+
+
+def test_qianhou_is_around_a_day_not_before_it():
+    assert deadlines("2022年7月1日前后举行表彰大会", "2022-03-01") == [
+        ("on", "2022-07-01", "2022-07-01")]
+
+
+def test_middle_and_late_part_of_a_month():
+    assert deadlines("3月中下旬召开推进会", "2022-03-01") == [("on", "2022-03-11", "2022-03-31")]

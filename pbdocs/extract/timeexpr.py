@@ -27,7 +27,7 @@ def _point(p: str) -> str:
         rf"(?:(?P<{p}half>上半年|下半年)"
         rf"|第(?P<{p}q>[一二三四1-4])季度"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
-        rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上旬|中旬|下旬))?)"
+        rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
     )
     return (rf"(?:{numeric}(?P<{p}nedge>底|末)?|(?={_START})(?:{year})?"
             rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末|内))?)")
@@ -40,7 +40,7 @@ _START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半�
 
 _SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
 _PRE = r"(?P<pre>(?:完成)?[时期]限[:：]|(?:截止|完成)(?:时间|日期)[:：]|时间(?:节点|要求)[:：]|截至|截止到|截止|到|至|于|在)?\s*"
-_POST = r"(?P<post>\s*(?:底前|之前|以前|前|止|为止))?"
+_POST = r"(?P<post>\s*(?:底前|之前|以前|前(?!后)|止|为止))?"
 _MONTHS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?(?<![\d.])(?P<m1>\d{{1,2}}){_SEP}(?P<m2>\d{{1,2}})\s*月"
                      rf"(?:份)?(?!\s*\d{{1,2}}\s*[日号]){_POST}")
 _YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
@@ -49,7 +49,8 @@ _RANGE_OR_POINT = re.compile(
 
 
 def _span(p: str) -> str:
-    return (rf"(?P<{p}n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
+    # a span counts in ones and tens ("3年内"), never a calendar year ("2022年内")
+    return (rf"(?<![\d.])(?P<{p}n>\d{{1,2}}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
             rf"(?P<{p}u>年|个月|个学期)(?P<{p}half>半)?")
 
 
@@ -144,6 +145,10 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
             return (date(y, m, last), date(y, m, last), "edge")
         if edge == "初" or edge == "上旬":
             return (date(y, m, 1), date(y, m, 10), "month")
+        if edge == "上中旬":
+            return (date(y, m, 1), date(y, m, 20), "month")
+        if edge == "中下旬":
+            return (date(y, m, 11), date(y, m, last), "month")
         if edge == "中旬":
             return (date(y, m, 11), date(y, m, 20), "month")
         if edge == "下旬":
