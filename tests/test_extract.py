@@ -501,3 +501,12 @@ def test_qianhou_is_around_a_day_not_before_it():
 
 def test_middle_and_late_part_of_a_month():
     assert deadlines("3月中下旬召开推进会", "2022-03-01") == [("on", "2022-03-11", "2022-03-31")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("学生党员占比保持在8%—10%", [("=", 8, 10, "%")]),
+    ("建设党建工作室不少于10间", [(">=", 10, None, "间")]),
+    ("教师党员比例提高5个百分点", [("=", 5, None, "个百分点")]),
+])
+def test_more_target_forms(text, expected):
+    assert targets(text) == expected

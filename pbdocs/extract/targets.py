@@ -37,7 +37,7 @@ def _patterns(units: tuple[str, ...], before: tuple[tuple[str, str], ...],
     units_alt = _alt(u.replace("%", "%") for u in units) + "|％"
     num = re.compile(
         rf"(?:(?P<pre>{_alt(dict(before))})\s*)?(?:百分之(?P<pct>{_NUM})"
-        rf"|(?P<a>{_NUM})(?:{_RSEP}(?P<b>{_NUM}))?(?P<more>余|多)?\s*(?P<u>{units_alt}))"
+        rf"|(?P<a>{_NUM})(?:[%％]?{_RSEP}(?P<b>{_NUM}))?(?P<more>余|多)?\s*(?P<u>{units_alt}))"
         rf"(?!月|周年|星)(?P<post>\s*(?:{_alt(dict(after))}))?")
     frac = re.compile(
         rf"(?:(?P<pre>{_alt(dict(before))})\s*)?(?:(?P<n>\d+)/(?P<d>\d+)|(?P<cd>[{CN_NUM}]+)分之"
