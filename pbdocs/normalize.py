@@ -120,8 +120,9 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     return text
 
 
-def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
-    """Split into stripped lines, drop boilerplate, fix spaces (empty string = dropped/blank)."""
+def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = None) -> list[str]:
+    """Split into stripped lines, drop boilerplate, fix spaces (empty string = dropped/blank).
+    `breaks` receives the lines that follow a page number of copied PDF text."""
     # \f and \v are page and line breaks in extracted PDF text; other controls carry nothing.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = _INVISIBLE.sub("", text)
@@ -141,6 +142,9 @@ def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
             if _NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln):
                 nav_seen = i
             dropped[i] = True
+    page_breaks = _drop_running_lines(lines, dropped)
+    if breaks is not None:
+        breaks.update(page_breaks)
     # Web page header: site menu and column labels before the navigation line, and the Chinese
     # label that pairs with an English one ("Learning Field" / 学习园地).
     if nav_seen >= 0:
@@ -161,6 +165,43 @@ def _clean_lines(text: str, repairs: list[_Repair]) -> list[str]:
         elif ln:
             lines[i] = _remove_spaces(ln, i, repairs)
     return lines
+
+
+_PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共"
+                           r"\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页"
+                           r"|\d{1,3}\s*/\s*\d{1,3})$")
+
+
+def _drop_running_lines(lines: list[str], dropped: list[bool]) -> set[int]:
+    """Text copied from a PDF keeps each page's running header or footer beside its page
+    number (`- 3 -`): a short line found there on two pages or more is page furniture.
+    Returns the first line kept after each page number (where a page broke the text)."""
+    pages = [i for i, ln in enumerate(lines) if ln and _PAGE_NO_LINE.match(ln)]
+    if len(pages) < 2:
+        return set()
+    near: dict[str, list[int]] = {}
+    for i in pages:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j]:
+                j += step
+            if 0 <= j < len(lines) and not dropped[j] and len(lines[j]) <= 40 \
+                    and not _PAGE_NO_LINE.match(lines[j]):
+                near.setdefault(lines[j], []).append(j)
+    for text, where in near.items():
+        if len(set(where)) >= 2:
+            for j in where:
+                dropped[j] = True
+    for i in pages:
+        dropped[i] = True
+    after = set()
+    for i in pages:
+        j = i + 1
+        while j < len(lines) and (not lines[j] or dropped[j]):
+            j += 1
+        if j < len(lines):
+            after.add(j)
+    return after
 
 
 def _heading_like(par: str) -> bool:
@@ -235,7 +276,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     return wrapped and len(prev) >= 20
 
 
-def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int, tuple[int, int]]]:
+def _join(lines: list[str], repairs: list[_Repair],
+          breaks: set[int] = frozenset()) -> tuple[list[str], dict[int, tuple[int, int]]]:
     """Join broken paragraphs; map each source line to (paragraph index, shift within it)."""
     where: dict[int, tuple[int, int]] = {}
     nonblank = [k for k, ln in enumerate(lines) if ln]
@@ -258,7 +300,13 @@ def _join(lines: list[str], repairs: list[_Repair]) -> tuple[list[str], dict[int
         wrapped = any(abs(last_len - w) <= 2 for w in wrap)
         last_len = len(ln)
         prev = _view(parts[-1], size, period) if parts else ""
-        if parts and _continues(prev, ln, after, wrapped):
+        # A sentence left open at the foot of a page goes on at the top of the next one.
+        # (Only prose: a short title line such as 关于…的意见 stands alone on any page.)
+        page_cut = (i in breaks and prev and prev[-1] not in _TERMINAL | _CLOSERS
+                    and (len(prev) >= 20 or re.search("[，、,]", prev))
+                    and not _kind_end().search(prev)
+                    and not match_marker(ln) and not _is_date_line(ln) and not is_org_line(prev))
+        if parts and (page_cut or _continues(prev, ln, after, wrapped)):
             sep = " " if re.match(r"[A-Za-z]", ln) and re.search(r"[A-Za-z]$", prev) else ""
             repairs.append(_Repair("line_joined", "将被分页或换行截断的句子接回同一段落",
                                    i, -1, prev[-8:] + sep + ln[:8]))
@@ -335,8 +383,9 @@ def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
 def normalize(text: str) -> tuple[str, list[Warning]]:
     """Return the normalised text and the warnings for what was repaired or is suspect."""
     repairs: list[_Repair] = []
-    lines = _clean_lines(text, repairs)
-    pars, where = _join(lines, repairs)
+    breaks: set[int] = set()
+    lines = _clean_lines(text, repairs, breaks)
+    pars, where = _join(lines, repairs, breaks)
     starts, acc = [], 0
     for p in pars:
         starts.append(acc)

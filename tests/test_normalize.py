@@ -206,3 +206,14 @@ def test_more_site_clutter_and_a_title_broken_inside_its_brackets():
     assert out.split("\n")[0] == "关于印发《中共某某大学委员会党建工作“质量攻坚年”活动方案》的通知"
     assert "位置" not in out and "字号" not in out and "分享" not in out
     assert not any(w.kind == "unbalanced_quote" for w in warnings)
+
+
+@pytest.mark.parametrize("page", ["- {} -", "— {} —", "·{}·", "第{}页"])
+def test_running_header_beside_page_numbers_of_copied_pdf_text_is_dropped(page):
+    text = ("某某大学2022年党建工作任务清单\n一、组织建设\n1.实施“双带头人”培育工程，教师党支部书记比例\n"
+            f"{page.format(1)}\n某某大学党委文件\n保持在100%。\n2.做好党员发展工作，全年发展党员控制在\n"
+            f"{page.format(2)}\n某某大学党委文件\n450名以内。\n{page.format(3)}\n")
+    out, _ = normalize(text)
+    assert "党委文件" not in out and "页" not in out.split("\n", 1)[1]
+    # the sentences are whole again without the page breaks
+    assert "教师党支部书记比例保持在100%。" in out and "控制在450名以内。" in out
