@@ -263,7 +263,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
         else:
             b.body(p, offsets[k])
     b.finish()
-    if not b.sections and b.clauses:
+    if not b.sections and b.clauses and all(c.number is None for c in b.clauses):
         b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
                                   b.clauses[0].text[:24], b.clauses[0].offset))
     if not b.clauses:

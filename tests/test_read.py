@@ -430,3 +430,61 @@ def test_file_over_the_size_limit(tmp_path):
     with pytest.raises(InputError) as err:
         read_file(p)
     assert_one_sentence(err, p, "50 MB")
+
+
+def _task_table_rows():
+    return [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "开展党支部书记轮训，每年不少于32学时", "党委组织部", "各二级党委", "2023年6月底前"],
+            ["2", "开展意识形态形势研判", "党委宣传部", "", "长期坚持"]]
+
+
+_TASKS = ["1.开展党支部书记轮训，每年不少于32学时。（牵头单位：党委组织部；配合单位：各二级党委；"
+          "完成时限：2023年6月底前）", "2.开展意识形态形势研判。（牵头单位：党委宣传部；完成时限：长期坚持）"]
+
+
+def test_docx_task_table_reads_as_a_numbered_task_list(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("现将重点任务分解如下。")
+    rows = _task_table_rows()
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(tmp_path / "t.docx")
+    assert read_file(tmp_path / "t.docx").text.split("\n\n") == ["现将重点任务分解如下。", *_TASKS]
+
+
+def test_html_task_table_reads_as_a_numbered_task_list(tmp_path):
+    rows = _task_table_rows()
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    (tmp_path / "t.html").write_text(
+        f"<html><body><p>现将重点任务分解如下。</p><table>{table}</table></body></html>", "utf-8")
+    assert read_file(tmp_path / "t.html").text.split("\n\n") == ["现将重点任务分解如下。", *_TASKS]
+
+
+def test_task_table_rows_carry_their_departments_and_limits(tmp_path):
+    import docx
+
+    from pbdocs.parse import parse_file
+
+    d = docx.Document()
+    d.add_paragraph("中共某某大学委员会2023年基层党建重点任务清单")
+    d.add_paragraph("现将重点任务分解如下。")
+    rows = _task_table_rows()
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("中共某某大学委员会")
+    d.add_paragraph("2023年2月20日")
+    d.save(tmp_path / "t.docx")
+    doc = parse_file(tmp_path / "t.docx", doc_id="t")
+    first, second = doc.clauses[1], doc.clauses[2]
+    assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"]]
+    assert [x.canonical for x in first.lead] == ["党委组织部"]
+    assert [x.name for x in first.support] == ["各二级党委"]
+    assert [(x.kind, x.end) for x in first.deadlines] == [("by", "2023-06-30")]
+    assert [x.canonical for x in second.lead] == ["党委宣传部"] and second.deadlines == []
+    assert not any(w.kind == "no_structure" for w in doc.warnings)

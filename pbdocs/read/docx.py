@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from pbdocs.read.numbering import Numbering
+from pbdocs.read.tables import task_rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -38,9 +39,19 @@ def _blocks(container, numbering: Numbering, out: list[str]) -> None:
             label = numbering.label(el) if text.strip() else None
             out.append(f"{label}{text}" if label else text)
         elif tag == f"{W}tbl":
+            rows: list[list[list[str]]] = []
             for tr in el.iterchildren(f"{W}tr"):
+                rows.append([])
                 for tc in tr.iterchildren(f"{W}tc"):
-                    _blocks(tc, numbering, out)
+                    rows[-1].append([])
+                    _blocks(tc, numbering, rows[-1][-1])
+            # a task table (序号|任务|牵头单位|完成时限) reads as a numbered task list
+            tasks = task_rows([["".join(p.strip() for p in cell) for cell in row]
+                               for row in rows])
+            if tasks:
+                out.extend(tasks)
+            else:
+                out.extend(p for row in rows for cell in row for p in cell)
         elif tag in (f"{W}sdt", f"{W}customXml", f"{W}smartTag"):
             content = el.find(f"{W}sdtContent")
             _blocks(content if content is not None else el, numbering, out)

@@ -140,7 +140,27 @@ def html_to_text(markup: str, clean: bool = True) -> str:
         for tag in soup.find_all(("script", "style")):
             tag.decompose()
     root = soup.body or soup
+    _task_tables(soup, root)
     return "\n\n".join(_paragraphs(root))
+
+
+def _task_tables(soup, root) -> None:
+    """Replace each task table (序号|任务|牵头单位|完成时限) by one numbered paragraph a row."""
+    from pbdocs.read.tables import task_rows
+
+    for table in root.find_all("table"):
+        if table.find("table") is not None:
+            continue  # a layout table around the page: not a task table
+        rows = [[cell.get_text("", strip=True) for cell in tr.find_all(("td", "th"))]
+                for tr in table.find_all("tr")]
+        tasks = task_rows([r for r in rows if r])
+        if tasks:
+            div = soup.new_tag("div")
+            for t in tasks:
+                p = soup.new_tag("p")
+                p.string = t
+                div.append(p)
+            table.replace_with(div)
 
 
 def read_html(path: Path, data: bytes):
