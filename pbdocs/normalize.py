@@ -143,6 +143,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                 nav_seen = i
             dropped[i] = True
     page_breaks = _drop_running_lines(lines, dropped)
+    _task_table_lines(lines, dropped, repairs)
     if breaks is not None:
         breaks.update(page_breaks)
     # Web page header: site menu and column labels before the navigation line, and the Chinese
@@ -165,6 +166,52 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
         elif ln:
             lines[i] = _remove_spaces(ln, i, repairs)
     return lines
+
+
+def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
+    """A task table pasted as text, its cells one a line or a row a line split by tabs
+    (序号 / 工作任务 / 牵头单位 / 完成时限 / 1 / …): one numbered paragraph a row, as the
+    .docx reader gives (pbdocs.read.tables)."""
+    from pbdocs.read.tables import task_rows
+
+    live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
+    n = 0
+    while n < len(live):
+        first = lines[live[n]]
+        if not re.fullmatch(r"序号|编号|序号\t.*", first):
+            n += 1
+            continue
+        if "\t" in first:  # a row a line, cells split by tabs
+            width, k = len(first.split("\t")), n + 1
+            rows = [first.split("\t")]
+            while k < len(live) and lines[live[k]].count("\t") == width - 1:
+                rows.append(lines[live[k]].split("\t"))
+                k += 1
+            used = live[n:k]
+        else:  # a cell a line: the header runs until the first row number
+            k = n + 1
+            while k < len(live) and not re.fullmatch(r"\d{1,2}", lines[live[k]]):
+                k += 1
+            width = k - n
+            rows = [[lines[i] for i in live[n:k]]]
+            expect = 1
+            while k + width <= len(live) and lines[live[k]] == str(expect):
+                rows.append([lines[i] for i in live[k:k + width]])
+                k += width
+                expect += 1
+            used = live[n:k]
+        tasks = task_rows(rows) if width >= 3 else None
+        if not tasks or len(tasks) != len(rows) - 1:
+            n += 1
+            continue
+        repairs.append(_Repair("table_rows_joined", "将逐格分行的任务表按行合成编号条目",
+                               used[0], 0, first[:40]))
+        row_starts = [used[0]] + [i for i in used[1:] if re.match(r"\d{1,2}(\t|$)", lines[i])]
+        for i in used:
+            lines[i] = ""
+        for i, t in zip(row_starts[1:], tasks):
+            lines[i] = t
+        n = live.index(used[-1]) + 1 if used else n + 1
 
 
 _PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共"

@@ -217,3 +217,21 @@ def test_running_header_beside_page_numbers_of_copied_pdf_text_is_dropped(page):
     assert "党委文件" not in out and "页" not in out.split("\n", 1)[1]
     # the sentences are whole again without the page breaks
     assert "教师党支部书记比例保持在100%。" in out and "控制在450名以内。" in out
+
+
+@pytest.mark.parametrize("table", [
+    "序号\n工作任务\n牵头单位\n完成时限\n1\n开展书记轮训\n党委组织部\n2023年6月底前\n2\n开展形势研判\n党委宣传部\n长期坚持\n",
+    "序号\t工作任务\t牵头单位\t完成时限\n1\t开展书记轮训\t党委组织部\t2023年6月底前\n"
+    "2\t开展形势研判\t党委宣传部\t长期坚持\n",
+])
+def test_task_table_pasted_as_text_becomes_numbered_items(table):
+    out, warnings = normalize("现将任务分解如下。\n" + table + "中共某某大学委员会\n2023年2月20日\n")
+    assert out.split("\n") == [
+        "现将任务分解如下。", "1.开展书记轮训。（牵头单位：党委组织部；完成时限：2023年6月底前）",
+        "2.开展形势研判。（牵头单位：党委宣传部；完成时限：长期坚持）", "中共某某大学委员会", "2023年2月20日"]
+    assert any(w.kind == "table_rows_joined" for w in warnings)
+
+
+def test_a_list_of_names_under_xuhao_is_not_rewritten_without_a_task_header():
+    text = "序号\n姓名\n单位\n1\n张三\n党委组织部\n2\n李四\n党委宣传部\n"
+    assert normalize(text)[0].split("\n")[:3] == ["序号", "姓名", "单位"]
