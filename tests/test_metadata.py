@@ -261,3 +261,12 @@ def test_star_line_and_publication_note_are_not_titles():
     assert doc.notice.title == "中共某某大学委员会关于印发《某某大学党支部考核办法》的通知"
     assert doc.title == "某某大学党支部考核办法" and doc.date == "2021-12-06"
     assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("关于进一步加强学生党员教育管理的若干措施", "若干措施"),
+    ("某某大学加强基层党建的十条措施", "措施"),
+    ("某某学院2023年党建工作任务书", "任务书"),
+])
+def test_more_genre_words(title, kind):
+    assert kind_of(title) == kind
