@@ -68,6 +68,15 @@ class Corpus:
             return parse_file(p, extract=extract)
         raise InputError(f"找不到文档“{ref}”：既不是语料库中的文档编号，也不是存在的文件。")
 
+    def parse(self, doc_id: str, path: Path | None = None) -> Document:
+        """The parsed document of one corpus file by id (from the cache when it is fresh)."""
+        if path is None:
+            files = self.files()
+            if doc_id not in files:
+                raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+            path = files[doc_id]
+        return self._parse_cached(doc_id, path, True)
+
     def documents(self, on_error: Callable[[Failure], None] | None = None) -> Iterator[Document]:
         """Every parsable document of the corpus, in id order; failures go to on_error."""
         for doc_id, path in self.files().items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from typing import Any
 
@@ -45,6 +46,11 @@ def handle_errors(func):
             fail(str(e), e.exit_code)
         except KeyboardInterrupt:
             fail("已中断。", 130)
+        except BrokenPipeError:
+            # The reader went away (`pbdocs search … | head`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as e:  # noqa: BLE001 - the last line of defence for a person

@@ -59,10 +59,10 @@ def get_backend(engine: str, path: Path) -> SearchBackend:
 
 # -- building --------------------------------------------------------------------------------
 
-def _parser_fingerprint() -> str:
+def _parser_fingerprint(lexicon_dirs: tuple[str, ...] = ()) -> str:
     from pbdocs.store import parser_fingerprint
 
-    return parser_fingerprint()
+    return parser_fingerprint(lexicon_dirs)
 
 
 def _doc_meta(doc, sha: str, path: str, recs: list[ClauseRecord]) -> dict[str, Any]:
@@ -124,6 +124,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
     get_backend(engine, Path(index_dir))  # unknown engine or missing extra: fail before work
     corpus = Corpus(corpus_dir, index_dir)
     files = corpus.files()
+    lexdirs = corpus.lexicon_dirs()  # a corpus's own lexicon changes what parsing yields
     idx = IndexDir(index_dir)
     with idx.lock():
         try:
@@ -133,7 +134,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         old = read_meta(cur, "full") if cur is not None and cur.is_dir() else None
         old_docs: dict[str, Any] = old.get("docs", {}) if old else {}
         incremental = (not rebuild and old is not None and old.get("engine") == engine
-                       and old.get("parser") == _parser_fingerprint())
+                       and old.get("parser") == _parser_fingerprint(lexdirs))
         base = cur if incremental else None
         failures: list[dict[str, str]] = []
         shas = {}
@@ -152,7 +153,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
             if progress:
                 progress(i, len(todo), doc_id)
             try:
-                doc = corpus._parse_cached(doc_id, files[doc_id], True)
+                doc = corpus.parse(doc_id, files[doc_id])
             except PbdocsError as e:
                 failures.append({"path": str(files[doc_id]), "message": str(e)})
                 new_docs.pop(doc_id, None)
@@ -165,13 +166,13 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
                    if d in old_docs and old_docs[d].get("sha256") != shas[d]]
         removed = [d for d in old_docs if d not in new_docs]
         if not incremental or recs_by_doc or removed:
-            meta = _new_meta(engine, _parser_fingerprint(), new_docs)
+            meta = _new_meta(engine, _parser_fingerprint(lexdirs), new_docs)
             add = [r for recs in recs_by_doc.values() for r in recs]
             delete = (set(recs_by_doc) | set(removed)) if incremental else set()
             _write_generation(idx, engine, base, add, delete, meta)
         else:
             meta = old
-        DocStore(index_dir).prune(set(files))
+        DocStore(index_dir, lexdirs).prune(set(files))
     return {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
             "updated": len(updated), "removed": len(removed),
             "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
