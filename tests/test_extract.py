@@ -510,3 +510,16 @@ def test_middle_and_late_part_of_a_month():
 ])
 def test_more_target_forms(text, expected):
     assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text,lead,support", [
+    ("党委组织部负总责，各二级党组织具体落实。", ["党委组织部"], []),
+    ("人事处、教务处要积极配合党委组织部做好相关工作。", ["党委组织部"], ["人事处", "教务处"]),
+    ("该项工作由党委学生工作部（武装部）牵头，团委配合。", ["党委学生工作部"], ["团委"]),
+    ("党委办公室、校长办公室（简称“两办”）负责督查督办。", ["党委办公室", "校长办公室"], []),
+    ("各学院党委配合做好相关工作。", [], ["各学院党委"]),
+])
+def test_more_responsibility_frames(text, lead, support):
+    c = enrich(make_doc([clause(text)])).clauses[0]
+    assert [d.canonical for d in c.lead] == lead
+    assert [d.canonical for d in c.support] == support

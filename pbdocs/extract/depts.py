@@ -14,7 +14,7 @@ _ITEM_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[部处办室委会院心馆
 # a department-like name in an explicit frame even when the lexicon does not know it
 _GENERIC = (r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院"
             r"|党委|党总支|党支部|党组织|领导小组|工作组)")
-_FRAME_WORDS = re.compile(r"负责|牵头|配合|会同|协同|协助|参与")
+_FRAME_WORDS = re.compile(r"负责|负总责|牵头|配合|会同|协同|协助|参与")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
 
@@ -133,6 +133,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
     segment = _SUBJECT_LEAD.sub("", segment)
     # "党委组织部、团委等部门配合": the list ends before 等 and its collective noun
     segment = re.sub(r"\s*等(?:有关|相关|职能)?(?:部门|单位)?\s*(?:共同|分别|按职责)?$", "", segment)
+    # "人事处、教务处要积极配合": the modal and manner words before the frame word
+    segment = re.sub(r"(?:要|应|须|应当|需|积极|主动|密切|全力|认真|切实)+$", "", segment)
     start = offset + (len(segment) - len(segment.lstrip()))
     out, pos = [], 0
     for part in re.split(r"(、|和|及|与)", segment):
@@ -140,6 +142,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
             pos += len(part)
             continue
         name = part.strip()
+        # 党委学生工作部（武装部）, 校长办公室（简称“两办”）: the name before its bracketed alias
+        name = _ALIAS.sub("", name) if _ALIAS.search(name) and len(name) > 6 else name
         if not name or not _dept_like(name, known, lex):
             return []
         at = text.find(name, offset + pos)
@@ -160,7 +164,10 @@ def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
         return res  # no 负责/牵头/配合/会同 frame: nothing to find (most sentences)
     known = {m.name: m for m in mentions if not external(text, m.start, lex)}
     for m in _FRAME.finditer(text):
-        seg_start = max(text.rfind(ch, 0, m.start()) for ch in _BOUNDARY) + 1
+        # a bracketed alias right before the frame word belongs to the name, not a boundary
+        alias = _ALIAS.search(text, max(0, m.start() - 14), m.start())
+        until = alias.start() if alias and alias.end() == m.start() else m.start()
+        seg_start = max(text.rfind(ch, 0, until) for ch in _BOUNDARY) + 1
         segment = text[seg_start:m.start()]
         if m.group("both"):
             for x in _items(segment, seg_start, known, lex, text):
@@ -169,17 +176,26 @@ def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
                 _add(res.support, x)
             continue
         role = res.support if m.group("support") else res.lead
-        for x in _items(segment, seg_start, known, lex, text):
+        items = _items(segment, seg_start, known, lex, text)
+        for x in items:
             _add(role, x)
+        if m.group("support") and items:
+            # "人事处配合党委组织部做好…": the department named after 配合 leads
+            for x in _list_after(text, m.end(), known, lex, generic=False):
+                _add(res.lead, x)
     return res
 
 
-def _list_after(text: str, pos: int, known: dict[str, Mention], lex: Lexicon) -> list[Mention]:
-    """The departments listed from `pos` on ("会同学工部、研究生工作部具体实施")."""
+def _list_after(text: str, pos: int, known: dict[str, Mention], lex: Lexicon,
+                generic: bool = True) -> list[Mention]:
+    """The departments listed from `pos` on ("会同学工部、研究生工作部具体实施"); `generic`:
+    also names the lexicon does not know."""
     out = []
     while pos < len(text):
         name = next((k for k in sorted(known, key=len, reverse=True)
                      if text.startswith(k, pos)), None)
+        if name is None and not generic:
+            break
         if name is None:
             g = re.match(_GENERIC, text[pos:])
             if g is None:
@@ -195,9 +211,10 @@ def _list_after(text: str, pos: int, known: dict[str, Mention], lex: Lexicon) ->
 
 
 _BOUNDARY = "，,。；;：:\n（(）)"
+_ALIAS = re.compile(r"[（(][^（）()，。；,;]{1,10}[）)]\s*$")
 # "由X负责", also after the matter handed over: "本办法由X负责解释", "该项工作由X牵头"
 _SUBJECT_LEAD = re.compile(r"^\s*(?:[^由，,。；;：:]{0,8}?(?:并|要|应|须|均|主要|具体|统一)?由)")
 _FRAME = re.compile(
-    rf"(?:{_ADVERB})\s*(?P<lead>牵头|负责)(?!人|同志|制)"
+    rf"(?:{_ADVERB})\s*(?P<lead>牵头|负总责|负责)(?!人|同志|制)"
     r"|(?:具体)?(?P<support>配合|协同|协助|参与)(?!部门|单位)"
     r"|(?P<both>会同)")
