@@ -523,3 +523,8 @@ def test_more_responsibility_frames(text, lead, support):
     c = enrich(make_doc([clause(text)])).clauses[0]
     assert [d.canonical for d in c.lead] == lead
     assert [d.canonical for d in c.support] == support
+
+
+def test_more_than_n_of_something_is_a_condition_not_a_goal():
+    assert targets("党员人数超过50人的党支部应当分设") == []
+    assert targets("教师党员比例超过60%") == [(">=", 60, None, "%")]

@@ -124,6 +124,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             unit = "%" if m.group("u") in ("%", "％") else m.group("u")
         if value is None:
             continue
+        if m.group("pre") in ("超过", "多于", "大于") and text[b:b + 1] == "的":
+            continue  # "党员人数超过50人的党支部应当分设": a condition on what follows, not a goal
         op, pre_at = "=", a
         if m.group("pre"):
             op = lex.before[m.group("pre")]
