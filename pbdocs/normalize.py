@@ -32,7 +32,7 @@ _CLOSERS = set("”’）)」』】〕》")
 _CONTINUING = set("，、。；：,;:！？!?）)”’」』】〕》")
 _META_LABEL = re.compile(
     r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
-    r"浏览量|访问量|来源|作者|编辑)\s*[:：]")
+    r"浏览量|访问量|来源|作者|编辑|点击|浏览|阅读|时间|日期)\s*[:：]")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置|首页|主页|网站首页)")
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
@@ -74,7 +74,10 @@ def _is_meta_line(line: str) -> bool:
     """A web page's 发布人/发布时间/浏览次数 line (not a body sentence that mentions 来源：)."""
     if len(line) > 120 or "。" in line:
         return False
-    return bool(_META_LABEL.match(line)) or len(_META_LABEL.findall(line)) >= 2
+    # a bare 时间：/日期： opens many body lines (时间节点 …); it marks a web line only with others
+    first = _META_LABEL.match(line)
+    return (bool(first) and first.group(1) not in ("时间", "日期", "点击", "浏览", "阅读")
+            or len(_META_LABEL.findall(line)) >= 2)
 
 
 def _is_boilerplate(line: str) -> bool:

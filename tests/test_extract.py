@@ -528,3 +528,8 @@ def test_more_responsibility_frames(text, lead, support):
 def test_more_than_n_of_something_is_a_condition_not_a_goal():
     assert targets("党员人数超过50人的党支部应当分设") == []
     assert targets("教师党员比例超过60%") == [(">=", 60, None, "%")]
+
+
+def test_the_years_theme_is_not_a_limit():
+    assert deadlines("2024年学校党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导", "2024-03-01") == []
+    assert deadlines("2024年完成全部党支部换届", "2024-03-01") == [("by", None, "2024-12-31")]

@@ -235,3 +235,14 @@ def test_task_table_pasted_as_text_becomes_numbered_items(table):
 def test_a_list_of_names_under_xuhao_is_not_rewritten_without_a_task_header():
     text = "序号\n姓名\n单位\n1\n张三\n党委组织部\n2\n李四\n党委宣传部\n"
     assert normalize(text)[0].split("\n")[:3] == ["序号", "姓名", "单位"]
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("时间：2024年03月05日  来源：党委办公室  点击：", "2024年03月05日"),
+    ("日期：2024-03-05 浏览：120", "2024-03-05"),
+    ("附件【某某大学2024年党建工作要点.docx】已下载次", ""),
+    ("【打印此页】 【关闭窗口】", ""),
+    ("时间节点：2024年3月", "时间节点：2024年3月"),
+])
+def test_more_web_page_lines(line, kept):
+    assert normalize(line)[0] == kept

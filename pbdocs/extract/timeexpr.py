@@ -196,6 +196,8 @@ def _names_a_document(text: str, pos: int) -> bool:
     return not any(gap.startswith(v) for v in entries("not_name_starts.txt"))
 
 
+_THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指导思想|工作思路|基本思路|工作重点|"
+                    r"工作主线|工作主题)(?:是|为)")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -286,6 +288,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
         elif a[2] == "year":  # "本年度发展…", "2025年建成…": within that year
             if _STATEMENT.match(text, m.end()):
                 continue  # "2022年是…之年": says what the year is, sets no limit
+            if _THEME.match(text, m.end()):
+                continue  # "2024年学校党建工作的总体要求是：…": the year's theme, not a limit
             if _names_a_document(text, m.end()):
                 continue  # "现将2022年党建工作要点印发给你们": part of a document's name
             dl = Deadline(text_, None, a[1].isoformat(), "by")
