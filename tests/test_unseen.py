@@ -72,7 +72,7 @@ def _gold(doc_id: str) -> dict:
 
 
 def test_every_format_is_there(corpus):
-    assert sorted(p.suffix for p in corpus.values()) == [".docx", ".html", ".txt", ".txt", ".txt", ".txt"]
+    assert sorted(p.suffix for p in corpus.values()) == [".docx", ".html", ".txt", ".txt", ".txt", ".txt", ".txt"]
     assert sorted(corpus) == DOC_IDS
 
 
