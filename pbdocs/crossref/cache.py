@@ -12,7 +12,7 @@ from pbdocs.crossref.vectors import ClauseIndex, build_index
 from pbdocs.model import Document
 
 # Bump when the vectors' code or parameters change in a way that makes cached indexes stale.
-FORMAT = "crossref-3"
+FORMAT = "crossref-4"
 _MEMORY: dict[str, ClauseIndex] = {}
 
 

@@ -62,9 +62,9 @@ def rank(index, query_id: str, target_id: str, also_gold: set[str] = frozenset()
     qi, ti = index.position(query_id), index.position(target_id)
     if qi is None or ti is None:
         return None
-    scores = index.scores_of(qi)
-    keep = np.array([e.doc_id != index.entries[qi].doc_id and e.clause_id not in also_gold
-                     for e in index.entries])
+    others = np.array([e.doc_id != index.entries[qi].doc_id for e in index.entries])
+    scores = index.ranked_scores(row=qi, allowed=others)  # what `similar --clause` ranks by
+    keep = others & np.array([e.clause_id not in also_gold for e in index.entries])
     keep[ti] = True
     s = np.where(keep, scores, -np.inf)
     return int((s > s[ti]).sum()) + 1

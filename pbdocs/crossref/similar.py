@@ -33,11 +33,11 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
         row = index.position(_canonical_id(clause_id, docs))
         if row is None:
             raise InputError(_unknown_clause(clause_id, docs))
-        scores = index.scores_of(row)
         allowed = index.others(row, by_institution=other_institutions)
+        scores = index.ranked_scores(row=row, allowed=allowed)
     else:
-        scores = index.scores(text)
         allowed = None
+        scores = index.ranked_scores(text=text)
     query = index.entries[row].text if clause_id is not None else text
     hits = []
     for i in top_k(scores, top, allowed):
@@ -61,7 +61,7 @@ def best_sentence(index, query: str, text: str) -> str:
 
 
 def _canonical_id(clause_id: str, docs: list[Document]) -> str:
-    """The clause id as stored, also when typed with other widths or spaces (`(六)` for `（六）`)."""
+    """The clause id as stored, also typed with other widths or spaces (`(六)` for `（六）`)."""
     want = fold(clause_id)
     for d in docs:
         if want.startswith(fold(d.id)):

@@ -3,8 +3,9 @@
 Two views of each text are stacked: jieba words (the shared tokenizer with the domain user
 dictionary) and character n-grams (robust to segmentation and to damaged text). Scores are
 computed one query at a time against a sparse matrix, so memory grows with the corpus' non-zero
-entries, never with N×N. Sentence-level alignment inside long clauses was measured on the gold
-and did not help (benchmarks/gold_crossref.txt), so whole clauses are compared.
+entries, never with N×N. Two long clauses often share one requirement in one sentence, which the
+whole-clause cosine dilutes: `ranked_scores` re-scores the best clauses by their best-matching
+sentence pair with the query (benchmarks/gold_crossref.txt has the measurements).
 """
 
 from __future__ import annotations
@@ -30,11 +31,22 @@ TOPIC_WEIGHT = 0.1
 CHAR_NGRAMS = (2, 3)
 SUBLINEAR_TF = True
 MAX_DF = 1.0
+# Sentence-level re-ranking: the RERANK_TOP best clauses by whole-clause cosine c are re-scored as
+# max(c, (1 - SENTENCE_WEIGHT) * c + SENTENCE_WEIGHT * s), s their best sentence-pair cosine with
+# the query: a shared sentence lifts a long clause, a clause alike as a whole is not lowered. A
+# sentence shorter than SHORT_SENTENCE characters has its cosines shrunk by
+# sqrt(length / SHORT_SENTENCE) (a heading sharing one word is not a shared
+# requirement); sentences under MIN_SENTENCE characters are not compared. Chosen on
+# alignments.tsv + alignments_heldout.tsv (benchmarks/gold_crossref.txt).
+RERANK_TOP = 100
+SENTENCE_WEIGHT = 0.2
+SHORT_SENTENCE = 20
+MIN_SENTENCE = 4
 
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\W_]+")
 _SENT_END = re.compile(r"(?<=[。；;！？!?])")
-# A trailing responsibility note "(牵头部门:…)" says who, not what: it must not make two clauses alike.
+# A trailing responsibility note "(牵头部门:…)" says who, not what: it must not make clauses alike.
 _NOTE = re.compile(r"[(（][^()（）]*(?:牵头|配合|责任)(?:部门|单位)[^()（）]*[)）]")
 
 
@@ -86,11 +98,21 @@ def chars(text: str) -> str:
 
 
 def clause_text(clause: Clause) -> str:
-    """The clause's text as compared: its heading's words are in it, a responsibility note is not."""
-    text = clause.text or ""
-    if clause.heading and clause.heading not in text:
-        text = f"{clause.heading}。{text}"
+    """The clause's text as compared: its heading's words are in it, a responsibility note not."""
+    return compared_text(clause.text, clause.heading)
+
+
+def compared_text(text: str | None, heading: str | None = None) -> str:
+    """A text as compared: heading prefixed unless already in it, responsibility notes removed."""
+    text = text or ""
+    if heading and heading not in text:
+        text = f"{heading}。{text}"
     return _NOTE.sub("", text)
+
+
+def units(text: str) -> list[str]:
+    """The sentences of a text that sentence alignment compares (MIN_SENTENCE chars or more)."""
+    return [s for s in sentences(text) if len(chars(s)) >= MIN_SENTENCE]
 
 
 def _scale_rows(m, factors: np.ndarray) -> None:
@@ -106,6 +128,7 @@ class Entry:
     clause_id: str
     institution: str | None
     text: str
+    heading: str = ""
 
 
 @dataclass
@@ -191,9 +214,55 @@ class ClauseIndex:
         """Cosine similarity of the clause at `row` to every clause."""
         return self._against(self.clause_matrix[row])
 
+    def ranked_scores(self, *, row: int | None = None, text: str | None = None,
+                      allowed: np.ndarray | None = None) -> np.ndarray:
+        """Scores of every clause for a clause (`row`) or a text: the whole-clause cosine, with the
+        RERANK_TOP best `allowed` clauses lifted by their best sentence pair with the query."""
+        if row is not None:
+            base = self.scores_of(row)
+            e = self.entries[row]
+            query = compared_text(e.text, e.heading)
+        else:
+            base = self.scores(text or "")
+            query = text or ""
+        if not len(base) or SENTENCE_WEIGHT <= 0 or RERANK_TOP <= 0:
+            return base
+        cand = np.array([i for i in top_k(base, RERANK_TOP, allowed) if base[i] > 0], dtype=int)
+        if not len(cand):
+            return base
+        targets = [compared_text(self.entries[i].text, self.entries[i].heading) for i in cand]
+        lift = self.sentence_scores(query, targets) - base[cand]
+        out = base.copy()
+        out[cand] += SENTENCE_WEIGHT * np.maximum(lift, 0)
+        return out
+
+    def sentence_scores(self, query: str, texts: list[str]) -> np.ndarray:
+        """For each text, the best cosine between one of its sentences and one of the query's,
+        short sentences shrunk; a text or query without sentences counts as one sentence."""
+        qs = units(query) or [query]
+        sents, owner = [], []
+        for j, t in enumerate(texts):
+            ss = units(t) or [t]
+            sents.extend(ss)
+            owner.extend([j] * len(ss))
+        # One small product: (sentences of the candidates) x (sentences of the query).
+        sims = (self.vectorize(sents) @ self.vectorize(qs).T).toarray()
+        sims *= _shrink(sents)[:, None] * _shrink(qs)[None, :]
+        best = sims.max(axis=1)
+        starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(owner)) != 0])
+        return np.maximum.reduceat(best, starts)
+
     def _against(self, q) -> np.ndarray:
         # A dense query makes this one sparse matrix-vector product: O(non-zeros), no N×N.
         return self.clause_matrix @ q.toarray().ravel()
+
+
+def _shrink(sents: list[str]) -> np.ndarray:
+    """sqrt(min(length, SHORT_SENTENCE) / SHORT_SENTENCE) per sentence (1 when disabled)."""
+    if SHORT_SENTENCE <= 0:
+        return np.ones(len(sents), dtype=np.float32)
+    n = np.array([len(chars(s)) for s in sents], dtype=np.float32)
+    return np.sqrt(np.minimum(n, SHORT_SENTENCE) / SHORT_SENTENCE)
 
 
 class HashedTfidf:
@@ -278,7 +347,7 @@ def build_index(docs: list[Document], topics_file: str | Path | None = None) -> 
             t = clause_text(c)
             if not chars(t):
                 continue
-            entries.append(Entry(doc.id, c.id, doc.institution, c.text))
+            entries.append(Entry(doc.id, c.id, doc.institution, c.text, c.heading or ""))
             texts.append(t)
     words_vec = TfidfVectorizer(analyzer=words, sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF,
                                 dtype=np.float32)
@@ -292,7 +361,7 @@ def build_index(docs: list[Document], topics_file: str | Path | None = None) -> 
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
-    """Indices of the k highest scores (optionally among `allowed`), best first, without a full sort."""
+    """Indices of the k highest scores (optionally among `allowed`), best first, no full sort."""
     s = scores if allowed is None else np.where(allowed, scores, -np.inf)
     k = min(k, int(np.isfinite(s).sum()))
     if k <= 0:
