@@ -34,7 +34,8 @@ _META_LABEL = re.compile(
     r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
     r"浏览量|访问量|来源|作者|编辑|点击|浏览|阅读|时间|日期)\s*[:：]")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置|首页|主页|网站首页)")
+_NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置"
+                       r"|首页|主页|网站首页)")
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
 _WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
@@ -212,13 +213,14 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
         row_starts = [used[0]] + [i for i in used[1:] if re.match(r"\d{1,2}(\t|$)", lines[i])]
         for i in used:
             lines[i] = ""
-        for i, t in zip(row_starts[1:], tasks):
+        for i, t in zip(row_starts[1:], tasks, strict=False):
             lines[i] = t
         n = live.index(used[-1]) + 1 if used else n + 1
 
 
-_PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共"
-                           r"\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页"
+_PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]"
+                           r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                           r"|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页"
                            r"|\d{1,3}\s*/\s*\d{1,3})$")
 
 
@@ -238,7 +240,7 @@ def _drop_running_lines(lines: list[str], dropped: list[bool]) -> set[int]:
             if 0 <= j < len(lines) and not dropped[j] and len(lines[j]) <= 40 \
                     and not _PAGE_NO_LINE.match(lines[j]):
                 near.setdefault(lines[j], []).append(j)
-    for text, where in near.items():
+    for where in near.values():
         if len(set(where)) >= 2:
             for j in where:
                 dropped[j] = True

@@ -132,7 +132,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
     """The departments a frame's subject lists ("组织部、宣传部"), or [] if any item is not one."""
     segment = _SUBJECT_LEAD.sub("", segment)
     # "党委组织部、团委等部门配合": the list ends before 等 and its collective noun
-    segment = re.sub(r"\s*等(?:有关|相关|职能)?(?:部门|单位)?\s*(?:共同|分别|按职责)?$", "", segment)
+    segment = re.sub(r"\s*等(?:有关|相关|职能)?(?:部门|单位)?\s*(?:共同|分别|按职责)?$", "",
+                     segment)
     # "人事处、教务处要积极配合": the modal and manner words before the frame word
     segment = re.sub(r"(?:要|应|须|应当|需|积极|主动|密切|全力|认真|切实)+$", "", segment)
     start = offset + (len(segment) - len(segment.lstrip()))
