@@ -142,6 +142,18 @@ def test_facets(ix):
     assert "facets" not in search(path, "双带头人", engine=engine).to_dict()
 
 
+def test_totals_and_facets_count_exactly_the_hits(ix):
+    """The total and the facet counts are exact under filters and NOT, whatever page is asked."""
+    path, engine = ix
+    for query, kw in [("双带头人 OR 组织部 OR 标杆院系", {"dept": "组织部"}),
+                      ("双带头人 NOT 教师", {}), ("双带头人", {"year": 2021})]:
+        every = search(path, query, limit=50, facets=True, engine=engine, **kw)
+        first = search(path, query, limit=1, engine=engine, **kw)
+        assert every.total == first.total == len(every.hits) > 1
+        assert ids(first) == ids(every)[:1]
+        assert sum(every.facets["institution"].values()) == every.total
+
+
 def test_offset_and_limit_page_through_all_hits(ix):
     path, engine = ix
     everything = ids(search(path, "双带头人", limit=50, engine=engine))

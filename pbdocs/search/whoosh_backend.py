@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
+from itertools import accumulate
 from pathlib import Path
 
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
+    GRAMS_FIELD,
     KEYWORD_FIELDS,
     SEARCH_FIELDS,
     ClauseRecord,
-    GRAMS_FIELD,
     DamagedIndexError,
     Filters,
     Page,
@@ -115,6 +117,12 @@ class WhooshBackend(SearchBackend):
         super().__init__(path)
         self._ix = None
         self._searcher = None
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        self._kw_cache: dict[tuple[str, str], set[int]] = {}
+        self._values: dict[str, list[str]] = {}
+        self._every: set[int] | None = None
 
     def create(self) -> None:
         from whoosh import index
@@ -148,7 +156,8 @@ class WhooshBackend(SearchBackend):
             writer.cancel()
             raise
         writer.commit()
-        self._searcher = None
+        self.close()
+        self._ix = None
 
     def _search(self):
         if self._searcher is None:
@@ -160,61 +169,180 @@ class WhooshBackend(SearchBackend):
                 raise DamagedIndexError(str(e)) from e
         return self._searcher
 
-    def _compile(self, node):
-        from whoosh import query as wq
+    # -- matching: sets of document numbers -------------------------------------------------
+    # whoosh steps its matchers one posting at a time in Python; intersecting and counting
+    # that way cost hundreds of ms for frequent words. Here each term's postings are decoded
+    # block by block into a set (C-speed set algebra), which gives the exact total; whoosh's
+    # scorer then ranks only the top N, with its block-max skipping, within that set.
 
+    def _leaves(self):
+        s = self._search()
+        return s.subsearchers or [(s, 0)]
+
+    def _ids(self, field: str, text: str) -> set[int]:
+        """The live document numbers (index-wide) whose `field` holds the term `text`."""
+        out: set[int] = set()
+        for leaf, offset in self._leaves():
+            reader = leaf.reader()
+            if (field, text) not in reader:
+                continue
+            ids = _posting_ids(reader, field, text)
+            if offset:
+                ids = [i + offset for i in ids]
+            out.update(ids)
+        return out
+
+    def _keyword_ids(self, field: str, value: str) -> set[int]:
+        """_ids for a keyword value, remembered for the life of the searcher (filters and
+        facets reuse the same few values; a generation never changes once published)."""
+        key = (field, value)
+        hit = self._kw_cache.get(key)
+        if hit is None:
+            hit = self._kw_cache[key] = self._ids(field, value)
+        return hit
+
+    def _all(self) -> set[int]:
+        if self._every is None:
+            self._every = {offset + n for leaf, offset in self._leaves()
+                           for n in leaf.reader().all_doc_ids()}
+        return self._every
+
+    def _match(self, node) -> set[int]:
+        """The documents a query tree matches (the same rules as the ranked query)."""
         if isinstance(node, Terms):  # also Phrase
             term = node.exact()
             if term is not None:
-                return wq.Term("all", term)
-            grams = [wq.Term(GRAMS_FIELD, g, boost=0.1) for g in node.grams()]
+                return self._ids("all", term)
+            grams = node.grams()
             if not grams:
-                return wq.Or([wq.Term("all", w) for w in node.words])
-            # The bigrams decide what matches; the run's words, where present, rank it.
-            rank = wq.Or([wq.Term("all", w) for w in node.words])
-            return wq.AndMaybe(grams[0] if len(grams) == 1 else wq.And(grams), rank)
+                return set().union(*(self._ids("all", w) for w in node.words))
+            return _intersect(lambda g: self._ids(GRAMS_FIELD, g), grams,
+                              lambda g: self._df(GRAMS_FIELD, g))
         if isinstance(node, Or):
-            return wq.Or([self._compile(n) for n in node.should])
+            return set().union(*(self._match(n) for n in node.should))
         if isinstance(node, And):
-            must = [self._compile(n) for n in node.must]
-            q = (must[0] if len(must) == 1 else wq.And(must)) if must else wq.Every()
-            if node.must_not:
-                q = wq.AndNot(q, wq.Or([self._compile(n) for n in node.must_not]))
-            return q
+            if node.must:
+                out = _intersect(self._match, node.must, _cost)
+            else:
+                out = set(self._all())
+            for n in node.must_not:
+                if not out:
+                    break
+                out -= self._match(n)
+            return out
         raise TypeError(type(node))
+
+    def _df(self, field: str, text: str) -> int:
+        return sum(leaf.reader().doc_frequency(field, text) for leaf, _ in self._leaves())
+
+    def _rank_words(self, node, out: list[str]) -> list[str]:
+        """The "all" terms whose summed BM25F scores rank the hits: each positive word of the
+        query (a run matched by bigrams is ranked by its words, where indexed)."""
+        if isinstance(node, Terms):
+            term = node.exact()
+            out.extend([term] if term is not None else node.words)
+        elif isinstance(node, Or):
+            for n in node.should:
+                self._rank_words(n, out)
+        elif isinstance(node, And):
+            for n in node.must:
+                self._rank_words(n, out)
+        return out
+
+    def _scores(self, words: list[str], docs: set[int]) -> dict[int, float]:
+        """BM25F score of each hit holding a ranking word: whoosh's own weighting (its scorer
+        gives idf, average length, B and K1; the formula is whoosh.scoring.bm25), summed over
+        the words like whoosh's Or, computed term at a time over the decoded postings instead
+        of one matcher step per posting."""
+        scores: dict[int, float] = {}
+        get = scores.get
+        s = self._search()
+        for leaf, offset in self._leaves():
+            reader = leaf.reader()
+            lengths = self._lengths(reader, offset)
+            for word in words:
+                if ("all", word) not in reader:
+                    continue
+                sc = s.weighting.scorer(leaf, "all", word)
+                idf, avgfl, B, K1 = sc.idf, sc.avgfl, sc.B, sc.K1
+                for d, w in _postings(reader, "all", word):
+                    d += offset
+                    if d in docs:
+                        scores[d] = get(d, 0.0) + idf * (
+                            (w * (K1 + 1)) / (w + K1 * ((1 - B) + B * lengths(d) / avgfl)))
+        return scores
+
+    def _lengths(self, reader, offset: int):
+        """docnum -> length of its "all" field (whoosh's one-byte length column, read once
+        per segment rather than one file read per scored document)."""
+        key = ("_len", offset)
+        if key not in self._kw_cache:
+            from whoosh.util.numeric import byte_to_length
+
+            table = [byte_to_length(b) for b in range(256)]
+            try:
+                from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+                col = reader._perdoc._cached_reader(_lenfield("all"), LENGTHS_COLUMN)
+                raw = col._dbfile.get(col._basepos, col._count)
+                n = len(raw)
+
+                def length(d, raw=raw, n=n, table=table, offset=offset):
+                    d -= offset
+                    return table[raw[d]] if d < n else 0
+            except Exception:  # noqa: BLE001 - another codec: whoosh's per-document read
+                def length(d, reader=reader, offset=offset):
+                    return reader.doc_field_length(d - offset, "all", 1) or 0
+            self._kw_cache[key] = length  # type: ignore[assignment]
+        return self._kw_cache[key]
+
+    def _facets(self, docs: set[int]) -> dict[str, dict[str, int]]:
+        """Hit counts by institution and by department (a clause counts for each of its
+        departments)."""
+        out: dict[str, dict[str, int]] = {}
+        for name, field in (("institution", "inst"), ("department", "depts")):
+            counts = {}
+            for value in self._field_values(field):
+                n = len(docs.intersection(self._keyword_ids(field, value)))
+                if n and value:
+                    counts[value] = n
+            out[name] = counts
+        return out
+
+    def _field_values(self, field: str) -> list[str]:
+        if field not in self._values:
+            self._values[field] = sorted({v for leaf, _ in self._leaves()
+                                          for v in leaf.reader().field_terms(field)})
+        return self._values[field]
 
     def search(self, node, filters: Filters, limit: int, offset: int,
                facets: bool = False) -> Page:
-        from whoosh import query as wq
-        from whoosh import sorting
-
         if filters.impossible():
             return Page(0, [], {"institution": {}, "department": {}} if facets else None)
         s = self._search()
-        fq = [wq.Or([wq.Term(f, v) for v in vals]) for f, vals in filters.items()]
-        kwargs = {}
-        if facets:
-            kwargs["groupedby"] = {
-                "institution": sorting.FieldFacet("inst", allow_overlap=True),
-                "department": sorting.FieldFacet("depts", allow_overlap=True),
-            }
-            kwargs["maptype"] = sorting.Count
         try:
-            # Keep whoosh's default optimize=True: with optimize=False its total undercounts
-            # AndMaybe queries (316 of 838 hits, whoosh3 3.54 and whoosh-reloaded 2.7.5 alike;
-            # found by the engines' hit counts in benchmarks/bench_search.txt).
-            results = s.search(self._compile(node), filter=wq.And(fq) if fq else None,
-                               limit=max(offset + limit, 1), **kwargs)
-            total = len(results)
-            hits = [RawHit(ClauseRecord.from_data(h["data"]), float(h.score or 0.0))
-                    for h in results[offset:offset + limit]]
+            docs = self._match(node)
+            for field, vals in filters.items():
+                if not docs:
+                    break
+                docs = docs.intersection(
+                    set().union(*(self._keyword_ids(field, v) for v in vals)))
+            want = offset + limit
+            top: list[tuple[int, float]] = []
+            if docs and want:
+                scores = self._scores(self._rank_words(node, []), docs)
+                # Best first; equal scores in index order (as whoosh orders them).
+                top = heapq.nsmallest(want, ((-v, d) for d, v in scores.items()))
+                top = [(d, -v) for v, d in top]
+                if len(top) < want and len(docs) > len(scores):
+                    # hits holding none of the ranking words (bigram matches): index order
+                    rest = heapq.nsmallest(want - len(top), (d for d in docs if d not in scores))
+                    top += [(d, 0.0) for d in rest]
+            hits = [RawHit(ClauseRecord.from_data(s.stored_fields(d)["data"]), score)
+                    for d, score in top[offset:want]]
         except Exception as e:  # noqa: BLE001 - unreadable postings mean damage
             raise DamagedIndexError(str(e)) from e
-        groups = None
-        if facets:
-            groups = {name: {k: v for k, v in results.groups(name).items() if k}
-                      for name in ("institution", "department")}
-        return Page(total, hits, groups)
+        return Page(len(docs), hits, self._facets(docs) if facets else None)
 
     def get(self, clause_id: str) -> ClauseRecord | None:
         try:
@@ -229,4 +357,65 @@ class WhooshBackend(SearchBackend):
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._reset_caches()
         self._ix = None
+
+
+def _cost(node) -> int:
+    """A rough order for intersecting: exact words first (one posting list each)."""
+    return 0 if isinstance(node, Terms) and node.exact() is not None else 1
+
+
+def _intersect(ids_of, items: list, cost) -> set[int]:
+    """The intersection of ids_of(item) over items, cheapest first, stopping when empty."""
+    out: set[int] | None = None
+    for item in sorted(items, key=cost):
+        ids = ids_of(item)
+        out = ids if out is None else out.intersection(ids)
+        if not out:
+            return set()
+    return out if out is not None else set()
+
+
+def _blocks(reader, field: str, text: str):
+    """(ids, weights) of each posting block of a term in one segment, or None when the
+    codec is not whoosh's W3 layout. whoosh decodes ids through a Python generator per
+    posting; its block format (a pickled tuple: delta-coded ids, weights) decodes many times
+    faster with itertools.accumulate."""
+    m = reader.postings(field, text)
+    if reader.has_deletions() and hasattr(m, "child"):  # the wrapper hiding deleted docs
+        m = m.child
+    if not all(hasattr(m, a) for a in ("_read_data", "_next_block", "_data", "_byteids")):
+        return None
+    out = []
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids, weights = m._data[0], m._data[1]
+        ids = ids if m._byteids else list(accumulate(ids))
+        if weights is None or isinstance(weights, float):
+            weights = [1.0 if weights is None else weights] * len(ids)
+        out.append((ids, weights))
+        m._next_block()
+    return out
+
+
+def _posting_ids(reader, field: str, text: str) -> list[int]:
+    """The live document numbers of one term's postings in one segment."""
+    blocks = _blocks(reader, field, text)
+    if blocks is None:
+        return list(reader.postings(field, text).all_ids())
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    out = [i for ids, _ in blocks for i in ids]
+    return [i for i in out if i not in deleted] if deleted else out
+
+
+def _postings(reader, field: str, text: str):
+    """(docnum, weight) of the live postings of one term in one segment."""
+    blocks = _blocks(reader, field, text)
+    if blocks is None:
+        m = reader.postings(field, text)
+        return list(m.items_as("weight"))
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    out = [p for ids, ws in blocks for p in zip(ids, ws, strict=True)]
+    return [p for p in out if p[0] not in deleted] if deleted else out
