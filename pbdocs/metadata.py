@@ -104,10 +104,11 @@ def _titleish(p: str) -> bool:
 
 
 def _title_group(pars: list[str], i: int, limit: int) -> tuple[str | None, int]:
-    """A title over one to three lines from `i` that ends in a genre word; (title, next index)."""
+    """A title over one to four lines from `i` that ends in a genre word (an issuer's line over a
+    事由 broken twice, 中共X委员会/关于…/…的/实施方案); (title, next index)."""
     best: tuple[str | None, int] = (None, i)
     text = ""
-    for j in range(i, min(i + 3, limit)):
+    for j in range(i, min(i + 4, limit)):
         if not _titleish(pars[j]):
             break
         text += pars[j]

@@ -270,3 +270,11 @@ def test_star_line_and_publication_note_are_not_titles():
 ])
 def test_more_genre_words(title, kind):
     assert kind_of(title) == kind
+
+
+def test_title_broken_over_four_lines():
+    doc = _doc("中共某某医科大学委员会\n关于深入推进新时代\n高校党建示范创建工作的\n实施方案\n"
+               "为深入推进党建示范创建，制定本方案。\n一、工作目标\n到2025年，建成省级标杆院系2个。\n")
+    assert doc.title == "中共某某医科大学委员会关于深入推进新时代高校党建示范创建工作的实施方案"
+    assert doc.kind == "实施方案" and doc.institution == "某某医科大学"
+    assert doc.clauses[0].text == "为深入推进党建示范创建，制定本方案。"
