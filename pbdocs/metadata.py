@@ -28,6 +28,7 @@ _BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}�
 _TERMINAL = re.compile(r"[。！？；!?;]")
 _LEAD_ORG = re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
                        r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校|大學|學院|學校)(?:党委|委员会|黨委|委員會)?"
+                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
                        r"(?=关于|印发|转发|關於|印發|轉發))")
 
 
@@ -267,8 +268,10 @@ def read_meta(pars: list[str]) -> Meta:
     meta.body_end, end_signer, end_date = _end(pars, i)
     # The notice's date for a wrapped plan; else the signature's; a web posting date last.
     meta.date = ((meta.notice.date if meta.notice else None) or end_date or adopted or posting)
-    meta.issuer = (head_org or notice_signer or end_signer
-                   or _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title))
+    titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
+    if end_signer and titled and titled.endswith(end_signer) and titled != end_signer:
+        end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
+    meta.issuer = head_org or notice_signer or end_signer or titled
     meta.institution = institution_of(meta.issuer)
     meta.kind = kind_of(meta.title)
     if meta.kind is None and meta.title is None:

@@ -278,3 +278,17 @@ def test_title_broken_over_four_lines():
     assert doc.title == "中共某某医科大学委员会关于深入推进新时代高校党建示范创建工作的实施方案"
     assert doc.kind == "实施方案" and doc.institution == "某某医科大学"
     assert doc.clauses[0].text == "为深入推进党建示范创建，制定本方案。"
+
+
+def test_a_department_signing_under_a_title_that_names_the_university():
+    doc = _doc("某某大学党委组织部关于开展2023年党支部书记培训的通知\n各二级党委：\n现就有关事项通知如下。\n"
+               "一、培训对象\n全校党支部书记，共计180名。\n党委组织部\n2023年3月20日\n")
+    assert doc.issuer == "某某大学党委组织部" and doc.institution == "某某大学"
+    assert doc.date == "2023-03-20"
+
+
+def test_a_total_stated_is_not_a_target():
+    from pbdocs.extract import enrich
+
+    doc = enrich(_doc("一、培训安排\n1.培训对象为全校党支部书记，共计180名。2023年4月10日至14日，共5天。\n"))
+    assert doc.clauses[0].targets == []

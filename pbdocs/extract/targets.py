@@ -108,6 +108,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
             continue
         if any(w in text[cs:core_start] for w in lex.skip if w != "第"):
             continue  # "申报范围为11个": a scope, not a goal
+        if text[max(0, core_start - 1):core_start] == "共" and not m.group("pre"):
+            continue  # "共5天", "共180名": a total stated, not a goal
         if raw == "一":
             continue  # "建成一套…", "一批": an article, not a count
         if is_chinese(raw) and not m.group("pre"):
