@@ -533,3 +533,9 @@ def test_more_than_n_of_something_is_a_condition_not_a_goal():
 def test_the_years_theme_is_not_a_limit():
     assert deadlines("2024年学校党建工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导", "2024-03-01") == []
     assert deadlines("2024年完成全部党支部换届", "2024-03-01") == [("by", None, "2024-12-31")]
+
+
+def test_a_range_of_days_in_one_month():
+    assert deadlines("2023年4月10日至14日举办培训班", "2023-03-01") == [
+        ("range", "2023-04-10", "2023-04-14")]
+    assert deadlines("4月10日—14日举办", "2023-03-01") == [("range", "2023-04-10", "2023-04-14")]

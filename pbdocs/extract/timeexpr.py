@@ -44,6 +44,9 @@ _PRE = (r"(?P<pre>(?:完成)?[时期]限[:：]|(?:截止|完成)(?:时间|日期
 _POST = r"(?P<post>\s*(?:底前|之前|以前|前(?!后)|止|为止))?"
 _MONTHS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?(?<![\d.])(?P<m1>\d{{1,2}}){_SEP}(?P<m2>\d{{1,2}})\s*月"
                      rf"(?:份)?(?!\s*\d{{1,2}}\s*[日号]){_POST}")
+# "4月10日至14日": a range of days within one month
+_DAYS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?(?<![\d.])(?P<m>\d{{1,2}})\s*月(?P<d1>\d{{1,2}})\s*[日号]?"
+                   rf"{_SEP}(?P<d2>\d{{1,2}})\s*[日号]{_POST}")
 _YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
 _RANGE_OR_POINT = re.compile(
     rf"{_PRE}(?P<a>{_point('a')})(?:{_SEP}(?P<b>{_point('b')}))?{_POST}")
@@ -248,6 +251,21 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(m.group(0).strip(), None, _iso(y2, 12, 31), "by")
         else:
             dl = Deadline(m.group(0).strip(), _iso(y1, 1, 1), _iso(y2, 12, 31), "range")
+        found.append(Found(m.start(), m.end(), dl))
+        taken.append((m.start(), m.end()))
+    for m in _DAYS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        y = int(m.group("y")) if m.group("y") else year_before(m.start())[0]
+        mo, d1, d2 = int(m.group("m")), int(m.group("d1")), int(m.group("d2"))
+        if y is None or not 1 <= mo <= 12 or not 1 <= d1 < d2 <= _last(y, mo):
+            continue
+        if m.group("post"):
+            dl = Deadline(m.group(0).strip(), None, _iso(y, mo, d2), "by")
+        else:
+            dl = Deadline(m.group(0).strip(), _iso(y, mo, d1), _iso(y, mo, d2), "range")
+        if ddate is not None and (dl.end or "9999") < ddate.isoformat():
+            continue
         found.append(Found(m.start(), m.end(), dl))
         taken.append((m.start(), m.end()))
     for m in _MONTHS.finditer(text):
