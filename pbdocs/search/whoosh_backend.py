@@ -6,6 +6,7 @@ import heapq
 from itertools import accumulate
 from pathlib import Path
 
+from pbdocs import segment
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
     GRAMS_FIELD,
@@ -123,6 +124,7 @@ class WhooshBackend(SearchBackend):
         self._kw_cache: dict[tuple[str, str], set[int]] = {}
         self._values: dict[str, list[str]] = {}
         self._every: set[int] | None = None
+        self._memo: dict = {}
 
     def create(self) -> None:
         from whoosh import index
@@ -181,16 +183,34 @@ class WhooshBackend(SearchBackend):
 
     def _ids(self, field: str, text: str) -> set[int]:
         """The live document numbers (index-wide) whose `field` holds the term `text`."""
-        out: set[int] = set()
+        return set(self._id_list(field, text))
+
+    def _id_list(self, field: str, text: str) -> list[int]:
+        """_ids as a list (intersecting a set with a list needs no second set)."""
+        out: list[int] = []
         for leaf, offset in self._leaves():
             reader = leaf.reader()
             if (field, text) not in reader:
                 continue
-            ids = _posting_ids(reader, field, text)
-            if offset:
-                ids = [i + offset for i in ids]
-            out.update(ids)
+            ids = self._posting_ids(reader, field, text)
+            out.extend([i + offset for i in ids] if offset else ids)
         return out
+
+    def _blocks(self, reader, field: str, text: str):
+        """_blocks(), decoded once per query (a word may both match and rank)."""
+        key = (id(reader), field, text)
+        if key not in self._memo:
+            self._memo[key] = _blocks(reader, field, text)
+        return self._memo[key]
+
+    def _posting_ids(self, reader, field: str, text: str) -> list[int]:
+        """The live document numbers of one term's postings in one segment."""
+        blocks = self._blocks(reader, field, text)
+        if blocks is None:
+            return list(reader.postings(field, text).all_ids())
+        deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+        out = [i for ids, _ in blocks for i in ids]
+        return [i for i in out if i not in deleted] if deleted else out
 
     def _keyword_ids(self, field: str, value: str) -> set[int]:
         """_ids for a keyword value, remembered for the life of the searcher (filters and
@@ -216,8 +236,13 @@ class WhooshBackend(SearchBackend):
             grams = node.grams()
             if not grams:
                 return set().union(*(self._ids("all", w) for w in node.words))
-            return _intersect(lambda g: self._ids(GRAMS_FIELD, g), grams,
-                              lambda g: self._df(GRAMS_FIELD, g))
+            # A two-character dictionary word of the run is indexed wherever it occurs, so its
+            # postings are its bigram's; they are decoded once, for matching and ranking.
+            two = {w for w in node.words if len(w) == 2 and segment.in_dictionary(w)}
+            fields = {g: "all" if g in two else GRAMS_FIELD for g in grams}
+            # Rarest first: the others are only tested against its hits.
+            return _intersect(lambda g: self._id_list(fields[g], g), grams,
+                              lambda g: self._df(fields[g], g))
         if isinstance(node, Or):
             return set().union(*(self._match(n) for n in node.should))
         if isinstance(node, And):
@@ -251,50 +276,52 @@ class WhooshBackend(SearchBackend):
 
     def _scores(self, words: list[str], docs: set[int]) -> dict[int, float]:
         """BM25F score of each hit holding a ranking word: whoosh's own weighting (its scorer
-        gives idf, average length, B and K1; the formula is whoosh.scoring.bm25), summed over
-        the words like whoosh's Or, computed term at a time over the decoded postings instead
-        of one matcher step per posting."""
+        gives idf, average length, B and K1; the formula is whoosh.scoring.bm25, evaluated in
+        the same order), summed over the words like whoosh's Or, computed term at a time over
+        the decoded postings instead of one matcher step per posting."""
         scores: dict[int, float] = {}
         get = scores.get
         s = self._search()
         for leaf, offset in self._leaves():
             reader = leaf.reader()
-            lengths = self._lengths(reader, offset)
+            coded = self._lengths(reader)
             for word in words:
                 if ("all", word) not in reader:
                     continue
                 sc = s.weighting.scorer(leaf, "all", word)
                 idf, avgfl, B, K1 = sc.idf, sc.avgfl, sc.B, sc.K1
-                for d, w in _postings(reader, "all", word):
-                    d += offset
-                    if d in docs:
-                        scores[d] = get(d, 0.0) + idf * (
-                            (w * (K1 + 1)) / (w + K1 * ((1 - B) + B * lengths(d) / avgfl)))
+                k1p = K1 + 1
+                # K1 * ((1 - B) + B * fl / avgfl) for each of the 256 coded field lengths
+                norm = [K1 * ((1 - B) + B * fl / avgfl) for fl in _LENGTHS]
+                blocks = self._blocks(reader, "all", word)
+                if blocks is None:  # another codec: whoosh's own matcher
+                    pairs = list(reader.postings("all", word).items_as("weight"))
+                    blocks = [([d for d, _ in pairs], [w for _, w in pairs])]
+                for ids, weights in blocks:
+                    for d, w in zip(ids, weights, strict=True):
+                        g = d + offset
+                        if g in docs:
+                            scores[g] = get(g, 0.0) + idf * ((w * k1p) / (w + norm[coded[d]]))
         return scores
 
-    def _lengths(self, reader, offset: int):
-        """docnum -> length of its "all" field (whoosh's one-byte length column, read once
-        per segment rather than one file read per scored document)."""
-        key = ("_len", offset)
+    def _lengths(self, reader) -> bytes:
+        """The coded length (one byte) of each document's "all" field in a segment: whoosh's
+        length column read once, rather than one file read per scored document."""
+        key = ("_len", id(reader))
         if key not in self._kw_cache:
-            from whoosh.util.numeric import byte_to_length
-
-            table = [byte_to_length(b) for b in range(256)]
+            n = reader.doc_count_all()
             try:
                 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
                 col = reader._perdoc._cached_reader(_lenfield("all"), LENGTHS_COLUMN)
-                raw = col._dbfile.get(col._basepos, col._count)
-                n = len(raw)
-
-                def length(d, raw=raw, n=n, table=table, offset=offset):
-                    d -= offset
-                    return table[raw[d]] if d < n else 0
+                raw = bytes(col._dbfile.get(col._basepos, col._count))
             except Exception:  # noqa: BLE001 - another codec: whoosh's per-document read
-                def length(d, reader=reader, offset=offset):
-                    return reader.doc_field_length(d - offset, "all", 1) or 0
-            self._kw_cache[key] = length  # type: ignore[assignment]
-        return self._kw_cache[key]
+                from whoosh.util.numeric import length_to_byte
+
+                raw = bytes(length_to_byte(reader.doc_field_length(d, "all", 1) or 0)
+                            for d in range(n))
+            self._kw_cache[key] = raw + bytes(max(0, n - len(raw)))  # type: ignore[assignment]
+        return self._kw_cache[key]  # type: ignore[return-value]
 
     def _facets(self, docs: set[int]) -> dict[str, dict[str, int]]:
         """Hit counts by institution and by department (a clause counts for each of its
@@ -320,6 +347,7 @@ class WhooshBackend(SearchBackend):
         if filters.impossible():
             return Page(0, [], {"institution": {}, "department": {}} if facets else None)
         s = self._search()
+        self._memo = {}
         try:
             docs = self._match(node)
             for field, vals in filters.items():
@@ -342,6 +370,8 @@ class WhooshBackend(SearchBackend):
                     for d, score in top[offset:want]]
         except Exception as e:  # noqa: BLE001 - unreadable postings mean damage
             raise DamagedIndexError(str(e)) from e
+        finally:
+            self._memo = {}
         return Page(len(docs), hits, self._facets(docs) if facets else None)
 
     def get(self, clause_id: str) -> ClauseRecord | None:
@@ -361,6 +391,15 @@ class WhooshBackend(SearchBackend):
         self._ix = None
 
 
+def _byte_lengths() -> list[float]:
+    from whoosh.util.numeric import byte_to_length
+
+    return [byte_to_length(b) for b in range(256)]
+
+
+_LENGTHS = _byte_lengths()
+
+
 def _cost(node) -> int:
     """A rough order for intersecting: exact words first (one posting list each)."""
     return 0 if isinstance(node, Terms) and node.exact() is not None else 1
@@ -371,7 +410,7 @@ def _intersect(ids_of, items: list, cost) -> set[int]:
     out: set[int] | None = None
     for item in sorted(items, key=cost):
         ids = ids_of(item)
-        out = ids if out is None else out.intersection(ids)
+        out = set(ids) if out is None else out.intersection(ids)
         if not out:
             return set()
     return out if out is not None else set()
@@ -398,24 +437,3 @@ def _blocks(reader, field: str, text: str):
         out.append((ids, weights))
         m._next_block()
     return out
-
-
-def _posting_ids(reader, field: str, text: str) -> list[int]:
-    """The live document numbers of one term's postings in one segment."""
-    blocks = _blocks(reader, field, text)
-    if blocks is None:
-        return list(reader.postings(field, text).all_ids())
-    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-    out = [i for ids, _ in blocks for i in ids]
-    return [i for i in out if i not in deleted] if deleted else out
-
-
-def _postings(reader, field: str, text: str):
-    """(docnum, weight) of the live postings of one term in one segment."""
-    blocks = _blocks(reader, field, text)
-    if blocks is None:
-        m = reader.postings(field, text)
-        return list(m.items_as("weight"))
-    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-    out = [p for ids, ws in blocks for p in zip(ids, ws, strict=True)]
-    return [p for p in out if p[0] not in deleted] if deleted else out
