@@ -539,3 +539,7 @@ def test_a_range_of_days_in_one_month():
     assert deadlines("2023年4月10日至14日举办培训班", "2023-03-01") == [
         ("range", "2023-04-10", "2023-04-14")]
     assert deadlines("4月10日—14日举办", "2023-03-01") == [("range", "2023-04-10", "2023-04-14")]
+
+
+def test_one_theme_a_year_is_not_a_duty():
+    assert recurrences("坚持一年一主题持续推进") == []

@@ -35,7 +35,8 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     # and "按年度作出学习安排", "按月报送": by the period
     every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?"
                        rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
-                       rf"|一(?P<s>{alt})一(?=[\u4e00-\u9fff])(?![次个名项])"
+                       # "一年一述职", "一学期一检查" (not "一年一主题": a verb follows)
+                       rf"|一(?P<s>{alt})一(?=述职|评|考|检|查|报|总结|表彰|轮训|培训|研判|部署|调研|通报)"
                        rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")
     # not 次年/次月/次日 (the next year, month, day)
     times = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})?\s*次(?![年月日周])")
