@@ -167,6 +167,9 @@ def main() -> None:
             engine_only, args.repeat)
         results[f"{engine} search() + top-10 highlights"] = timed(
             lambda q, path=path, engine=engine: search(path, q, engine=engine), args.repeat)
+        results[f"{engine} search() + highlights + facets (the web UI's call)"] = timed(
+            lambda q, path=path, engine=engine: search(path, q, engine=engine, facets=True),
+            args.repeat)
         totals = {q: search(path, q, engine=engine).total for q in QUERIES}
         results[f"_totals_{engine}"] = totals
 

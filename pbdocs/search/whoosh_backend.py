@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 
 from pbdocs import segment
@@ -143,7 +143,7 @@ class WhooshBackend(SearchBackend):
         return self._ix
 
     def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
-        writer = self._index().writer()
+        writer = self._index().writer(codec=_codec())
         try:
             for doc_id in sorted(delete_doc_ids):
                 writer.delete_by_term("doc_id", doc_id)
@@ -297,11 +297,13 @@ class WhooshBackend(SearchBackend):
                 if blocks is None:  # another codec: whoosh's own matcher
                     pairs = list(reader.postings("all", word).items_as("weight"))
                     blocks = [([d for d, _ in pairs], [w for _, w in pairs])]
+                # Only the hits' postings are scored; the others are skipped in C (compress).
+                inside = docs.__contains__
                 for ids, weights in blocks:
-                    for d, w in zip(ids, weights, strict=True):
-                        g = d + offset
-                        if g in docs:
-                            scores[g] = get(g, 0.0) + idf * ((w * k1p) / (w + norm[coded[d]]))
+                    gids = [d + offset for d in ids] if offset else ids
+                    for d, g, w in compress(zip(ids, gids, weights, strict=True),
+                                            map(inside, gids)):
+                        scores[g] = get(g, 0.0) + idf * ((w * k1p) / (w + norm[coded[d]]))
         return scores
 
     def _lengths(self, reader) -> bytes:
@@ -389,6 +391,15 @@ class WhooshBackend(SearchBackend):
             self._searcher = None
         self._reset_caches()
         self._ix = None
+
+
+def _codec():
+    """whoosh's W3 codec with posting blocks of 1,024 rather than 128: searches decode whole
+    posting lists (see _blocks), and each block costs a header read, a zlib call and an
+    unpickling besides its postings; the blocks stay compressed."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    return W3Codec(blocklimit=1024)
 
 
 def _byte_lengths() -> list[float]:
