@@ -18,7 +18,8 @@ from pbdocs.model import Notice, Warning
 from pbdocs.normalize import is_org_line
 
 _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
-_CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月"
+_CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
+                      r"\s*([一二三四五六七八九十\d]{1,3})\s*月"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.

@@ -119,7 +119,8 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     out.append(line[last:])
     text = "".join(out)
     if removed:
-        repairs.append(_Repair("space_removed", f"删除了中文之间因换行或网页排版留下的 {removed} 处空格",
+        repairs.append(_Repair("space_removed",
+                               f"删除了中文之间因换行或网页排版留下的 {removed} 处空格",
                                idx, first_pos or 0, _excerpt(text, first_pos or 0)))
     return text
 
@@ -165,7 +166,8 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                     break
     for i, ln in enumerate(lines):
         if dropped[i]:
-            repairs.append(_Repair("boilerplate_removed", "删除了网页导航或网站杂项行", i, 0, ln[:40]))
+            repairs.append(_Repair("boilerplate_removed", "删除了网页导航或网站杂项行",
+                                   i, 0, ln[:40]))
             lines[i] = ""
         elif ln:
             lines[i] = _remove_spaces(ln, i, repairs)
@@ -411,12 +413,14 @@ def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
                 pos = p.rfind(open_q)
             if pos is not None:
                 out.append(Warning("unbalanced_quote",
-                                   f"本段{open_q}{close_q}不配对或次序错乱（{p.count(open_q)} 个{open_q}，"
+                                   f"本段{open_q}{close_q}不配对或次序错乱"
+                                   f"（{p.count(open_q)} 个{open_q}，"
                                    f"{p.count(close_q)} 个{close_q}），可能有引号在提取时丢失",
                                    _excerpt(p, pos), start + pos))
         for m in _DOC_NO_CANDIDATE.finditer(p):
             if not _WELL_FORMED_NO.match(re.sub(r"\s", "", m.group(0))):
-                out.append(Warning("malformed_doc_number", f"发文字号“{m.group(0)}”格式异常，年份或序号可能有误",
+                out.append(Warning("malformed_doc_number",
+                                   f"发文字号“{m.group(0)}”格式异常，年份或序号可能有误",
                                    _excerpt(p, m.start()), start + m.start()))
         for m in _RUN_DATE.finditer(p):
             out.append(Warning("malformed_date", f"“{m.group(0)}”疑似缺少年月日分隔的日期",

@@ -1,4 +1,5 @@
-"""The parse pipeline: file ─read─▶ RawText ─normalize─▶ text ─outline─▶ Document ─extract─▶ Document."""
+"""The parse pipeline:
+file ─read─▶ RawText ─normalize─▶ text ─outline─▶ Document ─extract─▶ Document."""
 
 from __future__ import annotations
 

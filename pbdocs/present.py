@@ -63,8 +63,11 @@ def _field_value(item) -> str:
             parts.append(f"{_num(item.amount)}{item.unit or ''}")
         return f"{item.text}（{'，'.join(parts)}）"
     if isinstance(item, Target):
-        value = _num(item.value) + (f"-{_num(item.value_max)}" if item.value_max is not None else "")
-        meaning = f"{item.subject or ''} {_OP.get(item.op, item.op)}{value}{item.unit or ''}".strip()
+        value = _num(item.value)
+        if item.value_max is not None:
+            value += f"-{_num(item.value_max)}"
+        op = _OP.get(item.op, item.op)
+        meaning = f"{item.subject or ''} {op}{value}{item.unit or ''}".strip()
         if item.by:
             meaning += f"，{item.by}前"
         return f"{item.text}（{meaning}）"

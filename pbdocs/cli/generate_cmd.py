@@ -74,7 +74,8 @@ def notice(doc, out, issuer, number, date, to, cc, printer, star, verb, template
     document = _load(doc, out, corpus_dir, index_dir)
     from pbdocs.generate.notice import notice_markdown, write_notice
 
-    facts = {"issuer": issuer, "number": number, "date": date, "to": to, "cc": cc, "printer": printer,
+    facts = {"issuer": issuer, "number": number, "date": date, "to": to, "cc": cc,
+             "printer": printer,
                  "star": star}
     path = write_notice(document, out, template, **facts)
     _html(notice_markdown(document, template, **facts) if html_out else "", html_out,

@@ -19,7 +19,8 @@ TEMPLATE = "draft"  # templates/draft.md.j2
 Month = tuple[int, int]
 
 # A responsibility note left in the text by a reader or an older parse, e.g. "(牵头部门:组织部)".
-_ARTEFACT = re.compile(r"[（(]\s*(?:牵头|配合|责任|协同|协办|主办)(?:部门|单位)\s*[:：][^（）()]*[)）]")
+_ARTEFACT = re.compile(
+    r"[（(]\s*(?:牵头|配合|责任|协同|协办|主办)(?:部门|单位)\s*[:：][^（）()]*[)）]")
 _SENT_END = re.compile(r"(?<=[。；;！？!?])")
 _PUNCT = re.compile(r"[\s，,。；;：:、“”\"‘’'（）()《》〈〉！!？?—\-·]")
 _PERIOD_WORDS = {"week": "每周", "month": "每月", "quarter": "每季度", "semester": "每学期",
@@ -131,7 +132,8 @@ def _to_month(iso: str) -> Month:
     return int(iso[:4]), int(iso[5:7])
 
 
-_CADENCE_HEAD = re.compile(r"^(?:每|定期)[两二三四五六七八九十半]?个?(?:周|月|季度|学期|学年|年|届)?")
+_CADENCE_HEAD = re.compile(
+    r"^(?:每|定期)[两二三四五六七八九十半]?个?(?:周|月|季度|学期|学年|年|届)?")
 
 
 def _cadence(recs: list[Recurrence]) -> str | None:
@@ -472,7 +474,8 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
         })
 
     if not rows:
-        raise InputError(f"{_source_name(doc)}中找不到涉及二级学院的任务条款，无法起草学院实施方案。")
+        raise InputError(f"{_source_name(doc)}中找不到涉及二级学院的任务条款，"
+                         "无法起草学院实施方案。")
 
     # Middle-phase tasks spread, in the source's order, over the quarter ends of the phase's
     # first year: a college works through its list within a year, the rest is consolidation.

@@ -156,6 +156,7 @@ def read_roles_file(path: str | Path) -> dict[str, str]:
         parts = re.split(r"\s*[=＝:：\t]\s*", line, maxsplit=1)
         if len(parts) != 2 or not parts[0]:
             raise InputError(
-                f"角色文件 {p.name} 第{n}行格式不对：“{line}”，应写成“角色=姓名”，如“党委书记=张三”。")
+                f"角色文件 {p.name} 第{n}行格式不对：“{line}”，"
+                "应写成“角色=姓名”，如“党委书记=张三”。")
         out[parts[0]] = parts[1]
     return out

@@ -68,6 +68,7 @@ def render(name: str, context: dict[str, Any], template_file: str | Path | None 
     except jinja2.TemplateNotFound as e:
         raise PbdocsError(f"找不到模板 {e.name}：请检查 templates/ 目录。") from e
     except jinja2.TemplateSyntaxError as e:
-        raise InputError(f"模板 {e.filename or name} 第 {e.lineno} 行有语法错误：{e.message}") from e
+        raise InputError(
+            f"模板 {e.filename or name} 第 {e.lineno} 行有语法错误：{e.message}") from e
     except jinja2.TemplateError as e:
         raise InputError(f"模板 {name} 无法渲染：{e}") from e
