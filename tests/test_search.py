@@ -11,6 +11,7 @@ import pytest
 from pbdocs.errors import InputError
 from pbdocs.model import Clause, Dept, Document, Section, Source
 from pbdocs.search import build_from_documents, get_clause, search
+from pbdocs.search.backend import Filters
 from pbdocs.search.highlight import highlight
 
 ENGINES = ["whoosh", pytest.param("tantivy", marks=pytest.mark.skipif(
@@ -276,3 +277,29 @@ def test_analysis_indexes_every_dictionary_word_with_offsets():
     assert spaced["双带头人"] == (2, 7)  # normalised for the term, original offsets kept
     assert exact_term(["组织部"]) == "组织部"
     assert exact_term(["思想", "政治", "工作"]) is None  # a run: matched by its bigrams
+
+
+def test_whoosh_ranks_with_whoosh_own_bm25f(tmp_path):
+    """pbdocs scores whoosh hits itself (term at a time over decoded postings); the scores and
+    the order must be whoosh's own for the same words."""
+    from whoosh import query as wq
+
+    from pbdocs.search import get_backend
+    from pbdocs.search.indexdir import IndexDir
+    from pbdocs.search.query import parse_query
+
+    build_from_documents(make_docs(), tmp_path, engine="whoosh")
+    gen, _ = IndexDir(tmp_path).live("whoosh")
+    backend = get_backend("whoosh", gen)
+    s = backend._search()
+    for query, words in [("双带头人 OR 组织部", ["双带头人", "组织部"]),
+                         ("教师 党支部", ["教师", "党支部"])]:
+        page = backend.search(parse_query(query), Filters(), 50, 0)
+        own = s.search(wq.Or([wq.Term("all", w) for w in words]), limit=None)
+        expected = {json.loads(h["data"])["clause_id"]: h.score for h in own}
+        got = {h.record.clause_id: h.score for h in page.hits}
+        assert len(got) > 2 and set(got) <= set(expected)
+        for cid, score in got.items():
+            assert score == pytest.approx(expected[cid], rel=1e-9)
+        assert [h.score for h in page.hits] == sorted(got.values(), reverse=True)
+    backend.close()
