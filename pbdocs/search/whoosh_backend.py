@@ -172,10 +172,11 @@ class WhooshBackend(SearchBackend):
         return self._searcher
 
     # -- matching: sets of document numbers -------------------------------------------------
-    # whoosh steps its matchers one posting at a time in Python; intersecting and counting
-    # that way cost hundreds of ms for frequent words. Here each term's postings are decoded
-    # block by block into a set (C-speed set algebra), which gives the exact total; whoosh's
-    # scorer then ranks only the top N, with its block-max skipping, within that set.
+    # whoosh's own search steps its matchers one posting at a time in Python, scores every
+    # match, and then counts the total in a second matcher pass: hundreds of ms for frequent
+    # words. Here each term's postings are decoded a block at a time (each list once per
+    # query) into sets: C-speed set algebra gives the exact total, filters and facets; the
+    # hits are then scored with whoosh's BM25F term at a time and the top N kept.
 
     def _leaves(self):
         s = self._search()
