@@ -159,10 +159,39 @@ def test_top_k_matches_a_full_sort():
     assert all(allowed[i] for i in top_k(s, 10, allowed))
 
 
+def test_concept_view_aligns_paraphrases_that_share_no_words(docs):
+    from pbdocs.crossref.cache import get_index
+
+    index = get_index(docs)
+    a, b = "坚持党建工作同谋划", "实行统一部署"  # no shared word or character n-gram
+    with_c = index.vectorize([a, b])
+    without = index.vectorize([a, b], concept_weight=0)
+    assert (without[0] @ without[1].T).toarray()[0, 0] == pytest.approx(0, abs=1e-6)
+    assert (with_c[0] @ with_c[1].T).toarray()[0, 0] > 0.02
+    # a clause mentioning none of the concepts is unchanged by the view
+    plain = index.vectorize(["甲乙丙丁"]), index.vectorize(["甲乙丙丁"], concept_weight=0)
+    width = plain[1].shape[1]
+    assert plain[0][:, width:].nnz == 0
+    assert abs(plain[0][:, :width] - plain[1]).max() < 1e-6
+
+
+def test_concept_matcher_and_user_concepts(tmp_path):
+    from pbdocs.crossref.concepts import ConceptMatcher, load_concepts
+
+    f = tmp_path / "concepts.tsv"
+    f.write_text("# comment\n会议\t三会一课|支部大会|党课\n讲课\t讲党课\n", encoding="utf-8")
+    m = ConceptMatcher.from_concepts(load_concepts(f))
+    # the longest term at a position stands for the terms inside it
+    assert {m.names[i] for i in m.match("书记讲党课")} == {"会议", "讲课"}
+    assert {m.names[i] for i in m.match("召开支部大会")} == {"会议"}
+    assert m.match("无关内容") == set()
+
+
 def test_fitted_index_is_cached_on_disk(docs, tmp_path):
     from pbdocs.crossref import cache
 
     cid = _clause_with(docs, "hdu-2020-55", "三重一大")
+    cache._MEMORY.clear()  # an index fitted by an earlier test would not be written to disk
     first = similar(docs, clause_id=cid, top=3, index_dir=tmp_path)
     assert list((tmp_path / "crossref").glob("*.pkl"))
     cache._MEMORY.clear()

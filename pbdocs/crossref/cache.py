@@ -12,19 +12,21 @@ from pbdocs.crossref.vectors import ClauseIndex, build_index
 from pbdocs.model import Document
 
 # Bump when the vectors' code or parameters change in a way that makes cached indexes stale.
-FORMAT = "crossref-4"
+FORMAT = "crossref-5"
 _MEMORY: dict[str, ClauseIndex] = {}
 
 
 def fingerprint(docs: list[Document]) -> str:
     """A short hash of what the index depends on: every document's id, source and clause texts."""
+    from pbdocs.crossref.concepts import CONCEPTS_FILE
     from pbdocs.crossref.topics import TOPICS_FILE
 
     h = hashlib.sha256(FORMAT.encode())
-    try:
-        h.update(TOPICS_FILE.read_bytes())  # the topic view depends on the curated topics
-    except OSError:
-        pass
+    for f in (TOPICS_FILE, CONCEPTS_FILE):  # the topic and concept views depend on these files
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            pass
     # Clause ids and text lengths stand for the texts: hashing 13 M characters on every query
     # cost more than the query itself, and a re-parse that changes a clause moves one of them.
     parts = [(d.id, d.source.sha256, d.institution,

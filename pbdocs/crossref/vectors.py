@@ -28,6 +28,13 @@ STOPWORDS_FILE = _LEXICON / "crossref_stopwords.txt"
 # on tests/gold/alignments.tsv (benchmarks/gold_crossref.txt lists the variants measured).
 WORD_WEIGHT = 0.5
 TOPIC_WEIGHT = 0.1
+# Weight of the concept view (which concepts of lexicon/concepts.tsv a text mentions, IDF-weighted:
+# paraphrases of one requirement share a concept, not words). Chosen on alignments.tsv +
+# alignments_heldout.tsv; 0 turns the view off.
+CONCEPT_WEIGHT = 0.05
+# The same view's weight when sentences are compared (sentence-level lift): a short sentence's
+# words are few, so a shared concept says more there than across two whole clauses.
+SENTENCE_CONCEPT_WEIGHT = 0.05
 CHAR_NGRAMS = (2, 3)
 SUBLINEAR_TF = True
 MAX_DF = 1.0
@@ -140,6 +147,8 @@ class ClauseIndex:
     chars_vec: object
     clause_matrix: object  # csr, one row per entry
     topic_keys: list[list[str]] = field(default_factory=list)  # folded keywords per topic
+    concepts: object = None  # ConceptMatcher of lexicon/concepts.tsv, or None
+    concept_idf: np.ndarray | None = None  # IDF of each concept over the fitted clauses
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
     _codes: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
@@ -161,34 +170,64 @@ class ClauseIndex:
             self._codes[key] = codes
         return codes != codes[row]
 
-    def vectorize(self, texts: list[str]):
-        """Sparse, L2-normalised rows for texts, with the fitted vocabulary."""
+    def vectorize(self, texts: list[str], concept_weight: float | None = None):
+        """Sparse, L2-normalised rows for texts, with the fitted vocabulary (and the concept
+        view weighted by `concept_weight`, CONCEPT_WEIGHT when None)."""
         return self._combine(self.words_vec.transform(texts), self.chars_vec.transform(texts),
-                             texts)
+                             texts, concept_weight=concept_weight)
 
-    def _combine(self, w, c, texts: list[str]):
+    def _combine(self, w, c, texts: list[str], concept_hits: list | None = None,
+                 concept_weight: float | None = None):
         """Stack the views, weighted, into unit rows. Each view's rows are unit or empty, so the
         weights and the final norm per row follow from which views are empty: the data is
         scaled in place and copied once, by the stacking (the character view is large)."""
         from scipy import sparse
 
         t = self._topics(texts) if self.topic_keys and TOPIC_WEIGHT > 0 else None
+        kw = CONCEPT_WEIGHT if concept_weight is None else concept_weight
+        k = self._concepts(texts, concept_hits) if self.concepts is not None and kw > 0 else None
         has_w, has_c = np.diff(w.indptr) > 0, np.diff(c.indptr) > 0
         wc_norm = np.sqrt(WORD_WEIGHT * has_w + (1 - WORD_WEIGHT) * has_c)
         wc = np.divide(1.0, wc_norm, out=np.zeros_like(wc_norm), where=wc_norm > 0)
-        if t is not None:
-            t_len = np.diff(t.indptr)
-            has_t = t_len > 0
-            total = np.sqrt((1 - TOPIC_WEIGHT) * (wc_norm > 0) + TOPIC_WEIGHT * has_t)
+        # The topic and concept blocks take their weights from the word and character block.
+        extra = [(m, wt) for m, wt in ((t, TOPIC_WEIGHT), (k, kw)) if m is not None]
+        if extra:
+            base = 1 - sum(wt for _, wt in extra)
+            has = [np.diff(m.indptr) > 0 for m, _ in extra]
+            total = np.sqrt(base * (wc_norm > 0) + sum(wt * h for (_, wt), h in zip(extra, has)))
             z = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
-            wc = wc * np.sqrt(1 - TOPIC_WEIGHT) * z
-            t_scale = np.divide(np.sqrt(TOPIC_WEIGHT) * z, np.sqrt(t_len),
-                                out=np.zeros_like(z), where=has_t)
-            _scale_rows(t, t_scale)
+            wc = wc * np.sqrt(base) * z
+            for m, wt in extra:
+                # rows of m are unit (topics: 1/sqrt(count); concepts: normalised IDF)
+                _scale_rows(m, np.sqrt(wt) * z)
         _scale_rows(w, np.sqrt(WORD_WEIGHT) * wc)
         _scale_rows(c, np.sqrt(1 - WORD_WEIGHT) * wc)
-        blocks = [w, c] + ([t] if t is not None else [])
+        blocks = [w, c] + [m for m, _ in extra]
         return sparse.hstack(blocks, format="csr", dtype=np.float32)
+
+    def _concepts(self, texts: list[str], hits: list | None = None):
+        """One column per concept: its IDF where the text mentions one of its terms, rows unit."""
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        if hits is None:
+            hits = [self.concepts.match(fold(x)) for x in texts]
+        m = self._flags(hits, len(self.concepts.names))
+        if self.concept_idf is not None:
+            m.data *= self.concept_idf[m.indices]
+        inplace_csr_row_normalize_l2(m)
+        return m
+
+    @staticmethod
+    def _flags(hit_sets: list, width: int):
+        """A 0/1 CSR matrix with a 1 at (i, j) for each j in hit_sets[i]."""
+        from scipy import sparse
+
+        indptr = np.zeros(len(hit_sets) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(h) for h in hit_sets])
+        indices = np.fromiter((j for h in hit_sets for j in sorted(h)), dtype=np.int32,
+                              count=int(indptr[-1]))
+        data = np.ones(len(indices), dtype=np.float32)
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(hit_sets), width))
 
     def _topics(self, texts: list[str]):
         """One column per curated topic: 1 where the text mentions one of its keywords."""
@@ -202,7 +241,10 @@ class ClauseIndex:
                     rows.append(i)
                     cols.append(j)
         data = np.ones(len(rows), dtype=np.float32)
-        return sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.topic_keys)))
+        m = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.topic_keys)))
+        n = np.diff(m.indptr)
+        _scale_rows(m, np.divide(1.0, np.sqrt(n), out=np.zeros(len(n)), where=n > 0))
+        return m
 
     def scores(self, text: str) -> np.ndarray:
         """Cosine similarity of `text` to every clause (a dense vector of length N)."""
@@ -246,7 +288,8 @@ class ClauseIndex:
             sents.extend(ss)
             owner.extend([j] * len(ss))
         # One small product: (sentences of the candidates) x (sentences of the query).
-        sims = (self.vectorize(sents) @ self.vectorize(qs).T).toarray()
+        cw = SENTENCE_CONCEPT_WEIGHT
+        sims = (self.vectorize(sents, cw) @ self.vectorize(qs, cw).T).toarray()
         sims *= _shrink(sents)[:, None] * _shrink(qs)[None, :]
         best = sims.max(axis=1)
         starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(owner)) != 0])
@@ -334,10 +377,12 @@ class HashedTfidf:
         return self._weigh(self._compact(self._batches(texts)))
 
 
-def build_index(docs: list[Document], topics_file: str | Path | None = None) -> ClauseIndex:
+def build_index(docs: list[Document], topics_file: str | Path | None = None,
+                concepts_file: str | Path | None = None) -> ClauseIndex:
     """Fit the vectorizers on every clause of `docs` and vectorize the clauses."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from pbdocs.crossref.concepts import ConceptMatcher, load_concepts
     from pbdocs.crossref.topics import load_topics
 
     entries: list[Entry] = []
@@ -354,9 +399,18 @@ def build_index(docs: list[Document], topics_file: str | Path | None = None) -> 
     chars_vec = HashedTfidf()
     keys = [[k for k in (fold(x) for x in t.keywords) if k] for t in load_topics(topics_file)]
     index = ClauseIndex(entries, words_vec, chars_vec, None, topic_keys=keys)
+    if CONCEPT_WEIGHT > 0 or SENTENCE_CONCEPT_WEIGHT > 0:
+        index.concepts = ConceptMatcher.from_concepts(load_concepts(concepts_file))
+    hits = None
+    if index.concepts is not None and texts:
+        # IDF as TfidfVectorizer's (smooth): a concept most clauses mention tells little.
+        hits = [index.concepts.match(fold(x)) for x in texts]
+        flags = index._flags(hits, len(index.concepts.names))
+        df = np.bincount(flags.indices, minlength=flags.shape[1])
+        index.concept_idf = (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
     if texts:
         index.clause_matrix = index._combine(words_vec.fit_transform(texts),
-                                             chars_vec.fit_transform(texts), texts)
+                                             chars_vec.fit_transform(texts), texts, hits)
     return index
 
 

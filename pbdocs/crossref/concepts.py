@@ -1,0 +1,89 @@
+"""Concepts of clause alignment: a curated, user-extendable lexicon (`lexicon/concepts.tsv`) of
+the different words plans use for one requirement (同谋划 / 统一部署 / 同步考核 …), and a matcher
+that maps a text to the concepts its terms hit, in one regex pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbdocs.errors import InputError
+
+CONCEPTS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "concepts.tsv"
+
+
+def load_concepts(path: str | Path | None = None) -> list[tuple[str, list[str]]]:
+    """Read a concepts file (concept id, then terms separated by |); `#` lines are comments."""
+    from pbdocs.crossref.vectors import fold
+
+    p = Path(path) if path else CONCEPTS_FILE
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"无法读取概念文件 {p}（{e.strerror}）。") from e
+    out = []
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, _, rest = line.partition("\t")
+        terms = [t for t in (fold(k) for k in rest.split("|")) if t]
+        if name.strip() and terms:
+            out.append((name.strip(), terms))
+    return out
+
+
+def _trie_pattern(terms: list[str]) -> str:
+    """A regex alternation shaped as a trie, so each position costs one character test when no
+    term starts there, and the greedy match is the longest term starting there."""
+    trie: dict = {}
+    for t in terms:
+        node = trie
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def walk(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + walk(child) for ch, child in node.items() if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return walk(trie)
+
+
+@dataclass
+class ConceptMatcher:
+    """Maps a folded text to the indices of the concepts whose terms occur in it."""
+
+    names: list[str]
+    pattern: re.Pattern
+    # For each matchable term: the concepts of it and of every term inside it. Matches do not
+    # overlap (one pass, about 3x faster than a lookahead at every position), so the longest
+    # term at a position stands for the shorter terms it holds.
+    hits: dict[str, frozenset[int]]
+
+    @classmethod
+    def from_concepts(cls, concepts: list[tuple[str, list[str]]]) -> ConceptMatcher | None:
+        """A matcher for the concepts, or None when there are none."""
+        of: dict[str, set[int]] = {}
+        for j, (_, terms) in enumerate(concepts):
+            for t in terms:
+                of.setdefault(t, set()).add(j)
+        if not of:
+            return None
+        hits = {t: frozenset(j for p, js in of.items() if p in t for j in js)
+                for t in of}
+        pattern = re.compile(_trie_pattern(list(of)))
+        return cls([n for n, _ in concepts], pattern, hits)
+
+    def match(self, folded: str) -> set[int]:
+        """Indices of the concepts mentioned in an already folded text."""
+        out: set[int] = set()
+        for m in self.pattern.finditer(folded):
+            h = self.hits.get(m.group(0))
+            if h:
+                out |= h
+        return out
