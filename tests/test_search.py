@@ -303,3 +303,26 @@ def test_whoosh_ranks_with_whoosh_own_bm25f(tmp_path):
             assert score == pytest.approx(expected[cid], rel=1e-9)
         assert [h.score for h in page.hits] == sorted(got.values(), reverse=True)
     backend.close()
+
+
+def test_whoosh_counts_across_segments_without_deleted_clauses(tmp_path):
+    """An incremental update leaves a second segment and deleted clauses in the first: totals,
+    hits and facets count only live clauses."""
+    from pbdocs.search import get_backend
+    from pbdocs.search.backend import records
+    from pbdocs.search.query import parse_query
+
+    docs = make_docs()
+    backend = get_backend("whoosh", tmp_path)
+    backend.create()
+    backend.write([r for d in docs[:3] for r in records(d)], set())
+    backend.write([r for d in docs[3:] for r in records(d)], {"doc1"})
+    assert len(backend._leaves()) > 1 or backend._search().reader().has_deletions()
+    page = backend.search(parse_query("双带头人"), Filters(), 1, 0, facets=True)
+    every = backend.search(parse_query("双带头人"), Filters(), 50, 0)
+    assert page.total == len(every.hits) == 4
+    assert {h.record.doc_id for h in every.hits} == {"doc2", "doc3", "doc4", "doc5"}
+    assert "甲大学" not in page.facets["institution"]
+    # 10 clauses, 3 of them deleted (doc1), 4 live ones hold 双带头人
+    assert backend.search(parse_query("NOT 双带头人"), Filters(), 50, 0).total == 10 - 3 - 4
+    backend.close()
