@@ -7,6 +7,8 @@ was tuned, used only for this report). Prints recall@1, recall@5 and MRR (filter
 gold partners of the query, from all three files, ranked above the target are not counted
 against it) and the raw recall@5, with and without the sentence-level re-ranking; `-v` lists the
 misses; `--variants` scores other settings on the two tuning files (pooled recall@5 decides).
+Also prints the full method (sentence re-ranking + the concept view of lexicon/concepts.tsv)
+against the same without the concept view.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ GOLD = ROOT / "tests" / "gold"
 FILES = {"main (tuning)": "alignments.tsv", "held-out (tuning)": "alignments_heldout.tsv",
          "fresh (report only)": "alignments_fresh.tsv"}
 KNOBS = ("SENTENCE_WEIGHT", "SHORT_SENTENCE", "RERANK_TOP", "MIN_SENTENCE")
+CONCEPT_KNOBS = ("CONCEPT_WEIGHT", "SENTENCE_CONCEPT_WEIGHT")
 
 
 def line(r: dict) -> str:
@@ -48,16 +51,23 @@ def main() -> None:
         docs = list(Corpus(args.corpus, tmp).documents())
     sets = {name: load_gold(GOLD / f) for name, f in FILES.items()}
     chosen = {k: getattr(vectors, k) for k in KNOBS}
+    concepts = {k: getattr(vectors, k) for k in CONCEPT_KNOBS}
+    for k in CONCEPT_KNOBS:
+        setattr(vectors, k, 0.0)
     vectors.SENTENCE_WEIGHT = 0.0
     before = score_all(docs, sets)
     vectors.SENTENCE_WEIGHT = chosen["SENTENCE_WEIGHT"]
+    sentence = score_all(docs, sets)
+    for k, v in concepts.items():
+        setattr(vectors, k, v)
     after = score_all(docs, sets)
-    print("settings: " + "  ".join(f"{k}={v}" for k, v in chosen.items()))
+    print("settings: " + "  ".join(f"{k}={v}" for k, v in {**chosen, **concepts}.items()))
     for name in FILES:
         unresolved = after[name]["unresolved"]
         print(f"{name}: {after[name]['pairs']} pairs, {unresolved} unresolved")
         print(f"  whole clauses only:      {line(before[name])}")
-        print(f"  + sentence re-ranking:   {line(after[name])}")
+        print(f"  + sentence re-ranking:   {line(sentence[name])}")
+        print(f"  + concept view:          {line(after[name])}")
         if args.verbose:
             for d in after[name]["details"]:
                 if d["rank"] is None or d["rank"] > 5:
@@ -82,6 +92,20 @@ def main() -> None:
                   f"{a['mrr']:.3f} | {b['recall@1']:.3f} {b['recall@5']:.3f} {b['mrr']:.3f} | "
                   f"{pooled:.3f}{mark}")
         for k, v in chosen.items():
+            setattr(vectors, k, v)
+        print("concept view variants on the tuning files (clause weight, sentence weight): "
+              "main R@1 R@5 MRR | held-out R@1 R@5 MRR | pooled R@5")
+        for cw, sw in ((0, 0), (0.05, 0), (0.05, 0.05), (0.05, 0.1), (0.05, 0.2), (0.1, 0.1),
+                       (0.15, 0.15), (0.2, 0.2), (0.3, 0.3), (0, 0.25)):
+            vectors.CONCEPT_WEIGHT, vectors.SENTENCE_CONCEPT_WEIGHT = cw, sw
+            r = score_all(docs, tuning)
+            a, b = r["main (tuning)"], r["held-out (tuning)"]
+            pooled = ((a["recall@5"] * a["queries"] + b["recall@5"] * b["queries"])
+                      / (a["queries"] + b["queries"]))
+            mark = "  <- chosen" if (cw, sw) == tuple(concepts.values()) else ""
+            print(f"  {cw:.2f} {sw:.2f}: {a['recall@1']:.3f} {a['recall@5']:.3f} {a['mrr']:.3f} | "
+                  f"{b['recall@1']:.3f} {b['recall@5']:.3f} {b['mrr']:.3f} | {pooled:.3f}{mark}")
+        for k, v in concepts.items():
             setattr(vectors, k, v)
 
 

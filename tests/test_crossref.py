@@ -57,26 +57,29 @@ def test_similar_finds_the_gold_partners(docs):
     assert res["unresolved"] == 0
     # Measured 2026-11-21 (benchmarks/gold_crossref.txt); the floors catch regressions.
     assert res["recall@5"] >= 0.9
-    assert res["recall@1"] >= 0.66  # 0.68 with sentence re-ranking, 0.63 without
-    assert res["mrr"] >= 0.76
+    # R@1 0.71 / MRR 0.79 with the concept view (0.69 / 0.78 without; 0.64 / 0.76 with neither
+    # it nor sentence re-ranking)
+    assert res["recall@1"] >= 0.69
+    assert res["mrr"] >= 0.78
 
 
 def test_held_out_pairs(docs):
     held = load_gold(GOLD / "alignments_heldout.tsv")
     res = score_gold(docs, held, _other_gold("alignments.tsv", "alignments_fresh.tsv"))
     assert res["unresolved"] == 0 and res["pairs"] >= 15
-    # measured R@5 0.78, R@1 0.44 (0.72 and 0.34 without sentence re-ranking): one shared
-    # sentence in two long clauses
+    # measured R@5 0.78, R@1 0.47, MRR 0.60 (R@1 0.44, MRR 0.58 without the concept view; 0.75
+    # and 0.38 without sentence re-ranking either): one shared sentence in two long clauses
     assert res["recall@5"] >= 0.75
-    assert res["recall@1"] >= 0.4
+    assert res["recall@1"] >= 0.45
+    assert res["mrr"] >= 0.58
 
 
 def test_fresh_pairs_never_used_for_tuning(docs):
     fresh = load_gold(GOLD / "alignments_fresh.tsv")
     res = score_gold(docs, fresh, _other_gold("alignments.tsv", "alignments_heldout.tsv"))
     assert res["unresolved"] == 0 and res["pairs"] >= 20
-    assert res["recall@5"] >= 0.6  # measured 0.65 (0.70 without sentence re-ranking)
-    assert res["mrr"] >= 0.47
+    assert res["recall@5"] >= 0.65  # measured 0.67 (0.65 without the concept view)
+    assert res["mrr"] >= 0.5  # measured 0.52
 
 
 def test_a_shared_sentence_lifts_a_long_clause(docs):
