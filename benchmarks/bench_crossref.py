@@ -76,8 +76,9 @@ def main() -> None:
         n_chars = sum(len(c.text) for d in docs for c in d.clauses)
         print(f"# pbdocs crossref benchmark  python {platform.python_version()}  "
               f"{platform.machine()}  (2 shared cores)")
-        print(f"corpus: {len(docs)} documents, {n_clauses} clauses, {n_chars / 1e6:.1f} M characters,"
-              f" {len({d.institution for d in docs})} institutions")
+        print(f"corpus: {len(docs)} documents, {n_clauses} clauses, "
+              f"{n_chars / 1e6:.1f} M characters, "
+              f"{len({d.institution for d in docs})} institutions")
 
         index, fit_s = timed(lambda: build_index(docs))
         m = index.clause_matrix

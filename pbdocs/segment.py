@@ -17,9 +17,9 @@ import marshal
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator
 
 USERDICT = Path(__file__).resolve().parent / "lexicon" / "userdict.txt"
 _CACHE_FORMAT = "2"

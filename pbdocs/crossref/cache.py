@@ -1,5 +1,6 @@
 """The fitted clause index, kept per process and (optionally) on disk in the index folder, keyed
-by a hash of the documents' ids, source hashes and clauses, so it is refitted only when they change."""
+by a hash of the documents' ids, source hashes and clauses, so it is refitted only when they
+change."""
 
 from __future__ import annotations
 

@@ -80,7 +80,8 @@ def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
     by_id = {d.id: d for d in docs}
     missing = [i for i in doc_ids if i not in by_id]
     if missing:
-        raise InputError(f"语料库中没有编号为“{missing[0]}”的文档；可用的编号：{'、'.join(by_id)}。")
+        raise InputError(f"语料库中没有编号为“{missing[0]}”的文档；"
+                         f"可用的编号：{'、'.join(by_id)}。")
     return [by_id[i] for i in dict.fromkeys(doc_ids)]
 
 

@@ -117,7 +117,8 @@ def check_out(out: str | Path) -> Path:
     """The output path, checked before any work: a known suffix in an existing folder."""
     out = Path(out)
     if out.suffix.lower() not in OUT_SUFFIXES:
-        raise InputError(f"不支持的输出格式“{out.suffix or out.name}”：请用 .docx、.xlsx、.md 或 .html。")
+        raise InputError(f"不支持的输出格式“{out.suffix or out.name}”："
+                         "请用 .docx、.xlsx、.md 或 .html。")
     if not out.parent.is_dir():
         raise InputError(f"输出目录不存在：{out.parent}")
     return out

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.search.backend import (

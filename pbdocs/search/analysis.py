@@ -11,9 +11,9 @@ cuts it differently in context (思想政治工作者 → 思想/政治/工作�
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
 
 from pbdocs import segment
 

@@ -12,10 +12,10 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 from pbdocs.errors import InputError
 from pbdocs.store import atomic_write_text

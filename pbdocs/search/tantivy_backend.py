@@ -9,11 +9,11 @@ from pathlib import Path
 from pbdocs.errors import InputError
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
+    GRAMS_FIELD,
     KEYWORD_FIELDS,
     SEARCH_FIELDS,
     TEXT_FIELDS,
     ClauseRecord,
-    GRAMS_FIELD,
     DamagedIndexError,
     Filters,
     Page,
