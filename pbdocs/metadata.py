@@ -15,9 +15,9 @@ from functools import lru_cache
 from pbdocs.lexdata import alternation, entries
 from pbdocs.markers import cn_to_int, match_marker
 from pbdocs.model import Notice, Warning
+from pbdocs.normalize import DOC_NO_LINE as _DOC_NO
 from pbdocs.normalize import is_org_line
 
-_DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
 _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*月"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")

@@ -36,7 +36,8 @@ _META_LABEL = re.compile(
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置"
                        r"|首页|主页|网站首页)")
-_DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
+# A line that is only a 发文字号 (嘉院党〔2021〕54号); metadata reads the same lines.
+DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
 _WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
 _RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
@@ -308,7 +309,7 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if ended and not wrapped:
         return False  # (a full line of hard-wrapped text may end with 。 and still go on)
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
-            or _DOC_NO_LINE.match(nxt) or _DOC_NO_LINE.match(prev) or is_org_line(prev)
+            or DOC_NO_LINE.match(nxt) or DOC_NO_LINE.match(prev) or is_org_line(prev)
             or (prev.endswith("文件") and is_org_line(prev[:-2]))):
         return False
     if _heading_like(prev):
