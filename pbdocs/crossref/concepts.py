@@ -13,23 +13,32 @@ from pbdocs.errors import InputError
 CONCEPTS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "concepts.tsv"
 
 
-def load_concepts(path: str | Path | None = None) -> list[tuple[str, list[str]]]:
-    """Read a concepts file (concept id, then terms separated by |); `#` lines are comments."""
-    from pbdocs.crossref.vectors import fold
-
-    p = Path(path) if path else CONCEPTS_FILE
+def read_term_table(path: Path, what: str) -> list[tuple[str, list[str]]]:
+    """Rows of a `name<TAB>term|term…` lexicon file (`#` lines are comments) as (name, terms);
+    `what` names the file in the error a person sees (概念文件, 主题文件)."""
     try:
-        lines = p.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise InputError(f"无法读取概念文件 {p}（{e.strerror}）。") from e
-    out = []
+        raise InputError(f"无法读取{what} {path}（{e.strerror}）。") from e
+    rows = []
     for line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         name, _, rest = line.partition("\t")
-        terms = [t for t in (fold(k) for k in rest.split("|")) if t]
-        if name.strip() and terms:
-            out.append((name.strip(), terms))
+        if name.strip():
+            rows.append((name.strip(), [k.strip() for k in rest.split("|") if k.strip()]))
+    return rows
+
+
+def load_concepts(path: str | Path | None = None) -> list[tuple[str, list[str]]]:
+    """Read a concepts file (concept id, then terms separated by |); `#` lines are comments."""
+    from pbdocs.crossref.vectors import fold
+
+    out = []
+    for name, terms in read_term_table(Path(path) if path else CONCEPTS_FILE, "概念文件"):
+        folded = [t for t in (fold(k) for k in terms) if t]
+        if folded:
+            out.append((name, folded))
     return out
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pbdocs.crossref.concepts import read_term_table
 from pbdocs.crossref.vectors import fold
 from pbdocs.errors import InputError
 from pbdocs.model import Document
@@ -33,21 +34,8 @@ class Topic:
 
 def load_topics(path: str | Path | None = None) -> list[Topic]:
     """Read a topics file (topic, then keywords separated by |); `#` lines are comments."""
-    p = Path(path) if path else TOPICS_FILE
-    try:
-        lines = p.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"无法读取主题文件 {p}（{e.strerror}）。") from e
-    out = []
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        name, _, rest = line.partition("\t")
-        name = name.strip()
-        kws = [k.strip() for k in rest.split("|") if k.strip()]
-        if name:
-            out.append(Topic(name, kws or [name]))
-    return out
+    rows = read_term_table(Path(path) if path else TOPICS_FILE, "主题文件")
+    return [Topic(name, kws or [name]) for name, kws in rows]
 
 
 def default_topics(path: str | Path | None = None) -> list[str]:
