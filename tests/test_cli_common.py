@@ -23,3 +23,17 @@ def test_unknown_document_is_one_sentence_and_exit_2(runner, tmp_path):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "no-such-doc" in result.output
+
+
+def test_an_output_that_cannot_be_written_is_one_sentence(runner, corpus_dir, tmp_path):
+    from pbdocs.cli import main
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (["taskbook", "hdu-2020-55", "--out", str(blocker / "t.docx")],
+                 ["timetable", "hdu-2020-55", "--out", str(tmp_path / "t.docx"),
+                  "--ics", str(blocker / "t.ics")]):
+        result = runner.invoke(main, [*args, "--corpus", str(corpus_dir),
+                                      "--index", str(tmp_path / "index")])
+        assert result.exit_code == 1, result.output
+        assert "无法写入文件" in result.output and "Traceback" not in result.output

@@ -39,15 +39,11 @@ def _load(doc: str | None, out: str | None, corpus_dir: str, index_dir: str):
 def _html(md: str, path: str | None, title: str) -> None:
     if not path:
         return
-    from pbdocs.errors import PbdocsError
+    from pbdocs.generate.output import save
     from pbdocs.generate.render_html import markdown_to_html
 
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(markdown_to_html(md, standalone=True, title=title),
-                              encoding="utf-8")
-    except OSError as e:
-        raise PbdocsError(f"无法写入文件 {path}（{e.strerror or e}）。") from e
+    html = markdown_to_html(md, standalone=True, title=title)
+    save(path, lambda p: p.write_text(html, encoding="utf-8"))
 
 
 @click.command()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import InputError, PbdocsError
+from pbdocs.errors import InputError
 from pbdocs.generate.draft_rules import DEFAULT_ROLES, DraftRules, load_rules, read_roles_file
 from pbdocs.model import Clause, Deadline, Document, Recurrence, Target, Task
 
@@ -607,10 +607,8 @@ def write_draft(doc: Document, college: str, out: str | Path, *, fmt: str = "doc
     if fmt == "docx":
         markdown_to_docx(md, out, title=ctx["title"])
     else:
+        from pbdocs.generate.output import save
+
         text = md if fmt == "md" else markdown_to_html(md, standalone=True, title=ctx["title"])
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
+        save(out, lambda p: p.write_text(text, encoding="utf-8"))
     return {"out": str(out), "tasks": len(ctx["rows"])}

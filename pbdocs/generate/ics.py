@@ -6,7 +6,6 @@ import hashlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from pbdocs.errors import PbdocsError
 from pbdocs.generate.oxml import xml_safe
 from pbdocs.model import Document
 
@@ -64,11 +63,8 @@ def ics_text(doc: Document, now: datetime | None = None) -> tuple[str, int]:
 
 def write_ics(doc: Document, out: str | Path) -> tuple[Path, int]:
     """Write the calendar file; returns the path and the number of events."""
+    from pbdocs.generate.output import save
+
     text, n = ics_text(doc)
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(text.encode("utf-8"))
-    except OSError as e:
-        raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
+    out = save(out, lambda p: p.write_bytes(text.encode("utf-8")))
     return out, n

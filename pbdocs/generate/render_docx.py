@@ -13,7 +13,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 
-from pbdocs.errors import PbdocsError
 from pbdocs.generate import dialect, oxml
 from pbdocs.generate import gbt9704 as G
 
@@ -32,14 +31,10 @@ def style_name(role: str) -> str:
 
 def markdown_to_docx(markdown_text: str, out: str | Path, title: str | None = None) -> Path:
     """Render dialect Markdown to a .docx at `out` (folders created); returns the path."""
+    from pbdocs.generate.output import save
+
     doc = build_docx(markdown_text, title=title)
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        doc.save(str(out))
-    except OSError as e:
-        raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
-    return out
+    return save(out, lambda p: doc.save(str(p)))
 
 
 def build_docx(markdown_text: str, title: str | None = None):

@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import PbdocsError
 from pbdocs.generate import cnfmt
 from pbdocs.generate.plan import is_preamble, number_label
 from pbdocs.model import Clause, Dept, Document
@@ -209,10 +208,6 @@ def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> P
             seen.add(name)
             fill(wb.create_sheet(name), [TaskRow(**{k: v for k, v in r.items() if k != "cells"})
                                          for r in g["rows"]])
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(str(out))
-    except OSError as e:
-        raise PbdocsError(f"无法写入文件 {out}（{e.strerror or e}）。") from e
-    return out
+    from pbdocs.generate.output import save
+
+    return save(out, lambda p: wb.save(str(p)))
