@@ -49,7 +49,7 @@ class Corpus:
 
     def lexicon_dirs(self) -> tuple[str, ...]:
         """The lexicon folders that extend the packaged lexicons for this corpus's files."""
-        from pbdocs.extract.lexicon import extension_dirs
+        from pbdocs.lang.lexicon import extension_dirs
 
         return extension_dirs(str(self.dir / "_.txt"))
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
-from pbdocs.markers import cn_to_int, match_marker
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.numerals import cn_to_int
+from pbdocs.markers import match_marker
 from pbdocs.model import Notice, Warning
 from pbdocs.normalize import DOC_NO_LINE as _DOC_NO
 from pbdocs.normalize import is_org_line
@@ -27,10 +27,16 @@ _ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\
                       r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 _BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}日$")
 _TERMINAL = re.compile(r"[。！？；!?;]")
-_LEAD_ORG = re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
-                       r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校|大學|學院|學校)(?:党委|委员会|黨委|委員會)?"
-                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
-                       r"(?=关于|印发|转发|關於|印發|轉發))")
+
+
+@per_lexicon()
+def _lead_org_re() -> re.Pattern:
+    """An issuer at the start of a title: 中共X委员会关于…, X大学(党委)(组织部)关于…"""
+    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
+                      rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation('institution_suffixes.txt')})"
+                      r"(?:党委|委员会|黨委|委員會)?"
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
+                      r"(?=关于|印发|转发|關於|印發|轉發))")
 
 
 @dataclass
@@ -50,7 +56,7 @@ class Meta:
     warnings: list[Warning] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _patterns() -> dict[str, list[re.Pattern]]:
     out: dict[str, list[re.Pattern]] = {"title": [], "body": [], "end": [], "self": []}
     for e in entries("notice_patterns.txt"):
@@ -61,7 +67,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _kind_re() -> re.Pattern:
     return re.compile(f"({alternation('kinds.txt')})$")
 
@@ -73,10 +79,8 @@ def parse_date(s: str) -> str | None:
     if not m:
         return None
     y, mo, d = m.groups()
-    year = int(y) if y.isdigit() else int("".join(str(cn_to_int(c)) for c in y.replace("O", "〇")
-                                                   .replace("○", "〇")))
-    month = int(mo) if mo.isdigit() else cn_to_int(mo)
-    day = int(d) if d.isdigit() else cn_to_int(d)
+    year = int("".join(str(cn_to_int(c) or 0) for c in y.replace("O", "〇").replace("○", "〇")))
+    month, day = cn_to_int(mo) or 0, cn_to_int(d) or 0
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -159,7 +163,7 @@ def _signature(pars: list[str], j: int) -> tuple[str, str, int] | None:
 
 
 def _lead_org(title: str | None) -> str | None:
-    m = _LEAD_ORG.match(title or "")
+    m = _lead_org_re().match(title or "")
     return m.group(1) if m else None
 
 

@@ -11,9 +11,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import bare_marker, match_marker
 from pbdocs.model import Warning
 
@@ -54,12 +53,12 @@ class _Repair:
     excerpt: str
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in entries("boilerplate.txt")))
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _measure() -> tuple[re.Pattern, frozenset[str]]:
     words = [e for e in entries("measure_words.txt") if not e.startswith("!")]
     words.sort(key=len, reverse=True)
@@ -67,7 +66,7 @@ def _measure() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("|".join(re.escape(w) for w in words)), compounds
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _kind_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('kinds.txt')})[）)]?$")
 
@@ -269,7 +268,7 @@ def _is_date_line(par: str) -> bool:
                              r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", par))
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _org_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('org_suffixes.txt')})$")
 

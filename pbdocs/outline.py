@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -38,7 +37,7 @@ LEAD_MAX = 40  # longest first sentence still read as a clause's lead phrase
 HEADING_MAX = 50  # longest numbered line still read as a heading without body
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _note_res() -> tuple[re.Pattern, re.Pattern]:
     labels = alternation("responsibility_notes.txt")
     inner = r"[^（）()【】\[\]]*(?:[（(][^（）()]*[）)][^（）()【】\[\]]*)*"
@@ -48,7 +47,7 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
     return tail, only
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _ranks() -> dict[str, int]:
     return {fam: k for k, fam in enumerate(entries("marker_ranks.txt"))}
 

@@ -22,13 +22,16 @@ def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> 
     """Run normalize, outline and (optionally) extract over text already read from a file."""
     from pbdocs import extract as extract_stage
     from pbdocs import outline
+    from pbdocs.lang import lexicon
     from pbdocs.normalize import normalize
 
-    norm, repairs = normalize(text)
-    doc = outline.build_document(norm, doc_id=doc_id, source=source)
-    doc.warnings = repairs + doc.warnings
-    if extract:
-        extract_stage.enrich(doc)
+    # the lexicons of the file's own corpus (and $PBDOCS_LEXICON) apply to every stage
+    with lexicon.using(lexicon.extension_dirs(source.path if source else None)):
+        norm, repairs = normalize(text)
+        doc = outline.build_document(norm, doc_id=doc_id, source=source)
+        doc.warnings = repairs + doc.warnings
+        if extract:
+            extract_stage.enrich(doc)
     return doc
 
 

@@ -3,9 +3,10 @@ fields at a glance, and its warnings, as plain text or as Markdown (shared by CL
 
 from __future__ import annotations
 
+from pbdocs.lang import wording
+from pbdocs.lang.wording import numbered
 from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target
 
-_NONE = "（无）"
 # Clause fields shown under a clause when they are not empty, in this order.
 FIELD_LABELS = (
     ("lead", "牵头"), ("support", "配合"), ("actors", "其他责任主体"), ("deadlines", "时限"),
@@ -16,6 +17,7 @@ EXCERPT = 60  # characters of a clause's text shown in the tree when it has no l
 
 def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     """The document's metadata as (label, value) pairs, absent values as （无）."""
+    _NONE = wording.word("phrase", "none", "（无）")
     notice = _NONE
     if doc.notice is not None:
         bits = [b for b in (doc.notice.title, doc.notice.doc_number, doc.notice.date) if b]
@@ -34,43 +36,18 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     ]
 
 
-_KIND = {"by": "截止", "range": "期间", "on": "当期", "within": "期限"}
-_PERIOD = {"day": "每年固定日", "week": "每周", "month": "每月", "quarter": "每季度",
-           "semester": "每学期", "year": "每年", "term_of_office": "每届"}
-_OP = {">=": "≥", "<=": "≤", "=": "=", "~": "约"}
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
-
-
 def _field_value(item) -> str:
     """One extracted value as a person reads it: the words as written, then what they mean."""
     if isinstance(item, str):
         return item
     if isinstance(item, Dept):
-        return item.name if item.canonical == item.name else f"{item.name}（{item.canonical}）"
+        return wording.dept_label(item)
     if isinstance(item, Deadline):
-        span = item.end or ""
-        if item.start and item.start != item.end:
-            span = f"{item.start}至{item.end or '…'}"
-        return f"{item.text}（{_KIND.get(item.kind, item.kind)} {span}）" if span else item.text
+        return wording.deadline_label(item)
     if isinstance(item, Recurrence):
-        parts = [_PERIOD.get(item.period, item.period) + (f" {item.on}" if item.on else "")]
-        if item.min_times is not None:
-            parts.append(f"至少{item.min_times}次")
-        if item.amount is not None:
-            parts.append(f"{_num(item.amount)}{item.unit or ''}")
-        return f"{item.text}（{'，'.join(parts)}）"
+        return wording.recurrence_label(item)
     if isinstance(item, Target):
-        value = _num(item.value)
-        if item.value_max is not None:
-            value += f"-{_num(item.value_max)}"
-        op = _OP.get(item.op, item.op)
-        meaning = f"{item.subject or ''} {op}{value}{item.unit or ''}".strip()
-        if item.by:
-            meaning += f"，{item.by}前"
-        return f"{item.text}（{meaning}）"
+        return wording.target_label(item)
     return getattr(item, "text", str(item))
 
 
@@ -113,14 +90,6 @@ def _clause_label(clause: Clause, full: bool) -> str:
     if not full and body and len(body) > EXCERPT:
         body = body[:EXCERPT] + "…"
     return numbered(number, body or "")
-
-
-def numbered(number: str | None, text: str) -> str:
-    """A number and its text as a reader expects: `一、总体要求`, `（一）组织建设`, `1. 加强`."""
-    if not number:
-        return text
-    sep = "" if number[-1] in "、）〕】」" else " "
-    return f"{number}{sep}{text}".strip()
 
 
 def _depth(node: Section | Clause, under_section: bool) -> int:

@@ -246,9 +246,9 @@ def test_sharded_dictionary_cuts_like_jieba(tmp_path, monkeypatch, corpus_dir):
     from pbdocs import segment
 
     monkeypatch.setenv("PBDOCS_CACHE", str(tmp_path))
-    lazy = segment._LazyDict()
+    lazy = segment._LazyDict(segment._userdicts())
     assert list(tmp_path.glob("jieba-*.bin"))
-    full = segment._full_tokenizer()
+    full = segment._full_tokenizer(segment._userdicts())
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
     lazy.ensure(text)
     assert list(lazy.tk.cut(text)) == list(full.cut(text))

@@ -21,9 +21,13 @@ def fingerprint(docs: list[Document]) -> str:
     """A short hash of what the index depends on: every document's id, source and clause texts."""
     from pbdocs.crossref.concepts import CONCEPTS_FILE
     from pbdocs.crossref.topics import TOPICS_FILE
+    from pbdocs.crossref.vectors import STOPWORDS_FILE
+    from pbdocs.lang import lexicon
 
     h = hashlib.sha256(FORMAT.encode())
-    for f in (TOPICS_FILE, CONCEPTS_FILE):  # the topic and concept views depend on these files
+    # the topic, concept and stopword views depend on these files and their extensions
+    for f in (p for name in (TOPICS_FILE, CONCEPTS_FILE, STOPWORDS_FILE)
+              for p in lexicon.paths(name)):
         try:
             h.update(f.read_bytes())
         except OSError:

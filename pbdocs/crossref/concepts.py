@@ -8,34 +8,25 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pbdocs.errors import InputError
+from pbdocs.lang import lexicon
 
-CONCEPTS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "concepts.tsv"
+CONCEPTS_FILE = "concepts.tsv"
 
 
-def read_term_table(path: Path, what: str) -> list[tuple[str, list[str]]]:
-    """Rows of a `name<TAB>term|term…` lexicon file (`#` lines are comments) as (name, terms);
-    `what` names the file in the error a person sees (概念文件, 主题文件)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(f"无法读取{what} {path}（{e.strerror}）。") from e
-    rows = []
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        name, _, rest = line.partition("\t")
-        if name.strip():
-            rows.append((name.strip(), [k.strip() for k in rest.split("|") if k.strip()]))
-    return rows
+def read_term_table(name: str, path: str | Path | None = None) -> list[tuple[str, list[str]]]:
+    """Rows of a `name<TAB>term|term…` lexicon file as (name, terms): the file at `path` alone,
+    else lexicon file `name` with its extensions."""
+    if path:
+        return lexicon.parse_term_rows(lexicon.read_file(path))
+    return lexicon.term_table(name)
 
 
 def load_concepts(path: str | Path | None = None) -> list[tuple[str, list[str]]]:
     """Read a concepts file (concept id, then terms separated by |); `#` lines are comments."""
-    from pbdocs.crossref.vectors import fold
+    from pbdocs.lang.text import fold
 
     out = []
-    for name, terms in read_term_table(Path(path) if path else CONCEPTS_FILE, "概念文件"):
+    for name, terms in read_term_table(CONCEPTS_FILE, path):
         folded = [t for t in (fold(k) for k in terms) if t]
         if folded:
             out.append((name, folded))

@@ -39,7 +39,7 @@ def load_gold(path: str | Path) -> list[GoldPair]:
 
 def resolve(docs: dict[str, Document], doc_id: str, quote: str) -> str | None:
     """The id of the first clause of `doc_id` whose text contains the quote, or None."""
-    from pbdocs.crossref.vectors import fold
+    from pbdocs.lang.text import fold
 
     doc = docs.get(doc_id)
     if doc is None:

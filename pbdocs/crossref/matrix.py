@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pbdocs.crossref.similar import institution_label
 from pbdocs.crossref.topics import Topic, discover, load_topics, resolve
-from pbdocs.crossref.vectors import clause_text, fold, sentences
+from pbdocs.crossref.vectors import clause_text
 from pbdocs.errors import InputError
+from pbdocs.lang.text import fold, sentences
 from pbdocs.model import Clause, Document
 
 PER_CELL = 2  # clauses shown per institution and topic

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbdocs.crossref.cache import get_index
-from pbdocs.crossref.vectors import chars, fold, sentences, top_k
+from pbdocs.crossref.vectors import chars, top_k
 from pbdocs.errors import InputError
+from pbdocs.lang.text import fold, sentences
 from pbdocs.model import Document
 
 

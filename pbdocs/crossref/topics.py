@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 
 from pbdocs.crossref.concepts import read_term_table
-from pbdocs.crossref.vectors import fold
 from pbdocs.errors import InputError
+from pbdocs.lang.text import fold
 from pbdocs.model import Document
 
-TOPICS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "topics.tsv"
+TOPICS_FILE = "topics.tsv"
 
 # A discovered cluster keeps clauses whose similarity to the cluster's seed reaches this, and
 # is shown only when it spans at least two institutions.
@@ -34,7 +34,7 @@ class Topic:
 
 def load_topics(path: str | Path | None = None) -> list[Topic]:
     """Read a topics file (topic, then keywords separated by |); `#` lines are comments."""
-    rows = read_term_table(Path(path) if path else TOPICS_FILE, "主题文件")
+    rows = read_term_table(TOPICS_FILE, path)
     return [Topic(name, kws or [name]) for name, kws in rows]
 
 

@@ -11,17 +11,17 @@ sentence pair with the query (benchmarks/gold_crossref.txt has the measurements)
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from pbdocs.lang import lexicon
+from pbdocs.lang.text import fold, responsibility_note, sentences
 from pbdocs.model import Clause, Document
 
-_LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
-STOPWORDS_FILE = _LEXICON / "crossref_stopwords.txt"
+STOPWORDS_FILE = "crossref_stopwords.txt"
 
 # Weight of the word view against the character view, of the topic view (which curated topics
 # of lexicon/topics.tsv a clause mentions) against both, and the character n-gram sizes: chosen
@@ -50,31 +50,13 @@ SENTENCE_WEIGHT = 0.2
 SHORT_SENTENCE = 20
 MIN_SENTENCE = 4
 
-_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\W_]+")
-_SENT_END = re.compile(r"(?<=[。；;！？!?])")
-# A trailing responsibility note "(牵头部门:…)" says who, not what: it must not make clauses alike.
-_NOTE = re.compile(r"[(（][^()（）]*(?:牵头|配合|责任)(?:部门|单位)[^()（）]*[)）]")
 
 
-def fold(text: str) -> str:
-    """Text for matching: widths folded (NFKC) and all whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a clause (split after 。；！？), empty ones dropped."""
-    return [s for s in (p.strip() for p in _SENT_END.split(text)) if s]
-
-
-@lru_cache(maxsize=1)
+@lexicon.per_lexicon()
 def stopwords() -> frozenset[str]:
-    """Words that carry no requirement (lexicon file, one a line, `#` comments)."""
-    try:
-        lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    """Words that carry no requirement (lexicon file, one a line)."""
+    return frozenset(lexicon.entries(STOPWORDS_FILE))
 
 
 _PIECES = re.compile(r"[^。；;！？!?，,、：:（）()“”\"]+")
@@ -114,7 +96,8 @@ def compared_text(text: str | None, heading: str | None = None) -> str:
     text = text or ""
     if heading and heading not in text:
         text = f"{heading}。{text}"
-    return _NOTE.sub("", text)
+    # a responsibility note says who, not what: it must not make clauses alike
+    return responsibility_note().sub("", text)
 
 
 def units(text: str) -> list[str]:

@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 
 from pbdocs.extract import depts, lexicon, recurrence, targets, timeexpr
+from pbdocs.lang.text import HAN, sentence_spans
 
 _TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 _QUOTE = re.compile(r"“[^“”\n]{0,30}”")
-_SENT_END = "。；;！？!?\n"
 
 
 class JiebaTokenizer:
@@ -135,17 +135,7 @@ def quantities(doc):
 
 def sentences(doc):
     """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
-    pb = _ctx(doc)
-    out, start = [], 0
-    text = _text(doc)
-    for i, ch in enumerate(text):
-        if ch in _SENT_END:
-            if text[start:i + 1].strip(" \n。；;"):
-                out.append((start, i + 1))
-            start = i + 1
-    if text[start:].strip():
-        out.append((start, len(text)))
-    pb["sentences"] = out
+    _ctx(doc)["sentences"] = sentence_spans(_text(doc), newline=True)
     return doc
 
 
@@ -175,7 +165,7 @@ class _PatternTokenizer(JiebaTokenizer):
         return super().__call__(text)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.extract.lexicon import Lexicon
-from pbdocs.extract.numbers import CN_NUM, clean, to_number
+from pbdocs.lang.numerals import CN_NUM, clean, to_number
 from pbdocs.model import Recurrence
 
 # where the duty's phrase ends: the next clause punctuation

@@ -7,10 +7,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from pbdocs.extract.numbers import cn_to_int, to_number
-from pbdocs.lexdata import alternation, entries
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.numerals import cn_to_int, to_number
 from pbdocs.model import Deadline
 
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -185,7 +184,7 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
 
 
 _FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _document_name() -> re.Pattern:
     # a work document's name after a year: 2022年(基层党建)工作(任务)清单/要点/计划/方案 …
     return re.compile(rf"\s*度?[\u4e00-\u9fff“”]{{0,12}}?工作[\u4e00-\u9fff]{{0,4}}?"

@@ -1,16 +1,15 @@
 """The data behind `pbdocs draft`: college terms, subject substitutions, role and schedule rules,
-read from lexicon files under `pbdocs/lexicon/` (a person extends them without code)."""
+read through `pbdocs.lang.lexicon` (a person extends them without code)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from pbdocs.errors import InputError
+from pbdocs.lang import lexicon
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
 
 
@@ -97,45 +96,19 @@ def _replace(text: str, table: dict[str, str]) -> str:
     return "".join(out) + text[pos:]
 
 
-def _lines(path: Path) -> list[str]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(f"无法读取规则文件 {path}（{e.strerror}）。") from e
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _sections(path: Path) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    current = None
-    for ln in _lines(path):
-        m = re.fullmatch(r"\[(\w+)\]", ln)
-        if m:
-            current = m.group(1)
-            out.setdefault(current, [])
-        elif current is not None:
-            out[current].append(ln)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _tsv(path: Path) -> list[list[str]]:
-    return [ln.split("\t") for ln in _lines(path)]
-
-
-@lru_cache(maxsize=4)
-def load_rules(lexicon_dir: str | None = None) -> DraftRules:
-    """Load the draft rules from `lexicon_dir` (default: the package's lexicon folder)."""
-    base = Path(lexicon_dir) if lexicon_dir else LEXICON
-    terms = _sections(base / "draft_college.txt")
-    subs = tuple((r[0], r[1]) for r in _tsv(base / "draft_substitutions.tsv") if len(r) >= 2)
+@lexicon.per_lexicon()
+def load_rules() -> DraftRules:
+    """The draft rules from the lexicon files (with the extensions in effect)."""
+    terms = lexicon.sections("draft_college.txt")
+    subs = tuple((r[0], r[1]) for r in lexicon.rows("draft_substitutions.tsv") if len(r) >= 2)
     role_kw: list[tuple[str, str, int]] = []
     default_role = DEFAULT_ROLES[0]
-    for r in _tsv(base / "draft_roles.tsv"):
+    for r in lexicon.rows("draft_roles.tsv"):
         if r[0] == "*" and len(r) >= 2:
             default_role = r[1]
         elif len(r) >= 2:
             role_kw.append((r[0], r[1], int(r[2]) if len(r) > 2 and r[2].isdigit() else 1))
-    schedule = tuple((r[0], r[1]) for r in _tsv(base / "draft_schedule.tsv") if len(r) >= 2)
+    schedule = tuple((r[0], r[1]) for r in lexicon.rows("draft_schedule.tsv") if len(r) >= 2)
     return DraftRules(terms, subs, tuple(role_kw), default_role, schedule)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError
-from pbdocs.generate import cnfmt
 from pbdocs.generate.plan import plan_blocks
+from pbdocs.lang import wording
 from pbdocs.model import Document
 
 VERBS = ("印发", "转发", "批转")
@@ -34,15 +34,15 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
     notice = doc.notice
     issuer = (issuer or "").strip() or doc.issuer
     if number:
-        doc_number = cnfmt.normalize_doc_number(number)
+        doc_number = wording.normalize_doc_number(number)
         if doc_number is None:
             raise InputError(f"发文字号“{number}”格式不对：应为“机关代字〔年份〕序号号”，"
                              "如“某组〔2020〕5号”。")
     else:
-        doc_number = cnfmt.normalize_doc_number(
+        doc_number = wording.normalize_doc_number(
             (notice.doc_number if notice else None) or doc.doc_number)
     if date:
-        iso = cnfmt.parse_user_date(date)
+        iso = wording.parse_user_date(date)
         if iso is None:
             raise InputError(f"成文日期“{date}”无法识别：请写成 2020-11-30 或 2020年11月30日。")
     else:
@@ -52,13 +52,14 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
         "issuer": issuer,
         "masthead": f"{issuer}文件" if issuer else None,
         "doc_number": doc_number,
-        "date": cnfmt.cn_date(iso) or None,
+        "date": wording.cn_date(iso) or None,
         "date_iso": iso,
         "recipients": recipients,
         "cc": split_list(cc) or [],
         "printer": (printer or "").strip() or issuer,
         "plan_title": doc.title,
-        "notice_title": f"关于{verb}《{cnfmt.book_title(doc.title)}》的通知" if doc.title else None,
+        "notice_title": (f"关于{verb}《{wording.book_title(doc.title)}》的通知"
+                         if doc.title else None),
         "verb": verb,
         # Party organs put a ★ in the red rule (GB/T 9704 practice); a 中共 issuer is one.
         "star": star if star is not None else bool(issuer and issuer.startswith("中共")),
@@ -81,5 +82,5 @@ def write_notice(doc: Document, out: str | Path, template: str | Path | None = N
 
     md = notice_markdown(doc, template, **facts)
     verb = facts.get("verb") or "印发"
-    ctx_title = f"关于{verb}《{cnfmt.book_title(doc.title)}》的通知" if doc.title else "通知"
+    ctx_title = f"关于{verb}《{wording.book_title(doc.title)}》的通知" if doc.title else "通知"
     return markdown_to_docx(md, out, title=ctx_title)

@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate import cnfmt
-from pbdocs.generate.plan import is_preamble, number_label
-from pbdocs.model import Clause, Dept, Document
+from pbdocs.generate.plan import is_preamble, key_task
+from pbdocs.lang import wording
+from pbdocs.lang.wording import dept_names, heading_label
+from pbdocs.model import Clause, Document
 
 COLUMNS = ["序号", "重点任务", "具体举措", "牵头部门", "配合部门", "完成时限", "责任人", "成果形式"]
 NO_LEAD = "牵头部门待明确"
@@ -36,24 +37,14 @@ class TaskRow:
                 "、".join(self.support), self.time_limit, self.owner, self.output]
 
 
-def _names(depts: list[Dept]) -> list[str]:
-    out: list[str] = []
-    for d in depts:
-        name = (d.canonical or d.name or "").strip()
-        if name and name not in out:
-            out.append(name)
-    return out
-
-
 def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
     """Keyword → 成果形式 rows from `lexicon/deliverables.tsv` (and its extensions)."""
-    from pbdocs.extract.lexicon import DEFAULT_DIR, _rows, extension_dirs
+    from pbdocs.lang import lexicon
 
     rules: list[tuple[str, str]] = []
-    for folder in (str(DEFAULT_DIR), *extension_dirs(source_path)):
-        for row in _rows(Path(folder) / "deliverables.tsv"):
-            if len(row) > 1 and row[0]:
-                rules = [r for r in rules if r[0] != row[0]] + [(row[0], row[1])]
+    for row in lexicon.rows("deliverables.tsv", lexicon.extension_dirs(source_path)):
+        if len(row) > 1 and row[0]:
+            rules = [r for r in rules if r[0] != row[0]] + [(row[0], row[1])]
     return rules
 
 
@@ -73,21 +64,11 @@ def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
     return "；".join(parts)
 
 
-def _key_task(doc: Document, clause: Clause) -> str:
-    if clause.heading:
-        return clause.heading.strip()
-    s = doc.section(clause.path)
-    if s is not None:
-        return s.heading
-    above = doc.ancestors(clause)
-    return above[-1].heading if above else ""
-
-
 def _group(doc: Document, clause: Clause) -> str:
     s = doc.section(clause.path[:1])
     if s is None:
         return ""
-    return number_label(s.number) + s.heading
+    return heading_label(s.number) + s.heading
 
 
 def taskbook_rows(doc: Document) -> list[TaskRow]:
@@ -101,15 +82,15 @@ def taskbook_rows(doc: Document) -> list[TaskRow]:
         units = c.tasks or [None]
         for t in units:
             text = t.text if t is not None else c.text
-            lead = _names(t.lead if t is not None and t.lead else c.lead)
-            support = _names(t.support if t is not None and t.support else c.support)
+            lead = dept_names(t.lead if t is not None and t.lead else c.lead)
+            support = dept_names(t.support if t is not None and t.support else c.support)
             dls = t.deadlines if t is not None else c.deadlines
             recs = t.recurrences if t is not None else c.recurrences
             targets = t.targets if t is not None else c.targets
             rows.append(TaskRow(
-                no=len(rows) + 1, section=_group(doc, c), key_task=_key_task(doc, c),
+                no=len(rows) + 1, section=_group(doc, c), key_task=key_task(doc, c),
                 measure=text.strip(), lead=lead, support=support,
-                time_limit=cnfmt.time_limit(dls, recs), owner="",
+                time_limit=wording.time_limit(dls, recs), owner="",
                 output=_output(text, targets, rules), clause_id=c.id))
     return rows
 
@@ -145,7 +126,7 @@ def taskbook_context(doc: Document, by_dept: bool = False) -> dict[str, Any]:
     return {
         "plan_title": doc.title,
         "issuer": doc.issuer,
-        "date": cnfmt.cn_date(doc.date) or None,
+        "date": wording.cn_date(doc.date) or None,
         "columns": COLUMNS,
         "rows": [asdict(r) | {"cells": r.cells()} for r in rows],
         "groups": _groups(rows),
@@ -162,7 +143,7 @@ def write_taskbook(doc: Document, out: str | Path, template: str | Path | None =
 
     ctx = taskbook_context(doc, by_dept)
     md = render("taskbook", ctx, template)
-    title = f"《{cnfmt.book_title(doc.title)}》任务分解表" if doc.title else "任务分解表"
+    title = f"《{wording.book_title(doc.title)}》任务分解表" if doc.title else "任务分解表"
     return markdown_to_docx(md, out, title=title), len(ctx["rows"])
 
 

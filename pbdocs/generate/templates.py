@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError, PbdocsError
-from pbdocs.generate import cnfmt, dialect
+from pbdocs.generate import dialect
+from pbdocs.lang import wording
+from pbdocs.lang.numerals import int_to_cn
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +46,7 @@ def environment(extra_dir: Path | None = None):
         undefined=jinja2.ChainableUndefined)
     env.filters.update({
         "md": dialect.escape, "cell": dialect.escape_cell, "fact": _fact,
-        "cn_date": cnfmt.cn_date, "book": cnfmt.book_title, "cn_num": cnfmt.cn_numeral,
+        "cn_date": wording.cn_date, "book": wording.book_title, "cn_num": int_to_cn,
     })
     env.globals.update({"placeholder": placeholder})
     return env

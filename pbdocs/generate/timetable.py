@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate import cnfmt
-from pbdocs.generate.plan import is_preamble
-from pbdocs.generate.taskbook import _key_task, _names
+from pbdocs.generate.plan import is_preamble, key_task
+from pbdocs.lang import wording
+from pbdocs.lang.wording import dept_names
 from pbdocs.model import Clause, Deadline, Document
 
 LABEL_CHARS = 60
@@ -53,7 +53,7 @@ def _units(c: Clause):
 
 
 def _span(dl: Deadline, doc_date: date | None) -> tuple[date | None, date | None]:
-    start, end = cnfmt.parse_iso(dl.start), cnfmt.parse_iso(dl.end)
+    start, end = wording.parse_iso(dl.start), wording.parse_iso(dl.end)
     if dl.kind == "within" and start is None and end is not None:
         start = doc_date
     return start, end
@@ -61,12 +61,12 @@ def _span(dl: Deadline, doc_date: date | None) -> tuple[date | None, date | None
 
 def timetable_items(doc: Document) -> list[TimeItem]:
     """Every dated phase and deadline, recurring duty and standing (undated) clause of a plan."""
-    doc_date = cnfmt.parse_iso(doc.date)
+    doc_date = wording.parse_iso(doc.date)
     items: list[TimeItem] = []
     for c in doc.clauses:
         if is_preamble(c) or not (c.text or "").strip():
             continue
-        key = _key_task(doc, c)
+        key = key_task(doc, c)
         units = list(_units(c))
         dated: dict[str, list] = {}
         for text, lead, dls, _ in units:
@@ -79,8 +79,8 @@ def timetable_items(doc: Document) -> list[TimeItem]:
             shared = len(uses) > 1 or len(units) == 1
             label = key if shared and key else f"{key}：{_short(text)}" if key else _short(text)
             kind = "phase" if (start and end and start < end) else "deadline"
-            items.append(TimeItem(kind=kind, label=label, lead=_names(lead),
-                                  when=cnfmt.deadline_text(dl), start=start, end=end,
+            items.append(TimeItem(kind=kind, label=label, lead=dept_names(lead),
+                                  when=wording.deadline_text(dl), start=start, end=end,
                                   clause_id=c.id, text=text, deadline_text=dl.text))
         seen: set[str] = set()
         for text, lead, _, recs in units:
@@ -89,15 +89,15 @@ def timetable_items(doc: Document) -> list[TimeItem]:
                     continue
                 seen.add(r.text)
                 items.append(TimeItem(kind="recurring", label=f"{key}：{r.text}" if key else r.text,
-                                      lead=_names(lead), when=cnfmt.recurrence_text(r),
+                                      lead=dept_names(lead), when=wording.recurrence_text(r),
                                       period=r.period, on=r.on, min_times=r.min_times,
                                       clause_id=c.id, text=text))
         if not dated and not seen:
             leads: list[str] = []
             for _, lead, _, _ in units:
-                leads += [n for n in _names(lead) if n not in leads]
+                leads += [n for n in dept_names(lead) if n not in leads]
             items.append(TimeItem(kind="ongoing", label=key or _short(c.text), lead=leads,
-                                  when=cnfmt.LONG_TERM, clause_id=c.id, text=c.text))
+                                  when=wording.long_term(), clause_id=c.id, text=c.text))
     return items
 
 
@@ -106,7 +106,7 @@ def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
     dated but something recurs; empty when there is no date at all."""
     points = [d for it in items for d in (it.start, it.end) if d is not None]
     if not points:
-        d = cnfmt.parse_iso(doc.date)
+        d = wording.parse_iso(doc.date)
         if d is None or not any(it.kind == "recurring" for it in items):
             return []
         points = [date(d.year, 1, 1), date(d.year, 12, 31)]
@@ -222,6 +222,6 @@ def write_timetable(doc: Document, out: str | Path,
 
     ctx = timetable_context(doc)
     md = render("timetable", ctx, template)
-    title = f"《{cnfmt.book_title(doc.title)}》时间表" if doc.title else "时间表"
+    title = f"《{wording.book_title(doc.title)}》时间表" if doc.title else "时间表"
     return markdown_to_docx(md, out, title=title), len(ctx["items"])
 

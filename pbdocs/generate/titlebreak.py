@@ -4,32 +4,23 @@ balanced (回行时词意完整，排列对称), not filled to the margin."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from pbdocs.generate.gbt9704 import text_width
+from pbdocs.lang import lexicon
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "title_breaks.txt"
 _NO_LINE_START = set("》）〉」』”’、，。：；！？%")
 _NO_LINE_END = set("《（〈「『“‘")
 BAD = 1000.0  # a break between two characters of an ordinary word
 FORBIDDEN = float("inf")
 
 
-@lru_cache(maxsize=1)
+@lexicon.per_lexicon()
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words a line may end with (`after`) and words a line may start with (`before`)."""
     after, before = [], []
-    try:
-        lines = LEXICON.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, word = line.partition("\t")
-        (after if kind.strip() == "after" else before).append(word.strip())
-    return tuple(w for w in after if w), tuple(w for w in before if w)
+    for row in lexicon.rows("title_breaks.txt", min_cells=2):
+        (after if row[0] == "after" else before).append(row[1])
+    return tuple(after), tuple(before)
 
 
 def _penalties(title: str) -> list[float]:

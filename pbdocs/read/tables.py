@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pbdocs.lexdata import entries, fields
+from pbdocs.lang.lexicon import entries, rows
 
 # Column headers that hold a time limit rather than a department.
 _TIME_HEADER = re.compile(r"^(?:完成)?(?:时限|期限|时间|时间节点|时间要求|截止时间|进度安排)$")
@@ -20,7 +20,7 @@ def _norm(cell: str) -> str:
 def _label_of(header: str) -> str | None:
     """The note label a column header stands for (牵头单位, 完成时限 …), or None for content."""
     h = _norm(header)
-    if h in {row[0] for row in fields("responsibility.tsv")} or h in entries(
+    if h in {row[0] for row in rows("responsibility.tsv")} or h in entries(
             "responsibility_notes.txt"):
         return h
     if _TIME_HEADER.match(h):

@@ -274,11 +274,10 @@ def _vocab(gen: Path, index_dir: str | Path) -> dict[str, Any]:
 
 def _alias_canonicals(name: str) -> set[str]:
     """Canonical department names the extraction lexicon maps `name` to (with its extensions)."""
-    try:
-        from pbdocs.extract import lexicon
-    except ImportError:  # pragma: no cover - the lexicon module is part of pbdocs
-        return set()
-    lex = lexicon.load(lexicon.extension_dirs(None))
+    from pbdocs.extract import lexicon
+    from pbdocs.lang.lexicon import extension_dirs
+
+    lex = lexicon.load(extension_dirs(None))
     canon = lex.canonical(name)
     return {canon} if canon else set()
 
