@@ -336,7 +336,7 @@ def test_cli_compare_out_files(runner, index_dir, tmp_path, suffix):
     (["similar", "--text", "三会一课", "--top", "0"], "正整数"),
     (["compare", "--topic", "量子计算机"], "未知主题"),
     (["compare", "--topic", "双带头人", "--docs", "nosuchdoc"], "没有编号为"),
-    (["compare", "--topic", "双带头人", "--out", "matrix.pdf"], "不支持的输出格式"),
+    (["compare", "--topic", "双带头人", "--out", "matrix.pdf"], "不能写成“.pdf”文件"),
 ])
 def test_cli_bad_input_is_one_sentence(runner, index_dir, args, words):
     r = cli(runner, index_dir, *args)

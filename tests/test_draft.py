@@ -12,17 +12,22 @@ import pytest
 from pbdocs.errors import InputError
 from pbdocs.generate.draft import (
     add_months,
-    build_draft_context,
     cite,
     clean,
     committee_name,
-    render_markdown,
-    write_draft,
+    draft_context,
 )
 from pbdocs.generate.draft_rules import load_rules, read_roles_file
+from pbdocs.generate.outputs import write
+from pbdocs.generate.templates import render
 from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Source, Target, Task
 
 COLLEGE = "计算机与信息工程学院"
+
+
+def render_markdown(ctx, template=None) -> str:
+    """The draft's Markdown from its context (templates/draft.md.j2 or a college's own)."""
+    return render("draft", ctx, template)
 
 
 # ---------------------------------------------------------------- constructed documents
@@ -124,12 +129,12 @@ def _doc_b() -> Document:
 
 @pytest.fixture()
 def ctx_a():
-    return build_draft_context(_doc_a(), COLLEGE)
+    return draft_context(_doc_a(), COLLEGE)
 
 
 @pytest.fixture()
 def ctx_b():
-    return build_draft_context(_doc_b(), COLLEGE)
+    return draft_context(_doc_b(), COLLEGE)
 
 
 def _month(iso: str) -> tuple[int, int]:
@@ -139,18 +144,18 @@ def _month(iso: str) -> tuple[int, int]:
 def _check_rows(ctx):
     """The invariants every task table keeps."""
     assert ctx["rows"], "a draft without tasks"
-    texts = [re.sub(r"\W", "", r["text"]) for r in ctx["rows"]]
+    texts = [re.sub(r"\W", "", r.measure) for r in ctx["rows"]]
     assert len(texts) == len(set(texts)), "duplicated tasks"
     for r in ctx["rows"]:
-        assert r["role"] and r["responsible"], r
-        assert r["due_text"], r
-        assert "牵头部门" not in r["text"] and "配合部门" not in r["text"]
-        if r["due"] is not None:
-            assert re.fullmatch(r"\d{4}年\d{1,2}月底前", r["due_text"])
-            if r["uni_due"]:
-                assert r["due"] <= add_months(_month(r["uni_due"]), -1), r
+        assert r.role and r.owner, r
+        assert r.time_limit, r
+        assert "牵头部门" not in r.measure and "配合部门" not in r.measure
+        if r.due is not None:
+            assert re.fullmatch(r"\d{4}年\d{1,2}月底前", r.time_limit)
+            if r.uni_due:
+                assert r.due <= add_months(_month(r.uni_due), -1), r
         else:
-            assert r["due_text"] == "长期坚持" or r["due_text"].startswith(("每", "定期")), r
+            assert r.time_limit == "长期坚持" or r.time_limit.startswith(("每", "定期")), r
 
 
 # ---------------------------------------------------------------- the library
@@ -164,19 +169,19 @@ def test_committee_name_from_college():
 def test_title_names_committee_and_source(ctx_a):
     assert ctx_a["title"] == ("中共计算机与信息工程学院委员会关于贯彻落实《关于开展党建创优工作的实施意见》"
                               "的实施方案（讨论稿）")
-    ctx = build_draft_context(_doc_a(), COLLEGE, committee="中共计算机与信息工程学院总支部委员会")
+    ctx = draft_context(_doc_a(), COLLEGE, committee="中共计算机与信息工程学院总支部委员会")
     assert ctx["title"].startswith("中共计算机与信息工程学院总支部委员会关于贯彻落实")
 
 
 def test_selects_only_clauses_that_concern_a_college(ctx_a, ctx_b):
-    assert [it["clause_id"] for it in ctx_a["items"]] == ["uni-a/二/2", "uni-a/二/3"]
-    ids_b = [it["clause_id"] for it in ctx_b["items"]]
+    assert [it.clause_id for it in ctx_a["items"]] == ["uni-a/二/2", "uni-a/二/3"]
+    ids_b = [it.clause_id for it in ctx_b["items"]]
     assert "uni-b/二/1" in ids_b and "uni-b/二/2" in ids_b  # actor 二级党委; 校院两级 binds all
     assert "uni-b/二/3" not in ids_b  # the 校长负责制 is the university's alone
 
 
 def test_college_is_the_subject(ctx_a, ctx_b):
-    texts = " ".join(r["text"] for r in ctx_a["rows"] + ctx_b["rows"])
+    texts = " ".join(r.measure for r in ctx_a["rows"] + ctx_b["rows"])
     assert "全院党支部每学期开展1次组织生活会" in texts
     assert "本学院要建立思政课教师同专业课教师结对制度" in texts
     assert "学院党委每学期组织一次发展党员工作自查" in texts
@@ -202,31 +207,30 @@ def test_university_only_sentences_stay_out(ctx_a, ctx_b):
 def test_months_and_cadences(ctx_a, ctx_b):
     for ctx in (ctx_a, ctx_b):
         _check_rows(ctx)
-    rows = {r["text"]: r for r in ctx_a["rows"] + ctx_b["rows"]}
-    assert rows["2021年6月底前完成党支部换届工作。"]["due_text"] == "2021年5月底前"
-    assert rows["到2022年底在校生中党员占比不低于12%。"]["due_text"] == "2022年11月底前"
-    assert rows["全院党支部每学期开展1次组织生活会。"]["due_text"] == "每学期1次"
-    assert rows["健全学院党建工作领导小组，每年至少2次专题研究党建工作。"]["due_text"] == "每年至少2次"
-    assert rows["学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话。"][
-        "due_text"] == "每年10月"
+    rows = {r.measure: r for r in ctx_a["rows"] + ctx_b["rows"]}
+    assert rows["2021年6月底前完成党支部换届工作。"].time_limit == "2021年5月底前"
+    assert rows["到2022年底在校生中党员占比不低于12%。"].time_limit == "2022年11月底前"
+    assert rows["全院党支部每学期开展1次组织生活会。"].time_limit == "每学期1次"
+    assert rows["健全学院党建工作领导小组，每年至少2次专题研究党建工作。"].time_limit == "每年至少2次"
+    assert rows["学院设定每年10月8日为廉政谈话日，学院党委书记与学院党组织书记进行廉政谈话。"].time_limit == "每年10月"
     # an undated deliverable gets a month in the first phase
     r = rows["建立学生党员工作站。"]
-    assert r["due"] == ctx_a["phases"][0]["last"]
+    assert r.due == ctx_a["phases"][0]["last"]
 
 
 def test_a_plan_with_nothing_for_a_college_is_refused():
     doc = _doc_a()
     doc.clauses = [c for c in doc.clauses if c.id in ("uni-a/0", "uni-a/一", "uni-a/二/1")]
     with pytest.raises(InputError, match="找不到涉及二级学院的任务条款"):
-        build_draft_context(doc, COLLEGE)
+        draft_context(doc, COLLEGE)
 
 
 def test_start_month_default_and_override(ctx_a):
     assert ctx_a["start"] == "2020-07"  # the month after the source's date
-    ctx = build_draft_context(_doc_a(), COLLEGE, start="2021-03")
+    ctx = draft_context(_doc_a(), COLLEGE, start="2021-03")
     assert ctx["start"] == "2021-03" and ctx["phases"][0]["first_month"] == "2021-03"
     with pytest.raises(InputError, match="YYYY-MM"):
-        build_draft_context(_doc_a(), COLLEGE, start="明年三月")
+        draft_context(_doc_a(), COLLEGE, start="明年三月")
 
 
 def test_start_without_a_source_date():
@@ -248,24 +252,24 @@ def test_items_under_a_sub_heading_of_a_guarantee_section_are_tasks():
     doc.sections.append(Section(["三", "1"], 2, "1.", "申报（2020年9月）"))
     doc.clauses.append(_clause("uni-a", ["三", "1"], "各二级学院党组织要梳理党建工作基础，提交申报材料。",
                                number=None, tasks=[Task("各二级学院党组织要梳理党建工作基础，提交申报材料。")]))
-    ctx = build_draft_context(doc, COLLEGE)
-    assert "uni-a/三/1" in [it["clause_id"] for it in ctx["items"]]
+    ctx = draft_context(doc, COLLEGE)
+    assert "uni-a/三/1" in [it.clause_id for it in ctx["items"]]
     assert ctx["stats"]["guarantee_sentences"] == 1  # the paragraph right under 三 only
 
 
 def test_phases_cover_every_dated_task(ctx_a):
-    phased = [r["n"] for ph in ctx_a["phases"] for r in ph["rows"]]
-    dated = [r["n"] for r in ctx_a["rows"] if r["due"]]
+    phased = [r.no for ph in ctx_a["phases"] for r in ph["rows"]]
+    dated = [r.no for r in ctx_a["rows"] if r.due]
     assert sorted(phased) == sorted(dated)
     firsts = [ph["first"] for ph in ctx_a["phases"]]
     assert firsts == sorted(firsts)
 
 
 def test_roles_chosen_by_content(ctx_a, ctx_b):
-    rows = {r["text"]: r for r in ctx_a["rows"] + ctx_b["rows"]}
-    assert rows["到2022年底在校生中党员占比不低于12%。"]["role"] == "组织员"
-    assert rows["全院党支部每学期开展1次组织生活会。"]["role"] == "支部书记"
-    assert rows["建立学生党员工作站。"]["role"] == "辅导员"
+    rows = {r.measure: r for r in ctx_a["rows"] + ctx_b["rows"]}
+    assert rows["到2022年底在校生中党员占比不低于12%。"].role == "组织员"
+    assert rows["全院党支部每学期开展1次组织生活会。"].role == "支部书记"
+    assert rows["建立学生党员工作站。"].role == "辅导员"
 
 
 def test_roles_file_maps_roles_to_names(tmp_path):
@@ -273,8 +277,8 @@ def test_roles_file_maps_roles_to_names(tmp_path):
     f.write_text("# 学院班子\n党委书记=张三\n组织员：李四\n", encoding="utf-8")
     roles = read_roles_file(f)
     assert roles == {"党委书记": "张三", "组织员": "李四"}
-    ctx = build_draft_context(_doc_b(), COLLEGE, roles=roles)
-    resp = {r["responsible"] for r in ctx["rows"]}
+    ctx = draft_context(_doc_b(), COLLEGE, roles=roles)
+    resp = {r.owner for r in ctx["rows"]}
     assert "组织员（李四）" in resp
     md = render_markdown(ctx)
     assert "由党委书记张三任组长" in md
@@ -288,7 +292,7 @@ def test_keeps_numbers_and_cites_real_clauses(ctx_a):
     doc = _doc_a()
     md = render_markdown(ctx_a)
     for it in ctx_a["items"]:
-        c = doc.clause(it["clause_id"])
+        c = doc.clause(it.clause_id)
         assert c is not None
         assert f"（对应学校方案{cite(doc, c)}）" in md
     assert cite(doc, doc.clause("uni-a/二/2")) == "第二部分第2条"
@@ -303,7 +307,7 @@ def test_never_invents_duties(ctx_a, ctx_b):
         source = {re.sub(r"\W", "", rules.substitute(clean(t.text)))
                   for c in doc.clauses for t in c.tasks}
         for r in ctx["rows"]:
-            assert re.sub(r"\W", "", r["text"]) in source, r["text"]
+            assert re.sub(r"\W", "", r.measure) in source, r.measure
 
 
 def test_guarantees_use_the_source_requirements(ctx_a):
@@ -338,19 +342,19 @@ def test_markdown_structure(ctx_a):
 def test_title_without_a_source_title():
     doc = _doc_a()
     doc.title = None
-    ctx = build_draft_context(doc, COLLEGE)
+    ctx = draft_context(doc, COLLEGE)
     assert ctx["title"] == "中共计算机与信息工程学院委员会关于贯彻落实中共甲大学委员会实施意见的实施方案（讨论稿）"
 
 
 def test_two_sources_give_different_drafts(ctx_a, ctx_b):
-    a = {re.sub(r"\W", "", r["text"]) for r in ctx_a["rows"]}
-    b = {re.sub(r"\W", "", r["text"]) for r in ctx_b["rows"]}
+    a = {re.sub(r"\W", "", r.measure) for r in ctx_a["rows"]}
+    b = {re.sub(r"\W", "", r.measure) for r in ctx_b["rows"]}
     assert len(a & b) / len(a | b) < 0.2
 
 
 def test_own_template(tmp_path, ctx_a):
     t = tmp_path / "house.md.j2"
-    t.write_text("# {{ title }}\n{% for r in rows %}- {{ r.text }}（{{ r.responsible }}）\n{% endfor %}",
+    t.write_text("# {{ title }}\n{% for r in rows %}- {{ r.measure }}（{{ r.owner }}）\n{% endfor %}",
                  encoding="utf-8")
     md = render_markdown(ctx_a, t)
     assert md.startswith("# 中共计算机与信息工程学院委员会") and md.count("\n- ") == len(ctx_a["rows"])
@@ -358,8 +362,9 @@ def test_own_template(tmp_path, ctx_a):
 
 def test_write_markdown(tmp_path):
     out = tmp_path / "draft.md"
-    result = write_draft(_doc_a(), COLLEGE, out, fmt="md")
-    assert result == {"out": str(out), "tasks": len(build_draft_context(_doc_a(), COLLEGE)["rows"])}
+    result = write("draft", _doc_a(), out, college=COLLEGE)
+    assert result.to_json() == {"out": str(out),
+                                "tasks": len(draft_context(_doc_a(), COLLEGE)["rows"])}
     assert out.read_text(encoding="utf-8").startswith("# 中共计算机与信息工程学院委员会")
 
 
@@ -389,7 +394,7 @@ def real_docs(corpus_copy):
 
 @pytest.fixture(scope="module")
 def real_ctx(real_docs):
-    return {i: build_draft_context(d, COLLEGE) for i, d in real_docs.items()}
+    return {i: draft_context(d, COLLEGE) for i, d in real_docs.items()}
 
 
 def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
@@ -397,14 +402,14 @@ def test_real_drafts_keep_the_invariants(real_docs, real_ctx):
         _check_rows(ctx)
         doc = real_docs[i]
         for it in ctx["items"]:
-            assert doc.clause(it["clause_id"]) is not None
+            assert doc.clause(it.clause_id) is not None
         md = render_markdown(ctx)
         assert "(牵头部门:" not in md and "牵头部门：" not in md
         for r in ctx["rows"]:  # the source's numbers survive the restatement
-            numbers = re.findall(r"\d+(?:\.\d+)?%?", r["text"])
+            numbers = re.findall(r"\d+(?:\.\d+)?%?", r.measure)
             source = [re.findall(r"\d+(?:\.\d+)?%?", t.text)
-                      for t in doc.clause(r["clause_id"]).tasks]
-            assert numbers in source, r["text"]
+                      for t in doc.clause(r.clause_id).tasks]
+            assert numbers in source, r.measure
         assert ctx["title"].startswith("中共计算机与信息工程学院委员会关于贯彻落实")
         assert ctx["title"].endswith("的实施方案（讨论稿）")
 
@@ -417,8 +422,8 @@ def _selection_scores(corpus_copy) -> dict[str, tuple[float, float]]:
     corpus = Corpus(corpus_copy / "corpus", corpus_copy / "index")
     out = {}
     for doc_id, g in gold.items():
-        ctx = build_draft_context(corpus.load(doc_id), COLLEGE)
-        got = {it["clause_id"].split("/", 1)[1] for it in ctx["items"]}
+        ctx = draft_context(corpus.load(doc_id), COLLEGE)
+        got = {it.clause_id.split("/", 1)[1] for it in ctx["items"]}
         want = set(g["concern_a_college"])
         assert got <= set(g["task_clauses"])
         tp = len(got & want)
@@ -436,11 +441,11 @@ def test_clause_selection_against_gold(corpus_copy, real_docs):
 
 def test_real_drafts_differ(real_ctx):
     a, b = (real_ctx[i] for i in REAL)
-    ta = {re.sub(r"\W", "", r["text"]) for r in a["rows"]}
-    tb = {re.sub(r"\W", "", r["text"]) for r in b["rows"]}
+    ta = {re.sub(r"\W", "", r.measure) for r in a["rows"]}
+    tb = {re.sub(r"\W", "", r.measure) for r in b["rows"]}
     assert len(ta & tb) / len(ta | tb) < 0.1
     assert a["guiding"] != b["guiding"]
-    assert [it["cite"] for it in a["items"]] != [it["cite"] for it in b["items"]]
+    assert [it.cite for it in a["items"]] != [it.cite for it in b["items"]]
 
 
 # ---------------------------------------------------------------- the CLI, as a user types it
@@ -535,7 +540,7 @@ def test_rendered_draft_reads_as_a_plan(tmp_path, real_docs):
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or poppler is not installed")
     out = tmp_path / "draft.docx"
-    write_draft(real_docs["hdu-2020-55"], COLLEGE, out)
+    write("draft", real_docs["hdu-2020-55"], out, college=COLLEGE)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(out)], check=True, capture_output=True, timeout=120)
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "draft.pdf"), "-"],

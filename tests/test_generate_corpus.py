@@ -8,9 +8,8 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
 from pbdocs.generate import oxml
-from pbdocs.generate.notice import write_notice
-from pbdocs.generate.taskbook import COLUMNS, write_taskbook
-from pbdocs.generate.timetable import write_timetable
+from pbdocs.generate.outputs import write
+from pbdocs.generate.taskbook import COLUMNS
 
 IDS = ["hdu-2020-55", "jyu-2021-54", "nbpt-2020-sanji", "shifan-chuangjian-2020",
        "zju-2020-liangxue"]
@@ -24,7 +23,7 @@ def _flat(text: str) -> str:
 def test_three_documents_for_every_text(parsed_corpus, tmp_path, doc_id):
     doc = parsed_corpus[doc_id]
 
-    notice = open_docx(str(write_notice(doc, tmp_path / "n.docx")))
+    notice = open_docx(str(write("notice", doc, tmp_path / "n.docx").out))
     sec = notice.sections[0]
     assert abs(sec.page_width / Mm(1) - 210) <= 1 and abs(sec.top_margin / Mm(1) - 37) <= 1
     texts = [p.text for p in notice.paragraphs]
@@ -35,7 +34,8 @@ def test_three_documents_for_every_text(parsed_corpus, tmp_path, doc_id):
         assert _flat(c.text) in body, c.id
     assert str(notice.paragraphs[0].runs[0].font.color.rgb) == "FF0000"
 
-    path, rows = write_taskbook(doc, tmp_path / "t.docx")
+    _w = write("taskbook", doc, tmp_path / "t.docx")
+    path, rows = _w.out, _w.count
     book = open_docx(str(path))
     assert book.sections[0].orientation == WD_ORIENT.LANDSCAPE
     table = book.tables[0]
@@ -46,7 +46,8 @@ def test_three_documents_for_every_text(parsed_corpus, tmp_path, doc_id):
                    if c.path != ["0"] and c.text.strip())
     assert rows == expected == len(data)
 
-    path, items = write_timetable(doc, tmp_path / "s.docx")
+    _w = write("timetable", doc, tmp_path / "s.docx")
+    path, items = _w.out, _w.count
     grid = open_docx(str(path))
     assert grid.sections[0].orientation == WD_ORIENT.LANDSCAPE and grid.tables
     assert items > 0

@@ -13,7 +13,8 @@ from docx.shared import Mm
 from pbdocs.cli import main
 from pbdocs.errors import InputError
 from pbdocs.generate import oxml
-from pbdocs.generate.notice import notice_context, notice_markdown, write_notice
+from pbdocs.generate.notice import notice_context
+from pbdocs.generate.outputs import markdown, write
 from pbdocs.model import Clause, Notice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,7 @@ def _para(d, text):
 @pytest.fixture(scope="module")
 def notice_docx(tmp_path_factory):
     out = tmp_path_factory.mktemp("notice") / "n.docx"
-    write_notice(plan(), out, cc="校领导，各职能部门", star=False)
+    write("notice", plan(), out, cc="校领导，各职能部门", star=False)
     return open_docx(str(out))
 
 
@@ -103,7 +104,7 @@ def test_colophon_and_page_numbers(notice_docx):
 
 
 def test_star_in_the_rule_for_party_organs(tmp_path):
-    out = write_notice(plan(), tmp_path / "s.docx")
+    out = write("notice", plan(), tmp_path / "s.docx").out
     d = open_docx(str(out))
     star = d.tables[0]
     assert "★" in star.rows[0].cells[1].text
@@ -112,9 +113,9 @@ def test_star_in_the_rule_for_party_organs(tmp_path):
 
 def test_missing_facts_become_visible_placeholders(tmp_path):
     doc = plan(issuer=None, doc_number=None, date=None, recipients=[], title=None)
-    md = notice_markdown(doc)
+    md = markdown("notice", doc)
     assert "<mark>〔 〕号</mark>" in md and "<mark>（主送机关）</mark>：" in md
-    out = write_notice(doc, tmp_path / "p.docx")
+    out = write("notice", doc, tmp_path / "p.docx").out
     d = open_docx(str(out))
     number = next(p for p in d.paragraphs if "〔 〕号" in p.text)
     assert number.runs[0].font.highlight_color is not None
@@ -133,7 +134,7 @@ def test_parsed_facts_default_and_options_override():
 
 
 def test_forwarding_notice(tmp_path):
-    d = open_docx(str(write_notice(plan(), tmp_path / "z.docx", verb="转发")))
+    d = open_docx(str(write("notice", plan(), tmp_path / "z.docx", verb="转发").out))
     texts = _texts(d)
     assert "关于转发《中共某某大学委员会关于落实〈党建工作条例〉的实施方案》的通知" in texts
     assert any(t.startswith("现将《") and "》转发给你们" in t for t in texts)
@@ -148,12 +149,12 @@ def test_malformed_parsed_number_is_not_guessed():
 def test_control_characters_and_markdown_in_text(tmp_path):
     doc = plan(clauses=[Clause("t/一", ["一"], None, None,
                                "含\x0b控制\x00字符和 *星号* <b>标签</b> | 竖线。")])
-    d = open_docx(str(write_notice(doc, tmp_path / "c.docx")))
+    d = open_docx(str(write("notice", doc, tmp_path / "c.docx").out))
     assert "含控制字符和 *星号* <b>标签</b> | 竖线。" in _texts(d)
 
 
 def test_empty_plan_still_gives_a_notice(tmp_path):
-    d = open_docx(str(write_notice(empty_plan(), tmp_path / "e.docx")))
+    d = open_docx(str(write("notice", empty_plan(), tmp_path / "e.docx").out))
     assert any(p.text.startswith("关于印发《") for p in d.paragraphs)
 
 
@@ -207,7 +208,7 @@ def test_own_template_with_shipped_partial(tmp_path):
     tpl = tmp_path / "my.md.j2"
     tpl.write_text("# 关于印发《{{ plan_title|book }}》的通知\n\n本校自定的措辞。\n\n"
                    '{% include "_plan_body.md.j2" %}\n', encoding="utf-8")
-    d = open_docx(str(write_notice(plan(), tmp_path / "t.docx", template=tpl)))
+    d = open_docx(str(write("notice", plan(), tmp_path / "t.docx", template=tpl).out))
     texts = _texts(d)
     assert "本校自定的措辞。" in texts and "一、总体要求" in texts
 

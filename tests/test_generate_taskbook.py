@@ -13,7 +13,8 @@ from docx.shared import Mm
 
 from pbdocs.cli import main
 from pbdocs.generate import oxml
-from pbdocs.generate.taskbook import COLUMNS, taskbook_rows, write_taskbook, write_xlsx
+from pbdocs.generate.outputs import write
+from pbdocs.generate.taskbook import COLUMNS, taskbook_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -34,7 +35,8 @@ def _data_rows(table):
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     out = tmp_path_factory.mktemp("tb") / "tb.docx"
-    path, rows = write_taskbook(plan(), out, by_dept=True)
+    _w = write("taskbook", plan(), out, by_dept=True)
+    path, rows = _w.out, _w.count
     return open_docx(str(path)), rows
 
 
@@ -102,7 +104,8 @@ def test_no_department_lists_when_no_department_is_named():
 
 
 def test_empty_plan_says_so(tmp_path):
-    path, rows = write_taskbook(empty_plan(), tmp_path / "e.docx")
+    _w = write("taskbook", empty_plan(), tmp_path / "e.docx")
+    path, rows = _w.out, _w.count
     t = open_docx(str(path)).tables[0]
     assert rows == 0
     assert "未从文件中识别出具体任务" in t.rows[1].cells[0].text
@@ -124,7 +127,8 @@ def test_xlsx_has_filter_and_frozen_header(tmp_path):
 def test_control_characters_in_tasks(tmp_path):
     doc = plan()
     doc.clauses[2].tasks[0].text = "制定\x0b办法\x00。"
-    path, _ = write_taskbook(doc, tmp_path / "c.docx")
+    _w = write("taskbook", doc, tmp_path / "c.docx")
+    path, _ = _w.out, _w.count
     assert any(r[2] == "制定办法。" for r in _data_rows(open_docx(str(path)).tables[0]))
     write_xlsx(taskbook_rows(doc), tmp_path / "c.xlsx")
 

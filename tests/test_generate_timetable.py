@@ -15,7 +15,8 @@ from pbdocs.cli import main
 from pbdocs.generate import gbt9704 as G
 from pbdocs.generate import oxml
 from pbdocs.generate.ics import fold, ics_text
-from pbdocs.generate.timetable import timetable_context, write_timetable
+from pbdocs.generate.outputs import write
+from pbdocs.generate.timetable import timetable_context
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -30,7 +31,8 @@ def _row(table, label):
 
 @pytest.fixture(scope="module")
 def grid(tmp_path_factory):
-    path, rows = write_timetable(plan(), tmp_path_factory.mktemp("tt") / "tt.docx")
+    _w = write("timetable", plan(), tmp_path_factory.mktemp("tt") / "tt.docx")
+    path, rows = _w.out, _w.count
     return open_docx(str(path)), rows
 
 
@@ -70,7 +72,8 @@ def test_recurring_duties_and_standing_band(grid):
 
 
 def test_no_dates_gives_a_table_without_months(tmp_path):
-    path, rows = write_timetable(empty_plan(), tmp_path / "e.docx")
+    _w = write("timetable", empty_plan(), tmp_path / "e.docx")
+    path, rows = _w.out, _w.count
     t = open_docx(str(path)).tables[0]
     assert rows == 0 and "未从文件中识别出时间安排" in t.rows[1].cells[0].text
 

@@ -25,7 +25,6 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
 
     from pbdocs.errors import InputError
     from pbdocs.web.app import create_app
-    from pbdocs.web.backend import Unavailable
 
     if not Path(corpus_dir).is_dir():
         raise InputError(f"语料目录不存在：{corpus_dir}")
@@ -42,16 +41,10 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
     backend = app.extensions["pbdocs"]
     try:
         click.echo("正在更新检索索引……", err=True)
-        try:
-            stats = backend.build_index()
-            click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
-                       f"{stats.get('clauses', '?')} 条条款。", err=True)
-        except Unavailable as e:
-            click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
-        try:
-            backend.warm()
-        except Unavailable:
-            pass  # the clause page says so itself
+        stats = backend.build_index()
+        click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
+                   f"{stats.get('clauses', '?')} 条条款。", err=True)
+        backend.warm()
         if not local:
             click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
         shown = "localhost" if local else host

@@ -14,10 +14,13 @@ Entry points (import from here; everything is lazy):
   the python-docx Document unsaved.
 - `markdown_to_html(md, standalone=False) -> str` — the same Markdown as HTML
   (`<div class="pbdocs">…`); `stylesheet()` gives its CSS (from the same style module).
-- Documents: `write_notice` (→ path), `write_taskbook`, `write_timetable` (→ (path, rows)),
-  each `(doc, out, template=None, …)`; `notice_markdown(doc, template, **facts)`;
-  `taskbook_rows(doc)`, `write_xlsx(rows, out)`, `write_ics(doc, out)`; their contexts:
-  `notice_context`, `taskbook_context`, `timetable_context`.
+- Documents, through the registry of output kinds (`outputs.py`: notice, taskbook, timetable,
+  draft, compare — each with its label, formats, context and writers):
+  `write(kind, source, out, template=None, **options) -> Written(out, kind, fmt, count)` (the
+  format follows `out`'s extension: .docx, .md, .html, and .xlsx / .ics where the kind has
+  them), `write_all(kind, source, outs, …)`, `markdown(kind, source, …)`,
+  `preview_html(kind, source, …)`, `KINDS`. Contexts: `notice_context`, `taskbook_context`,
+  `timetable_context`, `draft_context`; rows: `taskbook_rows(doc)` (`TaskRow`s).
 
 The Markdown dialect (parsed in one place, `dialect.py`):
 
@@ -69,40 +72,21 @@ _EXPORTS = {
     "stylesheet": ("pbdocs.generate.render_html", "stylesheet"),
     "escape": ("pbdocs.generate.dialect", "escape"),
     "escape_cell": ("pbdocs.generate.dialect", "escape_cell"),
+    "KINDS": ("pbdocs.generate.outputs", "KINDS"),
+    "Written": ("pbdocs.generate.outputs", "Written"),
+    "write": ("pbdocs.generate.outputs", "write"),
+    "write_all": ("pbdocs.generate.outputs", "write_all"),
+    "markdown": ("pbdocs.generate.outputs", "markdown"),
+    "preview_html": ("pbdocs.generate.outputs", "preview_html"),
     "notice_context": ("pbdocs.generate.notice", "notice_context"),
-    "write_notice": ("pbdocs.generate.notice", "write_notice"),
-    "notice_markdown": ("pbdocs.generate.notice", "notice_markdown"),
     "plan_blocks": ("pbdocs.generate.plan", "plan_blocks"),
     "taskbook_rows": ("pbdocs.generate.taskbook", "taskbook_rows"),
     "taskbook_context": ("pbdocs.generate.taskbook", "taskbook_context"),
-    "write_taskbook": ("pbdocs.generate.taskbook", "write_taskbook"),
-    "write_xlsx": ("pbdocs.generate.taskbook", "write_xlsx"),
     "timetable_context": ("pbdocs.generate.timetable", "timetable_context"),
-    "write_timetable": ("pbdocs.generate.timetable", "write_timetable"),
-    "write_ics": ("pbdocs.generate.ics", "write_ics"),
+    "draft_context": ("pbdocs.generate.draft", "draft_context"),
 }
 
-__all__ = [
-    "build_docx",
-    "escape",
-    "escape_cell",
-    "markdown_to_docx",
-    "markdown_to_html",
-    "notice_context",
-    "notice_markdown",
-    "placeholder",
-    "plan_blocks",
-    "render_markdown",
-    "stylesheet",
-    "taskbook_context",
-    "taskbook_rows",
-    "timetable_context",
-    "write_ics",
-    "write_notice",
-    "write_taskbook",
-    "write_timetable",
-    "write_xlsx",
-]
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str):

@@ -61,10 +61,10 @@ def ics_text(doc: Document, now: datetime | None = None) -> tuple[str, int]:
     return "".join(fold(x) + "\r\n" for x in lines), count
 
 
-def write_ics(doc: Document, out: str | Path) -> tuple[Path, int]:
-    """Write the calendar file; returns the path and the number of events."""
+def write_ics(doc: Document, out: str | Path) -> int:
+    """Write the calendar file; returns the number of events."""
     from pbdocs.generate.output import save
 
     text, n = ics_text(doc)
-    out = save(out, lambda p: p.write_bytes(text.encode("utf-8")))
-    return out, n
+    save(out, lambda p: p.write_bytes(text.encode("utf-8")))
+    return n

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError
@@ -66,21 +65,3 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
         "blocks": plan_blocks(doc),
         "doc_id": doc.id,
     }
-
-
-def notice_markdown(doc: Document, template: str | Path | None = None, **facts) -> str:
-    """The notice as dialect Markdown (from `templates/notice.md.j2` or `template`)."""
-    from pbdocs.generate.templates import render
-
-    return render("notice", notice_context(doc, **facts), template)
-
-
-def write_notice(doc: Document, out: str | Path, template: str | Path | None = None,
-                 **facts) -> Path:
-    """Write the notice with the plan as a .docx; facts as in `notice_context`."""
-    from pbdocs.generate.render_docx import markdown_to_docx
-
-    md = notice_markdown(doc, template, **facts)
-    verb = facts.get("verb") or "印发"
-    ctx_title = f"关于{verb}《{wording.book_title(doc.title)}》的通知" if doc.title else "通知"
-    return markdown_to_docx(md, out, title=ctx_title)

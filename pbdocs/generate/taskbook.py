@@ -3,38 +3,18 @@ landscape .docx and optionally as a spreadsheet."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from pbdocs.generate.plan import is_preamble, key_task
+from pbdocs.generate.rows import TaskRow
 from pbdocs.lang import wording
 from pbdocs.lang.wording import dept_names, heading_label
 from pbdocs.model import Clause, Document
 
 COLUMNS = ["序号", "重点任务", "具体举措", "牵头部门", "配合部门", "完成时限", "责任人", "成果形式"]
 NO_LEAD = "牵头部门待明确"
-
-
-@dataclass
-class TaskRow:
-    """One row of the task table."""
-
-    no: int
-    section: str  # the level-1 section the task belongs to, e.g. `二、主要任务`
-    key_task: str  # 重点任务: the clause's lead phrase or its section's heading
-    measure: str  # 具体举措: the task sentence
-    lead: list[str]
-    support: list[str]
-    time_limit: str
-    owner: str  # 责任人: left blank to fill in
-    output: str  # 成果形式
-    clause_id: str
-
-    def cells(self) -> list[str]:
-        """The row's cells in COLUMNS order."""
-        return [str(self.no), self.key_task, self.measure, "、".join(self.lead),
-                "、".join(self.support), self.time_limit, self.owner, self.output]
 
 
 def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
@@ -129,22 +109,11 @@ def taskbook_context(doc: Document, by_dept: bool = False) -> dict[str, Any]:
         "date": wording.cn_date(doc.date) or None,
         "columns": COLUMNS,
         "rows": [asdict(r) | {"cells": r.cells()} for r in rows],
+        "task_rows": rows,
         "groups": _groups(rows),
         "by_dept": by_department(rows) if by_dept else [],
         "doc_id": doc.id,
     }
-
-
-def write_taskbook(doc: Document, out: str | Path, template: str | Path | None = None,
-                   by_dept: bool = False) -> tuple[Path, int]:
-    """Write the task book .docx; returns the path and the number of task rows."""
-    from pbdocs.generate.render_docx import markdown_to_docx
-    from pbdocs.generate.templates import render
-
-    ctx = taskbook_context(doc, by_dept)
-    md = render("taskbook", ctx, template)
-    title = f"《{wording.book_title(doc.title)}》任务分解表" if doc.title else "任务分解表"
-    return markdown_to_docx(md, out, title=title), len(ctx["rows"])
 
 
 def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from pbdocs.generate.plan import is_preamble, key_task
@@ -212,16 +211,3 @@ def timetable_context(doc: Document) -> dict[str, Any]:
         "last": f"{months[-1][0]}年{months[-1][1]}月" if months else None,
         "doc_id": doc.id,
     }
-
-
-def write_timetable(doc: Document, out: str | Path,
-                    template: str | Path | None = None) -> tuple[Path, int]:
-    """Write the timetable .docx; returns the path and the number of rows (items)."""
-    from pbdocs.generate.render_docx import markdown_to_docx
-    from pbdocs.generate.templates import render
-
-    ctx = timetable_context(doc)
-    md = render("timetable", ctx, template)
-    title = f"《{wording.book_title(doc.title)}》时间表" if doc.title else "时间表"
-    return markdown_to_docx(md, out, title=title), len(ctx["items"])
-

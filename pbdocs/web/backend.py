@@ -1,11 +1,10 @@
 """The web UI's one door to the library: corpus, search, cross-reference, generation and
-upload, each a thin call into `pbdocs` that a view turns into a page. A library piece that is
-not there yet raises `Unavailable`, which a page shows as a sentence instead of failing."""
+upload, each a thin call into `pbdocs` that a view turns into a page. Library errors come back as
+`PbdocsError`s, which a page shows as a sentence."""
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 import tempfile
 import threading
@@ -18,29 +17,20 @@ from pbdocs.model import Document
 from pbdocs.web.safety import safe_filename, within
 
 UPLOAD_SUFFIXES = {"txt", "docx", "pdf", "html", "htm", "md"}
-
-# What the generate page offers: kind → (Chinese name, formats, file-name word).
-OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
-    "notice": ("印发通知", ("docx",), "印发通知"),
-    "taskbook": ("任务分解表", ("docx", "xlsx"), "任务分解表"),
-    "timetable": ("工作时间表", ("docx", "ics"), "工作时间表"),
-    "draft": ("二级学院实施方案草稿", ("docx",), "实施方案草稿"),
-}
+# Formats a person downloads from the generate page (Markdown and HTML are for previews).
+_DOWNLOAD_FORMATS = ("docx", "xlsx", "ics")
 
 
-class Unavailable(PbdocsError):
-    """A library feature this page needs has not been built or installed."""
+def _outputs() -> dict[str, tuple[str, tuple[str, ...], str]]:
+    """What the generate page offers, from the registry of output kinds: kind → (Chinese name,
+    formats, file-name word)."""
+    from pbdocs.generate.outputs import document_kinds
 
-    def __init__(self, what: str = ""):
-        super().__init__(f"此功能尚未可用{'（' + what + '）' if what else ''}。")
+    return {k.key: (k.label, tuple(f for f in k.formats if f in _DOWNLOAD_FORMATS), k.file_word)
+            for k in document_kinds()}
 
 
-def api(module: str, attr: str):
-    """The library function `module.attr`, or Unavailable when it is not there yet."""
-    try:
-        return getattr(importlib.import_module(module), attr)
-    except (ImportError, AttributeError) as e:
-        raise Unavailable(f"{module}.{attr}") from e
+OUTPUTS = _outputs()
 
 
 def as_data(obj: Any) -> Any:
@@ -156,7 +146,9 @@ class Backend:
     # -- search ---------------------------------------------------------------------------
     def index_ready(self) -> bool:
         """Whether the search index has been built in the index folder."""
-        idx_dir = api("pbdocs.search.indexdir", "IndexDir")(self.index_dir)
+        from pbdocs.search.indexdir import IndexDir
+
+        idx_dir = IndexDir(self.index_dir)
         try:
             return idx_dir.current(idx_dir.default_engine()) is not None
         except PbdocsError:
@@ -164,17 +156,20 @@ class Backend:
 
     def build_index(self) -> dict:
         """Build or update the search index over the corpus (incremental)."""
-        build = api("pbdocs.search", "build_index")
+        from pbdocs.search import build_index as build
+
         with self._lock:
             return as_data(build(self.corpus_dir, self.index_dir)) or {}
 
     def search(self, query: str, limit: int, offset: int, **filters: Any) -> dict:
         """Search the index; returns the spec's JSON (query, total, hits, facets)."""
-        run = api("pbdocs.search", "search")
+        from pbdocs.search import search as run
+        from pbdocs.search.query import parse_query
+
         if not self.index_ready():
             self.build_index()
         kwargs = {k: v for k, v in filters.items() if v not in (None, "")}
-        api("pbdocs.search.query", "parse_query")(query)  # a malformed query: its sentence
+        parse_query(query)  # a malformed query: its sentence
         try:
             result = run(self.index_dir, query, limit=limit, offset=offset, facets=True,
                          **kwargs)
@@ -196,39 +191,33 @@ class Backend:
     def warm(self) -> int:
         """Read every document and fit (or load) the similarity index now, so that the first
         page a person opens is quick; returns the number of documents."""
+        from pbdocs.crossref.cache import get_index
+
         docs, _ = self.documents()
         if docs:
-            api("pbdocs.crossref.cache", "get_index")(docs, self.index_dir)
+            get_index(docs, self.index_dir)
         return len(docs)
 
     # -- cross-reference --------------------------------------------------------------------
     def similar(self, clause_id: str, top: int = 5) -> list[dict]:
         """The clauses of other institutions most like this one."""
-        run = api("pbdocs.crossref", "similar")
+        from pbdocs.crossref import similar as run
+
         docs, _ = self.documents()
         result = as_data(run(docs, clause_id=clause_id, top=top, other_institutions=True,
                              index_dir=self.index_dir))
         return result.get("hits", []) if isinstance(result, dict) else list(result or [])
 
     def topics(self) -> list[str]:
-        """The topics the cross-reference stage knows, to offer as choices (may be empty)."""
-        for name in ("default_topics", "topics", "TOPICS", "DEFAULT_TOPICS"):
-            try:
-                value = getattr(importlib.import_module("pbdocs.crossref"), name)
-            except (ImportError, AttributeError):
-                continue
-            try:
-                value = value() if callable(value) else value
-            except Exception:  # noqa: BLE001, S112 - choices are optional; a typed topic works
-                continue
-            if isinstance(value, dict):
-                value = list(value)
-            return [str(t) for t in value]
-        return []
+        """The curated topics of the cross-reference stage, to offer as choices."""
+        from pbdocs.crossref import default_topics
+
+        return default_topics()
 
     def compare(self, topics: list[str], doc_ids: list[str]) -> dict:
         """The requirement matrix: for each topic, what each institution's plan requires."""
-        run = api("pbdocs.crossref", "compare")
+        from pbdocs.crossref import compare as run
+
         docs, _ = self.documents()
         return as_data(run(docs, topics=topics or None, doc_ids=doc_ids or None,
                            index_dir=self.index_dir))
@@ -236,20 +225,21 @@ class Backend:
     def compare_view(self, result: dict) -> dict:
         """The matrix laid out for a person: rows of cells in institution order, numbers that
         differ between institutions flagged, and the legend."""
-        return api("pbdocs.crossref.present", "context")(result)
+        from pbdocs.generate.compare import context
+
+        return context(result)
 
     def export_compare(self, result: dict, topics: list[str], fmt: str) -> Path:
         """Write the matrix as .docx or .xlsx into the output folder."""
+        from pbdocs.generate.outputs import write
+
         if fmt not in ("docx", "xlsx"):
             raise InputError("比对表只能导出为 docx 或 xlsx。")
-        write = api("pbdocs.crossref.present", "write")
         stem = safe_filename("要求比对表-" + "、".join(topics)[:40] if topics else "要求比对表")
         out = within(self.out_dir, f"{stem}.{fmt}")
         if out is None:
             raise InputError("输出文件名不合法。")
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        write(result, out)
-        return out
+        return write("compare", result, out).out
 
     # -- generation ---------------------------------------------------------------------------
     def generate(self, kind: str, doc_id: str, fmt: str, college: str = "") -> Path:
@@ -269,31 +259,23 @@ class Backend:
         out = within(self.out_dir, f"{stem}.{fmt}")
         if out is None:
             raise InputError("输出文件名不合法。")
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        _write(kind, fmt, doc, out, college)
-        if not out.is_file():
-            raise PbdocsError(f"{label}未能生成。")
-        return out
+        from pbdocs.generate.outputs import write
+
+        return write(kind, doc, out, **({"college": college} if kind == "draft" else {})).out
 
     def preview(self, kind: str, doc_id: str, college: str = "") -> str:
         """The document that `generate` would write, as a standalone HTML page (same Markdown,
         same styles), to look at before downloading."""
         if kind not in OUTPUTS:
             raise InputError("请选择要生成的公文类型。")
+        from pbdocs.generate.outputs import preview_html
+
         doc = self.load(doc_id)
-        gen = "pbdocs.generate"
-        if kind == "notice":
-            md = api("pbdocs.generate.notice", "notice_markdown")(doc)
-        elif kind == "taskbook":
-            md = api(gen, "render_markdown")("taskbook", api(gen, "taskbook_context")(doc))
-        elif kind == "timetable":
-            md = api(gen, "render_markdown")("timetable", api(gen, "timetable_context")(doc))
-        else:
-            if not college.strip():
-                raise InputError("生成二级学院方案草稿需要填写学院名称。")
-            ctx = api("pbdocs.generate.draft", "build_draft_context")(doc, college.strip())
-            md = api("pbdocs.generate.draft", "render_markdown")(ctx)
-        return api(gen, "markdown_to_html")(md, standalone=True, title=OUTPUTS[kind][0])
+        if kind != "draft":
+            return preview_html(kind, doc)
+        if not college.strip():
+            raise InputError("生成二级学院方案草稿需要填写学院名称。")
+        return preview_html(kind, doc, college=college.strip())
 
     def outputs(self) -> list[Path]:
         """Files in the output folder, newest first."""
@@ -375,8 +357,6 @@ class Backend:
         res.doc, res.name = doc, final
         try:
             self.build_index()
-        except Unavailable:
-            res.messages.append("检索功能尚未可用：文档已加入语料库，但暂未加入检索索引。")
         except PbdocsError as e:
             res.messages.append(f"文档已加入语料库，但更新检索索引失败：{e}")
         return res
@@ -404,23 +384,6 @@ class Backend:
             n += 1
             candidate = f"{stem}-{n}.{ext}"
         return candidate
-
-
-def _write(kind: str, fmt: str, doc: Document, out: Path, college: str) -> None:
-    """Call the generate library's writer for one output kind and format."""
-    gen = "pbdocs.generate"
-    if kind == "notice":
-        api(gen, "write_notice")(doc, out)
-    elif kind == "taskbook" and fmt == "xlsx":
-        api(gen, "write_xlsx")(api(gen, "taskbook_rows")(doc), out)
-    elif kind == "taskbook":
-        api(gen, "write_taskbook")(doc, out)
-    elif kind == "timetable" and fmt == "ics":
-        api(gen, "write_ics")(doc, out)
-    elif kind == "timetable":
-        api(gen, "write_timetable")(doc, out)
-    else:
-        api("pbdocs.generate.draft", "write_draft")(doc, college, out)
 
 
 _SPLIT = re.compile(r"[,，、;；\s]+")

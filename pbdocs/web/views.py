@@ -21,7 +21,7 @@ from flask import (
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document, Section
-from pbdocs.web.backend import OUTPUTS, Backend, Unavailable, split_list
+from pbdocs.web.backend import OUTPUTS, Backend, split_list
 from pbdocs.web.filters import numbered
 from pbdocs.web.safety import highlight, marked_terms, query_terms
 
@@ -100,7 +100,7 @@ def search():
         result = backend().search(q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **filters)
     except PbdocsError as e:
         ctx["error"] = str(e)
-        return render_template("search.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+        return render_template("search.html", **ctx), 400
     terms = query_terms(q)
     files = backend().files()
     for hit in result.get("hits", []):
@@ -252,7 +252,7 @@ def compare():
         ctx["matrix"] = backend().compare_view(result)
     except PbdocsError as e:
         ctx["error"] = str(e)
-        return render_template("compare.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+        return render_template("compare.html", **ctx), 400
     ctx["export_args"] = [("topic", t) for t in topics] + [("doc", d) for d in doc_ids]
     return render_template("compare.html", **ctx)
 
@@ -276,14 +276,13 @@ def generate():
             ctx["preview"] = backend().preview(ctx["kind"], ctx["doc_id"], ctx["college"])
         except PbdocsError as e:
             ctx["error"] = str(e)
-            return render_template("generate.html", **ctx), 503 if isinstance(
-                e, Unavailable) else 400
+            return render_template("generate.html", **ctx), 400
         return render_template("generate.html", **ctx)
     try:
         out = backend().generate(ctx["kind"], ctx["doc_id"], ctx["fmt"], ctx["college"])
     except PbdocsError as e:
         ctx["error"] = str(e)
-        return render_template("generate.html", **ctx), 503 if isinstance(e, Unavailable) else 400
+        return render_template("generate.html", **ctx), 400
     return redirect(url_for("web.download", name=out.name), code=303)
 
 

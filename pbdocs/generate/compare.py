@@ -1,5 +1,6 @@
-"""Views of a requirement matrix (the JSON of `compare`): terminal text, Markdown through the
-template `templates/compare.md.j2`, .docx and .html through the renderer, and .xlsx."""
+"""The comparison document: a requirement matrix (the JSON of `pbdocs compare`) as terminal text,
+as the context of `templates/compare.md.j2` (→ .docx, .md, .html through the renderer), and as
+.xlsx. Written through the output registry (`pbdocs.generate.outputs`)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,18 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import InputError
+from pbdocs.lang import wording
 
 DIFF_MARK = "△"
 LEGEND = f"{DIFF_MARK} 标出与其他院校不同的数值；“—”表示该校文件未提及。"
-_OPS = {"<=": "不超过", "~": "约"}
 _QUOTES = "“”\"'‘’"
-OUT_SUFFIXES = (".docx", ".xlsx", ".md", ".html")
 
 
 def numbers(item: dict) -> list[dict[str, Any]]:
     """The numbers of one cell item as short phrases for a person, each with `differs`."""
     out = []
     for t in item.get("targets", []):
-        op = _OPS.get(t.get("op"), "")
-        if t.get("op") == ">=":
-            op = "不低于" if t.get("unit") == "%" else "至少"
-        text = t.get("text") or ""
-        shown = text if not op or text.startswith(op) else f"{op}{text}"
-        if t.get("subject"):
-            shown = f"{_subject(t['subject'])}：{shown}"
+        shown = wording.target_phrase({**t, "subject": _subject(t.get("subject") or "")})
         out.append({"text": shown, "differs": bool(t.get("differs"))})
     for r in item.get("recurrences", []):
         out.append({"text": r.get("text") or "", "differs": bool(r.get("differs"))})
@@ -106,48 +99,9 @@ def _chunks(text: str, size: int) -> list[str]:
     return [text[i:i + size] for i in range(0, len(text), size)] or [""]
 
 
-def to_markdown(result: dict, title: str | None = None) -> str:
-    """The matrix as the renderer's Markdown, from `templates/compare.md.j2`."""
-    from pbdocs.generate import render_markdown
-
-    return render_markdown("compare", context(result, title))
-
-
-def check_out(out: str | Path) -> Path:
-    """The output path, checked before any work: a known suffix in an existing folder."""
-    out = Path(out)
-    if out.suffix.lower() not in OUT_SUFFIXES:
-        raise InputError(f"不支持的输出格式“{out.suffix or out.name}”："
-                         "请用 .docx、.xlsx、.md 或 .html。")
-    if not out.parent.is_dir():
-        raise InputError(f"输出目录不存在：{out.parent}")
-    return out
-
-
-def write(result: dict, out: str | Path, title: str | None = None) -> Path:
-    """Write the matrix to .docx, .xlsx, .md or .html, chosen by the file's suffix."""
-    out = check_out(out)
-    suffix = out.suffix.lower()
-    if suffix == ".xlsx":
-        return write_xlsx(result, out, title)
-    md = to_markdown(result, title)
-    if suffix == ".md":
-        out.write_text(md, encoding="utf-8")
-    elif suffix == ".html":
-        from pbdocs.generate import markdown_to_html
-
-        out.write_text(markdown_to_html(md, standalone=True,
-                                        title=title or context(result)["title"]),
-                       encoding="utf-8")
-    else:
-        from pbdocs.generate import markdown_to_docx
-
-        markdown_to_docx(md, out, title=title or context(result)["title"])
-    return out
-
-
-def write_xlsx(result: dict, out: Path, title: str | None = None) -> Path:
-    """One sheet: topics as rows, institutions as columns; differing numbers in red."""
+def write_xlsx(result: dict, out: Path, title: str | None = None) -> int:
+    """One sheet: topics as rows, institutions as columns; differing numbers in red; returns
+    the number of topics."""
     from openpyxl import Workbook
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -185,5 +139,7 @@ def write_xlsx(result: dict, out: Path, title: str | None = None) -> Path:
     ws.freeze_panes = "B2"
     ws.append([])
     ws.append([ctx["legend"]])
-    wb.save(out)
-    return out
+    from pbdocs.generate.output import save
+
+    save(out, lambda p: wb.save(str(p)))
+    return len(ctx["rows"])
