@@ -9,8 +9,7 @@ from pathlib import Path
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document
-
-SUFFIXES = {".txt", ".docx", ".html", ".htm", ".md", ".pdf", ".doc"}
+from pbdocs.read import EXTENSIONS as SUFFIXES  # the files a reader exists for
 
 
 @dataclass

@@ -368,6 +368,78 @@ def test_write_markdown(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# 中共计算机与信息工程学院委员会")
 
 
+# ---------------------------------------------------------------- the steps, one by one
+
+def test_select_sorts_the_source():
+    from pbdocs.generate.draft import select
+
+    sel = select(_doc_a(), load_rules())
+    assert [c.id for c in sel.preamble] == ["uni-a/0"]
+    assert [c.id for c in sel.aims] == ["uni-a/一"]
+    assert [p.clause.id for p in sel.picks] == ["uni-a/二/2", "uni-a/二/3"]  # not 二/1 (章程)
+    assert sel.task_clauses == 3
+    assert [s for s, _ in sel.guarantees] == ["学院各级党组织要加强督查考核，把落实情况纳入年度述职评议考核。"]
+    # the heading sentence of a clause is never one of its tasks
+    assert all(t.text != "严格党内组织生活。" for p in sel.picks for t in p.tasks)
+
+
+def test_restate_gives_numbered_rows_with_the_college_as_subject():
+    from pbdocs.generate.draft import restate_tasks, select
+
+    rules = load_rules()
+    items = restate_tasks(select(_doc_b(), rules), _doc_b(), rules)
+    rows = [r for it in items for r in it.rows]
+    assert [r.no for r in rows] == list(range(1, len(rows) + 1))
+    assert all("学校党委书记" not in r.measure for r in rows)
+    first = rows[0]
+    assert first.source_due == "2022-12-31" and first.key_task == "加大发展党员工作力度"
+    assert first.cite == "第二部分第1条" and first.due is None and first.role == ""
+
+
+def test_schedule_puts_months_before_the_university_and_phases_around_them():
+    from pbdocs.generate.draft import restate_tasks, schedule, select
+    from pbdocs.generate.rows import DraftRow
+
+    rules = load_rules()
+    doc = _doc_a()
+    rows = [r for it in restate_tasks(select(doc, rules), doc, rules) for r in it.rows]
+    frame = schedule(rows, doc, rules, start=(2020, 7))
+    by_text = {r.measure: r for r in rows}
+    assert by_text["2021年6月底前完成党支部换届工作。"].due == (2021, 5)
+    assert by_text["全院党支部每学期开展1次组织生活会。"].time_limit == "每学期1次"
+    assert frame.start == (2020, 7) and frame.phases[0]["first"] == (2020, 7)
+    dated = [r for r in rows if r.due]
+    assert all(frame.phases[0]["first"] <= r.due <= frame.phases[-1]["last"] for r in dated)
+    standing = DraftRow(no=1, measure="长期坚持集体学习制度。", clause_id="x/1")
+    first = DraftRow(no=2, measure="制定学院实施方案。", clause_id="x/2")
+    frame = schedule([standing, first], doc, rules, start=(2020, 7))
+    assert standing.ongoing and standing.due is None and standing.time_limit == "长期坚持"
+    assert first.due == frame.phases[0]["last"] and first.time_limit.endswith("底前")
+
+
+def test_assign_gives_roles_and_names():
+    from pbdocs.generate.draft import assign
+    from pbdocs.generate.rows import DraftRow
+
+    rows = [DraftRow(no=1, measure="党支部每学期开展1次组织生活会。", clause_id="x/1"),
+            DraftRow(no=2, measure="到2022年底学生党员占比不低于12%。", clause_id="x/2")]
+    roles = {"支部书记": "王五"}
+    assign(rows, load_rules(), roles, ("党委书记", "院长", "党委副书记", "组织员", "支部书记"))
+    assert rows[0].role == "支部书记" and rows[0].owner == "支部书记（王五）"
+    assert rows[1].role == "组织员" and rows[1].owner == "组织员"
+
+
+def test_group_follows_the_source_sections():
+    from pbdocs.generate.draft import group, restate_tasks, select
+
+    rules = load_rules()
+    doc = _doc_a()
+    items = restate_tasks(select(doc, rules), doc, rules)
+    groups = group(items, doc, rules)
+    assert len(groups) == 1 and groups[0]["section"] == "二"
+    assert groups[0]["heading"] == "推进党建创优" and groups[0]["items"] == items
+
+
 # ---------------------------------------------------------------- the bundled corpus
 
 REAL = ("nbpt-2020-sanji", "hdu-2020-55")

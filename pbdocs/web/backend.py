@@ -14,9 +14,11 @@ from typing import Any
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document
+from pbdocs.read import EXTENSIONS
 from pbdocs.web.safety import safe_filename, within
 
-UPLOAD_SUFFIXES = {"txt", "docx", "pdf", "html", "htm", "md"}
+# Uploads are the files a reader exists for (pbdocs.read.EXTENSIONS), without the dot.
+UPLOAD_SUFFIXES = {ext.lstrip(".") for ext in EXTENSIONS}
 # Formats a person downloads from the generate page (Markdown and HTML are for previews).
 _DOWNLOAD_FORMATS = ("docx", "xlsx", "ics")
 
@@ -302,8 +304,9 @@ class Backend:
             res.error = "文件名无效，请重新选择文件。"
             return res
         if ext not in UPLOAD_SUFFIXES:
-            res.error = (f"不支持的文件类型“.{ext}”，请上传 txt、docx、pdf 或 html 文件。"
-                         if ext else "文件没有扩展名，请上传 txt、docx、pdf 或 html 文件。")
+            kinds = "txt、docx、pdf、html、md 或 doc"
+            res.error = (f"不支持的文件类型“.{ext}”，请上传 {kinds} 文件。"
+                         if ext else f"文件没有扩展名，请上传 {kinds} 文件。")
             return res
         if not data:
             res.error = "上传的文件是空的。"

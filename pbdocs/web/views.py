@@ -68,11 +68,9 @@ def _doc_choices() -> tuple[list[Document], list[str]]:
 
 def _suggested() -> list[str]:
     """The queries offered under the search box (`suggested_queries.txt`, a person may edit)."""
-    try:
-        lines = SUGGESTIONS.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+    from pbdocs.lang.lexicon import read_file
+
+    return [line.strip() for _, line in read_file(SUGGESTIONS)]
 
 
 @bp.get("/")
