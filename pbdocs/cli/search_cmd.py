@@ -12,11 +12,9 @@ ENGINE_CHOICE = click.Choice(["whoosh", "tantivy"])
 
 
 def _depts(ds: list[dict[str, str]]) -> str:
-    out = []
-    for d in ds:
-        name, canon = d.get("name") or "", d.get("canonical") or ""
-        out.append(canon if not name or name == canon else f"{canon}（原文：{name}）")
-    return "、".join(out)
+    from pbdocs.lang.wording import dept_labels
+
+    return dept_labels(ds)
 
 
 def _clause_path(rec) -> str:
