@@ -196,3 +196,14 @@ def test_parser_modules_include_lazy_imports():
     assert {"parse.py", "markers.py", "segment.py", "lang/lexicon.py", "extract/pipeline.py",
             "read/pdf.py", "normalize.py", "metadata.py"} <= names
     assert not any(n.startswith(("generate/", "web/", "crossref/")) for n in names)
+
+
+def test_a_suggested_department_is_marked_as_such():
+    suggested = Dept("组织部", "党委组织部")
+    suggested.basis = "suggested"
+    stated = Dept("组织部", "党委组织部")
+    stated.basis = "stated"
+    assert wording.dept_shown(suggested) == "党委组织部（建议）"
+    assert wording.dept_shown(stated) == "党委组织部"
+    assert wording.depts_shown([stated, Dept("宣传部", "党委宣传部")]) == "党委组织部、党委宣传部"
+    assert "建议" in wording.basis_legend()

@@ -227,6 +227,28 @@ def dept_names(items: Any) -> list[str]:
     return out
 
 
+def dept_shown(d: Any) -> str:
+    """A department as a table shows it: its canonical name, marked where the tool only
+    suggests it (`党委组织部（建议）`): a suggestion is never shown as a fact."""
+    name = (_get(d, "canonical") or _get(d, "name") or "").strip()
+    return name + word("basis", _get(d, "basis") or "", "") if name else ""
+
+
+def depts_shown(items: Any) -> str:
+    """Departments as a table shows them (`dept_shown`), each once, joined by 、."""
+    out: list[str] = []
+    for d in items or []:
+        shown = dept_shown(d)
+        if shown and shown not in out:
+            out.append(shown)
+    return "、".join(out)
+
+
+def basis_legend() -> str:
+    """The line under a table that holds suggested departments, saying what the mark means."""
+    return word("phrase", "basis_legend")
+
+
 # -- heading numbers -------------------------------------------------------------------------
 
 def heading_label(number: str | None) -> str:
