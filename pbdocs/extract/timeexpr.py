@@ -14,7 +14,9 @@ from pbdocs.model import Deadline
 
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _REL_YEAR = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1}
-_WEEKDAY = r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
+_WEEKDAY = (r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
+            # a time of day after the date: 1月21日15时前, 1月22日下午14点前
+            r"(?:\s*(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半)?)?")
 
 
 def _point(p: str) -> str:
@@ -169,18 +171,34 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     return (date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _within(m: re.Match, doc_date: date | None) -> Deadline:
+def _months_of(m: re.Match) -> float:
     p = next(p for p in "xyz" if m.group(f"{p}n"))
     n = to_number(m.group(f"{p}n")) or 0
     unit = m.group(f"{p}u")
     months = n * 12 if unit == "年" else n * 6 if unit == "个学期" else n
     if m.group(f"{p}half") and unit == "年":
         months += 6
+    return months
+
+
+def _within(m: re.Match, doc_date: date | None) -> Deadline:
     text = m.group(0).strip()
     if doc_date is None:
         return Deadline(text=text, start=None, end=None, kind="within")
-    end = _add(doc_date, round(months))
+    end = _add(doc_date, round(_months_of(m)))
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
+
+
+def span_months(text: str) -> int | None:
+    """The length in months of the span a time expression names (`用3年时间` → 36,
+    `建设周期为1年半` → 18), or None when it names none."""
+    m = _WITHIN.search(text or "")
+    return round(_months_of(m)) if m else None
+
+
+def add_months(base: date, months: int) -> date:
+    """`base` moved forward by whole months (the day clamped to the month's length)."""
+    return _add(base, months)
 
 
 _FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
