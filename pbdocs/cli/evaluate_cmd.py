@@ -84,10 +84,12 @@ def _tasks(gold_dir: str, corpus_dirs: list[str], fmt: str, show_errors: bool) -
     click.echo(f"有牵头部门的行：{cov['with_lead']}/{cov['rows']}（{share:.1%}）；"
                f"标注为非任务却成行：{data['not_task_rows']}")
     click.echo("")
-    click.echo(_pad("文档", 48) + "".join(f"{h:>8}" for h in ("标注", "识别", "找到", "有牵头")))
+    click.echo(_pad("文档", 44) + "".join(_pad(h, 8) for h in (
+        "标注", "识别", "找到", "有牵头", "牵头对", "时限对", "类型对")))
     for d in data["per_document"]:
-        click.echo(_pad(d["doc"][:46], 48)
-                   + f"{d['gold']:>8}{d['predicted']:>8}{d['found']:>8}{d['with_lead']:>8}")
+        cells = (d["gold"], d["predicted"], d["found"], d["with_lead"], d["lead_tp_fp_fn"][0],
+                 d["time_limit_agree"], d["kind_agree"])
+        click.echo(_pad(d["doc"][:42], 44) + "".join(_pad(str(x), 8) for x in cells))
     if show_errors:
         click.echo("")
         for e in data["errors"]:

@@ -38,6 +38,7 @@ def _whole_plan(doc: Document, lex) -> None:
     undated deliverable is due at its end) and the suggested leads of unassigned tasks."""
     from pbdocs.extract import period, suggest
 
+    _inherit_cadence(doc)
     p = period.plan_period(doc)
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())
@@ -49,6 +50,26 @@ def _whole_plan(doc: Document, lex) -> None:
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments)
     period.fill_undated(doc, p)
+
+
+def _inherit_cadence(doc: Document) -> None:
+    """The steps under a duty that recurs (党员大会…每季度召开一次 → 会前准备: 召开支委会…)
+    recur with it: a task of a deeper clause with no cadence or date of its own takes the
+    first cadence of the nearest clause above it that states one."""
+    import copy
+
+    by_path = {tuple(c.path): c for c in doc.clauses}
+    for c in doc.clauses:
+        above = next((by_path[tuple(c.path[:k])] for k in range(len(c.path) - 1, 0, -1)
+                      if tuple(c.path[:k]) in by_path
+                      and by_path[tuple(c.path[:k])].recurrences), None)
+        if above is None:
+            continue
+        for t in c.tasks:
+            if t.recurrences or any(d.end or d.start for d in t.deadlines):
+                continue
+            t.recurrences = [copy.copy(above.recurrences[0])]
+            t.kind = "recurring"
 
 
 def _organising_lead(doc: Document) -> None:
@@ -213,7 +234,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
-                         rules)
+                         rules, has_target=bool(tgts))
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=t_dl or [_inferred(d) for d in inherited], recurrences=recs,
                 targets=tgts, kind=kind)

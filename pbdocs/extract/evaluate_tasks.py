@@ -161,6 +161,8 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
     """Add one parsed document's agreement with its task gold to `report`."""
     tasks = predicted_tasks(doc)
     folded = [fold(t.text) for t in tasks]
+    due_before, kind_before = Counter(report.due), Counter(report.kind)
+    lead_before = (report.lead.tp, report.lead.fp, report.lead.fn)
     hit_rows: set[int] = set()
     found = 0
     doc_id = gold.get("doc_id") or doc.id
@@ -190,9 +192,14 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
     report.gold_tasks += len(gold["tasks"])
     report.predicted_tasks += len(tasks)
     report.led_rows += sum(1 for t in tasks if t.lead)
+    due, kind = report.due - due_before, report.kind - kind_before
+    lead = (report.lead.tp - lead_before[0], report.lead.fp - lead_before[1],
+            report.lead.fn - lead_before[2])
     report.per_document.append({
         "doc": doc_id, "gold": len(gold["tasks"]), "predicted": len(tasks), "found": found,
-        "rows_matching": tp_rows, "with_lead": sum(1 for t in tasks if t.lead)})
+        "rows_matching": tp_rows, "with_lead": sum(1 for t in tasks if t.lead),
+        "lead_tp_fp_fn": list(lead), "time_limit_agree": due["agree"],
+        "kind_agree": kind["agree"]})
 
 
 def _key(name: str, canonical) -> str:

@@ -106,6 +106,9 @@ def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period
                 continue
             end = timeexpr.add_months(anchor, months)
             end = end.fromordinal(end.toordinal() - 1) if anchor.day == 1 else end
+            last = max((p[2] for p in phases), default=None)
+            if last is not None and 0 <= (last - end).days <= 31:
+                end = last  # the cycle closes with the last phase (验收) ending that month
             return Period(anchor, end, dl.text, "cycle")
     return None
 
@@ -218,13 +221,23 @@ def _notice_deadline(doc: Document):
     return dated[0][0], names
 
 
+_IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|建设期间")
+
+
 def fill_undated(doc: Document, period: Period | None) -> None:
     """A deliverable with no date is due at the plan's end (inferred); in a short activity
     period, a standing duty runs through it. In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
     notice = _notice_deadline(doc)
+    cycle = _cycle_period(doc, phases_of(doc))
     for c in doc.clauses:
         for t in c.tasks:
+            if cycle is not None and _IN_CYCLE.search(t.text) and not any(
+                    not d.inferred for d in t.deadlines):
+                # 建设期内…: for the whole building cycle, whatever phase it is written under
+                t.deadlines = [Deadline(cycle.text, _iso(cycle.start), cycle.end.isoformat(),
+                                        "range", inferred=True)]
+                continue
             if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
                 continue
             if (notice and t.kind == "once" and t.lead

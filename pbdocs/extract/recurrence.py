@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.extract.lexicon import Lexicon
+from pbdocs.lang.lexicon import alternation, per_lexicon
 from pbdocs.lang.numerals import CN_NUM, clean, to_number
 from pbdocs.model import Recurrence
 
@@ -47,10 +48,23 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     return every, times, amount
 
 
+@per_lexicon()
+def _annual() -> re.Pattern:
+    """年度 before a yearly event (年度民主生活会, 年度三会一课计划), not a year (2020年度)."""
+    events = alternation("annual_events.txt")
+    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])年度"
+                      rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
+
+
 def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
     """Every repeated duty in `text`, in text order."""
     every, times, amount = _patterns(tuple(lex.periods), tuple(lex.units))
     out: list[Found] = []
+    for m in _annual().finditer(text):
+        if all(m.end() <= s or m.start() >= e for s, e in masked):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            out.append(Found(m.start(), stop, Recurrence(text=text[m.start():stop].strip(),
+                                                          period="year")))
     starts = [m for m in every.finditer(text)
               if all(m.end() <= s or m.start() >= e for s, e in masked)]
     for i, m in enumerate(starts):
@@ -90,4 +104,5 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 rec.amount = clean(to_number(a.group("n")))
                 rec.unit = a.group("u")
         out.append(Found(m.start(), end, rec))
+    out.sort(key=lambda f: f.start)
     return out

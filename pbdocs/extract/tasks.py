@@ -37,6 +37,8 @@ class Rules:
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
     verbs: frozenset[str]
+    action_phrases: tuple[str, ...]
+    light_verbs: frozenset[str]
     ongoing_starts: re.Pattern
     once_verbs: re.Pattern
     subject_cues: re.Pattern
@@ -79,6 +81,8 @@ def rules() -> Rules:
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
         verbs=frozenset(s.get("action_verbs", ())),
+        action_phrases=s.get("action_phrases", ()),
+        light_verbs=frozenset(s.get("light_verbs", ())),
         ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
         once_verbs=_regexes(s.get("once_verbs", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
@@ -88,7 +92,7 @@ def rules() -> Rules:
         generic_subject=re.compile(
             r"\s*(?P<name>(?:请|由)?[^，,。；;：:\s“”《》（）()]{1,16}?"
             rf"(?:{_words(s.get('subject_endings', ()))}))"
-            r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?)?(?=\s*\S)"),
+            r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
     )
 
 
@@ -134,11 +138,16 @@ def has_action(text: str, rules_: Rules | None = None) -> bool:
     names left out) is an action verb, or a compound of two (建立健全, 研究部署)."""
     from pbdocs import segment
 
-    verbs = (rules_ or rules()).verbs
-    for tok in segment.cut(_QUOTED.sub("", text)):
-        if tok in verbs or (len(tok) == 4 and tok[:2] in verbs and tok[2:] in verbs):
-            return True
-    return False
+    r = rules_ or rules()
+    bare = _QUOTED.sub("", text)
+    if any(p in bare for p in r.action_phrases):
+        return True
+    return any(_is_verb(tok, r) for tok in segment.cut(bare))
+
+
+def _is_verb(tok: str, r: Rules) -> bool:
+    """An action verb, or a four-character compound with one (沟通交流, 建立健全)."""
+    return tok in r.verbs or (len(tok) == 4 and (tok[:2] in r.verbs or tok[2:] in r.verbs))
 
 
 def _has(words: tuple[str, ...], text: str) -> bool:
@@ -236,9 +245,28 @@ def core_segments(text: str, rules_: Rules | None = None) -> list[str]:
     r = rules_ or rules()
     segs = [x.strip() for x in _SEGMENT.split(text) if x.strip()]
     k = 0
-    while k < len(segs) - 1 and segs[k].startswith(r.scene_starts):
+    while k < len(segs) - 1 and is_scene(segs[k], r):
         k += 1
     return segs[k:]
+
+
+_FRAME_END = re.compile(r"(?:为契机|为抓手|为载体|为重点|为目标|为核心|为主线|为指导|为统领|"
+                        r"为落脚点|为引领|下|中|时|要求|原则|精神|部署|基础上|方式|安排|规定|"
+                        r"实际)$")
+
+
+def is_scene(segment: str, rules_: Rules | None = None) -> bool:
+    """Whether a comma segment only sets the scene: it opens with 以/在/按照/根据/依托… and
+    either closes the frame (…为契机, …领导下, …的要求) or asks for nothing by itself."""
+    r = rules_ or rules()
+    s = segment.strip()
+    modal = r.modals.search(s[:20])  # 院级党组织要以…为主要抓手: the scene after the subject
+    if modal and not s.startswith(r.scene_starts):
+        s = s[modal.end():].strip()
+    if not s.startswith(r.scene_starts):
+        return False
+    word = next(w for w in sorted(r.scene_starts, key=len, reverse=True) if s.startswith(w))
+    return bool(_FRAME_END.search(s)) or not has_action(s[len(word):], r)
 
 
 def is_deliverable_list(unit: Unit, rules_: Rules | None = None) -> bool:
@@ -267,12 +295,14 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
 
     r = rules_ or rules()
     pos = 0
-    for tok in seg.cut(segment):
+    toks = seg.cut(segment)
+    for k, tok in enumerate(toks):
         at = segment.find(tok, pos)
-        if (tok in r.verbs or r.ongoing_starts.match(tok)
-                or (len(tok) == 4 and tok[:2] in r.verbs and tok[2:] in r.verbs)):
-            return segment[at:]
         pos = at + len(tok) if at >= 0 else pos
+        if tok in r.light_verbs and k + 1 < len(toks) and _is_verb(toks[k + 1], r):
+            continue  # 推动成立…: what is done is the next verb
+        if _is_verb(tok, r) or r.ongoing_starts.match(tok):
+            return segment[at:]
     return segment
 
 
@@ -280,18 +310,18 @@ _REGULARLY = re.compile(r"(?<!不)定期")
 
 
 def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: bool = False,
-            rules_: Rules | None = None) -> str:
+            rules_: Rules | None = None, has_target: bool = False) -> str:
     """What the task's first clause asks for (a row's kind follows its first clause):
     `recurring` when it repeats (每学期…, 定期…); `once` when it is dated; `ongoing` for a
     standing duty (坚持/持续/不断…); `once` inside a dated phase or for a deliverable
     (出台/制定/建立/召开/完成…); else `ongoing`."""
     r = rules_ or rules()
-    segments = [x for x in core_segments(text, r) if not x.startswith(r.scene_starts)]
+    segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
-    if has_date:
-        return "once"
+    if has_date or (has_target and not has_action(segments[0] if segments else text, r)):
+        return "once"  # a date, or a target stated as such (党务人员不低于师生人数的1%)
     if r.ongoing_starts.match(first):
         return "ongoing"
     if in_dated_phase or r.once_verbs.search(first):
@@ -387,7 +417,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         name = _LEADING.sub("", m.group("name")).strip()
         agent = name.startswith("由")
         name = name[1:] if agent else name
-        inner = [x for x in inside if m.start("name") <= x.start < m.end("name")]
+        # a known name ending it is the mention's business (找准基层党组织 is no doer)
+        inner = [x for x in inside if m.start("name") <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
                 and not inner):
             add(Doer(name, canonical(name), start=m.start("name")))
@@ -421,20 +452,23 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     cuts: list[int] = []
     last = start
 
-    def doer_at(s0: int, s1: int) -> bool:
-        return any(not d.person and d.start < first_segment_end(text, s0, s1)
+    def doer_at(s0: int, s1: int, people: bool) -> bool:
+        return any((people or not d.person) and d.start < first_segment_end(text, s0, s1)
                    for d in subjects(text, s0, s1, named, persons, canonical, r))
 
     for k, s0 in enumerate(segs[1:], 1):
         s1 = segs[k + 1] - 1 if k + 1 < len(segs) else end
         seg = text[s0:s1]
         before = text[last:s0]
-        if not seg.strip() or not has_action(seg, r) or not _acts_alone(before, r):
+        target = _TARGET_CLAUSE.match(seg) and any(
+            s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"])
+        if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
-        own_doer = doer_at(s0, s1) and doer_at(last, s0)
+        own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
         cadence = any(s0 <= f.start < s1 for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
-        if own_doer or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb))):
+        if (own_doer or target
+                or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
@@ -442,11 +476,14 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
 
 
+# a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖
+_TARGET_CLAUSE = re.compile(r"\s*(?:到|至|力争|确保|实现)")
+
+
 def _acts_alone(part: str, r: Rules) -> bool:
     """Whether a part of a sentence asks for something by itself: an action in a segment
     that does not only set the scene (以…为契机，按照…原则，)."""
-    return any(has_action(seg, r) for seg in core_segments(part, r)
-               if not seg.startswith(r.scene_starts))
+    return any(has_action(seg, r) for seg in core_segments(part, r) if not is_scene(seg, r))
 
 
 _PERIOD_WORDS = re.compile(r"(?:至少|不少于)?\s*每[^，,；;。]{0,4}?"
