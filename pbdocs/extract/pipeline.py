@@ -73,7 +73,7 @@ def departments(doc):
             mentions.append(m)
             named.append(m)
         elif ent.label_ in ("BODY", "PERSON"):
-            m = depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text)
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text, lex.canonical(ent.text))
             named.append(m)
             (bodies if ent.label_ == "BODY" else persons).append(m)
     pb["mentions"] = mentions

@@ -74,6 +74,23 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
     return None
 
 
+def other_duties(text: str, lead: set[str]) -> list[tuple[str, str]]:
+    """(department, word) of the other duties a text also names, in reading order: the
+    departments that usually support the lead on it."""
+    from pbdocs.extract.tasks import core_segments
+
+    f = fold("".join(core_segments(text)))
+    found: dict[str, tuple[int, str]] = {}
+    for ft, term, duty in _term_index():
+        at = f.find(ft) if ft else -1
+        if at < 0:
+            continue
+        for n in duty.lead:
+            if n not in lead and (n not in found or at < found[n][0]):
+                found[n] = (at, term)
+    return [(n, w) for n, (_, w) in sorted(found.items(), key=lambda x: x[1][0])]
+
+
 @per_lexicon()
 def own_work_bodies() -> tuple[str, ...]:
     """Name endings of bodies whose own documents give them the work (党支部, 机关党委 …)."""
@@ -176,6 +193,6 @@ def suggest(doc: Document, canonical, is_department) -> None:
             why = f"“{term}”{source}"
             t.lead = [_dept(names.get(n, n), n, why) for n in duty.lead]
             if not t.support:
-                lead = set(duty.lead)
-                t.support = [_dept(names.get(n, n), n, why) for n in duty.support
-                             if n not in lead]
+                t.support = [_dept(names.get(n, n), n, f"“{w}”")
+                             for n, w in other_duties(t.text, set(duty.lead))
+                             if n in duty.support]

@@ -133,16 +133,23 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
 
 
+@per_lexicon(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The segmented words of a text (cached: the rules look at the same pieces often)."""
+    from pbdocs import segment
+
+    return tuple(segment.cut(text))
+
+
 def has_action(text: str, rules_: Rules | None = None) -> bool:
     """Whether a text names an action: one of its words (as segmented, titles and quoted
     names left out) is an action verb, or a compound of two (建立健全, 研究部署)."""
-    from pbdocs import segment
 
     r = rules_ or rules()
     bare = _QUOTED.sub("", text)
     if any(p in bare for p in r.action_phrases):
         return True
-    return any(_is_verb(tok, r) for tok in segment.cut(bare))
+    return any(_is_verb(tok, r) for tok in words(bare))
 
 
 def _is_verb(tok: str, r: Rules) -> bool:
@@ -291,11 +298,9 @@ def continues(unit: Unit, previous: str, rules_: Rules | None = None) -> bool:
 def predicate(segment: str, rules_: Rules | None = None) -> str:
     """A segment from its first action (or standing-duty word) on: what is asked, without
     the doer, modal and manner words before it (各党总支、直属党支部各推荐申报1项 → 推荐申报1项)."""
-    from pbdocs import segment as seg
-
     r = rules_ or rules()
     pos = 0
-    toks = seg.cut(segment)
+    toks = words(segment)
     for k, tok in enumerate(toks):
         at = segment.find(tok, pos)
         pos = at + len(tok) if at >= 0 else pos
@@ -330,16 +335,13 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
 
 
 def _starts_with_verb(text: str, r: Rules) -> bool:
-    from pbdocs import segment
-
-    words = segment.cut(text.lstrip()[:12])
-    return bool(words) and (words[0] in r.verbs
-                            or (len(words[0]) == 4 and words[0][:2] in r.verbs))
+    first = words(text.lstrip()[:12])
+    return bool(first) and _is_verb(first[0], r)
 
 
 # -- the doer a sentence names ----------------------------------------------------------------
 
-_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
@@ -398,6 +400,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         agent = before.endswith("由")
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
+                    and not before.startswith(r.not_subject_starts)
                     and not re.search(r"[“”《》（）()]", before))
         if before not in ("", "各") and not agent and not modifier:
             continue
