@@ -80,11 +80,13 @@ def _organising_lead(doc: Document) -> None:
     words = rules().organising_headings
     lead: list[Dept] = []
     for c in doc.clauses:
-        headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
+        # a section headed 组织领导 / （一）加强组织领导 (not a lead phrase that mentions it)
+        headings = [s.heading for s in doc.ancestors(c)]
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
-        if c.lead and any(w in h for h in headings if h for w in words):
-            lead = [Dept(d.name, d.canonical, "text") for d in c.lead]
+        named = [d for d in c.lead if d.basis == "text"]  # 由党委组织部具体负责组织实施
+        if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
+            lead = [Dept(d.name, d.canonical, "text") for d in named]
             break
     if not lead:
         return
@@ -216,9 +218,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     people = [Dept(d.name, d.canonical, "text") for d in doers if d.person]
     if own.lead or own.support:
         lead, support = own.depts()
-    elif noted is not None:  # the note leads; a body the sentence names leads with it
-        lead = noted[0] + [d for d in bodies if d.canonical not in
-                           {x.canonical for x in noted[0]}]
+    elif noted is not None:  # the note leads; a body the sentence names does it, first
+        lead = bodies + [d for d in noted[0] if d.canonical not in
+                         {x.canonical for x in bodies}]
         support = noted[1]
     elif bodies:
         lead, support = bodies, []

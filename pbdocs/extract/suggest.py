@@ -191,7 +191,9 @@ def suggest(doc: Document, canonical, is_department) -> None:
                 continue
             duty, term = found
             why = f"“{term}”{source}"
-            t.lead = [_dept(names.get(n, n), n, why) for n in duty.lead]
+            # a corpus's duties.tsv may name the institution's own department: keep its
+            # name, map it to the canonical one
+            t.lead = [_dept(names.get(canonical(n), n), canonical(n), why) for n in duty.lead]
             if not t.support:
                 t.support = [_dept(names.get(n, n), n, f"“{w}”")
                              for n, w in other_duties(t.text, set(duty.lead))

@@ -20,6 +20,7 @@ class Rules:
     """The compiled sections of `lexicon/tasks.txt`."""
 
     not_task_headings: tuple[str, ...]
+    criteria_headings: tuple[str, ...]
     self_reference: re.Pattern
     purpose_starts: tuple[str, ...]
     past_markers: re.Pattern
@@ -63,6 +64,7 @@ def rules() -> Rules:
     cues = tuple(s.get("subject_cues", ())) + entries("actor_cues.txt")
     return Rules(
         not_task_headings=s.get("not_task_headings", ()),
+        criteria_headings=s.get("criteria_headings", ()),
         self_reference=_regexes(s.get("self_reference", ())),
         purpose_starts=s.get("purpose_starts", ()),
         past_markers=re.compile(_words(s.get("past_markers", ()))),
@@ -90,8 +92,7 @@ def rules() -> Rules:
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
         scene_starts=tuple(s.get("scene_starts", ())),
         generic_subject=re.compile(
-            r"\s*(?P<name>(?:请|由)?[^，,。；;：:\s“”《》（）()]{1,16}?"
-            rf"(?:{_words(s.get('subject_endings', ()))}))"
+            rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
             r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
     )
 
@@ -177,6 +178,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     required = has_doer and has_modal
     if not core:
         return "empty"
+    if any(_has(r.criteria_headings, h) for h in headings if h):
+        return "criterion"
     if any(_has(r.not_task_headings, h) for h in headings if h) and not required:
         return "principle"
     if r.criteria.search(t) or (r.checks.search(t) and not has_modal):
@@ -240,10 +243,15 @@ _MOTTO_LEAD = re.compile(r"^(?:坚持|做到|遵循|实现|突出|体现)")
 
 
 def _motto(core: str) -> bool:
-    """A slogan of four-character phrases (坚持培育为基、重在建设、典型引领、整体推进)."""
+    """A slogan: four-character phrases (坚持培育为基、重在建设、典型引领、整体推进), or a
+    line followed by three or more short parallel phrases (…，持续学、深入学、结合实际学)."""
     body = _MOTTO_LEAD.sub("", core)
     items = [x for x in re.split(r"[、，,]", body) if x]
-    return len(items) >= 3 and all(len(x) == 4 for x in items)
+    if len(items) >= 3 and all(len(x) == 4 for x in items):
+        return True
+    tail = items[1:]
+    return (len(tail) >= 3 and all(len(x) <= 6 for x in tail)
+            and len({x[-1] for x in tail}) == 1)
 
 
 def core_segments(text: str, rules_: Rules | None = None) -> list[str]:
@@ -414,18 +422,30 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     for seg_start in _segment_starts(text, start, end):
         if seg_start in seen_segments:
             continue
-        m = r.generic_subject.match(text, seg_start + 1, end)
-        if not m or not _acts(text[m.end():end], r):
-            continue
-        name = _LEADING.sub("", m.group("name")).strip()
-        agent = name.startswith("由")
-        name = name[1:] if agent else name
-        # a known name ending it is the mention's business (找准基层党组织 is no doer)
-        inner = [x for x in inside if m.start("name") <= x.start and x.end == m.end("name")]
-        if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
-                and not inner):
-            add(Doer(name, canonical(name), start=m.start("name")))
+        found = _generic_doer(text, seg_start + 1, end, inside, r)
+        if found is not None:
+            add(Doer(found[0], canonical(found[0]), start=found[1]))
     return out
+
+
+def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
+    """(name, start) of a body the lexicon does not know opening text[pos:end]: the longest
+    phrase ending like a body (…单位, …党委) and followed by a cue or an action, written
+    without verbs or prepositions (各项目单位要…, 领导小组办公室成员单位要…), or None."""
+    best = None
+    for m in r.generic_subject.finditer(text, pos, min(end, pos + 24)):
+        tail = text[m.end():end]
+        if not _acts(tail, r):
+            continue
+        raw = text[pos:m.end("name")].strip()
+        name = _LEADING.sub("", raw).strip()
+        name = name[1:] if name.startswith("由") else name
+        # a known name ending it is the mention's business (找准基层党组织 is no doer)
+        inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
+        if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)):
+            best = (name, pos + raw.find(name))
+    return best
 
 
 def _segment_starts(text: str, start: int, end: int) -> list[int]:

@@ -72,8 +72,9 @@ def timetable_items(doc: Document) -> list[TimeItem]:
         for uses in dated.values():
             text, lead, dl = uses[0]
             start, end = _span(dl, doc_date)
-            shared = len(uses) > 1 or len(units) == 1
-            label = key if shared and key else f"{key}：{_short(text)}" if key else _short(text)
+            # a phase (申报（2020年4月-5月）) is named by its heading; a task by what is done
+            phase = bool(key) and dl.text in key
+            label = key if phase else f"{key}：{_short(text)}" if key else _short(text)
             kind = "phase" if (start and end and start < end) else "deadline"
             items.append(TimeItem(kind=kind, label=label, lead=depts_shown_list(lead),
                                   when=wording.deadline_text(dl), start=start, end=end,
@@ -93,7 +94,8 @@ def timetable_items(doc: Document) -> list[TimeItem]:
             for _, lead, _, _ in units:
                 leads += [n for n in depts_shown_list(lead) if n not in leads]
             undated = all(t.kind == "once" for t in c.tasks)
-            items.append(TimeItem(kind="ongoing", label=c.heading or _short(units[0][0]),
+            first = _short(units[0][0])  # what is done, not only the heading it is under
+            items.append(TimeItem(kind="ongoing", label=f"{key}：{first}" if key else first,
                                   lead=leads, clause_id=c.id, text=c.text,
                                   when=wording.undated() if undated else wording.long_term()))
     return items
