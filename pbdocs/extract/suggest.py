@@ -57,9 +57,9 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
     sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
     the later one (党建工作专项经费 is about 经费)."""
-    from pbdocs.extract.tasks import core_segments
+    from pbdocs.extract.tasks import core_segments, is_scene
 
-    for seg in core_segments(text) + [text]:
+    for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
         best = None
         for ft, term, duty in _term_index():
@@ -77,9 +77,9 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
 def other_duties(text: str, lead: set[str]) -> list[tuple[str, str]]:
     """(department, word) of the other duties a text also names, in reading order: the
     departments that usually support the lead on it."""
-    from pbdocs.extract.tasks import core_segments
+    from pbdocs.extract.tasks import core_segments, is_scene
 
-    f = fold("".join(core_segments(text)))
+    f = fold("".join(x for x in core_segments(text) if not is_scene(x)))
     found: dict[str, tuple[int, str]] = {}
     for ft, term, duty in _term_index():
         at = f.find(ft) if ft else -1
