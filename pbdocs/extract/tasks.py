@@ -28,6 +28,9 @@ class Rules:
     scope: re.Pattern
     checks: re.Pattern
     outcomes: re.Pattern
+    purposes: re.Pattern
+    enumerations: re.Pattern
+    reported: re.Pattern
     principles: re.Pattern
     goal_headings: tuple[str, ...]
     conditions: re.Pattern
@@ -72,6 +75,9 @@ def rules() -> Rules:
         scope=_regexes(s.get("scope", ())),
         checks=_regexes(s.get("checks", ())),
         outcomes=_regexes(s.get("outcomes", ())),
+        purposes=_regexes(s.get("purposes", ())),
+        enumerations=_regexes(s.get("enumerations", ())),
+        reported=_regexes(s.get("reported", ())),
         principles=_regexes(s.get("principles", ())),
         goal_headings=s.get("goal_headings", ()),
         conditions=_regexes(s.get("conditions", ())),
@@ -182,7 +188,7 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "criterion"
     if any(_has(r.not_task_headings, h) for h in headings if h) and not required:
         return "principle"
-    if r.criteria.search(t) or (r.checks.search(t) and not has_modal):
+    if r.criteria.search(t) or (r.checks.search(t) and not has_modal and not has_doer):
         return "criterion"
     if r.self_reference.search(t):
         return "self"
@@ -196,15 +202,22 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "condition"
     if r.scope.search(t):
         return "scope"
-    if r.outcomes.search(t) or r.principles.search(t) or _motto(core):
+    if (r.outcomes.search(t) and not has_modal) or r.principles.search(t) or _motto(core):
         return "principle"
+    if not has_modal and not has_doer and r.purposes.search(t):
+        return "purpose"
+    segments = [x for x in _SEGMENT.split(core) if x.strip()]
+    if len(segments) <= 3 and r.enumerations.search(t):
+        return "intro"  # …，做到四个带头。: the requirements are the items that follow
+    if not has_modal and t[-1] not in _FINAL and r.reported.search(t):
+        return "reported"  # a headline of what others did (学习材料)
     if (any(_has(r.goal_headings, h) for h in headings if h)
             and not (has_target or timed)):
         return "goal"
     if organising and _IN_CHARGE.search(t):
         return "organising"
-    if r.options.search(t) and not has_modal:
-        return "option"
+    if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
+        return "option"  # 可以…也可以…: the first thing said is an option
     if r.significance.search(t) and not has_modal:
         return "significance"
     if not has_modal and _background(t, r, doc_year):
@@ -483,8 +496,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         s1 = segs[k + 1] - 1 if k + 1 < len(segs) else end
         seg = text[s0:s1]
         before = text[last:s0]
-        target = _TARGET_CLAUSE.match(seg) and any(
-            s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"])
+        target = (_TARGET_CLAUSE.match(seg) and re.search(r"\d", seg)
+                  and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
         own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
@@ -500,7 +513,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
 
 
 # a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖
-_TARGET_CLAUSE = re.compile(r"\s*(?:到|至|力争|确保|实现)")
+_TARGET_CLAUSE = re.compile(r"\s*(?:到|至(?!少)|力争|确保|实现)")
 
 
 def _acts_alone(part: str, r: Rules) -> bool:
