@@ -168,7 +168,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         if not u.text or (head and u.text.rstrip("。") == head and len(units) > 1
                           and not (has_doer and rules.modals.search(u.text))):
             continue  # a lead phrase (实施政治“强核”行动计划) heads the tasks, is not one
-        follows = tasks.continues(u, previous, rules)
+        follows = tasks.continues(u, previous, rules) and not has_doer  # not a new doer
         previous = u.text
         if pieces and last_kept and (follows or tasks.is_deliverable_list(u, rules)):
             pieces[-1][1] = u.end  # 成果形式主要包括：…, or another object of its verb
@@ -235,8 +235,13 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     recs = [f.recurrence for f in pb["recurrences"] if a <= f.start < b]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
+    lead_in = text[a:b].find(sent)  # the task's text starts where its sentence does
+    first_end = tasks.first_segment_end(text, a, b)
+    opening = [d for d in doers if d.start < first_end]
+    subject_end = max((d.start + len(d.name) - a - max(lead_in, 0) for d in opening),
+                      default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
-                         rules, has_target=bool(tgts))
+                         rules, has_target=bool(tgts), subject_end=max(0, subject_end))
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=t_dl or [_inferred(d) for d in inherited], recurrences=recs,
                 targets=tgts, kind=kind)

@@ -231,10 +231,11 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     notice = _notice_deadline(doc)
     cycle = _cycle_period(doc, phases_of(doc))
     for c in doc.clauses:
+        in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         for t in c.tasks:
-            if cycle is not None and _IN_CYCLE.search(t.text) and not any(
-                    not d.inferred for d in t.deadlines):
-                # 建设期内…: for the whole building cycle, whatever phase it is written under
+            in_cycle = in_cycle or bool(cycle is not None and _IN_CYCLE.search(t.text))
+            if in_cycle and not any(not d.inferred for d in t.deadlines):
+                # for the whole building cycle, whatever phase it is written under
                 t.deadlines = [Deadline(cycle.text, _iso(cycle.start), cycle.end.isoformat(),
                                         "range", inferred=True)]
                 continue

@@ -278,9 +278,9 @@ def core_segments(text: str, rules_: Rules | None = None) -> list[str]:
     return segs[k:]
 
 
-_FRAME_END = re.compile(r"(?:为契机|为抓手|为载体|为重点|为目标|为核心|为主线|为指导|为统领|"
-                        r"为落脚点|为引领|下|中|时|要求|原则|精神|部署|基础上|方式|安排|规定|"
-                        r"实际)$")
+_FRAME_END = re.compile(r"(?:为(?:主要|重要|基本|根本)?(?:契机|抓手|载体|重点|目标|核心|主线|指导|"
+                        r"统领|落脚点|引领|单位|内容|遵循)|下|中|时|要求|原则|精神|部署|基础上|"
+                        r"方式|安排|规定|实际)$")
 
 
 def is_scene(segment: str, rules_: Rules | None = None) -> bool:
@@ -320,6 +320,7 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
     """A segment from its first action (or standing-duty word) on: what is asked, without
     the doer, modal and manner words before it (各党总支、直属党支部各推荐申报1项 → 推荐申报1项)."""
     r = rules_ or rules()
+    segment = _MANNER.sub("", segment)  # 要结合实际制定… → 制定…
     pos = 0
     toks = words(segment)
     for k, tok in enumerate(toks):
@@ -333,15 +334,18 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
 
 
 _REGULARLY = re.compile(r"(?<!不)定期")
+_MANNER = re.compile(r"^(?:要|应|须|必须|务必|要在)?\s*(?:结合(?:本单位|本部门|工作|自身)?实际|"
+                     r"按照要求|根据需要)[，,]?\s*")
 
 
 def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: bool = False,
-            rules_: Rules | None = None, has_target: bool = False) -> str:
+            rules_: Rules | None = None, has_target: bool = False, subject_end: int = 0) -> str:
     """What the task's first clause asks for (a row's kind follows its first clause):
     `recurring` when it repeats (每学期…, 定期…); `once` when it is dated; `ongoing` for a
     standing duty (坚持/持续/不断…); `once` inside a dated phase or for a deliverable
     (出台/制定/建立/召开/完成…); else `ongoing`."""
     r = rules_ or rules()
+    text = text[subject_end:]  # what is asked, after the doer who is asked (组织部门要…)
     segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
@@ -367,6 +371,11 @@ _OPENERS = "，,；;：:。！？!?\n"
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
                       r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度)+")
+
+
+# a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
+_NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将在从按以给跟同于被由每](?!的)|"
+                           r"^(?:定期|及时|认真|切实|进一步)")
 
 
 @dataclass
@@ -422,7 +431,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
-                    and not re.search(r"[“”《》（）()]", before))
+                    and not _NOT_MODIFIER.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
         if not (agent or _acts(text[last.end:end], r)):
