@@ -99,6 +99,7 @@ def _organising_lead(doc: Document) -> None:
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
                    headings: list[str], preamble_of_plan: bool = False) -> None:
     from pbdocs.extract import depts, timeexpr
+    from pbdocs.extract.tasks import clause_words as tasks_words
 
     text = clause.text or ""
     inherited: list[Deadline] = []
@@ -136,8 +137,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         if m.canonical not in named and m.name not in actors:
             actors.append(m.name)
     clause.actors = actors
-    clause.tasks = _tasks(clause, text, pb, lex, note_depts, base, inherited, headings,
-                          doc_date, preamble_of_plan)
+    with tasks_words(text, pb["words"]):
+        clause.tasks = _tasks(clause, text, pb, lex, note_depts, base, inherited, headings,
+                              doc_date, preamble_of_plan)
     clause.targets = [f.target for f in tgts]
 
 

@@ -134,8 +134,11 @@ def quantities(doc):
 
 
 def sentences(doc):
-    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
-    _ctx(doc)["sentences"] = sentence_spans(_text(doc), newline=True)
+    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends; its words
+    with their offsets kept for the task rules (no second segmentation of the same text)."""
+    pb = _ctx(doc)
+    pb["sentences"] = sentence_spans(_text(doc), newline=True)
+    pb["words"] = [(t.idx, t.text) for t in doc]
     return doc
 
 

@@ -7,6 +7,8 @@ body its sentence names as the doer (`text` basis). The rules' words are `lexico
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pbdocs.lang.lexicon import entries, per_lexicon, sections
@@ -140,9 +142,36 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
 
 
-@per_lexicon(maxsize=8192)
+_CLAUSE: ContextVar[tuple[str, list[tuple[int, str]]] | None] = ContextVar(
+    "pbdocs_task_clause", default=None)
+
+
+@contextmanager
+def clause_words(text: str, tokens: list[tuple[int, str]]):
+    """Let the rules take the words of pieces of this clause from its segmentation."""
+    reset = _CLAUSE.set((text, tokens))
+    try:
+        yield
+    finally:
+        _CLAUSE.reset(reset)
+
+
 def words(text: str) -> tuple[str, ...]:
-    """The segmented words of a text (cached: the rules look at the same pieces often)."""
+    """The segmented words of a text: those of the clause being read when the text is a piece
+    of it (segmented once, with the whole sentence as context), else segmented afresh."""
+    ctx = _CLAUSE.get()
+    if ctx is not None and text:
+        at = ctx[0].find(text)
+        if at >= 0:
+            end = at + len(text)
+            inside = tuple(w for i, w in ctx[1] if at <= i and i + len(w) <= end)
+            if sum(len(w) for w in inside) >= len(text.strip()) - 2:
+                return inside
+    return _cut(text)
+
+
+@per_lexicon(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
     from pbdocs import segment
 
     return tuple(segment.cut(text))
