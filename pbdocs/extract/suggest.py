@@ -117,13 +117,21 @@ def own_work(doc: Document, is_department) -> bool:
     bodies = 0
     for c in doc.clauses:
         for t in c.tasks:
-            for d in t.lead:
+            for d in t.lead + (t.persons or []):
                 if d.basis == "suggested":
                     continue
                 if is_department(d.canonical):
                     return False
-                bodies += _own_body(d.canonical)
+                bodies += _own_body(d.canonical)  # 党支部, or 党支部书记: a branch's officer
     return bodies > 0
+
+
+def _body_of(name: str, canonical) -> str:
+    """The organisation of an officer (党支部书记 → 党支部); a body is itself."""
+    for title in ("书记", "委员"):
+        if name.endswith(title) and len(name) > len(title) + 1:
+            return canonical(name[: -len(title)])
+    return name
 
 
 def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
@@ -142,10 +150,11 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
     first: dict[str, int] = {}
     for c in doc.clauses:
         for t in c.tasks:
-            for d in t.lead:
-                if d.basis != "suggested" and _own_body(d.canonical):
-                    named[d.canonical] += 1
-                    first.setdefault(d.canonical, len(first))
+            for d in t.lead + (t.persons or []):
+                body = _body_of(d.canonical, canonical)
+                if d.basis != "suggested" and _own_body(body):
+                    named[body] += 1
+                    first.setdefault(body, len(first))
     if not named:
         return []
     best = max(named, key=lambda n: (named[n], -first[n]))
