@@ -68,13 +68,8 @@ def _inline(line: str) -> str:
 
 def read_md(path: Path, data: bytes):
     """Read a Markdown file: decode as plain text, then strip the syntax."""
-    from pbdocs.read import RawText, fail
-    from pbdocs.read.txt import decode_bytes, guessed_warning
+    from pbdocs.read import RawText
+    from pbdocs.read.txt import decode_or_fail
 
-    try:
-        dec = decode_bytes(data)
-    except ValueError:
-        raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
-    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
-    warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
-    return RawText(md_to_text(text), "md", dec.encoding, warnings)
+    text, encoding, warnings = decode_or_fail(path, data)
+    return RawText(md_to_text(text), "md", encoding, warnings)
