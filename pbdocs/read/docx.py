@@ -70,7 +70,8 @@ def docx_paragraphs(data: bytes) -> list[str]:
 
 def read_docx(path: Path, data: bytes):
     """Read a .docx file; paragraphs are separated by a blank line."""
-    from pbdocs.read import RawText
+    from pbdocs.read import RawText, check_zip
 
+    check_zip(path, data)
     paras = docx_paragraphs(data)
     return RawText("\n\n".join(paras), "docx", None, [], pages=None)
