@@ -49,7 +49,7 @@ def _key(family: str, num: str, written: str) -> str:
     num = num.translate(_FULLWIDTH_DIGITS)
     if family in ("cn_paren", "ar_paren"):
         return f"（{num}）"
-    if family in ("article", "chapter", "ordinal", "stage"):
+    if family in ("article", "chapter", "ordinal", "stage", "shi"):
         return written
     return num
 
