@@ -86,8 +86,7 @@ class _Builder:
         self.stack = [self.root]
         self.skip = 0
         self.elements = 0
-        self.depth = 0  # deepest nesting met (elements beyond MAX_DEPTH stay at MAX_DEPTH)
-        self.flattened = 0
+        self.depth = 0  # deepest nesting met in the page (ours stops at MAX_DEPTH + 1)
 
     def start(self, tag, attrib) -> None:
         tag = tag.lower() if isinstance(tag, str) else ""
@@ -98,15 +97,11 @@ class _Builder:
         if self.elements > MAX_ELEMENTS:
             raise TooLarge
         attrs = {k: attrib[k] for k in _KEPT_ATTRS if k in attrib}
-        parent = self.stack[-1]
+        # Past the limit every element becomes a child of the element at the limit: the
+        # page's text and paragraphs are kept in order, only its nesting is flattened.
+        parent = self.stack[-1] if len(self.stack) <= MAX_DEPTH else self.stack[MAX_DEPTH]
         el = _El(tag, attrs, parent)
         parent.kids.append(el)
-        if len(self.stack) > MAX_DEPTH:
-            self.flattened += 1
-            self.stack.append(self.stack[-1])  # keep start/end balanced without nesting deeper
-            self.depth = max(self.depth, MAX_DEPTH + self.flattened)
-            el.kids = []  # stays empty: its content goes to the element at the limit
-            return
         self.stack.append(el)
         self.depth = max(self.depth, len(self.stack) - 1)
 
@@ -115,8 +110,6 @@ class _Builder:
             self.skip -= 1
             return
         if len(self.stack) > 1:
-            if len(self.stack) > MAX_DEPTH + 1 and self.stack[-1] is self.stack[-2]:
-                self.flattened -= 1
             self.stack.pop()
 
     def data(self, text: str) -> None:
