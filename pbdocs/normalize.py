@@ -245,29 +245,40 @@ def _split_run_on(line: str) -> list[str]:
     return [p for p in out if p] or [line]
 
 
+_CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row written on one line (split by tabs or bars), or None."""
+    if "\t" not in line and "|" not in line and "｜" not in line:
+        return None
+    cells = [c.strip() for c in _CELL_SEP.split(line.strip().strip("|｜"))]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) >= 2 else None
+
+
 def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
-    """A task table pasted as text, its cells one a line or a row a line split by tabs
-    (序号 / 工作任务 / 牵头单位 / 完成时限 / 1 / …): one numbered paragraph a row, as the
-    .docx reader gives (pbdocs.read.tables)."""
+    """A task table pasted as text, a row a line split by tabs or bars (工作任务 | 牵头单位 |
+    完成时限), or a cell a line under 序号: one numbered paragraph a row (a group heading over
+    rows that share their first task), as the .docx and HTML readers give (pbdocs.read.tables)."""
     from pbdocs.read.tables import task_rows
 
     live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
     n = 0
     while n < len(live):
         first = lines[live[n]]
-        if not re.fullmatch(r"序号|编号|序号\t.*", first):
-            n += 1
-            continue
-        if "\t" in first:  # a row a line, cells split by tabs
-            width, k = len(first.split("\t")), n + 1
-            rows = [first.split("\t")]
-            while k < len(live) and lines[live[k]].count("\t") == width - 1:
-                rows.append(lines[live[k]].split("\t"))
+        header = _cells(first)
+        if header is not None:  # a row a line
+            k = n + 1
+            rows = [header]
+            while k < len(live) and (row := _cells(lines[live[k]])) is not None:
+                rows.append(row)
                 k += 1
             used = live[n:k]
-        else:  # a cell a line: the header runs until the first row number
+        elif re.fullmatch(r"序号|编号", first):  # a cell a line: header until the first row number
             k = n + 1
-            while k < len(live) and not re.fullmatch(r"\d{1,2}", lines[live[k]]):
+            while k < len(live) and not re.fullmatch(r"\d{1,3}", lines[live[k]]):
                 k += 1
             width = k - n
             rows = [[lines[i] for i in live[n:k]]]
@@ -277,18 +288,22 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
                 k += width
                 expect += 1
             used = live[n:k]
-        tasks = task_rows(rows) if width >= 3 else None
-        if not tasks or len(tasks) != len(rows) - 1:
+            if width < 3:
+                n += 1
+                continue
+        else:
             n += 1
             continue
-        repairs.append(_Repair("table_rows_joined", "将逐格分行的任务表按行合成编号条目",
+        tasks = task_rows(rows)
+        if not tasks:
+            n += 1
+            continue
+        repairs.append(_Repair("table_rows_joined", "将按行或逐格排出的任务表合成编号条目",
                                used[0], 0, first[:40]))
-        row_starts = [used[0]] + [i for i in used[1:] if re.match(r"\d{1,2}(\t|$)", lines[i])]
         for i in used:
             lines[i] = ""
-        for i, t in zip(row_starts[1:], tasks, strict=False):
-            lines[i] = t
-        n = live.index(used[-1]) + 1 if used else n + 1
+        lines[used[0]] = "\n".join(tasks)
+        n = live.index(used[-1]) + 1
 
 
 _PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]"

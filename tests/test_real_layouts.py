@@ -261,3 +261,89 @@ def test_a_full_sentence_is_not_a_lead_phrase():
                "二、申报材料主标题用二号方正小标宋GBK,主标题下党组织名称用小三号楷体。正文用三号仿宋。\n"
                "三、落实领导职责。将党建工作列入中心工作大局通盘考虑。\n")
     assert [c.heading for c in doc.clauses] == [None, None, "落实领导职责"]
+
+
+# ---- tables as tasks -------------------------------------------------------------------------
+
+_HEADER = ["工作任务", "任务分解", "时序进度", "考核要点"]
+_ROWS = [("加强政治建设", "组织专题学习", "2023年3月底前", "学习记录"),
+         ("加强政治建设", "开展集中研讨", "2023年6月底前", "研讨纪要"),
+         ("加强组织建设", "完成支部换届", "2023年9月底前", "换届材料")]
+_EXPECTED = [(["（一）"], None), (["（一）", "1"], "组织专题学习。"), (["（一）", "2"], "开展集中研讨。"),
+             (["（二）"], None), (["（二）", "1"], "完成支部换届。")]
+
+
+def _parsed(path):
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(path, extract=False)
+    return ([(s.path, None) for s in doc.sections]
+            + [(c.path, c.text.split("（")[0]) for c in doc.clauses]), doc
+
+
+def _sorted(items):
+    return sorted(items, key=lambda x: (x[0], x[1] or ""))
+
+
+def test_html_task_table_with_rowspans(tmp_path):
+    head = "".join(f"<th>{h}</th>" for h in _HEADER)
+    body = ('<tr><td rowspan="2">加强政治建设</td><td>组织专题学习</td><td>2023年3月底前</td><td>学习记录</td></tr>'
+            "<tr><td>开展集中研讨</td><td>2023年6月底前</td><td>研讨纪要</td></tr>"
+            "<tr><td>加强组织建设</td><td>完成支部换届</td><td>2023年9月底前</td><td>换届材料</td></tr>")
+    p = tmp_path / "t.html"
+    p.write_text(f"<html><body><p>现将任务分解如下。</p><table><tr>{head}</tr>{body}</table></body></html>",
+                 encoding="utf-8")
+    got, doc = _parsed(p)
+    assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED)
+    assert doc.section(["（一）"]).heading == "加强政治建设"
+    first = doc.clauses[1]
+    assert "时序进度：2023年3月底前" in first.text and "考核要点：学习记录" in first.text
+
+
+def test_docx_task_table_with_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("现将任务分解如下。")
+    t = d.add_table(rows=4, cols=4)
+    for c, h in enumerate(_HEADER):
+        t.cell(0, c).text = h
+    for r, row in enumerate(_ROWS, 1):
+        for c, v in enumerate(row):
+            if not (c == 0 and r == 2):
+                t.cell(r, c).text = v
+    t.cell(1, 0).merge(t.cell(2, 0))  # 加强政治建设 spans two rows (w:vMerge)
+    d.save(tmp_path / "t.docx")
+    got, doc = _parsed(tmp_path / "t.docx")
+    assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED)
+
+
+def test_markdown_and_text_task_tables(tmp_path):
+    md = "现将任务分解如下。\n\n| " + " | ".join(_HEADER) + " |\n|" + "---|" * 4 + "\n" + "".join(
+        "| " + " | ".join(r) + " |\n" for r in _ROWS)
+    (tmp_path / "t.md").write_text(md, encoding="utf-8")
+    txt = "现将任务分解如下。\n" + " | ".join(_HEADER) + " ||\n" + "".join(
+        " | ".join(r) + " ||\n" for r in _ROWS)
+    (tmp_path / "t.txt").write_text(txt, encoding="utf-8")
+    for name in ("t.md", "t.txt"):
+        got, doc = _parsed(tmp_path / name)
+        assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED), name
+
+
+def test_a_table_that_is_not_a_task_table_stays_cell_by_cell(tmp_path):
+    p = tmp_path / "t.html"
+    p.write_text("<html><body><table><tr><td>职务</td><td>姓名</td></tr><tr><td>组长</td><td>张三</td>"
+                 "</tr></table></body></html>", encoding="utf-8")
+    from pbdocs.read import read_file
+
+    assert read_file(p).text.split("\n\n") == ["职务", "姓名", "组长", "张三"]
+
+
+def test_task_table_departments_reach_the_extraction(tmp_path):
+    from pbdocs.parse import parse_file
+
+    p = tmp_path / "t.txt"
+    p.write_text("关于落实重点任务的通知\n一、重点任务\n工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+                 "开展党支部书记轮训 | 党委组织部 | 各二级党委 | 2023年6月底前\n", encoding="utf-8")
+    c = parse_file(p).clauses[-1]
+    assert [d.canonical for d in c.lead] == ["党委组织部"] and c.deadlines
