@@ -1,6 +1,6 @@
 """Task tables (序号 | 工作任务 | 任务分解 | 牵头单位 | 配合单位 | 时序进度 | 考核要点): each row
-written out as one numbered paragraph with its note, `1.任务（牵头单位：X；完成时限：Y）`, so that the
-outline and the extraction read a table the way they read a task list written as text.
+written out as one numbered paragraph with its note, `1.任务（牵头单位：X；完成时限：Y）`, so
+that the outline and the extraction read a table the way they read a task list written as text.
 
 A column's role comes from the words of its header cell (`lexicon/table_columns.tsv`): task
 content, lead, support, time limit, assessment, number. A table is a task table when it has a
