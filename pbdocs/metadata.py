@@ -91,6 +91,7 @@ class _Front:
     written: str | None = None  # the page's 成文日期
     adopted: str | None = None  # （…审议通过） under the title
     field_issuer: str | None = None  # the page's 发布机构 / 来源
+    field_number: str | None = None  # the page's 文号
     field_title: str | None = None  # the page's 文件名称
 
 
@@ -207,6 +208,7 @@ def _shaped_title(pars: list[str], i: int) -> tuple[str | None, int]:
         return None, i
     p = _strip_annex(pars[i])
     if (8 <= len(p) <= 60 and _titleish(p) and not re.search(r"[，,、]", p)
+            and len(re.findall(r"[\u4e00-\u9fff]", p)) * 2 >= len(p)
             and not is_org_line(p) and not _is_recipients(p)):
         return p, i + 1
     return None, i
@@ -282,8 +284,8 @@ def _page_field(p: str, meta: Meta, front: _Front) -> None:
     """Take the values of a page-field line (文号, dates, 发布机构, 文件名称) kept by normalize."""
     for part in p.split("；"):
         label, _, value = part.partition("：")
-        if label == "文号" and meta.doc_number is None:
-            meta.doc_number = value
+        if label == "文号":
+            front.field_number = front.field_number or value
         elif label == "成文日期":
             front.written = front.written or parse_date(value)
         elif label == "发布日期":
@@ -437,6 +439,7 @@ def read_meta(pars: list[str]) -> Meta:
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
     meta.issuer = (front.head_org or notice_signer or end_signer or titled
                    or front.field_issuer)
+    meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
     meta.institution = institution_of(meta.issuer)
     meta.kind = kind_of(meta.title)
     if meta.kind is None and meta.title is None:

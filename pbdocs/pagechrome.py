@@ -197,6 +197,8 @@ def is_chrome(line: str) -> bool:
     s = line.strip()
     if not s or "。" in s:
         return False
+    if _INDEX_NO.fullmatch(s):
+        return True  # a disclosure index number left without its label
     tokens = _tokens(s)
     words, _ = _nav()
     if tokens and all(_navish(t) for t in tokens):
