@@ -347,3 +347,15 @@ def test_task_table_departments_reach_the_extraction(tmp_path):
                  "开展党支部书记轮训 | 党委组织部 | 各二级党委 | 2023年6月底前\n", encoding="utf-8")
     c = parse_file(p).clauses[-1]
     assert [d.canonical for d in c.lead] == ["党委组织部"] and c.deadlines
+
+
+def test_pdf_spaces_inside_words_are_removed(tmp_path):
+    from readfixtures import write_pdf
+
+    from pbdocs.parse import parse_file
+
+    p = write_pdf(tmp_path / "p.pdf", ["关于学习贯彻党的十 九大精神的通知",
+                                       "教育 部党组要求各地建成10000 个示范点，每年至少开展 2 次检查。"])
+    doc = parse_file(p, extract=False)
+    assert doc.clauses[-1].text == "教育部党组要求各地建成10000个示范点，每年至少开展2次检查。"
+    assert doc.title == "关于学习贯彻党的十九大精神的通知"  # the running header 内部资料 is gone
