@@ -3,9 +3,9 @@
 Page chrome and page fields are told apart by `pbdocs.pagechrome`; the fields worth keeping
 (发布机构, 文号, 成文日期, 发布日期) come out as one `label：value；…` line for the metadata stage.
 Lines whose breaks were lost (one-line PDF text, items run together) are split where their
-structure shows. Paragraphs come out one a line (blank lines dropped). Punctuation stays as written. Repairs that
-touch meaning-bearing text and suspicions that cannot be repaired become `Warning`s whose
-`offset` points into the returned text.
+structure shows. Paragraphs come out one a line (blank lines dropped). Punctuation stays as
+written. Repairs that touch meaning-bearing text and suspicions that cannot be repaired become
+`Warning`s whose `offset` points into the returned text.
 """
 
 from __future__ import annotations
