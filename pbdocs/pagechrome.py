@@ -72,8 +72,14 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
     """The (label, value) pairs of a page-field line, or None when the line is not one."""
     if len(line) > 200 or re.search("[。，,、；;]", line):
         return None  # page fields are short values, never a list or a sentence
-    s = _BULLET.sub("", line).replace("|", " ").replace("｜", " ").strip()
-    rx, _roles = _labels()
+    s = _BULLET.sub("", line).strip()
+    rx, roles = _labels()
+    cells = [c.strip() for c in re.split(r"[|｜\t]", s)]
+    if len(cells) >= 2 and any(c.rstrip(":：") in roles for c in cells):
+        return _cell_fields(cells)  # a table row: 索引号 | 113… | 发布机构 | 县委组织部
+    if s.rstrip(":：") in roles and not s.endswith((":", "：")):
+        return [(s, "")]  # a label alone on its line (its value on the next)
+    s = s.replace("|", " ").replace("｜", " ")
     found = list(rx.finditer(s))
     lead = ""
     if not found:
@@ -90,6 +96,30 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(s)
         pairs.append((m.group(1), s[m.end():end].strip(" \u3000[]【】")))
+    return pairs
+
+
+def _cell_fields(cells: list[str]) -> list[tuple[str, str]] | None:
+    """Label and value pairs of a table row whose cells alternate labels and values; None when
+    a cell is neither a label nor the value after one."""
+    _rx, roles = _labels()
+    cells = [c for c in cells if c]
+    if not cells or cells[0].rstrip(":：") not in roles:
+        return None
+
+    def is_label(k: int, after_value: bool) -> bool:
+        c = cells[k]
+        return (c.rstrip(":：") in roles or c.endswith((":", "："))
+                or (after_value and len(c) <= 6 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", c))))
+
+    pairs: list[tuple[str, str]] = []
+    k, after_value = 0, True
+    while k < len(cells):
+        if not is_label(k, after_value):
+            return None
+        nxt = k + 1 < len(cells) and not is_label(k + 1, False)
+        pairs.append((cells[k].rstrip(":："), cells[k + 1] if nxt else ""))
+        k, after_value = k + (2 if nxt else 1), nxt
     return pairs
 
 
@@ -136,14 +166,16 @@ def page_fields(lines: list[str], dropped: list[bool]) -> list[tuple[int, str]]:
         if pairs is None:
             continue
         # a label whose value stands on the next line (• 成文日期:  /  2023-05-04)
-        if all(not v for _, v in pairs) and n + 1 < len(live):
-            j = live[n + 1]
-            nxt = _BULLET.sub("", lines[j]).strip()
-            if _fields(lines[j]) is None and _fits(pairs[-1][0], nxt):
+        if all(not v for _, v in pairs):
+            j = live[n + 1] if n + 1 < len(live) else None
+            nxt = _BULLET.sub("", lines[j]).strip() if j is not None else ""
+            if j is not None and _fields(lines[j]) is None and _fits(pairs[-1][0], nxt):
                 pairs[-1] = (pairs[-1][0], nxt)
                 used.add(j)
                 changed.append((j, lines[j]))
                 lines[j] = ""
+            elif not re.search("[:：]", lines[i]):
+                continue  # a bare word such as 时间 over something else: a heading, not a field
         changed.append((i, lines[i]))
         lines[i] = _canonical(pairs)
     changed.sort()

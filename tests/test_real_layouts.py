@@ -359,3 +359,20 @@ def test_pdf_spaces_inside_words_are_removed(tmp_path):
     doc = parse_file(p, extract=False)
     assert doc.clauses[-1].text == "教育部党组要求各地建成10000个示范点，每年至少开展2次检查。"
     assert doc.title == "关于学习贯彻党的十九大精神的通知"  # the running header 内部资料 is gone
+
+
+@pytest.mark.parametrize("block", [
+    "索引号 | 113301/2023-00012 | 分类 | 党建 |\n发布机构 | 县委组织部 | 发文日期 | 2023-05-01 |\n"
+    "名称 | 关于加强党建的通知 |\n文号 | 县组通〔2023〕5号 | 主题词 | |\n",
+    "索引号\n113301/2023-00012\n发布机构\n县委组织部\n文号\n县组通〔2023〕5号\n成文日期\n2023-05-01\n",
+])
+def test_disclosure_tables_without_colons(block):
+    doc = _doc(block + "关于加强党建的通知\n各党委：\n现将有关事项通知如下。\n")
+    assert (doc.title, doc.issuer, doc.doc_number, doc.date, doc.recipients) == (
+        "关于加强党建的通知", "县委组织部", "县组通〔2023〕5号", "2023-05-01", ["各党委"])
+    assert [c.text for c in doc.clauses] == ["现将有关事项通知如下。"]
+
+
+def test_a_bare_word_like_a_label_over_other_text_stays():
+    doc = _doc("一、学习安排\n时间\n内容\n2023年5月\n开展学习\n")
+    assert doc.clauses[0].text == "时间\n内容\n2023年5月\n开展学习"
