@@ -313,3 +313,24 @@ def test_full_disk_under_out_leaves_no_file(tmp_path, corpus_dir, runner, monkey
                                "--out", str(out)])
     assert res.exit_code == 1 and one_sentence(res.stderr) and "磁盘空间不足" in res.stderr
     assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_plain_text_over_its_limit_is_refused(tmp_path, monkeypatch):
+    from pbdocs import read
+
+    p = tmp_path / "all.txt"
+    p.write_text(GOOD * 40, encoding="utf-8")
+    monkeypatch.setattr(read, "MAX_TEXT_BYTES", p.stat().st_size - 1)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert one_sentence(str(err.value)) and "拆分" in str(err.value)
+    monkeypatch.setattr(read, "MAX_TEXT_BYTES", p.stat().st_size)
+    assert read_file(p).text.startswith("关于加强党支部建设")
+
+
+def test_a_corrupt_file_is_named_without_an_exception_name(tmp_path):
+    p = tmp_path / "bad.docx"
+    p.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    with pytest.raises(InputError) as err:
+        read_file(p)
+    assert one_sentence(str(err.value)) and "损坏" in str(err.value)

@@ -25,6 +25,9 @@ EXTENSIONS = {
 # Larger files are refused: policy texts are tens of kilobytes; a file this big is almost
 # certainly not one, and reading it would take minutes of memory and time.
 MAX_BYTES = 50 * 1024 * 1024
+# Plain text and Markdown hold nothing but the text: ten megabytes are a few million characters,
+# hundreds of policy texts run together, and would take minutes to parse and extract.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
 # A .docx is a zip archive: what it holds is checked before anything is unpacked. A policy text
 # of hundreds of pages has a few megabytes of XML (each megabyte takes several in memory once
 # parsed); images are stored, not compressed. A small file that inflates past these limits is a
@@ -132,13 +135,16 @@ def read_file(path: str | Path) -> RawText:
                          "（支持 txt、docx、html、htm、md、pdf、doc）")
     data = _read_bytes(path)
     fmt = sniff_format(data, ext_format or "txt")
+    if fmt in ("txt", "md") and len(data) > MAX_TEXT_BYTES:
+        raise fail(path, f"是 {len(data) / 1024 / 1024:.0f} MB 的纯文本，超过 "
+                         f"{MAX_TEXT_BYTES // 1024 // 1024} MB 的上限（一篇政策文件通常只有几十 KB），"
+                         "多半是许多文件连在一起，请拆分后再试")
     try:
         raw = _dispatch(path, data, fmt)
     except InputError:
         raise
     except Exception as e:
-        problem = f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析（{type(e).__name__}）"
-        raise fail(path, problem) from e
+        raise fail(path, f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析") from e
     if not raw.text.strip():
         raise fail(path, "中没有可提取的文字")
     return raw
