@@ -136,9 +136,9 @@ def read_file(path: str | Path) -> RawText:
     data = _read_bytes(path)
     fmt = sniff_format(data, ext_format or "txt")
     if fmt in ("txt", "md") and len(data) > MAX_TEXT_BYTES:
-        raise fail(path, f"是 {len(data) / 1024 / 1024:.0f} MB 的纯文本，超过 "
-                         f"{MAX_TEXT_BYTES // 1024 // 1024} MB 的上限（一篇政策文件通常只有几十 KB），"
-                         "多半是许多文件连在一起，请拆分后再试")
+        limit = MAX_TEXT_BYTES // 1024 // 1024
+        raise fail(path, f"是 {len(data) / 1024 / 1024:.0f} MB 的纯文本，超过 {limit} MB 的上限"
+                         "（一篇政策文件通常只有几十 KB），多半是许多文件连在一起，请拆分后再试")
     try:
         raw = _dispatch(path, data, fmt)
     except InputError:
