@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pbdocs import pagechrome
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon
-from pbdocs.markers import Marker, bare_marker, match_marker
+from pbdocs.markers import bare_marker, match_marker
 from pbdocs.model import Warning
 
 # Characters that count as "Chinese side" for deciding that a space only wrapped a line.
@@ -203,9 +203,6 @@ _SIGNED = re.compile(r"(?<=[。！])[\u4e00-\u9fff（）()]{4,40}?(?:19|20)\d{2}
 _RECIPIENTS_END = re.compile(r"^各[^。：:]{1,60}[:：]")
 
 
-_NO_MARKER = Marker("", "", "", 0, 0)
-
-
 def _split_run_on(line: str) -> list[str]:
     """A long line whose line breaks were lost (a PDF extracted onto one line, a page whose
     paragraphs ran together) split where its structure shows: numbered items after a space
@@ -214,28 +211,40 @@ def _split_run_on(line: str) -> list[str]:
     if len(line) < _RUN_ON:
         return [line]
     line = _PAGE_MARK.sub("", line)
-    cuts: set[int] = set()
-    # a title runs into its recipients, or into its FIRST article (…细则第五条 is a citation)
-    glued = {m.start() for m in _GLUED_TITLE.finditer(line)
-             if line[m.start()] == "各" or (match_marker(line[m.start():m.start() + 40])
-                                            or _NO_MARKER).value == 1}
+    fixed: set[int] = set()  # cuts that do not depend on numbering
+    doc_no = re.match(r"^[\u4e00-\u9fff]{2,12}[〔［\[]\d{4}[〕］\]]第?\d{1,4}号", line)
+    if doc_no and doc_no.end() < len(line):
+        fixed.add(doc_no.end())
+    for m in _SIGNED.finditer(line):
+        if is_org_line(re.sub(r"(?:19|20)\d{2}年.*$", "", m.group(0))):
+            fixed.update((m.start(), m.end()))
+    # a title runs into its recipients (关于…的通知各党总支:) or into its FIRST article: the run
+    # since the last cut must read as a title (short, no sentence; 关于… before recipients)
+    glued = set()
+    for m in _GLUED_TITLE.finditer(line):
+        k = m.start()
+        seg = line[max((c for c in fixed if c < k), default=0):k]
+        mk = match_marker(line[k:k + 40])
+        title = len(seg) <= 80 and not re.search("[。；;，,]", seg)
+        if title and (("关于" in seg and line[k] == "各") or (mk and mk.value == 1)):
+            glued.add(k)
+    cuts = fixed | glued
     first = match_marker(line)
     last = {first.family: first.value} if first else {}
-    spots = [(m.end(), bool(m.group(0))) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
-    for k, spaced in sorted(spots + [(k, True) for k in glued]):
+    spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
+    for k, gap in sorted(spots + [(k, " ") for k in glued]):
         mk = match_marker(line[k:k + 40])
-        if mk is None or (not spaced and mk.family not in ("article", "chapter")):
+        if mk is None:
+            continue
+        if mk.family in ("article", "chapter"):  # 第N条 cited in a sentence is no heading
+            before = line[:k - len(gap)].rstrip()
+            if k not in glued and before and before[-1] not in "。；;：:)）":
+                continue
+        elif not gap:
             continue
         if mk.value == 1 or mk.value == last.get(mk.family, -1) + 1:
             last[mk.family] = mk.value
             cuts.add(k)
-    doc_no = re.match(r"^[\u4e00-\u9fff]{2,12}[〔［\[]\d{4}[〕］\]]第?\d{1,4}号", line)
-    if doc_no and doc_no.end() < len(line):
-        cuts.add(doc_no.end())
-    cuts.update(glued)
-    for m in _SIGNED.finditer(line):
-        if is_org_line(re.sub(r"(?:19|20)\d{2}年.*$", "", m.group(0))):
-            cuts.update((m.start(), m.end()))
     parts, start = [], 0
     for k in sorted(cuts | {len(line)}):
         if k > start:

@@ -376,3 +376,14 @@ def test_disclosure_tables_without_colons(block):
 def test_a_bare_word_like_a_label_over_other_text_stays():
     doc = _doc("一、学习安排\n时间\n内容\n2023年5月\n开展学习\n")
     assert doc.clauses[0].text == "时间\n内容\n2023年5月\n开展学习"
+
+
+@pytest.mark.parametrize("line", [
+    "根据上级通知各单位要于3月底前完成以下工作：组织专题学习，开展谈心谈话，做好材料报送，确保各项工作按时保质完成，不得拖延。",
+    "第四条 为加强党建工作，根据《条例》 第一条规定，各党支部应当每月召开支部委员会，每季度召开党员大会，必要时可以随时召开，并做好会议记录。",
+    "截至 2023 年，全校共有党员 1.2 万名，其中学生党员 6000 余名，教职工党员 3000 余名，离退休党员 2000 余名，党员总数较上年增长 5%。",
+])
+def test_ordinary_long_lines_are_not_split(line):
+    from pbdocs.normalize import _split_run_on
+
+    assert _split_run_on(line) == [line]
