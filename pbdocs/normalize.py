@@ -194,6 +194,9 @@ _BULLET = re.compile(r"^[•▪●◆■►▶]\s*")
 # either (共同参—3—与 is one word).
 _PAGE_MARK = re.compile(r"[—－]\s*\d{1,3}\s*[—－]|(?<![\d\w])-\s*\d{1,3}\s*-(?![\d\w])")
 _RUN_ON = 80  # only lines at least this long are looked at for lost line breaks
+# What a line whose breaks were lost shows somewhere: a space or a full stop before a number,
+# a 发文字号, a page number, a date after a name.
+_RUN_ON_HINT = re.compile(r"(?:\s|[。；;])[（(第一二三四五六七八九十\d①-⑳]|〔\d{4}〕|[—－]\s*\d|\d日")
 # A title (ending in a genre word) run into the next part: its recipients (各…：), its first
 # article or chapter.
 _GLUED_TITLE = re.compile(r"(?<=通知|意见|决定|通报|方案|办法|细则|规定|规则|计划|要点|制度)"
@@ -208,7 +211,7 @@ def _split_run_on(line: str) -> list[str]:
     paragraphs ran together) split where its structure shows: numbered items after a space
     (or an article after a full stop) in sequence, a leading 发文字号, a title run into its
     recipients or first article, recipients run into the text, a signature and its date."""
-    if len(line) < _RUN_ON:
+    if len(line) < _RUN_ON or not _RUN_ON_HINT.search(line):
         return [line]
     line = _PAGE_MARK.sub("", line)
     fixed: set[int] = set()  # cuts that do not depend on numbering
@@ -233,6 +236,8 @@ def _split_run_on(line: str) -> list[str]:
     last = {first.family: first.value} if first else {}
     spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
     for k, gap in sorted(spots + [(k, " ") for k in glued]):
+        if not gap and line[k] != "第":
+            continue  # after a full stop only an article or a chapter starts a new line
         mk = match_marker(line[k:k + 40])
         if mk is None:
             continue
