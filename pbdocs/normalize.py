@@ -196,7 +196,8 @@ _PAGE_MARK = re.compile(r"[—－]\s*\d{1,3}\s*[—－]|(?<![\d\w])-\s*\d{1,3}\s
 _RUN_ON = 80  # only lines at least this long are looked at for lost line breaks
 # What a line whose breaks were lost shows somewhere: a space or a full stop before a number,
 # a 发文字号, a page number, a date after a name.
-_RUN_ON_HINT = re.compile(r"(?:\s|[。；;])[（(第一二三四五六七八九十\d①-⑳]|〔\d{4}〕|[—－]\s*\d|\d日")
+_RUN_ON_HINT = re.compile(r"(?:\s|[。；;])[（(第一二三四五六七八九十\d①-⑳]"
+                          r"|〔\d{4}〕|[—－]\s*\d|\d日")
 # A title (ending in a genre word) run into the next part: its recipients (各…：), its first
 # article or chapter.
 _GLUED_TITLE = re.compile(r"(?<=通知|意见|决定|通报|方案|办法|细则|规定|规则|计划|要点|制度)"
