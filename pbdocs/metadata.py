@@ -429,7 +429,10 @@ def read_meta(pars: list[str]) -> Meta:
             meta.recipients = _recipients(pars[i])
             i += 1
     meta.body_start = i
-    meta.body_end, end_signer, end_date = _end(pars, i)
+    meta.body_end, end_signer, end_date = _end(pars, i, meta, front)
+    for p in pars[i:meta.body_end]:  # page fields a page put inside the text, as a fallback
+        if FIELD_LINE.match(p):
+            _page_field(p, meta, front)
     # The notice's date for a wrapped plan; else the signature's; the page's 成文日期; an
     # adoption note; the page's posting date last.
     meta.date = ((meta.notice.date if meta.notice else None) or end_date or front.written
@@ -462,15 +465,21 @@ def _before_annex(pars: list[str], start: int, end: int) -> int:
     return end
 
 
-def _end(pars: list[str], start: int) -> tuple[int, str | None, str | None]:
+def _end(pars: list[str], start: int, meta: Meta | None = None,
+         front: _Front | None = None) -> tuple[int, str | None, str | None]:
     """版记 lines, a closing formula, the signature with its date (or a signature or a date line
-    alone), an attachment list: (body end, signer, date)."""
+    alone), an attachment list, page fields under the text: (body end, signer, date)."""
     end = _before_annex(pars, start, len(pars))
     signer = date = None
     signed = False
     while end > start:
         if any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
             end -= 1  # 版记, 特此通知, a publication note
+            continue
+        if FIELD_LINE.match(pars[end - 1]):
+            if meta is not None and front is not None:
+                _page_field(pars[end - 1], meta, front)  # a page that posts its date below
+            end -= 1
             continue
         if not signed:
             found = False

@@ -35,6 +35,7 @@ from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
+from pbdocs.pagechrome import FIELD_LINE
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -280,8 +281,8 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     only_note = _note_res()[1]
     for n, k in enumerate(body):
         p = pars[k]
-        if b.note(p):
-            continue
+        if FIELD_LINE.match(p) or b.note(p):
+            continue  # page fields inside the text (read by metadata where they lead or close it)
         m = match_marker(p)
         if m:
             j = n + 1

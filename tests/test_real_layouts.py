@@ -387,3 +387,14 @@ def test_ordinary_long_lines_are_not_split(line):
     from pbdocs.normalize import _split_run_on
 
     assert _split_run_on(line) == [line]
+
+
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_page_fields_below_or_inside_the_text_are_not_content(where):
+    posted = "发布时间：2023-05-02 浏览次数：33\n"
+    body = "一、学习内容\n党章。\n"
+    text = ("关于开展学习的通知\n各党支部：\n请组织学习。\n" + (posted + body if where == "middle" else body)
+            + ("党委组织部\n2023年5月1日\n" + posted if where == "end" else ""))
+    doc = _doc(text)
+    assert [c.text for c in doc.clauses] == ["请组织学习。", "党章。"]
+    assert doc.date == ("2023-05-01" if where == "end" else "2023-05-02")
