@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import InputError, PbdocsError
+from pbdocs.errors import InputError, PbdocsError, os_reason
 from pbdocs.search.backend import (
     NO_INSTITUTION,
     ClauseRecord,
@@ -33,7 +33,9 @@ from pbdocs.search.indexdir import (
     META_FORMAT,
     IndexDir,
     damaged_error,
+    intact,
     read_meta,
+    write_manifest,
     write_meta,
 )
 from pbdocs.search.query import parse_query, positive_terms
@@ -105,6 +107,7 @@ def _write_generation(idx: IndexDir, engine: str, base: Path | None,
         backend.write(add, delete)
         backend.close()
         write_meta(work, meta)
+        write_manifest(work)
         idx.publish(work, engine)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -115,15 +118,31 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
                 engine: str = "whoosh", progress: Progress | None = None) -> dict[str, Any]:
     """Parse the corpus (cached by file hash) and bring the search index up to date.
 
-    Returns {"documents", "clauses", "added", "updated", "removed", "seconds", "failures"}.
+    Returns {"documents", "clauses", "added", "updated", "removed", "seconds", "failures"},
+    and "repaired": true when the index was found damaged and built afresh.
     """
     from pbdocs.corpus import Corpus
-    from pbdocs.store import DocStore
 
     t0 = time.perf_counter()
     get_backend(engine, Path(index_dir))  # unknown engine or missing extra: fail before work
     corpus = Corpus(corpus_dir, index_dir)
     files = corpus.files()
+    try:
+        try:
+            return _build(corpus, dict(files), index_dir, rebuild, engine, progress, t0)
+        except DamagedIndexError:  # damage the manifest could not show: start afresh
+            out = _build(corpus, dict(files), index_dir, True, engine, progress, t0)
+            out["repaired"] = True
+            return out
+    except OSError as e:  # the index folder, not a corpus file (those fail one by one)
+        raise PbdocsError(f"无法写入索引目录“{index_dir}”（{os_reason(e)}），"
+                          "原有索引保持不变。") from e
+
+
+def _build(corpus, files: dict[str, Path], index_dir: str | Path, rebuild: bool, engine: str,
+           progress: Progress | None, t0: float) -> dict[str, Any]:
+    from pbdocs.store import DocStore
+
     lexdirs = corpus.lexicon_dirs()  # a corpus's own lexicon changes what parsing yields
     idx = IndexDir(index_dir)
     with idx.lock():
@@ -135,6 +154,11 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         old_docs: dict[str, Any] = old.get("docs", {}) if old else {}
         incremental = (not rebuild and old is not None and old.get("engine") == engine
                        and old.get("parser") == _parser_fingerprint(lexdirs))
+        # a damaged generation (a file changed or cut since it was published) is not built on
+        repaired = (cur is not None and cur.is_dir() and not rebuild
+                    and (old is None or not intact(cur)))
+        if repaired:
+            incremental = False
         base = cur if incremental else None
         failures: list[dict[str, str]] = []
         shas = {}
@@ -142,7 +166,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
             try:
                 shas[doc_id] = hashlib.sha256(p.read_bytes()).hexdigest()
             except OSError as e:
-                message = f"{p.name}：无法读取文件（{e.strerror}）。"
+                message = f"{p.name}：无法读取文件（{os_reason(e)}）。"
                 failures.append({"path": str(p), "message": message})
                 del files[doc_id]
         todo = [d for d in files
@@ -173,9 +197,12 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         else:
             meta = old
         DocStore(index_dir, lexdirs).prune(set(files))
-    return {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
-            "updated": len(updated), "removed": len(removed),
-            "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
+    out = {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
+           "updated": len(updated), "removed": len(removed),
+           "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
+    if repaired:
+        out["repaired"] = True
+    return out
 
 
 def build_from_documents(documents: Iterable, index_dir: str | Path,
