@@ -6,8 +6,9 @@ Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout] [--out FILE] [--d
 A check is one of: a metadata field (title, kind, issuer, institution, doc_number, date,
 recipients, notice) equal to gold; a gold section found at its path, and its level, number and
 heading; a gold clause found at its path, and each of number, heading, note, starts, ends and
-contains that the gold states (paths compared regardless of bracket width, a preamble's number
-"0" taken as null: the two gold sets write these differently). Every section or clause path the
+contains that the gold states. Paths are compared exactly: a heading number is written as the
+text has it (`(一)` stays half-width, `1)` keeps its bracket), a preamble has path ["0"] and
+number null, in this gold as in the bundled one. Every section or clause path the
 tool gives that gold lacks is a failed check too, so that splitting a text into many small
 pieces cannot score well. The score is checks passed / (gold checks + spurious paths). The
 held-out set is scored once, at the end.
@@ -28,15 +29,7 @@ META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipie
 
 
 def _key(path) -> tuple[str, ...]:
-    """A path compared regardless of the width of its brackets: the devcorpus gold writes a
-    heading's key as the text has it, `(一)`, the bundled gold and the tool the full-width
-    `（一）` of the spec's examples; they name the same heading."""
-    return tuple(p.replace("(", "（").replace(")", "）") for p in path)
-
-
-def _number(clause_number, path) -> str | None:
-    """A preamble's number: the devcorpus gold writes "0" (its path), the tool null."""
-    return None if list(path) == ["0"] and clause_number == "0" else clause_number
+    return tuple(path)
 
 
 def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
@@ -70,8 +63,6 @@ def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
         c = got_c.get(p)
         name = "/".join(p)
         check(c is not None, f"clause {name} missing")
-        if "number" in g:
-            g = {**g, "number": _number(g["number"], g["path"])}
         for f in ("number", "heading", "note"):
             if f in g:
                 check(c is not None and getattr(c, f) == g[f],

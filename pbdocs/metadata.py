@@ -444,9 +444,9 @@ def read_meta(pars: list[str]) -> Meta:
                    or front.field_issuer)
     meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
     meta.institution = institution_of(meta.issuer)
+    # the genre word the title ends in (the spec's `kind`); an untitled text has none, even
+    # when its preamble names its genre (现提出如下实施意见: see `named_genre`)
     meta.kind = kind_of(meta.title)
-    if meta.kind is None and meta.title is None:
-        meta.kind = _self_kind(pars[i:meta.body_end])
     return meta
 
 
@@ -515,8 +515,9 @@ def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:
     return end
 
 
-def _self_kind(pars: list[str]) -> str | None:
-    """Kind named by the preamble of an untitled text (现提出如下实施意见 → 实施意见)."""
+def named_genre(pars: list[str]) -> str | None:
+    """The genre a text's preamble names for itself (现提出如下实施意见 → 实施意见), for an
+    untitled text whose `kind` is null: extraction reads a plan's preamble as a plan's."""
     for p in pars[:3]:
         for rx in _patterns()["self"]:
             m = rx.search(p)

@@ -21,7 +21,7 @@ def enrich(doc: Document) -> Document:
         found = timeexpr.find_deadlines(s.heading or "", doc.date)
         heading_deadlines[tuple(s.path)] = [f.deadline for f in found]
     # a plan's preamble says why and on what grounds; a notice's may ask for things
-    plan = bool(doc.kind) and not any(k in doc.kind for k in ("通知", "通报", "函"))
+    plan = _is_plan(doc)
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -31,6 +31,18 @@ def enrich(doc: Document) -> Document:
                        plan)
     _whole_plan(doc, lex)
     return doc
+
+
+def _is_plan(doc: Document) -> bool:
+    """Whether the document is a plan (not a notice): its kind, or for an untitled text the
+    genre its preamble names (现提出如下实施意见)."""
+    from pbdocs.metadata import named_genre
+
+    kind = doc.kind
+    if kind is None and doc.title is None:
+        preamble = next((c.text for c in doc.clauses if c.path == ["0"]), "")
+        kind = named_genre(preamble.split("\n"))
+    return bool(kind) and not any(k in kind for k in ("通知", "通报", "函"))
 
 
 def _whole_plan(doc: Document, lex) -> None:
