@@ -45,6 +45,16 @@ def column_role(header: str) -> str | None:
     return None
 
 
+@per_lexicon()
+def glued_header() -> re.Pattern:
+    """A table's header row run together without separators, as a PDF copied onto one line
+    leaves it (类别项目要求责任单位): three or more column labels, each a column word of
+    `table_columns.tsv` with a 单位/部门/人 after it where it has one."""
+    words = sorted({w for _, w in _column_words()}, key=len, reverse=True)
+    cell = f"(?:{'|'.join(map(re.escape, words))})(?:单位|部门|人)?"
+    return re.compile(f"(?:{cell}){{3,}}")
+
+
 def _label(role: str, header: str) -> str:
     """The note label a column's cells are written with: its header as written when it is a
     responsibility label (责任单位), else the usual label of its role."""
