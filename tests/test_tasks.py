@@ -133,6 +133,51 @@ def test_a_branch_gives_its_own_work_to_itself():
     assert record.lead[0].name in ("各党小组", "中共某学院第一党支部")
 
 
+def _suggested(tasks, words):
+    t = _find(tasks, words)
+    assert t.lead and all(d.basis == "suggested" and d.why for d in t.lead), t.lead
+    return [d.canonical for d in t.lead]
+
+
+def test_a_notice_about_branch_activities_gives_them_to_the_branches():
+    text = ("各基层党委（党总支）、直属党支部：\n现就2023年3月份“支部主题党日”活动安排如下：\n"
+            "一、活动内容\n（一）组织全体党员认真学习《中国共产党章程》。\n"
+            "（二）结合实际，科学制定本支部年度工作计划。\n")
+    _, tasks = _tasks(text, "month")
+    assert _suggested(tasks, "学习《中国共产党章程》") == ["党支部"]
+    text = ("关于开展2018年度学生党支部组织生活会的通知\n各学院党委、直属党支部：\n"
+            "一、工作要求\n1.认真查摆问题，开展批评与自我批评。\n")
+    _, tasks = _tasks(text, "student")
+    assert _suggested(tasks, "查摆问题") == ["学生党支部"]
+
+
+def test_a_notice_about_applying_goes_to_its_addressees():
+    text = ("关于2023年度最佳党日活动优胜奖申报工作的通知\n各党总支、直属党支部：\n"
+            "一、申报材料\n形成2500字左右申报材料，请于5月9日前报送。\n党委组织部\n2024年4月30日\n")
+    _, tasks = _tasks(text, "apply")
+    assert _suggested(tasks, "形成2500字") == ["各党总支", "直属党支部"]
+
+
+def test_the_body_a_plan_opens_with_does_its_work():
+    text = ("2025年党建工作要点\n县教育局机关党委将以习近平新时代中国特色社会主义思想为指导，推进党建工作。\n"
+            "一、强化政治建设\n1.落实双重组织生活制度，提高组织生活质量。\n")
+    _, tasks = _tasks(text, "points")
+    assert _suggested(tasks, "双重组织生活") == ["机关党委"]  # its canonical name
+    text = ("根据上级部署，材料学院将于今年7月起开展教育实践活动。\n"
+            "一、主要任务\n1.召开学院的动员会，讨论制定实施方案。\n")
+    _, tasks = _tasks(text, "college")
+    assert _suggested(tasks, "动员会") == ["材料学院党委"]
+
+
+def test_a_university_committee_divides_its_work_and_a_bureau_does_its_own():
+    plan = ("关于加强党员发展工作的实施意见\n一、主要任务\n1.严格发展党员政治审查，规范程序。\n"
+            "{signer}\n2021年3月15日\n")
+    _, tasks = _tasks(plan.format(signer="中共宁波职业技术学院委员会"), "univ")
+    assert _suggested(tasks, "政治审查") == ["党委组织部"]  # the duty table, not the issuer
+    _, tasks = _tasks(plan.format(signer="中共某市某区教育局委员会"), "bureau")
+    assert _suggested(tasks, "政治审查") == ["中共某市某区教育局委员会"]
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"
