@@ -443,3 +443,10 @@ def test_no_lead_phrase_that_names_a_doer_or_a_score_or_an_author():
                "3.政令畅通,各项部署落实到位(11分)。由党建科室根据完成情况打分。\n")
     assert [c.heading for c in doc.clauses] == [None, None, None]
 
+
+def test_a_table_of_work_items_and_targets_only_is_read_as_written():
+    doc = _doc("某部门2020年度目标责任书\n工作任务 | 目标及质量要求 |\n"
+               "招商引资(2分) | 第一、二季度任务分别为500、600万元。 |\n"
+               "统战工作(5分) | 第一季度:开展安全检查1次(9分);组织企业培训1次(8分)。 |\n")
+    assert [c.path for c in doc.clauses] == [["0"]] and not doc.sections
+    assert doc.clauses[0].text.split("\n")[1].startswith("招商引资(2分) |第一、二季度任务")

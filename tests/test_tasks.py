@@ -178,6 +178,44 @@ def test_a_university_committee_divides_its_work_and_a_bureau_does_its_own():
     assert _suggested(tasks, "政治审查") == ["中共某市某区教育局委员会"]
 
 
+def _due(tasks, words):
+    from pbdocs.extract.tasks import due_of
+
+    t = _find(tasks, words)
+    return t.kind, due_of(t)
+
+
+def test_a_months_arrangement_holds_its_activities_in_that_month():
+    text = ("各基层党委（党总支）、直属党支部：\n现就2023年3月份“支部主题党日”活动安排如下：\n"
+            "一、活动内容\n（一）组织全体党员认真学习《中国共产党章程》。\n"
+            "（二）聚焦2023年十大民生实事，科学制定工作计划。\n")
+    _, tasks = _tasks(text, "month")
+    for words in ("学习《中国共产党章程》", "科学制定工作计划"):
+        kind, due = _due(tasks, words)
+        assert kind == "once" and due == {"kind": "on", "start": "2023-03-01",
+                                          "end": "2023-03-31", "inferred": True}, (words, due)
+
+
+def test_a_short_stated_period_holds_activities_and_ends_deliverables():
+    text = ("关于开展组织生活会的通知\n各党总支：\n一、工作时间\n2019年1月8日至2019年1月22日\n"
+            "二、工作要求\n1.各党总支要组织力量督查指导，对党支部建设情况进行摸排分析。\n"
+            "2.各党总支要形成工作总结材料。\n党委组织部\n2019年1月7日\n")
+    _, tasks = _tasks(text, "short")
+    assert _due(tasks, "督查指导")[1] == {"kind": "range", "start": "2019-01-08",
+                                         "end": "2019-01-22", "inferred": True}
+    assert _due(tasks, "形成工作总结")[1] == {"kind": "by", "start": None,
+                                            "end": "2019-01-22", "inferred": True}
+
+
+def test_a_years_items_without_genre_word_are_due_by_its_end():
+    text = ("2011年度基层党组织建设考核评价项目\n一、基本组织\n1.建立党组织网络图，反映党组织体系。\n"
+            "2.严格执行“三会一课”制度。\n")
+    _, tasks = _tasks(text, "year")
+    assert _due(tasks, "党组织网络图") == ("once", {"kind": "by", "start": None,
+                                             "end": "2011-12-31", "inferred": True})
+    assert _due(tasks, "三会一课")[1] == {"kind": "ongoing"}  # a standing duty goes on
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"

@@ -5,6 +5,8 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 
 from __future__ import annotations
 
+import re
+
 from pbdocs.model import Clause, Deadline, Dept, Document, Task
 
 
@@ -19,9 +21,12 @@ def enrich(doc: Document) -> Document:
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
         found = timeexpr.find_deadlines(s.heading or "", doc.date)
-        heading_deadlines[tuple(s.path)] = [f.deadline for f in found]
-    # a plan's preamble says why and on what grounds; a notice's may ask for things
-    plan = _is_plan(doc)
+        # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
+        heading_deadlines[tuple(s.path)] = [f.deadline for f in found
+                                            if not _WHOLE_YEAR.fullmatch(f.deadline.text)]
+    # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
+    # with no numbered structure at all (a table kept row by row) has no preamble, only a body
+    plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -31,6 +36,9 @@ def enrich(doc: Document) -> Document:
                        plan)
     _whole_plan(doc, lex)
     return doc
+
+
+_WHOLE_YEAR = re.compile(r"\d{4}\s*年度?")
 
 
 def _is_plan(doc: Document) -> bool:

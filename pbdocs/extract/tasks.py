@@ -47,6 +47,7 @@ class Rules:
     light_verbs: frozenset[str]
     ongoing_starts: re.Pattern
     once_verbs: re.Pattern
+    due_at_end: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
     not_subject_starts: tuple[str, ...]
@@ -95,6 +96,7 @@ def rules() -> Rules:
         light_verbs=frozenset(s.get("light_verbs", ())),
         ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
         once_verbs=_regexes(s.get("once_verbs", ())),
+        due_at_end=_regexes(s.get("due_at_end", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),

@@ -229,6 +229,9 @@ def _names_a_document(text: str, pos: int) -> bool:
 _THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指导思想|工作思路|基本思路|"
                     r"工作重点|"
                     r"工作主线|工作主题)(?:是|为)")
+# a year naming whose work or items it is, not by when: 2023年工作, 2023年十大民生实事
+_TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取|开展|启动|建立|召开|出台)"
+                    r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -347,6 +350,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
                 continue  # "2024年学校党建工作的总体要求是：…": the year's theme, not a limit
             if _names_a_document(text, m.end()):
                 continue  # "现将2022年党建工作要点印发给你们": part of a document's name
+            if _TOPIC.match(text, m.end()):
+                continue  # "聚焦2023年十大民生实事", "科学谋划2023年工作": which year's work
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
