@@ -216,6 +216,22 @@ def test_a_years_items_without_genre_word_are_due_by_its_end():
     assert _due(tasks, "三会一课")[1] == {"kind": "ongoing"}  # a standing duty goes on
 
 
+def test_a_target_book_binds_its_bearer_and_dates_items_by_their_quarter():
+    text = ("党工委统战部门(单位)2020年度(分季)目标责任书\n工作任务 | 目标及质量要求 |\n"
+            "统战重点工作任务(55分) | 第一季度:开展宗教活动场所安全检查1次(9分);积极组织民营企业参与光彩事业(9分)。"
+            "第二季度:组织召开统战工作领导小组会议1次(8分);走访调研会员企业3次(8分)。 |\n")
+    _, tasks = _tasks(text, "book")
+    assert len(tasks) == 4, [t.text for t in tasks]  # each item of a quarter is a row
+    for t in tasks:
+        assert [(d.name, d.canonical, d.basis) for d in t.lead] == [
+            ("党工委统战部门", "党委统战部", "stated")]
+    due = {k: _due(tasks, k)[1]["end"] for k in (
+        "开展宗教活动场所安全检查1次", "积极组织民营企业参与光彩事业", "组织召开统战工作领导小组会议1次",
+        "走访调研会员企业3次")}
+    assert due == {"开展宗教活动场所安全检查1次": "2020-03-31", "积极组织民营企业参与光彩事业": "2020-03-31",
+                   "组织召开统战工作领导小组会议1次": "2020-06-30", "走访调研会员企业3次": "2020-06-30"}
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"

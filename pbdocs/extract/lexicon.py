@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pbdocs.lang import lexicon as lang_lexicon
 
-_INSTITUTION_END = re.compile(r"(?:大学|学院|学校|局|厅|委员会|政府|集团|公司)"
+_INSTITUTION_END = re.compile(r"(?:大学|学院|学校|局|厅|委员会|政府|集团|公司|党工委|工委)"
                               r"(?:[（(][^（）()]{1,8}[）)])?$")
 
 

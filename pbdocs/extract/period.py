@@ -60,7 +60,8 @@ class Period:
         return n is not None and n <= ACTIVITY_MONTHS and self.source == "text"
 
 
-def _title_period(doc: Document) -> Period | None:
+def title_period(doc: Document) -> Period | None:
+    """The years a title names (三年行动计划（2021-2023年）, 2025年党建工作要点), or None."""
     for title in (doc.title, doc.notice.title if doc.notice else None):
         if not title:
             continue
@@ -173,7 +174,7 @@ def phases_of(doc: Document) -> list[tuple[str, date, date]]:
 def plan_period(doc: Document) -> Period | None:
     """The plan's period, from the strongest evidence the text gives, or None."""
     phases = phases_of(doc)
-    found = _title_period(doc) or _stated_period(doc) or _goal_period(doc)
+    found = title_period(doc) or _stated_period(doc) or _goal_period(doc)
     if found is None and phases:
         found = Period(min(p[1] for p in phases), max(p[2] for p in phases),
                        phases[0][0], "phases")

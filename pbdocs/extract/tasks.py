@@ -42,6 +42,7 @@ class Rules:
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
+    bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
@@ -91,6 +92,7 @@ def rules() -> Rules:
         deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
+        bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
         light_verbs=frozenset(s.get("light_verbs", ())),
@@ -125,6 +127,8 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
     open_list = False
     for a, b in spans:
         piece = text[a:b]
+        if open_list and out and _own_item(piece):
+            open_list = False  # 第一季度:开展检查1次;组织培训1次: each item asks on its own
         if open_list and out:
             out[-1].end = b
             out[-1].text = text[out[-1].start:b].strip()
@@ -142,6 +146,14 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 
 
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
+
+
+def _own_item(piece: str) -> bool:
+    """Whether an item of a colon-introduced list opens with an action of its own (积极组织…,
+    开展…): a requirement by itself, not another deliverable of the one before."""
+    first = _SEGMENT.split(piece.strip(), maxsplit=1)[0]
+    return _starts_with_verb(re.sub(r"^(?:积极|认真|及时|切实|继续|深入|广泛|全面)", "", first),
+                             rules())
 
 
 _CLAUSE: ContextVar[tuple[str, list[tuple[int, str]]] | None] = ContextVar(
