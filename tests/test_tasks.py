@@ -232,6 +232,34 @@ def test_a_target_book_binds_its_bearer_and_dates_items_by_their_quarter():
                    "组织召开统战工作领导小组会议1次": "2020-06-30", "走访调研会员企业3次": "2020-06-30"}
 
 
+def test_a_branchs_responsibility_rules_name_their_doers():
+    # 责任制 rules say who bears a duty without 要 after the name: 是第一责任人, 是X的…责任,
+    # 对…负领导责任; a branch's 主要负责同志 is its secretary; what nobody is named for is the
+    # branch's, a one-off closing a sentence is its own task, 每年年底 is a fixed day
+    text = ("第一、做好意识形态工作,是党支部的重要政治责任,建立党支部统一领导的工作格局。\n"
+            "第二、党支部书记和校长是第一责任人,要带头抓意识形态工作。\n"
+            "第三、领导班子其他成员根据工作分工,对职责范围内的意识形态工作负领导责任。\n"
+            "第四、将党建工作列入中心工作大局通盘考虑,制定出领导干部抓党建工作责任制。"
+            "党支部主要负责同志认真履行第一责任人的职责,并确定一名领导班子成员负责直接抓党的建设工作。\n"
+            "第五、每半年至少专题研究一次意识形态\n"
+            "第六、每年年底向党总支报告一次全面工作情况。\n")
+    _, tasks = _tasks(text, "rules")
+
+    def lead(words):
+        return [(d.canonical, d.basis) for d in _find(tasks, words).lead]
+
+    assert lead("建立党支部统一领导") == [("党支部", "text")]
+    assert lead("带头抓意识形态") == [("党支部书记", "text"), ("校长", "text")]
+    assert lead("负领导责任") == [("领导班子其他成员", "text")]
+    assert lead("认真履行第一责任人") == [("党支部书记", "text")]
+    assert lead("列入中心工作大局") == [("党支部", "suggested")]
+    assert _due(tasks, "通盘考虑")[0] == "ongoing" and _due(tasks, "制定出")[0] == "once"
+    assert _find(tasks, "通盘考虑") is not _find(tasks, "制定出")
+    assert _due(tasks, "每半年至少专题研究")[1]["recurrence"]["period"] == "semester"
+    assert _due(tasks, "每年年底")[1]["recurrence"] == {"period": "day", "every": 1,
+                                                      "on": "12-31"}
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"
