@@ -53,6 +53,29 @@ def _term_index() -> tuple[tuple[str, str, Duty], ...]:
     return tuple(sorted(items, key=lambda x: (-len(x[0]), x[2].order)))
 
 
+def _word_bounds(text: str) -> set[int]:
+    """Where words begin and end in the folded text (as segmented)."""
+    from pbdocs.extract.tasks import words
+
+    cuts, at = {0}, 0
+    for w in words(text):
+        at += len(fold(w))
+        cuts.add(at)
+    return cuts
+
+
+def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> int:
+    """Where a duty term stands in the text, a short one (up to three characters) as whole
+    words (思政课 is not in 思政课题, 入学 not in 纳入学术); the last place when `last`; -1 if
+    nowhere."""
+    if not term:
+        return -1
+    spots = [m.start() for m in re.finditer(re.escape(term), folded)]
+    # (a longer term is specific enough inside any word: 党员发展 in 党员发展对象)
+    good = [k for k in spots if len(term) > 3 or (k in cuts and k + len(term) in cuts)]
+    return (good[-1] if last else good[0]) if good else -1
+
+
 def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
     sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
@@ -61,9 +84,10 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
 
     for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
+        cuts = _word_bounds(seg)
         best = None
         for ft, term, duty in _term_index():
-            at = f.rfind(ft) if ft else -1
+            at = _find_word(f, ft, cuts, last=True)
             if at < 0:
                 continue
             key = (len(ft), at, -duty.order)
