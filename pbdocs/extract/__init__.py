@@ -44,13 +44,15 @@ _WHOLE_YEAR = re.compile(r"\d{4}\s*年度?")
 
 def _is_plan(doc: Document) -> bool:
     """Whether the document is a plan (not a notice): its kind, or for an untitled text the
-    genre its preamble names (现提出如下实施意见)."""
+    genre its preamble names (现提出如下实施意见), else whether it is addressed to nobody."""
     from pbdocs.metadata import named_genre
 
     kind = doc.kind
     if kind is None and doc.title is None:
         preamble = next((c.text for c in doc.clauses if c.path == ["0"]), "")
         kind = named_genre(preamble.split("\n"))
+        if kind is None:  # untitled and addressed to nobody: a plan's or rules' opening
+            return not doc.recipients
     return bool(kind) and not any(k in kind for k in ("通知", "通报", "函"))
 
 
