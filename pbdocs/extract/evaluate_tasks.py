@@ -210,11 +210,13 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
 
 def _key(name: str, canonical) -> str:
     """A department's name for comparison: its canonical name without the 各 / 学校 that only
-    say "every" or "of the university" (各党支部 = 党支部, 学校党校 = 党校)."""
+    say "every" or "of the university" (各党支部 = 党支部, 学校党校 = 党校, 学校各级党组织 =
+    各级党组织: 各级 is one word)."""
     name = canonical(name)
-    for prefix in ("各", "学校"):
-        if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            name = canonical(name[len(prefix):])
+    for prefix in ("学校", "各"):  # 学校各二级党组织 → 二级党组织; 各级 is one word (every level)
+        rest = name[len(prefix):]
+        if name.startswith(prefix) and len(rest) > 1 and not rest.startswith("级"):
+            name = canonical(rest)
     return name
 
 

@@ -177,12 +177,14 @@ def words(text: str) -> tuple[str, ...]:
     of it (segmented once, with the whole sentence as context), else segmented afresh."""
     ctx = _CLAUSE.get()
     if ctx is not None and text:
-        at = ctx[0].find(text)
-        if at >= 0:
+        need = max(1, len(text.strip()) - 2)  # (a short piece inside a longer word, 推动 in
+        at = ctx[0].find(text)                 # 推动力, is segmented on its own)
+        while at >= 0:
             end = at + len(text)
             inside = tuple(w for i, w in ctx[1] if at <= i and i + len(w) <= end)
-            if sum(len(w) for w in inside) >= len(text.strip()) - 2:
+            if sum(len(w) for w in inside) >= need:
                 return inside
+            at = ctx[0].find(text, at + 1)
     return _cut(text)
 
 
