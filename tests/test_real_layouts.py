@@ -450,3 +450,31 @@ def test_a_table_of_work_items_and_targets_only_is_read_as_written():
                "统战工作(5分) | 第一季度:开展安全检查1次(9分);组织企业培训1次(8分)。 |\n")
     assert [c.path for c in doc.clauses] == [["0"]] and not doc.sections
     assert doc.clauses[0].text.split("\n")[1].startswith("招商引资(2分) |第一、二季度任务")
+
+
+def test_devcorpus_outline_gold_stays_above_its_floor():
+    """Metadata and outline of the real texts of ../shared/devcorpus against the dev gold
+    (benchmarks/gold_devcorpus.py; results in benchmarks/gold_devcorpus_dev.txt): floors a
+    little under what the rules reach, so a change that makes them worse fails."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from pbdocs.parse import parse_file
+
+    root = Path(__file__).resolve().parents[1]
+    texts = root.parent / "shared" / "devcorpus"
+    if not texts.is_dir():
+        pytest.skip("the shared devcorpus is not beside the checkout")
+    spec = importlib.util.spec_from_file_location("gold_devcorpus",
+                                                  root / "benchmarks" / "gold_devcorpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ok = n = meta_fail = files = 0
+    for g in sorted((root / "tests" / "gold" / "devcorpus" / "outline" / "dev").glob("*.json")):
+        doc = parse_file(texts / f"{g.stem}.txt", doc_id=g.stem, extract=False)
+        passed, total, fails = bench.checks(doc, json.loads(g.read_text(encoding="utf-8")))
+        ok, n, files = ok + passed, n + total, files + 1
+        meta_fail += sum(f.startswith("metadata") for f in fails)
+    assert ok / n >= 0.98, (ok, n)
+    assert 1 - meta_fail / (8 * files) >= 0.98, meta_fail

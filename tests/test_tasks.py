@@ -352,12 +352,12 @@ def test_task_gold_scores_stay_above_their_floors(task_report):
     so a change that makes them worse fails."""
     data = task_report.to_dict()
     # (round 1's held-out files joined the tuning gold after they were scored once)
-    assert data["tasks"]["f1"] >= 0.94, data["tasks"]
-    assert data["lead"]["f1"] >= 0.70, data["lead"]
+    assert data["tasks"]["f1"] >= 0.95, data["tasks"]
+    assert data["lead"]["f1"] >= 0.76, data["lead"]
     assert data["support"]["f1"] >= 0.76, data["support"]
-    assert data["time_limit_agreement"]["rate"] >= 0.83
-    assert data["kind_agreement"]["rate"] >= 0.9
-    assert data["suggested_agreement"]["rate"] >= 0.65
+    assert data["time_limit_agreement"]["rate"] >= 0.89
+    assert data["kind_agreement"]["rate"] >= 0.91
+    assert data["suggested_agreement"]["rate"] >= 0.70
 
 
 def test_bundled_plans_time_limits_agree_with_the_gold(task_report):
