@@ -260,6 +260,25 @@ def test_a_branchs_responsibility_rules_name_their_doers():
                                                       "on": "12-31"}
 
 
+def test_a_colleges_rules_do_their_own_procedures():
+    text = ("中共东山学院计算机学院委员会发展党员工作实施细则\n第一章 总则\n"
+            "第一条 发展党员工作坚持“控制总量、优化结构、提高质量、发挥作用”的总要求。\n"
+            "第二条 入党申请人向党支部提出入党申请后，党支部应当在一个月内派人同入党申请人谈话。\n"
+            "第三条 党支部采取推荐和推优等方式产生入党积极分子人选，并报学院党委备案。\n"
+            "第四条 建立入党积极分子培养档案。\n"
+            "中共东山学院计算机学院委员会\n2023年3月1日\n")
+    doc, tasks = _tasks(text, "college-rules")
+    assert doc.institution == "东山学院"
+    assert not any("总要求" in t.text for t in tasks)  # a principle
+    talk = _find(tasks, "一个月内派人")
+    assert _due(tasks, "一个月内派人")[1] == {"kind": "ongoing"}  # a month after the application
+    assert [(d.canonical, d.basis) for d in talk.lead] == [("党支部", "text")]
+    assert [(d.canonical, d.basis) for d in _find(tasks, "采取推荐").lead] == [("党支部", "text")]
+    # what nobody is named for is the issuing college committee's own work
+    assert [(d.name, d.basis) for d in _find(tasks, "培养档案").lead] == [
+        ("中共东山学院计算机学院委员会", "suggested")]
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"

@@ -103,8 +103,8 @@ def _stated_period(doc: Document) -> Period | None:
                 continue
             sentence = re.split(r"[。；;]", text[max(0, at):])[0]
             sentence = re.split(r"[。；;]", text[:max(0, at)])[-1] + sentence
-            if dl.kind == "on" and not (timed or _ANNOUNCING.search(sentence)):
-                continue
+            if dl.kind == "on" and (at < 0 or not (timed or _ANNOUNCING.search(sentence))):
+                continue  # (a phase heading's month, 动员部署阶段（2023年3月）, is one phase's)
             start, end = parse_iso(dl.start), parse_iso(dl.end)
             if start and end and (timed or (end - start).days >= 27):
                 found.setdefault("timed" if timed else "other",

@@ -193,6 +193,16 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+# what a span of N months/days is counted from when it is not the document's date
+_EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|届满|期满")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The part of the sentence before `pos`."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;！？!?\n")
+    return text[start + 1:pos]
+
+
 def span_months(text: str) -> int | None:
     """The length in months of the span a time expression names (`用3年时间` → 36,
     `建设周期为1年半` → 18), or None when it names none."""
@@ -279,8 +289,10 @@ def find_deadlines(text: str, doc_date: str | None = None,
         taken.append((m.start(), m.end()))
     for m in _WITHIN.finditer(text):
         if free(m.start(), m.end()):
-            found.append(Found(m.start(), m.end(), _within(m, ddate)))
             taken.append((m.start(), m.end()))
+            if m.group("zn") and _EVENT_BEFORE.search(_sentence_before(text, m.start())):
+                continue  # 提出入党申请后，…在一个月内谈话: counted from that event, not a date
+            found.append(Found(m.start(), m.end(), _within(m, ddate)))
     for m in _YEARS.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 > y2 or not free(m.start("y1"), m.end()):
