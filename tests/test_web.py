@@ -63,9 +63,34 @@ def upsite(built_index, tmp_path):
     return app, tmp_path
 
 
-def _upload(client, name: str, data: bytes):
-    return client.post("/upload", data={"file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+def _token(client) -> str:
+    """The CSRF token of this client's session, as a form carries it."""
+    html = client.get("/upload").data.decode()
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def _post(client, url: str, data: dict, **kw):
+    """A POST as our own form sends it (with the token)."""
+    return client.post(url, data={**data, "csrf_token": _token(client)}, **kw)
+
+
+def _finish(client, r):
+    """Follow an upload's redirect to its job, wait for the job, and return its page."""
+    if r.status_code != 303 or "/jobs/" not in r.headers.get("Location", ""):
+        return r
+    job_id = r.headers["Location"].rsplit("/", 1)[1]
+    job = client.application.extensions["pbdocs"].jobs.wait(job_id, timeout=120)
+    assert job is not None and job.over
+    page = client.get(r.headers["Location"])
+    if page.status_code == 303:  # a comparison: back to its own page, now made
+        page = client.get(page.headers["Location"])
+    return page
+
+
+def _upload(client, name: str, data: bytes, url: str = "/upload"):
+    r = _post(client, url, {"file": (io.BytesIO(data), name)},
+              content_type="multipart/form-data")
+    return _finish(client, r)
 
 
 # -- safety helpers ---------------------------------------------------------------------------
@@ -179,11 +204,14 @@ def test_search_paginates(client):
     ids2 = re.findall(r'href="(/clause/[^"]+)"', second)
     assert ids2 and not set(ids1) & set(ids2)
     assert "上一页" in second
-    beyond = client.get("/search", query_string={"q": "党支部", "page": 999}).data.decode()
-    assert "没有找到相关条款" in beyond
+    pages = -(-total // 10)
+    for beyond in (999, 10**12):  # past the end: the last page, said as such
+        r = client.get("/search", query_string={"q": "党支部", "page": beyond})
+        assert r.status_code == 302 and f"page={pages}" in r.headers["Location"]
+        last = client.get(r.headers["Location"]).data.decode()
+        assert f"第 {pages}/{pages} 页" in last and "没有找到" not in last
+        assert len(re.findall(r'<article class="hit">', last)) == total - 10 * (pages - 1)
     assert client.get("/search", query_string={"q": "党支部", "page": "x"}).status_code == 200
-    huge = client.get("/search", query_string={"q": "党支部", "page": 10**12})
-    assert huge.status_code == 200 and "没有找到相关条款" in huge.data.decode()
 
 
 def test_search_builds_a_missing_index(built_index, tmp_path):
@@ -282,6 +310,8 @@ def test_compare_two_institutions_on_a_topic(client, docs):
     assert form.status_code == 200 and 'name="doc"' in form.data.decode()
     r = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"),
                                              ("doc", a.id), ("doc", b.id)])
+    assert r.status_code == 303 and "/jobs/" in r.headers["Location"]  # made in a job
+    r = _finish(client, r)
     assert r.status_code == 200
     html = r.data.decode()
     head = re.search(r'<table class="matrix">\s*<thead><tr>(.*?)</tr>', html, re.DOTALL).group(1)
@@ -294,11 +324,13 @@ def test_compare_two_institutions_on_a_topic(client, docs):
 @pytest.mark.parametrize("fmt, mime", [("docx", DOCX), ("xlsx", XLSX)])
 def test_compare_exports_the_matrix(client, docs, fmt, mime):
     ids = list(docs)[:2]
-    r = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"), ("doc", ids[0]),
+    out = client.application.extensions["pbdocs"].out_dir
+    before = sorted(out.iterdir()) if out.is_dir() else []
+    d = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"), ("doc", ids[0]),
                                              ("doc", ids[1]), ("export", fmt)])
-    assert r.status_code == 303
-    d = client.get(r.headers["Location"])
     assert d.status_code == 200 and d.headers["Content-Type"].startswith(mime)
+    assert "attachment" in d.headers["Content-Disposition"]
+    assert (sorted(out.iterdir()) if out.is_dir() else []) == before, "a GET writes nothing"
     if fmt == "docx":
         import docx
 
@@ -326,10 +358,12 @@ def test_compare_unknown_document_is_a_message(client):
 ])
 def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mime):
     doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
-    r = client.post("/generate", data={"doc": doc.id, "kind": kind, "fmt": fmt,
-                                      "college": "计算机学院"})
+    r = _post(client, "/generate", {"doc": doc.id, "kind": kind, "fmt": fmt,
+                                    "college": "计算机学院"})
     assert r.status_code == 303, _text(r.data)
-    url = r.headers["Location"]
+    done = client.get(r.headers["Location"]).data.decode()  # the confirmation page
+    assert "已生成" in done
+    url = unescape(re.search(r'id="download" href="([^"]+)"', done).group(1))
     d = client.get(url)
     assert d.status_code == 200
     assert d.headers["Content-Type"].startswith(mime)
@@ -355,13 +389,16 @@ def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mim
 @pytest.mark.parametrize("kind", ["notice", "taskbook", "timetable", "draft"])
 def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
     doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
-    r = client.post("/generate", data={"doc": doc.id, "kind": kind, "fmt": "docx",
-                                      "college": "计算机学院", "action": "preview"})
+    r = _post(client, "/generate", {"doc": doc.id, "kind": kind, "fmt": "docx",
+                                    "college": "计算机学院", "action": "preview"})
     assert r.status_code == 200, _text(r.data)
     html = r.data.decode()
-    frame = re.search(r'<iframe class="preview" sandbox srcdoc="([^"]*)"', html)
+    frame = re.search(r'<iframe class="preview" sandbox src="([^"]*)"', html)
     assert frame, "the preview sits in a sandboxed frame"
-    inner = unescape(frame.group(1))
+    p = client.get(unescape(frame.group(1)))
+    assert "sandbox" in p.headers["Content-Security-Policy"]
+    assert "script-src" not in p.headers["Content-Security-Policy"]  # default-src 'none'
+    inner = p.data.decode()
     assert '<div class="pbdocs"' in inner
     if kind == "draft":
         assert "计算机学院" in inner
@@ -369,13 +406,13 @@ def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
 
 def test_generate_errors_are_messages(client, docs):
     doc_id = next(iter(docs))
-    r = client.post("/generate", data={"doc": doc_id, "kind": "draft", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": doc_id, "kind": "draft", "fmt": "docx"})
     assert r.status_code == 400 and "学院名称" in r.data.decode()
-    r = client.post("/generate", data={"doc": doc_id, "kind": "notice", "fmt": "xlsx"})
+    r = _post(client, "/generate", {"doc": doc_id, "kind": "notice", "fmt": "xlsx"})
     assert r.status_code == 400 and "不能生成" in r.data.decode()
-    r = client.post("/generate", data={"doc": "", "kind": "notice", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": "", "kind": "notice", "fmt": "docx"})
     assert r.status_code == 400 and "请选择一份文档" in r.data.decode()
-    r = client.post("/generate", data={"doc": "nope", "kind": "notice", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": "nope", "kind": "notice", "fmt": "docx"})
     assert r.status_code == 400 and "nope" in r.data.decode()
 
 
@@ -496,7 +533,8 @@ def test_upload_bad_file_is_a_message(upsite, name, data, message):
 
 
 def test_upload_without_file(upsite):
-    r = upsite[0].test_client().post("/upload", data={}, content_type="multipart/form-data")
+    client = upsite[0].test_client()
+    r = _post(client, "/upload", {}, content_type="multipart/form-data")
     assert r.status_code == 400 and "请先选择要上传的文件" in r.data.decode()
 
 
@@ -517,9 +555,24 @@ def test_untrusted_host_is_refused_with_a_page(built_index, tmp_path):
     assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
 
 
-def test_cross_site_post_is_refused(upsite):
-    r = upsite[0].test_client().post("/upload", data={}, headers={"Origin": "http://evil.test"})
-    assert r.status_code == 403
+@pytest.mark.parametrize("headers, with_token", [
+    ({"Origin": "http://evil.test"}, True),
+    ({"Origin": "null"}, True),  # a sandboxed frame on another site
+    ({"Sec-Fetch-Site": "cross-site"}, True),
+    ({"Sec-Fetch-Site": "same-site"}, True),
+    ({}, False),  # no Origin at all, and no token: still refused
+    ({"Origin": "http://localhost"}, False),
+])
+def test_cross_site_post_is_refused(upsite, headers, with_token):
+    app, tmp = upsite
+    client = app.test_client()
+    before = sorted(p.name for p in (tmp / "corpus").iterdir())
+    data = {"file": (io.BytesIO(SCRIPT_TEXT.encode()), "跨站.txt")}
+    if with_token:
+        data["csrf_token"] = _token(client)
+    r = client.post("/upload", data=data, headers=headers, content_type="multipart/form-data")
+    assert r.status_code == 403 and "拒绝访问" in r.data.decode()
+    assert sorted(p.name for p in (tmp / "corpus").iterdir()) == before
 
 
 # -- error pages --------------------------------------------------------------------------
@@ -552,7 +605,7 @@ def _free_port() -> int:
 
 
 def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_dir):
-    from werkzeug.serving import BaseWSGIServer
+    from waitress.server import BaseWSGIServer
 
     from pbdocs.cli import main
     from pbdocs.web.backend import Backend
@@ -560,11 +613,21 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert not create_app(corpus_dir, tmp_path / "index").extensions["pbdocs"].index_ready()
     served, warmed = {}, []
 
-    def serve_forever(self, *a, **kw):
-        served.update(address=self.server_address, app=self.app)
+    def run(self, *a, **kw):
+        served.update(address=self.socket.getsockname(), threads=self.adj.threads,
+                      ident=self.adj.ident)
         raise KeyboardInterrupt  # what Ctrl-C does
 
-    monkeypatch.setattr(BaseWSGIServer, "serve_forever", serve_forever)
+    monkeypatch.setattr(BaseWSGIServer, "run", run)
+    import pbdocs.web.app as web_app
+
+    real_create = web_app.create_app
+
+    def create(*a, **kw):
+        served["app"] = real_create(*a, **kw)
+        return served["app"]
+
+    monkeypatch.setattr(web_app, "create_app", create)
     real_warm = Backend.warm
     monkeypatch.setattr(Backend, "warm", lambda self: warmed.append(real_warm(self)))
     corpus = tmp_path / "corpus"
@@ -575,6 +638,7 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert r.exit_code == 0, r.output
     assert served["address"] == ("127.0.0.1", port)
     assert served["app"].config["TRUSTED_HOSTS"]
+    assert served["threads"] > 1 and served["ident"] == "pbdocs"  # waitress, with threads
     assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     n_files = len(create_app(corpus).extensions["pbdocs"].corpus().files())
     assert warmed == [n_files], "documents read and the similarity index fitted at start"
