@@ -22,7 +22,7 @@ def rows(hits: list[dict[str, Any]]) -> list[list[str]]:
     out = []
     for n, h in enumerate(hits, 1):
         out.append([str(n), h.get("institution") or NO_INSTITUTION, h.get("title") or "",
-                    h.get("doc_number") or "", wording.cn_date(h.get("date")) or "",
+                    h.get("doc_number") or "", h.get("date") or "",
                     h.get("where") or "", h.get("text") or "",
                     wording.depts_shown(h.get("lead")), wording.depts_shown(h.get("support"))])
     return out
@@ -84,9 +84,9 @@ def _docx(hits, out: Path, title: str, summary: str) -> None:
 
     lines = ["::: landscape", "", f"# {escape(title)}", "", "::: center", escape(summary), ":::",
              "", "::: table widths=4,12,18,12,10,14,60,12,14 size=9",
-             "| " + " | ".join(COLUMNS) + " |", "", "|" + "---|" * len(COLUMNS), ""]
+             "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows(hits):
-        lines += ["| " + " | ".join(escape_cell(x) or " " for x in r) + " |", ""]
+        lines.append("| " + " | ".join(escape_cell(x) or " " for x in r) + " |")
     lines += [":::", ""]
     note = legend(hits)
     if note:
