@@ -35,11 +35,12 @@ def legend(hits: list[dict[str, Any]]) -> str | None:
     return wording.basis_legend() if suggested else None
 
 
-def write(hits: list[dict[str, Any]], fmt: str, title: str, summary: str) -> tuple[bytes, str]:
-    """The results as (bytes, file name) in .xlsx or .docx."""
+def write(hits: list[dict[str, Any]], fmt: str, title: str, summary: str,
+          stem: str | None = None) -> tuple[bytes, str]:
+    """The results as (bytes, file name from `stem`, else the title) in .xlsx or .docx."""
     from pbdocs.web.safety import safe_filename
 
-    name = safe_filename(f"{title}.{fmt}")
+    name = safe_filename(f"{stem or title}.{fmt}")
     with tempfile.TemporaryDirectory(prefix="pbdocs-export-") as tmp:
         out = Path(tmp) / name
         if fmt == "xlsx":

@@ -145,8 +145,7 @@ class SearchState:
                     or self.date_to or self.doc)
 
     def advanced(self) -> bool:
-        return bool(self.title or self.docno or self.date_from or self.date_to
-                    or self.filters["lead"] or self.filters["support"])
+        return bool(self.title or self.docno or self.date_from or self.date_to)
 
     def args(self, **changes: Any) -> list[tuple[str, str]]:
         """The query string as pairs, with some parameters changed (lists for filters)."""
@@ -432,11 +431,12 @@ def search_export():
     for h in hits:
         h["where"] = _where(h["doc_id"], h["clause_id"], files)
     words = "、".join(f"{label}：{v}" for label, v, _ in st.chips())
-    title = f"检索结果-{st.q}" if st.q else "条款清单"
+    title = f"“{st.q}”检索结果" if st.q else "条款清单"
     summary = (f"检索词：{st.q or '（无，按条件浏览）'}" + (f"；{words}" if words else "")
                + f"；共 {total} 条" + (f"，导出前 {len(hits)} 条" if total > len(hits) else "")
                + f"；{SORTS[st.sort]}")
-    data, name = export.write(hits, fmt, title, summary)
+    data, name = export.write(hits, fmt, title, summary,
+                              stem=f"检索结果-{st.q}" if st.q else "条款清单")
     return _attachment(data, name, MIME[fmt])
 
 
