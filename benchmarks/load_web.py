@@ -161,7 +161,10 @@ def run_searches(base: str, paths: list[str], clients: int) -> dict:
                 path = queue.pop()
             t0 = time.perf_counter()
             try:
-                status, _, _ = c.get(path)
+                status, headers, _ = c.get(path)
+                if status == 302 and "page=" in path:  # a page past the end: the last one
+                    where = urllib.parse.urlsplit(headers.get("Location", ""))
+                    status, _, _ = c.get(where.path + "?" + where.query)
             except Exception as e:  # noqa: BLE001 - counted as an error
                 status = repr(e)
             dt = time.perf_counter() - t0
@@ -230,7 +233,8 @@ def counts(base: str) -> tuple[int, dict[str, int]]:
 def marker_docs(base: str, i: int) -> list[str]:
     m = MARKERS[i % len(MARKERS)]
     _, _, body = Client(base).get("/search?" + urllib.parse.urlencode({"q": f"压测{m}"}))
-    return sorted(set(re.findall(r'href="/doc/([^"?#]+)', body.decode())))
+    found = re.findall(r'<p class="meta">\s*<a href="/doc/([^"?#]+)', body.decode())
+    return sorted({urllib.parse.unquote(i) for i in found})
 
 
 def delete_uploads(base: str, ids: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ from pbdocs.web.safety import safe_filename, within
 
 # Uploads are the files a reader exists for (pbdocs.read.EXTENSIONS), without the dot.
 UPLOAD_SUFFIXES = {ext.lstrip(".") for ext in EXTENSIONS}
+FILES_TTL = 2.0  # seconds a listing of the corpus is trusted (files in deeper folders)
 # Formats a person downloads from the generate page (Markdown and HTML are for previews).
 _DOWNLOAD_FORMATS = ("docx", "xlsx", "ics")
 
@@ -62,6 +63,9 @@ class Backend:
         self.out_dir = Path(out_dir)
         self._docs: dict[str, tuple[tuple[int, int], Document]] = {}
         self._lock = threading.RLock()  # one writer to corpus and index at a time
+        self._files_cache: tuple | None = None
+        self._index_lock = threading.RLock()  # one index update at a time
+        self._written = self._indexed = 0  # corpus writes made, and covered by the index
         from pbdocs.web.jobs import Jobs
 
         self.jobs = Jobs()
@@ -75,23 +79,41 @@ class Backend:
         return Corpus(self.corpus_dir, self.index_dir)
 
     def files(self) -> dict[str, Path]:
-        """Document id → file in the corpus (empty when the folder does not exist); listed
-        once per web request, since a page asks several times."""
-        from flask import g, has_request_context
+        """Document id → file in the corpus (empty when the folder does not exist). The listing
+        is kept while the folders' modification times stay the same (a file added, removed or
+        renamed changes them), and at most FILES_TTL seconds: walking the corpus on every
+        request cost more than the search itself."""
+        import time
 
-        cached = g.get("pbdocs_files") if has_request_context() else None
-        if cached is None:
-            cached = self.corpus().files() if self.corpus_dir.is_dir() else {}
-            if has_request_context():
-                g.pbdocs_files = cached
-        return dict(cached)
+        stamp = self._folders_stamp()
+        cached = self._files_cache
+        if cached is None or cached[1] != stamp or time.monotonic() - cached[0] > FILES_TTL:
+            listing = self.corpus().files() if self.corpus_dir.is_dir() else {}
+            stamps = {}
+            for p in listing.values():
+                try:
+                    st = p.stat()
+                    stamps[p] = (st.st_mtime_ns, st.st_size)
+                except OSError:
+                    pass
+            cached = self._files_cache = (time.monotonic(), stamp, listing, stamps)
+        return dict(cached[2])
+
+    def _folders_stamp(self) -> tuple:
+        """The modification times of the corpus folder and its direct subfolders."""
+        import os
+
+        try:
+            out = [os.stat(self.corpus_dir).st_mtime_ns]
+            with os.scandir(self.corpus_dir) as it:
+                out += [e.stat().st_mtime_ns for e in it if e.is_dir()]
+            return tuple(out)
+        except OSError:
+            return ()
 
     def _forget_files(self) -> None:
-        """Drop this request's listing of the corpus (a file was added)."""
-        from flask import g, has_request_context
-
-        if has_request_context():
-            g.pop("pbdocs_files", None)
+        """Drop the listing of the corpus (a file was added, moved or removed)."""
+        self._files_cache = None
 
     def load(self, doc_id: str, files: dict[str, Path] | None = None) -> Document:
         """A parsed corpus document by id (kept in memory while its file is unchanged);
@@ -106,6 +128,10 @@ class Backend:
         return doc
 
     def _stamp(self, path: Path) -> tuple[int, int]:
+        """A file's (mtime, size), as stat'ed when the corpus was last listed (FILES_TTL)."""
+        cached = self._files_cache
+        if cached is not None and path in cached[3]:
+            return cached[3][path]
         st = path.stat()
         return st.st_mtime_ns, st.st_size
 
@@ -162,8 +188,7 @@ class Backend:
 
     def build_index(self) -> dict:
         """Build or update the search index over the corpus (incremental)."""
-        with self._lock:
-            return self._build_index_locked()
+        return self._build_index_locked()
 
     def search(self, query: str, limit: int, offset: int, facets: tuple[str, ...] = (),
                **filters: Any) -> dict:
@@ -447,14 +472,27 @@ class Backend:
                 except OSError:
                     pass
             res.name = final
-            job.step("正在更新检索索引……", 3, 3)
-            try:
-                self._build_index_locked()
-            except PbdocsError as e:
-                res.messages.append(f"文档已加入语料库，但更新检索索引失败：{self.people(e)}")
-            new_id = next((i for i, p in self.files().items() if p.name == final), None)
-            res.doc = self.load(new_id) if new_id and new_id != doc.id else doc
+            self._written += 1
+            mine = self._written
+        job.step("正在更新检索索引……", 3, 3)
+        try:
+            self._index_upto(mine)
+        except PbdocsError as e:
+            res.messages.append(f"文档已加入语料库，但更新检索索引失败：{self.people(e)}")
+        new_id = next((i for i, p in self.files().items() if p.name == final), None)
+        res.doc = self.load(new_id) if new_id and new_id != doc.id else doc
         return res
+
+    def _index_upto(self, written: int) -> None:
+        """Bring the index up to date with the corpus writes up to number `written`; one
+        update covers every file written before it began, so uploads arriving together are
+        indexed together instead of one after another."""
+        with self._index_lock:
+            if self._indexed >= written:
+                return
+            target = self._written  # every file counted here is on disk already
+            self._build_index_locked()
+            self._indexed = max(self._indexed, target)
 
     def delete(self, doc_id: str) -> str:
         """Move a document's file to the recycle bin and take it out of the index; returns the
@@ -513,10 +551,13 @@ class Backend:
         return name
 
     def _build_index_locked(self) -> dict:
+        """Update the index (one update at a time in this process: the index folder's own
+        lock refuses a second writer rather than waiting for it)."""
         from pbdocs.search import build_index as build
 
-        self._forget_files()
-        return as_data(build(self.corpus_dir, self.index_dir)) or {}
+        with self._index_lock:
+            self._forget_files()
+            return as_data(build(self.corpus_dir, self.index_dir)) or {}
 
     def managed_files(self) -> list[dict]:
         """The corpus files for the management page: id, name, size, modified, document."""

@@ -8,9 +8,10 @@ import math
 import mimetypes
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import (
     Blueprint,
@@ -138,6 +139,7 @@ class SearchState:
         self.group = args.get("group") == "1"
         self.all = args.get("all") == "1"
         self.page = min(MAX_PAGE, max(1, _int(args.get("page"), 1)))
+        self._paths: dict[str, str] = {}
 
     def narrowed(self) -> bool:
         """Whether anything but the words narrows the search."""
@@ -166,8 +168,10 @@ class SearchState:
         return out
 
     def url(self, endpoint: str = "web.search", **changes: Any) -> str:
-        query = urlencode(self.args(**changes))
-        return url_for(endpoint) + (f"?{query}" if query else "")
+        query = "&".join(_pair(k, v) for k, v in self.args(**changes))
+        if endpoint not in self._paths:
+            self._paths[endpoint] = url_for(endpoint)
+        return self._paths[endpoint] + (f"?{query}" if query else "")
 
     def toggle(self, param: str, value: str) -> str:
         """This page's address with a filter value added, or removed when it is set."""
@@ -187,6 +191,13 @@ class SearchState:
         for d in self.doc:
             out.append(("文件", d, self.url(doc=[x for x in self.doc if x != d])))
         return out
+
+
+@lru_cache(maxsize=8192)
+def _pair(key: str, value: str) -> str:
+    """`key=value` encoded for a query string (a page builds dozens of addresses from the same
+    few values: each is encoded once)."""
+    return urlencode([(key, value)])
 
 
 def _fold(text: str | None) -> str:
@@ -309,17 +320,17 @@ def search():
         order = _doc_order(counts, by_id, st.sort)
         for doc_id in order[(st.page - 1) * per: st.page * per]:
             part = backend().search(st.q, limit=IN_GROUP, offset=0, doc=[doc_id], **filters)
-            hits = [_decorate(h, terms, files) for h in part.get("hits", [])]
+            hits = [_decorate(h, terms, files, back, st.q) for h in part.get("hits", [])]
             if st.sort != "rel" or not st.q:
                 hits.sort(key=lambda h: h.get("order", 0))
             ctx["groups"].append({"doc": by_id[doc_id], "count": counts[doc_id], "hits": hits,
                                   "more": st.url(doc=[doc_id], group="")})
     elif st.sort == "rel":
-        ctx["hits"] = [_decorate(h, terms, files) for h in result.get("hits", [])]
+        ctx["hits"] = [_decorate(h, terms, files, back, st.q) for h in result.get("hits", [])]
     else:
         hits = _sorted_page(st, filters, _doc_order(counts, by_id, st.sort), counts,
                             (st.page - 1) * PER_PAGE, PER_PAGE)
-        ctx["hits"] = [_decorate(h, terms, files) for h in hits]
+        ctx["hits"] = [_decorate(h, terms, files, back, st.q) for h in hits]
     ctx["facets"] = _facets(result.get("facets"), st)
     ctx["back"] = back
     return render_template("search.html", **ctx)
@@ -350,8 +361,16 @@ def _sorted_page(st: SearchState, filters: dict, order: list[str], counts: dict[
     return hits[skip: skip + limit]
 
 
-def _decorate(hit: dict, terms: list[str], files: dict[str, Path]) -> dict:
-    """A hit with its marked snippet and where it sits, for the page."""
+def _decorate(hit: dict, terms: list[str], files: dict[str, Path], back: str = "",
+              q: str = "") -> dict:
+    """A hit with its marked snippet, where it sits and its links, for the page (the links
+    are written out here: url_for per hit and per link cost more than the search)."""
+    tail = _pair("back", back) if back else ""
+    doc_tail = "&".join(x for x in (_pair("q", q) if q else "", tail) if x)
+    hit["clause_url"] = f"/clause/{quote(hit.get('clause_id', ''), safe='/')}" + (
+        f"?{tail}" if tail else "")
+    hit["doc_url"] = f"/doc/{quote(hit.get('doc_id', ''), safe='')}" + (
+        f"?{doc_tail}" if doc_tail else "")
     if hit.get("spans") is not None and terms:
         hit["snippet"] = highlight(hit["fragment"], [], spans=hit["spans"])
     else:
