@@ -953,3 +953,22 @@ def test_delete_needs_a_post_with_the_token(upsite):
     r = client.post(f"/doc/{doc_id}/delete", data={"confirm": "1"})
     assert r.status_code == 403
     assert doc_id in app.extensions["pbdocs"].files()
+
+
+def test_upload_parsed_in_a_worker_process(built_index, tmp_path):
+    """As `pbdocs serve` runs it: the upload is parsed in a process of its own."""
+    shutil.copytree(built_index[0], tmp_path / "corpus")
+    shutil.copytree(built_index[1], tmp_path / "index")
+    app = create_app(tmp_path / "corpus", tmp_path / "index", tmp_path / "out",
+                     parse_processes=1)
+    backend = app.extensions["pbdocs"]
+    try:
+        client = app.test_client()
+        r = _upload(client, "进程解析方案.txt", SCRIPT_TEXT.encode())
+        assert r.status_code == 200 and "已加入语料库：进程解析方案.txt" in r.data.decode()
+        assert backend._pool is not None
+        bad = _upload(client, "坏文件.docx", b"PK\x03\x04" + b"not really a zip" * 10)
+        assert bad.status_code == 400 and "坏文件.docx" in _text(bad.data)
+        assert "Error" not in _text(bad.data) and "/tmp" not in _text(bad.data)
+    finally:
+        backend.stop_workers()

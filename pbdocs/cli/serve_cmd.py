@@ -30,7 +30,8 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
     # Bound to this machine only: also refuse requests that name another host, so that a
     # web page cannot reach the service through a domain re-pointed to 127.0.0.1.
     app = create_app(corpus_dir, index_dir, out_dir,
-                     trusted_hosts=["127.0.0.1", "localhost", "[::1]"] if local else None)
+                     trusted_hosts=["127.0.0.1", "localhost", "[::1]"] if local else None,
+                     parse_processes=1)
     try:  # take the port first: a busy one is said at once, not after indexing
         server = make_server(host, port, app)
     except (OSError, SystemExit) as e:
@@ -43,6 +44,7 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
         click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
                    f"{stats.get('clauses', '?')} 条条款。", err=True)
         backend.warm()
+        backend.start_workers()
         if not local:
             click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
         shown = "localhost" if local else host
@@ -52,6 +54,7 @@ def serve(host, port, corpus_dir, index_dir, out_dir):
         pass  # Ctrl-C while indexing
     finally:
         server.close()
+        backend.stop_workers()
     click.echo("服务已停止。", err=True)
 
 

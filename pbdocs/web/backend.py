@@ -57,7 +57,8 @@ class UploadResult:
 class Backend:
     """The corpus, index and output folders of one running web app."""
 
-    def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path):
+    def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path,
+                 parse_processes: int = 0):
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self.out_dir = Path(out_dir)
@@ -66,6 +67,8 @@ class Backend:
         self._files_cache: tuple | None = None
         self._index_lock = threading.RLock()  # one index update at a time
         self._written = self._indexed = 0  # corpus writes made, and covered by the index
+        self.parse_processes = parse_processes
+        self._pool = None  # worker processes that parse uploads (when parse_processes > 0)
         from pbdocs.web.jobs import Jobs
 
         self.jobs = Jobs()
@@ -414,7 +417,7 @@ class Backend:
                     replace: str | None) -> UploadResult:
         """Parse (outside the corpus lock: other uploads and every search go on), then add the
         file to the corpus and the index under the lock."""
-        from pbdocs.parse import parse_file, slugify
+        from pbdocs.parse import slugify
 
         res = UploadResult(messages=list(notes))
         job.step("正在读取并解析文件（识别标题层级、条款、部门与时限）……", 1, 3)
@@ -424,7 +427,7 @@ class Backend:
             tmp_path = Path(tmp) / name
             tmp_path.write_bytes(data)
             try:
-                doc = parse_file(tmp_path, doc_id=doc_id)
+                doc = self._parse(tmp_path, doc_id)
             except PbdocsError as e:
                 res.error = self.people(e, {str(tmp_path): name, tmp: ""})
                 return res
@@ -493,6 +496,47 @@ class Backend:
             target = self._written  # every file counted here is on disk already
             self._build_index_locked()
             self._indexed = max(self._indexed, target)
+
+    def _parse(self, path: Path, doc_id: str) -> Document:
+        """Parse an uploaded file: in a worker process when the app has them (parsing is
+        Python-bound: in a thread it would take turns with every search; a process has a core
+        of its own, and a file that exhausts its memory ends that process, not the server),
+        else here."""
+        if not self.parse_processes:
+            from pbdocs.parse import parse_file
+
+            return parse_file(path, doc_id=doc_id)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._workers().submit(_parse_in_worker, str(path), doc_id).result()
+        except BrokenProcessPool as e:
+            self._pool = None  # the next upload gets a fresh worker
+            raise InputError("解析该文件时耗尽了资源（文件可能过大或已损坏），未加入语料库。") from e
+
+    def _workers(self):
+        with self._lock:
+            if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                # spawn: forking a process that runs threads is unsafe (and Windows has no fork)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.parse_processes,
+                    mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def start_workers(self) -> None:
+        """Start the parsing processes now (they load the parser once), not at the first
+        upload."""
+        if self.parse_processes:
+            self._workers().submit(_parse_in_worker, "", "").result()
+
+    def stop_workers(self) -> None:
+        """End the parsing processes (when the server stops)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def delete(self, doc_id: str) -> str:
         """Move a document's file to the recycle bin and take it out of the index; returns the
@@ -593,6 +637,13 @@ class Backend:
             n += 1
             candidate = f"{stem}-{n}.{ext}"
         return candidate
+
+
+def _parse_in_worker(path: str, doc_id: str) -> Document | None:
+    """parse_file in a worker process ("" only loads the parser)."""
+    from pbdocs.parse import parse_file
+
+    return parse_file(Path(path), doc_id=doc_id) if path else None
 
 
 def _time_words(t: float) -> str:
