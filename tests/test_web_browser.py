@@ -264,3 +264,8 @@ def test_phone_width_fits(page, live_url, tmp_path):
         assert width <= 390, f"{path} is {width} px wide on a 390 px phone"
         name = "phone-" + (path.strip("/").replace("/", "-").split("?")[0] or "home") + ".png"
         page.screenshot(path=str(shots / name), full_page=False)
+    # a comparison: made in a job, whose page turns into the matrix (scrolled inside its box)
+    page.goto(live_url + f"/compare?run=1&topic=三会一课&doc={first_doc.rsplit('/', 1)[1]}")
+    page.wait_for_selector("table.matrix")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(shots / "phone-compare-matrix.png"), full_page=False)

@@ -512,7 +512,8 @@ class Backend:
             return self._workers().submit(_parse_in_worker, str(path), doc_id).result()
         except BrokenProcessPool as e:
             self._pool = None  # the next upload gets a fresh worker
-            raise InputError("解析该文件时耗尽了资源（文件可能过大或已损坏），未加入语料库。") from e
+            raise InputError("解析该文件时耗尽了资源（文件可能过大或已损坏），"
+                             "未加入语料库。") from e
 
     def _workers(self):
         with self._lock:
