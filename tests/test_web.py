@@ -972,3 +972,21 @@ def test_upload_parsed_in_a_worker_process(built_index, tmp_path):
         assert "Error" not in _text(bad.data) and "/tmp" not in _text(bad.data)
     finally:
         backend.stop_workers()
+
+
+def test_a_suggested_department_reads_as_a_suggestion():
+    from pbdocs.model import Clause, Dept, Document, Source
+    from pbdocs.search.backend import records
+    from pbdocs.web.filters import dept, depts
+
+    assert dept({"name": "组织部", "canonical": "党委组织部", "basis": "suggested"}) == \
+        "组织部（党委组织部）（建议）"
+    assert dept({"name": "党委组织部", "canonical": "党委组织部"}) == "党委组织部"
+    suggested = Dept("党委宣传部", "党委宣传部")
+    suggested.basis = "suggested"  # the field the model is gaining (issue 12)
+    doc = Document(id="d", source=Source("/c/d.txt", "txt", "0" * 64))
+    doc.clauses.append(Clause(id="d/一", path=["一"], number="一", heading=None,
+                              text="加强宣传。", lead=[suggested]))
+    rec = records(doc)[0]
+    assert rec.lead == [{"name": "党委宣传部", "canonical": "党委宣传部", "basis": "suggested"}]
+    assert depts(rec.lead) == "党委宣传部（建议）"

@@ -95,6 +95,16 @@ class ClauseRecord:
         return cls(**json.loads(data))
 
 
+def _dept(d) -> dict[str, str]:
+    """A department as a record keeps it: name, canonical name, and its basis when the model
+    has one (a suggested department must read as a suggestion in hits and exports too)."""
+    out = {"name": d.name, "canonical": d.canonical}
+    basis = getattr(d, "basis", None)
+    if basis:
+        out["basis"] = basis
+    return out
+
+
 def records(doc: Document) -> list[ClauseRecord]:
     """One record per clause of a parsed document."""
     year = doc.date[:4] if doc.date and doc.date[:4].isdigit() else None
@@ -107,8 +117,8 @@ def records(doc: Document) -> list[ClauseRecord]:
             number=c.number, heading=c.heading, text=c.text,
             ancestors=[{"path": s.path, "number": s.number, "heading": s.heading}
                        for s in doc.ancestors(c)],
-            lead=[{"name": d.name, "canonical": d.canonical} for d in c.lead],
-            support=[{"name": d.name, "canonical": d.canonical} for d in c.support],
+            lead=[_dept(d) for d in c.lead],
+            support=[_dept(d) for d in c.support],
         ))
     return out
 
