@@ -63,10 +63,11 @@ THREADS = 8  # requests served at once; slow work (parsing, comparing) runs in j
 
 def make_server(host: str, port: int, app):
     """waitress (a production WSGI server on Linux and Windows) bound to host:port, with
-    threads; its Server header names no software version, and a request body may be as large
-    as the app's upload limit allows (the app answers a larger one with its own page)."""
+    threads; its Server header names no software version. A request body up to five times the
+    app's upload limit reaches the app, which answers one over the limit with its Chinese page;
+    waitress closes the connection on a larger one rather than buffer it."""
     from waitress import create_server
 
-    limit = int(app.config.get("MAX_CONTENT_LENGTH") or 0) + 1024 * 1024
+    limit = 5 * int(app.config.get("MAX_CONTENT_LENGTH") or 0) + 1024 * 1024
     return create_server(app, host=host, port=port, threads=THREADS, ident="pbdocs",
                          max_request_body_size=limit, clear_untrusted_proxy_headers=True)
