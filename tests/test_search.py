@@ -178,7 +178,7 @@ def test_get_clause_gives_context(ix):
     path, engine = ix
     rec = get_clause(path, "doc2/一/1", engine=engine)
     assert rec.institution == "乙学院" and rec.ancestors[0]["heading"] == "加强基层组织建设"
-    assert rec.support == [{"name": "组织部", "canonical": "党委组织部"}]
+    assert rec.support == [{"name": "组织部", "canonical": "党委组织部", "basis": "stated"}]
     with pytest.raises(InputError, match="没有条款"):
         get_clause(path, "doc2/九/9", engine=engine)
 

@@ -20,16 +20,10 @@ def inst_label(institution: str | None) -> str:
     return institution or NO_INSTITUTION
 
 
-def dept(d: Any) -> str:
-    """A department as written (with its canonical name), marked （建议） when the tool only
-    suggests it: a suggestion never reads as a fact."""
-    basis = d.get("basis") if isinstance(d, dict) else getattr(d, "basis", None)
-    return wording.dept_label(d) + wording.word("basis", basis or "", "")
-
-
-def depts(items: Any) -> str:
-    """Departments as written joined by 、, or ''."""
-    return "、".join(dept(d) for d in items or [])
+# A department as written (with its canonical name), marked （建议） when the tool only
+# suggests it: a suggestion never reads as a fact.
+dept = wording.dept_label
+depts = wording.dept_labels
 
 
 def warning_label(kind: str | None) -> str:
