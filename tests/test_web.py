@@ -990,3 +990,18 @@ def test_a_suggested_department_reads_as_a_suggestion():
     rec = records(doc)[0]
     assert rec.lead == [{"name": "党委宣传部", "canonical": "党委宣传部", "basis": "suggested"}]
     assert depts(rec.lead) == "党委宣传部（建议）"
+
+
+def test_an_upload_is_parsed_with_its_corpus_lexicons(tmp_path):
+    """An upload is parsed in a temporary folder, yet its corpus's own lexicon folder applies."""
+    from pbdocs.web.backend import Backend
+
+    corpus = tmp_path / "corpus"
+    (corpus / "lexicon").mkdir(parents=True)
+    (corpus / "lexicon" / "kinds.txt").write_text("工作指引\n", encoding="utf-8")
+    staged = tmp_path / "staged" / "a.txt"
+    staged.parent.mkdir()
+    staged.write_text("某某大学党委会议工作指引\n\n一、总体要求\n\n各单位要认真执行。\n",
+                      encoding="utf-8")
+    backend = Backend(corpus, tmp_path / "index", tmp_path / "out")
+    assert backend._parse(staged, "a").kind == "工作指引"

@@ -502,14 +502,16 @@ class Backend:
         Python-bound: in a thread it would take turns with every search; a process has a core
         of its own, and a file that exhausts its memory ends that process, not the server),
         else here."""
+        # the upload lies in a temporary folder: its corpus's own lexicons still apply
+        lexdirs = self.corpus().lexicon_dirs() if self.corpus_dir.is_dir() else None
         if not self.parse_processes:
             from pbdocs.parse import parse_file
 
-            return parse_file(path, doc_id=doc_id)
+            return parse_file(path, doc_id=doc_id, lexicon_dirs=lexdirs)
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self._workers().submit(_parse_in_worker, str(path), doc_id).result()
+            return self._workers().submit(_parse_in_worker, str(path), doc_id, lexdirs).result()
         except BrokenProcessPool as e:
             self._pool = None  # the next upload gets a fresh worker
             raise InputError("解析该文件时耗尽了资源（文件可能过大或已损坏），"
@@ -640,11 +642,12 @@ class Backend:
         return candidate
 
 
-def _parse_in_worker(path: str, doc_id: str) -> Document | None:
+def _parse_in_worker(path: str, doc_id: str,
+                     lexicon_dirs: tuple[str, ...] | None = None) -> Document | None:
     """parse_file in a worker process ("" only loads the parser)."""
     from pbdocs.parse import parse_file
 
-    return parse_file(Path(path), doc_id=doc_id) if path else None
+    return parse_file(Path(path), doc_id=doc_id, lexicon_dirs=lexicon_dirs) if path else None
 
 
 def _time_words(t: float) -> str:
