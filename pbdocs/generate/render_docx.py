@@ -4,16 +4,18 @@ paragraph, with the roles of `gbt9704` and the XML helpers of `oxml`."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 
-from pbdocs.generate import dialect, oxml
+from pbdocs.generate import dialect, layout, oxml
 from pbdocs.generate import gbt9704 as G
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -220,6 +222,20 @@ def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None
 # --- the writer -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a 版记 goes: `room` points above it on its page, after a blank page or not."""
+
+    room: float
+    blank_page: bool
+
+
+def _cc_label(line) -> int:
+    """The width in characters of a 抄送 line's label (`抄送：`), its wrapped lines' indent."""
+    m = re.match(r"^\s*(抄\s*送\s*[：:])", line.text_content() or "")
+    return int(round(G.text_width(m.group(1).replace(" ", "")))) if m else 0
+
+
 class _Writer:
     """Walks the parsed tree and writes paragraphs, tables and sections."""
 
@@ -362,13 +378,22 @@ class _Writer:
         return [c for c in el if c.tag == "p"]
 
     def d_redhead(self, el) -> None:
+        """发文机关标志 (red, fitted to one line), 发文字号 over the red rule (with the 签发人 on
+        its line for a 上行文: `签发人：…` as a further line), then two blank lines."""
         lines = self._lines(el)
         if not lines:
             return
+        signer = next((x for x in lines[1:]
+                       if (x.text_content() or "").strip().startswith("签发人")), None)
+        lines = [x for x in lines if x is not signer]
         mast = lines[0]
         size, scale = G.masthead_fit((mast.text_content() or "").strip())
         p = self.para("masthead", mast)
-        p.paragraph_format.space_before = Mm(G.MASTHEAD_TOP_MM)
+        p.paragraph_format.space_before = Mm(
+            G.MASTHEAD_TOP_UPWARD_MM if signer is not None else G.MASTHEAD_TOP_MM)
+        # an exact line, so that the first page can be counted like the others
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(round(size * G.MASTHEAD_LINE_FACTOR, 1))
         for r in p.runs:
             r.font.size = Pt(size)
             if scale < 100:
@@ -376,8 +401,10 @@ class _Writer:
         number = lines[1] if len(lines) > 1 else None
         rule_space = G.RED_RULE_GAP_MM / 25.4 * 72
         star = dialect.args(el).get("star") == "true"
-        if number is not None:
+        if number is not None or signer is not None:
             q = self.para("docnumber", number)
+            if signer is not None:
+                self._signer(q, signer)
             if not star:
                 oxml.set_paragraph_border(q, "bottom", G.RED_RULE_PT, G.RED, rule_space)
         if star:
@@ -386,6 +413,25 @@ class _Writer:
             self.para("center", extra)
         self.para("blank")
         self.para("blank")
+
+    def _signer(self, p, signer) -> None:
+        """A 上行文's 发文字号 line: the number one character from the left, `签发人：` (仿宋) and
+        the names (楷体) one character from the right (GB/T 9704 7.2.4)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+
+        role = G.ROLES["docnumber"]
+        p.alignment = _ALIGN["left"]
+        oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
+        width = text_width_twips(self.landscape) - 2 * int(role.size * 20)
+        p.paragraph_format.tab_stops.add_tab_stop(Pt(width / 20), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run("\t")
+        text = oxml.xml_safe((signer.text_content() or "").strip())
+        label, _, names = text.partition("：")
+        for part, font in ((label + "：", role.font), (names, G.FONT_KT)):
+            if part:
+                r = p.add_run(part)
+                oxml.set_fonts(r, font)
+                r.font.size = Pt(role.size)
 
     def _star_rule(self) -> None:
         """A red rule with a ★ in its middle: a borderless 2×3 table; the outer cells of the
@@ -427,19 +473,26 @@ class _Writer:
                 p.paragraph_format.space_before = Pt(0)
 
     def d_signature(self, el) -> None:
+        """署名 and 成文日期: unsealed (署名 two characters from the right, the date two further
+        right), or with `sealed` (the date four characters from the right, 署名 centred on it,
+        room above for the seal)."""
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
+        sealed = dialect.args(el).get("sealed") == "true"
         if len(lines) >= 2:
-            sig_r, date_r = G.signature_indents(texts[0], texts[1])
+            indents = G.sealed_indents if sealed else G.signature_indents
+            sig_r, date_r = indents(texts[0], texts[1])
             p = self.para("signature", lines[0])
             oxml.set_indent_chars(p, right=sig_r)
+            if sealed:
+                p.paragraph_format.space_before = Pt(G.SEAL_LINES_BEFORE * G.LINE_PITCH_PT)
             q = self.para("date", lines[1])
             oxml.set_indent_chars(q, right=date_r)
             for extra in lines[2:]:
                 self.para("date", extra)
         elif lines:
             p = self.para("signature", lines[0])
-            oxml.set_indent_chars(p, right=2)
+            oxml.set_indent_chars(p, right=4 if sealed else 2)
 
     def d_note(self, el) -> None:
         for line in self._lines(el):
@@ -461,7 +514,10 @@ class _Writer:
             self.para("center", line)
 
     def d_colophon(self, el) -> None:
-        """版记: rules first and last thick, between thin; 抄送 rows, then 印发机关 and date."""
+        """版记 (GB/T 9704 7.5): rules first and last thick, between thin; 抄送 rows (wrapped
+        lines start after the colon), then 印发机关 and date; rows as high as their text. It
+        goes at the foot of the last text page when that page is even and has room, otherwise
+        at the foot of the next even page (an unnumbered blank page before it if need be)."""
         cc, printer, date = [], None, None
         for line in self._lines(el):
             t = (line.text_content() or "").strip()
@@ -471,64 +527,98 @@ class _Writer:
                 date = line
             else:
                 printer = line
-        rows = len(cc) + (1 if (printer is not None or date is not None) else 0)
-        if not rows:
+        nrows = len(cc) + (1 if (printer is not None or date is not None) else 0)
+        if not nrows:
             return
-        self._colophon_section()
+        self._before_block()
+        if self.section_empty and not self.doc.paragraphs:
+            self.para("blank")
+        role = G.ROLES["colophon"]
+        width = text_width_twips(False)
+        width_pt = width / 20
+        ch = role.size
+        date_text = (date.text_content() or "").strip() if date is not None else ""
+        date_w = min(G.text_width(date_text) * ch + 2 * ch + 4, width_pt / 2)
+        split = [int(width - date_w * 20), int(date_w * 20)]
+        heights = []
+        for line in cc:
+            label = _cc_label(line)
+            heights.append(layout.count_lines(
+                (line.text_content() or "").strip(), width_pt - (1 + label + 1) * ch,
+                -label * ch, ch))
+        if nrows > len(cc):
+            printer_text = (printer.text_content() or "").strip() if printer is not None else ""
+            heights.append(max(1, layout.count_lines(printer_text, split[0] / 20 - 2 * ch, 0, ch)))
+        table_pt = sum(heights) * G.COLOPHON_LINE_PT + 2 * G.COLOPHON_THICK_PT
+        place = self._colophon_place(table_pt)
+        if place.blank_page:
+            self._style(self.doc.add_paragraph(), "blank")  # what the blank page holds
         spacer = self.doc.add_paragraph()
         self._style(spacer, "blank")
-        t = self.doc.add_table(rows=rows, cols=2)
+        spacer.paragraph_format.page_break_before = place.blank_page
+        t = self.doc.add_table(rows=nrows, cols=2)
         oxml.set_table_borders(t, sides={"top": G.COLOPHON_THICK_PT,
                                          "bottom": G.COLOPHON_THICK_PT,
                                          "insideH": G.COLOPHON_THIN_PT})
-        width = text_width_twips(self.landscape)
-        oxml.set_table_geometry(t, [width // 2, width - width // 2])
-        role = G.ROLES["colophon"]
-        for i, line in enumerate(cc):
-            a, b = t.rows[i].cells
-            cell = a.merge(b)
+        oxml.set_table_geometry(t, split)
+        oxml.set_table_cell_margins(t, 0)
+
+        def cell_para(cell, src, **indent):
             p = cell.paragraphs[0]
             self._style(p, "colophon")
-            oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
-            _add_runs(p, line, role)
-        if printer is not None or date is not None:
+            pf = p.paragraph_format
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(G.COLOPHON_LINE_PT)
+            oxml.set_indent_chars(p, font_pt=ch, **indent)
+            if src is not None:
+                _add_runs(p, src, role)
+            return p
+
+        for i, line in enumerate(cc):
+            a, b = t.rows[i].cells
+            label = _cc_label(line)
+            cell_para(a.merge(b), line, left=1 + label, right=1, first_line=-label)
+        if nrows > len(cc):
             a, b = t.rows[-1].cells
-            for cell, src, align, side in ((a, printer, "left", "left"),
-                                           (b, date, "right", "right")):
-                p = cell.paragraphs[0]
-                self._style(p, "colophon")
-                p.alignment = _ALIGN[align]
-                oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
-                if src is not None:
-                    _add_runs(p, src, role)
-        per_line = int((G.TEXT_WIDTH_MM / 25.4 * 72) / role.size) - 2  # characters a line holds
-        height = 0.0
-        for i, row in enumerate(t.rows):
-            text = (cc[i].text_content() or "") if i < len(cc) else ""
-            lines = max(1, -(-int(G.text_width(text.strip())) // max(per_line, 1)))
-            row.height = Mm(G.COLOPHON_ROW_MM * lines)
-            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-            height += G.COLOPHON_ROW_MM * lines
+            cell_para(a, printer, left=1).alignment = _ALIGN["left"]
+            cell_para(b, date, right=1).alignment = _ALIGN["right"]
+        for row, lines in zip(t.rows, heights):
+            row.height = Pt(lines * G.COLOPHON_LINE_PT)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            oxml.set_cant_split(row)
             for c in row.cells:
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        # Alone on its page, the 版记 is pushed to the foot of the text block by one spacer
-        # paragraph of known height (readers differ on page vertical alignment).
-        spacer_mm = G.TEXT_HEIGHT_MM - height - 2
-        spacer.paragraph_format.line_spacing = Mm(spacer_mm)
+        # pushed to the foot of the text block by one spacer paragraph of known height
+        # (readers differ on a page's vertical alignment); a little room is left for the
+        # 1 pt paragraph that must follow a table
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        # the body must not end with a table
+        spacer.paragraph_format.line_spacing = Pt(max(place.room - table_pt - 3, 1))
         end = self.doc.add_paragraph()
         self._style(end, "blank")
         end.paragraph_format.line_spacing = Pt(1)
 
-    def _colophon_section(self) -> None:
-        """The 版记 gets the last page, an even one (a section that starts on an even page:
-        Word and LibreOffice insert a blank page when the text ends on an even page), without
-        a page number."""
-        self._before_block()
-        if self.section_empty and not self.doc.paragraphs:
-            self.para("blank")
-        sec = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+    def _colophon_place(self, height: float) -> _Place:
+        """Where the 版记 goes: on the last text page when the text can be counted, that page is
+        even and holds the 版记 and a blank line more; otherwise on a page of its own, the next
+        even page (an unnumbered section; a blank page first when the text ends on an even
+        page; when the text cannot be counted, a section that starts on an even page)."""
+        body = [x for x in self.doc.element.body if x.tag != qn("w:sectPr")]
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        end = layout.flow(body, roles)
+        wide = layout.flow(body, roles, latin=layout.WIDE_LATIN)
+        sure = end is not None and wide is not None and (end.page, round(end.used)) == (
+            wide.page, round(wide.used))
+        if (sure and end.page % 2 == 0
+                and end.free >= height + G.LINE_PITCH_PT * G.COLOPHON_GAP_LINES):
+            return _Place(room=end.free, blank_page=False)
+        self._colophon_section(even=end is None)
+        return _Place(room=layout.PAGE_PT, blank_page=end is not None and end.page % 2 == 0)
+
+    def _colophon_section(self, even: bool) -> None:
+        """A section of its own for the 版记, without page numbers (nor on a blank page before
+        it); `even`: started on an even page by the reader (Word inserts a blank page, and
+        keeps the text's number on it; LibreOffice 7.4 inserts none)."""
+        sec = self.doc.add_section(WD_SECTION.EVEN_PAGE if even else WD_SECTION.NEW_PAGE)
         _page(sec, landscape=False)
         self._shrink_section_carrier()
         for footer in (sec.footer, sec.even_page_footer):
