@@ -198,5 +198,6 @@ def css() -> str:
         ".pbdocs .h1{font-family:" + CSS_FONTS[FONT_HT] + ";}",
         ".pbdocs .h2{font-family:" + CSS_FONTS[FONT_KT] + ";}",
         ".pbdocs mark{background:#ff0;}",
+        ".pbdocs .pb-check{background:#ff0;border:1px dashed #c90;margin:0.5em 0;}",
     ]
     return "\n".join(parts)

@@ -499,8 +499,16 @@ class _Writer:
             self.para("note", line)
 
     def d_attachments(self, el) -> None:
-        for i, line in enumerate(self._lines(el)):
+        """附件说明: `附件：1.名称` two characters in, the next items' numbers under the first's,
+        wrapped names under the names (GB/T 9704 7.3.4)."""
+        lines = self._lines(el)
+        texts = [(x.text_content() or "").strip() for x in lines]
+        label = G.text_width(re.match(r"^(附件\s*[：:])?", texts[0]).group(0)) if texts else 0
+        for i, (line, text) in enumerate(zip(lines, texts)):
             p = self.para("attachments", line)
+            number = re.match(r"^(?:附件\s*[：:])?(\d{1,2}[.．、])?", text).group(1) or ""
+            left = 2 + label + G.text_width(number)
+            oxml.set_indent_chars(p, left=left, first_line=-(left - (2 if i == 0 else 2 + label)))
             if i:
                 p.paragraph_format.space_before = Pt(0)
 
@@ -508,6 +516,13 @@ class _Writer:
         for line in self._lines(el):
             self.para("label", line)
         self.para("blank")
+
+    def d_check(self, el) -> None:
+        """A note for the person who sends the document out (what to check before it goes),
+        highlighted as a whole; it is not part of the document and is deleted after checking."""
+        for child in el:
+            if child.tag == "p":
+                self.para("body", child, fmt={"mark": True})
 
     def d_center(self, el) -> None:
         for line in self._lines(el):
@@ -601,18 +616,21 @@ class _Writer:
         """Where the 版记 goes: on the last text page when the text can be counted, that page is
         even and holds the 版记 and a blank line more; otherwise on a page of its own, the next
         even page (an unnumbered section; a blank page first when the text ends on an even
-        page; when the text cannot be counted, a section that starts on an even page)."""
+        page). The text is counted twice, with half-width letters half an em and a little
+        wider: where the two counts disagree about the page, the reader is asked to start the
+        section on an even page; about the line, the 版记 keeps to the shorter room."""
         body = [x for x in self.doc.element.body if x.tag != qn("w:sectPr")]
         roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
         end = layout.flow(body, roles)
         wide = layout.flow(body, roles, latin=layout.WIDE_LATIN)
-        sure = end is not None and wide is not None and (end.page, round(end.used)) == (
-            wide.page, round(wide.used))
-        if (sure and end.page % 2 == 0
-                and end.free >= height + G.LINE_PITCH_PT * G.COLOPHON_GAP_LINES):
-            return _Place(room=end.free, blank_page=False)
-        self._colophon_section(even=end is None)
-        return _Place(room=layout.PAGE_PT, blank_page=end is not None and end.page % 2 == 0)
+        if end is None or wide is None or end.page != wide.page:
+            self._colophon_section(even=True)
+            return _Place(room=layout.PAGE_PT, blank_page=False)
+        room = min(end.free, wide.free)
+        if end.page % 2 == 0 and room >= height + G.LINE_PITCH_PT * G.COLOPHON_GAP_LINES:
+            return _Place(room=room, blank_page=False)
+        self._colophon_section(even=False)
+        return _Place(room=layout.PAGE_PT, blank_page=end.page % 2 == 0)
 
     def _colophon_section(self, even: bool) -> None:
         """A section of its own for the 版记, without page numbers (nor on a blank page before
