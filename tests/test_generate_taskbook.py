@@ -68,7 +68,7 @@ def test_cells_say_who_what_by_when(book):
     assert r[1] == "健全学习制度" and r[3] == "党委组织部" and r[4] == "党委宣传部"
     assert r[5] == "2021年6月底前" and "制度文件" in r[7]
     assert data["每学期至少开展1次专题研讨。"][5] == "每学期"
-    assert data["2021年3月-5月组织申报。"][5] == "2021年3月—5月"
+    assert data["2021年3月—5月组织申报。"][5] == "2021年3月—5月"  # full-width dash
     assert data["每年10月8日开展廉政谈话。"][5] == "每年10月8日"
     assert data["完善保障。加大经费投入。"][5] == "长期坚持"  # a clause without tasks: one row
     assert "标杆院系2个" in data["建成标杆院系2个。"][7]

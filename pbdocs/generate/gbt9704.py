@@ -57,6 +57,10 @@ COLOPHON_THICK_PT = 0.35 / 25.4 * 72  # 0.35 mm
 COLOPHON_THIN_PT = 0.25 / 25.4 * 72  # 0.25 mm
 TABLE_RULE_PT = 0.5
 CELL_MARGIN_MM = 1.0  # left/right inside table cells
+CELL_MARGIN_TB_MM = 0.8  # top/bottom inside table cells (text never touches a rule)
+CELL_LINE_FACTOR = 1.3  # a table cell's exact line height per point of type
+TABLE_KEEP_LAST = 3  # a table's last rows kept together (no page holds one or two alone)
+SHORT_CELL_EM = 9.0  # a column whose cells are all this short is kept on one line
 COLOPHON_LINE_PT = 7.0 / 25.4 * 72  # *practice*: a 版记 line is 7 mm high
 COLOPHON_GAP_LINES = 1  # at least one blank line between the text and a 版记 on its page
 

@@ -201,42 +201,100 @@ def _paragraph(p, roles: dict[str, G.Role], width: float, latin: float) -> _Para
     return _Para(lines, pitch, before + border, keep, page_break, section, bool(landscape))
 
 
-def _table_height(tbl) -> float | None:
-    """The height of a table whose rows all have an exact height, else None."""
+@dataclass
+class _Table:
+    rows: list[tuple[float, bool]]  # (height, a header row repeated on every page)
+
+
+def _cell_height(tc, roles: dict[str, G.Role], margins: tuple[float, float, float, float],
+                 latin: float) -> float:
+    """The height of a cell's text: its paragraphs' lines in the cell's width, plus margins."""
+    tcw = tc.find(qn("w:tcPr") + "/" + qn("w:tcW"))
+    width = (int(tcw.get(qn("w:w"))) / 20 if tcw is not None else 100.0) - margins[1] - margins[3]
     total = 0.0
+    for p in tc.findall(qn("w:p")):
+        para = _paragraph(p, roles, width, latin)
+        total += para.before + para.pitch * para.lines
+    return total + margins[0] + margins[2]
+
+
+def _table(tbl, roles: dict[str, G.Role], latin: float, estimate: bool) -> _Table | None:
+    """The rows of a table with their heights: exact heights as set, others estimated from
+    their text (when `estimate`), else None."""
+    mar = tbl.find(qn("w:tblPr") + "/" + qn("w:tblCellMar"))
+    margins = [0.0, 5.4, 0.0, 5.4]  # top, left, bottom, right (Word's defaults)
+    if mar is not None:
+        for k, side in enumerate(("top", "left", "bottom", "right")):
+            el = mar.find(qn(f"w:{side}"))
+            if el is not None:
+                margins[k] = int(el.get(qn("w:w"), "0")) / 20
+    rows: list[tuple[float, bool]] = []
     for tr in tbl.findall(qn("w:tr")):
         trpr = tr.find(qn("w:trPr"))
         h = trpr.find(qn("w:trHeight")) if trpr is not None else None
-        if h is None or h.get(qn("w:hRule")) != "exact":
+        header = trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+        if h is not None and h.get(qn("w:hRule")) == "exact":
+            rows.append((int(h.get(qn("w:val"))) / 20, header))
+            continue
+        if not estimate:
             return None
-        total += int(h.get(qn("w:val"))) / 20
-    return total
+        height = max((_cell_height(tc, roles, tuple(margins), latin)
+                      for tc in tr.findall(qn("w:tc"))), default=0.0)
+        if h is not None:
+            height = max(height, int(h.get(qn("w:val"))) / 20)
+        rows.append((height + 0.75, header))  # a rule between rows
+    return _Table(rows)
+
+
+def place_rows(page: int, used: float, rows: list[tuple[float, bool]],
+               page_pt: float = PAGE_PT) -> tuple[int, float, list[int]]:
+    """Lay a table's rows from (page, used) on: rows kept whole, header rows repeated at the
+    top of every page the table runs onto. Returns where it ends and the page of each body
+    row."""
+    header = sum(h for h, head in rows if head)
+    pages: list[int] = []
+    first = True
+    for h, head in rows:
+        if head and not first:
+            continue
+        if head:
+            if used + header > page_pt + 0.5 and used > 0:
+                page, used = page + 1, 0.0
+            used += h
+            continue
+        first = False
+        if used + h > page_pt + 0.5 and used > header + 0.5:
+            page, used = page + 1, header
+        used += h
+        pages.append(page)
+    return page, used, pages
 
 
 def flow(body: Iterable, roles: dict[str, G.Role], width: float = G.TEXT_WIDTH_MM * PT_PER_MM,
-         latin: float = LATIN) -> End | None:
-    """Where the content of `body` (w:p and w:tbl elements, in order) ends on portrait pages
-    of the official format; None when it holds something that cannot be counted."""
+         latin: float = LATIN, page_pt: float = PAGE_PT, estimate_tables: bool = False,
+         landscape: bool = False) -> End | None:
+    """Where the content of `body` (w:p and w:tbl elements, in order) ends on pages of the
+    official format (portrait, or `landscape` with its width and `page_pt`); None when it
+    holds something that cannot be counted (a table whose rows have no exact height, unless
+    `estimate_tables`; a section of the other orientation)."""
     items: list = []
     for el in body:
         if el.tag == qn("w:p"):
             items.append(_paragraph(el, roles, width, latin))
         elif el.tag == qn("w:tbl"):
-            h = _table_height(el)
-            if h is None:
+            t = _table(el, roles, latin, estimate_tables)
+            if t is None:
                 return None
-            items.append(h)
+            items.append(t)
     page, used = 1, 0.0
     top = True  # nothing on this page yet
     for i, it in enumerate(items):
-        if isinstance(it, float):  # a table of exact rows
-            if used + it > PAGE_PT + 0.5 and not top:
-                page, used = page + 1, 0.0
-            used += it
+        if isinstance(it, _Table):
+            page, used, _ = place_rows(page, used, it.rows, page_pt)
             top = False
             continue
-        if it.landscape:
-            return None
+        if it.section_break and it.landscape != landscape:
+            return None  # the section that ends here is of the other orientation
         hard = it.page_break and not top
         if hard:
             page, used, top = page + 1, 0.0, True
@@ -245,15 +303,15 @@ def flow(body: Iterable, roles: dict[str, G.Role], width: float = G.TEXT_WIDTH_M
         need = before + it.pitch * it.lines
         nxt = items[i + 1] if i + 1 < len(items) else None
         if it.keep_next and isinstance(nxt, _Para) and not top:
-            if used + need + nxt.before + nxt.pitch > PAGE_PT + 0.5:
+            if used + need + nxt.before + nxt.pitch > page_pt + 0.5:
                 page, used, top = page + 1, 0.0, True
                 need -= before
-        if used + need <= PAGE_PT + 0.5:
+        if used + need <= page_pt + 0.5:
             used += need
         else:  # the paragraph runs onto the next page(s), line by line
             used += before
             for _ in range(it.lines):
-                if used + it.pitch > PAGE_PT + 0.5:
+                if used + it.pitch > page_pt + 0.5:
                     page, used = page + 1, 0.0
                 used += it.pitch
         top = False

@@ -146,6 +146,13 @@ def _footers(section) -> None:
         make_run(" —")
 
 
+def text_height_pt(landscape: bool) -> float:
+    """Height of the text block in points."""
+    m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
+    height = (G.PAGE_MM[0] if landscape else G.PAGE_MM[1]) - m["top"] - m["bottom"]
+    return height / 25.4 * 72
+
+
 def text_width_twips(landscape: bool) -> int:
     """Width of the text block in twips."""
     m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
@@ -676,13 +683,17 @@ class _Writer:
             size = float(opts.get("size", "")) if opts.get("size") else None
         except ValueError:
             size = None
-        widths = _column_widths(rows, ncols, opts.get("widths"), text_width_twips(self.landscape))
+        nowrap = _columns(opts.get("nowrap"), ncols)
+        widths = _column_widths(rows, ncols, opts.get("widths"), text_width_twips(self.landscape),
+                                size or G.ROLES["cell"].size, nowrap)
         t = self.doc.add_table(rows=0, cols=ncols)
         oxml.set_table_borders(t, G.TABLE_RULE_PT)
         oxml.set_table_center(t)
-        oxml.set_table_cell_margins(t, int(G.CELL_MARGIN_MM / 25.4 * 1440))
+        oxml.set_table_cell_margins(t, int(G.CELL_MARGIN_MM / 25.4 * 1440),
+                                    int(G.CELL_MARGIN_TB_MM / 25.4 * 1440))
         for head, cells in rows:
             row = t.add_row()
+            oxml.set_cant_split(row)  # a row is never split across two pages
             if head:
                 oxml.set_repeat_header(row)
             spans, col = [], 0
@@ -698,9 +709,52 @@ class _Writer:
             for (c, _), tc in zip(spans, row._tr.tc_lst):
                 self._cell(_Cell(tc, t), c, head, size)
         oxml.set_table_geometry(t, widths)
+        self._keep_tail(t)
         # A paragraph must follow a table (else two tables fuse); 1 pt high, so that a table
         # ending at the foot of a page does not push it onto an empty page of its own.
         self.para("blank").paragraph_format.line_spacing = Pt(1)
+
+    def _keep_tail(self, t) -> None:
+        """No page holds the last row or two of a table alone: the rows are counted (cell text
+        in its column's width, lines of a known height) from where the table starts on its
+        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table
+        is cut before them and goes on on the next page, under its header row again.
+        (Keep-with-next on the rows would do it in Word; LibreOffice ignores it in tables.)"""
+        keep = G.TABLE_KEEP_LAST
+        body = list(self.doc.element.body)
+        start = body.index(t._tbl)
+        first = start
+        while first > 0 and body[first - 1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
+            first -= 1
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        width = text_width_twips(self.landscape) / 20
+        page_pt = text_height_pt(self.landscape)
+        end = layout.flow(body[first:start], roles, width, layout.WIDE_LATIN, page_pt,
+                          estimate_tables=True, landscape=self.landscape)
+        table = layout._table(t._tbl, roles, layout.WIDE_LATIN, estimate=True)
+        if end is None or table is None:
+            return
+        used = 0.0 if end.used >= page_pt - 1 else end.used
+        _, _, pages = layout.place_rows(end.page, used, table.rows, page_pt)
+        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
+            return
+        from copy import deepcopy
+
+        trs = t._tbl.findall(qn("w:tr"))
+        heads = [tr for tr, (_, head) in zip(trs, table.rows) if head]
+        rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
+        tail = deepcopy(t._tbl)
+        for tr in tail.findall(qn("w:tr")):
+            tail.remove(tr)
+        for tr in heads:
+            tail.append(deepcopy(tr))
+        for tr in rest:
+            t._tbl.remove(tr)
+            tail.append(tr)
+        gap = self.para("blank")
+        gap.paragraph_format.line_spacing = Pt(1)
+        gap.paragraph_format.page_break_before = True
+        gap._p.addnext(tail)
 
     def _cell(self, cell, el, head: bool, size: float | None) -> None:
         classes = (el.get("class") or "").split()
@@ -716,6 +770,9 @@ class _Writer:
         elif m:
             p.alignment = _ALIGN[m.group(1)]
         _add_runs(p, el, role, size=size)
+        # an exact line, so that a row's height can be counted
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(round((size or role.size) * G.CELL_LINE_FACTOR, 1))
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         if group:
             oxml.set_cell_shading(cell, G.GROUP_FILL)
@@ -723,27 +780,61 @@ class _Writer:
             oxml.set_cell_shading(cell, G.SPAN_FILL)
 
 
-def _column_widths(rows, ncols: int, spec: str | None, total: int) -> list[int]:
+def _columns(spec: str | None, ncols: int) -> set[int]:
+    """Columns named 1-based as `4`, `2,5` or `4-16` (a range past the last column stops
+    there), 0-based."""
+    out: set[int] = set()
+    for part in (spec or "").split(","):
+        a, _, b = part.strip().partition("-")
+        if a.isdigit() and (not b or b.isdigit()):
+            out.update(range(int(a) - 1, min(int(b or a), ncols)))
+    return out
+
+
+def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float = 12.0,
+                   nowrap: set[int] | None = None) -> list[int]:
     """Column widths in twips: from `widths=a,b,c` weights, else from the text each column
-    holds (capped, so one long column cannot squeeze the others to nothing)."""
+    holds (capped, so one long column cannot squeeze the others to nothing). The `nowrap`
+    columns (a time limit `2021年3月底前`) are made wide enough for their short cells to fit
+    on one line, every column for one character; the room is taken from the widest columns."""
     weights: list[float] = []
     if spec:
         try:
             weights = [float(x) for x in spec.split(",") if x.strip()]
         except ValueError:
             weights = []
+    longest = [0.0] * ncols
+    short = [0.0] * ncols  # the longest cell of a column that should fit on one line
+    for _, cells in rows:
+        col = 0
+        for c in cells:
+            span = int(c.get("colspan", "1"))
+            if span == 1 and col < ncols:
+                text = (c.text_content() or "").strip()
+                w = G.text_width(text)
+                longest[col] = max(longest[col], w)
+                if col in (nowrap or ()) and w <= G.SHORT_CELL_EM:  # digits counted wide
+                    short[col] = max(short[col], sum(layout.char_advance(
+                        ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in text))
+            col += span
     if len(weights) != ncols:
-        weights = [0.0] * ncols
-        for _, cells in rows:
-            col = 0
-            for c in cells:
-                span = int(c.get("colspan", "1"))
-                if span == 1 and col < ncols:
-                    w = G.text_width((c.text_content() or "").strip())
-                    weights[col] = max(weights[col], min(w, 24.0))
-                col += span
-        weights = [max(w, 2.0) + 1 for w in weights]
+        weights = [max(min(w, 24.0), 2.0) + 1 for w in longest]
     s = sum(weights) or 1
     out = [int(total * w / s) for w in weights]
+    margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
+    need = [min(int(max(w, 1.0) * size * 20 + margin), total // 4) for w in short]
+    for i in sorted(range(ncols), key=lambda k: need[k] - out[k], reverse=True):
+        lack = need[i] - out[i]
+        if lack <= 0:
+            continue
+        for j in sorted(range(ncols), key=lambda k: out[k] - need[k], reverse=True):
+            spare = out[j] - max(need[j], int(out[j] * 0.6)) if j != i else 0
+            give = min(spare, lack)
+            if give > 0:
+                out[j] -= give
+                out[i] += give
+                lack -= give
+            if lack <= 0:
+                break
     out[-1] += total - sum(out)
     return out

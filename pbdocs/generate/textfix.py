@@ -26,6 +26,7 @@ _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _DOC_NO = re.compile(
     rf"(?<=[{HAN}])[\[［【(（]\s*((?:19|20)\d{{2}})\s*[\]］】)）]\s*第?0*(\d+)\s*号")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-－~～]\s*((?:19|20)\d{2})(?=\s*年)")
+_DATE_RANGE = re.compile(r"(?<=\d[年月日])\s*[-－~～]\s*(?=\d{1,4}[年月日])")
 
 
 def _wide(ch: str) -> bool:
@@ -43,12 +44,14 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def fullwidth(text: str) -> str:
     """Half-width punctuation in Chinese text made full-width: `,;:?!` next to a Chinese
     character, brackets that hold or touch Chinese, straight double quotes around Chinese as
-    “”, a 发文字号 `[2019]4号` as `〔2019〕4号`, a year range `2021-2023年` as `2021—2023年`.
+    “”, a 发文字号 `[2019]4号` as `〔2019〕4号`, a range of years or dates `2021-2023年`,
+    `3月-5月` with a dash (`2021—2023年`, `3月—5月`).
     Marks between Latin letters or digits (`1,000`, `14:00`, `http://`) stay as they are."""
     if not text:
         return text
     s = _DOC_NO.sub(lambda m: f"〔{m.group(1)}〕{m.group(2)}号", text)
     s = _YEAR_RANGE.sub(r"\1—\2", s)
+    s = _DATE_RANGE.sub("—", s)
     chars = list(s)
     # brackets: a pair becomes full-width when it holds or touches Chinese
     stack: list[int] = []
