@@ -86,7 +86,7 @@ def _taskbook_context(doc, by_dept: bool = False) -> dict[str, Any]:
 def _taskbook_xlsx(doc, ctx, out, opts) -> int:
     from pbdocs.generate.taskbook import write_xlsx
 
-    write_xlsx(ctx["task_rows"], out, by_dept=bool(opts.get("by_dept")))
+    write_xlsx(ctx["task_rows"], out, by_dept=bool(opts.get("by_dept")), text=opts.get("text"))
     return len(ctx["task_rows"])
 
 
