@@ -80,8 +80,10 @@ def _iso_month(m: Month) -> str:
     return f"{m[0]:04d}-{m[1]:02d}"
 
 
-def committee_name(college: str) -> str:
-    """The college's party committee: `计算机与信息工程学院` → `中共计算机与信息工程学院委员会`."""
+def committee_name(college: str, institution: str | None = None) -> str:
+    """The college's party committee by its full name: `计算机与信息工程学院` of `杭州电子科技大学`
+    → `中共杭州电子科技大学计算机与信息工程学院委员会` (without the university when it is not
+    known)."""
     name = college.strip()
     if name.startswith("中共") and name.endswith("委员会"):
         return name
@@ -89,6 +91,9 @@ def committee_name(college: str) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
+    inst = (institution or "").strip()
+    if inst and not name.startswith(inst):
+        name = inst + name
     return f"中共{name}委员会"
 
 
@@ -122,6 +127,13 @@ def _is_heading(task_text: str, clause: Clause) -> bool:
     if not clause.heading:
         return False
     return _key(task_text) == _key(clause.heading)
+
+
+def _only_time(text: str) -> bool:
+    """Whether a sentence only names a time (`2019年1月8日至2019年1月22日`): a time frame,
+    not a task."""
+    rest = re.sub(r"[\d\s年月日号时分至到起止—\-－~～前后底初中旬上下半（）()。，、：:]", "", text)
+    return len(rest) < 2
 
 
 def _deadline_end(deadlines: list[Deadline]) -> str | None:
@@ -189,7 +201,8 @@ def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task
     out = []
     for t in _tasks(clause):
         text = clean(t.text)
-        if not text or _is_heading(text, clause) or rules.has("university_only", text):
+        if (not text or _is_heading(text, clause) or rules.has("university_only", text)
+                or _only_time(text)):
             continue
         mine = (formal or _parties(rules, _dept_names(t.lead + t.support))
                 or any(a in text for a in actors)
@@ -267,6 +280,17 @@ def _by_month(rows: list[DraftRow]) -> list[dict[str, Any]]:
     return out
 
 
+def _is_notice(doc: Document) -> bool:
+    from pbdocs.generate.notice import is_notice
+
+    return is_notice(doc)
+
+
+def _addressed_to_colleges(rules: DraftRules, doc: Document) -> bool:
+    """A notice sent to the colleges (主送 各学院党委、党总支…): all it asks is theirs to do."""
+    return _is_notice(doc) and any(rules.has("college", r) for r in doc.recipients)
+
+
 def _plan_end(doc: Document) -> str | None:
     """The latest date the source sets for anything (deadlines and targets' `by`)."""
     dates = [d.end for c in doc.clauses for d in c.deadlines if d.end]
@@ -279,7 +303,8 @@ def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
     own deadlines lie before it, the month before its earliest deadline, so they still fit."""
     dated = doc.date or (doc.notice.date if doc.notice else None)
     if dated and re.match(r"\d{4}-\d{2}", dated):
-        return add_months(_to_month(dated), 1)
+        # a notice is acted on in the month it is sent; a plan from the month after
+        return _to_month(dated) if _is_notice(doc) else add_months(_to_month(dated), 1)
     today = today or _dt.date.today()
     now = (today.year, today.month)
     ends = [d.end for c in doc.clauses for d in c.deadlines if d.end]
@@ -298,6 +323,34 @@ def _segments_with(text: str, needle: str) -> str | None:
                 seg = f"{segs[i - 1]}，{seg}"
             return seg
     return None
+
+
+def _short_name(text: str, limit: int = 24) -> str:
+    """A task's short name for the 重点任务 column: its first phrase when that says enough
+    (`实施政治“强核”行动计划，做到…` → `实施政治“强核”行动计划`), else the text cut after a
+    whole word (never inside one) with …"""
+    text = text.strip().rstrip("。；;，,")
+    first = re.split(r"[，,；;。]", text)[0]
+    if 6 <= len(first) <= limit:
+        return first
+    if len(text) <= limit:
+        return text
+    from pbdocs import segment
+
+    out = ""
+    for word in segment.cut(first if len(first) > 6 else text):
+        if len(out) + len(word) > limit - 1:
+            break
+        out += word
+    return (out or text[: limit - 1]) + "…"
+
+
+def _past(text: str, doc: Document) -> bool:
+    """Whether a sentence tells what happened before the source was written (a year before
+    its own): background, not something to do."""
+    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    m = re.match(r"^[^，。；]{0,12}?((?:19|20)\d{2})年", text)
+    return bool(year and m and int(m.group(1)) < year)
 
 
 def _source_title(doc: Document) -> str | None:
@@ -332,6 +385,7 @@ def select(doc: Document, rules: DraftRules) -> Selection:
     """Sort the source's clauses: preamble and aims, guarantee paragraphs, and the task clauses
     that concern a college with the tasks of them a college takes on."""
     sel = Selection()
+    addressed = _addressed_to_colleges(rules, doc)
     goals = _goal_sections(rules, doc)
     guarantees = _guarantee_sections(rules, doc, goals)
     top = _top_sections(doc)
@@ -349,13 +403,16 @@ def select(doc: Document, rules: DraftRules) -> Selection:
             if _concerns(rules, c, doc)[0]:
                 for s in sentences(clean(c.text)):
                     if not rules.has("university_only", s):
-                        sel.guarantees.append((rules.substitute(s), c))
+                        text, mine = rules.restate(s)
+                        if mine:
+                            sel.guarantees.append((text, c))
             continue
         sel.task_clauses += 1
         concerns, formal = _concerns(rules, c, doc)
+        concerns = concerns or addressed
         if not concerns:
             continue
-        tasks = _college_tasks(rules, c, formal)
+        tasks = _college_tasks(rules, c, formal or addressed)
         if tasks:
             sel.picks.append(_Pick(c, tasks, formal))
     return sel
@@ -375,8 +432,9 @@ class Aims:
 
 def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
     """The guiding paragraph, principles and goals restated for the college, and the source's
-    quantified goals that bind a college (the piece of text around each target)."""
-    sub = rules.substitute
+    quantified goals that bind a college (the piece of text around each target): a number each
+    college is given restated as the college's (`scope` college), a rule for every branch or
+    member restated (`unit`), the university's own as written (`university`)."""
     guiding: list[str] = []
     principles: list[str] = []
     goal_text: list[str] = []
@@ -396,10 +454,24 @@ def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
                 (guiding if rules.has("guiding", s) and not goal_text else goal_text).append(s)
     if not guiding:
         pre = [s for c in sel.preamble for s in sentences(clean(c.text))]
-        guiding = [s for s in pre if rules.has("guiding", s)] or pre[:-1] or pre
-    guiding = [sub(s) for s in guiding if not rules.has("university_only", s)]
-    principles = [sub(s) for s in principles]
-    goal_text = [sub(s) for s in goal_text if not rules.has("university_only", s)]
+        guiding = [s for s in pre if rules.has("guiding", s)]
+        if not guiding and not _is_notice(doc):  # a notice's opening line is no ideology
+            guiding = pre[:-1] or pre
+    def college_part(sentences_: list[str]) -> list[str]:
+        """The sentences restated for the college; the university's own acts and its past
+        (`2016年学校党委在全校党员中开展…`) left out."""
+        out = []
+        for s in sentences_:
+            if rules.has("university_only", s) or _past(s, doc):
+                continue
+            text, mine = rules.restate(s)
+            if mine:
+                out.append(text)
+        return out
+
+    guiding = college_part(guiding)
+    principles = college_part(principles)
+    goal_text = college_part(goal_text)
 
     goal_targets: list[dict[str, str]] = []
     sources: list[tuple[Clause, list[Task]]] = [(c, _tasks(c)) for c in sel.aims]
@@ -417,12 +489,25 @@ def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
                 when = [d.text for d in t.deadlines or c.deadlines if d.text and d.text in text]
                 if when and when[0] not in seg:
                     seg = f"{when[0]}，{seg}"
-                phrase = sub(seg)
+                # Whose number it is: one each college is given (每个学院配备1名…) is the
+                # college's, restated; any other stays the university's target, as written.
+                # the clause up to this piece: 每个学院配备1名…，至少配备1至2名… are both each
+                # college's
+                at = text.find(seg) + len(seg)
+                upto = re.split(r"[；;。]", text[:at])[-1]
+                if rules.has("per_college", upto):
+                    scope = "college"
+                elif rules.has("per_unit", seg):
+                    scope = "unit"  # a rule for every branch or member, the college's too
+                else:
+                    scope = "university"
+                phrase = seg if scope == "university" else rules.restate(seg)[0]
                 if any(_key(phrase) in _key(g["text"]) for g in goal_targets):
                     continue
                 # a longer piece of the same sentence replaces the shorter one it contains
                 goal_targets = [g for g in goal_targets if _key(g["text"]) not in _key(phrase)]
-                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id})
+                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id,
+                                     "scope": scope})
     return Aims(guiding, principles, goal_text, goal_targets)
 
 
@@ -450,26 +535,33 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
     for p in sel.picks:
         c = p.clause
         heading = sub(clean(c.heading)) if c.heading else None
-        short = re.split(r"[，,；;。]", heading)[0] if heading else None
+        short = _short_name(heading) if heading else None
         texts: list[str] = []
         rows: list[DraftRow] = []
         for t in p.tasks:
-            text = re.sub(r"[；;，,]$", "。", sub(clean(t.text)))
+            text, mine = rules.restate(clean(t.text))
+            text = re.sub(r"[；;，,]$", "。", text)
             if any(_similar(text, k) for k in kept_texts):
                 continue
             kept_texts.append(text)
             texts.append(text)
+            if not mine:  # the university's own act: told in the item, not the college's row
+                continue
             due = _deadline_end(t.deadlines) or _deadline_end(
                 [d for d in c.deadlines if d.text and d.text in t.text])
             recs = t.recurrences or [r for r in c.recurrences if r.text and r.text in t.text]
+            kind = getattr(t, "kind", None)  # once | recurring | ongoing (schema 2)
             n += 1
             rows.append(DraftRow(no=n, measure=text, clause_id=c.id, cite=cite(doc, c),
-                                 source_due=due, recurrences=recs))
-        if not texts:
+                                 source_due=due, recurrences=recs, task_kind=kind,
+                                 deliverable=kind == "once" or bool(t.targets)))
+        if not rows:
             n -= len(rows)
             continue
-        if short is None:
-            short = re.split(r"[，,；;。]", texts[0])[0][:24]
+        if short is None:  # the heading of the section above, else the task's first words
+            above = doc.ancestors(c)
+            short = (_short_name(sub(clean(above[-1].heading))) if above and above[-1].heading
+                     else _short_name(texts[0]))
         for r in rows:
             r.key_task = short
         body = "".join(t if t.endswith(("。", "！", "？", "!", "?")) else t + "。" for t in texts)
@@ -493,8 +585,10 @@ def restate_guarantees(sel: Selection, doc: Document, rules: DraftRules) -> dict
             for s in sentences(clean(c.text)):
                 if rules.has("funding", s) and not rules.has("university_only", s) and (
                         rules.has("college", s) or "党建" in s):
-                    funding.append(rules.substitute(s))
-                    break
+                    text, mine = rules.restate(s)
+                    if mine:
+                        funding.append(text)
+                        break
     return {"duty": duty, "supervision": supervision, "funding": funding}
 
 
@@ -511,13 +605,17 @@ class Schedule:
 
 def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
              start: Month | None = None) -> Schedule:
-    """Give each row a month one month before the university's deadline, a cadence, or
-    长期坚持; undated tasks fall in the phase their words suggest; the phases cover every
-    dated row."""
+    """Give each row a month one month before the university's deadline (the university's own
+    date when that month is already past the draft's start), a cadence, or 长期坚持; an
+    undated one-off task falls in the phase its words suggest (a deliverable with a number in
+    the middle phase); a standing rule, or a task nothing marks as one-off, gets no deadline
+    (长期坚持). The phases cover every dated row; a notice's draft spans its own dates."""
     start_m = start or _default_start(doc)
     plan_end = _plan_end(doc)
     if plan_end and add_months(_to_month(plan_end), -1) >= add_months(start_m, 2):
         end_m = min(add_months(_to_month(plan_end), -1), add_months(start_m, 35))
+    elif _is_notice(doc):  # a notice's tasks are due within its own dates
+        end_m = max(start_m, _to_month(plan_end)) if plan_end else start_m
     else:
         end_m = add_months(start_m, 11)
     phases = _phases(start_m, end_m)
@@ -525,13 +623,15 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
 
     middle: list[DraftRow] = []
     for r in rows:
-        r.uni_due = r.source_due or plan_end
+        r.uni_due = r.source_due or (plan_end if r.deliverable else None)
         if r.source_due:
             r.due = add_months(_to_month(r.source_due), -1)
         elif _cadence(r.recurrences):
             r.cadence = _cadence(r.recurrences)
+        elif r.task_kind == "ongoing":
+            r.ongoing = True
         else:
-            phase = rules.phase_for(r.measure)
+            phase = rules.phase_for(r.measure) or ("middle" if r.deliverable else "ongoing")
             if phase == "ongoing":
                 r.ongoing = True
             elif phase in by_key:
@@ -553,10 +653,17 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
         for i, r in enumerate(middle):
             r.due = months[i * len(months) // len(middle)]
 
-    # A month never later than one month before the university's deadline for the task.
+    # A month never later than one month before the university's deadline for the task; when
+    # that month is before the draft starts, the university's own date is the college's too.
+    urgent: dict[int, str] = {}
     for r in rows:
         if r.due is not None and r.uni_due:
             r.due = min(r.due, add_months(_to_month(r.uni_due), -1))
+            if r.due < start_m:
+                r.due = _to_month(r.uni_due)
+                if r.source_due:
+                    urgent[r.no] = wording.deadline_text(
+                        {"end": r.source_due, "kind": "by", "text": ""})
     # Dated tasks outside the frame stretch the first or last phase.
     dues = [r.due for r in rows if r.due]
     if dues:
@@ -565,7 +672,7 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
 
     for r in rows:
         if r.due:
-            r.time_limit = f"{month_text(r.due)}底前"
+            r.time_limit = urgent.get(r.no) or f"{month_text(r.due)}底前"
         elif r.cadence:
             r.time_limit = r.cadence
         else:
@@ -618,7 +725,8 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
     rules = rules or load_rules()
     roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
     role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
-    committee = committee.strip() if committee and committee.strip() else committee_name(college)
+    committee = (committee.strip() if committee and committee.strip()
+                 else committee_name(college, doc.institution))
     college = college.strip()
 
     sel = select(doc, rules)

@@ -11,6 +11,8 @@ from pbdocs.errors import InputError
 from pbdocs.lang import lexicon
 
 DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
+# A clause that sets a quota: a number with its unit (1%, 1名, 3个, 2-3名, 1至2名)
+_QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,13 @@ class DraftRules:
         """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
         return any(t in text for t in self.terms.get(kind, ()))
 
-    def substitute(self, text: str) -> str:
-        """Restate text with the college as the subject; titles in 《》 stay as written."""
+    def substitute(self, text: str, keep_scope: bool = False) -> str:
+        """Restate text with the college as the subject; titles in 《》 stay as written;
+        `keep_scope`: the university's scope words (全校, 学校 …) stay (a quota's)."""
         table = dict(self.substitutions)
+        if keep_scope:
+            for word in self.terms.get("scope", ()):
+                table = {k: v for k, v in table.items() if word not in k}
         if not table:
             return text
         # Titles are set aside (their 《》 kept, so that `学校《` can still protect a phrase).
@@ -42,6 +48,58 @@ class DraftRules:
         hidden = re.sub(r"《([^《》]*)》", hide, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
                       _replace(hidden, table))
+
+    def restate(self, text: str) -> tuple[str, bool]:
+        """Text restated for the college, clause by clause (clauses end at 。；), knowing who
+        acts: a clause whose subject is the university alone (`学校设定…`, `学校党委书记与…`)
+        stays the university's, word for word; where the university's and the colleges'
+        people act together (`学校党委书记、校长和二级党组织书记、院长带头讲党课`) the college's
+        keep the clause; a clause that sets a quota (`不低于全校师生人数的1%`) keeps its scope
+        words. Returns the text and whether any clause is the college's."""
+        out: list[str] = []
+        mine = False
+        for clause in re.findall(r"[^。；;]+[。；;]?|[。；;]", text):
+            who, rest = self._subject(clause)
+            if who == "university":
+                out.append(clause)
+                continue
+            mine = True
+            if who == "both":
+                clause = rest
+            out.append(self.substitute(clause, keep_scope=bool(_QUOTA.search(clause))))
+        return "".join(out), mine
+
+    def _subject(self, clause: str) -> tuple[str, str]:
+        """Who a clause's leading subject is: `university`, `college`, `both` (with the clause
+        rest: the college's people only) or `other`."""
+        uni = sorted(self.terms.get("university_actor", ()), key=len, reverse=True)
+        col = sorted(self.terms.get("college_actor", ()) + self.terms.get("college", ()),
+                     key=len, reverse=True)
+        pos, found, kept = 0, set(), []
+        lead = re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?", clause)
+        pos = lead.end() if lead else 0
+        start = pos
+        while pos < len(clause):
+            hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)
+            hit = hit or next((("college", t) for t in col if clause.startswith(t, pos)), None)
+            if hit is None:
+                break
+            found.add(hit[0])
+            end = pos + len(hit[1])
+            if hit[0] == "college":
+                kept.append(clause[pos:end])
+            pos = end
+            if pos < len(clause) and clause[pos] in "、和与及":
+                pos += 1
+                continue
+            break
+        if not found or (pos < len(clause) and clause[pos] in "的各所内"):
+            return "other", clause
+        if found == {"university"}:
+            return "university", clause
+        if found == {"college"}:
+            return "college", clause
+        return "both", clause[:start] + "、".join(kept) + clause[pos:]
 
     def role_for(self, text: str, roles: tuple[str, ...] | None = None) -> str:
         """The role whose keywords weigh most in text; ties go to the earlier role."""
@@ -58,12 +116,13 @@ class DraftRules:
             return self.default_role if self.default_role in order else order[0]
         return max(scores, key=lambda r: (scores[r], -order.index(r)))
 
-    def phase_for(self, text: str) -> str:
-        """The schedule phase of an undated task: start, middle, end or ongoing."""
+    def phase_for(self, text: str) -> str | None:
+        """The schedule phase the words of an undated task suggest (start, middle, end or
+        ongoing), or None when none of the keywords is in it."""
         for kw, phase in self.schedule:
             if kw in text:
                 return phase
-        return "middle"
+        return None
 
 
 def _longest_matches(text: str, keys) -> list[tuple[int, str]]:
