@@ -33,9 +33,14 @@ _PUNCT = re.compile(r"[\s，,。；;：:、“”\"‘’'（）()《》〈〉�
 
 def clean(text: str) -> str:
     """Text without responsibility notes (left by a reader or an older parse) and stray
-    spaces."""
-    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])", "",
-                  lang_text.responsibility_note().sub("", text or "")).strip()
+    spaces; a gap before a measure word (`至少召开 次`: a numeral lost in the source) stays,
+    to be marked."""
+    from pbdocs.generate.textfix import lost_numeral
+
+    text = lang_text.responsibility_note().sub("", text or "")
+    gaps = lost_numeral()
+    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])",
+                  lambda m: m.group(0) if gaps.match(text, m.start()) else "", text).strip()
 
 
 sentences = lang_text.sentences
@@ -202,7 +207,7 @@ def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task
     for t in _tasks(clause):
         text = clean(t.text)
         if (not text or _is_heading(text, clause) or rules.has("university_only", text)
-                or _only_time(text)):
+                or _only_time(text) or rules.starts("not_task", text)):
             continue
         mine = (formal or _parties(rules, _dept_names(t.lead + t.support))
                 or any(a in text for a in actors)
@@ -291,11 +296,19 @@ def _addressed_to_colleges(rules: DraftRules, doc: Document) -> bool:
     return _is_notice(doc) and any(rules.has("college", r) for r in doc.recipients)
 
 
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*[-—－～~至到]\s*((?:19|20)\d{2})\s*年")
+
+
 def _plan_end(doc: Document) -> str | None:
-    """The latest date the source sets for anything (deadlines and targets' `by`)."""
+    """The latest date the source sets for anything (deadlines and targets' `by`), within the
+    period its title states (`三年行动计划（2021-2023年）` ends 2023-12-31) when it states one."""
     dates = [d.end for c in doc.clauses for d in c.deadlines if d.end]
     dates += [t.by for c in doc.clauses for t in c.targets if t.by]
-    return max(dates) if dates else None
+    end = max(dates) if dates else None
+    m = _PERIOD.search(doc.title or "")
+    if end and m and int(m.group(2)) >= int(m.group(1)):
+        end = min(end, f"{m.group(2)}-12-31")
+    return end
 
 
 def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
@@ -391,7 +404,9 @@ def select(doc: Document, rules: DraftRules) -> Selection:
     top = _top_sections(doc)
     for c in doc.clauses:
         head = c.path[0] if c.path else "0"
-        if head == "0" or (top and head not in top):  # a plan without 一、 sections is flat
+        # a plan without 一、 sections is flat (its clauses the preamble); a numbered item at
+        # the top (一、申报条件。…) is an item all the same
+        if head == "0" or (top and head not in top and c.number is None):
             sel.preamble.append(c)
             continue
         if head in goals:
@@ -539,8 +554,9 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
         texts: list[str] = []
         rows: list[DraftRow] = []
         for t in p.tasks:
-            text, mine = rules.restate(clean(t.text))
+            text, mine = rules.restate_parts(clean(t.text))
             text = re.sub(r"[；;，,]$", "。", text)
+            mine = re.sub(r"[；;，,]$", "。", mine)
             if any(_similar(text, k) for k in kept_texts):
                 continue
             kept_texts.append(text)
@@ -551,10 +567,16 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
                 [d for d in c.deadlines if d.text and d.text in t.text])
             recs = t.recurrences or [r for r in c.recurrences if r.text and r.text in t.text]
             kind = getattr(t, "kind", None)  # once | recurring | ongoing (schema 2)
+            targets = t.targets or [x for x in c.targets if x.text and x.text in t.text]
+            # a number the university sets itself (建成3个省级工作室, 聘请15名…): the college
+            # helps the university reach it, in the university's own time
+            theirs = bool(targets) and not any(
+                rules.has(kind, t.text) for kind in ("per_college", "per_unit", "college"))
             n += 1
-            rows.append(DraftRow(no=n, measure=text, clause_id=c.id, cite=cite(doc, c),
-                                 source_due=due, recurrences=recs, task_kind=kind,
-                                 deliverable=kind == "once" or bool(t.targets)))
+            rows.append(DraftRow(no=n, measure=f"配合学校落实：{mine}" if theirs else mine,
+                                 clause_id=c.id, cite=cite(doc, c), source_due=due,
+                                 recurrences=recs, task_kind=kind, university=theirs,
+                                 deliverable=kind == "once" or bool(targets)))
         if not rows:
             n -= len(rows)
             continue
@@ -621,9 +643,15 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
     phases = _phases(start_m, end_m)
     by_key = {p["key"]: p for p in phases}
 
+    # A notice whose dates end within a quarter asks for everything by then (its window);
+    # a notice of standing rules (or with no dates) does not.
+    window = bool(_is_notice(doc) and plan_end
+                  and _to_month(plan_end) <= add_months(start_m, 3))
     middle: list[DraftRow] = []
     for r in rows:
-        r.uni_due = r.source_due or (plan_end if r.deliverable else None)
+        r.uni_due = r.source_due or (plan_end if r.deliverable or window else None)
+        if window and not r.source_due and not _cadence(r.recurrences):
+            r.deliverable = True
         if r.source_due:
             r.due = add_months(_to_month(r.source_due), -1)
         elif _cadence(r.recurrences):
@@ -632,7 +660,9 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
             r.ongoing = True
         else:
             phase = rules.phase_for(r.measure) or ("middle" if r.deliverable else "ongoing")
-            if phase == "ongoing":
+            if r.university and r.uni_due:  # the university's number: by its own date
+                r.due = add_months(_to_month(r.uni_due), -1)
+            elif phase == "ongoing":
                 r.ongoing = True
             elif phase in by_key:
                 r.due = by_key[phase]["last"]
@@ -659,11 +689,10 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
     for r in rows:
         if r.due is not None and r.uni_due:
             r.due = min(r.due, add_months(_to_month(r.uni_due), -1))
-            if r.due < start_m:
+            if r.due <= start_m and add_months(_to_month(r.uni_due), -1) <= start_m:
                 r.due = _to_month(r.uni_due)
-                if r.source_due:
-                    urgent[r.no] = wording.deadline_text(
-                        {"end": r.source_due, "kind": "by", "text": ""})
+                urgent[r.no] = wording.deadline_text(
+                    {"end": r.uni_due, "kind": "by", "text": ""})
     # Dated tasks outside the frame stretch the first or last phase.
     dues = [r.due for r in rows if r.due]
     if dues:

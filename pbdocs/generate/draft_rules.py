@@ -29,6 +29,10 @@ class DraftRules:
         """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
         return any(t in text for t in self.terms.get(kind, ()))
 
+    def starts(self, kind: str, text: str) -> bool:
+        """Whether text starts with a term of this kind (`not_task`: 联系人 …)."""
+        return any(text.lstrip().startswith(t) for t in self.terms.get(kind, ()))
+
     def substitute(self, text: str, keep_scope: bool = False) -> str:
         """Restate text with the college as the subject; titles in 《》 stay as written;
         `keep_scope`: the university's scope words (全校, 学校 …) stay (a quota's)."""
@@ -50,24 +54,42 @@ class DraftRules:
                       _replace(hidden, table))
 
     def restate(self, text: str) -> tuple[str, bool]:
-        """Text restated for the college, clause by clause (clauses end at 。；), knowing who
-        acts: a clause whose subject is the university alone (`学校设定…`, `学校党委书记与…`)
-        stays the university's, word for word; where the university's and the colleges'
-        people act together (`学校党委书记、校长和二级党组织书记、院长带头讲党课`) the college's
-        keep the clause; a clause that sets a quota (`不低于全校师生人数的1%`) keeps its scope
-        words. Returns the text and whether any clause is the college's."""
-        out: list[str] = []
-        mine = False
+        """Text restated for the college, knowing who acts: a piece (between commas) whose
+        subject is the university or one of its departments alone (`学校设定…`, `组织部门要…`,
+        and the pieces after it until another subject) stays the university's, word for word;
+        where the university's and the colleges' people act together (`学校党委书记、校长和
+        二级党组织书记、院长带头讲党课`) the college's keep the piece; a clause that sets a quota
+        (`不低于全校师生人数的1%`) keeps its scope words. Returns the text and whether any
+        piece is the college's."""
+        whole, mine = self.restate_parts(text)
+        return whole, bool(mine)
+
+    def restate_parts(self, text: str) -> tuple[str, str]:
+        """The text restated (`restate`) and the college's part of it alone (the pieces the
+        university does left out; '' when it does all)."""
+        whole: list[str] = []
+        mine: list[str] = []
         for clause in re.findall(r"[^。；;]+[。；;]?|[。；;]", text):
-            who, rest = self._subject(clause)
-            if who == "university":
-                out.append(clause)
-                continue
-            mine = True
-            if who == "both":
-                clause = rest
-            out.append(self.substitute(clause, keep_scope=bool(_QUOTA.search(clause))))
-        return "".join(out), mine
+            quota = bool(_QUOTA.search(clause))
+            who = "other"
+            own: list[str] = []
+            for piece in re.findall(r"[^，,]+[，,]?|[，,]", clause):
+                subject, rest = self._subject(piece)
+                if subject != "other":
+                    who = subject
+                if who == "university":
+                    whole.append(piece)
+                    continue
+                if subject == "both":
+                    piece = rest
+                piece = self.substitute(piece, keep_scope=quota)
+                whole.append(piece)
+                own.append(piece)
+            if own:
+                part = "".join(own)
+                end = clause[-1] if clause[-1] in "。；;" else ""
+                mine.append(re.sub(r"[，,；;。]$", "", part) + end if end else part)
+        return "".join(whole), "".join(mine)
 
     def _subject(self, clause: str) -> tuple[str, str]:
         """Who a clause's leading subject is: `university`, `college`, `both` (with the clause
@@ -76,7 +98,7 @@ class DraftRules:
         col = sorted(self.terms.get("college_actor", ()) + self.terms.get("college", ()),
                      key=len, reverse=True)
         pos, found, kept = 0, set(), []
-        lead = re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?", clause)
+        lead = re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?", clause)
         pos = lead.end() if lead else 0
         start = pos
         while pos < len(clause):
@@ -89,7 +111,7 @@ class DraftRules:
             if hit[0] == "college":
                 kept.append(clause[pos:end])
             pos = end
-            if pos < len(clause) and clause[pos] in "、和与及":
+            if pos < len(clause) and clause[pos] in "、和及":  # 与: "with", not "and"
                 pos += 1
                 continue
             break

@@ -44,6 +44,7 @@ class DraftRow(TaskRow):
     ongoing: bool = False  # 长期坚持
     task_kind: str | None = None  # once | recurring | ongoing, where the model says it
     deliverable: bool = False  # a one-off result (the model's `once`, or a number to reach)
+    university: bool = False  # a number the university sets itself: the college helps
     role: str = ""
     person: str = ""
 

@@ -98,6 +98,13 @@ def _measure_words() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
 
 
+@lexicon.per_lexicon()
+def lost_numeral() -> re.Pattern:
+    """A gap between a Chinese character and a measure word (`至少召开 次`), where the source
+    lost a numeral."""
+    return re.compile(rf"(?<=[{HAN}])[ \u3000](?=(?:{_measure_words().pattern}))")
+
+
 def _quoted(message: str) -> str | None:
     m = re.search(r"“([^”]+)”", message or "")
     return m.group(1) if m else None
@@ -138,8 +145,7 @@ class Damage:
             return text, 0
         count = 0
         if self.numerals:
-            rx = re.compile(rf"(?<=[{HAN}])[ \u3000](?=(?:{_measure_words().pattern}))")
-            text, n = rx.subn(f"{DAMAGE_OPEN}{LOST}{DAMAGE_CLOSE}", text)
+            text, n = lost_numeral().subn(f"{DAMAGE_OPEN}{LOST}{DAMAGE_CLOSE}", text)
             count += n
         for left, mark in self.quotes:
             i = text.find(left)
