@@ -11,6 +11,8 @@ from pbdocs.errors import InputError
 from pbdocs.lang import lexicon
 
 DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
+# What may come before a subject: an item number, 各 or 每个 (各二级党组织要…)
+_LEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?")
 # A clause that sets a quota: a number with its unit (1%, 1名, 3个, 2-3名, 1至2名)
 _QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
 
@@ -97,9 +99,9 @@ class DraftRules:
         uni = sorted(self.terms.get("university_actor", ()), key=len, reverse=True)
         col = sorted(self.terms.get("college_actor", ()) + self.terms.get("college", ()),
                      key=len, reverse=True)
-        pos, found, kept = 0, set(), []
-        lead = re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?", clause)
-        pos = lead.end() if lead else 0
+        found: set[str] = set()
+        kept: list[str] = []
+        pos = _LEAD.match(clause).end()
         start = pos
         while pos < len(clause):
             hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)
