@@ -151,9 +151,11 @@ def _check_rows(ctx):
         assert r.time_limit, r
         assert "牵头部门" not in r.measure and "配合部门" not in r.measure
         if r.due is not None:
-            assert re.fullmatch(r"\d{4}年\d{1,2}月底前", r.time_limit)
-            if r.uni_due:
+            assert re.fullmatch(r"\d{4}年\d{1,2}月(?:底|\d{1,2}日)前", r.time_limit), r
+            if r.uni_due and r.time_limit.endswith("月底前"):
                 assert r.due <= add_months(_month(r.uni_due), -1), r
+            elif r.uni_due:  # a month earlier was already past: the university's own date
+                assert r.due == _month(r.uni_due), r
         else:
             assert r.time_limit == "长期坚持" or r.time_limit.startswith(("每", "定期")), r
 
@@ -684,3 +686,72 @@ def test_number_ranges():
 
     assert number_ranges([1, 2, 3, 5, 7, 8]) == "1—3、5、7—8"
     assert number_ranges([4]) == "4"
+
+
+# ---------------------------------------------------------------- who acts, whose numbers
+
+def test_the_universitys_own_acts_stay_its_own():
+    rules = load_rules()
+    whole, mine = rules.restate_parts(
+        "学校设定每年10月8日为廉政谈话日，学校党委书记与二级党组织书记进行廉政谈话；"
+        "学院、部处正职结合工作实际与副职进行廉政谈话。")
+    assert whole.startswith("学校设定每年10月8日为廉政谈话日，学校党委书记与二级党组织书记")
+    assert mine == "学院、部处正职结合工作实际与副职进行廉政谈话。"
+    whole, mine = rules.restate_parts("学校召开动员大会，部署示范创建工作。")
+    assert whole == "学校召开动员大会，部署示范创建工作。" and mine == ""
+    # the university's and the colleges' people together: the college's keep the clause
+    _, mine = rules.restate_parts("学校党委书记、校长和二级党组织书记、院长带头讲党课。")
+    assert mine == "学院党组织书记、院长带头讲党课。"
+    # a department of the university: its piece stays, the college's piece is the row
+    _, mine = rules.restate_parts("组织部门要细化工作任务，各二级党组织要制定落实举措。")
+    assert mine == "学院党组织要制定落实举措。"
+    # a quota keeps the university's scope
+    assert "全校师生人数" in rules.restate("专职党务人员不低于全校师生人数的1%。")[0]
+
+
+def test_quotas_stay_the_universitys_unless_each_college_is_given_its_share(ctx_b):
+    goals = {g["text"]: g["scope"] for g in ctx_b["goal_targets"]}
+    assert goals["到2022年底在校生中党员占比不低于12%"] == "university"
+    assert goals["学院配备1名专职组织员"] == "college"
+    md = render_markdown(ctx_b)
+    assert "学校目标“到2022年底在校生中党员占比不低于12%”" in md
+
+
+def test_standing_rules_get_no_deadline(real_ctx):
+    for ctx in real_ctx.values():
+        for r in ctx["rows"]:
+            if re.search(r"前置研究|不得|坚持|持续|严格执行", r.measure) and not r.source_due:
+                assert r.due is None, (r.measure, r.time_limit)
+
+
+def test_full_committee_name_and_a_day_to_fill_in(real_ctx):
+    md = render_markdown(real_ctx["hdu-2020-55"])
+    assert "中共杭州电子科技大学计算机与信息工程学院委员会\n" in md
+    assert re.search(r"\n\d{4}年\d{1,2}月<mark>×</mark>日\n", md)
+
+
+@pytest.fixture(scope="module")
+def dev_notices(parsed_devcorpus):
+    return {k: next(d for s, d in parsed_devcorpus.items() if s.startswith(k))
+            for k in ("cugb", "jmi")}
+
+
+def test_a_notice_to_the_colleges_keeps_its_tasks_and_dates(dev_notices):
+    cugb = draft_context(dev_notices["cugb"], COLLEGE)
+    jmi = draft_context(dev_notices["jmi"], COLLEGE)
+    texts = " ".join(r.measure for r in jmi["rows"])
+    for core in ("推荐申报1项", "填写《2023年度高校最佳党日活动优胜奖申报简况表》",
+                 "2500字左右申报材料", "5月9日前"):
+        assert core in texts, core
+    texts = " ".join(r.measure for r in cugb["rows"])
+    assert "民主评议党员" in texts and "汇总表" in texts
+    assert not any(r.measure.startswith(("联系人", "联系方式", "2019年1月8日")) for r in cugb["rows"])
+    for ctx, doc in ((cugb, dev_notices["cugb"]), (jmi, dev_notices["jmi"])):
+        start = ctx["start"]
+        assert start == doc.date[:7]  # a notice is acted on in its own month
+        for r in ctx["rows"]:
+            assert r.due is None or f"{r.due[0]:04d}-{r.due[1]:02d}" >= start, r
+            if r.uni_due and r.due:
+                assert r.due <= _month(r.uni_due), r  # never after the university's date
+        assert not ctx["guiding"]  # a notice's opening line is no 指导思想
+    assert {r.time_limit for r in jmi["rows"]} == {"2024年5月9日前"}
