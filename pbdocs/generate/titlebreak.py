@@ -50,8 +50,12 @@ def _word_starts(title: str) -> set[int]:
     return {start for _, start, _ in segment.tokenize(title)}
 
 
-def penalties(title: str) -> list[float]:
-    """Cost of a break before index i (1..len-1); FORBIDDEN where a break is never allowed."""
+KEPT_TOO_LONG = 50.0  # a break inside a kept phrase too long for a line: at a word boundary
+
+
+def penalties(title: str, line_em: float = float("inf")) -> list[float]:
+    """Cost of a break before index i (1..len-1); FORBIDDEN where a break is never allowed. A
+    kept phrase longer than a line (`中共某某大学某某学院委员会`) may break between its words."""
     after, before, keep, patterns = _rules()
     n = len(title)
     cost = [BAD] * (n + 1)
@@ -76,8 +80,12 @@ def penalties(title: str) -> list[float]:
     for rx in patterns:
         spans += [m.span() for m in rx.finditer(title)]
     for a, b in spans:
+        too_long = text_width(title[a:b]) > line_em
         for i in range(a + 1, b):
-            cost[i] = FORBIDDEN
+            if too_long and i in starts:
+                cost[i] = max(cost[i], KEPT_TOO_LONG)
+            elif not too_long:
+                cost[i] = FORBIDDEN
     for i in range(1, n):
         if title[i] in NO_LINE_START or title[i - 1] in NO_LINE_END:
             cost[i] = FORBIDDEN
@@ -90,7 +98,7 @@ def break_title(title: str, line_em: float) -> list[str]:
     total = text_width(title)
     if total <= line_em or len(title) < 2:
         return [title]
-    cost = penalties(title)
+    cost = penalties(title, line_em)
     n_min = int(-(-total // line_em))
     for n in (n_min, n_min + 1, n_min + 2):
         target = total / n
