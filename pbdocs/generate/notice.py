@@ -117,6 +117,9 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
         iso = source_date if own else None
     recipients = split_list(to) if to is not None else list(doc.recipients)
     plan_title = (title or "").strip() or doc.title
+    if not plan_title:
+        note = (note or "") + ("原文中没有识别出标题：通知里留有“（文件标题）”占位，"
+                               "可用 --title 给出标题。")
     signers = split_list(signer) or []
     return {
         "mode": mode,
