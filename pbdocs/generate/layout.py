@@ -17,10 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 
 from pbdocs.generate import gbt9704 as G
+
+@lru_cache(maxsize=None)
+def qn(tag: str) -> str:
+    """A namespaced tag (cached: layout asks for the same few thousands of times)."""
+    return _qn(tag)
+
 
 PT_PER_MM = 72 / 25.4
 PAGE_PT = G.TEXT_HEIGHT_MM * PT_PER_MM  # height of the text block
@@ -272,11 +279,12 @@ def place_rows(page: int, used: float, rows: list[tuple[float, bool]],
 
 def flow(body: Iterable, roles: dict[str, G.Role], width: float = G.TEXT_WIDTH_MM * PT_PER_MM,
          latin: float = LATIN, page_pt: float = PAGE_PT, estimate_tables: bool = False,
-         landscape: bool = False) -> End | None:
+         landscape: bool = False, start: End | None = None) -> End | None:
     """Where the content of `body` (w:p and w:tbl elements, in order) ends on pages of the
     official format (portrait, or `landscape` with its width and `page_pt`); None when it
     holds something that cannot be counted (a table whose rows have no exact height, unless
-    `estimate_tables`; a section of the other orientation)."""
+    `estimate_tables`; a section of the other orientation). `start`: where `body` begins (the
+    end of what came before it), else the top of page 1."""
     items: list = []
     for el in body:
         if el.tag == qn("w:p"):
@@ -286,8 +294,8 @@ def flow(body: Iterable, roles: dict[str, G.Role], width: float = G.TEXT_WIDTH_M
             if t is None:
                 return None
             items.append(t)
-    page, used = 1, 0.0
-    top = True  # nothing on this page yet
+    page, used = (start.page, start.used) if start else (1, 0.0)
+    top = used == 0.0  # nothing on this page yet
     for i, it in enumerate(items):
         if isinstance(it, _Table):
             page, used, _ = place_rows(page, used, it.rows, page_pt)

@@ -254,6 +254,7 @@ class _Writer:
         self.landscape = False
         self.back_to_portrait = False
         self._style_ids: dict[str, str] = {}
+        self._table_end: tuple[int, layout.End] | None = None  # last counted table, its end
 
     def _style(self, p, role_name: str) -> None:
         """Give a paragraph a role's style by id (python-docx's lookup by name is slow)."""
@@ -726,16 +727,22 @@ class _Writer:
         first = start
         while first > 0 and body[first - 1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
             first -= 1
+        # count on from the previous table of this section (not from its start every time)
+        mark = self._table_end if self._table_end and first <= self._table_end[0] < start \
+            else None
         roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
         width = text_width_twips(self.landscape) / 20
         page_pt = text_height_pt(self.landscape)
-        end = layout.flow(body[first:start], roles, width, layout.WIDE_LATIN, page_pt,
-                          estimate_tables=True, landscape=self.landscape)
+        end = layout.flow(body[mark[0] + 1 if mark else first:start], roles, width,
+                          layout.WIDE_LATIN, page_pt, estimate_tables=True,
+                          landscape=self.landscape, start=mark[1] if mark else None)
         table = layout._table(t._tbl, roles, layout.WIDE_LATIN, estimate=True)
         if end is None or table is None:
+            self._table_end = None
             return
         used = 0.0 if end.used >= page_pt - 1 else end.used
-        _, _, pages = layout.place_rows(end.page, used, table.rows, page_pt)
+        last_page, last_used, pages = layout.place_rows(end.page, used, table.rows, page_pt)
+        self._table_end = (start, layout.End(last_page, last_used))
         if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
             return
         from copy import deepcopy
@@ -755,6 +762,7 @@ class _Writer:
         gap.paragraph_format.line_spacing = Pt(1)
         gap.paragraph_format.page_break_before = True
         gap._p.addnext(tail)
+        self._table_end = None  # the cut moved rows: count afresh next time
 
     def _cell(self, cell, el, head: bool, size: float | None) -> None:
         classes = (el.get("class") or "").split()
