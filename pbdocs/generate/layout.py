@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from docx.oxml.ns import qn as _qn
 
 from pbdocs.generate import gbt9704 as G
 
-@lru_cache(maxsize=None)
+
+@cache
 def qn(tag: str) -> str:
     """A namespaced tag (cached: layout asks for the same few thousands of times)."""
     return _qn(tag)
