@@ -152,7 +152,9 @@ def test_cli_rows_match_the_parsed_tasks(runner, tmp_path, index_dir, doc_id):
     expected = sum(max(1, len(c.tasks)) for c in doc.clauses
                    if c.path != ["0"] and c.text.strip())
     assert result == {"out": str(out), "rows": expected}
-    assert len(_data_rows(open_docx(str(out)).tables[0])) == expected
+    # one table, or two when its last rows would stand alone on a page
+    tables = open_docx(str(out)).tables
+    assert sum(len(_data_rows(t)) for t in tables) == expected and len(tables) <= 2
     assert xlsx.exists()
 
 

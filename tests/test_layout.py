@@ -176,3 +176,20 @@ def test_colophon_page_in_libreoffice(tmp_path, parsed_corpus):
     odd = _pages(files["odd"].with_suffix(".pdf"))
     assert "确保各项工作落到实处" in "".join(t for _, t in odd[2])  # the text ends on page 3
     assert not _pages(files["full"].with_suffix(".pdf"))[2]  # page 3 blank, unnumbered
+
+
+def test_a_long_tables_last_rows_never_stand_alone():
+    rows = "\n".join(f"| {i} | 第{i}项任务，加强党支部标准化规范化建设，确保各项工作落到实处。 |"
+                     for i in range(1, 21))
+    md = "::: landscape\n# 表\n\n::: table widths=1,10\n| 序号 | 内容 |\n|---|---|\n" + rows + "\n:::\n:::\n"
+    d = build_docx(md)
+    body = [r for t in d.tables for r in t.rows if r.cells[0].text != "序号"]
+    assert [r.cells[0].text for r in body] == [str(i) for i in range(1, 21)]
+    keep = [r.cells[0].text for r in body
+            if r.cells[0].paragraphs[0].paragraph_format.keep_with_next]
+    assert keep == ["18", "19"]  # rows 18–20 held together (Word, WPS)
+    # 19 rows fit a landscape page: the table is cut before its last three (LibreOffice),
+    # which go on under the header row repeated
+    assert len(d.tables) == 2 and [r.cells[0].text for r in d.tables[1].rows] == [
+        "序号", "18", "19", "20"]
+    assert oxml.is_repeat_header(d.tables[1].rows[0])

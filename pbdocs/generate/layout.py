@@ -36,6 +36,8 @@ PAGE_PT = G.TEXT_HEIGHT_MM * PT_PER_MM  # height of the text block
 # end one (they move to the next line with what they open).
 NO_LINE_START = set("，。、；：？！）》」』”’〕】〉…%,.;:?!)]}·—")
 NO_LINE_END = set("（《「『“‘〔【〈([{")
+# The marks a justified line lets hang past the margin (the others go down with the word)
+HANGING = set("，。、；：？！,.;:?!")
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,12 @@ def _tokens(text: str) -> list[str]:
 
 
 def count_lines(text: str, width: float, first_indent: float, size: float,
-                spacing: float = 0.0, latin: float = LATIN) -> int:
+                spacing: float = 0.0, latin: float = LATIN, hang: bool = True) -> int:
     """How many lines `text` takes in a paragraph `width` points wide whose first line is
-    indented `first_indent` points (negative: a hanging indent); `\\n` is a forced break."""
+    indented `first_indent` points (negative: a hanging indent); `\\n` is a forced break.
+    `hang`: a comma or full stop may hang past the margin (a justified paragraph's)."""
     eps = 0.01
+    hang_ok = hang
     total = 0
     for part in text.split("\n"):
         start = first_indent if total == 0 else 0.0
@@ -110,7 +114,8 @@ def count_lines(text: str, width: float, first_indent: float, size: float,
         for tok in _tokens(part):
             w = sum(char_advance(c, size, spacing, latin) for c in tok)
             closing = len(tok) - len(tok.rstrip("".join(NO_LINE_START)))
-            hang = char_advance(tok[-1], size, spacing) if 0 < closing < len(tok) else 0.0
+            hang = (char_advance(tok[-1], size, spacing)
+                    if hang_ok and 0 < closing < len(tok) and tok[-1] in HANGING else 0.0)
             if x + w - hang > width + eps and x > start + eps:
                 lines, x, start = lines + 1, 0.0, 0.0
             x += w
@@ -205,7 +210,10 @@ def _paragraph(p, roles: dict[str, G.Role], width: float, latin: float) -> _Para
     if run_size and run_size != size:
         spacing = 0.0 if run_size != G.SIZE["三号"] else spacing
         size = run_size
-    lines = count_lines(s, width - left - right, first, size * scale, spacing, latin) if s else 1
+    jc = ppr.find(qn("w:jc")) if ppr is not None else None
+    align = jc.get(qn("w:val")) if jc is not None else role.align
+    lines = (count_lines(s, width - left - right, first, size * scale, spacing, latin,
+                         hang=align in ("both", "justify", "distribute")) if s else 1)
     return _Para(lines, pitch, before + border, keep, page_break, section, bool(landscape))
 
 

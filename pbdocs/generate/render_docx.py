@@ -710,6 +710,15 @@ class _Writer:
             for (c, _), tc in zip(spans, row._tr.tc_lst):
                 self._cell(_Cell(tc, t), c, head, size)
         oxml.set_table_geometry(t, widths)
+        # The last rows keep with each other: keep-with-next on every paragraph of a row holds
+        # it to the next row in Word and WPS; LibreOffice ignores it inside a table, so the rows
+        # are also counted and the table cut where its last rows would stand alone.
+        body_rows = [r for (head, _), r in zip(rows, t.rows) if not head]
+        if len(body_rows) >= 2 * G.TABLE_KEEP_LAST:
+            for row in body_rows[-G.TABLE_KEEP_LAST:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         self._keep_tail(t)
         # A paragraph must follow a table (else two tables fuse); 1 pt high, so that a table
         # ending at the foot of a page does not push it onto an empty page of its own.
@@ -718,9 +727,10 @@ class _Writer:
     def _keep_tail(self, t) -> None:
         """No page holds the last row or two of a table alone: the rows are counted (cell text
         in its column's width, lines of a known height) from where the table starts on its
-        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table
-        is cut before them and goes on on the next page, under its header row again.
-        (Keep-with-next on the rows would do it in Word; LibreOffice ignores it in tables.)"""
+        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table is
+        cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
+        header row again. The count is close, not exact (a row's lines depend on the reader's
+        fonts): in LibreOffice a page may still end a long table with a row or two."""
         keep = G.TABLE_KEEP_LAST
         body = list(self.doc.element.body)
         start = body.index(t._tbl)
@@ -813,7 +823,7 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
             weights = []
     longest = [0.0] * ncols
     short = [0.0] * ncols  # the longest cell of a column that should fit on one line
-    for _, cells in rows:
+    for head, cells in rows:
         col = 0
         for c in cells:
             span = int(c.get("colspan", "1"))
@@ -821,7 +831,8 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
                 text = (c.text_content() or "").strip()
                 w = G.text_width(text)
                 longest[col] = max(longest[col], w)
-                if col in (nowrap or ()) and w <= G.SHORT_CELL_EM:  # digits counted wide
+                # a header (序号, 完成时限) and a nowrap column's short cells stay on one line
+                if (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
                     short[col] = max(short[col], sum(layout.char_advance(
                         ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in text))
             col += span
