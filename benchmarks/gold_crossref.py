@@ -68,6 +68,56 @@ def variant(docs, pairs, **knobs) -> dict:
         vectors._hashers.cache_clear()
 
 
+def index_of(docs):
+    """The default's index and its whole matrix (the gold corpus is small)."""
+    index = vectors.build_index(docs)
+    return index, index.clause_matrix
+
+
+def hub_discount_scorer(docs, beta: float):
+    """Variant: the default's cosine minus beta times the clause's cosine with the centroid of
+    all clauses (a clause like every other, e.g. one listing many standards, is discounted)."""
+    import numpy as np
+
+    index, m = index_of(docs)
+    centroid = np.asarray(m.mean(axis=0)).ravel()
+    hub = (m @ centroid) / (np.linalg.norm(centroid) or 1)
+    return lambda row: index.scores(index.query(row=row)) - beta * hub
+
+
+def sentence_lift_scorer(docs, weight: float, short: int = 20):
+    """Variant: requirement-sentence alignment. Each clause scored as (1 - weight) x its cosine
+    + weight x its best sentence-pair cosine with the query (sentences under `short` characters
+    shrunk by sqrt(len/short)), every clause scored."""
+    import numpy as np
+
+    from pbdocs.crossref.vectors import chars, clause_entries
+    from pbdocs.lang.text import sentences
+
+    index, m = index_of(docs)
+    _, texts = clause_entries(docs)
+    sents, owner = [], []
+    for i, t in enumerate(texts):
+        ss = [x for x in sentences(t) if len(chars(x)) >= 4] or [t]
+        sents += ss
+        owner += [i] * len(ss)
+    owner = np.array(owner)
+    sv = index.model.vectorize(sents)
+    n = np.array([len(chars(x)) for x in sents], dtype=float)
+    shrink = np.sqrt(np.minimum(n, short) / short)
+    pair = vectors.cosines(sv, sv) * shrink[:, None] * shrink[None, :]
+    best = np.full((len(texts), len(sents)), -1.0)
+    for i in range(len(texts)):
+        best[i] = pair[owner == i].max(axis=0)
+    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
+
+    def scorer(row: int) -> np.ndarray:
+        c = index.scores(index.query(row=row))
+        return (1 - weight) * c + weight * np.maximum.reduceat(best[row], starts)
+
+    return scorer
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -97,6 +147,13 @@ def main() -> None:
             mark = "  <- default" if (ww, ng) == (vectors.WORD_WEIGHT, vectors.CHAR_NGRAMS) \
                 else ""
             print(line(f"words {ww} + chars {ng}", r) + mark)
+    print("variants the issue asked about (measured, not adopted):")
+    for beta in (0.1, 0.2, 0.3):
+        print(line(f"hub discount (centroid) {beta}",
+                   score_pairs(docs, tune, hub_discount_scorer(docs, beta))))
+    for w in (0.2, 0.4, 1.0):
+        print(line(f"sentence alignment weight {w}",
+                   score_pairs(docs, tune, sentence_lift_scorer(docs, w))))
     if args.verbose:
         for d in default["details"]:
             if d["rank"] is None or d["rank"] > 5:

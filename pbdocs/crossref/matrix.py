@@ -107,12 +107,17 @@ class _Finder:
                 rows = cand.tolist()
             else:
                 rows = range(len(self.index.entries))
-            found.update(r for r in rows if k in self.folded(r))
+            found.update(r for r in rows if k in self.text(r, keys))
         return found
 
-    def folded(self, row: int) -> str:
+    def text(self, row: int, keys: list[str]) -> str:
+        """The clause's text as written when it holds one of the keys (most do: no folding),
+        else folded (widths and spaces), in which the keys are matched."""
+        e = self.index.entries[row]
+        raw = f"{e.heading}。{e.text}"
+        if any(k in raw for k in keys):
+            return raw
         if row not in self._folded:
-            e = self.index.entries[row]
             self._folded[row] = fold(clause_text(self.clause(e.doc_id, e.clause_id)))
         return self._folded[row]
 
@@ -139,7 +144,8 @@ def _rows(finder: _Finder, labels: list[str], chosen: list[Topic], per_cell: int
 
 def _cells(finder: _Finder, labels: list[str], topic: Topic, per_cell: int) -> dict:
     """Per institution, its PER_CELL clauses most about the topic (the earliest keyword of the
-    topic's list, then the most sentences mentioning one), with their numbers."""
+    topic's list, then the most mentions), with their numbers. Only the clauses kept are split
+    into sentences."""
     keys = [k for k in (fold(x) for x in topic.keywords) if k]
     members = set(topic.clause_ids)
     index = finder.index
@@ -150,20 +156,25 @@ def _cells(finder: _Finder, labels: list[str], topic: Topic, per_cell: int) -> d
     ranked: dict[str, list] = {}
     for r in rows:
         e = index.entries[r]
-        doc = finder.by_id[e.doc_id]
-        c = finder.clause(e.doc_id, e.clause_id)
-        folded = finder.folded(r)
-        sents = sentences(clause_text(c))
-        hit = [s for s in sents if any(k in fold(s) for k in keys)]
-        if not hit and not members:
-            continue
-        first = min((i for i, k in enumerate(keys) if k in folded), default=len(keys))
-        rank = (first, -len(hit), finder.order[doc.id], r)
-        ranked.setdefault(institution_label(doc), []).append((rank, doc, c, hit or sents[:1]))
+        text = finder.text(r, keys)
+        first = min((i for i, k in enumerate(keys) if k in text), default=len(keys))
+        mentions = sum(text.count(k) for k in keys)
+        rank = (first, -mentions, finder.order[e.doc_id], r)
+        ranked.setdefault(e.label, []).append((rank, r))
     cells: dict[str, list[dict]] = {lab: [] for lab in labels}
     for lab, items in ranked.items():
-        items.sort(key=lambda x: x[0])
-        cells[lab] = [_item(doc, c, hit, keys) for _, doc, c, hit in items[:per_cell]]
+        items.sort()
+        for _, r in items:
+            if len(cells[lab]) >= per_cell:
+                break
+            e = index.entries[r]
+            c = finder.clause(e.doc_id, e.clause_id)
+            sents = sentences(clause_text(c))
+            folded = [fold(s) for s in sents]
+            hit = [(s, f) for s, f in zip(sents, folded) if any(k in f for k in keys)]
+            if hit or members:
+                cells[lab].append(_item(finder.by_id[e.doc_id], c,
+                                        hit or list(zip(sents, folded))[:1], keys))
     return cells
 
 
@@ -180,47 +191,45 @@ def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
     return [by_id[i] for i in dict.fromkeys(doc_ids)]
 
 
-def _item(doc: Document, c: Clause, hit: list[str], keys: list[str]) -> dict:
-    """One clause of a cell: its excerpt (the sentences about the topic; a sentence holding one of
-    their numbers is never left out) and those numbers."""
+def _item(doc: Document, c: Clause, hit: list[tuple[str, str]], keys: list[str]) -> dict:
+    """One clause of a cell: its excerpt (the sentences about the topic, given with their folded
+    forms; a sentence holding one of their numbers is never left out) and those numbers."""
     kinds = {"targets": c.targets, "recurrences": c.recurrences, "deadlines": c.deadlines}
+    nums = [(k, x, fold(x.text)) for k, xs in kinds.items() for x in xs if x.text]
     # Sentences with a number of the clause come first when the excerpt must be cut.
-    with_number = [s for s in hit if any(x.text and fold(x.text) in fold(s)
-                                         for xs in kinds.values() for x in xs)]
+    with_number = [i for i, (_, f) in enumerate(hit) if any(t in f for _, _, t in nums)]
     shown = set(with_number[:MAX_SENTENCES])
-    for s in hit:
+    for i in range(len(hit)):
         if len(shown) >= MAX_SENTENCES:
             break
-        shown.add(s)
-    chosen = [s for s in hit if s in shown]
-    numbers = {k: [x for x in xs if x.text and any(fold(x.text) in fold(s) for s in chosen)
-                   and fold(getattr(x, "subject", None) or "") in fold("".join(chosen))]
-               for k, xs in kinds.items()}
-    spans = [fold(x.text) for xs in numbers.values() for x in xs]
-    excerpt = "".join(_trim(s, keys, [t for t in spans if t in fold(s)]) for s in chosen)
+        shown.add(i)
+    chosen = [hit[i] for i in sorted(shown)]
+    joined = "".join(f for _, f in chosen)
+    kept = [(k, x, t) for k, x, t in nums if any(t in f for _, f in chosen)
+            and fold(getattr(x, "subject", None) or "") in joined]
+    excerpt = "".join(_trim(s, keys, [t for _, _, t in kept if t in f]) for s, f in chosen)
     if len(hit) > len(chosen):
         excerpt += "……"
-    out = {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt}
-    for kind, xs in numbers.items():
-        out[kind] = []
-        for x in xs:
-            d = x.to_dict()
-            d["subject_text"] = _subject_text(kind, x, chosen)
-            if _LOST_NUMERAL.search(x.text or ""):
-                d["damaged"] = True
-            out[kind].append(d)
+    out: dict = {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt,
+                 "targets": [], "recurrences": [], "deadlines": []}
+    for kind, x, _ in kept:
+        d = x.to_dict()
+        d["subject_text"] = _subject_text(kind, x, [f for _, f in chosen])
+        if _LOST_NUMERAL.search(x.text or ""):
+            d["damaged"] = True
+        out[kind].append(d)
     return out
 
 
 def _subject_text(kind: str, x, sents: list[str]) -> str:
-    """What a number measures, in words: a target's subject, else the part of its sentence
-    around it (between commas), with the part before when that holds only the number
+    """What a number measures, in words: a target's subject, else the part of its (folded)
+    sentence around it (between commas), with the part before when that holds only the number
     (「校级领导干部讲党课，每学期不少于1次」)."""
     if kind == "targets":
         return x.subject or ""
     text = fold(x.text)
     for s in sents:
-        segs = _SEGMENT.findall(fold(s))
+        segs = _SEGMENT.findall(s)
         for i, seg in enumerate(segs):
             if text in seg or seg in text:
                 if i and not _subject_words(seg):
