@@ -110,7 +110,7 @@ def test_similar_by_clause_ranks_the_same_staffing_rule_first(docs):
     hdu = _clause_with(docs, "hdu-2020-55", "不低于师生人数1%")
     hits = similar(docs, clause_id=jyu, top=3)["hits"]
     assert hits[0]["clause_id"] == hdu
-    assert hits[0]["institution"] == "杭州电子科技大学"
+    assert hits[0]["institution"] == hits[0]["label"] == "杭州电子科技大学"
     assert all(h["doc_id"] != "jyu-2021-54" for h in hits)
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert {"doc_id", "clause_id", "institution", "text", "score"} <= set(hits[0])
@@ -276,6 +276,18 @@ def test_same_subject_differs_other_subject_not_and_only_differences():
     assert compare([a, b, c], topics=["专职组织员"], only_differences=True)["requirements"]
     same = compare([a, b2], topics=["专职组织员"], only_differences=True)
     assert same["requirements"] == [] and same["only_differences"]
+
+
+def test_deadlines_are_shown_not_compared():
+    from pbdocs.model import Deadline
+
+    a = _doc("a", "甲大学", "2019年1月底前完成专职组织员配备。")
+    b = _doc("b", "乙学院", "2025年9月底前完成专职组织员配备。")
+    a.clauses[0].deadlines.append(Deadline(text="2019年1月底前", end="2019-01-31"))
+    b.clauses[0].deadlines.append(Deadline(text="2025年9月底前", end="2025-09-30"))
+    row = compare([a, b], topics=["专职组织员"])["requirements"][0]
+    dls = [d for items in row["cells"].values() for i in items for d in i["deadlines"]]
+    assert len(dls) == 2 and not any(d["differs"] for d in dls) and not row["differs"]
 
 
 def test_the_excerpt_always_holds_the_numeric_sentence():
@@ -450,3 +462,23 @@ def test_compare_docx_renders(runner, index_dir, tmp_path):
     assert pages
     w, h = Image.open(pages[0]).size
     assert w > h  # landscape
+
+
+def test_a_real_difference_across_the_devcorpus_is_marked(docs):
+    """Beside the five plans, a scoring table of the devcorpus asks 每年专题研究基层党建工作不少于4次:
+    a difference from 每年至少2次 and 每学期不少于1次 (twice a year), not from the members'
+    1次 a year about their own departments (another subject)."""
+    from tests.conftest import SHARED
+
+    path = SHARED / "devcorpus" / "bluu-jiceng-dangjian-gongzuo-kaohe-pingfenbiao-flattened.txt"
+    if not path.is_file():
+        pytest.skip("../shared/devcorpus is not beside the repository")
+    from pbdocs.parse import parse_file
+
+    table = parse_file(path, doc_id=path.stem)
+    row = compare([*docs, table], topics=["党建工作领导小组"])["requirements"][0]
+    recs = {r["text"]: r["differs"] for items in row["cells"].values() for i in items
+            for r in i["recurrences"]}
+    assert recs["每年专题研究基层党建工作不少于4次"]
+    assert recs["每年至少2次专题研究所属党组织党建工作"] and recs["每学期不少于1次"]
+    assert recs["每年不少于1次"] is False

@@ -603,3 +603,18 @@ def test_serve_with_missing_corpus_is_one_sentence(runner, tmp_path):
     r = runner.invoke(main, ["serve", "--corpus", str(tmp_path / "none")])
     assert r.exit_code == 2
     assert "语料目录不存在" in r.output and "Traceback" not in r.output
+
+
+def test_a_similar_clause_is_shown_by_its_matched_sentence(client, docs):
+    """The clause page shows each similar clause by the sentence that matched (the `excerpt` of
+    `similar`), not by the start of a long clause."""
+    from pbdocs.crossref import similar
+
+    doc = next(d for d in docs.values() if any("三会一课" in c.text for c in d.clauses))
+    c = next(c for c in doc.clauses if "三会一课" in c.text)
+    hits = similar(list(docs.values()), clause_id=c.id, top=5, other_institutions=True)["hits"]
+    long = [h for h in hits if h["excerpt"] != h["text"].strip()]
+    assert long, "some hit is longer than its matched sentence"
+    html = client.get(f"/clause/{c.id}").data.decode()
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert any(long[0]["excerpt"][:40] in s for s in snippets)

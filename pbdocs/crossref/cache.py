@@ -110,7 +110,7 @@ def _load(folder: Path, docs: list[Document]) -> ClauseIndex | None:
 
 def _build_on_disk(docs: list[Document], folder: Path) -> ClauseIndex | None:
     """Build the index into folder (via a temporary folder) and load it; None when the folder
-    cannot be written (a read-only index folder only costs memory)."""
+    cannot be written (the caller then builds it in memory)."""
     tmp = folder.parent / f".{folder.name}.{os.getpid()}.tmp"
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -124,8 +124,8 @@ def _build_on_disk(docs: list[Document], folder: Path) -> ClauseIndex | None:
             old.unlink(missing_ok=True)
         tmp.rename(folder)
     except OSError:
+        # a read-only folder, or another process renamed its build there first
         shutil.rmtree(tmp, ignore_errors=True)
-        return None
     return _load(folder, docs)
 
 

@@ -4,11 +4,12 @@ clause excerpts and the numbers (targets, recurrences, deadlines) that instituti
 A number is compared only with numbers that measure the same thing: the same kind and unit, the
 same period (a recurrence counted per year, so 每学期1次 equals 每年2次), and a subject alike
 (who or what: a target's subject, else the words around the number in its sentence, weighted by
-IDF). A number without a subject, or damaged in the source (a numeral lost in extraction: the
+IDF). Deadlines date each plan's own schedule and are not compared. A number without a
+subject, or damaged in the source (a numeral lost in extraction: the
 normaliser keeps a space where it was), is shown and never compared. Cost is linear in the corpus:
 clauses are found through the clause index's postings, each cell keeps PER_CELL clauses per
-institution, and each number is compared with the few subjects of its row, not with every
-institution's numbers.
+institution, and each number is compared with a few subjects of each group of its row, not with
+every institution's numbers.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ MAX_SENTENCES = 3  # sentences of one clause in an excerpt
 MAX_SENTENCE_CHARS = 160
 # Two numbers measure the same thing when their subjects' IDF-weighted word cosine reaches this.
 SUBJECT_MIN = 0.5
+REPRESENTATIVES = 8  # subjects of a group a new number is compared with
 PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "semester": 2, "year": 1}
 # A numeral lost in extraction: the normaliser keeps the space where it stood (召开 次).
 _LOST_NUMERAL = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
@@ -283,9 +285,9 @@ def _measure(kind: str, x: dict) -> tuple | None:
             return ((kind, unit, "year" if per else x.get("period")),
                     (x["amount"] * per if per else x["amount"],))
         return None
-    if x.get("start") is None and x.get("end") is None:
-        return None
-    return (kind, x.get("kind")), (x.get("start"), x.get("end"))
+    # A deadline dates one plan's own schedule (2019年1月 against 2025年9月 is no difference in
+    # what is required): shown, never compared.
+    return None
 
 
 def _subject_vector(text: str, model) -> dict[str, float]:
@@ -301,9 +303,10 @@ def _alike(a: dict[str, float], b: dict[str, float]) -> float:
 
 def _mark_differences(cells: dict[str, list[dict]], model) -> bool:
     """Mark each number that another institution, measuring the same thing, set otherwise.
-    Numbers are grouped by (kind, unit, period), then by subject: each joins the first subject
-    of its group it is alike to (a few per row), so the cost is linear in the numbers."""
-    groups: dict[tuple, list[tuple[dict, list]]] = {}  # key -> [(subject vector, members)]
+    Numbers are grouped by (kind, unit, period), then by subject: a number joins every subject
+    group of its key it is alike to (merging them), compared with at most REPRESENTATIVES
+    subjects of each, so the cost is linear in the numbers."""
+    groups: dict[tuple, list[dict]] = {}  # key -> [{"reps": [vector], "members": [...]}]
     for inst, items in cells.items():
         for item in items:
             for kind in ("targets", "recurrences", "deadlines"):
@@ -316,21 +319,28 @@ def _mark_differences(cells: dict[str, list[dict]], model) -> bool:
                     vec = _subject_vector(x.get("subject_text") or "", model)
                     if not vec:
                         continue  # a number without a subject is not compared
-                    leaders = groups.setdefault(key, [])
-                    for lv, members in leaders:
-                        if _alike(vec, lv) >= SUBJECT_MIN:
-                            members.append((inst, value, x))
-                            break
-                    else:
-                        leaders.append((vec, [(inst, value, x)]))
+                    found = groups.setdefault(key, [])
+                    alike = [g for g in found
+                             if any(_alike(vec, r) >= SUBJECT_MIN for r in g["reps"])]
+                    if not alike:
+                        alike = [{"reps": [], "members": []}]
+                        found.append(alike[0])
+                    first = alike[0]
+                    for g in alike[1:]:  # the number joins groups that it shows to be one
+                        first["members"] += g["members"]
+                        first["reps"] = (first["reps"] + g["reps"])[:REPRESENTATIVES]
+                        found.remove(g)
+                    first["members"].append((inst, value, x))
+                    if len(first["reps"]) < REPRESENTATIVES and vec not in first["reps"]:
+                        first["reps"].append(vec)
     any_diff = False
-    for leaders in groups.values():
-        for _, members in leaders:
-            insts = {i for i, _, _ in members}
+    for found in groups.values():
+        for g in found:
+            insts = {i for i, _, _ in g["members"]}
             having: dict[tuple, set[str]] = {}
-            for inst, value, _ in members:
+            for inst, value, _ in g["members"]:
                 having.setdefault(value, set()).add(inst)
-            for _, value, x in members:
+            for _, value, x in g["members"]:
                 # another institution of the group that never set this value
                 x["differs"] = len(insts) > len(having[value])
                 any_diff = any_diff or x["differs"]
