@@ -179,12 +179,13 @@ def test_fitted_index_is_cached_on_disk(docs, tmp_path):
     assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
 
 
-def test_an_index_built_on_disk_equals_the_one_built_in_memory(docs, tmp_path):
+def test_an_index_built_on_disk_equals_the_one_built_in_memory(docs, tmp_path, monkeypatch):
     import numpy as np
 
     from pbdocs.crossref import cache
     from pbdocs.crossref.vectors import build_index
 
+    monkeypatch.setattr(cache, "POSTING_PART", 5000)  # postings gathered in many ranges
     cache._MEMORY.clear()
     on_disk = cache.get_index(docs, tmp_path)
     in_memory = build_index(docs)

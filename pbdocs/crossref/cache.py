@@ -35,7 +35,8 @@ from pbdocs.model import Document
 # Bump when the vectors' code or parameters change in a way that makes stored indexes stale.
 FORMAT = "crossref-6"
 _MEMORY: dict[str, ClauseIndex] = {}
-_LAST: list = []  # [documents as last seen, their key]: the same objects are not hashed again
+_LAST: list = []  # [documents last seen, their ids, their key]: the same objects are not hashed
+# again (the list keeps them alive, so their ids stay theirs)
 ARRAYS = ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data", "keep")
 
 
@@ -59,10 +60,11 @@ def fingerprint(docs: list[Document]) -> str:
 
 
 def _key(docs: list[Document]) -> str:
-    if _LAST and len(_LAST[0]) == len(docs) and all(a is b for a, b in zip(_LAST[0], docs)):
-        return _LAST[1]
+    ids = tuple(map(id, docs))
+    if _LAST and _LAST[1] == ids:
+        return _LAST[2]
     key = fingerprint(docs)
-    _LAST[:] = [list(docs), key]
+    _LAST[:] = [list(docs), ids, key]
     return key
 
 
@@ -147,8 +149,10 @@ def _batches(docs: list[Document]):
 
 
 def _write(docs: list[Document], out: Path) -> None:
-    """The index's arrays as .npy files in out (see the module's docstring)."""
-    from numpy.lib.format import open_memmap
+    """The index's arrays as .npy files in out (see the module's docstring). Written with plain
+    file writes and read back in slices, not memory-mapped: mapped pages would count as the
+    building process' memory."""
+    from scipy import sparse
 
     keep: list[bool] = []
     sizes: list[tuple[int, int]] = []
@@ -169,46 +173,89 @@ def _write(docs: list[Document], out: Path) -> None:
     np.save(out / "idf.npy", idf)
     np.save(out / "keep.npy", np.array(keep, dtype=bool))
     indptr = np.zeros(n + 1, dtype=np.int64)
-    indices = open_memmap(out / "indices.npy", "w+", np.int32, (nnz,))
-    data = open_memmap(out / "data.npy", "w+", np.float32, (nnz,))
-    from scipy import sparse
-
     row = at = 0
-    for b, (rows, z) in enumerate(sizes):
-        parts = [np.load(out / f"raw-{b}-{x}.npy") for x in ("indptr", "indices", "data")]
-        m = model.weigh(sparse.csr_matrix((parts[2], parts[1], parts[0]),
-                                          shape=(rows, 2 * N_FEATURES)))
-        indptr[row + 1:row + rows + 1] = at + m.indptr[1:]
-        indices[at:at + z] = m.indices
-        data[at:at + z] = m.data
-        row, at = row + rows, at + z
-        for x in ("indptr", "indices", "data"):
-            (out / f"raw-{b}-{x}.npy").unlink()
+    with _NpyWriter(out / "indices.npy", np.int32, nnz) as indices, \
+            _NpyWriter(out / "data.npy", np.float32, nnz) as data:
+        for b, (rows, z) in enumerate(sizes):
+            parts = [np.load(out / f"raw-{b}-{x}.npy") for x in ("indptr", "indices", "data")]
+            m = model.weigh(sparse.csr_matrix((parts[2], parts[1], parts[0]),
+                                              shape=(rows, 2 * N_FEATURES)))
+            indptr[row + 1:row + rows + 1] = at + m.indptr[1:]
+            indices.write(m.indices)
+            data.write(m.data)
+            row, at = row + rows, at + z
+            for x in ("indptr", "indices", "data"):
+                (out / f"raw-{b}-{x}.npy").unlink()
     np.save(out / "indptr.npy", indptr)
-    # Postings: rows of each feature, ascending, filled one batch of rows at a time.
+    # Postings, feature by feature: the columns in ranges of about POSTING_PART entries, each
+    # range gathered from the rows (read in slices) and sorted by column, rows ascending.
     post_ptr = np.zeros(2 * N_FEATURES + 1, dtype=np.int64)
     post_ptr[1:] = np.cumsum(df)
-    post_rows = open_memmap(out / "post_rows.npy", "w+", np.int32, (nnz,))
-    post_data = open_memmap(out / "post_data.npy", "w+", np.float32, (nnz,))
-    fill = post_ptr[:-1].copy()
-    for start in range(0, n, 4 * BATCH):
-        end = min(n, start + 4 * BATCH)
-        a, b = indptr[start], indptr[end]
-        cols = np.asarray(indices[a:b])
-        vals = np.asarray(data[a:b])
-        rws = np.repeat(np.arange(start, end, dtype=np.int32), np.diff(indptr[start:end + 1]))
-        order = np.argsort(cols, kind="stable")
-        cols, vals, rws = cols[order], vals[order], rws[order]
-        first = np.r_[True, cols[1:] != cols[:-1]]
-        group_start = np.maximum.accumulate(np.where(first, np.arange(len(cols)), 0))
-        pos = fill[cols] + (np.arange(len(cols)) - group_start)
-        post_rows[pos] = rws
-        post_data[pos] = vals
-        uniq, cnt = np.unique(cols, return_counts=True)
-        fill[uniq] += cnt
     np.save(out / "post_ptr.npy", post_ptr)
-    for arr in (indices, data, post_rows, post_data):
-        arr.flush()
-    del indices, data, post_rows, post_data
+    bounds = [0]
+    while bounds[-1] < 2 * N_FEATURES:
+        nxt = int(np.searchsorted(post_ptr, post_ptr[bounds[-1]] + POSTING_PART, "right")) - 1
+        bounds.append(min(2 * N_FEATURES, max(nxt, bounds[-1] + 1)))
+    src_i, src_d = _NpyReader(out / "indices.npy"), _NpyReader(out / "data.npy")
+    with _NpyWriter(out / "post_rows.npy", np.int32, nnz) as post_rows, \
+            _NpyWriter(out / "post_data.npy", np.float32, nnz) as post_data:
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            got_c, got_r, got_v = [], [], []
+            for start in range(0, n, 8 * BATCH):
+                end = min(n, start + 8 * BATCH)
+                a, b = int(indptr[start]), int(indptr[end])
+                cols = src_i.read(a, b)
+                sel = (cols >= lo) & (cols < hi)
+                got_c.append(cols[sel])
+                got_v.append(src_d.read(a, b)[sel])
+                rws = np.repeat(np.arange(start, end, dtype=np.int32),
+                                np.diff(indptr[start:end + 1]))
+                got_r.append(rws[sel])
+            cols = np.concatenate(got_c)
+            order = np.argsort(cols, kind="stable")
+            post_rows.write(np.concatenate(got_r)[order])
+            post_data.write(np.concatenate(got_v)[order])
     (out / "meta.json").write_text(json.dumps({"format": FORMAT, "n": n, "nnz": nnz}),
                                    encoding="utf-8")
+
+
+POSTING_PART = 16_000_000  # postings gathered at once while building (about 200 MB)
+
+
+class _NpyWriter:
+    """A 1-D .npy file of known length written in pieces."""
+
+    def __init__(self, path: Path, dtype, length: int):
+        from numpy.lib import format as npy
+
+        self.fh = open(path, "wb")  # noqa: SIM115 - closed by __exit__
+        npy.write_array_header_1_0(self.fh, {"descr": npy.dtype_to_descr(np.dtype(dtype)),
+                                             "fortran_order": False, "shape": (length,)})
+        self.dtype = dtype
+
+    def write(self, arr: np.ndarray) -> None:
+        self.fh.write(np.ascontiguousarray(arr, dtype=self.dtype).tobytes())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+
+class _NpyReader:
+    """Slices of a 1-D .npy file, read (not mapped)."""
+
+    def __init__(self, path: Path):
+        from numpy.lib import format as npy
+
+        with open(path, "rb") as fh:
+            version = npy.read_magic(fh)
+            read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+            _, _, dtype = read(fh)
+            self.offset = fh.tell()
+        self.path, self.dtype = path, dtype
+
+    def read(self, a: int, b: int) -> np.ndarray:
+        return np.fromfile(self.path, dtype=self.dtype, count=b - a,
+                           offset=self.offset + a * self.dtype.itemsize)
