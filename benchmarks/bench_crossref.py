@@ -91,62 +91,30 @@ def main() -> None:
               f"RSS with the documents in memory {rss_mb():.0f} MB")
 
         index_dir = Path(tmp) / "index"
-        forget()
-        # Built in a forked child, so that its peak resident memory is its own (the documents,
-        # shared with the parent, are counted in it too).
         base = rss_mb()
-        t = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            cache.get_index(docs, index_dir)
-            os._exit(0)
-        os.waitpid(pid, 0)
-        build_s = time.perf_counter() - t
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # Building, then serving, each in a forked child: its peak resident memory is its own
+        # (the documents, shared with the parent, are counted in it).
+        build_s, build_rss = in_child(lambda: cache.get_index(docs, index_dir))
         folder = next((index_dir / "crossref").iterdir())
         size = sum(f.stat().st_size for f in folder.iterdir()) / 2**20
-        forget()
-        index, load_s = timed(lambda: cache.get_index(docs, index_dir))
         print(f"build index on disk: {build_s:.1f} s ({n_clauses / build_s:.0f} clauses/s), "
-              f"{index.data.shape[0] / 1e6:.1f} M non-zeros, folder {size:.0f} MB; peak RSS "
-              f"of the building process {child:.0f} MB ({base:.0f} MB of it the documents "
-              f"before building)")
-        print(f"load (memory-mapped, entries rebuilt, fingerprint of the documents "
-              f"included): {load_s:.2f} s")
-        _, fp_s = timed(lambda: cache.fingerprint(docs))
-        print(f"  of which the fingerprint: {fp_s:.2f} s (once per new list of documents)")
-
+              f"folder {size:.0f} MB; peak RSS of the building process {build_rss:.0f} MB "
+              f"({base:.0f} MB of it the documents before building)")
         rng = random.Random(1)
         ids = [d.clauses[0].id for d in rng.sample(docs, args.queries)]
-        run = dict(top=10, index_dir=index_dir)
-        similar(docs, clause_id=ids[0], **run)  # first call: entries' masks, caches
-        by_clause = [timed(lambda cid=cid: similar(docs, clause_id=cid, **run))[1] for cid in ids]
-        other = [timed(lambda cid=cid: similar(docs, clause_id=cid, other_institutions=True,
-                                               **run))[1] for cid in ids]
-        by_text = [timed(lambda t=t: similar(docs, text=t, **run))[1]
-                   for t in (TEXTS * (args.queries // len(TEXTS) + 1))[: args.queries]]
-        q_peak = peak_mb(lambda: similar(docs, clause_id=ids[1], **run))
-        mode = ("candidates from the postings" if len(index.entries) > EXHAUSTIVE_MAX
-                else "every clause scored")
-        for label, xs in (("similar --clause", by_clause),
-                          ("similar --clause --other-institutions", other),
-                          ("similar --text", by_text)):
-            print(f"{label} (top 10, {mode}): p50 {pct(xs, .5) * 1e3:.0f} ms, "
-                  f"p95 {pct(xs, .95) * 1e3:.0f} ms over {len(xs)} queries")
-        print(f"similar peak traced memory of one query: {q_peak:.1f} MB")
+        _, serve_rss = in_child(lambda: serve(docs, index_dir, ids, args.queries))
+        print(f"peak RSS of the serving process (load, the queries and the two compares above; "
+              f"the documents included): {serve_rss:.0f} MB")
 
-        two = ["双带头人", "专职组织员"]
-        for label, kwargs in (("compare --topic 双带头人 --topic 专职组织员", {"topics": two}),
-                              (f"compare, all {len(default_topics())} curated topics",
-                               {"discovered": False})):
-            result, secs = timed(lambda kw=kwargs: compare(docs, index_dir=index_dir, **kw))
-            peak = peak_mb(lambda kw=kwargs: compare(docs, index_dir=index_dir, **kw))
-            cells = [len(items) for r in result["requirements"] for items in r["cells"].values()]
-            print(f"{label}: {secs:.1f} s, peak traced memory {peak:.0f} MB, "
-                  f"{len(result['requirements'])} topics x {len(result['institutions'])} "
-                  f"institutions, at most {max(cells, default=0)} items a cell")
-        print(f"process peak RSS so far: {rss_mb():.0f} MB (the documents, the loaded index, the "
-              f"pages of it that the queries read)")
+        # Traced peaks and the check against scoring every clause, in this process.
+        forget()
+        index = cache.get_index(docs, index_dir)
+        run = dict(top=10, index_dir=index_dir)
+        similar(docs, clause_id=ids[0], **run)  # the first call builds the lookups
+        print(f"similar peak traced memory of one query: "
+              f"{peak_mb(lambda: similar(docs, clause_id=ids[1], **run)):.1f} MB")
+        peak = peak_mb(lambda: compare(docs, index_dir=index_dir, topics=TWO))
+        print(f"compare of two topics peak traced memory: {peak:.0f} MB")
         same = 0
         for cid in ids:
             row = index.position(cid)
@@ -158,8 +126,71 @@ def main() -> None:
             same += a == b
         print(f"candidates vs every clause scored: the same 10 best scores for {same}/{len(ids)} "
               f"queries")
-        print(f"process peak RSS after that check: {rss_mb():.0f} MB (scoring every clause reads "
-              f"every row)")
+
+
+TWO = ["双带头人", "专职组织员"]
+
+
+def in_child(fn) -> tuple[float, float]:
+    """Run fn in a forked child: (wall seconds, the child's peak RSS in MB)."""
+    sys.stdout.flush()
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            fn()
+        except BaseException:  # noqa: BLE001 - reported, the child must not return
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        sys.stdout.flush()
+        os._exit(code)
+    _, status, usage = os.wait4(pid, 0)
+    if status:
+        raise SystemExit("the child process failed")
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
+
+
+def serve(docs, index_dir, ids, n_queries) -> None:
+    """Load the index and time similar and compare, untraced."""
+    forget()
+    index, load_s = timed(lambda: cache.get_index(docs, index_dir))
+    _, fp_s = timed(lambda: cache.fingerprint(docs))
+    print(f"load (memory-mapped, entries rebuilt, fingerprint of the documents included): "
+          f"{load_s:.2f} s, {index.data.shape[0] / 1e6:.1f} M non-zeros; the fingerprint alone "
+          f"{fp_s:.2f} s (once per new list of documents)")
+    run = dict(top=10, index_dir=index_dir)
+    similar(docs, clause_id=ids[0], **run)  # first call: entries' masks, caches
+    by_clause = [timed(lambda cid=cid: similar(docs, clause_id=cid, **run))[1] for cid in ids]
+    other = [timed(lambda cid=cid: similar(docs, clause_id=cid, other_institutions=True,
+                                           **run))[1] for cid in ids]
+    by_text = [timed(lambda t=t: similar(docs, text=t, **run))[1]
+               for t in (TEXTS * (n_queries // len(TEXTS) + 1))[:n_queries]]
+    mode = ("candidates from the postings" if len(index.entries) > EXHAUSTIVE_MAX
+            else "every clause scored")
+    for label, xs in (("similar --clause", by_clause),
+                      ("similar --clause --other-institutions", other),
+                      ("similar --text", by_text)):
+        print(f"{label} (top 10, {mode}): p50 {pct(xs, .5) * 1e3:.0f} ms, "
+              f"p95 {pct(xs, .95) * 1e3:.0f} ms over {len(xs)} queries")
+    for label, kwargs in (("compare --topic 双带头人 --topic 专职组织员", {"topics": TWO}),
+                          (f"compare, all {len(default_topics())} curated topics",
+                           {"discovered": False})):
+        result, secs = timed(lambda kw=kwargs: compare(docs, index_dir=index_dir, **kw))
+        cells = [len(items) for r in result["requirements"] for items in r["cells"].values()]
+        print(f"{label}: {secs:.1f} s, {len(result['requirements'])} topics x "
+              f"{len(result['institutions'])} institutions, at most {max(cells, default=0)} "
+              f"items a cell")
+    try:
+        status = dict(line.split(":", 1) for line in
+                      Path("/proc/self/status").read_text().splitlines() if ":" in line)
+        print("serving process at the end: " + ", ".join(
+            f"{k} {int(status[k].split()[0]) / 1024:.0f} MB" for k in ("RssAnon", "RssFile")
+            if k in status) + " (RssFile: pages of files it maps, e.g. libraries)")
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

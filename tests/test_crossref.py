@@ -160,7 +160,7 @@ def test_top_k_matches_a_full_sort():
     assert all(allowed[i] for i in top_k(s, 10, allowed))
 
 
-def test_fitted_index_is_cached_on_disk(docs, tmp_path):
+def test_fitted_index_is_cached_on_disk(docs, tmp_path, monkeypatch):
     from pbdocs.crossref import cache
 
     cid = _clause_with(docs, "hdu-2020-55", "三重一大")
@@ -170,13 +170,32 @@ def test_fitted_index_is_cached_on_disk(docs, tmp_path):
     assert len(stored) == 1 and (stored[0] / "meta.json").is_file()
     cache._MEMORY.clear()
     cache._LAST.clear()
-    index = cache.get_index(docs, tmp_path)
-    assert type(index.data).__name__ == "memmap"  # read from disk, not refitted
-    assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
+    with monkeypatch.context() as m:  # read from disk, not built again
+        m.setattr(cache, "_write", lambda *a: pytest.fail("built again"))
+        assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
     # a damaged index is rebuilt, never half-read
     cache._MEMORY.clear()
     (stored[0] / "post_rows.npy").write_bytes(b"broken")
     assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
+
+
+def test_a_large_index_stays_on_disk_and_answers_alike(docs, tmp_path, monkeypatch):
+    """Above EXHAUSTIVE_MAX clauses the rows and postings are read by slices from disk and
+    similar scores candidates: the same hits as the small-corpus path here."""
+    from pbdocs.crossref import cache, vectors
+
+    cid = _clause_with(docs, "jyu-2021-54", "不低于全校师生人数的1%")
+    cache._MEMORY.clear()
+    small = similar(docs, clause_id=cid, top=5, index_dir=tmp_path)["hits"]
+    cache._MEMORY.clear()
+    monkeypatch.setattr(cache, "EXHAUSTIVE_MAX", 10)
+    monkeypatch.setattr(vectors, "EXHAUSTIVE_MAX", 10)
+    index = cache.get_index(docs, tmp_path)
+    assert isinstance(index.post_rows, vectors.OnDisk) and isinstance(index.data, vectors.OnDisk)
+    large = similar(docs, clause_id=cid, top=5, index_dir=tmp_path)["hits"]
+    assert [(h["clause_id"], h["score"]) for h in large] == \
+        [(h["clause_id"], h["score"]) for h in small]
+    cache._MEMORY.clear()
 
 
 def test_an_index_built_on_disk_equals_the_one_built_in_memory(docs, tmp_path, monkeypatch):

@@ -1,12 +1,14 @@
 """The clause index of a corpus, kept per process and (given an index folder) on disk under
-`index/crossref/<key>/` as plain arrays that are memory-mapped when loaded. The key is a hash of
-the documents' ids, sources and clauses, so the index is rebuilt only when they change; a process
+`index/crossref/<key>/` as plain .npy arrays. Loaded, the arrays per clause and per feature are
+in memory; the rows and the postings too for up to EXHAUSTIVE_MAX clauses (scored whole), else
+they stay on disk and a query reads the slices it needs (`OnDisk`). The key is a hash of the
+documents' ids, sources and clauses, so the index is rebuilt only when they change; a process
 asked again about the same Document objects does not hash them again.
 
 Built on disk in two passes over batches of clauses (raw counts to temporary files, then weighed
-into the final arrays, then the postings filled column by column), so building needs memory for
-one batch and the per-feature arrays, never for the whole matrix. The folder is written under a
-temporary name and renamed when complete: an index is never left half-written.
+into the final arrays, then the postings gathered by ranges of features), so building needs
+memory for one batch and the per-feature arrays, never for the whole matrix. The folder is
+written under a temporary name and renamed when complete: an index is never left half-written.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ import numpy as np
 
 from pbdocs.crossref.vectors import (
     BATCH,
+    EXHAUSTIVE_MAX,
     N_FEATURES,
     ClauseIndex,
     Model,
+    OnDisk,
     build_index,
     chars,
     clause_text,
@@ -38,6 +42,7 @@ _MEMORY: dict[str, ClauseIndex] = {}
 _LAST: list = []  # [documents last seen, their ids, their key]: the same objects are not hashed
 # again (the list keeps them alive, so their ids stay theirs)
 ARRAYS = ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data", "keep")
+IN_MEMORY = ("indptr", "post_ptr", "keep")  # per clause or per feature; the rest stays on disk
 
 
 def fingerprint(docs: list[Document]) -> str:
@@ -94,7 +99,9 @@ def _load(folder: Path, docs: list[Document]) -> ClauseIndex | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             return None
-        arrays = {n: np.load(folder / f"{n}.npy", mmap_mode="r") for n in ARRAYS}
+        small = int(meta["n"]) <= EXHAUSTIVE_MAX  # scored whole: kept in memory
+        arrays = {n: np.load(folder / f"{n}.npy") if small or n in IN_MEMORY
+                  else OnDisk(folder / f"{n}.npy") for n in ARRAYS}
         model = Model(np.load(folder / "idf.npy"), int(meta["n"]))
     except (OSError, ValueError, KeyError):
         return None  # a damaged or outdated index is only rebuilt

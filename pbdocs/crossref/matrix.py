@@ -100,8 +100,8 @@ class _Finder:
                 cand = None
                 for g in sorted(grams):
                     f = N_FEATURES + word_feature(g)
-                    rows = np.asarray(self.index.post_rows[self.index.post_ptr[f]:
-                                                           self.index.post_ptr[f + 1]])
+                    rows = np.asarray(self.index.post_rows[int(self.index.post_ptr[f]):
+                                                           int(self.index.post_ptr[f + 1])])
                     cand = rows if cand is None else np.intersect1d(cand, rows,
                                                                     assume_unique=True)
                     if not len(cand):

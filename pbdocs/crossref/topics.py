@@ -84,12 +84,12 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
     n = len(index.entries)
     if n < 2:
         return []
-    matrix = index.clause_matrix
     # A preamble states purpose and basis, not a requirement: it seeds no topic.
     assigned = np.array([e.clause_id.endswith("/0") for e in index.entries], dtype=bool)
     out: list[Topic] = []
     # Greedy leader clustering: a seed takes the unassigned clauses of other documents close to
-    # it. One sparse product per seed, never an N×N matrix.
+    # it. One query of the index per seed (every clause scored, or its candidates on a large
+    # corpus), never an N×N matrix.
     order = np.argsort(-np.diff(np.asarray(index.indptr)), kind="stable")
     tried = 0
     for seed in order:
@@ -98,10 +98,8 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
         if len(out) >= MAX_DISCOVERED or tried >= MAX_SEEDS:
             break
         tried += 1
-        scores = matrix @ index.query(row=int(seed)).toarray().ravel()
-        members = [int(i) for i in np.flatnonzero(scores >= CLUSTER_THRESHOLD)
-                   if not assigned[i]]
-        members.sort(key=lambda i: -scores[i])
+        hits = index.rank(index.query(row=int(seed)), n)
+        members = [i for i, s in hits if s >= CLUSTER_THRESHOLD and not assigned[i]]
         insts = {label[index.entries[i].doc_id] for i in members}
         if len(insts) < 2:
             continue

@@ -214,10 +214,10 @@ class ClauseIndex:
 
     @property
     def clause_matrix(self):
-        """All rows as one CSR matrix (reads every row: for small corpora and clustering)."""
+        """All rows as one CSR matrix (reads every row: for small corpora)."""
         from scipy import sparse
 
-        return sparse.csr_matrix((self.data, self.indices, self.indptr),
+        return sparse.csr_matrix((np.asarray(self.data), np.asarray(self.indices), self.indptr),
                                  shape=(len(self.entries), 2 * N_FEATURES))
 
     def rows(self, which: np.ndarray):
@@ -226,11 +226,10 @@ class ClauseIndex:
 
         which = np.asarray(which, dtype=np.int64)
         starts, ends = self.indptr[which], self.indptr[which + 1]
-        lens = ends - starts
-        ptr = np.concatenate([[0], np.cumsum(lens)])
-        take = np.repeat(starts - ptr[:-1], lens) + np.arange(ptr[-1])
-        return sparse.csr_matrix((np.asarray(self.data[take]), np.asarray(self.indices[take]),
-                                  ptr), shape=(len(which), 2 * N_FEATURES))
+        ptr = np.concatenate([[0], np.cumsum(ends - starts)])
+        return sparse.csr_matrix((segments(self.data, starts, ends),
+                                  segments(self.indices, starts, ends), ptr),
+                                 shape=(len(which), 2 * N_FEATURES))
 
     def position(self, clause_id: str) -> int | None:
         """Row of a clause id, or None."""
@@ -284,9 +283,8 @@ class ClauseIndex:
         starts, ends = self.post_ptr[feats], self.post_ptr[feats + 1]
         if not (ends > starts).any():
             return np.zeros(0, dtype=np.int64)
-        rows = np.concatenate([np.asarray(self.post_rows[a:b]) for a, b in zip(starts, ends)])
-        vals = np.concatenate([np.asarray(self.post_data[a:b]) * w
-                               for a, b, w in zip(starts, ends, weights)])
+        rows = segments(self.post_rows, starts, ends)
+        vals = segments(self.post_data, starts, ends) * np.repeat(weights, ends - starts)
         acc = np.bincount(rows, weights=vals, minlength=len(self.entries))
         if allowed is not None:
             acc[~allowed] = 0
@@ -298,6 +296,61 @@ def entry(doc, c: Clause) -> Entry:
     from pbdocs.crossref.similar import institution_label
 
     return Entry(doc.id, c.id, doc.institution, c.text, c.heading or "", institution_label(doc))
+
+
+def segments(arr, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """arr[starts[0]:ends[0]], arr[starts[1]:ends[1]], … concatenated (arr in memory, or
+    `OnDisk`, read slice by slice)."""
+    if isinstance(arr, np.ndarray):
+        lens = ends - starts
+        ptr = np.concatenate([[0], np.cumsum(lens)])
+        return arr[np.repeat(starts - ptr[:-1], lens) + np.arange(ptr[-1])]
+    return arr.gather(starts, ends)
+
+
+class OnDisk:
+    """A 1-D .npy array left on disk and read by slices (never mapped: what a query reads goes
+    to the system's file cache, not into the process)."""
+
+    def __init__(self, path):
+        import os
+
+        from numpy.lib import format as npy
+
+        with open(path, "rb") as fh:
+            version = npy.read_magic(fh)
+            read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+            shape, _, self.dtype = read(fh)
+            self.offset = fh.tell()
+        self.shape = shape
+        self.fd = os.open(path, os.O_RDONLY)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key: slice) -> np.ndarray:
+        a, b, _ = key.indices(self.shape[0])
+        return self.gather(np.array([a]), np.array([b]))
+
+    def gather(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        import os
+
+        size = self.dtype.itemsize
+        parts = [os.pread(self.fd, int(b - a) * size, self.offset + int(a) * size)
+                 for a, b in zip(starts, ends) if b > a]
+        return np.frombuffer(b"".join(parts), dtype=self.dtype)
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        out = self[0:self.shape[0]]
+        return out if dtype is None else out.astype(dtype)
+
+    def __del__(self):
+        import os
+
+        try:
+            os.close(self.fd)
+        except (OSError, AttributeError):
+            pass
 
 
 def clause_entries(docs) -> tuple[list[Entry], list[str]]:
