@@ -158,7 +158,8 @@ def serve(docs, index_dir, ids, n_queries) -> None:
     forget()
     index, load_s = timed(lambda: cache.get_index(docs, index_dir))
     _, fp_s = timed(lambda: cache.fingerprint(docs))
-    print(f"load (memory-mapped, entries rebuilt, fingerprint of the documents included): "
+    print(f"load (arrays per clause and per feature read, entries rebuilt, fingerprint of the "
+          f"documents included; on a large corpus rows and postings stay on disk): "
           f"{load_s:.2f} s, {index.data.shape[0] / 1e6:.1f} M non-zeros; the fingerprint alone "
           f"{fp_s:.2f} s (once per new list of documents)")
     run = dict(top=10, index_dir=index_dir)
