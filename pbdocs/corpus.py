@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pbdocs.errors import InputError, PbdocsError
+from pbdocs.errors import InputError, PbdocsError, os_reason
 from pbdocs.model import Document
 from pbdocs.read import EXTENSIONS as SUFFIXES  # the files a reader exists for
 
@@ -35,14 +35,19 @@ class Corpus:
             raise InputError(f"语料目录不存在：{self.dir}")
         out: dict[str, Path] = {}
         for p in sorted(self.dir.rglob("*")):
-            if not p.is_file() or p.suffix.lower() not in SUFFIXES:
+            # a link that leads nowhere (or in a circle) is listed, so that parsing says so
+            broken_link = p.is_symlink() and not p.exists()
+            if not (p.is_file() or broken_link) or p.suffix.lower() not in SUFFIXES:
                 continue
             rel = p.relative_to(self.dir).parts
             if any(part.startswith(".") for part in rel) or rel[0] == "lexicon":
                 continue  # hidden files, and the corpus's own lexicon extensions
             doc_id = slugify(p.name)
-            if doc_id in out:  # same stem, other format: keep both, told apart by extension
-                doc_id = f"{doc_id}-{p.suffix.lower().lstrip('.')}"
+            if doc_id in out:  # same stem, other format or folder: keep both, told apart
+                base, k = f"{doc_id}-{p.suffix.lower().lstrip('.')}", 2
+                doc_id = base
+                while doc_id in out:
+                    doc_id, k = f"{base}-{k}", k + 1
             out[doc_id] = p
         return out
 
@@ -95,7 +100,7 @@ class Corpus:
         try:
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as e:
-            raise InputError(f"{path.name}：无法读取文件（{e.strerror}）。") from e
+            raise InputError(f"{path.name}：无法读取文件（{os_reason(e)}）。") from e
         doc = store.get(doc_id, sha)
         if doc is None:
             doc = parse_file(path, doc_id=doc_id)

@@ -32,6 +32,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @per_lexicon()
+def _family_patterns() -> dict[str, list[re.Pattern]]:
+    out: dict[str, list[re.Pattern]] = {}
+    for family, rx in _patterns():
+        out.setdefault(family, []).append(rx)
+    return out
+
+
+@per_lexicon()
 def _any_marker() -> re.Pattern:
     return re.compile("|".join(f"(?:{rx.pattern.replace('?P<num>', '')})" for _, rx in _patterns()))
 
@@ -41,7 +49,7 @@ def _key(family: str, num: str, written: str) -> str:
     num = num.translate(_FULLWIDTH_DIGITS)
     if family in ("cn_paren", "ar_paren"):
         return f"（{num}）"
-    if family in ("article", "chapter"):
+    if family in ("article", "chapter", "ordinal", "stage", "shi"):
         return written
     return num
 
@@ -78,7 +86,7 @@ def _match_head(par: str, more: bool) -> Marker | None:
 
 
 # Families whose marker is distinctive enough to be found inside a paragraph.
-_INLINE = {"cn_paren", "ar_paren", "circled"}
+_INLINE = {"cn_paren", "ar_paren", "circled", "shi"}
 
 
 def inline_siblings(par: str, first: Marker) -> list[int]:
@@ -88,13 +96,14 @@ def inline_siblings(par: str, first: Marker) -> list[int]:
     """
     if first.family not in _INLINE:
         return []
-    rx = dict(_patterns())[first.family]
+    rxs = _family_patterns()[first.family]
     cuts, want = [], first.value + 1
-    for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳])", par):
+    for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳㉑-㉟㊱-㊿一二三四五六七八九十])", par):
         k = m.end()
         window = par[k:k + 24]  # a marker is short: never slice (or cache) the whole rest
         found = match_marker(window)
-        if found and found.family == first.family and found.value == want and rx.match(window):
+        if (found and found.family == first.family and found.value == want
+                and any(rx.match(window) for rx in rxs)):
             cuts.append(k)
             want += 1
     return cuts

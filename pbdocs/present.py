@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pbdocs.lang import wording
 from pbdocs.lang.wording import numbered
-from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target
+from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target, Task
 
 # Clause fields shown under a clause when they are not empty, in this order.
 FIELD_LABELS = (
@@ -64,6 +64,33 @@ def clause_fields(clause: Clause) -> list[tuple[str, str]]:
     return rows
 
 
+def dept_with_basis(d: Dept) -> str:
+    """A department with where it comes from: `组织部（党委组织部）〔明确〕`,
+    `党委组织部〔建议：“发展党员”〕`."""
+    name = _get_label(d)
+    basis = wording.basis_name(d.basis)
+    why = f"：{d.why}" if d.why and d.basis == "suggested" else ""
+    return f"{name}〔{basis}{why}〕"
+
+
+def _get_label(d: Dept) -> str:
+    return wording.dept_label(Dept(d.name, d.canonical))  # the mark is said by the basis
+
+
+def task_fields(task: Task) -> list[tuple[str, str]]:
+    """A task's lead and support with their basis, its time limit and its kind."""
+    rows = []
+    if task.lead:
+        rows.append(("牵头", "、".join(dept_with_basis(d) for d in task.lead)))
+    else:
+        rows.append(("牵头", wording.basis_name("none")))
+    if task.support:
+        rows.append(("配合", "、".join(dept_with_basis(d) for d in task.support)))
+    rows.append(("时限", wording.time_limit(task.deadlines, task.recurrences, task.kind)))
+    rows.append(("类型", wording.word("task_kind", task.kind, task.kind)))
+    return rows
+
+
 def outline_nodes(doc: Document) -> list[Section | Clause]:
     """Sections and clauses merged in reading order: each section comes before the first clause
     it contains (sections and clauses are each in reading order already)."""
@@ -117,11 +144,19 @@ def render_text(doc: Document) -> str:
         lines.append(f"{pad}{bullet}{_clause_label(node, False)}  [{'/'.join(node.path)}]")
         for label, value in clause_fields(node):
             lines.append(f"{pad}    {label}：{value}")
+        for k, t in enumerate(node.tasks, 1):
+            lines.append(f"{pad}    任务{k}：{_excerpt(t.text)}")
+            lines.append(f"{pad}      " + "；".join(f"{a}：{b}" for a, b in task_fields(t)))
     lines += ["", f"提示（{len(doc.warnings)} 条）：" if doc.warnings else "提示：无"]
     for w in doc.warnings:
         excerpt = f"（“{w.excerpt}”）" if w.excerpt else ""
         lines.append(f"  - [{w.kind}] {w.message}{excerpt}")
     return "\n".join(lines) + "\n"
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
 
 
 def _md_escape(text: str) -> str:
@@ -141,6 +176,9 @@ def render_markdown(doc: Document) -> str:
         out.append(f"- **{'/'.join(node.path)}** {_md_escape(_clause_label(node, True))}")
         for label, value in clause_fields(node):
             out.append(f"  - {label}：{_md_escape(value)}")
+        for k, t in enumerate(node.tasks, 1):
+            fields = "；".join(f"{a}：{b}" for a, b in task_fields(t))
+            out.append(f"  - 任务{k}：{_md_escape(t.text)}（{_md_escape(fields)}）")
     out.append("")
     out += ["## 提示", ""]
     if not doc.warnings:

@@ -22,6 +22,15 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def schema() -> dict:
+    """The JSON Schema of what pbdocs writes now (version 2, shipped in the package)."""
+    from pbdocs.model import schema as packaged
+
+    return packaged()
+
+
+@pytest.fixture(scope="session")
+def schema_v1() -> dict:
+    """The version-1 contract of shared/spec/ (a v1 reader must keep working on v2 output)."""
     if SCHEMA.exists():
         return json.loads(SCHEMA.read_text(encoding="utf-8"))
     return json.loads((GOLD / "document.schema.json").read_text(encoding="utf-8"))

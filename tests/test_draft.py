@@ -664,7 +664,10 @@ def test_cli_on_a_plan_from_an_unseen_university(runner, tmp_path):
     assert "| 2022年11月底前 |" in md and "不低于10%" in md
     assert "章程" not in md and "校长办公会" not in md
     assert "（对应学校方案第二部分第1条）" in md
-    assert json.loads(r.output)["tasks"] == len(re.findall(r"^\| \d+ \|", md, re.MULTILINE)) == 3
+    # a part with its own doer and cadence, or its own dated target, is a row of its own
+    assert "| 党支部每月至少开展1次主题党日活动。 |" in md
+    assert "| 到2022年底学生党员占比不低于10%。 |" in md
+    assert json.loads(r.output)["tasks"] == len(re.findall(r"^\| \d+ \|", md, re.MULTILINE)) == 5
 
 
 def test_number_ranges():

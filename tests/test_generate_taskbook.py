@@ -70,8 +70,22 @@ def test_cells_say_who_what_by_when(book):
     assert data["每学期至少开展1次专题研讨。"][5] == "每学期"
     assert data["2021年3月-5月组织申报。"][5] == "2021年3月—5月"
     assert data["每年10月8日开展廉政谈话。"][5] == "每年10月8日"
-    assert data["完善保障。加大经费投入。"][5] == "长期坚持"  # a clause without tasks: one row
+    assert data["加大经费投入。"][5] == "长期坚持"
+    assert data["加大经费投入。"][3] == "财务处（建议）"  # a suggestion is marked as one
     assert "标杆院系2个" in data["建成标杆院系2个。"][7]
+
+
+def test_legend_says_what_a_suggestion_is(book):
+    d, _ = book
+    texts = [p.text for p in d.paragraphs]
+    assert any("（建议）" in t and "原文未写明由谁负责" in t for t in texts)
+
+
+def test_no_legend_and_no_suggestions_with_no_suggest(tmp_path):
+    out = write("taskbook", plan(), tmp_path / "n.md", suggest=False)
+    md = out.out.read_text(encoding="utf-8")
+    assert "（建议）" not in md and "原文未写明由谁负责" not in md
+    assert out.details["leads"] == {"stated": 4, "text": 0, "suggested": 0, "none": 3}
 
 
 def test_fonts_of_the_table(book):
@@ -119,9 +133,13 @@ def test_xlsx_has_filter_and_frozen_header(tmp_path):
     ws = wb["任务分解表"]
     assert [c.value for c in ws[1]][: len(COLUMNS)] == COLUMNS
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:I{PLAN_ROWS + 1}"
+    assert ws.auto_filter.ref == f"A1:J{PLAN_ROWS + 1}"
     assert ws.max_row == PLAN_ROWS + 1
     assert "党委组织部" in wb.sheetnames
+    basis = {r[2].value: r[9].value for r in ws.iter_rows(min_row=2)}
+    assert basis["制定中心组学习办法。"] == "明确"
+    assert basis["加大经费投入。"] == "建议（“经费”）"
+    assert basis["每年10月8日开展廉政谈话。"] == "未定"
 
 
 def test_control_characters_in_tasks(tmp_path):
@@ -149,9 +167,9 @@ def test_cli_rows_match_the_parsed_tasks(runner, tmp_path, index_dir, doc_id):
     assert r.exit_code == 0, r.output
     result = json.loads(r.output)
     doc = Corpus(CORPUS, index_dir).load(doc_id)
-    expected = sum(max(1, len(c.tasks)) for c in doc.clauses
-                   if c.path != ["0"] and c.text.strip())
-    assert result == {"out": str(out), "rows": expected}
+    expected = sum(len(c.tasks) for c in doc.clauses)
+    assert result["out"] == str(out) and result["rows"] == expected
+    assert sum(result["leads"].values()) == expected
     assert len(_data_rows(open_docx(str(out)).tables[0])) == expected
     assert xlsx.exists()
 

@@ -64,8 +64,9 @@ def test_recurring_duties_and_standing_band(grid):
     t = d.tables[0]
     sem = _row(t, "健全学习制度：每学期至少开展1次专题研讨")
     assert sem.cells[4].text == "1次" and sem.cells[3].text == "每学期"
-    band = _row(t, "完善保障")
+    band = _row(t, "完善保障：加大经费投入。")  # a standing task, named by what is done
     assert band.cells[4]._tc is band.cells[7]._tc and band.cells[4].text == "贯穿全年"
+    assert band.cells[2].text == "财务处（建议）"
     labels = [r.cells[0].text for r in t.rows if len({c._tc for c in r.cells}) == 1]
     assert labels == ["阶段与时间节点", "经常性工作", "长期坚持"]
     assert rows == len(timetable_context(plan())["items"]) == 6

@@ -83,13 +83,17 @@ def notice(doc, out, template, html_out, fmt, corpus_dir, index_dir, issuer, num
 @click.option("--by-dept", is_flag=True, help="另按牵头部门各出一张任务清单")
 @click.option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False),
               help="另存为 Excel 表格（.xlsx，带筛选、冻结表头）")
+@click.option("--no-suggest", "no_suggest", is_flag=True,
+              help="不列出工具建议的部门，只列原文写明或文中点名的部门")
 @handle_errors
-def taskbook(doc, out, template, html_out, fmt, corpus_dir, index_dir, by_dept, xlsx_out):
+def taskbook(doc, out, template, html_out, fmt, corpus_dir, index_dir, by_dept, xlsx_out,
+             no_suggest):
     """生成任务分解表（横向 A4，表头每页重复；也可写成 .xlsx）。"""
     _run("taskbook", doc, out, [xlsx_out], template, html_out, fmt, corpus_dir, index_dir,
          lambda w: f"已生成任务分解表：{w[0].out}（{w[0].count}项任务"
-                   + "".join(f"；Excel：{x.out}" for x in w[1:] if x.fmt == "xlsx") + "）",
-         by_dept=by_dept)
+                   + "".join(f"；Excel：{x.out}" for x in w[1:] if x.fmt == "xlsx") + "）"
+                   + (f"\n{w[0].note}" if w[0].note else ""),
+         by_dept=by_dept, suggest=not no_suggest)
 
 
 @click.command()

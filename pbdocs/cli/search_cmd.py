@@ -50,6 +50,8 @@ def index(corpus_dir, index_dir, rebuild, engine, fmt):
     else:
         for f in summary["failures"]:
             click.echo(f"未能解析：{f['path']}：{f['message']}", err=True)
+        if summary.get("repaired"):
+            click.echo("原有索引已损坏（文件被改动或截断），已从头重建。", err=True)
         click.echo(f"索引已更新（{engine}）：{summary['documents']} 篇文档，"
                    f"{summary['clauses']} 条条款；新增 {summary['added']}，"
                    f"更新 {summary['updated']}，删除 {summary['removed']}；"

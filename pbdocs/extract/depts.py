@@ -38,6 +38,7 @@ class Mention:
     end: int
     name: str
     canonical: str
+    basis: str = "text"  # stated (a label or note) | text (the prose names it)
 
 
 @dataclass
@@ -56,9 +57,9 @@ class Responsibility:
 
     def depts(self) -> tuple[list[Dept], list[Dept]]:
         """(lead, support) as model objects; a department that leads is not also support."""
-        lead = [Dept(name=m.name, canonical=m.canonical) for m in self.lead]
+        lead = [Dept(name=m.name, canonical=m.canonical, basis=m.basis) for m in self.lead]
         seen = {d.canonical for d in lead}
-        support = [Dept(name=m.name, canonical=m.canonical) for m in self.support
+        support = [Dept(name=m.name, canonical=m.canonical, basis=m.basis) for m in self.support
                    if m.canonical not in seen]
         return lead, support
 
@@ -102,7 +103,8 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
             this = role
             if marks_in:
                 this = "lead" if marks_in.get(item) == "牵头" else "support"
-            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item)))
+            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item),
+                                             "stated"))
     return res
 
 

@@ -18,6 +18,7 @@ class Lexicon:
     departments: dict[str, str] = field(default_factory=dict)  # alias → canonical
     roles: list[str] = field(default_factory=list)
     bodies: set[str] = field(default_factory=set)  # roles that are organisations, not persons
+    role_names: dict[str, str] = field(default_factory=dict)  # role as written → usual name
     actor_cues: list[str] = field(default_factory=list)
     not_name_starts: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # 牵头部门 → lead
@@ -31,11 +32,14 @@ class Lexicon:
     cover: list[str] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
-        """The canonical department name for `name` as written (itself when unknown)."""
+        """The canonical department name for `name` as written, or the usual name of a body
+        or role (支部书记 → 党支部书记); itself when unknown."""
         key = name.strip()
         for cand in (key, key.replace("(", "（").replace(")", "）")):
             if cand in self.departments:
                 return self.departments[cand]
+            if cand in self.role_names:
+                return self.role_names[cand]
         for prefix in ("学校", "校"):
             rest = key[len(prefix):]
             if key.startswith(prefix) and rest in self.departments:
@@ -57,6 +61,8 @@ def _fill(lex: Lexicon, dirs: tuple[str, ...]) -> None:
             lex.bodies.add(row[0])
         elif len(row) > 1:
             lex.bodies.discard(row[0])
+        if len(row) > 2 and row[2]:
+            lex.role_names[row[0]] = row[2]
     for attr, name in (("not_name_starts", "not_name_starts.txt"),
                        ("actor_cues", "actor_cues.txt"),
                        ("external_prefixes", "external_prefixes.txt")):

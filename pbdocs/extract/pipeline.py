@@ -63,7 +63,7 @@ def departments(doc):
     lex = pb["lexicon"]
     text = _text(doc)
     titles = pb["titles"]
-    mentions, named, bodies = [], [], []
+    mentions, named, bodies, persons = [], [], [], []
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in titles):
             continue
@@ -73,15 +73,15 @@ def departments(doc):
             mentions.append(m)
             named.append(m)
         elif ent.label_ in ("BODY", "PERSON"):
-            m = depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text)
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text, lex.canonical(ent.text))
             named.append(m)
-            if ent.label_ == "BODY":
-                bodies.append(m)
+            (bodies if ent.label_ == "BODY" else persons).append(m)
     pb["mentions"] = mentions
     pb["actors"] = _actors(text, named, _cue_re(tuple(lex.actor_cues)))
     res = depts.parse_labels(text, lex)
     # a body (二级学院党委, 领导小组办公室) can lead too when the text makes it responsible
     pb["bodies"] = bodies
+    pb["persons"] = persons
     res.merge(depts.prose(text, sorted(mentions + bodies, key=lambda m: m.start), lex))
     pb["responsibility"] = res
     return doc
@@ -134,8 +134,11 @@ def quantities(doc):
 
 
 def sentences(doc):
-    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
-    _ctx(doc)["sentences"] = sentence_spans(_text(doc), newline=True)
+    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends; its words
+    with their offsets kept for the task rules (no second segmentation of the same text)."""
+    pb = _ctx(doc)
+    pb["sentences"] = sentence_spans(_text(doc), newline=True)
+    pb["words"] = [(t.idx, t.text) for t in doc]
     return doc
 
 

@@ -33,12 +33,6 @@ def save(out: str | Path, write: Callable[[Path], object]) -> Path:
 
 
 def _reason(e: OSError) -> str:
-    import errno
+    from pbdocs.errors import os_reason
 
-    if e.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "没有写入权限"
-    if e.errno == errno.ENAMETOOLONG:
-        return "文件名太长"
-    return "写入失败"
+    return "没有写入权限" if os_reason(e) in ("没有权限", "所在磁盘是只读的") else os_reason(e)

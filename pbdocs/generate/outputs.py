@@ -37,12 +37,15 @@ class Written:
     fmt: str
     count: int | None = None
     count_key: str | None = None  # the JSON name of count: rows, tasks, events, topics
+    details: dict[str, Any] = field(default_factory=dict)  # more JSON (the task book's leads)
+    note: str = ""  # a line for a person about what was written (牵头部门：明确 …)
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON for this file: `{"out": path}` plus the count under its name."""
         data: dict[str, Any] = {"out": str(self.out)}
         if self.count_key and self.count is not None:
             data[self.count_key] = self.count
+        data.update(self.details)
         return data
 
 
@@ -59,6 +62,8 @@ class OutputKind:
     title: Callable[[dict[str, Any]], str]  # the document's title, from its context
     count: Callable[[dict[str, Any]], int | None] = lambda ctx: None
     count_key: str | None = None
+    # (JSON details, a line for a person) about the written document, from its context
+    summary: Callable[[dict[str, Any]], tuple[dict[str, Any], str]] = lambda ctx: ({}, "")
     # Writers of the formats that are not Markdown: (source, context, out, options) -> count
     writers: dict[str, Callable[..., int | None]] = field(default_factory=dict)
     # Format → the JSON name of its count when it differs from count_key (ics: events)
@@ -74,10 +79,14 @@ def _notice_context(doc, **opts) -> dict[str, Any]:
     return notice_context(doc, **opts)
 
 
-def _taskbook_context(doc, by_dept: bool = False) -> dict[str, Any]:
+def _taskbook_context(doc, by_dept: bool = False, suggest: bool = True) -> dict[str, Any]:
     from pbdocs.generate.taskbook import taskbook_context
 
-    return taskbook_context(doc, by_dept)
+    return taskbook_context(doc, by_dept, suggest)
+
+
+def _taskbook_summary(ctx: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    return {"leads": ctx["lead_summary"]}, ctx["lead_summary_text"]
 
 
 def _taskbook_xlsx(doc, ctx, out, opts) -> int:
@@ -131,7 +140,7 @@ KINDS: dict[str, OutputKind] = {k.key: k for k in (
     OutputKind("taskbook", "任务分解表", "任务分解表", ("docx", "xlsx", "md", "html"), "taskbook",
                _taskbook_context, title=_titled("任务分解表"),
                count=lambda ctx: len(ctx["rows"]), count_key="rows",
-               writers={"xlsx": _taskbook_xlsx}),
+               writers={"xlsx": _taskbook_xlsx}, summary=_taskbook_summary),
     OutputKind("timetable", "工作时间表", "工作时间表", ("docx", "ics", "md", "html"), "timetable",
                _timetable_context, title=_titled("时间表"),
                count=lambda ctx: len(ctx["items"]), count_key="rows",
@@ -214,9 +223,11 @@ def _write_one(k: OutputKind, source: Any, ctx: dict[str, Any], out: Path, fmt: 
                template: str | Path | None, options: dict[str, Any]) -> Written:
     from pbdocs.generate.output import save
 
+    details, note = k.summary(ctx)
     if fmt in k.writers:
         count = k.writers[fmt](source, ctx, out, options)
-        return Written(out, k.key, fmt, count, k.count_keys.get(fmt, k.count_key))
+        return Written(out, k.key, fmt, count, k.count_keys.get(fmt, k.count_key), details,
+                       note)
     md = _markdown(k, ctx, template)
     if fmt == "docx":
         from pbdocs.generate.render_docx import markdown_to_docx
@@ -229,7 +240,7 @@ def _write_one(k: OutputKind, source: Any, ctx: dict[str, Any], out: Path, fmt: 
 
             text = markdown_to_html(md, standalone=True, title=k.title(ctx))
         save(out, lambda p: p.write_text(text, encoding="utf-8"))
-    return Written(out, k.key, fmt, k.count(ctx), k.count_key)
+    return Written(out, k.key, fmt, k.count(ctx), k.count_key, details, note)
 
 
 def write_all(kind: str, source: Any, outs: list[str | Path],

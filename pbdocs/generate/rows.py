@@ -23,11 +23,20 @@ class TaskRow:
     time_limit: str = ""  # 完成时限 as a table says it
     owner: str = ""  # 责任人 (blank in a task book: to fill in)
     output: str = ""  # 成果形式
+    # the departments as the table shows them, a suggestion marked (党委组织部（建议）); when
+    # empty, the names of `lead`/`support` are shown as they are
+    lead_shown: str = ""
+    support_shown: str = ""
+    lead_basis: str = ""  # stated | text | suggested | none (the first lead's basis)
+    support_basis: str = ""
+    lead_source: str = ""  # where the lead comes from, for a reader: 文中, 建议（“发展党员”）
 
     def cells(self) -> list[str]:
         """The task book's cells, in `taskbook.COLUMNS` order."""
-        return [str(self.no), self.key_task, self.measure, "、".join(self.lead),
-                "、".join(self.support), self.time_limit, self.owner, self.output]
+        return [str(self.no), self.key_task, self.measure,
+                self.lead_shown or "、".join(self.lead),
+                self.support_shown or "、".join(self.support), self.time_limit, self.owner,
+                self.output]
 
 
 @dataclass

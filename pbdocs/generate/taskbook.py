@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate.plan import is_preamble, key_task
+from pbdocs.generate.plan import key_task
 from pbdocs.generate.rows import TaskRow
 from pbdocs.lang import wording
 from pbdocs.lang.wording import dept_names, heading_label
@@ -51,28 +51,56 @@ def _group(doc: Document, clause: Clause) -> str:
     return heading_label(s.number) + s.heading
 
 
-def taskbook_rows(doc: Document) -> list[TaskRow]:
-    """One row per task of every clause but the preamble (a clause without tasks gives one row
-    from the clause itself)."""
+def _shown(depts: list, suggest: bool) -> list:
+    """The departments a table shows: all, or without the suggested ones (`--no-suggest`)."""
+    return [d for d in depts or [] if suggest or getattr(d, "basis", None) != "suggested"]
+
+
+def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
+    """One row per task of the plan (what extraction kept as tasks: headings, background,
+    conditions and fragments are not rows). `suggest=False` leaves suggested departments
+    out."""
     rules = _deliverable_rules(doc.source.path if doc.source else None)
     rows: list[TaskRow] = []
     for c in doc.clauses:
-        if is_preamble(c) or not (c.text or "").strip():
-            continue
-        units = c.tasks or [None]
-        for t in units:
-            text = t.text if t is not None else c.text
-            lead = dept_names(t.lead if t is not None and t.lead else c.lead)
-            support = dept_names(t.support if t is not None and t.support else c.support)
-            dls = t.deadlines if t is not None else c.deadlines
-            recs = t.recurrences if t is not None else c.recurrences
-            targets = t.targets if t is not None else c.targets
+        for t in c.tasks:
+            lead, support = _shown(t.lead, suggest), _shown(t.support, suggest)
             rows.append(TaskRow(
                 no=len(rows) + 1, section=_group(doc, c), key_task=key_task(doc, c),
-                measure=text.strip(), lead=lead, support=support,
-                time_limit=wording.time_limit(dls, recs), owner="",
-                output=_output(text, targets, rules), clause_id=c.id))
+                measure=t.text.strip(), lead=dept_names(lead), support=dept_names(support),
+                time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind), owner="",
+                output=_output(t.text, t.targets, rules), clause_id=c.id,
+                lead_shown=wording.depts_shown(lead), support_shown=wording.depts_shown(support),
+                lead_basis=_basis(lead), support_basis=_basis(support),
+                lead_source=_source(lead)))
     return rows
+
+
+def _basis(depts: list) -> str:
+    """The basis of a row's lead: that of its first department, `none` without one."""
+    return getattr(depts[0], "basis", None) or "stated" if depts else "none"
+
+
+def _source(depts: list) -> str:
+    """Where a row's lead comes from, for a reader: 明确, 文中, 建议（“发展党员”）, 未定."""
+    if not depts:
+        return wording.basis_name("none")
+    return "；".join(dict.fromkeys(wording.dept_basis(d) for d in depts))
+
+
+def lead_summary(rows: list[TaskRow]) -> dict[str, int]:
+    """How many rows have a stated, text, suggested or no lead department."""
+    counts = {"stated": 0, "text": 0, "suggested": 0, "none": 0}
+    for r in rows:
+        counts[r.lead_basis if r.lead_basis in counts else "stated"] += 1
+    return counts
+
+
+def lead_summary_text(counts: dict[str, int]) -> str:
+    """The summary line: 牵头部门：明确 12，文中 20，建议 34，未定 0."""
+    pattern = wording.word("phrase", "lead_summary",
+                           "牵头部门：明确 {stated}，文中 {text}，建议 {suggested}，未定 {none}")
+    return pattern.format(**counts)
 
 
 def _groups(rows: list[TaskRow]) -> list[dict[str, Any]]:
@@ -99,11 +127,18 @@ def by_department(rows: list[TaskRow]) -> list[dict[str, Any]]:
             for n in order]
 
 
-def taskbook_context(doc: Document, by_dept: bool = False) -> dict[str, Any]:
-    """What the task-book template reads: title, columns, rows grouped by section, and the
-    per-department lists when asked for."""
-    rows = taskbook_rows(doc)
+def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
+                     ) -> dict[str, Any]:
+    """What the task-book template reads: title, columns, rows grouped by section, the
+    per-department lists when asked for, the legend line when a department is only
+    suggested, and how many rows have a lead of each basis."""
+    rows = taskbook_rows(doc, suggest)
+    summary = lead_summary(rows)
     return {
+        "legend": wording.basis_legend() if any(
+            "suggested" in (r.lead_basis, r.support_basis) for r in rows) else "",
+        "lead_summary": summary,
+        "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,
         "issuer": doc.issuer,
         "date": wording.cn_date(doc.date) or None,
@@ -125,13 +160,14 @@ def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> P
 
     from pbdocs.generate.oxml import xml_safe
 
-    header = COLUMNS + ["所属部分"]
-    widths = [6, 22, 60, 18, 24, 16, 10, 18, 24]
+    header = COLUMNS + ["所属部分", "牵头部门依据"]
+    widths = [6, 22, 60, 18, 24, 16, 10, 18, 24, 24]
 
     def fill(ws, items: list[TaskRow]) -> None:
         ws.append(header)
         for r in items:
-            ws.append([xml_safe(x) for x in r.cells()] + [xml_safe(r.section)])
+            ws.append([xml_safe(x) for x in r.cells()]
+                      + [xml_safe(r.section), xml_safe(r.lead_source)])
             ws.cell(row=ws.max_row, column=1).value = r.no
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w

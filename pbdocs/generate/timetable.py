@@ -9,7 +9,7 @@ from typing import Any
 
 from pbdocs.generate.plan import is_preamble, key_task
 from pbdocs.lang import wording
-from pbdocs.lang.wording import dept_names
+from pbdocs.lang.wording import depts_shown_list
 from pbdocs.model import Clause, Deadline, Document
 
 LABEL_CHARS = 60
@@ -44,11 +44,8 @@ def _short(text: str, n: int = LABEL_CHARS) -> str:
 
 def _units(c: Clause):
     """(text, lead, deadlines, recurrences) of each task of a clause (or the clause itself)."""
-    if c.tasks:
-        for t in c.tasks:
-            yield t.text, (t.lead or c.lead), t.deadlines, t.recurrences
-    else:
-        yield c.text, c.lead, c.deadlines, c.recurrences
+    for t in c.tasks:  # a clause without tasks (a heading, background) gives no row
+        yield t.text, (t.lead or c.lead), t.deadlines, t.recurrences
 
 
 def _span(dl: Deadline, doc_date: date | None) -> tuple[date | None, date | None]:
@@ -75,10 +72,11 @@ def timetable_items(doc: Document) -> list[TimeItem]:
         for uses in dated.values():
             text, lead, dl = uses[0]
             start, end = _span(dl, doc_date)
-            shared = len(uses) > 1 or len(units) == 1
-            label = key if shared and key else f"{key}：{_short(text)}" if key else _short(text)
+            # a phase (申报（2020年4月-5月）) is named by its heading; a task by what is done
+            phase = bool(key) and dl.text in key
+            label = key if phase else f"{key}：{_short(text)}" if key else _short(text)
             kind = "phase" if (start and end and start < end) else "deadline"
-            items.append(TimeItem(kind=kind, label=label, lead=dept_names(lead),
+            items.append(TimeItem(kind=kind, label=label, lead=depts_shown_list(lead),
                                   when=wording.deadline_text(dl), start=start, end=end,
                                   clause_id=c.id, text=text, deadline_text=dl.text))
         seen: set[str] = set()
@@ -88,15 +86,18 @@ def timetable_items(doc: Document) -> list[TimeItem]:
                     continue
                 seen.add(r.text)
                 items.append(TimeItem(kind="recurring", label=f"{key}：{r.text}" if key else r.text,
-                                      lead=dept_names(lead), when=wording.recurrence_text(r),
+                                      lead=depts_shown_list(lead), when=wording.recurrence_text(r),
                                       period=r.period, on=r.on, min_times=r.min_times,
                                       clause_id=c.id, text=text))
-        if not dated and not seen:
+        if units and not dated and not seen:
             leads: list[str] = []
             for _, lead, _, _ in units:
-                leads += [n for n in dept_names(lead) if n not in leads]
-            items.append(TimeItem(kind="ongoing", label=key or _short(c.text), lead=leads,
-                                  when=wording.long_term(), clause_id=c.id, text=c.text))
+                leads += [n for n in depts_shown_list(lead) if n not in leads]
+            undated = all(t.kind == "once" for t in c.tasks)
+            first = _short(units[0][0])  # what is done, not only the heading it is under
+            items.append(TimeItem(kind="ongoing", label=f"{key}：{first}" if key else first,
+                                  lead=leads, clause_id=c.id, text=c.text,
+                                  when=wording.undated() if undated else wording.long_term()))
     return items
 
 
@@ -203,7 +204,10 @@ def timetable_context(doc: Document) -> dict[str, Any]:
             if rows:
                 groups.append({"heading": title, "rows": rows})
         years.append({"year": y, "months": [m for _, m in ms], "groups": groups})
+    suggested = wording.word("basis", "suggested")  # the mark of a suggested department
     return {
+        "legend": wording.basis_legend() if suggested and any(
+            suggested in n for it in items for n in it.lead) else "",
         "plan_title": doc.title,
         "items": numbered,
         "years": years,

@@ -11,7 +11,9 @@ UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 # One number span: Arabic (with decimals or a fraction) or a run of Chinese numerals.
 NUM = rf"(?:\d+(?:\.\d+)?(?:/\d+)?|[{CN_NUM}]+)"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# ① to ㊿ (U+2460–2473, U+3251–325F, U+32B1–32BF)
+CIRCLED = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260)))
+           + "".join(map(chr, range(0x32B1, 0x32C0))))
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGITS = "零一二三四五六七八九"
 

@@ -139,19 +139,38 @@ def recurrence_text(rec: Any) -> str:
         _get(rec, "text") or "")
 
 
-def time_limit(deadlines: list, recurrences: list) -> str:
-    """The 完成时限 cell: dated deadlines, else recurrence periods, else 长期坚持."""
+def undated() -> str:
+    """The time limit of a deliverable that nobody dated: 待定 (never 长期坚持)."""
+    return word("phrase", "undated", "待定")
+
+
+def time_limit(deadlines: list, recurrences: list, kind: str | None = None) -> str:
+    """The 完成时限 cell: a repeated duty's cadence (for a `recurring` task), dated deadlines
+    (a derived date marked as such), else recurrence periods, else 待定 for a deliverable
+    (`once`) or 长期坚持 for a standing duty."""
     parts: list[str] = []
-    for dl in deadlines:
-        t = deadline_text(dl)
+
+    def add(t: str) -> None:
         if t and t not in parts:
             parts.append(t)
+
+    if kind == "recurring":
+        for rec in recurrences:
+            add(recurrence_text(rec))
+    for dl in deadlines:
+        t = deadline_text(dl)
+        if t and _get(dl, "inferred") and (_get(dl, "end") or _get(dl, "start")):
+            t += word("phrase", "inferred", "（推定）")
+        if kind != "recurring" or not parts:
+            add(t)
     if not parts:
         for rec in recurrences:
-            t = recurrence_text(rec)
-            if t and t not in parts:
-                parts.append(t)
-    return "；".join(parts) if parts else long_term()
+            add(recurrence_text(rec))
+    if parts:
+        return "；".join(parts)
+    if kind == "recurring":  # 定期…, with no cadence written
+        return word("phrase", "regularly", "定期")
+    return undated() if kind == "once" else long_term()
 
 
 # -- values as written, with what they mean -------------------------------------------------
@@ -207,9 +226,23 @@ def target_phrase(t: Any) -> str:
 
 def dept_label(d: Any) -> str:
     """A department as written, with its canonical name where that differs:
-    `组织部（党委组织部）`."""
+    `组织部（党委组织部）`; a suggested one marked so (`党委组织部（建议）`)."""
     name, canon = _get(d, "name") or "", _get(d, "canonical") or ""
-    return f"{name}（{canon}）" if canon and canon != name and name else name or canon
+    out = f"{name}（{canon}）" if canon and canon != name and name else name or canon
+    return out + word("basis", _get(d, "basis") or "", "") if out else out
+
+
+def basis_name(basis: str | None) -> str:
+    """Where a department comes from, in a word: 明确 (stated), 文中 (text), 建议 (suggested),
+    未定 (no department)."""
+    return word("basis_name", basis or "none", basis or "")
+
+
+def dept_basis(d: Any) -> str:
+    """Where a department comes from, for a reader: `文中`, `建议（“发展党员”）`."""
+    basis = _get(d, "basis") or "stated"
+    why = _get(d, "why")
+    return basis_name(basis) + (f"（{why}）" if why and basis == "suggested" else "")
 
 
 def dept_labels(items: Any) -> str:
@@ -234,14 +267,19 @@ def dept_shown(d: Any) -> str:
     return name + word("basis", _get(d, "basis") or "", "") if name else ""
 
 
-def depts_shown(items: Any) -> str:
-    """Departments as a table shows them (`dept_shown`), each once, joined by 、."""
+def depts_shown_list(items: Any) -> list[str]:
+    """Departments as a table shows them (`dept_shown`), each once."""
     out: list[str] = []
     for d in items or []:
         shown = dept_shown(d)
         if shown and shown not in out:
             out.append(shown)
-    return "、".join(out)
+    return out
+
+
+def depts_shown(items: Any) -> str:
+    """Departments as a table shows them (`dept_shown`), each once, joined by 、."""
+    return "、".join(depts_shown_list(items))
 
 
 def basis_legend() -> str:
