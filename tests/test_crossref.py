@@ -343,10 +343,21 @@ def test_a_period_without_a_number_is_not_a_difference(docs):
     assert bare and not any(r["differs"] for r in bare)
 
 
-def test_compare_restricted_to_documents(docs):
-    res = compare(docs, topics=["三重一大"], doc_ids=["hdu-2020-55", "jyu-2021-54"])
+def test_compare_restricted_to_documents(docs, tmp_path):
+    from pbdocs.crossref import cache
+
+    cache._MEMORY.clear()
+    similar(docs, text="三重一大", top=1, index_dir=tmp_path)
+    stored = sorted((tmp_path / "crossref").iterdir())
+    res = compare(docs, topics=["三重一大"], doc_ids=["hdu-2020-55", "jyu-2021-54"],
+                  index_dir=tmp_path)
     assert res["institutions"] == ["杭州电子科技大学", "嘉应学院"]
     assert set(res["requirements"][0]["cells"]) == {"杭州电子科技大学", "嘉应学院"}
+    # the corpus's index serves the subset: none is built for it
+    assert sorted((tmp_path / "crossref").iterdir()) == stored
+    overview = compare(docs, doc_ids=["hdu-2020-55", "jyu-2021-54"], index_dir=tmp_path)
+    assert {i["doc_id"] for r in overview["requirements"] for items in r["cells"].values()
+            for i in items} <= {"hdu-2020-55", "jyu-2021-54"}
 
 
 def test_compare_overview_has_curated_and_discovered_topics(docs):

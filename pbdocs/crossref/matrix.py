@@ -60,11 +60,14 @@ def compare(docs: list[Document], *, topics: list[str] | None = None,
     `only_differences` keeps the rows where some number differs between institutions."""
     from pbdocs.crossref.cache import get_index
 
-    docs = _select(list(docs), doc_ids)
+    every = list(docs)
+    docs = _select(every, doc_ids)
     curated = load_topics(topics_file)
     labels = list(dict.fromkeys(institution_label(d) for d in docs))
     chosen = resolve(list(topics), curated, docs) if topics else list(curated)
-    index = get_index(docs, index_dir)
+    # The corpus's own index, also when only some documents are compared: one index per corpus
+    # (a subset would build, and keep, an index of its own).
+    index = get_index(every, index_dir)
     finder = _Finder(docs, index)
     rows = _rows(finder, labels, chosen, per_cell, overview=not topics)
     if not topics and discovered is not False:
@@ -109,7 +112,8 @@ class _Finder:
                 rows = cand.tolist()
             else:
                 rows = range(len(self.index.entries))
-            found.update(r for r in rows if k in self.text(r, keys))
+            found.update(r for r in rows if self.index.entries[r].doc_id in self.by_id
+                         and k in self.text(r, keys))
         return found
 
     def text(self, row: int, keys: list[str]) -> str:
@@ -152,7 +156,8 @@ def _cells(finder: _Finder, labels: list[str], topic: Topic, per_cell: int) -> d
     members = set(topic.clause_ids)
     index = finder.index
     if members:
-        rows = {r for r in (index.position(c) for c in members) if r is not None}
+        rows = {r for r in (index.position(c) for c in members)
+                if r is not None and index.entries[r].doc_id in finder.by_id}
     else:
         rows = finder.rows_with(keys)
     ranked: dict[str, list] = {}

@@ -85,7 +85,9 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
     if n < 2:
         return []
     # A preamble states purpose and basis, not a requirement: it seeds no topic.
-    assigned = np.array([e.clause_id.endswith("/0") for e in index.entries], dtype=bool)
+    # Clauses of documents not compared (no label) take no part either.
+    assigned = np.array([e.clause_id.endswith("/0") or e.doc_id not in label
+                         for e in index.entries], dtype=bool)
     out: list[Topic] = []
     # Greedy leader clustering: a seed takes the unassigned clauses of other documents close to
     # it. One query of the index per seed (every clause scored, or its candidates on a large
