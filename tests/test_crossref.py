@@ -179,6 +179,26 @@ def test_fitted_index_is_cached_on_disk(docs, tmp_path, monkeypatch):
     assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
 
 
+def test_threads_asking_at_once_build_the_index_once(docs, tmp_path, monkeypatch):
+    import threading
+
+    from pbdocs.crossref import cache
+
+    cache._MEMORY.clear()
+    builds = []
+    real = cache._write
+    monkeypatch.setattr(cache, "_write", lambda d, out: (builds.append(out), real(d, out)))
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(cache.get_index(docs, tmp_path)))
+               for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(builds) == 1 and len(got) == 3 and got[0] is got[1] is got[2]
+    assert [p.name for p in (tmp_path / "crossref").iterdir()] == [got[0].fingerprint]
+
+
 def test_a_large_index_stays_on_disk_and_answers_alike(docs, tmp_path, monkeypatch):
     """Above EXHAUSTIVE_MAX clauses the rows and postings are read by slices from disk and
     similar scores candidates: the same hits as the small-corpus path here."""

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,7 @@ from pbdocs.model import Document
 # Bump when the vectors' code or parameters change in a way that makes stored indexes stale.
 FORMAT = "crossref-6"
 _MEMORY: dict[str, ClauseIndex] = {}
+_LOCK = threading.Lock()
 _LAST: list = []  # [documents last seen, their ids, their key]: the same objects are not hashed
 # again (the list keeps them alive, so their ids stay theirs)
 ARRAYS = ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data", "keep")
@@ -79,6 +81,14 @@ def get_index(docs: list[Document], index_dir: str | Path | None = None) -> Clau
     key = _key(docs)
     if key in _MEMORY:
         return _MEMORY[key]
+    with _LOCK:  # one build at a time: threads of a web server share the folder and the memo
+        if key in _MEMORY:
+            return _MEMORY[key]
+        return _get(docs, key, index_dir)
+
+
+def _get(docs: list[Document], key: str, index_dir: str | Path | None) -> ClauseIndex:
+    """Load or build the index of key (under the lock) and remember it."""
     index = None
     folder = Path(index_dir) / "crossref" / key if index_dir else None
     if folder is not None:
