@@ -1013,3 +1013,18 @@ def test_an_upload_is_parsed_with_its_corpus_lexicons(tmp_path):
                       encoding="utf-8")
     backend = Backend(corpus, tmp_path / "index", tmp_path / "out")
     assert backend._parse(staged, "a").kind == "工作指引"
+
+
+def test_a_similar_clause_is_shown_by_its_matched_sentence(client, docs):
+    """The clause page shows each similar clause by the sentence that matched (the `excerpt` of
+    `similar`), not by the start of a long clause."""
+    from pbdocs.crossref import similar
+
+    doc = next(d for d in docs.values() if any("三会一课" in c.text for c in d.clauses))
+    c = next(c for c in doc.clauses if "三会一课" in c.text)
+    hits = similar(list(docs.values()), clause_id=c.id, top=5, other_institutions=True)["hits"]
+    long = [h for h in hits if h["excerpt"] != h["text"].strip()]
+    assert long, "some hit is longer than its matched sentence"
+    html = client.get(f"/clause/{c.id}").data.decode()
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert any(long[0]["excerpt"][:40] in s for s in snippets)
