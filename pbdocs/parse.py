@@ -18,15 +18,19 @@ def slugify(name: str) -> str:
     return slug or "doc"
 
 
-def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> Document:
-    """Run normalize, outline and (optionally) extract over text already read from a file."""
+def parse_text(text: str, doc_id: str, source: Source, extract: bool = True,
+               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+    """Run normalize, outline and (optionally) extract over text already read from a file, under
+    the lexicons of the file's own corpus (or `lexicon_dirs` when given)."""
     from pbdocs import extract as extract_stage
     from pbdocs import outline
     from pbdocs.lang import lexicon
     from pbdocs.normalize import normalize
 
     # the lexicons of the file's own corpus (and $PBDOCS_LEXICON) apply to every stage
-    with lexicon.using(lexicon.extension_dirs(source.path if source else None)):
+    if lexicon_dirs is None:
+        lexicon_dirs = lexicon.extension_dirs(source.path if source else None)
+    with lexicon.using(lexicon_dirs):
         norm, repairs = normalize(text)
         doc = outline.build_document(norm, doc_id=doc_id, source=source)
         doc.warnings = repairs + doc.warnings
@@ -35,8 +39,11 @@ def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> 
     return doc
 
 
-def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True) -> Document:
-    """Parse one policy file of any supported format into a Document (raises InputError)."""
+def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True,
+               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+    """Parse one policy file of any supported format into a Document (raises InputError);
+    `lexicon_dirs` names the extension folders when the file is not yet in its corpus (an
+    upload parsed from a temporary folder)."""
     from pbdocs.read import read_file
 
     path = Path(path)
@@ -47,6 +54,7 @@ def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         encoding=raw.encoding,
     )
-    doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract)
+    doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract,
+                     lexicon_dirs=lexicon_dirs)
     doc.warnings = raw.warnings + doc.warnings
     return doc

@@ -62,3 +62,17 @@ def built_index(tmp_path_factory):
 
     build_index(corpus, base / "index")
     return corpus, base / "index"
+
+
+DEVCORPUS = SHARED / "devcorpus"
+
+
+@pytest.fixture(scope="session")
+def parsed_devcorpus():
+    """Every text of the shared development corpus, parsed once per session: stem → Document
+    (skipped where the shared folder is absent)."""
+    if not DEVCORPUS.is_dir():
+        pytest.skip("the shared development corpus is not here")
+    from pbdocs.parse import parse_file
+
+    return {p.stem: parse_file(p, doc_id=p.stem) for p in sorted(DEVCORPUS.glob("*.txt"))}

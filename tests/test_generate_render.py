@@ -28,7 +28,7 @@ def test_every_kind_renders_with_chinese_text(tmp_path):
     files = {
         "notice": (write("notice", doc, tmp_path / "notice.docx").out, "现将《"),
         "taskbook": (write("taskbook", doc, tmp_path / "taskbook.docx").out, "制定中心组学习办法"),
-        "timetable": (write("timetable", doc, tmp_path / "timetable.docx").out, "开展示范创建"),
+        "timetable": (write("timetable", doc, tmp_path / "timetable.docx").out, "组织申报"),
     }
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",

@@ -68,7 +68,7 @@ def test_cells_say_who_what_by_when(book):
     assert r[1] == "健全学习制度" and r[3] == "党委组织部" and r[4] == "党委宣传部"
     assert r[5] == "2021年6月底前" and "制度文件" in r[7]
     assert data["每学期至少开展1次专题研讨。"][5] == "每学期"
-    assert data["2021年3月-5月组织申报。"][5] == "2021年3月—5月"
+    assert data["2021年3月—5月组织申报。"][5] == "2021年3月—5月"  # full-width dash
     assert data["每年10月8日开展廉政谈话。"][5] == "每年10月8日"
     assert data["加大经费投入。"][5] == "长期坚持"
     assert data["加大经费投入。"][3] == "财务处（建议）"  # a suggestion is marked as one
@@ -170,7 +170,9 @@ def test_cli_rows_match_the_parsed_tasks(runner, tmp_path, index_dir, doc_id):
     expected = sum(len(c.tasks) for c in doc.clauses)
     assert result["out"] == str(out) and result["rows"] == expected
     assert sum(result["leads"].values()) == expected
-    assert len(_data_rows(open_docx(str(out)).tables[0])) == expected
+    # one table, or two when its last rows would stand alone on a page
+    tables = open_docx(str(out)).tables
+    assert sum(len(_data_rows(t)) for t in tables) == expected and len(tables) <= 2
     assert xlsx.exists()
 
 

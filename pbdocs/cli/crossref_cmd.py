@@ -51,7 +51,7 @@ def similar(clause_id, text, limit, other_institutions, corpus_dir, index_dir, f
     width = max(40, shutil.get_terminal_size((100, 24)).columns)
     limit = max(20, (width - 8) // 2 * 3)  # about three lines of Chinese text
     for n, h in enumerate(hits, 1):
-        who = h["institution"] or h["doc_id"]
+        who = h.get("label") or h["institution"] or h["doc_id"]
         click.echo(f"{n}. {who}  {h['clause_id']}  相似度 {h['score']:.2f}")
         body = (h.get("excerpt") or h["text"]).strip()
         more = "……" if body != h["text"].strip() else ""
@@ -65,11 +65,13 @@ def similar(clause_id, text, limit, other_institutions, corpus_dir, index_dir, f
 @click.option("--out", type=click.Path(dir_okay=False),
               help="写入文件，格式由扩展名决定：.docx（横版公文表格）、.xlsx、.md 或 .html")
 @click.option("--title", help="输出文件的标题（默认：各校党建工作要求比对表）")
+@click.option("--only-differences", is_flag=True,
+              help="只列出各校数值不同的主题（只比较衡量同一事项的数值）")
 @corpus_option
 @index_option
 @format_option
 @handle_errors
-def compare(topics, doc_ids, out, title, corpus_dir, index_dir, fmt):
+def compare(topics, doc_ids, out, title, only_differences, corpus_dir, index_dir, fmt):
     """按主题比对各院校的要求：每校的条款摘录与数值，标出不同的数值。"""
     from pbdocs.crossref import compare as run
     from pbdocs.generate import compare as view
@@ -79,7 +81,7 @@ def compare(topics, doc_ids, out, title, corpus_dir, index_dir, fmt):
         outputs.format_of("compare", out)  # a wrong extension is said before any work
     docs = _documents(corpus_dir, index_dir)
     result = run(docs, topics=list(topics) or None, doc_ids=list(doc_ids) or None,
-                 index_dir=index_dir)
+                 index_dir=index_dir, only_differences=only_differences)
     if out:
         written = outputs.write("compare", result, out, title=title)
         if fmt == "json":

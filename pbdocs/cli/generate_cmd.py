@@ -30,6 +30,8 @@ def _common(kind: str) -> Callable:
                          help="自定义 jinja2 模板（默认 templates/ 下的同名模板）"),
             click.option("--html", "html_out", type=click.Path(dir_okay=False),
                          help="另存一份 HTML 预览"),
+            click.option("--keep-punct", is_flag=True,
+                         help="保留原文的标点（默认把原文中的半角标点改为全角）"),
             format_option, corpus_option, index_option,
         ]):
             func = option(func)
@@ -40,9 +42,9 @@ def _common(kind: str) -> Callable:
 
 def _run(kind: str, doc: str, out: str, extras: list[str | None], template: str | None,
          html_out: str | None, fmt: str, corpus_dir: str, index_dir: str,
-         say: Callable[[list], str], **options) -> None:
+         say: Callable[[list], str], keep_punct: bool = False, **options) -> None:
     """Check every output file's format, load the document, write the files (context built
-    once), and print what was written."""
+    once), and print what was written (and, on stderr, what the person should know)."""
     from pbdocs.corpus import Corpus
     from pbdocs.generate.outputs import format_of, write_all
 
@@ -50,11 +52,14 @@ def _run(kind: str, doc: str, out: str, extras: list[str | None], template: str 
     for o in outs:
         format_of(kind, o)  # a wrong extension is said before any parsing
     document = Corpus(corpus_dir, index_dir).load(doc)
-    written = write_all(kind, document, outs, template, **options)
+    written = write_all(kind, document, outs, template,
+                        punctuation="source" if keep_punct else "full", **options)
     if fmt == "json":
         emit_json(written[0].to_json())
     else:
         click.echo(say(written))
+    if written[0].remark:
+        click.echo(written[0].remark, err=True)
 
 
 @click.command()
@@ -66,16 +71,24 @@ def _run(kind: str, doc: str, out: str, extras: list[str | None], template: str 
 @click.option("--cc", help="抄送机关，以“、”或“，”分隔（可选）")
 @click.option("--printer", help="版记中的印发机关（默认为发文机关）")
 @click.option("--star/--no-star", default=None, help="红色分隔线中加五角星（默认：党组织发文加）")
-@click.option("--verb", type=click.Choice(["印发", "转发", "批转"]), default="印发",
-              show_default=True, help="印发本机关文件，转发上级或不相隶属机关文件，批转下级文件")
+@click.option("--verb", type=click.Choice(["印发", "转发", "批转"]), default=None,
+              help="印发本机关文件，转发上级或不相隶属机关文件，批转下级文件（默认：方案用印发；"
+                   "原文本身是通知时按原通知排版，--issuer 为其他机关时转发）")
+@click.option("--title", help="原文标题（原文没有标题或标题有误时给出）")
+@click.option("--sealed", is_flag=True, help="加盖印章的版式：成文日期右空四字，署名以日期居中")
+@click.option("--signer", help="签发人姓名（上行文），以“、”分隔；写在发文字号同一行")
+@click.option("--attachment", "attachments", multiple=True,
+              help="附件名称，可重复给出（默认取自原文的附件说明）")
 @handle_errors
-def notice(doc, out, template, html_out, fmt, corpus_dir, index_dir, issuer, number, date, to,
-           cc, printer, star, verb):
-    """生成印发（转发、批转）通知（GB/T 9704 格式），正文后另起一页附方案全文。"""
+def notice(doc, out, template, html_out, keep_punct, fmt, corpus_dir, index_dir, issuer, number,
+           date, to, cc, printer, star, verb, title, sealed, signer, attachments):
+    """生成通知（GB/T 9704 格式）：方案用印发通知，正文后另起一页附方案全文；原文本身是通知时
+    按公文格式排版原通知（或转发）。"""
     _run("notice", doc, out, [], template, html_out, fmt, corpus_dir, index_dir,
-         lambda w: f"已生成{verb}通知：{w[0].out}",
+         lambda w: f"已生成通知：{w[0].out}", keep_punct,
          issuer=issuer, number=number, date=date, to=to, cc=cc, printer=printer, star=star,
-         verb=verb)
+         verb=verb, title=title, sealed=sealed, signer=signer,
+         attachments=list(attachments) or None)
 
 
 @click.command()
@@ -86,14 +99,14 @@ def notice(doc, out, template, html_out, fmt, corpus_dir, index_dir, issuer, num
 @click.option("--no-suggest", "no_suggest", is_flag=True,
               help="不列出工具建议的部门，只列原文写明或文中点名的部门")
 @handle_errors
-def taskbook(doc, out, template, html_out, fmt, corpus_dir, index_dir, by_dept, xlsx_out,
-             no_suggest):
+def taskbook(doc, out, template, html_out, keep_punct, fmt, corpus_dir, index_dir, by_dept,
+             xlsx_out, no_suggest):
     """生成任务分解表（横向 A4，表头每页重复；也可写成 .xlsx）。"""
     _run("taskbook", doc, out, [xlsx_out], template, html_out, fmt, corpus_dir, index_dir,
          lambda w: f"已生成任务分解表：{w[0].out}（{w[0].count}项任务"
                    + "".join(f"；Excel：{x.out}" for x in w[1:] if x.fmt == "xlsx") + "）"
                    + (f"\n{w[0].note}" if w[0].note else ""),
-         by_dept=by_dept, suggest=not no_suggest)
+         keep_punct, by_dept=by_dept, suggest=not no_suggest)
 
 
 @click.command()
@@ -101,13 +114,13 @@ def taskbook(doc, out, template, html_out, fmt, corpus_dir, index_dir, by_dept, 
 @click.option("--ics", "ics_out", type=click.Path(dir_okay=False),
               help="另存日历文件（.ics），含有明确日期的时间节点")
 @handle_errors
-def timetable(doc, out, template, html_out, fmt, corpus_dir, index_dir, ics_out):
+def timetable(doc, out, template, html_out, keep_punct, fmt, corpus_dir, index_dir, ics_out):
     """生成时间表：按月排列阶段、节点、经常性工作和长期坚持事项（也可写成 .ics 日历）。"""
     _run("timetable", doc, out, [ics_out], template, html_out, fmt, corpus_dir, index_dir,
          lambda w: f"已生成时间表：{w[0].out}（{w[0].count}"
                    + ("个事件" if w[0].fmt == "ics" else "行")
                    + "".join(f"；日历：{x.out}（{x.count}个事件）" for x in w[1:]
-                             if x.fmt == "ics") + "）")
+                             if x.fmt == "ics") + "）", keep_punct)
 
 
 @click.command()
@@ -119,11 +132,11 @@ def timetable(doc, out, template, html_out, fmt, corpus_dir, index_dir, ics_out)
 @click.option("--committee", help="学院党组织全称（默认由学院名称推出：中共×××委员会）")
 @click.option("--json", "as_json", is_flag=True, hidden=True, help="同 --format json")
 @handle_errors
-def draft(doc, out, template, html_out, fmt, corpus_dir, index_dir, college, roles_file, start,
-          committee, as_json):
+def draft(doc, out, template, html_out, keep_punct, fmt, corpus_dir, index_dir, college,
+          roles_file, start, committee, as_json):
     """由学校实施方案生成二级学院贯彻落实实施方案（讨论稿），含任务分解表。"""
     _run("draft", doc, out, [], template, html_out, "json" if as_json else fmt, corpus_dir,
          index_dir,
          lambda w: f"已生成{college.strip()}实施方案讨论稿：{w[0].out}"
-                   f"（任务分解表{w[0].count}项）",
+                   f"（任务分解表{w[0].count}项）", keep_punct,
          college=college, roles_file=roles_file, start=start, committee=committee)

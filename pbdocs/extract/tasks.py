@@ -148,6 +148,7 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 
 
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
+_TITLED = re.compile(r"《[^《》]*》")
 
 
 def _own_item(piece: str) -> bool:
@@ -285,12 +286,13 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*(?:底|末|前|内|以前|之前)
 
 def _background(t: str, r: Rules, doc_year: int | None) -> bool:
     """Narrative of what already happened: past markers, or a year before the document's
-    after a scene-setting start (根据中央统一部署，2016年学校党委…开展…)."""
+    after a scene-setting start (根据中央统一部署，2016年学校党委…开展…). A year inside a
+    title names a document or form (填写《2023年度…申报简况表》), it dates nothing."""
     if r.past_markers.search(t) or re.search(r"了[。；;]?$", t):
         return True
     if doc_year is None:
         return False
-    years = [int(m.group(1)) for m in _YEAR.finditer(t)]
+    years = [int(m.group(1)) for m in _YEAR.finditer(_TITLED.sub("", t))]
     return bool(years) and max(years) < doc_year
 
 

@@ -43,22 +43,32 @@ The Markdown dialect (parsed in one place, `dialect.py`):
 
     ::: redhead [star]           line 1 发文机关标志 (red, 方正小标宋简体, fitted to one line),
                                  line 2 发文字号 (centred) over the red rule (★ in it with
-                                 `star`), then two blank lines
+                                 `star`), then two blank lines; a line `签发人：姓名` puts the
+                                 签发人 on the 发文字号 line (a 上行文: the 标志 80 mm down)
     ::: recipients               主送机关, flush left, one blank line before
-    ::: signature                line 1 署名, line 2 成文日期 (unsealed layout, right-aligned)
+    ::: signature [sealed]       line 1 署名, line 2 成文日期 (unsealed layout, right-aligned;
+                                 `sealed`: the date 4 characters from the right, 署名 centred)
     ::: note                     附注, e.g. （此件公开发布）
-    ::: attachments              附件说明 lines, indented two characters
+    ::: attachments              附件说明 lines: `附件：1.名称`, the next numbers under the first
+    ::: check                    a note for the person sending the document (what to check),
+                                 highlighted; not part of the document
     ::: label                    附件 mark (`附件1`), 黑体, flush left, blank line after
     ::: center                   centred lines (e.g. a sub-title)
     ::: colophon                 版记: lines starting `抄送` are 抄送 rows; a line ending in
                                  `印发` is the date; another line is the 印发机关; rules thick/
-                                 thin/thick, 四号
+                                 thin/thick, 四号; at the foot of the last text page when it is
+                                 even and has room (lines counted, `layout.py`), else of the next
+                                 even page
     ::: landscape                the content goes on landscape A4 pages (own section)
-    ::: table widths=6,14,40 size=10.5   the pipe table inside gets these relative column
-                                 widths and font size (pt)
+    ::: table widths=6,14,40 size=10.5 nowrap=5   the pipe table inside gets these relative
+                                 column widths and font size (pt); `nowrap` columns (`5`,
+                                 `4-16`) are widened so that their short cells fit on one line.
+                                 Every table's rows stay whole; its last rows never stand alone
+                                 on a page
 
   Text from documents must go through `md`/`cell` (escapes Markdown, HTML and control
-  characters). Styles, fonts and sizes live in `gbt9704.py`; raw XML in `oxml.py`.
+  characters) and are written with full-width punctuation, damaged places of the source
+  marked (`textfix.py`). Styles, fonts and sizes live in `gbt9704.py`; raw XML in `oxml.py`.
 """
 
 from __future__ import annotations

@@ -11,21 +11,27 @@ from typing import Any
 from pbdocs.lang import wording
 
 DIFF_MARK = "△"
-LEGEND = f"{DIFF_MARK} 标出与其他院校不同的数值；“—”表示该校文件未提及。"
+DAMAGED = "（原文数字缺失，未比对）"
+LEGEND = (f"{DIFF_MARK} 标出与其他院校不同的数值（只与衡量同一事项、同一单位和周期的数值相比）；"
+          f"“—”表示该校文件未提及；“{DAMAGED}”表示原文此处的数字在提取时丢失。")
 _QUOTES = "“”\"'‘’"
 
 
 def numbers(item: dict) -> list[dict[str, Any]]:
     """The numbers of one cell item as short phrases for a person, each with `differs`."""
     out = []
-    for t in item.get("targets", []):
-        shown = wording.target_phrase({**t, "subject": _subject(t.get("subject") or "")})
-        out.append({"text": shown, "differs": bool(t.get("differs"))})
-    for r in item.get("recurrences", []):
-        out.append({"text": r.get("text") or "", "differs": bool(r.get("differs"))})
-    for d in item.get("deadlines", []):
-        out.append({"text": d.get("text") or "", "differs": bool(d.get("differs"))})
-    return [n for n in out if n["text"]]
+    for kind in ("targets", "recurrences", "deadlines"):
+        for x in item.get(kind, []):
+            if kind == "targets":
+                shown = wording.target_phrase({**x, "subject": _subject(x.get("subject") or "")})
+            else:
+                shown = x.get("text") or ""
+            if not shown:
+                continue
+            damaged = bool(x.get("damaged"))
+            out.append({"text": shown + (DAMAGED if damaged else ""),
+                        "differs": bool(x.get("differs")), "damaged": damaged})
+    return out
 
 
 def _subject(subject: str) -> str:
@@ -89,7 +95,8 @@ def to_text(result: dict, width: int | None = None) -> str:
                     lines.extend("    " + c for c in _chunks(f"数值：{nums}", wrap))
         lines.append("")
     if not ctx["rows"]:
-        lines.append("没有可比对的主题。")
+        lines.append("各校在这些主题上没有数值不同之处。" if result.get("only_differences")
+                     else "没有可比对的主题。")
     else:
         lines.append(LEGEND)
     return "\n".join(lines)

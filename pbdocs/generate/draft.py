@@ -33,9 +33,14 @@ _PUNCT = re.compile(r"[\s，,。；;：:、“”\"‘’'（）()《》〈〉�
 
 def clean(text: str) -> str:
     """Text without responsibility notes (left by a reader or an older parse) and stray
-    spaces."""
-    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])", "",
-                  lang_text.responsibility_note().sub("", text or "")).strip()
+    spaces; a gap before a measure word (`至少召开 次`: a numeral lost in the source) stays,
+    to be marked."""
+    from pbdocs.generate.textfix import lost_numeral
+
+    text = lang_text.responsibility_note().sub("", text or "")
+    gaps = lost_numeral()
+    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])",
+                  lambda m: m.group(0) if gaps.match(text, m.start()) else "", text).strip()
 
 
 sentences = lang_text.sentences
@@ -80,8 +85,10 @@ def _iso_month(m: Month) -> str:
     return f"{m[0]:04d}-{m[1]:02d}"
 
 
-def committee_name(college: str) -> str:
-    """The college's party committee: `计算机与信息工程学院` → `中共计算机与信息工程学院委员会`."""
+def committee_name(college: str, institution: str | None = None) -> str:
+    """The college's party committee by its full name: `计算机与信息工程学院` of `杭州电子科技大学`
+    → `中共杭州电子科技大学计算机与信息工程学院委员会` (without the university when it is not
+    known)."""
     name = college.strip()
     if name.startswith("中共") and name.endswith("委员会"):
         return name
@@ -89,6 +96,9 @@ def committee_name(college: str) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
+    inst = (institution or "").strip()
+    if inst and not name.startswith(inst):
+        name = inst + name
     return f"中共{name}委员会"
 
 
@@ -112,7 +122,8 @@ def cite(doc: Document, clause: Clause) -> str:
 # ---------------------------------------------------------------- reading the source
 
 def _tasks(clause: Clause) -> list[Task]:
-    """The clause's actionable sentences: the extraction's tasks, else its sentences."""
+    """The clause's sentences as the aims read them: the extraction's tasks, else its
+    sentences (a 指导思想 paragraph holds no task but is restated all the same)."""
     if clause.tasks:
         return clause.tasks
     return [Task(text=s) for s in sentences(clean(clause.text))]
@@ -122,6 +133,13 @@ def _is_heading(task_text: str, clause: Clause) -> bool:
     if not clause.heading:
         return False
     return _key(task_text) == _key(clause.heading)
+
+
+def _only_time(text: str) -> bool:
+    """Whether a sentence only names a time (`2019年1月8日至2019年1月22日`): a time frame,
+    not a task."""
+    rest = re.sub(r"[\d\s年月日号时分至到起止—\-－~～前后底初中旬上下半（）()。，、：:]", "", text)
+    return len(rest) < 2
 
 
 def _deadline_end(deadlines: list[Deadline]) -> str | None:
@@ -184,12 +202,15 @@ def _concerns(rules: DraftRules, clause: Clause, doc: Document) -> tuple[bool, b
 
 
 def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task]:
-    """The clause's tasks that a college does, in order (never the heading alone)."""
+    """The clause's tasks that a college does, in order (never the heading alone). Only what
+    extraction kept as tasks: a clause without any (a criterion, background, a condition)
+    gives no row, as in the task book."""
     actors = [a for a in clause.actors if rules.has("college", a) or rules.has("member", a)]
     out = []
-    for t in _tasks(clause):
+    for t in clause.tasks:
         text = clean(t.text)
-        if not text or _is_heading(text, clause) or rules.has("university_only", text):
+        if (not text or _is_heading(text, clause) or rules.has("university_only", text)
+                or _only_time(text) or rules.starts("not_task", text)):
             continue
         mine = (formal or _parties(rules, _dept_names(t.lead + t.support))
                 or any(a in text for a in actors)
@@ -267,11 +288,30 @@ def _by_month(rows: list[DraftRow]) -> list[dict[str, Any]]:
     return out
 
 
+def _is_notice(doc: Document) -> bool:
+    from pbdocs.generate.notice import is_notice
+
+    return is_notice(doc)
+
+
+def _addressed_to_colleges(rules: DraftRules, doc: Document) -> bool:
+    """A notice sent to the colleges (主送 各学院党委、党总支…): all it asks is theirs to do."""
+    return _is_notice(doc) and any(rules.has("college", r) for r in doc.recipients)
+
+
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*[-—－～~至到]\s*((?:19|20)\d{2})\s*年")
+
+
 def _plan_end(doc: Document) -> str | None:
-    """The latest date the source sets for anything (deadlines and targets' `by`)."""
+    """The latest date the source sets for anything (deadlines and targets' `by`), within the
+    period its title states (`三年行动计划（2021-2023年）` ends 2023-12-31) when it states one."""
     dates = [d.end for c in doc.clauses for d in c.deadlines if d.end]
     dates += [t.by for c in doc.clauses for t in c.targets if t.by]
-    return max(dates) if dates else None
+    end = max(dates) if dates else None
+    m = _PERIOD.search(doc.title or "")
+    if end and m and int(m.group(2)) >= int(m.group(1)):
+        end = min(end, f"{m.group(2)}-12-31")
+    return end
 
 
 def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
@@ -279,7 +319,8 @@ def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
     own deadlines lie before it, the month before its earliest deadline, so they still fit."""
     dated = doc.date or (doc.notice.date if doc.notice else None)
     if dated and re.match(r"\d{4}-\d{2}", dated):
-        return add_months(_to_month(dated), 1)
+        # a notice is acted on in the month it is sent; a plan from the month after
+        return _to_month(dated) if _is_notice(doc) else add_months(_to_month(dated), 1)
     today = today or _dt.date.today()
     now = (today.year, today.month)
     ends = [d.end for c in doc.clauses for d in c.deadlines if d.end]
@@ -298,6 +339,34 @@ def _segments_with(text: str, needle: str) -> str | None:
                 seg = f"{segs[i - 1]}，{seg}"
             return seg
     return None
+
+
+def _short_name(text: str, limit: int = 24) -> str:
+    """A task's short name for the 重点任务 column: its first phrase when that says enough
+    (`实施政治“强核”行动计划，做到…` → `实施政治“强核”行动计划`), else the text cut after a
+    whole word (never inside one) with …"""
+    text = text.strip().rstrip("。；;，,")
+    first = re.split(r"[，,；;。]", text)[0]
+    if 6 <= len(first) <= limit:
+        return first
+    if len(text) <= limit:
+        return text
+    from pbdocs import segment
+
+    out = ""
+    for word in segment.cut(first if len(first) > 6 else text):
+        if len(out) + len(word) > limit - 1:
+            break
+        out += word
+    return (out or text[: limit - 1]) + "…"
+
+
+def _past(text: str, doc: Document) -> bool:
+    """Whether a sentence tells what happened before the source was written (a year before
+    its own): background, not something to do."""
+    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    m = re.match(r"^[^，。；]{0,12}?((?:19|20)\d{2})年", text)
+    return bool(year and m and int(m.group(1)) < year)
 
 
 def _source_title(doc: Document) -> str | None:
@@ -332,12 +401,15 @@ def select(doc: Document, rules: DraftRules) -> Selection:
     """Sort the source's clauses: preamble and aims, guarantee paragraphs, and the task clauses
     that concern a college with the tasks of them a college takes on."""
     sel = Selection()
+    addressed = _addressed_to_colleges(rules, doc)
     goals = _goal_sections(rules, doc)
     guarantees = _guarantee_sections(rules, doc, goals)
     top = _top_sections(doc)
     for c in doc.clauses:
         head = c.path[0] if c.path else "0"
-        if head == "0" or (top and head not in top):  # a plan without 一、 sections is flat
+        # a plan without 一、 sections is flat (its clauses the preamble); a numbered item at
+        # the top (一、申报条件。…) is an item all the same
+        if head == "0" or (top and head not in top and c.number is None):
             sel.preamble.append(c)
             continue
         if head in goals:
@@ -349,13 +421,16 @@ def select(doc: Document, rules: DraftRules) -> Selection:
             if _concerns(rules, c, doc)[0]:
                 for s in sentences(clean(c.text)):
                     if not rules.has("university_only", s):
-                        sel.guarantees.append((rules.substitute(s), c))
+                        text, mine = rules.restate(s)
+                        if mine:
+                            sel.guarantees.append((text, c))
             continue
         sel.task_clauses += 1
         concerns, formal = _concerns(rules, c, doc)
+        concerns = concerns or addressed
         if not concerns:
             continue
-        tasks = _college_tasks(rules, c, formal)
+        tasks = _college_tasks(rules, c, formal or addressed)
         if tasks:
             sel.picks.append(_Pick(c, tasks, formal))
     return sel
@@ -375,8 +450,9 @@ class Aims:
 
 def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
     """The guiding paragraph, principles and goals restated for the college, and the source's
-    quantified goals that bind a college (the piece of text around each target)."""
-    sub = rules.substitute
+    quantified goals that bind a college (the piece of text around each target): a number each
+    college is given restated as the college's (`scope` college), a rule for every branch or
+    member restated (`unit`), the university's own as written (`university`)."""
     guiding: list[str] = []
     principles: list[str] = []
     goal_text: list[str] = []
@@ -396,10 +472,24 @@ def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
                 (guiding if rules.has("guiding", s) and not goal_text else goal_text).append(s)
     if not guiding:
         pre = [s for c in sel.preamble for s in sentences(clean(c.text))]
-        guiding = [s for s in pre if rules.has("guiding", s)] or pre[:-1] or pre
-    guiding = [sub(s) for s in guiding if not rules.has("university_only", s)]
-    principles = [sub(s) for s in principles]
-    goal_text = [sub(s) for s in goal_text if not rules.has("university_only", s)]
+        guiding = [s for s in pre if rules.has("guiding", s)]
+        if not guiding and not _is_notice(doc):  # a notice's opening line is no ideology
+            guiding = pre[:-1] or pre
+    def college_part(sentences_: list[str]) -> list[str]:
+        """The sentences restated for the college; the university's own acts and its past
+        (`2016年学校党委在全校党员中开展…`) left out."""
+        out = []
+        for s in sentences_:
+            if rules.has("university_only", s) or _past(s, doc):
+                continue
+            text, mine = rules.restate(s)
+            if mine:
+                out.append(text)
+        return out
+
+    guiding = college_part(guiding)
+    principles = college_part(principles)
+    goal_text = college_part(goal_text)
 
     goal_targets: list[dict[str, str]] = []
     sources: list[tuple[Clause, list[Task]]] = [(c, _tasks(c)) for c in sel.aims]
@@ -417,12 +507,25 @@ def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
                 when = [d.text for d in t.deadlines or c.deadlines if d.text and d.text in text]
                 if when and when[0] not in seg:
                     seg = f"{when[0]}，{seg}"
-                phrase = sub(seg)
+                # Whose number it is: one each college is given (每个学院配备1名…) is the
+                # college's, restated; any other stays the university's target, as written.
+                # the clause up to this piece: 每个学院配备1名…，至少配备1至2名… are both each
+                # college's
+                at = text.find(seg) + len(seg)
+                upto = re.split(r"[；;。]", text[:at])[-1]
+                if rules.has("per_college", upto):
+                    scope = "college"
+                elif rules.has("per_unit", seg):
+                    scope = "unit"  # a rule for every branch or member, the college's too
+                else:
+                    scope = "university"
+                phrase = seg if scope == "university" else rules.restate(seg)[0]
                 if any(_key(phrase) in _key(g["text"]) for g in goal_targets):
                     continue
                 # a longer piece of the same sentence replaces the shorter one it contains
                 goal_targets = [g for g in goal_targets if _key(g["text"]) not in _key(phrase)]
-                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id})
+                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id,
+                                     "scope": scope})
     return Aims(guiding, principles, goal_text, goal_targets)
 
 
@@ -450,26 +553,40 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
     for p in sel.picks:
         c = p.clause
         heading = sub(clean(c.heading)) if c.heading else None
-        short = re.split(r"[，,；;。]", heading)[0] if heading else None
+        short = _short_name(heading) if heading else None
         texts: list[str] = []
         rows: list[DraftRow] = []
         for t in p.tasks:
-            text = re.sub(r"[；;，,]$", "。", sub(clean(t.text)))
+            text, mine = rules.restate_parts(clean(t.text))
+            text = re.sub(r"[；;，,]$", "。", text)
+            mine = re.sub(r"[；;，,]$", "。", mine)
             if any(_similar(text, k) for k in kept_texts):
                 continue
             kept_texts.append(text)
             texts.append(text)
+            if not mine:  # the university's own act: told in the item, not the college's row
+                continue
             due = _deadline_end(t.deadlines) or _deadline_end(
                 [d for d in c.deadlines if d.text and d.text in t.text])
             recs = t.recurrences or [r for r in c.recurrences if r.text and r.text in t.text]
+            kind = getattr(t, "kind", None)  # once | recurring | ongoing (schema 2)
+            targets = t.targets or [x for x in c.targets if x.text and x.text in t.text]
+            # a number the university sets itself (建成3个省级工作室, 聘请15名…): the college
+            # helps the university reach it, in the university's own time
+            theirs = bool(targets) and not any(
+                rules.has(kind, t.text) for kind in ("per_college", "per_unit", "college"))
             n += 1
-            rows.append(DraftRow(no=n, measure=text, clause_id=c.id, cite=cite(doc, c),
-                                 source_due=due, recurrences=recs))
-        if not texts:
+            rows.append(DraftRow(no=n, measure=f"配合学校落实：{mine}" if theirs else mine,
+                                 clause_id=c.id, cite=cite(doc, c), source_due=due,
+                                 recurrences=recs, task_kind=kind, university=theirs,
+                                 deliverable=kind == "once" or bool(targets)))
+        if not rows:
             n -= len(rows)
             continue
-        if short is None:
-            short = re.split(r"[，,；;。]", texts[0])[0][:24]
+        if short is None:  # the heading of the section above, else the task's first words
+            above = doc.ancestors(c)
+            short = (_short_name(sub(clean(above[-1].heading))) if above and above[-1].heading
+                     else _short_name(texts[0]))
         for r in rows:
             r.key_task = short
         body = "".join(t if t.endswith(("。", "！", "？", "!", "?")) else t + "。" for t in texts)
@@ -493,8 +610,10 @@ def restate_guarantees(sel: Selection, doc: Document, rules: DraftRules) -> dict
             for s in sentences(clean(c.text)):
                 if rules.has("funding", s) and not rules.has("university_only", s) and (
                         rules.has("college", s) or "党建" in s):
-                    funding.append(rules.substitute(s))
-                    break
+                    text, mine = rules.restate(s)
+                    if mine:
+                        funding.append(text)
+                        break
     return {"duty": duty, "supervision": supervision, "funding": funding}
 
 
@@ -511,28 +630,42 @@ class Schedule:
 
 def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
              start: Month | None = None) -> Schedule:
-    """Give each row a month one month before the university's deadline, a cadence, or
-    长期坚持; undated tasks fall in the phase their words suggest; the phases cover every
-    dated row."""
+    """Give each row a month one month before the university's deadline (the university's own
+    date when that month is already past the draft's start), a cadence, or 长期坚持; an
+    undated one-off task falls in the phase its words suggest (a deliverable with a number in
+    the middle phase); a standing rule, or a task nothing marks as one-off, gets no deadline
+    (长期坚持). The phases cover every dated row; a notice's draft spans its own dates."""
     start_m = start or _default_start(doc)
     plan_end = _plan_end(doc)
     if plan_end and add_months(_to_month(plan_end), -1) >= add_months(start_m, 2):
         end_m = min(add_months(_to_month(plan_end), -1), add_months(start_m, 35))
+    elif _is_notice(doc):  # a notice's tasks are due within its own dates
+        end_m = max(start_m, _to_month(plan_end)) if plan_end else start_m
     else:
         end_m = add_months(start_m, 11)
     phases = _phases(start_m, end_m)
     by_key = {p["key"]: p for p in phases}
 
+    # A notice whose dates end within a quarter asks for everything by then (its window);
+    # a notice of standing rules (or with no dates) does not.
+    window = bool(_is_notice(doc) and plan_end
+                  and _to_month(plan_end) <= add_months(start_m, 3))
     middle: list[DraftRow] = []
     for r in rows:
-        r.uni_due = r.source_due or plan_end
+        r.uni_due = r.source_due or (plan_end if r.deliverable or window else None)
+        if window and not r.source_due and not _cadence(r.recurrences):
+            r.deliverable = True
         if r.source_due:
             r.due = add_months(_to_month(r.source_due), -1)
         elif _cadence(r.recurrences):
             r.cadence = _cadence(r.recurrences)
+        elif r.task_kind == "ongoing":
+            r.ongoing = True
         else:
-            phase = rules.phase_for(r.measure)
-            if phase == "ongoing":
+            phase = rules.phase_for(r.measure) or ("middle" if r.deliverable else "ongoing")
+            if r.university and r.uni_due:  # the university's number: by its own date
+                r.due = add_months(_to_month(r.uni_due), -1)
+            elif phase == "ongoing":
                 r.ongoing = True
             elif phase in by_key:
                 r.due = by_key[phase]["last"]
@@ -553,10 +686,16 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
         for i, r in enumerate(middle):
             r.due = months[i * len(months) // len(middle)]
 
-    # A month never later than one month before the university's deadline for the task.
+    # A month never later than one month before the university's deadline for the task; when
+    # that month is before the draft starts, the university's own date is the college's too.
+    urgent: dict[int, str] = {}
     for r in rows:
         if r.due is not None and r.uni_due:
             r.due = min(r.due, add_months(_to_month(r.uni_due), -1))
+            if r.due <= start_m and add_months(_to_month(r.uni_due), -1) <= start_m:
+                r.due = _to_month(r.uni_due)
+                urgent[r.no] = wording.deadline_text(
+                    {"end": r.uni_due, "kind": "by", "text": ""})
     # Dated tasks outside the frame stretch the first or last phase.
     dues = [r.due for r in rows if r.due]
     if dues:
@@ -565,7 +704,7 @@ def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
 
     for r in rows:
         if r.due:
-            r.time_limit = f"{month_text(r.due)}底前"
+            r.time_limit = urgent.get(r.no) or f"{month_text(r.due)}底前"
         elif r.cadence:
             r.time_limit = r.cadence
         else:
@@ -618,7 +757,8 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
     rules = rules or load_rules()
     roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
     role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
-    committee = committee.strip() if committee and committee.strip() else committee_name(college)
+    committee = (committee.strip() if committee and committee.strip()
+                 else committee_name(college, doc.institution))
     college = college.strip()
 
     sel = select(doc, rules)

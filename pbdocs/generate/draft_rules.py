@@ -11,6 +11,10 @@ from pbdocs.errors import InputError
 from pbdocs.lang import lexicon
 
 DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
+# What may come before a subject: an item number, 各 or 每个 (各二级党组织要…)
+_LEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?")
+# A clause that sets a quota: a number with its unit (1%, 1名, 3个, 2-3名, 1至2名)
+_QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
 
 
 @dataclass(frozen=True)
@@ -27,9 +31,17 @@ class DraftRules:
         """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
         return any(t in text for t in self.terms.get(kind, ()))
 
-    def substitute(self, text: str) -> str:
-        """Restate text with the college as the subject; titles in 《》 stay as written."""
+    def starts(self, kind: str, text: str) -> bool:
+        """Whether text starts with a term of this kind (`not_task`: 联系人 …)."""
+        return any(text.lstrip().startswith(t) for t in self.terms.get(kind, ()))
+
+    def substitute(self, text: str, keep_scope: bool = False) -> str:
+        """Restate text with the college as the subject; titles in 《》 stay as written;
+        `keep_scope`: the university's scope words (全校, 学校 …) stay (a quota's)."""
         table = dict(self.substitutions)
+        if keep_scope:
+            for word in self.terms.get("scope", ()):
+                table = {k: v for k, v in table.items() if word not in k}
         if not table:
             return text
         # Titles are set aside (their 《》 kept, so that `学校《` can still protect a phrase).
@@ -42,6 +54,76 @@ class DraftRules:
         hidden = re.sub(r"《([^《》]*)》", hide, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
                       _replace(hidden, table))
+
+    def restate(self, text: str) -> tuple[str, bool]:
+        """Text restated for the college, knowing who acts: a piece (between commas) whose
+        subject is the university or one of its departments alone (`学校设定…`, `组织部门要…`,
+        and the pieces after it until another subject) stays the university's, word for word;
+        where the university's and the colleges' people act together (`学校党委书记、校长和
+        二级党组织书记、院长带头讲党课`) the college's keep the piece; a clause that sets a quota
+        (`不低于全校师生人数的1%`) keeps its scope words. Returns the text and whether any
+        piece is the college's."""
+        whole, mine = self.restate_parts(text)
+        return whole, bool(mine)
+
+    def restate_parts(self, text: str) -> tuple[str, str]:
+        """The text restated (`restate`) and the college's part of it alone (the pieces the
+        university does left out; '' when it does all)."""
+        whole: list[str] = []
+        mine: list[str] = []
+        for clause in re.findall(r"[^。；;]+[。；;]?|[。；;]", text):
+            quota = bool(_QUOTA.search(clause))
+            who = "other"
+            own: list[str] = []
+            for piece in re.findall(r"[^，,]+[，,]?|[，,]", clause):
+                subject, rest = self._subject(piece)
+                if subject != "other":
+                    who = subject
+                if who == "university":
+                    whole.append(piece)
+                    continue
+                if subject == "both":
+                    piece = rest
+                piece = self.substitute(piece, keep_scope=quota)
+                whole.append(piece)
+                own.append(piece)
+            if own:
+                part = "".join(own)
+                end = clause[-1] if clause[-1] in "。；;" else ""
+                mine.append(re.sub(r"[，,；;。]$", "", part) + end if end else part)
+        return "".join(whole), "".join(mine)
+
+    def _subject(self, clause: str) -> tuple[str, str]:
+        """Who a clause's leading subject is: `university`, `college`, `both` (with the clause
+        rest: the college's people only) or `other`."""
+        uni = sorted(self.terms.get("university_actor", ()), key=len, reverse=True)
+        col = sorted(self.terms.get("college_actor", ()) + self.terms.get("college", ()),
+                     key=len, reverse=True)
+        found: set[str] = set()
+        kept: list[str] = []
+        pos = _LEAD.match(clause).end()
+        start = pos
+        while pos < len(clause):
+            hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)
+            hit = hit or next((("college", t) for t in col if clause.startswith(t, pos)), None)
+            if hit is None:
+                break
+            found.add(hit[0])
+            end = pos + len(hit[1])
+            if hit[0] == "college":
+                kept.append(clause[pos:end])
+            pos = end
+            if pos < len(clause) and clause[pos] in "、和及":  # 与: "with", not "and"
+                pos += 1
+                continue
+            break
+        if not found or (pos < len(clause) and clause[pos] in "的各所内"):
+            return "other", clause
+        if found == {"university"}:
+            return "university", clause
+        if found == {"college"}:
+            return "college", clause
+        return "both", clause[:start] + "、".join(kept) + clause[pos:]
 
     def role_for(self, text: str, roles: tuple[str, ...] | None = None) -> str:
         """The role whose keywords weigh most in text; ties go to the earlier role."""
@@ -58,12 +140,13 @@ class DraftRules:
             return self.default_role if self.default_role in order else order[0]
         return max(scores, key=lambda r: (scores[r], -order.index(r)))
 
-    def phase_for(self, text: str) -> str:
-        """The schedule phase of an undated task: start, middle, end or ongoing."""
+    def phase_for(self, text: str) -> str | None:
+        """The schedule phase the words of an undated task suggest (start, middle, end or
+        ongoing), or None when none of the keywords is in it."""
         for kw, phase in self.schedule:
             if kw in text:
                 return phase
-        return "middle"
+        return None
 
 
 def _longest_matches(text: str, keys) -> list[tuple[int, str]]:

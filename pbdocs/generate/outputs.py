@@ -39,6 +39,7 @@ class Written:
     count_key: str | None = None  # the JSON name of count: rows, tasks, events, topics
     details: dict[str, Any] = field(default_factory=dict)  # more JSON (the task book's leads)
     note: str = ""  # a line for a person about what was written (牵头部门：明确 …)
+    remark: str | None = None  # what the person should know about how it was written (stderr)
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON for this file: `{"out": path}` plus the count under its name."""
@@ -64,6 +65,8 @@ class OutputKind:
     count_key: str | None = None
     # (JSON details, a line for a person) about the written document, from its context
     summary: Callable[[dict[str, Any]], tuple[dict[str, Any], str]] = lambda ctx: ({}, "")
+    # A sentence for the person about how it was written (a notice for a notice …), or None
+    remark: Callable[[dict[str, Any]], str | None] = lambda ctx: ctx.get("note")
     # Writers of the formats that are not Markdown: (source, context, out, options) -> count
     writers: dict[str, Callable[..., int | None]] = field(default_factory=dict)
     # Format → the JSON name of its count when it differs from count_key (ics: events)
@@ -92,7 +95,7 @@ def _taskbook_summary(ctx: dict[str, Any]) -> tuple[dict[str, Any], str]:
 def _taskbook_xlsx(doc, ctx, out, opts) -> int:
     from pbdocs.generate.taskbook import write_xlsx
 
-    write_xlsx(ctx["task_rows"], out, by_dept=bool(opts.get("by_dept")))
+    write_xlsx(ctx["task_rows"], out, by_dept=bool(opts.get("by_dept")), text=opts.get("text"))
     return len(ctx["task_rows"])
 
 
@@ -192,21 +195,40 @@ def _lexicons(source):
     return lexicon.using(lexicon.extension_dirs(path))
 
 
+PUNCTUATION = ("full", "source")
+
+
+def _text_rules(source: Any, options: dict[str, Any]):
+    """How values from the source are written (the option `punctuation`: `full`, the default,
+    or `source`; damaged places of a parsed document marked); removes the option."""
+    from pbdocs.generate.textfix import Damage, TextRules
+
+    punctuation = options.pop("punctuation", None) or "full"
+    if punctuation not in PUNCTUATION:
+        raise InputError(f"标点处理方式“{punctuation}”无效："
+                         "应为 full（全角）或 source（保留原文）。")
+    damage = Damage.of(source) if hasattr(source, "warnings") else Damage()
+    return TextRules(punctuation=punctuation, damage=damage)
+
+
 def context(kind: str, source: Any, **options: Any) -> dict[str, Any]:
     """The template context of one output kind."""
+    options.pop("punctuation", None)
     with _lexicons(source):
         return get(kind).context(source, **options)
 
 
-def _markdown(k: OutputKind, ctx: dict[str, Any], template: str | Path | None) -> str:
+def _markdown(k: OutputKind, ctx: dict[str, Any], template: str | Path | None,
+              text=None) -> str:
     from pbdocs.generate.templates import render
 
-    return render(k.template, ctx, template)
+    return render(k.template, ctx, template, text)
 
 
 def markdown(kind: str, source: Any, template: str | Path | None = None, **options: Any) -> str:
     """The document as dialect Markdown."""
-    return _markdown(get(kind), context(kind, source, **options), template)
+    text = _text_rules(source, options)
+    return _markdown(get(kind), context(kind, source, **options), template, text)
 
 
 def preview_html(kind: str, source: Any, template: str | Path | None = None,
@@ -215,20 +237,22 @@ def preview_html(kind: str, source: Any, template: str | Path | None = None,
     from pbdocs.generate.render_html import markdown_to_html
 
     k = get(kind)
+    text = _text_rules(source, options)
     ctx = context(kind, source, **options)
-    return markdown_to_html(_markdown(k, ctx, template), standalone=True, title=k.title(ctx))
+    return markdown_to_html(_markdown(k, ctx, template, text), standalone=True,
+                            title=k.title(ctx))
 
 
 def _write_one(k: OutputKind, source: Any, ctx: dict[str, Any], out: Path, fmt: str,
-               template: str | Path | None, options: dict[str, Any]) -> Written:
+               template: str | Path | None, options: dict[str, Any], text=None) -> Written:
     from pbdocs.generate.output import save
 
     details, note = k.summary(ctx)
     if fmt in k.writers:
-        count = k.writers[fmt](source, ctx, out, options)
+        count = k.writers[fmt](source, ctx, out, options | {"text": text})
         return Written(out, k.key, fmt, count, k.count_keys.get(fmt, k.count_key), details,
-                       note)
-    md = _markdown(k, ctx, template)
+                       note, k.remark(ctx))
+    md = _markdown(k, ctx, template, text)
     if fmt == "docx":
         from pbdocs.generate.render_docx import markdown_to_docx
 
@@ -240,7 +264,7 @@ def _write_one(k: OutputKind, source: Any, ctx: dict[str, Any], out: Path, fmt: 
 
             text = markdown_to_html(md, standalone=True, title=k.title(ctx))
         save(out, lambda p: p.write_text(text, encoding="utf-8"))
-    return Written(out, k.key, fmt, k.count(ctx), k.count_key, details, note)
+    return Written(out, k.key, fmt, k.count(ctx), k.count_key, details, note, k.remark(ctx))
 
 
 def write_all(kind: str, source: Any, outs: list[str | Path],
@@ -249,9 +273,11 @@ def write_all(kind: str, source: Any, outs: list[str | Path],
     Every format is checked before anything is written."""
     k = get(kind)
     targets = [(Path(o), format_of(kind, o)) for o in outs]
+    text = _text_rules(source, options)
     with _lexicons(source):
         ctx = k.context(source, **options)
-        return [_write_one(k, source, ctx, out, fmt, template, options) for out, fmt in targets]
+        return [_write_one(k, source, ctx, out, fmt, template, options, text)
+                for out, fmt in targets]
 
 
 def write(kind: str, source: Any, out: str | Path, template: str | Path | None = None,

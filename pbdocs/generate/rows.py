@@ -51,6 +51,9 @@ class DraftRow(TaskRow):
     due: Month | None = None  # the month the college finishes it
     cadence: str | None = None  # 每学期至少1次 …, for a repeated duty
     ongoing: bool = False  # 长期坚持
+    task_kind: str | None = None  # once | recurring | ongoing, where the model says it
+    deliverable: bool = False  # a one-off result (the model's `once`, or a number to reach)
+    university: bool = False  # a number the university sets itself: the college helps
     role: str = ""
     person: str = ""
 

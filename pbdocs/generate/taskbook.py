@@ -151,35 +151,67 @@ def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
     }
 
 
-def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> Path:
-    """The same table as a spreadsheet: header frozen, autofilter on, text wrapped; a sheet per
-    lead department when by_dept."""
+XLSX_FONT = "仿宋"  # body cells (the font Excel and WPS have under this name)
+XLSX_HEAD_FONT = "宋体"
+
+
+def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False, text=None) -> Path:
+    """The same table as a spreadsheet for printing and filtering: 仿宋 cells under a bold 宋体
+    header, header frozen and repeated on every printed page, autofilter on, text wrapped,
+    landscape A4 fitted to the page width; a sheet per lead department when by_dept. `text`
+    (`textfix.TextRules`) writes values as the .docx does: punctuation full-width, a lost
+    character □ in a yellow cell."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     from pbdocs.generate.oxml import xml_safe
+    from pbdocs.generate.textfix import DAMAGE_CLOSE, DAMAGE_OPEN
 
     header = COLUMNS + ["所属部分", "牵头部门依据"]
     widths = [6, 22, 60, 18, 24, 16, 10, 18, 24, 24]
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    damaged = PatternFill("solid", fgColor="FFFF00")
+
+    def value(x: str) -> tuple[str, bool]:
+        v = text.apply(x) if text is not None else x
+        marked = DAMAGE_OPEN in v
+        return xml_safe(v.replace(DAMAGE_OPEN, "").replace(DAMAGE_CLOSE, "")), marked
 
     def fill(ws, items: list[TaskRow]) -> None:
         ws.append(header)
         for r in items:
-            ws.append([xml_safe(x) for x in r.cells()]
-                      + [xml_safe(r.section), xml_safe(r.lead_source)])
+            cells = [value(x) for x in r.cells()] + [value(r.section), value(r.lead_source)]
+            ws.append([v for v, _ in cells])
             ws.cell(row=ws.max_row, column=1).value = r.no
+            for k, (_, marked) in enumerate(cells, 1):
+                if marked:
+                    ws.cell(row=ws.max_row, column=k).fill = damaged
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w
         for cell in ws[1]:
-            cell.font = Font(bold=True)
+            cell.font = Font(name=XLSX_HEAD_FONT, bold=True, size=11)
             cell.fill = PatternFill("solid", fgColor="D9D9D9")
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = box
         for row in ws.iter_rows(min_row=2):
             for cell in row:
+                cell.font = Font(name=XLSX_FONT, size=11)
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.border = box
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+        ws.print_title_rows = "1:1"  # the header on every printed page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages as it takes, one page wide
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
     wb = Workbook()
     ws = wb.active

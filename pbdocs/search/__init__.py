@@ -19,6 +19,8 @@ from typing import Any
 
 from pbdocs.errors import InputError, PbdocsError, os_reason
 from pbdocs.search.backend import (
+    DEFAULT_FACETS,
+    FACET_FIELDS,
     NO_INSTITUTION,
     ClauseRecord,
     DamagedIndexError,
@@ -38,7 +40,7 @@ from pbdocs.search.indexdir import (
     write_manifest,
     write_meta,
 )
-from pbdocs.search.query import parse_query, positive_terms
+from pbdocs.search.query import And, parse_query, positive_terms
 
 __all__ = ["build_index", "build_from_documents", "search", "get_clause", "SearchResult", "Hit",
            "ClauseRecord", "get_backend", "ENGINES"]
@@ -330,34 +332,93 @@ def _resolve(values: str | Iterable[str] | None, known: Iterable[str]) -> list[s
     return sorted(out)
 
 
-def search(index_dir: str | Path, query: str, *, inst: str | None = None,
-           dept: str | None = None, year: str | int | None = None, kind: str | None = None,
-           limit: int = 10, offset: int = 0, facets: bool = False,
-           engine: str | None = None) -> SearchResult:
-    """Clauses matching a query (words, "phrases", AND/OR/NOT) within filters, highlighted."""
-    node = parse_query(query)
+def _values(value: str | int | Iterable[str] | None) -> list[str] | None:
+    """A filter's values: None, one value, or several (blank ones dropped)."""
+    if value is None:
+        return None
+    vals = [value] if isinstance(value, (str, int)) else list(value)
+    return [str(v).strip() for v in vals if str(v).strip()] or None
+
+
+def _depts_of(values: list[str] | None, vocab: dict[str, Any]) -> list[str] | None:
+    """Canonical department names that any of the given names stands for."""
+    if values is None:
+        return None
+    return sorted({c for v in values for c in _resolve_depts(v, vocab)})
+
+
+def search(index_dir: str | Path, query: str, *, inst: str | Iterable[str] | None = None,
+           dept: str | Iterable[str] | None = None,
+           year: str | int | Iterable[str] | None = None,
+           kind: str | Iterable[str] | None = None, lead: str | Iterable[str] | None = None,
+           support: str | Iterable[str] | None = None, doc: Iterable[str] | None = None,
+           limit: int = 10, offset: int = 0, facets: bool | Iterable[str] = False,
+           engine: str | None = None, browse: bool = False) -> SearchResult:
+    """Clauses matching a query (words, "phrases", AND/OR/NOT) within filters, highlighted.
+    With `browse`, an empty query lists every clause within the filters, in index order (a
+    document's clauses in order); without it, an empty query is an error. Each filter takes
+    one value or several (any of them); `dept` is a leading or supporting department, `lead`
+    and `support` one role only; `facets` is True (institution, department) or facet names
+    from FACET_FIELDS."""
+    node = And() if browse and not query.strip() else parse_query(query)
     if limit < 0 or offset < 0:
         raise InputError("--limit 和 --offset 不能是负数。")
-    if year is not None and not str(year).strip().isdigit():
-        raise InputError(f"年份应为四位数字，例如 2021，而不是“{year}”。")
+    years = _values(year)
+    for y in years or []:
+        if not y.isdigit():
+            raise InputError(f"年份应为四位数字，例如 2021，而不是“{y}”。")
+    names = tuple(DEFAULT_FACETS if facets is True else facets or ())
+    unknown = [n for n in names if n not in FACET_FIELDS]
+    if unknown:
+        raise InputError(f"不支持的分面“{unknown[0]}”，可选：{'、'.join(FACET_FIELDS)}。")
     backend, gen = _open(index_dir, engine)
-    vocab = _vocab(gen, index_dir) if (inst or dept or kind) else {}
+    need_vocab = inst or dept or kind or lead or support or {"lead", "support"} & set(names)
+    vocab = _vocab(gen, index_dir) if need_vocab else {}
     insts = vocab.get("institutions", []) + ([NO_INSTITUTION] if vocab.get("unnamed") else [])
     filters = Filters(
-        inst=_resolve(inst, insts),
-        depts=None if dept is None else _resolve_depts(dept.strip(), vocab),
-        year=None if year is None else [str(year).strip()],
-        kind=_resolve(kind, vocab.get("kinds", [])),
+        inst=_resolve(_values(inst) if inst is not None else None, insts),
+        depts=_depts_of(_values(dept), vocab) if dept is not None else None,
+        year=years,
+        kind=_resolve(_values(kind) if kind is not None else None, vocab.get("kinds", [])),
+        lead=_depts_of(_values(lead), vocab) if lead is not None else None,
+        support=_depts_of(_values(support), vocab) if support is not None else None,
+        doc=_values(doc) if doc is not None else None,
     )
     try:
-        page = backend.search(node, filters, limit, offset, facets)
+        page = backend.search(node, filters, limit, offset, names or False)
+        found = dict(page.facets or {}) if names else None
+        for name in names:
+            if name not in found:  # an engine that does not count this facet itself
+                found[name] = backend.count_values(node, filters, FACET_FIELDS[name],
+                                                   _candidates(name, gen, vocab, index_dir))
     except DamagedIndexError as e:
         _BACKENDS.clear()
         raise damaged_error(Path(index_dir)) from e
+    if found is not None:
+        for name in ("lead", "support"):  # canonical names only, as the department facet
+            if name in found:
+                known = vocab.get("departments", {})
+                found[name] = {k: v for k, v in found[name].items() if k in known}
+        found = {n: found[n] for n in names}
     terms, phrases = positive_terms(node)
     hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases))
             for h in page.hits]
-    return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
+    return SearchResult(query, page.total, hits, backend.name, found, offset)
+
+
+def _candidates(name: str, gen: Path, vocab: dict[str, Any], index_dir) -> list[str]:
+    """The values a facet can take in a generation (for engines that count them one by one)."""
+    if name in ("lead", "support", "department"):
+        return list(vocab.get("departments") or _vocab(gen, index_dir).get("departments", {}))
+    if name == "kind":
+        return list(vocab.get("kinds") or _vocab(gen, index_dir).get("kinds", []))
+    if name == "institution":
+        v = vocab or _vocab(gen, index_dir)
+        return v.get("institutions", []) + ([NO_INSTITUTION] if v.get("unnamed") else [])
+    docs = (read_meta(gen, "full") or {}).get("docs", {})
+    if name == "year":
+        return sorted({d.get("year") for d in docs.values() if d.get("year")})
+    return sorted(docs)
 
 
 def get_clause(index_dir: str | Path, clause_id: str, engine: str | None = None) -> ClauseRecord:

@@ -22,7 +22,7 @@ from pbdocs.search.backend import (
 )
 from pbdocs.search.query import And, Or, Terms
 
-FACET_FIELDS = {"institution": "inst", "department": "depts"}
+FACET_FIELDS = {"institution": "inst", "department": "depts"}  # fast fields: aggregated
 
 
 def _tantivy():
@@ -147,7 +147,9 @@ class TantivyBackend(SearchBackend):
         return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)
 
     def search(self, node, filters: Filters, limit: int, offset: int,
-               facets: bool = False) -> Page:
+               facets=False) -> Page:
+        # Facets other than the aggregated ones are counted by pbdocs.search (count_values).
+        facets = bool(facets)
         if filters.impossible():
             return Page(0, [], {k: {} for k in FACET_FIELDS} if facets else None)
         try:

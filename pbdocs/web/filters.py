@@ -10,6 +10,35 @@ from flask import Flask
 
 from pbdocs.lang import wording
 
+# How the UI names a plan whose institution the text does not say, everywhere (the search
+# index's own value for it, so that the facet and the filter use the same words).
+NO_INSTITUTION = "（未注明单位）"
+
+
+def inst_label(institution: str | None) -> str:
+    """An institution, or the one way the UI says there is none."""
+    return institution or NO_INSTITUTION
+
+
+# A department as written (with its canonical name), marked （建议） when the tool only
+# suggests it: a suggestion never reads as a fact.
+dept = wording.dept_label
+depts = wording.dept_labels
+
+
+def warning_label(kind: str | None) -> str:
+    """What kind of parsing note this is, in words (`lexicon/wording.tsv`, rows `warning`)."""
+    return wording.word("warning", kind or "", "解析提示")
+
+
+def size_label(n: int | None) -> str:
+    """A file size for a person: 12 KB, 1.3 MB."""
+    if n is None:
+        return ""
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
 
 def path_label(path: Any) -> str:
     """A clause path for display: `二 / （一） / 1` (from a list or a "/"-joined string)."""
@@ -35,7 +64,8 @@ def numbered(number: str | None, heading: str | None = "") -> str:
 
 
 FILTERS = {
-    "dept": wording.dept_label, "depts": wording.dept_labels,
+    "dept": dept, "depts": depts, "inst": inst_label, "warning": warning_label,
+    "size": size_label, "cn_date": wording.cn_date,
     "deadline": wording.deadline_label, "recurrence": wording.recurrence_label,
     "target": wording.target_label, "prefix": wording.heading_label,
     "path_label": path_label, "anchor": anchor, "number": number,
