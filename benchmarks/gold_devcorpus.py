@@ -9,7 +9,8 @@ recipients, notice) equal to gold; a gold section found at its path, and its lev
 heading; a gold clause found at its path, and each of number, heading, note, starts, ends and
 contains that the gold states. Paths are compared exactly: a heading number is written as the
 text has it (`(一)` stays half-width, `1)` keeps its bracket), a preamble has path ["0"] and
-number null, in this gold as in the bundled one. Every section or clause path the
+number null, in this gold as in the bundled one (a gold preamble number "0", as the round-2
+held-out gold writes it, is read as null). Every section or clause path the
 tool gives that gold lacks is a failed check too, so that splitting a text into many small
 pieces cannot score well. The score is checks passed / (gold checks + spurious paths). The
 held-out set is scored once, at the end.
@@ -31,6 +32,13 @@ META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipie
 
 def _key(path) -> tuple[str, ...]:
     return tuple(path)
+
+
+def _number(clause_number, path) -> str | None:
+    """A preamble's number: the tool and the bundled and devcorpus gold write null (it has
+    none); the round-2 held-out gold (tests/gold/heldout2/outline) was written to the earlier
+    devcorpus convention, "0" (its path). The two mean the same."""
+    return None if list(path) == ["0"] and clause_number == "0" else clause_number
 
 
 def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
@@ -64,6 +72,8 @@ def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
         c = got_c.get(p)
         name = "/".join(p)
         check(c is not None, f"clause {name} missing")
+        if "number" in g:
+            g = {**g, "number": _number(g["number"], g["path"])}
         for f in ("number", "heading", "note"):
             if f in g:
                 check(c is not None and getattr(c, f) == g[f],
