@@ -1,13 +1,16 @@
 """Score metadata and outline on the real texts of ../shared/devcorpus against the hand-made gold
 in tests/gold/devcorpus/outline/{dev,heldout}/ (same format as tests/gold/outline/).
 
-Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout] [--out FILE] [--detail]
+Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout | --gold DIR [--corpus DIR]]
+                                           [--out FILE] [--detail]
 
 A check is one of: a metadata field (title, kind, issuer, institution, doc_number, date,
 recipients, notice) equal to gold; a gold section found at its path, and its level, number and
 heading; a gold clause found at its path, and each of number, heading, note, starts, ends and
-contains that the gold states (paths compared regardless of bracket width, a preamble's number
-"0" taken as null: the two gold sets write these differently). Every section or clause path the
+contains that the gold states. Paths are compared exactly: a heading number is written as the
+text has it (`(一)` stays half-width, `1)` keeps its bracket), a preamble has path ["0"] and
+number null, in this gold as in the bundled one (a gold preamble number "0", as the round-2
+held-out gold writes it, is read as null). Every section or clause path the
 tool gives that gold lacks is a failed check too, so that splitting a text into many small
 pieces cannot score well. The score is checks passed / (gold checks + spurious paths). The
 held-out set is scored once, at the end.
@@ -28,14 +31,13 @@ META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipie
 
 
 def _key(path) -> tuple[str, ...]:
-    """A path compared regardless of the width of its brackets: the devcorpus gold writes a
-    heading's key as the text has it, `(一)`, the bundled gold and the tool the full-width
-    `（一）` of the spec's examples; they name the same heading."""
-    return tuple(p.replace("(", "（").replace(")", "）") for p in path)
+    return tuple(path)
 
 
 def _number(clause_number, path) -> str | None:
-    """A preamble's number: the devcorpus gold writes "0" (its path), the tool null."""
+    """A preamble's number: the tool and the bundled and devcorpus gold write null (it has
+    none); the round-2 held-out gold (tests/gold/heldout2/outline) was written to the earlier
+    devcorpus convention, "0" (its path). The two mean the same."""
     return None if list(path) == ["0"] and clause_number == "0" else clause_number
 
 
@@ -95,16 +97,30 @@ def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
     return passed, total, fails
 
 
-def score_set(name: str, detail: bool = False) -> list[str]:
-    """Lines of the report for one gold set (dev or heldout)."""
+def _text_of(stem: str, corpus: Path) -> Path:
+    """The text a gold file annotates: `<stem>.txt` in the corpus folder, else the one file of
+    that stem in any format (a fixture corpus holds .html, .docx, .md too)."""
+    txt = corpus / f"{stem}.txt"
+    if txt.is_file():
+        return txt
+    found = sorted(p for p in corpus.glob(f"{stem}.*") if p.is_file())
+    if not found:
+        raise FileNotFoundError(f"no text for gold file {stem} in {corpus}")
+    return found[0]
+
+
+def score_set(name: str, detail: bool = False, gold_dir: Path | None = None,
+              corpus: Path | None = None) -> list[str]:
+    """Lines of the report for one gold set (dev, heldout, or a --gold folder of outline gold
+    files whose texts are in --corpus)."""
     from pbdocs.parse import parse_file
 
     lines = []
     meta_ok = meta_n = all_ok = all_n = 0
-    files = sorted((GOLD / name).glob("*.json"))
+    files = sorted((gold_dir or GOLD / name).glob("*.json"))
     for g in files:
         gold = json.loads(g.read_text(encoding="utf-8"))
-        doc = parse_file(TEXTS / f"{g.stem}.txt", doc_id=g.stem, extract=False)
+        doc = parse_file(_text_of(g.stem, corpus or TEXTS), doc_id=g.stem, extract=False)
         ok, n, fails = checks(doc, gold)
         m_fail = sum(1 for f in fails if f.startswith("metadata"))
         meta_ok += len(META) - m_fail
@@ -127,13 +143,22 @@ def score_set(name: str, detail: bool = False) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--gold", default=None,
+                    help="a folder of outline gold files (instead of --set)")
+    ap.add_argument("--corpus", default=None,
+                    help="the folder of their texts (default ../shared/devcorpus)")
     ap.add_argument("--out", default=None)
     ap.add_argument("--detail", action="store_true", help="list every failed check")
     args = ap.parse_args(argv)
-    cmd = " ".join(["$ python benchmarks/gold_devcorpus.py", f"--set {args.which}"]
+    which = ([f"--gold {args.gold}"] + ([f"--corpus {args.corpus}"] if args.corpus else [])
+             if args.gold else [f"--set {args.which}"])
+    cmd = " ".join(["$ python benchmarks/gold_devcorpus.py", *which]
                    + (["--detail"] if args.detail else [])
                    + ([f"--out {args.out}"] if args.out else []))
-    report = "\n".join([cmd, *score_set(args.which, args.detail)]) + "\n"
+    name = Path(args.gold).name if args.gold else args.which
+    lines = score_set(name, args.detail, Path(args.gold) if args.gold else None,
+                      Path(args.corpus) if args.corpus else None)
+    report = "\n".join([cmd, *lines]) + "\n"
     sys.stdout.write(report)
     if args.out:
         Path(args.out).write_text(report, encoding="utf-8")

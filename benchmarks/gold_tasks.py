@@ -1,10 +1,11 @@
 """Score the task books against the hand-made task gold (tests/gold/tasks/, FORMAT.md there) and
 count, for each bundled plan, the rows that have a lead and of which basis.
 
-Usage: python benchmarks/gold_tasks.py [--gold DIR] [--out FILE]
+Usage: python benchmarks/gold_tasks.py [--gold DIR] [--corpus DIR]… [--errors] [--out FILE]
 The default gold is tests/gold/tasks/dev (the part the rules were tuned on). The held-out part
 (tests/gold/tasks/heldout) is scored once, at the end: `--gold tests/gold/tasks/heldout`.
-Texts are found through each gold file's `source`, else in corpus/ and ../shared/devcorpus/.
+Texts are found through each gold file's `source`, else in the --corpus folders, corpus/ and
+../shared/devcorpus/.
 """
 
 from __future__ import annotations
@@ -41,11 +42,16 @@ def main_(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", default=str(ROOT / "tests" / "gold" / "tasks" / "dev"))
     ap.add_argument("--out")
+    ap.add_argument("--corpus", action="append", default=[],
+                    help="a further folder of texts (may be given several times)")
+    ap.add_argument("--errors", action="store_true", help="list every disagreement too")
     args = ap.parse_args(argv)
-    corpora = [str(ROOT / "corpus"), str(ROOT.parent / "shared" / "devcorpus")]
+    corpora = [*args.corpus, str(ROOT / "corpus"), str(ROOT.parent / "shared" / "devcorpus")]
     cmd = ["evaluate", "--tasks", "--gold", args.gold]
     for c in corpora:
         cmd += ["--corpus", c]
+    if args.errors:
+        cmd.append("--errors")
     result = CliRunner().invoke(main, cmd)
     if result.exit_code != 0:
         print(result.output, file=sys.stderr)

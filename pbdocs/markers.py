@@ -20,8 +20,8 @@ class Marker:
     """A heading marker found at the start of a paragraph."""
 
     family: str  # e.g. "cn_dun" for 一、, "ar_dot" for 1.
-    number: str  # as written, without separator: "一", "（一）", "(一)", "1", "①", "第一条"
-    key: str  # canonical path element: "一", "（一）", "1", "（1）", "①", "第一条"
+    number: str  # as written, without separator: "一", "（一）", "(一)", "1", "1)", "①", "第一条"
+    key: str  # path element: the number as written without spaces, ASCII digits ("(一)", "1)")
     value: int  # numeric value, for sequence checks
     end: int  # where the text after the marker starts
 
@@ -45,13 +45,13 @@ def _any_marker() -> re.Pattern:
 
 
 def _key(family: str, num: str, written: str) -> str:
-    # Word and web texts write numbers in full-width digits (１．); a path element is ASCII (1).
-    num = num.translate(_FULLWIDTH_DIGITS)
-    if family in ("cn_paren", "ar_paren"):
-        return f"（{num}）"
-    if family in ("article", "chapter", "ordinal", "stage", "shi"):
-        return written
-    return num
+    """A path element: the heading number as written (the spec's `path` lists heading numbers,
+    and output keeps punctuation as written, so `(一)` stays half-width and `1)` keeps its
+    bracket), without the spaces a layout put inside it; Word and web texts write numbers in
+    full-width digits (１．), a path element in ASCII (1)."""
+    if family in ("cn_dun", "ar_dot", "circled"):
+        written = num  # the separator (、 . ．) is not part of the number
+    return re.sub(r"[\s\u3000]", "", written).translate(_FULLWIDTH_DIGITS)
 
 
 _HEAD = 32  # a marker with its separator is far shorter than this

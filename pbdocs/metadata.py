@@ -158,7 +158,8 @@ def kind_of(title: str | None) -> str | None:
 def institution_of(issuer: str | None) -> str | None:
     """The institution an issuer belongs to: 中共XX大学委员会 → XX大学, XX大学(武汉)党委组织部 →
     XX大学(武汉), 中共新乡学院教育科学学院委员会 → 新乡学院 (the university, not its college),
-    中共XX镇委员会 → XX镇; None if it names none (党委组织部, 县教育局)."""
+    中共XX镇委员会 → XX镇, 中共X市Y区教育局委员会 → X市Y区教育局; None if it names none
+    (党委组织部, 县教育局)."""
     if not issuer:
         return None
     name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer.split()[0])
@@ -168,7 +169,13 @@ def institution_of(issuer: str | None) -> str | None:
         return m.group(1)
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))"
                  r"(?:委员会|党委|人民政府|党工委|政府)", name)
-    return m.group(1) if m and len(m.group(1)) >= 3 else None
+    if m and len(m.group(1)) >= 3:
+        return m.group(1)
+    # a government bureau under its place name, issuing through its party committee or group:
+    # 中共舟山市定海区教育局委员会 → 舟山市定海区教育局 (a bare 县教育局 names no institution)
+    m = re.match(r"^([\u4e00-\u9fff]{2,}(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,16}?(?:局|厅))"
+                 r"(?:委员会|党委|党组)$", name)
+    return m.group(1) if m else None
 
 
 def _strip_annex(p: str) -> str:
@@ -207,7 +214,8 @@ def _shaped_title(pars: list[str], i: int) -> tuple[str | None, int]:
     if i + 1 >= len(pars):
         return None, i
     p = _strip_annex(pars[i])
-    if (8 <= len(p) <= 60 and _titleish(p) and not re.search(r"[，,、]", p)
+    bare = re.sub(r"[（(][^（）()]{1,20}[）)]", "", p)  # （机关、事业单位党组织） qualifies it
+    if (8 <= len(p) <= 60 and _titleish(p) and not re.search(r"[，,、]", bare)
             and len(re.findall(r"[\u4e00-\u9fff]", p)) * 2 >= len(p)
             and not is_org_line(p) and not _is_recipients(p)):
         return p, i + 1
@@ -243,7 +251,10 @@ _ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}�
 
 
 def _is_signer(p: str) -> bool:
-    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府)."""
+    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府);
+    never a numbered item (a text cut off at `第五条学校党委对学校`)."""
+    if match_marker(p) is not None:
+        return False
     return is_org_line(p) or (" " in p and all(is_org_line(x) for x in p.split()))
 
 
@@ -399,6 +410,24 @@ def _standalone(pars: list[str], i: int) -> bool:
     return first is not None and not hands_on and not signed
 
 
+def _untitled_notice(pars: list[str], i: int) -> str | None:
+    """The plan an untitled 印发 notice hands on: recipients at `i`, then within a few
+    paragraphs a sentence that hands on 《X》 and the notice's signature, before any numbered
+    item (全区各中小学…：/ 现将《X》印发给你们… / 中共…委员会 / 2019年9月13日 / X / …): X."""
+    if i >= len(pars) or not _is_recipients(pars[i]):
+        return None
+    plan = None
+    for j in range(i + 1, min(i + 6, len(pars))):
+        if match_marker(pars[j]):
+            return None
+        m = re.search(r"《([^《》]+)》", pars[j])
+        if plan is None and m and any(rx.search(pars[j]) for rx in _patterns()["body"]):
+            plan = m.group(1)
+        elif plan is not None and _signature(pars, j):
+            return plan
+    return None
+
+
 def read_meta(pars: list[str]) -> Meta:
     """Read the metadata from the document's paragraphs and find where its body lies."""
     meta = Meta(body_end=len(pars))
@@ -414,6 +443,8 @@ def read_meta(pars: list[str]) -> Meta:
         title, after_title = _shaped_title(pars, i)
     plan = next((m.group("plan") for rx in _patterns()["title"] if title
                  for m in [rx.search(title)] if m), None)
+    if title is None:  # a 印发 notice whose title line was lost: 主送, 现将《X》印发给你们, signed
+        plan = _untitled_notice(pars, after_title)
     if plan is not None and _standalone(pars, _after_title(pars, after_title, Meta(), _Front())):
         plan = None
     if plan is not None:
@@ -444,9 +475,9 @@ def read_meta(pars: list[str]) -> Meta:
                    or front.field_issuer)
     meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
     meta.institution = institution_of(meta.issuer)
+    # the genre word the title ends in (the spec's `kind`); an untitled text has none, even
+    # when its preamble names its genre (现提出如下实施意见: see `named_genre`)
     meta.kind = kind_of(meta.title)
-    if meta.kind is None and meta.title is None:
-        meta.kind = _self_kind(pars[i:meta.body_end])
     return meta
 
 
@@ -515,8 +546,9 @@ def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:
     return end
 
 
-def _self_kind(pars: list[str]) -> str | None:
-    """Kind named by the preamble of an untitled text (现提出如下实施意见 → 实施意见)."""
+def named_genre(pars: list[str]) -> str | None:
+    """The genre a text's preamble names for itself (现提出如下实施意见 → 实施意见), for an
+    untitled text whose `kind` is null: extraction reads a plan's preamble as a plan's."""
     for p in pars[:3]:
         for rx in _patterns()["self"]:
             m = rx.search(p)

@@ -215,7 +215,8 @@ def _split_run_on(line: str) -> list[str]:
     if len(line) < _RUN_ON or not _RUN_ON_HINT.search(line):
         return [line]
     line = _PAGE_MARK.sub("", line)
-    fixed: set[int] = set()  # cuts that do not depend on numbering
+    line, headers = _cut_glued_headers(line)
+    fixed: set[int] = set(headers)  # cuts that do not depend on numbering
     doc_no = re.match(r"^[\u4e00-\u9fff]{2,12}[〔［\[]\d{4}[〕］\]]第?\d{1,4}号", line)
     if doc_no and doc_no.end() < len(line):
         fixed.add(doc_no.end())
@@ -236,21 +237,25 @@ def _split_run_on(line: str) -> list[str]:
     first = match_marker(line)
     last = {first.family: first.value} if first else {}
     spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
-    for k, gap in sorted(spots + [(k, " ") for k in glued]):
-        if not gap and line[k] != "第":
-            continue  # after a full stop only an article or a chapter starts a new line
+    for k, gap in sorted(spots + [(k, " ") for k in glued | set(headers)]):
         mk = match_marker(line[k:k + 40])
         if mk is None:
+            continue
+        # after a full stop only an article or a chapter starts a new line, or the next 一、 of
+        # a sequence already cut (items run inline after a stop, （2）…, stay in their clause)
+        if not gap and line[k] != "第" and not (
+                mk.family == "cn_dun" and mk.value == last.get("cn_dun", -1) + 1):
             continue
         if mk.family in ("article", "chapter"):  # 第N条 cited in a sentence is no heading
             before = line[:k - len(gap)].rstrip()
             if k not in glued and before and before[-1] not in "。；;：:)）":
                 continue
-        elif not gap:
+        elif not gap and mk.family != "cn_dun":
             continue
         if mk.value == 1 or mk.value == last.get(mk.family, -1) + 1:
             last[mk.family] = mk.value
             cuts.add(k)
+    cuts |= _glued_headings(line, cuts)
     parts, start = [], 0
     for k in sorted(cuts | {len(line)}):
         if k > start:
@@ -261,6 +266,51 @@ def _split_run_on(line: str) -> list[str]:
         m = _RECIPIENTS_END.search(p)
         out.extend([p[:m.end()], p[m.end():]] if m and m.end() < len(p) else [p])
     return [p for p in out if p] or [line]
+
+
+def _cut_glued_headers(line: str) -> tuple[str, list[int]]:
+    """A table's header row run into one-line text (…党组织)类别项目要求责任单位一、…) is page
+    furniture, also where a page break repeats it: cut out, leaving a line break. Only a
+    header that some numbered item follows is taken (then its repeats too)."""
+    from pbdocs.read.tables import glued_header
+
+    found = [m for m in glued_header().finditer(line)]
+    heads = {m.group(0) for m in found if match_marker(line[m.end():m.end() + 40])}
+    if not heads:
+        return line, []
+    out, cuts, last = [], [], 0
+    for m in found:
+        if m.group(0) in heads and (m.start() == 0 or not _CJK_CHAR.match(line[m.start() - 1])
+                                    or match_marker(line[m.end():m.end() + 40])
+                                    or line[m.start() - 1] in "。；;"):
+            out.append(line[last:m.start()])
+            cuts.append(sum(map(len, out)))
+            last = m.end()
+    out.append(line[last:])
+    return "".join(out), cuts
+
+
+# A heading glued to its first item in one-line table text: 一、基本组织建立好(1)一个党组织网络…
+_GLUED_HEADING = 24
+
+
+def _glued_headings(line: str, cuts: set[int]) -> set[int]:
+    """Where a short section heading (一、… or 第一章…, no punctuation) runs straight into the
+    first item of a deeper family: a line break lost between two cells of a table."""
+    out = set()
+    for k in cuts:
+        mk = match_marker(line[k:k + 40])
+        if mk is None or mk.family not in ("cn_dun", "chapter"):
+            continue
+        head = k + mk.end
+        for j in range(head + 2, min(len(line), head + _GLUED_HEADING)):
+            if re.match(r"[，。；：,;:！？、“”《》]", line[j]):
+                break
+            nm = match_marker(line[j:j + 40])
+            if nm is not None and nm.family != mk.family and nm.family != "shi":
+                out.add(j)
+                break
+    return out
 
 
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
@@ -402,6 +452,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     """
     if pagechrome.FIELD_LINE.match(prev) or pagechrome.FIELD_LINE.match(nxt):
         return False  # page fields stand alone
+    if _cells(prev[prev.rfind("\n") + 1:]) and _cells(nxt):
+        return False  # rows of a table written a row a line (cells split by bars or tabs)
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

@@ -77,18 +77,25 @@ def _lead_verbs() -> re.Pattern:
     return re.compile(f"^(?:{alternation('lead_verbs.txt')})")
 
 
+# A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
+# 收齐留存) or carries an assessment table's score (…落实到位(11分)).
+_NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+
+
 def lead_phrase(text: str, article: bool = False) -> str | None:
     """The clause's lead phrase: its first sentence when short and followed by more text (for
     an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
     if (0 < k <= LEAD_MAX and k < len(text) - 1 and not re.search("[；;]", text[:k])
-            and len(re.findall("[，,]", text[:k])) <= 1):
+            and len(re.findall("[，,]", text[:k])) <= 1 and not _NOT_HEADLINE.search(text[:k])):
         return text[:k] if not article or _lead_verbs().match(text) else None
     if article:
         return None
-    # A short label before a colon also leads: （一）指导思想：坚持…
+    # A short label before a colon also leads: （一）指导思想：坚持…。 (not an author before the
+    # title of a reading, 习近平:切实加强基础研究…, whose rest is no sentence)
     m = re.match(r"^([^，。；：:,;、“”《》]{2,12})[：:](?=\S)", text)
-    return m.group(1) if m and len(text) > m.end() + 4 else None
+    rest = text[m.end():] if m else ""
+    return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
 
 
 def _split_note(text: str) -> tuple[str, str | None]:

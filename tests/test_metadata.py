@@ -138,10 +138,17 @@ def test_posting_date_used_when_no_signature():
     assert doc.issuer == "北山学院党委" and doc.institution == "北山学院"
 
 
-def test_untitled_text_reads_signature_and_kind_from_preamble():
+def test_untitled_text_reads_signature_and_has_no_kind():
+    # kind is the genre word the title ends in (spec): an untitled text has none, even when its
+    # preamble names its genre; extraction still reads that preamble as a plan's
+    from pbdocs.extract import _is_plan
+    from pbdocs.metadata import named_genre
+
     doc = _doc("为加强党建，现提出如下实施意见。\n一、目标\n1.建强支部。每年评星。\n"
                "中共西岭职业技术学院委员会\n2020年6月12日\n")
-    assert doc.title is None and doc.kind == "实施意见"
+    assert doc.title is None and doc.kind is None
+    assert named_genre(["为加强党建，现提出如下实施意见。"]) == "实施意见"
+    assert _is_plan(doc)
     assert doc.issuer == "中共西岭职业技术学院委员会" and doc.institution == "西岭职业技术学院"
     assert doc.date == "2020-06-12"
     assert "西岭" not in doc.clauses[-1].text

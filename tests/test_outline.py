@@ -281,11 +281,13 @@ def test_other_university_half_width_parens_and_chinese_date():
     assert doc.title == "中共南山理工大学委员会关于加强二级学院党建工作的若干意见"
     assert (doc.kind, doc.issuer, doc.institution) == ("若干意见", "中共南山理工大学委员会", "南山理工大学")
     assert doc.date == "2021-03-05" and doc.recipients == ["各二级学院党委"]
+    # paths list the heading numbers as written: half-width brackets stay half-width, and a
+    # `1)` keeps its bracket (the spec keeps punctuation as written)
     assert [c.path for c in doc.clauses] == [
-        ["0"], ["一", "（一）"], ["一", "（二）"], ["二", "（一）", "1"], ["二", "（一）", "2"],
-        ["二", "（二）"]]
+        ["0"], ["一", "(一)"], ["一", "(二)"], ["二", "(一)", "1)"], ["二", "(一)", "2)"],
+        ["二", "(二)"]]
     assert doc.clauses[1].number == "(一)" and doc.clauses[1].heading == "总体目标"
-    assert doc.section(["二", "（一）"]).heading == "加强班子建设"
+    assert doc.section(["二", "(一)"]).heading == "加强班子建设"
     assert "二〇二一" not in doc.clauses[-1].text
 
 

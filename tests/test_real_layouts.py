@@ -398,3 +398,83 @@ def test_page_fields_below_or_inside_the_text_are_not_content(where):
     doc = _doc(text)
     assert [c.text for c in doc.clauses] == ["请组织学习。", "党章。"]
     assert doc.date == ("2023-05-01" if where == "end" else "2023-05-02")
+
+
+# ---- round 2: layouts the round-1 held-out texts showed ----------------------------------------
+
+def test_one_line_pdf_table_with_its_header_and_headings_glued():
+    # a PDF table copied onto one line: page marks, the header row run together (and repeated
+    # after the page break), a 类别 heading glued to its first 项目, later items after a stop
+    line = ("—33—2019年度某省基层党组织建设考核评价项目(机关、事业单位党组织)类别项目要求责任单位"
+            "一、组织建设好(1)一个组织网络党组织设置规范。党组织设置合理,实现全覆盖。"
+            "(2)一个群团网络工青妇组织设置完备。工青妇组织全年开展不少于2次活动。"
+            "二、队伍建设好(3)一个好书记书记配备。书记由党员负责人兼任。"
+            "—34—类别项目要求责任单位(4)一个好班子班子健全。①班子通过选举产生;②班子按规定人数配齐。")
+    doc = _doc(line + "\n")
+    assert doc.title == "2019年度某省基层党组织建设考核评价项目(机关、事业单位党组织)"
+    assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "组织建设好"),
+                                                          (["二"], "队伍建设好")]
+    assert [c.path for c in doc.clauses] == [["一", "(1)"], ["一", "(2)"], ["二", "(3)"],
+                                             ["二", "(4)"]]
+    assert "类别项目要求责任单位" not in doc.text and "—34—" not in doc.text
+    assert doc.clauses[-1].text.endswith("②班子按规定人数配齐。")  # ① ② stay in their item
+
+
+def test_untitled_notice_handing_on_a_plan():
+    doc = _doc("全区各中小学、幼儿园党组织:\n现将《某区教育局党委主题教育实施方案》印发给你们,请认真抓好贯彻落实。\n"
+               "中共某市某区教育局委员会\n2019年9月13日\n某区教育局党委主题教育实施方案\n"
+               "根据上级部署,制定本实施方案。\n一、目标任务\n开展主题教育。\n")
+    assert (doc.title, doc.kind) == ("某区教育局党委主题教育实施方案", "实施方案")
+    assert doc.issuer == "中共某市某区教育局委员会" and doc.institution == "某市某区教育局"
+    assert doc.date == "2019-09-13" and doc.notice.title is None
+    assert doc.notice.body.startswith("现将《") and doc.recipients[0] == "全区各中小学"
+    assert doc.clauses[0].text == "根据上级部署,制定本实施方案。"
+
+
+def test_a_numbered_line_at_the_end_is_no_signature():
+    doc = _doc("关于某事的实施细则\n第一条 为加强工作,制定本细则。\n第二条 学校党委对学校意识形态工作负主体责任。\n"
+               "第三条 学校党委对学校\n")
+    assert doc.issuer is None and doc.clauses[-1].number == "第三条"
+
+
+def test_no_lead_phrase_that_names_a_doer_or_a_score_or_an_author():
+    doc = _doc("一、活动安排\n1.习近平:切实加强基础研究夯实科技自立自强根基\n"
+               "2.《测评表》由各学院自行收齐留存。各学院填写汇总表。\n"
+               "3.政令畅通,各项部署落实到位(11分)。由党建科室根据完成情况打分。\n")
+    assert [c.heading for c in doc.clauses] == [None, None, None]
+
+
+def test_a_table_of_work_items_and_targets_only_is_read_as_written():
+    doc = _doc("某部门2020年度目标责任书\n工作任务 | 目标及质量要求 |\n"
+               "招商引资(2分) | 第一、二季度任务分别为500、600万元。 |\n"
+               "统战工作(5分) | 第一季度:开展安全检查1次(9分);组织企业培训1次(8分)。 |\n")
+    assert [c.path for c in doc.clauses] == [["0"]] and not doc.sections
+    assert doc.clauses[0].text.split("\n")[1].startswith("招商引资(2分) |第一、二季度任务")
+
+
+def test_devcorpus_outline_gold_stays_above_its_floor():
+    """Metadata and outline of the real texts of ../shared/devcorpus against the dev gold
+    (benchmarks/gold_devcorpus.py; results in benchmarks/gold_devcorpus_dev.txt): floors a
+    little under what the rules reach, so a change that makes them worse fails."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from pbdocs.parse import parse_file
+
+    root = Path(__file__).resolve().parents[1]
+    texts = root.parent / "shared" / "devcorpus"
+    if not texts.is_dir():
+        pytest.skip("the shared devcorpus is not beside the checkout")
+    spec = importlib.util.spec_from_file_location("gold_devcorpus",
+                                                  root / "benchmarks" / "gold_devcorpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ok = n = meta_fail = files = 0
+    for g in sorted((root / "tests" / "gold" / "devcorpus" / "outline" / "dev").glob("*.json")):
+        doc = parse_file(texts / f"{g.stem}.txt", doc_id=g.stem, extract=False)
+        passed, total, fails = bench.checks(doc, json.loads(g.read_text(encoding="utf-8")))
+        ok, n, files = ok + passed, n + total, files + 1
+        meta_fail += sum(f.startswith("metadata") for f in fails)
+    assert ok / n >= 0.98, (ok, n)
+    assert 1 - meta_fail / (8 * files) >= 0.98, meta_fail

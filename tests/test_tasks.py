@@ -133,6 +133,152 @@ def test_a_branch_gives_its_own_work_to_itself():
     assert record.lead[0].name in ("各党小组", "中共某学院第一党支部")
 
 
+def _suggested(tasks, words):
+    t = _find(tasks, words)
+    assert t.lead and all(d.basis == "suggested" and d.why for d in t.lead), t.lead
+    return [d.canonical for d in t.lead]
+
+
+def test_a_notice_about_branch_activities_gives_them_to_the_branches():
+    text = ("各基层党委（党总支）、直属党支部：\n现就2023年3月份“支部主题党日”活动安排如下：\n"
+            "一、活动内容\n（一）组织全体党员认真学习《中国共产党章程》。\n"
+            "（二）结合实际，科学制定本支部年度工作计划。\n")
+    _, tasks = _tasks(text, "month")
+    assert _suggested(tasks, "学习《中国共产党章程》") == ["党支部"]
+    text = ("关于开展2018年度学生党支部组织生活会的通知\n各学院党委、直属党支部：\n"
+            "一、工作要求\n1.认真查摆问题，开展批评与自我批评。\n")
+    _, tasks = _tasks(text, "student")
+    assert _suggested(tasks, "查摆问题") == ["学生党支部"]
+
+
+def test_a_notice_about_applying_goes_to_its_addressees():
+    text = ("关于2023年度最佳党日活动优胜奖申报工作的通知\n各党总支、直属党支部：\n"
+            "一、申报材料\n形成2500字左右申报材料，请于5月9日前报送。\n党委组织部\n2024年4月30日\n")
+    _, tasks = _tasks(text, "apply")
+    assert _suggested(tasks, "形成2500字") == ["各党总支", "直属党支部"]
+
+
+def test_the_body_a_plan_opens_with_does_its_work():
+    text = ("2025年党建工作要点\n县教育局机关党委将以习近平新时代中国特色社会主义思想为指导，推进党建工作。\n"
+            "一、强化政治建设\n1.落实双重组织生活制度，提高组织生活质量。\n")
+    _, tasks = _tasks(text, "points")
+    assert _suggested(tasks, "双重组织生活") == ["机关党委"]  # its canonical name
+    text = ("根据上级部署，材料学院将于今年7月起开展教育实践活动。\n"
+            "一、主要任务\n1.召开学院的动员会，讨论制定实施方案。\n")
+    _, tasks = _tasks(text, "college")
+    assert _suggested(tasks, "动员会") == ["材料学院党委"]
+
+
+def test_a_university_committee_divides_its_work_and_a_bureau_does_its_own():
+    plan = ("关于加强党员发展工作的实施意见\n一、主要任务\n1.严格发展党员政治审查，规范程序。\n"
+            "{signer}\n2021年3月15日\n")
+    _, tasks = _tasks(plan.format(signer="中共宁波职业技术学院委员会"), "univ")
+    assert _suggested(tasks, "政治审查") == ["党委组织部"]  # the duty table, not the issuer
+    _, tasks = _tasks(plan.format(signer="中共某市某区教育局委员会"), "bureau")
+    assert _suggested(tasks, "政治审查") == ["中共某市某区教育局委员会"]
+
+
+def _due(tasks, words):
+    from pbdocs.extract.tasks import due_of
+
+    t = _find(tasks, words)
+    return t.kind, due_of(t)
+
+
+def test_a_months_arrangement_holds_its_activities_in_that_month():
+    text = ("各基层党委（党总支）、直属党支部：\n现就2023年3月份“支部主题党日”活动安排如下：\n"
+            "一、活动内容\n（一）组织全体党员认真学习《中国共产党章程》。\n"
+            "（二）聚焦2023年十大民生实事，科学制定工作计划。\n")
+    _, tasks = _tasks(text, "month")
+    for words in ("学习《中国共产党章程》", "科学制定工作计划"):
+        kind, due = _due(tasks, words)
+        assert kind == "once" and due == {"kind": "on", "start": "2023-03-01",
+                                          "end": "2023-03-31", "inferred": True}, (words, due)
+
+
+def test_a_short_stated_period_holds_activities_and_ends_deliverables():
+    text = ("关于开展组织生活会的通知\n各党总支：\n一、工作时间\n2019年1月8日至2019年1月22日\n"
+            "二、工作要求\n1.各党总支要组织力量督查指导，对党支部建设情况进行摸排分析。\n"
+            "2.各党总支要形成工作总结材料。\n党委组织部\n2019年1月7日\n")
+    _, tasks = _tasks(text, "short")
+    assert _due(tasks, "督查指导")[1] == {"kind": "range", "start": "2019-01-08",
+                                         "end": "2019-01-22", "inferred": True}
+    assert _due(tasks, "形成工作总结")[1] == {"kind": "by", "start": None,
+                                            "end": "2019-01-22", "inferred": True}
+
+
+def test_a_years_items_without_genre_word_are_due_by_its_end():
+    text = ("2011年度基层党组织建设考核评价项目\n一、基本组织\n1.建立党组织网络图，反映党组织体系。\n"
+            "2.严格执行“三会一课”制度。\n")
+    _, tasks = _tasks(text, "year")
+    assert _due(tasks, "党组织网络图") == ("once", {"kind": "by", "start": None,
+                                             "end": "2011-12-31", "inferred": True})
+    assert _due(tasks, "三会一课")[1] == {"kind": "ongoing"}  # a standing duty goes on
+
+
+def test_a_target_book_binds_its_bearer_and_dates_items_by_their_quarter():
+    text = ("党工委统战部门(单位)2020年度(分季)目标责任书\n工作任务 | 目标及质量要求 |\n"
+            "统战重点工作任务(55分) | 第一季度:开展宗教活动场所安全检查1次(9分);积极组织民营企业参与光彩事业(9分)。"
+            "第二季度:组织召开统战工作领导小组会议1次(8分);走访调研会员企业3次(8分)。 |\n")
+    _, tasks = _tasks(text, "book")
+    assert len(tasks) == 4, [t.text for t in tasks]  # each item of a quarter is a row
+    for t in tasks:
+        assert [(d.name, d.canonical, d.basis) for d in t.lead] == [
+            ("党工委统战部门", "党委统战部", "stated")]
+    due = {k: _due(tasks, k)[1]["end"] for k in (
+        "开展宗教活动场所安全检查1次", "积极组织民营企业参与光彩事业", "组织召开统战工作领导小组会议1次",
+        "走访调研会员企业3次")}
+    assert due == {"开展宗教活动场所安全检查1次": "2020-03-31", "积极组织民营企业参与光彩事业": "2020-03-31",
+                   "组织召开统战工作领导小组会议1次": "2020-06-30", "走访调研会员企业3次": "2020-06-30"}
+
+
+def test_a_branchs_responsibility_rules_name_their_doers():
+    # 责任制 rules say who bears a duty without 要 after the name: 是第一责任人, 是X的…责任,
+    # 对…负领导责任; a branch's 主要负责同志 is its secretary; what nobody is named for is the
+    # branch's, a one-off closing a sentence is its own task, 每年年底 is a fixed day
+    text = ("第一、做好意识形态工作,是党支部的重要政治责任,建立党支部统一领导的工作格局。\n"
+            "第二、党支部书记和校长是第一责任人,要带头抓意识形态工作。\n"
+            "第三、领导班子其他成员根据工作分工,对职责范围内的意识形态工作负领导责任。\n"
+            "第四、将党建工作列入中心工作大局通盘考虑,制定出领导干部抓党建工作责任制。"
+            "党支部主要负责同志认真履行第一责任人的职责,并确定一名领导班子成员负责直接抓党的建设工作。\n"
+            "第五、每半年至少专题研究一次意识形态\n"
+            "第六、每年年底向党总支报告一次全面工作情况。\n")
+    _, tasks = _tasks(text, "rules")
+
+    def lead(words):
+        return [(d.canonical, d.basis) for d in _find(tasks, words).lead]
+
+    assert lead("建立党支部统一领导") == [("党支部", "text")]
+    assert lead("带头抓意识形态") == [("党支部书记", "text"), ("校长", "text")]
+    assert lead("负领导责任") == [("领导班子其他成员", "text")]
+    assert lead("认真履行第一责任人") == [("党支部书记", "text")]
+    assert lead("列入中心工作大局") == [("党支部", "suggested")]
+    assert _due(tasks, "通盘考虑")[0] == "ongoing" and _due(tasks, "制定出")[0] == "once"
+    assert _find(tasks, "通盘考虑") is not _find(tasks, "制定出")
+    assert _due(tasks, "每半年至少专题研究")[1]["recurrence"]["period"] == "semester"
+    assert _due(tasks, "每年年底")[1]["recurrence"] == {"period": "day", "every": 1,
+                                                      "on": "12-31"}
+
+
+def test_a_colleges_rules_do_their_own_procedures():
+    text = ("中共东山学院计算机学院委员会发展党员工作实施细则\n第一章 总则\n"
+            "第一条 发展党员工作坚持“控制总量、优化结构、提高质量、发挥作用”的总要求。\n"
+            "第二条 入党申请人向党支部提出入党申请后，党支部应当在一个月内派人同入党申请人谈话。\n"
+            "第三条 党支部采取推荐和推优等方式产生入党积极分子人选，并报学院党委备案。\n"
+            "第四条 建立入党积极分子培养档案。\n"
+            "中共东山学院计算机学院委员会\n2023年3月1日\n")
+    doc, tasks = _tasks(text, "college-rules")
+    assert doc.institution == "东山学院"
+    assert not any("总要求" in t.text for t in tasks)  # a principle
+    talk = _find(tasks, "一个月内派人")
+    assert _due(tasks, "一个月内派人")[1] == {"kind": "ongoing"}  # a month after the application
+    assert [(d.canonical, d.basis) for d in talk.lead] == [("党支部", "text")]
+    assert [(d.canonical, d.basis) for d in _find(tasks, "采取推荐").lead] == [("党支部", "text")]
+    # what nobody is named for is the issuing college committee's own work
+    assert [(d.name, d.basis) for d in _find(tasks, "培养档案").lead] == [
+        ("中共东山学院计算机学院委员会", "suggested")]
+
+
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
     text = ("关于做好年度总结的通知\n\n各党总支：\n\n一、请于5月9日前报送总结材料。\n"
             "二、20215月开展总结验收。\n三、2022年春季学期完成支部书记轮训。\n\n"
@@ -225,12 +371,12 @@ def test_task_gold_scores_stay_above_their_floors(task_report):
     so a change that makes them worse fails."""
     data = task_report.to_dict()
     # (round 1's held-out files joined the tuning gold after they were scored once)
-    assert data["tasks"]["f1"] >= 0.94, data["tasks"]
-    assert data["lead"]["f1"] >= 0.70, data["lead"]
+    assert data["tasks"]["f1"] >= 0.95, data["tasks"]
+    assert data["lead"]["f1"] >= 0.76, data["lead"]
     assert data["support"]["f1"] >= 0.76, data["support"]
-    assert data["time_limit_agreement"]["rate"] >= 0.83
-    assert data["kind_agreement"]["rate"] >= 0.9
-    assert data["suggested_agreement"]["rate"] >= 0.65
+    assert data["time_limit_agreement"]["rate"] >= 0.89
+    assert data["kind_agreement"]["rate"] >= 0.91
+    assert data["suggested_agreement"]["rate"] >= 0.70
 
 
 def test_bundled_plans_time_limits_agree_with_the_gold(task_report):

@@ -5,6 +5,8 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 
 from __future__ import annotations
 
+import re
+
 from pbdocs.model import Clause, Deadline, Dept, Document, Task
 
 
@@ -19,18 +21,39 @@ def enrich(doc: Document) -> Document:
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
         found = timeexpr.find_deadlines(s.heading or "", doc.date)
-        heading_deadlines[tuple(s.path)] = [f.deadline for f in found]
-    # a plan's preamble says why and on what grounds; a notice's may ask for things
-    plan = bool(doc.kind) and not any(k in doc.kind for k in ("通知", "通报", "函"))
+        # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
+        heading_deadlines[tuple(s.path)] = [f.deadline for f in found
+                                            if not _WHOLE_YEAR.fullmatch(f.deadline.text)]
+    # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
+    # with no numbered structure at all (a table kept row by row) has no preamble, only a body
+    plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
+    year = _year_of(doc)
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
         if own is not None:
             headings.append(own.heading)
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
-                       plan)
+                       plan, year)
     _whole_plan(doc, lex)
     return doc
+
+
+_WHOLE_YEAR = re.compile(r"\d{4}\s*年度?")
+
+
+def _is_plan(doc: Document) -> bool:
+    """Whether the document is a plan (not a notice): its kind, or for an untitled text the
+    genre its preamble names (现提出如下实施意见), else whether it is addressed to nobody."""
+    from pbdocs.metadata import named_genre
+
+    kind = doc.kind
+    if kind is None and doc.title is None:
+        preamble = next((c.text for c in doc.clauses if c.path == ["0"]), "")
+        kind = named_genre(preamble.split("\n"))
+        if kind is None:  # untitled and addressed to nobody: a plan's or rules' opening
+            return not doc.recipients
+    return bool(kind) and not any(k in kind for k in ("通知", "通报", "函"))
 
 
 def _whole_plan(doc: Document, lex) -> None:
@@ -47,6 +70,7 @@ def _whole_plan(doc: Document, lex) -> None:
         for t in c.tasks:
             if own and not t.lead and t.persons:  # a body's own rules: its officers do it
                 t.lead = [_copy(d) for d in t.persons]
+    _bearer_lead(doc, lex)
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments)
     period.fill_undated(doc, p)
@@ -70,6 +94,27 @@ def _inherit_cadence(doc: Document) -> None:
                 continue
             t.recurrences = [copy.copy(above.recurrences[0])]
             t.kind = "recurring"
+
+
+_BEARER = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{2,30}?)(?:[（(]单位[）)])?"
+                     r"(?=\d{4}|关于|年度|[（(]?\d)")
+
+
+def _bearer_lead(doc: Document, lex) -> None:
+    """A 目标责任书 names the body it binds at the head of its title (党工委统战部门(单位)2020年度
+    …目标责任书): that body leads every item nobody else is named for (basis stated: the title is
+    its label)."""
+    from pbdocs.extract.tasks import rules
+
+    kind, title = doc.kind or "", doc.title or ""
+    m = _BEARER.match(title)
+    if not m or not any(kind.endswith(g) for g in rules().bearer_genres):
+        return
+    name = m.group("name")
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [Dept(name, lex.canonical(name), "stated")]
 
 
 def _organising_lead(doc: Document) -> None:
@@ -96,8 +141,20 @@ def _organising_lead(doc: Document) -> None:
                 t.lead = [_copy(d) for d in lead]
 
 
+def _year_of(doc: Document) -> int | None:
+    """The year that year-less dates take when the document has no date: the one year its
+    title names (党工委统战部门2020年度目标责任书: 第一季度 is 2020's)."""
+    from pbdocs.extract import period
+
+    if doc.date:
+        return None
+    p = period.title_period(doc)
+    return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
+
+
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
-                   headings: list[str], preamble_of_plan: bool = False) -> None:
+                   headings: list[str], preamble_of_plan: bool = False,
+                   year: int | None = None) -> None:
     from pbdocs.extract import depts, timeexpr
     from pbdocs.extract.tasks import clause_words as tasks_words
 
@@ -111,7 +168,7 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         for f in timeexpr.find_deadlines(clause.heading, doc_date):
             if f.deadline not in inherited:
                 inherited.append(f.deadline)
-    ctx_year = next((int(d.end[:4]) for d in inherited if d.end), None)
+    ctx_year = next((int(d.end[:4]) for d in inherited if d.end), year)
     sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
     res = depts.Responsibility()
@@ -185,14 +242,19 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             pieces.append([u.start, u.end])
     out: list[Task] = []
     carried: tuple[list[Dept], list[Dept]] = ([], [])  # a sentence's doers, for those after
+    labels = _time_labels(text, pb)
     for a, b in pieces:
         if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
             carried = ([], [])
         inner = carried
+        # 第一季度:开展…;组织…: a time label holds for the items after it on its line
+        label = next((dl for at, dl in reversed(labels)
+                      if at <= a and "\n" not in text[at:a]), None)
+        timed = [_inferred(label)] if label is not None else inherited
         parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
         for k, (pa, pe) in enumerate(parts):
             task, doers, opening = _task(text, pa, pe, pb, lex, named, persons, noted, base,
-                                         inherited, inner, rules)
+                                         timed, inner, rules)
             if doers[0] or doers[1]:
                 inner = doers  # the rest of the sentence is theirs
                 if k == 0 and opening:
@@ -245,13 +307,39 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
-                deadlines=t_dl or [_inferred(d) for d in inherited], recurrences=recs,
+                deadlines=[_by_end(d) for d in t_dl or [_inferred(d) for d in inherited]],
+                recurrences=recs,
                 targets=tgts, kind=kind)
     task.persons = [_copy(d) for d in people]
     first_segment = tasks.first_segment_end(text, a, b)
     opening = any(d.start < first_segment for d in doers)
     return task, ([Dept(d.name, d.canonical, "text") for d in doers if not d.person],
                   [Dept(d.name, d.canonical, "text") for d in doers if d.person]), opening
+
+
+_LABEL_START = re.compile(r"(?:^|(?<=[\n。；;|｜\s]))$")
+
+
+def _time_labels(text: str, pb: dict) -> list[tuple[int, Deadline]]:
+    """(where, deadline) of the time labels of a clause: a time written at the start of a
+    sentence and followed by a colon (第一季度:开展…, 9月:…), in reading order."""
+    out = []
+    for f in pb["deadlines"]:
+        if (text[f.end:f.end + 1] in (":", "：") and (f.deadline.end or f.deadline.start)
+                and _LABEL_START.search(text, 0, f.start)):
+            out.append((f.start, f.deadline))
+    return out
+
+
+# A part of a year given as a task's time (上半年, 第一季度): the task is due by its end, as a
+# person writes it in a task book (3月底前); the clause keeps the span as written.
+_PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)")
+
+
+def _by_end(d: Deadline) -> Deadline:
+    if d.kind == "range" and d.end and _PART_OF_YEAR.fullmatch(d.text or ""):
+        return Deadline(d.text, None, d.end, "by", inferred=d.inferred)
+    return d
 
 
 def _copy(d: Dept) -> Dept:

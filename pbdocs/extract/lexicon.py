@@ -5,10 +5,14 @@ name of an alias given twice)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pbdocs.lang import lexicon as lang_lexicon
+
+_INSTITUTION_END = re.compile(r"(?:大学|学院|学校|局|厅|委员会|政府|集团|公司|党工委|工委)"
+                              r"(?:[（(][^（）()]{1,8}[）)])?$")
 
 
 @dataclass
@@ -43,6 +47,12 @@ class Lexicon:
         for prefix in ("学校", "校"):
             rest = key[len(prefix):]
             if key.startswith(prefix) and rest in self.departments:
+                return self.departments[rest]
+        # an institution's name before a department's: 县教育局机关党委 → 机关党委,
+        # 中国地质大学(武汉)党委组织部 → 党委组织部 (the canonical name is institution-free)
+        for k in range(2, len(key) - 2):
+            rest = key[k:]
+            if rest in self.departments and _INSTITUTION_END.search(key[:k]):
                 return self.departments[rest]
         return key
 

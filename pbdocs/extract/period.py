@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from pbdocs.extract import timeexpr
 from pbdocs.lang.wording import parse_iso
@@ -45,14 +45,23 @@ class Period:
             return None
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
+    def span_kind(self) -> str:
+        """`on` for a period that is one calendar month (2023年3月), else `range`."""
+        one_month = (self.start is not None and self.start.day == 1 and
+                     (self.start.year, self.start.month) == (self.end.year, self.end.month)
+                     and (self.end + timedelta(days=1)).day == 1)
+        return "on" if one_month else "range"
+
     def is_activity(self) -> bool:
         """A short period set for an activity or project (a notice's 活动时间), within which
         standing duties also run — not a multi-year plan whose standing duties go on."""
         n = self.months()
-        return n is not None and n <= ACTIVITY_MONTHS and self.source in ("text", "title")
+        # (a title's years are whole years: a year's plan, whose standing duties go on)
+        return n is not None and n <= ACTIVITY_MONTHS and self.source == "text"
 
 
-def _title_period(doc: Document) -> Period | None:
+def title_period(doc: Document) -> Period | None:
+    """The years a title names (三年行动计划（2021-2023年）, 2025年党建工作要点), or None."""
     for title in (doc.title, doc.notice.title if doc.notice else None):
         if not title:
             continue
@@ -62,15 +71,23 @@ def _title_period(doc: Document) -> Period | None:
             return Period(date(y1, 1, 1), date(y2, 12, 31), m.group(0), "title", True)
     title = doc.title or ""
     m = _TITLE_YEAR.search(title)
-    if m and doc.kind and not any(k in doc.kind for k in _NOT_PLAN_KINDS):
+    # a year's plan, 要点, 责任书 or assessment items (2011年度…考核评价项目, no genre word):
+    # the year; a notice about that year is not set for it
+    if m and not any(k in (doc.kind or "") for k in _NOT_PLAN_KINDS):
         y = int(m.group(1))
         return Period(date(y, 1, 1), date(y, 12, 31), m.group(0), "title", True)
     return None
 
 
+_ANNOUNCING = re.compile(r"现就|现将|如下|特制定|制定本")
+
+
 def _stated_period(doc: Document) -> Period | None:
     """A range the text gives as the time of the whole work: under a heading about time
-    (活动时间), or right after 时间为/期限为, or in the preamble."""
+    (活动时间, any span), else right after 时间为/期限为 or in the preamble (a month at least;
+    a single month only in the sentence announcing the work: 现就2023年3月份…活动安排如下,
+    not 自2010年11月首次启动以来)."""
+    found: dict[str, Period] = {}
     for c in doc.clauses:
         headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
         if doc.section(c.path):
@@ -78,16 +95,21 @@ def _stated_period(doc: Document) -> Period | None:
         timed = any(_TIME_HEADING.search(h or "") for h in headings)
         text = c.text or ""
         for dl in c.deadlines:
-            if dl.kind != "range" or not dl.start or not dl.end or dl.inferred:
+            if dl.kind not in ("range", "on") or not dl.start or not dl.end or dl.inferred:
                 continue
             at = text.find(dl.text)
             cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 8):at]))
             if not (timed or cue or c.path == ["0"]):
                 continue
+            sentence = re.split(r"[。；;]", text[max(0, at):])[0]
+            sentence = re.split(r"[。；;]", text[:max(0, at)])[-1] + sentence
+            if dl.kind == "on" and (at < 0 or not (timed or _ANNOUNCING.search(sentence))):
+                continue  # (a phase heading's month, 动员部署阶段（2023年3月）, is one phase's)
             start, end = parse_iso(dl.start), parse_iso(dl.end)
-            if start and end and (end - start).days >= 27:
-                return Period(start, end, dl.text, "text", True)
-    return None
+            if start and end and (timed or (end - start).days >= 27):
+                found.setdefault("timed" if timed else "other",
+                                 Period(start, end, dl.text, "text", True))
+    return found.get("timed") or found.get("other")
 
 
 def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period | None:
@@ -152,7 +174,7 @@ def phases_of(doc: Document) -> list[tuple[str, date, date]]:
 def plan_period(doc: Document) -> Period | None:
     """The plan's period, from the strongest evidence the text gives, or None."""
     phases = phases_of(doc)
-    found = _title_period(doc) or _stated_period(doc) or _goal_period(doc)
+    found = title_period(doc) or _stated_period(doc) or _goal_period(doc)
     if found is None and phases:
         found = Period(min(p[1] for p in phases), max(p[2] for p in phases),
                        phases[0][0], "phases")
@@ -208,6 +230,21 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _standing(text: str) -> bool:
+    """Whether a task is a standing duty by its words (坚持, 持续, 不断 …)."""
+    from pbdocs.extract.tasks import predicate, rules
+
+    return bool(rules().ongoing_starts.match(predicate(text)))
+
+
+def _delivers(text: str) -> bool:
+    """Whether a task hands something in or finishes it (完成, 报送, 形成…材料): due at the end
+    of its period rather than held within it."""
+    from pbdocs.extract.tasks import predicate, rules
+
+    return bool(rules().due_at_end.search(predicate(text)))
+
+
 def _notice_deadline(doc: Document):
     """A notice's one submission date and whose it is: (deadline, lead names) when its tasks
     carry exactly one written `by` date, else None."""
@@ -239,18 +276,29 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines = [Deadline(cycle.text, _iso(cycle.start), cycle.end.isoformat(),
                                         "range", inferred=True)]
                 continue
+            if (period is not None and period.is_activity() and t.kind == "ongoing"
+                    and not _standing(t.text)):
+                t.kind = "once"  # in a month's or a project's time, an activity is held once
             if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
                 continue
             if (notice and t.kind == "once" and t.lead
-                    and {x.canonical for x in t.lead} <= notice[1]):
+                    and {x.canonical for x in t.lead} <= notice[1]
+                    and (period is None or not period.is_activity() or _delivers(t.text))):
                 t.deadlines.append(Deadline(notice[0].text, None, notice[0].end, "by",
                                             inferred=True))
                 continue
             if period is None:
                 continue
-            if t.kind == "once":
+            if t.kind == "once" and period.is_activity() and not _delivers(t.text):
+                # an activity of a short period is held within it (a month's 主题党日 in
+                # that month); what is handed in is due at its end
+                t.deadlines.append(Deadline(period.text, _iso(period.start),
+                                            period.end.isoformat(), period.span_kind(),
+                                            inferred=True))
+            elif t.kind == "once":
                 t.deadlines.append(Deadline(period.text, None, period.end.isoformat(), "by",
                                             inferred=True))
             elif period.is_activity():
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
-                                            period.end.isoformat(), "range", inferred=True))
+                                            period.end.isoformat(), period.span_kind(),
+                                            inferred=True))

@@ -14,6 +14,7 @@ from pbdocs.model import Recurrence
 
 # where the duty's phrase ends: the next clause punctuation
 _STOP = "，,。；;！？!?：:\n"
+_YEAR_END = re.compile(r"^\s*(?:年底|年末|底)(?!前)")
 _FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
 
@@ -84,6 +85,11 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
         if m.group("n"):  # 每两年, 每3年: every n periods
             n = to_number(m.group("n"))
             rec.every = int(n) if n and n > 1 else None
+        if period == "year" and _YEAR_END.match(window):  # 每年年底向…报告: on 12-31
+            rec.period, rec.on = "day", "12-31"
+            rec.text = text[m.start():m.end() + _YEAR_END.match(window).end()].strip()
+            out.append(Found(m.start(), end, rec))
+            continue
         day = _FIXED_DAY.match(window) if period == "year" else None
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
             rec.period = "day"

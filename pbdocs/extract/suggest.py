@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pbdocs.lang.lexicon import entries, per_lexicon, rows
+from pbdocs.lang.lexicon import entries, per_lexicon, rows, sections
 from pbdocs.lang.text import fold
 from pbdocs.model import Dept, Document
 
@@ -53,6 +53,29 @@ def _term_index() -> tuple[tuple[str, str, Duty], ...]:
     return tuple(sorted(items, key=lambda x: (-len(x[0]), x[2].order)))
 
 
+def _word_bounds(text: str) -> set[int]:
+    """Where words begin and end in the folded text (as segmented)."""
+    from pbdocs.extract.tasks import words
+
+    cuts, at = {0}, 0
+    for w in words(text):
+        at += len(fold(w))
+        cuts.add(at)
+    return cuts
+
+
+def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> int:
+    """Where a duty term stands in the text, a short one (up to three characters) as whole
+    words (思政课 is not in 思政课题, 入学 not in 纳入学术); the last place when `last`; -1 if
+    nowhere."""
+    if not term:
+        return -1
+    spots = [m.start() for m in re.finditer(re.escape(term), folded)]
+    # (a longer term is specific enough inside any word: 党员发展 in 党员发展对象)
+    good = [k for k in spots if len(term) > 3 or (k in cuts and k + len(term) in cuts)]
+    return (good[-1] if last else good[0]) if good else -1
+
+
 def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
     sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
@@ -61,9 +84,10 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
 
     for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
+        cuts = _word_bounds(seg)
         best = None
         for ft, term, duty in _term_index():
-            at = f.rfind(ft) if ft else -1
+            at = _find_word(f, ft, cuts, last=True)
             if at < 0:
                 continue
             key = (len(ft), at, -duty.order)
@@ -102,18 +126,45 @@ def _own_body(name: str | None) -> bool:
     return bool(n) and any(n.endswith(e) or e in n for e in own_work_bodies())
 
 
+@per_lexicon()
+def branch_work() -> dict[str, tuple[str, ...]]:
+    """Activities held in the party branches themselves (主题党日, 组织生活会 …) and the words
+    after one that make a notice about something else (申报, 评选 …)."""
+    return sections("branch_work.txt")
+
+
 def _dept(name: str, canonical: str, why: str) -> Dept:
     return Dept(name=name, canonical=canonical, basis="suggested", why=why)
 
 
+_UNIVERSITY = re.compile(r"(?:大学|学院|学校|大學|學院|學校)$")
+_COMMITTEE = re.compile(r"(?:委员会|委員會|党委|黨委|党组|行政)$")
+_PARTY = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
+
+
+def institution_level(name: str | None, institution: str | None = None) -> bool:
+    """Whether a body is a university (or college, school) as a whole: its name, or its party
+    committee (中共X大学委员会, X学院党委, 学校党委). Its documents divide work among its
+    departments (the duty table); a body below it (a college's committee, a 机关党委, a
+    branch) or outside universities (a bureau, a town) does its own documents' work."""
+    from pbdocs.metadata import institution_of
+
+    if not name:
+        return False
+    inst = institution or institution_of(name)
+    bare = _COMMITTEE.sub("", _PARTY.sub("", name.split()[0]).strip())
+    if bare in ("学校", "我校", "本校", "全校"):
+        return True
+    return bool(inst) and bare == inst and bool(_UNIVERSITY.search(inst))
+
+
 def own_work(doc: Document, is_department) -> bool:
     """Whether the document gives work to its own body rather than dividing an institution's
-    work among departments: issued by a party branch or a unit's committee, or, without an
-    issuer, giving work to branch-level bodies and never to a department."""
-    if _own_body(doc.issuer):
-        return True
+    work among departments: issued by a party branch or a unit's committee (not the
+    institution's own), or, without an issuer, giving work to branch-level bodies and never
+    to a department."""
     if doc.issuer:
-        return False
+        return _own_body(doc.issuer) and not institution_level(doc.issuer, doc.institution)
     bodies = 0
     for c in doc.clauses:
         for t in c.tasks:
@@ -126,24 +177,98 @@ def own_work(doc: Document, is_department) -> bool:
     return bodies > 0
 
 
+# An officer's title after the name of the body it belongs to (机关党委专职副书记 → 机关党委).
+_OFFICER = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|组织委员|宣传委员|纪检委员|委员|"
+                      r"主要负责同志|主要负责人|负责人)$")
+
+
 def _body_of(name: str, canonical) -> str:
     """The organisation of an officer (党支部书记 → 党支部); a body is itself."""
-    for title in ("书记", "委员"):
-        if name.endswith(title) and len(name) > len(title) + 1:
-            return canonical(name[: -len(title)])
+    m = _OFFICER.search(name)
+    if m and m.start() >= 2:
+        return canonical(name[:m.start()])
     return name
 
 
+def _notice_like(doc: Document) -> bool:
+    """A notice (通知, 通报, a month's 活动安排) rather than a plan: its title's genre, or, for
+    an untitled text addressed to bodies, a preamble that names no plan genre."""
+    from pbdocs.extract import _is_plan
+
+    if doc.notice is not None:
+        return False
+    kind = doc.kind or ""
+    if any(k in kind for k in ("通知", "通报", "函", "安排", "提示")):
+        return True
+    return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
+
+
+def _branch_subject(doc: Document) -> str | None:
+    """The branches a notice is about, when its subject (title, or the opening of an untitled
+    one) is an activity held in the branches (开展学生党支部组织生活会…, 3月份“支部主题党日”
+    活动安排): `党支部`, or as the title qualifies it (学生党支部)."""
+    preamble = next((c.text.split("。")[0] for c in doc.clauses if c.path == ["0"]), "")
+    subject = doc.title or preamble
+    words = branch_work()
+    ends = [subject.rfind(w) + len(w) for w in words.get("activities", ()) if w in subject]
+    if not ends:
+        return None
+    if any(w in subject[max(ends):] for w in words.get("not_the_subject_before", ())):
+        return None  # 最佳党日活动优胜奖申报工作: the notice is about applying
+    m = re.search(r"(学生|教工|教师|研究生|本科生|机关|离退休|在职|农村|社区)党支部", subject)
+    return m.group(0) if m else "党支部"
+
+
+# The body a plan's opening names as the one that does the whole work, at the start of a comma
+# segment: 县教育局机关党委将以…, (根据…,)材料学院将于今年7月初起…开展…
+_OPENING_DOER = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?"
+                           r"(?:党委|党总支|党支部|党组|委员会|学院|系|局|中心|工委))"
+                           r"(?:将|要|拟|决定|定于)")
+
+
+def _opening_doer(doc: Document) -> str | None:
+    """The body a plan's preamble names as doing the whole work (县教育局机关党委将以…): not the
+    institution itself (学校党委将…: the duty table divides its work) nor every body (各…)."""
+    preamble = next((c.text for c in doc.clauses if c.path == ["0"]), "")
+    for sentence in re.split(r"[。！？]", preamble)[:3]:
+        for seg in re.split(r"[，,；;]", sentence):
+            m = _OPENING_DOER.match(seg.strip())
+            if not m or m.group("name").startswith(("各", "学校", "我校", "全校")):
+                continue
+            name = m.group("name")
+            # (only a known institution says that a X学院 is the university, not a college)
+            if institution_level(name, doc.institution or "-"):
+                return None
+            return f"{name}党委" if name.endswith("学院") else name  # a college: its committee
+    return None
+
+
 def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
-    """The document's own doer for work it names nobody for: the addressees of a notice
-    (主送机关); the issuing body when it is a party branch or a unit's committee; for a text
-    without issuer, the branch-level body its sentences give work to most, when no department
-    ever gets any. None for an institution's plan (the duty table decides there)."""
-    notice = (doc.kind or "") in ("通知", "通报") and doc.notice is None
-    if notice and doc.recipients:
-        return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
-    if _own_body(doc.issuer):
-        return [_dept(doc.issuer, canonical(doc.issuer), "发文单位自身的工作")]
+    """The document's own doer for work it names nobody for, as such documents are written:
+    - a notice's requests go to its addressees (主送机关); when the notice is about an activity
+      held in the branches (主题党日, 组织生活会), to the branches;
+    - a plan whose opening names the body doing the whole work (县教育局机关党委将…) gives it
+      to that body;
+    - a document issued by a body below a university or outside universities (a college's
+      committee, a 机关党委, a branch, a bureau's or a town's committee) does its own work;
+    - a text without issuer whose doers are all branch-level gives it to the body it names
+      most.
+    None for a university's own plan: the duty table divides its work among departments."""
+    if _notice_like(doc):
+        branch = _branch_subject(doc)
+        if branch:
+            return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
+        if doc.recipients:
+            return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
+    opening = _opening_doer(doc)
+    if opening:
+        return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
+    issuer = doc.issuer
+    if issuer and not institution_level(issuer, doc.institution):
+        office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
+            doc.institution) else issuer
+        if not is_department(canonical(office)):  # a department's rules: the duty table
+            return [_dept(issuer, canonical(issuer), "发文单位自身的工作")]
     if doc.issuer or not own_work(doc, is_department):
         return []
     named: Counter = Counter()

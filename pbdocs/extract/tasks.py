@@ -42,11 +42,14 @@ class Rules:
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
+    bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
     ongoing_starts: re.Pattern
     once_verbs: re.Pattern
+    due_at_end: re.Pattern
+    own_once: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
     not_subject_starts: tuple[str, ...]
@@ -90,11 +93,14 @@ def rules() -> Rules:
         deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
+        bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
         light_verbs=frozenset(s.get("light_verbs", ())),
         ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
         once_verbs=_regexes(s.get("once_verbs", ())),
+        due_at_end=_regexes(s.get("due_at_end", ())),
+        own_once=_regexes(s.get("own_once", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
@@ -123,6 +129,8 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
     open_list = False
     for a, b in spans:
         piece = text[a:b]
+        if open_list and out and _own_item(piece):
+            open_list = False  # 第一季度:开展检查1次;组织培训1次: each item asks on its own
         if open_list and out:
             out[-1].end = b
             out[-1].text = text[out[-1].start:b].strip()
@@ -141,6 +149,14 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
 _TITLED = re.compile(r"《[^《》]*》")
+
+
+def _own_item(piece: str) -> bool:
+    """Whether an item of a colon-introduced list opens with an action of its own (积极组织…,
+    开展…): a requirement by itself, not another deliverable of the one before."""
+    first = _SEGMENT.split(piece.strip(), maxsplit=1)[0]
+    return _starts_with_verb(re.sub(r"^(?:积极|认真|及时|切实|继续|深入|广泛|全面)", "", first),
+                             rules())
 
 
 _CLAUSE: ContextVar[tuple[str, list[tuple[int, str]]] | None] = ContextVar(
@@ -162,12 +178,14 @@ def words(text: str) -> tuple[str, ...]:
     of it (segmented once, with the whole sentence as context), else segmented afresh."""
     ctx = _CLAUSE.get()
     if ctx is not None and text:
-        at = ctx[0].find(text)
-        if at >= 0:
+        need = max(1, len(text.strip()) - 2)  # (a short piece inside a longer word, 推动 in
+        at = ctx[0].find(text)                 # 推动力, is segmented on its own)
+        while at >= 0:
             end = at + len(text)
             inside = tuple(w for i, w in ctx[1] if at <= i and i + len(w) <= end)
-            if sum(len(w) for w in inside) >= len(text.strip()) - 2:
+            if sum(len(w) for w in inside) >= need:
                 return inside
+            at = ctx[0].find(text, at + 1)
     return _cut(text)
 
 
@@ -190,7 +208,10 @@ def has_action(text: str, rules_: Rules | None = None) -> bool:
 
 
 def _is_verb(tok: str, r: Rules) -> bool:
-    """An action verb, or a four-character compound with one (沟通交流, 建立健全)."""
+    """An action verb, or a four-character compound with one (沟通交流, 建立健全), or one the
+    segmenter glued to its modal (要带头)."""
+    if len(tok) > 2 and tok[0] in "要应须" and tok[1:] in r.verbs:
+        return True
     return tok in r.verbs or (len(tok) == 4 and (tok[:2] in r.verbs or tok[2:] in r.verbs))
 
 
@@ -226,8 +247,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "intro"
     if not has_target and not has_doer and not has_action(t, r):
         return "fragment"
-    if (t[-1] not in _FINAL and len(core) <= 16) or len(core) <= 6:
-        return "heading"
+    if (t[-1] not in _FINAL and len(core) <= 16 and not timed) or len(core) <= 6:
+        return "heading"  # (a short line that says how often asks for it: 每半年研究一次…)
     if r.conditions.search(t):
         return "condition"
     if r.scope.search(t):
@@ -241,8 +262,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "intro"  # …，做到四个带头。: the requirements are the items that follow
     if not has_modal and t[-1] not in _FINAL and r.reported.search(t):
         return "reported"  # a headline of what others did (学习材料)
-    if (any(_has(r.goal_headings, h) for h in headings if h)
-            and not (has_target or timed)):
+    if (any(_has(r.goal_headings, h) and not _starts_with_verb(h, r) for h in headings if h)
+            and not (has_target or timed)):  # (明确工作目标 asks for goals: not a goal heading)
         return "goal"
     if organising and _IN_CHARGE.search(t):
         return "organising"
@@ -472,6 +493,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             name = before + m.name if modifier and k == 0 else m.name
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, m.start))
+    for m in inside:  # 做好意识形态工作，是党支部的重要政治责任: whose duty it is
+        if text[max(start, m.start - 1):m.start] == "是" and _WHOSE_DUTY.match(text, m.end):
+            add(Doer(m.name, m.canonical, m.start in persons, m.start))
     for seg_start in _segment_starts(text, start, end):
         if seg_start in seen_segments:
             continue
@@ -479,6 +503,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if found is not None:
             add(Doer(found[0], canonical(found[0]), start=found[1]))
     return out
+
+
+_WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
@@ -543,13 +570,33 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
         cadence = any(s0 <= f.start < s1 for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
-        if (own_doer or target
+        closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
+        if (own_doer or target or (closing and _once_after_standing(before, seg, r))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+_AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
+
+
+def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
+    """A one-off deliverable closing a sentence after a standing duty is a task of its own, with
+    its own kind and time (将党建工作列入…通盘考虑，制定出…责任制; …认真履行职责，并确定一名…):
+    the segment's first action is a deliverable verb, the part before asks for something
+    that goes on, and neither only sets the scene."""
+    rest = _AND.sub("", seg)
+    if not rest or is_scene(rest, r) or not r.own_once.search(rest.strip()):
+        return False
+    segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
+    if not segs:
+        return False
+    first = predicate(segs[0], r)
+    return has_action(segs[0], r) and not r.once_verbs.search(first) and not _REGULARLY.search(
+        before)
 
 
 # a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖

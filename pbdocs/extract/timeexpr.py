@@ -193,6 +193,16 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+# what a span of N months/days is counted from when it is not the document's date
+_EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|届满|期满")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The part of the sentence before `pos`."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;！？!?\n")
+    return text[start + 1:pos]
+
+
 def span_months(text: str) -> int | None:
     """The length in months of the span a time expression names (`用3年时间` → 36,
     `建设周期为1年半` → 18), or None when it names none."""
@@ -229,6 +239,9 @@ def _names_a_document(text: str, pos: int) -> bool:
 _THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指导思想|工作思路|基本思路|"
                     r"工作重点|"
                     r"工作主线|工作主题)(?:是|为)")
+# a year naming whose work or items it is, not by when: 2023年工作, 2023年十大民生实事
+_TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取|开展|启动|建立|召开|出台)"
+                    r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -276,8 +289,10 @@ def find_deadlines(text: str, doc_date: str | None = None,
         taken.append((m.start(), m.end()))
     for m in _WITHIN.finditer(text):
         if free(m.start(), m.end()):
-            found.append(Found(m.start(), m.end(), _within(m, ddate)))
             taken.append((m.start(), m.end()))
+            if m.group("zn") and _EVENT_BEFORE.search(_sentence_before(text, m.start())):
+                continue  # 提出入党申请后，…在一个月内谈话: counted from that event, not a date
+            found.append(Found(m.start(), m.end(), _within(m, ddate)))
     for m in _YEARS.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 > y2 or not free(m.start("y1"), m.end()):
@@ -347,6 +362,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
                 continue  # "2024年学校党建工作的总体要求是：…": the year's theme, not a limit
             if _names_a_document(text, m.end()):
                 continue  # "现将2022年党建工作要点印发给你们": part of a document's name
+            if _TOPIC.match(text, m.end()):
+                continue  # "聚焦2023年十大民生实事", "科学谋划2023年工作": which year's work
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")

@@ -4,9 +4,10 @@ that the outline and the extraction read a table the way they read a task list w
 
 A column's role comes from the words of its header cell (`lexicon/table_columns.tsv`): task
 content, lead, support, time limit, assessment, number. A table is a task table when it has a
-content column and another role, or two content columns. When the first content column groups
-several rows (a cell spanning rows, carried down by the reader), each group becomes a heading
-（一） over its rows.
+content column and a lead, support or time-limit column, or two content columns (a table of
+work items and their targets or scores only is read row by row, as written). When the first
+content column groups several rows (a cell spanning rows, carried down by the reader), each
+group becomes a heading （一） over its rows.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ def column_role(header: str) -> str | None:
     return None
 
 
+@per_lexicon()
+def glued_header() -> re.Pattern:
+    """A table's header row run together without separators, as a PDF copied onto one line
+    leaves it (类别项目要求责任单位): three or more column labels, each a column word of
+    `table_columns.tsv` with a 单位/部门/人 after it where it has one."""
+    words = sorted({w for _, w in _column_words()}, key=len, reverse=True)
+    cell = f"(?:{'|'.join(map(re.escape, words))})(?:单位|部门|人)?"
+    return re.compile(f"(?:{cell}){{3,}}")
+
+
 def _label(role: str, header: str) -> str:
     """The note label a column's cells are written with: its header as written when it is a
     responsibility label (责任单位), else the usual label of its role."""
@@ -65,7 +76,9 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     roles = [column_role(h) for h in header]
     tasks = [k for k, r in enumerate(roles) if r == "task"]
     others = [k for k, r in enumerate(roles) if r in _NOTE_ROLES]
-    if not tasks or not (others or len(tasks) >= 2):
+    # who or when makes it a task table; a table of work items and their targets or scores
+    # only (工作任务 | 目标及质量要求, a 目标责任书 or 考核评分表) is read row by row as written
+    if not tasks or not (any(roles[k] != "assess" for k in others) or len(tasks) >= 2):
         return None
     body = [[c.strip() for c in row] + [""] * (len(header) - len(row)) for row in table[1:]]
     body = [row for row in body if any(row)]
