@@ -766,3 +766,11 @@ def test_a_notice_to_the_colleges_keeps_its_tasks_and_dates(dev_notices):
                 assert r.due <= _month(r.uni_due), r  # never after the university's date
         assert not ctx["guiding"]  # a notice's opening line is no 指导思想
     assert {r.time_limit for r in jmi["rows"]} == {"2024年5月9日前"}
+
+
+def test_an_untitled_source_is_named_by_the_genre_its_preamble_gives(real_docs):
+    from pbdocs.generate.draft import _source_name
+
+    doc = real_docs["nbpt-2020-sanji"]
+    assert doc.title is None and doc.kind is None
+    assert _source_name(doc).endswith("实施意见")

@@ -380,7 +380,14 @@ def _source_name(doc: Document) -> str:
     if title:
         return f"《{title}》"
     issuer = doc.issuer or (f"{doc.institution}党委" if doc.institution else "学校党委")
-    return f"{issuer}{doc.kind or '实施方案'}"
+    return f"{issuer}{doc.kind or _named_genre(doc) or '实施方案'}"
+
+
+def _named_genre(doc: Document) -> str | None:
+    """The genre an untitled source names for itself in its preamble (现提出如下实施意见)."""
+    from pbdocs.metadata import named_genre
+
+    return named_genre([c.text for c in doc.clauses[:3]])
 
 
 
