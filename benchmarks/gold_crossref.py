@@ -302,6 +302,8 @@ def main() -> None:
         print(line(f"words {ww} + chars (1, 2) hub 0.5", score(variant_scorer(docs, **knobs),
                                                                tuning)))
     print(line("hub 0.75", score(variant_scorer(docs, HUB_EXPONENT=0.75), tuning)))
+    print(line("hub spread from a sample of 100 clauses", score(
+        variant_scorer(docs, HUB_SAMPLE=100), tuning)))
     for beta in (0.1, 0.2):
         print(line(f"round 1's centroid hub discount {beta}",
                    score(centroid_hub_scorer(docs, beta), tuning)))

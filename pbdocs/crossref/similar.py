@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from pbdocs.crossref.cache import get_index
 from pbdocs.crossref.vectors import chars, compared_text
 from pbdocs.errors import InputError
@@ -64,28 +62,34 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
 def best_sentences(model, query: str, texts: list[str]) -> list[str]:
     """For each text, its requirement sentence that best aligns with the query: what a hit is
     shown by (CLI, JSON `excerpt`, web). Sentences are scored by `alignment` with the query
-    (the longest stretch they share, IDF-weighted), ties broken by the cosine with the query's
-    best-matching sentence. Sentences of under MIN_SENTENCE characters (a heading word, a list
-    number) are not taken when a longer one matches."""
+    (the longest stretch they share, IDF-weighted); among sentences of equal score (none shares
+    a bigram with the query, say), the one of best cosine with a sentence of the query.
+    Sentences of under MIN_SENTENCE characters (a heading word, a list number) are not taken
+    when a longer one matches."""
     from pbdocs.crossref.vectors import cosines
 
-    split = [[s.strip() for s in sentences(t) if s.strip()] for t in texts]
-    many = [ss for ss in split if len(ss) > 1]
-    if not many:
-        return [t.strip() for t in texts]
-    qs = [s for s in sentences(query) if len(chars(s)) >= MIN_SENTENCE] or [query]
-    flat = [s for ss in many for s in ss]
     seeds = _seeds(model, chars(query))
-    score = np.array([alignment(seeds, chars(s)) for s in flat])
-    score += cosines(model.vectorize(flat), model.vectorize(qs)).max(axis=1) * 1e-3
-    score[[len(chars(s)) < MIN_SENTENCE for s in flat]] -= 1e9
-    out, at = [], 0
-    for t, ss in zip(texts, split):
+    out: list[str] = []
+    tied: list[tuple[int, list[str]]] = []  # (hit, its sentences of equal best score)
+    for t in texts:
+        ss = [s.strip() for s in sentences(t) if s.strip()]
         if len(ss) <= 1:
             out.append(t.strip())
             continue
-        out.append(ss[int(score[at:at + len(ss)].argmax())])
-        at += len(ss)
+        score = [alignment(seeds, chars(s)) if len(chars(s)) >= MIN_SENTENCE else -1.0
+                 for s in ss]
+        best = [s for s, x in zip(ss, score) if x == max(score)]
+        out.append(best[0])
+        if len(best) > 1:
+            tied.append((len(out) - 1, best))
+    if tied:
+        qs = [s for s in sentences(query) if len(chars(s)) >= MIN_SENTENCE] or [query]
+        flat = [s for _, ss in tied for s in ss]
+        sims = cosines(model.vectorize(flat), model.vectorize(qs)).max(axis=1)
+        at = 0
+        for i, ss in tied:
+            out[i] = ss[int(sims[at:at + len(ss)].argmax())]
+            at += len(ss)
     return out
 
 
