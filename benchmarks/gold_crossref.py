@@ -60,7 +60,7 @@ def documents(folders) -> list:
         for n, folder in enumerate(folders):
             corpus = Corpus(folder, Path(tmp) / str(n))
             docs += [d for d in corpus.documents()
-                     if corpus.files()[d.id].suffix.lower() != ".md"]  # the READMEs
+                     if corpus.files()[d.id].name.lower() != "readme.md"]  # devcorpus's notes
     return docs
 
 
