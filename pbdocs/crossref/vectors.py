@@ -52,9 +52,12 @@ HUB_SAMPLE = 500  # 2,000 cost 21 s more per 50,000 clauses to build, 500 about 
 # about 60,000 words and 300,000 bigrams at 50,000 documents).
 N_FEATURES = 2**20
 # Above this many clauses `rank` scores candidates only: the clauses sharing one of the query's
-# CANDIDATE_FEATURES heaviest features, the CANDIDATES best of them by the partial cosine.
+# CANDIDATE_FEATURES heaviest features, the CANDIDATES best of them by the partial score. The
+# postings read stay under max(CANDIDATE_POSTINGS, 8 x clauses) entries: a feature whose
+# postings would pass that (a character in most clauses, light in every query) is skipped.
 EXHAUSTIVE_MAX = 20_000
 CANDIDATE_FEATURES = 96
+CANDIDATE_POSTINGS = 200_000
 CANDIDATES = 400
 BATCH = 2000
 
@@ -293,6 +296,12 @@ class ClauseIndex:
         order = np.argsort(-q.data, kind="stable")[:CANDIDATE_FEATURES]
         feats, weights = q.indices[order], q.data[order]
         starts, ends = self.post_ptr[feats], self.post_ptr[feats + 1]
+        budget = max(CANDIDATE_POSTINGS, 8 * len(self.entries))
+        taken, read = np.zeros(len(feats), dtype=bool), 0
+        for i, size in enumerate(ends - starts):  # heaviest first, within the budget
+            if read + size <= budget:
+                taken[i], read = True, read + size
+        feats, weights, starts, ends = feats[taken], weights[taken], starts[taken], ends[taken]
         if not (ends > starts).any():
             return np.zeros(0, dtype=np.int64)
         rows = segments(self.post_rows, starts, ends)
