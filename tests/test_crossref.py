@@ -60,9 +60,9 @@ def test_pairs_gold_is_split_and_typed():
 
 
 def test_default_beats_both_baselines_on_the_tune_split(docs):
-    """The method was chosen on the tune split of pairs.tsv against the two plain baselines
+    """The method was chosen on pairs.tsv and alignments*.tsv against the two plain baselines
     (benchmarks/gold_crossref.txt); on the tune pairs within the bundled plans it must still
-    beat both. The test split is scored only by the benchmark, once."""
+    beat both. The test2 split is scored only by the benchmark, once."""
     from pbdocs.crossref.gold import bigram_tfidf_scorer, bm25_scorer, method_scorer, score_pairs
 
     ids = {d.id for d in docs}
@@ -92,11 +92,101 @@ def test_candidates_from_the_postings_score_like_every_clause(docs):
 def test_similar_finds_the_gold_partners(docs):
     res = score_gold(docs, load_gold(ALIGNMENTS))
     assert res["unresolved"] == 0
-    # measured R@1 0.55, R@5 0.89, MRR 0.69 over the five plans (the previous method, tuned on
-    # this file, had 0.71 / 0.92 / 0.79); the floors catch regressions
+    # measured R@1 0.59, R@5 0.89, MRR 0.72 over the five plans (round 1: 0.55 / 0.89 / 0.69;
+    # the method before it, tuned on this file, 0.71 / 0.92 / 0.79); the floors catch regressions
     assert res["recall@5"] >= 0.85
     assert res["recall@1"] >= 0.5
     assert res["mrr"] >= 0.65
+
+
+def test_a_tie_with_the_target_counts_against_it(docs):
+    """A scorer that gives every clause the same score finds nothing: the target is not ranked
+    first among equals."""
+    import numpy as np
+
+    from pbdocs.crossref.gold import score_pairs
+    from pbdocs.crossref.vectors import clause_entries
+
+    same = np.ones(len(clause_entries(docs)[0]))
+    res = score_pairs(docs, load_gold(ALIGNMENTS), lambda q: same)
+    assert res["recall@1"] == res["recall@5"] == 0
+    assert all(d["rank"] > 5 for d in res["details"])
+
+
+def test_requirement_queries_are_the_sentences_holding_the_quotes(docs):
+    """`queries="requirement"` queries with the sentence holding each quote, as a text (what a
+    user types into `similar --text`), and ranks the clause holding the partner's quote."""
+    from pbdocs.crossref.gold import method_scorer, score_pairs
+    from pbdocs.lang.text import fold
+
+    pairs = load_gold(ALIGNMENTS)
+    seen = []
+    inner = method_scorer(docs)
+
+    def scorer(query):
+        seen.append(query)
+        return inner(query)
+
+    res = score_pairs(docs, pairs, scorer, queries="requirement")
+    assert len(seen) == res["queries"] == 2 * len(pairs)
+    assert all(isinstance(q, str) for q in seen)
+    quotes = [q for p in pairs for q in (p.quote_a, p.quote_b)]
+    assert all(fold(quote) in fold(query) for quote, query in zip(quotes, seen))
+    assert all(len(q) < 200 for q in seen)  # a sentence, not the clause
+    assert res["recall@5"] >= 0.85  # measured R@5 0.89, MRR 0.74 over the five plans
+
+
+def test_the_excerpt_is_the_partners_requirement_sentence(docs):
+    """Shown by its sentence that aligns best with the query, a gold hit of several sentences
+    is shown by the sentence holding its gold quote most of the time (measured 0.65 over the
+    five plans, 106 hits; round 1's cosine with a query sentence 0.58)."""
+    from pbdocs.crossref.gold import excerpt_accuracy
+
+    share, n = excerpt_accuracy(docs, load_gold(ALIGNMENTS))["all"]
+    assert n >= 100
+    assert share >= 0.62
+
+
+def test_alignment_prefers_one_shared_stretch_to_scattered_characters(docs):
+    from pbdocs.crossref.similar import _seeds, alignment, best_sentences
+    from pbdocs.crossref.vectors import build_index, chars
+
+    model = build_index(docs).model
+    query = "党支部每月至少召开一次支部委员会会议"
+    seeds = _seeds(model, chars(query))
+    stretch = alignment(seeds, chars("支委会由党支部书记召集，每月至少召开一次"))
+    scattered = alignment(seeds, chars("会议每年召开，支部按月研究"))
+    assert stretch > 2 * scattered > 0
+    assert alignment(seeds, chars("严格落实意识形态工作责任制")) == 0
+    text = ("加强党支部建设，提升组织力。支委会由党支部书记召集，每月至少召开一次，必要时可随时召开。"
+            "党员大会由支委会召集，每季度召开一次。")
+    assert best_sentences(model, query, [text]) == [
+        "支委会由党支部书记召集，每月至少召开一次，必要时可随时召开。"]
+
+
+def test_a_clause_like_many_others_is_discounted(docs, tmp_path):
+    """The hub weight: 1 for a clause of ordinary spread, below 1 for one whose cosines with the
+    other documents' clauses spread wide (a clause listing many standards); a score is the
+    cosine times it."""
+    import numpy as np
+
+    from pbdocs.crossref.vectors import build_index
+
+    index = build_index(docs)
+    hub = index.hub
+    assert hub.shape == (len(index.entries),)
+    assert ((hub > 0) & (hub <= 1)).all()
+    assert 0.3 <= (hub < 1).mean() <= 0.6  # the clauses above the median spread
+    listing = index.position(_clause_with(docs, "shifan-chuangjian-2020", "五个到位"))
+    assert hub[listing] < 1
+    q = index.query(text="严格落实三会一课制度")
+    cos = np.asarray(index.clause_matrix @ q.toarray().ravel())
+    assert np.allclose(index.scores(q), cos * hub)
+    # built on disk batch by batch, the weights are the same
+    from pbdocs.crossref import cache
+
+    on_disk = cache._build_on_disk(docs, tmp_path / "crossref" / "key")
+    assert np.allclose(np.asarray(on_disk.hub), hub)
 
 
 # -- similar ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 Library API (the CLI and the web UI are shells over these):
 - `similar(docs, *, clause_id=None, text=None, top=10, other_institutions=False, index_dir=None)`
   → `{"hits": [{"doc_id", "clause_id", "institution", "label", "text", "score", "excerpt"}]}`
-  (`excerpt`: the hit's sentence best matching the query; `label`: institution, else title)
+  (`excerpt`: the hit's sentence best aligned with the query; `label`: institution, else title)
 - `compare(docs, *, topics=None, doc_ids=None, per_cell=2, topics_file=None, discovered=None,
   index_dir=None, only_differences=False)` → `{"institutions": [...], "requirements": [{"topic",
   "source", "keywords", "differs", "cells": {label: [{"clause_id", "doc_id", "excerpt",

@@ -6,7 +6,8 @@ documents' ids, sources and clauses, so the index is rebuilt only when they chan
 asked again about the same Document objects does not hash them again.
 
 Built on disk in two passes over batches of clauses (raw counts to temporary files, then weighed
-into the final arrays, then the postings gathered by ranges of features), so building needs
+into the final arrays, then each clause's hub weight from a sample of the rows, then the
+postings gathered by ranges of features), so building needs
 memory for one batch and the per-feature arrays, never for the whole matrix. The folder is
 written under a temporary name and renamed when complete: an index is never left half-written.
 """
@@ -34,17 +35,19 @@ from pbdocs.crossref.vectors import (
     clause_text,
     counts,
     entry,
+    hub_weights,
 )
 from pbdocs.model import Document
 
 # Bump when the vectors' code or parameters change in a way that makes stored indexes stale.
-FORMAT = "crossref-6"
+FORMAT = "crossref-7"
 _MEMORY: dict[str, ClauseIndex] = {}
 _LOCK = threading.Lock()
 _LAST: list = []  # [documents last seen, their ids, their key]: the same objects are not hashed
 # again (the list keeps them alive, so their ids stay theirs)
-ARRAYS = ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data", "keep")
-IN_MEMORY = ("indptr", "post_ptr", "keep")  # per clause or per feature; the rest stays on disk
+ARRAYS = ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data", "hub", "keep")
+# per clause or per feature; the rest stays on disk
+IN_MEMORY = ("indptr", "post_ptr", "hub", "keep")
 
 
 def fingerprint(docs: list[Document]) -> str:
@@ -204,6 +207,10 @@ def _write(docs: list[Document], out: Path) -> None:
             for x in ("indptr", "indices", "data"):
                 (out / f"raw-{b}-{x}.npy").unlink()
     np.save(out / "indptr.npy", indptr)
+    doc_of = np.repeat(np.arange(len(docs)), [len(d.clauses) for d in docs])
+    np.save(out / "hub.npy", hub_weights(indptr, OnDisk(out / "indices.npy"),
+                                         OnDisk(out / "data.npy"),
+                                         doc_of[np.array(keep, dtype=bool)]))
     # Postings, feature by feature: the columns in ranges of about POSTING_PART entries, each
     # range gathered from the rows (read in slices) and sorted by column, rows ascending.
     post_ptr = np.zeros(2 * N_FEATURES + 1, dtype=np.int64)

@@ -3,8 +3,14 @@ plain baselines every method must beat (character-bigram TF-IDF cosine; BM25 ove
 
 Gold files are TSVs of clause pairs, each side a document id and a quote from the clause; a quote
 is resolved to the clause whose text contains it, so gold survives changes of clause paths.
-`tests/gold/pairs/pairs.tsv` (FORMAT.md beside it) adds a split (`tune` / `test`) and a type
-(`easy` / `paraphrase`); the older `alignments*.tsv` have neither.
+`tests/gold/pairs/pairs*.tsv` (FORMAT.md beside them) add a split (`tune` / `test` / `test2`)
+and a type (`easy` / `paraphrase`); the older `alignments*.tsv` have neither.
+
+Two ways of querying: `clause` (`similar --clause`: the query is the whole clause holding one
+quote, the hit the clause holding the other) and `requirement` (`similar --text`: the query is
+the sentence holding the quote, the requirement as a user would type it; the hit again the
+clause). A scorer takes a row of the index (a clause) or a text and scores every clause.
+`excerpt_accuracy` checks the sentence a hit is shown by: the one holding the partner's quote.
 """
 
 from __future__ import annotations
@@ -75,15 +81,30 @@ def resolve(docs: dict[str, Document], doc_id: str, quote: str) -> str | None:
     return None
 
 
-Scorer = Callable[[int], np.ndarray]  # row of a query clause -> a score for every clause
+Scorer = Callable[[int | str], np.ndarray]  # a clause's row, or a text -> a score per clause
+
+
+def requirement(docs: dict[str, Document], doc_id: str, quote: str) -> str:
+    """The sentence of the clause holding the quote that holds it (the requirement as a user
+    would type it); the quote itself when it runs over a sentence end."""
+    from pbdocs.lang.text import fold, sentences
+
+    doc, cid = docs.get(doc_id), resolve(docs, doc_id, quote)
+    clause = doc.clause(cid) if doc is not None and cid else None
+    for s in sentences(clause.text if clause else ""):
+        if fold(quote) in fold(s):
+            return s
+    return quote
 
 
 def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
-                other_gold: list[GoldPair] = ()) -> dict:
+                other_gold: list[GoldPair] = (), queries: str = "clause") -> dict:
     """recall@1, recall@5 and MRR of a scorer over the pairs, both directions queried, over all
-    pairs and per type. Candidates are the clauses of other documents; other gold partners of
-    the query ranked above the target (also those of `other_gold`) are not counted against it
-    (the "filtered" rank): a clause may rightly match several clauses."""
+    pairs and per type. `queries`: "clause" (the query is the clause holding a quote) or
+    "requirement" (the sentence holding it, as a text). Candidates are the clauses of other
+    documents; other gold partners of the query ranked above the target (also those of
+    `other_gold`) are not counted against it (the "filtered" rank: a clause may rightly match
+    several clauses); a clause of the same score as the target counts against it."""
     from pbdocs.crossref.vectors import clause_entries
 
     entries, _ = clause_entries(docs)
@@ -105,12 +126,13 @@ def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
         partners.setdefault(b, set()).add(a)
     details = []
     for a, b, p in resolved:
-        for q, t in ((a, b), (b, a)):
-            s = np.asarray(scorer(q), dtype=np.float64).copy()
+        for q, t, side in ((a, b, (p.doc_a, p.quote_a)), (b, a, (p.doc_b, p.quote_b))):
+            query = q if queries == "clause" else requirement(by_id, *side)
+            s = np.asarray(scorer(query), dtype=np.float64).copy()
             s[doc_of == doc_of[q]] = -np.inf
             for o in partners[q] - {t}:
                 s[o] = -np.inf
-            rank = int((s > s[t]).sum()) + 1 if np.isfinite(s[t]) else None
+            rank = int((s >= s[t]).sum()) if np.isfinite(s[t]) else None
             details.append({"query": entries[q].clause_id, "target": entries[t].clause_id,
                             "topic": p.topic, "kind": p.kind, "rank": rank})
     out = {"pairs": len(pairs), "queries": len(details), "unresolved": unresolved,
@@ -120,6 +142,35 @@ def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
         if rs:
             out[kind] = metrics(rs)
     return out
+
+
+def excerpt_accuracy(docs: list[Document], pairs: list[GoldPair], index=None) -> dict:
+    """How often the sentence a hit is shown by (`similar`'s excerpt, the query being the other
+    clause) holds the hit's gold quote, over the directions whose hit has several sentences;
+    overall and per type."""
+    from pbdocs.crossref.similar import best_sentences
+    from pbdocs.crossref.vectors import build_index, clause_entries, compared_text
+    from pbdocs.lang.text import fold, sentences
+
+    index = index or build_index(docs)
+    by_id = {d.id: d for d in docs}
+    pos = {e.clause_id: i for i, e in enumerate(clause_entries(docs)[0])}
+    found: dict[str, list[bool]] = {"all": [], "easy": [], "paraphrase": []}
+    for p in pairs:
+        ids = resolve(by_id, p.doc_a, p.quote_a), resolve(by_id, p.doc_b, p.quote_b)
+        if not all(i in pos for i in ids):
+            continue
+        for q, t, quote in ((ids[0], ids[1], p.quote_b), (ids[1], ids[0], p.quote_a)):
+            eq, et = index.entries[pos[q]], index.entries[pos[t]]
+            if len([x for x in sentences(et.text) if x.strip()]) < 2:
+                continue
+            shown = fold(best_sentences(index.model, compared_text(eq.text, eq.heading),
+                                        [et.text])[0])
+            hit = fold(quote) in shown or shown in fold(quote)
+            found["all"].append(hit)
+            if p.kind in found:
+                found[p.kind].append(hit)
+    return {k: (sum(v) / len(v), len(v)) for k, v in found.items() if v}
 
 
 def metrics(ranks: list[int | None]) -> dict:
@@ -143,8 +194,8 @@ def method_scorer(docs: list[Document], exhaustive: bool = True) -> Scorer:
 
     index = build_index(docs)
 
-    def scorer(row: int) -> np.ndarray:
-        q = index.query(row=row)
+    def scorer(query: int | str) -> np.ndarray:
+        q = index.query(text=query) if isinstance(query, str) else index.query(row=query)
         if exhaustive:
             return index.scores(q)
         s = np.full(len(index.entries), -np.inf)
@@ -169,9 +220,14 @@ def bigram_tfidf_scorer(docs: list[Document]) -> Scorer:
 
     from pbdocs.crossref.vectors import chars
 
-    m = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), preprocessor=chars) \
-        .fit_transform(_texts(docs))
-    return lambda row: (m @ m[row].T).toarray().ravel()
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), preprocessor=chars)
+    m = vec.fit_transform(_texts(docs))
+
+    def scorer(query: int | str) -> np.ndarray:
+        q = vec.transform([query]) if isinstance(query, str) else m[query]
+        return (m @ q.T).toarray().ravel()
+
+    return scorer
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -179,12 +235,14 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def bm25_scorer(docs: list[Document], k1: float = 1.2, b: float = 0.75) -> Scorer:
     """Baseline: Okapi BM25 over jieba words (the domain dictionary, punctuation dropped), the
-    query clause's distinct words as the query."""
+    query's distinct words as the query."""
     from pbdocs.lang.text import fold
     from pbdocs.segment import cut
 
-    toks = [[w for w in cut(fold(t)) if w.strip() and not _NOT_WORD.fullmatch(w)]
-            for t in _texts(docs)]
+    def tokens(text: str) -> list[str]:
+        return [w for w in cut(fold(text)) if w.strip() and not _NOT_WORD.fullmatch(w)]
+
+    toks = [tokens(t) for t in _texts(docs)]
     n = len(toks)
     avg = sum(map(len, toks)) / max(n, 1)
     df = Counter(w for t in toks for w in set(t))
@@ -192,8 +250,8 @@ def bm25_scorer(docs: list[Document], k1: float = 1.2, b: float = 0.75) -> Score
     tfs = [Counter(t) for t in toks]
     norms = [k1 * (1 - b + b * len(t) / avg) for t in toks]
 
-    def scorer(row: int) -> np.ndarray:
-        q = set(toks[row])
+    def scorer(query: int | str) -> np.ndarray:
+        q = set(tokens(query) if isinstance(query, str) else toks[query])
         return np.array([sum(idf[w] * f * (k1 + 1) / (f + nm)
                              for w in q if (f := tf.get(w)))
                          for tf, nm in zip(tfs, norms)])

@@ -60,27 +60,75 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
 
 
 def best_sentences(model, query: str, texts: list[str]) -> list[str]:
-    """For each text, its requirement sentence that best matches a sentence of `query`: what a
-    hit is shown by (CLI, JSON `excerpt`, web). Sentences of under MIN_SENTENCE characters (a
-    heading word, a list number) are not taken when a longer one matches."""
+    """For each text, its requirement sentence that best aligns with the query: what a hit is
+    shown by (CLI, JSON `excerpt`, web). Sentences are scored by `alignment` with the query
+    (the longest stretch they share, IDF-weighted); among sentences of equal score (none shares
+    a bigram with the query, say), the one of best cosine with a sentence of the query.
+    Sentences of under MIN_SENTENCE characters (a heading word, a list number) are not taken
+    when a longer one matches."""
     from pbdocs.crossref.vectors import cosines
 
-    split = [[s.strip() for s in sentences(t) if s.strip()] for t in texts]
-    many = [ss for ss in split if len(ss) > 1]
-    if not many:
-        return [t.strip() for t in texts]
-    qs = [s for s in sentences(query) if len(chars(s)) >= MIN_SENTENCE] or [query]
-    flat = [s for ss in many for s in ss]
-    sims = cosines(model.vectorize(flat), model.vectorize(qs)).max(axis=1)
-    sims[[len(chars(s)) < MIN_SENTENCE for s in flat]] -= 1
-    out, at = [], 0
-    for t, ss in zip(texts, split):
+    seeds = _seeds(model, chars(query))
+    out: list[str] = []
+    tied: list[tuple[int, list[str]]] = []  # (hit, its sentences of equal best score)
+    for t in texts:
+        ss = [s.strip() for s in sentences(t) if s.strip()]
         if len(ss) <= 1:
             out.append(t.strip())
             continue
-        out.append(ss[int(sims[at:at + len(ss)].argmax())])
-        at += len(ss)
+        score = [alignment(seeds, chars(s)) if len(chars(s)) >= MIN_SENTENCE else -1.0
+                 for s in ss]
+        best = [s for s, x in zip(ss, score) if x == max(score)]
+        out.append(best[0])
+        if len(best) > 1:
+            tied.append((len(out) - 1, best))
+    if tied:
+        qs = [s for s in sentences(query) if len(chars(s)) >= MIN_SENTENCE] or [query]
+        flat = [s for _, ss in tied for s in ss]
+        sims = cosines(model.vectorize(flat), model.vectorize(qs)).max(axis=1)
+        at = 0
+        for i, ss in tied:
+            out[i] = ss[int(sims[at:at + len(ss)].argmax())]
+            at += len(ss)
     return out
+
+
+GAP = 1.0  # what an unmatched character costs inside an aligned stretch
+
+
+def _seeds(model, query: str) -> dict[str, tuple[list[int], float]]:
+    """Each character bigram of the (folded, unpunctuated) query: its positions there and its
+    weight, its IDF squared (as the bigram adds to a cosine's numerator)."""
+    from pbdocs.crossref.vectors import N_FEATURES, word_feature
+
+    where: dict[str, list[int]] = {}
+    for i in range(len(query) - 1):
+        where.setdefault(query[i:i + 2], []).append(i)
+    return {g: (ps, float(model.idf[N_FEATURES + word_feature(g)]) ** 2)
+            for g, ps in where.items()}
+
+
+def alignment(seeds: dict[str, tuple[list[int], float]], text: str) -> float:
+    """Local alignment of text with the query whose bigrams are `seeds`, as text-reuse
+    detectors do it: bigrams both share are seeds, a stretch of seeds on one diagonal (the same
+    offset in both texts) adds their weights and pays GAP for each character between them, and
+    the score is the best stretch (Smith-Waterman without gaps across diagonals)."""
+    diagonals: dict[int, list[tuple[int, float]]] = {}
+    for j in range(len(text) - 1):
+        seed = seeds.get(text[j:j + 2])
+        if seed:
+            for i in seed[0]:
+                diagonals.setdefault(j - i, []).append((j, seed[1]))
+    best = 0.0
+    for hits in diagonals.values():
+        run, last = 0.0, None
+        for j, w in hits:
+            if last is not None:
+                run -= GAP * (j - last - 1)
+            run = max(run, 0.0) + w
+            best = max(best, run)
+            last = j
+    return best
 
 
 def _canonical_id(clause_id: str, docs: list[Document]) -> str:

@@ -1,15 +1,23 @@
 """Sparse TF-IDF vectors of clauses: what `similar` ranks by, and the clause index it ranks in.
 
 A clause is two views stacked, each unit length and weighted: its jieba words (the shared
-tokenizer with the domain dictionary, stopwords out) and its character bigrams (robust to
-segmentation and to damaged text), TF sublinear, IDF over the corpus' clauses. Both views are
-hashed into fixed-width columns, so a fitted model is two IDF arrays, whatever the corpus.
-Chosen on the `tune` split of tests/gold/pairs/pairs.tsv against the two plain baselines and the
-variants listed in benchmarks/gold_crossref.txt (a sentence-level lift, a concept view and a
-topic view measured no better there and were removed).
+tokenizer with the domain dictionary, stopwords out) and its characters and character bigrams
+(robust to segmentation, to damaged text and to a term written short or long: 支委会 and
+支部委员会 share 支, 委, 会), TF sublinear, IDF over the corpus' clauses. Both views are hashed
+into fixed-width columns, so a fitted model is two IDF arrays, whatever the corpus.
 
-The index (`ClauseIndex`) holds the clause rows (CSR) and their transpose (postings per
-feature). `rank` scores every clause (one sparse product) for small corpora; above
+A clause's score is its cosine with the query times its hub weight (`hub_weights`): a clause
+that resembles many clauses of other documents a little (one listing many standards, a preamble
+of set phrases, a clause of a crowded topic) has a wide spread of cosines with the corpus and is
+discounted by (median spread / its spread) ** HUB_EXPONENT; a clause of ordinary spread keeps
+its cosine. Chosen on tests/gold/pairs/pairs.tsv and tests/gold/alignments*.tsv against the two
+plain baselines and the variants listed in benchmarks/gold_crossref.txt (sentence- and
+passage-level ranking, local alignment as a ranking signal, IDF powers, pivoted length, query
+expansion measured no better there).
+
+The index (`ClauseIndex`) holds the clause rows (CSR), their transpose (postings per feature)
+and the hub weight of every clause. `rank` scores every clause (one sparse product) for small
+corpora; above
 EXHAUSTIVE_MAX clauses it takes candidates from the postings of the query's heaviest features
 (an inverted index, as text-reuse detectors take candidates from a search engine) and scores
 only those exactly. Built on disk (`pbdocs.crossref.cache`), the arrays are memory-mapped: what a
@@ -18,6 +26,7 @@ query reads is its features' postings and its candidates' rows, never the whole 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,16 +40,24 @@ from pbdocs.model import Clause
 
 STOPWORDS_FILE = "crossref_stopwords.txt"
 
-# Share of the word view in the stacked vector (the rest is character bigrams).
-WORD_WEIGHT = 0.5
-CHAR_NGRAMS = (2, 2)
+# Share of the word view in the stacked vector (the rest is characters and character bigrams).
+WORD_WEIGHT = 0.3
+CHAR_NGRAMS = (1, 2)
+# Hub discount: exponent of (median spread / a clause's spread), for clauses of above-median
+# spread (0: none); the spread is taken over up to HUB_SAMPLE clauses spread evenly over the
+# corpus (the clauses of the clause's own document left out).
+HUB_EXPONENT = 0.5
+HUB_SAMPLE = 500  # 2,000 cost 21 s more per 50,000 clauses to build, 500 about 5 s
 # Hash width of each view: 2**20 columns (collisions are rare at a policy corpus' vocabulary:
 # about 60,000 words and 300,000 bigrams at 50,000 documents).
 N_FEATURES = 2**20
 # Above this many clauses `rank` scores candidates only: the clauses sharing one of the query's
-# CANDIDATE_FEATURES heaviest features, the CANDIDATES best of them by the partial cosine.
+# CANDIDATE_FEATURES heaviest features, the CANDIDATES best of them by the partial score. The
+# postings read stay under max(CANDIDATE_POSTINGS, 8 x clauses) entries: a feature whose
+# postings would pass that (a character in most clauses, light in every query) is skipped.
 EXHAUSTIVE_MAX = 20_000
-CANDIDATE_FEATURES = 48
+CANDIDATE_FEATURES = 96
+CANDIDATE_POSTINGS = 200_000
 CANDIDATES = 400
 BATCH = 2000
 
@@ -208,6 +225,7 @@ class ClauseIndex:
     post_ptr: np.ndarray | None = None
     post_rows: np.ndarray | None = None
     post_data: np.ndarray | None = None
+    hub: np.ndarray | None = None  # per clause: the factor its cosine is multiplied by
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
     _codes: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
@@ -222,14 +240,7 @@ class ClauseIndex:
 
     def rows(self, which: np.ndarray):
         """The rows of the given clauses as a small CSR matrix (reads only those rows)."""
-        from scipy import sparse
-
-        which = np.asarray(which, dtype=np.int64)
-        starts, ends = self.indptr[which], self.indptr[which + 1]
-        ptr = np.concatenate([[0], np.cumsum(ends - starts)])
-        return sparse.csr_matrix((segments(self.data, starts, ends),
-                                  segments(self.indices, starts, ends), ptr),
-                                 shape=(len(which), 2 * N_FEATURES))
+        return csr_rows(self.indptr, self.indices, self.data, which)
 
     def position(self, clause_id: str) -> int | None:
         """Row of a clause id, or None."""
@@ -255,15 +266,17 @@ class ClauseIndex:
         return self.model.vectorize([text or ""])
 
     def scores(self, q) -> np.ndarray:
-        """Cosine of the query vector with every clause: one sparse product over all rows."""
+        """Score of every clause for the query vector (cosine times hub weight): one sparse
+        product over all rows."""
         if not self.entries:
             return np.zeros(0, dtype=np.float32)
-        return self.clause_matrix @ q.toarray().ravel()
+        s = self.clause_matrix @ q.toarray().ravel()
+        return s * self.hub if self.hub is not None else s
 
     def rank(self, q, top: int, allowed: np.ndarray | None = None,
              exhaustive: bool | None = None) -> list[tuple[int, float]]:
-        """The `top` best (row, cosine) for query vector q among `allowed` rows, best first,
-        cosine > 0. Exhaustive for small corpora; else over candidates from the postings."""
+        """The `top` best (row, score) for query vector q among `allowed` rows, best first,
+        score > 0. Exhaustive for small corpora; else over candidates from the postings."""
         if exhaustive is None:
             exhaustive = len(self.entries) <= EXHAUSTIVE_MAX or self.post_ptr is None
         if exhaustive:
@@ -273,19 +286,29 @@ class ClauseIndex:
         if not len(cand):
             return []
         s = cosines(self.rows(cand), q).ravel()
+        if self.hub is not None:
+            s = s * self.hub[cand]
         return [(int(cand[i]), float(s[i])) for i in top_k(s, top) if s[i] > 0]
 
     def candidates(self, q, k: int, allowed: np.ndarray | None = None) -> np.ndarray:
-        """Rows sharing one of the query's heaviest features, the k best by the partial cosine
+        """Rows sharing one of the query's heaviest features, the k best by the partial score
         over those features (reads only their postings)."""
         order = np.argsort(-q.data, kind="stable")[:CANDIDATE_FEATURES]
         feats, weights = q.indices[order], q.data[order]
         starts, ends = self.post_ptr[feats], self.post_ptr[feats + 1]
+        budget = max(CANDIDATE_POSTINGS, 8 * len(self.entries))
+        taken, read = np.zeros(len(feats), dtype=bool), 0
+        for i, size in enumerate(ends - starts):  # heaviest first, within the budget
+            if read + size <= budget:
+                taken[i], read = True, read + size
+        feats, weights, starts, ends = feats[taken], weights[taken], starts[taken], ends[taken]
         if not (ends > starts).any():
             return np.zeros(0, dtype=np.int64)
         rows = segments(self.post_rows, starts, ends)
         vals = segments(self.post_data, starts, ends) * np.repeat(weights, ends - starts)
         acc = np.bincount(rows, weights=vals, minlength=len(self.entries))
+        if self.hub is not None:
+            acc *= self.hub
         if allowed is not None:
             acc[~allowed] = 0
         return np.array([i for i in top_k(acc, k) if acc[i] > 0], dtype=np.int64)
@@ -296,6 +319,45 @@ def entry(doc, c: Clause) -> Entry:
     from pbdocs.crossref.similar import institution_label
 
     return Entry(doc.id, c.id, doc.institution, c.text, c.heading or "", institution_label(doc))
+
+
+def csr_rows(indptr: np.ndarray, indices, data, which: np.ndarray):
+    """Rows `which` of a CSR matrix given by its arrays (in memory or `OnDisk`)."""
+    from scipy import sparse
+
+    which = np.asarray(which, dtype=np.int64)
+    starts, ends = indptr[which], indptr[which + 1]
+    ptr = np.concatenate([[0], np.cumsum(ends - starts)])
+    return sparse.csr_matrix((segments(data, starts, ends), segments(indices, starts, ends), ptr),
+                             shape=(len(which), 2 * N_FEATURES))
+
+
+def hub_weights(indptr: np.ndarray, indices, data, doc_codes: np.ndarray) -> np.ndarray:
+    """The hub weight of every clause (rows as CSR arrays, in memory or `OnDisk`; doc_codes:
+    which document each row is of): 1, or (median spread / spread) ** HUB_EXPONENT for a
+    clause whose spread is above the median. A clause's spread is the standard deviation of its
+    cosines with up to HUB_SAMPLE clauses spread evenly over the corpus, those of its own
+    document left out. Read batch by batch: memory for one batch times the sample."""
+    n = len(doc_codes)
+    weight = np.ones(n, dtype=np.float32)
+    if n < 3 or not HUB_EXPONENT:
+        return weight
+    doc_codes = np.asarray(doc_codes)
+    sample = np.unique(np.linspace(0, n - 1, min(n, HUB_SAMPLE)).round().astype(np.int64))
+    pool = csr_rows(indptr, indices, data, sample)
+    spread = np.zeros(n)
+    for a in range(0, n, BATCH):
+        b = min(n, a + BATCH)
+        sims = cosines(csr_rows(indptr, indices, data, np.arange(a, b)), pool).astype(np.float64)
+        other = doc_codes[a:b, None] != doc_codes[sample][None, :]
+        k = np.maximum(other.sum(axis=1), 1)
+        mean = (sims * other).sum(axis=1) / k
+        spread[a:b] = np.sqrt((((sims - mean[:, None]) ** 2) * other).sum(axis=1) / k)
+    median = float(np.median(spread))
+    wide = spread > median
+    if median > 0:
+        weight[wide] = (median / spread[wide]) ** HUB_EXPONENT
+    return weight
 
 
 def segments(arr, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -313,8 +375,6 @@ class OnDisk:
     to the system's file cache, not into the process)."""
 
     def __init__(self, path):
-        import os
-
         from numpy.lib import format as npy
 
         with open(path, "rb") as fh:
@@ -333,8 +393,6 @@ class OnDisk:
         return self.gather(np.array([a]), np.array([b]))
 
     def gather(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        import os
-
         size = self.dtype.itemsize
         parts = [os.pread(self.fd, int(b - a) * size, self.offset + int(a) * size)
                  for a, b in zip(starts, ends) if b > a]
@@ -345,8 +403,6 @@ class OnDisk:
         return out if dtype is None else out.astype(dtype)
 
     def __del__(self):
-        import os
-
         try:
             os.close(self.fd)
         except (OSError, AttributeError):
@@ -376,8 +432,12 @@ def build_index(docs) -> ClauseIndex:
     m = sparse.vstack([model.weigh(b) for b in raw], format="csr") if raw else \
         sparse.csr_matrix((0, 2 * N_FEATURES), dtype=np.float32)
     t = m.tocsc()
-    return ClauseIndex(entries, model, m.indptr.astype(np.int64), m.indices, m.data,
-                       t.indptr.astype(np.int64), t.indices, t.data)
+    indptr = m.indptr.astype(np.int64)
+    codes = np.unique(np.array([e.doc_id for e in entries], dtype=object),
+                      return_inverse=True)[1] if entries else np.zeros(0, dtype=np.int64)
+    return ClauseIndex(entries, model, indptr, m.indices, m.data,
+                       t.indptr.astype(np.int64), t.indices, t.data,
+                       hub_weights(indptr, m.indices, m.data, codes))
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
