@@ -18,8 +18,10 @@ def slugify(name: str) -> str:
     return slug or "doc"
 
 
-def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> Document:
-    """Run normalize, outline and (optionally) extract over text already read from a file."""
+def parse_text(text: str, doc_id: str, source: Source, extract: bool = True,
+               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+    """Run normalize, outline and (optionally) extract over text already read from a file;
+    `lexicon_dirs` overrides the lexicon extension folders found beside the source."""
     from pbdocs import extract as extract_stage
     from pbdocs import outline
     from pbdocs.normalize import normalize
@@ -28,22 +30,26 @@ def parse_text(text: str, doc_id: str, source: Source, extract: bool = True) -> 
     doc = outline.build_document(norm, doc_id=doc_id, source=source)
     doc.warnings = repairs + doc.warnings
     if extract:
-        extract_stage.enrich(doc)
+        extract_stage.enrich(doc, lexicon_dirs)
     return doc
 
 
-def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True) -> Document:
-    """Parse one policy file of any supported format into a Document (raises InputError)."""
+def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True,
+               data: bytes | None = None,
+               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+    """Parse one policy file of any supported format into a Document (raises InputError);
+    `data` is its bytes when already read (the file is then read once per index run)."""
     from pbdocs.read import read_file
 
     path = Path(path)
-    raw = read_file(path)
+    raw = read_file(path, data)
     source = Source(
         path=str(path),
         format=raw.format,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=raw.sha256 or hashlib.sha256(path.read_bytes()).hexdigest(),
         encoding=raw.encoding,
     )
-    doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract)
+    doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract,
+                     lexicon_dirs=lexicon_dirs)
     doc.warnings = raw.warnings + doc.warnings
     return doc

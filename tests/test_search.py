@@ -15,7 +15,8 @@ from pbdocs.search.backend import Filters
 from pbdocs.search.highlight import highlight
 
 ENGINES = ["whoosh", pytest.param("tantivy", marks=pytest.mark.skipif(
-    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed"))]
+    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed")),
+    "postgres"]
 
 ORG = ("组织部", "党委组织部")
 PUB = ("宣传部", "党委宣传部")
@@ -64,7 +65,12 @@ def make_docs() -> list[Document]:
 @pytest.fixture(scope="module", params=ENGINES)
 def ix(request, tmp_path_factory):
     path = tmp_path_factory.mktemp(f"ix-{request.param}")
-    summary = build_from_documents(make_docs(), path, engine=request.param)
+    db = None
+    if request.param == "postgres":  # the index in a database; the folder records its URL
+        from conftest import new_database
+
+        db = new_database(request.getfixturevalue("pg_cluster"))
+    summary = build_from_documents(make_docs(), path, engine=request.param, db=db)
     assert summary["documents"] == 5 and summary["clauses"] == 10
     return path, request.param
 

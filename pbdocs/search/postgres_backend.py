@@ -1,0 +1,299 @@
+"""The PostgreSQL engine: the index lives in a database that several machines share.
+
+Each clause is a row of `pbdocs.clauses` holding the same jieba terms the other engines index,
+as a `tsvector` (the clause's terms weighted A, its context's weighted B), its character bigrams
+as a second `tsvector`, both under GIN indexes, and its record as JSON. A query tree compiles to
+`@@` tests on the two columns combined with AND / OR / NOT, so a clause matches here exactly
+when it matches in whoosh or tantivy; hits are ranked by `ts_rank` over the query's words, facets
+are GROUP BY over the hits, and highlights are pbdocs' own (`pbdocs.search.highlight`).
+
+A build runs in one transaction (the previous index answers until it commits), while holding
+an advisory lock that makes a second writer wait. The table is not created when it exists, so
+an administrator may make it a partitioned table whose partitions live on other servers
+(postgres_fdw; see the README's "Beyond one machine").
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pbdocs.errors import InputError
+from pbdocs.pgstore import SCHEMA, connect, errors_as_sentences, where
+from pbdocs.search import analysis
+from pbdocs.search.backend import (
+    NO_INSTITUTION,
+    ClauseRecord,
+    Filters,
+    Page,
+    RawHit,
+    SearchBackend,
+)
+from pbdocs.search.query import And, Or, Terms
+
+S = SCHEMA
+# Weights of ts_rank for D, C, B, A: the clause (A) counts fully, its context (B) half, as
+# SEARCH_FIELDS weighs body and ctx for the other engines.
+RANK_WEIGHTS = "{0,0,0.5,1}"
+MAX_POS = 16383  # tsvector positions stop here; positions only rank, they never match
+
+TABLES_DDL = f"""
+CREATE SCHEMA IF NOT EXISTS {S};
+CREATE TABLE IF NOT EXISTS {S}.meta (key text PRIMARY KEY, value jsonb NOT NULL);
+CREATE TABLE IF NOT EXISTS {S}.docs (doc_id text PRIMARY KEY, meta jsonb NOT NULL);
+"""
+CLAUSES_DDL = f"""
+CREATE TABLE {S}.clauses (
+    clause_id text NOT NULL,
+    doc_id text NOT NULL,
+    ord bigint NOT NULL,
+    inst text NOT NULL,
+    year text,
+    kind text,
+    depts text[] NOT NULL,
+    terms tsvector NOT NULL,
+    grams tsvector NOT NULL,
+    data text NOT NULL
+);
+CREATE INDEX clauses_terms ON {S}.clauses USING gin (terms);
+CREATE INDEX clauses_grams ON {S}.clauses USING gin (grams);
+CREATE INDEX clauses_doc ON {S}.clauses (doc_id);
+CREATE INDEX clauses_id ON {S}.clauses (clause_id);
+"""
+COLUMNS = "clause_id, doc_id, ord, inst, year, kind, depts, terms, grams, data"
+
+
+def missing_error(url: str) -> InputError:
+    """The error for a database that holds no pbdocs index yet."""
+    return InputError(f"数据库 {where(url)} 中还没有 pbdocs 检索索引，请先运行 "
+                      "pbdocs index --engine postgres --db 数据库地址。")
+
+
+def lexeme(word: str) -> str:
+    """A tsvector / tsquery lexeme quoted for PostgreSQL's input syntax."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def terms_vector(body: list[analysis.Token], ctx: list[analysis.Token], shift: int) -> str:
+    """The tsvector text of a clause's terms: body positions weight A, context positions B.
+    Positions are character offsets (distinct per occurrence, so ts_rank counts each)."""
+    pos: dict[str, list[str]] = {}
+    for t in body:
+        pos.setdefault(t.text, []).append(f"{min(t.start + 1, MAX_POS)}A")
+    for t in ctx:
+        pos.setdefault(t.text, []).append(f"{min(shift + t.start + 1, MAX_POS)}B")
+    return " ".join(f"{lexeme(w)}:{','.join(ps[:256])}" for w, ps in pos.items())
+
+
+def grams_vector(grams: list[str]) -> str:
+    """The tsvector text of a clause's character bigrams (no positions: they only match)."""
+    return " ".join(lexeme(g) for g in sorted(set(grams)))
+
+
+def row(r: ClauseRecord, ord_: int) -> tuple:
+    """The pbdocs.clauses row of one record (analysis included: the costly part)."""
+    texts = r.texts()
+    body = analysis.tokens(texts["body"])
+    ctx = list(analysis.tokens_cached(texts["ctx"])) if texts["ctx"] else []
+    grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
+    kw = r.keywords()
+    return (r.clause_id, r.doc_id, ord_, kw["inst"][0], r.year, r.kind, kw["depts"],
+            terms_vector(body, ctx, len(texts["body"]) + 1), grams_vector(grams), r.data())
+
+
+class PostgresBackend(SearchBackend):
+    """SearchBackend on PostgreSQL (psycopg 3)."""
+
+    name = "postgres"
+
+    def __init__(self, url: str):
+        super().__init__(".")
+        self.url = url
+        self._conn = None
+
+    # -- connection -----------------------------------------------------------------------
+    def _db(self):
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._conn = connect(self.url, autocommit=True)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def exists(self) -> bool:
+        """Whether the database holds a pbdocs index."""
+        with errors_as_sentences(self.url):
+            return self._db().execute(
+                "SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
+                (f"{S}.clauses", f"{S}.meta")).fetchone()[0]
+
+    def meta(self, part: str = "head") -> dict[str, Any] | None:
+        """The index's metadata like read_meta's ("head", "vocab" or "full"), or None."""
+        if not self.exists():
+            return None
+        keys = ["head"] + (["vocab"] if part in ("vocab", "full") else [])
+        with errors_as_sentences(self.url):
+            rows = dict(self._db().execute(f"SELECT key, value FROM {S}.meta WHERE key = ANY(%s)",
+                                           (keys,)).fetchall())
+            if "head" not in rows:
+                return None
+            out = dict(rows["head"])
+            out.update(rows.get("vocab") or {})
+            if part == "full":
+                out["docs"] = dict(self._db().execute(f"SELECT doc_id, meta FROM {S}.docs"))
+        return out
+
+    # -- writing --------------------------------------------------------------------------
+    def create(self) -> None:
+        """Create the schema and tables when absent (an existing table is kept as it is: it
+        may be partitioned across servers)."""
+        with errors_as_sentences(self.url):
+            conn = self._db()
+            conn.execute(TABLES_DDL)
+            if not conn.execute("SELECT to_regclass(%s) IS NOT NULL",
+                                (f"{S}.clauses",)).fetchone()[0]:
+                conn.execute(CLAUSES_DDL)
+
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
+              meta: dict[str, Any] | None = None, full: bool = False,
+              rows: list[tuple] | None = None) -> None:
+        """In one transaction: delete the clauses of the given documents (every clause when
+        `full`), add the records, and replace the metadata; nothing is visible before commit."""
+        self.create()
+        conn = self._db()
+        with errors_as_sentences(self.url), conn.transaction(), conn.cursor() as cur:
+            cur.execute("SET LOCAL synchronous_commit = on")
+            if full:
+                cur.execute(f"DELETE FROM {S}.clauses")
+                cur.execute(f"DELETE FROM {S}.docs")
+            elif delete_doc_ids:
+                ids = sorted(delete_doc_ids)
+                cur.execute(f"DELETE FROM {S}.clauses WHERE doc_id = ANY(%s)", (ids,))
+                cur.execute(f"DELETE FROM {S}.docs WHERE doc_id = ANY(%s)", (ids,))
+            start = 0 if full else cur.execute(
+                f"SELECT coalesce(max(ord) + 1, 0) FROM {S}.clauses").fetchone()[0]
+            with cur.copy(f"COPY {S}.clauses ({COLUMNS}) FROM STDIN") as copy:
+                if rows is not None:  # analysed by parallel workers
+                    for i, rw in enumerate(rows):
+                        copy.write_row((*rw[:2], start + i, *rw[3:]))
+                else:
+                    for i, r in enumerate(add):
+                        copy.write_row(row(r, start + i))
+            if meta is not None:
+                self._write_meta(cur, meta, delete_doc_ids, full)
+        with errors_as_sentences(self.url):
+            conn.execute(f"ANALYZE {S}.clauses")  # fresh statistics for the planner
+
+    @staticmethod
+    def _write_meta(cur, meta: dict[str, Any], delete_doc_ids: set[str], full: bool) -> None:
+        """Replace the metadata within the build's transaction: the documents re-parsed
+        (deleted above with their clauses) and the head and vocabulary."""
+        from pbdocs.search.indexdir import split_meta
+
+        head, vocab, docs = split_meta(meta)
+        changed = docs if full else {d: docs[d] for d in delete_doc_ids if d in docs}
+        if changed:
+            with cur.copy(f"COPY {S}.docs (doc_id, meta) FROM STDIN") as copy:
+                for d, m in sorted(changed.items()):
+                    copy.write_row((d, json.dumps(m, ensure_ascii=False)))
+        for key, value in (("head", head), ("vocab", vocab)):
+            cur.execute(f"INSERT INTO {S}.meta (key, value) VALUES (%s, %s) "
+                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                        (key, json.dumps(value, ensure_ascii=False)))
+
+    # -- searching ------------------------------------------------------------------------
+    def _compile(self, node, params: list) -> str:
+        """SQL condition for a query tree (params appended in order)."""
+        if isinstance(node, Terms):  # also Phrase
+            term = node.exact()
+            if term is not None:
+                params.append(lexeme(term))
+                return "terms @@ %s::tsquery"
+            grams = node.grams()
+            if not grams:
+                params.append(" | ".join(lexeme(w) for w in node.words))
+                return "terms @@ %s::tsquery"
+            params.append(" & ".join(lexeme(g) for g in grams))
+            return "grams @@ %s::tsquery"
+        if isinstance(node, Or):
+            return "(" + " OR ".join(self._compile(n, params) for n in node.should) + ")"
+        if isinstance(node, And):
+            parts = [self._compile(n, params) for n in node.must] or ["TRUE"]
+            parts += [f"NOT {self._compile(n, params)}" for n in node.must_not]
+            return "(" + " AND ".join(parts) + ")"
+        raise TypeError(type(node))
+
+    @staticmethod
+    def _rank_words(node, out: list[str]) -> list[str]:
+        if isinstance(node, Terms):
+            term = node.exact()
+            out.extend([term] if term is not None else node.words)
+        elif isinstance(node, Or):
+            for n in node.should:
+                PostgresBackend._rank_words(n, out)
+        elif isinstance(node, And):
+            for n in node.must:
+                PostgresBackend._rank_words(n, out)
+        return out
+
+    def _where(self, node, filters: Filters) -> tuple[str, list]:
+        params: list = []
+        cond = [self._compile(node, params)]
+        for field, values in filters.items():
+            if field == "depts":
+                cond.append("depts && %s::text[]")
+            else:
+                cond.append(f"{field} = ANY(%s)")
+            params.append(list(values))
+        return " AND ".join(cond), params
+
+    def search(self, node, filters: Filters, limit: int, offset: int,
+               facets: bool = False) -> Page:
+        empty = {"institution": {}, "department": {}} if facets else None
+        if filters.impossible():
+            return Page(0, [], empty)
+        if not self.exists():
+            raise missing_error(self.url)
+        cond, params = self._where(node, filters)
+        words = list(dict.fromkeys(self._rank_words(node, [])))
+        rank = " | ".join(lexeme(w) for w in words)
+        conn = self._db()
+        hits: list[RawHit] = []
+        total = None
+        with errors_as_sentences(self.url):
+            if limit:
+                score = "ts_rank(%s, terms, %s::tsquery, 0)" if rank else "0::real"
+                sparams = [RANK_WEIGHTS, rank] if rank else []
+                rows = conn.execute(
+                    f"SELECT data, {score} AS score, count(*) OVER () FROM {S}.clauses "
+                    f"WHERE {cond} ORDER BY score DESC, ord LIMIT %s OFFSET %s",
+                    [*sparams, *params, limit, offset]).fetchall()
+                hits = [RawHit(ClauseRecord.from_data(d), float(s)) for d, s, _ in rows]
+                total = rows[0][2] if rows else None
+            if total is None:
+                total = conn.execute(f"SELECT count(*) FROM {S}.clauses WHERE {cond}",
+                                     params).fetchone()[0]
+            groups = None
+            if facets:
+                groups = {"institution": {}, "department": {}}
+                for kind, value, n in conn.execute(
+                        f"WITH m AS MATERIALIZED (SELECT inst, depts FROM {S}.clauses "
+                        f"WHERE {cond}) SELECT 'institution', inst, count(*) FROM m "
+                        "GROUP BY inst UNION ALL SELECT 'department', d, count(*) "
+                        "FROM m, unnest(m.depts) AS d GROUP BY d", params):
+                    if value:
+                        groups[kind][value] = n
+        return Page(int(total), hits, groups)
+
+    def get(self, clause_id: str) -> ClauseRecord | None:
+        if not self.exists():
+            raise missing_error(self.url)
+        with errors_as_sentences(self.url):
+            found = self._db().execute(f"SELECT data FROM {S}.clauses WHERE clause_id = %s "
+                                       "LIMIT 1", (clause_id,)).fetchone()
+        return ClauseRecord.from_data(found[0]) if found else None
+
+
+__all__ = ["PostgresBackend", "NO_INSTITUTION", "row", "missing_error"]
