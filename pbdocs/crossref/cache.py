@@ -36,9 +36,11 @@ def fingerprint(docs: list[Document]) -> str:
     return h.hexdigest()[:20]
 
 
-def get_index(docs: list[Document], index_dir: str | Path | None = None) -> ClauseIndex:
-    """The clause index of `docs`: from memory, from `index_dir/crossref/`, or freshly fitted."""
-    key = fingerprint(docs)
+def get_index(docs, index_dir: str | Path | None = None) -> ClauseIndex:
+    """The clause index of `docs`: from memory, from `index_dir/crossref/`, or freshly fitted.
+    `docs` is a list, or a stream with a `key` (pbdocs.corpus.DocumentStream): then nothing is
+    loaded unless the index must be fitted, and the documents are read one at a time."""
+    key = _key(docs)
     if key in _MEMORY:
         return _MEMORY[key]
     path = Path(index_dir) / "crossref" / f"{key}.pkl" if index_dir else None
@@ -57,6 +59,23 @@ def get_index(docs: list[Document], index_dir: str | Path | None = None) -> Clau
     _MEMORY.clear()  # one corpus at a time: a long-running server must not grow without bound
     _MEMORY[key] = index
     return index
+
+
+def _key(docs) -> str:
+    """fingerprint(docs), or for a stream its own key mixed with what the vectors depend on."""
+    stream_key = getattr(docs, "key", None)
+    if stream_key is None:
+        return fingerprint(list(docs))
+    from pbdocs.crossref.concepts import CONCEPTS_FILE
+    from pbdocs.crossref.topics import TOPICS_FILE
+
+    h = hashlib.sha256(f"{FORMAT}|stream|{stream_key}".encode())
+    for f in (TOPICS_FILE, CONCEPTS_FILE):
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()[:20]
 
 
 def _save(index: ClauseIndex, path: Path) -> None:

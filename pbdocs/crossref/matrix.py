@@ -20,8 +20,10 @@ def compare(docs: list[Document], *, topics: list[str] | None = None,
             doc_ids: list[str] | None = None, per_cell: int = PER_CELL,
             topics_file: str | Path | None = None, discovered: bool | None = None,
             index_dir: str | Path | None = None) -> dict:
-    """The requirement matrix as the spec's JSON (plus `differs`, `recurrences`, `deadlines`)."""
-    docs = _select(list(docs), doc_ids)
+    """The requirement matrix as the spec's JSON (plus `differs`, `recurrences`, `deadlines`).
+    `docs` may be a stream (pbdocs.corpus.DocumentStream): it is read a few times, one
+    document at a time, and never held whole."""
+    docs = _select(docs if hasattr(docs, "key") else list(docs), doc_ids)
     curated = load_topics(topics_file)
     labels = list(dict.fromkeys(institution_label(d) for d in docs))
     chosen = resolve(list(topics), curated, docs) if topics else list(curated)
@@ -57,12 +59,13 @@ class _Prepared:
 
 def _rows(docs: list[Document], labels: list[str], chosen: list[Topic], per_cell: int,
           overview: bool) -> list[dict]:
-    prepared = {d.id: [_Prepared(c) for c in d.clauses] for d in docs}
+    every: list[dict[str, list[dict]]] = [{lab: [] for lab in labels} for _ in chosen]
+    for doc in docs:  # one document at a time: a stream is never held whole
+        prepared = [_Prepared(c) for c in doc.clauses]
+        for cells, topic in zip(every, chosen):
+            cells[institution_label(doc)].extend(_cell(doc, prepared, topic, per_cell))
     rows = []
-    for topic in chosen:
-        cells: dict[str, list[dict]] = {lab: [] for lab in labels}
-        for doc in docs:
-            cells[institution_label(doc)].extend(_cell(doc, prepared[doc.id], topic, per_cell))
+    for topic, cells in zip(chosen, every):
         present = sum(1 for items in cells.values() if items)
         if overview and present < min(2, len(labels)):
             continue  # an overview shows only what can be compared
@@ -73,10 +76,18 @@ def _rows(docs: list[Document], labels: list[str], chosen: list[Topic], per_cell
 
 
 def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
-    if not docs:
+    if not len(docs):
         raise InputError("语料库中没有可比对的文档。")
     if not doc_ids:
         return docs
+    if hasattr(docs, "ids"):  # a stream: load only the documents asked for
+        known = docs.ids()
+        missing = [i for i in doc_ids if i not in known]
+        if missing:
+            raise InputError(f"语料库中没有编号为“{missing[0]}”的文档；"
+                             f"可用的编号：{'、'.join(known)}。")
+        chosen = [docs.get(i) for i in dict.fromkeys(doc_ids)]
+        return [d for d in chosen if d is not None]
     by_id = {d.id: d for d in docs}
     missing = [i for i in doc_ids if i not in by_id]
     if missing:

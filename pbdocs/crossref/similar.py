@@ -25,14 +25,15 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
         raise InputError("返回条数（--top）必须是正整数。")
     if text is not None and not chars(text):
         raise InputError("要比对的文本是空的，请给出一段条款文字。")
-    docs = list(docs)
-    if not docs:
+    if not hasattr(docs, "key"):  # a stream is read only when the index must be fitted
+        docs = list(docs)
+    if not len(docs):
         raise InputError("语料库中没有可比对的文档。")
     index = get_index(docs, index_dir)
     if clause_id is not None:
-        row = index.position(_canonical_id(clause_id, docs))
+        row = index.position(_canonical_id(clause_id, index))
         if row is None:
-            raise InputError(_unknown_clause(clause_id, docs))
+            raise InputError(_unknown_clause(clause_id, docs, index))
         allowed = index.others(row, by_institution=other_institutions)
         scores = index.ranked_scores(row=row, allowed=allowed)
     else:
@@ -60,23 +61,25 @@ def best_sentence(index, query: str, text: str) -> str:
     return sents[int(sims.argmax())].strip()
 
 
-def _canonical_id(clause_id: str, docs: list[Document]) -> str:
+def _canonical_id(clause_id: str, index) -> str:
     """The clause id as stored, also typed with other widths or spaces (`(六)` for `（六）`)."""
+    if index.position(clause_id) is not None:
+        return clause_id
     want = fold(clause_id)
-    for d in docs:
-        if want.startswith(fold(d.id)):
-            for c in d.clauses:
-                if c.id == clause_id or fold(c.id) == want:
-                    return c.id
+    for e in index.entries:
+        if want.startswith(fold(e.doc_id)) and fold(e.clause_id) == want:
+            return e.clause_id
     return clause_id
 
 
-def _unknown_clause(clause_id: str, docs: list[Document]) -> str:
+def _unknown_clause(clause_id: str, docs, index) -> str:
     doc_id = clause_id.split("/", 1)[0]
-    doc = next((d for d in docs if d.id == doc_id), None)
+    doc = docs.get(doc_id) if hasattr(docs, "get") else next(
+        (d for d in docs if d.id == doc_id), None)
     if doc is None:
         return f"找不到条款“{clause_id}”：语料库中没有编号为“{doc_id}”的文档。"
-    found = doc.clause(_canonical_id(clause_id, docs))
+    want = fold(clause_id)
+    found = next((c for c in doc.clauses if c.id == clause_id or fold(c.id) == want), None)
     if found is not None:
         return f"条款“{clause_id}”没有可比对的正文。"
     sample = "、".join(c.id for c in doc.clauses[:3])
