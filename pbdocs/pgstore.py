@@ -188,6 +188,17 @@ class PgDocStore:
             return [r[0] for r in self._db().execute(
                 f"SELECT doc_id FROM {SCHEMA}.documents ORDER BY doc_id")]
 
+    def versions(self) -> list[tuple[str, str]]:
+        """(doc id, source hash) of every stored document, sorted by id."""
+        with errors_as_sentences(self.url):
+            return [(r[0], r[1]) for r in self._db().execute(
+                f"SELECT doc_id, sha256 FROM {SCHEMA}.documents ORDER BY doc_id")]
+
+    def stream(self) -> StoredDocuments:
+        """Every stored document, loaded one at a time when iterated (a DocumentStream's
+        interface: `key`, ids, get, len)."""
+        return StoredDocuments(self)
+
     def put(self, doc: Document) -> None:
         self.put_many([(doc.id, doc.source.sha256,
                         json.dumps(doc.to_dict(), ensure_ascii=False))])
@@ -211,3 +222,35 @@ class PgDocStore:
         with errors_as_sentences(self.url):
             self._db().execute(f"DELETE FROM {SCHEMA}.documents WHERE NOT doc_id = ANY(%s)",
                                (sorted(keep_ids),))
+
+
+class StoredDocuments:
+    """The documents of the shared database as a stream (see pbdocs.corpus.DocumentStream)."""
+
+    def __init__(self, store: PgDocStore):
+        self.store = store
+        self._versions = store.versions()
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc_id, _ in self._versions:
+            doc = self.store.load(doc_id)
+            if doc is not None:
+                yield doc
+
+    def __len__(self) -> int:
+        return len(self._versions)
+
+    def ids(self) -> list[str]:
+        return [d for d, _ in self._versions]
+
+    def get(self, doc_id: str) -> Document | None:
+        return self.store.load(doc_id)
+
+    @property
+    def key(self) -> str:
+        import hashlib
+
+        h = hashlib.sha256(self.store.fingerprint.encode())
+        for doc_id, sha in self._versions:
+            h.update(f"{doc_id}|{sha}\n".encode())
+        return h.hexdigest()[:20]

@@ -325,6 +325,42 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
             "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
 
 
+def index_documents(documents: Iterable, index_dir: str | Path, engine: str | None = None,
+                    db: str | None = None) -> dict[str, Any]:
+    """Add or replace parsed Documents in the live index, keeping every other document (an
+    upload into an index that other machines share)."""
+    t0 = time.perf_counter()
+    engine = resolve_engine(index_dir, engine, db)
+    target = _target(engine, index_dir, db)
+    with target.lock():
+        old = target.old_meta()
+        if old is None:
+            raise InputError("还没有建立检索索引，请先运行 pbdocs index。")
+        docs_meta: dict[str, Any] = dict(old.get("docs", {}))
+        recs_by_doc: dict[str, list[ClauseRecord]] = {}
+        for doc in documents:
+            recs_by_doc[doc.id] = records(doc)
+            docs_meta[doc.id] = doc_meta(doc, doc.source.sha256, doc.source.path,
+                                         recs_by_doc[doc.id])
+        added = [d for d in recs_by_doc if d not in old.get("docs", {})]
+        meta = _new_meta(engine, old.get("parser"), docs_meta)
+        add = [r for recs in recs_by_doc.values() for r in recs]
+        target.write(True, add, set(recs_by_doc), meta, None)
+    return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(added),
+            "updated": len(recs_by_doc) - len(added), "removed": 0,
+            "seconds": round(time.perf_counter() - t0, 3), "failures": []}
+
+
+def index_exists(index_dir: str | Path, engine: str | None = None,
+                 db: str | None = None) -> bool:
+    """Whether an index has been built for the engine (in the folder, or in the database)."""
+    engine = resolve_engine(index_dir, engine, db)
+    if engine == "postgres":
+        backend, _ = _open(index_dir, engine, db)
+        return backend.exists()  # type: ignore[attr-defined]
+    return IndexDir(index_dir).current(engine) is not None
+
+
 def _store(store, fresh: list[tuple[str, str, str]]) -> None:
     """Write parsed documents to the store (a read-only index folder only costs speed)."""
     try:

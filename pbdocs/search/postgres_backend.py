@@ -16,6 +16,7 @@ an administrator may make it a partitioned table whose partitions live on other 
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 from pbdocs.errors import InputError
@@ -109,25 +110,32 @@ class PostgresBackend(SearchBackend):
     def __init__(self, url: str):
         super().__init__(".")
         self.url = url
-        self._conn = None
+        self._local = threading.local()  # one connection per thread (the web UI's threads)
+        self._conns: list = []
+        self._exists = False
 
     # -- connection -----------------------------------------------------------------------
     def _db(self):
-        if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = connect(self.url, autocommit=True)
-        return self._conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed or conn.broken:
+            conn = self._local.conn = connect(self.url, autocommit=True)
+            self._conns.append(conn)
+        return conn
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        for conn in self._conns:
+            conn.close()
+        self._conns.clear()
+        self._local = threading.local()
 
     def exists(self) -> bool:
-        """Whether the database holds a pbdocs index."""
-        with errors_as_sentences(self.url):
-            return self._db().execute(
-                "SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
-                (f"{S}.clauses", f"{S}.meta")).fetchone()[0]
+        """Whether the database holds a pbdocs index (asked until it does)."""
+        if not self._exists:
+            with errors_as_sentences(self.url):
+                self._exists = self._db().execute(
+                    "SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
+                    (f"{S}.clauses", f"{S}.meta")).fetchone()[0]
+        return self._exists
 
     def meta(self, part: str = "head") -> dict[str, Any] | None:
         """The index's metadata like read_meta's ("head", "vocab" or "full"), or None."""

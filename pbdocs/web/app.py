@@ -28,15 +28,17 @@ _ERRORS = {
 
 def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index",
                out_dir: str | Path = "out", max_upload_mb: int = MAX_UPLOAD_MB,
-               trusted_hosts: list[str] | None = None) -> Flask:
+               trusted_hosts: list[str] | None = None, engine: str | None = None,
+               db: str | None = None) -> Flask:
     """A web app over one corpus folder, its index folder and a folder for generated files.
-    With `trusted_hosts`, requests naming another host are refused (DNS rebinding)."""
+    With `trusted_hosts`, requests naming another host are refused (DNS rebinding); `engine`
+    and `db` override the engine recorded in the index folder."""
     app = Flask(__name__)
     if trusted_hosts:
         app.config["TRUSTED_HOSTS"] = list(trusted_hosts)
     app.config["MAX_CONTENT_LENGTH"] = max_upload_mb * 1024 * 1024
     app.config["MAX_UPLOAD_MB"] = max_upload_mb
-    app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir)
+    app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir, engine=engine, db=db)
     app.jinja_env.autoescape = True  # also for templates whose name does not end in .html
     filters.register(app)
 

@@ -9,6 +9,7 @@ import importlib
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from pbdocs.model import Document
 from pbdocs.web.safety import safe_filename, within
 
 UPLOAD_SUFFIXES = {"txt", "docx", "pdf", "html", "htm", "md"}
+MAX_REMEMBERED = 256  # parsed documents kept in memory by one web app
 
 # What the generate page offers: kind → (Chinese name, formats, file-name word).
 OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -61,22 +63,70 @@ class UploadResult:
     same_as: str | None = None  # id of a corpus document with exactly these bytes
 
 
+@dataclass
+class DocSummary:
+    """What a list or a form shows of a document (a few hundred bytes, not the document)."""
+
+    id: str
+    title: str | None
+    institution: str | None
+    issuer: str | None
+    doc_number: str | None
+    kind: str | None
+    date: str | None
+    clauses: range  # only its length is shown
+
+    @classmethod
+    def of(cls, doc: Document) -> DocSummary:
+        return cls(doc.id, doc.title, doc.institution, doc.issuer, doc.doc_number, doc.kind,
+                   doc.date, range(len(doc.clauses)))
+
+
 class Backend:
     """The corpus, index and output folders of one running web app."""
 
-    def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path):
+    def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path,
+                 engine: str | None = None, db: str | None = None):
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self.out_dir = Path(out_dir)
-        self._docs: dict[str, tuple[tuple[int, int], Document]] = {}
+        self.engine, self.db = engine, db  # None: what the index folder recorded
+        # Documents kept in memory, most recently used last (bounded: a corpus of 50,000 plans
+        # is about 1 GB of parsed documents; pages load the others on demand).
+        self._docs: OrderedDict[str, tuple[tuple[int, int], Document]] = OrderedDict()
         self._lock = threading.Lock()  # one writer to corpus and index at a time
+        self._store = None
+        self._summaries: dict[str, tuple[Any, DocSummary]] = {}
 
     # -- corpus ---------------------------------------------------------------------------
+    def engine_name(self) -> str:
+        """The search engine this app uses: as told, else as recorded in the index folder."""
+        return api("pbdocs.search", "resolve_engine")(self.index_dir, self.engine, self.db)
+
+    def shared(self) -> bool:
+        """Whether corpus and index live in a database shared with other machines."""
+        return self.engine_name() == "postgres"
+
+    def store(self):
+        """Where parsed documents are kept: the shared database, or the index folder."""
+        if self._store is None:
+            if self.shared():
+                from pbdocs.pgstore import PgDocStore
+                from pbdocs.search import database_url
+
+                self._store = PgDocStore(database_url(self.index_dir, self.db),
+                                         self.corpus().lexicon_dirs())
+            else:
+                from pbdocs.store import DocStore
+
+                self._store = DocStore(self.index_dir, self.corpus().lexicon_dirs())
+        return self._store
+
     def corpus(self):
         """The library's Corpus over our folders."""
         from pbdocs.corpus import Corpus
 
-        return Corpus(self.corpus_dir, self.index_dir)
+        return Corpus(self.corpus_dir, self.index_dir, store=self._store)
 
     def files(self) -> dict[str, Path]:
         """Document id → file in the corpus (empty when the folder does not exist); listed
@@ -102,7 +152,10 @@ class Backend:
         `files` saves listing the corpus again when the caller already did."""
         path = (files if files is not None else self.files()).get(doc_id)
         if path is None:
-            raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+            doc = self.shared() and self.store().load(doc_id)  # parsed on another machine
+            if not doc:
+                raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+            return doc
         doc = self._remembered(doc_id, path)
         if doc is None:
             doc = self.corpus().load(doc_id)
@@ -116,10 +169,16 @@ class Backend:
     def _remembered(self, doc_id: str, path: Path) -> Document | None:
         """The document kept in memory for this id, if its file has not changed since."""
         hit = self._docs.get(doc_id)
-        return hit[1] if hit is not None and hit[0] == self._stamp(path) else None
+        if hit is None or hit[0] != self._stamp(path):
+            return None
+        self._docs.move_to_end(doc_id)
+        return hit[1]
 
     def _remember(self, doc: Document, path: Path) -> None:
         self._docs[doc.id] = (self._stamp(path), doc)
+        self._docs.move_to_end(doc.id)
+        while len(self._docs) > MAX_REMEMBERED:
+            self._docs.popitem(last=False)
 
     def documents(self) -> tuple[list[Document], list[str]]:
         """Every parsable corpus document, and a sentence for each file that failed."""
@@ -143,7 +202,54 @@ class Backend:
                 docs.append(self.load(doc_id, files))
             except PbdocsError as e:
                 failures.append(f"{path.name}：{e}")
+        if self.shared():  # documents other machines added to the shared database
+            for doc_id in self.store().ids():
+                if doc_id not in files:
+                    doc = self.store().load(doc_id)
+                    if doc is not None:
+                        docs.append(doc)
         return docs, failures
+
+    def catalog(self) -> tuple[list[DocSummary], list[str]]:
+        """What lists and forms show of every document (title, institution, date, kind, number
+        of clauses), kept in memory small; the documents themselves are read one at a time
+        when a summary is missing or stale, and not kept."""
+        files = self.files()
+        failures: list[str] = []
+        out: list[DocSummary] = []
+        for doc_id, path in files.items():
+            try:
+                stamp: Any = self._stamp(path)
+            except OSError:
+                continue
+            hit = self._summaries.get(doc_id)
+            if hit is None or hit[0] != stamp:
+                try:
+                    doc = self._remembered(doc_id, path) or self.corpus().load(doc_id)
+                except PbdocsError as e:
+                    failures.append(f"{path.name}：{e}")
+                    continue
+                hit = self._summaries[doc_id] = (stamp, DocSummary.of(doc))
+            out.append(hit[1])
+        if self.shared():  # documents other machines added to the shared database
+            for doc_id, sha in self.store().versions():
+                if doc_id in files:
+                    continue
+                hit = self._summaries.get(doc_id)
+                if hit is None or hit[0] != sha:
+                    doc = self.store().load(doc_id)
+                    if doc is None:
+                        continue
+                    hit = self._summaries[doc_id] = (sha, DocSummary.of(doc))
+                out.append(hit[1])
+        return out, failures
+
+    def stream(self):
+        """Every document, one at a time (for the similarity index and comparisons): the
+        corpus's stream, or with a shared database every document stored there."""
+        if self.shared():
+            return self.store().stream()
+        return self.corpus().stream()
 
     def source_file(self, doc_id: str) -> Path:
         """The original file of a corpus document, checked to lie inside the corpus folder."""
@@ -155,18 +261,20 @@ class Backend:
 
     # -- search ---------------------------------------------------------------------------
     def index_ready(self) -> bool:
-        """Whether the search index has been built in the index folder."""
-        idx_dir = api("pbdocs.search.indexdir", "IndexDir")(self.index_dir)
+        """Whether the search index has been built (in the index folder or the database)."""
+        exists = api("pbdocs.search", "index_exists")
         try:
-            return idx_dir.current(idx_dir.default_engine()) is not None
+            return exists(self.index_dir, self.engine, self.db)
         except PbdocsError:
-            return True  # there but damaged: searching says so in a sentence
+            return True  # there but damaged or unreachable: searching says so in a sentence
 
-    def build_index(self) -> dict:
-        """Build or update the search index over the corpus (incremental)."""
+    def build_index(self, jobs: int | None = 1) -> dict:
+        """Build or update the search index over the corpus (incremental), with the engine
+        the index was built with (or the one this app was told)."""
         build = api("pbdocs.search", "build_index")
         with self._lock:
-            return as_data(build(self.corpus_dir, self.index_dir)) or {}
+            return as_data(build(self.corpus_dir, self.index_dir, engine=self.engine_name(),
+                                 db=self.db, jobs=jobs)) or {}
 
     def search(self, query: str, limit: int, offset: int, **filters: Any) -> dict:
         """Search the index; returns the spec's JSON (query, total, hits, facets)."""
@@ -177,13 +285,15 @@ class Backend:
         api("pbdocs.search.query", "parse_query")(query)  # a malformed query: its sentence
         try:
             result = run(self.index_dir, query, limit=limit, offset=offset, facets=True,
-                         **kwargs)
+                         engine=self.engine, db=self.db, **kwargs)
         except InputError:
             # The query is fine, so the index is missing, stale or damaged: a person in a
             # browser cannot run `pbdocs index`, so update it here and try once more.
+            if self.shared() and self.index_ready():
+                raise  # the shared database answered: its sentence stands
             self.build_index()
             result = run(self.index_dir, query, limit=limit, offset=offset, facets=True,
-                         **kwargs)
+                         engine=self.engine, db=self.db, **kwargs)
         data = as_data(result)
         # The library's highlight knows which characters matched; keep them as (fragment,
         # spans) so the page can escape the text first and mark it after.
@@ -194,19 +304,18 @@ class Backend:
         return data
 
     def warm(self) -> int:
-        """Read every document and fit (or load) the similarity index now, so that the first
-        page a person opens is quick; returns the number of documents."""
-        docs, _ = self.documents()
+        """Summarise every document and fit (or load) the similarity index now, so that the
+        first page a person opens is quick; returns the number of documents."""
+        docs, _ = self.catalog()
         if docs:
-            api("pbdocs.crossref.cache", "get_index")(docs, self.index_dir)
+            api("pbdocs.crossref.cache", "get_index")(self.stream(), self.index_dir)
         return len(docs)
 
     # -- cross-reference --------------------------------------------------------------------
     def similar(self, clause_id: str, top: int = 5) -> list[dict]:
         """The clauses of other institutions most like this one."""
         run = api("pbdocs.crossref", "similar")
-        docs, _ = self.documents()
-        result = as_data(run(docs, clause_id=clause_id, top=top, other_institutions=True,
+        result = as_data(run(self.stream(), clause_id=clause_id, top=top, other_institutions=True,
                              index_dir=self.index_dir))
         return result.get("hits", []) if isinstance(result, dict) else list(result or [])
 
@@ -229,8 +338,7 @@ class Backend:
     def compare(self, topics: list[str], doc_ids: list[str]) -> dict:
         """The requirement matrix: for each topic, what each institution's plan requires."""
         run = api("pbdocs.crossref", "compare")
-        docs, _ = self.documents()
-        return as_data(run(docs, topics=topics or None, doc_ids=doc_ids or None,
+        return as_data(run(self.stream(), topics=topics or None, doc_ids=doc_ids or None,
                            index_dir=self.index_dir))
 
     def compare_view(self, result: dict) -> dict:
@@ -367,14 +475,16 @@ class Backend:
                 self._forget_files()
             doc.source.path = str(target)
             try:
-                from pbdocs.store import DocStore
-
-                DocStore(self.index_dir, self.corpus().lexicon_dirs()).put(doc)  # not parsed again
+                self.store().put(doc)  # not parsed again
             except OSError:
                 pass
         res.doc, res.name = doc, final
         try:
-            self.build_index()
+            if self.shared():  # add to the shared index; other machines' documents stay
+                api("pbdocs.search", "index_documents")([doc], self.index_dir, engine="postgres",
+                                                        db=self.db)
+            else:
+                self.build_index()
         except Unavailable:
             res.messages.append("检索功能尚未可用：文档已加入语料库，但暂未加入检索索引。")
         except PbdocsError as e:

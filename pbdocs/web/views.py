@@ -61,9 +61,9 @@ def _load(doc_id: str) -> Document:
         abort(404, description=str(e))
 
 
-def _doc_choices() -> tuple[list[Document], list[str]]:
-    """Documents to offer in a form, and the failures to mention."""
-    return backend().documents()
+def _doc_choices() -> tuple[list, list[str]]:
+    """Documents to offer in a form (their summaries), and the failures to mention."""
+    return backend().catalog()
 
 
 def _suggested() -> list[str]:
@@ -121,7 +121,7 @@ def _with_corpus_values(facets: dict | None) -> dict:
     """Facets plus, for year and kind when the search gives no counts for them, the values
     found in the corpus (offered without counts)."""
     out = dict(facets or {})
-    docs, _ = backend().documents()
+    docs, _ = backend().catalog()
     if "year" not in out:
         out["year"] = [((d.date or "")[:4], None) for d in docs if d.date]
     if "kind" not in out:
