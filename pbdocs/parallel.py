@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 Progress = Callable[[int, int, str], None]
+DASK_TIMEOUT = "10s"  # how long to try reaching a Dask scheduler
 
 
 @dataclass
@@ -264,7 +265,7 @@ class _DaskRunner:
         except ImportError as e:  # pragma: no cover - dask[distributed] is a dependency
             raise InputError("未安装 Dask：请运行 pip install 'dask[distributed]'。") from e
         try:
-            self.client = Client(address, timeout="10s", set_as_default=False)
+            self.client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
         except Exception as e:  # noqa: BLE001 - any failure to reach the scheduler
             raise InputError(f"无法连接 Dask 集群（{address}）：请检查调度器地址，"
                              "并确认调度器正在运行。") from e
