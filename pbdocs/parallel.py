@@ -283,3 +283,25 @@ class _DaskRunner:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _rows_of(recs: list) -> list:
+    from pbdocs.search.postgres_backend import row
+
+    return [row(r, 0) for r in recs]
+
+
+def analyse_rows(recs: list, n_jobs: int) -> list:
+    """The postgres rows of clause records (jieba analysis included), in n_jobs processes."""
+    if n_jobs <= 1 or len(recs) < 200:
+        return _rows_of(recs)
+    import multiprocessing as mp
+
+    from pbdocs import segment
+
+    segment.cut("预热分词词典")  # the dictionary, loaded once and inherited by the workers
+    size = max(50, min(2000, len(recs) // (n_jobs * 8)))
+    chunks = [recs[i:i + size] for i in range(0, len(recs), size)]
+    fork = "fork" in mp.get_all_start_methods()
+    with mp.get_context("fork" if fork else None).Pool(n_jobs) as pool:
+        return [rw for part in pool.imap(_rows_of, chunks) for rw in part]

@@ -326,9 +326,9 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
 
 
 def index_documents(documents: Iterable, index_dir: str | Path, engine: str | None = None,
-                    db: str | None = None) -> dict[str, Any]:
+                    db: str | None = None, jobs: int | None = 1) -> dict[str, Any]:
     """Add or replace parsed Documents in the live index, keeping every other document (an
-    upload into an index that other machines share)."""
+    upload into an index that other machines share); postgres analyses in `jobs` processes."""
     t0 = time.perf_counter()
     engine = resolve_engine(index_dir, engine, db)
     target = _target(engine, index_dir, db)
@@ -345,7 +345,12 @@ def index_documents(documents: Iterable, index_dir: str | Path, engine: str | No
         added = [d for d in recs_by_doc if d not in old.get("docs", {})]
         meta = _new_meta(engine, old.get("parser"), docs_meta)
         add = [r for recs in recs_by_doc.values() for r in recs]
-        target.write(True, add, set(recs_by_doc), meta, None)
+        rows = None
+        if target.analyse == "postgres":
+            from pbdocs.parallel import analyse_rows, default_jobs
+
+            rows = analyse_rows(add, jobs or default_jobs())
+        target.write(True, add, set(recs_by_doc), meta, rows)
     return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(added),
             "updated": len(recs_by_doc) - len(added), "removed": 0,
             "seconds": round(time.perf_counter() - t0, 3), "failures": []}
@@ -371,8 +376,10 @@ def _store(store, fresh: list[tuple[str, str, str]]) -> None:
 
 
 def build_from_documents(documents: Iterable, index_dir: str | Path,
-                         engine: str = "whoosh", db: str | None = None) -> dict[str, Any]:
-    """Build a fresh search index straight from parsed Documents (tests, benchmarks)."""
+                         engine: str = "whoosh", db: str | None = None,
+                         jobs: int | None = 1) -> dict[str, Any]:
+    """Build a fresh search index straight from parsed Documents (tests, benchmarks); with
+    postgres, the analysis runs in `jobs` processes (None: one per core)."""
     t0 = time.perf_counter()
     target = _target(engine, index_dir, db)
     with target.lock():
@@ -385,7 +392,12 @@ def build_from_documents(documents: Iterable, index_dir: str | Path,
                                          recs_by_doc[doc.id])
         meta = _new_meta(engine, None, docs_meta)
         add = [r for recs in recs_by_doc.values() for r in recs]
-        target.write(False, add, set(), meta, None)
+        rows = None
+        if target.analyse == "postgres":
+            from pbdocs.parallel import analyse_rows, default_jobs
+
+            rows = analyse_rows(add, jobs or default_jobs())
+        target.write(False, add, set(), meta, rows)
     return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(docs_meta),
             "updated": 0, "removed": 0, "seconds": round(time.perf_counter() - t0, 3),
             "failures": []}
