@@ -104,12 +104,32 @@ def connect(url: str, autocommit: bool = False):
 
 @contextmanager
 def errors_as_sentences(url: str) -> Iterator[None]:
-    """Turn a server that goes away mid-query into the connection sentence."""
+    """Turn a server that goes away mid-query into the connection sentence, and any other
+    refusal of the database into one sentence too."""
     psycopg = _psycopg()
     try:
         yield
     except psycopg.OperationalError as e:
-        raise connection_error(url, e) from None
+        code = getattr(e, "sqlstate", None) or ""
+        if not code or code.startswith(("08", "57P")):  # the connection, not the statement
+            raise connection_error(url, e) from None
+        raise database_error(url, e) from None
+    except psycopg.Error as e:
+        raise database_error(url, e) from None
+
+
+def database_error(url: str, e: Exception) -> InputError:
+    """The sentence for a statement the database refused (its code, not its English words)."""
+    code = getattr(e, "sqlstate", None) or ""
+    at = where(url)
+    if code == "25006":
+        return InputError(f"数据库 {at} 是只读的（可能是只读副本）：请在主库上运行 "
+                          "pbdocs index 更新索引。")
+    if code.startswith("42"):
+        return InputError(f"数据库 {at} 中的 pbdocs 表与本版本不符或缺少权限（错误代码 {code}）："
+                          "请运行 pbdocs index --rebuild，或检查用户权限。")
+    return InputError(f"PostgreSQL 数据库 {at} 执行出错（错误代码 {code or '未知'}），"
+                      "请稍后再试或检查数据库。")
 
 
 @contextmanager
@@ -152,11 +172,28 @@ class PgDocStore:
         self._conn = None
 
     def _db(self):
-        if self._conn is None or self._conn.closed:
+        if self._conn is None or self._conn.closed or self._conn.broken:
             self._conn = connect(self.url, autocommit=True)
-            with errors_as_sentences(self.url):
-                self._conn.execute(DOCS_DDL)
+            self._ready = False
         return self._conn
+
+    def _readable(self) -> bool:
+        """Whether the documents table exists (reading never creates it: a read-only replica
+        refuses any DDL)."""
+        if not getattr(self, "_ready", False):
+            with errors_as_sentences(self.url):
+                self._ready = self._db().execute(
+                    "SELECT to_regclass(%s) IS NOT NULL", (f"{SCHEMA}.documents",)).fetchone()[0]
+        return self._ready
+
+    def _writable(self):
+        """The connection, with the documents table created when missing."""
+        conn = self._db()
+        if not self._readable():
+            with errors_as_sentences(self.url):
+                conn.execute(DOCS_DDL)
+            self._ready = True
+        return conn
 
     def close(self) -> None:
         if self._conn is not None:
@@ -165,6 +202,8 @@ class PgDocStore:
 
     def get_json(self, doc_id: str, sha256: str) -> str | None:
         """The stored document's JSON text, or None when absent or stale."""
+        if not self._readable():
+            return None
         with errors_as_sentences(self.url):
             row = self._db().execute(
                 f"SELECT data FROM {SCHEMA}.documents WHERE doc_id = %s AND sha256 = %s "
@@ -177,6 +216,8 @@ class PgDocStore:
 
     def load(self, doc_id: str) -> Document | None:
         """The stored document of an id, whatever file it came from (another machine's)."""
+        if not self._readable():
+            return None
         with errors_as_sentences(self.url):
             row = self._db().execute(f"SELECT data FROM {SCHEMA}.documents WHERE doc_id = %s",
                                      (doc_id,)).fetchone()
@@ -184,12 +225,16 @@ class PgDocStore:
 
     def ids(self) -> list[str]:
         """Every stored document id, sorted."""
+        if not self._readable():
+            return []
         with errors_as_sentences(self.url):
             return [r[0] for r in self._db().execute(
                 f"SELECT doc_id FROM {SCHEMA}.documents ORDER BY doc_id")]
 
     def versions(self) -> list[tuple[str, str]]:
         """(doc id, source hash) of every stored document, sorted by id."""
+        if not self._readable():
+            return []
         with errors_as_sentences(self.url):
             return [(r[0], r[1]) for r in self._db().execute(
                 f"SELECT doc_id, sha256 FROM {SCHEMA}.documents ORDER BY doc_id")]
@@ -210,7 +255,7 @@ class PgDocStore:
         """Store (doc id, source hash, JSON text) rows, replacing older versions."""
         if not rows:
             return
-        with errors_as_sentences(self.url), self._db().cursor() as cur:
+        with errors_as_sentences(self.url), self._writable().cursor() as cur:
             cur.executemany(
                 f"INSERT INTO {SCHEMA}.documents (doc_id, sha256, parser, data) "
                 "VALUES (%s, %s, %s, %s) ON CONFLICT (doc_id) DO UPDATE SET "
@@ -219,6 +264,8 @@ class PgDocStore:
 
     def prune(self, keep_ids: set[str]) -> None:
         """Remove stored documents whose id is not in keep_ids."""
+        if not self._readable():
+            return
         with errors_as_sentences(self.url):
             self._db().execute(f"DELETE FROM {SCHEMA}.documents WHERE NOT doc_id = ANY(%s)",
                                (sorted(keep_ids),))

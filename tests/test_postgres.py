@@ -182,3 +182,54 @@ def test_database_going_down_mid_session_is_one_sentence(corpus, tmp_path, runne
         cluster.stop()
     code, out = cli(runner, "search", "双带头人", "--index", tmp_path / "index")
     assert code == 2 and "无法连接 PostgreSQL 数据库" in out and "Traceback" not in out
+
+
+def test_partitions_on_other_servers_answer_as_one(built_index, tmp_path, pg_cluster, pg_url):
+    """pbdocs.clauses partitioned by institution into tables of two other databases
+    (postgres_fdw, as the README sets it up): the same totals, facets, hits, order and scores
+    as one table; each partition's server ranks its own hits."""
+    import psycopg
+
+    shards = [pg_cluster.create_database(f"shard_{tmp_path.name[-8:]}_{i}".lower())
+              for i in (1, 2)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for i, url in enumerate(shards):
+        build_index(empty, tmp_path / f"s{i}", engine="postgres", db=url)  # tables, no rows
+    coord = pg_cluster.create_database(f"coord_{tmp_path.name[-8:]}".lower())
+    names = [url.rsplit("/", 1)[1] for url in shards]
+    with psycopg.connect(coord, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION postgres_fdw")
+        for i, name in enumerate(names, 1):
+            conn.execute(f"CREATE SERVER shard{i} FOREIGN DATA WRAPPER postgres_fdw OPTIONS "
+                         f"(host '127.0.0.1', port '{pg_cluster.port}', dbname '{name}')")
+            conn.execute(f"CREATE USER MAPPING FOR CURRENT_USER SERVER shard{i} "
+                         "OPTIONS (user 'postgres')")
+        conn.execute(
+            "CREATE SCHEMA pbdocs; CREATE TABLE pbdocs.clauses (clause_id text NOT NULL, "
+            "doc_id text NOT NULL, ord bigint NOT NULL, inst text NOT NULL, year text, "
+            "kind text, depts text[] NOT NULL, terms tsvector NOT NULL, grams tsvector NOT NULL, "
+            "data text NOT NULL) PARTITION BY HASH (inst)")
+        for i in (1, 2):
+            conn.execute(f"CREATE FOREIGN TABLE pbdocs.clauses_{i} PARTITION OF pbdocs.clauses "
+                         f"FOR VALUES WITH (MODULUS 2, REMAINDER {i - 1}) SERVER shard{i} "
+                         "OPTIONS (schema_name 'pbdocs', table_name 'clauses')")
+    corpus, _ = built_index
+    summary = build_index(corpus, tmp_path / "coord", engine="postgres", db=coord)
+    assert summary["added"] == 5
+    build_index(corpus, tmp_path / "one", engine="postgres", db=pg_url)
+    held = []
+    for url in shards:
+        with psycopg.connect(url) as conn:
+            held.append(conn.execute("SELECT count(*) FROM pbdocs.clauses").fetchone()[0])
+    # The rows live on the shards, split by institution.
+    assert all(held) and sum(held) == summary["clauses"]
+    for q, kw in [("双带头人", {}), ("三会一课 OR 谈心谈话", {"dept": "组织部"}),
+                  ("思想政治工作 OR 标杆院系", {"inst": "嘉应"}), ("党建 NOT 学生", {}),
+                  ("组织员", {"year": 2020})]:
+        one = search(tmp_path / "one", q, engine="postgres", facets=True, limit=5, **kw)
+        two = search(tmp_path / "coord", q, engine="postgres", facets=True, limit=5, **kw)
+        assert (two.total, two.facets) == (one.total, one.facets)
+        assert [(h.record, h.score) for h in two.hits] == [(h.record, h.score) for h in one.hits]
+        page = search(tmp_path / "coord", q, engine="postgres", limit=1, offset=1, **kw)
+        assert [h.record for h in page.hits] == [h.record for h in one.hits][1:2]

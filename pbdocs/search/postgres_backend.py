@@ -70,6 +70,7 @@ CREATE INDEX clauses_id ON {S}.clauses (clause_id);
 CREATE INDEX clauses_ord ON {S}.clauses (ord);
 """
 COLUMNS = "clause_id, doc_id, ord, inst, year, kind, depts, terms, grams, data"
+TABLE = "@TABLE@"  # in a compiled condition: the table it is run against
 
 
 def missing_error(url: str) -> InputError:
@@ -138,6 +139,9 @@ class PostgresBackend(SearchBackend):
         return conn
 
     def close(self) -> None:
+        for shard in self.__dict__.pop("_shards", {}).values():
+            if shard is not self:
+                shard.close()
         for conn in self._conns:
             conn.close()
         self._conns.clear()
@@ -151,6 +155,19 @@ class PostgresBackend(SearchBackend):
                     "SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
                     (f"{S}.clauses", f"{S}.meta")).fetchone()[0]
         return self._exists
+
+    def partitioned(self) -> bool:
+        """Whether pbdocs.clauses is a partitioned table (partitions may be on other servers:
+        see the README's "Beyond one machine")."""
+        if not hasattr(self, "_partitioned"):
+            with errors_as_sentences(self.url):
+                found = self._db().execute(
+                    "SELECT relkind FROM pg_class WHERE oid = to_regclass(%s)",
+                    (f"{S}.clauses",)).fetchone()
+            if found is None:
+                return False
+            self._partitioned = found[0] == "p"
+        return self._partitioned
 
     def meta(self, part: str = "head") -> dict[str, Any] | None:
         """The index's metadata like read_meta's ("head", "vocab" or "full"), or None."""
@@ -206,11 +223,10 @@ class PostgresBackend(SearchBackend):
                         copy.write_row(row(r, start + i))
             if meta is not None:
                 self._write_meta(cur, meta, delete_doc_ids, full)
-        with errors_as_sentences(self.url):
-            try:  # fresh statistics, and a visibility map that lets counts skip the rows
+        if not self.partitioned():  # partitions on other servers keep their own statistics
+            with errors_as_sentences(self.url):
+                # fresh statistics, and a visibility map that lets counts skip the rows
                 conn.execute(f"VACUUM (ANALYZE) {S}.clauses")
-            except Exception:  # noqa: BLE001 - e.g. partitions on other servers: statistics
-                conn.execute(f"ANALYZE {S}.clauses")
 
     @staticmethod
     def _write_meta(cur, meta: dict[str, Any], delete_doc_ids: set[str], full: bool) -> None:
@@ -247,7 +263,10 @@ class PostgresBackend(SearchBackend):
             return "(" + " OR ".join(self._compile(n, params) for n in node.should) + ")"
         if isinstance(node, And):
             parts = [self._compile(n, params) for n in node.must] or ["TRUE"]
-            parts += [f"NOT {self._compile(n, params)}" for n in node.must_not]
+            # NOT as an anti-join on the index: a row-by-row test would decompress the terms
+            # of every candidate (the same row: ord is unique).
+            parts += [f"NOT EXISTS (SELECT 1 FROM {TABLE} AS x WHERE x.ord = {TABLE}.ord AND "
+                      f"{self._compile(n, params)})" for n in node.must_not]
             return "(" + " AND ".join(parts) + ")"
         raise TypeError(type(node))
 
@@ -285,38 +304,79 @@ class PostgresBackend(SearchBackend):
         cond, params = self._where(node, filters)
         words = list(dict.fromkeys(self._rank_words(node, [])))
         rank = " | ".join(lexeme(w) for w in words)
-        conn = self._db()
-        hits: list[RawHit] = []
-        total = None
-        groups = None
-        with errors_as_sentences(self.url):
-            if facets:  # every clause has one institution: their counts add up to the total
-                groups = {"institution": {}, "department": {}}
-                for kind, value, n in conn.execute(
-                        f"SELECT 'institution', inst, count(*) FROM {S}.clauses WHERE {cond} "
-                        "GROUP BY inst UNION ALL SELECT 'department', d, count(*) "
-                        f"FROM {S}.clauses, unnest(depts) AS d WHERE {cond} GROUP BY d",
-                        params + params):
-                    if value:
-                        groups[kind][value] = n
-                total = sum(groups["institution"].values())
-            if limit:
-                # Rank the hits on their terms alone, then read the records of one page.
-                score = "ts_rank(%s, terms, %s::tsquery, 0)" if rank else "0::real"
-                sparams = [RANK_WEIGHTS, rank] if rank else []
-                rows = conn.execute(
-                    f"SELECT c.data, t.score, t.n FROM (SELECT ord, {score} AS score, "
-                    f"count(*) OVER () AS n FROM {S}.clauses WHERE {cond} "
-                    "ORDER BY score DESC, ord LIMIT %s OFFSET %s) AS t "
-                    f"JOIN {S}.clauses AS c ON c.ord = t.ord ORDER BY t.score DESC, t.ord",
-                    [*sparams, *params, limit, offset]).fetchall()
-                hits = [RawHit(ClauseRecord.from_data(d), float(s)) for d, s, _ in rows]
-                if total is None and rows:
-                    total = rows[0][2]
-            if total is None:
-                total = conn.execute(f"SELECT count(*) FROM {S}.clauses WHERE {cond}",
-                                     params).fetchone()[0]
+        parts = self.partitions()
+        if not parts:
+            total, rows, groups = _search_table(self._db(), f"{S}.clauses", cond, params, rank,
+                                                limit, offset, facets, self.url)
+        else:
+            total, rows, groups = self._scatter(parts, cond, params, rank, limit, offset,
+                                                facets)
+        hits = [RawHit(ClauseRecord.from_data(d), float(sc)) for d, sc, _ in rows]
         return Page(int(total), hits, groups)
+
+    # -- partitions on other servers --------------------------------------------------------
+    def partitions(self) -> list[tuple[str, str]]:
+        """(URL, table) of each partition when pbdocs.clauses is partitioned, else []. A
+        foreign partition (postgres_fdw) is asked on its own server, with this URL's user and
+        password and the server's host, port and database."""
+        if not self.partitioned():
+            return []
+        if getattr(self, "_parts", None) is None:
+            from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+            with errors_as_sentences(self.url):
+                found = self._db().execute(
+                    "SELECT n.nspname, c.relname, s.srvoptions, ft.ftoptions "
+                    "FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid "
+                    "LEFT JOIN pg_foreign_server s ON s.oid = ft.ftserver "
+                    "WHERE i.inhparent = to_regclass(%s) ORDER BY c.relname",
+                    (f"{S}.clauses",)).fetchall()
+            mine = conninfo_to_dict(self.url)
+            parts = []
+            for schema, table, srv, ft in found:
+                if srv is None:  # a partition in this database
+                    parts.append((self.url, f'"{schema}"."{table}"'))
+                    continue
+                opts = dict(o.split("=", 1) for o in srv)
+                topts = dict(o.split("=", 1) for o in (ft or []))
+                info = dict(mine)
+                info.update({k: v for k, v in opts.items() if k in ("host", "port", "dbname")})
+                remote = f'"{topts.get("schema_name", schema)}"."{topts.get("table_name", table)}"'
+                parts.append((make_conninfo(**info), remote))
+            self._parts = parts
+        return self._parts
+
+    def _scatter(self, parts, cond, params, rank, limit, offset, facets):
+        """Ask every partition's server at once and merge: totals and facet counts add up,
+        the best hits of each are merged by score (then index order, as on one server)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def ask(part):
+            url, table = part
+            backend = self._shard(url)
+            return _search_table(backend._db(), table, cond, params, rank, offset + limit, 0,
+                                 facets, url)
+
+        with ThreadPoolExecutor(max_workers=min(8, len(parts))) as pool:
+            answers = list(pool.map(ask, parts))
+        total = sum(t for t, _, _ in answers)
+        rows = sorted((r for _, rs, _ in answers for r in rs), key=lambda r: (-r[1], r[2]))
+        groups = None
+        if facets:
+            groups = {"institution": {}, "department": {}}
+            for _, _, g in answers:
+                for kind, counts in g.items():
+                    for value, n in counts.items():
+                        groups[kind][value] = groups[kind].get(value, 0) + n
+        return total, rows[offset:offset + limit], groups
+
+    def _shard(self, url: str) -> PostgresBackend:
+        shards = self.__dict__.setdefault("_shards", {})
+        if url not in shards:
+            shards[url] = PostgresBackend(url) if url != self.url else self
+        return shards[url]
 
     def get(self, clause_id: str) -> ClauseRecord | None:
         if not self.exists():
@@ -328,3 +388,39 @@ class PostgresBackend(SearchBackend):
 
 
 __all__ = ["PostgresBackend", "NO_INSTITUTION", "row", "missing_error"]
+
+
+def _search_table(conn, table: str, cond: str, params: list, rank: str, limit: int,
+                  offset: int, facets: bool, url: str):
+    """One table's answer: (total, [(data, score, ord)] of the page, facet counts or None).
+    The hits are ranked on their terms alone; only the page's records are read."""
+    total = None
+    groups = None
+    rows: list = []
+    cond = cond.replace(TABLE, table)
+    with errors_as_sentences(url):
+        if facets:  # every clause has one institution: their counts add up to the total
+            groups = {"institution": {}, "department": {}}
+            for kind, value, n in conn.execute(
+                    f"SELECT 'institution', inst, count(*) FROM {table} WHERE {cond} "
+                    "GROUP BY inst UNION ALL SELECT 'department', d, count(*) "
+                    f"FROM {table}, unnest(depts) AS d WHERE {cond} GROUP BY d",
+                    params + params):
+                if value:
+                    groups[kind][value] = n
+            total = sum(groups["institution"].values())
+        if limit:
+            # Ranked on the terms alone (no window or join below the sort, which would drag
+            # every hit's terms along); then the page's records are read by ord.
+            score = "ts_rank(%s, terms, %s::tsquery, 0)" if rank else "0::real"
+            sparams = [RANK_WEIGHTS, rank] if rank else []
+            found = conn.execute(
+                f"SELECT c.data, t.score, t.ord FROM (SELECT ord, {score} AS score "
+                f"FROM {table} WHERE {cond} ORDER BY score DESC, ord LIMIT %s OFFSET %s) AS t "
+                f"JOIN {table} AS c ON c.ord = t.ord ORDER BY t.score DESC, t.ord",
+                [*sparams, *params, limit, offset]).fetchall()
+            rows = [(d, float(sc), o) for d, sc, o in found]
+        if total is None:
+            total = conn.execute(f"SELECT count(*) FROM {table} WHERE {cond}",
+                                 params).fetchone()[0]
+    return int(total), rows, groups
