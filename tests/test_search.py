@@ -332,3 +332,20 @@ def test_whoosh_counts_across_segments_without_deleted_clauses(tmp_path):
     # 10 clauses, 3 of them deleted (doc1), 4 live ones hold 双带头人
     assert backend.search(parse_query("NOT 双带头人"), Filters(), 50, 0).total == 10 - 3 - 4
     backend.close()
+
+
+def test_highlight_normalises_only_the_passage_shown(parsed_corpus):
+    """The fast highlighter (normalising only around the passage) marks exactly what
+    normalising the whole text marks, on every bundled clause and on text where the words
+    occur only in normalised form."""
+    from pbdocs.search.highlight import highlight_whole
+
+    texts = [c.text for d in parsed_corpus.values() for c in d.clauses]
+    assert sum(len(t) > 160 for t in texts) > 20
+    odd = ("加强组织建设。" * 30 + "落实“双 带头人”培育，ＡＢＣ党支部书记双带头人。" + "推进工作。" * 20)
+    for words in [{"双带头人"}, {"党支部书记", "双带头人"}, {"组织"}, {"学生", "党建"},
+                  {"abc"}, {"三会一课"}]:
+        for t in texts + [odd]:
+            fast, whole = highlight(t, words), highlight_whole(t, words)
+            assert (fast.fragment, fast.spans) == (whole.fragment, whole.spans)
+    assert "【双 带头人】" in highlight(odd, {"双带头人"}).marked()
