@@ -71,11 +71,7 @@ def outcome(doc, sha256: str, path: str, analyse: str | None = None,
     from pbdocs.search.backend import records
 
     recs = records(doc)
-    rows = None
-    if analyse == "postgres":
-        from pbdocs.search.postgres_backend import row
-
-        rows = [row(r, 0) for r in recs]
+    rows = _analysed(recs, analyse) if analyse else None
     stored = doc_json is not None
     if doc_json is None:
         doc_json = json.dumps(doc.to_dict(), ensure_ascii=False)
@@ -285,16 +281,26 @@ class _DaskRunner:
         self.client.close()
 
 
-def _rows_of(recs: list) -> list:
-    from pbdocs.search.postgres_backend import row
+def _analysed(recs: list, kind: str) -> list:
+    """What the index of an engine needs of each record, analysed: the row of a postgres
+    table ("postgres"), or the tokens and bigrams whoosh and tantivy index ("tokens")."""
+    if kind == "postgres":
+        from pbdocs.search.postgres_backend import row
 
-    return [row(r, 0) for r in recs]
+        return [row(r, 0) for r in recs]
+    from pbdocs.search.analysis import analyse_record
+
+    return [analyse_record(r) for r in recs]
 
 
-def analyse_rows(recs: list, n_jobs: int) -> list:
-    """The postgres rows of clause records (jieba analysis included), in n_jobs processes."""
+def _analysed_chunk(args: tuple) -> list:
+    return _analysed(*args)
+
+
+def analyse_rows(recs: list, n_jobs: int, kind: str = "postgres") -> list:
+    """_analysed(recs, kind) computed in n_jobs processes (jieba runs on every core)."""
     if n_jobs <= 1 or len(recs) < 200:
-        return _rows_of(recs)
+        return _analysed(recs, kind)
     import multiprocessing as mp
 
     from pbdocs import segment
@@ -304,4 +310,5 @@ def analyse_rows(recs: list, n_jobs: int) -> list:
     chunks = [recs[i:i + size] for i in range(0, len(recs), size)]
     fork = "fork" in mp.get_all_start_methods()
     with mp.get_context("fork" if fork else None).Pool(n_jobs) as pool:
-        return [rw for part in pool.imap(_rows_of, chunks) for rw in part]
+        return [rw for part in pool.imap(_analysed_chunk, [(c, kind) for c in chunks])
+                for rw in part]

@@ -124,7 +124,8 @@ def _new_meta(engine: str, parser: str | None, docs: dict[str, Any]) -> dict[str
 
 
 def _write_generation(idx: IndexDir, engine: str, base: Path | None,
-                      add: list[ClauseRecord], delete: set[str], meta: dict[str, Any]) -> None:
+                      add: list[ClauseRecord], delete: set[str], meta: dict[str, Any],
+                      rows: list | None = None) -> None:
     """Build the next generation in a work folder (copying base when given), then publish it."""
     import shutil
 
@@ -136,7 +137,10 @@ def _write_generation(idx: IndexDir, engine: str, base: Path | None,
         else:
             backend = get_backend(engine, work)
             backend.create()
-        backend.write(add, delete)
+        if rows is not None:  # analysed by parallel workers
+            backend.write(add, delete, rows=rows)
+        else:
+            backend.write(add, delete)
         backend.close()
         write_meta(work, meta)
         idx.publish(work, engine)
@@ -148,7 +152,7 @@ def _write_generation(idx: IndexDir, engine: str, base: Path | None,
 class _FolderTarget:
     """Where a whoosh or tantivy index is written: generation folders under `<index>/search/`."""
 
-    analyse = None
+    analyse = "tokens"  # workers analyse the records: jieba runs in parallel, not here
 
     def __init__(self, engine: str, index_dir: str | Path):
         get_backend(engine, Path(index_dir))  # unknown engine or missing extra: fail before work
@@ -177,7 +181,7 @@ class _FolderTarget:
     def write(self, incremental: bool, add: list[ClauseRecord], delete: set[str],
               meta: dict[str, Any], rows: list | None) -> None:
         _write_generation(self.idx, self.engine, self.cur if incremental else None, add,
-                          delete, meta)
+                          delete, meta, rows)
 
 
 class _DatabaseTarget:
@@ -197,7 +201,8 @@ class _DatabaseTarget:
         return writer_lock(self.url)
 
     def old_meta(self) -> dict[str, Any] | None:
-        return self.backend.meta("full")
+        meta = self.backend.meta("full")
+        return meta if meta is not None and meta.get("format") == META_FORMAT else None
 
     def doc_store(self, lexdirs: tuple[str, ...]):
         from pbdocs.pgstore import PgDocStore
@@ -346,10 +351,10 @@ def index_documents(documents: Iterable, index_dir: str | Path, engine: str | No
         meta = _new_meta(engine, old.get("parser"), docs_meta)
         add = [r for recs in recs_by_doc.values() for r in recs]
         rows = None
-        if target.analyse == "postgres":
+        if (jobs or 0) != 1:
             from pbdocs.parallel import analyse_rows, default_jobs
 
-            rows = analyse_rows(add, jobs or default_jobs())
+            rows = analyse_rows(add, jobs or default_jobs(), target.analyse)
         target.write(True, add, set(recs_by_doc), meta, rows)
     return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(added),
             "updated": len(recs_by_doc) - len(added), "removed": 0,
@@ -378,8 +383,8 @@ def _store(store, fresh: list[tuple[str, str, str]]) -> None:
 def build_from_documents(documents: Iterable, index_dir: str | Path,
                          engine: str = "whoosh", db: str | None = None,
                          jobs: int | None = 1) -> dict[str, Any]:
-    """Build a fresh search index straight from parsed Documents (tests, benchmarks); with
-    postgres, the analysis runs in `jobs` processes (None: one per core)."""
+    """Build a fresh search index straight from parsed Documents (tests, benchmarks); the
+    analysis runs in `jobs` processes (None: one per core)."""
     t0 = time.perf_counter()
     target = _target(engine, index_dir, db)
     with target.lock():
@@ -393,10 +398,10 @@ def build_from_documents(documents: Iterable, index_dir: str | Path,
         meta = _new_meta(engine, None, docs_meta)
         add = [r for recs in recs_by_doc.values() for r in recs]
         rows = None
-        if target.analyse == "postgres":
+        if (jobs or 0) != 1:
             from pbdocs.parallel import analyse_rows, default_jobs
 
-            rows = analyse_rows(add, jobs or default_jobs())
+            rows = analyse_rows(add, jobs or default_jobs(), target.analyse)
         target.write(False, add, set(), meta, rows)
     return {"documents": len(docs_meta), "clauses": meta["clauses"], "added": len(docs_meta),
             "updated": 0, "removed": 0, "seconds": round(time.perf_counter() - t0, 3),

@@ -159,3 +159,18 @@ def bigrams(text: str) -> list[str]:
 def query_bigrams(words: list[str]) -> list[str]:
     """The distinct bigrams of a run of query words: a clause holding the run holds them all."""
     return sorted(set(bigrams("".join(words))))
+
+
+def analyse_record(record) -> tuple:
+    """Everything an engine indexes of a clause record, analysed once (in a worker process
+    when indexing in parallel): the tokens of its body, context and title as (text, pos, start,
+    end) tuples, and the bigrams of body and context."""
+    texts = record.texts()
+
+    def plain(found) -> list[tuple[str, int, int, int]]:
+        return [(t.text, t.pos, t.start, t.end) for t in found]
+
+    return (plain(tokens(texts["body"])),
+            plain(tokens_cached(texts["ctx"])) if texts["ctx"] else [],
+            plain(tokens_cached(texts["title"])) if texts["title"] else [],
+            bigrams(texts["body"]) + bigrams(texts["ctx"]))

@@ -23,7 +23,7 @@ from pbdocs.store import atomic_write_text
 
 ENGINES = ("whoosh", "tantivy", "postgres")
 FILE_ENGINES = ("whoosh", "tantivy")  # those whose index lives in generation folders here
-META_FORMAT = 3  # bump when the fields or analysis change: older indexes are rebuilt
+META_FORMAT = 4  # bump when the fields or analysis change: older indexes are rebuilt
 # Our files beside the engine's own (tantivy has a meta.json of its own).
 META_FILE = "pbdocs-index.json"
 VOCAB_FILE = "pbdocs-vocab.json"

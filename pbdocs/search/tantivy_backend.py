@@ -75,19 +75,34 @@ class TantivyBackend(SearchBackend):
                 raise DamagedIndexError(str(e)) from e
         return self._ix
 
-    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
+              rows: list | None = None) -> None:
+        """Delete the documents' clauses, add the records and commit; `rows` holds each
+        record's analysis (analysis.analyse_record) when workers made it."""
+        from pbdocs.parallel import default_jobs
+
         ix = self._index()
-        writer = ix.writer(heap_size=64_000_000, num_threads=1)
+        threads = min(4, default_jobs())  # tantivy indexes in its own threads, off the GIL
+        writer = ix.writer(heap_size=64_000_000 * threads, num_threads=threads)
+        tv = self._tv
         try:
             for doc_id in sorted(delete_doc_ids):
                 writer.delete_documents_by_term("doc_id", doc_id)
-            for r in add:
-                d = self._tv.Document()
+            for i, r in enumerate(add):
+                d = tv.Document()
                 texts = r.texts()
-                for name, text in texts.items():
-                    if text:
-                        d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
-                grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
+                if rows is not None:
+                    found = dict(zip(TEXT_FIELDS, rows[i][:3]))
+                    for name, text in texts.items():
+                        if text:
+                            d.add_pre_tokenized_text(name, tv.PreTokenizedString(
+                                text, [tv.Token(*t) for t in found[name]]))
+                    grams = rows[i][3]
+                else:
+                    for name, text in texts.items():
+                        if text:
+                            d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
+                    grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
                 if grams:
                     d.add_pre_tokenized_text(GRAMS_FIELD, self._tv.PreTokenizedString(
                         "", [self._tv.Token(g, i, 0, 0) for i, g in enumerate(grams)]))
