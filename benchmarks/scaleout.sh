@@ -17,7 +17,9 @@ chmod 755 "$WORK"
 
 # The server programs run as the postgres user (they refuse root); psql and pbdocs as we are.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-show() { printf '$ %s\n' "$*"; }
+show() {  # print a command as typed: arguments with spaces in quotes
+  local out="\$" a; for a in "$@"; do [[ $a == *" "* ]] && out+=" \"$a\"" || out+=" $a"; done
+  printf '%s\n' "$out"; }
 run() { show "$@"; "$@"; }
 run_pg() { show "$@"; as_pg "$@"; }
 runj() {  # runj "KEYS" CMD…: print CMD, run it, print the named keys of its JSON output
@@ -48,8 +50,8 @@ echo "## 1. A read replica (pg_basebackup): web servers search the replica"
 new_server primary 5433
 PRIMARY=postgresql://postgres@127.0.0.1:5433/pbdocs
 runj "documents clauses added" pbdocs index --corpus corpus --engine postgres --db "$PRIMARY" --format json
-run_pg pg_basebackup -h 127.0.0.1 -p 5433 -U postgres -D "$WORK/replica" -R -X stream -c fast
-run_pg pg_ctl -D "$WORK/replica" -l "$WORK/replica.log" -w -o "-p 5434 -k $WORK" start >/dev/null
+run_pg pg_basebackup -h 127.0.0.1 -p 5433 -U postgres -D replica -R -X stream -c fast
+run_pg pg_ctl -D replica -l replica.log -w -o "-p 5434 -k /tmp" start
 REPLICA=postgresql://postgres@127.0.0.1:5434/pbdocs
 for q in "${QUERIES[@]}"; do
   p=$(pbdocs search "$q" --db "$PRIMARY" --index i1 --format json | json total)
