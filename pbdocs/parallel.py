@@ -288,9 +288,13 @@ def _analysed(recs: list, kind: str) -> list:
         from pbdocs.search.postgres_backend import row
 
         return [row(r, 0) for r in recs]
+    import marshal
+
     from pbdocs.search.analysis import analyse_record
 
-    return [analyse_record(r) for r in recs]
+    # marshal bytes, one per record: sent and kept as one object each, decoded only when the
+    # index is written (unpickling thousands of small tuples made the parent the bottleneck)
+    return [marshal.dumps(analyse_record(r)) for r in recs]
 
 
 def _analysed_chunk(args: tuple) -> list:

@@ -4,6 +4,7 @@ through pre-tokenized text, so both engines index the same terms at the same pos
 from __future__ import annotations
 
 import contextlib
+import marshal
 from pathlib import Path
 
 from pbdocs.errors import InputError
@@ -78,7 +79,7 @@ class TantivyBackend(SearchBackend):
     def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
               rows: list | None = None) -> None:
         """Delete the documents' clauses, add the records and commit; `rows` holds each
-        record's analysis (analysis.analyse_record) when workers made it."""
+        record's analysis (analysis.analyse_record, marshalled) when workers made it."""
         from pbdocs.parallel import default_jobs
 
         ix = self._index()
@@ -92,12 +93,13 @@ class TantivyBackend(SearchBackend):
                 d = tv.Document()
                 texts = r.texts()
                 if rows is not None:
-                    found = dict(zip(TEXT_FIELDS, rows[i][:3]))
+                    analysed = marshal.loads(rows[i])
+                    found = dict(zip(TEXT_FIELDS, analysed[:3]))
                     for name, text in texts.items():
                         if text:
                             d.add_pre_tokenized_text(name, tv.PreTokenizedString(
                                 text, [tv.Token(*t) for t in found[name]]))
-                    grams = rows[i][3]
+                    grams = analysed[3]
                 else:
                     for name, text in texts.items():
                         if text:

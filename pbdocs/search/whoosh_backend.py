@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import marshal
 from itertools import accumulate, compress
 from pathlib import Path
 
@@ -161,7 +162,7 @@ class WhooshBackend(SearchBackend):
     def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
               rows: list | None = None) -> None:
         """Delete the documents' clauses, add the records and commit; `rows` holds each
-        record's analysis (analysis.analyse_record) when workers made it. The pool of
+        record's analysis (analysis.analyse_record, marshalled) when workers made it. The pool of
         postings sorted in memory is 512 MB (whoosh's 128 MB default spilled to disk)."""
         writer = self._index().writer(codec=_codec(), limitmb=512)
         try:
@@ -173,8 +174,9 @@ class WhooshBackend(SearchBackend):
                 texts = r.texts()
                 both = texts["body"] + JiebaTokenizer.SEPARATOR + texts["ctx"]
                 if rows is not None:
-                    JiebaTokenizer.analysed = {both: (rows[i][0], rows[i][1])}
-                    BigramTokenizer.analysed = {both: rows[i][3]}
+                    analysed = marshal.loads(rows[i])
+                    JiebaTokenizer.analysed = {both: (analysed[0], analysed[1])}
+                    BigramTokenizer.analysed = {both: analysed[3]}
                 writer.add_document(data=r.data(), title=texts["title"], all=both,
                                     **{GRAMS_FIELD: both}, **kw)
         except BaseException:
