@@ -27,9 +27,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from pbdocs.corpus import Corpus
-    from pbdocs.generate.notice import write_notice
-    from pbdocs.generate.taskbook import taskbook_rows, write_taskbook, write_xlsx
-    from pbdocs.generate.timetable import write_timetable
+    from pbdocs.generate.outputs import write
+    from pbdocs.generate.taskbook import taskbook_rows
 
     index = tempfile.mkdtemp(prefix="bench-generate-index-")
     corpus = Corpus(ROOT / "corpus", index)
@@ -42,10 +41,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for doc_id, doc in docs.items():
-            jobs = [lambda d=doc: write_notice(d, out / "n.docx"),
-                    lambda d=doc: write_taskbook(d, out / "t.docx"),
-                    lambda d=doc: write_xlsx(taskbook_rows(d), out / "t.xlsx"),
-                    lambda d=doc: write_timetable(d, out / "s.docx")]
+            jobs = [lambda d=doc: write("notice", d, out / "n.docx"),
+                    lambda d=doc: write("taskbook", d, out / "t.docx"),
+                    lambda d=doc: write("taskbook", d, out / "t.xlsx"),
+                    lambda d=doc: write("timetable", d, out / "s.docx")]
             times = []
             for job in jobs:
                 runs = []

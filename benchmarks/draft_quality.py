@@ -25,7 +25,8 @@ COLLEGE = "计算机与信息工程学院"
 
 def main() -> None:
     from pbdocs.corpus import Corpus
-    from pbdocs.generate.draft import build_draft_context, render_markdown
+    from pbdocs.generate.draft import draft_context
+    from pbdocs.generate.templates import render
 
     gold = json.loads((ROOT / "tests" / "gold" / "draft_selection.json")
                       .read_text(encoding="utf-8"))["documents"]
@@ -39,8 +40,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     tp_all = got_all = want_all = 0
     for doc_id, g in gold.items():
-        ctx = build_draft_context(docs[doc_id], COLLEGE)
-        got = {it["clause_id"].split("/", 1)[1] for it in ctx["items"]}
+        ctx = draft_context(docs[doc_id], COLLEGE)
+        got = {it.clause_id.split("/", 1)[1] for it in ctx["items"]}
         want = set(g["concern_a_college"])
         tp = len(got & want)
         tp_all, got_all, want_all = tp_all + tp, got_all + len(got), want_all + len(want)
@@ -57,14 +58,14 @@ def main() -> None:
         best = float("inf")
         for _ in range(5):
             t0 = time.perf_counter()
-            ctx = build_draft_context(doc, COLLEGE)
-            render_markdown(ctx)
+            ctx = draft_context(doc, COLLEGE)
+            render("draft", ctx)
             best = min(best, time.perf_counter() - t0)
         rows = ctx["rows"]
         st = ctx["stats"]
-        month = sum(1 for r in rows if r["due"])
-        cadence = sum(1 for r in rows if r["cadence"])
-        roles = collections.Counter(r["role"] for r in rows)
+        month = sum(1 for r in rows if r.due)
+        cadence = sum(1 for r in rows if r.cadence)
+        roles = collections.Counter(r.role for r in rows)
         print(f"| {doc_id} | {len(doc.clauses)} | {st['source_clauses']} "
               f"| {st['selected_clauses']} | {st['tasks']} | {month} | {cadence} "
               f"| {len(rows) - month - cadence} "

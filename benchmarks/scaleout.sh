@@ -91,7 +91,8 @@ CREATE USER MAPPING FOR CURRENT_USER SERVER shard2 OPTIONS (user 'postgres');
 ALTER DATABASE pbdocs SET enable_partitionwise_aggregate = on;
 CREATE SCHEMA pbdocs;
 CREATE TABLE pbdocs.clauses (clause_id text NOT NULL, doc_id text NOT NULL, ord bigint NOT NULL,
-  inst text NOT NULL, year text, kind text, depts text[] NOT NULL, terms tsvector NOT NULL,
+  inst text NOT NULL, year text, kind text, depts text[] NOT NULL, lead text[] NOT NULL,
+  support text[] NOT NULL, terms tsvector NOT NULL,
   grams tsvector NOT NULL, data text NOT NULL) PARTITION BY HASH (inst);
 CREATE FOREIGN TABLE pbdocs.clauses_1 PARTITION OF pbdocs.clauses
   FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard1 OPTIONS (schema_name 'pbdocs', table_name 'clauses');

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document
-
-SUFFIXES = {".txt", ".docx", ".html", ".htm", ".md", ".pdf", ".doc"}
+from pbdocs.read import EXTENSIONS as SUFFIXES  # the files a reader exists for
 
 
 @dataclass
@@ -38,20 +37,25 @@ class Corpus:
             raise InputError(f"语料目录不存在：{self.dir}")
         out: dict[str, Path] = {}
         for p in sorted(self.dir.rglob("*")):
-            if not p.is_file() or p.suffix.lower() not in SUFFIXES:
+            # a link that leads nowhere (or in a circle) is listed, so that parsing says so
+            broken_link = p.is_symlink() and not p.exists()
+            if not (p.is_file() or broken_link) or p.suffix.lower() not in SUFFIXES:
                 continue
             rel = p.relative_to(self.dir).parts
             if any(part.startswith(".") for part in rel) or rel[0] == "lexicon":
                 continue  # hidden files, and the corpus's own lexicon extensions
             doc_id = slugify(p.name)
-            if doc_id in out:  # same stem, other format: keep both, told apart by extension
-                doc_id = f"{doc_id}-{p.suffix.lower().lstrip('.')}"
+            if doc_id in out:  # same stem, other format or folder: keep both, told apart
+                base, k = f"{doc_id}-{p.suffix.lower().lstrip('.')}", 2
+                doc_id = base
+                while doc_id in out:
+                    doc_id, k = f"{base}-{k}", k + 1
             out[doc_id] = p
         return out
 
     def lexicon_dirs(self) -> tuple[str, ...]:
         """The lexicon folders that extend the packaged lexicons for this corpus's files."""
-        from pbdocs.extract.lexicon import extension_dirs
+        from pbdocs.lang.lexicon import extension_dirs
 
         return extension_dirs(str(self.dir / "_.txt"))
 

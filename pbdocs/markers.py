@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pbdocs.lexdata import fields
-
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
+from pbdocs.lang.lexicon import per_lexicon, rows
+from pbdocs.lang.numerals import CIRCLED as _CIRCLED
+from pbdocs.lang.numerals import FULLWIDTH_DIGITS as _FULLWIDTH_DIGITS
+from pbdocs.lang.numerals import cn_to_int
 
 
 @dataclass(frozen=True)
@@ -29,42 +26,30 @@ class Marker:
     end: int  # where the text after the marker starts
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((fam, re.compile(rx)) for fam, rx in fields("markers.txt"))
+    return tuple((r[0], re.compile(r[1])) for r in rows("markers.txt", min_cells=2))
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
+def _family_patterns() -> dict[str, list[re.Pattern]]:
+    out: dict[str, list[re.Pattern]] = {}
+    for family, rx in _patterns():
+        out.setdefault(family, []).append(rx)
+    return out
+
+
+@per_lexicon()
 def _any_marker() -> re.Pattern:
     return re.compile("|".join(f"(?:{rx.pattern.replace('?P<num>', '')})" for _, rx in _patterns()))
 
 
-def cn_to_int(s: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九, 一百…); 0 when unreadable."""
-    if not s:
-        return 0
-    if s.isdigit():
-        return int(s)
-    if "百" in s:
-        head, _, tail = s.partition("百")
-        return (cn_to_int(head) or 1) * 100 + cn_to_int(tail.lstrip("零〇"))
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        return (_CN_DIGITS.get(head, 1) if head else 1) * 10 + (_CN_DIGITS.get(tail, 0))
-    if len(s) > 1:  # digit by digit, e.g. 二〇二一
-        return int("".join(str(_CN_DIGITS.get(c, 0)) for c in s))
-    return _CN_DIGITS.get(s, 0)
-
-
-# Word and web texts write numbers in full-width digits (１．); a path element is ASCII (1).
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
 def _key(family: str, num: str, written: str) -> str:
+    # Word and web texts write numbers in full-width digits (１．); a path element is ASCII (1).
     num = num.translate(_FULLWIDTH_DIGITS)
     if family in ("cn_paren", "ar_paren"):
         return f"（{num}）"
-    if family in ("article", "chapter"):
+    if family in ("article", "chapter", "ordinal", "stage", "shi"):
         return written
     return num
 
@@ -82,7 +67,7 @@ def match_marker(par: str) -> Marker | None:
     return _match_head(par[:_HEAD], len(par) > _HEAD)
 
 
-@lru_cache(maxsize=8192)
+@per_lexicon(maxsize=8192)
 def _match_head(par: str, more: bool) -> Marker | None:
     """match_marker on a paragraph's head (`more`: text goes on after it), cached."""
     if not par or not _any_marker().match(par):
@@ -95,13 +80,13 @@ def _match_head(par: str, more: bool) -> Marker | None:
         written = m.group(0).rstrip(" \u3000\t、.．:：，,")
         if family == "ordinal":
             written = "第" + num
-        value = _CIRCLED.index(num) + 1 if family == "circled" else cn_to_int(num)
+        value = _CIRCLED.index(num) + 1 if family == "circled" else cn_to_int(num) or 0
         return Marker(family, written, _key(family, num, written), value, m.end())
     return None
 
 
 # Families whose marker is distinctive enough to be found inside a paragraph.
-_INLINE = {"cn_paren", "ar_paren", "circled"}
+_INLINE = {"cn_paren", "ar_paren", "circled", "shi"}
 
 
 def inline_siblings(par: str, first: Marker) -> list[int]:
@@ -111,13 +96,14 @@ def inline_siblings(par: str, first: Marker) -> list[int]:
     """
     if first.family not in _INLINE:
         return []
-    rx = dict(_patterns())[first.family]
+    rxs = _family_patterns()[first.family]
     cuts, want = [], first.value + 1
-    for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳])", par):
+    for m in re.finditer(r"(?<=[。；;])\s*(?=[（(①-⑳㉑-㉟㊱-㊿一二三四五六七八九十])", par):
         k = m.end()
         window = par[k:k + 24]  # a marker is short: never slice (or cache) the whole rest
         found = match_marker(window)
-        if found and found.family == first.family and found.value == want and rx.match(window):
+        if (found and found.family == first.family and found.value == want
+                and any(rx.match(window) for rx in rxs)):
             cuts.append(k)
             want += 1
     return cuts

@@ -1,22 +1,32 @@
 """Metadata of a policy text: title, kind, issuer, institution, 发文字号, 成文日期, 主送机关, and
 the 印发/转发 notice wrapping a plan. Also tells the outline where the body starts and ends.
 
-Rules, not per-document facts: front matter is read from the first paragraphs (letterhead,
-发文字号, title lines, 主送机关, a notice body up to its signature), end matter from the last ones
-(signature and date, 版记). Patterns live in `lexicon/` (kinds, org suffixes, notice patterns).
+Rules, not per-document facts: front matter is read from the first paragraphs (红头 letterhead,
+发文字号, the page fields the normaliser kept from a web or disclosure page, title lines, 主送机关,
+a notice body up to its signature), end matter from the last ones (closing formula, signature
+and date, 版记, attachment list). Where a value comes from, in order of trust:
+- issuer: letterhead, the notice's signature, the signature at the end, the title's opening
+  words (中共X委员会…, X大学…, 教育部办公厅关于…), the page's 发布机构/来源 field;
+- date: the notice's date, the signature's (a run-together 2022426 is read when unambiguous),
+  the page's 成文日期, an adoption note under the title, the page's posting date;
+- title: the genre-word title after the front matter, the page's 文件名称, else the first line
+  that has a title's shape and position (short, no sentence in it, before the text);
+- 主送: a line of bodies ending in ：/: before the text, by its shape.
+Patterns live in `lexicon/` (kinds, org suffixes, notice patterns, page fields).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
-from pbdocs.markers import cn_to_int, match_marker
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.numerals import cn_to_int
+from pbdocs.markers import match_marker
 from pbdocs.model import Notice, Warning
 from pbdocs.normalize import DOC_NO_LINE as _DOC_NO
 from pbdocs.normalize import is_org_line
+from pbdocs.pagechrome import FIELD_LINE
 
 _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*月"
@@ -25,12 +35,34 @@ _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
 _ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
                       r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
-_BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}日$")
+# Dates that lost their separators: 2022426, 20221月26, 2021年3月5 (repaired when unambiguous).
+_RUN_DATE = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
+_HALF_DATE = re.compile(r"^((?:19|20)\d{2})年?(\d{1,2})月(\d{1,2})日?$")
+_BROKEN_DATE = re.compile(r"^(?:19|20)\d{5,6}$|^(?:19|20)\d{2}\d{1,2}月\d{1,2}日?$")
 _TERMINAL = re.compile(r"[。！？；!?;]")
-_LEAD_ORG = re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
-                       r"[\u4e00-\u9fff]{2,24}?(?:大学|学院|学校|大學|學院|學校)(?:党委|委员会|黨委|委員會)?"
-                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
-                       r"(?=关于|印发|转发|關於|印發|轉發))")
+_ANNEX_PREFIX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*")
+# What a 主送 line's bodies look like: 各…/全…/所属…, or a name ending in a body's word.
+_BODY = re.compile(r"^(?:各|全体|全校|全院|全区|全县|全市|全省|所属|机关|有关|相关)"
+                   r"|(?:党委|党组|党工委|党总支|总支部?|支部|委员会|单位|部门|学院|学校|大学|系|部|处|室|"
+                   r"局|厅|办|中心|科|委|组|会|政府|街道|镇|乡|村|社区|企业|党组织|机构|分党委|院)"
+                   r"(?:[（(][^（）()]{1,20}[）)])*$")
+
+
+@per_lexicon()
+def _lead_org_re() -> re.Pattern:
+    """An issuer at the start of a title: 中共X委员会…, X大学(党委)(组织部)关于…"""
+    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
+                      rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation('institution_suffixes.txt')})"
+                      r"(?:党委|委员会|黨委|委員會)?"
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
+                      r"(?=关于|印发|转发|關於|印發|轉發))")
+
+
+@per_lexicon()
+def _title_institution_re() -> re.Pattern:
+    """A title that opens with the issuing institution's name, no 关于: 南京中医药大学发展…"""
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,16}}(?:{alternation('institution_suffixes.txt')})"
+                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?)(?=[\u4e00-\u9fff“\d])")
 
 
 @dataclass
@@ -50,7 +82,20 @@ class Meta:
     warnings: list[Warning] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
+@dataclass
+class _Front:
+    """What the front matter said besides the fields of Meta: where values may come from."""
+
+    head_org: str | None = None  # letterhead
+    posting: str | None = None  # the page's posting date, or a bare date line
+    written: str | None = None  # the page's 成文日期
+    adopted: str | None = None  # （…审议通过） under the title
+    field_issuer: str | None = None  # the page's 发布机构 / 来源
+    field_number: str | None = None  # the page's 文号
+    field_title: str | None = None  # the page's 文件名称
+
+
+@per_lexicon()
 def _patterns() -> dict[str, list[re.Pattern]]:
     out: dict[str, list[re.Pattern]] = {"title": [], "body": [], "end": [], "self": []}
     for e in entries("notice_patterns.txt"):
@@ -61,22 +106,41 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _kind_re() -> re.Pattern:
     return re.compile(f"({alternation('kinds.txt')})$")
 
 
-def parse_date(s: str) -> str | None:
-    """`2020年11月30日`, `二〇二一年七月十五日`, `2020-12-14` → `YYYY-MM-DD`; None if not a date."""
-    s = s.strip()
-    m = _NUM_DATE.match(s) or _CN_DATE.match(s)
+def _repair_date(s: str) -> tuple[int, int, int] | None:
+    """A date that lost its separators, when only one reading is a date (2022426 → 4月26日;
+    2022112 could be 1月12日 or 11月2日: None)."""
+    m = _HALF_DATE.match(s)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _RUN_DATE.match(s)
     if not m:
         return None
-    y, mo, d = m.groups()
-    year = int(y) if y.isdigit() else int("".join(str(cn_to_int(c)) for c in y.replace("O", "〇")
-                                                   .replace("○", "〇")))
-    month = int(mo) if mo.isdigit() else cn_to_int(mo)
-    day = int(d) if d.isdigit() else cn_to_int(d)
+    y, rest = int(m.group(1)), m.group(2)
+    readings = {(int(rest[:k]), int(rest[k:])) for k in (1, 2) if 1 <= len(rest) - k <= 2}
+    valid = {(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31}
+    return (y, *valid.pop()) if len(valid) == 1 else None
+
+
+def parse_date(s: str) -> str | None:
+    """`2020年11月30日`, `二〇二一年七月十五日`, `2020-12-14`, and a date that lost its separators
+    when it reads one way only (`2022426`) → `YYYY-MM-DD`; None if not a date."""
+    s = s.strip()
+    m = _NUM_DATE.match(s) or _CN_DATE.match(s)
+    if m:
+        y, mo, d = m.groups()
+        year = int("".join(str(cn_to_int(c) or 0)
+                           for c in y.replace("O", "〇").replace("○", "〇")))
+        month, day = cn_to_int(mo) or 0, cn_to_int(d) or 0
+    else:
+        repaired = _repair_date(s)
+        if repaired is None:
+            return None
+        year, month, day = repaired
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -92,31 +156,62 @@ def kind_of(title: str | None) -> str | None:
 
 
 def institution_of(issuer: str | None) -> str | None:
-    """The institution an issuer belongs to: 中共XX大学委员会 → XX大学; None if it names none."""
+    """The institution an issuer belongs to: 中共XX大学委员会 → XX大学, XX大学(武汉)党委组织部 →
+    XX大学(武汉), 中共新乡学院教育科学学院委员会 → 新乡学院 (the university, not its college),
+    中共XX镇委员会 → XX镇; None if it names none (党委组织部, 县教育局)."""
     if not issuer:
         return None
-    name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer)
-    m = re.match(f"^(.*(?:{alternation('institution_suffixes.txt')}))", name)
+    name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer.split()[0])
+    m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
+                 r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
+    if m and len(m.group(1)) >= 3:
+        return m.group(1)
+    m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))"
+                 r"(?:委员会|党委|人民政府|党工委|政府)", name)
     return m.group(1) if m and len(m.group(1)) >= 3 else None
+
+
+def _strip_annex(p: str) -> str:
+    """A title line without the 附件 label an annex puts before it (附件 中共X…细则)."""
+    m = _ANNEX_PREFIX.match(p)
+    return p[m.end():] if m and m.end() < len(p) else p
 
 
 def _titleish(p: str) -> bool:
     return (len(p) <= 90 and not _TERMINAL.search(p) and match_marker(p) is None
-            and not p.endswith(("：", ":")) and parse_date(p) is None and not _DOC_NO.match(p))
+            and not p.endswith(("：", ":")) and parse_date(p) is None and not _DOC_NO.match(p)
+            and not FIELD_LINE.match(p))
 
 
 def _title_group(pars: list[str], i: int, limit: int) -> tuple[str | None, int]:
     """A title over one to four lines from `i` that ends in a genre word (an issuer's line over a
     事由 broken twice, 中共X委员会/关于…/…的/实施方案); (title, next index)."""
+    if i + 1 < limit and _ANNEX.fullmatch(pars[i]):
+        i += 1  # 附件1 over the title of the document it labels
     best: tuple[str | None, int] = (None, i)
     text = ""
     for j in range(i, min(i + 4, limit)):
-        if not _titleish(pars[j]):
+        p = _strip_annex(pars[j]) if j == i else pars[j]
+        if not _titleish(p):
             break
-        text += pars[j]
+        text += p
         if kind_of(text):
             best = (text, j + 1)
     return best
+
+
+def _shaped_title(pars: list[str], i: int) -> tuple[str | None, int]:
+    """A title without a genre word (5月党建工作重点任务提示, 院(系)级单位党组织工作基本规范(试行)):
+    the first line after the front matter when it has a title's shape (8 to 60 characters, no
+    sentence, no number, not a name or a date) and text follows it."""
+    if i + 1 >= len(pars):
+        return None, i
+    p = _strip_annex(pars[i])
+    if (8 <= len(p) <= 60 and _titleish(p) and not re.search(r"[，,、]", p)
+            and len(re.findall(r"[\u4e00-\u9fff]", p)) * 2 >= len(p)
+            and not is_org_line(p) and not _is_recipients(p)):
+        return p, i + 1
+    return None, i
 
 
 def _recipients(p: str) -> list[str]:
@@ -133,8 +228,13 @@ def _recipients(p: str) -> list[str]:
 
 
 def _is_recipients(p: str) -> bool:
-    return p.endswith(("：", ":")) and len(p) <= 80 and not _TERMINAL.search(p) \
-        and match_marker(p) is None
+    """A 主送 line by its shape: bodies separated by 、/，, ending in ：/:, no sentence."""
+    if not (p.endswith(("：", ":")) and len(p) <= 100 and not _TERMINAL.search(p)
+            and match_marker(p) is None):
+        return False
+    parts = _recipients(p)
+    bodies = [x for x in parts if _BODY.search(x)]
+    return bool(parts) and bool(_BODY.search(parts[0])) and 2 * len(bodies) >= len(parts)
 
 
 _ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|"
@@ -142,14 +242,19 @@ _ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}�
                            r"[一二三四五六七八九十]{1,3}日)$")
 
 
-def _signature(pars: list[str], j: int) -> tuple[str, str, int] | None:
+def _is_signer(p: str) -> bool:
+    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府)."""
+    return is_org_line(p) or (" " in p and all(is_org_line(x) for x in p.split()))
+
+
+def _signature(pars: list[str], j: int) -> tuple[str, str | None, int] | None:
     """(signer, date, index after) when a signature starts at paragraph j: one to three body
     names (联合发文) over a date line, or a name and its date on one line."""
     m = _ORG_AND_DATE.match(pars[j]) if j < len(pars) else None
-    if m and is_org_line(m.group("org")) and parse_date(m.group("date")):
+    if m and _is_signer(m.group("org")) and parse_date(m.group("date")):
         return m.group("org"), parse_date(m.group("date")), j + 1
     k = j
-    while k < len(pars) and k < j + 3 and is_org_line(pars[k]):
+    while k < len(pars) and k < j + 3 and _is_signer(pars[k]):
         k += 1
     if k > j and k < len(pars) and parse_date(pars[k]):
         return pars[j], parse_date(pars[k]), k + 1
@@ -159,39 +264,99 @@ def _signature(pars: list[str], j: int) -> tuple[str, str, int] | None:
 
 
 def _lead_org(title: str | None) -> str | None:
-    m = _LEAD_ORG.match(title or "")
+    """The issuer a title opens with: 中共X委员会…, X大学党委关于…, 教育部办公厅关于…, X大学…"""
+    if not title:
+        return None
+    m = _lead_org_re().match(title)
+    if m:
+        return m.group(1)
+    m = re.match(r"^(.{2,30}?)(?:关于|印发|转发)", title)
+    if m and is_org_line(m.group(1)):
+        return m.group(1)
+    m = re.match(r"^((?:中共|中国共产党)[\u4e00-\u9fff]{2,24}?委员会)", title)
+    if m:
+        return m.group(1)
+    m = _title_institution_re().match(title)
     return m.group(1) if m else None
 
 
-def _front(pars: list[str], meta: Meta) -> tuple[int, str | None, str | None]:
-    """Letterhead, 发文字号 and a posting date before the title: (next index, org, date)."""
-    i, head_org, posting = 0, None, None
+def _page_field(p: str, meta: Meta, front: _Front) -> None:
+    """Take the values of a page-field line (文号, dates, 发布机构, 文件名称) kept by normalize."""
+    for part in p.split("；"):
+        label, _, value = part.partition("：")
+        if label == "文号":
+            front.field_number = front.field_number or value
+        elif label == "成文日期":
+            front.written = front.written or parse_date(value)
+        elif label == "发布日期":
+            front.posting = front.posting or parse_date(value)
+        elif label == "发布机构":
+            front.field_issuer = front.field_issuer or value
+        elif label == "文件名称":
+            front.field_title = front.field_title or value
+
+
+def _front(pars: list[str], meta: Meta, front: _Front) -> int:
+    """Letterhead, 发文字号, page fields and a posting date before the title: next index."""
+    i = 0
     while i < len(pars):
         p = pars[i]
-        if p.endswith("文件") and is_org_line(p[:-2]):
-            head_org = p[:-2]
+        if FIELD_LINE.match(p):
+            _page_field(p, meta, front)
+        elif p.endswith("文件") and is_org_line(p[:-2]):
+            front.head_org = p[:-2]
         elif is_org_line(p) and i + 1 < len(pars) and _DOC_NO.match(pars[i + 1]):
-            head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
+            front.head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
         elif _DOC_NO.match(p) and meta.doc_number is None:
             meta.doc_number = p
-        elif parse_date(p) and posting is None:
-            posting = parse_date(p)
+        elif parse_date(p) and front.posting is None:
+            front.posting = parse_date(p)
         else:
             break
         i += 1
-    return i, head_org, posting
+    return i
 
 
-def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple[int, str | None]:
+def _same_title(p: str, title: str | None) -> bool:
+    """A line that repeats the title (pages show it twice; a quote may be lost on the way)."""
+    if not title:
+        return False
+    strip = re.compile(r"[“”‘’\"'《》〈〉<>\s]")
+    return strip.sub("", p) == strip.sub("", title)
+
+
+def _after_title(pars: list[str], i: int, meta: Meta, front: _Front,
+                 notice: Notice | None = None) -> int:
+    """The 发文字号, dates, page fields and repeats of the title that follow a title."""
+    n = len(pars)
+    title = notice.title if notice else meta.title
+    while i < n:
+        p = pars[i]
+        if FIELD_LINE.match(p):
+            _page_field(p, meta, front)
+        elif _DOC_NO.match(p):
+            meta.doc_number = meta.doc_number or p
+            if notice is not None:
+                notice.doc_number = notice.doc_number or p
+        elif _ADOPTED.match(p):
+            front.adopted = parse_date(_ADOPTED.match(p).group(1))
+        elif parse_date(p):
+            if notice is not None:
+                notice.date = parse_date(p)
+            elif front.posting is None:
+                front.posting = parse_date(p)
+        elif not _same_title(p, title):
+            break
+        i += 1
+    return i
+
+
+def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
+            plan: str) -> tuple[int, str | None]:
     """Read a 印发/转发 notice from after its title up to the plan: (next index, its signer)."""
     n, signer = len(pars), None
     notice = meta.notice = Notice(title=title, doc_number=meta.doc_number)
-    while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i])):
-        if _DOC_NO.match(pars[i]):
-            notice.doc_number = meta.doc_number = meta.doc_number or pars[i]
-        else:
-            notice.date = parse_date(pars[i])
-        i += 1
+    i = _after_title(pars, i, meta, front, notice)
     if i < n and _is_recipients(pars[i]):
         meta.recipients = _recipients(pars[i])
         i += 1
@@ -201,7 +366,8 @@ def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple
         sig = _signature(pars, j)
         if sig:  # the notice ends with its own signature and date
             signer, date, after = sig
-            notice.date = date or notice.date
+            broken = date is None and after - 1 < n and parse_date(pars[after - 1])
+            notice.date = date or broken or notice.date
             body, i = pars[i:j], after
             break
         j += 1
@@ -221,58 +387,62 @@ def _notice(pars: list[str], i: int, meta: Meta, title: str, plan: str) -> tuple
     return i, signer
 
 
-def _end(pars: list[str], start: int) -> tuple[int, str | None, str | None]:
-    """版记 lines, the signature with its date, an attachment list: (body end, signer, date)."""
-    end = _before_annex(pars, start, len(pars))
-    while end > start and any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
-        end -= 1
-    signer = date = None
-    for j in range(max(start, end - 4), end):
-        sig = _signature(pars, j)
-        if sig and sig[2] == end:
-            signer, date, _ = sig
-            end = j
-            break
-    else:
-        if end - 1 >= start and parse_date(pars[end - 1]):
-            date = parse_date(pars[end - 1])
-            end -= 1
-    return _drop_attachment_list(pars, start, end), signer, date
+def _standalone(pars: list[str], i: int) -> bool:
+    """A 发布…《…》的通知 that is a notice of its own: addressed to bodies, no sentence hands a
+    document on, and its own numbered items follow (关于发布《…名单》的通知 / 各单位： / 一、…)."""
+    if i >= len(pars) or not _is_recipients(pars[i]):
+        return False
+    window = pars[i + 1:i + 5]
+    hands_on = any(rx.search(p) for p in window for rx in _patterns()["body"])
+    first = next((k for k, p in enumerate(window) if match_marker(p)), None)
+    signed = first is not None and any(_signature(window, k) for k in range(first))
+    return first is not None and not hands_on and not signed
 
 
 def read_meta(pars: list[str]) -> Meta:
     """Read the metadata from the document's paragraphs and find where its body lies."""
     meta = Meta(body_end=len(pars))
+    front = _Front()
     n = len(pars)
-    i, head_org, posting = _front(pars, meta)
-    adopted = notice_signer = None
+    i = _front(pars, meta, front)
+    notice_signer = None
     title, after_title = _title_group(pars, i, n)
+    if title is None and front.field_title:
+        title = front.field_title
+        after_title = i + 1 if i < n and _same_title(pars[i], title) else i
+    if title is None:
+        title, after_title = _shaped_title(pars, i)
     plan = next((m.group("plan") for rx in _patterns()["title"] if title
                  for m in [rx.search(title)] if m), None)
+    if plan is not None and _standalone(pars, _after_title(pars, after_title, Meta(), _Front())):
+        plan = None
     if plan is not None:
-        i, notice_signer = _notice(pars, after_title, meta, title, plan)
-    else:
+        i, notice_signer = _notice(pars, after_title, meta, front, title, plan)
+        if _end(pars, i)[0] <= i:  # nothing after the notice: the file is the notice alone
+            meta, front, plan = Meta(body_end=n), _Front(), None
+            i = _front(pars, meta, front)
+    if plan is None:
         meta.title = title
-        i = after_title
-        while i < n and (_DOC_NO.match(pars[i]) or parse_date(pars[i]) or _ADOPTED.match(pars[i])):
-            if _DOC_NO.match(pars[i]) and meta.doc_number is None:
-                meta.doc_number = pars[i]
-            elif _ADOPTED.match(pars[i]):
-                adopted = parse_date(_ADOPTED.match(pars[i]).group(1))
-            elif parse_date(pars[i]) and posting is None:
-                posting = parse_date(pars[i])
-            i += 1
-        if i < n and title and _is_recipients(pars[i]):
+        notice_signer = None
+        i = _after_title(pars, after_title, meta, front)
+        if i < n and _is_recipients(pars[i]):
             meta.recipients = _recipients(pars[i])
             i += 1
     meta.body_start = i
-    meta.body_end, end_signer, end_date = _end(pars, i)
-    # The notice's date for a wrapped plan; else the signature's; a web posting date last.
-    meta.date = ((meta.notice.date if meta.notice else None) or end_date or adopted or posting)
+    meta.body_end, end_signer, end_date = _end(pars, i, meta, front)
+    for p in pars[i:meta.body_end]:  # page fields a page put inside the text, as a fallback
+        if FIELD_LINE.match(p):
+            _page_field(p, meta, front)
+    # The notice's date for a wrapped plan; else the signature's; the page's 成文日期; an
+    # adoption note; the page's posting date last.
+    meta.date = ((meta.notice.date if meta.notice else None) or end_date or front.written
+                 or front.adopted or front.posting)
     titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
     if end_signer and titled and titled.endswith(end_signer) and titled != end_signer:
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
-    meta.issuer = head_org or notice_signer or end_signer or titled
+    meta.issuer = (front.head_org or notice_signer or end_signer or titled
+                   or front.field_issuer)
+    meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
     meta.institution = institution_of(meta.issuer)
     meta.kind = kind_of(meta.title)
     if meta.kind is None and meta.title is None:
@@ -293,6 +463,46 @@ def _before_annex(pars: list[str], start: int, end: int) -> int:
             if signed or parse_date(pars[k - 1]):
                 return k
     return end
+
+
+def _end(pars: list[str], start: int, meta: Meta | None = None,
+         front: _Front | None = None) -> tuple[int, str | None, str | None]:
+    """版记 lines, a closing formula, the signature with its date (or a signature or a date line
+    alone), an attachment list, page fields under the text: (body end, signer, date)."""
+    end = _before_annex(pars, start, len(pars))
+    signer = date = None
+    signed = False
+    while end > start:
+        if any(rx.search(pars[end - 1]) for rx in _patterns()["end"]):
+            end -= 1  # 版记, 特此通知, a publication note
+            continue
+        if FIELD_LINE.match(pars[end - 1]):
+            if meta is not None and front is not None:
+                _page_field(pars[end - 1], meta, front)  # a page that posts its date below
+            end -= 1
+            continue
+        if not signed:
+            found = False
+            for j in range(max(start, end - 4), end):
+                sig = _signature(pars, j)
+                if sig and sig[2] == end:
+                    signer, date, _ = sig
+                    if date is None:  # a signature whose date lost its separators
+                        date = parse_date(pars[end - 1])
+                    end, found = j, True
+                    break
+            if not found and parse_date(pars[end - 1]):
+                date, end, found = parse_date(pars[end - 1]), end - 1, True
+            elif not found and end - 1 > start and _is_signer(pars[end - 1]):
+                signer, end, found = pars[end - 1], end - 1, True  # signed, not dated
+            if found:
+                signed = True
+                continue
+        cut = _drop_attachment_list(pars, start, end)
+        if cut == end:
+            break
+        end = cut
+    return end, signer, date
 
 
 def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:

@@ -7,9 +7,17 @@ Fields marked ``internal`` travel between stages but are not part of the JSON co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "document.schema.json"
+
+# Where a department comes from (`Dept.basis`): an explicit label, note or column; the prose
+# naming the doer; or the tool's suggestion of who usually does such work.
+BASES = ("stated", "text", "suggested")
+# What a task is (`Task.kind`): a deliverable, a repeated duty, a standing duty with no end.
+TASK_KINDS = ("once", "recurring", "ongoing")
 
 
 def _internal(default: Any = None) -> Any:
@@ -49,6 +57,8 @@ class _JsonMixin:
 class Dept(_JsonMixin):
     name: str
     canonical: str
+    basis: str = "stated"  # stated | text | suggested (BASES)
+    why: str | None = None  # for `suggested`: the words of the clause that led to it
 
 
 @dataclass
@@ -57,6 +67,7 @@ class Deadline(_JsonMixin):
     start: str | None = None
     end: str | None = None
     kind: str = "by"  # by | range | on | within
+    inferred: bool = False  # derived (e.g. the end of the plan's period), not written
 
 
 @dataclass
@@ -67,6 +78,7 @@ class Recurrence(_JsonMixin):
     on: str | None = None  # MM-DD for period "day"
     amount: float | None = None
     unit: str | None = None
+    every: int | None = None  # the interval in periods: 每两年 → 2; None means 1
 
 
 @dataclass
@@ -88,6 +100,10 @@ class Task(_JsonMixin):
     deadlines: list[Deadline] = field(default_factory=list)
     recurrences: list[Recurrence] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    kind: str = "ongoing"  # once | recurring | ongoing (TASK_KINDS)
+    # Persons the sentence names as doers (党支部书记, 班子成员): leads in a body's own
+    # rules, but in an institution's plan the office that does such work is suggested.
+    persons: list[Dept] | None = _internal()
 
 
 @dataclass
@@ -188,6 +204,13 @@ class Document(_JsonMixin):
             if c.id == clause_id:
                 return c
         return None
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the parsed document this version writes."""
+    import json
+
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 _NESTED: dict[tuple[type, str], type] = {}

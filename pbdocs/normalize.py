@@ -1,8 +1,11 @@
 """Normalizer: repair widths, spaces, broken lines and web boilerplate; report every repair.
 
-Paragraphs come out one a line (blank lines dropped). Punctuation stays as written. Repairs that
-touch meaning-bearing text and suspicions that cannot be repaired become `Warning`s whose
-`offset` points into the returned text.
+Page chrome and page fields are told apart by `pbdocs.pagechrome`; the fields worth keeping
+(发布机构, 文号, 成文日期, 发布日期) come out as one `label：value；…` line for the metadata stage.
+Lines whose breaks were lost (one-line PDF text, items run together) are split where their
+structure shows. Paragraphs come out one a line (blank lines dropped). Punctuation stays as
+written. Repairs that touch meaning-bearing text and suspicions that cannot be repaired become
+`Warning`s whose `offset` points into the returned text.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
+from pbdocs import pagechrome
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import bare_marker, match_marker
 from pbdocs.model import Warning
 
@@ -30,10 +33,6 @@ _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0e-\x1f
 _TERMINAL = set("。！？；：!?;:…")
 _CLOSERS = set("”’）)」』】〕》")
 _CONTINUING = set("，、。；：,;:！？!?）)”’」』】〕》")
-_META_LABEL = re.compile(
-    r"(发布人|发布者|发布单位|发布时间|发布日期|更新时间|浏览次数|点击数|点击量|阅读量|阅读次数|"
-    r"浏览量|访问量|来源|作者|编辑|点击|浏览|阅读|时间|日期)\s*[:：]")
-_DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置"
                        r"|首页|主页|网站首页)")
 # A line that is only a 发文字号 (嘉院党〔2021〕54号); metadata reads the same lines.
@@ -54,12 +53,12 @@ class _Repair:
     excerpt: str
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in entries("boilerplate.txt")))
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _measure() -> tuple[re.Pattern, frozenset[str]]:
     words = [e for e in entries("measure_words.txt") if not e.startswith("!")]
     words.sort(key=len, reverse=True)
@@ -67,19 +66,9 @@ def _measure() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("|".join(re.escape(w) for w in words)), compounds
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _kind_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('kinds.txt')})[）)]?$")
-
-
-def _is_meta_line(line: str) -> bool:
-    """A web page's 发布人/发布时间/浏览次数 line (not a body sentence that mentions 来源：)."""
-    if len(line) > 120 or "。" in line:
-        return False
-    # a bare 时间：/日期： opens many body lines (时间节点 …); it marks a web line only with others
-    first = _META_LABEL.match(line)
-    return (bool(first) and first.group(1) not in ("时间", "日期", "点击", "浏览", "阅读")
-            or len(_META_LABEL.findall(line)) >= 2)
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -92,6 +81,9 @@ def _excerpt(s: str, pos: int, width: int = 12) -> str:
 
 def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     """Drop spaces that only wrapped a line inside Chinese text; keep gaps of lost numerals."""
+    parts = line.split()
+    if len(parts) > 1 and all(is_org_line(p) for p in parts):
+        return " ".join(parts)  # joint issuers side by side: 中共X镇委员会  X镇人民政府
     mw, compounds = _measure()
     out: list[str] = []
     size = last = removed = 0
@@ -110,6 +102,11 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
             out.append(" ")
             repairs.append(_Repair("missing_numeral", f"“{w.group(0)}”前疑似缺少数字",
                                    idx, size, line[max(0, m.start() - 8):m.start()] + " " + after))
+            size += 1
+            continue
+        if mk and m.start() <= mk.end <= m.end() and mk.family == "article" \
+                and not line.startswith("第"):
+            out.append(" ")  # 四条 坚持…: without its 第 the number needs the space after it
             size += 1
             continue
         if not prev or not after or (mk and m.start() <= mk.end <= m.end()):
@@ -132,22 +129,39 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     # \f and \v are page and line breaks in extracted PDF text; other controls carry nothing.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = _INVISIBLE.sub("", text)
-    lines = [ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003") for ln in text.split("\n")]
+    lines = []
+    for ln in text.split("\n"):
+        ln = _BULLET.sub("", ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003"))
+        parts = _split_run_on(ln)
+        if len(parts) > 1:
+            repairs.append(_Repair("line_split", f"将连排在一行的 {len(parts)} 段（编号条目、"
+                                   "发文字号、标题、主送、落款）按原有结构分行", len(lines), 0,
+                                   ln[:40]))
+        lines.extend(parts)
     dropped = [False] * len(lines)
     nav_seen = -1
     for i, ln in enumerate(lines):
-        if not ln:
+        rest, cut = pagechrome.strip_glued(ln) if ln else (ln, None)
+        if cut:
+            repairs.append(_Repair("boilerplate_removed", "删除了与正文粘连的网页横幅或导航路径",
+                                   i, 0, cut[:40]))
+            lines[i] = rest
+    for i, before in pagechrome.page_fields(lines, dropped):
+        repairs.append(_Repair("boilerplate_removed",
+                               "将网页的发布信息改写为一行字段（保留发布机构、文号和日期）"
+                               if lines[i] else "删除了网页的发布信息行",
+                               i, 0, before[:40]))
+    text_seen = False  # a sentence: the page's header (menu, column labels) is over
+    for i, ln in enumerate(lines):
+        if not ln or pagechrome.FIELD_LINE.match(ln):
             continue
-        if _is_meta_line(ln):
-            d = _DATE_IN_LINE.search(ln)
-            repairs.append(_Repair("boilerplate_removed", "删除了网页的发布信息行（保留其中的日期）"
-                                   if d else "删除了网页的发布信息行", i, 0, ln[:40]))
-            lines[i] = d.group(0).strip() if d else ""
-            continue
-        if _is_boilerplate(ln):
-            if _NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln):
+        if _is_boilerplate(ln) or pagechrome.is_chrome(ln):
+            if not text_seen and (_NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln)):
                 nav_seen = i
             dropped[i] = True
+        text_seen = text_seen or "。" in ln
+    for i in pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped):
+        dropped[i] = True
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
     if breaks is not None:
@@ -175,29 +189,114 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     return lines
 
 
+_BULLET = re.compile(r"^[•▪●◆■►▶]\s*")
+# A page number printed inside one-line PDF text (—3—, -12-): not text, and not a paragraph break
+# either (共同参—3—与 is one word).
+_PAGE_MARK = re.compile(r"[—－]\s*\d{1,3}\s*[—－]|(?<![\d\w])-\s*\d{1,3}\s*-(?![\d\w])")
+_RUN_ON = 80  # only lines at least this long are looked at for lost line breaks
+# What a line whose breaks were lost shows somewhere: a space or a full stop before a number,
+# a 发文字号, a page number, a date after a name.
+_RUN_ON_HINT = re.compile(r"(?:\s|[。；;])[（(第一二三四五六七八九十\d①-⑳]"
+                          r"|〔\d{4}〕|[—－]\s*\d|\d日")
+# A title (ending in a genre word) run into the next part: its recipients (各…：), its first
+# article or chapter.
+_GLUED_TITLE = re.compile(r"(?<=通知|意见|决定|通报|方案|办法|细则|规定|规则|计划|要点|制度)"
+                          r"(?=各[^。：:，,]{1,60}[:：]|第[一二三四五六七八九十]{1,3}[章条])")
+# A signature (a body's name and its date) run in after the last sentence of a notice.
+_SIGNED = re.compile(r"(?<=[。！])[\u4e00-\u9fff（）()]{4,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+_RECIPIENTS_END = re.compile(r"^各[^。：:]{1,60}[:：]")
+
+
+def _split_run_on(line: str) -> list[str]:
+    """A long line whose line breaks were lost (a PDF extracted onto one line, a page whose
+    paragraphs ran together) split where its structure shows: numbered items after a space
+    (or an article after a full stop) in sequence, a leading 发文字号, a title run into its
+    recipients or first article, recipients run into the text, a signature and its date."""
+    if len(line) < _RUN_ON or not _RUN_ON_HINT.search(line):
+        return [line]
+    line = _PAGE_MARK.sub("", line)
+    fixed: set[int] = set()  # cuts that do not depend on numbering
+    doc_no = re.match(r"^[\u4e00-\u9fff]{2,12}[〔［\[]\d{4}[〕］\]]第?\d{1,4}号", line)
+    if doc_no and doc_no.end() < len(line):
+        fixed.add(doc_no.end())
+    for m in _SIGNED.finditer(line):
+        if is_org_line(re.sub(r"(?:19|20)\d{2}年.*$", "", m.group(0))):
+            fixed.update((m.start(), m.end()))
+    # a title runs into its recipients (关于…的通知各党总支:) or into its FIRST article: the run
+    # since the last cut must read as a title (short, no sentence; 关于… before recipients)
+    glued = set()
+    for m in _GLUED_TITLE.finditer(line):
+        k = m.start()
+        seg = line[max((c for c in fixed if c < k), default=0):k]
+        mk = match_marker(line[k:k + 40])
+        title = len(seg) <= 80 and not re.search("[。；;，,]", seg)
+        if title and (("关于" in seg and line[k] == "各") or (mk and mk.value == 1)):
+            glued.add(k)
+    cuts = fixed | glued
+    first = match_marker(line)
+    last = {first.family: first.value} if first else {}
+    spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
+    for k, gap in sorted(spots + [(k, " ") for k in glued]):
+        if not gap and line[k] != "第":
+            continue  # after a full stop only an article or a chapter starts a new line
+        mk = match_marker(line[k:k + 40])
+        if mk is None:
+            continue
+        if mk.family in ("article", "chapter"):  # 第N条 cited in a sentence is no heading
+            before = line[:k - len(gap)].rstrip()
+            if k not in glued and before and before[-1] not in "。；;：:)）":
+                continue
+        elif not gap:
+            continue
+        if mk.value == 1 or mk.value == last.get(mk.family, -1) + 1:
+            last[mk.family] = mk.value
+            cuts.add(k)
+    parts, start = [], 0
+    for k in sorted(cuts | {len(line)}):
+        if k > start:
+            parts.append(line[start:k].strip())
+            start = k
+    out = []
+    for p in parts:  # recipients run into the text after them
+        m = _RECIPIENTS_END.search(p)
+        out.extend([p[:m.end()], p[m.end():]] if m and m.end() < len(p) else [p])
+    return [p for p in out if p] or [line]
+
+
+_CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row written on one line (split by tabs or bars), or None."""
+    if "\t" not in line and "|" not in line and "｜" not in line:
+        return None
+    cells = [c.strip() for c in _CELL_SEP.split(line.strip().strip("|｜"))]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) >= 2 else None
+
+
 def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
-    """A task table pasted as text, its cells one a line or a row a line split by tabs
-    (序号 / 工作任务 / 牵头单位 / 完成时限 / 1 / …): one numbered paragraph a row, as the
-    .docx reader gives (pbdocs.read.tables)."""
+    """A task table pasted as text, a row a line split by tabs or bars (工作任务 | 牵头单位 |
+    完成时限), or a cell a line under 序号: one numbered paragraph a row (a group heading over
+    rows that share their first task), as the .docx and HTML readers give (pbdocs.read.tables)."""
     from pbdocs.read.tables import task_rows
 
     live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
     n = 0
     while n < len(live):
         first = lines[live[n]]
-        if not re.fullmatch(r"序号|编号|序号\t.*", first):
-            n += 1
-            continue
-        if "\t" in first:  # a row a line, cells split by tabs
-            width, k = len(first.split("\t")), n + 1
-            rows = [first.split("\t")]
-            while k < len(live) and lines[live[k]].count("\t") == width - 1:
-                rows.append(lines[live[k]].split("\t"))
+        header = _cells(first)
+        if header is not None:  # a row a line
+            k = n + 1
+            rows = [header]
+            while k < len(live) and (row := _cells(lines[live[k]])) is not None:
+                rows.append(row)
                 k += 1
             used = live[n:k]
-        else:  # a cell a line: the header runs until the first row number
+        elif re.fullmatch(r"序号|编号", first):  # a cell a line: header until the first row number
             k = n + 1
-            while k < len(live) and not re.fullmatch(r"\d{1,2}", lines[live[k]]):
+            while k < len(live) and not re.fullmatch(r"\d{1,3}", lines[live[k]]):
                 k += 1
             width = k - n
             rows = [[lines[i] for i in live[n:k]]]
@@ -207,18 +306,22 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
                 k += width
                 expect += 1
             used = live[n:k]
-        tasks = task_rows(rows) if width >= 3 else None
-        if not tasks or len(tasks) != len(rows) - 1:
+            if width < 3:
+                n += 1
+                continue
+        else:
             n += 1
             continue
-        repairs.append(_Repair("table_rows_joined", "将逐格分行的任务表按行合成编号条目",
+        tasks = task_rows(rows)
+        if not tasks:
+            n += 1
+            continue
+        repairs.append(_Repair("table_rows_joined", "将按行或逐格排出的任务表合成编号条目",
                                used[0], 0, first[:40]))
-        row_starts = [used[0]] + [i for i in used[1:] if re.match(r"\d{1,2}(\t|$)", lines[i])]
         for i in used:
             lines[i] = ""
-        for i, t in zip(row_starts[1:], tasks, strict=False):
-            lines[i] = t
-        n = live.index(used[-1]) + 1 if used else n + 1
+        lines[used[0]] = "\n".join(tasks)
+        n = live.index(used[-1]) + 1
 
 
 _PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]"
@@ -269,7 +372,7 @@ def _is_date_line(par: str) -> bool:
                              r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", par))
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _org_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('org_suffixes.txt')})$")
 
@@ -297,6 +400,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     (deeper numbered items follow) from a heading followed by a short body line. `wrapped`
     says `prev` ends in a line as long as the text's usual hard-wrap width.
     """
+    if pagechrome.FIELD_LINE.match(prev) or pagechrome.FIELD_LINE.match(nxt):
+        return False  # page fields stand alone
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

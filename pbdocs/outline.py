@@ -1,10 +1,13 @@
 """Outline: heading markers to sections and clauses, and the document's metadata.
 
 How the outline is read (general rules, no per-document facts):
-- Markers (一、 （一）/(一) 1. 1、 1． （1）/(1) ① 第一条 第一，) are recognised at the start of a
-  paragraph (`pbdocs.markers`). A family's level is fixed when it first appears in THIS
-  document (one below the open heading), so 一、/（一）/1. can be levels 1/2/3 in one text and
-  一、/1. levels 1/2 in another. Numbers may run on across sections or restart in each.
+- Markers (一、 （一）/(一) 1. 1、 1． （1）/(1) ① 第一条 第1条 第一， 一是 第一环节) are recognised
+  at the start of a paragraph (`pbdocs.markers`), numbers of any size. A heading's level is where
+  it nests in THIS document: an item of a family already open is a sibling there (closing what
+  is below it), any other nests below the open headings, so 一、/（一）/1. can be levels 1/2/3 in
+  one text and 一、/1. levels 1/2 in another, and a middle level that appears only under one
+  section is not flattened. Numbers may run on across sections or restart in each; a jump
+  gives a `number_gap` warning, an implausibly long clause a `long_clause` warning.
 - A numbered paragraph is a Section when deeper numbered items follow it, or when it is a short
   heading line (no sentence inside) followed by un-numbered body text (a phase heading such as
   `1.申报（2020年4月-5月）` stays verbatim); otherwise it is a Clause. A numbered paragraph with
@@ -27,18 +30,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pbdocs.lexdata import alternation, entries
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
+from pbdocs.pagechrome import FIELD_LINE
 
-LEAD_MAX = 40  # longest first sentence still read as a clause's lead phrase
+# A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
+# this long and with at most one comma; a longer first sentence, or one of several clauses,
+# is a full sentence of the text (`各支部要实事求是,按时认真记载,内容要准确…。`).
+LEAD_MAX = 30
 HEADING_MAX = 50  # longest numbered line still read as a heading without body
+# A clause this long is implausible (articles and task items run to a few hundred characters):
+# most likely numbers the outline did not recognise ran into it.
+LONG_CLAUSE = 3000
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _note_res() -> tuple[re.Pattern, re.Pattern]:
     labels = alternation("responsibility_notes.txt")
     inner = r"[^（）()【】\[\]]*(?:[（(][^（）()]*[）)][^（）()【】\[\]]*)*"
@@ -48,9 +57,12 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
     return tail, only
 
 
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _ranks() -> dict[str, int]:
     return {fam: k for k, fam in enumerate(entries("marker_ranks.txt"))}
+
+
+_LABELLED = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*")
 
 
 @dataclass
@@ -60,11 +72,20 @@ class _Open:
     level: int
 
 
-def lead_phrase(text: str) -> str | None:
-    """The clause's lead phrase: its first sentence when short and followed by more text."""
+@per_lexicon()
+def _lead_verbs() -> re.Pattern:
+    return re.compile(f"^(?:{alternation('lead_verbs.txt')})")
+
+
+def lead_phrase(text: str, article: bool = False) -> str | None:
+    """The clause's lead phrase: its first sentence when short and followed by more text (for
+    an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
-    if 0 < k <= LEAD_MAX and k < len(text) - 1 and "；" not in text[:k] and ";" not in text[:k]:
-        return text[:k]
+    if (0 < k <= LEAD_MAX and k < len(text) - 1 and not re.search("[；;]", text[:k])
+            and len(re.findall("[，,]", text[:k])) <= 1):
+        return text[:k] if not article or _lead_verbs().match(text) else None
+    if article:
+        return None
     # A short label before a colon also leads: （一）指导思想：坚持…
     m = re.match(r"^([^，。；：:,;、“”《》]{2,12})[：:](?=\S)", text)
     return m.group(1) if m and len(text) > m.end() + 4 else None
@@ -101,7 +122,7 @@ class _Builder:
         self.clauses: list[Clause] = []
         self.warnings: list[Warning] = []
         self.stack: list[_Open] = []
-        self.levels: dict[str, int] = {}
+        self.seen: set[str] = set()  # marker families met so far
         self.last: Clause | None = None  # the clause that un-numbered paragraphs continue
         self.clause_paths: set[tuple[str, ...]] = set()
         self.section_paths: set[tuple[str, ...]] = set()
@@ -135,21 +156,26 @@ class _Builder:
     def _above_all(self, family: str) -> bool:
         """A new family that convention puts above every open heading."""
         rank = _ranks()
-        return family not in self.levels and bool(self.stack) and all(
+        return family not in self.seen and bool(self.stack) and all(
             rank.get(family, 99) < rank.get(o.family, 99) for o in self.stack)
 
+    def _nests(self, family: str) -> bool:
+        """Whether a marker of `family` would open a level below the open headings: its family
+        is not open already (then it is a sibling there) nor put above them all."""
+        return all(o.family != family for o in self.stack) and not self._above_all(family)
+
     def _push(self, m: Marker, offset: int) -> None:
+        # A heading's level is where it nests in this document: an item of a family already
+        # open closes everything below that one (a sibling); any other nests below the open
+        # headings, so that a middle level (二、 → （一） → 1.) is never flattened.
         if self._above_all(m.family):
-            # A family convention puts above every open heading (一、 after a preamble's 1. 2.
-            # list): close them and let their families find their level again.
-            for o in self.stack:
-                self.levels.pop(o.family, None)
-            self.stack.clear()
-        level = self.levels.get(m.family)
-        if level is None:
-            level = self.levels[m.family] = (self.stack[-1].level + 1) if self.stack else 1
-        while self.stack and self.stack[-1].level >= level:
+            self.stack.clear()  # 一、 after a preamble's 1. 2. list closes the list
+        elif any(o.family == m.family for o in self.stack):
+            while self.stack[-1].family != m.family:
+                self.stack.pop()
             self.stack.pop()
+        self.seen.add(m.family)
+        level = len(self.stack) + 1
         parent = tuple(o.key for o in self.stack)
         prev = self.last_value.get((parent, m.family))
         run_on = self.last_value.get(("*", m.family))
@@ -176,8 +202,7 @@ class _Builder:
         path = [o.key for o in self.stack]
         rest = par[m.end:].strip()
         nm = match_marker(nxt) if nxt else None
-        deeper = nm is not None and not self._above_all(nm.family) and (
-            nm.family not in self.levels or self.levels[nm.family] > self.stack[-1].level)
+        deeper = nm is not None and self._nests(nm.family)
         body_follows = nxt is not None and nm is None
         heading_only = _heading_line(rest)
         # Short items in a list stay clauses even when a closing paragraph follows the last one.
@@ -215,10 +240,10 @@ class _Builder:
             c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
-            # An article (第六条) of a 办法/规定 is prose throughout: its first sentence is content,
-            # not a lead phrase.
-            article = c.number is not None and re.fullmatch(r"第.{1,4}[条條]", c.number)
-            c.heading = lead_phrase(c.text) if c.number is not None and not article else None
+            # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
+            # it is a headline (四条 坚持不断优化党员队伍结构。)
+            article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
+            c.heading = lead_phrase(c.text, bool(article)) if c.number is not None else None
 
 
 def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):
@@ -248,12 +273,16 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     meta = read_meta(pars)
     b = _Builder(doc_id)
     body = list(range(meta.body_start, meta.body_end))
+    for k in body:  # 注：1、… — a label before a numbered note goes with the number
+        lab = _LABELLED.match(pars[k])
+        if lab and match_marker(pars[k][lab.end():]):
+            pars[k], offsets[k] = pars[k][lab.end():], offsets[k] + lab.end()
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
     for n, k in enumerate(body):
         p = pars[k]
-        if b.note(p):
-            continue
+        if FIELD_LINE.match(p) or b.note(p):
+            continue  # page fields inside the text (read by metadata where they lead or close it)
         m = match_marker(p)
         if m:
             j = n + 1
@@ -268,6 +297,11 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
                                   b.clauses[0].text[:24], b.clauses[0].offset))
     if not b.clauses:
         b.warnings.append(Warning("no_content", "未找到正文内容", None, None))
+    for c in b.clauses:
+        if len(c.text) > LONG_CLAUSE:
+            b.warnings.append(Warning(
+                "long_clause", f"条款“{'/'.join(c.path)}”长达 {len(c.text):,} 字，远长于一般条款，"
+                "可能有未能识别的编号，请核对原文", c.text[:24], c.offset))
     return Document(
         id=doc_id, source=source, title=meta.title, kind=meta.kind, issuer=meta.issuer,
         institution=meta.institution, doc_number=meta.doc_number, date=meta.date,

@@ -20,25 +20,32 @@ def slugify(name: str) -> str:
 
 def parse_text(text: str, doc_id: str, source: Source, extract: bool = True,
                lexicon_dirs: tuple[str, ...] | None = None) -> Document:
-    """Run normalize, outline and (optionally) extract over text already read from a file;
-    `lexicon_dirs` overrides the lexicon extension folders found beside the source."""
+    """Run normalize, outline and (optionally) extract over text already read from a file, under
+    the lexicons of the file's own corpus (or `lexicon_dirs` when given)."""
     from pbdocs import extract as extract_stage
     from pbdocs import outline
+    from pbdocs.lang import lexicon
     from pbdocs.normalize import normalize
 
-    norm, repairs = normalize(text)
-    doc = outline.build_document(norm, doc_id=doc_id, source=source)
-    doc.warnings = repairs + doc.warnings
-    if extract:
-        extract_stage.enrich(doc, lexicon_dirs)
+    # the lexicons of the file's own corpus (and $PBDOCS_LEXICON) apply to every stage
+    if lexicon_dirs is None:
+        lexicon_dirs = lexicon.extension_dirs(source.path if source else None)
+    with lexicon.using(lexicon_dirs):
+        norm, repairs = normalize(text)
+        doc = outline.build_document(norm, doc_id=doc_id, source=source)
+        doc.warnings = repairs + doc.warnings
+        if extract:
+            extract_stage.enrich(doc, tuple(lexicon_dirs))
     return doc
 
 
 def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True,
-               data: bytes | None = None,
-               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+               lexicon_dirs: tuple[str, ...] | None = None,
+               data: bytes | None = None) -> Document:
     """Parse one policy file of any supported format into a Document (raises InputError);
-    `data` is its bytes when already read (the file is then read once per index run)."""
+    `lexicon_dirs` names the extension folders when the file is not yet in its corpus (an
+    upload parsed from a temporary folder); `data` is its bytes when already read (the file is
+    then read once per index run)."""
     from pbdocs.read import read_file
 
     path = Path(path)

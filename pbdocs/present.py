@@ -3,9 +3,10 @@ fields at a glance, and its warnings, as plain text or as Markdown (shared by CL
 
 from __future__ import annotations
 
-from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target
+from pbdocs.lang import wording
+from pbdocs.lang.wording import numbered
+from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, Target, Task
 
-_NONE = "（无）"
 # Clause fields shown under a clause when they are not empty, in this order.
 FIELD_LABELS = (
     ("lead", "牵头"), ("support", "配合"), ("actors", "其他责任主体"), ("deadlines", "时限"),
@@ -16,6 +17,7 @@ EXCERPT = 60  # characters of a clause's text shown in the tree when it has no l
 
 def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     """The document's metadata as (label, value) pairs, absent values as （无）."""
+    _NONE = wording.word("phrase", "none", "（无）")
     notice = _NONE
     if doc.notice is not None:
         bits = [b for b in (doc.notice.title, doc.notice.doc_number, doc.notice.date) if b]
@@ -34,43 +36,18 @@ def metadata_rows(doc: Document) -> list[tuple[str, str]]:
     ]
 
 
-_KIND = {"by": "截止", "range": "期间", "on": "当期", "within": "期限"}
-_PERIOD = {"day": "每年固定日", "week": "每周", "month": "每月", "quarter": "每季度",
-           "semester": "每学期", "year": "每年", "term_of_office": "每届"}
-_OP = {">=": "≥", "<=": "≤", "=": "=", "~": "约"}
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
-
-
 def _field_value(item) -> str:
     """One extracted value as a person reads it: the words as written, then what they mean."""
     if isinstance(item, str):
         return item
     if isinstance(item, Dept):
-        return item.name if item.canonical == item.name else f"{item.name}（{item.canonical}）"
+        return wording.dept_label(item)
     if isinstance(item, Deadline):
-        span = item.end or ""
-        if item.start and item.start != item.end:
-            span = f"{item.start}至{item.end or '…'}"
-        return f"{item.text}（{_KIND.get(item.kind, item.kind)} {span}）" if span else item.text
+        return wording.deadline_label(item)
     if isinstance(item, Recurrence):
-        parts = [_PERIOD.get(item.period, item.period) + (f" {item.on}" if item.on else "")]
-        if item.min_times is not None:
-            parts.append(f"至少{item.min_times}次")
-        if item.amount is not None:
-            parts.append(f"{_num(item.amount)}{item.unit or ''}")
-        return f"{item.text}（{'，'.join(parts)}）"
+        return wording.recurrence_label(item)
     if isinstance(item, Target):
-        value = _num(item.value)
-        if item.value_max is not None:
-            value += f"-{_num(item.value_max)}"
-        op = _OP.get(item.op, item.op)
-        meaning = f"{item.subject or ''} {op}{value}{item.unit or ''}".strip()
-        if item.by:
-            meaning += f"，{item.by}前"
-        return f"{item.text}（{meaning}）"
+        return wording.target_label(item)
     return getattr(item, "text", str(item))
 
 
@@ -84,6 +61,33 @@ def clause_fields(clause: Clause) -> list[tuple[str, str]]:
             if attr == "references":
                 shown = [f"《{v}》" for v in shown]
             rows.append((label, "、".join(shown)))
+    return rows
+
+
+def dept_with_basis(d: Dept) -> str:
+    """A department with where it comes from: `组织部（党委组织部）〔明确〕`,
+    `党委组织部〔建议：“发展党员”〕`."""
+    name = _get_label(d)
+    basis = wording.basis_name(d.basis)
+    why = f"：{d.why}" if d.why and d.basis == "suggested" else ""
+    return f"{name}〔{basis}{why}〕"
+
+
+def _get_label(d: Dept) -> str:
+    return wording.dept_label(Dept(d.name, d.canonical))  # the mark is said by the basis
+
+
+def task_fields(task: Task) -> list[tuple[str, str]]:
+    """A task's lead and support with their basis, its time limit and its kind."""
+    rows = []
+    if task.lead:
+        rows.append(("牵头", "、".join(dept_with_basis(d) for d in task.lead)))
+    else:
+        rows.append(("牵头", wording.basis_name("none")))
+    if task.support:
+        rows.append(("配合", "、".join(dept_with_basis(d) for d in task.support)))
+    rows.append(("时限", wording.time_limit(task.deadlines, task.recurrences, task.kind)))
+    rows.append(("类型", wording.word("task_kind", task.kind, task.kind)))
     return rows
 
 
@@ -115,14 +119,6 @@ def _clause_label(clause: Clause, full: bool) -> str:
     return numbered(number, body or "")
 
 
-def numbered(number: str | None, text: str) -> str:
-    """A number and its text as a reader expects: `一、总体要求`, `（一）组织建设`, `1. 加强`."""
-    if not number:
-        return text
-    sep = "" if number[-1] in "、）〕】」" else " "
-    return f"{number}{sep}{text}".strip()
-
-
 def _depth(node: Section | Clause, under_section: bool) -> int:
     if isinstance(node, Section):
         return len(node.path) - 1
@@ -148,11 +144,19 @@ def render_text(doc: Document) -> str:
         lines.append(f"{pad}{bullet}{_clause_label(node, False)}  [{'/'.join(node.path)}]")
         for label, value in clause_fields(node):
             lines.append(f"{pad}    {label}：{value}")
+        for k, t in enumerate(node.tasks, 1):
+            lines.append(f"{pad}    任务{k}：{_excerpt(t.text)}")
+            lines.append(f"{pad}      " + "；".join(f"{a}：{b}" for a, b in task_fields(t)))
     lines += ["", f"提示（{len(doc.warnings)} 条）：" if doc.warnings else "提示：无"]
     for w in doc.warnings:
         excerpt = f"（“{w.excerpt}”）" if w.excerpt else ""
         lines.append(f"  - [{w.kind}] {w.message}{excerpt}")
     return "\n".join(lines) + "\n"
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
 
 
 def _md_escape(text: str) -> str:
@@ -172,6 +176,9 @@ def render_markdown(doc: Document) -> str:
         out.append(f"- **{'/'.join(node.path)}** {_md_escape(_clause_label(node, True))}")
         for label, value in clause_fields(node):
             out.append(f"  - {label}：{_md_escape(value)}")
+        for k, t in enumerate(node.tasks, 1):
+            fields = "；".join(f"{a}：{b}" for a, b in task_fields(t))
+            out.append(f"  - 任务{k}：{_md_escape(t.text)}（{_md_escape(fields)}）")
     out.append("")
     out += ["## 提示", ""]
     if not doc.warnings:

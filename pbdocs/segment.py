@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-USERDICT = Path(__file__).resolve().parent / "lexicon" / "userdict.txt"
+USERDICT = "userdict.txt"  # a jieba user dictionary, extendable like every lexicon file
 _CACHE_FORMAT = "2"
 
 
@@ -52,11 +52,14 @@ def _import_jieba():
     return jieba
 
 
-def _userdicts() -> list[Path]:
-    return [USERDICT] if USERDICT.is_file() else []
+def _userdicts() -> tuple[Path, ...]:
+    """The user dictionaries in effect: the packaged one and those of extension folders."""
+    from pbdocs.lang import lexicon
+
+    return tuple(lexicon.paths(USERDICT))
 
 
-def _dict_key() -> str:
+def _dict_key(userdicts: tuple[Path, ...]) -> str:
     """What the built dictionary depends on: jieba's version and dictionary, our user dicts."""
     jieba = _import_jieba()
 
@@ -65,32 +68,32 @@ def _dict_key() -> str:
     if main.exists():
         st = main.stat()
         h.update(f"|{main}|{st.st_size}|{st.st_mtime_ns}".encode())
-    for p in _userdicts():
+    for p in userdicts:
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
-def _full_tokenizer():
+def _full_tokenizer(userdicts: tuple[Path, ...]):
     """A jieba Tokenizer built the slow way: jieba's dictionary plus the user dictionaries."""
     jieba = _import_jieba()
     tk = jieba.Tokenizer()
     tk.initialize()
-    for p in _userdicts():
+    for p in userdicts:
         tk.load_userdict(str(p))
     return tk
 
 
-def _build_shards(path: Path) -> bytes:
+def _build_shards(path: Path, userdicts: tuple[Path, ...]) -> bytes:
     """Write the sharded dictionary file for the current key (atomically) and return its bytes.
 
     Two levels: first character → (second character or "" for the one-character entry) →
     marshalled {word: freq}, so a text loads only the words that start with its own bigrams.
     """
-    tk = _full_tokenizer()
+    tk = _full_tokenizer(userdicts)
     shards: dict[str, dict[str, dict[str, int]]] = {}
     for word, freq in tk.FREQ.items():
         shards.setdefault(word[0], {}).setdefault(word[1:2], {})[word] = freq
-    force_split = [w for p in _userdicts() for w in _zero_freq_words(p)]
+    force_split = [w for p in userdicts for w in _zero_freq_words(p)]
     packed = {ch: marshal.dumps({k: marshal.dumps(d) for k, d in sub.items()})
               for ch, sub in shards.items()}
     data = marshal.dumps((tk.total, force_split, packed))
@@ -118,19 +121,19 @@ def _zero_freq_words(p: Path) -> list[str]:
 class _LazyDict:
     """A jieba Tokenizer whose FREQ dict is filled shard by shard as texts need them."""
 
-    def __init__(self) -> None:
+    def __init__(self, userdicts: tuple[Path, ...]) -> None:
         jieba = _import_jieba()
         from jieba import finalseg
 
-        path = cache_dir() / f"jieba-{_dict_key()}.bin"
+        path = cache_dir() / f"jieba-{_dict_key(userdicts)}.bin"
         try:
             data = path.read_bytes()
         except OSError:
-            data = _build_shards(path)
+            data = _build_shards(path, userdicts)
         try:
             total, force_split, self._shards = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
-            total, force_split, self._shards = marshal.loads(_build_shards(path))
+            total, force_split, self._shards = marshal.loads(_build_shards(path, userdicts))
         self.tk = jieba.Tokenizer()
         self.tk.FREQ = {}
         self.tk.total = total
@@ -174,12 +177,15 @@ class _LazyDict:
             self._complete = True
 
 
-@lru_cache(maxsize=1)
 def _lazy() -> _LazyDict:
-    return _LazyDict()
+    return _lazy_for(_userdicts())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _lazy_for(userdicts: tuple[Path, ...]) -> _LazyDict:
+    return _LazyDict(userdicts)
+
+
 def tokenizer():
     """The process-wide jieba Tokenizer with the domain terms loaded (whole dictionary)."""
     lazy = _lazy()

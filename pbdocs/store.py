@@ -3,6 +3,7 @@ parser's fingerprint, so only new or changed files (or a changed parser) are par
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -13,24 +14,59 @@ from pathlib import Path
 from pbdocs.model import Document
 
 _PKG = Path(__file__).resolve().parent
-# What the parsed form depends on: change any of these and cached documents are stale.
-_PARSER_PARTS = ("model.py", "parse.py", "normalize.py", "outline.py", "metadata.py",
-                 "read", "extract", "lexicon")
+# Parsing starts here; the parsed form depends on every module this one imports (at the top or
+# inside functions) and on every lexicon file.
+_ENTRY = "pbdocs.parse"
 
 
-def _hash_tree(h, paths: list[Path], base: Path | None) -> None:
-    for p in paths:
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            if f.is_file() and f.suffix != ".pyc" and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(base) if base else f).encode())
-                h.update(f.read_bytes())
+def _module_file(name: str) -> Path | None:
+    """The source file of a pbdocs module or package, or None when there is none."""
+    parts = name.split(".")[1:]
+    base = _PKG.joinpath(*parts)
+    for cand in (base.with_suffix(".py"), base / "__init__.py"):
+        if cand.is_file():
+            return cand
+    return None
+
+
+def parser_modules() -> list[Path]:
+    """The source files of `pbdocs.parse` and of every pbdocs module it imports, directly or
+    not, found by reading their import statements (so a lazy import counts too)."""
+    seen: set[Path] = set()
+    todo = [_ENTRY]
+    while todo:
+        name = todo.pop()
+        parts = name.split(".")
+        # importing a.b.c runs the packages a and a.b first
+        todo += [".".join(parts[:k]) for k in range(2, len(parts))]
+        path = _module_file(name)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Import):
+                todo += [a.name for a in node.names if a.name.split(".")[0] == "pbdocs"]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    mod = ".".join(anchor + ([node.module] if node.module else []))
+                else:
+                    mod = node.module or ""
+                if mod.split(".")[0] == "pbdocs":
+                    todo.append(mod)
+                    todo += [f"{mod}.{a.name}" for a in node.names]  # a name may be a module
+    return sorted(seen)
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
+    from pbdocs.lang.lexicon import files as lexicon_files
+
     h = hashlib.sha256()
-    _hash_tree(h, [_PKG / part for part in _PARSER_PARTS], _PKG)
+    for f in [*parser_modules(), *lexicon_files()]:
+        h.update(str(f.relative_to(_PKG)).encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -40,7 +76,11 @@ def parser_fingerprint(lexicon_dirs: tuple[str, ...] = ()) -> str:
     if not lexicon_dirs:
         return _code_fingerprint()
     h = hashlib.sha256(_code_fingerprint().encode())
-    _hash_tree(h, [Path(d) for d in lexicon_dirs], None)
+    for d in lexicon_dirs:
+        for f in sorted(Path(d).rglob("*")):
+            if f.is_file():
+                h.update(str(f).encode())
+                h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -6,6 +6,8 @@ from pbdocs.model import Clause, Deadline, Dept, Document, Recurrence, Section, 
 
 ORG = Dept("组织部", "党委组织部")
 PROP = Dept("宣传部", "党委宣传部")
+# nobody is named for 加大经费投入: the tool suggests who usually does it
+FIN_SUGGESTED = Dept("财务处", "财务处", "suggested", "“经费”")
 
 
 def plan(**overrides) -> Document:
@@ -45,7 +47,8 @@ def plan(**overrides) -> Document:
                tasks=[Task("每年10月8日开展廉政谈话。",
                            recurrences=[Recurrence("每年10月8日", "day", None, on="10-08")])]),
         Clause(f"{doc_id}/二/（二）", ["二", "（二）"], "（二）", "完善保障",
-               "完善保障。加大经费投入。"),
+               "完善保障。加大经费投入。",
+               tasks=[Task("加大经费投入。", lead=[FIN_SUGGESTED])]),
     ]
     doc = Document(id=doc_id, source=src,
                    title="中共某某大学委员会关于落实《党建工作条例》的实施方案",
@@ -58,8 +61,7 @@ def plan(**overrides) -> Document:
     return doc
 
 
-# tasks that become rows: every task of every clause but the preamble, plus one row for the
-# clause without tasks
+# every task of every clause becomes a row (the preamble holds none)
 PLAN_ROWS = 1 + 2 + 2 + 1 + 1
 
 

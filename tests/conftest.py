@@ -22,6 +22,15 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def schema() -> dict:
+    """The JSON Schema of what pbdocs writes now (version 2, shipped in the package)."""
+    from pbdocs.model import schema as packaged
+
+    return packaged()
+
+
+@pytest.fixture(scope="session")
+def schema_v1() -> dict:
+    """The version-1 contract of shared/spec/ (a v1 reader must keep working on v2 output)."""
     if SCHEMA.exists():
         return json.loads(SCHEMA.read_text(encoding="utf-8"))
     return json.loads((GOLD / "document.schema.json").read_text(encoding="utf-8"))
@@ -83,3 +92,17 @@ def new_database(cluster) -> str:
 def pg_url(pg_cluster) -> str:
     """The URL of a fresh, empty database for one test."""
     return new_database(pg_cluster)
+
+
+DEVCORPUS = SHARED / "devcorpus"
+
+
+@pytest.fixture(scope="session")
+def parsed_devcorpus():
+    """Every text of the shared development corpus, parsed once per session: stem → Document
+    (skipped where the shared folder is absent)."""
+    if not DEVCORPUS.is_dir():
+        pytest.skip("the shared development corpus is not here")
+    from pbdocs.parse import parse_file
+
+    return {p.stem: parse_file(p, doc_id=p.stem) for p in sorted(DEVCORPUS.glob("*.txt"))}

@@ -9,7 +9,7 @@ import pytest
 
 from pbdocs.cli import main
 from pbdocs.crossref import compare, similar
-from pbdocs.crossref.gold import load_gold, resolve, score_gold
+from pbdocs.crossref.gold import load_gold, load_pairs, resolve, score_gold
 from tests.conftest import CORPUS, GOLD
 
 ALIGNMENTS = GOLD / "alignments.tsv"
@@ -32,6 +32,9 @@ def cli(runner, index_dir, *args):
 
 # -- gold ---------------------------------------------------------------------------------------
 
+PAIRS = GOLD / "pairs" / "pairs.tsv"
+
+
 def test_gold_has_forty_pairs_across_all_five_texts(docs):
     pairs = load_gold(ALIGNMENTS)
     assert len(pairs) >= 40
@@ -46,59 +49,54 @@ def test_every_gold_quote_resolves_to_one_clause(docs):
             assert resolve(by_id, doc_id, quote), f"{doc_id}: no clause contains {quote}"
 
 
-def _other_gold(*names):
-    """Pairs of the other gold files: their partners are filtered, not scored."""
-    return [p for n in names for p in load_gold(GOLD / n)]
+def test_pairs_gold_is_split_and_typed():
+    tune, test = load_pairs(PAIRS, "tune"), load_pairs(PAIRS, "test")
+    both = tune + test
+    assert len(both) >= 100 and len(load_pairs(PAIRS)) == len(both)
+    assert sum(p.kind == "paraphrase" for p in both) >= 0.6 * len(both)
+    assert 0.3 <= len(test) / len(both) <= 0.5
+    assert {p.kind for p in both} == {"easy", "paraphrase"}
+    assert all(p.doc_a != p.doc_b for p in both)
+
+
+def test_default_beats_both_baselines_on_the_tune_split(docs):
+    """The method was chosen on the tune split of pairs.tsv against the two plain baselines
+    (benchmarks/gold_crossref.txt); on the tune pairs within the bundled plans it must still
+    beat both. The test split is scored only by the benchmark, once."""
+    from pbdocs.crossref.gold import bigram_tfidf_scorer, bm25_scorer, method_scorer, score_pairs
+
+    ids = {d.id for d in docs}
+    pairs = [p for p in load_pairs(PAIRS, "tune") if {p.doc_a, p.doc_b} <= ids]
+    assert len(pairs) >= 10
+    ours = score_pairs(docs, pairs, method_scorer(docs))
+    assert ours["unresolved"] == 0
+    for base in (bigram_tfidf_scorer(docs), bm25_scorer(docs)):
+        theirs = score_pairs(docs, pairs, base)
+        assert ours["mrr"] > theirs["mrr"]
+        assert ours["recall@5"] >= theirs["recall@5"]
+
+
+def test_candidates_from_the_postings_score_like_every_clause(docs):
+    """The path of large corpora (candidates from the postings, then exact cosine) ranks the
+    gold as scoring every clause does."""
+    from pbdocs.crossref.gold import method_scorer, score_pairs
+
+    pairs = load_gold(ALIGNMENTS)
+    every = score_pairs(docs, pairs, method_scorer(docs))
+    cand = score_pairs(docs, pairs, method_scorer(docs, exhaustive=False))
+    top = [d["rank"] if d["rank"] and d["rank"] <= 5 else None for d in every["details"]]
+    assert [d["rank"] if d["rank"] and d["rank"] <= 5 else None for d in cand["details"]] == top
+    assert cand["recall@5"] == every["recall@5"] and cand["recall@1"] == every["recall@1"]
 
 
 def test_similar_finds_the_gold_partners(docs):
-    res = score_gold(docs, load_gold(ALIGNMENTS),
-                     _other_gold("alignments_heldout.tsv", "alignments_fresh.tsv"))
+    res = score_gold(docs, load_gold(ALIGNMENTS))
     assert res["unresolved"] == 0
-    # Measured 2026-11-21 (benchmarks/gold_crossref.txt); the floors catch regressions.
-    assert res["recall@5"] >= 0.9
-    # R@1 0.71 / MRR 0.79 with the concept view (0.69 / 0.78 without; 0.64 / 0.76 with neither
-    # it nor sentence re-ranking)
-    assert res["recall@1"] >= 0.69
-    assert res["mrr"] >= 0.78
-
-
-def test_held_out_pairs(docs):
-    held = load_gold(GOLD / "alignments_heldout.tsv")
-    res = score_gold(docs, held, _other_gold("alignments.tsv", "alignments_fresh.tsv"))
-    assert res["unresolved"] == 0 and res["pairs"] >= 15
-    # measured R@5 0.78, R@1 0.47, MRR 0.60 (R@1 0.44, MRR 0.58 without the concept view; 0.75
-    # and 0.38 without sentence re-ranking either): one shared sentence in two long clauses
-    assert res["recall@5"] >= 0.75
-    assert res["recall@1"] >= 0.45
-    assert res["mrr"] >= 0.58
-
-
-def test_fresh_pairs_never_used_for_tuning(docs):
-    fresh = load_gold(GOLD / "alignments_fresh.tsv")
-    res = score_gold(docs, fresh, _other_gold("alignments.tsv", "alignments_heldout.tsv"))
-    assert res["unresolved"] == 0 and res["pairs"] >= 20
-    assert res["recall@5"] >= 0.65  # measured 0.67 (0.65 without the concept view)
-    assert res["mrr"] >= 0.5  # measured 0.52
-
-
-def test_a_shared_sentence_lifts_a_long_clause(docs):
-    from pbdocs.crossref.cache import get_index
-    from pbdocs.crossref.vectors import compared_text
-
-    index = get_index(docs)
-    row = index.position(_clause_with(docs, "hdu-2020-55", "严格执行重大问题请示报告、个人有关事项报告"))
-    target = index.position(_clause_with(docs, "nbpt-2020-sanji", "严格执行重大问题请示报告"))
-    others = index.others(row)
-    base, ranked = index.scores_of(row), index.ranked_scores(row=row, allowed=others)
-    assert (ranked >= base - 1e-6).all()  # a lift, never a penalty
-    assert ranked[target] > base[target]
-    assert (ranked[~others] == base[~others]).all()  # the query's own document is not re-scored
-    e = index.entries[target]
-    # the verbatim shared sentence scores (almost) 1 against the long clause that holds it
-    sent = "严格执行重大问题请示报告、个人有关事项报告、兼职和出国（境）审批、外出请假等日常监督管理工作。"
-    assert index.sentence_scores(sent, [compared_text(e.text, e.heading)])[0] < 1.01
-    assert index.sentence_scores(compared_text(e.text, e.heading), [sent])[0] > 0.5
+    # measured R@1 0.55, R@5 0.89, MRR 0.69 over the five plans (the previous method, tuned on
+    # this file, had 0.71 / 0.92 / 0.79); the floors catch regressions
+    assert res["recall@5"] >= 0.85
+    assert res["recall@1"] >= 0.5
+    assert res["mrr"] >= 0.65
 
 
 # -- similar ------------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ def test_similar_by_clause_ranks_the_same_staffing_rule_first(docs):
     hdu = _clause_with(docs, "hdu-2020-55", "不低于师生人数1%")
     hits = similar(docs, clause_id=jyu, top=3)["hits"]
     assert hits[0]["clause_id"] == hdu
-    assert hits[0]["institution"] == "杭州电子科技大学"
+    assert hits[0]["institution"] == hits[0]["label"] == "杭州电子科技大学"
     assert all(h["doc_id"] != "jyu-2021-54" for h in hits)
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert {"doc_id", "clause_id", "institution", "text", "score"} <= set(hits[0])
@@ -162,51 +160,87 @@ def test_top_k_matches_a_full_sort():
     assert all(allowed[i] for i in top_k(s, 10, allowed))
 
 
-def test_concept_view_aligns_paraphrases_that_share_no_words(docs):
-    from pbdocs.crossref.cache import get_index
-
-    index = get_index(docs)
-    a, b = "坚持党建工作同谋划", "实行统一部署"  # no shared word or character n-gram
-    with_c = index.vectorize([a, b])
-    without = index.vectorize([a, b], concept_weight=0)
-    assert (without[0] @ without[1].T).toarray()[0, 0] == pytest.approx(0, abs=1e-6)
-    assert (with_c[0] @ with_c[1].T).toarray()[0, 0] > 0.02
-    # a clause mentioning none of the concepts is unchanged by the view
-    plain = index.vectorize(["甲乙丙丁"]), index.vectorize(["甲乙丙丁"], concept_weight=0)
-    width = plain[1].shape[1]
-    assert plain[0][:, width:].nnz == 0
-    assert abs(plain[0][:, :width] - plain[1]).max() < 1e-6
-
-
-def test_concept_matcher_and_user_concepts(tmp_path):
-    from pbdocs.crossref.concepts import ConceptMatcher, load_concepts
-
-    f = tmp_path / "concepts.tsv"
-    f.write_text("# comment\n会议\t三会一课|支部大会|党课\n讲课\t讲党课\n", encoding="utf-8")
-    m = ConceptMatcher.from_concepts(load_concepts(f))
-    # the longest term at a position stands for the terms inside it
-    assert {m.names[i] for i in m.match("书记讲党课")} == {"会议", "讲课"}
-    assert {m.names[i] for i in m.match("召开支部大会")} == {"会议"}
-    assert m.match("无关内容") == set()
-
-
-def test_fitted_index_is_cached_on_disk(docs, tmp_path):
+def test_fitted_index_is_cached_on_disk(docs, tmp_path, monkeypatch):
     from pbdocs.crossref import cache
 
     cid = _clause_with(docs, "hdu-2020-55", "三重一大")
     cache._MEMORY.clear()  # an index fitted by an earlier test would not be written to disk
     first = similar(docs, clause_id=cid, top=3, index_dir=tmp_path)
-    assert list((tmp_path / "crossref").glob("*.pkl"))
+    stored = [p for p in (tmp_path / "crossref").iterdir() if p.is_dir()]
+    assert len(stored) == 1 and (stored[0] / "meta.json").is_file()
     cache._MEMORY.clear()
+    cache._LAST.clear()
+    with monkeypatch.context() as m:  # read from disk, not built again
+        m.setattr(cache, "_write", lambda *a: pytest.fail("built again"))
+        assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
+    # a damaged index is rebuilt, never half-read
+    cache._MEMORY.clear()
+    (stored[0] / "post_rows.npy").write_bytes(b"broken")
     assert similar(docs, clause_id=cid, top=3, index_dir=tmp_path) == first
+
+
+def test_threads_asking_at_once_build_the_index_once(docs, tmp_path, monkeypatch):
+    import threading
+
+    from pbdocs.crossref import cache
+
+    cache._MEMORY.clear()
+    builds = []
+    real = cache._write
+    monkeypatch.setattr(cache, "_write", lambda d, out: (builds.append(out), real(d, out)))
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(cache.get_index(docs, tmp_path)))
+               for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(builds) == 1 and len(got) == 3 and got[0] is got[1] is got[2]
+    assert [p.name for p in (tmp_path / "crossref").iterdir()] == [got[0].fingerprint]
+
+
+def test_a_large_index_stays_on_disk_and_answers_alike(docs, tmp_path, monkeypatch):
+    """Above EXHAUSTIVE_MAX clauses the rows and postings are read by slices from disk and
+    similar scores candidates: the same hits as the small-corpus path here."""
+    from pbdocs.crossref import cache, vectors
+
+    cid = _clause_with(docs, "jyu-2021-54", "不低于全校师生人数的1%")
+    cache._MEMORY.clear()
+    small = similar(docs, clause_id=cid, top=5, index_dir=tmp_path)["hits"]
+    cache._MEMORY.clear()
+    monkeypatch.setattr(cache, "EXHAUSTIVE_MAX", 10)
+    monkeypatch.setattr(vectors, "EXHAUSTIVE_MAX", 10)
+    index = cache.get_index(docs, tmp_path)
+    assert isinstance(index.post_rows, vectors.OnDisk) and isinstance(index.data, vectors.OnDisk)
+    large = similar(docs, clause_id=cid, top=5, index_dir=tmp_path)["hits"]
+    assert [(h["clause_id"], h["score"]) for h in large] == \
+        [(h["clause_id"], h["score"]) for h in small]
+    cache._MEMORY.clear()
+
+
+def test_an_index_built_on_disk_equals_the_one_built_in_memory(docs, tmp_path, monkeypatch):
+    import numpy as np
+
+    from pbdocs.crossref import cache
+    from pbdocs.crossref.vectors import build_index
+
+    monkeypatch.setattr(cache, "POSTING_PART", 5000)  # postings gathered in many ranges
+    cache._MEMORY.clear()
+    on_disk = cache.get_index(docs, tmp_path)
+    in_memory = build_index(docs)
+    for name in ("indptr", "indices", "data", "post_ptr", "post_rows", "post_data"):
+        assert np.array_equal(np.asarray(getattr(on_disk, name)), getattr(in_memory, name))
+    assert [e.clause_id for e in on_disk.entries] == [e.clause_id for e in in_memory.entries]
 
 
 # -- compare ------------------------------------------------------------------------------------
 
 def test_compare_shows_each_institutions_requirement_with_numbers(docs):
     res = compare(docs, topics=["双带头人", "专职组织员"])
+    # columns are institutions, or the title of a plan that names none; never document ids
     assert res["institutions"] == ["杭州电子科技大学", "嘉应学院", "宁波职业技术学院",
-                                   "shifan-chuangjian-2020", "浙江大学"]
+                                   "新时代党建示范创建和质量创优工作实施方案", "浙江大学"]
+    assert not {d.id for d in docs} & set(res["institutions"])
     dual, staff = res["requirements"]
     assert dual["topic"] == "双带头人"
     assert all(dual["cells"][inst] for inst in res["institutions"])  # in all five plans
@@ -220,12 +254,106 @@ def test_compare_shows_each_institutions_requirement_with_numbers(docs):
         assert not any(t["differs"] for t in item["targets"])  # both set 1% and 1至2名
 
 
-def test_compare_marks_numbers_that_differ(docs):
-    res = compare(docs, topics=["党建工作领导小组"])
-    row = res["requirements"][0]
-    assert row["differs"]
-    hdu = [r for i in row["cells"]["杭州电子科技大学"] for r in i["recurrences"]]
-    assert any(r["differs"] and r["min_times"] == 2 for r in hdu)
+def test_numbers_are_compared_only_with_what_measures_the_same(docs):
+    row = compare(docs, topics=["党建工作领导小组"])["requirements"][0]
+    recs = {r["text"]: r for items in row["cells"].values() for i in items
+            for r in i["recurrences"]}
+    # 每年至少2次专题研究 = 学校党委专题研究党建工作会议每学期不少于1次 (twice a year both);
+    # 班子成员 convening their departments once a year is another thing, not a difference
+    assert "每年至少2次专题研究所属党组织党建工作" in recs and "每年不少于1次" in recs
+    assert not any(r["differs"] for r in recs.values()) and not row["differs"]
+    # a leading group of another matter (“双高”建设领导小组) is not this topic
+    assert all("双高" not in i["excerpt"] for items in row["cells"].values() for i in items)
+
+
+def test_targets_without_a_subject_are_not_compared(docs):
+    row = compare(docs, topics=["标杆院系"])["requirements"][0]
+    nbpt = [t for i in row["cells"]["宁波职业技术学院"] for t in i["targets"]]
+    assert {t["value"] for t in nbpt} >= {1, 3}  # 全国…各1个, 省级…3-4个: no subject extracted
+    assert not any(t["differs"] for items in row["cells"].values() for i in items
+                   for t in i["targets"])
+
+
+def test_a_damaged_number_says_so_and_is_not_compared(docs):
+    from pbdocs.generate.compare import DAMAGED, numbers, to_text
+
+    res = compare(docs, topics=["三会一课"])
+    zju = res["requirements"][0]["cells"]["浙江大学"]
+    recs = [r for i in zju for r in i["recurrences"]]
+    lost = [r for r in recs if r.get("damaged")]
+    assert lost and all(r["min_times"] is None and not r["differs"] for r in lost)
+    shown = [n["text"] for i in zju for n in numbers(i)]
+    assert any(t.startswith("每月至少召开 次支部委员会会议") and t.endswith(DAMAGED) for t in shown)
+    assert DAMAGED in to_text(res)
+
+
+def _doc(doc_id, inst, *texts, targets=()):
+    from pbdocs.model import Clause, Document, Source, Target
+
+    clauses = [Clause(id=f"{doc_id}/{n}", path=[str(n)], number=None, heading=None, text=t)
+               for n, t in enumerate(texts, 1)]
+    for n, subject, value in targets:
+        clauses[n].targets.append(Target(text=f"{value}名", op="=", value=value, unit="名",
+                                         subject=subject))
+    return Document(id=doc_id, source=Source(path=f"{doc_id}.txt", format="txt",
+                                             sha256=doc_id), institution=inst, clauses=clauses)
+
+
+def test_same_subject_differs_other_subject_not_and_only_differences():
+    a = _doc("a", "甲大学", "每个学院配备专职组织员2名。", "每个学院配备专职副书记1名。",
+             targets=[(0, "专职组织员", 2), (1, "专职副书记", 1)])
+    b = _doc("b", "乙学院", "每个学院配备专职组织员1名，专职副书记1名。",
+             targets=[(0, "专职组织员", 1), (0, "专职副书记", 1)])
+    c = _doc("c", "丙学院", "配备专职组织员3名。")  # a number the extraction did not give
+    res = compare([a, b, c], topics=["专职组织员"])
+    cells = res["requirements"][0]["cells"]
+    got = {(inst, t["subject"], t["value"]): t["differs"]
+           for inst, items in cells.items() for i in items for t in i["targets"]}
+    assert got == {("甲大学", "专职组织员", 2): True, ("甲大学", "专职副书记", 1): False,
+                   ("乙学院", "专职组织员", 1): True, ("乙学院", "专职副书记", 1): False}
+    assert res["requirements"][0]["differs"]
+    b2 = _doc("b2", "乙学院", "每个学院配备专职组织员2名。", targets=[(0, "专职组织员", 2)])
+    assert compare([a, b, c], topics=["专职组织员"], only_differences=True)["requirements"]
+    same = compare([a, b2], topics=["专职组织员"], only_differences=True)
+    assert same["requirements"] == [] and same["only_differences"]
+
+
+def test_deadlines_are_shown_not_compared():
+    from pbdocs.model import Deadline
+
+    a = _doc("a", "甲大学", "2019年1月底前完成专职组织员配备。")
+    b = _doc("b", "乙学院", "2025年9月底前完成专职组织员配备。")
+    a.clauses[0].deadlines.append(Deadline(text="2019年1月底前", end="2019-01-31"))
+    b.clauses[0].deadlines.append(Deadline(text="2025年9月底前", end="2025-09-30"))
+    row = compare([a, b], topics=["专职组织员"])["requirements"][0]
+    dls = [d for items in row["cells"].values() for i in items for d in i["deadlines"]]
+    assert len(dls) == 2 and not any(d["differs"] for d in dls) and not row["differs"]
+
+
+def test_the_excerpt_always_holds_the_numeric_sentence():
+    text = ("严格落实三会一课制度。三会一课要突出政治学习。三会一课要联系实际。"
+            "三会一课要注重实效。党支部每月召开三会一课中的支部委员会会议1次。")
+    doc = _doc("a", "甲大学", text)
+    from pbdocs.model import Recurrence
+
+    doc.clauses[0].recurrences.append(Recurrence(text="每月召开三会一课中的支部委员会会议1次",
+                                                 period="month", min_times=1))
+    item = compare([doc, _doc("b", "乙学院", "落实三会一课。")],
+                   topics=["三会一课"])["requirements"][0]["cells"]["甲大学"][0]
+    assert "每月召开三会一课中的支部委员会会议1次" in item["excerpt"]
+    assert item["recurrences"][0]["min_times"] == 1
+    assert item["excerpt"].endswith("……")  # sentences were left out, and it says so
+
+
+def test_a_cell_keeps_two_clauses_per_institution_not_per_document(docs):
+    from dataclasses import replace
+
+    jyu = next(d for d in docs if d.id == "jyu-2021-54")
+    twins = [replace(jyu, id=f"jyu-copy-{n}",
+                     clauses=[replace(c, id=c.id.replace(jyu.id, f"jyu-copy-{n}"))
+                              for c in jyu.clauses]) for n in range(3)]
+    res = compare(docs + twins, topics=["双带头人"])
+    assert len(res["requirements"][0]["cells"]["嘉应学院"]) == 2
 
 
 def test_a_period_without_a_number_is_not_a_difference(docs):
@@ -235,10 +363,21 @@ def test_a_period_without_a_number_is_not_a_difference(docs):
     assert bare and not any(r["differs"] for r in bare)
 
 
-def test_compare_restricted_to_documents(docs):
-    res = compare(docs, topics=["三重一大"], doc_ids=["hdu-2020-55", "jyu-2021-54"])
+def test_compare_restricted_to_documents(docs, tmp_path):
+    from pbdocs.crossref import cache
+
+    cache._MEMORY.clear()
+    similar(docs, text="三重一大", top=1, index_dir=tmp_path)
+    stored = sorted((tmp_path / "crossref").iterdir())
+    res = compare(docs, topics=["三重一大"], doc_ids=["hdu-2020-55", "jyu-2021-54"],
+                  index_dir=tmp_path)
     assert res["institutions"] == ["杭州电子科技大学", "嘉应学院"]
     assert set(res["requirements"][0]["cells"]) == {"杭州电子科技大学", "嘉应学院"}
+    # the corpus's index serves the subset: none is built for it
+    assert sorted((tmp_path / "crossref").iterdir()) == stored
+    overview = compare(docs, doc_ids=["hdu-2020-55", "jyu-2021-54"], index_dir=tmp_path)
+    assert {i["doc_id"] for r in overview["requirements"] for items in r["cells"].values()
+            for i in items} <= {"hdu-2020-55", "jyu-2021-54"}
 
 
 def test_compare_overview_has_curated_and_discovered_topics(docs):
@@ -273,11 +412,18 @@ def test_cli_compare_side_by_side(runner, index_dir):
     out = r.output
     assert "【双带头人】" in out and "【专职组织员与党务人员比例】" in out
     for inst in ("杭州电子科技大学", "嘉应学院", "宁波职业技术学院", "浙江大学",
-                 "shifan-chuangjian-2020"):
+                 "新时代党建示范创建和质量创优工作实施方案"):
         assert inst in out
     staff = out.split("【专职组织员与党务人员比例】")[1]
     assert staff.count("1%") >= 4  # excerpt and numbers of both institutions
     assert "1至2名" in staff
+
+
+def test_cli_compare_only_differences(runner, index_dir):
+    r = cli(runner, index_dir, "compare", "--topic", "双带头人", "--topic", "专职组织员",
+            "--only-differences")
+    assert r.exit_code == 0, r.output
+    assert "【" not in r.output and "没有数值不同之处" in r.output
 
 
 def test_cli_compare_json_follows_the_spec(runner, index_dir):
@@ -336,7 +482,7 @@ def test_cli_compare_out_files(runner, index_dir, tmp_path, suffix):
     (["similar", "--text", "三会一课", "--top", "0"], "正整数"),
     (["compare", "--topic", "量子计算机"], "未知主题"),
     (["compare", "--topic", "双带头人", "--docs", "nosuchdoc"], "没有编号为"),
-    (["compare", "--topic", "双带头人", "--out", "matrix.pdf"], "不支持的输出格式"),
+    (["compare", "--topic", "双带头人", "--out", "matrix.pdf"], "不能写成“.pdf”文件"),
 ])
 def test_cli_bad_input_is_one_sentence(runner, index_dir, args, words):
     r = cli(runner, index_dir, *args)
@@ -367,3 +513,23 @@ def test_compare_docx_renders(runner, index_dir, tmp_path):
     assert pages
     w, h = Image.open(pages[0]).size
     assert w > h  # landscape
+
+
+def test_a_real_difference_across_the_devcorpus_is_marked(docs):
+    """Beside the five plans, a scoring table of the devcorpus asks 每年专题研究基层党建工作不少于4次:
+    a difference from 每年至少2次 and 每学期不少于1次 (twice a year), not from the members'
+    1次 a year about their own departments (another subject)."""
+    from tests.conftest import SHARED
+
+    path = SHARED / "devcorpus" / "bluu-jiceng-dangjian-gongzuo-kaohe-pingfenbiao-flattened.txt"
+    if not path.is_file():
+        pytest.skip("../shared/devcorpus is not beside the repository")
+    from pbdocs.parse import parse_file
+
+    table = parse_file(path, doc_id=path.stem)
+    row = compare([*docs, table], topics=["党建工作领导小组"])["requirements"][0]
+    recs = {r["text"]: r["differs"] for items in row["cells"].values() for i in items
+            for r in i["recurrences"]}
+    assert recs["每年专题研究基层党建工作不少于4次"]
+    assert recs["每年至少2次专题研究所属党组织党建工作"] and recs["每学期不少于1次"]
+    assert recs["每年不少于1次"] is False

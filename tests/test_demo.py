@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from docx import Document as DocxDocument
@@ -22,6 +23,11 @@ def test_demo_parses_indexes_searches_and_generates(runner, corpus_dir, tmp_path
     assert len(books) == 1 and len(notices) == 1
     table = DocxDocument(str(books[0])).tables[0]
     assert table.rows[0].cells[0].text.strip() == "序号"
+    # the task book shown has leads of all three kinds, and says how many of each
+    line = re.search(r"牵头部门：明确 (\d+)，文中 (\d+)，建议 (\d+)，未定 (\d+)", result.output)
+    assert line and all(int(line.group(k)) > 0 for k in (1, 2, 3)), result.output
+    cells = [c.text for r in table.rows for c in r.cells]
+    assert any(c.endswith("（建议）") for c in cells)
     # A second run finds nothing new to index.
     again = runner.invoke(main, ["demo"])
     assert again.exit_code == 0 and "新增 0" in again.output

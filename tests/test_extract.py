@@ -10,10 +10,10 @@ import pytest
 
 from pbdocs.extract import enrich
 from pbdocs.extract.lexicon import load
-from pbdocs.extract.numbers import cn_to_int, to_number
 from pbdocs.extract.recurrence import find_recurrences
 from pbdocs.extract.targets import find_targets
 from pbdocs.extract.timeexpr import find_deadlines
+from pbdocs.lang.numerals import cn_to_int, to_number
 from pbdocs.model import Clause, Document, Section, Source
 
 LEX = load()

@@ -13,7 +13,8 @@ from docx.shared import Mm
 from pbdocs.cli import main
 from pbdocs.errors import InputError
 from pbdocs.generate import oxml
-from pbdocs.generate.notice import notice_context, notice_markdown, write_notice
+from pbdocs.generate.notice import notice_context
+from pbdocs.generate.outputs import markdown, write
 from pbdocs.model import Clause, Notice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,7 @@ def _para(d, text):
 @pytest.fixture(scope="module")
 def notice_docx(tmp_path_factory):
     out = tmp_path_factory.mktemp("notice") / "n.docx"
-    write_notice(plan(), out, cc="校领导，各职能部门", star=False)
+    write("notice", plan(), out, cc="校领导，各职能部门", star=False)
     return open_docx(str(out))
 
 
@@ -103,7 +104,7 @@ def test_colophon_and_page_numbers(notice_docx):
 
 
 def test_star_in_the_rule_for_party_organs(tmp_path):
-    out = write_notice(plan(), tmp_path / "s.docx")
+    out = write("notice", plan(), tmp_path / "s.docx").out
     d = open_docx(str(out))
     star = d.tables[0]
     assert "★" in star.rows[0].cells[1].text
@@ -112,9 +113,9 @@ def test_star_in_the_rule_for_party_organs(tmp_path):
 
 def test_missing_facts_become_visible_placeholders(tmp_path):
     doc = plan(issuer=None, doc_number=None, date=None, recipients=[], title=None)
-    md = notice_markdown(doc)
+    md = markdown("notice", doc)
     assert "<mark>〔 〕号</mark>" in md and "<mark>（主送机关）</mark>：" in md
-    out = write_notice(doc, tmp_path / "p.docx")
+    out = write("notice", doc, tmp_path / "p.docx").out
     d = open_docx(str(out))
     number = next(p for p in d.paragraphs if "〔 〕号" in p.text)
     assert number.runs[0].font.highlight_color is not None
@@ -133,7 +134,7 @@ def test_parsed_facts_default_and_options_override():
 
 
 def test_forwarding_notice(tmp_path):
-    d = open_docx(str(write_notice(plan(), tmp_path / "z.docx", verb="转发")))
+    d = open_docx(str(write("notice", plan(), tmp_path / "z.docx", verb="转发").out))
     texts = _texts(d)
     assert "关于转发《中共某某大学委员会关于落实〈党建工作条例〉的实施方案》的通知" in texts
     assert any(t.startswith("现将《") and "》转发给你们" in t for t in texts)
@@ -148,12 +149,12 @@ def test_malformed_parsed_number_is_not_guessed():
 def test_control_characters_and_markdown_in_text(tmp_path):
     doc = plan(clauses=[Clause("t/一", ["一"], None, None,
                                "含\x0b控制\x00字符和 *星号* <b>标签</b> | 竖线。")])
-    d = open_docx(str(write_notice(doc, tmp_path / "c.docx")))
+    d = open_docx(str(write("notice", doc, tmp_path / "c.docx").out))
     assert "含控制字符和 *星号* <b>标签</b> | 竖线。" in _texts(d)
 
 
 def test_empty_plan_still_gives_a_notice(tmp_path):
-    d = open_docx(str(write_notice(empty_plan(), tmp_path / "e.docx")))
+    d = open_docx(str(write("notice", empty_plan(), tmp_path / "e.docx").out))
     assert any(p.text.startswith("关于印发《") for p in d.paragraphs)
 
 
@@ -207,7 +208,7 @@ def test_own_template_with_shipped_partial(tmp_path):
     tpl = tmp_path / "my.md.j2"
     tpl.write_text("# 关于印发《{{ plan_title|book }}》的通知\n\n本校自定的措辞。\n\n"
                    '{% include "_plan_body.md.j2" %}\n', encoding="utf-8")
-    d = open_docx(str(write_notice(plan(), tmp_path / "t.docx", template=tpl)))
+    d = open_docx(str(write("notice", plan(), tmp_path / "t.docx", template=tpl).out))
     texts = _texts(d)
     assert "本校自定的措辞。" in texts and "一、总体要求" in texts
 
@@ -223,3 +224,88 @@ def test_broken_template_is_one_sentence(runner, tmp_path, index_dir):
                              "--corpus", str(CORPUS), "--index", str(index_dir),
                              "--template", str(tmp_path / "missing.md.j2")])
     assert r.exit_code == 2 and "找不到模板文件" in r.output
+
+
+# --- a notice for each kind of source -------------------------------------------------------
+
+def _a_notice(**overrides):
+    """A source that is itself a 通知, from a 组织部, to the colleges."""
+    doc = plan(title="关于开展2023年度最佳党日活动申报工作的通知", kind="通知",
+               issuer="党委组织部", doc_number=None, date="2024-04-30",
+               recipients=["各党总支", "直属党支部"])
+    for k, v in overrides.items():
+        setattr(doc, k, v)
+    return doc
+
+
+def test_a_notice_is_set_as_itself_never_printed_in_a_notice_of_its_own(tmp_path):
+    w = write("notice", _a_notice(), tmp_path / "n.docx")
+    texts = _texts(open_docx(str(w.out)))
+    assert "关于开展2023年度最佳党日活动申报工作的通知" in texts
+    assert not any("关于印发" in t for t in texts)
+    assert "各党总支、直属党支部：" in texts  # its own 主送, not a placeholder
+    assert texts.count("关于开展2023年度最佳党日活动申报工作的通知") == 1  # no second title page
+    assert "党委组织部" in texts and "2024年4月30日" in texts  # signed at its end
+    assert w.remark and "本身是一份通知" in w.remark and "没有再套" in w.remark
+    assert w.note == ""  # the line for stdout (a task book's lead summary): none here
+    with pytest.raises(InputError, match="本身是一份通知"):
+        notice_context(_a_notice(), verb="印发")
+
+
+def test_a_notice_of_another_organ_is_forwarded_with_the_original_after(tmp_path):
+    w = write("notice", _a_notice(), tmp_path / "f.docx", issuer="中共某某大学委员会",
+              number="某大组〔2024〕9号", to="各二级学院党委")
+    d = open_docx(str(w.out))
+    texts = _texts(d)
+    assert "关于转发《关于开展2023年度最佳党日活动申报工作的通知》的通知" in texts
+    assert "中共某某大学委员会文件" in texts and "各二级学院党委：" in texts
+    i = texts.index("关于开展2023年度最佳党日活动申报工作的通知")  # the original, on its page
+    assert d.paragraphs[i].paragraph_format.page_break_before
+    after = texts[i:]
+    assert "各党总支、直属党支部：" in after  # the original's own 主送 and signature
+    assert "党委组织部" in after and "2024年4月30日" in after
+    assert "转发通知" in w.remark
+    # a forwarded plan: the forwarding organ's number and date are its own, never the source's
+    ctx = notice_context(plan(), verb="转发")
+    assert ctx["issuer"] is None and ctx["doc_number"] is None and ctx["date"] is None
+
+
+def test_attachments_sealed_signature_and_signer(tmp_path):
+    w = write("notice", plan(), tmp_path / "s.docx", sealed=True, signer="张三",
+              attachments=["某某大学党建工作任务分解表", "某某大学党建工作时间表"])
+    d = open_docx(str(w.out))
+    texts = _texts(d)
+    _para(d, "附件：1.某某大学党建工作任务分解表")  # 附件说明 after the body
+    second = _para(d, "2.某某大学党建工作时间表")
+    ind = second._p.pPr.find(oxml.qn("w:ind"))
+    # the second number under the first: 2 characters + 附件： (3)
+    assert ind.get(oxml.qn("w:leftChars")) == "600" and ind.get(oxml.qn("w:hangingChars")) == "100"
+    # sealed: the date 4 characters from the right, the 署名 centred over it
+    sig, date = _para(d, "中共某某大学委员会"), _para(d, "2020年11月30日")
+    assert date.paragraph_format.right_indent.pt == 4 * 16
+    assert sig.paragraph_format.right_indent.pt == (4 + (7 - 9) / 2) * 16
+    # 签发人 on the 发文字号 line, the masthead lower (a 上行文)
+    number = next(p for p in d.paragraphs if p.text.startswith("某大组〔2020〕5号"))
+    assert number.text.endswith("签发人：张三") and "\t" in number.text
+    assert oxml.east_asia_font(number.runs[-1]) == "楷体_GB2312"
+    assert abs(d.paragraphs[0].paragraph_format.space_before.mm - 80) < 1
+    assert "附件：1.某某大学党建工作任务分解表" in texts
+
+
+def test_cli_notice_of_a_notice_says_what_it_did(runner, tmp_path):
+    src = tmp_path / "通知.txt"
+    src.write_text("关于开展2023年度最佳党日活动申报工作的通知\n各党总支、直属党支部:\n"
+                   "经研究,决定开展最佳党日活动申报工作,现将有关事项通知如下。\n"
+                   "一、申报名额。各党总支、直属党支部各推荐申报1项。\n"
+                   "二、报送时间。请于5月9日前报送组织部。\n附件:申报简况表.docx\n"
+                   "党委组织部\n2024年4月30日\n", encoding="utf-8")
+    out = tmp_path / "n.docx"
+    r = runner.invoke(main, ["notice", str(src), "--out", str(out),
+                             "--corpus", str(tmp_path / "none")])
+    assert r.exit_code == 0, r.output
+    assert "本身是一份通知" in r.output  # on stderr, which the runner mixes in
+    texts = _texts(open_docx(str(out)))
+    assert not any("关于印发" in t for t in texts)
+    r = runner.invoke(main, ["notice", str(src), "--out", str(out), "--verb", "印发",
+                             "--corpus", str(tmp_path / "none")])
+    assert r.exit_code == 2 and "本身是一份通知" in r.output

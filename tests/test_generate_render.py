@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 from _generate_docs import plan
 
-from pbdocs.generate.notice import write_notice
-from pbdocs.generate.taskbook import write_taskbook
-from pbdocs.generate.timetable import write_timetable
+from pbdocs.generate.outputs import write
 
 FONTS_CONF = Path(__file__).resolve().parents[1] / "pbdocs" / "fonts" / "fonts.conf"
 
@@ -28,9 +26,9 @@ pytestmark = [
 def test_every_kind_renders_with_chinese_text(tmp_path):
     doc = plan()
     files = {
-        "notice": (write_notice(doc, tmp_path / "notice.docx"), "现将《"),
-        "taskbook": (write_taskbook(doc, tmp_path / "taskbook.docx")[0], "制定中心组学习办法"),
-        "timetable": (write_timetable(doc, tmp_path / "timetable.docx")[0], "开展示范创建"),
+        "notice": (write("notice", doc, tmp_path / "notice.docx").out, "现将《"),
+        "taskbook": (write("taskbook", doc, tmp_path / "taskbook.docx").out, "制定中心组学习办法"),
+        "timetable": (write("timetable", doc, tmp_path / "timetable.docx").out, "组织申报"),
     }
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",

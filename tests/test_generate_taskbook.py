@@ -13,7 +13,8 @@ from docx.shared import Mm
 
 from pbdocs.cli import main
 from pbdocs.generate import oxml
-from pbdocs.generate.taskbook import COLUMNS, taskbook_rows, write_taskbook, write_xlsx
+from pbdocs.generate.outputs import write
+from pbdocs.generate.taskbook import COLUMNS, taskbook_rows, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -34,7 +35,8 @@ def _data_rows(table):
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     out = tmp_path_factory.mktemp("tb") / "tb.docx"
-    path, rows = write_taskbook(plan(), out, by_dept=True)
+    _w = write("taskbook", plan(), out, by_dept=True)
+    path, rows = _w.out, _w.count
     return open_docx(str(path)), rows
 
 
@@ -66,10 +68,24 @@ def test_cells_say_who_what_by_when(book):
     assert r[1] == "健全学习制度" and r[3] == "党委组织部" and r[4] == "党委宣传部"
     assert r[5] == "2021年6月底前" and "制度文件" in r[7]
     assert data["每学期至少开展1次专题研讨。"][5] == "每学期"
-    assert data["2021年3月-5月组织申报。"][5] == "2021年3月—5月"
+    assert data["2021年3月—5月组织申报。"][5] == "2021年3月—5月"  # full-width dash
     assert data["每年10月8日开展廉政谈话。"][5] == "每年10月8日"
-    assert data["完善保障。加大经费投入。"][5] == "长期坚持"  # a clause without tasks: one row
+    assert data["加大经费投入。"][5] == "长期坚持"
+    assert data["加大经费投入。"][3] == "财务处（建议）"  # a suggestion is marked as one
     assert "标杆院系2个" in data["建成标杆院系2个。"][7]
+
+
+def test_legend_says_what_a_suggestion_is(book):
+    d, _ = book
+    texts = [p.text for p in d.paragraphs]
+    assert any("（建议）" in t and "原文未写明由谁负责" in t for t in texts)
+
+
+def test_no_legend_and_no_suggestions_with_no_suggest(tmp_path):
+    out = write("taskbook", plan(), tmp_path / "n.md", suggest=False)
+    md = out.out.read_text(encoding="utf-8")
+    assert "（建议）" not in md and "原文未写明由谁负责" not in md
+    assert out.details["leads"] == {"stated": 4, "text": 0, "suggested": 0, "none": 3}
 
 
 def test_fonts_of_the_table(book):
@@ -102,7 +118,8 @@ def test_no_department_lists_when_no_department_is_named():
 
 
 def test_empty_plan_says_so(tmp_path):
-    path, rows = write_taskbook(empty_plan(), tmp_path / "e.docx")
+    _w = write("taskbook", empty_plan(), tmp_path / "e.docx")
+    path, rows = _w.out, _w.count
     t = open_docx(str(path)).tables[0]
     assert rows == 0
     assert "未从文件中识别出具体任务" in t.rows[1].cells[0].text
@@ -116,15 +133,20 @@ def test_xlsx_has_filter_and_frozen_header(tmp_path):
     ws = wb["任务分解表"]
     assert [c.value for c in ws[1]][: len(COLUMNS)] == COLUMNS
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:I{PLAN_ROWS + 1}"
+    assert ws.auto_filter.ref == f"A1:J{PLAN_ROWS + 1}"
     assert ws.max_row == PLAN_ROWS + 1
     assert "党委组织部" in wb.sheetnames
+    basis = {r[2].value: r[9].value for r in ws.iter_rows(min_row=2)}
+    assert basis["制定中心组学习办法。"] == "明确"
+    assert basis["加大经费投入。"] == "建议（“经费”）"
+    assert basis["每年10月8日开展廉政谈话。"] == "未定"
 
 
 def test_control_characters_in_tasks(tmp_path):
     doc = plan()
     doc.clauses[2].tasks[0].text = "制定\x0b办法\x00。"
-    path, _ = write_taskbook(doc, tmp_path / "c.docx")
+    _w = write("taskbook", doc, tmp_path / "c.docx")
+    path, _ = _w.out, _w.count
     assert any(r[2] == "制定办法。" for r in _data_rows(open_docx(str(path)).tables[0]))
     write_xlsx(taskbook_rows(doc), tmp_path / "c.xlsx")
 
@@ -145,10 +167,12 @@ def test_cli_rows_match_the_parsed_tasks(runner, tmp_path, index_dir, doc_id):
     assert r.exit_code == 0, r.output
     result = json.loads(r.output)
     doc = Corpus(CORPUS, index_dir).load(doc_id)
-    expected = sum(max(1, len(c.tasks)) for c in doc.clauses
-                   if c.path != ["0"] and c.text.strip())
-    assert result == {"out": str(out), "rows": expected}
-    assert len(_data_rows(open_docx(str(out)).tables[0])) == expected
+    expected = sum(len(c.tasks) for c in doc.clauses)
+    assert result["out"] == str(out) and result["rows"] == expected
+    assert sum(result["leads"].values()) == expected
+    # one table, or two when its last rows would stand alone on a page
+    tables = open_docx(str(out)).tables
+    assert sum(len(_data_rows(t)) for t in tables) == expected and len(tables) <= 2
     assert xlsx.exists()
 
 

@@ -15,7 +15,8 @@ from pbdocs.cli import main
 from pbdocs.generate import gbt9704 as G
 from pbdocs.generate import oxml
 from pbdocs.generate.ics import fold, ics_text
-from pbdocs.generate.timetable import timetable_context, write_timetable
+from pbdocs.generate.outputs import write
+from pbdocs.generate.timetable import timetable_context
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -30,11 +31,12 @@ def _row(table, label):
 
 @pytest.fixture(scope="module")
 def grid(tmp_path_factory):
-    path, rows = write_timetable(plan(), tmp_path_factory.mktemp("tt") / "tt.docx")
+    _w = write("timetable", plan(), tmp_path_factory.mktemp("tt") / "tt.docx")
+    path, rows = _w.out, _w.count
     return open_docx(str(path)), rows
 
 
-def test_months_from_first_to_last_dated_item(grid):
+def test_year_grid_holds_the_tasks_dated_in_that_year(grid):
     d, _ = grid
     assert d.sections[0].orientation == WD_ORIENT.LANDSCAPE
     t = d.tables[0]
@@ -42,37 +44,68 @@ def test_months_from_first_to_last_dated_item(grid):
     assert head[:4] == ["序号", "工作内容", "牵头部门", "时间"]
     assert head[4:] == ["3", "4", "5", "6"]  # 2021年3月 (申报) … 2021年6月 (学习办法)
     assert oxml.is_repeat_header(t.rows[0])
+    assert all(oxml.is_cant_split(r) for r in t.rows)
     assert any(p.text == "（2021年3月—2021年6月）" for p in d.paragraphs)
+    assert [r.cells[0].text for r in t.rows[1:]] == ["1", "2"]  # numbered without gaps
+    assert [r.cells[1].text for r in t.rows[1:]] == ["2021年3月—5月组织申报。",
+                                                      "制定中心组学习办法。"]
 
 
 def test_phase_is_a_shaded_span_and_deadline_a_marked_month(grid):
     d, _ = grid
     t = d.tables[0]
-    phase = _row(t, "开展示范创建：2021年3月-5月组织申报。")
+    phase = _row(t, "2021年3月—5月组织申报。")
     cells = phase.cells[4:]
     assert cells[0]._tc is cells[2]._tc  # March to May merged into one span
     assert oxml.cell_shading(cells[0]) == G.SPAN_FILL and oxml.cell_shading(cells[3]) is None
-    due = _row(t, "健全学习制度：制定中心组学习办法。")
+    due = _row(t, "制定中心组学习办法。")
     assert due.cells[7].text == "▲" and oxml.cell_shading(due.cells[7]) == G.SPAN_FILL
-    assert due.cells[3].text == "2021年6月底前"
+    assert due.cells[3].text == "2021年6月底前" and due.cells[2].text == "党委组织部"
 
 
-def test_recurring_duties_and_standing_band(grid):
+def test_recurring_and_standing_tasks_listed_once_with_a_legend(grid):
     d, rows = grid
-    t = d.tables[0]
-    sem = _row(t, "健全学习制度：每学期至少开展1次专题研讨")
-    assert sem.cells[4].text == "1次" and sem.cells[3].text == "每学期"
-    band = _row(t, "完善保障")
-    assert band.cells[4]._tc is band.cells[7]._tc and band.cells[4].text == "贯穿全年"
-    labels = [r.cells[0].text for r in t.rows if len({c._tc for c in r.cells}) == 1]
-    assert labels == ["阶段与时间节点", "经常性工作", "长期坚持"]
-    assert rows == len(timetable_context(plan())["items"]) == 6
+    assert len(d.tables) == 2  # one year grid, one grid of the duties of every year
+    t = d.tables[1]
+    assert [c.text for c in t.rows[0].cells][4:] == [str(m) for m in range(1, 13)]
+    assert [r.cells[0].text for r in t.rows[1:]] == ["1", "2", "3", "4", "5"]
+    sem = _row(t, "每学期至少开展1次专题研讨。")
+    assert sem.cells[3].text == "每学期"
+    assert sem.cells[4].text == "1次" and sem.cells[4]._tc is sem.cells[10]._tc  # spring
+    assert sem.cells[11].text == "1次" and sem.cells[11]._tc is sem.cells[15]._tc  # autumn
+    day = _row(t, "每年10月8日开展廉政谈话。")  # the task, not only its date
+    assert day.cells[13].text == "8日" and day.cells[3].text == "每年10月8日"
+    band = _row(t, "加大经费投入。")  # the task, not its clause's heading with it
+    assert band.cells[4]._tc is band.cells[15]._tc and band.cells[4].text == "贯穿全年"
+    assert band.cells[3].text == "长期坚持" and band.cells[2].text == "财务处（建议）"
+    for table in d.tables:  # tasks only: no group or heading rows
+        for r in table.rows:
+            assert len({c._tc for c in r.cells}) > 4
+            assert r.cells[1].text not in ("总体要求", "主要任务", "加强政治建设", "强化宣传")
+    legend = next(p.text for p in d.paragraphs if p.text.startswith("图例："))
+    assert "▲" in legend and "（建议）" in legend  # a suggested lead is said to be one
+    assert rows == len(timetable_context(plan())["items"]) == 7
+
+
+def test_an_undated_deliverable_is_pending_not_standing(tmp_path):
+    doc = plan()
+    doc.clauses[3].tasks[1].kind = "once"  # 建成标杆院系2个: a result, the plan gives no date
+    d = open_docx(str(write("timetable", doc, tmp_path / "u.docx").out))
+    assert len(d.tables) == 3
+    regular, pending = d.tables[1], d.tables[2]
+    assert all(r.cells[1].text != "建成标杆院系2个。" for r in regular.rows)
+    assert [c.text for c in pending.rows[0].cells] == ["序号", "工作内容", "牵头部门", "时间"]
+    assert [[c.text for c in r.cells] for r in pending.rows[1:]] == [
+        ["1", "建成标杆院系2个。", "党委宣传部", "待定"]]  # no months, never 贯穿全年
+    assert any("时限待定的工作" in p.text for p in d.paragraphs)
+    assert any(p.text.startswith("图例：") and "“待定”" in p.text for p in d.paragraphs)
 
 
 def test_no_dates_gives_a_table_without_months(tmp_path):
-    path, rows = write_timetable(empty_plan(), tmp_path / "e.docx")
+    _w = write("timetable", empty_plan(), tmp_path / "e.docx")
+    path, rows = _w.out, _w.count
     t = open_docx(str(path)).tables[0]
-    assert rows == 0 and "未从文件中识别出时间安排" in t.rows[1].cells[0].text
+    assert rows == 0 and "未从文件中识别出时间安排" in t.rows[1].cells[1].text
 
 
 def _unfold(text: str) -> list[str]:
@@ -86,14 +119,9 @@ def _unfold(text: str) -> list[str]:
     return out
 
 
-def test_ics_parses_back():
-    text, n = ics_text(plan(), now=datetime(2021, 1, 1, tzinfo=timezone.utc))
-    for raw in text.split("\r\n"):
-        assert len(raw.encode("utf-8")) <= 75
-    lines = _unfold(text)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+def _events(text: str) -> list[dict[str, str]]:
     events, cur = [], None
-    for line in lines:
+    for line in _unfold(text):
         if line == "BEGIN:VEVENT":
             cur = {}
         elif line == "END:VEVENT":
@@ -102,12 +130,43 @@ def test_ics_parses_back():
         elif cur is not None:
             k, _, v = line.partition(":")
             cur[k] = v
-    assert n == len(events) == 2
-    by_start = {e["DTSTART;VALUE=DATE"]: e for e in events}
-    assert by_start["20210301"]["DTEND;VALUE=DATE"] == "20210601"  # span, end exclusive
-    assert by_start["20210630"]["SUMMARY"].startswith("截止：")
-    assert "\\n牵头部门：党委组织部" in by_start["20210630"]["DESCRIPTION"]
-    assert len({e["UID"] for e in events}) == 2
+    return events
+
+
+def test_ics_parses_back_with_repeating_duties():
+    text, n = ics_text(plan(), now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+    for raw in text.split("\r\n"):
+        assert len(raw.encode("utf-8")) <= 75
+    lines = _unfold(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    events = _events(text)
+    assert n == len(events) == 5
+    once = {e["DTSTART;VALUE=DATE"]: e for e in events if "RRULE" not in e}
+    assert once["20210301"]["DTEND;VALUE=DATE"] == "20210601"  # span, end exclusive
+    assert once["20210630"]["SUMMARY"].startswith("截止：")
+    assert "\\n牵头部门：党委组织部" in once["20210630"]["DESCRIPTION"]
+    rules = {e["DTSTART;VALUE=DATE"]: e["RRULE"] for e in events if "RRULE" in e}
+    # 每年10月8日: yearly on the day; 每学期: two yearly rules, spring and autumn; until the
+    # plan's end, at least a year from its date (2020-11-30)
+    assert rules["20211008"] == "FREQ=YEARLY;INTERVAL=1;BYMONTH=10;BYMONTHDAY=8;UNTIL=20211129"
+    assert rules["20210301"] == rules["20210901"] == "FREQ=YEARLY;INTERVAL=1;UNTIL=20211129"
+    assert len({e["UID"] for e in events}) == 5
+
+
+def test_ics_monthly_quarterly_and_every_two_years():
+    from pbdocs.model import Clause, Recurrence, Task
+
+    rec = [Recurrence("每月至少召开1次支委会", "month", 1),
+           Recurrence("每季度至少讲1次党课", "quarter", 1),
+           Recurrence("每两年评选一次", "year")]
+    rec[2].every = 2  # schema v2 (issue 12); read defensively
+    doc = plan(clauses=[Clause("t/二/1", ["二", "1"], "1", None, "x",
+                               tasks=[Task(r.text + "。", recurrences=[r]) for r in rec])])
+    rules = {e["SUMMARY"]: (e["DTSTART;VALUE=DATE"], e["RRULE"])
+             for e in _events(ics_text(doc)[0])}
+    assert rules["每月至少召开1次支委会。"] == ("20201201", "FREQ=MONTHLY;INTERVAL=1;UNTIL=20211129")
+    assert rules["每季度至少讲1次党课。"] == ("20210101", "FREQ=MONTHLY;INTERVAL=3;UNTIL=20211129")
+    assert rules["每两年评选一次。"][1].startswith("FREQ=YEARLY;INTERVAL=2;")
 
 
 def test_fold_never_splits_a_character():

@@ -216,11 +216,15 @@ def test_notice_with_attachment_label_over_the_plan():
     assert [c.path for c in doc.clauses] == [["一", "1"]]
 
 
-def test_signature_with_a_broken_date_names_the_issuer_and_falls_back_to_posting_date():
+def test_signature_with_a_broken_date_names_the_issuer_and_its_date_when_unambiguous():
     doc = _doc("关于开展支部书记述职的通知\n发布人:王五  发布时间:2020-04-24   浏览次数:71\n各党总支:\n"
                "现就有关事项通知如下。\n一、时间安排\n各单位于20215月完成述职。\n党委组织部\n2020420\n")
-    assert (doc.issuer, doc.institution, doc.date) == ("党委组织部", None, "2020-04-24")
+    # 2020420 reads only as 4月20日 (42月 is no month): the signature's date beats the posting's
+    assert (doc.issuer, doc.institution, doc.date) == ("党委组织部", None, "2020-04-20")
     assert doc.clauses[-1].text == "各单位于20215月完成述职。"
+    doc = _doc("关于开展支部书记述职的通知\n发布时间:2020-04-24 浏览次数:71\n各党总支:\n"
+               "现就有关事项通知如下。\n党委组织部\n2020112\n")
+    assert doc.date == "2020-04-24"  # 1月12日 or 11月2日: the posting date stands in
 
 
 def test_recipients_not_split_inside_brackets():

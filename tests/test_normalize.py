@@ -80,7 +80,8 @@ Learning Field
 
 def test_web_boilerplate_dropped_posting_date_kept():
     text, w = normalize(WEB)
-    assert text.split("\n") == ["关于开展主题党日活动的通知", "2021-03-02", "各党支部：", "请按要求开展活动。"]
+    assert text.split("\n") == ["关于开展主题党日活动的通知", "发布日期：2021-03-02", "各党支部：",
+                                 "请按要求开展活动。"]
     assert len(_kinds(w, "boilerplate_removed")) == 12
     assert all(x.message and x.excerpt for x in _kinds(w, "boilerplate_removed"))
 
@@ -238,8 +239,8 @@ def test_a_list_of_names_under_xuhao_is_not_rewritten_without_a_task_header():
 
 
 @pytest.mark.parametrize("line,kept", [
-    ("时间：2024年03月05日  来源：党委办公室  点击：", "2024年03月05日"),
-    ("日期：2024-03-05 浏览：120", "2024-03-05"),
+    ("时间：2024年03月05日  来源：党委办公室  点击：", "发布机构：党委办公室；发布日期：2024-03-05"),
+    ("日期：2024-03-05 浏览：120", "发布日期：2024-03-05"),
     ("附件【某某大学2024年党建工作要点.docx】已下载次", ""),
     ("【打印此页】 【关闭窗口】", ""),
     ("时间节点：2024年3月", "时间节点：2024年3月"),

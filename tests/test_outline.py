@@ -256,8 +256,8 @@ def test_other_university_article_style():
         ["第一章", "第一条"], ["第一章", "第二条"], ["第二章", "第三条", "①"], ["第二章", "第三条", "②"], ["第二章", "第四条"]]
     assert doc.section(["第二章", "第三条"]).heading == "党支部设置应遵循以下原则："
     assert doc.clauses[0].number == "第一条" and doc.clauses[-1].note == "责任单位：党委组织部"
-    # No issuer line or signature: the institution is not guessed from the title's wording.
-    assert doc.issuer is None and doc.institution is None
+    # No issuer line or signature: the title opens with the issuing university's name.
+    assert doc.issuer == "东海师范大学" and doc.institution == "东海师范大学"
 
 
 HALF_WIDTH_STYLE = """中共南山理工大学委员会关于加强二级学院党建工作的若干意见

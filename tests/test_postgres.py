@@ -208,7 +208,8 @@ def test_partitions_on_other_servers_answer_as_one(built_index, tmp_path, pg_clu
         conn.execute(
             "CREATE SCHEMA pbdocs; CREATE TABLE pbdocs.clauses (clause_id text NOT NULL, "
             "doc_id text NOT NULL, ord bigint NOT NULL, inst text NOT NULL, year text, "
-            "kind text, depts text[] NOT NULL, terms tsvector NOT NULL, grams tsvector NOT NULL, "
+            "kind text, depts text[] NOT NULL, lead text[] NOT NULL, support text[] NOT NULL, "
+            "terms tsvector NOT NULL, grams tsvector NOT NULL, "
             "data text NOT NULL) PARTITION BY HASH (inst)")
         for i in (1, 2):
             conn.execute(f"CREATE FOREIGN TABLE pbdocs.clauses_{i} PARTITION OF pbdocs.clauses "

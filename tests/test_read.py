@@ -192,7 +192,8 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
     d.save(tmp_path / "t.docx")
     raw = read_file(tmp_path / "t.docx")
     assert raw.format == "docx" and raw.encoding is None
-    assert raw.text == "一、总体要求\n\n任务\n\n牵头部门\n\n建设\n\n组织部\n\n二、主要任务"
+    # 任务 | 牵头部门 is a task table's header: its row reads as a numbered task with its note
+    assert raw.text == "一、总体要求\n\n1.建设。（牵头部门：组织部）\n\n二、主要任务"
 
 
 def test_docx_builtin_list_numbering_is_rendered(tmp_path):

@@ -219,11 +219,11 @@ def test_property_elements_in_schema_order(tmp_path):
     from _generate_docs import plan
     from lxml import etree
 
-    from pbdocs.generate.notice import write_notice
+    from pbdocs.generate.outputs import write
     from pbdocs.generate.oxml import _RANK
 
     out = markdown_to_docx(SAMPLE, tmp_path / "o.docx")
-    notice = write_notice(plan(), tmp_path / "n.docx", cc="校领导")
+    notice = write("notice", plan(), tmp_path / "n.docx", cc="校领导").out
     for path in (out, notice):
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():

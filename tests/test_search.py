@@ -184,7 +184,7 @@ def test_get_clause_gives_context(ix):
     path, engine = ix
     rec = get_clause(path, "doc2/一/1", engine=engine)
     assert rec.institution == "乙学院" and rec.ancestors[0]["heading"] == "加强基层组织建设"
-    assert rec.support == [{"name": "组织部", "canonical": "党委组织部"}]
+    assert rec.support == [{"name": "组织部", "canonical": "党委组织部", "basis": "stated"}]
     with pytest.raises(InputError, match="没有条款"):
         get_clause(path, "doc2/九/9", engine=engine)
 
@@ -252,9 +252,9 @@ def test_sharded_dictionary_cuts_like_jieba(tmp_path, monkeypatch, corpus_dir):
     from pbdocs import segment
 
     monkeypatch.setenv("PBDOCS_CACHE", str(tmp_path))
-    lazy = segment._LazyDict()
+    lazy = segment._LazyDict(segment._userdicts())
     assert list(tmp_path.glob("jieba-*.bin"))
-    full = segment._full_tokenizer()
+    full = segment._full_tokenizer(segment._userdicts())
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
     lazy.ensure(text)
     assert list(lazy.tk.cut(text)) == list(full.cut(text))
@@ -349,3 +349,52 @@ def test_highlight_normalises_only_the_passage_shown(parsed_corpus):
             fast, whole = highlight(t, words), highlight_whole(t, words)
             assert (fast.fragment, fast.spans) == (whole.fragment, whole.spans)
     assert "【双 带头人】" in highlight(odd, {"双带头人"}).marked()
+
+
+# -- browsing, lead and support apart, several values, more facets ---------------------------
+
+def test_browse_lists_every_clause_within_filters_in_order(ix):
+    path, engine = ix
+    every = search(path, "", browse=True, limit=50, engine=engine)
+    assert every.total == 10
+    assert ids(every)[:3] == ["doc1/一/1", "doc1/一/2", "doc1/一/3"]
+    led = search(path, "", browse=True, lead="党委组织部", limit=50, engine=engine)
+    assert sorted(ids(led)) == ["doc1/一/1", "doc3/一/2"]
+    with pytest.raises(InputError, match="为空"):
+        search(path, "", lead="党委组织部", engine=engine)  # only when browsing
+
+
+def test_lead_and_support_are_apart_and_dept_is_either(ix):
+    path, engine = ix
+    lead = ids(search(path, "双带头人", lead="组织部", limit=50, engine=engine))
+    support = ids(search(path, "双带头人", support="组织部", limit=50, engine=engine))
+    either = ids(search(path, "双带头人", dept="组织部", limit=50, engine=engine))
+    assert lead == ["doc1/一/1"] and support == ["doc2/一/1"]
+    assert sorted(either) == sorted(lead + support)
+
+
+def test_several_values_per_filter_and_documents(ix):
+    path, engine = ix
+    r = search(path, "双带头人", year=["2020", "2022"], limit=50, engine=engine)
+    assert {h.record.doc_id for h in r.hits} == {"doc1", "doc2", "doc5"}
+    r = search(path, "双带头人", kind=["实施意见", "行动计划"], limit=50, engine=engine)
+    assert {h.record.doc_id for h in r.hits} == {"doc2", "doc4"}
+    r = search(path, "", browse=True, doc=["doc3", "doc5"], limit=50, engine=engine)
+    assert {h.record.doc_id for h in r.hits} == {"doc3", "doc5"} and r.total == 4
+
+
+def test_facets_by_lead_support_year_kind_and_document(ix):
+    path, engine = ix
+    names = ("institution", "lead", "support", "year", "kind", "document")
+    r = search(path, "双带头人", facets=names, engine=engine)
+    f = r.facets
+    assert list(f) == list(names)
+    assert f["lead"] == {"党委组织部": 1, "党委宣传部": 1, "人事处": 1}
+    assert f["support"] == {"党委组织部": 1, "党委宣传部": 1, "人事处": 1}
+    assert f["year"] == {"2020": 2, "2021": 2, "2022": 1}
+    assert f["kind"] == {"实施方案": 3, "实施意见": 1, "行动计划": 1}
+    assert f["document"] == {f"doc{i}": 1 for i in range(1, 6)}
+    narrowed = search(path, "双带头人", year="2021", facets=("year", "document"), engine=engine)
+    assert narrowed.facets == {"year": {"2021": 2}, "document": {"doc3": 1, "doc4": 1}}
+    with pytest.raises(InputError, match="分面"):
+        search(path, "双带头人", facets=("colour",), engine=engine)

@@ -93,10 +93,11 @@ def test_metadata_matches_gold(parsed, doc_id):
 @pytest.fixture(scope="module")
 def report(parsed, corpus) -> Report:
     from pbdocs.extract import lexicon
+    from pbdocs.lang.lexicon import extension_dirs
 
     rep = Report()
     for doc_id, clauses in load_gold(GOLD / "extract").items():
-        lex = lexicon.load(lexicon.extension_dirs(str(corpus[doc_id])))
+        lex = lexicon.load(extension_dirs(str(corpus[doc_id])))
         score_document(rep, parsed[doc_id], clauses, lex.canonical)
     return rep
 

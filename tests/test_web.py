@@ -63,9 +63,34 @@ def upsite(built_index, tmp_path):
     return app, tmp_path
 
 
-def _upload(client, name: str, data: bytes):
-    return client.post("/upload", data={"file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+def _token(client) -> str:
+    """The CSRF token of this client's session, as a form carries it."""
+    html = client.get("/upload").data.decode()
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def _post(client, url: str, data: dict, **kw):
+    """A POST as our own form sends it (with the token)."""
+    return client.post(url, data={**data, "csrf_token": _token(client)}, **kw)
+
+
+def _finish(client, r):
+    """Follow an upload's redirect to its job, wait for the job, and return its page."""
+    if r.status_code != 303 or "/jobs/" not in r.headers.get("Location", ""):
+        return r
+    job_id = r.headers["Location"].rsplit("/", 1)[1]
+    job = client.application.extensions["pbdocs"].jobs.wait(job_id, timeout=120)
+    assert job is not None and job.over
+    page = client.get(r.headers["Location"])
+    if page.status_code == 303:  # a comparison: back to its own page, now made
+        page = client.get(page.headers["Location"])
+    return page
+
+
+def _upload(client, name: str, data: bytes, url: str = "/upload"):
+    r = _post(client, url, {"file": (io.BytesIO(data), name)},
+              content_type="multipart/form-data")
+    return _finish(client, r)
 
 
 # -- safety helpers ---------------------------------------------------------------------------
@@ -179,11 +204,14 @@ def test_search_paginates(client):
     ids2 = re.findall(r'href="(/clause/[^"]+)"', second)
     assert ids2 and not set(ids1) & set(ids2)
     assert "上一页" in second
-    beyond = client.get("/search", query_string={"q": "党支部", "page": 999}).data.decode()
-    assert "没有找到相关条款" in beyond
+    pages = -(-total // 10)
+    for beyond in (999, 10**12):  # past the end: the last page, said as such
+        r = client.get("/search", query_string={"q": "党支部", "page": beyond})
+        assert r.status_code == 302 and f"page={pages}" in r.headers["Location"]
+        last = client.get(r.headers["Location"]).data.decode()
+        assert f"第 {pages}/{pages} 页" in last and "没有找到" not in last
+        assert len(re.findall(r'<article class="hit">', last)) == total - 10 * (pages - 1)
     assert client.get("/search", query_string={"q": "党支部", "page": "x"}).status_code == 200
-    huge = client.get("/search", query_string={"q": "党支部", "page": 10**12})
-    assert huge.status_code == 200 and "没有找到相关条款" in huge.data.decode()
 
 
 def test_search_builds_a_missing_index(built_index, tmp_path):
@@ -282,6 +310,8 @@ def test_compare_two_institutions_on_a_topic(client, docs):
     assert form.status_code == 200 and 'name="doc"' in form.data.decode()
     r = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"),
                                              ("doc", a.id), ("doc", b.id)])
+    assert r.status_code == 303 and "/jobs/" in r.headers["Location"]  # made in a job
+    r = _finish(client, r)
     assert r.status_code == 200
     html = r.data.decode()
     head = re.search(r'<table class="matrix">\s*<thead><tr>(.*?)</tr>', html, re.DOTALL).group(1)
@@ -294,11 +324,13 @@ def test_compare_two_institutions_on_a_topic(client, docs):
 @pytest.mark.parametrize("fmt, mime", [("docx", DOCX), ("xlsx", XLSX)])
 def test_compare_exports_the_matrix(client, docs, fmt, mime):
     ids = list(docs)[:2]
-    r = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"), ("doc", ids[0]),
+    out = client.application.extensions["pbdocs"].out_dir
+    before = sorted(out.iterdir()) if out.is_dir() else []
+    d = client.get("/compare", query_string=[("run", "1"), ("topic", "三会一课"), ("doc", ids[0]),
                                              ("doc", ids[1]), ("export", fmt)])
-    assert r.status_code == 303
-    d = client.get(r.headers["Location"])
     assert d.status_code == 200 and d.headers["Content-Type"].startswith(mime)
+    assert "attachment" in d.headers["Content-Disposition"]
+    assert (sorted(out.iterdir()) if out.is_dir() else []) == before, "a GET writes nothing"
     if fmt == "docx":
         import docx
 
@@ -326,10 +358,12 @@ def test_compare_unknown_document_is_a_message(client):
 ])
 def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mime):
     doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
-    r = client.post("/generate", data={"doc": doc.id, "kind": kind, "fmt": fmt,
-                                      "college": "计算机学院"})
+    r = _post(client, "/generate", {"doc": doc.id, "kind": kind, "fmt": fmt,
+                                    "college": "计算机学院"})
     assert r.status_code == 303, _text(r.data)
-    url = r.headers["Location"]
+    done = client.get(r.headers["Location"]).data.decode()  # the confirmation page
+    assert "已生成" in done
+    url = unescape(re.search(r'id="download" href="([^"]+)"', done).group(1))
     d = client.get(url)
     assert d.status_code == 200
     assert d.headers["Content-Type"].startswith(mime)
@@ -355,13 +389,16 @@ def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mim
 @pytest.mark.parametrize("kind", ["notice", "taskbook", "timetable", "draft"])
 def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
     doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
-    r = client.post("/generate", data={"doc": doc.id, "kind": kind, "fmt": "docx",
-                                      "college": "计算机学院", "action": "preview"})
+    r = _post(client, "/generate", {"doc": doc.id, "kind": kind, "fmt": "docx",
+                                    "college": "计算机学院", "action": "preview"})
     assert r.status_code == 200, _text(r.data)
     html = r.data.decode()
-    frame = re.search(r'<iframe class="preview" sandbox srcdoc="([^"]*)"', html)
+    frame = re.search(r'<iframe class="preview" sandbox src="([^"]*)"', html)
     assert frame, "the preview sits in a sandboxed frame"
-    inner = unescape(frame.group(1))
+    p = client.get(unescape(frame.group(1)))
+    assert "sandbox" in p.headers["Content-Security-Policy"]
+    assert "script-src" not in p.headers["Content-Security-Policy"]  # default-src 'none'
+    inner = p.data.decode()
     assert '<div class="pbdocs"' in inner
     if kind == "draft":
         assert "计算机学院" in inner
@@ -369,13 +406,13 @@ def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
 
 def test_generate_errors_are_messages(client, docs):
     doc_id = next(iter(docs))
-    r = client.post("/generate", data={"doc": doc_id, "kind": "draft", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": doc_id, "kind": "draft", "fmt": "docx"})
     assert r.status_code == 400 and "学院名称" in r.data.decode()
-    r = client.post("/generate", data={"doc": doc_id, "kind": "notice", "fmt": "xlsx"})
+    r = _post(client, "/generate", {"doc": doc_id, "kind": "notice", "fmt": "xlsx"})
     assert r.status_code == 400 and "不能生成" in r.data.decode()
-    r = client.post("/generate", data={"doc": "", "kind": "notice", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": "", "kind": "notice", "fmt": "docx"})
     assert r.status_code == 400 and "请选择一份文档" in r.data.decode()
-    r = client.post("/generate", data={"doc": "nope", "kind": "notice", "fmt": "docx"})
+    r = _post(client, "/generate", {"doc": "nope", "kind": "notice", "fmt": "docx"})
     assert r.status_code == 400 and "nope" in r.data.decode()
 
 
@@ -496,7 +533,8 @@ def test_upload_bad_file_is_a_message(upsite, name, data, message):
 
 
 def test_upload_without_file(upsite):
-    r = upsite[0].test_client().post("/upload", data={}, content_type="multipart/form-data")
+    client = upsite[0].test_client()
+    r = _post(client, "/upload", {}, content_type="multipart/form-data")
     assert r.status_code == 400 and "请先选择要上传的文件" in r.data.decode()
 
 
@@ -517,9 +555,24 @@ def test_untrusted_host_is_refused_with_a_page(built_index, tmp_path):
     assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
 
 
-def test_cross_site_post_is_refused(upsite):
-    r = upsite[0].test_client().post("/upload", data={}, headers={"Origin": "http://evil.test"})
-    assert r.status_code == 403
+@pytest.mark.parametrize("headers, with_token", [
+    ({"Origin": "http://evil.test"}, True),
+    ({"Origin": "null"}, True),  # a sandboxed frame on another site
+    ({"Sec-Fetch-Site": "cross-site"}, True),
+    ({"Sec-Fetch-Site": "same-site"}, True),
+    ({}, False),  # no Origin at all, and no token: still refused
+    ({"Origin": "http://localhost"}, False),
+])
+def test_cross_site_post_is_refused(upsite, headers, with_token):
+    app, tmp = upsite
+    client = app.test_client()
+    before = sorted(p.name for p in (tmp / "corpus").iterdir())
+    data = {"file": (io.BytesIO(SCRIPT_TEXT.encode()), "跨站.txt")}
+    if with_token:
+        data["csrf_token"] = _token(client)
+    r = client.post("/upload", data=data, headers=headers, content_type="multipart/form-data")
+    assert r.status_code == 403 and "拒绝访问" in r.data.decode()
+    assert sorted(p.name for p in (tmp / "corpus").iterdir()) == before
 
 
 # -- error pages --------------------------------------------------------------------------
@@ -552,7 +605,7 @@ def _free_port() -> int:
 
 
 def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_dir):
-    from werkzeug.serving import BaseWSGIServer
+    from waitress.server import BaseWSGIServer
 
     from pbdocs.cli import main
     from pbdocs.web.backend import Backend
@@ -560,11 +613,21 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert not create_app(corpus_dir, tmp_path / "index").extensions["pbdocs"].index_ready()
     served, warmed = {}, []
 
-    def serve_forever(self, *a, **kw):
-        served.update(address=self.server_address, app=self.app)
+    def run(self, *a, **kw):
+        served.update(address=self.socket.getsockname(), threads=self.adj.threads,
+                      ident=self.adj.ident)
         raise KeyboardInterrupt  # what Ctrl-C does
 
-    monkeypatch.setattr(BaseWSGIServer, "serve_forever", serve_forever)
+    monkeypatch.setattr(BaseWSGIServer, "run", run)
+    import pbdocs.web.app as web_app
+
+    real_create = web_app.create_app
+
+    def create(*a, **kw):
+        served["app"] = real_create(*a, **kw)
+        return served["app"]
+
+    monkeypatch.setattr(web_app, "create_app", create)
     real_warm = Backend.warm
     monkeypatch.setattr(Backend, "warm", lambda self: warmed.append(real_warm(self)))
     corpus = tmp_path / "corpus"
@@ -575,6 +638,7 @@ def test_serve_builds_the_index_then_runs(runner, tmp_path, monkeypatch, corpus_
     assert r.exit_code == 0, r.output
     assert served["address"] == ("127.0.0.1", port)
     assert served["app"].config["TRUSTED_HOSTS"]
+    assert served["threads"] > 1 and served["ident"] == "pbdocs"  # waitress, with threads
     assert create_app(corpus, tmp_path / "index").extensions["pbdocs"].index_ready()
     n_files = len(create_app(corpus).extensions["pbdocs"].corpus().files())
     assert warmed == [n_files], "documents read and the similarity index fitted at start"
@@ -607,17 +671,24 @@ def test_serve_with_missing_corpus_is_one_sentence(runner, tmp_path):
 
 def _serve(runner, monkeypatch, *args):
     """Run `pbdocs serve` until it would serve, and return its output and the app."""
-    from werkzeug.serving import BaseWSGIServer
+    from waitress.server import BaseWSGIServer
 
+    import pbdocs.web.app as web_app
     from pbdocs.cli import main
 
     served = {}
 
-    def serve_forever(self, *a, **kw):
-        served["app"] = self.app
+    def run(self, *a, **kw):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(BaseWSGIServer, "serve_forever", serve_forever)
+    real_create = web_app.create_app
+
+    def create(*a, **kw):
+        served["app"] = real_create(*a, **kw)
+        return served["app"]
+
+    monkeypatch.setattr(BaseWSGIServer, "run", run)
+    monkeypatch.setattr(web_app, "create_app", create)
     r = runner.invoke(main, ["serve", "--port", str(_free_port()), *map(str, args)])
     assert r.exit_code == 0, r.output
     return r.output, served["app"]
@@ -664,3 +735,362 @@ def test_serve_on_a_shared_database_does_not_reindex(runner, tmp_path, monkeypat
     assert doc_page.status_code == 200 and "嘉应学院" in doc_page.get_data(as_text=True)
     again = build_index(corpus, tmp_path / "index", engine="postgres", db=pg_url)
     assert (again["added"], again["removed"]) == (0, 0)
+# -- issue 16: names, safety headers, messages --------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("con.txt", "con_.txt"), ("NUL.txt", "NUL_.txt"), ("COM1.txt", "COM1_.txt"),
+    ("lpt9.tar.docx", "lpt9_.tar.docx"), ("console.txt", "console.txt"),
+])
+def test_safe_filename_avoids_windows_device_names(raw, expected):
+    assert safe_filename(raw) == expected
+
+
+def test_safe_filename_fits_any_disk():
+    name = safe_filename("关于" + "加强新时代高校党的建设" * 12 + ".docx")
+    assert name.endswith(".docx") and len(name.encode("utf-8")) <= 150
+    assert name.startswith("关于加强新时代高校党的建设")
+
+
+def test_long_chinese_name_uploads_and_generates(upsite):
+    app, tmp = upsite
+    client = app.test_client()
+    long_name = "中共示例大学委员会" + "关于进一步加强新时代高校基层党组织建设" * 5 + "的实施方案.txt"
+    assert len(long_name) > 84
+    r = _upload(client, long_name, SCRIPT_TEXT.encode())
+    assert r.status_code == 200, _text(r.data)
+    saved = [p for p in (tmp / "corpus").iterdir() if p.name.startswith("中共示例大学")]
+    assert len(saved) == 1 and len(saved[0].name.encode()) <= 150
+    doc_id = re.search(r'href="/doc/([^"]+)"', r.data.decode()).group(1)
+    g = _post(client, "/generate", {"doc": unquote(doc_id), "kind": "taskbook", "fmt": "docx"})
+    assert g.status_code == 303, _text(g.data)
+    done = client.get(g.headers["Location"]).data.decode()
+    url = unescape(re.search(r'id="download" href="([^"]+)"', done).group(1))
+    assert client.get(url).status_code == 200
+
+
+def test_security_headers_on_every_page(client):
+    for url in ("/", "/search?q=三会一课", "/no/such/page"):
+        h = client.get(url).headers
+        csp = h["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert h["X-Frame-Options"] == "DENY" and h["X-Content-Type-Options"] == "nosniff"
+        assert h["Referrer-Policy"] == "same-origin"
+        assert h["Server"] == "pbdocs"
+
+
+def test_messages_name_no_server_path_nor_exception(upsite):
+    app, tmp = upsite
+    client = app.test_client()
+    r = _upload(client, "坏文件.docx", b"PK\x03\x04" + b"not really a zip" * 10)
+    assert r.status_code == 400
+    text = _text(r.data)
+    assert "坏文件.docx" in text
+    for leak in ("BadZipFile", "Error", "/tmp", str(tmp), "pbdocs-upload"):
+        assert leak not in text
+
+
+def test_warning_kinds_read_as_words(client, docs):
+    doc = next(d for d in docs.values() if d.warnings)
+    html = client.get(f"/doc/{doc.id}").data.decode()
+    for w in doc.warnings:
+        assert f">{w.kind}<" not in html  # no internal tag such as space_removed
+    assert "已删除多余空格" in html or "已接回断行" in html or "已删除网页杂项" in html
+
+
+def test_a_plan_without_institution_is_named_one_way(client, docs):
+    doc = next(d for d in docs.values() if not d.institution)
+    pages = [client.get("/").data.decode(), client.get(f"/doc/{doc.id}").data.decode(),
+             client.get("/search", query_string={"all": "1", "doc": doc.id}).data.decode()]
+    for html in pages:
+        assert "（未注明单位）" in html
+        assert "未署名" not in html
+    hits = re.findall(r'<article class="hit">\s*<h3><a [^>]*>([^<·]+) ·', pages[2])
+    assert hits and {h.strip() for h in hits} == {"（未注明单位）"}
+
+
+# -- issue 16: browse, facets, 文号, sort, group, export ------------------------------------------
+
+def test_browse_clauses_led_by_a_department_without_a_query(client, docs):
+    r = client.get("/search", query_string={"lead": "党委组织部"})
+    assert r.status_code == 200
+    html = r.data.decode()
+    total = int(re.search(r"共 <strong>(\d+)</strong>", html).group(1))
+    led = [c for d in docs.values() for c in d.clauses
+           if any((x.canonical or x.name) == "党委组织部" for x in c.lead)]
+    assert total == len(led) > 10
+    shown = re.findall(r'<p class="meta">(.*?)</p>', html, re.DOTALL)
+    assert shown and all("牵头：" in m and "党委组织部" in m.split("牵头：")[1].split("·")[0]
+                         for m in shown)
+
+
+def test_lead_and_support_facets_are_apart(client, docs):
+    html = client.get("/search", query_string={"q": "党支部"}).data.decode()
+    facets = dict(re.findall(r"<h3>(牵头部门|配合部门)</h3>\s*<ul>(.*?)</ul>", html, re.DOTALL))
+    assert set(facets) == {"牵头部门", "配合部门"}
+    r = client.get("/search", query_string={"q": "党支部", "lead": "党委组织部"}).data.decode()
+    for meta in re.findall(r'<p class="meta">(.*?)</p>', r, re.DOTALL):
+        assert "党委组织部" in meta.split("牵头：")[1].split("配合：")[0]
+
+
+@pytest.mark.parametrize("param", ["year", "kind"])
+def test_year_and_kind_facets_have_counts_that_hold(client, param):
+    html = client.get("/search", query_string={"q": "党支部"}).data.decode()
+    label = {"year": "年份", "kind": "文种"}[param]
+    block = re.search(rf"<h3>{label}</h3>\s*<ul>(.*?)</ul>", html, re.DOTALL).group(1)
+    items = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a> <span class="count">(\d+)</span>',
+                       block)
+    assert items
+    for href, value, count in items:
+        page = client.get(unescape(href)).data.decode()
+        assert f"找到 <strong>{count}</strong>" in page, value
+
+
+def test_doc_number_and_title_find_the_document(client, docs):
+    doc = next(d for d in docs.values() if d.doc_number)
+    for q in (doc.doc_number, doc.doc_number.replace("〔", "[").replace("〕", "]"), doc.title[:12]):
+        html = client.get("/search", query_string={"q": q}).data.decode()
+        assert "标题或文号相符的文件" in html and f'href="/doc/{doc.id}?' in html, q
+    adv = client.get("/search", query_string={"docno": doc.doc_number}).data.decode()
+    assert set(_hit_docs(adv)) == {doc.id}
+
+
+def test_sort_by_date_and_institution(client, docs):
+    for sort, key, reverse in (("new", "date", True), ("old", "date", False),
+                               ("inst", "institution", False)):
+        seen = []
+        for page in (1, 2, 3):
+            html = client.get("/search", query_string={"q": "党支部", "sort": sort,
+                                                       "page": page}).data.decode()
+            seen += _hit_docs(html)
+        values = [getattr(docs[i], key) for i in seen if getattr(docs[i], key)]
+        assert values == sorted(values, reverse=reverse), sort
+        assert len(seen) == len(set(zip(seen, range(len(seen)))))
+    first = client.get("/search", query_string={"q": "党支部"}).data.decode()
+    total = int(re.search(r"找到 <strong>(\d+)</strong>", first).group(1))
+    every = []
+    for page in range(1, -(-total // 10) + 1):
+        html = client.get("/search", query_string={"q": "党支部", "sort": "new",
+                                                   "page": page}).data.decode()
+        every += re.findall(r'href="(/clause/[^"?]+)', html)
+    assert len(every) == total and len(set(every)) == total, "every hit once across pages"
+
+
+def test_hits_grouped_by_document(client):
+    html = client.get("/search", query_string={"q": "党支部", "group": "1"}).data.decode()
+    groups = re.findall(r'<section class="group">(.*?)</section>', html, re.DOTALL)
+    n_docs = int(re.search(r"分布在 (\d+) 份文件中", html).group(1))
+    assert len(groups) == n_docs > 1
+    counts = [int(re.search(r"· (\d+) 条", g).group(1)) for g in groups]
+    assert counts == sorted(counts, reverse=True)
+    assert sum(counts) == int(re.search(r"找到 <strong>(\d+)</strong>", html).group(1))
+    for g, n in zip(groups, counts):
+        assert 1 <= g.count('<article class="hit small-hit">') <= min(3, n)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_export_search_results(client, fmt):
+    html = client.get("/search", query_string={"q": "党支部", "sort": "new"}).data.decode()
+    total = int(re.search(r"找到 <strong>(\d+)</strong>", html).group(1))
+    href = unescape(re.search(r'href="(/search/export[^"]*fmt=' + fmt + ')"', html).group(1))
+    r = client.get(href)
+    assert r.status_code == 200 and "attachment" in r.headers["Content-Disposition"]
+    if fmt == "xlsx":
+        import openpyxl
+
+        ws = openpyxl.load_workbook(io.BytesIO(r.data)).active
+        rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4) if row[0].value]
+        assert len(rows) == total
+        assert all("党支部" in (row[6] or "") or row[7] or row[8] for row in rows)
+        dates = [row[4] for row in rows if row[4]]
+        assert dates == sorted(dates, reverse=True)
+    else:
+        import docx
+
+        from pbdocs.generate import oxml
+
+        # one table, or two when its last rows would stand alone on a page: the second goes
+        # on under the same header, repeated
+        tables = docx.Document(io.BytesIO(r.data)).tables
+        head = [c.text for c in tables[0].rows[0].cells]
+        assert head[0] == "序号" and len(tables) <= 2
+        assert all([c.text for c in t.rows[0].cells] == head for t in tables)
+        assert all(oxml.is_repeat_header(t.rows[0]) for t in tables)
+        assert sum(len(t.rows) - 1 for t in tables) == total
+
+
+def test_search_within_a_document(client, docs):
+    doc = next(d for d in docs.values() if sum("党支部" in c.text for c in d.clauses) >= 2)
+    html = client.get(f"/doc/{doc.id}", query_string={"q": "党支部"}).data.decode()
+    n = int(re.search(r"本文件中有 <strong>(\d+)</strong> 条条款", html).group(1))
+    assert n == html.count('<section class="clause match"') >= 2
+    other = client.get(f"/doc/{doc.id}", query_string={"q": "无此内容词语"}).data.decode()
+    assert "本文件中没有与" in other
+
+
+def test_back_to_results_only_to_our_search(client, docs):
+    doc_id = next(iter(docs))
+    ok = client.get(f"/doc/{doc_id}", query_string={"back": "/search?q=党支部"}).data.decode()
+    assert 'href="/search?q=党支部">‹ 返回检索结果' in unescape(ok)
+    for bad in ("http://evil.test/", "//evil.test", "/download/x"):
+        html = client.get(f"/doc/{doc_id}", query_string={"back": bad}).data.decode()
+        assert "返回检索结果" not in html
+
+
+def test_compare_from_a_document_page_has_every_other_plan(client, docs):
+    doc = next(iter(docs.values()))
+    html = client.get(f"/doc/{doc.id}").data.decode()
+    href = unescape(re.search(r'href="([^"]+)">与其他高校比对', html).group(1))
+    page = _finish(client, client.get(href + "&topic=三会一课"))
+    assert page.status_code == 200
+    head = re.search(r'<table class="matrix">\s*<thead><tr>(.*?)</tr>', page.data.decode(),
+                     re.DOTALL).group(1)
+    labels = {d.institution or d.id for d in docs.values()}
+    assert len(re.findall(r"<th>", head)) == 1 + len(labels)
+
+
+# -- issue 16: jobs, delete, replace, restore -----------------------------------------------------
+
+def test_upload_job_reports_progress_and_parses_outside_the_lock(upsite, monkeypatch):
+    import threading
+
+    import pbdocs.parse
+
+    app, tmp = upsite
+    backend = app.extensions["pbdocs"]
+    started, release = threading.Event(), threading.Event()
+    real = pbdocs.parse.parse_file
+
+    def slow_parse(*a, **kw):
+        started.set()
+        assert release.wait(10)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(pbdocs.parse, "parse_file", slow_parse)
+    client = app.test_client()
+    r = _post(client, "/upload", {"file": (io.BytesIO(SCRIPT_TEXT.encode()), "慢文件.txt")},
+              content_type="multipart/form-data")
+    assert r.status_code == 303
+    assert started.wait(10)
+    status = client.get(r.headers["Location"], headers={"Accept": "application/json"}).get_json()
+    assert status["state"] == "running" and "解析" in status["stage"] and status["total"] == 3
+    page = client.get(r.headers["Location"]).data.decode()
+    assert 'http-equiv="refresh"' in page and "解析" in page  # without script it refreshes
+    assert backend._lock.acquire(blocking=False), "the corpus lock is free while parsing"
+    backend._lock.release()
+    assert "<mark>三会一课</mark>" in client.get("/search", query_string={"q": "三会一课"}).data.decode()
+    release.set()
+    done = _finish(client, r)
+    assert "已加入语料库：慢文件.txt" in done.data.decode()
+    assert client.get(r.headers["Location"] + "?format=json").get_json()["state"] == "done"
+
+
+def test_delete_restore_and_replace(upsite):
+    app, tmp = upsite
+    client = app.test_client()
+    r = _upload(client, "待删除方案.txt", SCRIPT_TEXT.encode())
+    doc_id = unquote(re.search(r'href="/doc/([^"]+)"', r.data.decode()).group(1))
+    assert "/clause/" + doc_id in unquote(
+        client.get("/search", query_string={"q": "支部委员会会议"}).data.decode())
+    ask = client.get(f"/doc/{doc_id}/delete")
+    assert ask.status_code == 200 and "确定要删除" in ask.data.decode()
+    assert (tmp / "corpus" / "待删除方案.txt").exists(), "asking deletes nothing"
+    gone = _post(client, f"/doc/{doc_id}/delete", {"confirm": "1"})
+    assert gone.status_code == 303
+    assert not (tmp / "corpus" / "待删除方案.txt").exists()
+    files = client.get(gone.headers["Location"]).data.decode()
+    assert "已删除“待删除方案.txt”" in files and "回收站（1 个文件）" in files
+    assert client.get(f"/doc/{doc_id}").status_code == 404
+    assert "/clause/" + doc_id not in unquote(
+        client.get("/search", query_string={"q": "支部委员会会议"}).data.decode())
+    key = unescape(re.search(r'name="key" value="([^"]+)"', files).group(1))
+    back = _post(client, "/files/restore", {"key": key})
+    assert "已恢复“待删除方案.txt”" in client.get(back.headers["Location"]).data.decode()
+    assert (tmp / "corpus" / "待删除方案.txt").read_bytes() == SCRIPT_TEXT.encode()
+    assert "/clause/" + doc_id in unquote(
+        client.get("/search", query_string={"q": "支部委员会会议"}).data.decode())
+    new = SCRIPT_TEXT.replace("支部委员会会议", "支部党员大会").encode()
+    r = _upload(client, "新版本.txt", new, url=f"/doc/{doc_id}/replace")
+    assert r.status_code == 200, _text(r.data)
+    assert "已移入回收站" in r.data.decode()
+    assert (tmp / "corpus" / "待删除方案.txt").read_bytes() == new
+    page = client.get(f"/doc/{doc_id}").data.decode()
+    assert "支部党员大会" in page and "支部委员会会议" not in page
+    assert "/clause/" + doc_id not in unquote(
+        client.get("/search", query_string={"q": "支部委员会会议"}).data.decode())
+
+
+def test_delete_needs_a_post_with_the_token(upsite):
+    app, tmp = upsite
+    client = app.test_client()
+    doc_id = next(iter(app.extensions["pbdocs"].files()))
+    r = client.post(f"/doc/{doc_id}/delete", data={"confirm": "1"})
+    assert r.status_code == 403
+    assert doc_id in app.extensions["pbdocs"].files()
+
+
+def test_upload_parsed_in_a_worker_process(built_index, tmp_path):
+    """As `pbdocs serve` runs it: the upload is parsed in a process of its own."""
+    shutil.copytree(built_index[0], tmp_path / "corpus")
+    shutil.copytree(built_index[1], tmp_path / "index")
+    app = create_app(tmp_path / "corpus", tmp_path / "index", tmp_path / "out",
+                     parse_processes=1)
+    backend = app.extensions["pbdocs"]
+    try:
+        client = app.test_client()
+        r = _upload(client, "进程解析方案.txt", SCRIPT_TEXT.encode())
+        assert r.status_code == 200 and "已加入语料库：进程解析方案.txt" in r.data.decode()
+        assert backend._pool is not None
+        bad = _upload(client, "坏文件.docx", b"PK\x03\x04" + b"not really a zip" * 10)
+        assert bad.status_code == 400 and "坏文件.docx" in _text(bad.data)
+        assert "Error" not in _text(bad.data) and "/tmp" not in _text(bad.data)
+    finally:
+        backend.stop_workers()
+
+
+def test_a_suggested_department_reads_as_a_suggestion():
+    from pbdocs.model import Clause, Dept, Document, Source
+    from pbdocs.search.backend import records
+    from pbdocs.web.filters import dept, depts
+
+    assert dept({"name": "组织部", "canonical": "党委组织部", "basis": "suggested"}) == \
+        "组织部（党委组织部）（建议）"
+    assert dept({"name": "党委组织部", "canonical": "党委组织部"}) == "党委组织部"
+    suggested = Dept("党委宣传部", "党委宣传部")
+    suggested.basis = "suggested"  # the field the model is gaining (issue 12)
+    doc = Document(id="d", source=Source("/c/d.txt", "txt", "0" * 64))
+    doc.clauses.append(Clause(id="d/一", path=["一"], number="一", heading=None,
+                              text="加强宣传。", lead=[suggested]))
+    rec = records(doc)[0]
+    assert rec.lead == [{"name": "党委宣传部", "canonical": "党委宣传部", "basis": "suggested"}]
+    assert depts(rec.lead) == "党委宣传部（建议）"
+
+
+def test_an_upload_is_parsed_with_its_corpus_lexicons(tmp_path):
+    """An upload is parsed in a temporary folder, yet its corpus's own lexicon folder applies."""
+    from pbdocs.web.backend import Backend
+
+    corpus = tmp_path / "corpus"
+    (corpus / "lexicon").mkdir(parents=True)
+    (corpus / "lexicon" / "kinds.txt").write_text("工作指引\n", encoding="utf-8")
+    staged = tmp_path / "staged" / "a.txt"
+    staged.parent.mkdir()
+    staged.write_text("某某大学党委会议工作指引\n\n一、总体要求\n\n各单位要认真执行。\n",
+                      encoding="utf-8")
+    backend = Backend(corpus, tmp_path / "index", tmp_path / "out")
+    assert backend._parse(staged, "a").kind == "工作指引"
+
+
+def test_a_similar_clause_is_shown_by_its_matched_sentence(client, docs):
+    """The clause page shows each similar clause by the sentence that matched (the `excerpt` of
+    `similar`), not by the start of a long clause."""
+    from pbdocs.crossref import similar
+
+    doc = next(d for d in docs.values() if any("三会一课" in c.text for c in d.clauses))
+    c = next(c for c in doc.clauses if "三会一课" in c.text)
+    hits = similar(list(docs.values()), clause_id=c.id, top=5, other_institutions=True)["hits"]
+    long = [h for h in hits if h["excerpt"] != h["text"].strip()]
+    assert long, "some hit is longer than its matched sentence"
+    html = client.get(f"/clause/{c.id}").data.decode()
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert any(long[0]["excerpt"][:40] in s for s in snippets)

@@ -7,6 +7,8 @@ import importlib
 
 import click
 
+from pbdocs.cli import zh
+
 # command name → "module:attribute"; each module owns one command.
 COMMANDS = {
     "parse": "pbdocs.cli.parse_cmd:parse",
@@ -18,7 +20,7 @@ COMMANDS = {
     "notice": "pbdocs.cli.generate_cmd:notice",
     "taskbook": "pbdocs.cli.generate_cmd:taskbook",
     "timetable": "pbdocs.cli.generate_cmd:timetable",
-    "draft": "pbdocs.cli.draft_cmd:draft",
+    "draft": "pbdocs.cli.generate_cmd:draft",
     "evaluate": "pbdocs.cli.evaluate_cmd:evaluate",
     "serve": "pbdocs.cli.serve_cmd:serve",
     "demo": "pbdocs.cli.demo_cmd:demo",
@@ -38,12 +40,18 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         try:
             return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None  # a command whose module is not built yet is simply absent
+        except ImportError as e:
+            # a broken install is an error a person can act on, never a vanished command
+            missing = f"（缺少模块 {e.name}）" if e.name else ""
+            raise click.ClickException(
+                f"命令“{name}”无法加载{missing}，请重新安装 pbdocs：pip install -e .") from e
+
+
+zh.install()
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="pbdocs")
+@click.version_option(package_name="pbdocs", message="%(prog)s，版本 %(version)s")
 def main():
     """pbdocs：党建政策文本的解析、检索、比对与公文生成工具。"""
 

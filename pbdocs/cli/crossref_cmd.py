@@ -23,23 +23,24 @@ def _documents(corpus_dir: str, index_dir: str):
 @click.command()
 @click.option("--clause", "clause_id", help="条款编号，如 hdu-2020-55/二/8")
 @click.option("--text", help="一段条款文字（与 --clause 二选一）")
-@click.option("--top", type=int, default=10, show_default=True, help="最多显示几条")
+@click.option("--limit", "--top", "limit", type=int, default=10, show_default=True,
+              help="最多显示几条")
 @click.option("--other-institutions", is_flag=True, help="只看其他院校（排除同一院校的文件）")
 @corpus_option
 @index_option
 @format_option
 @handle_errors
-def similar(clause_id, text, top, other_institutions, corpus_dir, index_dir, fmt):
+def similar(clause_id, text, limit, other_institutions, corpus_dir, index_dir, fmt):
     """找出其他文件中表述同一要求的条款，按相似度排序。"""
     from pbdocs.crossref import similar as run
     from pbdocs.errors import InputError
 
-    if top < 1:
-        raise InputError("返回条数（--top）必须是正整数。")
+    if limit < 1:
+        raise InputError("返回条数（--limit）必须是正整数。")
     if clause_id is None and text is None:
         raise InputError("请给出要比对的条款编号（--clause）或一段文本（--text），二者选一。")
     docs = _documents(corpus_dir, index_dir)
-    result = run(docs, clause_id=clause_id, text=text, top=top,
+    result = run(docs, clause_id=clause_id, text=text, top=limit,
                  other_institutions=other_institutions, index_dir=index_dir)
     if fmt == "json":
         emit_json(result)
@@ -51,7 +52,7 @@ def similar(clause_id, text, top, other_institutions, corpus_dir, index_dir, fmt
     width = max(40, shutil.get_terminal_size((100, 24)).columns)
     limit = max(20, (width - 8) // 2 * 3)  # about three lines of Chinese text
     for n, h in enumerate(hits, 1):
-        who = h["institution"] or h["doc_id"]
+        who = h.get("label") or h["institution"] or h["doc_id"]
         click.echo(f"{n}. {who}  {h['clause_id']}  相似度 {h['score']:.2f}")
         body = (h.get("excerpt") or h["text"]).strip()
         more = "……" if body != h["text"].strip() else ""
@@ -63,32 +64,34 @@ def similar(clause_id, text, top, other_institutions, corpus_dir, index_dir, fmt
               help="比对主题（可重复）：主题名、其中一部分或关键词，如 双带头人、专职组织员")
 @click.option("--docs", "doc_ids", multiple=True, help="只比对这些文档（文档编号，可重复）")
 @click.option("--out", type=click.Path(dir_okay=False),
-              help="写入文件：.docx（横版公文表格）、.xlsx、.md 或 .html")
+              help="写入文件，格式由扩展名决定：.docx（横版公文表格）、.xlsx、.md 或 .html")
 @click.option("--title", help="输出文件的标题（默认：各校党建工作要求比对表）")
+@click.option("--only-differences", is_flag=True,
+              help="只列出各校数值不同的主题（只比较衡量同一事项的数值）")
 @corpus_option
 @index_option
 @format_option
 @handle_errors
-def compare(topics, doc_ids, out, title, corpus_dir, index_dir, fmt):
+def compare(topics, doc_ids, out, title, only_differences, corpus_dir, index_dir, fmt):
     """按主题比对各院校的要求：每校的条款摘录与数值，标出不同的数值。"""
     from pbdocs.crossref import compare as run
-    from pbdocs.crossref import present
+    from pbdocs.generate import compare as view
+    from pbdocs.generate import outputs
 
     if out:
-        present.check_out(out)
+        outputs.format_of("compare", out)  # a wrong extension is said before any work
     docs = _documents(corpus_dir, index_dir)
     result = run(docs, topics=list(topics) or None, doc_ids=list(doc_ids) or None,
-                 index_dir=index_dir)
+                 index_dir=index_dir, only_differences=only_differences)
     if out:
-        path = present.write(result, out, title=title)
+        written = outputs.write("compare", result, out, title=title)
         if fmt == "json":
-            emit_json({"out": str(path), "topics": len(result["requirements"]),
-                       "institutions": len(result["institutions"])})
+            emit_json(written.to_json() | {"institutions": len(result["institutions"])})
         else:
-            click.echo(f"已写入 {path}：{len(result['requirements'])} 个主题，"
+            click.echo(f"已写入 {written.out}：{written.count} 个主题，"
                        f"{len(result['institutions'])} 所院校。")
         return
     if fmt == "json":
         emit_json(result)
         return
-    click.echo(present.to_text(result))
+    click.echo(view.to_text(result))

@@ -8,6 +8,9 @@ import click
 
 from pbdocs.cli.common import corpus_option, handle_errors, index_option
 
+# The output kinds (of pbdocs.generate.outputs) the demo writes for the first document.
+DEMO_KINDS = ("taskbook", "notice")
+
 
 @click.command()
 @corpus_option
@@ -17,9 +20,9 @@ from pbdocs.cli.common import corpus_option, handle_errors, index_option
 @click.option("--query", default="双带头人", show_default=True, help="演示检索的关键词")
 @handle_errors
 def demo(corpus_dir, index_dir, out_dir, query):
-    """演示完整流程：解析语料、建立索引、检索，并为第一份文件生成任务分解表和印发通知。"""
+    """演示完整流程：解析语料、建立索引、检索，并生成一份任务分解表和印发通知。"""
     from pbdocs.corpus import Corpus
-    from pbdocs.generate import write_notice, write_taskbook
+    from pbdocs.generate.outputs import get, write
     from pbdocs.search import build_index, search
 
     click.echo(f"1. 解析并建立索引：{corpus_dir} → {index_dir}")
@@ -47,10 +50,18 @@ def demo(corpus_dir, index_dir, out_dir, query):
         click.echo("\n3. 语料中没有可解析的文件，未生成文档。")
         return
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    doc = docs[0]
-    book, rows = write_taskbook(doc, out / f"{doc.id}-任务分解表.docx")
-    notice = write_notice(doc, out / f"{doc.id}-印发通知.docx")
+    doc = max(docs, key=_bases)  # the first whose task book shows the most kinds of lead
     click.echo(f"\n3. 为 {doc.id} 生成公文：")
-    click.echo(f"   · 任务分解表（{rows} 行）：{book}")
-    click.echo(f"   · 印发通知：{notice}")
+    for kind in DEMO_KINDS:
+        k = get(kind)
+        w = write(kind, doc, out / f"{doc.id}-{k.file_word}.docx")
+        rows = f"（{w.count} 行）" if w.count is not None else ""
+        click.echo(f"   · {k.label}{rows}：{w.out}")
+        if w.note:
+            click.echo(f"     {w.note}")
+
+
+def _bases(doc) -> int:
+    """How many kinds of lead a document's task book shows (stated, named in the text,
+    suggested): the demo shows one with all three where there is one."""
+    return len({d.basis for c in doc.clauses for t in c.tasks for d in t.lead})

@@ -16,11 +16,9 @@ db_option = click.option(
 
 
 def _depts(ds: list[dict[str, str]]) -> str:
-    out = []
-    for d in ds:
-        name, canon = d.get("name") or "", d.get("canonical") or ""
-        out.append(canon if not name or name == canon else f"{canon}（原文：{name}）")
-    return "、".join(out)
+    from pbdocs.lang.wording import dept_labels
+
+    return dept_labels(ds)
 
 
 def _clause_path(rec) -> str:
@@ -60,13 +58,21 @@ def index(corpus_dir, index_dir, rebuild, engine, db, jobs, dask_address, fmt):
         click.echo("\r\033[K", err=True, nl=False)
     if fmt == "json":
         emit_json(summary)
-        return
-    for f in summary["failures"]:
-        click.echo(f"未能解析：{f['path']}：{f['message']}", err=True)
-    click.echo(f"索引已更新（{engine}）：{summary['documents']} 篇文档，"
-               f"{summary['clauses']} 条条款；新增 {summary['added']}，"
-               f"更新 {summary['updated']}，删除 {summary['removed']}；"
-               f"用时 {summary['seconds']:.1f} 秒。")
+    else:
+        for f in summary["failures"]:
+            click.echo(f"未能解析：{f['path']}：{f['message']}", err=True)
+        if summary.get("repaired"):
+            click.echo("原有索引已损坏（文件被改动或截断），已从头重建。", err=True)
+        click.echo(f"索引已更新（{engine}）：{summary['documents']} 篇文档，"
+                   f"{summary['clauses']} 条条款；新增 {summary['added']}，"
+                   f"更新 {summary['updated']}，删除 {summary['removed']}；"
+                   f"用时 {summary['seconds']:.1f} 秒。")
+    failures = summary["failures"]
+    if failures:  # like `parse`: the good files are indexed, the run still says it was not all
+        n = summary["documents"] + len(failures)
+        click.echo(f"共 {n} 个文件，{len(failures)} 个未能解析："
+                   f"{'、'.join(str(f['path']) for f in failures)}。", err=True)
+        sys.exit(2)
 
 
 @click.command()

@@ -26,12 +26,9 @@ def serve(host, port, corpus_dir, index_dir, out_dir, engine, db):
     """启动本地网页界面：检索、阅读、比对、生成公文、上传文件。"""
     from pathlib import Path
 
-    from werkzeug.serving import make_server
-
     from pbdocs.errors import InputError
     from pbdocs.search import resolve_engine
     from pbdocs.web.app import create_app
-    from pbdocs.web.backend import Unavailable
 
     engine = resolve_engine(index_dir, engine, db)
     shared = engine == "postgres"
@@ -42,9 +39,9 @@ def serve(host, port, corpus_dir, index_dir, out_dir, engine, db):
     # web page cannot reach the service through a domain re-pointed to 127.0.0.1.
     app = create_app(corpus_dir, index_dir, out_dir,
                      trusted_hosts=["127.0.0.1", "localhost", "[::1]"] if local else None,
-                     engine=engine, db=db)
+                     parse_processes=1, engine=engine, db=db)
     try:  # take the port first: a busy one is said at once, not after indexing
-        server = make_server(host, port, app, threaded=True)
+        server = make_server(host, port, app)
     except (OSError, SystemExit) as e:
         raise InputError(f"无法在 {host}:{port} 启动服务（端口可能已被占用），"
                          "请换一个端口，例如 --port 8001。") from e
@@ -56,23 +53,34 @@ def serve(host, port, corpus_dir, index_dir, out_dir, engine, db):
             click.echo("使用共享数据库中的检索索引（PostgreSQL）。", err=True)
         else:
             click.echo(f"正在更新检索索引（{engine}）……", err=True)
-            try:
-                stats = backend.build_index(jobs=None)
-                click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
-                           f"{stats.get('clauses', '?')} 条条款。", err=True)
-            except Unavailable as e:
-                click.echo(f"检索{e}网页中的检索页将提示不可用。", err=True)
-        try:
-            backend.warm()
-        except Unavailable:
-            pass  # the clause page says so itself
+            stats = backend.build_index(jobs=None)
+            click.echo(f"索引就绪：{stats.get('documents', '?')} 份文件，"
+                       f"{stats.get('clauses', '?')} 条条款。", err=True)
+        backend.warm()
+        backend.start_workers()
         if not local:
             click.echo(f"注意：监听 {host} 时，同一网络中的其他计算机也能访问本服务。", err=True)
         shown = "localhost" if local else host
         click.echo(f"请在浏览器中打开 http://{shown}:{port}/ （按 Ctrl-C 停止）", err=True)
-        server.serve_forever()  # returns on Ctrl-C
+        server.run()  # returns on Ctrl-C
     except KeyboardInterrupt:
         pass  # Ctrl-C while indexing
     finally:
-        server.server_close()
+        server.close()
+        backend.stop_workers()
     click.echo("服务已停止。", err=True)
+
+
+THREADS = 8  # requests served at once; slow work (parsing, comparing) runs in jobs besides
+
+
+def make_server(host: str, port: int, app):
+    """waitress (a production WSGI server on Linux and Windows) bound to host:port, with
+    threads; its Server header names no software version. A request body up to five times the
+    app's upload limit reaches the app, which answers one over the limit with its Chinese page;
+    waitress closes the connection on a larger one rather than buffer it."""
+    from waitress import create_server
+
+    limit = 5 * int(app.config.get("MAX_CONTENT_LENGTH") or 0) + 1024 * 1024
+    return create_server(app, host=host, port=port, threads=THREADS, ident="pbdocs",
+                         max_request_body_size=limit, clear_untrusted_proxy_headers=True)

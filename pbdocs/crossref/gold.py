@@ -1,13 +1,22 @@
-"""Scoring `similar` against hand-made gold alignments: recall@1, recall@5 and MRR.
+"""Scoring `similar` against hand-made gold pairs: recall@1, recall@5 and MRR, beside the two
+plain baselines every method must beat (character-bigram TF-IDF cosine; BM25 over jieba words).
 
-A gold file is a TSV of clause pairs, each side a document id and a quote from the clause; a
-quote is resolved to the clause whose text contains it, so gold survives changes of clause paths.
+Gold files are TSVs of clause pairs, each side a document id and a quote from the clause; a quote
+is resolved to the clause whose text contains it, so gold survives changes of clause paths.
+`tests/gold/pairs/pairs.tsv` (FORMAT.md beside it) adds a split (`tune` / `test`) and a type
+(`easy` / `paraphrase`); the older `alignments*.tsv` have neither.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from pbdocs.errors import InputError
 from pbdocs.model import Document
@@ -22,24 +31,39 @@ class GoldPair:
     doc_b: str
     quote_b: str
     topic: str = ""
+    split: str = ""
+    kind: str = ""  # easy | paraphrase
 
 
-def load_gold(path: str | Path) -> list[GoldPair]:
-    """Read a gold TSV (doc_a, quote_a, doc_b, quote_b, topic; `#` lines are comments)."""
-    pairs = []
+def _rows(path: str | Path, width: int):
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cols = line.split("\t")
-        if len(cols) < 4:
-            raise InputError(f"{Path(path).name} 第 {n} 行应有至少 4 列（以制表符分隔）。")
-        pairs.append(GoldPair(*[c.strip() for c in cols[:5]]))
-    return pairs
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < width:
+            raise InputError(f"{Path(path).name} 第 {n} 行应有至少 {width} 列（以制表符分隔）。")
+        yield cols
+
+
+def load_gold(path: str | Path) -> list[GoldPair]:
+    """Read an alignments TSV (doc_a, quote_a, doc_b, quote_b, topic)."""
+    return [GoldPair(*cols[:5]) for cols in _rows(path, 4)]
+
+
+def load_pairs(path: str | Path, split: str | None = None) -> list[GoldPair]:
+    """Read a pairs TSV (split, type, doc_a, quote_a, doc_b, quote_b, topic), only the rows of
+    `split` when given: the `test` rows are read only to score a chosen method once."""
+    out = []
+    for cols in _rows(path, 6):
+        if split is None or cols[0] == split:
+            topic = cols[6] if len(cols) > 6 else ""
+            out.append(GoldPair(cols[2], cols[3], cols[4], cols[5], topic, cols[0], cols[1]))
+    return out
 
 
 def resolve(docs: dict[str, Document], doc_id: str, quote: str) -> str | None:
     """The id of the first clause of `doc_id` whose text contains the quote, or None."""
-    from pbdocs.crossref.vectors import fold
+    from pbdocs.lang.text import fold
 
     doc = docs.get(doc_id)
     if doc is None:
@@ -51,59 +75,127 @@ def resolve(docs: dict[str, Document], doc_id: str, quote: str) -> str | None:
     return None
 
 
-def rank(index, query_id: str, target_id: str, also_gold: set[str] = frozenset()) -> int | None:
-    """1-based rank of target among the clauses of other documents most similar to query.
+Scorer = Callable[[int], np.ndarray]  # row of a query clause -> a score for every clause
 
-    Other gold partners of the query ranked above the target are not counted against it (the
-    "filtered" rank): a clause may rightly match several clauses of the same text.
-    """
-    import numpy as np
 
-    qi, ti = index.position(query_id), index.position(target_id)
-    if qi is None or ti is None:
-        return None
-    others = np.array([e.doc_id != index.entries[qi].doc_id for e in index.entries])
-    scores = index.ranked_scores(row=qi, allowed=others)  # what `similar --clause` ranks by
-    keep = others & np.array([e.clause_id not in also_gold for e in index.entries])
-    keep[ti] = True
-    s = np.where(keep, scores, -np.inf)
-    return int((s > s[ti]).sum()) + 1
+def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
+                other_gold: list[GoldPair] = ()) -> dict:
+    """recall@1, recall@5 and MRR of a scorer over the pairs, both directions queried, over all
+    pairs and per type. Candidates are the clauses of other documents; other gold partners of
+    the query ranked above the target (also those of `other_gold`) are not counted against it
+    (the "filtered" rank): a clause may rightly match several clauses."""
+    from pbdocs.crossref.vectors import clause_entries
+
+    entries, _ = clause_entries(docs)
+    pos = {e.clause_id: i for i, e in enumerate(entries)}
+    doc_of = np.array([e.doc_id for e in entries], dtype=object)
+    by_id = {d.id: d for d in docs}
+    partners: dict[int, set[int]] = {}
+    resolved, unresolved = [], 0
+    for p in [*pairs, *other_gold]:
+        a, b = (resolve(by_id, p.doc_a, p.quote_a), resolve(by_id, p.doc_b, p.quote_b))
+        a, b = pos.get(a), pos.get(b)
+        mine = any(p is x for x in pairs)
+        if a is None or b is None:
+            unresolved += mine
+            continue
+        if mine:
+            resolved.append((a, b, p))
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    details = []
+    for a, b, p in resolved:
+        for q, t in ((a, b), (b, a)):
+            s = np.asarray(scorer(q), dtype=np.float64).copy()
+            s[doc_of == doc_of[q]] = -np.inf
+            for o in partners[q] - {t}:
+                s[o] = -np.inf
+            rank = int((s > s[t]).sum()) + 1 if np.isfinite(s[t]) else None
+            details.append({"query": entries[q].clause_id, "target": entries[t].clause_id,
+                            "topic": p.topic, "kind": p.kind, "rank": rank})
+    out = {"pairs": len(pairs), "queries": len(details), "unresolved": unresolved,
+           **metrics([d["rank"] for d in details]), "details": details}
+    for kind in ("easy", "paraphrase"):
+        rs = [d["rank"] for d in details if d["kind"] == kind]
+        if rs:
+            out[kind] = metrics(rs)
+    return out
+
+
+def metrics(ranks: list[int | None]) -> dict:
+    """recall@1, recall@5 and MRR of 1-based ranks (None: not found)."""
+    n = len(ranks) or 1
+    return {"recall@1": sum(1 for r in ranks if r and r <= 1) / n,
+            "recall@5": sum(1 for r in ranks if r and r <= 5) / n,
+            "mrr": sum(1 / r for r in ranks if r) / n}
 
 
 def score_gold(docs: list[Document], pairs: list[GoldPair],
                other_gold: list[GoldPair] = ()) -> dict:
-    """recall@1, recall@5 and MRR of `similar` over the gold pairs, both directions queried;
-    partners from `other_gold` are filtered like the pairs' own but not scored."""
+    """The default method (`similar`'s scores, every clause scored) over gold pairs."""
+    return score_pairs(docs, pairs, method_scorer(docs), other_gold)
+
+
+def method_scorer(docs: list[Document], exhaustive: bool = True) -> Scorer:
+    """`similar --clause` as a scorer: every clause scored, or (exhaustive=False) the clauses
+    the postings give as candidates, the rest -inf."""
     from pbdocs.crossref.vectors import build_index
 
-    by_id = {d.id: d for d in docs}
     index = build_index(docs)
-    details, unresolved, resolved = [], [], []
-    partners: dict[str, set[str]] = {}
-    for p in [*pairs, *other_gold]:
-        a, b = resolve(by_id, p.doc_a, p.quote_a), resolve(by_id, p.doc_b, p.quote_b)
-        if a is None or b is None:
-            if p in pairs:
-                unresolved.append(p)
-            continue
-        if p in pairs:
-            resolved.append((a, b, p.topic))
-        partners.setdefault(a, set()).add(b)
-        partners.setdefault(b, set()).add(a)
-    for a, b, topic in resolved:
-        for q, t in ((a, b), (b, a)):
-            r = rank(index, q, t, partners[q] - {t})
-            raw = rank(index, q, t)
-            details.append({"query": q, "target": t, "topic": topic, "rank": r, "raw_rank": raw})
-    rs = [d["rank"] for d in details]
-    n = len(rs) or 1
-    return {
-        "pairs": len(pairs),
-        "queries": len(rs),
-        "unresolved": len(unresolved),
-        "recall@1": sum(1 for r in rs if r and r <= 1) / n,
-        "recall@5": sum(1 for r in rs if r and r <= 5) / n,
-        "mrr": sum(1 / r for r in rs if r) / n,
-        "raw_recall@5": sum(1 for d in details if d["raw_rank"] and d["raw_rank"] <= 5) / n,
-        "details": details,
-    }
+
+    def scorer(row: int) -> np.ndarray:
+        q = index.query(row=row)
+        if exhaustive:
+            return index.scores(q)
+        s = np.full(len(index.entries), -np.inf)
+        for i, v in index.rank(q, len(index.entries), exhaustive=False):
+            s[i] = v
+        return s
+
+    return scorer
+
+
+# -- baselines ----------------------------------------------------------------------------------
+
+def _texts(docs: list[Document]) -> list[str]:
+    from pbdocs.crossref.vectors import clause_entries
+
+    return clause_entries(docs)[1]
+
+
+def bigram_tfidf_scorer(docs: list[Document]) -> Scorer:
+    """Baseline: cosine of character-bigram TF-IDF (scikit-learn's defaults), nothing else."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from pbdocs.crossref.vectors import chars
+
+    m = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), preprocessor=chars) \
+        .fit_transform(_texts(docs))
+    return lambda row: (m @ m[row].T).toarray().ravel()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def bm25_scorer(docs: list[Document], k1: float = 1.2, b: float = 0.75) -> Scorer:
+    """Baseline: Okapi BM25 over jieba words (the domain dictionary, punctuation dropped), the
+    query clause's distinct words as the query."""
+    from pbdocs.lang.text import fold
+    from pbdocs.segment import cut
+
+    toks = [[w for w in cut(fold(t)) if w.strip() and not _NOT_WORD.fullmatch(w)]
+            for t in _texts(docs)]
+    n = len(toks)
+    avg = sum(map(len, toks)) / max(n, 1)
+    df = Counter(w for t in toks for w in set(t))
+    idf = {w: math.log(1 + (n - k + 0.5) / (k + 0.5)) for w, k in df.items()}
+    tfs = [Counter(t) for t in toks]
+    norms = [k1 * (1 - b + b * len(t) / avg) for t in toks]
+
+    def scorer(row: int) -> np.ndarray:
+        q = set(toks[row])
+        return np.array([sum(idf[w] * f * (k1 + 1) / (f + nm)
+                             for w in q if (f := tf.get(w)))
+                         for tf, nm in zip(tfs, norms)])
+
+    return scorer

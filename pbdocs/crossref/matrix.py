@@ -1,93 +1,195 @@
 """`compare`: the requirement matrix — topics as rows, institutions as columns, each cell the
-clause excerpts and the numbers (targets, recurrences, deadlines) that institution set."""
+clause excerpts and the numbers (targets, recurrences, deadlines) that institution set.
+
+A number is compared only with numbers that measure the same thing: the same kind and unit, the
+same period (a recurrence counted per year, so 每学期1次 equals 每年2次), and a subject alike
+(who or what: a target's subject, else the words around the number in its sentence, weighted by
+IDF). Deadlines date each plan's own schedule and are not compared. A number without a
+subject, or damaged in the source (a numeral lost in extraction: the
+normaliser keeps a space where it was), is shown and never compared. Cost is linear in the corpus:
+clauses are found through the clause index's postings, each cell keeps PER_CELL clauses per
+institution, and each number is compared with a few subjects of each group of its row, not with
+every institution's numbers.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import numpy as np
 
 from pbdocs.crossref.similar import institution_label
 from pbdocs.crossref.topics import Topic, discover, load_topics, resolve
-from pbdocs.crossref.vectors import clause_text, fold, sentences
+from pbdocs.crossref.vectors import N_FEATURES, chars, clause_text, word_feature, words
 from pbdocs.errors import InputError
+from pbdocs.lang import lexicon
+from pbdocs.lang.text import fold, sentences
 from pbdocs.model import Clause, Document
 
 PER_CELL = 2  # clauses shown per institution and topic
 MAX_SENTENCES = 3  # sentences of one clause in an excerpt
 MAX_SENTENCE_CHARS = 160
+# Two numbers measure the same thing when their subjects' IDF-weighted word cosine reaches this.
+SUBJECT_MIN = 0.5
+REPRESENTATIVES = 8  # subjects of a group a new number is compared with
+PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "semester": 2, "year": 1}
+# A numeral lost in extraction: the normaliser keeps the space where it stood (召开 次).
+_LOST_NUMERAL = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_SEGMENT = re.compile(r"[^，,；;。！？!?：:]+")
+# Words of the number phrase itself (comparison words, numerals; periods and measure words come
+# from the lexicon): not what is measured.
+_QUANTITY = (r"每.*|至少|不少于?|不低于?|不超过|不多于?|不高于?|达到|以上|以下|以内|"
+             r"[零一二两三四五六七八九十百千万\d.%％]+")
+
+
+@lexicon.per_lexicon()
+def _quantity_word() -> re.Pattern:
+    """Matches a word that is part of a number phrase: 每学期, 至少, 1次, 学期, 名 …"""
+    units = [e for e in lexicon.entries("measure_words.txt") if not e.startswith("!")]
+    periods = [r[0] for r in lexicon.rows("periods.tsv")]
+    alts = "|".join(re.escape(w) for w in sorted({*units, *periods}, key=len, reverse=True))
+    return re.compile(f"^(?:{_QUANTITY})?(?:{alts})?$")
 
 
 def compare(docs: list[Document], *, topics: list[str] | None = None,
             doc_ids: list[str] | None = None, per_cell: int = PER_CELL,
             topics_file: str | Path | None = None, discovered: bool | None = None,
-            index_dir: str | Path | None = None) -> dict:
-    """The requirement matrix as the spec's JSON (plus `differs`, `recurrences`, `deadlines`).
-    `docs` may be a stream (pbdocs.corpus.DocumentStream): it is read a few times, one
-    document at a time, and never held whole."""
-    docs = _select(docs if hasattr(docs, "key") else list(docs), doc_ids)
+            index_dir: str | Path | None = None, only_differences: bool = False) -> dict:
+    """The requirement matrix as the spec's JSON (plus `differs`, `recurrences`, `deadlines`);
+    `only_differences` keeps the rows where some number differs between institutions."""
+    from pbdocs.crossref.cache import get_index
+
+    every = list(docs)
+    docs = _select(every, doc_ids)
     curated = load_topics(topics_file)
     labels = list(dict.fromkeys(institution_label(d) for d in docs))
     chosen = resolve(list(topics), curated, docs) if topics else list(curated)
-    rows = _rows(docs, labels, chosen, per_cell, overview=not topics)
+    # The corpus's own index, also when only some documents are compared: one index per corpus
+    # (a subset would build, and keep, an index of its own).
+    index = get_index(every, index_dir)
+    finder = _Finder(docs, index)
+    rows = _rows(finder, labels, chosen, per_cell, overview=not topics)
     if not topics and discovered is not False:
-        from pbdocs.crossref.cache import get_index
-
         covered = {i["clause_id"] for r in rows for items in r["cells"].values() for i in items}
-        found = discover(get_index(docs, index_dir),
-                         {d.id: institution_label(d) for d in docs}, covered)
-        rows += _rows(docs, labels, found, per_cell, overview=True)
-    return {"institutions": labels, "requirements": rows}
+        found = discover(index, {d.id: institution_label(d) for d in docs}, covered)
+        rows += _rows(finder, labels, found, per_cell, overview=True)
+    out = {"institutions": labels, "requirements": rows}
+    if only_differences:
+        out["requirements"] = [r for r in rows if r["differs"]]
+        out["only_differences"] = True
+    return out
 
 
-class _Prepared:
-    """A clause folded once per call (not once per topic and keyword); its sentences are split
-    only for the clauses some topic mentions."""
+class _Finder:
+    """The clauses that mention a keyword: candidates from the postings of the keyword's
+    character bigrams (every clause holding the keyword holds them all), then checked."""
 
-    __slots__ = ("_sents", "clause", "folded")
+    def __init__(self, docs: list[Document], index):
+        self.docs = docs
+        self.index = index
+        self.by_id = {d.id: d for d in docs}
+        self.order = {d.id: n for n, d in enumerate(docs)}
+        self._folded: dict[int, str] = {}
+        self._clauses: dict[str, dict[str, Clause]] = {}
 
-    def __init__(self, clause: Clause):
-        self.clause = clause
-        self.folded = fold(clause_text(clause))
-        self._sents: tuple[list[str], list[str]] | None = None
+    def rows_with(self, keys: list[str]) -> set[int]:
+        """Rows of the index whose text (folded) holds one of the keys."""
+        found: set[int] = set()
+        for k in keys:
+            ck = chars(k)
+            grams = {ck[i:i + 2] for i in range(len(ck) - 1)}
+            if grams and self.index.post_ptr is not None:
+                cand = None
+                for g in sorted(grams):
+                    f = N_FEATURES + word_feature(g)
+                    rows = np.asarray(self.index.post_rows[int(self.index.post_ptr[f]):
+                                                           int(self.index.post_ptr[f + 1])])
+                    cand = rows if cand is None else np.intersect1d(cand, rows,
+                                                                    assume_unique=True)
+                    if not len(cand):
+                        break
+                rows = cand.tolist()
+            else:
+                rows = range(len(self.index.entries))
+            found.update(r for r in rows if self.index.entries[r].doc_id in self.by_id
+                         and k in self.text(r, keys))
+        return found
 
-    def sentences(self) -> tuple[list[str], list[str]]:
-        """The clause's sentences and their folded forms."""
-        if self._sents is None:
-            sents = sentences(clause_text(self.clause))
-            self._sents = (sents, [fold(x) for x in sents])
-        return self._sents
+    def text(self, row: int, keys: list[str]) -> str:
+        """The clause's text as written when it holds one of the keys (most do: no folding),
+        else folded (widths and spaces), in which the keys are matched."""
+        e = self.index.entries[row]
+        raw = f"{e.heading}。{e.text}"
+        if any(k in raw for k in keys):
+            return raw
+        if row not in self._folded:
+            self._folded[row] = fold(clause_text(self.clause(e.doc_id, e.clause_id)))
+        return self._folded[row]
+
+    def clause(self, doc_id: str, clause_id: str) -> Clause:
+        table = self._clauses.get(doc_id)
+        if table is None:
+            table = self._clauses[doc_id] = {c.id: c for c in self.by_id[doc_id].clauses}
+        return table[clause_id]
 
 
-def _rows(docs: list[Document], labels: list[str], chosen: list[Topic], per_cell: int,
+def _rows(finder: _Finder, labels: list[str], chosen: list[Topic], per_cell: int,
           overview: bool) -> list[dict]:
-    every: list[dict[str, list[dict]]] = [{lab: [] for lab in labels} for _ in chosen]
-    for doc in docs:  # one document at a time: a stream is never held whole
-        prepared = [_Prepared(c) for c in doc.clauses]
-        for cells, topic in zip(every, chosen):
-            cells[institution_label(doc)].extend(_cell(doc, prepared, topic, per_cell))
     rows = []
-    for topic, cells in zip(chosen, every):
+    for topic in chosen:
+        cells = _cells(finder, labels, topic, per_cell)
         present = sum(1 for items in cells.values() if items)
         if overview and present < min(2, len(labels)):
             continue  # an overview shows only what can be compared
-        differs = _mark_differences(cells)
+        differs = _mark_differences(cells, finder.index.model)
         rows.append({"topic": topic.name, "source": topic.source, "keywords": topic.keywords,
                      "differs": differs, "cells": cells})
     return rows
 
 
+def _cells(finder: _Finder, labels: list[str], topic: Topic, per_cell: int) -> dict:
+    """Per institution, its PER_CELL clauses most about the topic (the earliest keyword of the
+    topic's list, then the most mentions), with their numbers. Only the clauses kept are split
+    into sentences."""
+    keys = [k for k in (fold(x) for x in topic.keywords) if k]
+    members = set(topic.clause_ids)
+    index = finder.index
+    if members:
+        rows = {r for r in (index.position(c) for c in members)
+                if r is not None and index.entries[r].doc_id in finder.by_id}
+    else:
+        rows = finder.rows_with(keys)
+    ranked: dict[str, list] = {}
+    for r in rows:
+        e = index.entries[r]
+        text = finder.text(r, keys)
+        first = min((i for i, k in enumerate(keys) if k in text), default=len(keys))
+        mentions = sum(text.count(k) for k in keys)
+        rank = (first, -mentions, finder.order[e.doc_id], r)
+        ranked.setdefault(e.label, []).append((rank, r))
+    cells: dict[str, list[dict]] = {lab: [] for lab in labels}
+    for lab, items in ranked.items():
+        items.sort()
+        for _, r in items:
+            if len(cells[lab]) >= per_cell:
+                break
+            e = index.entries[r]
+            c = finder.clause(e.doc_id, e.clause_id)
+            sents = sentences(clause_text(c))
+            folded = [fold(s) for s in sents]
+            hit = [(s, f) for s, f in zip(sents, folded) if any(k in f for k in keys)]
+            if hit or members:
+                cells[lab].append(_item(finder.by_id[e.doc_id], c,
+                                        hit or list(zip(sents, folded))[:1], keys))
+    return cells
+
+
 def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
-    if not len(docs):
+    if not docs:
         raise InputError("语料库中没有可比对的文档。")
     if not doc_ids:
         return docs
-    if hasattr(docs, "ids"):  # a stream: load only the documents asked for
-        known = docs.ids()
-        missing = [i for i in doc_ids if i not in known]
-        if missing:
-            raise InputError(f"语料库中没有编号为“{missing[0]}”的文档；"
-                             f"可用的编号：{'、'.join(known)}。")
-        chosen = [docs.get(i) for i in dict.fromkeys(doc_ids)]
-        return [d for d in chosen if d is not None]
     by_id = {d.id: d for d in docs}
     missing = [i for i in doc_ids if i not in by_id]
     if missing:
@@ -96,83 +198,155 @@ def _select(docs: list[Document], doc_ids: list[str] | None) -> list[Document]:
     return [by_id[i] for i in dict.fromkeys(doc_ids)]
 
 
-def _cell(doc: Document, prepared: list[_Prepared], topic: Topic, per_cell: int) -> list[dict]:
-    """The clauses of one document about a topic, most specific first, with their numbers."""
-    keys = [k for k in (fold(x) for x in topic.keywords) if k]
-    members = set(topic.clause_ids)
-    ranked = []
-    for pos, p in enumerate(prepared):
-        if members and p.clause.id not in members:
-            continue
-        if not members and not any(k in p.folded for k in keys):
-            continue
-        sents, folded = p.sentences()
-        hit = [s for s, f in zip(sents, folded) if any(k in f for k in keys)]
-        if not hit and not members:
-            continue
-        first = min((i for i, k in enumerate(keys) if k in p.folded), default=len(keys))
-        ranked.append(((first, -len(hit), pos), p.clause, hit or sents[:1]))
-    ranked.sort(key=lambda r: r[0])
-    return [_item(doc, c, hit, keys) for _, c, hit in ranked[:per_cell]]
-
-
-def _item(doc: Document, c: Clause, hit: list[str], keys: list[str]) -> dict:
-    excerpt = "".join(_trim(s, keys) for s in hit[:MAX_SENTENCES])
-    if len(hit) > MAX_SENTENCES:
+def _item(doc: Document, c: Clause, hit: list[tuple[str, str]], keys: list[str]) -> dict:
+    """One clause of a cell: its excerpt (the sentences about the topic, given with their folded
+    forms; a sentence holding one of their numbers is never left out) and those numbers."""
+    kinds = {"targets": c.targets, "recurrences": c.recurrences, "deadlines": c.deadlines}
+    nums = [(k, x, fold(x.text)) for k, xs in kinds.items() for x in xs if x.text]
+    # Sentences with a number of the clause come first when the excerpt must be cut.
+    with_number = [i for i, (_, f) in enumerate(hit) if any(t in f for _, _, t in nums)]
+    shown = set(with_number[:MAX_SENTENCES])
+    for i in range(len(hit)):
+        if len(shown) >= MAX_SENTENCES:
+            break
+        shown.add(i)
+    chosen = [hit[i] for i in sorted(shown)]
+    joined = "".join(f for _, f in chosen)
+    kept = [(k, x, t) for k, x, t in nums if any(t in f for _, f in chosen)
+            and fold(getattr(x, "subject", None) or "") in joined]
+    excerpt = "".join(_trim(s, keys, [t for _, _, t in kept if t in f]) for s, f in chosen)
+    if len(hit) > len(chosen):
         excerpt += "……"
-    folded = fold(excerpt)
-
-    def inside(items):
-        # A number belongs to the excerpt when its words are there (a bare "2个" is not enough).
-        return [x.to_dict() for x in items
-                if x.text and fold(x.text) in folded
-                and fold(getattr(x, "subject", None) or "") in folded]
-
-    return {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt,
-            "targets": inside(c.targets), "recurrences": inside(c.recurrences),
-            "deadlines": inside(c.deadlines)}
+    out: dict = {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt,
+                 "targets": [], "recurrences": [], "deadlines": []}
+    for kind, x, _ in kept:
+        d = x.to_dict()
+        d["subject_text"] = _subject_text(kind, x, [f for _, f in chosen])
+        if _LOST_NUMERAL.search(x.text or ""):
+            d["damaged"] = True
+        out[kind].append(d)
+    return out
 
 
-def _trim(sentence: str, keys: list[str]) -> str:
-    """A long sentence cut to a window around its first keyword."""
+def _subject_text(kind: str, x, sents: list[str]) -> str:
+    """What a number measures, in words: a target's subject, else the part of its (folded)
+    sentence around it (between commas), with the part before when that holds only the number
+    (「校级领导干部讲党课，每学期不少于1次」)."""
+    if kind == "targets":
+        return x.subject or ""
+    text = fold(x.text)
+    for s in sents:
+        segs = _SEGMENT.findall(s)
+        for i, seg in enumerate(segs):
+            if text in seg or seg in text:
+                if i and not _subject_words(seg):
+                    return segs[i - 1] + "，" + seg
+                return seg
+    return text
+
+
+def _subject_words(text: str) -> set[str]:
+    """The words of a subject text, without those of the number phrase itself."""
+    q = _quantity_word()
+    return {w for w in words(text) if not q.match(w)}
+
+
+def _trim(sentence: str, keys: list[str], numbers: list[str]) -> str:
+    """A long sentence cut to a window around its first keyword; never cutting off a number of
+    the excerpt (a sentence holding one is cut around the keyword and the numbers)."""
     if len(sentence) <= MAX_SENTENCE_CHARS:
         return sentence
-    at = min((sentence.find(k) for k in keys if sentence.find(k) >= 0), default=0)
-    start = max(0, at - MAX_SENTENCE_CHARS // 3)
-    end = start + MAX_SENTENCE_CHARS
+    # positions in the folded text (keys and numbers are folded), mapped back to the original
+    origin = [i for i, ch in enumerate(sentence) for _ in fold(ch)]
+    f = fold(sentence)
+    marks = [f.find(k) for k in keys if f.find(k) >= 0] or [0]
+    spans = [(f.find(n), f.find(n) + len(n)) for n in numbers if f.find(n) >= 0]
+    lo = min(marks + [a for a, _ in spans])
+    hi = max([b for _, b in spans], default=0)
+    start = origin[lo] if lo < len(origin) else 0
+    start = max(0, start - MAX_SENTENCE_CHARS // 3)
+    end = origin[hi - 1] + 1 if hi else 0
+    end = max(start + MAX_SENTENCE_CHARS, end)
     return ("……" if start else "") + sentence[start:end] + ("……" if end < len(sentence) else "")
 
 
-def _fact(kind: str, x: dict) -> tuple[tuple, tuple]:
-    """(what is measured, the value) of a number, to compare across institutions."""
+def _measure(kind: str, x: dict) -> tuple | None:
+    """(kind, unit, period) a number is compared within and its value, or None when it is not
+    compared (no value, or damaged)."""
+    if x.get("damaged"):
+        return None
     if kind == "targets":
+        if x.get("value") is None:
+            return None
         return (kind, x.get("unit") or ""), (x.get("op"), x.get("value"), x.get("value_max"))
     if kind == "recurrences":
-        return ((kind, x.get("period"), x.get("unit") or ""),
-                (x.get("min_times"), x.get("amount"), x.get("on")))
-    return (kind, x.get("kind")), (x.get("start"), x.get("end"))
+        per = PER_YEAR.get(x.get("period"))
+        n = x.get("min_times")
+        if n is not None:
+            return ((kind, "次", "year" if per else x.get("period")),
+                    (n * per if per else n, x.get("on")))
+        if x.get("amount") is not None:
+            unit = x.get("unit") or ""
+            return ((kind, unit, "year" if per else x.get("period")),
+                    (x["amount"] * per if per else x["amount"],))
+        return None
+    # A deadline dates one plan's own schedule (2019年1月 against 2025年9月 is no difference in
+    # what is required): shown, never compared.
+    return None
 
 
-def _mark_differences(cells: dict[str, list[dict]]) -> bool:
-    """Mark each number that some other institution, measuring the same thing, set otherwise."""
-    seen: dict[tuple, dict[str, set]] = {}
+def _subject_vector(text: str, model) -> dict[str, float]:
+    return {w: float(model.idf[word_feature(w)]) or 1.0 for w in _subject_words(text)}
+
+
+def _alike(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    return shared / (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
+
+
+def _mark_differences(cells: dict[str, list[dict]], model) -> bool:
+    """Mark each number that another institution, measuring the same thing, set otherwise.
+    Numbers are grouped by (kind, unit, period), then by subject: a number joins every subject
+    group of its key it is alike to (merging them), compared with at most REPRESENTATIVES
+    subjects of each, so the cost is linear in the numbers."""
+    groups: dict[tuple, list[dict]] = {}  # key -> [{"reps": [vector], "members": [...]}]
     for inst, items in cells.items():
         for item in items:
             for kind in ("targets", "recurrences", "deadlines"):
                 for x in item[kind]:
-                    key, value = _fact(kind, x)
-                    if any(v is not None for v in value):
-                        seen.setdefault(key, {}).setdefault(inst, set()).add(value)
-    any_diff = False
-    for inst, items in cells.items():
-        for item in items:
-            for kind in ("targets", "recurrences", "deadlines"):
-                for x in item[kind]:
-                    key, value = _fact(kind, x)
-                    if not any(v is not None for v in value):
-                        x["differs"] = False  # "每学期…制度": a period without a number
+                    m = _measure(kind, x)
+                    x["differs"] = False
+                    if m is None:
                         continue
-                    others = [v for i, v in seen[key].items() if i != inst]
-                    x["differs"] = any(value not in v for v in others)
-                    any_diff = any_diff or x["differs"]
+                    key, value = m
+                    vec = _subject_vector(x.get("subject_text") or "", model)
+                    if not vec:
+                        continue  # a number without a subject is not compared
+                    found = groups.setdefault(key, [])
+                    alike = [g for g in found
+                             if any(_alike(vec, r) >= SUBJECT_MIN for r in g["reps"])]
+                    if not alike:
+                        alike = [{"reps": [], "members": []}]
+                        found.append(alike[0])
+                    first = alike[0]
+                    for g in alike[1:]:  # the number joins groups that it shows to be one
+                        first["members"] += g["members"]
+                        first["reps"] = (first["reps"] + g["reps"])[:REPRESENTATIVES]
+                        found.remove(g)
+                    first["members"].append((inst, value, x))
+                    if len(first["reps"]) < REPRESENTATIVES and vec not in first["reps"]:
+                        first["reps"].append(vec)
+    any_diff = False
+    for found in groups.values():
+        for g in found:
+            insts = {i for i, _, _ in g["members"]}
+            having: dict[tuple, set[str]] = {}
+            for inst, value, _ in g["members"]:
+                having.setdefault(value, set()).add(inst)
+            for _, value, x in g["members"]:
+                # another institution of the group that never set this value
+                x["differs"] = len(insts) > len(having[value])
+                any_diff = any_diff or x["differs"]
     return any_diff

@@ -5,14 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from pbdocs.crossref.cache import get_index
-from pbdocs.crossref.vectors import chars, fold, sentences, top_k
+from pbdocs.crossref.vectors import chars, compared_text
 from pbdocs.errors import InputError
+from pbdocs.lang.text import fold, sentences
 from pbdocs.model import Document
+
+MIN_SENTENCE = 6  # characters a sentence needs to be shown as the matched requirement
 
 
 def institution_label(doc: Document) -> str:
-    """The column a document's requirements go under: its institution, or its id when unnamed."""
-    return doc.institution or doc.id
+    """What a document is shown as (a compare column, a hit's source): its institution, else its
+    title, else its file name; never its id."""
+    if doc.institution:
+        return doc.institution
+    if doc.title and doc.title.strip():
+        return doc.title.strip()
+    return Path(doc.source.path).name if doc.source and doc.source.path else doc.id
 
 
 def similar(docs: list[Document], *, clause_id: str | None = None, text: str | None = None,
@@ -25,61 +33,73 @@ def similar(docs: list[Document], *, clause_id: str | None = None, text: str | N
         raise InputError("返回条数（--top）必须是正整数。")
     if text is not None and not chars(text):
         raise InputError("要比对的文本是空的，请给出一段条款文字。")
-    if not hasattr(docs, "key"):  # a stream is read only when the index must be fitted
-        docs = list(docs)
-    if not len(docs):
+    docs = list(docs)
+    if not docs:
         raise InputError("语料库中没有可比对的文档。")
     index = get_index(docs, index_dir)
     if clause_id is not None:
-        row = index.position(_canonical_id(clause_id, index))
+        row = index.position(clause_id)
         if row is None:
-            raise InputError(_unknown_clause(clause_id, docs, index))
+            row = index.position(_canonical_id(clause_id, docs))
+        if row is None:
+            raise InputError(_unknown_clause(clause_id, docs))
         allowed = index.others(row, by_institution=other_institutions)
-        scores = index.ranked_scores(row=row, allowed=allowed)
+        q = index.query(row=row)
+        query = compared_text(index.entries[row].text, index.entries[row].heading)
     else:
-        allowed = None
-        scores = index.ranked_scores(text=text)
-    query = index.entries[row].text if clause_id is not None else text
+        allowed, q, query = None, index.query(text=text), text
+    ranked = index.rank(q, top, allowed)
+    excerpts = best_sentences(index.model, query, [index.entries[i].text for i, _ in ranked])
     hits = []
-    for i in top_k(scores, top, allowed):
-        if scores[i] <= 0:
-            break
+    for (i, score), excerpt in zip(ranked, excerpts):
         e = index.entries[i]
         hits.append({"doc_id": e.doc_id, "clause_id": e.clause_id, "institution": e.institution,
-                     "text": e.text, "score": round(float(scores[i]), 4),
-                     "excerpt": best_sentence(index, query, e.text)})
+                     "label": e.label, "text": e.text, "score": round(score, 4),
+                     "excerpt": excerpt})
     return {"hits": hits}
 
 
-def best_sentence(index, query: str, text: str) -> str:
-    """The sentence of `text` closest to any sentence of `query`: what to show of a long hit."""
-    sents = sentences(text)
-    if len(sents) <= 1:
-        return text.strip()
-    qs = sentences(query) or [query]
-    sims = (index.vectorize(sents) @ index.vectorize(qs).T).toarray().max(axis=1)
-    return sents[int(sims.argmax())].strip()
+def best_sentences(model, query: str, texts: list[str]) -> list[str]:
+    """For each text, its requirement sentence that best matches a sentence of `query`: what a
+    hit is shown by (CLI, JSON `excerpt`, web). Sentences of under MIN_SENTENCE characters (a
+    heading word, a list number) are not taken when a longer one matches."""
+    from pbdocs.crossref.vectors import cosines
+
+    split = [[s.strip() for s in sentences(t) if s.strip()] for t in texts]
+    many = [ss for ss in split if len(ss) > 1]
+    if not many:
+        return [t.strip() for t in texts]
+    qs = [s for s in sentences(query) if len(chars(s)) >= MIN_SENTENCE] or [query]
+    flat = [s for ss in many for s in ss]
+    sims = cosines(model.vectorize(flat), model.vectorize(qs)).max(axis=1)
+    sims[[len(chars(s)) < MIN_SENTENCE for s in flat]] -= 1
+    out, at = [], 0
+    for t, ss in zip(texts, split):
+        if len(ss) <= 1:
+            out.append(t.strip())
+            continue
+        out.append(ss[int(sims[at:at + len(ss)].argmax())])
+        at += len(ss)
+    return out
 
 
-def _canonical_id(clause_id: str, index) -> str:
+def _canonical_id(clause_id: str, docs: list[Document]) -> str:
     """The clause id as stored, also typed with other widths or spaces (`(六)` for `（六）`)."""
-    if index.position(clause_id) is not None:
-        return clause_id
     want = fold(clause_id)
-    for e in index.entries:
-        if want.startswith(fold(e.doc_id)) and fold(e.clause_id) == want:
-            return e.clause_id
+    for d in docs:
+        if want.startswith(fold(d.id)):
+            for c in d.clauses:
+                if c.id == clause_id or fold(c.id) == want:
+                    return c.id
     return clause_id
 
 
-def _unknown_clause(clause_id: str, docs, index) -> str:
+def _unknown_clause(clause_id: str, docs: list[Document]) -> str:
     doc_id = clause_id.split("/", 1)[0]
-    doc = docs.get(doc_id) if hasattr(docs, "get") else next(
-        (d for d in docs if d.id == doc_id), None)
+    doc = next((d for d in docs if d.id == doc_id), None)
     if doc is None:
         return f"找不到条款“{clause_id}”：语料库中没有编号为“{doc_id}”的文档。"
-    want = fold(clause_id)
-    found = next((c for c in doc.clauses if c.id == clause_id or fold(c.id) == want), None)
+    found = doc.clause(_canonical_id(clause_id, docs))
     if found is not None:
         return f"条款“{clause_id}”没有可比对的正文。"
     sample = "、".join(c.id for c in doc.clauses[:3])

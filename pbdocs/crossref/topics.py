@@ -8,12 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from pbdocs.crossref.concepts import read_term_table
-from pbdocs.crossref.vectors import fold
 from pbdocs.errors import InputError
+from pbdocs.lang.text import fold
 from pbdocs.model import Document
 
-TOPICS_FILE = Path(__file__).resolve().parents[1] / "lexicon" / "topics.tsv"
+TOPICS_FILE = "topics.tsv"
 
 # A discovered cluster keeps clauses whose similarity to the cluster's seed reaches this, and
 # is shown only when it spans at least two institutions.
@@ -32,9 +31,19 @@ class Topic:
     clause_ids: list[str] = field(default_factory=list)  # members, for discovered topics
 
 
+def read_term_table(name: str, path: str | Path | None = None) -> list[tuple[str, list[str]]]:
+    """Rows of a `name<TAB>term|term…` lexicon file as (name, terms): the file at `path` alone,
+    else lexicon file `name` with its extensions."""
+    from pbdocs.lang import lexicon
+
+    if path:
+        return lexicon.parse_term_rows(lexicon.read_file(path))
+    return lexicon.term_table(name)
+
+
 def load_topics(path: str | Path | None = None) -> list[Topic]:
     """Read a topics file (topic, then keywords separated by |); `#` lines are comments."""
-    rows = read_term_table(Path(path) if path else TOPICS_FILE, "主题文件")
+    rows = read_term_table(TOPICS_FILE, path)
     return [Topic(name, kws or [name]) for name, kws in rows]
 
 
@@ -68,17 +77,22 @@ def resolve(requested: list[str], topics: list[Topic], docs: list[Document]) -> 
 def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> list[Topic]:
     """Topics found by clustering clauses across documents, labelled by their top words; only
     clusters spanning two or more institutions, and not mostly made of `covered` clause ids."""
+    from collections import Counter
+
+    from pbdocs.crossref.vectors import word_feature, words
+
     n = len(index.entries)
     if n < 2:
         return []
-    vocab = np.array(index.words_vec.get_feature_names_out())
-    words = index.clause_matrix[:, : len(vocab)]  # the word view is the first block of columns
     # A preamble states purpose and basis, not a requirement: it seeds no topic.
-    assigned = np.array([e.clause_id.endswith("/0") for e in index.entries], dtype=bool)
+    # Clauses of documents not compared (no label) take no part either.
+    assigned = np.array([e.clause_id.endswith("/0") or e.doc_id not in label
+                         for e in index.entries], dtype=bool)
     out: list[Topic] = []
     # Greedy leader clustering: a seed takes the unassigned clauses of other documents close to
-    # it. One sparse product per seed, never an N×N matrix.
-    order = np.argsort(-np.asarray(index.clause_matrix.getnnz(axis=1)), kind="stable")
+    # it. One query of the index per seed (every clause scored, or its candidates on a large
+    # corpus), never an N×N matrix.
+    order = np.argsort(-np.diff(np.asarray(index.indptr)), kind="stable")
     tried = 0
     for seed in order:
         if assigned[seed]:
@@ -86,19 +100,29 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
         if len(out) >= MAX_DISCOVERED or tried >= MAX_SEEDS:
             break
         tried += 1
-        scores = index.scores_of(int(seed))
-        members = [int(i) for i in np.flatnonzero(scores >= CLUSTER_THRESHOLD)
-                   if not assigned[i]]
-        members.sort(key=lambda i: -scores[i])
+        hits = index.rank(index.query(row=int(seed)), n)
+        members = [i for i, s in hits if s >= CLUSTER_THRESHOLD and not assigned[i]]
         insts = {label[index.entries[i].doc_id] for i in members}
         if len(insts) < 2:
             continue
         assigned[members] = True
-        centroid = np.asarray(words[members].mean(axis=0)).ravel()
-        top = [str(vocab[j]) for j in np.argsort(-centroid)[:8] if centroid[j] > 0]
-        top = [w for w in top if len(w) > 1][:3]
+        # Label: the words most typical of the members (sublinear count times IDF).
+        weight: Counter = Counter()
+        for i in members:
+            e = index.entries[i]
+            for w, k in Counter(words(clause_text_of(e))).items():
+                weight[w] += 1 + np.log(k)
+        ranked = sorted(weight, key=lambda w: -weight[w] * index.model.idf[word_feature(w)])
+        top = [w for w in ranked if len(w) > 1][:3]
         ids = [index.entries[i].clause_id for i in members]
         if not top or sum(i in covered for i in ids) * 2 >= len(ids):
             continue  # a curated topic already shows these clauses
         out.append(Topic("、".join(top), top, source="discovered", clause_ids=ids))
     return out
+
+
+def clause_text_of(entry) -> str:
+    """An index entry's text as compared."""
+    from pbdocs.crossref.vectors import compared_text
+
+    return compared_text(entry.text, entry.heading)

@@ -1,83 +1,57 @@
-"""Sparse TF-IDF vectors of clauses, and cosine top-k over them.
+"""Sparse TF-IDF vectors of clauses: what `similar` ranks by, and the clause index it ranks in.
 
-Two views of each text are stacked: jieba words (the shared tokenizer with the domain user
-dictionary) and character n-grams (robust to segmentation and to damaged text). Scores are
-computed one query at a time against a sparse matrix, so memory grows with the corpus' non-zero
-entries, never with N×N. Two long clauses often share one requirement in one sentence, which the
-whole-clause cosine dilutes: `ranked_scores` re-scores the best clauses by their best-matching
-sentence pair with the query (benchmarks/gold_crossref.txt has the measurements).
+A clause is two views stacked, each unit length and weighted: its jieba words (the shared
+tokenizer with the domain dictionary, stopwords out) and its character bigrams (robust to
+segmentation and to damaged text), TF sublinear, IDF over the corpus' clauses. Both views are
+hashed into fixed-width columns, so a fitted model is two IDF arrays, whatever the corpus.
+Chosen on the `tune` split of tests/gold/pairs/pairs.tsv against the two plain baselines and the
+variants listed in benchmarks/gold_crossref.txt (a sentence-level lift, a concept view and a
+topic view measured no better there and were removed).
+
+The index (`ClauseIndex`) holds the clause rows (CSR) and their transpose (postings per
+feature). `rank` scores every clause (one sparse product) for small corpora; above
+EXHAUSTIVE_MAX clauses it takes candidates from the postings of the query's heaviest features
+(an inverted index, as text-reuse detectors take candidates from a search engine) and scores
+only those exactly. Built on disk (`pbdocs.crossref.cache`), the arrays are memory-mapped: what a
+query reads is its features' postings and its candidates' rows, never the whole matrix.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from pbdocs.model import Clause, Document
+from pbdocs.lang import lexicon
+from pbdocs.lang.text import fold, responsibility_note
+from pbdocs.model import Clause
 
-_LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
-STOPWORDS_FILE = _LEXICON / "crossref_stopwords.txt"
+STOPWORDS_FILE = "crossref_stopwords.txt"
 
-# Weight of the word view against the character view, of the topic view (which curated topics
-# of lexicon/topics.tsv a clause mentions) against both, and the character n-gram sizes: chosen
-# on tests/gold/alignments.tsv (benchmarks/gold_crossref.txt lists the variants measured).
+# Share of the word view in the stacked vector (the rest is character bigrams).
 WORD_WEIGHT = 0.5
-TOPIC_WEIGHT = 0.1
-# Weight of the concept view (which concepts of lexicon/concepts.tsv a text mentions, IDF-weighted:
-# paraphrases of one requirement share a concept, not words). Chosen on alignments.tsv +
-# alignments_heldout.tsv; 0 turns the view off.
-CONCEPT_WEIGHT = 0.05
-# The same view's weight when sentences are compared (sentence-level lift). Measured 0.05-0.25:
-# no better than 0 on the tuning files, and 0 spares the concept matching per query.
-SENTENCE_CONCEPT_WEIGHT = 0.0
-CHAR_NGRAMS = (2, 3)
-SUBLINEAR_TF = True
-MAX_DF = 1.0
-# Sentence-level re-ranking: the RERANK_TOP best clauses by whole-clause cosine c are re-scored as
-# max(c, (1 - SENTENCE_WEIGHT) * c + SENTENCE_WEIGHT * s), s their best sentence-pair cosine with
-# the query: a shared sentence lifts a long clause, a clause alike as a whole is not lowered. A
-# sentence shorter than SHORT_SENTENCE characters has its cosines shrunk by
-# sqrt(length / SHORT_SENTENCE) (a heading sharing one word is not a shared
-# requirement); sentences under MIN_SENTENCE characters are not compared. Chosen on
-# alignments.tsv + alignments_heldout.tsv (benchmarks/gold_crossref.txt).
-RERANK_TOP = 100
-SENTENCE_WEIGHT = 0.2
-SHORT_SENTENCE = 20
-MIN_SENTENCE = 4
+CHAR_NGRAMS = (2, 2)
+# Hash width of each view: 2**20 columns (collisions are rare at a policy corpus' vocabulary:
+# about 60,000 words and 300,000 bigrams at 50,000 documents).
+N_FEATURES = 2**20
+# Above this many clauses `rank` scores candidates only: the clauses sharing one of the query's
+# CANDIDATE_FEATURES heaviest features, the CANDIDATES best of them by the partial cosine.
+EXHAUSTIVE_MAX = 20_000
+CANDIDATE_FEATURES = 48
+CANDIDATES = 400
+BATCH = 2000
 
-_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\W_]+")
-_SENT_END = re.compile(r"(?<=[。；;！？!?])")
-# A trailing responsibility note "(牵头部门:…)" says who, not what: it must not make clauses alike.
-_NOTE = re.compile(r"[(（][^()（）]*(?:牵头|配合|责任)(?:部门|单位)[^()（）]*[)）]")
-
-
-def fold(text: str) -> str:
-    """Text for matching: widths folded (NFKC) and all whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a clause (split after 。；！？), empty ones dropped."""
-    return [s for s in (p.strip() for p in _SENT_END.split(text)) if s]
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """Words that carry no requirement (lexicon file, one a line, `#` comments)."""
-    try:
-        lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 _PIECES = re.compile(r"[^。；;！？!?，,、：:（）()“”\"]+")
+
+
+@lexicon.per_lexicon()
+def stopwords() -> frozenset[str]:
+    """Words that carry no requirement (lexicon file, one a line)."""
+    return frozenset(lexicon.entries(STOPWORDS_FILE))
 
 
 def words(text: str) -> list[str]:
@@ -114,17 +88,99 @@ def compared_text(text: str | None, heading: str | None = None) -> str:
     text = text or ""
     if heading and heading not in text:
         text = f"{heading}。{text}"
-    return _NOTE.sub("", text)
+    # a responsibility note says who, not what: it must not make clauses alike
+    return responsibility_note().sub("", text)
 
 
-def units(text: str) -> list[str]:
-    """The sentences of a text that sentence alignment compares (MIN_SENTENCE chars or more)."""
-    return [s for s in sentences(text) if len(chars(s)) >= MIN_SENTENCE]
+@lru_cache(maxsize=1)
+def _hashers():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    common = dict(n_features=N_FEATURES, alternate_sign=False, norm=None, dtype=np.float32)
+    return (HashingVectorizer(analyzer=words, **common),
+            HashingVectorizer(analyzer="char", preprocessor=chars, ngram_range=CHAR_NGRAMS,
+                              **common))
 
 
-def _scale_rows(m, factors: np.ndarray) -> None:
-    """Multiply each row of a CSR matrix by its factor, in place."""
-    m.data *= np.repeat(factors.astype(m.data.dtype), np.diff(m.indptr))
+def counts(texts: list[str]):
+    """Raw counts of texts: one CSR row each, word columns then bigram columns."""
+    from scipy import sparse
+
+    w, c = (h.transform(texts) for h in _hashers())
+    return sparse.hstack([w, c], format="csr", dtype=np.float32)
+
+
+def cosines(a, b) -> np.ndarray:
+    """Dense (rows of a) x (rows of b) dot products of two CSR matrices of unit rows, computed on
+    the columns either uses (a product at the full hashed width would cost O(width))."""
+    from scipy import sparse
+
+    cols = np.union1d(a.indices, b.indices)
+    if not len(cols):
+        return np.zeros((a.shape[0], b.shape[0]), dtype=np.float32)
+
+    def narrow(m):
+        return sparse.csr_matrix((m.data, np.searchsorted(cols, m.indices), m.indptr),
+                                 shape=(m.shape[0], len(cols)))
+
+    return (narrow(a) @ narrow(b).T).toarray()
+
+
+def word_feature(word: str) -> int:
+    """The column of a word in the word view (as the hashing vectorizer places it)."""
+    from sklearn.utils import murmurhash3_32
+
+    return abs(murmurhash3_32(word, seed=0)) % N_FEATURES
+
+
+def _row_sums(m, mask: np.ndarray) -> np.ndarray:
+    """Per row, the sum of squares of the data where `mask` (per stored entry) holds."""
+    sq = np.where(mask, m.data.astype(np.float64) ** 2, 0.0)
+    csum = np.concatenate([[0.0], np.cumsum(sq)])
+    return csum[m.indptr[1:]] - csum[m.indptr[:-1]]
+
+
+@dataclass
+class Model:
+    """The fitted part of the vectors: IDF of every hashed feature (0 where unseen)."""
+
+    idf: np.ndarray
+    n: int = 0
+
+    @classmethod
+    def fit(cls, batches: Iterable) -> Model:
+        """IDF (smooth, as scikit-learn's) from batches of raw counts."""
+        df = np.zeros(2 * N_FEATURES, dtype=np.int64)
+        n = 0
+        for m in batches:
+            df += np.bincount(m.indices, minlength=2 * N_FEATURES)
+            n += m.shape[0]
+        idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        idf[df == 0] = 0  # a feature no clause has is dropped, as a fitted vocabulary would
+        return cls(idf, n)
+
+    def weigh(self, m):
+        """Raw counts to unit rows, in place: sublinear TF times IDF, each view unit length and
+        weighted (a row with one empty view is the other view alone)."""
+        np.log(m.data, out=m.data)
+        m.data += 1
+        m.data *= self.idf[m.indices]
+        is_w = m.indices < N_FEATURES
+        nw, nc = np.sqrt(_row_sums(m, is_w)), np.sqrt(_row_sums(m, ~is_w))
+        has_w, has_c = nw > 0, nc > 0
+        total = np.sqrt(WORD_WEIGHT * has_w + (1 - WORD_WEIGHT) * has_c)
+        has_w &= total > 0
+        has_c &= total > 0
+        fw = np.divide(np.sqrt(WORD_WEIGHT), nw * total, out=np.zeros_like(nw), where=has_w)
+        fc = np.divide(np.sqrt(1 - WORD_WEIGHT), nc * total, out=np.zeros_like(nc),
+                       where=has_c)
+        rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+        m.data *= np.where(is_w, fw[rows], fc[rows]).astype(np.float32)
+        return m
+
+    def vectorize(self, texts: list[str]):
+        """Unit rows of texts with the fitted IDF."""
+        return self.weigh(counts(texts))
 
 
 @dataclass
@@ -136,22 +192,44 @@ class Entry:
     institution: str | None
     text: str
     heading: str = ""
+    label: str = ""  # what the document is shown as (institution, else title)
 
 
 @dataclass
 class ClauseIndex:
-    """Fitted vectorizers and the sparse, L2-normalised vector of every clause."""
+    """The fitted model, one unit row per clause (CSR arrays) and the postings of every feature
+    (the rows' transpose). Arrays may be memory-mapped files."""
 
     entries: list[Entry]
-    words_vec: object
-    chars_vec: object
-    clause_matrix: object  # csr, one row per entry
-    topic_keys: list[list[str]] = field(default_factory=list)  # folded keywords per topic
-    concepts: object = None  # ConceptMatcher of lexicon/concepts.tsv, or None
-    concept_idf: np.ndarray | None = None  # IDF of each concept over the fitted clauses
+    model: Model
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    post_ptr: np.ndarray | None = None
+    post_rows: np.ndarray | None = None
+    post_data: np.ndarray | None = None
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
     _codes: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def clause_matrix(self):
+        """All rows as one CSR matrix (reads every row: for small corpora)."""
+        from scipy import sparse
+
+        return sparse.csr_matrix((np.asarray(self.data), np.asarray(self.indices), self.indptr),
+                                 shape=(len(self.entries), 2 * N_FEATURES))
+
+    def rows(self, which: np.ndarray):
+        """The rows of the given clauses as a small CSR matrix (reads only those rows)."""
+        from scipy import sparse
+
+        which = np.asarray(which, dtype=np.int64)
+        starts, ends = self.indptr[which], self.indptr[which + 1]
+        ptr = np.concatenate([[0], np.cumsum(ends - starts)])
+        return sparse.csr_matrix((segments(self.data, starts, ends),
+                                  segments(self.indices, starts, ends), ptr),
+                                 shape=(len(which), 2 * N_FEATURES))
 
     def position(self, clause_id: str) -> int | None:
         """Row of a clause id, or None."""
@@ -170,248 +248,136 @@ class ClauseIndex:
             self._codes[key] = codes
         return codes != codes[row]
 
-    def vectorize(self, texts: list[str], concept_weight: float | None = None):
-        """Sparse, L2-normalised rows for texts, with the fitted vocabulary (and the concept
-        view weighted by `concept_weight`, CONCEPT_WEIGHT when None)."""
-        return self._combine(self.words_vec.transform(texts), self.chars_vec.transform(texts),
-                             texts, concept_weight=concept_weight)
+    def query(self, *, row: int | None = None, text: str | None = None):
+        """The vector of a clause of the index (`row`) or of a text, as a 1-row CSR matrix."""
+        if row is not None:
+            return self.rows(np.array([row]))
+        return self.model.vectorize([text or ""])
 
-    def _combine(self, w, c, texts: list[str], concept_hits: list | None = None,
-                 concept_weight: float | None = None):
-        """Stack the views, weighted, into unit rows. Each view's rows are unit or empty, so the
-        weights and the final norm per row follow from which views are empty: the data is
-        scaled in place and copied once, by the stacking (the character view is large)."""
-        from scipy import sparse
-
-        t = self._topics(texts) if self.topic_keys and TOPIC_WEIGHT > 0 else None
-        kw = CONCEPT_WEIGHT if concept_weight is None else concept_weight
-        k = self._concepts(texts, concept_hits) if self.concepts is not None and kw > 0 else None
-        has_w, has_c = np.diff(w.indptr) > 0, np.diff(c.indptr) > 0
-        wc_norm = np.sqrt(WORD_WEIGHT * has_w + (1 - WORD_WEIGHT) * has_c)
-        wc = np.divide(1.0, wc_norm, out=np.zeros_like(wc_norm), where=wc_norm > 0)
-        # The topic and concept blocks take their weights from the word and character block.
-        extra = [(m, wt) for m, wt in ((t, TOPIC_WEIGHT), (k, kw)) if m is not None]
-        if extra:
-            base = 1 - sum(wt for _, wt in extra)
-            has = [np.diff(m.indptr) > 0 for m, _ in extra]
-            total = np.sqrt(base * (wc_norm > 0) + sum(wt * h for (_, wt), h in zip(extra, has)))
-            z = np.divide(1.0, total, out=np.zeros_like(total), where=total > 0)
-            wc = wc * np.sqrt(base) * z
-            for m, wt in extra:
-                # rows of m are unit (topics: 1/sqrt(count); concepts: normalised IDF)
-                _scale_rows(m, np.sqrt(wt) * z)
-        _scale_rows(w, np.sqrt(WORD_WEIGHT) * wc)
-        _scale_rows(c, np.sqrt(1 - WORD_WEIGHT) * wc)
-        blocks = [w, c] + [m for m, _ in extra]
-        return sparse.hstack(blocks, format="csr", dtype=np.float32)
-
-    def _concepts(self, texts: list[str], hits: list | None = None):
-        """One column per concept: its IDF where the text mentions one of its terms, rows unit."""
-        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
-
-        if hits is None:
-            hits = [self.concepts.match(fold(x)) for x in texts]
-        m = self._flags(hits, len(self.concepts.names))
-        if self.concept_idf is not None:
-            m.data *= self.concept_idf[m.indices]
-        inplace_csr_row_normalize_l2(m)
-        return m
-
-    @staticmethod
-    def _flags(hit_sets: list, width: int):
-        """A 0/1 CSR matrix with a 1 at (i, j) for each j in hit_sets[i]."""
-        from scipy import sparse
-
-        indptr = np.zeros(len(hit_sets) + 1, dtype=np.int64)
-        indptr[1:] = np.cumsum([len(h) for h in hit_sets])
-        indices = np.fromiter((j for h in hit_sets for j in sorted(h)), dtype=np.int32,
-                              count=int(indptr[-1]))
-        data = np.ones(len(indices), dtype=np.float32)
-        return sparse.csr_matrix((data, indices, indptr), shape=(len(hit_sets), width))
-
-    def _topics(self, texts: list[str]):
-        """One column per curated topic: 1 where the text mentions one of its keywords."""
-        from scipy import sparse
-
-        rows, cols = [], []
-        for i, text in enumerate(texts):
-            f = fold(text)
-            for j, keys in enumerate(self.topic_keys):
-                if any(k in f for k in keys):
-                    rows.append(i)
-                    cols.append(j)
-        data = np.ones(len(rows), dtype=np.float32)
-        m = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.topic_keys)))
-        n = np.diff(m.indptr)
-        _scale_rows(m, np.divide(1.0, np.sqrt(n), out=np.zeros(len(n)), where=n > 0))
-        return m
-
-    def scores(self, text: str) -> np.ndarray:
-        """Cosine similarity of `text` to every clause (a dense vector of length N)."""
+    def scores(self, q) -> np.ndarray:
+        """Cosine of the query vector with every clause: one sparse product over all rows."""
         if not self.entries:
             return np.zeros(0, dtype=np.float32)
-        return self._against(self.vectorize([text]))
-
-    def scores_of(self, row: int) -> np.ndarray:
-        """Cosine similarity of the clause at `row` to every clause."""
-        return self._against(self.clause_matrix[row])
-
-    def ranked_scores(self, *, row: int | None = None, text: str | None = None,
-                      allowed: np.ndarray | None = None) -> np.ndarray:
-        """Scores of every clause for a clause (`row`) or a text: the whole-clause cosine, with the
-        RERANK_TOP best `allowed` clauses lifted by their best sentence pair with the query."""
-        if row is not None:
-            base = self.scores_of(row)
-            e = self.entries[row]
-            query = compared_text(e.text, e.heading)
-        else:
-            base = self.scores(text or "")
-            query = text or ""
-        if not len(base) or SENTENCE_WEIGHT <= 0 or RERANK_TOP <= 0:
-            return base
-        cand = np.array([i for i in top_k(base, RERANK_TOP, allowed) if base[i] > 0], dtype=int)
-        if not len(cand):
-            return base
-        targets = [compared_text(self.entries[i].text, self.entries[i].heading) for i in cand]
-        lift = self.sentence_scores(query, targets) - base[cand]
-        out = base.copy()
-        out[cand] += SENTENCE_WEIGHT * np.maximum(lift, 0)
-        return out
-
-    def sentence_scores(self, query: str, texts: list[str]) -> np.ndarray:
-        """For each text, the best cosine between one of its sentences and one of the query's,
-        short sentences shrunk; a text or query without sentences counts as one sentence."""
-        qs = units(query) or [query]
-        sents, owner = [], []
-        for j, t in enumerate(texts):
-            ss = units(t) or [t]
-            sents.extend(ss)
-            owner.extend([j] * len(ss))
-        # One small product: (sentences of the candidates) x (sentences of the query).
-        cw = SENTENCE_CONCEPT_WEIGHT
-        sims = (self.vectorize(sents, cw) @ self.vectorize(qs, cw).T).toarray()
-        sims *= _shrink(sents)[:, None] * _shrink(qs)[None, :]
-        best = sims.max(axis=1)
-        starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(owner)) != 0])
-        return np.maximum.reduceat(best, starts)
-
-    def _against(self, q) -> np.ndarray:
-        # A dense query makes this one sparse matrix-vector product: O(non-zeros), no N×N.
         return self.clause_matrix @ q.toarray().ravel()
 
+    def rank(self, q, top: int, allowed: np.ndarray | None = None,
+             exhaustive: bool | None = None) -> list[tuple[int, float]]:
+        """The `top` best (row, cosine) for query vector q among `allowed` rows, best first,
+        cosine > 0. Exhaustive for small corpora; else over candidates from the postings."""
+        if exhaustive is None:
+            exhaustive = len(self.entries) <= EXHAUSTIVE_MAX or self.post_ptr is None
+        if exhaustive:
+            s = self.scores(q)
+            return [(i, float(s[i])) for i in top_k(s, top, allowed) if s[i] > 0]
+        cand = self.candidates(q, max(CANDIDATES, 4 * top), allowed)
+        if not len(cand):
+            return []
+        s = cosines(self.rows(cand), q).ravel()
+        return [(int(cand[i]), float(s[i])) for i in top_k(s, top) if s[i] > 0]
 
-def _shrink(sents: list[str]) -> np.ndarray:
-    """sqrt(min(length, SHORT_SENTENCE) / SHORT_SENTENCE) per sentence (1 when disabled)."""
-    if SHORT_SENTENCE <= 0:
-        return np.ones(len(sents), dtype=np.float32)
-    n = np.array([len(chars(s)) for s in sents], dtype=np.float32)
-    return np.sqrt(np.minimum(n, SHORT_SENTENCE) / SHORT_SENTENCE)
-
-
-class HashedTfidf:
-    """TF-IDF of character n-grams, counted by a hashing vectorizer in batches (no dict of every
-    n-gram and no Python int per clause and n-gram while fitting), compacted to the hash buckets
-    the corpus uses, weighted and normalised in place: the formula of scikit-learn's
-    TfidfVectorizer (smooth idf, sublinear tf, l2) with a fraction of its memory."""
-
-    BATCH = 2000
-    N_FEATURES = 2**22
-
-    def __init__(self):
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        self.hasher = HashingVectorizer(analyzer="char", preprocessor=chars,
-                                        ngram_range=CHAR_NGRAMS, n_features=self.N_FEATURES,
-                                        alternate_sign=False, norm=None, dtype=np.float32)
-        self.buckets = np.zeros(0, dtype=np.int64)  # sorted hash buckets seen when fitting
-        self.idf = np.zeros(0, dtype=np.float32)
-
-    def _batches(self, texts: list[str]) -> list:
-        return [self.hasher.transform(texts[i:i + self.BATCH])
-                for i in range(0, len(texts), self.BATCH)]
-
-    def _compact(self, batches: list):
-        """The batches stacked, columns renumbered to buckets, unseen buckets dropped."""
-        from scipy import sparse
-
-        out = []
-        for b in batches:
-            pos = np.searchsorted(self.buckets, b.indices)
-            ok = pos < len(self.buckets)
-            ok[ok] = self.buckets[pos[ok]] == b.indices[ok]
-            if not ok.all():
-                b = b.tocoo()
-                b = sparse.csr_matrix((b.data[ok], (b.row[ok], pos[ok])),
-                                      shape=(b.shape[0], len(self.buckets)), dtype=np.float32)
-            else:
-                b = sparse.csr_matrix((b.data, pos.astype(np.int32), b.indptr),
-                                      shape=(b.shape[0], len(self.buckets)), copy=False)
-            out.append(b)
-        if not out:
-            return sparse.csr_matrix((0, len(self.buckets)), dtype=np.float32)
-        return out[0] if len(out) == 1 else sparse.vstack(out, format="csr")
-
-    def _weigh(self, m):
-        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
-
-        if SUBLINEAR_TF:
-            np.log(m.data, out=m.data)
-            m.data += 1
-        m.data *= self.idf[m.indices]
-        inplace_csr_row_normalize_l2(m)
-        return m
-
-    def fit_transform(self, texts: list[str]):
-        """Fit the buckets and IDF on texts and return their TF-IDF rows."""
-        batches = self._batches(texts)
-        if batches:
-            self.buckets = np.unique(np.concatenate([np.unique(b.indices) for b in batches]))
-        m = self._compact(batches)
-        del batches
-        df = np.bincount(m.indices, minlength=len(self.buckets))
-        self.idf = (np.log((1 + m.shape[0]) / (1 + df)) + 1).astype(np.float32)
-        return self._weigh(m)
-
-    def transform(self, texts: list[str]):
-        """TF-IDF rows of texts with the fitted IDF (n-grams unseen when fitting are dropped)."""
-        return self._weigh(self._compact(self._batches(texts)))
+    def candidates(self, q, k: int, allowed: np.ndarray | None = None) -> np.ndarray:
+        """Rows sharing one of the query's heaviest features, the k best by the partial cosine
+        over those features (reads only their postings)."""
+        order = np.argsort(-q.data, kind="stable")[:CANDIDATE_FEATURES]
+        feats, weights = q.indices[order], q.data[order]
+        starts, ends = self.post_ptr[feats], self.post_ptr[feats + 1]
+        if not (ends > starts).any():
+            return np.zeros(0, dtype=np.int64)
+        rows = segments(self.post_rows, starts, ends)
+        vals = segments(self.post_data, starts, ends) * np.repeat(weights, ends - starts)
+        acc = np.bincount(rows, weights=vals, minlength=len(self.entries))
+        if allowed is not None:
+            acc[~allowed] = 0
+        return np.array([i for i in top_k(acc, k) if acc[i] > 0], dtype=np.int64)
 
 
-def build_index(docs: list[Document], topics_file: str | Path | None = None,
-                concepts_file: str | Path | None = None) -> ClauseIndex:
-    """Fit the vectorizers on every clause of `docs` and vectorize the clauses."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def entry(doc, c: Clause) -> Entry:
+    """The index entry of clause c of doc."""
+    from pbdocs.crossref.similar import institution_label
 
-    from pbdocs.crossref.concepts import ConceptMatcher, load_concepts
-    from pbdocs.crossref.topics import load_topics
+    return Entry(doc.id, c.id, doc.institution, c.text, c.heading or "", institution_label(doc))
 
-    entries: list[Entry] = []
-    texts: list[str] = []
+
+def segments(arr, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """arr[starts[0]:ends[0]], arr[starts[1]:ends[1]], … concatenated (arr in memory, or
+    `OnDisk`, read slice by slice)."""
+    if isinstance(arr, np.ndarray):
+        lens = ends - starts
+        ptr = np.concatenate([[0], np.cumsum(lens)])
+        return arr[np.repeat(starts - ptr[:-1], lens) + np.arange(ptr[-1])]
+    return arr.gather(starts, ends)
+
+
+class OnDisk:
+    """A 1-D .npy array left on disk and read by slices (never mapped: what a query reads goes
+    to the system's file cache, not into the process)."""
+
+    def __init__(self, path):
+        import os
+
+        from numpy.lib import format as npy
+
+        with open(path, "rb") as fh:
+            version = npy.read_magic(fh)
+            read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+            shape, _, self.dtype = read(fh)
+            self.offset = fh.tell()
+        self.shape = shape
+        self.fd = os.open(path, os.O_RDONLY)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key: slice) -> np.ndarray:
+        a, b, _ = key.indices(self.shape[0])
+        return self.gather(np.array([a]), np.array([b]))
+
+    def gather(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        import os
+
+        size = self.dtype.itemsize
+        parts = [os.pread(self.fd, int(b - a) * size, self.offset + int(a) * size)
+                 for a, b in zip(starts, ends) if b > a]
+        return np.frombuffer(b"".join(parts), dtype=self.dtype)
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        out = self[0:self.shape[0]]
+        return out if dtype is None else out.astype(dtype)
+
+    def __del__(self):
+        import os
+
+        try:
+            os.close(self.fd)
+        except (OSError, AttributeError):
+            pass
+
+
+def clause_entries(docs) -> tuple[list[Entry], list[str]]:
+    """The index's clauses (those with any letters) and their texts as compared."""
+    entries, texts = [], []
     for doc in docs:
         for c in doc.clauses:
             t = clause_text(c)
             if not chars(t):
                 continue
-            entries.append(Entry(doc.id, c.id, doc.institution, c.text, c.heading or ""))
+            entries.append(entry(doc, c))
             texts.append(t)
-    words_vec = TfidfVectorizer(analyzer=words, sublinear_tf=SUBLINEAR_TF, max_df=MAX_DF,
-                                dtype=np.float32)
-    chars_vec = HashedTfidf()
-    keys = [[k for k in (fold(x) for x in t.keywords) if k] for t in load_topics(topics_file)]
-    index = ClauseIndex(entries, words_vec, chars_vec, None, topic_keys=keys)
-    if CONCEPT_WEIGHT > 0 or SENTENCE_CONCEPT_WEIGHT > 0:
-        index.concepts = ConceptMatcher.from_concepts(load_concepts(concepts_file))
-    hits = None
-    if index.concepts is not None and texts:
-        # IDF as TfidfVectorizer's (smooth): a concept most clauses mention tells little.
-        hits = [index.concepts.match(fold(x)) for x in texts]
-        flags = index._flags(hits, len(index.concepts.names))
-        df = np.bincount(flags.indices, minlength=flags.shape[1])
-        index.concept_idf = (np.log((1 + len(texts)) / (1 + df)) + 1).astype(np.float32)
-    if texts:
-        index.clause_matrix = index._combine(words_vec.fit_transform(texts),
-                                             chars_vec.fit_transform(texts), texts, hits)
-    return index
+    return entries, texts
+
+
+def build_index(docs) -> ClauseIndex:
+    """Fit and vectorize every clause of `docs` in memory (`cache` builds the same on disk)."""
+    from scipy import sparse
+
+    entries, texts = clause_entries(docs)
+    raw = [counts(texts[i:i + BATCH]) for i in range(0, len(texts), BATCH)]
+    model = Model.fit(raw)
+    m = sparse.vstack([model.weigh(b) for b in raw], format="csr") if raw else \
+        sparse.csr_matrix((0, 2 * N_FEATURES), dtype=np.float32)
+    t = m.tocsc()
+    return ClauseIndex(entries, model, m.indptr.astype(np.int64), m.indices, m.data,
+                       t.indptr.astype(np.int64), t.indices, t.data)
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:

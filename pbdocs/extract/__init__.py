@@ -5,29 +5,103 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 
 from __future__ import annotations
 
-from pbdocs.model import Clause, Deadline, Document, Task
+from pbdocs.model import Clause, Deadline, Dept, Document, Task
 
 
 def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
     """Fill the extraction fields of every clause of `doc` in place and return it; `extra`
     overrides the lexicon extension folders found beside its source file."""
-    from pbdocs.extract import lexicon, timeexpr
+    from pbdocs.extract import timeexpr
     from pbdocs.extract.pipeline import analyse, get_nlp, lexicon_of
+    from pbdocs.lang.lexicon import extension_dirs
 
     if extra is None:
-        extra = lexicon.extension_dirs(doc.source.path if doc.source else None)
+        extra = extension_dirs(doc.source.path if doc.source else None)
     lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
         found = timeexpr.find_deadlines(s.heading or "", doc.date)
         heading_deadlines[tuple(s.path)] = [f.deadline for f in found]
+    # a plan's preamble says why and on what grounds; a notice's may ask for things
+    plan = bool(doc.kind) and not any(k in doc.kind for k in ("通知", "通报", "函"))
     for clause in doc.clauses:
-        _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse)
+        headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
+        own = doc.section(clause.path)
+        if own is not None:
+            headings.append(own.heading)
+        _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
+                       plan)
+    _whole_plan(doc, lex)
     return doc
 
 
-def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse) -> None:
+def _whole_plan(doc: Document, lex) -> None:
+    """What needs the whole document: the plan's period (relative limits end inside it, an
+    undated deliverable is due at its end) and the suggested leads of unassigned tasks."""
+    from pbdocs.extract import period, suggest
+
+    _inherit_cadence(doc)
+    p = period.plan_period(doc)
+    period.resolve_spans(doc, p)
+    departments = set(lex.departments.values())
+    own = suggest.own_work(doc, lambda name: name in departments)
+    for c in doc.clauses:
+        for t in c.tasks:
+            if own and not t.lead and t.persons:  # a body's own rules: its officers do it
+                t.lead = [_copy(d) for d in t.persons]
+    _organising_lead(doc)
+    suggest.suggest(doc, lex.canonical, lambda name: name in departments)
+    period.fill_undated(doc, p)
+
+
+def _inherit_cadence(doc: Document) -> None:
+    """The steps under a duty that recurs (党员大会…每季度召开一次 → 会前准备: 召开支委会…)
+    recur with it: a task of a deeper clause with no cadence or date of its own takes the
+    first cadence of the nearest clause above it that states one."""
+    import copy
+
+    by_path = {tuple(c.path): c for c in doc.clauses}
+    for c in doc.clauses:
+        above = next((by_path[tuple(c.path[:k])] for k in range(len(c.path) - 1, 0, -1)
+                      if tuple(c.path[:k]) in by_path
+                      and by_path[tuple(c.path[:k])].recurrences), None)
+        if above is None:
+            continue
+        for t in c.tasks:
+            if t.recurrences or any(d.end or d.start for d in t.deadlines):
+                continue
+            t.recurrences = [copy.copy(above.recurrences[0])]
+            t.kind = "recurring"
+
+
+def _organising_lead(doc: Document) -> None:
+    """The body that the plan's organising section (组织领导, 组织实施) puts in charge of the
+    whole work (由党委组织部具体负责组织实施) leads the tasks that name nobody (basis text)."""
+    from pbdocs.extract.tasks import rules
+
+    words = rules().organising_headings
+    lead: list[Dept] = []
+    for c in doc.clauses:
+        # a section headed 组织领导 / （一）加强组织领导 (not a lead phrase that mentions it)
+        headings = [s.heading for s in doc.ancestors(c)]
+        if doc.section(c.path) is not None:
+            headings.append(doc.section(c.path).heading)
+        named = [d for d in c.lead if d.basis == "text"]  # 由党委组织部具体负责组织实施
+        if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
+            lead = [Dept(d.name, d.canonical, "text") for d in named]
+            break
+    if not lead:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [_copy(d) for d in lead]
+
+
+def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
+                   headings: list[str], preamble_of_plan: bool = False) -> None:
     from pbdocs.extract import depts, timeexpr
+    from pbdocs.extract.tasks import clause_words as tasks_words
 
     text = clause.text or ""
     inherited: list[Deadline] = []
@@ -47,11 +121,10 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         res.merge(depts.parse_labels(clause.note, lex))
     # a sentence that names nobody inherits the note's departments, or without a note the
     # departments the clause's prose names
-    base = res.depts() if res.lead or res.support else None
+    note_depts = res.depts() if res.lead or res.support else None
     res.merge(pb["responsibility"])
     clause.lead, clause.support = res.depts()
-    if base is None:
-        base = (clause.lead, clause.support)
+    base = note_depts or (clause.lead, clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
     if clause.note:  # a lifted note may carry 完成时限：2022年12月
         noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)]
@@ -66,32 +139,130 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         if m.canonical not in named and m.name not in actors:
             actors.append(m.name)
     clause.actors = actors
-    tasks: list[Task] = []
-    # only a clause whose prose names departments can have sentences that name their own
-    prose_named = bool(pb["responsibility"].lead or pb["responsibility"].support)
-    named_spans = sorted(pb["mentions"] + pb["bodies"], key=lambda m: m.start)
-    for a, b in pb["sentences"]:
-        sent = text[a:b].strip()
-        if not sent or (clause.heading and sent.rstrip("。") == clause.heading.rstrip("。")):
-            continue
-        own = depts.Responsibility()
-        if prose_named:
-            own.merge(depts.parse_labels(sent, lex))
-            own.merge(depts.prose(sent, [depts.Mention(m.start - a, m.end - a, m.name,
-                                                       m.canonical)
-                                         for m in named_spans if a <= m.start < b], lex))
-        lead, support = own.depts() if own.lead or own.support else base
-        t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
-        t_tg = [f.target for f in tgts if a <= f.start < b]
-        due = next((d.end for d in t_dl if d.end), None)
-        for t in t_tg:
-            t.by = t.by or due
-        tasks.append(Task(text=sent, lead=list(lead), support=list(support),
-                          deadlines=t_dl or list(inherited),
-                          recurrences=[f.recurrence for f in pb["recurrences"] if a <= f.start < b],
-                          targets=t_tg))
+    with tasks_words(text, pb["words"]):
+        clause.tasks = _tasks(clause, text, pb, lex, note_depts, base, inherited, headings,
+                              doc_date, preamble_of_plan)
     clause.targets = [f.target for f in tgts]
-    clause.tasks = tasks
+
+
+def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: list[Deadline],
+           headings: list[str], doc_date: str | None, preamble_of_plan: bool) -> list[Task]:
+    """The clause's tasks: its sentences that ask for something (a sentence split where a
+    later part has its own doer, cadence or date), each with the departments its note or its
+    own words name, its time limits, recurrences, targets and kind."""
+    from pbdocs.extract import tasks
+
+    rules = tasks.rules()
+    doc_year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    organising = any(w in h for h in headings if h for w in rules.organising_headings)
+    named = sorted(pb["mentions"] + pb["bodies"] + pb.get("persons", []), key=lambda m: m.start)
+    persons = {m.start for m in pb.get("persons", [])}
+    head = (clause.heading or "").rstrip("。")
+    for f in pb["targets"]:  # a target is due when its sentence's first dated limit is
+        sa, sb = next(((a, b) for a, b in pb["sentences"] if a <= f.start < b), (0, 0))
+        due = next((d.deadline.end for d in pb["deadlines"]
+                    if sa <= d.start < sb and d.deadline.end), None)
+        f.target.by = f.target.by or due
+    pieces: list[list[int]] = []  # [start, end] of each task's text
+    previous, last_kept = "", False
+    units = tasks.units(text, pb["sentences"])
+    for u in units:
+        has_doer = any(not d.person for d in
+                       tasks.subjects(text, u.start, u.end, named, persons, lex.canonical, rules))
+        if not u.text or (head and u.text.rstrip("。") == head and len(units) > 1
+                          and not (has_doer and rules.modals.search(u.text))):
+            continue  # a lead phrase (实施政治“强核”行动计划) heads the tasks, is not one
+        follows = tasks.continues(u, previous, rules) and not has_doer  # not a new doer
+        previous = u.text
+        if pieces and last_kept and (follows or tasks.is_deliverable_list(u, rules)):
+            pieces[-1][1] = u.end  # 成果形式主要包括：…, or another object of its verb
+            continue
+        has_target = any(u.start <= f.start < u.end for f in pb["targets"])
+        timed = any(u.start <= f.start < u.end for f in pb["recurrences"] + pb["deadlines"])
+        last_kept = (not follows and not (preamble_of_plan and clause.path == ["0"])
+                     and not tasks.classify(u, headings, doc_year, rules, has_target=has_target,
+                                            timed=timed, organising=organising,
+                                            has_doer=has_doer))
+        if last_kept:
+            pieces.append([u.start, u.end])
+    out: list[Task] = []
+    carried: tuple[list[Dept], list[Dept]] = ([], [])  # a sentence's doers, for those after
+    for a, b in pieces:
+        if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
+            carried = ([], [])
+        inner = carried
+        parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
+        for k, (pa, pe) in enumerate(parts):
+            task, doers, opening = _task(text, pa, pe, pb, lex, named, persons, noted, base,
+                                         inherited, inner, rules)
+            if doers[0] or doers[1]:
+                inner = doers  # the rest of the sentence is theirs
+                if k == 0 and opening:
+                    carried = doers  # a subject opening the sentence goes on after it
+            out.append(task)
+    return out
+
+
+def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[int], noted,
+          base, inherited: list[Deadline], carried, rules) -> tuple[Task, tuple, bool]:
+    """One task from text[a:b]: its departments (own labels or frames, the clause's note, the
+    bodies it names as doers, the clause's prose, the doer carried from before), deadlines,
+    recurrences, targets and kind. Returns it with the (bodies, persons) it names and whether
+    they open it (a subject, not a doer named further on)."""
+    from pbdocs.extract import depts, tasks
+
+    sent = text[a:b].strip().rstrip("，,、")
+    own = depts.Responsibility()
+    own.merge(depts.parse_labels(sent, lex))
+    own.merge(depts.prose(text[a:b], [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
+                                       for m in pb["mentions"] + pb["bodies"]
+                                       if a <= m.start < b], lex))
+    doers = tasks.subjects(text, a, b, named, persons, lex.canonical, rules)
+    bodies = [Dept(d.name, d.canonical, "text") for d in doers if not d.person]
+    people = [Dept(d.name, d.canonical, "text") for d in doers if d.person]
+    if own.lead or own.support:
+        lead, support = own.depts()
+    elif noted is not None:  # the note leads; a body the sentence names does it, first
+        lead = bodies + [d for d in noted[0] if d.canonical not in
+                         {x.canonical for x in bodies}]
+        support = noted[1]
+    elif bodies:
+        lead, support = bodies, []
+    elif base[0] or base[1]:
+        lead, support = base
+    elif people:
+        lead, support = [], []
+    else:
+        lead, support = list(carried[0]), []
+        people = list(carried[1])
+    t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
+    recs = [f.recurrence for f in pb["recurrences"] if a <= f.start < b]
+    tgts = [f.target for f in pb["targets"] if a <= f.start < b]
+    dated = any(d.end or d.start for d in t_dl)
+    lead_in = text[a:b].find(sent)  # the task's text starts where its sentence does
+    first_end = tasks.first_segment_end(text, a, b)
+    opening = [d for d in doers if d.start < first_end]
+    subject_end = max((d.start + len(d.name) - a - max(lead_in, 0) for d in opening),
+                      default=0)
+    kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
+                         rules, has_target=bool(tgts), subject_end=max(0, subject_end))
+    task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
+                deadlines=t_dl or [_inferred(d) for d in inherited], recurrences=recs,
+                targets=tgts, kind=kind)
+    task.persons = [_copy(d) for d in people]
+    first_segment = tasks.first_segment_end(text, a, b)
+    opening = any(d.start < first_segment for d in doers)
+    return task, ([Dept(d.name, d.canonical, "text") for d in doers if not d.person],
+                  [Dept(d.name, d.canonical, "text") for d in doers if d.person]), opening
+
+
+def _copy(d: Dept) -> Dept:
+    return Dept(d.name, d.canonical, d.basis, d.why)
+
+
+def _inferred(d: Deadline) -> Deadline:
+    """A phase's date applied to a task under it: not written for the task, so inferred."""
+    return Deadline(d.text, d.start, d.end, d.kind, inferred=True)
 
 
 def _dedup(items: list) -> list:

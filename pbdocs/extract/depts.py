@@ -8,12 +8,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pbdocs.extract.lexicon import Lexicon
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.text import HAN
 from pbdocs.model import Dept
 
-_ITEM_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[部处办室委会院心馆])(?:和|及|与)")
-# a department-like name in an explicit frame even when the lexicon does not know it
-_GENERIC = (r"[\u4e00-\u9fff（）()]{1,14}?(?:部|处|办公室|办|中心|学院|委员会|团委|工会|馆|研究院"
-            r"|党委|党总支|党支部|党组织|领导小组|工作组)")
+
+@per_lexicon()
+def _item_split() -> re.Pattern:
+    """Where a list of departments splits: at 、，；/ and at 和/及/与 after a name's ending."""
+    ends = "".join(sorted({e[-1] for e in entries("dept_suffixes.txt")}))
+    return re.compile(rf"[、，,；;/／\s]+|(?<=[{re.escape(ends)}])(?:和|及|与)")
+
+
+@per_lexicon()
+def _generic() -> str:
+    """A department-like name in an explicit frame even when the lexicon does not know it."""
+    return rf"[{HAN}（）()]{{1,14}}?(?:{alternation('dept_suffixes.txt')})"
+
 _FRAME_WORDS = re.compile(r"负责|负总责|牵头|配合|会同|协同|协助|参与")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
@@ -27,6 +38,7 @@ class Mention:
     end: int
     name: str
     canonical: str
+    basis: str = "text"  # stated (a label or note) | text (the prose names it)
 
 
 @dataclass
@@ -45,9 +57,9 @@ class Responsibility:
 
     def depts(self) -> tuple[list[Dept], list[Dept]]:
         """(lead, support) as model objects; a department that leads is not also support."""
-        lead = [Dept(name=m.name, canonical=m.canonical) for m in self.lead]
+        lead = [Dept(name=m.name, canonical=m.canonical, basis=m.basis) for m in self.lead]
         seen = {d.canonical for d in lead}
-        support = [Dept(name=m.name, canonical=m.canonical) for m in self.support
+        support = [Dept(name=m.name, canonical=m.canonical, basis=m.basis) for m in self.support
                    if m.canonical not in seen]
         return lead, support
 
@@ -82,7 +94,7 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
         if role not in ("lead", "support"):
             continue
         pos = m.end()
-        for item in _ITEM_SPLIT.split(value):
+        for item in _item_split().split(value):
             item = item.strip(" 　:：，,。等")
             if not item:
                 continue
@@ -91,7 +103,8 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
             this = role
             if marks_in:
                 this = "lead" if marks_in.get(item) == "牵头" else "support"
-            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item)))
+            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item),
+                                             "stated"))
     return res
 
 
@@ -122,7 +135,7 @@ def _dept_like(item: str, known: dict[str, Mention], lex: Lexicon) -> bool:
     if item in known:
         return True
     # an unknown name must be short and not an outside body ("省委组织部")
-    return (len(item) <= 10 and bool(re.fullmatch(_GENERIC, item)) and item not in lex.roles
+    return (len(item) <= 10 and bool(re.fullmatch(_generic(), item)) and item not in lex.roles
             and not any(p in item for p in lex.external_prefixes if len(p) > 1)
             and not any(item.startswith(v) for v in lex.not_name_starts))
 
@@ -198,7 +211,7 @@ def _list_after(text: str, pos: int, known: dict[str, Mention], lex: Lexicon,
         if name is None and not generic:
             break
         if name is None:
-            g = re.match(_GENERIC, text[pos:])
+            g = re.match(_generic(), text[pos:])
             if g is None:
                 break
             name = g.group(0)

@@ -129,6 +129,7 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Report:
     """Parse every gold document from `corpus_dir` afresh and score it against `gold_dir`."""
     from pbdocs.corpus import Corpus
     from pbdocs.extract import lexicon
+    from pbdocs.lang.lexicon import extension_dirs
     from pbdocs.parse import parse_file
 
     gold = load_gold(gold_dir)
@@ -137,6 +138,6 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path) -> Report:
     for doc_id, clauses in gold.items():
         if doc_id not in files:
             raise InputError(f"语料中找不到标注文档“{doc_id}”。")
-        lex = lexicon.load(lexicon.extension_dirs(str(files[doc_id])))
+        lex = lexicon.load(extension_dirs(str(files[doc_id])))
         score_document(report, parse_file(files[doc_id], doc_id=doc_id), clauses, lex.canonical)
     return report

@@ -1,32 +1,14 @@
-"""The extraction lexicons: plain data files under `pbdocs/lexicon/`, optionally extended by
-a corpus (`<corpus>/lexicon/`) or a folder named by the `PBDOCS_LEXICON` environment variable.
-
-Extension rule: a file of the same name in an extension folder is merged over the defaults
-(its rows add aliases and override the canonical name of an alias given twice)."""
+"""The extraction lexicons: the tables the rules read (departments, roles, labels, periods,
+quantities …), built from the lexicon files through `pbdocs.lang.lexicon`, so a corpus's own
+`lexicon/` folder or `$PBDOCS_LEXICON` extends them (rows add aliases and override the canonical
+name of an alias given twice)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "lexicon"
-ENV_VAR = "PBDOCS_LEXICON"
-
-
-def _rows(path: Path) -> list[list[str]]:
-    """Non-comment, non-empty lines of a data file split on tabs."""
-    out = []
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return out
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append([c.strip() for c in line.split("\t")])
-    return out
+from pbdocs.lang import lexicon as lang_lexicon
 
 
 @dataclass
@@ -36,6 +18,7 @@ class Lexicon:
     departments: dict[str, str] = field(default_factory=dict)  # alias → canonical
     roles: list[str] = field(default_factory=list)
     bodies: set[str] = field(default_factory=set)  # roles that are organisations, not persons
+    role_names: dict[str, str] = field(default_factory=dict)  # role as written → usual name
     actor_cues: list[str] = field(default_factory=list)
     not_name_starts: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # 牵头部门 → lead
@@ -49,11 +32,14 @@ class Lexicon:
     cover: list[str] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
-        """The canonical department name for `name` as written (itself when unknown)."""
+        """The canonical department name for `name` as written, or the usual name of a body
+        or role (支部书记 → 党支部书记); itself when unknown."""
         key = name.strip()
         for cand in (key, key.replace("(", "（").replace(")", "）")):
             if cand in self.departments:
                 return self.departments[cand]
+            if cand in self.role_names:
+                return self.role_names[cand]
         for prefix in ("学校", "校"):
             rest = key[len(prefix):]
             if key.startswith(prefix) and rest in self.departments:
@@ -61,35 +47,36 @@ class Lexicon:
         return key
 
 
-def _merge(lex: Lexicon, folder: Path) -> None:
-    for row in _rows(folder / "departments.tsv"):
+def _fill(lex: Lexicon, dirs: tuple[str, ...]) -> None:
+    rows = lang_lexicon.rows
+    for row in rows("departments.tsv", dirs):
         if row[0]:
             canon = row[1] if len(row) > 1 and row[1] else row[0]
             lex.departments[row[0]] = canon
             lex.departments.setdefault(canon, canon)
-    for row in _rows(folder / "roles.txt"):
+    for row in rows("roles.txt", dirs):
         if row[0] not in lex.roles:
             lex.roles.append(row[0])
         if len(row) > 1 and row[1] in ("机构", "body"):
             lex.bodies.add(row[0])
         elif len(row) > 1:
             lex.bodies.discard(row[0])
-    for row in _rows(folder / "not_name_starts.txt"):
-        if row[0] not in lex.not_name_starts:
-            lex.not_name_starts.append(row[0])
-    for row in _rows(folder / "actor_cues.txt"):
-        if row[0] not in lex.actor_cues:
-            lex.actor_cues.append(row[0])
-    for row in _rows(folder / "responsibility.tsv"):
+        if len(row) > 2 and row[2]:
+            lex.role_names[row[0]] = row[2]
+    for attr, name in (("not_name_starts", "not_name_starts.txt"),
+                       ("actor_cues", "actor_cues.txt"),
+                       ("external_prefixes", "external_prefixes.txt")):
+        bucket = getattr(lex, attr)
+        for row in rows(name, dirs):
+            if row[0] not in bucket:
+                bucket.append(row[0])
+    for row in rows("responsibility.tsv", dirs):
         if len(row) > 1:
             lex.labels[row[0]] = row[1]
-    for row in _rows(folder / "external_prefixes.txt"):
-        if row[0] not in lex.external_prefixes:
-            lex.external_prefixes.append(row[0])
-    for row in _rows(folder / "periods.tsv"):
+    for row in rows("periods.tsv", dirs):
         if len(row) > 1:
             lex.periods[row[0]] = row[1]
-    for row in _rows(folder / "quantities.tsv"):
+    for row in rows("quantities.tsv", dirs):
         kind, word = row[0], row[1] if len(row) > 1 else ""
         if not word:
             continue
@@ -103,28 +90,9 @@ def _merge(lex: Lexicon, folder: Path) -> None:
                 bucket.append(word)
 
 
-def extension_dirs(source_path: str | None) -> tuple[str, ...]:
-    """Extension folders for a document: `$PBDOCS_LEXICON`, then the nearest `lexicon/` folder
-    beside the source file or in up to two folders above it (the corpus folder)."""
-    dirs: list[str] = []
-    if source_path:
-        here = Path(source_path).resolve().parent
-        for folder in [here, *list(here.parents)[:2]]:
-            cand = folder / "lexicon"
-            if cand.is_dir() and cand.resolve() != DEFAULT_DIR:
-                dirs.append(str(cand))
-                break
-    env = os.environ.get(ENV_VAR)
-    if env and Path(env).is_dir():
-        dirs.append(str(Path(env)))
-    return tuple(dirs)
-
-
 @lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> Lexicon:
     """The default lexicon merged with the extension folders `extra` (later ones win)."""
     lex = Lexicon()
-    _merge(lex, DEFAULT_DIR)
-    for folder in extra:
-        _merge(lex, Path(folder))
+    _fill(lex, tuple(extra))
     return lex

@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 
 from pbdocs.extract import depts, lexicon, recurrence, targets, timeexpr
+from pbdocs.lang.text import HAN, sentence_spans
 
 _TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 _QUOTE = re.compile(r"“[^“”\n]{0,30}”")
-_SENT_END = "。；;！？!?\n"
 
 
 class JiebaTokenizer:
@@ -63,7 +63,7 @@ def departments(doc):
     lex = pb["lexicon"]
     text = _text(doc)
     titles = pb["titles"]
-    mentions, named, bodies = [], [], []
+    mentions, named, bodies, persons = [], [], [], []
     for ent in doc.ents:
         if any(s <= ent.start_char < e for s, e in titles):
             continue
@@ -73,15 +73,15 @@ def departments(doc):
             mentions.append(m)
             named.append(m)
         elif ent.label_ in ("BODY", "PERSON"):
-            m = depts.Mention(ent.start_char, ent.end_char, ent.text, ent.text)
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text, lex.canonical(ent.text))
             named.append(m)
-            if ent.label_ == "BODY":
-                bodies.append(m)
+            (bodies if ent.label_ == "BODY" else persons).append(m)
     pb["mentions"] = mentions
     pb["actors"] = _actors(text, named, _cue_re(tuple(lex.actor_cues)))
     res = depts.parse_labels(text, lex)
     # a body (二级学院党委, 领导小组办公室) can lead too when the text makes it responsible
     pb["bodies"] = bodies
+    pb["persons"] = persons
     res.merge(depts.prose(text, sorted(mentions + bodies, key=lambda m: m.start), lex))
     pb["responsibility"] = res
     return doc
@@ -134,18 +134,11 @@ def quantities(doc):
 
 
 def sentences(doc):
-    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends."""
+    """The clause cut into actionable sentences (tasks) at 。；！？ and line ends; its words
+    with their offsets kept for the task rules (no second segmentation of the same text)."""
     pb = _ctx(doc)
-    out, start = [], 0
-    text = _text(doc)
-    for i, ch in enumerate(text):
-        if ch in _SENT_END:
-            if text[start:i + 1].strip(" \n。；;"):
-                out.append((start, i + 1))
-            start = i + 1
-    if text[start:].strip():
-        out.append((start, len(text)))
-    pb["sentences"] = out
+    pb["sentences"] = sentence_spans(_text(doc), newline=True)
+    pb["words"] = [(t.idx, t.text) for t in doc]
     return doc
 
 
@@ -175,7 +168,7 @@ class _PatternTokenizer(JiebaTokenizer):
         return super().__call__(text)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.extract.lexicon import Lexicon
-from pbdocs.extract.numbers import CN_NUM, clean, to_number
+from pbdocs.lang.lexicon import alternation, per_lexicon
+from pbdocs.lang.numerals import CN_NUM, clean, to_number
 from pbdocs.model import Recurrence
 
 # where the duty's phrase ends: the next clause punctuation
@@ -33,7 +34,7 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     # "每3年", "每两个月": the interval is kept in the text, the period is the base unit
     # also "一年一次", "一学期两次": one period, a count
     # and "按年度作出学习安排", "按月报送": by the period
-    every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?:\d+|[两二三四五六七八九十])个?)?"
+    every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?P<n>\d+|[两二三四五六七八九十])个?)?"
                        rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
                        # "一年一述职", "一学期一检查" (not "一年一主题": a verb follows)
                        rf"|一(?P<s>{alt})一(?=述职|评|考|检|查|报|总结|表彰|轮训|培训|研判|部署|调研|通报)"
@@ -47,10 +48,23 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     return every, times, amount
 
 
+@per_lexicon()
+def _annual() -> re.Pattern:
+    """年度 before a yearly event (年度民主生活会, 年度三会一课计划), not a year (2020年度)."""
+    events = alternation("annual_events.txt")
+    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])年度"
+                      rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
+
+
 def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
     """Every repeated duty in `text`, in text order."""
     every, times, amount = _patterns(tuple(lex.periods), tuple(lex.units))
     out: list[Found] = []
+    for m in _annual().finditer(text):
+        if all(m.end() <= s or m.start() >= e for s, e in masked):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            out.append(Found(m.start(), stop, Recurrence(text=text[m.start():stop].strip(),
+                                                          period="year")))
     starts = [m for m in every.finditer(text)
               if all(m.end() <= s or m.start() >= e for s, e in masked)]
     for i, m in enumerate(starts):
@@ -67,6 +81,9 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             continue
         window = text[m.end():end]
         rec = Recurrence(text=text[m.start():end].strip(), period=period)
+        if m.group("n"):  # 每两年, 每3年: every n periods
+            n = to_number(m.group("n"))
+            rec.every = int(n) if n and n > 1 else None
         day = _FIXED_DAY.match(window) if period == "year" else None
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
             rec.period = "day"
@@ -87,4 +104,5 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 rec.amount = clean(to_number(a.group("n")))
                 rec.unit = a.group("u")
         out.append(Found(m.start(), end, rec))
+    out.sort(key=lambda f: f.start)
     return out

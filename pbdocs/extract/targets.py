@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pbdocs.extract.lexicon import Lexicon
-from pbdocs.extract.numbers import CN_NUM, clean, is_chinese, to_number
+from pbdocs.lang.numerals import CN_NUM, clean, is_chinese, to_number
 from pbdocs.model import Target
 
 _STOP = "，,。；;！？!?：:\n"

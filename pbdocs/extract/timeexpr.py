@@ -7,15 +7,16 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from pbdocs.extract.numbers import cn_to_int, to_number
-from pbdocs.lexdata import alternation, entries
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.numerals import cn_to_int, to_number
 from pbdocs.model import Deadline
 
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _REL_YEAR = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1}
-_WEEKDAY = r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
+_WEEKDAY = (r"(?:\s*[（(](?:周|星期)[一二三四五六日天][）)])?"
+            # a time of day after the date: 1月21日15时前, 1月22日下午14点前
+            r"(?:\s*(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分|半)?)?")
 
 
 def _point(p: str) -> str:
@@ -25,6 +26,7 @@ def _point(p: str) -> str:
                rf"(?:(?P={p}ns)(?P<{p}nd>\d{{1,2}}))?(?![\d.．/-]*\d)")
     rest = (
         rf"(?:(?P<{p}half>上半年|下半年)"
+        rf"|(?P<{p}sem>春季学期|秋季学期|春季|秋季)"
         rf"|第(?P<{p}q>[一二三四1-4])季度"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
@@ -34,7 +36,7 @@ def _point(p: str) -> str:
 
 
 # a point starts with a year, a half, a quarter, a month, or 年底
-_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|第[一二三四1-4]季度"
+_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|第[一二三四1-4]季度"
           rf"|(?:{_MONTH})\s*月|年[底末内]")
 
 
@@ -132,6 +134,9 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     if g.get(f"{p}half"):
         return ((date(y, 1, 1), date(y, 6, 30)) if g[f"{p}half"] == "上半年"
                 else (date(y, 7, 1), date(y, 12, 31))) + ("period",)
+    if g.get(f"{p}sem"):  # 2022年春季学期: February to July; 秋季: September to January
+        return ((date(y, 2, 1), date(y, 7, 31)) if g[f"{p}sem"].startswith("春")
+                else (date(y, 9, 1), date(y + 1, 1, 31))) + ("period",)
     if g.get(f"{p}q"):
         q = int(g[f"{p}q"]) if g[f"{p}q"].isdigit() else cn_to_int(g[f"{p}q"])
         m0 = 3 * (q - 1) + 1
@@ -170,22 +175,41 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     return (date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _within(m: re.Match, doc_date: date | None) -> Deadline:
+def _months_of(m: re.Match) -> float:
     p = next(p for p in "xyz" if m.group(f"{p}n"))
     n = to_number(m.group(f"{p}n")) or 0
     unit = m.group(f"{p}u")
     months = n * 12 if unit == "年" else n * 6 if unit == "个学期" else n
     if m.group(f"{p}half") and unit == "年":
         months += 6
+    return months
+
+
+def _within(m: re.Match, doc_date: date | None) -> Deadline:
     text = m.group(0).strip()
     if doc_date is None:
         return Deadline(text=text, start=None, end=None, kind="within")
-    end = _add(doc_date, round(months))
+    end = _add(doc_date, round(_months_of(m)))
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
+def span_months(text: str) -> int | None:
+    """The length in months of the span a time expression names (`用3年时间` → 36,
+    `建设周期为1年半` → 18), or None when it names none."""
+    m = _WITHIN.search(text or "")
+    return round(_months_of(m)) if m else None
+
+
+def add_months(base: date, months: int) -> date:
+    """`base` moved forward by whole months (the day clamped to the month's length)."""
+    return _add(base, months)
+
+
+# a year run into its month, the 年 lost in extraction: 20215月 (the normaliser warns about it)
+_DAMAGED = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
+                      r"(?P<edge>底|末)?(?P<post>\s*(?:前|之前|以前))?")
 _FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
-@lru_cache(maxsize=1)
+@per_lexicon()
 def _document_name() -> re.Pattern:
     # a work document's name after a year: 2022年(基层党建)工作(任务)清单/要点/计划/方案 …
     return re.compile(rf"\s*度?[\u4e00-\u9fff“”]{{0,12}}?工作[\u4e00-\u9fff]{{0,4}}?"
@@ -241,6 +265,15 @@ def find_deadlines(text: str, doc_date: str | None = None,
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in _DAMAGED.finditer(text):  # 20215月: read as what it says, 2021年5月
+        y, mo = int(m.group("y")), int(m.group("m"))
+        if not free(m.start(), m.end()) or not 1 <= mo <= 12:
+            continue
+        last = _iso(y, mo, _last(y, mo))
+        dl = (Deadline(m.group(0).strip(), None, last, "by") if m.group("post") or m.group("edge")
+              else Deadline(m.group(0).strip(), _iso(y, mo, 1), last, "on"))
+        found.append(Found(m.start(), m.end(), dl))
+        taken.append((m.start(), m.end()))
     for m in _WITHIN.finditer(text):
         if free(m.start(), m.end()):
             found.append(Found(m.start(), m.end(), _within(m, ddate)))

@@ -14,10 +14,13 @@ Entry points (import from here; everything is lazy):
   the python-docx Document unsaved.
 - `markdown_to_html(md, standalone=False) -> str` — the same Markdown as HTML
   (`<div class="pbdocs">…`); `stylesheet()` gives its CSS (from the same style module).
-- Documents: `write_notice` (→ path), `write_taskbook`, `write_timetable` (→ (path, rows)),
-  each `(doc, out, template=None, …)`; `notice_markdown(doc, template, **facts)`;
-  `taskbook_rows(doc)`, `write_xlsx(rows, out)`, `write_ics(doc, out)`; their contexts:
-  `notice_context`, `taskbook_context`, `timetable_context`.
+- Documents, through the registry of output kinds (`outputs.py`: notice, taskbook, timetable,
+  draft, compare — each with its label, formats, context and writers):
+  `write(kind, source, out, template=None, **options) -> Written(out, kind, fmt, count)` (the
+  format follows `out`'s extension: .docx, .md, .html, and .xlsx / .ics where the kind has
+  them), `write_all(kind, source, outs, …)`, `markdown(kind, source, …)`,
+  `preview_html(kind, source, …)`, `KINDS`. Contexts: `notice_context`, `taskbook_context`,
+  `timetable_context`, `draft_context`; rows: `taskbook_rows(doc)` (`TaskRow`s).
 
 The Markdown dialect (parsed in one place, `dialect.py`):
 
@@ -40,22 +43,32 @@ The Markdown dialect (parsed in one place, `dialect.py`):
 
     ::: redhead [star]           line 1 发文机关标志 (red, 方正小标宋简体, fitted to one line),
                                  line 2 发文字号 (centred) over the red rule (★ in it with
-                                 `star`), then two blank lines
+                                 `star`), then two blank lines; a line `签发人：姓名` puts the
+                                 签发人 on the 发文字号 line (a 上行文: the 标志 80 mm down)
     ::: recipients               主送机关, flush left, one blank line before
-    ::: signature                line 1 署名, line 2 成文日期 (unsealed layout, right-aligned)
+    ::: signature [sealed]       line 1 署名, line 2 成文日期 (unsealed layout, right-aligned;
+                                 `sealed`: the date 4 characters from the right, 署名 centred)
     ::: note                     附注, e.g. （此件公开发布）
-    ::: attachments              附件说明 lines, indented two characters
+    ::: attachments              附件说明 lines: `附件：1.名称`, the next numbers under the first
+    ::: check                    a note for the person sending the document (what to check),
+                                 highlighted; not part of the document
     ::: label                    附件 mark (`附件1`), 黑体, flush left, blank line after
     ::: center                   centred lines (e.g. a sub-title)
     ::: colophon                 版记: lines starting `抄送` are 抄送 rows; a line ending in
                                  `印发` is the date; another line is the 印发机关; rules thick/
-                                 thin/thick, 四号
+                                 thin/thick, 四号; at the foot of the last text page when it is
+                                 even and has room (lines counted, `layout.py`), else of the next
+                                 even page
     ::: landscape                the content goes on landscape A4 pages (own section)
-    ::: table widths=6,14,40 size=10.5   the pipe table inside gets these relative column
-                                 widths and font size (pt)
+    ::: table widths=6,14,40 size=10.5 nowrap=5   the pipe table inside gets these relative
+                                 column widths and font size (pt); `nowrap` columns (`5`,
+                                 `4-16`) are widened so that their short cells fit on one line.
+                                 Every table's rows stay whole; its last rows never stand alone
+                                 on a page
 
   Text from documents must go through `md`/`cell` (escapes Markdown, HTML and control
-  characters). Styles, fonts and sizes live in `gbt9704.py`; raw XML in `oxml.py`.
+  characters) and are written with full-width punctuation, damaged places of the source
+  marked (`textfix.py`). Styles, fonts and sizes live in `gbt9704.py`; raw XML in `oxml.py`.
 """
 
 from __future__ import annotations
@@ -69,40 +82,21 @@ _EXPORTS = {
     "stylesheet": ("pbdocs.generate.render_html", "stylesheet"),
     "escape": ("pbdocs.generate.dialect", "escape"),
     "escape_cell": ("pbdocs.generate.dialect", "escape_cell"),
+    "KINDS": ("pbdocs.generate.outputs", "KINDS"),
+    "Written": ("pbdocs.generate.outputs", "Written"),
+    "write": ("pbdocs.generate.outputs", "write"),
+    "write_all": ("pbdocs.generate.outputs", "write_all"),
+    "markdown": ("pbdocs.generate.outputs", "markdown"),
+    "preview_html": ("pbdocs.generate.outputs", "preview_html"),
     "notice_context": ("pbdocs.generate.notice", "notice_context"),
-    "write_notice": ("pbdocs.generate.notice", "write_notice"),
-    "notice_markdown": ("pbdocs.generate.notice", "notice_markdown"),
     "plan_blocks": ("pbdocs.generate.plan", "plan_blocks"),
     "taskbook_rows": ("pbdocs.generate.taskbook", "taskbook_rows"),
     "taskbook_context": ("pbdocs.generate.taskbook", "taskbook_context"),
-    "write_taskbook": ("pbdocs.generate.taskbook", "write_taskbook"),
-    "write_xlsx": ("pbdocs.generate.taskbook", "write_xlsx"),
     "timetable_context": ("pbdocs.generate.timetable", "timetable_context"),
-    "write_timetable": ("pbdocs.generate.timetable", "write_timetable"),
-    "write_ics": ("pbdocs.generate.ics", "write_ics"),
+    "draft_context": ("pbdocs.generate.draft", "draft_context"),
 }
 
-__all__ = [
-    "build_docx",
-    "escape",
-    "escape_cell",
-    "markdown_to_docx",
-    "markdown_to_html",
-    "notice_context",
-    "notice_markdown",
-    "placeholder",
-    "plan_blocks",
-    "render_markdown",
-    "stylesheet",
-    "taskbook_context",
-    "taskbook_rows",
-    "timetable_context",
-    "write_ics",
-    "write_notice",
-    "write_taskbook",
-    "write_timetable",
-    "write_xlsx",
-]
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str):

@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 from pbdocs.generate.oxml import xml_safe
 
 DIRECTIVES = ("redhead", "recipients", "signature", "note", "attachments", "label",
-              "colophon", "landscape", "table", "center")
+              "colophon", "landscape", "table", "center", "check")
 # Directives whose paragraphs are read line by line: each line becomes its own <p class=…>.
 LINE_DIRECTIVES = {"redhead", "signature", "colophon", "recipients", "attachments", "note",
                    "label", "center"}

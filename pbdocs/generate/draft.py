@@ -1,43 +1,49 @@
-"""A 二级学院's implementation plan drafted from the university's plan: the clauses that concern
-a college, restated with the college as the subject, a task table to the month and to the role,
-phases, and the guarantees — a context for `templates/draft.md.j2`."""
+"""A 二级学院's implementation plan drafted from the university's plan — a context for
+`templates/draft.md.j2`, built in named steps:
+
+1. `select`: the source's clauses sorted into preamble, aims, guarantee sentences and the clauses
+   (with their tasks) that concern a college;
+2. `restate_aims` / `restate_tasks` / `restate_guarantees`: restated with the college as the
+   subject (rows of the task table as `DraftRow`s);
+3. `schedule`: each row's month (before the university's own deadline), cadence or 长期坚持,
+   and the phases;
+4. `assign`: each row's responsible role (and the person, from a roles file);
+5. `group`: the items under the source's sections.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError
 from pbdocs.generate.draft_rules import DEFAULT_ROLES, DraftRules, load_rules, read_roles_file
+from pbdocs.generate.rows import DraftRow, Month
+from pbdocs.lang import text as lang_text
+from pbdocs.lang import wording
 from pbdocs.model import Clause, Deadline, Document, Recurrence, Target, Task
 
-TEMPLATE = "draft"  # templates/draft.md.j2
-
-Month = tuple[int, int]
-
-# A responsibility note left in the text by a reader or an older parse, e.g. "(牵头部门:组织部)".
-_ARTEFACT = re.compile(
-    r"[（(]\s*(?:牵头|配合|责任|协同|协办|主办)(?:部门|单位)\s*[:：][^（）()]*[)）]")
-_SENT_END = re.compile(r"(?<=[。；;！？!?])")
 _PUNCT = re.compile(r"[\s，,。；;：:、“”\"‘’'（）()《》〈〉！!？?—\-·]")
-_PERIOD_WORDS = {"week": "每周", "month": "每月", "quarter": "每季度", "semester": "每学期",
-                 "year": "每年", "term_of_office": "每届"}
 
 
 # ---------------------------------------------------------------- small helpers
 
 def clean(text: str) -> str:
-    """Text without responsibility-note artefacts and stray spaces."""
-    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])", "",
-                  _ARTEFACT.sub("", text or "")).strip()
+    """Text without responsibility notes (left by a reader or an older parse) and stray
+    spaces; a gap before a measure word (`至少召开 次`: a numeral lost in the source) stays,
+    to be marked."""
+    from pbdocs.generate.textfix import lost_numeral
+
+    text = lang_text.responsibility_note().sub("", text or "")
+    gaps = lost_numeral()
+    return re.sub(r"[ \u3000\u00a0]+(?=[\u4e00-\u9fff“”（），。、；：])",
+                  lambda m: m.group(0) if gaps.match(text, m.start()) else "", text).strip()
 
 
-def sentences(text: str) -> list[str]:
-    """Split text after 。；！？ into non-empty sentences."""
-    return [s.strip() for s in _SENT_END.split(text or "") if s.strip()]
+sentences = lang_text.sentences
 
 
 def _key(text: str) -> str:
@@ -79,8 +85,10 @@ def _iso_month(m: Month) -> str:
     return f"{m[0]:04d}-{m[1]:02d}"
 
 
-def committee_name(college: str) -> str:
-    """The college's party committee: `计算机与信息工程学院` → `中共计算机与信息工程学院委员会`."""
+def committee_name(college: str, institution: str | None = None) -> str:
+    """The college's party committee by its full name: `计算机与信息工程学院` of `杭州电子科技大学`
+    → `中共杭州电子科技大学计算机与信息工程学院委员会` (without the university when it is not
+    known)."""
     name = college.strip()
     if name.startswith("中共") and name.endswith("委员会"):
         return name
@@ -88,6 +96,9 @@ def committee_name(college: str) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
+    inst = (institution or "").strip()
+    if inst and not name.startswith(inst):
+        name = inst + name
     return f"中共{name}委员会"
 
 
@@ -111,7 +122,8 @@ def cite(doc: Document, clause: Clause) -> str:
 # ---------------------------------------------------------------- reading the source
 
 def _tasks(clause: Clause) -> list[Task]:
-    """The clause's actionable sentences: the extraction's tasks, else its sentences."""
+    """The clause's sentences as the aims read them: the extraction's tasks, else its
+    sentences (a 指导思想 paragraph holds no task but is restated all the same)."""
     if clause.tasks:
         return clause.tasks
     return [Task(text=s) for s in sentences(clean(clause.text))]
@@ -121,6 +133,13 @@ def _is_heading(task_text: str, clause: Clause) -> bool:
     if not clause.heading:
         return False
     return _key(task_text) == _key(clause.heading)
+
+
+def _only_time(text: str) -> bool:
+    """Whether a sentence only names a time (`2019年1月8日至2019年1月22日`): a time frame,
+    not a task."""
+    rest = re.sub(r"[\d\s年月日号时分至到起止—\-－~～前后底初中旬上下半（）()。，、：:]", "", text)
+    return len(rest) < 2
 
 
 def _deadline_end(deadlines: list[Deadline]) -> str | None:
@@ -142,7 +161,8 @@ def _cadence(recs: list[Recurrence]) -> str | None:
         if r.period == "day" and r.on and re.fullmatch(r"\d{2}-\d{2}", r.on):
             return f"每年{int(r.on[:2])}月"
         head = _CADENCE_HEAD.match(clean(r.text))
-        word = head.group(0) if head and len(head.group(0)) > 1 else _PERIOD_WORDS.get(r.period)
+        word = head.group(0) if head and len(head.group(0)) > 1 else (
+            wording.word("period", r.period) if r.period != "day" else None)
         if not word:
             continue
         if r.min_times:
@@ -182,12 +202,15 @@ def _concerns(rules: DraftRules, clause: Clause, doc: Document) -> tuple[bool, b
 
 
 def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task]:
-    """The clause's tasks that a college does, in order (never the heading alone)."""
+    """The clause's tasks that a college does, in order (never the heading alone). Only what
+    extraction kept as tasks: a clause without any (a criterion, background, a condition)
+    gives no row, as in the task book."""
     actors = [a for a in clause.actors if rules.has("college", a) or rules.has("member", a)]
     out = []
-    for t in _tasks(clause):
+    for t in clause.tasks:
         text = clean(t.text)
-        if not text or _is_heading(text, clause) or rules.has("university_only", text):
+        if (not text or _is_heading(text, clause) or rules.has("university_only", text)
+                or _only_time(text) or rules.starts("not_task", text)):
             continue
         mine = (formal or _parties(rules, _dept_names(t.lead + t.support))
                 or any(a in text for a in actors)
@@ -224,9 +247,9 @@ def _guarantee_sections(rules: DraftRules, doc: Document, goals: set[str]) -> se
             if p not in goals and rules.has("guarantee_section", h)}
 
 
-# ---------------------------------------------------------------- the context
+# ---------------------------------------------------------------- helpers of the steps
 
-def _schedule(start: Month, end: Month) -> list[dict[str, Any]]:
+def _phases(start: Month, end: Month) -> list[dict[str, Any]]:
     """Three phases over [start, end]: 部署, 推进, 总结 (fewer when the span is short)."""
     n = (end[0] * 12 + end[1]) - (start[0] * 12 + start[1]) + 1
     if n <= 2:
@@ -251,25 +274,44 @@ def number_ranges(ns: list[int]) -> str:
     return "、".join(str(a) if a == b else f"{a}—{b}" for a, b in out)
 
 
-def _by_month(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _by_month(rows: list[DraftRow]) -> list[dict[str, Any]]:
     """Rows grouped by their month: the month, the items' short names, the task numbers."""
     out: list[dict[str, Any]] = []
-    for r in sorted(rows, key=lambda r: (r["due"], r["n"])):
-        if not out or out[-1]["month"] != r["due"]:
-            out.append({"month": r["due"], "due_text": r["due_text"], "items": [], "ns": []})
-        if r["item"] not in out[-1]["items"]:
-            out[-1]["items"].append(r["item"])
-        out[-1]["ns"].append(r["n"])
+    for r in sorted(rows, key=lambda r: (r.due, r.no)):
+        if not out or out[-1]["month"] != r.due:
+            out.append({"month": r.due, "due_text": r.time_limit, "items": [], "ns": []})
+        if r.key_task not in out[-1]["items"]:
+            out[-1]["items"].append(r.key_task)
+        out[-1]["ns"].append(r.no)
     for m in out:
         m["numbers"] = number_ranges(m["ns"])
     return out
 
 
+def _is_notice(doc: Document) -> bool:
+    from pbdocs.generate.notice import is_notice
+
+    return is_notice(doc)
+
+
+def _addressed_to_colleges(rules: DraftRules, doc: Document) -> bool:
+    """A notice sent to the colleges (主送 各学院党委、党总支…): all it asks is theirs to do."""
+    return _is_notice(doc) and any(rules.has("college", r) for r in doc.recipients)
+
+
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*[-—－～~至到]\s*((?:19|20)\d{2})\s*年")
+
+
 def _plan_end(doc: Document) -> str | None:
-    """The latest date the source sets for anything (deadlines and targets' `by`)."""
+    """The latest date the source sets for anything (deadlines and targets' `by`), within the
+    period its title states (`三年行动计划（2021-2023年）` ends 2023-12-31) when it states one."""
     dates = [d.end for c in doc.clauses for d in c.deadlines if d.end]
     dates += [t.by for c in doc.clauses for t in c.targets if t.by]
-    return max(dates) if dates else None
+    end = max(dates) if dates else None
+    m = _PERIOD.search(doc.title or "")
+    if end and m and int(m.group(2)) >= int(m.group(1)):
+        end = min(end, f"{m.group(2)}-12-31")
+    return end
 
 
 def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
@@ -277,7 +319,8 @@ def _default_start(doc: Document, today: _dt.date | None = None) -> Month:
     own deadlines lie before it, the month before its earliest deadline, so they still fit."""
     dated = doc.date or (doc.notice.date if doc.notice else None)
     if dated and re.match(r"\d{4}-\d{2}", dated):
-        return add_months(_to_month(dated), 1)
+        # a notice is acted on in the month it is sent; a plan from the month after
+        return _to_month(dated) if _is_notice(doc) else add_months(_to_month(dated), 1)
     today = today or _dt.date.today()
     now = (today.year, today.month)
     ends = [d.end for c in doc.clauses for d in c.deadlines if d.end]
@@ -298,9 +341,37 @@ def _segments_with(text: str, needle: str) -> str | None:
     return None
 
 
+def _short_name(text: str, limit: int = 24) -> str:
+    """A task's short name for the 重点任务 column: its first phrase when that says enough
+    (`实施政治“强核”行动计划，做到…` → `实施政治“强核”行动计划`), else the text cut after a
+    whole word (never inside one) with …"""
+    text = text.strip().rstrip("。；;，,")
+    first = re.split(r"[，,；;。]", text)[0]
+    if 6 <= len(first) <= limit:
+        return first
+    if len(text) <= limit:
+        return text
+    from pbdocs import segment
+
+    out = ""
+    for word in segment.cut(first if len(first) > 6 else text):
+        if len(out) + len(word) > limit - 1:
+            break
+        out += word
+    return (out or text[: limit - 1]) + "…"
+
+
+def _past(text: str, doc: Document) -> bool:
+    """Whether a sentence tells what happened before the source was written (a year before
+    its own): background, not something to do."""
+    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    m = re.match(r"^[^，。；]{0,12}?((?:19|20)\d{2})年", text)
+    return bool(year and m and int(m.group(1)) < year)
+
+
 def _source_title(doc: Document) -> str | None:
     """The source plan's title ready to sit inside 《》 (inner 《》 become 〈〉), or None."""
-    return doc.title.replace("《", "〈").replace("》", "〉") if doc.title else None
+    return wording.book_title(doc.title)
 
 
 def _source_name(doc: Document) -> str:
@@ -312,36 +383,37 @@ def _source_name(doc: Document) -> str:
     return f"{issuer}{doc.kind or '实施方案'}"
 
 
-def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | None = None,
-                        start: str | None = None, committee: str | None = None,
-                        rules: DraftRules | None = None) -> dict[str, Any]:
-    """Everything `templates/draft.md.j2` needs to write the college's draft plan for `doc`."""
-    if not college or not college.strip():
-        raise InputError("请用 --college 给出学院名称，如“计算机与信息工程学院”。")
-    rules = rules or load_rules()
-    roles = dict(roles or {})
-    role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
-    committee = committee.strip() if committee and committee.strip() else committee_name(college)
-    college = college.strip()
-    sub = rules.substitute
 
+# ---------------------------------------------------------------- 1. select
+
+@dataclass
+class Selection:
+    """The source's clauses sorted for the draft."""
+
+    preamble: list[Clause] = field(default_factory=list)
+    aims: list[Clause] = field(default_factory=list)  # under the leading 总体要求/目标 sections
+    picks: list[_Pick] = field(default_factory=list)  # task clauses that concern a college
+    guarantees: list[tuple[str, Clause]] = field(default_factory=list)  # sentences, restated
+    task_clauses: int = 0  # task clauses of the source, picked or not
+
+
+def select(doc: Document, rules: DraftRules) -> Selection:
+    """Sort the source's clauses: preamble and aims, guarantee paragraphs, and the task clauses
+    that concern a college with the tasks of them a college takes on."""
+    sel = Selection()
+    addressed = _addressed_to_colleges(rules, doc)
     goals = _goal_sections(rules, doc)
     guarantees = _guarantee_sections(rules, doc, goals)
     top = _top_sections(doc)
-
-    # 1. Sort the source's clauses: preamble and aims, guarantee paragraphs, tasks.
-    preamble: list[Clause] = []
-    aims: list[Clause] = []
-    picks: list[_Pick] = []
-    guarantee_sents: list[tuple[str, Clause]] = []
-    task_clauses = 0
     for c in doc.clauses:
         head = c.path[0] if c.path else "0"
-        if head == "0" or (top and head not in top):  # a plan without 一、 sections is flat
-            preamble.append(c)
+        # a plan without 一、 sections is flat (its clauses the preamble); a numbered item at
+        # the top (一、申报条件。…) is an item all the same
+        if head == "0" or (top and head not in top and c.number is None):
+            sel.preamble.append(c)
             continue
         if head in goals:
-            aims.append(c)
+            sel.aims.append(c)
             continue
         if head in guarantees and c.number is None and len(c.path) == 1:
             # Paragraphs right under a 保障/要求 heading; items under its sub-headings (a
@@ -349,46 +421,80 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             if _concerns(rules, c, doc)[0]:
                 for s in sentences(clean(c.text)):
                     if not rules.has("university_only", s):
-                        guarantee_sents.append((sub(s), c))
+                        text, mine = rules.restate(s)
+                        if mine:
+                            sel.guarantees.append((text, c))
             continue
-        task_clauses += 1
+        sel.task_clauses += 1
         concerns, formal = _concerns(rules, c, doc)
+        concerns = concerns or addressed
         if not concerns:
             continue
-        tasks = _college_tasks(rules, c, formal)
+        tasks = _college_tasks(rules, c, formal or addressed)
         if tasks:
-            picks.append(_Pick(c, tasks, formal))
+            sel.picks.append(_Pick(c, tasks, formal))
+    return sel
 
-    # 2. Guiding paragraph and aims.
+
+# ---------------------------------------------------------------- 2. restate
+
+@dataclass
+class Aims:
+    """The draft's 总体要求: guiding ideology, principles, goals and the source's targets."""
+
+    guiding: list[str]
+    principles: list[str]
+    goal_text: list[str]
+    goal_targets: list[dict[str, str]]
+
+
+def restate_aims(sel: Selection, doc: Document, rules: DraftRules) -> Aims:
+    """The guiding paragraph, principles and goals restated for the college, and the source's
+    quantified goals that bind a college (the piece of text around each target): a number each
+    college is given restated as the college's (`scope` college), a rule for every branch or
+    member restated (`unit`), the university's own as written (`university`)."""
     guiding: list[str] = []
     principles: list[str] = []
     goal_text: list[str] = []
-    for c in aims:
+    for c in sel.aims:
         heading = c.heading or ""
         body = sentences(clean(c.text))
-        if "指导思想" in heading:
+        if rules.has("guiding_heading", heading):
             guiding += [s for s in body if _key(s) != _key(heading)]
-        elif "原则" in heading:
+        elif rules.has("principle_heading", heading):
             principles += [s for s in body if _key(s) != _key(heading)]
         else:
             for s in body:
-                if _key(s) == _key(heading) and "目标" in heading:
+                if _key(s) == _key(heading) and rules.has("goal_heading", heading):
                     continue
                 if any(t.text and t.text in s for t in c.targets):
                     continue  # a quantified aim: listed below with its numbers and source
                 (guiding if rules.has("guiding", s) and not goal_text else goal_text).append(s)
     if not guiding:
-        pre = [s for c in preamble for s in sentences(clean(c.text))]
-        guiding = [s for s in pre if rules.has("guiding", s)] or pre[:-1] or pre
-    guiding = [sub(s) for s in guiding if not rules.has("university_only", s)]
-    principles = [sub(s) for s in principles]
-    goal_text = [sub(s) for s in goal_text if not rules.has("university_only", s)]
+        pre = [s for c in sel.preamble for s in sentences(clean(c.text))]
+        guiding = [s for s in pre if rules.has("guiding", s)]
+        if not guiding and not _is_notice(doc):  # a notice's opening line is no ideology
+            guiding = pre[:-1] or pre
+    def college_part(sentences_: list[str]) -> list[str]:
+        """The sentences restated for the college; the university's own acts and its past
+        (`2016年学校党委在全校党员中开展…`) left out."""
+        out = []
+        for s in sentences_:
+            if rules.has("university_only", s) or _past(s, doc):
+                continue
+            text, mine = rules.restate(s)
+            if mine:
+                out.append(text)
+        return out
 
-    # Quantified goals that bind a college: the piece of text around each target.
+    guiding = college_part(guiding)
+    principles = college_part(principles)
+    goal_text = college_part(goal_text)
+
     goal_targets: list[dict[str, str]] = []
-    target_sources: list[tuple[Clause, list[Task]]] = [(c, _tasks(c)) for c in aims]
-    target_sources += [(p.clause, p.tasks) for p in picks]
-    for c, tasks in target_sources:
+    sources: list[tuple[Clause, list[Task]]] = [(c, _tasks(c)) for c in sel.aims]
+    sources += [(p.clause, p.tasks) for p in sel.picks]
+    for c, tasks in sources:
         for t in tasks:
             text = clean(t.text)
             targets: list[Target] = t.targets or [x for x in c.targets if x.text in text]
@@ -401,136 +507,98 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
                 when = [d.text for d in t.deadlines or c.deadlines if d.text and d.text in text]
                 if when and when[0] not in seg:
                     seg = f"{when[0]}，{seg}"
-                phrase = sub(seg)
+                # Whose number it is: one each college is given (每个学院配备1名…) is the
+                # college's, restated; any other stays the university's target, as written.
+                # the clause up to this piece: 每个学院配备1名…，至少配备1至2名… are both each
+                # college's
+                at = text.find(seg) + len(seg)
+                upto = re.split(r"[；;。]", text[:at])[-1]
+                if rules.has("per_college", upto):
+                    scope = "college"
+                elif rules.has("per_unit", seg):
+                    scope = "unit"  # a rule for every branch or member, the college's too
+                else:
+                    scope = "university"
+                phrase = seg if scope == "university" else rules.restate(seg)[0]
                 if any(_key(phrase) in _key(g["text"]) for g in goal_targets):
                     continue
                 # a longer piece of the same sentence replaces the shorter one it contains
                 goal_targets = [g for g in goal_targets if _key(g["text"]) not in _key(phrase)]
-                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id})
+                goal_targets.append({"text": phrase, "cite": cite(doc, c), "clause_id": c.id,
+                                     "scope": scope})
+    return Aims(guiding, principles, goal_text, goal_targets)
 
-    # 3. Schedule frame.
-    start_m = parse_month(start) if start else _default_start(doc)
-    plan_end = _plan_end(doc)
-    if plan_end and add_months(_to_month(plan_end), -1) >= add_months(start_m, 2):
-        end_m = min(add_months(_to_month(plan_end), -1), add_months(start_m, 35))
-    else:
-        end_m = add_months(start_m, 11)
-    phases = _schedule(start_m, end_m)
-    by_key = {p["key"]: p for p in phases}
 
-    # 4. Items and rows.
-    items: list[dict[str, Any]] = []
-    rows: list[dict[str, Any]] = []
+@dataclass
+class Item:
+    """One item of 主要任务: a source clause restated, with its rows of the task table."""
+
+    heading: str | None
+    short: str
+    text: str
+    cite: str
+    clause_id: str
+    formal: bool
+    section: str  # the path of the innermost source section above it, "/"-joined
+    rows: list[DraftRow]
+
+
+def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item]:
+    """The picked clauses' tasks restated with the college as the subject, near-duplicates
+    dropped, as items with numbered rows (not yet scheduled or assigned)."""
+    sub = rules.substitute
+    items: list[Item] = []
     kept_texts: list[str] = []
-    middle_rows: list[dict[str, Any]] = []
-    for p in picks:
+    n = 0
+    for p in sel.picks:
         c = p.clause
         heading = sub(clean(c.heading)) if c.heading else None
-        short = re.split(r"[，,；;。]", heading)[0] if heading else None
-        texts = []
-        item_rows = []
+        short = _short_name(heading) if heading else None
+        texts: list[str] = []
+        rows: list[DraftRow] = []
         for t in p.tasks:
-            text = re.sub(r"[；;，,]$", "。", sub(clean(t.text)))
+            text, mine = rules.restate_parts(clean(t.text))
+            text = re.sub(r"[；;，,]$", "。", text)
+            mine = re.sub(r"[；;，,]$", "。", mine)
             if any(_similar(text, k) for k in kept_texts):
                 continue
             kept_texts.append(text)
             texts.append(text)
-            uni = _deadline_end(t.deadlines) or _deadline_end(
+            if not mine:  # the university's own act: told in the item, not the college's row
+                continue
+            due = _deadline_end(t.deadlines) or _deadline_end(
                 [d for d in c.deadlines if d.text and d.text in t.text])
             recs = t.recurrences or [r for r in c.recurrences if r.text and r.text in t.text]
-            row: dict[str, Any] = {
-                "text": text, "clause_id": c.id, "cite": cite(doc, c),
-                "role": rules.role_for(text, role_order),
-                "uni_due": uni or plan_end, "due": None, "cadence": None, "ongoing": False,
-            }
-            row["person"] = roles.get(row["role"], "")
-            if uni:
-                row["due"] = add_months(_to_month(uni), -1)
-            elif _cadence(recs):
-                row["cadence"] = _cadence(recs)
-            else:
-                phase = rules.phase_for(text)
-                if phase == "ongoing":
-                    row["ongoing"] = True
-                elif phase in by_key:
-                    row["due"] = by_key[phase]["last"]
-                    if phase == "middle":
-                        middle_rows.append(row)
-                else:
-                    row["due"] = phases[-1]["last"]
-            item_rows.append(row)
-        if not texts:
+            kind = getattr(t, "kind", None)  # once | recurring | ongoing (schema 2)
+            targets = t.targets or [x for x in c.targets if x.text and x.text in t.text]
+            # a number the university sets itself (建成3个省级工作室, 聘请15名…): the college
+            # helps the university reach it, in the university's own time
+            theirs = bool(targets) and not any(
+                rules.has(kind, t.text) for kind in ("per_college", "per_unit", "college"))
+            n += 1
+            rows.append(DraftRow(no=n, measure=f"配合学校落实：{mine}" if theirs else mine,
+                                 clause_id=c.id, cite=cite(doc, c), source_due=due,
+                                 recurrences=recs, task_kind=kind, university=theirs,
+                                 deliverable=kind == "once" or bool(targets)))
+        if not rows:
+            n -= len(rows)
             continue
-        if short is None:
-            short = re.split(r"[，,；;。]", texts[0])[0][:24]
-        for r in item_rows:
-            r["item"] = short
-        rows += item_rows
+        if short is None:  # the heading of the section above, else the task's first words
+            above = doc.ancestors(c)
+            short = (_short_name(sub(clean(above[-1].heading))) if above and above[-1].heading
+                     else _short_name(texts[0]))
+        for r in rows:
+            r.key_task = short
         body = "".join(t if t.endswith(("。", "！", "？", "!", "?")) else t + "。" for t in texts)
-        items.append({
-            "heading": heading, "short": short, "text": body, "cite": cite(doc, c),
-            "clause_id": c.id, "formal": p.formal, "section": _parent(doc, c),
-            "rows": item_rows,
-        })
+        items.append(Item(heading, short, body, cite(doc, c), c.id, p.formal,
+                          _parent(doc, c), rows))
+    return items
 
-    if not rows:
-        raise InputError(f"{_source_name(doc)}中找不到涉及二级学院的任务条款，"
-                         "无法起草学院实施方案。")
 
-    # Middle-phase tasks spread, in the source's order, over the quarter ends of the phase's
-    # first year: a college works through its list within a year, the rest is consolidation.
-    if middle_rows and "middle" in by_key:
-        ph = by_key["middle"]
-        months, m = [], ph["first"]
-        while m <= ph["last"] and len(months) < 4:
-            if m[1] % 3 == 0 or m == ph["last"]:
-                months.append(m)
-            m = add_months(m, 1)
-        for i, r in enumerate(middle_rows):
-            r["due"] = months[i * len(months) // len(middle_rows)]
-
-    # A month never later than one month before the university's deadline for the task.
-    for r in rows:
-        if r["due"] is not None and r["uni_due"]:
-            cap = add_months(_to_month(r["uni_due"]), -1)
-            r["due"] = min(r["due"], cap)
-    # Dated tasks outside the frame stretch the first or last phase.
-    dues = [r["due"] for r in rows if r["due"]]
-    if dues:
-        phases[0]["first"] = min([phases[0]["first"]] + dues)
-        phases[-1]["last"] = max([phases[-1]["last"]] + dues)
-
-    for n, r in enumerate(rows, 1):
-        r["n"] = n
-        if r["due"]:
-            r["due_text"] = f"{month_text(r['due'])}底前"
-            r["due_month"] = _iso_month(r["due"])
-        elif r["cadence"]:
-            r["due_text"] = r["cadence"]
-        else:
-            r["due_text"] = "长期坚持"
-        r["responsible"] = r["role"] + (f"（{r['person']}）" if r["person"] else "")
-
-    for ph in phases:
-        ph["range"] = (f"{month_text(ph['first'])}—{month_text(ph['last'])}"
-                       if ph["first"] != ph["last"] else month_text(ph["first"]))
-        ph["rows"] = [r for r in rows if r["due"] and ph["first"] <= r["due"] <= ph["last"]]
-        ph["months"] = _by_month(ph["rows"])
-        ph["first_month"], ph["last_month"] = _iso_month(ph["first"]), _iso_month(ph["last"])
-    continuing = [r for r in rows if not r["due"]]
-
-    # 5. Groups of items, following the source's innermost sections above them.
-    groups: list[dict[str, Any]] = []
-    for it in items:
-        if not groups or groups[-1]["section"] != it["section"]:
-            sec = doc.section(it["section"].split("/")) if it["section"] else None
-            groups.append({"section": it["section"], "heading": sub(sec.heading) if sec else "",
-                           "items": []})
-        groups[-1]["items"].append(it)
-
-    # 6. Guarantees: the source's own requirement paragraphs, sorted by what they are about.
+def restate_guarantees(sel: Selection, doc: Document, rules: DraftRules) -> dict[str, list]:
+    """The source's own requirement paragraphs for the 组织保障 part, by what they are about."""
     supervision, funding, duty = [], [], []
-    for s, _c in guarantee_sents:
+    for s, _c in sel.guarantees:
         if rules.has("supervision", s):
             supervision.append(s)
         elif rules.has("funding", s):
@@ -542,10 +610,169 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             for s in sentences(clean(c.text)):
                 if rules.has("funding", s) and not rules.has("university_only", s) and (
                         rules.has("college", s) or "党建" in s):
-                    funding.append(sub(s))
-                    break
+                    text, mine = rules.restate(s)
+                    if mine:
+                        funding.append(text)
+                        break
+    return {"duty": duty, "supervision": supervision, "funding": funding}
 
-    person = {r: roles.get(r, "") for r in role_order}
+
+# ---------------------------------------------------------------- 3. schedule
+
+@dataclass
+class Schedule:
+    """The draft's time frame: its first and last month and its phases."""
+
+    start: Month
+    end: Month
+    phases: list[dict[str, Any]]
+
+
+def schedule(rows: list[DraftRow], doc: Document, rules: DraftRules,
+             start: Month | None = None) -> Schedule:
+    """Give each row a month one month before the university's deadline (the university's own
+    date when that month is already past the draft's start), a cadence, or 长期坚持; an
+    undated one-off task falls in the phase its words suggest (a deliverable with a number in
+    the middle phase); a standing rule, or a task nothing marks as one-off, gets no deadline
+    (长期坚持). The phases cover every dated row; a notice's draft spans its own dates."""
+    start_m = start or _default_start(doc)
+    plan_end = _plan_end(doc)
+    if plan_end and add_months(_to_month(plan_end), -1) >= add_months(start_m, 2):
+        end_m = min(add_months(_to_month(plan_end), -1), add_months(start_m, 35))
+    elif _is_notice(doc):  # a notice's tasks are due within its own dates
+        end_m = max(start_m, _to_month(plan_end)) if plan_end else start_m
+    else:
+        end_m = add_months(start_m, 11)
+    phases = _phases(start_m, end_m)
+    by_key = {p["key"]: p for p in phases}
+
+    # A notice whose dates end within a quarter asks for everything by then (its window);
+    # a notice of standing rules (or with no dates) does not.
+    window = bool(_is_notice(doc) and plan_end
+                  and _to_month(plan_end) <= add_months(start_m, 3))
+    middle: list[DraftRow] = []
+    for r in rows:
+        r.uni_due = r.source_due or (plan_end if r.deliverable or window else None)
+        if window and not r.source_due and not _cadence(r.recurrences):
+            r.deliverable = True
+        if r.source_due:
+            r.due = add_months(_to_month(r.source_due), -1)
+        elif _cadence(r.recurrences):
+            r.cadence = _cadence(r.recurrences)
+        elif r.task_kind == "ongoing":
+            r.ongoing = True
+        else:
+            phase = rules.phase_for(r.measure) or ("middle" if r.deliverable else "ongoing")
+            if r.university and r.uni_due:  # the university's number: by its own date
+                r.due = add_months(_to_month(r.uni_due), -1)
+            elif phase == "ongoing":
+                r.ongoing = True
+            elif phase in by_key:
+                r.due = by_key[phase]["last"]
+                if phase == "middle":
+                    middle.append(r)
+            else:
+                r.due = phases[-1]["last"]
+
+    # Middle-phase tasks spread, in the source's order, over the quarter ends of the phase's
+    # first year: a college works through its list within a year, the rest is consolidation.
+    if middle and "middle" in by_key:
+        ph = by_key["middle"]
+        months, m = [], ph["first"]
+        while m <= ph["last"] and len(months) < 4:
+            if m[1] % 3 == 0 or m == ph["last"]:
+                months.append(m)
+            m = add_months(m, 1)
+        for i, r in enumerate(middle):
+            r.due = months[i * len(months) // len(middle)]
+
+    # A month never later than one month before the university's deadline for the task; when
+    # that month is before the draft starts, the university's own date is the college's too.
+    urgent: dict[int, str] = {}
+    for r in rows:
+        if r.due is not None and r.uni_due:
+            r.due = min(r.due, add_months(_to_month(r.uni_due), -1))
+            if r.due <= start_m and add_months(_to_month(r.uni_due), -1) <= start_m:
+                r.due = _to_month(r.uni_due)
+                urgent[r.no] = wording.deadline_text(
+                    {"end": r.uni_due, "kind": "by", "text": ""})
+    # Dated tasks outside the frame stretch the first or last phase.
+    dues = [r.due for r in rows if r.due]
+    if dues:
+        phases[0]["first"] = min([phases[0]["first"]] + dues)
+        phases[-1]["last"] = max([phases[-1]["last"]] + dues)
+
+    for r in rows:
+        if r.due:
+            r.time_limit = urgent.get(r.no) or f"{month_text(r.due)}底前"
+        elif r.cadence:
+            r.time_limit = r.cadence
+        else:
+            r.time_limit = wording.long_term()
+    for ph in phases:
+        ph["range"] = (f"{month_text(ph['first'])}—{month_text(ph['last'])}"
+                       if ph["first"] != ph["last"] else month_text(ph["first"]))
+        ph["rows"] = [r for r in rows if r.due and ph["first"] <= r.due <= ph["last"]]
+        ph["months"] = _by_month(ph["rows"])
+        ph["first_month"], ph["last_month"] = _iso_month(ph["first"]), _iso_month(ph["last"])
+    return Schedule(start_m, end_m, phases)
+
+
+# ---------------------------------------------------------------- 4. assign
+
+def assign(rows: list[DraftRow], rules: DraftRules, roles: dict[str, str],
+           role_order: tuple[str, ...]) -> None:
+    """Give each row the role whose keywords its text holds, and the person of that role."""
+    for r in rows:
+        r.role = rules.role_for(r.measure, role_order)
+        r.person = roles.get(r.role, "")
+        r.owner = r.role + (f"（{r.person}）" if r.person else "")
+
+
+# ---------------------------------------------------------------- 5. group
+
+def group(items: list[Item], doc: Document, rules: DraftRules) -> list[dict[str, Any]]:
+    """Items grouped under the source's innermost sections above them."""
+    groups: list[dict[str, Any]] = []
+    for it in items:
+        if not groups or groups[-1]["section"] != it.section:
+            sec = doc.section(it.section.split("/")) if it.section else None
+            groups.append({"section": it.section,
+                           "heading": rules.substitute(sec.heading) if sec else "",
+                           "items": []})
+        groups[-1]["items"].append(it)
+    return groups
+
+
+# ---------------------------------------------------------------- the context
+
+def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None = None,
+                  roles_file: str | Path | None = None, start: str | None = None,
+                  committee: str | None = None, rules: DraftRules | None = None
+                  ) -> dict[str, Any]:
+    """Everything `templates/draft.md.j2` needs to write the college's draft plan for `doc`:
+    the five steps above, in order."""
+    if not college or not college.strip():
+        raise InputError("请用 --college 给出学院名称，如“计算机与信息工程学院”。")
+    rules = rules or load_rules()
+    roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
+    role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
+    committee = (committee.strip() if committee and committee.strip()
+                 else committee_name(college, doc.institution))
+    college = college.strip()
+
+    sel = select(doc, rules)
+    aims = restate_aims(sel, doc, rules)
+    items = restate_tasks(sel, doc, rules)
+    rows = [r for it in items for r in it.rows]
+    if not rows:
+        raise InputError(f"{_source_name(doc)}中找不到涉及二级学院的任务条款，"
+                         "无法起草学院实施方案。")
+    frame = schedule(rows, doc, rules, parse_month(start) if start else None)
+    assign(rows, rules, roles, role_order)
+    groups = group(items, doc, rules)
+    continuing = [r for r in rows if not r.due]
+
     return {
         "title": f"{committee}关于贯彻落实{_source_name(doc)}的实施方案（讨论稿）",
         "college": college,
@@ -557,58 +784,26 @@ def build_draft_context(doc: Document, college: str, *, roles: dict[str, str] | 
             "institution": doc.institution, "doc_number": doc.doc_number,
             "date": doc.date, "kind": doc.kind,
         },
-        "guiding": "".join(guiding),
-        "principles": "".join(principles),
-        "goal_text": "".join(goal_text),
-        "goal_targets": goal_targets,
+        "guiding": "".join(aims.guiding),
+        "principles": "".join(aims.principles),
+        "goal_text": "".join(aims.goal_text),
+        "goal_targets": aims.goal_targets,
         "groups": groups,
         "grouped": len(groups) > 1,
         "items": items,
         "rows": rows,
-        "phases": phases,
+        "phases": frame.phases,
         "continuing": continuing,
-        "continuing_numbers": number_ranges([r["n"] for r in continuing]),
-        "guarantee": {"duty": duty, "supervision": supervision, "funding": funding},
-        "roles": person,
-        "start": _iso_month(start_m),
-        "end": _iso_month(end_m),
-        "start_text": month_text(start_m),
+        "continuing_numbers": number_ranges([r.no for r in continuing]),
+        "guarantee": restate_guarantees(sel, doc, rules),
+        "roles": {r: roles.get(r, "") for r in role_order},
+        "start": _iso_month(frame.start),
+        "end": _iso_month(frame.end),
+        "start_text": month_text(frame.start),
         "stats": {
-            "source_clauses": task_clauses,
+            "source_clauses": sel.task_clauses,
             "selected_clauses": len(items),
             "tasks": len(rows),
-            "guarantee_sentences": len(guarantee_sents),
+            "guarantee_sentences": len(sel.guarantees),
         },
     }
-
-
-# ---------------------------------------------------------------- writing
-
-def render_markdown(context: dict[str, Any], template: str | Path | None = None) -> str:
-    """The draft as dialect Markdown, from `templates/draft.md.j2` or a college's own file."""
-    from pbdocs.generate.templates import render
-
-    return render(TEMPLATE, context, template)
-
-
-def write_draft(doc: Document, college: str, out: str | Path, *, fmt: str = "docx",
-                roles_file: str | Path | None = None, start: str | None = None,
-                template: str | Path | None = None, committee: str | None = None
-                ) -> dict[str, Any]:
-    """Write the college's draft plan as .docx, .md or .html; returns `{"out", "tasks"}`."""
-    from pbdocs.generate import markdown_to_docx, markdown_to_html
-
-    if fmt not in ("docx", "md", "html"):
-        raise InputError(f"不支持的输出格式：{fmt}（可选 docx、md、html）。")
-    roles = read_roles_file(roles_file) if roles_file else None
-    ctx = build_draft_context(doc, college, roles=roles, start=start, committee=committee)
-    md = render_markdown(ctx, template)
-    out = Path(out)
-    if fmt == "docx":
-        markdown_to_docx(md, out, title=ctx["title"])
-    else:
-        from pbdocs.generate.output import save
-
-        text = md if fmt == "md" else markdown_to_html(md, standalone=True, title=ctx["title"])
-        save(out, lambda p: p.write_text(text, encoding="utf-8"))
-    return {"out": str(out), "tasks": len(ctx["rows"])}

@@ -1,17 +1,20 @@
 """The data behind `pbdocs draft`: college terms, subject substitutions, role and schedule rules,
-read from lexicon files under `pbdocs/lexicon/` (a person extends them without code)."""
+read through `pbdocs.lang.lexicon` (a person extends them without code)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from pbdocs.errors import InputError
+from pbdocs.lang import lexicon
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支部书记", "辅导员")
+# What may come before a subject: an item number, 各 or 每个 (各二级党组织要…)
+_LEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?")
+# A clause that sets a quota: a number with its unit (1%, 1名, 3个, 2-3名, 1至2名)
+_QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,17 @@ class DraftRules:
         """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
         return any(t in text for t in self.terms.get(kind, ()))
 
-    def substitute(self, text: str) -> str:
-        """Restate text with the college as the subject; titles in 《》 stay as written."""
+    def starts(self, kind: str, text: str) -> bool:
+        """Whether text starts with a term of this kind (`not_task`: 联系人 …)."""
+        return any(text.lstrip().startswith(t) for t in self.terms.get(kind, ()))
+
+    def substitute(self, text: str, keep_scope: bool = False) -> str:
+        """Restate text with the college as the subject; titles in 《》 stay as written;
+        `keep_scope`: the university's scope words (全校, 学校 …) stay (a quota's)."""
         table = dict(self.substitutions)
+        if keep_scope:
+            for word in self.terms.get("scope", ()):
+                table = {k: v for k, v in table.items() if word not in k}
         if not table:
             return text
         # Titles are set aside (their 《》 kept, so that `学校《` can still protect a phrase).
@@ -43,6 +54,76 @@ class DraftRules:
         hidden = re.sub(r"《([^《》]*)》", hide, text)
         return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
                       _replace(hidden, table))
+
+    def restate(self, text: str) -> tuple[str, bool]:
+        """Text restated for the college, knowing who acts: a piece (between commas) whose
+        subject is the university or one of its departments alone (`学校设定…`, `组织部门要…`,
+        and the pieces after it until another subject) stays the university's, word for word;
+        where the university's and the colleges' people act together (`学校党委书记、校长和
+        二级党组织书记、院长带头讲党课`) the college's keep the piece; a clause that sets a quota
+        (`不低于全校师生人数的1%`) keeps its scope words. Returns the text and whether any
+        piece is the college's."""
+        whole, mine = self.restate_parts(text)
+        return whole, bool(mine)
+
+    def restate_parts(self, text: str) -> tuple[str, str]:
+        """The text restated (`restate`) and the college's part of it alone (the pieces the
+        university does left out; '' when it does all)."""
+        whole: list[str] = []
+        mine: list[str] = []
+        for clause in re.findall(r"[^。；;]+[。；;]?|[。；;]", text):
+            quota = bool(_QUOTA.search(clause))
+            who = "other"
+            own: list[str] = []
+            for piece in re.findall(r"[^，,]+[，,]?|[，,]", clause):
+                subject, rest = self._subject(piece)
+                if subject != "other":
+                    who = subject
+                if who == "university":
+                    whole.append(piece)
+                    continue
+                if subject == "both":
+                    piece = rest
+                piece = self.substitute(piece, keep_scope=quota)
+                whole.append(piece)
+                own.append(piece)
+            if own:
+                part = "".join(own)
+                end = clause[-1] if clause[-1] in "。；;" else ""
+                mine.append(re.sub(r"[，,；;。]$", "", part) + end if end else part)
+        return "".join(whole), "".join(mine)
+
+    def _subject(self, clause: str) -> tuple[str, str]:
+        """Who a clause's leading subject is: `university`, `college`, `both` (with the clause
+        rest: the college's people only) or `other`."""
+        uni = sorted(self.terms.get("university_actor", ()), key=len, reverse=True)
+        col = sorted(self.terms.get("college_actor", ()) + self.terms.get("college", ()),
+                     key=len, reverse=True)
+        found: set[str] = set()
+        kept: list[str] = []
+        pos = _LEAD.match(clause).end()
+        start = pos
+        while pos < len(clause):
+            hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)
+            hit = hit or next((("college", t) for t in col if clause.startswith(t, pos)), None)
+            if hit is None:
+                break
+            found.add(hit[0])
+            end = pos + len(hit[1])
+            if hit[0] == "college":
+                kept.append(clause[pos:end])
+            pos = end
+            if pos < len(clause) and clause[pos] in "、和及":  # 与: "with", not "and"
+                pos += 1
+                continue
+            break
+        if not found or (pos < len(clause) and clause[pos] in "的各所内"):
+            return "other", clause
+        if found == {"university"}:
+            return "university", clause
+        if found == {"college"}:
+            return "college", clause
+        return "both", clause[:start] + "、".join(kept) + clause[pos:]
 
     def role_for(self, text: str, roles: tuple[str, ...] | None = None) -> str:
         """The role whose keywords weigh most in text; ties go to the earlier role."""
@@ -59,12 +140,13 @@ class DraftRules:
             return self.default_role if self.default_role in order else order[0]
         return max(scores, key=lambda r: (scores[r], -order.index(r)))
 
-    def phase_for(self, text: str) -> str:
-        """The schedule phase of an undated task: start, middle, end or ongoing."""
+    def phase_for(self, text: str) -> str | None:
+        """The schedule phase the words of an undated task suggest (start, middle, end or
+        ongoing), or None when none of the keywords is in it."""
         for kw, phase in self.schedule:
             if kw in text:
                 return phase
-        return "middle"
+        return None
 
 
 def _longest_matches(text: str, keys) -> list[tuple[int, str]]:
@@ -97,45 +179,19 @@ def _replace(text: str, table: dict[str, str]) -> str:
     return "".join(out) + text[pos:]
 
 
-def _lines(path: Path) -> list[str]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(f"无法读取规则文件 {path}（{e.strerror}）。") from e
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _sections(path: Path) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    current = None
-    for ln in _lines(path):
-        m = re.fullmatch(r"\[(\w+)\]", ln)
-        if m:
-            current = m.group(1)
-            out.setdefault(current, [])
-        elif current is not None:
-            out[current].append(ln)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _tsv(path: Path) -> list[list[str]]:
-    return [ln.split("\t") for ln in _lines(path)]
-
-
-@lru_cache(maxsize=4)
-def load_rules(lexicon_dir: str | None = None) -> DraftRules:
-    """Load the draft rules from `lexicon_dir` (default: the package's lexicon folder)."""
-    base = Path(lexicon_dir) if lexicon_dir else LEXICON
-    terms = _sections(base / "draft_college.txt")
-    subs = tuple((r[0], r[1]) for r in _tsv(base / "draft_substitutions.tsv") if len(r) >= 2)
+@lexicon.per_lexicon()
+def load_rules() -> DraftRules:
+    """The draft rules from the lexicon files (with the extensions in effect)."""
+    terms = lexicon.sections("draft_college.txt")
+    subs = tuple((r[0], r[1]) for r in lexicon.rows("draft_substitutions.tsv") if len(r) >= 2)
     role_kw: list[tuple[str, str, int]] = []
     default_role = DEFAULT_ROLES[0]
-    for r in _tsv(base / "draft_roles.tsv"):
+    for r in lexicon.rows("draft_roles.tsv"):
         if r[0] == "*" and len(r) >= 2:
             default_role = r[1]
         elif len(r) >= 2:
             role_kw.append((r[0], r[1], int(r[2]) if len(r) > 2 and r[2].isdigit() else 1))
-    schedule = tuple((r[0], r[1]) for r in _tsv(base / "draft_schedule.tsv") if len(r) >= 2)
+    schedule = tuple((r[0], r[1]) for r in lexicon.rows("draft_schedule.tsv") if len(r) >= 2)
     return DraftRules(terms, subs, tuple(role_kw), default_role, schedule)
 
 

@@ -50,11 +50,19 @@ FONT_ST = "宋体"
 RED_RULE_PT = 2.25  # *practice*: 1.5–3 pt
 RED_RULE_GAP_MM = 4.0  # rule 4 mm below the 发文字号
 MASTHEAD_TOP_MM = 35.0  # 发文机关标志 top 35 mm below the top of the text block
+MASTHEAD_TOP_UPWARD_MM = 80.0  # a 上行文's (with 签发人): 80 mm
+MASTHEAD_LINE_FACTOR = 1.25  # its exact line height per point of type (the page can be counted)
+SEAL_LINES_BEFORE = 2  # sealed layout: blank lines above the 署名, room for the seal
 COLOPHON_THICK_PT = 0.35 / 25.4 * 72  # 0.35 mm
 COLOPHON_THIN_PT = 0.25 / 25.4 * 72  # 0.25 mm
 TABLE_RULE_PT = 0.5
 CELL_MARGIN_MM = 1.0  # left/right inside table cells
-COLOPHON_ROW_MM = 7.0  # *practice*: one 版记 line with its rules
+CELL_MARGIN_TB_MM = 0.8  # top/bottom inside table cells (text never touches a rule)
+CELL_LINE_FACTOR = 1.3  # a table cell's exact line height per point of type
+TABLE_KEEP_LAST = 3  # a table's last rows kept together (no page holds one or two alone)
+SHORT_CELL_EM = 9.0  # a column whose cells are all this short is kept on one line
+COLOPHON_LINE_PT = 7.0 / 25.4 * 72  # *practice*: a 版记 line is 7 mm high
+COLOPHON_GAP_LINES = 1  # at least one blank line between the text and a 版记 on its page
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,13 @@ def signature_indents(signature: str, date: str) -> tuple[float, float]:
     return 2.0 + dat + 2 - sig, 2.0
 
 
+def sealed_indents(signature: str, date: str) -> tuple[float, float]:
+    """Right indents (characters) of the 署名 and the 成文日期, sealed layout: the date four
+    characters from the right, the 署名 centred on it (GB/T 9704 7.3.5.1)."""
+    sig, dat = text_width(signature), text_width(date)
+    return max(4.0 + (dat - sig) / 2, 0.0), 4.0
+
+
 CSS_FONTS = {
     FONT_XBS: f'"{FONT_XBS}", "Noto Serif CJK SC", "Source Han Serif SC", serif',
     FONT_FS: f'"{FONT_FS}", FangSong, STFangsong, "FandolFang", "Noto Serif CJK SC", serif',
@@ -187,5 +202,6 @@ def css() -> str:
         ".pbdocs .h1{font-family:" + CSS_FONTS[FONT_HT] + ";}",
         ".pbdocs .h2{font-family:" + CSS_FONTS[FONT_KT] + ";}",
         ".pbdocs mark{background:#ff0;}",
+        ".pbdocs .pb-check{background:#ff0;border:1px dashed #c90;margin:0.5em 0;}",
     ]
     return "\n".join(parts)

@@ -164,7 +164,7 @@ def set_highlight(run, color: str = "yellow") -> None:
 def set_indent_chars(paragraph_or_style, first_line: float = 0, left: float = 0,
                      right: float = 0, font_pt: float = 16) -> None:
     """Indents counted in characters (Word's *Chars attributes) with twips as a fallback for
-    readers that ignore them."""
+    readers that ignore them; a negative `first_line` is a hanging indent."""
     el = paragraph_or_style._element
     ppr = el.get_or_add_pPr()
     ind = _child(ppr, "w:ind")
@@ -176,8 +176,12 @@ def set_indent_chars(paragraph_or_style, first_line: float = 0, left: float = 0,
     ind.set(qn("w:leftChars"), str(round(left * 100)))
     ind.set(qn("w:right"), str(round(right * twip)))
     ind.set(qn("w:rightChars"), str(round(right * 100)))
-    ind.set(qn("w:firstLine"), str(round(first_line * twip)))
-    ind.set(qn("w:firstLineChars"), str(round(first_line * 100)))
+    if first_line < 0:  # a hanging indent: wrapped lines start further in than the first
+        ind.set(qn("w:hanging"), str(round(-first_line * twip)))
+        ind.set(qn("w:hangingChars"), str(round(-first_line * 100)))
+    else:
+        ind.set(qn("w:firstLine"), str(round(first_line * twip)))
+        ind.set(qn("w:firstLineChars"), str(round(first_line * 100)))
 
 
 def set_paragraph_border(paragraph, side: str = "bottom", size_pt: float = 2.25,
@@ -219,6 +223,19 @@ def set_repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     h = _child(trpr, "w:tblHeader")
     h.set(qn("w:val"), "true")
+
+
+def set_cant_split(row) -> None:
+    """Keep a table row whole: it moves to the next page rather than break across two."""
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:cantSplit").set(qn("w:val"), "true")
+
+
+def is_cant_split(row) -> bool:
+    """Whether a row is kept whole on one page."""
+    trpr = row._tr.trPr
+    el = trpr.find(qn("w:cantSplit")) if trpr is not None else None
+    return el is not None and el.get(qn("w:val")) not in ("0", "false")
 
 
 def is_repeat_header(row) -> bool:

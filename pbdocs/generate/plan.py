@@ -5,22 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pbdocs.lang.wording import heading_label
 from pbdocs.model import Clause, Document, Section
 
-_CN_NUM = re.compile(r"^[一二三四五六七八九十百零〇]+$")
 _PREAMBLE = ["0"]
 
 
-def number_label(number: str | None) -> str:
-    """A heading number as it is printed: `一` → `一、`, `1` → `1.`, `（一）` stays."""
-    if not number:
-        return ""
-    n = number.strip()
-    if _CN_NUM.match(n):
-        return n + "、"
-    if n.isdigit():
-        return n + "."
-    return n
+def key_task(doc: Document, clause: Clause) -> str:
+    """The 重点任务 a clause belongs to: its lead phrase, else the heading of its section."""
+    if clause.heading:
+        return clause.heading.strip()
+    s = doc.section(clause.path)
+    if s is not None:
+        return s.heading
+    above = doc.ancestors(clause)
+    return above[-1].heading if above else ""
 
 
 def level_of(doc: Document, path: list[str]) -> int:
@@ -65,7 +64,7 @@ def plan_blocks(doc: Document) -> list[dict[str, Any]]:
     def emit(s: Section) -> None:
         emitted.add(tuple(s.path))
         out.append({"kind": "heading", "level": max(1, min(s.level, 4)),
-                    "number": number_label(s.number), "heading": s.heading})
+                    "number": heading_label(s.number), "heading": s.heading})
 
     for c in doc.clauses:
         # sections up to and including this clause's ancestors, in reading order
@@ -86,7 +85,7 @@ def plan_blocks(doc: Document) -> list[dict[str, Any]]:
         runin, level = "", level_of(doc, c.path)
         if c.number and tuple(c.path) not in emitted:
             lead, rest = split_runin(c)
-            runin = number_label(c.number) + lead
+            runin = heading_label(c.number) + lead
             paragraphs = [p for p in rest.split("\n") if p.strip()] or [""]
         for i, text in enumerate(paragraphs):
             if not text and not (runin and i == 0):

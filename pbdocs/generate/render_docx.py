@@ -4,16 +4,18 @@ paragraph, with the roles of `gbt9704` and the XML helpers of `oxml`."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 
-from pbdocs.generate import dialect, oxml
+from pbdocs.generate import dialect, layout, oxml
 from pbdocs.generate import gbt9704 as G
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -144,6 +146,13 @@ def _footers(section) -> None:
         make_run(" —")
 
 
+def text_height_pt(landscape: bool) -> float:
+    """Height of the text block in points."""
+    m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
+    height = (G.PAGE_MM[0] if landscape else G.PAGE_MM[1]) - m["top"] - m["bottom"]
+    return height / 25.4 * 72
+
+
 def text_width_twips(landscape: bool) -> int:
     """Width of the text block in twips."""
     m = G.LANDSCAPE_MARGINS_MM if landscape else G.MARGINS_MM
@@ -220,6 +229,20 @@ def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None
 # --- the writer -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a 版记 goes: `room` points above it on its page, after a blank page or not."""
+
+    room: float
+    blank_page: bool
+
+
+def _cc_label(line) -> int:
+    """The width in characters of a 抄送 line's label (`抄送：`), its wrapped lines' indent."""
+    m = re.match(r"^\s*(抄\s*送\s*[：:])", line.text_content() or "")
+    return int(round(G.text_width(m.group(1).replace(" ", "")))) if m else 0
+
+
 class _Writer:
     """Walks the parsed tree and writes paragraphs, tables and sections."""
 
@@ -231,6 +254,7 @@ class _Writer:
         self.landscape = False
         self.back_to_portrait = False
         self._style_ids: dict[str, str] = {}
+        self._table_end: tuple[int, layout.End] | None = None  # last counted table, its end
 
     def _style(self, p, role_name: str) -> None:
         """Give a paragraph a role's style by id (python-docx's lookup by name is slow)."""
@@ -362,13 +386,22 @@ class _Writer:
         return [c for c in el if c.tag == "p"]
 
     def d_redhead(self, el) -> None:
+        """发文机关标志 (red, fitted to one line), 发文字号 over the red rule (with the 签发人 on
+        its line for a 上行文: `签发人：…` as a further line), then two blank lines."""
         lines = self._lines(el)
         if not lines:
             return
+        signer = next((x for x in lines[1:]
+                       if (x.text_content() or "").strip().startswith("签发人")), None)
+        lines = [x for x in lines if x is not signer]
         mast = lines[0]
         size, scale = G.masthead_fit((mast.text_content() or "").strip())
         p = self.para("masthead", mast)
-        p.paragraph_format.space_before = Mm(G.MASTHEAD_TOP_MM)
+        p.paragraph_format.space_before = Mm(
+            G.MASTHEAD_TOP_UPWARD_MM if signer is not None else G.MASTHEAD_TOP_MM)
+        # an exact line, so that the first page can be counted like the others
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(round(size * G.MASTHEAD_LINE_FACTOR, 1))
         for r in p.runs:
             r.font.size = Pt(size)
             if scale < 100:
@@ -376,8 +409,10 @@ class _Writer:
         number = lines[1] if len(lines) > 1 else None
         rule_space = G.RED_RULE_GAP_MM / 25.4 * 72
         star = dialect.args(el).get("star") == "true"
-        if number is not None:
+        if number is not None or signer is not None:
             q = self.para("docnumber", number)
+            if signer is not None:
+                self._signer(q, signer)
             if not star:
                 oxml.set_paragraph_border(q, "bottom", G.RED_RULE_PT, G.RED, rule_space)
         if star:
@@ -386,6 +421,25 @@ class _Writer:
             self.para("center", extra)
         self.para("blank")
         self.para("blank")
+
+    def _signer(self, p, signer) -> None:
+        """A 上行文's 发文字号 line: the number one character from the left, `签发人：` (仿宋) and
+        the names (楷体) one character from the right (GB/T 9704 7.2.4)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+
+        role = G.ROLES["docnumber"]
+        p.alignment = _ALIGN["left"]
+        oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
+        width = text_width_twips(self.landscape) - 2 * int(role.size * 20)
+        p.paragraph_format.tab_stops.add_tab_stop(Pt(width / 20), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run("\t")
+        text = oxml.xml_safe((signer.text_content() or "").strip())
+        label, _, names = text.partition("：")
+        for part, font in ((label + "：", role.font), (names, G.FONT_KT)):
+            if part:
+                r = p.add_run(part)
+                oxml.set_fonts(r, font)
+                r.font.size = Pt(role.size)
 
     def _star_rule(self) -> None:
         """A red rule with a ★ in its middle: a borderless 2×3 table; the outer cells of the
@@ -427,27 +481,42 @@ class _Writer:
                 p.paragraph_format.space_before = Pt(0)
 
     def d_signature(self, el) -> None:
+        """署名 and 成文日期: unsealed (署名 two characters from the right, the date two further
+        right), or with `sealed` (the date four characters from the right, 署名 centred on it,
+        room above for the seal)."""
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
+        sealed = dialect.args(el).get("sealed") == "true"
         if len(lines) >= 2:
-            sig_r, date_r = G.signature_indents(texts[0], texts[1])
+            indents = G.sealed_indents if sealed else G.signature_indents
+            sig_r, date_r = indents(texts[0], texts[1])
             p = self.para("signature", lines[0])
             oxml.set_indent_chars(p, right=sig_r)
+            if sealed:
+                p.paragraph_format.space_before = Pt(G.SEAL_LINES_BEFORE * G.LINE_PITCH_PT)
             q = self.para("date", lines[1])
             oxml.set_indent_chars(q, right=date_r)
             for extra in lines[2:]:
                 self.para("date", extra)
         elif lines:
             p = self.para("signature", lines[0])
-            oxml.set_indent_chars(p, right=2)
+            oxml.set_indent_chars(p, right=4 if sealed else 2)
 
     def d_note(self, el) -> None:
         for line in self._lines(el):
             self.para("note", line)
 
     def d_attachments(self, el) -> None:
-        for i, line in enumerate(self._lines(el)):
+        """附件说明: `附件：1.名称` two characters in, the next items' numbers under the first's,
+        wrapped names under the names (GB/T 9704 7.3.4)."""
+        lines = self._lines(el)
+        texts = [(x.text_content() or "").strip() for x in lines]
+        label = G.text_width(re.match(r"^(附件\s*[：:])?", texts[0]).group(0)) if texts else 0
+        for i, (line, text) in enumerate(zip(lines, texts)):
             p = self.para("attachments", line)
+            number = re.match(r"^(?:附件\s*[：:])?(\d{1,2}[.．、])?", text).group(1) or ""
+            left = 2 + label + G.text_width(number)
+            oxml.set_indent_chars(p, left=left, first_line=-(left - (2 if i == 0 else 2 + label)))
             if i:
                 p.paragraph_format.space_before = Pt(0)
 
@@ -456,12 +525,22 @@ class _Writer:
             self.para("label", line)
         self.para("blank")
 
+    def d_check(self, el) -> None:
+        """A note for the person who sends the document out (what to check before it goes),
+        highlighted as a whole; it is not part of the document and is deleted after checking."""
+        for child in el:
+            if child.tag == "p":
+                self.para("body", child, fmt={"mark": True})
+
     def d_center(self, el) -> None:
         for line in self._lines(el):
             self.para("center", line)
 
     def d_colophon(self, el) -> None:
-        """版记: rules first and last thick, between thin; 抄送 rows, then 印发机关 and date."""
+        """版记 (GB/T 9704 7.5): rules first and last thick, between thin; 抄送 rows (wrapped
+        lines start after the colon), then 印发机关 and date; rows as high as their text. It
+        goes at the foot of the last text page when that page is even and has room, otherwise
+        at the foot of the next even page (an unnumbered blank page before it if need be)."""
         cc, printer, date = [], None, None
         for line in self._lines(el):
             t = (line.text_content() or "").strip()
@@ -471,64 +550,101 @@ class _Writer:
                 date = line
             else:
                 printer = line
-        rows = len(cc) + (1 if (printer is not None or date is not None) else 0)
-        if not rows:
+        nrows = len(cc) + (1 if (printer is not None or date is not None) else 0)
+        if not nrows:
             return
-        self._colophon_section()
+        self._before_block()
+        if self.section_empty and not self.doc.paragraphs:
+            self.para("blank")
+        role = G.ROLES["colophon"]
+        width = text_width_twips(False)
+        width_pt = width / 20
+        ch = role.size
+        date_text = (date.text_content() or "").strip() if date is not None else ""
+        date_w = min(G.text_width(date_text) * ch + 2 * ch + 4, width_pt / 2)
+        split = [int(width - date_w * 20), int(date_w * 20)]
+        heights = []
+        for line in cc:
+            label = _cc_label(line)
+            heights.append(layout.count_lines(
+                (line.text_content() or "").strip(), width_pt - (1 + label + 1) * ch,
+                -label * ch, ch))
+        if nrows > len(cc):
+            printer_text = (printer.text_content() or "").strip() if printer is not None else ""
+            heights.append(max(1, layout.count_lines(printer_text, split[0] / 20 - 2 * ch, 0, ch)))
+        table_pt = sum(heights) * G.COLOPHON_LINE_PT + 2 * G.COLOPHON_THICK_PT
+        place = self._colophon_place(table_pt)
+        if place.blank_page:
+            self._style(self.doc.add_paragraph(), "blank")  # what the blank page holds
         spacer = self.doc.add_paragraph()
         self._style(spacer, "blank")
-        t = self.doc.add_table(rows=rows, cols=2)
+        spacer.paragraph_format.page_break_before = place.blank_page
+        t = self.doc.add_table(rows=nrows, cols=2)
         oxml.set_table_borders(t, sides={"top": G.COLOPHON_THICK_PT,
                                          "bottom": G.COLOPHON_THICK_PT,
                                          "insideH": G.COLOPHON_THIN_PT})
-        width = text_width_twips(self.landscape)
-        oxml.set_table_geometry(t, [width // 2, width - width // 2])
-        role = G.ROLES["colophon"]
-        for i, line in enumerate(cc):
-            a, b = t.rows[i].cells
-            cell = a.merge(b)
+        oxml.set_table_geometry(t, split)
+        oxml.set_table_cell_margins(t, 0)
+
+        def cell_para(cell, src, **indent):
             p = cell.paragraphs[0]
             self._style(p, "colophon")
-            oxml.set_indent_chars(p, left=1, right=1, font_pt=role.size)
-            _add_runs(p, line, role)
-        if printer is not None or date is not None:
+            pf = p.paragraph_format
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(G.COLOPHON_LINE_PT)
+            oxml.set_indent_chars(p, font_pt=ch, **indent)
+            if src is not None:
+                _add_runs(p, src, role)
+            return p
+
+        for i, line in enumerate(cc):
+            a, b = t.rows[i].cells
+            label = _cc_label(line)
+            cell_para(a.merge(b), line, left=1 + label, right=1, first_line=-label)
+        if nrows > len(cc):
             a, b = t.rows[-1].cells
-            for cell, src, align, side in ((a, printer, "left", "left"),
-                                           (b, date, "right", "right")):
-                p = cell.paragraphs[0]
-                self._style(p, "colophon")
-                p.alignment = _ALIGN[align]
-                oxml.set_indent_chars(p, **{side: 1}, font_pt=role.size)
-                if src is not None:
-                    _add_runs(p, src, role)
-        per_line = int((G.TEXT_WIDTH_MM / 25.4 * 72) / role.size) - 2  # characters a line holds
-        height = 0.0
-        for i, row in enumerate(t.rows):
-            text = (cc[i].text_content() or "") if i < len(cc) else ""
-            lines = max(1, -(-int(G.text_width(text.strip())) // max(per_line, 1)))
-            row.height = Mm(G.COLOPHON_ROW_MM * lines)
-            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-            height += G.COLOPHON_ROW_MM * lines
+            cell_para(a, printer, left=1).alignment = _ALIGN["left"]
+            cell_para(b, date, right=1).alignment = _ALIGN["right"]
+        for row, lines in zip(t.rows, heights):
+            row.height = Pt(lines * G.COLOPHON_LINE_PT)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            oxml.set_cant_split(row)
             for c in row.cells:
                 c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        # Alone on its page, the 版记 is pushed to the foot of the text block by one spacer
-        # paragraph of known height (readers differ on page vertical alignment).
-        spacer_mm = G.TEXT_HEIGHT_MM - height - 2
-        spacer.paragraph_format.line_spacing = Mm(spacer_mm)
+        # pushed to the foot of the text block by one spacer paragraph of known height
+        # (readers differ on a page's vertical alignment); a little room is left for the
+        # 1 pt paragraph that must follow a table
         spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        # the body must not end with a table
+        spacer.paragraph_format.line_spacing = Pt(max(place.room - table_pt - 3, 1))
         end = self.doc.add_paragraph()
         self._style(end, "blank")
         end.paragraph_format.line_spacing = Pt(1)
 
-    def _colophon_section(self) -> None:
-        """The 版记 gets the last page, an even one (a section that starts on an even page:
-        Word and LibreOffice insert a blank page when the text ends on an even page), without
-        a page number."""
-        self._before_block()
-        if self.section_empty and not self.doc.paragraphs:
-            self.para("blank")
-        sec = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+    def _colophon_place(self, height: float) -> _Place:
+        """Where the 版记 goes: on the last text page when the text can be counted, that page is
+        even and holds the 版记 and a blank line more; otherwise on a page of its own, the next
+        even page (an unnumbered section; a blank page first when the text ends on an even
+        page). The text is counted twice, with half-width letters half an em and a little
+        wider: where the two counts disagree about the page, the reader is asked to start the
+        section on an even page; about the line, the 版记 keeps to the shorter room."""
+        body = [x for x in self.doc.element.body if x.tag != qn("w:sectPr")]
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        end = layout.flow(body, roles)
+        wide = layout.flow(body, roles, latin=layout.WIDE_LATIN)
+        if end is None or wide is None or end.page != wide.page:
+            self._colophon_section(even=True)
+            return _Place(room=layout.PAGE_PT, blank_page=False)
+        room = min(end.free, wide.free)
+        if end.page % 2 == 0 and room >= height + G.LINE_PITCH_PT * G.COLOPHON_GAP_LINES:
+            return _Place(room=room, blank_page=False)
+        self._colophon_section(even=False)
+        return _Place(room=layout.PAGE_PT, blank_page=end.page % 2 == 0)
+
+    def _colophon_section(self, even: bool) -> None:
+        """A section of its own for the 版记, without page numbers (nor on a blank page before
+        it); `even`: started on an even page by the reader (Word inserts a blank page, and
+        keeps the text's number on it; LibreOffice 7.4 inserts none)."""
+        sec = self.doc.add_section(WD_SECTION.EVEN_PAGE if even else WD_SECTION.NEW_PAGE)
         _page(sec, landscape=False)
         self._shrink_section_carrier()
         for footer in (sec.footer, sec.even_page_footer):
@@ -568,13 +684,17 @@ class _Writer:
             size = float(opts.get("size", "")) if opts.get("size") else None
         except ValueError:
             size = None
-        widths = _column_widths(rows, ncols, opts.get("widths"), text_width_twips(self.landscape))
+        nowrap = _columns(opts.get("nowrap"), ncols)
+        widths = _column_widths(rows, ncols, opts.get("widths"), text_width_twips(self.landscape),
+                                size or G.ROLES["cell"].size, nowrap)
         t = self.doc.add_table(rows=0, cols=ncols)
         oxml.set_table_borders(t, G.TABLE_RULE_PT)
         oxml.set_table_center(t)
-        oxml.set_table_cell_margins(t, int(G.CELL_MARGIN_MM / 25.4 * 1440))
+        oxml.set_table_cell_margins(t, int(G.CELL_MARGIN_MM / 25.4 * 1440),
+                                    int(G.CELL_MARGIN_TB_MM / 25.4 * 1440))
         for head, cells in rows:
             row = t.add_row()
+            oxml.set_cant_split(row)  # a row is never split across two pages
             if head:
                 oxml.set_repeat_header(row)
             spans, col = [], 0
@@ -590,9 +710,69 @@ class _Writer:
             for (c, _), tc in zip(spans, row._tr.tc_lst):
                 self._cell(_Cell(tc, t), c, head, size)
         oxml.set_table_geometry(t, widths)
+        # The last rows keep with each other: keep-with-next on every paragraph of a row holds
+        # it to the next row in Word and WPS; LibreOffice ignores it inside a table, so the rows
+        # are also counted and the table cut where its last rows would stand alone.
+        body_rows = [r for (head, _), r in zip(rows, t.rows) if not head]
+        if len(body_rows) >= 2 * G.TABLE_KEEP_LAST:
+            for row in body_rows[-G.TABLE_KEEP_LAST:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
+        self._keep_tail(t)
         # A paragraph must follow a table (else two tables fuse); 1 pt high, so that a table
         # ending at the foot of a page does not push it onto an empty page of its own.
         self.para("blank").paragraph_format.line_spacing = Pt(1)
+
+    def _keep_tail(self, t) -> None:
+        """No page holds the last row or two of a table alone: the rows are counted (cell text
+        in its column's width, lines of a known height) from where the table starts on its
+        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table is
+        cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
+        header row again. The count is close, not exact (a row's lines depend on the reader's
+        fonts): in LibreOffice a page may still end a long table with a row or two."""
+        keep = G.TABLE_KEEP_LAST
+        body = list(self.doc.element.body)
+        start = body.index(t._tbl)
+        first = start
+        while first > 0 and body[first - 1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
+            first -= 1
+        # count on from the previous table of this section (not from its start every time)
+        mark = self._table_end if self._table_end and first <= self._table_end[0] < start \
+            else None
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        width = text_width_twips(self.landscape) / 20
+        page_pt = text_height_pt(self.landscape)
+        end = layout.flow(body[mark[0] + 1 if mark else first:start], roles, width,
+                          layout.WIDE_LATIN, page_pt, estimate_tables=True,
+                          landscape=self.landscape, start=mark[1] if mark else None)
+        table = layout._table(t._tbl, roles, layout.WIDE_LATIN, estimate=True)
+        if end is None or table is None:
+            self._table_end = None
+            return
+        used = 0.0 if end.used >= page_pt - 1 else end.used
+        last_page, last_used, pages = layout.place_rows(end.page, used, table.rows, page_pt)
+        self._table_end = (start, layout.End(last_page, last_used))
+        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
+            return
+        from copy import deepcopy
+
+        trs = t._tbl.findall(qn("w:tr"))
+        heads = [tr for tr, (_, head) in zip(trs, table.rows) if head]
+        rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
+        tail = deepcopy(t._tbl)
+        for tr in tail.findall(qn("w:tr")):
+            tail.remove(tr)
+        for tr in heads:
+            tail.append(deepcopy(tr))
+        for tr in rest:
+            t._tbl.remove(tr)
+            tail.append(tr)
+        gap = self.para("blank")
+        gap.paragraph_format.line_spacing = Pt(1)
+        gap.paragraph_format.page_break_before = True
+        gap._p.addnext(tail)
+        self._table_end = None  # the cut moved rows: count afresh next time
 
     def _cell(self, cell, el, head: bool, size: float | None) -> None:
         classes = (el.get("class") or "").split()
@@ -608,6 +788,9 @@ class _Writer:
         elif m:
             p.alignment = _ALIGN[m.group(1)]
         _add_runs(p, el, role, size=size)
+        # an exact line, so that a row's height can be counted
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(round((size or role.size) * G.CELL_LINE_FACTOR, 1))
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         if group:
             oxml.set_cell_shading(cell, G.GROUP_FILL)
@@ -615,27 +798,62 @@ class _Writer:
             oxml.set_cell_shading(cell, G.SPAN_FILL)
 
 
-def _column_widths(rows, ncols: int, spec: str | None, total: int) -> list[int]:
+def _columns(spec: str | None, ncols: int) -> set[int]:
+    """Columns named 1-based as `4`, `2,5` or `4-16` (a range past the last column stops
+    there), 0-based."""
+    out: set[int] = set()
+    for part in (spec or "").split(","):
+        a, _, b = part.strip().partition("-")
+        if a.isdigit() and (not b or b.isdigit()):
+            out.update(range(int(a) - 1, min(int(b or a), ncols)))
+    return out
+
+
+def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float = 12.0,
+                   nowrap: set[int] | None = None) -> list[int]:
     """Column widths in twips: from `widths=a,b,c` weights, else from the text each column
-    holds (capped, so one long column cannot squeeze the others to nothing)."""
+    holds (capped, so one long column cannot squeeze the others to nothing). The `nowrap`
+    columns (a time limit `2021年3月底前`) are made wide enough for their short cells to fit
+    on one line, every column for one character; the room is taken from the widest columns."""
     weights: list[float] = []
     if spec:
         try:
             weights = [float(x) for x in spec.split(",") if x.strip()]
         except ValueError:
             weights = []
+    longest = [0.0] * ncols
+    short = [0.0] * ncols  # the longest cell of a column that should fit on one line
+    for head, cells in rows:
+        col = 0
+        for c in cells:
+            span = int(c.get("colspan", "1"))
+            if span == 1 and col < ncols:
+                text = (c.text_content() or "").strip()
+                w = G.text_width(text)
+                longest[col] = max(longest[col], w)
+                # a header (序号, 完成时限) and a nowrap column's short cells stay on one line
+                if (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
+                    short[col] = max(short[col], sum(layout.char_advance(
+                        ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in text))
+            col += span
     if len(weights) != ncols:
-        weights = [0.0] * ncols
-        for _, cells in rows:
-            col = 0
-            for c in cells:
-                span = int(c.get("colspan", "1"))
-                if span == 1 and col < ncols:
-                    w = G.text_width((c.text_content() or "").strip())
-                    weights[col] = max(weights[col], min(w, 24.0))
-                col += span
-        weights = [max(w, 2.0) + 1 for w in weights]
+        weights = [max(min(w, 24.0), 2.0) + 1 for w in longest]
     s = sum(weights) or 1
     out = [int(total * w / s) for w in weights]
+    margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
+    need = [min(int(max(w, 1.0) * size * 20 + margin), total // 4) for w in short]
+    for i in sorted(range(ncols), key=lambda k: need[k] - out[k], reverse=True):
+        lack = need[i] - out[i]
+        if lack <= 0:
+            continue
+        for j in sorted(range(ncols), key=lambda k: out[k] - need[k], reverse=True):
+            spare = out[j] - max(need[j], int(out[j] * 0.6)) if j != i else 0
+            give = min(spare, lack)
+            if give > 0:
+                out[j] -= give
+                out[i] += give
+                lack -= give
+            if lack <= 0:
+                break
     out[-1] += total - sum(out)
     return out

@@ -3,57 +3,28 @@ landscape .docx and optionally as a spreadsheet."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate import cnfmt
-from pbdocs.generate.plan import is_preamble, number_label
-from pbdocs.model import Clause, Dept, Document
+from pbdocs.generate.plan import key_task
+from pbdocs.generate.rows import TaskRow
+from pbdocs.lang import wording
+from pbdocs.lang.wording import dept_names, heading_label
+from pbdocs.model import Clause, Document
 
 COLUMNS = ["序号", "重点任务", "具体举措", "牵头部门", "配合部门", "完成时限", "责任人", "成果形式"]
 NO_LEAD = "牵头部门待明确"
 
 
-@dataclass
-class TaskRow:
-    """One row of the task table."""
-
-    no: int
-    section: str  # the level-1 section the task belongs to, e.g. `二、主要任务`
-    key_task: str  # 重点任务: the clause's lead phrase or its section's heading
-    measure: str  # 具体举措: the task sentence
-    lead: list[str]
-    support: list[str]
-    time_limit: str
-    owner: str  # 责任人: left blank to fill in
-    output: str  # 成果形式
-    clause_id: str
-
-    def cells(self) -> list[str]:
-        """The row's cells in COLUMNS order."""
-        return [str(self.no), self.key_task, self.measure, "、".join(self.lead),
-                "、".join(self.support), self.time_limit, self.owner, self.output]
-
-
-def _names(depts: list[Dept]) -> list[str]:
-    out: list[str] = []
-    for d in depts:
-        name = (d.canonical or d.name or "").strip()
-        if name and name not in out:
-            out.append(name)
-    return out
-
-
 def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
     """Keyword → 成果形式 rows from `lexicon/deliverables.tsv` (and its extensions)."""
-    from pbdocs.extract.lexicon import DEFAULT_DIR, _rows, extension_dirs
+    from pbdocs.lang import lexicon
 
     rules: list[tuple[str, str]] = []
-    for folder in (str(DEFAULT_DIR), *extension_dirs(source_path)):
-        for row in _rows(Path(folder) / "deliverables.tsv"):
-            if len(row) > 1 and row[0]:
-                rules = [r for r in rules if r[0] != row[0]] + [(row[0], row[1])]
+    for row in lexicon.rows("deliverables.tsv", lexicon.extension_dirs(source_path)):
+        if len(row) > 1 and row[0]:
+            rules = [r for r in rules if r[0] != row[0]] + [(row[0], row[1])]
     return rules
 
 
@@ -73,45 +44,63 @@ def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
     return "；".join(parts)
 
 
-def _key_task(doc: Document, clause: Clause) -> str:
-    if clause.heading:
-        return clause.heading.strip()
-    s = doc.section(clause.path)
-    if s is not None:
-        return s.heading
-    above = doc.ancestors(clause)
-    return above[-1].heading if above else ""
-
-
 def _group(doc: Document, clause: Clause) -> str:
     s = doc.section(clause.path[:1])
     if s is None:
         return ""
-    return number_label(s.number) + s.heading
+    return heading_label(s.number) + s.heading
 
 
-def taskbook_rows(doc: Document) -> list[TaskRow]:
-    """One row per task of every clause but the preamble (a clause without tasks gives one row
-    from the clause itself)."""
+def _shown(depts: list, suggest: bool) -> list:
+    """The departments a table shows: all, or without the suggested ones (`--no-suggest`)."""
+    return [d for d in depts or [] if suggest or getattr(d, "basis", None) != "suggested"]
+
+
+def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
+    """One row per task of the plan (what extraction kept as tasks: headings, background,
+    conditions and fragments are not rows). `suggest=False` leaves suggested departments
+    out."""
     rules = _deliverable_rules(doc.source.path if doc.source else None)
     rows: list[TaskRow] = []
     for c in doc.clauses:
-        if is_preamble(c) or not (c.text or "").strip():
-            continue
-        units = c.tasks or [None]
-        for t in units:
-            text = t.text if t is not None else c.text
-            lead = _names(t.lead if t is not None and t.lead else c.lead)
-            support = _names(t.support if t is not None and t.support else c.support)
-            dls = t.deadlines if t is not None else c.deadlines
-            recs = t.recurrences if t is not None else c.recurrences
-            targets = t.targets if t is not None else c.targets
+        for t in c.tasks:
+            lead, support = _shown(t.lead, suggest), _shown(t.support, suggest)
             rows.append(TaskRow(
-                no=len(rows) + 1, section=_group(doc, c), key_task=_key_task(doc, c),
-                measure=text.strip(), lead=lead, support=support,
-                time_limit=cnfmt.time_limit(dls, recs), owner="",
-                output=_output(text, targets, rules), clause_id=c.id))
+                no=len(rows) + 1, section=_group(doc, c), key_task=key_task(doc, c),
+                measure=t.text.strip(), lead=dept_names(lead), support=dept_names(support),
+                time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind), owner="",
+                output=_output(t.text, t.targets, rules), clause_id=c.id,
+                lead_shown=wording.depts_shown(lead), support_shown=wording.depts_shown(support),
+                lead_basis=_basis(lead), support_basis=_basis(support),
+                lead_source=_source(lead)))
     return rows
+
+
+def _basis(depts: list) -> str:
+    """The basis of a row's lead: that of its first department, `none` without one."""
+    return getattr(depts[0], "basis", None) or "stated" if depts else "none"
+
+
+def _source(depts: list) -> str:
+    """Where a row's lead comes from, for a reader: 明确, 文中, 建议（“发展党员”）, 未定."""
+    if not depts:
+        return wording.basis_name("none")
+    return "；".join(dict.fromkeys(wording.dept_basis(d) for d in depts))
+
+
+def lead_summary(rows: list[TaskRow]) -> dict[str, int]:
+    """How many rows have a stated, text, suggested or no lead department."""
+    counts = {"stated": 0, "text": 0, "suggested": 0, "none": 0}
+    for r in rows:
+        counts[r.lead_basis if r.lead_basis in counts else "stated"] += 1
+    return counts
+
+
+def lead_summary_text(counts: dict[str, int]) -> str:
+    """The summary line: 牵头部门：明确 12，文中 20，建议 34，未定 0."""
+    pattern = wording.word("phrase", "lead_summary",
+                           "牵头部门：明确 {stated}，文中 {text}，建议 {suggested}，未定 {none}")
+    return pattern.format(**counts)
 
 
 def _groups(rows: list[TaskRow]) -> list[dict[str, Any]]:
@@ -138,62 +127,91 @@ def by_department(rows: list[TaskRow]) -> list[dict[str, Any]]:
             for n in order]
 
 
-def taskbook_context(doc: Document, by_dept: bool = False) -> dict[str, Any]:
-    """What the task-book template reads: title, columns, rows grouped by section, and the
-    per-department lists when asked for."""
-    rows = taskbook_rows(doc)
+def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
+                     ) -> dict[str, Any]:
+    """What the task-book template reads: title, columns, rows grouped by section, the
+    per-department lists when asked for, the legend line when a department is only
+    suggested, and how many rows have a lead of each basis."""
+    rows = taskbook_rows(doc, suggest)
+    summary = lead_summary(rows)
     return {
+        "legend": wording.basis_legend() if any(
+            "suggested" in (r.lead_basis, r.support_basis) for r in rows) else "",
+        "lead_summary": summary,
+        "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,
         "issuer": doc.issuer,
-        "date": cnfmt.cn_date(doc.date) or None,
+        "date": wording.cn_date(doc.date) or None,
         "columns": COLUMNS,
         "rows": [asdict(r) | {"cells": r.cells()} for r in rows],
+        "task_rows": rows,
         "groups": _groups(rows),
         "by_dept": by_department(rows) if by_dept else [],
         "doc_id": doc.id,
     }
 
 
-def write_taskbook(doc: Document, out: str | Path, template: str | Path | None = None,
-                   by_dept: bool = False) -> tuple[Path, int]:
-    """Write the task book .docx; returns the path and the number of task rows."""
-    from pbdocs.generate.render_docx import markdown_to_docx
-    from pbdocs.generate.templates import render
-
-    ctx = taskbook_context(doc, by_dept)
-    md = render("taskbook", ctx, template)
-    title = f"《{cnfmt.book_title(doc.title)}》任务分解表" if doc.title else "任务分解表"
-    return markdown_to_docx(md, out, title=title), len(ctx["rows"])
+XLSX_FONT = "仿宋"  # body cells (the font Excel and WPS have under this name)
+XLSX_HEAD_FONT = "宋体"
 
 
-def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False) -> Path:
-    """The same table as a spreadsheet: header frozen, autofilter on, text wrapped; a sheet per
-    lead department when by_dept."""
+def write_xlsx(rows: list[TaskRow], out: str | Path, by_dept: bool = False, text=None) -> Path:
+    """The same table as a spreadsheet for printing and filtering: 仿宋 cells under a bold 宋体
+    header, header frozen and repeated on every printed page, autofilter on, text wrapped,
+    landscape A4 fitted to the page width; a sheet per lead department when by_dept. `text`
+    (`textfix.TextRules`) writes values as the .docx does: punctuation full-width, a lost
+    character □ in a yellow cell."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     from pbdocs.generate.oxml import xml_safe
+    from pbdocs.generate.textfix import DAMAGE_CLOSE, DAMAGE_OPEN
 
-    header = COLUMNS + ["所属部分"]
-    widths = [6, 22, 60, 18, 24, 16, 10, 18, 24]
+    header = COLUMNS + ["所属部分", "牵头部门依据"]
+    widths = [6, 22, 60, 18, 24, 16, 10, 18, 24, 24]
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    damaged = PatternFill("solid", fgColor="FFFF00")
+
+    def value(x: str) -> tuple[str, bool]:
+        v = text.apply(x) if text is not None else x
+        marked = DAMAGE_OPEN in v
+        return xml_safe(v.replace(DAMAGE_OPEN, "").replace(DAMAGE_CLOSE, "")), marked
 
     def fill(ws, items: list[TaskRow]) -> None:
         ws.append(header)
         for r in items:
-            ws.append([xml_safe(x) for x in r.cells()] + [xml_safe(r.section)])
+            cells = [value(x) for x in r.cells()] + [value(r.section), value(r.lead_source)]
+            ws.append([v for v, _ in cells])
             ws.cell(row=ws.max_row, column=1).value = r.no
+            for k, (_, marked) in enumerate(cells, 1):
+                if marked:
+                    ws.cell(row=ws.max_row, column=k).fill = damaged
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w
         for cell in ws[1]:
-            cell.font = Font(bold=True)
+            cell.font = Font(name=XLSX_HEAD_FONT, bold=True, size=11)
             cell.fill = PatternFill("solid", fgColor="D9D9D9")
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = box
         for row in ws.iter_rows(min_row=2):
             for cell in row:
+                cell.font = Font(name=XLSX_FONT, size=11)
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.border = box
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+        ws.print_title_rows = "1:1"  # the header on every printed page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages as it takes, one page wide
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
     wb = Workbook()
     ws = wb.active

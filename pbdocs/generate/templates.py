@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError, PbdocsError
-from pbdocs.generate import cnfmt, dialect
+from pbdocs.generate import dialect, textfix
+from pbdocs.lang import wording
+from pbdocs.lang.numerals import int_to_cn
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,13 +31,28 @@ def placeholder(label: str) -> str:
     return f"<mark>{dialect.escape(label)}</mark>"
 
 
-def _fact(value: Any, label: str) -> str:
-    return dialect.escape(value) if value not in (None, "", []) else placeholder(label)
+def _marks(escaped: str) -> str:
+    """The damage sentinels of `textfix` as the dialect's highlight."""
+    return (escaped.replace(textfix.DAMAGE_OPEN, '<mark class="damaged">')
+            .replace(textfix.DAMAGE_CLOSE, "</mark>"))
 
 
-def environment(extra_dir: Path | None = None):
-    """A jinja2 environment with the dialect's filters; `extra_dir` is searched first."""
+def environment(extra_dir: Path | None = None, text: textfix.TextRules | None = None):
+    """A jinja2 environment with the dialect's filters; `extra_dir` is searched first. `text`
+    says how values from the source are written (punctuation, damaged places); every value a
+    template prints through `md`, `cell` or `fact` goes through it."""
     import jinja2
+
+    rules = text or textfix.TextRules()
+
+    def md(value: Any) -> str:
+        return _marks(dialect.escape(rules.apply("" if value is None else str(value))))
+
+    def cell(value: Any) -> str:
+        return _marks(dialect.escape_cell(rules.apply("" if value is None else str(value))))
+
+    def fact(value: Any, label: str) -> str:
+        return md(value) if value not in (None, "", []) else placeholder(label)
 
     dirs = ([extra_dir] if extra_dir else []) + template_dirs()
     env = jinja2.Environment(
@@ -43,28 +60,36 @@ def environment(extra_dir: Path | None = None):
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined)
     env.filters.update({
-        "md": dialect.escape, "cell": dialect.escape_cell, "fact": _fact,
-        "cn_date": cnfmt.cn_date, "book": cnfmt.book_title, "cn_num": cnfmt.cn_numeral,
+        "md": md, "cell": cell, "fact": fact,
+        "cn_date": wording.cn_date, "book": wording.book_title, "cn_num": int_to_cn,
     })
     env.globals.update({"placeholder": placeholder})
     return env
 
 
-def render(name: str, context: dict[str, Any], template_file: str | Path | None = None) -> str:
-    """Render `templates/<name>.md.j2` (or the file a person passed) to dialect Markdown."""
+def render(name: str, context: dict[str, Any], template_file: str | Path | None = None,
+           text: textfix.TextRules | None = None) -> str:
+    """Render `templates/<name>.md.j2` (or the file a person passed) to dialect Markdown.
+    `text`: how values from the source are written; when damaged places of the source were
+    marked, the context's `damage_note` says so (the template prints it)."""
     import jinja2
 
+    text = text or textfix.TextRules()
+    text.marked = 0
     try:
         if template_file:
             path = Path(template_file)
             if not path.is_file():
                 raise InputError(f"找不到模板文件：{template_file}")
-            env = environment(path.resolve().parent)
+            env = environment(path.resolve().parent, text)
             tpl = env.get_template(path.name)
         else:
-            env = environment()
+            env = environment(None, text)
             tpl = env.get_template(f"{name}.md.j2")
-        return tpl.render(**context)
+        out = tpl.render(**context)
+        if text.marked and not context.get("damage_note"):
+            out = tpl.render(**context, damage_note=textfix.note(text.marked))
+        return out
     except jinja2.TemplateNotFound as e:
         raise PbdocsError(f"找不到模板 {e.name}：请检查 templates/ 目录。") from e
     except jinja2.TemplateSyntaxError as e:

@@ -1,29 +1,36 @@
-"""The 时间表 (`pbdocs timetable`): a month-by-month grid of a plan's phases, deadlines,
-recurring duties and standing tasks, one landscape table per calendar year."""
+"""The 时间表 (`pbdocs timetable`): a plan's tasks by month.
+
+Rows are tasks (never a heading): one landscape month grid per calendar year holds the tasks
+dated in that year (a phase shaded over its months, a deadline ▲ in its month), numbered
+1, 2, 3 … in each grid; the recurring duties (● or the least number of times in the months they
+recur, 8日 on a fixed day) and the standing tasks (贯穿全年) are listed once, in a grid of
+their own, not repeated in every year; a deliverable nobody dated (待定) is listed apart, with
+no months. The template's legend says what the marks mean.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from pbdocs.generate import cnfmt
 from pbdocs.generate.plan import is_preamble
-from pbdocs.generate.taskbook import _key_task, _names
+from pbdocs.lang import text as lang_text
+from pbdocs.lang import wording
 from pbdocs.model import Clause, Deadline, Document
 
 LABEL_CHARS = 60
 ONGOING_BAND = "贯穿全年"
 # Semesters within a calendar year: spring (with the winter break) and autumn.
 SEMESTER_SPANS = [(1, 7), (8, 12)]
+QUARTERS = [(1, 3), (4, 6), (7, 9), (10, 12)]
 
 
 @dataclass
 class TimeItem:
-    """One row of the timetable."""
+    """One row of the timetable: a task and when it is done."""
 
-    kind: str  # phase | deadline | recurring | ongoing
+    kind: str  # phase | deadline | recurring | ongoing | undated (a deliverable, no date)
     label: str
     lead: list[str]
     when: str  # the 时间 column: `2020年4月—5月`, `2021年6月底前`, `每学期`, `长期坚持`
@@ -32,84 +39,117 @@ class TimeItem:
     period: str | None = None
     on: str | None = None
     min_times: int | None = None
+    every: int | None = None
     clause_id: str = ""
     text: str = ""  # the full task text (calendar description)
     deadline_text: str = ""  # as written in the plan
+    lead_shown: str = ""  # the lead departments as the table shows them (suggestions marked)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _short(text: str, n: int = LABEL_CHARS) -> str:
-    text = " ".join(text.split())
+    text = " ".join(lang_text.responsibility_note().sub("", text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _units(c: Clause):
-    """(text, lead, deadlines, recurrences) of each task of a clause (or the clause itself)."""
-    if c.tasks:
-        for t in c.tasks:
-            yield t.text, (t.lead or c.lead), t.deadlines, t.recurrences
-    else:
-        yield c.text, c.lead, c.deadlines, c.recurrences
+    """(text, lead, deadlines, recurrences, kind) of each task of a clause; a clause without
+    tasks (a heading, background, a condition) gives no row. `kind` is the task's
+    once/recurring/ongoing."""
+    for t in c.tasks:
+        yield (t.text, (t.lead or c.lead), t.deadlines, t.recurrences, getattr(t, "kind", None))
 
 
 def _span(dl: Deadline, doc_date: date | None) -> tuple[date | None, date | None]:
-    start, end = cnfmt.parse_iso(dl.start), cnfmt.parse_iso(dl.end)
+    start, end = wording.parse_iso(dl.start), wording.parse_iso(dl.end)
     if dl.kind == "within" and start is None and end is not None:
         start = doc_date
     return start, end
 
 
+def _when(dl: Deadline) -> str:
+    """The 时间 cell of a dated task; a date the tool derived is marked as such."""
+    text = wording.deadline_text(dl)
+    if getattr(dl, "inferred", False):
+        text += wording.word("phrase", "inferred", "（推定）")
+    return text
+
+
+def _recurring(r) -> TimeItem:
+    """A further period of a recurring task (for its marks and calendar rules)."""
+    return TimeItem(kind="recurring", label="", lead=[], when=wording.recurrence_text(r),
+                    period=r.period, on=r.on, min_times=r.min_times,
+                    every=getattr(r, "every", None))
+
+
+def periods(it: TimeItem) -> list[TimeItem]:
+    """A recurring row and each further period of its task."""
+    return [it, *it.extra.get("also", [])]
+
+
+def _is_heading_only(text: str, c: Clause) -> bool:
+    """Whether a unit's text is only its clause's heading (a heading is not a task)."""
+    key = "".join(ch for ch in text if ch.isalnum())
+    return not key or bool(c.heading) and key == "".join(ch for ch in c.heading if ch.isalnum())
+
+
 def timetable_items(doc: Document) -> list[TimeItem]:
-    """Every dated phase and deadline, recurring duty and standing (undated) clause of a plan."""
-    doc_date = cnfmt.parse_iso(doc.date)
+    """Every task of a plan with its time: dated (a phase or a deadline), recurring, or
+    standing; each task once, labelled with its own words."""
+    doc_date = wording.parse_iso(doc.date)
     items: list[TimeItem] = []
+    seen: set[tuple[str, str]] = set()
     for c in doc.clauses:
         if is_preamble(c) or not (c.text or "").strip():
             continue
-        key = _key_task(doc, c)
-        units = list(_units(c))
-        dated: dict[str, list] = {}
-        for text, lead, dls, _ in units:
-            for dl in dls:
-                if dl.end or dl.start:
-                    dated.setdefault(dl.text, []).append((text, lead, dl))
-        for uses in dated.values():
-            text, lead, dl = uses[0]
-            start, end = _span(dl, doc_date)
-            shared = len(uses) > 1 or len(units) == 1
-            label = key if shared and key else f"{key}：{_short(text)}" if key else _short(text)
-            kind = "phase" if (start and end and start < end) else "deadline"
-            items.append(TimeItem(kind=kind, label=label, lead=_names(lead),
-                                  when=cnfmt.deadline_text(dl), start=start, end=end,
-                                  clause_id=c.id, text=text, deadline_text=dl.text))
-        seen: set[str] = set()
-        for text, lead, _, recs in units:
-            for r in recs:
-                if r.text in seen:
+        for text, lead, dls, recs, kind in _units(c):
+            if _is_heading_only(text, c):
+                continue
+            label = _short(text)
+            common = {"lead": wording.dept_names(lead), "lead_shown": wording.depts_shown(lead),
+                      "clause_id": c.id, "text": text}
+            # the task's dates and cadence place it, as in the task book's 完成时限; its kind
+            # only tells an undated deliverable (待定) from a standing duty (长期坚持)
+            dated = [d for d in dls if d.end or d.start]
+            if dated:
+                for dl in dated:
+                    start, end = _span(dl, doc_date)
+                    if (label, dl.text) in seen:
+                        continue
+                    seen.add((label, dl.text))
+                    phase = bool(start and end and start < end)
+                    items.append(TimeItem(kind="phase" if phase else "deadline", label=label,
+                                          when=_when(dl), start=start, end=end,
+                                          deadline_text=dl.text, **common))
+            elif recs:
+                if (label, "recurring") in seen:
                     continue
-                seen.add(r.text)
-                items.append(TimeItem(kind="recurring", label=f"{key}：{r.text}" if key else r.text,
-                                      lead=_names(lead), when=cnfmt.recurrence_text(r),
-                                      period=r.period, on=r.on, min_times=r.min_times,
-                                      clause_id=c.id, text=text))
-        if not dated and not seen:
-            leads: list[str] = []
-            for _, lead, _, _ in units:
-                leads += [n for n in _names(lead) if n not in leads]
-            items.append(TimeItem(kind="ongoing", label=key or _short(c.text), lead=leads,
-                                  when=cnfmt.LONG_TERM, clause_id=c.id, text=c.text))
+                seen.add((label, "recurring"))
+                # one row per task, with each of its periods (每年公布…，每学期互查互评)
+                whens = list(dict.fromkeys(wording.recurrence_text(r) for r in recs))
+                first, rest = recs[0], recs[1:]
+                items.append(TimeItem(kind="recurring", label=label, when="；".join(whens),
+                                      period=first.period, on=first.on,
+                                      min_times=first.min_times,
+                                      every=getattr(first, "every", None), **common,
+                                      extra={"also": [_recurring(r) for r in rest]}))
+            elif (label, "") not in seen:
+                seen.add((label, ""))
+                # a deliverable without a date is 待定, never 长期坚持 (nor 贯穿全年)
+                if kind == "once":
+                    items.append(TimeItem(kind="undated", label=label, when=wording.undated(),
+                                          **common))
+                else:
+                    items.append(TimeItem(kind="ongoing", label=label,
+                                          when=wording.long_term(), **common))
     return items
 
 
 def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
-    """(year, month) from the first to the last dated item; the plan's year when nothing is
-    dated but something recurs; empty when there is no date at all."""
+    """(year, month) from the first to the last dated item; empty when nothing is dated."""
     points = [d for it in items for d in (it.start, it.end) if d is not None]
     if not points:
-        d = cnfmt.parse_iso(doc.date)
-        if d is None or not any(it.kind == "recurring" for it in items):
-            return []
-        points = [date(d.year, 1, 1), date(d.year, 12, 31)]
+        return []
     lo, hi = min(points), max(points)
     out, y, m = [], lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
@@ -118,110 +158,101 @@ def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _recurring_marks(it: TimeItem, months: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(first index, last index, text) of the spans a recurring duty occupies in `months`."""
+def _recurring_marks(it: TimeItem) -> list[tuple[int, int, str]]:
+    """(first month, last month, text) of the spans a recurring duty occupies in a year."""
     mark = f"{it.min_times}次" if it.min_times else "●"
-    idx = {ym: i for i, ym in enumerate(months)}
-    spans: list[tuple[int, int, str]] = []
-    years = sorted({y for y, _ in months})
-    if it.period in ("week", "month"):
-        return [(i, i, mark if it.period == "month" else "每周") for i in range(len(months))]
+    if it.period == "week":
+        return [(1, 12, "每周")]
+    if it.period == "month":
+        return [(m, m, mark) for m in range(1, 13)]
     if it.period == "day" and it.on:
-        mo = int(it.on.split("-")[0])
-        return [(idx[(y, mo)], idx[(y, mo)], f"{int(it.on.split('-')[1])}日")
-                for y in years if (y, mo) in idx]
-    if it.period in ("quarter", "semester", "year"):
-        blocks = {"quarter": [(1, 3), (4, 6), (7, 9), (10, 12)], "semester": SEMESTER_SPANS,
-                  "year": [(1, 12)]}[it.period]
-        for y in years:
-            for a, b in blocks:
-                inside = [idx[(y, m)] for m in range(a, b + 1) if (y, m) in idx]
-                if inside:
-                    spans.append((inside[0], inside[-1], mark))
-        return spans
-    return [(0, len(months) - 1, it.when)]
+        try:
+            mo, day = (int(x) for x in it.on.split("-"))
+            return [(mo, mo, f"{day}日")]
+        except ValueError:
+            return []
+    blocks = {"quarter": QUARTERS, "semester": SEMESTER_SPANS, "year": [(1, 12)]}.get(
+        it.period or "")
+    if blocks:
+        return [(a, b, mark) for a, b in blocks]
+    return [(1, 12, it.when)]
 
 
-def _cells(it: TimeItem, months: list[tuple[int, int]]) -> list[str]:
-    """The month cells of one row (dialect: `<` merges left, a fill span shades)."""
-    n = len(months)
-    cells = [""] * n
-    if n == 0:
+def _put(cells: list[str], a: int, b: int, text: str, shade: bool) -> None:
+    """Month cells a..b (0-based) as one merged cell (dialect: `<` merges left)."""
+    body = text or "&#8203;"
+    cells[a] = f'<span class="fill">{body}</span>' if shade else body
+    for k in range(a + 1, b + 1):
+        cells[k] = "<"
+
+
+def _dated_cells(it: TimeItem, months: list[tuple[int, int]]) -> list[str]:
+    cells = [""] * len(months)
+    s = (it.start.year, it.start.month) if it.start else None
+    e = (it.end.year, it.end.month) if it.end else s
+    if e is None or e < months[0] or (s or e) > months[-1]:
         return cells
+    a = months.index(max(s or e, months[0]))
+    b = months.index(min(e, months[-1]))
+    if it.kind == "phase":
+        _put(cells, a, b, "", True)
+    elif (it.end.year, it.end.month) in months:
+        _put(cells, b, b, "▲", True)
+    return cells
 
-    def put(a: int, b: int, text: str, shade: bool) -> None:
-        body = text or "&#8203;"
-        cells[a] = f'<span class="fill">{body}</span>' if shade else body
-        for k in range(a + 1, b + 1):
-            cells[k] = "<"
 
-    if it.kind in ("phase", "deadline"):
-        first, last = months[0], months[-1]
-        s = (it.start.year, it.start.month) if it.start else None
-        e = (it.end.year, it.end.month) if it.end else s
-        if e is None or e < first or (s or e) > last:
-            return cells
-        a = months.index(max(s or e, first))
-        b = months.index(min(e, last))
-        if it.kind == "phase":
-            put(a, b, "", True)
-        else:
-            put(b, b, "▲", True)
-    elif it.kind == "recurring":
-        for a, b, text in _recurring_marks(it, months):
-            put(a, b, text, False)
+def _year_cells(it: TimeItem) -> list[str]:
+    cells = [""] * 12
+    if it.kind == "ongoing":
+        _put(cells, 0, 11, ONGOING_BAND, False)
     else:
-        put(0, n - 1, ONGOING_BAND, False)
+        for p in periods(it):
+            for a, b, text in _recurring_marks(p):
+                if all(c == "" for c in cells[a - 1:b]):  # the first period's mark wins
+                    _put(cells, a - 1, b - 1, text, False)
     return cells
 
 
 def _overlaps(it: TimeItem, months: list[tuple[int, int]]) -> bool:
-    if it.kind not in ("phase", "deadline"):
-        return True
     s = (it.start.year, it.start.month) if it.start else None
     e = (it.end.year, it.end.month) if it.end else s
     return e is not None and (s or e) <= months[-1] and e >= months[0]
 
 
+def _row(no: int, it: TimeItem, cells: list[str]) -> dict[str, Any]:
+    return {"no": no, "label": it.label, "lead": it.lead_shown or "、".join(it.lead),
+            "when": it.when, "kind": it.kind, "months": cells, "item": it}
+
+
 def timetable_context(doc: Document) -> dict[str, Any]:
-    """What the timetable template reads: items, and per calendar year the months and rows
-    (each row: no, label, lead, when, month cells)."""
+    """What the timetable template reads: per calendar year the months and the rows dated in
+    it; the recurring and standing rows once (a month grid of one year); the undated
+    deliverables (no months); the legend."""
     items = timetable_items(doc)
     months = month_range(items, doc)
-    order = {"phase": 0, "deadline": 0, "recurring": 1, "ongoing": 2}
-    items.sort(key=lambda it: (order[it.kind], it.start or it.end or date.max))
-    numbered = [{"no": i + 1, "label": it.label, "lead": "、".join(it.lead), "when": it.when,
-                 "kind": it.kind, "item": it} for i, it in enumerate(items)]
+    dated = sorted((it for it in items if it.kind in ("phase", "deadline")),
+                   key=lambda it: (it.start or it.end or date.max, it.end or date.max))
     years = []
     for y in sorted({y for y, _ in months}):
         ms = [ym for ym in months if ym[0] == y]
-        groups = []
-        for kind, title in (("dated", "阶段与时间节点"), ("recurring", "经常性工作"),
-                            ("ongoing", "长期坚持")):
-            rows = [r | {"months": _cells(r["item"], ms)} for r in numbered
-                    if (r["kind"] in ("phase", "deadline") if kind == "dated" else
-                        r["kind"] == kind) and _overlaps(r["item"], ms)]
-            if rows:
-                groups.append({"heading": title, "rows": rows})
-        years.append({"year": y, "months": [m for _, m in ms], "groups": groups})
+        rows = [it for it in dated if _overlaps(it, ms)]
+        if rows:
+            years.append({"year": y, "months": [m for _, m in ms],
+                          "rows": [_row(i, it, _dated_cells(it, ms))
+                                   for i, it in enumerate(rows, 1)]})
+    regular = [it for it in items if it.kind == "recurring"]
+    regular += [it for it in items if it.kind == "ongoing"]
+    mark = wording.word("basis", "suggested")
+    suggested = bool(mark) and any(mark in it.lead_shown for it in items)
     return {
         "plan_title": doc.title,
-        "items": numbered,
+        "items": [_row(i, it, []) for i, it in enumerate(items, 1)],
         "years": years,
+        "regular": [_row(i, it, _year_cells(it)) for i, it in enumerate(regular, 1)],
+        "undated": [_row(i, it, []) for i, it in
+                    enumerate((it for it in items if it.kind == "undated"), 1)],
+        "basis_legend": wording.basis_legend() if suggested else "",
         "first": f"{months[0][0]}年{months[0][1]}月" if months else None,
         "last": f"{months[-1][0]}年{months[-1][1]}月" if months else None,
         "doc_id": doc.id,
     }
-
-
-def write_timetable(doc: Document, out: str | Path,
-                    template: str | Path | None = None) -> tuple[Path, int]:
-    """Write the timetable .docx; returns the path and the number of rows (items)."""
-    from pbdocs.generate.render_docx import markdown_to_docx
-    from pbdocs.generate.templates import render
-
-    ctx = timetable_context(doc)
-    md = render("timetable", ctx, template)
-    title = f"《{cnfmt.book_title(doc.title)}》时间表" if doc.title else "时间表"
-    return markdown_to_docx(md, out, title=title), len(ctx["items"])
-

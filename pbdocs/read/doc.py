@@ -19,7 +19,7 @@ def soffice_path() -> str | None:
 
 def read_doc(path: Path):
     """Convert with `soffice --headless --convert-to docx` in a temporary folder and read that."""
-    from pbdocs.read import RawText, fail
+    from pbdocs.read import RawText, check_zip, fail
     from pbdocs.read.docx import docx_paragraphs
 
     soffice = soffice_path()
@@ -43,5 +43,7 @@ def read_doc(path: Path):
         out = Path(tmp, "in.docx")
         if not out.exists():
             raise fail(path, "已损坏或不是有效的 Word 文件，LibreOffice 无法转换")
-        paras = docx_paragraphs(out.read_bytes())
+        converted = out.read_bytes()
+        check_zip(path, converted)
+        paras = docx_paragraphs(converted)
     return RawText("\n\n".join(paras), "doc", None, [])

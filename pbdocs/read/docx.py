@@ -30,6 +30,32 @@ def _para_text(p) -> str:
     return "".join(parts)
 
 
+def _table_rows(tbl, numbering: Numbering) -> list[list[tuple[str, list[str]]]]:
+    """A table's rows as (cell text, the cell's own paragraphs) per grid column: a cell spanning
+    columns (gridSpan) fills each, a cell merged down (vMerge) repeats the text above it with no
+    paragraphs of its own."""
+    rows: list[list[tuple[str, list[str]]]] = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        row: list[tuple[str, list[str]]] = []
+        for tc in tr.iterchildren(f"{W}tc"):
+            pr = tc.find(f"{W}tcPr")
+            span = pr.find(f"{W}gridSpan") if pr is not None else None
+            merge = pr.find(f"{W}vMerge") if pr is not None else None
+            paras: list[str] = []
+            _blocks(tc, numbering, paras)
+            text = "".join(p.strip() for p in paras)
+            if merge is not None and merge.get(f"{W}val") in (None, "continue") and rows:
+                above = rows[-1][len(row)] if len(row) < len(rows[-1]) else ("", [])
+                text, paras = above[0], []
+            try:
+                width = max(1, min(int(span.get(f"{W}val")), 50)) if span is not None else 1
+            except (TypeError, ValueError):
+                width = 1
+            row.extend([(text, paras)] + [(text, [])] * (width - 1))
+        rows.append(row)
+    return rows
+
+
 def _blocks(container, numbering: Numbering, out: list[str]) -> None:
     """Append the paragraphs of a body, cell or content control, tables cell by cell."""
     for el in container.iterchildren():
@@ -39,19 +65,13 @@ def _blocks(container, numbering: Numbering, out: list[str]) -> None:
             label = numbering.label(el) if text.strip() else None
             out.append(f"{label}{text}" if label else text)
         elif tag == f"{W}tbl":
-            rows: list[list[list[str]]] = []
-            for tr in el.iterchildren(f"{W}tr"):
-                rows.append([])
-                for tc in tr.iterchildren(f"{W}tc"):
-                    rows[-1].append([])
-                    _blocks(tc, numbering, rows[-1][-1])
-            # a task table (序号|任务|牵头单位|完成时限) reads as a numbered task list
-            tasks = task_rows([["".join(p.strip() for p in cell) for cell in row]
-                               for row in rows])
+            rows = _table_rows(el, numbering)
+            # a task table (任务|牵头单位|完成时限) reads as a numbered task list
+            tasks = task_rows([[text for text, _ in row] for row in rows])
             if tasks:
                 out.extend(tasks)
-            else:
-                out.extend(p for row in rows for cell in row for p in cell)
+            else:  # cell by cell, each merged cell once
+                out.extend(p for row in rows for _, paras in row for p in paras)
         elif tag in (f"{W}sdt", f"{W}customXml", f"{W}smartTag"):
             content = el.find(f"{W}sdtContent")
             _blocks(content if content is not None else el, numbering, out)
@@ -70,7 +90,8 @@ def docx_paragraphs(data: bytes) -> list[str]:
 
 def read_docx(path: Path, data: bytes):
     """Read a .docx file; paragraphs are separated by a blank line."""
-    from pbdocs.read import RawText
+    from pbdocs.read import RawText, check_zip
 
+    check_zip(path, data)
     paras = docx_paragraphs(data)
     return RawText("\n\n".join(paras), "docx", None, [], pages=None)

@@ -34,7 +34,20 @@ def md_to_text(source: str) -> str:
     out: list[str] = []
     in_fence = False
     prev_text = ""
+    table: list[list[str]] = []
+
+    def flush_table() -> None:
+        from pbdocs.read.tables import task_rows
+
+        tasks = task_rows(table)  # a task table reads as a numbered task list
+        cells = tasks if tasks else [_inline(c) for row in table for c in row if c]
+        out.extend(x for c in cells for x in (c, ""))
+        table.clear()
+
     for line in source.split("\n"):
+        if table and not (line.lstrip().startswith("|") and line.rstrip().endswith("|")) \
+                and not _TABLE_SEP.match(line):
+            flush_table()
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -50,13 +63,14 @@ def md_to_text(source: str) -> str:
             continue
         hard_break = line.endswith(("  ", "\\"))
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            out.extend(x for c in cells if c for x in (_inline(c), ""))
+            table.append([_inline(c.strip()) for c in line.strip().strip("|").split("|")])
             prev_text = ""
             continue
         text = _inline(line.rstrip("\\").rstrip())
         out.append(text)
         prev_text = text if not hard_break else ""
+    if table:
+        flush_table()
     return "\n".join(out).strip("\n")
 
 
@@ -68,13 +82,8 @@ def _inline(line: str) -> str:
 
 def read_md(path: Path, data: bytes):
     """Read a Markdown file: decode as plain text, then strip the syntax."""
-    from pbdocs.read import RawText, fail
-    from pbdocs.read.txt import decode_bytes, guessed_warning
+    from pbdocs.read import RawText
+    from pbdocs.read.txt import decode_or_fail
 
-    try:
-        dec = decode_bytes(data)
-    except ValueError:
-        raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
-    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
-    warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
-    return RawText(md_to_text(text), "md", dec.encoding, warnings)
+    text, encoding, warnings = decode_or_fail(path, data)
+    return RawText(md_to_text(text), "md", encoding, warnings)

@@ -1,59 +1,91 @@
-"""Task tables (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限): each row written out as one
-numbered paragraph with its responsibility note, `1.任务（牵头单位：X；完成时限：Y）`, so that the
-outline and the extraction read a table the way they read a task list written as text."""
+"""Task tables (序号 | 工作任务 | 任务分解 | 牵头单位 | 配合单位 | 时序进度 | 考核要点): each row
+written out as one numbered paragraph with its note, `1.任务（牵头单位：X；完成时限：Y）`, so
+that the outline and the extraction read a table the way they read a task list written as text.
+
+A column's role comes from the words of its header cell (`lexicon/table_columns.tsv`): task
+content, lead, support, time limit, assessment, number. A table is a task table when it has a
+content column and another role, or two content columns. When the first content column groups
+several rows (a cell spanning rows, carried down by the reader), each group becomes a heading
+（一） over its rows.
+"""
 
 from __future__ import annotations
 
 import re
 
-from pbdocs.lexdata import entries, fields
+from pbdocs.lang.lexicon import entries, per_lexicon, rows
+from pbdocs.lang.numerals import int_to_cn
 
-# Column headers that hold a time limit rather than a department.
-_TIME_HEADER = re.compile(r"^(?:完成)?(?:时限|期限|时间|时间节点|时间要求|截止时间|进度安排)$")
-_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+_NOTE_ROLES = ("lead", "support", "deadline", "assess")
 
 
 def _norm(cell: str) -> str:
     return re.sub(r"\s+", "", cell)
 
 
-def _label_of(header: str) -> str | None:
-    """The note label a column header stands for (牵头单位, 完成时限 …), or None for content."""
+@per_lexicon()
+def _column_words() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in rows("table_columns.tsv", min_cells=2))
+
+
+@per_lexicon()
+def _responsibility_labels() -> frozenset[str]:
+    return frozenset({r[0] for r in rows("responsibility.tsv")}
+                     | set(entries("responsibility_notes.txt")))
+
+
+def column_role(header: str) -> str | None:
+    """The role of a column by its header cell (牵头单位 → lead, 时序进度 → deadline), or None."""
     h = _norm(header)
-    if h in {row[0] for row in fields("responsibility.tsv")} or h in entries(
-            "responsibility_notes.txt"):
-        return h
-    if _TIME_HEADER.match(h):
-        return "完成时限" if h in ("时限", "期限", "完成时限", "完成期限") else h
+    if not h or len(h) > 12:
+        return None  # a header names a column in a few words; a longer cell is content
+    for role, word in _column_words():
+        if word in h:
+            return role
     return None
 
 
-def task_rows(rows: list[list[str]]) -> list[str] | None:
-    """The rows of a task table as numbered paragraphs, or None when the first row is not the
-    header of one (a 序号 column and a column naming a department or a time limit)."""
-    if len(rows) < 2:
+def _label(role: str, header: str) -> str:
+    """The note label a column's cells are written with: its header as written when it is a
+    responsibility label (责任单位), else the usual label of its role."""
+    h = _norm(header)
+    if role in ("lead", "support") and h in _responsibility_labels():
+        return h
+    if role == "deadline" and h in ("时限", "期限", "完成时限", "完成期限", "完成时间"):
+        return "完成时限"
+    return {"lead": "牵头单位", "support": "配合单位"}.get(role, h)
+
+
+def task_rows(table: list[list[str]]) -> list[str] | None:
+    """The rows of a task table as numbered paragraphs (with a （一） heading over each group of
+    rows), or None when the first row is not the header of a task table."""
+    if len(table) < 2:
         return None
-    header = [_norm(c) for c in rows[0]]
-    labels = [_label_of(h) for h in header]
-    if not any(labels) or all(labels):
+    header = table[0]
+    roles = [column_role(h) for h in header]
+    tasks = [k for k, r in enumerate(roles) if r == "task"]
+    others = [k for k, r in enumerate(roles) if r in _NOTE_ROLES]
+    if not tasks or not (others or len(tasks) >= 2):
         return None
-    number_col = next((k for k, h in enumerate(header) if _NUMBER_HEADER.match(h)), None)
-    if number_col is None:
-        return None  # only a numbered task list is rewritten; other tables stay cell by cell
-    out = []
-    for n, row in enumerate(rows[1:], 1):
-        cells = [c.strip() for c in row] + [""] * (len(header) - len(row))
-        if not any(cells):
-            continue
-        number = cells[number_col] if number_col is not None else ""
-        if not re.fullmatch(r"\d{1,2}", number):
-            number = str(n)
-        content = [c for k, c in enumerate(cells[:len(header)])
-                   if c and labels[k] is None and k != number_col]
-        note = [f"{labels[k]}：{c}" for k, c in enumerate(cells[:len(header)])
-                if c and labels[k] is not None]
-        text = "。".join(x.rstrip("。；;") for x in content)
+    body = [[c.strip() for c in row] + [""] * (len(header) - len(row)) for row in table[1:]]
+    body = [row for row in body if any(row)]
+    group_col = tasks[0] if len(tasks) >= 2 and _groups(body, tasks[0]) else None
+    content = [k for k in tasks if k != group_col]
+    out: list[str] = []
+    group, n, g = None, 0, 0
+    for row in body:
+        if group_col is not None and row[group_col] != group:
+            group, n, g = row[group_col], 0, g + 1
+            out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
+        text = "。".join(row[k].rstrip("。；;") for k in content if row[k])
         if not text:
             continue
-        out.append(f"{number}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
+        n += 1
+        note = [f"{_label(roles[k], header[k])}：{row[k]}" for k in others if row[k]]
+        out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
+
+
+def _groups(body: list[list[str]], col: int) -> bool:
+    """Whether a column's cells repeat down consecutive rows (a cell spanning rows)."""
+    return any(body[k][col] and body[k][col] == body[k + 1][col] for k in range(len(body) - 1))

@@ -35,11 +35,18 @@ _HTML_TAG = re.compile(r"<(?:p|div|br|span|table|td|tr|li|h[1-6]|a|body|head|met
 
 @dataclass
 class Decoded:
-    """Decoded text, the codec name recorded for it, and whether it rests on statistics."""
+    """Decoded text, the codec name recorded for it, whether it rests on statistics, and how
+    many byte sequences could not be decoded (each replaced by U+FFFD)."""
 
     text: str
     encoding: str
     guessed: bool = False
+    lost: int = 0
+
+
+# At most this share of a text's non-ASCII characters may be undecodable bytes: above it the
+# bytes are not a damaged text in that encoding but something else.
+MAX_LOST_SHARE = 0.3
 
 
 def looks_binary(data: bytes) -> bool:
@@ -57,31 +64,63 @@ def _clean(text: str) -> bool:
     return len(_CONTROL.findall(text)) <= max(2, len(text) // 500)
 
 
+def _decode(data: bytes, codec: str) -> tuple[str, int]:
+    """The bytes decoded with U+FFFD for what cannot be, and how many replacements that took."""
+    text = data.decode(codec, errors="replace")
+    lost = text.count("\ufffd")
+    if lost and codec.startswith("utf-8"):
+        lost -= data.count("\ufffd".encode("utf-8"))  # replacement characters in the file itself
+    return text, max(lost, 0)
+
+
+def _mostly_lost(text: str, lost: int) -> bool:
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    return lost > max(2, MAX_LOST_SHARE * wide)
+
+
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 without a BOM shows NULs mostly on one parity (the high byte of ASCII chars; CJK
     characters like 一 U+4E00 put a few on the other)."""
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
-    if len(data) % 2 or even + odd == 0:
+    if even + odd == 0:
         return None
     codec = "utf-16-le" if odd > even else "utf-16-be"
     if min(even, odd) * 3 > max(even, odd):
         return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
+    text, lost = _decode(data[:len(data) // 2 * 2], codec)
+    lost += len(data) % 2
+    if _mostly_lost(text, lost) or not _clean(text.replace("\ufffd", "")):
         return None
-    return Decoded(text, codec, guessed=True) if _clean(text) else None
+    return Decoded(text, codec, guessed=True, lost=lost)
+
+
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                       rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few stray bytes: valid multi-byte sequences (which text in any other
+    encoding almost never forms by chance) far outnumber the invalid bytes."""
+    valid = len(_UTF8_SEQ.findall(data))
+    if valid < 10:
+        return None
+    text, lost = _decode(data, "utf-8")
+    if lost * 20 > valid or not _clean(text.replace("\ufffd", "")):
+        return None
+    return Decoded(text, "utf-8", lost=lost)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode text bytes, cheapest certainty first; raise ValueError when they are not text.
 
-    `declared` is an encoding the file states about itself (an HTML `<meta charset>`)."""
+    `declared` is an encoding the file states about itself (an HTML `<meta charset>`). A few
+    undecodable bytes are replaced (and counted in `lost`); only bytes that are mostly
+    undecodable in every encoding are refused."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data.decode(codec, errors="replace")
-            return Decoded(text.lstrip("\ufeff"), codec)
+            text, lost = _decode(data, codec)
+            return Decoded(text.lstrip("\ufeff"), codec, lost=lost)
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found is None:
@@ -91,6 +130,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    codec = None
     if declared:
         codec = _ALIASES.get(declared.lower().replace("-", "_"), declared.lower())
         try:
@@ -99,6 +139,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
                 return Decoded(text, codec)
         except (UnicodeDecodeError, LookupError):
             pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    if codec:  # the declared encoding with a few damaged bytes
+        try:
+            text, lost = _decode(data, codec)
+            if not _mostly_lost(text, lost) and _clean(text.replace("\ufffd", "")):
+                return Decoded(text, codec, lost=lost)
+        except LookupError:
+            pass
     return _detect(data)
 
 
@@ -106,7 +156,7 @@ def _common_share(text: str, codec: str) -> float:
     """Share of the non-ASCII characters that are everyday ones in that script: GB2312's
     first level and symbols for GB18030, Big5's frequent set for Big5. A wrong guess between
     the two decodes into rare characters."""
-    chars = [ch for ch in text if ord(ch) > 0x7F]
+    chars = [ch for ch in text if ord(ch) > 0x7F and ch != "\ufffd"]
     if not chars:
         return 1.0
     common = 0
@@ -127,40 +177,30 @@ def _detect(data: bytes) -> Decoded:
 
     best = from_bytes(data).best()
     guess = _ALIASES.get(best.encoding, best.encoding) if best is not None else None
-    decoded: dict[str, str] = {}
+    decoded: dict[str, tuple[str, int]] = {}
     for codec in dict.fromkeys([c for c in (guess, "gb18030", "big5hkscs") if c]):
         try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+            text, lost = _decode(data, codec)
+        except LookupError:
             continue
-        if _clean(text):
-            decoded[codec] = text
+        if not _mostly_lost(text, lost) and _clean(text.replace("\ufffd", "")):
+            decoded[codec] = (text, lost)
+    if not decoded:
+        raise ValueError("undecodable")
     # Chinese texts that are not UTF-8 are GB- or Big5-encoded; short ones fool the statistics,
-    # so the Chinese decoding whose characters are everyday ones wins (GB18030 on a tie).
-    scored = sorted(((_common_share(decoded[c], c), c == "gb18030", c) for c in decoded
+    # so the Chinese decoding whose characters are everyday ones wins (GB18030 on a tie), and
+    # among those the one that loses fewest bytes.
+    scored = sorted(((_common_share(decoded[c][0], c) >= 0.6, -decoded[c][1],
+                      _common_share(decoded[c][0], c), c == "gb18030", c) for c in decoded
                      if c in ("gb18030", "big5hkscs")), reverse=True)
-    if scored and scored[0][0] >= 0.6:
-        codec = scored[0][2]
+    if scored and scored[0][0]:
+        codec = scored[0][-1]
     elif guess in decoded:
         codec = guess
-    elif decoded:
-        codec = next(iter(decoded))
-    else:
+    else:  # bytes that make no everyday text in any of them: noise, not a damaged text
         raise ValueError("undecodable")
-    return Decoded(decoded[codec], codec, guessed=True)
-
-
-def _cjk_share(text: str) -> float:
-    if not text:
-        return 0.0
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") / len(text)
-
-
-def _gb_share(data: bytes) -> float:
-    """Share of bytes in the GB two-byte range, a sign of a GB-encoded Chinese text."""
-    if not data:
-        return 0.0
-    return sum(1 for b in data if b >= 0x81) / len(data)
+    text, lost = decoded[codec]
+    return Decoded(text, codec, guessed=True, lost=lost)
 
 
 def looks_like_html(text: str) -> bool:
@@ -183,19 +223,41 @@ def guessed_warning(path: Path, encoding: str) -> Warning:
     )
 
 
-def read_txt(path: Path, data: bytes):
-    """Read a plain-text file (any of the encodings above); HTML markup goes to the HTML reader."""
-    from pbdocs.read import RawText, fail
+def lost_warning(path: Path, encoding: str, lost: int) -> Warning:
+    """The warning that some bytes could not be decoded and were replaced."""
+    return Warning(
+        kind="encoding_replaced",
+        message=(f"文件 {path.name} 中有 {lost} 处字节无法按 {encoding.upper()} 编码解读，"
+                 "已替换为“\ufffd”，其余内容照常读取；请核对这些位置的原文。"),
+        excerpt=None,
+        offset=None,
+    )
+
+
+def decode_or_fail(path: Path, data: bytes, declared: str | None = None):
+    """(text with \\n line ends, encoding, warnings) of text bytes, or InputError."""
+    from pbdocs.read import fail
 
     try:
-        dec = decode_bytes(data)
+        dec = decode_bytes(data, declared)
     except ValueError:
         raise fail(path, "不是文本文件（含有二进制内容或无法识别的编码），无法读取") from None
-    # Form feeds are page breaks in text saved from PDFs (pdftotext): a line break to us.
-    text = dec.text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = dec.text.replace("\r\n", "\n").replace("\r", "\n")
     warnings = [guessed_warning(path, dec.encoding)] if dec.guessed else []
-    if looks_like_html(text):
-        from pbdocs.read.html import html_to_text
+    if dec.lost:
+        warnings.append(lost_warning(path, dec.encoding, dec.lost))
+    return text, dec.encoding, warnings
 
-        return RawText(html_to_text(text), "html", dec.encoding, warnings)
-    return RawText(text, "txt", dec.encoding, warnings)
+
+def read_txt(path: Path, data: bytes):
+    """Read a plain-text file (any of the encodings above); HTML markup goes to the HTML reader."""
+    from pbdocs.read import RawText
+
+    text, encoding, warnings = decode_or_fail(path, data)
+    # Form feeds are page breaks in text saved from PDFs (pdftotext): a line break to us.
+    text = text.replace("\f", "\n")
+    if looks_like_html(text):
+        from pbdocs.read.html import read_markup
+
+        return read_markup(path, text, encoding, warnings)
+    return RawText(text, "txt", encoding, warnings)

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pbdocs.errors import InputError
+from pbdocs.errors import InputError, PbdocsError, os_reason
 from pbdocs.search.backend import (
+    DEFAULT_FACETS,
+    FACET_FIELDS,
     NO_INSTITUTION,
     ClauseRecord,
     DamagedIndexError,
@@ -38,10 +40,12 @@ from pbdocs.search.indexdir import (
     META_FORMAT,
     IndexDir,
     damaged_error,
+    intact,
     read_meta,
+    write_manifest,
     write_meta,
 )
-from pbdocs.search.query import parse_query, positive_terms
+from pbdocs.search.query import And, parse_query, positive_terms
 
 __all__ = ["build_index", "build_from_documents", "search", "get_clause", "SearchResult", "Hit",
            "ClauseRecord", "get_backend", "ENGINES", "resolve_engine", "database_url"]
@@ -143,6 +147,7 @@ def _write_generation(idx: IndexDir, engine: str, base: Path | None,
             backend.write(add, delete)
         backend.close()
         write_meta(work, meta)
+        write_manifest(work)
         idx.publish(work, engine)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -172,6 +177,11 @@ class _FolderTarget:
         if self.cur is None or not self.cur.is_dir():
             return None
         return read_meta(self.cur, "full")
+
+    def damaged(self, old: dict[str, Any] | None) -> bool:
+        """Whether the live generation was changed or cut since it was published (it is then
+        not built on)."""
+        return self.cur is not None and self.cur.is_dir() and (old is None or not intact(self.cur))
 
     def doc_store(self, lexdirs: tuple[str, ...]):
         from pbdocs.store import DocStore
@@ -203,6 +213,9 @@ class _DatabaseTarget:
     def old_meta(self) -> dict[str, Any] | None:
         meta = self.backend.meta("full")
         return meta if meta is not None and meta.get("format") == META_FORMAT else None
+
+    def damaged(self, old: dict[str, Any] | None) -> bool:
+        return False  # a transaction is whole or not at all
 
     def doc_store(self, lexdirs: tuple[str, ...]):
         from pbdocs.pgstore import PgDocStore
@@ -241,12 +254,10 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
     """Parse the corpus (cached by file hash; in `jobs` processes, default one per core, or on
     the Dask cluster at `dask`) and bring the search index up to date. Each file is read once.
 
-    Returns {"documents", "clauses", "added", "updated", "removed", "seconds", "failures"}.
+    Returns {"documents", "clauses", "added", "updated", "removed", "seconds", "failures"},
+    and "repaired": true when the index was found damaged and built afresh.
     """
     from pbdocs.corpus import Corpus
-    from pbdocs.model import Document
-    from pbdocs.parallel import Parsed, ParseJob, default_jobs, outcome, parse_all
-    from pbdocs.read import read_bytes
 
     t0 = time.perf_counter()
     if jobs is not None and jobs < 1:
@@ -254,6 +265,25 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
     target = _target(engine, index_dir, db)
     corpus = Corpus(corpus_dir, index_dir)
     files = corpus.files()
+    run = (corpus, dict(files), engine, target, progress, jobs, dask, t0)
+    try:
+        try:
+            return _build(*run, rebuild)
+        except DamagedIndexError:  # damage the manifest could not show: start afresh
+            out = _build(*run, True)
+            out["repaired"] = True
+            return out
+    except OSError as e:  # the index folder, not a corpus file (those fail one by one)
+        raise PbdocsError(f"无法写入索引目录“{index_dir}”（{os_reason(e)}），"
+                          "原有索引保持不变。") from e
+
+
+def _build(corpus, files: dict[str, Path], engine: str, target, progress: Progress | None,
+           jobs: int | None, dask: str | None, t0: float, rebuild: bool) -> dict[str, Any]:
+    from pbdocs.model import Document
+    from pbdocs.parallel import Parsed, ParseJob, default_jobs, outcome, parse_all
+    from pbdocs.read import read_bytes
+
     lexdirs = corpus.lexicon_dirs()  # a corpus's own lexicon changes what parsing yields
     parser = _parser_fingerprint(lexdirs)
     with target.lock():
@@ -261,6 +291,10 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         old_docs: dict[str, Any] = old.get("docs", {}) if old else {}
         incremental = (not rebuild and old is not None and old.get("engine") == engine
                        and old.get("parser") == parser)
+        # a damaged generation (a file changed or cut since it was published) is not built on
+        repaired = not rebuild and target.damaged(old)
+        if repaired:
+            incremental = False
         store = target.doc_store(lexdirs)
         failures: list[dict[str, str]] = []
         new_docs = {d: m for d, m in old_docs.items() if d in files} if incremental else {}
@@ -325,9 +359,12 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, rebuild: bool = F
         store.prune(set(files) - unreadable)
         if hasattr(store, "close"):
             store.close()
-    return {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
-            "updated": len(updated), "removed": len(removed),
-            "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
+    out = {"documents": len(new_docs), "clauses": meta["clauses"], "added": len(added),
+           "updated": len(updated), "removed": len(removed),
+           "seconds": round(time.perf_counter() - t0, 3), "failures": failures}
+    if repaired:
+        out["repaired"] = True
+    return out
 
 
 def index_documents(documents: Iterable, index_dir: str | Path, engine: str | None = None,
@@ -451,30 +488,44 @@ class SearchResult:
 _BACKENDS: dict[tuple[str, Any], SearchBackend] = {}
 
 
+class _Meta:
+    """The metadata of the live index, read when needed: of a generation folder, or of the
+    database."""
+
+    def __init__(self, index_dir: str | Path, gen: Path | None = None, backend=None):
+        self.index_dir, self.gen, self.backend = index_dir, gen, backend
+
+    def read(self, part: str) -> dict[str, Any]:
+        if self.gen is not None:
+            meta = read_meta(self.gen, part)
+            if meta is None:
+                raise damaged_error(Path(self.index_dir))
+            return meta
+        from pbdocs.search.postgres_backend import missing_error as db_missing
+
+        meta = self.backend.meta(part)
+        if meta is None:
+            raise db_missing(self.backend.url)
+        return meta
+
+    def vocab(self) -> dict[str, Any]:
+        return self.read("vocab")
+
+
 def _open(index_dir: str | Path, engine: str | None,
-          db: str | None = None) -> tuple[SearchBackend, Callable[[], dict[str, Any]]]:
-    """The backend of the live index and a function giving its vocabulary. File backends are
-    kept open (a generation never changes once published, so a process that searches again
-    reuses it); a database connection is kept open likewise."""
+          db: str | None = None) -> tuple[SearchBackend, _Meta]:
+    """The backend of the live index and its metadata. File backends are kept open (a
+    generation never changes once published, so a process that searches again reuses it); a
+    database connection is kept open likewise."""
     engine = resolve_engine(index_dir, engine, db)
     if engine not in ENGINES:
         raise InputError(f"不支持的检索引擎“{engine}”，可选：{'、'.join(ENGINES)}。")
     if engine == "postgres":
-        from pbdocs.search.postgres_backend import missing_error as db_missing
-
         url = database_url(index_dir, db)
         key = ("postgres", url)
         if key not in _BACKENDS:
             _keep(key, get_backend("postgres", Path(index_dir), db=url))
-        backend = _BACKENDS[key]
-
-        def db_vocab() -> dict[str, Any]:
-            meta = backend.meta("vocab")  # type: ignore[attr-defined]
-            if meta is None:
-                raise db_missing(url)
-            return meta
-
-        return backend, db_vocab
+        return _BACKENDS[key], _Meta(index_dir, backend=_BACKENDS[key])
     idx = IndexDir(index_dir)
     if not idx.root.is_dir():
         from pbdocs.search.indexdir import missing_error
@@ -489,7 +540,7 @@ def _open(index_dir: str | Path, engine: str | None,
         key = (engine, gen)
         if key not in _BACKENDS:
             _keep(key, get_backend(engine, gen))
-    return _BACKENDS[key], lambda: _vocab(gen, index_dir)
+    return _BACKENDS[key], _Meta(index_dir, gen=gen)
 
 
 def _keep(key: tuple[str, Any], backend: SearchBackend) -> None:
@@ -498,20 +549,12 @@ def _keep(key: tuple[str, Any], backend: SearchBackend) -> None:
     _BACKENDS[key] = backend
 
 
-def _vocab(gen: Path, index_dir: str | Path) -> dict[str, Any]:
-    meta = read_meta(gen, "vocab")
-    if meta is None:
-        raise damaged_error(Path(index_dir))
-    return meta
-
-
 def _alias_canonicals(name: str) -> set[str]:
     """Canonical department names the extraction lexicon maps `name` to (with its extensions)."""
-    try:
-        from pbdocs.extract import lexicon
-    except ImportError:  # pragma: no cover - the lexicon module is part of pbdocs
-        return set()
-    lex = lexicon.load(lexicon.extension_dirs(None))
+    from pbdocs.extract import lexicon
+    from pbdocs.lang.lexicon import extension_dirs
+
+    lex = lexicon.load(extension_dirs(None))
     canon = lex.canonical(name)
     return {canon} if canon else set()
 
@@ -537,34 +580,94 @@ def _resolve(values: str | Iterable[str] | None, known: Iterable[str]) -> list[s
     return sorted(out)
 
 
-def search(index_dir: str | Path, query: str, *, inst: str | None = None,
-           dept: str | None = None, year: str | int | None = None, kind: str | None = None,
-           limit: int = 10, offset: int = 0, facets: bool = False,
-           engine: str | None = None, db: str | None = None) -> SearchResult:
-    """Clauses matching a query (words, "phrases", AND/OR/NOT) within filters, highlighted."""
-    node = parse_query(query)
+def _values(value: str | int | Iterable[str] | None) -> list[str] | None:
+    """A filter's values: None, one value, or several (blank ones dropped)."""
+    if value is None:
+        return None
+    vals = [value] if isinstance(value, (str, int)) else list(value)
+    return [str(v).strip() for v in vals if str(v).strip()] or None
+
+
+def _depts_of(values: list[str] | None, vocab: dict[str, Any]) -> list[str] | None:
+    """Canonical department names that any of the given names stands for."""
+    if values is None:
+        return None
+    return sorted({c for v in values for c in _resolve_depts(v, vocab)})
+
+
+def search(index_dir: str | Path, query: str, *, inst: str | Iterable[str] | None = None,
+           dept: str | Iterable[str] | None = None,
+           year: str | int | Iterable[str] | None = None,
+           kind: str | Iterable[str] | None = None, lead: str | Iterable[str] | None = None,
+           support: str | Iterable[str] | None = None, doc: Iterable[str] | None = None,
+           limit: int = 10, offset: int = 0, facets: bool | Iterable[str] = False,
+           engine: str | None = None, browse: bool = False,
+           db: str | None = None) -> SearchResult:
+    """Clauses matching a query (words, "phrases", AND/OR/NOT) within filters, highlighted.
+    With `browse`, an empty query lists every clause within the filters, in index order (a
+    document's clauses in order); without it, an empty query is an error. Each filter takes
+    one value or several (any of them); `dept` is a leading or supporting department, `lead`
+    and `support` one role only; `facets` is True (institution, department) or facet names
+    from FACET_FIELDS."""
+    node = And() if browse and not query.strip() else parse_query(query)
     if limit < 0 or offset < 0:
         raise InputError("--limit 和 --offset 不能是负数。")
-    if year is not None and not str(year).strip().isdigit():
-        raise InputError(f"年份应为四位数字，例如 2021，而不是“{year}”。")
-    backend, vocabulary = _open(index_dir, engine, db)
-    vocab = vocabulary() if (inst or dept or kind) else {}
+    years = _values(year)
+    for y in years or []:
+        if not y.isdigit():
+            raise InputError(f"年份应为四位数字，例如 2021，而不是“{y}”。")
+    names = tuple(DEFAULT_FACETS if facets is True else facets or ())
+    unknown = [n for n in names if n not in FACET_FIELDS]
+    if unknown:
+        raise InputError(f"不支持的分面“{unknown[0]}”，可选：{'、'.join(FACET_FIELDS)}。")
+    backend, meta = _open(index_dir, engine, db)
+    need_vocab = inst or dept or kind or lead or support or {"lead", "support"} & set(names)
+    vocab = meta.vocab() if need_vocab else {}
     insts = vocab.get("institutions", []) + ([NO_INSTITUTION] if vocab.get("unnamed") else [])
     filters = Filters(
-        inst=_resolve(inst, insts),
-        depts=None if dept is None else _resolve_depts(dept.strip(), vocab),
-        year=None if year is None else [str(year).strip()],
-        kind=_resolve(kind, vocab.get("kinds", [])),
+        inst=_resolve(_values(inst) if inst is not None else None, insts),
+        depts=_depts_of(_values(dept), vocab) if dept is not None else None,
+        year=years,
+        kind=_resolve(_values(kind) if kind is not None else None, vocab.get("kinds", [])),
+        lead=_depts_of(_values(lead), vocab) if lead is not None else None,
+        support=_depts_of(_values(support), vocab) if support is not None else None,
+        doc=_values(doc) if doc is not None else None,
     )
     try:
-        page = backend.search(node, filters, limit, offset, facets)
+        page = backend.search(node, filters, limit, offset, names or False)
+        found = dict(page.facets or {}) if names else None
+        for name in names:
+            if name not in found:  # an engine that does not count this facet itself
+                found[name] = backend.count_values(node, filters, FACET_FIELDS[name],
+                                                   _candidates(name, meta, vocab))
     except DamagedIndexError as e:
         _BACKENDS.clear()
         raise damaged_error(Path(index_dir)) from e
+    if found is not None:
+        for name in ("lead", "support"):  # canonical names only, as the department facet
+            if name in found:
+                known = vocab.get("departments", {})
+                found[name] = {k: v for k, v in found[name].items() if k in known}
+        found = {n: found[n] for n in names}
     terms, phrases = positive_terms(node)
     hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases))
             for h in page.hits]
-    return SearchResult(query, page.total, hits, backend.name, page.facets, offset)
+    return SearchResult(query, page.total, hits, backend.name, found, offset)
+
+
+def _candidates(name: str, meta: _Meta, vocab: dict[str, Any]) -> list[str]:
+    """The values a facet can take in the index (for engines that count them one by one)."""
+    if name in ("lead", "support", "department"):
+        return list(vocab.get("departments") or meta.vocab().get("departments", {}))
+    if name == "kind":
+        return list(vocab.get("kinds") or meta.vocab().get("kinds", []))
+    if name == "institution":
+        v = vocab or meta.vocab()
+        return v.get("institutions", []) + ([NO_INSTITUTION] if v.get("unnamed") else [])
+    docs = meta.read("full").get("docs", {})
+    if name == "year":
+        return sorted({d.get("year") for d in docs.values() if d.get("year")})
+    return sorted(docs)
 
 
 def get_clause(index_dir: str | Path, clause_id: str, engine: str | None = None,

@@ -95,6 +95,16 @@ class ClauseRecord:
         return cls(**json.loads(data))
 
 
+def _dept(d) -> dict[str, str]:
+    """A department as a record keeps it: name, canonical name, and its basis when the model
+    has one (a suggested department must read as a suggestion in hits and exports too)."""
+    out = {"name": d.name, "canonical": d.canonical}
+    basis = getattr(d, "basis", None)
+    if basis:
+        out["basis"] = basis
+    return out
+
+
 def records(doc: Document) -> list[ClauseRecord]:
     """One record per clause of a parsed document."""
     year = doc.date[:4] if doc.date and doc.date[:4].isdigit() else None
@@ -107,10 +117,18 @@ def records(doc: Document) -> list[ClauseRecord]:
             number=c.number, heading=c.heading, text=c.text,
             ancestors=[{"path": s.path, "number": s.number, "heading": s.heading}
                        for s in doc.ancestors(c)],
-            lead=[{"name": d.name, "canonical": d.canonical} for d in c.lead],
-            support=[{"name": d.name, "canonical": d.canonical} for d in c.support],
+            lead=[_dept(d) for d in c.lead],
+            support=[_dept(d) for d in c.support],
         ))
     return out
+
+
+# Facets a search can count, by name → the keyword field counted. "institution" and
+# "department" (lead or support) are the spec's; the others serve the web UI's filters,
+# sorting and grouping (lead and support apart, year, kind, and hits per document).
+FACET_FIELDS = {"institution": "inst", "department": "depts", "lead": "lead",
+                "support": "support", "year": "year", "kind": "kind", "document": "doc_id"}
+DEFAULT_FACETS = ("institution", "department")
 
 
 @dataclass
@@ -121,11 +139,16 @@ class Filters:
     depts: list[str] | None = None
     year: list[str] | None = None
     kind: list[str] | None = None
+    lead: list[str] | None = None  # leading department (canonical name or as written)
+    support: list[str] | None = None  # supporting department
+    doc: list[str] | None = None  # document ids
 
     def items(self) -> list[tuple[str, list[str]]]:
         """(field, values) for every filter that is set."""
         return [(k, v) for k, v in (("inst", self.inst), ("depts", self.depts),
-                                    ("year", self.year), ("kind", self.kind)) if v is not None]
+                                    ("year", self.year), ("kind", self.kind),
+                                    ("lead", self.lead), ("support", self.support),
+                                    ("doc_id", self.doc)) if v is not None]
 
     def impossible(self) -> bool:
         """True when a filter matched no known value, so nothing can be found."""
@@ -173,6 +196,23 @@ class SearchBackend(ABC):
     @abstractmethod
     def get(self, clause_id: str) -> ClauseRecord | None:
         """The stored record of one clause, or None."""
+
+    def count_values(self, node, filters: Filters, field: str,
+                     values: list[str]) -> dict[str, int]:
+        """Hits per value of a keyword field (the values given), within filters: one counting
+        search per value; an engine with a cheaper way overrides this."""
+        from dataclasses import replace
+
+        name = {"doc_id": "doc"}.get(field, field)
+        out = {}
+        for v in values:
+            own = getattr(filters, name)
+            if own is not None and v not in own:
+                continue
+            n = self.search(node, replace(filters, **{name: [v]}), 0, 0).total
+            if n:
+                out[v] = n
+        return out
 
     def close(self) -> None:  # noqa: B027 - optional: most engines hold nothing to release
         """Release open files (optional)."""

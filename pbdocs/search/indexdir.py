@@ -28,6 +28,9 @@ META_FORMAT = 4  # bump when the fields or analysis change: older indexes are re
 META_FILE = "pbdocs-index.json"
 VOCAB_FILE = "pbdocs-vocab.json"
 DOCS_FILE = "pbdocs-docs.json"
+# Size and SHA-256 of every file of a generation, written when it is published (a generation
+# never changes afterwards): `pbdocs index` checks them before it builds on a generation.
+FILES_FILE = "pbdocs-files.json"
 
 MSG_MISSING = "还没有建立检索索引（{path}），请先运行 pbdocs index。"
 MSG_DAMAGED = "检索索引已损坏（{path}），请运行 pbdocs index --rebuild 重建。"
@@ -150,7 +153,6 @@ class IndexDir:
                 shutil.rmtree(old, ignore_errors=True)
         return gen
 
-
     def record_postgres(self, url: str) -> None:
         """Record that this folder's index is the database at url (its password left out)."""
         from pbdocs.pgstore import redact
@@ -158,6 +160,39 @@ class IndexDir:
         self.root.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.root / "postgres.url", redact(url))
         atomic_write_text(self.root / "engine", "postgres")
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_manifest(gen: Path) -> None:
+    """Record the size and hash of every file of a finished generation."""
+    files = {p.name: [p.stat().st_size, _digest(p)] for p in sorted(gen.iterdir())
+             if p.is_file() and p.name != FILES_FILE}
+    atomic_write_text(gen / FILES_FILE, json.dumps(files))
+
+
+def intact(gen: Path) -> bool:
+    """Whether a generation's files are as they were published (True when it predates the
+    manifest: nothing to check against)."""
+    try:
+        files = json.loads((gen / FILES_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    try:
+        return all((gen / name).stat().st_size == size and _digest(gen / name) == sha
+                   for name, (size, sha) in files.items())
+    except (OSError, ValueError, TypeError):
+        return False
 
 
 def read_meta(gen: Path, part: str = "head") -> dict[str, Any] | None:

@@ -23,6 +23,8 @@ from pbdocs.errors import InputError
 from pbdocs.pgstore import SCHEMA, connect, errors_as_sentences, where
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
+    DEFAULT_FACETS,
+    FACET_FIELDS,
     NO_INSTITUTION,
     ClauseRecord,
     Filters,
@@ -52,6 +54,8 @@ CREATE TABLE {S}.clauses (
     year text,
     kind text,
     depts text[] NOT NULL,
+    lead text[] NOT NULL,
+    support text[] NOT NULL,
     terms tsvector NOT NULL,
     grams tsvector NOT NULL,
     data text NOT NULL
@@ -62,14 +66,16 @@ CREATE TABLE {S}.clauses (
 ALTER TABLE {S}.clauses ALTER COLUMN terms SET STORAGE MAIN,
     ALTER COLUMN clause_id SET STORAGE PLAIN, ALTER COLUMN doc_id SET STORAGE PLAIN,
     ALTER COLUMN inst SET STORAGE PLAIN, ALTER COLUMN year SET STORAGE PLAIN,
-    ALTER COLUMN kind SET STORAGE PLAIN, ALTER COLUMN depts SET STORAGE PLAIN;
+    ALTER COLUMN kind SET STORAGE PLAIN, ALTER COLUMN depts SET STORAGE PLAIN,
+    ALTER COLUMN lead SET STORAGE PLAIN, ALTER COLUMN support SET STORAGE PLAIN;
 CREATE INDEX clauses_terms ON {S}.clauses USING gin (terms);
 CREATE INDEX clauses_grams ON {S}.clauses USING gin (grams);
 CREATE INDEX clauses_doc ON {S}.clauses (doc_id);
 CREATE INDEX clauses_id ON {S}.clauses (clause_id);
 CREATE INDEX clauses_ord ON {S}.clauses (ord);
 """
-COLUMNS = "clause_id, doc_id, ord, inst, year, kind, depts, terms, grams, data"
+COLUMNS = "clause_id, doc_id, ord, inst, year, kind, depts, lead, support, terms, grams, data"
+ARRAY_FIELDS = ("depts", "lead", "support")  # keyword fields holding several values
 TABLE = "@TABLE@"  # in a compiled condition: the table it is run against
 
 
@@ -108,7 +114,8 @@ def row(r: ClauseRecord, ord_: int) -> tuple:
     grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
     kw = r.keywords()
     return (r.clause_id, r.doc_id, ord_, kw["inst"][0], r.year, r.kind, kw["depts"],
-            terms_vector(body, ctx, len(texts["body"]) + 1), grams_vector(grams), r.data())
+            kw["lead"], kw["support"], terms_vector(body, ctx, len(texts["body"]) + 1),
+            grams_vector(grams), r.data())
 
 
 class PostgresBackend(SearchBackend):
@@ -192,8 +199,14 @@ class PostgresBackend(SearchBackend):
         with errors_as_sentences(self.url):
             conn = self._db()
             conn.execute(TABLES_DDL)
-            if not conn.execute("SELECT to_regclass(%s) IS NOT NULL",
-                                (f"{S}.clauses",)).fetchone()[0]:
+            have = [r[0] for r in conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) "
+                "AND attnum > 0 AND NOT attisdropped ORDER BY attnum", (f"{S}.clauses",))]
+            if have and have != [c.strip() for c in COLUMNS.split(",")] \
+                    and not self.partitioned():
+                conn.execute(f"DROP TABLE {S}.clauses")  # an older layout: built afresh
+                have = []
+            if not have:
                 conn.execute(CLAUSES_DDL)
 
     def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
@@ -287,18 +300,20 @@ class PostgresBackend(SearchBackend):
         params: list = []
         cond = [self._compile(node, params)]
         for field, values in filters.items():
-            if field == "depts":
-                cond.append("depts && %s::text[]")
+            if field in ARRAY_FIELDS:
+                cond.append(f"{field} && %s::text[]")
             else:
                 cond.append(f"{field} = ANY(%s)")
             params.append(list(values))
         return " AND ".join(cond), params
 
     def search(self, node, filters: Filters, limit: int, offset: int,
-               facets: bool = False) -> Page:
-        empty = {"institution": {}, "department": {}} if facets else None
+               facets=False) -> Page:
+        """Hits, total and the facets asked for (True: institution and department; or a tuple
+        of names from FACET_FIELDS), each counted by a GROUP BY over the hits."""
+        names = tuple(DEFAULT_FACETS if facets is True else facets or ())
         if filters.impossible():
-            return Page(0, [], empty)
+            return Page(0, [], {n: {} for n in names} if names else None)
         if not self.exists():
             raise missing_error(self.url)
         cond, params = self._where(node, filters)
@@ -307,10 +322,10 @@ class PostgresBackend(SearchBackend):
         parts = self.partitions()
         if not parts:
             total, rows, groups = _search_table(self._db(), f"{S}.clauses", cond, params, rank,
-                                                limit, offset, facets, self.url)
+                                                limit, offset, names, self.url)
         else:
             total, rows, groups = self._scatter(parts, cond, params, rank, limit, offset,
-                                                facets)
+                                                names)
         hits = [RawHit(ClauseRecord.from_data(d), float(sc)) for d, sc, _ in rows]
         return Page(int(total), hits, groups)
 
@@ -365,7 +380,7 @@ class PostgresBackend(SearchBackend):
         rows = sorted((r for _, rs, _ in answers for r in rs), key=lambda r: (-r[1], r[2]))
         groups = None
         if facets:
-            groups = {"institution": {}, "department": {}}
+            groups = {n: {} for n in facets}
             for _, _, g in answers:
                 for kind, counts in g.items():
                     for value, n in counts.items():
@@ -391,7 +406,7 @@ __all__ = ["PostgresBackend", "NO_INSTITUTION", "row", "missing_error"]
 
 
 def _search_table(conn, table: str, cond: str, params: list, rank: str, limit: int,
-                  offset: int, facets: bool, url: str):
+                  offset: int, facets: tuple[str, ...], url: str):
     """One table's answer: (total, [(data, score, ord)] of the page, facet counts or None).
     The hits are ranked on their terms alone; only the page's records are read."""
     total = None
@@ -399,16 +414,23 @@ def _search_table(conn, table: str, cond: str, params: list, rank: str, limit: i
     rows: list = []
     cond = cond.replace(TABLE, table)
     with errors_as_sentences(url):
-        if facets:  # every clause has one institution: their counts add up to the total
-            groups = {"institution": {}, "department": {}}
-            for kind, value, n in conn.execute(
-                    f"SELECT 'institution', inst, count(*) FROM {table} WHERE {cond} "
-                    "GROUP BY inst UNION ALL SELECT 'department', d, count(*) "
-                    f"FROM {table}, unnest(depts) AS d WHERE {cond} GROUP BY d",
-                    params + params):
+        if facets:
+            groups = {n: {} for n in facets}
+            parts = []
+            for name in facets:
+                field = FACET_FIELDS[name]
+                if field in ARRAY_FIELDS:
+                    parts.append(f"SELECT %s, v, count(*) FROM {table}, unnest({field}) AS v "
+                                 f"WHERE {cond} GROUP BY v")
+                else:
+                    parts.append(f"SELECT %s, {field}, count(*) FROM {table} WHERE {cond} "
+                                 f"GROUP BY {field}")
+            args = [x for name in facets for x in (name, *params)]
+            for facet, value, n in conn.execute(" UNION ALL ".join(parts), args):
                 if value:
-                    groups[kind][value] = n
-            total = sum(groups["institution"].values())
+                    groups[facet][value] = n
+            if "institution" in groups:  # every clause has one: the counts add up to the total
+                total = sum(groups["institution"].values())
         if limit:
             # Ranked on the terms alone (no window or join below the sort, which would drag
             # every hit's terms along); then the page's records are read by ord.

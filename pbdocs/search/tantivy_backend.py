@@ -23,7 +23,7 @@ from pbdocs.search.backend import (
 )
 from pbdocs.search.query import And, Or, Terms
 
-FACET_FIELDS = {"institution": "inst", "department": "depts"}
+FACET_FIELDS = {"institution": "inst", "department": "depts"}  # fast fields: aggregated
 
 
 def _tantivy():
@@ -80,11 +80,11 @@ class TantivyBackend(SearchBackend):
               rows: list | None = None) -> None:
         """Delete the documents' clauses, add the records and commit; `rows` holds each
         record's analysis (analysis.analyse_record, marshalled) when workers made it."""
-        from pbdocs.parallel import default_jobs
-
         ix = self._index()
-        threads = min(4, default_jobs())  # tantivy indexes in its own threads, off the GIL
-        writer = ix.writer(heap_size=64_000_000 * threads, num_threads=threads)
+        # One indexing thread (it runs beside Python, off the GIL): with several, documents
+        # land in segments out of order, and browsing lists clauses in index order. The other
+        # cores go to the analysis, done by the parse workers (`rows`).
+        writer = ix.writer(heap_size=128_000_000, num_threads=1)
         tv = self._tv
         try:
             for doc_id in sorted(delete_doc_ids):
@@ -164,7 +164,9 @@ class TantivyBackend(SearchBackend):
         return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)
 
     def search(self, node, filters: Filters, limit: int, offset: int,
-               facets: bool = False) -> Page:
+               facets=False) -> Page:
+        # Facets other than the aggregated ones are counted by pbdocs.search (count_values).
+        facets = bool(facets)
         if filters.impossible():
             return Page(0, [], {k: {} for k in FACET_FIELDS} if facets else None)
         try:

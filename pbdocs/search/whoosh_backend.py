@@ -10,6 +10,8 @@ from pathlib import Path
 from pbdocs import segment
 from pbdocs.search import analysis
 from pbdocs.search.backend import (
+    DEFAULT_FACETS,
+    FACET_FIELDS,
     GRAMS_FIELD,
     KEYWORD_FIELDS,
     SEARCH_FIELDS,
@@ -353,18 +355,26 @@ class WhooshBackend(SearchBackend):
             self._kw_cache[key] = raw + bytes(max(0, n - len(raw)))  # type: ignore[assignment]
         return self._kw_cache[key]  # type: ignore[return-value]
 
-    def _facets(self, docs: set[int]) -> dict[str, dict[str, int]]:
-        """Hit counts by institution and by department (a clause counts for each of its
-        departments)."""
+    def _facets(self, docs: set[int], names=DEFAULT_FACETS) -> dict[str, dict[str, int]]:
+        """Hit counts per value of each facet asked for (by default institution and department;
+        a clause counts for each of its departments)."""
         out: dict[str, dict[str, int]] = {}
-        for name, field in (("institution", "inst"), ("department", "depts")):
+        for name in names:
+            field = FACET_FIELDS[name]
             counts = {}
             for value in self._field_values(field):
-                n = len(docs.intersection(self._keyword_ids(field, value)))
+                n = len(docs.intersection(self._keyword_ids(field, value))) if docs else 0
                 if n and value:
                     counts[value] = n
             out[name] = counts
         return out
+
+    def count_values(self, node, filters: Filters, field: str,
+                     values: list[str]) -> dict[str, int]:
+        name = next(k for k, f in FACET_FIELDS.items() if f == field)
+        counts = self.search(node, filters, 0, 0, facets=(name,)).facets or {}
+        wanted = set(values)
+        return {k: v for k, v in counts.get(name, {}).items() if k in wanted}
 
     def _field_values(self, field: str) -> list[str]:
         if field not in self._values:
@@ -373,9 +383,10 @@ class WhooshBackend(SearchBackend):
         return self._values[field]
 
     def search(self, node, filters: Filters, limit: int, offset: int,
-               facets: bool = False) -> Page:
+               facets=False) -> Page:
+        names = tuple(DEFAULT_FACETS if facets is True else facets or ())
         if filters.impossible():
-            return Page(0, [], {"institution": {}, "department": {}} if facets else None)
+            return Page(0, [], {k: {} for k in names} if names else None)
         s = self._search()
         self._memo = {}
         try:
@@ -402,7 +413,7 @@ class WhooshBackend(SearchBackend):
             raise DamagedIndexError(str(e)) from e
         finally:
             self._memo = {}
-        return Page(len(docs), hits, self._facets(docs) if facets else None)
+        return Page(len(docs), hits, self._facets(docs, names) if names else None)
 
     def get(self, clause_id: str) -> ClauseRecord | None:
         try:

@@ -1,5 +1,6 @@
-"""Template helpers that say model values in Chinese for a reader (all output is escaped by
-jinja2; nothing here returns markup)."""
+"""Template helpers that say model values in Chinese for a reader: the wording of
+`pbdocs.lang.wording`, installed as jinja2 filters (all output is escaped by jinja2; nothing here
+returns markup)."""
 
 from __future__ import annotations
 
@@ -7,51 +8,36 @@ from typing import Any
 
 from flask import Flask
 
-PERIODS = {"day": "每年固定日", "week": "每周", "month": "每月", "quarter": "每季度",
-           "semester": "每学期", "year": "每年", "term_of_office": "每届"}
-OPS = {">=": "不低于", "<=": "不高于", "=": "等于", "~": "约"}
-DEADLINE_KINDS = {"by": "截至", "range": "期间", "on": "当日/当月", "within": "期限内"}
+from pbdocs.lang import wording
+
+# How the UI names a plan whose institution the text does not say, everywhere (the search
+# index's own value for it, so that the facet and the filter use the same words).
+NO_INSTITUTION = "（未注明单位）"
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    """A field of a model object or of its JSON dict."""
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+def inst_label(institution: str | None) -> str:
+    """An institution, or the one way the UI says there is none."""
+    return institution or NO_INSTITUTION
 
 
-def dept(d: Any) -> str:
-    """`组织部（党委组织部）` where the canonical name differs from the written one."""
-    name, canon = _get(d, "name") or "", _get(d, "canonical") or ""
-    return f"{name}（{canon}）" if canon and canon != name else name or canon
+# A department as written (with its canonical name), marked （建议） when the tool only
+# suggests it: a suggestion never reads as a fact.
+dept = wording.dept_label
+depts = wording.dept_labels
 
 
-def depts(items: Any) -> str:
-    """Departments joined by 、, or an empty string."""
-    return "、".join(dept(d) for d in items or [])
+def warning_label(kind: str | None) -> str:
+    """What kind of parsing note this is, in words (`lexicon/wording.tsv`, rows `warning`)."""
+    return wording.word("warning", kind or "", "解析提示")
 
 
-def deadline(d: Any) -> str:
-    """A deadline as written, with its resolved date."""
-    text, start, end = _get(d, "text") or "", _get(d, "start"), _get(d, "end")
-    if start and end and start != end:
-        return f"{text}（{start} 至 {end}）"
-    if end or start:
-        return f"{text}（{end or start}）"
-    return text
-
-
-def recurrence(r: Any) -> str:
-    """A repeated duty as written, with its period when the text does not say it."""
-    text = _get(r, "text") or ""
-    period = PERIODS.get(_get(r, "period") or "", "")
-    return text if not period or period in text else f"{text}（{period}）"
-
-
-def target(t: Any) -> str:
-    """A quantified goal as written, with what it measures."""
-    text, subject = _get(t, "text") or "", _get(t, "subject")
-    return f"{subject}：{text}" if subject and subject not in text else text
+def size_label(n: int | None) -> str:
+    """A file size for a person: 12 KB, 1.3 MB."""
+    if n is None:
+        return ""
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
 
 
 def path_label(path: Any) -> str:
@@ -65,28 +51,6 @@ def anchor(clause_id: str) -> str:
     return "c-" + "-".join(str(clause_id or "").split("/")[1:])
 
 
-_CJK_NUMERALS = set("一二三四五六七八九十百零〇")
-
-
-def prefix(number: str | None) -> str:
-    """A heading number as a reader expects it before text: 一、 （一） 1. """
-    number = (number or "").strip()
-    if not number or number == "0":
-        return ""
-    if number[-1] in "、.．）)】〕" or number.startswith(("第", "（", "(", "①")):
-        return number if number[-1] in "、）)】〕" else number + " "
-    if set(number) <= _CJK_NUMERALS:
-        return number + "、"
-    if number.isdigit():
-        return number + ". "
-    return number + " "
-
-
-def numbered(number: str | None, heading: str | None = "") -> str:
-    """A heading with its number: 一、任务目标; （一）…; 1. …"""
-    return (prefix(number) + (heading or "").strip()).strip()
-
-
 def number(value: Any) -> str:
     """A score or count, short."""
     if isinstance(value, float):
@@ -94,8 +58,21 @@ def number(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def numbered(number: str | None, heading: str | None = "") -> str:
+    """A heading with its number: 一、任务目标; （一）…; 1.…"""
+    return wording.numbered(number, heading)
+
+
+FILTERS = {
+    "dept": dept, "depts": depts, "inst": inst_label, "warning": warning_label,
+    "size": size_label, "cn_date": wording.cn_date,
+    "deadline": wording.deadline_label, "recurrence": wording.recurrence_label,
+    "target": wording.target_label, "prefix": wording.heading_label,
+    "path_label": path_label, "anchor": anchor, "number": number,
+}
+
+
 def register(app: Flask) -> None:
     """Install the helpers as jinja2 filters (and `numbered` as a function)."""
-    for fn in (dept, depts, deadline, recurrence, target, path_label, anchor, number, prefix):
-        app.jinja_env.filters[fn.__name__] = fn
+    app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals["numbered"] = numbered

@@ -83,8 +83,25 @@ def highlight(text: str, terms: list[str], width: int | None = None,
     return Markup("").join(out)
 
 
-def safe_filename(name: str, max_len: int = 120) -> str:
-    """A file name without any path part or unsafe character; Chinese characters are kept.
+# Names Windows reserves for devices, whatever the extension (`con.txt` is the console).
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$",
+                       re.IGNORECASE)
+# A file name's bytes on disk: most file systems allow 255; the rest leaves room for the
+# "-2" of a clash, a temporary prefix, and paths on Windows.
+MAX_NAME_BYTES = 150
+
+
+def _cut(text: str, max_bytes: int) -> str:
+    """text shortened (by whole characters) to at most max_bytes of UTF-8."""
+    data = text.encode("utf-8")
+    if len(data) <= max_bytes:
+        return text
+    return data[:max_bytes].decode("utf-8", "ignore")
+
+
+def safe_filename(name: str, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A file name without any path part or unsafe character, short enough for any disk and
+    never a name Windows reserves (`con.txt` → `con_.txt`); Chinese characters are kept.
     Returns "" when nothing usable is left."""
     name = unicodedata.normalize("NFC", name or "")
     name = re.split(r"[\\/]", name)[-1]  # strip directories of either OS
@@ -97,9 +114,28 @@ def safe_filename(name: str, max_len: int = 120) -> str:
     if not dot:
         stem, ext = name, ""
     stem = stem.strip("._ ") or "upload"
-    ext = ext.lower()
-    keep = max_len - len(ext) - 1
-    return f"{stem[:keep]}.{ext}" if ext else stem[:max_len]
+    ext = _cut(ext.lower(), 16)
+    stem = _cut(stem, max_bytes - len(ext.encode()) - 2).rstrip("._ ") or "upload"
+    first = stem.split(".")[0]
+    if _RESERVED.match(first):
+        stem = first + "_" + stem[len(first):]
+    return f"{stem}.{ext}" if ext else stem
+
+
+_PATHS = re.compile(r"(?:[A-Za-z]:)?[\\/](?:[^\s\\/，。；：、“”（）()]+[\\/])+")
+_CODE_WORD = re.compile(r"\s*[（(]\s*-{0,2}[A-Za-z_][\w.\-]*\s*[）)]")
+
+
+def for_people(message: str, names: dict[str, str] | None = None) -> str:
+    """A library message fit for a web page: the given server paths replaced by what a person
+    knows them as (a temporary upload file by its name), other folders dropped from paths, and
+    exception names or command-line flags in brackets removed."""
+    text = str(message or "")
+    for path, shown in sorted((names or {}).items(), key=lambda kv: -len(kv[0])):
+        if path:
+            text = text.replace(path, shown)
+    text = _PATHS.sub("", text)
+    return _CODE_WORD.sub("", text).strip()
 
 
 def within(folder: Path, name: str) -> Path | None:

@@ -1,0 +1,144 @@
+"""Score metadata and outline on the real texts of ../shared/devcorpus against the hand-made gold
+in tests/gold/devcorpus/outline/{dev,heldout}/ (same format as tests/gold/outline/).
+
+Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout] [--out FILE] [--detail]
+
+A check is one of: a metadata field (title, kind, issuer, institution, doc_number, date,
+recipients, notice) equal to gold; a gold section found at its path, and its level, number and
+heading; a gold clause found at its path, and each of number, heading, note, starts, ends and
+contains that the gold states (paths compared regardless of bracket width, a preamble's number
+"0" taken as null: the two gold sets write these differently). Every section or clause path the
+tool gives that gold lacks is a failed check too, so that splitting a text into many small
+pieces cannot score well. The score is checks passed / (gold checks + spurious paths). The
+held-out set is scored once, at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GOLD = ROOT / "tests" / "gold" / "devcorpus" / "outline"
+TEXTS = ROOT.parent / "shared" / "devcorpus"
+META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipients", "notice")
+
+
+def _key(path) -> tuple[str, ...]:
+    """A path compared regardless of the width of its brackets: the devcorpus gold writes a
+    heading's key as the text has it, `(一)`, the bundled gold and the tool the full-width
+    `（一）` of the spec's examples; they name the same heading."""
+    return tuple(p.replace("(", "（").replace(")", "）") for p in path)
+
+
+def _number(clause_number, path) -> str | None:
+    """A preamble's number: the devcorpus gold writes "0" (its path), the tool null."""
+    return None if list(path) == ["0"] and clause_number == "0" else clause_number
+
+
+def checks(doc, gold: dict) -> tuple[int, int, list[str]]:
+    """(passed, total, the failures as readable lines) of one document against its gold."""
+    fails: list[str] = []
+    passed = total = 0
+
+    def check(ok: bool, what: str) -> None:
+        nonlocal passed, total
+        total += 1
+        passed += ok
+        if not ok:
+            fails.append(what)
+
+    for f in META:
+        got = getattr(doc, f)
+        got = got.to_dict() if hasattr(got, "to_dict") else got
+        check(got == gold[f], f"metadata {f}: gold {gold[f]!r}, got {got!r}")
+    got_s = {_key(s.path): s for s in doc.sections}
+    for g in gold["sections"]:
+        p = _key(g["path"])
+        s = got_s.get(p)
+        check(s is not None, f"section {'/'.join(p)} missing ({g['heading']})")
+        for f in ("level", "number", "heading"):
+            check(s is not None and getattr(s, f) == g[f],
+                  f"section {'/'.join(p)} {f}: gold {g[f]!r}, got "
+                  f"{getattr(s, f) if s else None!r}")
+    got_c = {_key(c.path): c for c in doc.clauses}
+    for g in gold["clauses"]:
+        p = _key(g["path"])
+        c = got_c.get(p)
+        name = "/".join(p)
+        check(c is not None, f"clause {name} missing")
+        if "number" in g:
+            g = {**g, "number": _number(g["number"], g["path"])}
+        for f in ("number", "heading", "note"):
+            if f in g:
+                check(c is not None and getattr(c, f) == g[f],
+                      f"clause {name} {f}: gold {g[f]!r}, got {getattr(c, f) if c else None!r}")
+        text = c.text if c is not None else ""
+        if "starts" in g:
+            check(c is not None and text.startswith(g["starts"]),
+                  f"clause {name} starts: gold {g['starts']!r}, got {text[:20]!r}")
+        if "ends" in g:
+            check(c is not None and text.endswith(g["ends"]),
+                  f"clause {name} ends: gold {g['ends']!r}, got {text[-20:]!r}")
+        if "contains" in g:
+            check(c is not None and g["contains"] in text,
+                  f"clause {name} contains {g['contains']!r}")
+    gold_s = {_key(s["path"]) for s in gold["sections"]}
+    gold_c = {_key(c["path"]) for c in gold["clauses"]}
+    for p in got_s.keys() - gold_s:
+        check(False, f"spurious section {'/'.join(p)}: {got_s[p].heading}")
+    for p in got_c.keys() - gold_c:
+        check(False, f"spurious clause {'/'.join(p)}: {got_c[p].text[:20]}")
+    return passed, total, fails
+
+
+def score_set(name: str, detail: bool = False) -> list[str]:
+    """Lines of the report for one gold set (dev or heldout)."""
+    from pbdocs.parse import parse_file
+
+    lines = []
+    meta_ok = meta_n = all_ok = all_n = 0
+    files = sorted((GOLD / name).glob("*.json"))
+    for g in files:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        doc = parse_file(TEXTS / f"{g.stem}.txt", doc_id=g.stem, extract=False)
+        ok, n, fails = checks(doc, gold)
+        m_fail = sum(1 for f in fails if f.startswith("metadata"))
+        meta_ok += len(META) - m_fail
+        meta_n += len(META)
+        all_ok += ok
+        all_n += n
+        lines.append(f"{g.stem[:44]:44s} metadata {len(META) - m_fail}/{len(META)} | "
+                     f"all checks {ok}/{n}")
+        if detail:
+            lines.extend(f"    {f}" for f in fails)
+    if all_n:
+        lines.append(f"{name} ({len(files)} texts): metadata {meta_ok}/{meta_n} "
+                     f"({meta_ok / meta_n:.1%}), all checks {all_ok}/{all_n} "
+                     f"({all_ok / all_n:.1%})")
+    else:
+        lines.append(f"{name}: no gold files")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", dest="which", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--detail", action="store_true", help="list every failed check")
+    args = ap.parse_args(argv)
+    cmd = " ".join(["$ python benchmarks/gold_devcorpus.py", f"--set {args.which}"]
+                   + (["--detail"] if args.detail else [])
+                   + ([f"--out {args.out}"] if args.out else []))
+    report = "\n".join([cmd, *score_set(args.which, args.detail)]) + "\n"
+    sys.stdout.write(report)
+    if args.out:
+        Path(args.out).write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Task-level quality against hand-made gold (`tests/gold/tasks/`, format in its FORMAT.md):
+which tasks were found, who leads and supports them (overall and per basis), how suggested leads
+agree with the hand labels, and whether time limits and kinds agree.
+
+Matching: a predicted task matches a gold task when its text contains the gold `quote` (widths
+and spaces folded). Precision counts the predicted tasks that contain at least one gold quote;
+recall the gold tasks whose quote some predicted task contains. The fields of a gold task are
+compared with the first predicted task that contains its quote. Department names go through
+the alias table, so 组织部 matches 党委组织部."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pbdocs.errors import InputError
+from pbdocs.extract.evaluate import Score
+from pbdocs.lang.text import fold
+from pbdocs.model import BASES, Document, Task
+
+
+@dataclass
+class TaskReport:
+    """Counts of one task-level scoring run, and every disagreement."""
+
+    documents: int = 0
+    gold_tasks: int = 0
+    predicted_tasks: int = 0
+    tasks: Score = field(default_factory=Score)
+    lead: Score = field(default_factory=Score)
+    support: Score = field(default_factory=Score)
+    # per basis: precision by the predicted department's basis, recall by the gold one's
+    lead_by_basis: dict[str, Score] = field(default_factory=lambda: {b: Score() for b in BASES})
+    support_by_basis: dict[str, Score] = field(
+        default_factory=lambda: {b: Score() for b in BASES})
+    basis_agree: Counter = field(default_factory=Counter)  # "same" / "other" for shared names
+    # rows whose lead pbdocs suggested / whose hand lead is suggested: (agree, total)
+    suggested_rows: Counter = field(default_factory=Counter)
+    gold_suggested_rows: Counter = field(default_factory=Counter)
+    due: Counter = field(default_factory=Counter)  # agree / total over matched gold tasks
+    kind: Counter = field(default_factory=Counter)
+    not_task_rows: int = 0  # predicted rows holding a quote the gold lists as not a task
+    led_rows: int = 0  # predicted rows with at least one lead
+    per_document: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The report as JSON data."""
+        def rate(c: Counter) -> dict:
+            n = c["total"]
+            return {"agree": c["agree"], "total": n,
+                    "rate": round(c["agree"] / n, 4) if n else None}
+
+        return {
+            "documents": self.documents, "gold_tasks": self.gold_tasks,
+            "predicted_tasks": self.predicted_tasks,
+            "tasks": self.tasks.to_dict(), "lead": self.lead.to_dict(),
+            "support": self.support.to_dict(),
+            "lead_by_basis": {b: s.to_dict() for b, s in self.lead_by_basis.items()},
+            "support_by_basis": {b: s.to_dict() for b, s in self.support_by_basis.items()},
+            "basis_agreement": {"agree": self.basis_agree["same"],
+                                "total": sum(self.basis_agree.values())},
+            "suggested_agreement": rate(self.suggested_rows),
+            "suggested_overlap": {"agree": self.suggested_rows["overlap"],
+                                  "total": self.suggested_rows["total"]},
+            "gold_suggested_agreement": rate(self.gold_suggested_rows),
+            "time_limit_agreement": rate(self.due),
+            "kind_agreement": rate(self.kind),
+            "not_task_rows": self.not_task_rows,
+            "lead_coverage": {"rows": self.predicted_tasks, "with_lead": self.led_rows},
+            "per_document": self.per_document,
+            "errors": self.errors,
+        }
+
+
+# -- the gold -----------------------------------------------------------------------------
+
+def load_gold(gold_dir: str | Path) -> list[tuple[Path, dict]]:
+    """(file, data) of every task-gold JSON file of `gold_dir`, in name order."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise InputError(f"找不到标注目录：{gold_dir}")
+    out = []
+    for p in sorted(gold_dir.glob("*.json")):
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            if not isinstance(data.get("tasks"), list):
+                raise KeyError("tasks")
+            for t in data["tasks"]:
+                if not t.get("quote"):
+                    raise KeyError("quote")
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise InputError(f"任务标注文件格式不对：{p.name}（{e}）") from e
+        out.append((p, data))
+    if not out:
+        raise InputError(f"标注目录中没有 JSON 文件：{gold_dir}")
+    return out
+
+
+def find_source(gold_file: Path, data: dict, corpus_dirs: list[Path]) -> Path:
+    """The text a gold file annotates: its `source` (relative to the working folder or to a
+    folder above the gold file), else the document of that id in one of `corpus_dirs`."""
+    from pbdocs.corpus import Corpus
+
+    source = data.get("source")
+    if source:
+        for base in [Path.cwd(), *gold_file.resolve().parents]:
+            cand = base / source
+            if cand.is_file():
+                return cand
+    doc_id = data.get("doc_id") or gold_file.stem
+    for d in corpus_dirs:
+        if Path(d).is_dir():
+            files = Corpus(d).files()
+            if doc_id in files:
+                return files[doc_id]
+    raise InputError(f"找不到标注文档“{doc_id}”的原文。")
+
+
+# -- what is compared -----------------------------------------------------------------------
+
+def task_due(task: Task) -> dict:
+    """A task's time limit in the gold's terms: by/range/on with dates, recurring with its
+    cadence, ongoing, or undated (the order the task book's 完成时限 column follows)."""
+    from pbdocs.extract.tasks import due_of
+
+    return due_of(task)
+
+
+def _due_key(due: dict) -> tuple:
+    kind = due.get("kind")
+    if kind == "recurring":
+        rec = due.get("recurrence") or {}
+        period = rec.get("period")
+        # a fixed day every year: the model says period "day" with `on`, a person "year"
+        period = "year" if period == "day" else period
+        return (kind, period, rec.get("every") or 1, rec.get("on"))
+    if kind in ("by", "within"):
+        return ("by", due.get("end"))
+    if kind in ("range", "on"):
+        return (kind, due.get("start"), due.get("end"))
+    return (kind,)
+
+
+def _gold_due_key(gold: dict) -> tuple:
+    due = dict(gold.get("due") or {"kind": "undated"})
+    if due.get("kind") == "recurring":
+        due["recurrence"] = gold.get("recurrence") or {}
+    return _due_key(due)
+
+
+def predicted_tasks(doc: Document) -> list[Task]:
+    """Every task of a parsed document, in reading order (the task book's rows)."""
+    return [t for c in doc.clauses for t in c.tasks]
+
+
+def score_document(report: TaskReport, doc: Document, gold: dict,
+                   canonical=lambda n: n) -> None:
+    """Add one parsed document's agreement with its task gold to `report`."""
+    tasks = predicted_tasks(doc)
+    folded = [fold(t.text) for t in tasks]
+    due_before, kind_before = Counter(report.due), Counter(report.kind)
+    lead_before = (report.lead.tp, report.lead.fp, report.lead.fn)
+    hit_rows: set[int] = set()
+    found = 0
+    doc_id = gold.get("doc_id") or doc.id
+    for g in gold["tasks"]:
+        q = fold(g["quote"])
+        rows = [i for i, f in enumerate(folded) if q and q in f]
+        hit_rows.update(rows)
+        if not rows:
+            report.errors.append({"doc": doc_id, "quote": g["quote"], "field": "task",
+                                  "missed": True})
+            continue
+        found += 1
+        _compare(report, doc_id, g, tasks[rows[0]], canonical)
+    not_quotes = [fold(q) for q in gold.get("not_tasks", []) if q]
+    for i, f in enumerate(folded):
+        if i not in hit_rows and any(q in f for q in not_quotes):
+            report.not_task_rows += 1
+    for i, t in enumerate(tasks):
+        if i not in hit_rows:
+            report.errors.append({"doc": doc_id, "text": t.text, "field": "task",
+                                  "extra": True})
+    tp_rows = len(hit_rows)
+    report.tasks.tp += found
+    report.tasks.fn += len(gold["tasks"]) - found
+    report.tasks.fp += len(tasks) - tp_rows
+    report.documents += 1
+    report.gold_tasks += len(gold["tasks"])
+    report.predicted_tasks += len(tasks)
+    report.led_rows += sum(1 for t in tasks if t.lead)
+    due, kind = report.due - due_before, report.kind - kind_before
+    lead = (report.lead.tp - lead_before[0], report.lead.fp - lead_before[1],
+            report.lead.fn - lead_before[2])
+    report.per_document.append({
+        "doc": doc_id, "gold": len(gold["tasks"]), "predicted": len(tasks), "found": found,
+        "rows_matching": tp_rows, "with_lead": sum(1 for t in tasks if t.lead),
+        "lead_tp_fp_fn": list(lead), "time_limit_agree": due["agree"],
+        "kind_agree": kind["agree"]})
+
+
+def _key(name: str, canonical) -> str:
+    """A department's name for comparison: its canonical name without the 各 / 学校 that only
+    say "every" or "of the university" (各党支部 = 党支部, 学校党校 = 党校)."""
+    name = canonical(name)
+    for prefix in ("各", "学校"):
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            name = canonical(name[len(prefix):])
+    return name
+
+
+def _names(items, canonical) -> dict[str, str]:
+    """Comparable name → basis of gold dicts or model Depts."""
+    out: dict[str, str] = {}
+    for d in items or []:
+        if isinstance(d, dict):
+            name, basis = d.get("name") or d.get("canonical"), d.get("basis") or "stated"
+        else:
+            name, basis = d.canonical or d.name, d.basis
+        out.setdefault(_key(name, canonical), basis)
+    return out
+
+
+def _compare(report: TaskReport, doc_id: str, g: dict, t: Task, canonical) -> None:
+    for fld, total, per_basis in (("lead", report.lead, report.lead_by_basis),
+                                  ("support", report.support, report.support_by_basis)):
+        gold, pred = _names(g.get(fld), canonical), _names(getattr(t, fld), canonical)
+        for name, basis in pred.items():
+            ok = name in gold
+            total.tp += ok
+            total.fp += not ok
+            per_basis[basis].tp += ok
+            per_basis[basis].fp += not ok
+        for name, basis in gold.items():
+            if name not in pred:
+                total.fn += 1
+                per_basis[basis].fn += 1
+        if fld == "lead":
+            for name in set(gold) & set(pred):
+                report.basis_agree["same" if gold[name] == pred[name] else "other"] += 1
+            if pred and all(b == "suggested" for b in pred.values()):
+                report.suggested_rows["total"] += 1
+                report.suggested_rows["agree"] += set(pred) == set(gold)
+                report.suggested_rows["overlap"] += bool(set(pred) & set(gold))
+            if gold and all(b == "suggested" for b in gold.values()):
+                report.gold_suggested_rows["total"] += 1
+                report.gold_suggested_rows["agree"] += set(pred) == set(gold)
+        if set(gold) != set(pred) or any(gold[n] != pred[n] for n in set(gold) & set(pred)):
+            report.errors.append({"doc": doc_id, "quote": g["quote"], "field": fld,
+                                  "gold": gold, "predicted": pred,
+                                  "why": [d.why for d in getattr(t, fld) if d.why]})
+    due_g, due_p = _gold_due_key(g), _due_key(task_due(t))
+    report.due["total"] += 1
+    report.due["agree"] += due_g == due_p
+    if due_g != due_p:
+        report.errors.append({"doc": doc_id, "quote": g["quote"], "field": "due",
+                              "gold": list(due_g), "predicted": list(due_p)})
+    report.kind["total"] += 1
+    report.kind["agree"] += g.get("kind") == t.kind
+    if g.get("kind") != t.kind:
+        report.errors.append({"doc": doc_id, "quote": g["quote"], "field": "kind",
+                              "gold": g.get("kind"), "predicted": t.kind})
+
+
+def evaluate_tasks(gold_dir: str | Path, corpus_dirs: list[str | Path] = ()) -> TaskReport:
+    """Parse every document of a task-gold folder afresh and score its tasks."""
+    from pbdocs.extract import lexicon
+    from pbdocs.lang.lexicon import extension_dirs
+    from pbdocs.parse import parse_file, slugify
+
+    report = TaskReport()
+    for path, data in load_gold(gold_dir):
+        src = find_source(path, data, [Path(d) for d in corpus_dirs])
+        doc_id = data.get("doc_id") or slugify(src.name)
+        lex = lexicon.load(extension_dirs(str(src)))
+        score_document(report, parse_file(src, doc_id=doc_id), data, lex.canonical)
+    return report

@@ -1,0 +1,256 @@
+"""The plan's own period, and time limits resolved inside it.
+
+A plan says how long it runs in one of a few ways: years in its title (`三年行动计划
+（2021-2023年）`, `2025年党建工作要点`), a stated time (`活动时间：2017年4月中旬—11月底`,
+`项目实施期限为2017年4月至2018年3月`), a building cycle counted from its construction phase
+(`建设周期为1年半` with `创建（2020年6月-2021年5月）`), a span counted from its date (`用3年时间`),
+or its dated phases. Relative limits (`通过3年努力`) then end inside that period, never after it;
+a deliverable nobody dated is due at the period's end (marked inferred)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pbdocs.extract import timeexpr
+from pbdocs.lang.wording import parse_iso
+from pbdocs.model import Deadline, Document
+
+_TITLE_YEARS = re.compile(r"(?<!\d)(\d{4})\s*(?:年)?\s*(?:-|－|—+|–|~|～|至|到)\s*(\d{4})\s*年?")
+_TITLE_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度?")
+_TIME_HEADING = re.compile(r"时间|期限|周期|日程|进度安排|时间安排")
+_TIME_CUE = re.compile(r"(?:时间|期限|周期|时限)\s*(?:为|是|[:：])?\s*$")
+_CYCLE = re.compile(r"(?:建设|创建|培育|实施|工作)?(?:周期|期限)")
+_BUILD_PHASE = re.compile(r"建设|创建|培育|实施")
+# a year in the title is the plan's year only for a plan, not for a notice about that year
+_NOT_PLAN_KINDS = ("通知", "通报", "公告", "决定", "函")
+ACTIVITY_MONTHS = 13  # a period this short is an activity's: standing duties run within it
+
+
+@dataclass
+class Period:
+    """How long a plan runs: first and last day, the words that say so, and how it was found
+    (`title`, `text`, `cycle`, `span`, `phases`); `years` when calendar years are written."""
+
+    start: date | None
+    end: date
+    text: str
+    source: str
+    years: bool = False
+
+    def months(self) -> int | None:
+        """The period's length in whole months, when its start is known."""
+        if self.start is None:
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    def is_activity(self) -> bool:
+        """A short period set for an activity or project (a notice's 活动时间), within which
+        standing duties also run — not a multi-year plan whose standing duties go on."""
+        n = self.months()
+        return n is not None and n <= ACTIVITY_MONTHS and self.source in ("text", "title")
+
+
+def _title_period(doc: Document) -> Period | None:
+    for title in (doc.title, doc.notice.title if doc.notice else None):
+        if not title:
+            continue
+        m = _TITLE_YEARS.search(title)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            y1, y2 = int(m.group(1)), int(m.group(2))
+            return Period(date(y1, 1, 1), date(y2, 12, 31), m.group(0), "title", True)
+    title = doc.title or ""
+    m = _TITLE_YEAR.search(title)
+    if m and doc.kind and not any(k in doc.kind for k in _NOT_PLAN_KINDS):
+        y = int(m.group(1))
+        return Period(date(y, 1, 1), date(y, 12, 31), m.group(0), "title", True)
+    return None
+
+
+def _stated_period(doc: Document) -> Period | None:
+    """A range the text gives as the time of the whole work: under a heading about time
+    (活动时间), or right after 时间为/期限为, or in the preamble."""
+    for c in doc.clauses:
+        headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
+        if doc.section(c.path):
+            headings.append(doc.section(c.path).heading)
+        timed = any(_TIME_HEADING.search(h or "") for h in headings)
+        text = c.text or ""
+        for dl in c.deadlines:
+            if dl.kind != "range" or not dl.start or not dl.end or dl.inferred:
+                continue
+            at = text.find(dl.text)
+            cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 8):at]))
+            if not (timed or cue or c.path == ["0"]):
+                continue
+            start, end = parse_iso(dl.start), parse_iso(dl.end)
+            if start and end and (end - start).days >= 27:
+                return Period(start, end, dl.text, "text", True)
+    return None
+
+
+def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period | None:
+    """`建设周期为1年半`: the span counted from the start of the construction phase (the first
+    dated phase whose heading names 建设/创建/培育), else the first phase, else the date."""
+    for c in doc.clauses:
+        for dl in c.deadlines:
+            if dl.kind != "within" or not _CYCLE.search(dl.text):
+                continue
+            months = timeexpr.span_months(dl.text)
+            if months is None:
+                continue
+            build = [p for p in phases if _BUILD_PHASE.search(p[0])]
+            anchor = (build or phases)[0][1] if phases else parse_iso(doc.date)
+            if anchor is None:
+                continue
+            end = timeexpr.add_months(anchor, months)
+            end = end.fromordinal(end.toordinal() - 1) if anchor.day == 1 else end
+            last = max((p[2] for p in phases), default=None)
+            if last is not None and 0 <= (last - end).days <= 31:
+                end = last  # the cycle closes with the last phase (验收) ending that month
+            return Period(anchor, end, dl.text, "cycle")
+    return None
+
+
+def _goal_period(doc: Document) -> Period | None:
+    """The year a plan's goals are set for (`到2023年，争创…` under 总体目标), from its
+    date: the latest written limit in the sections whose heading names 目标. A span
+    (`用3年时间` for one measure) is that measure's, not the plan's."""
+    from pbdocs.extract.tasks import rules
+
+    words = rules().goal_headings
+    best = None
+    for c in doc.clauses:
+        headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
+        if doc.section(c.path) is not None:
+            headings.append(doc.section(c.path).heading)
+        if not any(w in h for h in headings if h for w in words):
+            continue
+        for dl in c.deadlines:
+            end = parse_iso(dl.end)
+            if dl.kind in ("by", "range") and end and not dl.inferred and (
+                    best is None or end > best[1]):
+                best = (dl.text, end)
+    if best is None:
+        return None
+    return Period(parse_iso(doc.date), best[1], best[0], "goal", True)
+
+
+def phases_of(doc: Document) -> list[tuple[str, date, date]]:
+    """(heading, start, end) of every section whose heading carries a date range, in order."""
+    out = []
+    for s in doc.sections:
+        for f in timeexpr.find_deadlines(s.heading or "", doc.date):
+            start, end = parse_iso(f.deadline.start), parse_iso(f.deadline.end)
+            if start and end:
+                out.append((s.heading, start, end))
+                break
+    return out
+
+
+def plan_period(doc: Document) -> Period | None:
+    """The plan's period, from the strongest evidence the text gives, or None."""
+    phases = phases_of(doc)
+    found = _title_period(doc) or _stated_period(doc) or _goal_period(doc)
+    if found is None and phases:
+        found = Period(min(p[1] for p in phases), max(p[2] for p in phases),
+                       phases[0][0], "phases")
+    return found or _cycle_period(doc, phases)
+
+
+def resolve_spans(doc: Document, period: Period | None) -> None:
+    """Spans (`通过3年努力`, `建设周期为1年半`) end inside the plan's period: a span of a plan
+    whose years are written ends with the period, a building cycle counts from its
+    construction phase. Every such date is derived, so it is marked inferred."""
+    cycle = _cycle_period(doc, phases_of(doc))
+    for c in doc.clauses:
+        for dl in _all_deadlines(c):
+            if dl.kind != "within":
+                continue
+            if cycle is not None and dl.text == cycle.text:
+                dl.start, dl.end = _iso(cycle.start), cycle.end.isoformat()
+            elif period is not None and period.years:
+                end = _in_period(dl, period)
+                if end is not None:
+                    dl.end = end.isoformat()
+                    if dl.start is None and period.start:
+                        dl.start = period.start.isoformat()
+            dl.inferred = True
+
+
+def _in_period(dl: Deadline, period: Period) -> date | None:
+    """Where a span of whole years ends in a plan whose years are written: counted in the
+    plan's calendar years as such plans count them (通过3年努力 in 2021—2023 → 2023), at the
+    period's end when that is the year it reaches. A span reaching beyond the plan, or one of
+    months, keeps its date."""
+    months = timeexpr.span_months(dl.text)
+    start = period.start or parse_iso(dl.start)
+    if not months or months % 12 or start is None:
+        return None
+    year = start.year + months // 12 - 1
+    if year == period.end.year:
+        return period.end
+    if year < period.end.year:
+        return date(year, 12, 31)
+    return None
+
+
+def _all_deadlines(c):
+    seen: list[Deadline] = []
+    for dl in c.deadlines + [d for t in c.tasks for d in t.deadlines]:
+        if all(dl is not x for x in seen):
+            seen.append(dl)
+    return seen
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _notice_deadline(doc: Document):
+    """A notice's one submission date and whose it is: (deadline, lead names) when its tasks
+    carry exactly one written `by` date, else None."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return None
+    dated = [(d, t) for c in doc.clauses for t in c.tasks for d in t.deadlines
+             if d.kind == "by" and d.end and not d.inferred]
+    if len({d.end for d, _ in dated}) != 1:
+        return None
+    names = {x.canonical for _, t in dated for x in t.lead}
+    return dated[0][0], names
+
+
+_IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|建设期间")
+
+
+def fill_undated(doc: Document, period: Period | None) -> None:
+    """A deliverable with no date is due at the plan's end (inferred); in a short activity
+    period, a standing duty runs through it. In a notice that sets one date, what its
+    addressees are asked to prepare is due then. Otherwise both stay undated."""
+    notice = _notice_deadline(doc)
+    cycle = _cycle_period(doc, phases_of(doc))
+    for c in doc.clauses:
+        in_cycle = False  # 建设期内，… holds for the rest of its paragraph
+        for t in c.tasks:
+            in_cycle = in_cycle or bool(cycle is not None and _IN_CYCLE.search(t.text))
+            if in_cycle and not any(not d.inferred for d in t.deadlines):
+                # for the whole building cycle, whatever phase it is written under
+                t.deadlines = [Deadline(cycle.text, _iso(cycle.start), cycle.end.isoformat(),
+                                        "range", inferred=True)]
+                continue
+            if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
+                continue
+            if (notice and t.kind == "once" and t.lead
+                    and {x.canonical for x in t.lead} <= notice[1]):
+                t.deadlines.append(Deadline(notice[0].text, None, notice[0].end, "by",
+                                            inferred=True))
+                continue
+            if period is None:
+                continue
+            if t.kind == "once":
+                t.deadlines.append(Deadline(period.text, None, period.end.isoformat(), "by",
+                                            inferred=True))
+            elif period.is_activity():
+                t.deadlines.append(Deadline(period.text, _iso(period.start),
+                                            period.end.isoformat(), "range", inferred=True))

@@ -1,0 +1,599 @@
+"""Tasks: a clause cut into actionable requirements. What is not a task is left out — headings,
+background, purpose and significance, principles, conditions, evaluation criteria, options, the
+document speaking about itself — and the items of an enumerated list of deliverables stay with
+the task that asks for them. Each task gets its kind (`once`, `recurring`, `ongoing`) and the
+body its sentence names as the doer (`text` basis). The rules' words are `lexicon/tasks.txt`."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from pbdocs.lang.lexicon import entries, per_lexicon, sections
+
+_FINAL = "。；;！？!?"
+_SEGMENT = re.compile(r"[，,；;：:。！？!?]")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled sections of `lexicon/tasks.txt`."""
+
+    not_task_headings: tuple[str, ...]
+    criteria_headings: tuple[str, ...]
+    self_reference: re.Pattern
+    purpose_starts: tuple[str, ...]
+    past_markers: re.Pattern
+    significance: re.Pattern
+    scope: re.Pattern
+    checks: re.Pattern
+    outcomes: re.Pattern
+    purposes: re.Pattern
+    enumerations: re.Pattern
+    reported: re.Pattern
+    principles: re.Pattern
+    goal_headings: tuple[str, ...]
+    conditions: re.Pattern
+    options: re.Pattern
+    modals: re.Pattern
+    criteria: re.Pattern
+    list_intros: tuple[str, ...]
+    deliverable_lists: re.Pattern
+    organising_headings: tuple[str, ...]
+    verbs: frozenset[str]
+    action_phrases: tuple[str, ...]
+    light_verbs: frozenset[str]
+    ongoing_starts: re.Pattern
+    once_verbs: re.Pattern
+    subject_cues: re.Pattern
+    institution_bodies: frozenset[str]
+    not_subject_starts: tuple[str, ...]
+    scene_starts: tuple[str, ...]
+    generic_subject: re.Pattern
+
+
+def _words(items) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True)) or "(?!)"
+
+
+def _regexes(items) -> re.Pattern:
+    return re.compile("|".join(f"(?:{x})" for x in items) or "(?!)")
+
+
+@per_lexicon()
+def rules() -> Rules:
+    """The task rules of the active lexicons."""
+    s = sections("tasks.txt")
+    cues = tuple(s.get("subject_cues", ())) + entries("actor_cues.txt")
+    return Rules(
+        not_task_headings=s.get("not_task_headings", ()),
+        criteria_headings=s.get("criteria_headings", ()),
+        self_reference=_regexes(s.get("self_reference", ())),
+        purpose_starts=s.get("purpose_starts", ()),
+        past_markers=re.compile(_words(s.get("past_markers", ()))),
+        significance=_regexes(s.get("significance", ())),
+        scope=_regexes(s.get("scope", ())),
+        checks=_regexes(s.get("checks", ())),
+        outcomes=_regexes(s.get("outcomes", ())),
+        purposes=_regexes(s.get("purposes", ())),
+        enumerations=_regexes(s.get("enumerations", ())),
+        reported=_regexes(s.get("reported", ())),
+        principles=_regexes(s.get("principles", ())),
+        goal_headings=s.get("goal_headings", ()),
+        conditions=_regexes(s.get("conditions", ())),
+        options=re.compile(_words(s.get("options", ()))),
+        modals=_regexes(s.get("modals", ())),
+        criteria=_regexes(s.get("criteria", ())),
+        list_intros=s.get("list_intros", ()),
+        deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
+                                     r"[^：:，,。；;]{0,16}[：:]"),
+        organising_headings=s.get("organising_headings", ()),
+        verbs=frozenset(s.get("action_verbs", ())),
+        action_phrases=s.get("action_phrases", ()),
+        light_verbs=frozenset(s.get("light_verbs", ())),
+        ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
+        once_verbs=_regexes(s.get("once_verbs", ())),
+        subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
+        institution_bodies=frozenset(s.get("institution_bodies", ())),
+        not_subject_starts=tuple(s.get("not_subject_starts", ())),
+        scene_starts=tuple(s.get("scene_starts", ())),
+        generic_subject=re.compile(
+            rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
+            r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
+    )
+
+
+@dataclass
+class Unit:
+    """A piece of a clause's text that may be a task: its span, and why it is not one."""
+
+    start: int
+    end: int
+    text: str
+    reason: str | None = None  # None: a task; else heading, background, condition …
+    parts: list[tuple[int, int]] = field(default_factory=list)  # merged spans
+
+
+def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
+    """The clause's sentences (`spans`, cut at 。；！？ and line ends) with the items of a
+    colon-introduced list kept in one unit (`成果形式主要包括：A；B；C。` is one)."""
+    out: list[Unit] = []
+    open_list = False
+    for a, b in spans:
+        piece = text[a:b]
+        if open_list and out:
+            out[-1].end = b
+            out[-1].text = text[out[-1].start:b].strip()
+            out[-1].parts.append((a, b))
+        else:
+            out.append(Unit(a, b, piece.strip(), parts=[(a, b)]))
+        stripped = piece.rstrip()
+        ends_item = stripped.endswith(("；", ";"))
+        if open_list:
+            open_list = ends_item and not piece.endswith("\n")
+        else:
+            colon = max(piece.rfind("："), piece.rfind(":"))
+            open_list = colon >= 0 and ends_item and "\n" not in piece[colon:].rstrip()
+    return out
+
+
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]{0,30}”")
+_TITLED = re.compile(r"《[^《》]*》")
+
+
+_CLAUSE: ContextVar[tuple[str, list[tuple[int, str]]] | None] = ContextVar(
+    "pbdocs_task_clause", default=None)
+
+
+@contextmanager
+def clause_words(text: str, tokens: list[tuple[int, str]]):
+    """Let the rules take the words of pieces of this clause from its segmentation."""
+    reset = _CLAUSE.set((text, tokens))
+    try:
+        yield
+    finally:
+        _CLAUSE.reset(reset)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The segmented words of a text: those of the clause being read when the text is a piece
+    of it (segmented once, with the whole sentence as context), else segmented afresh."""
+    ctx = _CLAUSE.get()
+    if ctx is not None and text:
+        at = ctx[0].find(text)
+        if at >= 0:
+            end = at + len(text)
+            inside = tuple(w for i, w in ctx[1] if at <= i and i + len(w) <= end)
+            if sum(len(w) for w in inside) >= len(text.strip()) - 2:
+                return inside
+    return _cut(text)
+
+
+@per_lexicon(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    from pbdocs import segment
+
+    return tuple(segment.cut(text))
+
+
+def has_action(text: str, rules_: Rules | None = None) -> bool:
+    """Whether a text names an action: one of its words (as segmented, titles and quoted
+    names left out) is an action verb, or a compound of two (建立健全, 研究部署)."""
+
+    r = rules_ or rules()
+    bare = _QUOTED.sub("", text)
+    if any(p in bare for p in r.action_phrases):
+        return True
+    return any(_is_verb(tok, r) for tok in words(bare))
+
+
+def _is_verb(tok: str, r: Rules) -> bool:
+    """An action verb, or a four-character compound with one (沟通交流, 建立健全)."""
+    return tok in r.verbs or (len(tok) == 4 and (tok[:2] in r.verbs or tok[2:] in r.verbs))
+
+
+def _has(words: tuple[str, ...], text: str) -> bool:
+    return any(w in text for w in words)
+
+
+def classify(unit: Unit, headings: list[str], doc_year: int | None,
+             rules_: Rules | None = None, has_target: bool = False, timed: bool = False,
+             organising: bool = False, has_doer: bool = False) -> str | None:
+    """Why a unit is not a task (a short reason), or None when it is one. A quantified
+    target (`到2022年底党员占比不低于12%`) is a requirement even without a verb; under a goal
+    heading (目标) only targets and dated or repeated duties are tasks (`timed`); in an
+    organising section (组织领导) a sentence that only says who is in charge is not one. A
+    sentence that names its doer with 要/应/须 (`has_doer`) asks for something even among
+    principles and check items."""
+    r = rules_ or rules()
+    t = unit.text.strip()
+    core = t.rstrip(_FINAL + " ")
+    has_modal = bool(r.modals.search(t))
+    required = has_doer and has_modal
+    if not core:
+        return "empty"
+    if any(_has(r.criteria_headings, h) for h in headings if h):
+        return "criterion"
+    if any(_has(r.not_task_headings, h) for h in headings if h) and not required:
+        return "principle"
+    if r.criteria.search(t) or (r.checks.search(t) and not has_modal and not has_doer):
+        return "criterion"
+    if r.self_reference.search(t):
+        return "self"
+    if core.endswith(("：", ":")):
+        return "intro"
+    if not has_target and not has_doer and not has_action(t, r):
+        return "fragment"
+    if (t[-1] not in _FINAL and len(core) <= 16) or len(core) <= 6:
+        return "heading"
+    if r.conditions.search(t):
+        return "condition"
+    if r.scope.search(t):
+        return "scope"
+    if (r.outcomes.search(t) and not has_modal) or r.principles.search(t) or _motto(core):
+        return "principle"
+    if not has_modal and not has_doer and r.purposes.search(t):
+        return "purpose"
+    segments = [x for x in _SEGMENT.split(core) if x.strip()]
+    if len(segments) <= 3 and r.enumerations.search(t):
+        return "intro"  # …，做到四个带头。: the requirements are the items that follow
+    if not has_modal and t[-1] not in _FINAL and r.reported.search(t):
+        return "reported"  # a headline of what others did (学习材料)
+    if (any(_has(r.goal_headings, h) for h in headings if h)
+            and not (has_target or timed)):
+        return "goal"
+    if organising and _IN_CHARGE.search(t):
+        return "organising"
+    if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
+        return "option"  # 可以…也可以…: the first thing said is an option
+    if r.significance.search(t) and not has_modal:
+        return "significance"
+    if not has_modal and _background(t, r, doc_year):
+        return "background"
+    if not has_modal and _statement(t):
+        return "statement"
+    return None
+
+
+_IN_CHARGE = re.compile(r"由[^，,。；;]{2,40}?(?:具体|统一|共同)?(?:负责|牵头)")
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*(?:底|末|前|内|以前|之前))")
+
+
+def _background(t: str, r: Rules, doc_year: int | None) -> bool:
+    """Narrative of what already happened: past markers, or a year before the document's
+    after a scene-setting start (根据中央统一部署，2016年学校党委…开展…). A year inside a
+    title names a document or form (填写《2023年度…申报简况表》), it dates nothing."""
+    if r.past_markers.search(t) or re.search(r"了[。；;]?$", t):
+        return True
+    if doc_year is None:
+        return False
+    years = [int(m.group(1)) for m in _YEAR.finditer(_TITLED.sub("", t))]
+    return bool(years) and max(years) < doc_year
+
+
+_COPULA = re.compile(r"^[^，,。；;：:]{1,30}?(?<![不就总还])是(?![否非])")
+
+
+def _statement(t: str) -> bool:
+    """A definition or judgement (X是Y) that asks nothing: one or two segments, 是 first."""
+    return bool(_COPULA.match(t)) and len([s for s in _SEGMENT.split(t) if s.strip()]) <= 2
+
+
+_MOTTO_LEAD = re.compile(r"^(?:坚持|做到|遵循|实现|突出|体现)")
+
+
+def _motto(core: str) -> bool:
+    """A slogan: four-character phrases (坚持培育为基、重在建设、典型引领、整体推进), or a
+    line followed by three or more short parallel phrases (…，持续学、深入学、结合实际学)."""
+    body = _MOTTO_LEAD.sub("", core)
+    items = [x for x in re.split(r"[、，,]", body) if x]
+    if len(items) >= 3 and all(len(x) == 4 for x in items):
+        return True
+    tail = items[1:]
+    return (len(tail) >= 3 and all(len(x) <= 6 for x in tail)
+            and len({x[-1] for x in tail}) == 1)
+
+
+def core_segments(text: str, rules_: Rules | None = None) -> list[str]:
+    """The comma segments of a sentence without the leading ones that only set the scene
+    (以…为契机，按照…要求，依托…，): what the sentence is about is in the rest."""
+    r = rules_ or rules()
+    segs = [x.strip() for x in _SEGMENT.split(text) if x.strip()]
+    k = 0
+    while k < len(segs) - 1 and is_scene(segs[k], r):
+        k += 1
+    return segs[k:]
+
+
+_FRAME_END = re.compile(r"(?:为(?:主要|重要|基本|根本)?(?:契机|抓手|载体|重点|目标|核心|主线|指导|"
+                        r"统领|落脚点|引领|单位|内容|遵循)|下|中|时|要求|原则|精神|部署|基础上|"
+                        r"方式|安排|规定|实际)$")
+
+
+def is_scene(segment: str, rules_: Rules | None = None) -> bool:
+    """Whether a comma segment only sets the scene: it opens with 以/在/按照/根据/依托… and
+    either closes the frame (…为契机, …领导下, …的要求) or asks for nothing by itself."""
+    r = rules_ or rules()
+    s = segment.strip()
+    modal = r.modals.search(s[:20])  # 院级党组织要以…为主要抓手: the scene after the subject
+    if modal and not s.startswith(r.scene_starts):
+        s = s[modal.end():].strip()
+    if not s.startswith(r.scene_starts):
+        return False
+    word = next(w for w in sorted(r.scene_starts, key=len, reverse=True) if s.startswith(w))
+    return bool(_FRAME_END.search(s)) or not has_action(s[len(word):], r)
+
+
+def is_deliverable_list(unit: Unit, rules_: Rules | None = None) -> bool:
+    """Whether a unit lists the deliverables of the task before it (成果形式主要包括：…)."""
+    return bool((rules_ or rules()).deliverable_lists.match(unit.text))
+
+
+def continues(unit: Unit, previous: str, rules_: Rules | None = None) -> bool:
+    """Whether a unit after a `；` only continues the one before it: its first phrase names
+    no action (`…拟培育创建2个标杆院系；4个样板支部，申报范围为…；`), so it is another object
+    of the same verb, not a task of its own."""
+    r = rules_ or rules()
+    if not previous.rstrip().endswith(("；", ";")):
+        return False
+    first = _SEGMENT.split(unit.text.strip(), maxsplit=1)[0]
+    dated = re.search(r"\d\s*[月年日]|[一二三四五六七八九十]\s*月", first)
+    return bool(first) and not dated and not has_action(first, r)
+
+
+# -- kind ---------------------------------------------------------------------------------
+
+def predicate(segment: str, rules_: Rules | None = None) -> str:
+    """A segment from its first action (or standing-duty word) on: what is asked, without
+    the doer, modal and manner words before it (各党总支、直属党支部各推荐申报1项 → 推荐申报1项)."""
+    r = rules_ or rules()
+    segment = _MANNER.sub("", segment)  # 要结合实际制定… → 制定…
+    pos = 0
+    toks = words(segment)
+    for k, tok in enumerate(toks):
+        at = segment.find(tok, pos)
+        pos = at + len(tok) if at >= 0 else pos
+        if tok in r.light_verbs and k + 1 < len(toks) and _is_verb(toks[k + 1], r):
+            continue  # 推动成立…: what is done is the next verb
+        if _is_verb(tok, r) or r.ongoing_starts.match(tok):
+            return segment[at:]
+    return segment
+
+
+_REGULARLY = re.compile(r"(?<!不)定期")
+_MANNER = re.compile(r"^(?:要|应|须|必须|务必|要在)?\s*(?:结合(?:本单位|本部门|工作|自身)?实际|"
+                     r"按照要求|根据需要)[，,]?\s*")
+
+
+def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: bool = False,
+            rules_: Rules | None = None, has_target: bool = False, subject_end: int = 0) -> str:
+    """What the task's first clause asks for (a row's kind follows its first clause):
+    `recurring` when it repeats (每学期…, 定期…); `once` when it is dated; `ongoing` for a
+    standing duty (坚持/持续/不断…); `once` inside a dated phase or for a deliverable
+    (出台/制定/建立/召开/完成…); else `ongoing`."""
+    r = rules_ or rules()
+    text = text[subject_end:]  # what is asked, after the doer who is asked (组织部门要…)
+    segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
+    first = predicate(segments[0] if segments else text.strip(), r)
+    if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
+        return "recurring"
+    if has_date or (has_target and not has_action(segments[0] if segments else text, r)):
+        return "once"  # a date, or a target stated as such (党务人员不低于师生人数的1%)
+    if r.ongoing_starts.match(first):
+        return "ongoing"
+    if in_dated_phase or r.once_verbs.search(first):
+        return "once"
+    return "ongoing"
+
+
+def _starts_with_verb(text: str, r: Rules) -> bool:
+    first = words(text.lstrip()[:12])
+    return bool(first) and _is_verb(first[0], r)
+
+
+# -- the doer a sentence names ----------------------------------------------------------------
+
+_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
+_OPENERS = "，,；;：:。！？!?\n"
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请)")
+_ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
+                      r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度)+")
+
+
+# a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
+_NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将在从按以给跟同于被由每](?!的)|"
+                           r"^(?:定期|及时|认真|切实|进一步)")
+
+
+@dataclass
+class Doer:
+    """A body or person a sentence makes the doer: as written, canonical, and whether it is a
+    person (a 书记, a 班子成员) rather than an organisation."""
+
+    name: str
+    canonical: str
+    person: bool = False
+    start: int = 0  # where it is named in the clause's text
+
+
+def _acts(after: str, r: Rules) -> bool:
+    """Whether the words after a name make it the doer: a cue (要/应/负责/对/将…) or, after
+    adverbs (及时/不定期…), an action verb."""
+    if r.subject_cues.match(after):
+        return True
+    rest = _ADVERBS.sub("", after.lstrip())
+    return _starts_with_verb(rest, r)
+
+
+def subjects(text: str, start: int, end: int, named: list, persons: set[int],
+             canonical, rules_: Rules | None = None) -> list[Doer]:
+    """The bodies and persons that the sentence text[start:end] makes its doers: a list at the
+    start of a segment (or after a modifier ending in 的, or after 请) followed by a cue or an
+    action verb, or the agent after 由 (由支委会召集). A name the lexicon does not know counts
+    when it ends like a body (各项目单位要…). The issuing institution itself (学校党委) is not a
+    doer a task book can use, so it is left out."""
+    r = rules_ or rules()
+    inside = [m for m in named if start <= m.start < end]
+    out: list[Doer] = []
+    seen_segments: set[int] = set()
+
+    def add(d: Doer) -> None:
+        if d.name in r.institution_bodies or d.canonical in r.institution_bodies:
+            return
+        if all(d.canonical != x.canonical for x in out):
+            out.append(d)
+
+    i = 0
+    while i < len(inside):
+        group = [inside[i]]
+        while (i + 1 < len(inside)
+               and _JOIN.fullmatch(text[group[-1].end:inside[i + 1].start])):
+            i += 1
+            group.append(inside[i])
+        i += 1
+        first, last = group[0], group[-1]
+        seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
+        before = _LEADING.sub("", text[seg_start + 1:first.start].strip())
+        agent = before.endswith("由")
+        # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
+        modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
+                    and not before.startswith(r.not_subject_starts)
+                    and not _NOT_MODIFIER.search(before))
+        if before not in ("", "各") and not agent and not modifier:
+            continue
+        if not (agent or _acts(text[last.end:end], r)):
+            continue
+        seen_segments.add(seg_start)
+        for k, m in enumerate(group):
+            name = before + m.name if modifier and k == 0 else m.name
+            add(Doer(name, m.canonical if name == m.name else canonical(name),
+                     m.start in persons, m.start))
+    for seg_start in _segment_starts(text, start, end):
+        if seg_start in seen_segments:
+            continue
+        found = _generic_doer(text, seg_start + 1, end, inside, r)
+        if found is not None:
+            add(Doer(found[0], canonical(found[0]), start=found[1]))
+    return out
+
+
+def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
+    """(name, start) of a body the lexicon does not know opening text[pos:end]: the longest
+    phrase ending like a body (…单位, …党委) and followed by a cue or an action, written
+    without verbs or prepositions (各项目单位要…, 领导小组办公室成员单位要…), or None."""
+    best = None
+    for m in r.generic_subject.finditer(text, pos, min(end, pos + 24)):
+        tail = text[m.end():end]
+        if not _acts(tail, r):
+            continue
+        raw = text[pos:m.end("name")].strip()
+        name = _LEADING.sub("", raw).strip()
+        name = name[1:] if name.startswith("由") else name
+        # a known name ending it is the mention's business (找准基层党组织 is no doer)
+        inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
+        if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)):
+            best = (name, pos + raw.find(name))
+    return best
+
+
+def _segment_starts(text: str, start: int, end: int) -> list[int]:
+    """The index just before each segment of text[start:end] (its opener, or start - 1)."""
+    return [start - 1] + [k for k in range(start, end - 1) if text[k] in _OPENERS]
+
+
+def first_segment_end(text: str, start: int, end: int) -> int:
+    """Where the first comma segment of text[start:end] ends."""
+    m = _SEGMENT.search(text, start, end)
+    return m.start() if m else end
+
+
+_CADENCE_ONLY = re.compile(r"^(?:至少|不少于|每|[一二两三四五六七八九十\d]+|个|周|月|季度|学期|"
+                           r"半年|年度?|次|召开|举行|进行|开展|组织|一|定期|不定期|\s)*$")
+
+
+def split_points(text: str, start: int, end: int, named: list, persons: set[int], pb: dict,
+                 canonical, rules_: Rules | None = None) -> list[tuple[int, int]]:
+    """A sentence's parts that are tasks of their own: after a part with its own doer, it
+    splits before a comma segment naming another body as doer (…，组织部将先在校内组织评选);
+    and before a segment with its own cadence and something to do besides
+    (…，每年公布问题清单; `每季度召开一次` only says how often the thing before it is done and
+    stays with it). A part that only sets the scene or only dates never stands alone."""
+    r = rules_ or rules()
+    segs = [start] + [start + m.end() for m in re.finditer(r"[，,]", text[start:end])]
+    cuts: list[int] = []
+    last = start
+
+    def doer_at(s0: int, s1: int, people: bool) -> bool:
+        return any((people or not d.person) and d.start < first_segment_end(text, s0, s1)
+                   for d in subjects(text, s0, s1, named, persons, canonical, r))
+
+    for k, s0 in enumerate(segs[1:], 1):
+        s1 = segs[k + 1] - 1 if k + 1 < len(segs) else end
+        seg = text[s0:s1]
+        before = text[last:s0]
+        target = (_TARGET_CLAUSE.match(seg) and re.search(r"\d", seg)
+                  and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
+        if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
+            continue
+        own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
+        cadence = any(s0 <= f.start < s1 for f in pb["recurrences"]) or seg.lstrip().startswith(
+            "定期")
+        if (own_doer or target
+                or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
+            cuts.append(s0)
+            last = s0
+    bounds = [start] + cuts + [end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
+            if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+# a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖
+_TARGET_CLAUSE = re.compile(r"\s*(?:到|至(?!少)|力争|确保|实现)")
+
+
+def _acts_alone(part: str, r: Rules) -> bool:
+    """Whether a part of a sentence asks for something by itself: an action in a segment
+    that does not only set the scene (以…为契机，按照…原则，)."""
+    return any(has_action(seg, r) for seg in core_segments(part, r) if not is_scene(seg, r))
+
+
+_PERIOD_WORDS = re.compile(r"(?:至少|不少于)?\s*每[^，,；;。]{0,4}?"
+                           r"(?:周|月|季度|学期|半年|年度?|届)")
+_COUNT = re.compile(r"(?:至少|不少于)?\s*[一二两三四五六七八九十\d]+\s*次|(?<!不)定期|不定期")
+
+
+def _strip_time(seg: str, offset: int, pb: dict) -> str:
+    """A segment without its period words, counts and date expressions: what is left is what
+    it asks to be done (empty for `每季度召开一次`)."""
+    out = _PERIOD_WORDS.sub("", seg)
+    for f in pb["deadlines"]:
+        if f.deadline.text:
+            out = out.replace(f.deadline.text, "", 1)
+    return _COUNT.sub("", out)
+
+
+# -- the time limit a task book shows ---------------------------------------------------------
+
+def due_of(task) -> dict:
+    """A task's 完成时限 as data: `recurring` with its cadence for a repeated duty, else its
+    first dated deadline (`by`/`range`/`on`, with `inferred`), else `ongoing` for a standing
+    duty or `undated` for a deliverable nobody dated (the order of the task book's column)."""
+    if task.kind == "recurring":
+        rec = task.recurrences[0] if task.recurrences else None
+        return {"kind": "recurring", "recurrence": {"period": rec.period,
+                                                    "every": rec.every or 1, "on": rec.on}
+                if rec else None}
+    for dl in task.deadlines:
+        if dl.end or dl.start:
+            kind = "by" if dl.kind == "within" else dl.kind
+            return {"kind": kind, "start": dl.start, "end": dl.end, "inferred": dl.inferred}
+    if task.recurrences:
+        rec = task.recurrences[0]
+        return {"kind": "recurring", "recurrence": {"period": rec.period,
+                                                    "every": rec.every or 1, "on": rec.on}}
+    return {"kind": "undated" if task.kind == "once" else "ongoing"}

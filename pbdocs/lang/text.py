@@ -1,0 +1,58 @@
+"""Text helpers every stage shares: the CJK character range, width folding for matching, and
+sentence splitting."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from pbdocs.lang import lexicon
+
+HAN = "\u4e00-\u9fff"  # CJK Unified Ideographs: a regex character-class range
+HAN_RUN = re.compile(f"[{HAN}]+")
+SENTENCE_ENDS = "。；;！？!?"
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Text for matching: widths folded (NFKC: `（１）` → `(1)`) and all whitespace removed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def fold_width(text: str | None) -> str:
+    """Widths folded (NFKC) with spaces kept."""
+    return unicodedata.normalize("NFKC", text or "")
+
+
+def sentence_spans(text: str, newline: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text, each ending after 。；！？ (and after a line end
+    when `newline`); pieces holding only spaces and sentence punctuation are dropped."""
+    ends = SENTENCE_ENDS + ("\n" if newline else "")
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ends:
+            if text[start:i + 1].strip(" \t\n\u3000" + SENTENCE_ENDS):
+                out.append((start, i + 1))
+            start = i + 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def sentences(text: str | None, newline: bool = False) -> list[str]:
+    """The sentences of text, stripped (see `sentence_spans`)."""
+    text = text or ""
+    return [text[a:b].strip() for a, b in sentence_spans(text, newline)]
+
+
+def responsibility_note() -> re.Pattern:
+    """A responsibility note in brackets, `(牵头部门:组织部,配合部门:宣传部)`, whose label is one
+    of `lexicon/responsibility_notes.txt`: who does it, not what is done."""
+    return _note_re(lexicon.active())
+
+
+@functools.lru_cache(maxsize=8)
+def _note_re(dirs: tuple[str, ...]) -> re.Pattern:
+    labels = lexicon.alternation("responsibility_notes.txt", dirs)
+    return re.compile(rf"[（(【\[]\s*(?:{labels})\s*[:：][^（）()【】\[\]]*[)）】\]]")

@@ -1,0 +1,306 @@
+"""Page chrome in text: what a web page, an information-disclosure page or a document-sharing
+site puts around a document, told by the features of a line and of its neighbours (navigation
+words, separators such as » > |, dates, times and counters, labelled page fields, runs of
+short lines), never by a list of sites. Used by the normaliser, which records every change.
+
+- Page fields (`发布时间：… 浏览次数：…`, a disclosure block `索引号 / 发布机构 / 文号 / 成文日期`,
+  label and value on one line, on two lines, in a `|` table or as bare values) are rewritten as
+  one line of the fields that say something about the document, `发布机构：…；发布日期：…`
+  (`FIELD_LINE`), which the metadata stage reads; counters, index numbers and categories go.
+- Chrome lines (menus, breadcrumbs, pagination, widgets, time stamps, column labels, code or a
+  database dump) are dropped.
+- Chrome glued to a line (a portal's welcome banner, a breadcrumb run into the title) is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pbdocs.lang.lexicon import entries, per_lexicon, rows
+
+# The roles kept from page fields, in the order they are written, with their canonical label.
+KEPT = {"title": "文件名称", "issuer": "发布机构", "number": "文号", "written": "成文日期",
+        "posted": "发布日期"}
+FIELD_LINE = re.compile(r"^(?:(?:文件名称|发布机构|文号|成文日期|发布日期)：[^；]+(?:；|$))+$")
+# A page field whose label alone may open a body line too (时间：2019年1月8日至…): it makes a
+# line a page-field line only beside another label.
+_WEAK = {"时间", "日期", "点击", "浏览", "阅读", "部门", "关键词", "关键字", "字号", "分享", "审核",
+         "来源", "作者", "编辑"}
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_BULLET = re.compile(r"^[•·▪●◆■►▶]\s*")
+_SEPARATORS = re.compile(r"[\s|｜>＞»›/\\·•【】\[\]()（）:：,，]+|(?<=\s)[-—–]+(?=\s)")
+# A disclosure index number: unit code / year - serial (002961825/2025-170757, GS5192/2022-22172).
+_INDEX_NO = re.compile(r"^[A-Za-z0-9]{2,24}[/／-](?:19|20)\d{2}[-—–/]\d{1,8}$")
+_OPENNESS = re.compile(r"^(?:主动公开|依申请公开|不予公开|免予公开)$")
+_CODE = re.compile(r"INSERT\s+INTO|VALUES\s*\(|CREATE\s+TABLE|SELECT\s+.+\s+FROM|"
+                   r"</?[a-z]+[^>]*>|[{};=]\s*$|^\s*[\"'][\w-]+[\"']\s*:", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_COUNTER = re.compile(r"\d{1,6}(?:次|人次|页)?|第\d+页|共\d+页|\d+/\d+|[-—–·.]+")
+_POSITION = re.compile(r"(?:您?(?:目前|当前|现在)?(?:所在)?的?(?:当前)?位置)\s*[:：]\s*")
+_CRUMB_SEP = re.compile(r"\s*(?:»|>>|>|＞|›|→)\s*")
+_BANNER = re.compile(
+    r"^欢迎(?:您)?(?:访问|光临|来到|登录)[^，,。！!]{0,40}?(?:门户|网站|主页|平台|系统)"
+    r"[!！,，\s]*(?:今天是\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?[,，\s]*)?")
+
+
+@per_lexicon()
+def _labels() -> tuple[re.Pattern, dict[str, str]]:
+    roles = {r[0]: r[1] for r in rows("page_fields.tsv", min_cells=2)}
+    alt = "|".join(re.escape(k) for k in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"({alt})\s*[:：]"), roles
+
+
+@per_lexicon()
+def _nav() -> tuple[frozenset[str], re.Pattern]:
+    words = frozenset(entries("nav_words.txt"))
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words, re.compile(f"^(?:{alt})")
+
+
+def _date(value: str) -> str | None:
+    m = _DATE.search(value)
+    if not m:  # a date that lost a separator (20221月26): the metadata stage's repair
+        from pbdocs.metadata import parse_date
+
+        return parse_date(_TIME.sub("", value).strip())
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _fields(line: str) -> list[tuple[str, str]] | None:
+    """The (label, value) pairs of a page-field line, or None when the line is not one."""
+    if len(line) > 200 or re.search("[。，,、；;]", line):
+        return None  # page fields are short values, never a list or a sentence
+    s = _BULLET.sub("", line).strip()
+    rx, roles = _labels()
+    cells = [c.strip() for c in re.split(r"[|｜\t]", s)]
+    if len(cells) >= 2 and any(c.rstrip(":：") in roles for c in cells):
+        return _cell_fields(cells)  # a table row: 索引号 | 113… | 发布机构 | 县委组织部
+    if s.rstrip(":：") in roles and not s.endswith((":", "：")):
+        return [(s, "")]  # a label alone on its line (its value on the next)
+    s = s.replace("|", " ").replace("｜", " ")
+    found = list(rx.finditer(s))
+    lead = ""
+    if not found:
+        return None
+    if found[0].start() > 0:
+        lead = s[:found[0].start()].strip()
+        # a page's stamp before its counters: 2025年05月15日 19:12  点击:[]
+        if not (_DATE.fullmatch(_TIME.sub("", lead).strip()) or _TIME.fullmatch(lead)):
+            return None
+    strong = [m for m in found if m.group(1) not in _WEAK]
+    if len({m.group(1) for m in found}) < 2 and not strong and not lead:
+        return None
+    pairs = [("发布日期", lead)] if lead else []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(s)
+        pairs.append((m.group(1), s[m.end():end].strip(" \u3000[]【】")))
+    return pairs
+
+
+def _cell_fields(cells: list[str]) -> list[tuple[str, str]] | None:
+    """Label and value pairs of a table row whose cells alternate labels and values; None when
+    a cell is neither a label nor the value after one."""
+    _rx, roles = _labels()
+    cells = [c for c in cells if c]
+    if not cells or cells[0].rstrip(":：") not in roles:
+        return None
+
+    def is_label(k: int, after_value: bool) -> bool:
+        c = cells[k]
+        return (c.rstrip(":：") in roles or c.endswith((":", "："))
+                or (after_value and len(c) <= 6 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", c))))
+
+    pairs: list[tuple[str, str]] = []
+    k, after_value = 0, True
+    while k < len(cells):
+        if not is_label(k, after_value):
+            return None
+        nxt = k + 1 < len(cells) and not is_label(k + 1, False)
+        pairs.append((cells[k].rstrip(":："), cells[k + 1] if nxt else ""))
+        k, after_value = k + (2 if nxt else 1), nxt
+    return pairs
+
+
+def _canonical(pairs: list[tuple[str, str]]) -> str:
+    """The kept fields as one line `发布机构：…；发布日期：…` ("" when nothing is kept)."""
+    _rx, roles = _labels()
+    kept: dict[str, str] = {}
+    for label, value in pairs:
+        role = roles.get(label, "posted" if label == "发布日期" else "other")
+        if role not in KEPT or not value or role in kept:
+            continue
+        if role in ("written", "posted"):
+            value = _date(value) or ""
+        if value and "；" not in value:
+            kept[role] = value
+    return "；".join(f"{KEPT[r]}：{kept[r]}" for r in KEPT if r in kept)
+
+
+def _fits(label: str, value: str) -> bool:
+    """Whether a line can be the value of a label standing alone above it (浏览次数: over
+    各党支部: is a counter left empty, not a value)."""
+    _rx, roles = _labels()
+    role = roles.get(label, "other")
+    if len(value) > 80 or "。" in value or value.endswith(("：", ":")):
+        return False
+    if role in ("written", "posted"):
+        return _date(value) is not None
+    if role == "other":
+        return bool(_INDEX_NO.match(value) or _OPENNESS.match(value)
+                    or re.fullmatch(r"[\d\s:：/\-—–.年月日次人]+", value))
+    return len(value) <= 60
+
+
+def page_fields(lines: list[str], dropped: list[bool]) -> list[tuple[int, str]]:
+    """Rewrite page-field lines in place (one canonical line, or "" when nothing is kept);
+    returns (line index, what was there) for each rewrite."""
+    changed: list[tuple[int, str]] = []
+    live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
+    used: set[int] = set()
+    for n, i in enumerate(live):
+        if i in used:
+            continue
+        pairs = _fields(lines[i])
+        if pairs is None:
+            continue
+        # a label whose value stands on the next line (• 成文日期:  /  2023-05-04)
+        if all(not v for _, v in pairs):
+            j = live[n + 1] if n + 1 < len(live) else None
+            nxt = _BULLET.sub("", lines[j]).strip() if j is not None else ""
+            if j is not None and _fields(lines[j]) is None and _fits(pairs[-1][0], nxt):
+                pairs[-1] = (pairs[-1][0], nxt)
+                used.add(j)
+                changed.append((j, lines[j]))
+                lines[j] = ""
+            elif not re.search("[:：]", lines[i]):
+                continue  # a bare word such as 时间 over something else: a heading, not a field
+        changed.append((i, lines[i]))
+        lines[i] = _canonical(pairs)
+    changed.sort()
+    _bare_disclosure(lines, dropped, changed)
+    return changed
+
+
+def _bare_disclosure(lines: list[str], dropped: list[bool],
+                     changed: list[tuple[int, str]]) -> None:
+    """A disclosure block whose values stand without labels at the top of the page (index
+    number, categories, date, publishing body, 主动公开): its date and body are kept."""
+    from pbdocs.normalize import is_org_line
+
+    live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
+    run: list[int] = []
+    for i in live:
+        ln = lines[i].strip()
+        if len(ln) > 30 or re.search("[。；;，,]", ln) or FIELD_LINE.match(ln):
+            break
+        run.append(i)
+    marks = [i for i in run if _INDEX_NO.match(lines[i].strip())
+             or _OPENNESS.match(lines[i].strip())]
+    if len(run) < 4 or not marks:
+        return
+    run = run[:max(marks) + 2]  # up to the last mark and the `-` after it
+    date = next((d for i in run if (d := _date(lines[i])) and _DATE.fullmatch(lines[i].strip())),
+                None)
+    body = next((lines[i].strip() for i in run if is_org_line(lines[i].strip())), None)
+    pairs = ([("发布机构", body)] if body else []) + ([("发布日期", date)] if date else [])
+    for i in run:
+        changed.append((i, lines[i]))
+        lines[i] = ""
+    if pairs:
+        lines[run[0]] = _canonical(pairs)
+    changed.sort()
+
+
+def _tokens(line: str) -> list[str]:
+    return [t for t in _SEPARATORS.split(line) if t]
+
+
+def _navish(token: str) -> bool:
+    """A token of page chrome: a navigation word, a date or time, a counter or a page count."""
+    words, _ = _nav()
+    return (token in words or bool(_TIME.fullmatch(token)) or bool(_DATE.fullmatch(token))
+            or bool(_COUNTER.fullmatch(token)))
+
+
+def is_chrome(line: str) -> bool:
+    """A line that is page chrome by its own features."""
+    s = line.strip()
+    if not s or "。" in s:
+        return False
+    if _INDEX_NO.fullmatch(s):
+        return True  # a disclosure index number left without its label
+    tokens = _tokens(s)
+    words, _ = _nav()
+    if tokens and all(_navish(t) for t in tokens):
+        # a bare date (a signature's) is text; a time stamp, or dates with chrome words, is not
+        return bool(_TIME.search(s)) or any(t in words for t in tokens)
+    seps = len(re.findall(r"[|｜»›]|>>?|＞", s))
+    if seps >= 3 and all(len(t) <= 8 for t in tokens) and any(t in words for t in tokens):
+        return True  # a menu: 首页|学院概况|党建工作|…
+    if len(s) >= 16 and len(_CJK.findall(s)) < 0.3 * len(s) and _CODE.search(s):
+        return True  # code or a database dump around the text
+    return False
+
+
+def chrome_runs(lines: list[str], dropped: list[bool]) -> list[int]:
+    """Lines in a run of three or more very short lines without punctuation that holds a
+    navigation word: a menu written one item a line."""
+    words, _ = _nav()
+    out: list[int] = []
+    run: list[int] = []
+    live = [i for i, ln in enumerate(lines) if ln.strip() and not dropped[i]]
+
+    def close() -> None:
+        if len(run) >= 3 and any(lines[i].strip() in words for i in run):
+            out.extend(run)
+        run.clear()
+
+    for i in live:
+        s = lines[i].strip()
+        if len(s) <= 6 and not re.search(r"[\d。，,；;：:、（）()《》“”]", s):
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+def column_label(lines: list[str], dropped: list[bool]) -> list[int]:
+    """Navigation words standing alone above the document's first text (通知公告 over the
+    title, 朗读 over the text): a column label or a widget."""
+    words, _ = _nav()
+    out = []
+    for i, ln in enumerate(lines):
+        if dropped[i] or not ln.strip():
+            continue
+        if ln.strip() in words:
+            out.append(i)
+            continue
+        break
+    return out
+
+
+def strip_glued(line: str) -> tuple[str, str | None]:
+    """A line without the chrome run into its start (a portal's welcome banner, a breadcrumb
+    whose last step is glued to the title): (rest, what was cut) or (line, None)."""
+    m = _BANNER.match(line)
+    if m and m.end() < len(line):
+        return line[m.end():].lstrip(), line[:m.end()]
+    words, nav_prefix = _nav()
+    pos = _POSITION.search(line)
+    if pos is None:
+        return line, None
+    before = line[:pos.start()]
+    while before and (p := nav_prefix.match(before)):
+        before = before[p.end():]
+    if before.strip():
+        return line, None  # text before the label: not a breadcrumb at the start
+    crumbs = _CRUMB_SEP.split(line[pos.end():])
+    last = crumbs[-1].strip()
+    while last and (p := nav_prefix.match(last)) and len(last) - p.end() >= 6:
+        last = last[p.end():]
+    if len(crumbs) >= 2 and len(last) >= 6 and last not in words:
+        return last, line[:len(line) - len(last)]
+    return line, None

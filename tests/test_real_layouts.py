@@ -1,0 +1,400 @@
+"""Layouts real plans arrive in (issue 13): page chrome, 红头 and disclosure headers, titles
+without a genre word, 主送 by its shape, signatures, numbering of any size and nesting. Each
+example is the failure a real document showed, written small."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbdocs.model import Source
+from pbdocs.normalize import normalize
+from pbdocs.outline import build_document
+
+
+def _doc(text: str):
+    norm, warnings = normalize(text)
+    doc = build_document(norm, "t", Source(path="t.txt", format="txt", sha256="0" * 64))
+    doc.warnings = warnings + doc.warnings
+    return doc
+
+
+# ---- page chrome ----------------------------------------------------------------------------
+
+def test_portal_banner_glued_to_the_title_is_cut_off():
+    doc = _doc("欢迎访问长春工业大学信息门户,今天是关于申报2023年度党建研究课题的通知\n"
+               "各二级单位党委、党总支:\n现将有关事项通知如下。\n一、申报条件\n1.申报人须为中共党员。\n")
+    assert doc.title == "关于申报2023年度党建研究课题的通知" and doc.kind == "通知"
+    assert doc.recipients == ["各二级单位党委", "党总支"]
+
+
+def test_breadcrumb_glued_to_the_title_time_stamp_and_pagination_are_dropped():
+    doc = _doc("通知公告您目前的位置:首页»通知公告»党建工作关于开展党支部书记培训的通知\n11:18:23\n原创\n"
+               "各党支部:\n现将培训安排通知如下。\n一、培训时间\n2023年5月。\n首页 上一页 1 2 下一页 尾页\n")
+    assert doc.title == "关于开展党支部书记培训的通知"
+    assert doc.recipients == ["各党支部"]
+    assert [(c.path, c.text) for c in doc.clauses] == [
+        (["0"], "现将培训安排通知如下。"), (["一"], "2023年5月。")]
+    assert sum(w.kind == "boilerplate_removed" for w in doc.warnings) == 4
+
+
+def test_site_menu_column_label_and_reading_widget_are_dropped():
+    doc = _doc("首页|学院概况|党建工作|本科教学|科学研究|English\n党建工作\n理论学习\n支部建设\n"
+               "通知公告\n朗读\n关于加强党支部建设的意见\n为加强党支部建设，提出如下意见。\n")
+    assert doc.title == "关于加强党支部建设的意见"
+    assert [c.text for c in doc.clauses] == ["为加强党支部建设，提出如下意见。"]
+
+
+def test_document_sharing_clutter_and_download_prompts_are_dropped():
+    doc = _doc("上传人：张三\n关于加强党建的意见\n请点击图标下载浏览\n点击查看更多>>\n为加强党建，提出意见。\n")
+    assert doc.title == "关于加强党建的意见"
+    assert [c.text for c in doc.clauses] == ["为加强党建，提出意见。"]
+
+
+def test_database_dump_around_the_text_is_dropped():
+    doc = _doc("INSERT INTO `article` VALUES (1023,'2021-05-06','admin');\n关于开展主题党日活动的通知\n"
+               "各党支部:\n请按要求开展活动。\n\"id\": 1023, \"hits\": 55,\n")
+    assert doc.title == "关于开展主题党日活动的通知"
+    assert [c.text for c in doc.clauses] == ["请按要求开展活动。"]
+
+
+def test_short_body_lines_after_the_text_began_are_not_chrome():
+    doc = _doc("各党支部：\n现将有关安排通知如下。\n一、学习内容\n党章\n准则\n条例\n")
+    assert doc.clauses[-1].text == "党章\n准则\n条例"
+
+
+# ---- headers, disclosure blocks, signatures ---------------------------------------------------
+
+def test_red_letterhead_gives_issuer_and_doc_number():
+    doc = _doc("中共山东省委文件\n鲁发〔2017〕19号\n中共山东省委关于加强基层党组织建设的意见\n"
+               "为加强基层党组织建设，提出如下意见。\n一、总体要求\n坚持党要管党。\n中共山东省委\n2017年6月1日\n")
+    assert (doc.issuer, doc.doc_number, doc.date) == ("中共山东省委", "鲁发〔2017〕19号", "2017-06-01")
+    assert doc.title == "中共山东省委关于加强基层党组织建设的意见"
+
+
+def test_disclosure_block_gives_doc_number_issuer_and_the_written_date_repaired():
+    doc = _doc("索引号：11370000/2022-00123\n发布机构：省教育厅\n文号：鲁教党发〔2022〕3号\n"
+               "成文日期：20221月26\n发布日期：2022-02-10\n关于加强高校党建工作的通知\n各高校党委：\n"
+               "现将有关事项通知如下。\n一、加强组织建设\n各高校要建强党支部。\n")
+    assert (doc.issuer, doc.doc_number) == ("省教育厅", "鲁教党发〔2022〕3号")
+    assert doc.date == "2022-01-26"  # 成文日期 before the posting date, its 年 restored
+    assert doc.recipients == ["各高校党委"]  # the 索引号 is not a recipient
+
+
+def test_disclosure_labels_over_their_values_and_bare_values():
+    doc = _doc("• 信息索引号:\n113307020501239658/2023-46395\n• 发布机构:\n区文旅体局\n• 成文日期:\n"
+               "2023-05-04\n• 公开方式:\n主动公开\n根据区委统一部署，现将整改情况予以公布。\n")
+    assert (doc.issuer, doc.date) == ("区文旅体局", "2023-05-04")
+    assert [c.text for c in doc.clauses] == ["根据区委统一部署，现将整改情况予以公布。"]
+    doc = _doc("002961825/2025-170757\n部门文件\n县级政策\n教育\n2025-05-27\n县教育局\n县教育局\n通知\n"
+               "主动公开\n-\n2025年是关键之年，现提出如下工作要点。\n")
+    assert (doc.issuer, doc.date, doc.title) == ("县教育局", "2025-05-27", None)
+
+
+def test_issuer_from_a_title_that_opens_with_it():
+    doc = _doc("教育部办公厅关于开展党建示范创建工作的通知\n各省、自治区、直辖市教育厅（教委）：\n"
+               "现将有关事项通知如下。\n一、创建目标\n建成一批示范高校。\n")
+    assert doc.issuer == "教育部办公厅"
+    assert doc.recipients == ["各省", "自治区", "直辖市教育厅（教委）"]
+
+
+def test_issuer_and_date_from_the_signature_when_there_is_no_header():
+    doc = _doc("一、每月召开支部委员会。\n二、每季度召开党员大会。\n机关党委\n2012年3月22日\n")
+    assert (doc.issuer, doc.date) == ("机关党委", "2012-03-22")
+    assert [c.text for c in doc.clauses] == ["每月召开支部委员会。", "每季度召开党员大会。"]
+
+
+def test_undated_signature_and_closing_formula_are_not_content():
+    doc = _doc("各分党委(党总支部):\n请于1月21日前报送自评报告。\n注:1、备注栏为“二级党组织”的项目由其自评。\n"
+               "2、学院党组织总分为52分。\n特此通知\n中国地质大学(武汉)党委组织部\n")
+    assert doc.recipients == ["各分党委(党总支部)"]
+    assert (doc.issuer, doc.institution) == ("中国地质大学(武汉)党委组织部", "中国地质大学(武汉)")
+    assert [(c.path, c.text) for c in doc.clauses] == [
+        (["0"], "请于1月21日前报送自评报告。"), (["1"], "备注栏为“二级党组织”的项目由其自评。"),
+        (["2"], "学院党组织总分为52分。")]
+
+
+def test_joint_signers_keep_one_space_and_a_run_together_date_is_read():
+    doc = _doc("关于印发《甘沟驿镇实施方案》的通知\n各村党支部：\n现将《甘沟驿镇实施方案》印发给你们。\n"
+               "中共甘沟驿镇委员会    甘沟驿镇人民政府\n2022426\n甘沟驿镇实施方案\n一、总体要求\n坚持党建引领。\n")
+    assert doc.issuer == "中共甘沟驿镇委员会 甘沟驿镇人民政府"
+    assert (doc.institution, doc.date) == ("甘沟驿镇", "2022-04-26")
+    assert doc.title == "甘沟驿镇实施方案" and doc.notice.date == "2022-04-26"
+
+
+@pytest.mark.parametrize("issuer, institution", [
+    ("中共新乡学院教育科学学院委员会", "新乡学院"),  # the university, not its college
+    ("中国地质大学（武汉）党委组织部", "中国地质大学（武汉）"),
+    ("中共甘沟驿镇委员会", "甘沟驿镇"),
+    ("县教育局", None), ("党委组织部", None),
+])
+def test_institution_of_an_issuer(issuer, institution):
+    from pbdocs.metadata import institution_of
+
+    assert institution_of(issuer) == institution
+
+
+# ---- titles ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, kind", [
+    ("5月党建工作重点任务提示", None),
+    ("院(系)级单位党组织工作基本规范(试行)", None),
+    ("2020年教育系统党委工作计划", "工作计划"),
+])
+def test_titles_by_position_and_shape(title, kind):
+    doc = _doc(f"{title}\n一、指导思想\n坚持以习近平新时代中国特色社会主义思想为指导。\n")
+    assert (doc.title, doc.kind) == (title, kind)
+
+
+def test_title_in_an_annex_line():
+    doc = _doc("附件：中共某某学院委员会党支部工作细则\n第一条 为规范党支部工作，制定本细则。\n")
+    assert (doc.title, doc.kind) == ("中共某某学院委员会党支部工作细则", "细则")
+    doc = _doc("附件1\n关于加强党支部建设的实施办法\n第一条 为加强党支部建设，制定本办法。\n")
+    assert doc.title == "关于加强党支部建设的实施办法"
+
+
+def test_a_first_line_with_a_sentence_is_not_a_title():
+    doc = _doc("为加强党建工作，制定本要点。\n一、目标\n建强支部。\n")
+    assert doc.title is None
+
+
+# ---- notice or plan -------------------------------------------------------------------------
+
+def test_a_notice_that_hands_on_nothing_in_the_file_is_a_notice():
+    doc = _doc("关于印发《2023年党建工作要点》的通知\n各党总支：\n现将《2023年党建工作要点》印发给你们，"
+               "请认真贯彻执行。\n附件：2023年党建工作要点.docx\n党委办公室\n2023年2月1日\n")
+    assert (doc.title, doc.kind, doc.notice) == ("关于印发《2023年党建工作要点》的通知", "通知", None)
+    assert (doc.issuer, doc.date, doc.recipients) == ("党委办公室", "2023-02-01", ["各党总支"])
+
+
+def test_a_publishing_notice_with_its_own_items_is_a_notice():
+    doc = _doc("关于发布《2023年度优秀党支部名单》的通知\n各党总支：\n经评审，确定名单如下。\n"
+               "一、优秀党支部\n机关第一党支部。\n")
+    assert (doc.kind, doc.notice) == ("通知", None)
+
+
+def test_a_notice_wrapping_its_plan_stays_a_wrapper():
+    doc = _doc("关于印发《某某学院党建工作要点》的通知\n各党总支：\n现将《某某学院党建工作要点》印发给你们。\n"
+               "中共某某学院委员会\n2023年2月1日\n某某学院党建工作要点\n一、目标\n建强支部。\n")
+    assert doc.title == "某某学院党建工作要点" and doc.kind == "工作要点"
+    assert doc.notice.title == "关于印发《某某学院党建工作要点》的通知"
+
+
+# ---- one-line and run-together text ----------------------------------------------------------
+
+def test_pdf_text_on_one_line_is_split_where_its_structure_shows():
+    text = ("—1—陕交院党〔2018〕19号中共陕西交通职业技术学院委员会关于印发《加强意识形态工作责任制实施细则》"
+            "的通知各党总支、直属党支部:学校《加强意识形态工作责任制实施细则》已经党委研究同意,现印发给你们,"
+            "请遵照执行。中共陕西交通职业技术学院委员会2018年3月16日—2—陕西交通职业技术学院加强意识形态工作"
+            "责任制实施细则第一条为切实加强和改进我校意识形态工作,制定本细则。第二条按照分级负责的原则,"
+            "形成党委统一领导、有关部门共同参—3—与的工作格局。第三条党委成立领导小组。")
+    doc = _doc(text)
+    assert doc.doc_number == "陕交院党〔2018〕19号" and doc.date == "2018-03-16"
+    assert doc.title == "陕西交通职业技术学院加强意识形态工作责任制实施细则"
+    assert doc.recipients == ["各党总支", "直属党支部"]
+    assert [c.number for c in doc.clauses] == ["第一条", "第二条", "第三条"]
+    assert "共同参与的工作格局" in doc.clauses[1].text  # the page number inside a word is gone
+    assert any(w.kind == "line_split" for w in doc.warnings)
+
+
+def test_items_run_together_after_spaces_are_split_in_sequence():
+    doc = _doc("县教育局机关党委工作要点\n2025年是关键之年,现提出如下要点。 一、坚持政治统领,持续深化理论武装 "
+               "1.强化政治机关建设。始终把党的政治建设摆在首位,严肃党内政治生活。 2.深化理论学习。坚持把学习"
+               "贯彻习近平新时代中国特色社会主义思想作为首要政治任务,持续巩固拓展主题教育成果。")
+    assert [s.path for s in doc.sections] == [["一"]]
+    assert [(c.path, c.heading) for c in doc.clauses] == [
+        (["0"], None), (["一", "1"], "强化政治机关建设"), (["一", "2"], "深化理论学习")]
+
+
+# ---- outline --------------------------------------------------------------------------------
+
+def test_a_middle_level_under_one_section_is_not_flattened():
+    doc = _doc("一、总体要求\n坚持党要管党。\n二、主要任务\n（一）组织建设\n1.建强支部。每年评星。\n"
+               "2.发展党员。严把入口。\n（二）作风建设\n1.改进作风。\n三、保障措施\n1.加强领导。\n")
+    assert [(s.path, s.level) for s in doc.sections] == [
+        (["一"], 1), (["二"], 1), (["二", "（一）"], 2), (["二", "（二）"], 2), (["三"], 1)]
+    assert [c.path for c in doc.clauses] == [
+        ["一"], ["二", "（一）", "1"], ["二", "（一）", "2"], ["二", "（二）", "1"], ["三", "1"]]
+
+
+def test_items_numbered_100_and_up_are_items_of_their_own():
+    items = "\n".join(f"{n}.落实第{n}项任务，每年至少检查1次。" for n in range(1, 1384))
+    doc = _doc(f"关于落实重点任务的实施方案\n一、重点任务\n{items}\n")
+    assert len(doc.clauses) == 1383 and doc.clauses[-1].path == ["一", "1383"]
+    assert max(len(c.text) for c in doc.clauses) < 40
+    assert not [w for w in doc.warnings if w.kind in ("number_gap", "long_clause")]
+
+
+def test_an_implausibly_long_clause_is_warned_about():
+    doc = _doc("一、任务\n" + "落实第N项任务，每年至少检查1次。" * 300 + "\n")
+    assert [w.kind for w in doc.warnings if w.kind == "long_clause"] == ["long_clause"]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("第1条 为加强党建，制定本办法。\n第2条 本办法自发布之日起施行。\n", ["第1条", "第2条"]),
+    ("第三条  为加强党建，制定本办法。\n四条  坚持标准。加强发展工作。\n", ["第三条", "四条"]),
+    ("第一、意识形态工作是党的一项极端重要的工作。\n第二、做好意识形态工作。\n", ["第一", "第二"]),
+])
+def test_article_numbering_variants(text, numbers):
+    doc = _doc(text)
+    assert [c.number for c in doc.clauses] == numbers and [c.path[-1] for c in doc.clauses] == numbers
+
+
+def test_stage_headings_and_yi_shi_items():
+    doc = _doc("三、方法步骤\n按三个环节进行。\n第一环节:学习教育、听取意见\n重点抓好学习宣传。\n"
+               "第二环节:查摆问题\n一是加强思想建设，每月组织学习。二是加强组织建设。\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [
+        (["三"], "方法步骤"), (["三", "第一环节"], "学习教育、听取意见"), (["三", "第二环节"], "查摆问题")]
+    assert [c.path for c in doc.clauses][-2:] == [["三", "第二环节", "一是"], ["三", "第二环节", "二是"]]
+
+
+@pytest.mark.parametrize("first, heading", [
+    ("加强校内基层党委、党总支建设的主要原则和目标任务。", "加强校内基层党委、党总支建设的主要原则和目标任务"),
+    ("考核结果作为二级党组织书记评优评先的重要依据。", None),
+])
+def test_an_article_leads_only_with_a_headline(first, heading):
+    doc = _doc(f"第四条 {first}坚持党要管党、从严治党的原则。\n")
+    assert doc.clauses[0].heading == heading
+
+
+def test_a_full_sentence_is_not_a_lead_phrase():
+    doc = _doc("一、各支部要实事求是,按时认真记载,内容要准确,字迹要清晰。机关党委不定期检查。\n"
+               "二、申报材料主标题用二号方正小标宋GBK,主标题下党组织名称用小三号楷体。正文用三号仿宋。\n"
+               "三、落实领导职责。将党建工作列入中心工作大局通盘考虑。\n")
+    assert [c.heading for c in doc.clauses] == [None, None, "落实领导职责"]
+
+
+# ---- tables as tasks -------------------------------------------------------------------------
+
+_HEADER = ["工作任务", "任务分解", "时序进度", "考核要点"]
+_ROWS = [("加强政治建设", "组织专题学习", "2023年3月底前", "学习记录"),
+         ("加强政治建设", "开展集中研讨", "2023年6月底前", "研讨纪要"),
+         ("加强组织建设", "完成支部换届", "2023年9月底前", "换届材料")]
+_EXPECTED = [(["（一）"], None), (["（一）", "1"], "组织专题学习。"), (["（一）", "2"], "开展集中研讨。"),
+             (["（二）"], None), (["（二）", "1"], "完成支部换届。")]
+
+
+def _parsed(path):
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(path, extract=False)
+    return ([(s.path, None) for s in doc.sections]
+            + [(c.path, c.text.split("（")[0]) for c in doc.clauses]), doc
+
+
+def _sorted(items):
+    return sorted(items, key=lambda x: (x[0], x[1] or ""))
+
+
+def test_html_task_table_with_rowspans(tmp_path):
+    head = "".join(f"<th>{h}</th>" for h in _HEADER)
+    body = ('<tr><td rowspan="2">加强政治建设</td><td>组织专题学习</td><td>2023年3月底前</td><td>学习记录</td></tr>'
+            "<tr><td>开展集中研讨</td><td>2023年6月底前</td><td>研讨纪要</td></tr>"
+            "<tr><td>加强组织建设</td><td>完成支部换届</td><td>2023年9月底前</td><td>换届材料</td></tr>")
+    p = tmp_path / "t.html"
+    p.write_text(f"<html><body><p>现将任务分解如下。</p><table><tr>{head}</tr>{body}</table></body></html>",
+                 encoding="utf-8")
+    got, doc = _parsed(p)
+    assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED)
+    assert doc.section(["（一）"]).heading == "加强政治建设"
+    first = doc.clauses[1]
+    assert "时序进度：2023年3月底前" in first.text and "考核要点：学习记录" in first.text
+
+
+def test_docx_task_table_with_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("现将任务分解如下。")
+    t = d.add_table(rows=4, cols=4)
+    for c, h in enumerate(_HEADER):
+        t.cell(0, c).text = h
+    for r, row in enumerate(_ROWS, 1):
+        for c, v in enumerate(row):
+            if not (c == 0 and r == 2):
+                t.cell(r, c).text = v
+    t.cell(1, 0).merge(t.cell(2, 0))  # 加强政治建设 spans two rows (w:vMerge)
+    d.save(tmp_path / "t.docx")
+    got, doc = _parsed(tmp_path / "t.docx")
+    assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED)
+
+
+def test_markdown_and_text_task_tables(tmp_path):
+    md = "现将任务分解如下。\n\n| " + " | ".join(_HEADER) + " |\n|" + "---|" * 4 + "\n" + "".join(
+        "| " + " | ".join(r) + " |\n" for r in _ROWS)
+    (tmp_path / "t.md").write_text(md, encoding="utf-8")
+    txt = "现将任务分解如下。\n" + " | ".join(_HEADER) + " ||\n" + "".join(
+        " | ".join(r) + " ||\n" for r in _ROWS)
+    (tmp_path / "t.txt").write_text(txt, encoding="utf-8")
+    for name in ("t.md", "t.txt"):
+        got, doc = _parsed(tmp_path / name)
+        assert _sorted([x for x in got if x[0] != ["0"]]) == _sorted(_EXPECTED), name
+
+
+def test_a_table_that_is_not_a_task_table_stays_cell_by_cell(tmp_path):
+    p = tmp_path / "t.html"
+    p.write_text("<html><body><table><tr><td>职务</td><td>姓名</td></tr><tr><td>组长</td><td>张三</td>"
+                 "</tr></table></body></html>", encoding="utf-8")
+    from pbdocs.read import read_file
+
+    assert read_file(p).text.split("\n\n") == ["职务", "姓名", "组长", "张三"]
+
+
+def test_task_table_departments_reach_the_extraction(tmp_path):
+    from pbdocs.parse import parse_file
+
+    p = tmp_path / "t.txt"
+    p.write_text("关于落实重点任务的通知\n一、重点任务\n工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+                 "开展党支部书记轮训 | 党委组织部 | 各二级党委 | 2023年6月底前\n", encoding="utf-8")
+    c = parse_file(p).clauses[-1]
+    assert [d.canonical for d in c.lead] == ["党委组织部"] and c.deadlines
+
+
+def test_pdf_spaces_inside_words_are_removed(tmp_path):
+    from readfixtures import write_pdf
+
+    from pbdocs.parse import parse_file
+
+    p = write_pdf(tmp_path / "p.pdf", ["关于学习贯彻党的十 九大精神的通知",
+                                       "教育 部党组要求各地建成10000 个示范点，每年至少开展 2 次检查。"])
+    doc = parse_file(p, extract=False)
+    assert doc.clauses[-1].text == "教育部党组要求各地建成10000个示范点，每年至少开展2次检查。"
+    assert doc.title == "关于学习贯彻党的十九大精神的通知"  # the running header 内部资料 is gone
+
+
+@pytest.mark.parametrize("block", [
+    "索引号 | 113301/2023-00012 | 分类 | 党建 |\n发布机构 | 县委组织部 | 发文日期 | 2023-05-01 |\n"
+    "名称 | 关于加强党建的通知 |\n文号 | 县组通〔2023〕5号 | 主题词 | |\n",
+    "索引号\n113301/2023-00012\n发布机构\n县委组织部\n文号\n县组通〔2023〕5号\n成文日期\n2023-05-01\n",
+])
+def test_disclosure_tables_without_colons(block):
+    doc = _doc(block + "关于加强党建的通知\n各党委：\n现将有关事项通知如下。\n")
+    assert (doc.title, doc.issuer, doc.doc_number, doc.date, doc.recipients) == (
+        "关于加强党建的通知", "县委组织部", "县组通〔2023〕5号", "2023-05-01", ["各党委"])
+    assert [c.text for c in doc.clauses] == ["现将有关事项通知如下。"]
+
+
+def test_a_bare_word_like_a_label_over_other_text_stays():
+    doc = _doc("一、学习安排\n时间\n内容\n2023年5月\n开展学习\n")
+    assert doc.clauses[0].text == "时间\n内容\n2023年5月\n开展学习"
+
+
+@pytest.mark.parametrize("line", [
+    "根据上级通知各单位要于3月底前完成以下工作：组织专题学习，开展谈心谈话，做好材料报送，确保各项工作按时保质完成，不得拖延。",
+    "第四条 为加强党建工作，根据《条例》 第一条规定，各党支部应当每月召开支部委员会，每季度召开党员大会，必要时可以随时召开，并做好会议记录。",
+    "截至 2023 年，全校共有党员 1.2 万名，其中学生党员 6000 余名，教职工党员 3000 余名，离退休党员 2000 余名，党员总数较上年增长 5%。",
+])
+def test_ordinary_long_lines_are_not_split(line):
+    from pbdocs.normalize import _split_run_on
+
+    assert _split_run_on(line) == [line]
+
+
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_page_fields_below_or_inside_the_text_are_not_content(where):
+    posted = "发布时间：2023-05-02 浏览次数：33\n"
+    body = "一、学习内容\n党章。\n"
+    text = ("关于开展学习的通知\n各党支部：\n请组织学习。\n" + (posted + body if where == "middle" else body)
+            + ("党委组织部\n2023年5月1日\n" + posted if where == "end" else ""))
+    doc = _doc(text)
+    assert [c.text for c in doc.clauses] == ["请组织学习。", "党章。"]
+    assert doc.date == ("2023-05-01" if where == "end" else "2023-05-02")
