@@ -88,7 +88,6 @@ CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1'
   dbname 'pbdocs', use_remote_estimate 'true', options '-c enable_seqscan=off -c jit=off');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard1 OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard2 OPTIONS (user 'postgres');
-ALTER DATABASE pbdocs SET enable_partitionwise_aggregate = on;
 CREATE SCHEMA pbdocs;
 CREATE TABLE pbdocs.clauses (clause_id text NOT NULL, doc_id text NOT NULL, ord bigint NOT NULL,
   inst text NOT NULL, year text, kind text, depts text[] NOT NULL, lead text[] NOT NULL,

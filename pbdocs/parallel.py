@@ -26,6 +26,7 @@ from typing import Any
 
 Progress = Callable[[int, int, str], None]
 DASK_TIMEOUT = "10s"  # how long to try reaching a Dask scheduler
+WARM_CPU = 0.0  # CPU seconds the last pool's parent spent loading the pipeline (benchmarks)
 
 
 @dataclass
@@ -230,9 +231,14 @@ class _PoolRunner:
     def __init__(self, n_jobs: int):
         import multiprocessing as mp
 
+        global WARM_CPU
         fork = "fork" in mp.get_all_start_methods()
         if fork:
+            import time
+
+            t = time.process_time()
             _warm()  # inherited by every forked worker
+            WARM_CPU = time.process_time() - t
         self.workers = n_jobs
         self.pool = mp.get_context("fork" if fork else None).Pool(n_jobs)
 

@@ -73,6 +73,7 @@ CREATE INDEX clauses_grams ON {S}.clauses USING gin (grams);
 CREATE INDEX clauses_doc ON {S}.clauses (doc_id);
 CREATE INDEX clauses_id ON {S}.clauses (clause_id);
 CREATE INDEX clauses_ord ON {S}.clauses (ord);
+CREATE INDEX clauses_inst ON {S}.clauses (inst);  -- --inst, and partitions without it
 """
 COLUMNS = "clause_id, doc_id, ord, inst, year, kind, depts, lead, support, terms, grams, data"
 ARRAY_FIELDS = ("depts", "lead", "support")  # keyword fields holding several values
