@@ -25,7 +25,6 @@ from pbdocs.search import analysis
 from pbdocs.search.backend import (
     DEFAULT_FACETS,
     FACET_FIELDS,
-    NO_INSTITUTION,
     ClauseRecord,
     Filters,
     Page,
@@ -403,7 +402,7 @@ class PostgresBackend(SearchBackend):
         return ClauseRecord.from_data(found[0]) if found else None
 
 
-__all__ = ["PostgresBackend", "NO_INSTITUTION", "row", "missing_error"]
+__all__ = ["PostgresBackend", "row", "missing_error"]
 
 
 def _search_table(conn, table: str, cond: str, params: list, rank: str, limit: int,
