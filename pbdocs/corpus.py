@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pbdocs.errors import InputError, PbdocsError, os_reason
+from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document
 from pbdocs.read import EXTENSIONS as SUFFIXES  # the files a reader exists for
 
@@ -23,9 +23,11 @@ class Failure:
 class Corpus:
     """The policy files of one folder, addressed by document id."""
 
-    def __init__(self, corpus_dir: str | Path = "corpus", index_dir: str | Path = "index"):
+    def __init__(self, corpus_dir: str | Path = "corpus", index_dir: str | Path = "index",
+                 store=None):
         self.dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
+        self._store = store
 
     def files(self) -> dict[str, Path]:
         """Document id → file, for every supported file under the corpus folder."""
@@ -90,22 +92,99 @@ class Corpus:
                 if on_error is not None:
                     on_error(Failure(path, str(e)))
 
+    def store(self):
+        """Where parsed documents are cached: the database when the index is PostgreSQL (as
+        recorded in the index folder), else JSON files in the index folder. Its parser
+        fingerprint is taken afresh, so an edited corpus lexicon makes cached documents stale."""
+        from pbdocs.store import DocStore, parser_fingerprint
+
+        lexdirs = self.lexicon_dirs()
+        if self._store is None:
+            from pbdocs.search.indexdir import IndexDir
+
+            if IndexDir(self.index_dir).default_engine() == "postgres":
+                from pbdocs.pgstore import PgDocStore
+                from pbdocs.search import database_url
+
+                self._store = PgDocStore(database_url(self.index_dir), lexdirs)
+            else:
+                return DocStore(self.index_dir, lexdirs)
+        self._store.fingerprint = parser_fingerprint(lexdirs)
+        return self._store
+
+    def stream(self, on_error: Callable[[Failure], None] | None = None) -> DocumentStream:
+        """The corpus's documents as a stream: iterated as often as a caller needs, each
+        document loaded (from the store) when reached and not kept."""
+        return DocumentStream(self, on_error)
+
     def _parse_cached(self, doc_id: str, path: Path, extract: bool) -> Document:
         from pbdocs.parse import parse_file
-        from pbdocs.store import DocStore
+        from pbdocs.read import read_bytes
 
+        data = read_bytes(path)  # read once: hashed here, parsed from these bytes
         if not extract:
-            return parse_file(path, doc_id=doc_id, extract=False)
-        store = DocStore(self.index_dir, self.lexicon_dirs())
-        try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as e:
-            raise InputError(f"{path.name}：无法读取文件（{os_reason(e)}）。") from e
+            return parse_file(path, doc_id=doc_id, extract=False, data=data)
+        store = self.store()
+        sha = hashlib.sha256(data).hexdigest()
         doc = store.get(doc_id, sha)
         if doc is None:
-            doc = parse_file(path, doc_id=doc_id)
+            doc = parse_file(path, doc_id=doc_id, data=data)
             try:
                 store.put(doc)
             except OSError:
                 pass  # a read-only index folder only costs speed
         return doc
+
+
+class DocumentStream:
+    """The parsed documents of a corpus, not held in memory: each iteration loads them one at a
+    time from the store (parsing only what changed). `key` names this set of documents without
+    loading any (file ids, sizes and times, and the parser's fingerprint), so a result cached
+    under it (the similarity index) is found without reading the corpus."""
+
+    def __init__(self, corpus: Corpus, on_error: Callable[[Failure], None] | None = None):
+        self.corpus = corpus
+        self.on_error = on_error
+        self._files = corpus.files()
+        self._reported = False
+
+    def __iter__(self) -> Iterator[Document]:
+        report = None if self._reported else self.on_error
+        self._reported = True  # a failure is said once, however often the stream is read
+        for doc_id, path in self._files.items():
+            try:
+                yield self.corpus._parse_cached(doc_id, path, True)
+            except PbdocsError as e:
+                if report is not None:
+                    report(Failure(path, str(e)))
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def ids(self) -> list[str]:
+        """The document ids, in order."""
+        return list(self._files)
+
+    def get(self, doc_id: str) -> Document | None:
+        """One document by id, or None."""
+        path = self._files.get(doc_id)
+        if path is None:
+            return None
+        try:
+            return self.corpus._parse_cached(doc_id, path, True)
+        except PbdocsError:
+            return None
+
+    @property
+    def key(self) -> str:
+        """A short hash naming these documents as parsed now (no file is read)."""
+        from pbdocs.store import parser_fingerprint
+
+        h = hashlib.sha256(parser_fingerprint(self.corpus.lexicon_dirs()).encode())
+        for doc_id, path in self._files.items():
+            try:
+                st = path.stat()
+                h.update(f"{doc_id}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            except OSError:
+                h.update(f"{doc_id}|-\n".encode())
+        return h.hexdigest()[:20]

@@ -35,23 +35,25 @@ def parse_text(text: str, doc_id: str, source: Source, extract: bool = True,
         doc = outline.build_document(norm, doc_id=doc_id, source=source)
         doc.warnings = repairs + doc.warnings
         if extract:
-            extract_stage.enrich(doc)
+            extract_stage.enrich(doc, tuple(lexicon_dirs))
     return doc
 
 
 def parse_file(path: str | Path, doc_id: str | None = None, extract: bool = True,
-               lexicon_dirs: tuple[str, ...] | None = None) -> Document:
+               lexicon_dirs: tuple[str, ...] | None = None,
+               data: bytes | None = None) -> Document:
     """Parse one policy file of any supported format into a Document (raises InputError);
     `lexicon_dirs` names the extension folders when the file is not yet in its corpus (an
-    upload parsed from a temporary folder)."""
+    upload parsed from a temporary folder); `data` is its bytes when already read (the file is
+    then read once per index run)."""
     from pbdocs.read import read_file
 
     path = Path(path)
-    raw = read_file(path)
+    raw = read_file(path, data)
     source = Source(
         path=str(path),
         format=raw.format,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=raw.sha256 or hashlib.sha256(path.read_bytes()).hexdigest(),
         encoding=raw.encoding,
     )
     doc = parse_text(raw.text, doc_id or slugify(path.name), source, extract=extract,

@@ -98,36 +98,60 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 class DocStore:
-    """A folder of parsed documents as JSON, one file per (doc id, source hash, parser)."""
+    """A folder of parsed documents as JSON, one file per document id (`<id>.json`).
+
+    The file's first line names the source hash and parser fingerprint it was parsed with, so
+    a lookup reads that line only to know whether the document is fresh, and storing one never
+    lists the folder: constant time however many documents the corpus holds.
+    """
 
     def __init__(self, index_dir: str | Path, lexicon_dirs: tuple[str, ...] = ()):
         self.dir = Path(index_dir) / "docs"
         self.fingerprint = parser_fingerprint(lexicon_dirs)
 
-    def _path(self, doc_id: str, sha256: str) -> Path:
-        return self.dir / f"{doc_id}.{sha256[:16]}.{self.fingerprint}.json"
+    def _path(self, doc_id: str) -> Path:
+        return self.dir / f"{doc_id}.json"
+
+    def _key(self, sha256: str) -> str:
+        return json.dumps({"sha256": sha256, "parser": self.fingerprint})
 
     def get(self, doc_id: str, sha256: str) -> Document | None:
         """The cached document, or None when absent, stale or unreadable."""
-        p = self._path(doc_id, sha256)
+        text = self.get_json(doc_id, sha256)
+        if text is None:
+            return None
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            return Document.from_dict(json.loads(text))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def get_json(self, doc_id: str, sha256: str) -> str | None:
+        """The cached document's JSON text, or None when absent, stale or unreadable."""
+        try:
+            with self._path(doc_id).open(encoding="utf-8") as fh:
+                if fh.readline().rstrip("\n") != self._key(sha256):
+                    return None
+                return fh.read()
         except (OSError, ValueError):
             return None
-        doc = Document.from_dict(data)
-        return doc
 
     def put(self, doc: Document) -> None:
-        """Cache a document, replacing older versions of the same id."""
-        for old in self.dir.glob(f"{doc.id}.*.json"):
-            old.unlink(missing_ok=True)
-        atomic_write_text(self._path(doc.id, doc.source.sha256),
-                          json.dumps(doc.to_dict(), ensure_ascii=False))
+        """Cache a document, replacing any older version of the same id."""
+        self.put_json(doc.id, doc.source.sha256, json.dumps(doc.to_dict(), ensure_ascii=False))
+
+    def put_json(self, doc_id: str, sha256: str, text: str) -> None:
+        """Cache a document given as its JSON text (what parallel workers send back)."""
+        atomic_write_text(self._path(doc_id), self._key(sha256) + "\n" + text)
+
+    def put_many(self, rows: list[tuple[str, str, str]]) -> None:
+        """Cache (doc id, source hash, JSON text) rows."""
+        for doc_id, sha256, text in rows:
+            self.put_json(doc_id, sha256, text)
 
     def prune(self, keep_ids: set[str]) -> None:
-        """Remove cached documents whose id is not in keep_ids."""
+        """Remove cached documents whose id is not in keep_ids (and files of older layouts)."""
         if not self.dir.exists():
             return
-        for p in self.dir.glob("*.json"):
-            if p.name.split(".", 1)[0] not in keep_ids:
+        for p in self.dir.iterdir():
+            if p.suffix == ".json" and p.stem not in keep_ids:
                 p.unlink(missing_ok=True)

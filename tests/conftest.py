@@ -64,6 +64,36 @@ def built_index(tmp_path_factory):
     return corpus, base / "index"
 
 
+# -- PostgreSQL: one throwaway cluster per test session -------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster started for this session (initdb in a temporary folder, a free port
+    on 127.0.0.1) and stopped after it; skipped only when PostgreSQL cannot start at all."""
+    from pgcluster import Cluster, Unavailable
+
+    try:
+        cluster = Cluster().start()
+    except Unavailable as e:
+        pytest.skip(f"PostgreSQL is not available here: {e}")
+    yield cluster
+    cluster.stop()
+
+
+_DB_COUNT = iter(range(1, 10**6))
+
+
+def new_database(cluster) -> str:
+    """A fresh, empty database in the cluster; its URL."""
+    return cluster.create_database(f"pbdocs_test_{next(_DB_COUNT)}")
+
+
+@pytest.fixture()
+def pg_url(pg_cluster) -> str:
+    """The URL of a fresh, empty database for one test."""
+    return new_database(pg_cluster)
+
+
 DEVCORPUS = SHARED / "devcorpus"
 
 

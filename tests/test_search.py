@@ -15,7 +15,8 @@ from pbdocs.search.backend import Filters
 from pbdocs.search.highlight import highlight
 
 ENGINES = ["whoosh", pytest.param("tantivy", marks=pytest.mark.skipif(
-    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed"))]
+    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed")),
+    "postgres"]
 
 ORG = ("组织部", "党委组织部")
 PUB = ("宣传部", "党委宣传部")
@@ -64,7 +65,12 @@ def make_docs() -> list[Document]:
 @pytest.fixture(scope="module", params=ENGINES)
 def ix(request, tmp_path_factory):
     path = tmp_path_factory.mktemp(f"ix-{request.param}")
-    summary = build_from_documents(make_docs(), path, engine=request.param)
+    db = None
+    if request.param == "postgres":  # the index in a database; the folder records its URL
+        from conftest import new_database
+
+        db = new_database(request.getfixturevalue("pg_cluster"))
+    summary = build_from_documents(make_docs(), path, engine=request.param, db=db)
     assert summary["documents"] == 5 and summary["clauses"] == 10
     return path, request.param
 
@@ -326,6 +332,23 @@ def test_whoosh_counts_across_segments_without_deleted_clauses(tmp_path):
     # 10 clauses, 3 of them deleted (doc1), 4 live ones hold 双带头人
     assert backend.search(parse_query("NOT 双带头人"), Filters(), 50, 0).total == 10 - 3 - 4
     backend.close()
+
+
+def test_highlight_normalises_only_the_passage_shown(parsed_corpus):
+    """The fast highlighter (normalising only around the passage) marks exactly what
+    normalising the whole text marks, on every bundled clause and on text where the words
+    occur only in normalised form."""
+    from pbdocs.search.highlight import highlight_whole
+
+    texts = [c.text for d in parsed_corpus.values() for c in d.clauses]
+    assert sum(len(t) > 160 for t in texts) > 20
+    odd = ("加强组织建设。" * 30 + "落实“双 带头人”培育，ＡＢＣ党支部书记双带头人。" + "推进工作。" * 20)
+    for words in [{"双带头人"}, {"党支部书记", "双带头人"}, {"组织"}, {"学生", "党建"},
+                  {"abc"}, {"三会一课"}]:
+        for t in texts + [odd]:
+            fast, whole = highlight(t, words), highlight_whole(t, words)
+            assert (fast.fragment, fast.spans) == (whole.fragment, whole.spans)
+    assert "【双 带头人】" in highlight(odd, {"双带头人"}).marked()
 
 
 # -- browsing, lead and support apart, several values, more facets ---------------------------

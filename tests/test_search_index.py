@@ -16,7 +16,13 @@ from pbdocs.search import build_index, search
 from pbdocs.search.indexdir import IndexDir
 
 ENGINES = ["whoosh", pytest.param("tantivy", marks=pytest.mark.skipif(
-    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed"))]
+    importlib.util.find_spec("tantivy") is None, reason="tantivy extra not installed")),
+    "postgres"]
+
+
+def database(engine, request):
+    """A fresh database URL for the postgres engine (None for the others)."""
+    return request.getfixturevalue("pg_url") if engine == "postgres" else None
 
 PLAN = """中共{inst}委员会关于加强基层党建工作的实施方案
 
@@ -52,9 +58,9 @@ def docs_of(index, query, engine=None):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_incremental_add_change_remove(corpus, tmp_path, engine):
+def test_incremental_add_change_remove(corpus, tmp_path, engine, request):
     index = tmp_path / "index"
-    first = build_index(corpus, index, engine=engine)
+    first = build_index(corpus, index, engine=engine, db=database(engine, request))
     assert (first["documents"], first["added"], first["updated"], first["removed"]) == (2, 2, 0, 0)
     assert first["clauses"] >= 4 and first["failures"] == []
     assert docs_of(index, "双带头人", engine) == {"jia-2021", "yi-2020"}
@@ -85,30 +91,38 @@ def test_rebuild_starts_afresh(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_interrupted_build_leaves_previous_index(corpus, tmp_path, monkeypatch, engine):
+def test_interrupted_build_leaves_previous_index(corpus, tmp_path, monkeypatch, engine, request):
     index = tmp_path / "index"
-    build_index(corpus, index, engine=engine)
+    build_index(corpus, index, engine=engine, db=database(engine, request))
     write_plan(corpus, "yi-2020.txt", "乙学院", first="推进专职组织员队伍建设。")
 
     from pbdocs import search as search_pkg
 
     real = search_pkg.get_backend
 
-    def crashing(name, path):
-        backend = real(name, path)
+    def crashing(name, path, **kw):
+        backend = real(name, path, **kw)
         original = backend.write
 
-        def write(add, delete):
-            original(add[:1], delete)  # half the work reaches the disk, then Ctrl-C
+        def write(add, delete, **kw):
+            original(add[:1], delete, **kw)  # half the work is written, then Ctrl-C
             raise KeyboardInterrupt
 
         backend.write = write
         return backend
 
-    monkeypatch.setattr(search_pkg, "get_backend", crashing)
+    if engine == "postgres":  # Ctrl-C inside the transaction, after the clauses were copied
+        from pbdocs.search.postgres_backend import PostgresBackend
+
+        def interrupted(*args):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(PostgresBackend, "_write_meta", interrupted)
+    else:
+        monkeypatch.setattr(search_pkg, "get_backend", crashing)
     with pytest.raises(KeyboardInterrupt):
         build_index(corpus, index, engine=engine)
-    monkeypatch.setattr(search_pkg, "get_backend", real)
+    monkeypatch.undo()
     assert docs_of(index, "双带头人", engine) == {"jia-2021", "yi-2020"}
     assert docs_of(index, "专职组织员", engine) == set()
     assert not list((index / "search").glob("tmp-*"))

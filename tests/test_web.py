@@ -669,6 +669,72 @@ def test_serve_with_missing_corpus_is_one_sentence(runner, tmp_path):
     assert "语料目录不存在" in r.output and "Traceback" not in r.output
 
 
+def _serve(runner, monkeypatch, *args):
+    """Run `pbdocs serve` until it would serve, and return its output and the app."""
+    from waitress.server import BaseWSGIServer
+
+    import pbdocs.web.app as web_app
+    from pbdocs.cli import main
+
+    served = {}
+
+    def run(self, *a, **kw):
+        raise KeyboardInterrupt
+
+    real_create = web_app.create_app
+
+    def create(*a, **kw):
+        served["app"] = real_create(*a, **kw)
+        return served["app"]
+
+    monkeypatch.setattr(BaseWSGIServer, "run", run)
+    monkeypatch.setattr(web_app, "create_app", create)
+    r = runner.invoke(main, ["serve", "--port", str(_free_port()), *map(str, args)])
+    assert r.exit_code == 0, r.output
+    return r.output, served["app"]
+
+
+def test_serve_uses_the_engine_the_index_was_built_with(runner, tmp_path, monkeypatch,
+                                                        corpus_dir):
+    """A tantivy index is served with tantivy: no whoosh build at start-up."""
+    pytest.importorskip("tantivy")
+    from pbdocs.search import build_index
+    from pbdocs.search.indexdir import IndexDir
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    build_index(corpus, tmp_path / "index", engine="tantivy")
+    out, app = _serve(runner, monkeypatch, "--corpus", corpus, "--index", tmp_path / "index",
+                      "--out", tmp_path / "out")
+    assert "（tantivy）" in out and "索引就绪" in out
+    assert IndexDir(tmp_path / "index").current("whoosh") is None
+    res = app.test_client().get("/search", query_string={"q": "双带头人"})
+    assert res.status_code == 200 and "双带头人" in res.get_data(as_text=True)
+
+
+def test_serve_on_a_shared_database_does_not_reindex(runner, tmp_path, monkeypatch, corpus_dir,
+                                                     pg_url):
+    """Several servers share one PostgreSQL index: a server starting elsewhere (no corpus
+    files there) answers from the database and leaves the index as it is."""
+    from pbdocs.search import build_index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    built = build_index(corpus, tmp_path / "index", engine="postgres", db=pg_url)
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    out, app = _serve(runner, monkeypatch, "--corpus", empty, "--index", tmp_path / "other",
+                      "--out", tmp_path / "out", "--db", pg_url)
+    assert "共享数据库" in out
+    client = app.test_client()
+    page = client.get("/search", query_string={"q": "双带头人"}).get_data(as_text=True)
+    assert "找到 <strong>13</strong> 条相关条款" in page
+    home = client.get("/").get_data(as_text=True)
+    assert f"语料库中的文件（{built['documents']} 份）" in home
+    doc_page = client.get("/doc/jyu-2021-54")
+    assert doc_page.status_code == 200 and "嘉应学院" in doc_page.get_data(as_text=True)
+    again = build_index(corpus, tmp_path / "index", engine="postgres", db=pg_url)
+    assert (again["added"], again["removed"]) == (0, 0)
 # -- issue 16: names, safety headers, messages --------------------------------------------------
 
 @pytest.mark.parametrize("raw, expected", [

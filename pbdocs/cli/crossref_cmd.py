@@ -9,14 +9,15 @@ import click
 from pbdocs.cli.common import corpus_option, emit_json, format_option, handle_errors, index_option
 
 
-def _documents(corpus_dir: str, index_dir: str) -> list:
-    """The corpus' parsed documents (cached); files that fail to parse are reported and skipped."""
+def _documents(corpus_dir: str, index_dir: str):
+    """The corpus' parsed documents as a stream (loaded one at a time from the cache, never
+    all held); files that fail to parse are reported once and skipped."""
     from pbdocs.corpus import Corpus
 
     def warn(failure) -> None:
         click.echo(f"未能解析：{failure.path}：{failure.message}", err=True)
 
-    return list(Corpus(corpus_dir, index_dir).documents(on_error=warn))
+    return Corpus(corpus_dir, index_dir).stream(on_error=warn)
 
 
 @click.command()

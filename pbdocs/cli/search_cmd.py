@@ -8,7 +8,11 @@ import click
 
 from pbdocs.cli.common import corpus_option, emit_json, format_option, handle_errors, index_option
 
-ENGINE_CHOICE = click.Choice(["whoosh", "tantivy"])
+ENGINE_CHOICE = click.Choice(["whoosh", "tantivy", "postgres"])
+db_option = click.option(
+    "--db", default=None, metavar="URL",
+    help="PostgreSQL 数据库地址（--engine postgres 时使用，如 postgresql://postgres@127.0.0.1:5432/"
+         "pbdocs；也可设置环境变量 PBDOCS_DATABASE_URL）")
 
 
 def _depts(ds: list[dict[str, str]]) -> str:
@@ -26,23 +30,30 @@ def _clause_path(rec) -> str:
 @index_option
 @click.option("--rebuild", is_flag=True, help="丢弃现有索引，全部重建")
 @click.option("--engine", type=ENGINE_CHOICE, default=None,
-              help="检索引擎：whoosh（默认）或 tantivy（需 pip install pbdocs[tantivy]）")
+              help="检索引擎：whoosh（默认）、tantivy（需 pip install pbdocs[tantivy]）"
+                   "或 postgres（多台机器共用的数据库）")
+@db_option
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="并行解析的进程数（默认：本机的处理器核数）")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="把解析分批交给 Dask 集群（调度器地址，如 tcp://10.0.0.5:8786）")
 @format_option
 @handle_errors
-def index(corpus_dir, index_dir, rebuild, engine, fmt):
+def index(corpus_dir, index_dir, rebuild, engine, db, jobs, dask_address, fmt):
     """解析语料并建立或更新检索索引（只重新解析新增或改动的文件）。"""
-    from pbdocs.search import build_index
-    from pbdocs.search.indexdir import IndexDir
+    from pbdocs.search import build_index, resolve_engine
 
-    engine = engine or IndexDir(index_dir).default_engine()
+    engine = resolve_engine(index_dir, engine, db)
     show = fmt == "text" and sys.stderr.isatty()
 
     def progress(i: int, n: int, doc_id: str) -> None:
         if show:
-            click.echo(f"\r正在解析 {i}/{n}：{doc_id}\033[K", err=True, nl=False)
+            done = min(20, i * 20 // max(n, 1))
+            bar = "█" * done + "░" * (20 - done)
+            click.echo(f"\r正在解析 {bar} {i}/{n}：{doc_id}\033[K", err=True, nl=False)
 
     summary = build_index(corpus_dir, index_dir, rebuild=rebuild, engine=engine,
-                          progress=progress)
+                          progress=progress, jobs=jobs, dask=dask_address, db=db)
     if show:
         click.echo("\r\033[K", err=True, nl=False)
     if fmt == "json":
@@ -78,15 +89,16 @@ def index(corpus_dir, index_dir, rebuild, engine, fmt):
 @click.option("--facets", is_flag=True, help="同时列出按学校、按部门的命中条数")
 @click.option("--engine", type=ENGINE_CHOICE, default=None,
               help="检索引擎（默认为最近建索引所用的）")
+@db_option
 @format_option
 @handle_errors
-def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engine, fmt):
+def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engine, db, fmt):
     """在条款中检索：词语、"短语"、AND / OR / NOT、括号。"""
     from pbdocs.search import search as run
 
     q = " ".join(query)
     result = run(index_dir, q, inst=inst, dept=dept, year=year, kind=kind, limit=limit,
-                 offset=offset, facets=facets, engine=engine)
+                 offset=offset, facets=facets, engine=engine, db=db)
     if fmt == "json":
         emit_json(result.to_dict())
         return
@@ -126,15 +138,16 @@ def search(query, index_dir, inst, dept, year, kind, limit, offset, facets, engi
 @index_option
 @click.option("--engine", type=ENGINE_CHOICE, default=None,
               help="检索引擎（默认为最近建索引所用的）")
+@db_option
 @format_option
 @handle_errors
-def show(clause_id, index_dir, engine, fmt):
+def show(clause_id, index_dir, engine, db, fmt):
     """显示一条条款及其上下文：所在文件、上级标题、全文、牵头与配合部门。"""
     from dataclasses import asdict
 
     from pbdocs.search import get_clause
 
-    r = get_clause(index_dir, clause_id, engine=engine)
+    r = get_clause(index_dir, clause_id, engine=engine, db=db)
     if fmt == "json":
         emit_json(asdict(r))
         return

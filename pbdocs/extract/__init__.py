@@ -10,13 +10,15 @@ import re
 from pbdocs.model import Clause, Deadline, Dept, Document, Task
 
 
-def enrich(doc: Document) -> Document:
-    """Fill the extraction fields of every clause of `doc` in place and return it."""
+def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
+    """Fill the extraction fields of every clause of `doc` in place and return it; `extra`
+    overrides the lexicon extension folders found beside its source file."""
     from pbdocs.extract import timeexpr
     from pbdocs.extract.pipeline import analyse, get_nlp, lexicon_of
     from pbdocs.lang.lexicon import extension_dirs
 
-    extra = extension_dirs(doc.source.path if doc.source else None)
+    if extra is None:
+        extra = extension_dirs(doc.source.path if doc.source else None)
     lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）

@@ -6,6 +6,7 @@ Chinese sentence naming the file and the problem.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ class RawText:
     warnings: list[Warning] = field(default_factory=list)
     # Pages of a PDF, paragraphs of a DOCX: for a person's curiosity and for benchmarks.
     pages: int | None = None
+    # SHA-256 of the file's bytes, so that nobody reads the file again to hash it.
+    sha256: str | None = None
 
 
 def fail(path: Path, problem: str) -> InputError:
@@ -100,7 +103,8 @@ def _missing(path: Path) -> InputError:
     return InputError(f"找不到文件 {path}。")
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, refused with a sentence when missing, too large, unreadable or empty."""
     if not path.exists():
         raise _missing(path)
     if path.is_dir():
@@ -119,13 +123,22 @@ def _read_bytes(path: Path) -> bytes:
         raise fail(path, "没有读取权限，请检查文件权限") from e
     except OSError as e:
         raise fail(path, f"无法读取（{os_reason(e)}）") from e
+    return check_bytes(path, data)
+
+
+def check_bytes(path: Path, data: bytes) -> bytes:
+    """data, refused with a sentence when it is too large or empty."""
+    if len(data) > MAX_BYTES:
+        raise fail(path, f"大小为 {len(data) / 1024 / 1024:.0f} MB，超过 "
+                         f"{MAX_BYTES // 1024 // 1024} MB 的上限，不像一份政策文本，已拒绝读取")
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise fail(path, "是空文件，没有任何内容")
     return data
 
 
-def read_file(path: str | Path) -> RawText:
-    """Read any supported file into RawText, or raise InputError with a sentence for a person."""
+def read_file(path: str | Path, data: bytes | None = None) -> RawText:
+    """Read any supported file into RawText, or raise InputError with a sentence for a person;
+    `data`, when given, is the file's bytes already read (the file is not opened again)."""
     path = Path(path)
     ext_format = EXTENSIONS.get(path.suffix.lower())
     if ext_format is None and path.suffix:
@@ -133,7 +146,7 @@ def read_file(path: str | Path) -> RawText:
             raise _missing(path)
         raise fail(path, f"的类型 {path.suffix} 不受支持"
                          "（支持 txt、docx、html、htm、md、pdf、doc）")
-    data = _read_bytes(path)
+    data = read_bytes(path) if data is None else check_bytes(path, data)
     fmt = sniff_format(data, ext_format or "txt")
     if fmt in ("txt", "md") and len(data) > MAX_TEXT_BYTES:
         limit = MAX_TEXT_BYTES // 1024 // 1024
@@ -147,6 +160,7 @@ def read_file(path: str | Path) -> RawText:
         raise fail(path, f"已损坏或不是有效的 {fmt.upper()} 文件，无法解析") from e
     if not raw.text.strip():
         raise fail(path, "中没有可提取的文字")
+    raw.sha256 = hashlib.sha256(data).hexdigest()
     return raw
 
 

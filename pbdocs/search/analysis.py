@@ -40,23 +40,34 @@ def _fold(ch: str) -> str:
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
 
 
+# Every character met so far, sorted once: those that fold to one other character (a table for
+# str.translate), and those that need the slow path (dropped, spaces, folding to several).
+_KNOWN: set[str] = set()
+_TABLE: dict[int, str] = {}
+_COMPLEX: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
+    for ch in chars:
+        folded = ch if "\u4e00" <= ch <= "\u9fff" else _fold(ch)
+        if len(folded) != 1 or ch in _DROP or ch.isspace():
+            _COMPLEX.add(ch)
+        elif folded != ch:
+            _TABLE[ord(ch)] = folded
+        _KNOWN.add(ch)
+
+
 def normalize(text: str) -> tuple[str, Sequence[int]]:
     """Fold widths and case, drop spaces next to Chinese characters and zero-width marks.
 
     Returns the normalised text and, for each of its characters, the index of the original
     character it came from, so offsets can be mapped back for highlighting.
     """
-    table: dict[int, str] = {}
-    simple = True
-    for ch in set(text):
-        folded = ch if "\u4e00" <= ch <= "\u9fff" else _fold(ch)
-        if len(folded) != 1 or ch in _DROP or ch.isspace():
-            simple = False
-            break
-        if folded != ch:
-            table[ord(ch)] = folded
-    if simple:  # the usual case: one character for one, so offsets stay as they are
-        return text.translate(table), range(len(text))
+    chars = set(text)
+    if not chars <= _KNOWN:  # set operations in C: characters are sorted once per process
+        _learn(chars - _KNOWN)
+    if chars.isdisjoint(_COMPLEX):  # the usual case: one for one, offsets stay as they are
+        return text.translate(_TABLE), range(len(text))
     return _normalize_slow(text)
 
 
@@ -159,3 +170,18 @@ def bigrams(text: str) -> list[str]:
 def query_bigrams(words: list[str]) -> list[str]:
     """The distinct bigrams of a run of query words: a clause holding the run holds them all."""
     return sorted(set(bigrams("".join(words))))
+
+
+def analyse_record(record) -> tuple:
+    """Everything an engine indexes of a clause record, analysed once (in a worker process
+    when indexing in parallel): the tokens of its body, context and title as (text, pos, start,
+    end) tuples, and the bigrams of body and context."""
+    texts = record.texts()
+
+    def plain(found) -> list[tuple[str, int, int, int]]:
+        return [(t.text, t.pos, t.start, t.end) for t in found]
+
+    return (plain(tokens(texts["body"])),
+            plain(tokens_cached(texts["ctx"])) if texts["ctx"] else [],
+            plain(tokens_cached(texts["title"])) if texts["title"] else [],
+            bigrams(texts["body"]) + bigrams(texts["ctx"]))

@@ -1,6 +1,6 @@
 """The search-engine interface and what every engine indexes: one record per clause.
 
-An engine (whoosh, tantivy; tomorrow OpenSearch) implements `SearchBackend`; everything
+An engine (whoosh, tantivy, PostgreSQL) implements `SearchBackend`; everything
 else — analysis, query parsing, filters, highlighting, the index folder — is shared.
 """
 

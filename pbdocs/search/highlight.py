@@ -59,19 +59,62 @@ def match_spans(text: str, terms: set[str], phrases: list[list[str]]) -> list[tu
 
 def highlight(text: str, terms: set[str], phrases: list[list[str]] | None = None,
               width: int = 160, before: int = 24) -> Highlight:
-    """The passage of text (at most `width` characters) with the most matches, marked."""
-    spans = match_spans(text, terms, phrases or [])
+    """The passage of text (at most `width` characters) with the most matches, marked.
+
+    A long text is normalised only around the passage shown: the passage is chosen from the
+    query words' places in the text as written (found by str.find, in C), and only that stretch
+    is normalised and marked. When the words occur only in normalised form (a space inside a
+    word, full-width letters), the whole text is normalised, as for a short one."""
+    phrases = phrases or []
     if len(text) <= width:
-        return Highlight(text, spans)
+        return Highlight(text, match_spans(text, terms, phrases))
+    needles = {n for n in set(terms) | {"".join(p) for p in phrases} if n}
+    raw = sorted((at, at + len(n)) for n in needles for at in _find_all(text, n))
+    if not raw:
+        return _window(text, match_spans(text, terms, phrases), width, before)
+    start, end = _best(text, raw, width, before)
+    reach = max(map(len, needles))  # a match crossing the passage's edge is still marked
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    spans = [(a + lo, b + lo) for a, b in match_spans(text[lo:hi], terms, phrases)]
+    return _cut(text, spans, start, end)
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def _best(text: str, spans: list[tuple[int, int]], width: int, before: int) -> tuple[int, int]:
+    """[start, end) of the passage holding the most spans (the first such)."""
     best_start, best_count = 0, -1
     for s, _ in spans or [(0, 0)]:
         start = max(0, min(s - before, len(text) - width))
         count = sum(1 for a, b in spans if a >= start and b <= start + width)
         if count > best_count:
             best_start, best_count = start, count
-    end = best_start + width
-    prefix = ELLIPSIS if best_start > 0 else ""
+    return best_start, best_start + width
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int, before: int) -> Highlight:
+    start, end = _best(text, spans, width, before)
+    return _cut(text, spans, start, end)
+
+
+def _cut(text: str, spans: list[tuple[int, int]], start: int, end: int) -> Highlight:
+    prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
-    shift = len(prefix) - best_start
-    inside = [(a + shift, b + shift) for a, b in spans if a >= best_start and b <= end]
-    return Highlight(prefix + text[best_start:end] + suffix, inside)
+    shift = len(prefix) - start
+    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return Highlight(prefix + text[start:end] + suffix, inside)
+
+
+def highlight_whole(text: str, terms: set[str], phrases: list[list[str]] | None = None,
+                    width: int = 160, before: int = 24) -> Highlight:
+    """highlight() normalising the whole text (the reference the fast path is tested against)."""
+    spans = match_spans(text, terms, phrases or [])
+    if len(text) <= width:
+        return Highlight(text, spans)
+    return _window(text, spans, width, before)

@@ -2,8 +2,9 @@
 
 Layout under `<index>/search/`: `gen-<engine>-<n>/` (one complete index plus `pbdocs-index.json`),
 `<engine>.current` (the name of the live generation), `engine` (the engine built last),
-`.lock`. A build works in `tmp-*/` and only then renames it and replaces the pointer file,
-so a crash or Ctrl-C at any moment leaves the previous generation live.
+`postgres.url` (the database of the last postgres build, without its password), `.lock`.
+A build works in `tmp-*/` and only then renames it and replaces the pointer file, so a crash
+or Ctrl-C at any moment leaves the previous generation live.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Any
 from pbdocs.errors import InputError
 from pbdocs.store import atomic_write_text
 
-ENGINES = ("whoosh", "tantivy")
-META_FORMAT = 3  # bump when the fields or analysis change: older indexes are rebuilt
+ENGINES = ("whoosh", "tantivy", "postgres")
+FILE_ENGINES = ("whoosh", "tantivy")  # those whose index lives in generation folders here
+META_FORMAT = 4  # bump when the fields or analysis change: older indexes are rebuilt
 # Our files beside the engine's own (tantivy has a meta.json of its own).
 META_FILE = "pbdocs-index.json"
 VOCAB_FILE = "pbdocs-vocab.json"
@@ -54,15 +56,30 @@ class IndexDir:
 
     # -- reading -------------------------------------------------------------------------
     def default_engine(self) -> str:
-        """The engine to search with when none is named: $PBDOCS_ENGINE, else the last built."""
+        """The engine to use when none is named: $PBDOCS_ENGINE, else the one built last here,
+        else postgres when $PBDOCS_DATABASE_URL names a database, else whoosh."""
         env = os.environ.get("PBDOCS_ENGINE")
         if env:
             return env
+        name = self.recorded_engine()
+        if name:
+            return name
+        return "postgres" if os.environ.get("PBDOCS_DATABASE_URL") else "whoosh"
+
+    def recorded_engine(self) -> str | None:
+        """The engine the last build in this folder used, or None."""
         try:
             name = (self.root / "engine").read_text(encoding="utf-8").strip()
         except OSError:
-            name = ""
-        return name if name in ENGINES else "whoosh"
+            return None
+        return name if name in ENGINES else None
+
+    def postgres_url(self) -> str | None:
+        """The database URL the last postgres build recorded (no password), or None."""
+        try:
+            return (self.root / "postgres.url").read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
 
     def current(self, engine: str) -> Path | None:
         """The live generation folder of an engine, or None when never built."""
@@ -80,7 +97,7 @@ class IndexDir:
         """The live generation of an engine and its metadata (raises InputError)."""
         gen = self.current(engine)
         if gen is None:
-            others = [e for e in ENGINES if e != engine and self.current(e) is not None]
+            others = [e for e in FILE_ENGINES if e != engine and self.current(e) is not None]
             if others:
                 raise InputError(f"索引中没有 {engine} 引擎的索引（已有：{'、'.join(others)}），"
                                  f"请运行 pbdocs index --engine {engine}。")
@@ -124,7 +141,7 @@ class IndexDir:
         atomic_write_text(self.root / f"{engine}.current", gen.name)
         atomic_write_text(self.root / "engine", engine)
         keep = set()
-        for e in ENGINES:
+        for e in FILE_ENGINES:
             try:
                 cur = self.current(e)
             except InputError:
@@ -135,6 +152,14 @@ class IndexDir:
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)
         return gen
+
+    def record_postgres(self, url: str) -> None:
+        """Record that this folder's index is the database at url (its password left out)."""
+        from pbdocs.pgstore import redact
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.root / "postgres.url", redact(url))
+        atomic_write_text(self.root / "engine", "postgres")
 
 
 def _digest(path: Path) -> str:
@@ -189,8 +214,9 @@ def read_meta(gen: Path, part: str = "head") -> dict[str, Any] | None:
     return meta
 
 
-def write_meta(gen: Path, meta: dict[str, Any]) -> None:
-    """Write a generation's metadata (split into head, vocabulary and documents)."""
+def split_meta(meta: dict[str, Any]) -> tuple[dict, dict, dict]:
+    """A generation's metadata as (head, vocabulary, documents): what every search reads, what
+    filters resolve against, and what an incremental build compares."""
     docs = meta.get("docs", {})
     vocab = {
         "departments": meta.get("departments", {}),
@@ -200,6 +226,12 @@ def write_meta(gen: Path, meta: dict[str, Any]) -> None:
     }
     head = {k: v for k, v in meta.items() if k not in ("docs", "departments")}
     head["documents"] = len(docs)
+    return head, vocab, docs
+
+
+def write_meta(gen: Path, meta: dict[str, Any]) -> None:
+    """Write a generation's metadata (split into head, vocabulary and documents)."""
+    head, vocab, docs = split_meta(meta)
     dump = json.dumps
     atomic_write_text(gen / DOCS_FILE, dump(docs, ensure_ascii=False))
     atomic_write_text(gen / VOCAB_FILE, dump(vocab, ensure_ascii=False))

@@ -4,6 +4,7 @@ through pre-tokenized text, so both engines index the same terms at the same pos
 from __future__ import annotations
 
 import contextlib
+import marshal
 from pathlib import Path
 
 from pbdocs.errors import InputError
@@ -75,19 +76,35 @@ class TantivyBackend(SearchBackend):
                 raise DamagedIndexError(str(e)) from e
         return self._ix
 
-    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
+              rows: list | None = None) -> None:
+        """Delete the documents' clauses, add the records and commit; `rows` holds each
+        record's analysis (analysis.analyse_record, marshalled) when workers made it."""
         ix = self._index()
-        writer = ix.writer(heap_size=64_000_000, num_threads=1)
+        # One indexing thread (it runs beside Python, off the GIL): with several, documents
+        # land in segments out of order, and browsing lists clauses in index order. The other
+        # cores go to the analysis, done by the parse workers (`rows`).
+        writer = ix.writer(heap_size=128_000_000, num_threads=1)
+        tv = self._tv
         try:
             for doc_id in sorted(delete_doc_ids):
                 writer.delete_documents_by_term("doc_id", doc_id)
-            for r in add:
-                d = self._tv.Document()
+            for i, r in enumerate(add):
+                d = tv.Document()
                 texts = r.texts()
-                for name, text in texts.items():
-                    if text:
-                        d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
-                grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
+                if rows is not None:
+                    analysed = marshal.loads(rows[i])
+                    found = dict(zip(TEXT_FIELDS, analysed[:3]))
+                    for name, text in texts.items():
+                        if text:
+                            d.add_pre_tokenized_text(name, tv.PreTokenizedString(
+                                text, [tv.Token(*t) for t in found[name]]))
+                    grams = analysed[3]
+                else:
+                    for name, text in texts.items():
+                        if text:
+                            d.add_pre_tokenized_text(name, pretokenized(text, name != "body"))
+                    grams = analysis.bigrams(texts["body"]) + analysis.bigrams(texts["ctx"])
                 if grams:
                     d.add_pre_tokenized_text(GRAMS_FIELD, self._tv.PreTokenizedString(
                         "", [self._tv.Token(g, i, 0, 0) for i, g in enumerate(grams)]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import marshal
 from itertools import accumulate, compress
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class JiebaTokenizer(Tokenizer):
     # departments), whose terms weigh SEARCH_FIELDS["ctx"]: one posting list per term is
     # several times faster in whoosh than a union over two fields.
     SEPARATOR = "\x1e"
+    # value → (body tokens, context tokens) analysed by workers, while a writer adds them
+    analysed: dict[str, tuple] = {}
 
     def __eq__(self, other):
         return type(other) is type(self)
@@ -50,6 +53,13 @@ class JiebaTokenizer(Tokenizer):
         body, _, ctx = value.partition(self.SEPARATOR)
         if self.cached:
             parts = [(analysis.tokens_cached(value), 1.0, 0, 0)]
+        elif value in JiebaTokenizer.analysed:
+            body_toks, ctx_toks = (
+                [analysis.Token(*t) for t in found] for found in JiebaTokenizer.analysed[value])
+            parts = [(body_toks, 1.0, 0, 0)]
+            if ctx:
+                parts.append((ctx_toks, SEARCH_FIELDS["ctx"], len(body) + 1,
+                              (body_toks[-1].pos + 2) if body_toks else 0))
         else:
             body_toks = analysis.tokens(body)
             parts = [(body_toks, 1.0, 0, 0)]
@@ -72,7 +82,10 @@ class JiebaTokenizer(Tokenizer):
 
 
 class BigramTokenizer(Tokenizer):
-    """Character bigrams of the normalised text (the matching field)."""
+    """Character bigrams of the normalised text (the matching field): of the clause and of its
+    context apart (no bigram spans the separator), as every engine indexes them."""
+
+    analysed: dict[str, list[str]] = {}  # value → bigrams, analysed by workers
 
     def __eq__(self, other):
         return type(other) is type(self)
@@ -83,7 +96,11 @@ class BigramTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, gram in enumerate(analysis.bigrams(value)):
+        grams = BigramTokenizer.analysed.get(value)
+        if grams is None:
+            grams = [g for part in value.split(JiebaTokenizer.SEPARATOR)
+                     for g in analysis.bigrams(part)]
+        for i, gram in enumerate(grams):
             t.text = gram
             t.boost = 1.0
             t.stopped = False
@@ -144,21 +161,31 @@ class WhooshBackend(SearchBackend):
                 raise DamagedIndexError(str(e)) from e
         return self._ix
 
-    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str]) -> None:
-        writer = self._index().writer(codec=_codec())
+    def write(self, add: list[ClauseRecord], delete_doc_ids: set[str],
+              rows: list | None = None) -> None:
+        """Delete the documents' clauses, add the records and commit; `rows` holds each
+        record's analysis (analysis.analyse_record, marshalled) when workers made it. The pool of
+        postings sorted in memory is 512 MB (whoosh's 128 MB default spilled to disk)."""
+        writer = self._index().writer(codec=_codec(), limitmb=512)
         try:
             for doc_id in sorted(delete_doc_ids):
                 writer.delete_by_term("doc_id", doc_id)
-            for r in add:
+            for i, r in enumerate(add):
                 kw = {k: ",".join(v) for k, v in r.keywords().items() if v}
                 kw["clause_id"] = r.clause_id
                 texts = r.texts()
                 both = texts["body"] + JiebaTokenizer.SEPARATOR + texts["ctx"]
+                if rows is not None:
+                    analysed = marshal.loads(rows[i])
+                    JiebaTokenizer.analysed = {both: (analysed[0], analysed[1])}
+                    BigramTokenizer.analysed = {both: analysed[3]}
                 writer.add_document(data=r.data(), title=texts["title"], all=both,
                                     **{GRAMS_FIELD: both}, **kw)
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            JiebaTokenizer.analysed, BigramTokenizer.analysed = {}, {}
         writer.commit()
         self.close()
         self._ix = None

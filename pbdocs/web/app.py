@@ -50,10 +50,12 @@ _ERRORS = {
 
 def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index",
                out_dir: str | Path = "out", max_upload_mb: int = MAX_UPLOAD_MB,
-               trusted_hosts: list[str] | None = None, parse_processes: int = 0) -> Flask:
+               trusted_hosts: list[str] | None = None, parse_processes: int = 0,
+               engine: str | None = None, db: str | None = None) -> Flask:
     """A web app over one corpus folder, its index folder and a folder for generated files.
     With `trusted_hosts`, requests naming another host are refused (DNS rebinding); with
-    `parse_processes`, uploads are parsed in that many worker processes."""
+    `parse_processes`, uploads are parsed in that many worker processes; `engine` and `db`
+    override the engine recorded in the index folder."""
     app = Flask(__name__)
     app.secret_key = secrets.token_bytes(32)  # signs the session cookie that holds the token
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
@@ -62,7 +64,8 @@ def create_app(corpus_dir: str | Path = "corpus", index_dir: str | Path = "index
         app.config["TRUSTED_HOSTS"] = list(trusted_hosts)
     app.config["MAX_CONTENT_LENGTH"] = max_upload_mb * 1024 * 1024
     app.config["MAX_UPLOAD_MB"] = max_upload_mb
-    app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir, parse_processes)
+    app.extensions["pbdocs"] = Backend(corpus_dir, index_dir, out_dir, parse_processes,
+                                       engine=engine, db=db)
     app.jinja_env.autoescape = True  # also for templates whose name does not end in .html
     filters.register(app)
 

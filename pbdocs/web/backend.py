@@ -58,10 +58,12 @@ class Backend:
     """The corpus, index and output folders of one running web app."""
 
     def __init__(self, corpus_dir: str | Path, index_dir: str | Path, out_dir: str | Path,
-                 parse_processes: int = 0):
+                 parse_processes: int = 0, engine: str | None = None, db: str | None = None):
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self.out_dir = Path(out_dir)
+        self.engine, self.db = engine, db  # None: the engine recorded in the index folder
+        self._store = None
         self._docs: dict[str, tuple[tuple[int, int], Document]] = {}
         self._lock = threading.RLock()  # one writer to corpus and index at a time
         self._files_cache: tuple | None = None
@@ -75,11 +77,35 @@ class Backend:
         self._compared: dict[str, dict] = {}  # recent comparisons by compare_key
 
     # -- corpus ---------------------------------------------------------------------------
+    def engine_name(self) -> str:
+        """The search engine this app uses: as told, else as recorded in the index folder."""
+        from pbdocs.search import resolve_engine
+
+        return resolve_engine(self.index_dir, self.engine, self.db)
+
+    def shared(self) -> bool:
+        """Whether corpus and index live in a database shared with other machines."""
+        return self.engine_name() == "postgres"
+
+    def store(self):
+        """Where parsed documents are kept: the shared database, or the index folder."""
+        if self._store is None and self.shared():
+            from pbdocs.pgstore import PgDocStore
+            from pbdocs.search import database_url
+
+            self._store = PgDocStore(database_url(self.index_dir, self.db),
+                                     self.corpus().lexicon_dirs())
+        if self._store is not None:
+            return self._store
+        from pbdocs.store import DocStore
+
+        return DocStore(self.index_dir, self.corpus().lexicon_dirs())
+
     def corpus(self):
         """The library's Corpus over our folders."""
         from pbdocs.corpus import Corpus
 
-        return Corpus(self.corpus_dir, self.index_dir)
+        return Corpus(self.corpus_dir, self.index_dir, store=self._store)
 
     def files(self) -> dict[str, Path]:
         """Document id → file in the corpus (empty when the folder does not exist). The listing
@@ -123,7 +149,10 @@ class Backend:
         `files` saves listing the corpus again when the caller already did."""
         path = (files if files is not None else self.files()).get(doc_id)
         if path is None:
-            raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+            doc = self.shared() and self.store().load(doc_id)  # parsed on another machine
+            if not doc:
+                raise InputError(f"语料库中没有编号为“{doc_id}”的文档。")
+            return doc
         doc = self._remembered(doc_id, path)
         if doc is None:
             doc = self.corpus().load(doc_id)
@@ -168,6 +197,12 @@ class Backend:
                 docs.append(self.load(doc_id, files))
             except PbdocsError as e:
                 failures.append(f"{path.name}：{e}")
+        if self.shared():  # documents other machines added to the shared database
+            for doc_id in self.store().ids():
+                if doc_id not in files:
+                    doc = self.store().load(doc_id)
+                    if doc is not None:
+                        docs.append(doc)
         return docs, failures
 
     def source_file(self, doc_id: str) -> Path:
@@ -180,18 +215,18 @@ class Backend:
 
     # -- search ---------------------------------------------------------------------------
     def index_ready(self) -> bool:
-        """Whether the search index has been built in the index folder."""
-        from pbdocs.search.indexdir import IndexDir
+        """Whether the search index has been built (in the index folder or the database)."""
+        from pbdocs.search import index_exists
 
-        idx_dir = IndexDir(self.index_dir)
         try:
-            return idx_dir.current(idx_dir.default_engine()) is not None
+            return index_exists(self.index_dir, self.engine, self.db)
         except PbdocsError:
-            return True  # there but damaged: searching says so in a sentence
+            return True  # there but damaged or unreachable: searching says so in a sentence
 
-    def build_index(self) -> dict:
-        """Build or update the search index over the corpus (incremental)."""
-        return self._build_index_locked()
+    def build_index(self, jobs: int | None = 1) -> dict:
+        """Build or update the search index over the corpus (incremental), with the engine the
+        index was built with (or the one this app was told)."""
+        return self._build_index_locked(jobs)
 
     def search(self, query: str, limit: int, offset: int, facets: tuple[str, ...] = (),
                **filters: Any) -> dict:
@@ -205,12 +240,15 @@ class Backend:
         kwargs = {k: v for k, v in filters.items() if v not in (None, "", [])}
         if query.strip():
             parse_query(query)  # a malformed query: its sentence
-        args = dict(limit=limit, offset=offset, facets=facets or False, browse=True, **kwargs)
+        args = dict(limit=limit, offset=offset, facets=facets or False, browse=True,
+                    engine=self.engine, db=self.db, **kwargs)
         try:
             result = run(self.index_dir, query, **args)
         except InputError:
             # The query is fine, so the index is missing, stale or damaged: a person in a
             # browser cannot run `pbdocs index`, so update it here and try once more.
+            if self.shared() and self.index_ready():
+                raise  # the shared database answered: its sentence stands
             self.build_index()
             result = run(self.index_dir, query, **args)
         data = as_data(result)
@@ -469,9 +507,7 @@ class Backend:
             doc.source.path = str(target)
             if slugify(final) == doc.id:  # else its ids differ: indexing parses it again
                 try:
-                    from pbdocs.store import DocStore
-
-                    DocStore(self.index_dir, self.corpus().lexicon_dirs()).put(doc)
+                    self.store().put(doc)
                 except OSError:
                     pass
             res.name = final
@@ -479,7 +515,13 @@ class Backend:
             mine = self._written
         job.step("正在更新检索索引……", 3, 3)
         try:
-            self._index_upto(mine)
+            if self.shared():  # add to the shared index; other machines' documents stay
+                from pbdocs.search import index_documents
+
+                with self._index_lock:
+                    index_documents([doc], self.index_dir, engine="postgres", db=self.db)
+            else:
+                self._index_upto(mine)
         except PbdocsError as e:
             res.messages.append(f"文档已加入语料库，但更新检索索引失败：{self.people(e)}")
         new_id = next((i for i, p in self.files().items() if p.name == final), None)
@@ -597,14 +639,16 @@ class Backend:
             self._build_index_locked()
         return name
 
-    def _build_index_locked(self) -> dict:
+    def _build_index_locked(self, jobs: int | None = 1) -> dict:
         """Update the index (one update at a time in this process: the index folder's own
-        lock refuses a second writer rather than waiting for it)."""
+        lock refuses a second writer rather than waiting for it), with the engine the index
+        was built with: a tantivy index is never rebuilt as whoosh behind a person's back."""
         from pbdocs.search import build_index as build
 
         with self._index_lock:
             self._forget_files()
-            return as_data(build(self.corpus_dir, self.index_dir)) or {}
+            return as_data(build(self.corpus_dir, self.index_dir, engine=self.engine_name(),
+                                 db=self.db, jobs=jobs)) or {}
 
     def managed_files(self) -> list[dict]:
         """The corpus files for the management page: id, name, size, modified, document."""
