@@ -163,8 +163,14 @@ def _sources(name: str, dirs: tuple[str, ...] | None) -> list[tuple[str, tuple]]
 
 def paths(name: str, dirs: tuple[str, ...] | None = None) -> list[Path]:
     """The existing files called `name`: the packaged one, then those of extension folders."""
-    folders = [LEXICON_DIR, *(Path(d) for d in (active() if dirs is None else dirs))]
-    return [f / name for f in folders if (f / name).is_file()]
+    folders = (str(LEXICON_DIR), *(active() if dirs is None else dirs))
+    # os.path, and each Path made once: segmentation asks for its user dictionaries every call
+    return [_path(f, name) for f in folders if os.path.isfile(os.path.join(f, name))]
+
+
+@functools.lru_cache(maxsize=256)
+def _path(folder: str, name: str) -> Path:
+    return Path(folder, name)
 
 
 def entries(name: str, dirs: tuple[str, ...] | None = None) -> tuple[str, ...]:

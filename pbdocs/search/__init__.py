@@ -32,8 +32,7 @@ from pbdocs.search.backend import (
     SearchBackend,
     records,
 )
-from pbdocs.search.highlight import Highlight
-from pbdocs.search.highlight import highlight as make_highlight
+from pbdocs.search.highlight import Highlight, Highlighter
 from pbdocs.search.indexdir import (
     ENGINES,
     FILE_ENGINES,
@@ -650,8 +649,8 @@ def search(index_dir: str | Path, query: str, *, inst: str | Iterable[str] | Non
                 found[name] = {k: v for k, v in found[name].items() if k in known}
         found = {n: found[n] for n in names}
     terms, phrases = positive_terms(node)
-    hits = [Hit(h.record, h.score, make_highlight(h.record.text, terms, phrases))
-            for h in page.hits]
+    mark = Highlighter(terms, phrases)
+    hits = [Hit(h.record, h.score, mark(h.record.text)) for h in page.hits]
     return SearchResult(query, page.total, hits, backend.name, found, offset)
 
 

@@ -10,6 +10,7 @@ cuts it differently in context (思想政治工作者 → 思想/政治/工作�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,17 +45,32 @@ _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
 # str.translate), and those that need the slow path (dropped, spaces, folding to several).
 _KNOWN: set[str] = set()
 _TABLE: dict[int, str] = {}
+_FOLDING: set[str] = set()  # the keys of _TABLE as characters
 _COMPLEX: set[str] = set()
 
 
 def _learn(chars: set[str]) -> None:
     for ch in chars:
         folded = ch if "\u4e00" <= ch <= "\u9fff" else _fold(ch)
-        if len(folded) != 1 or ch in _DROP or ch.isspace():
+        if len(folded) != 1 or ch in _DROP or ch.isspace() or _fold(folded) != folded:
             _COMPLEX.add(ch)
         elif folded != ch:
             _TABLE[ord(ch)] = folded
+            _FOLDING.add(ch)
         _KNOWN.add(ch)
+
+
+# Chinese characters fold to themselves: only the others need looking at (a regex drops the
+# Chinese runs in C; a set of every character of a text costs more than the rest together).
+_drop_cjk = re.compile("[\u4e00-\u9fff]+").sub
+
+
+def _others(text: str) -> set[str]:
+    """The characters of text other than common Chinese ones, each learnt once per process."""
+    chars = set(_drop_cjk("", text))
+    if not chars <= _KNOWN:  # set operations in C: characters are sorted once per process
+        _learn(chars - _KNOWN)
+    return chars
 
 
 def normalize(text: str) -> tuple[str, Sequence[int]]:
@@ -63,12 +79,23 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
     Returns the normalised text and, for each of its characters, the index of the original
     character it came from, so offsets can be mapped back for highlighting.
     """
-    chars = set(text)
-    if not chars <= _KNOWN:  # set operations in C: characters are sorted once per process
-        _learn(chars - _KNOWN)
+    chars = _others(text)
     if chars.isdisjoint(_COMPLEX):  # the usual case: one for one, offsets stay as they are
-        return text.translate(_TABLE), range(len(text))
+        for ch in chars & _FOLDING:  # a few kinds of character (，：；); replace runs in C
+            text = text.replace(ch, _TABLE[ord(ch)])
+        return text, range(len(text))
     return _normalize_slow(text)
+
+
+def same_places(text: str, chars: frozenset[str]) -> bool:
+    """Whether finding normalised words made of `chars` in `text` as written finds exactly the
+    places normalising would: no character of text is dropped or expanded, and none folds into
+    one of `chars` (a full-width or compatibility form of it). `chars` are normalised already.
+    True for nearly every Chinese text; then a highlighter need not normalise it at all."""
+    present = _others(text)
+    if not present.isdisjoint(_COMPLEX):
+        return False
+    return all(_TABLE[ord(c)] not in chars for c in present & _FOLDING)
 
 
 def _normalize_slow(text: str) -> tuple[str, list[int]]:

@@ -8,9 +8,10 @@ and both engines highlight alike.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from pbdocs.search.analysis import normalize
+from pbdocs.search.analysis import normalize, same_places
 
 ELLIPSIS = "…"
 
@@ -48,8 +49,13 @@ def match_spans(text: str, terms: set[str], phrases: list[list[str]]) -> list[tu
             found.append((origin[at], origin[at + len(needle) - 1] + 1))
             at = norm.find(needle, at + 1)
     found.sort()
+    return _merge(found)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges with those that overlap or touch joined."""
     merged: list[tuple[int, int]] = []
-    for s, e in found:
+    for s, e in spans:
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
@@ -57,26 +63,51 @@ def match_spans(text: str, terms: set[str], phrases: list[list[str]]) -> list[tu
     return merged
 
 
+class Highlighter:
+    """Marks one query's words in hit after hit: what depends only on the query (its words,
+    whether they are in normal form) is worked out once, not once a hit."""
+
+    def __init__(self, terms: set[str], phrases: list[list[str]] | None = None,
+                 width: int = 160, before: int = 24) -> None:
+        self.terms, self.phrases = set(terms), phrases or []
+        self.needles = tuple(n for n in self.terms | {"".join(p) for p in self.phrases} if n)
+        self.reach = max(map(len, self.needles), default=0)
+        self.width, self.before = width, before
+        # Words in normal form can be looked for in the text as written wherever normalising
+        # the text would change nothing they could match (nearly every Chinese text).
+        self.chars = frozenset("".join(self.needles))
+        self.plain = all(normalize(n)[0] == n for n in self.needles)
+
+    def __call__(self, text: str) -> Highlight:
+        """The passage of text (at most `width` characters) with the most matches, marked.
+
+        When normalising the text would not move or change what the words match (same_places),
+        the words are found in the text as written (str.find, in C) and nothing is normalised:
+        the result is the same as highlight_whole's. Otherwise a long text is normalised only
+        around the passage shown, chosen from the words' places in the text as written; when
+        the words occur only in normalised form (a space inside a word, full-width letters),
+        the whole text is normalised, as for a short one."""
+        width, before = self.width, self.before
+        raw = sorted((at, at + len(n)) for n in self.needles for at in _find_all(text, n))
+        if self.plain and same_places(text, self.chars):
+            spans = _merge(raw)
+            return Highlight(text, spans) if len(text) <= width else _window(
+                text, spans, width, before)
+        if len(text) <= width:
+            return Highlight(text, match_spans(text, self.terms, self.phrases))
+        if not raw:
+            return _window(text, match_spans(text, self.terms, self.phrases), width, before)
+        start, end = _best(text, raw, width, before)
+        lo, hi = max(0, start - self.reach), min(len(text), end + self.reach)
+        spans = [(a + lo, b + lo) for a, b in match_spans(text[lo:hi], self.terms, self.phrases)]
+        return _cut(text, spans, start, end)
+
+
 def highlight(text: str, terms: set[str], phrases: list[list[str]] | None = None,
               width: int = 160, before: int = 24) -> Highlight:
-    """The passage of text (at most `width` characters) with the most matches, marked.
-
-    A long text is normalised only around the passage shown: the passage is chosen from the
-    query words' places in the text as written (found by str.find, in C), and only that stretch
-    is normalised and marked. When the words occur only in normalised form (a space inside a
-    word, full-width letters), the whole text is normalised, as for a short one."""
-    phrases = phrases or []
-    if len(text) <= width:
-        return Highlight(text, match_spans(text, terms, phrases))
-    needles = {n for n in set(terms) | {"".join(p) for p in phrases} if n}
-    raw = sorted((at, at + len(n)) for n in needles for at in _find_all(text, n))
-    if not raw:
-        return _window(text, match_spans(text, terms, phrases), width, before)
-    start, end = _best(text, raw, width, before)
-    reach = max(map(len, needles))  # a match crossing the passage's edge is still marked
-    lo, hi = max(0, start - reach), min(len(text), end + reach)
-    spans = [(a + lo, b + lo) for a, b in match_spans(text[lo:hi], terms, phrases)]
-    return _cut(text, spans, start, end)
+    """The passage of text (at most `width` characters) with the most matches, marked (one
+    hit; Highlighter marks many hits of one query)."""
+    return Highlighter(terms, phrases, width, before)(text)
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -88,11 +119,16 @@ def _find_all(text: str, needle: str) -> list[int]:
 
 
 def _best(text: str, spans: list[tuple[int, int]], width: int, before: int) -> tuple[int, int]:
-    """[start, end) of the passage holding the most spans (the first such)."""
+    """[start, end) of the passage holding the most spans (the first such); spans sorted."""
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    ordered = all(x <= y for x, y in zip(ends, ends[1:]))  # merged spans: count by bisection
     best_start, best_count = 0, -1
-    for s, _ in spans or [(0, 0)]:
+    for s in starts or [0]:
         start = max(0, min(s - before, len(text) - width))
-        count = sum(1 for a, b in spans if a >= start and b <= start + width)
+        if ordered:
+            count = bisect_right(ends, start + width) - bisect_left(starts, start)
+        else:
+            count = sum(1 for a, b in spans if a >= start and b <= start + width)
         if count > best_count:
             best_start, best_count = start, count
     return best_start, best_start + width
