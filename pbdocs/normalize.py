@@ -328,6 +328,12 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _category_row(line: str) -> bool:
+    """A table's category row pasted as text (一、政治建设 and empty cells, whose tabs went with
+    the line's trailing blanks): a short numbered heading without a sentence."""
+    return _heading_like(line) and len(line) <= 30 and not re.search(r"[，,；;]", line)
+
+
 def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
     """A task table pasted as text, a row a line split by tabs or bars (工作任务 | 牵头单位 |
     完成时限), or a cell a line under 序号: one numbered paragraph a row (a group heading over
@@ -342,7 +348,13 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
         if header is not None:  # a row a line
             k = n + 1
             rows = [header]
-            while k < len(live) and (row := _cells(lines[live[k]])) is not None:
+            while k < len(live):
+                row = _cells(lines[live[k]])
+                if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
+                        and _cells(lines[live[k + 1]]) is not None:
+                    row = [lines[live[k]]]  # a category over rows, its empty cells lost
+                if row is None:
+                    break
                 rows.append(row)
                 k += 1
             used = live[n:k]
