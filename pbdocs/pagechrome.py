@@ -46,6 +46,7 @@ _LABEL_GAP = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000]+[\u4e
 # 中共…, 中国共产党… or a year: the name is cut off unless it names a body (X大学2024年…).
 _COLUMN_THEN_TITLE = re.compile(r"^((?:(?!关于|印发|转发|的)[\u4e00-\u9fff]){2,8}?)"
                                 r"(?=(?:中共|中国共产党|(?:19|20)\d{2}年)[\u4e00-\u9fff\d“]{6})")
+_HOME_CRUMB = re.compile(r"^(?=(?:首页|网站首页|主页)\s*(?:»|>>|>|＞|›|→))")
 _HOME = frozenset({"首页", "网站首页", "主页", "学院首页", "学校首页", "返回首页"})
 # A WeChat article's head: 原创 (or 转载), author, account, date, time, 发表于 and a province.
 _WECHAT_HEAD = re.compile(
@@ -358,7 +359,7 @@ def strip_glued(line: str) -> tuple[str, str | None]:
     if m and m.end() < len(line):
         return line[m.end():].lstrip(), line[:m.end()]
     words, nav_prefix = _nav()
-    pos = _POSITION.search(line)
+    pos = _POSITION.search(line) or _HOME_CRUMB.match(line)  # 首页 > … without its label
     if pos is None:
         return line, None
     before = line[:pos.start()]

@@ -273,6 +273,9 @@ def test_a_list_of_names_or_a_table_row_is_not_a_menu():
      "中共某某医院委员会关于加强党建工作的实施方案"),
     ("当前位置：首页>>党建思政>>正文2024年某某学院党委党支部建设实施方案",
      "2024年某某学院党委党支部建设实施方案"),
+    # a breadcrumb from 首页 without its 当前位置 label, the title as its last step
+    ("首页 > 通知公告 > 关于开展2024年度党支部书记述职评议的通知",
+     "关于开展2024年度党支部书记述职评议的通知"),
     # a body's name before a year is the title's own
     ("当前位置：首页 > 通知公告 > 某某大学2024年党建工作要点", "某某大学2024年党建工作要点"),
 ])
