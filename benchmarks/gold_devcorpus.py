@@ -1,8 +1,11 @@
 """Score metadata and outline on the real texts of ../shared/devcorpus against the hand-made gold
 in tests/gold/devcorpus/outline/{dev,heldout}/ (same format as tests/gold/outline/).
 
-Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout | --gold DIR [--corpus DIR]]
+Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout|heldout2 | --gold DIR [--corpus DIR]]
                                            [--out FILE] [--detail]
+
+`--set heldout2` scores round 2's texts (tests/fixtures/heldout2/corpus) against their gold
+(tests/gold/heldout2/outline); scored once at the end of round 2, they are tuning data since.
 
 A check is one of: a metadata field (title, kind, issuer, institution, doc_number, date,
 recipients, notice) equal to gold; a gold section found at its path, and its level, number and
@@ -26,6 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT / "tests" / "gold" / "devcorpus" / "outline"
+# Named sets kept outside the devcorpus gold: (gold folder, texts folder).
+SETS = {"heldout2": (ROOT / "tests" / "gold" / "heldout2" / "outline",
+                     ROOT / "tests" / "fixtures" / "heldout2" / "corpus")}
 TEXTS = ROOT.parent / "shared" / "devcorpus"
 META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipients", "notice")
 
@@ -142,7 +148,7 @@ def score_set(name: str, detail: bool = False, gold_dir: Path | None = None,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="which", choices=("dev", "heldout"), default="dev")
+    ap.add_argument("--set", dest="which", choices=("dev", "heldout", *SETS), default="dev")
     ap.add_argument("--gold", default=None,
                     help="a folder of outline gold files (instead of --set)")
     ap.add_argument("--corpus", default=None,
@@ -156,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
                    + (["--detail"] if args.detail else [])
                    + ([f"--out {args.out}"] if args.out else []))
     name = Path(args.gold).name if args.gold else args.which
-    lines = score_set(name, args.detail, Path(args.gold) if args.gold else None,
-                      Path(args.corpus) if args.corpus else None)
+    gold_dir, corpus = SETS.get(name, (None, None)) if not args.gold else (None, None)
+    lines = score_set(name, args.detail, Path(args.gold) if args.gold else gold_dir,
+                      Path(args.corpus) if args.corpus else corpus)
     report = "\n".join([cmd, *lines]) + "\n"
     sys.stdout.write(report)
     if args.out:

@@ -474,6 +474,8 @@ def read_meta(pars: list[str]) -> Meta:
     meta.issuer = (front.head_org or notice_signer or end_signer or titled
                    or front.field_issuer)
     meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
+    if meta.notice is not None and meta.notice.doc_number is None and front.field_number:
+        meta.notice.doc_number = front.field_number  # a disclosure page's 文号 is its notice's
     meta.institution = institution_of(meta.issuer)
     # the genre word the title ends in (the spec's `kind`); an untitled text has none, even
     # when its preamble names its genre (现提出如下实施意见: see `named_genre`)

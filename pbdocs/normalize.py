@@ -156,7 +156,8 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
         if not ln or pagechrome.FIELD_LINE.match(ln):
             continue
         if _is_boilerplate(ln) or pagechrome.is_chrome(ln):
-            if not text_seen and (_NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln)):
+            if not text_seen and (_NAV_LINE.match(ln) or re.search(r"\s(>|＞|»|›)\s", ln)
+                                  or pagechrome.is_menu(ln)):
                 nav_seen = i
             dropped[i] = True
         text_seen = text_seen or "。" in ln
@@ -166,11 +167,12 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     _task_table_lines(lines, dropped, repairs)
     if breaks is not None:
         breaks.update(page_breaks)
-    # Web page header: site menu and column labels before the navigation line, and the Chinese
-    # label that pairs with an English one ("Learning Field" / 学习园地).
+    # Web page header: the site's name, menu and column labels before the navigation line or
+    # menu, and the Chinese label that pairs with an English one ("Learning Field" / 学习园地).
     if nav_seen >= 0:
         for i in range(nav_seen):
-            if lines[i] and len(lines[i]) <= 12 and not re.search(r"[。，,；：:\d《]", lines[i]):
+            if lines[i] and ((len(lines[i]) <= 12 and not re.search(r"[。，,；：:\d《]", lines[i]))
+                             or is_org_line(lines[i])):
                 dropped[i] = True
     for i, ln in enumerate(lines):
         if dropped[i] and re.fullmatch(r"[A-Za-z][A-Za-z .&'-]{1,40}", ln):
@@ -326,6 +328,12 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _category_row(line: str) -> bool:
+    """A table's category row pasted as text (一、政治建设 and empty cells, whose tabs went with
+    the line's trailing blanks): a short numbered heading without a sentence."""
+    return _heading_like(line) and len(line) <= 30 and not re.search(r"[，,；;]", line)
+
+
 def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
     """A task table pasted as text, a row a line split by tabs or bars (工作任务 | 牵头单位 |
     完成时限), or a cell a line under 序号: one numbered paragraph a row (a group heading over
@@ -340,7 +348,13 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
         if header is not None:  # a row a line
             k = n + 1
             rows = [header]
-            while k < len(live) and (row := _cells(lines[live[k]])) is not None:
+            while k < len(live):
+                row = _cells(lines[live[k]])
+                if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
+                        and _cells(lines[live[k + 1]]) is not None:
+                    row = [lines[live[k]]]  # a category over rows, its empty cells lost
+                if row is None:
+                    break
                 rows.append(row)
                 k += 1
             used = live[n:k]
@@ -463,6 +477,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
         return True  # no paragraph starts with a comma or a closing mark
     ended = last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+    if ended and last in "：:" and _RECIPIENTS_END.fullmatch(prev):
+        return False  # a 主送 line ends where its colon is, whatever the wrap width
     if ended and not wrapped:
         return False  # (a full line of hard-wrapped text may end with 。 and still go on)
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)

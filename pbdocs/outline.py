@@ -18,7 +18,9 @@ How the outline is read (general rules, no per-document facts):
   form the preamble, path ["0"]. Un-numbered paragraphs after a numbered clause continue it.
 - Items numbered inline inside a paragraph (`“四个过硬”:(1)…。(2)…`) stay in their clause's
   text; the extraction step splits a clause into tasks. Items run together at the START of a
-  paragraph (`（1）…。（2）…。`) are split into sibling clauses.
+  paragraph (`（1）…。（2）…。`) are split into sibling clauses, but not a prose enumeration
+  `一是…。二是…。`: that stays one clause's text (headed by the short sentence before 一是, if
+  one stands there); 一是 and 二是 opening paragraphs of their own are numbered items.
 - A clause's `heading` is its lead phrase: the text up to the first 。 when that is short.
 - A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`, `【…】`, or a
   bare last sentence `责任单位：…`), also one in paragraphs of its own or on a heading line, is
@@ -93,7 +95,7 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
         return None
     # A short label before a colon also leads: （一）指导思想：坚持…。 (not an author before the
     # title of a reading, 习近平:切实加强基础研究…, whose rest is no sentence)
-    m = re.match(r"^([^，。；：:,;、“”《》]{2,12})[：:](?=\S)", text)
+    m = re.match(r"^([^，。；：:,;、《》]{2,12})[：:](?=\S)", text)
     rest = text[m.end():] if m else ""
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
 
@@ -250,7 +252,25 @@ class _Builder:
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
-            c.heading = lead_phrase(c.text, bool(article)) if c.number is not None else None
+            c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
+                         else _enumeration_lead(c.text) if c.path != ["0"] else None)
+
+
+def _prose_items(par: str, m: Marker | None) -> bool:
+    """A paragraph that opens an enumeration in prose, 一是…。二是…。: the items are sentences
+    of one clause's text (the extraction splits tasks), not numbered clauses."""
+    return m is not None and m.family == "shi" and bool(inline_siblings(par, m))
+
+
+def _enumeration_lead(text: str) -> str | None:
+    """The lead phrase of an un-numbered paragraph whose items follow it in prose (深化理论学习。
+    一是…。二是…。): the headline the items serve; None for any other paragraph."""
+    lead = lead_phrase(text)
+    if lead is None or text[len(lead)] != "。" or match_marker(lead):
+        return None
+    rest = text[len(lead) + 1:]
+    m = match_marker(rest[:24])
+    return lead if m is not None and m.family == "shi" and inline_siblings(rest, m) else None
 
 
 def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):
@@ -259,7 +279,7 @@ def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):
     out_o, out_b = list(offsets[:len(out_p)]), []
     for k in body:
         p, m = pars[k], match_marker(pars[k])
-        cuts = inline_siblings(p, m) if m else []
+        cuts = inline_siblings(p, m) if m and not _prose_items(p, m) else []
         for a, b in zip([0, *cuts], [*cuts, len(p)]):
             out_b.append(len(out_p))
             out_p.append(p[a:b].strip())
@@ -291,7 +311,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
         if FIELD_LINE.match(p) or b.note(p):
             continue  # page fields inside the text (read by metadata where they lead or close it)
         m = match_marker(p)
-        if m:
+        if m and not _prose_items(p, m):
             j = n + 1
             while j < len(body) and only_note.match(pars[body[j]]):
                 j += 1

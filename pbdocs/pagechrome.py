@@ -39,6 +39,21 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _COUNTER = re.compile(r"\d{1,6}(?:次|人次|页)?|第\d+页|共\d+页|\d+/\d+|[-—–·.]+")
 _POSITION = re.compile(r"(?:您?(?:目前|当前|现在)?(?:所在)?的?(?:当前)?位置)\s*[:：]\s*")
 _CRUMB_SEP = re.compile(r"\s*(?:»|>>|>|＞|›|→)\s*")
+# Spaces a page sets inside a short label to align it (文　　号：, 有 效 性：).
+_LABEL_GAP = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3})"
+                        r"(?=\s*[:：])")
+# A breadcrumb's last step (a column's name, a few characters) run into a title that opens with
+# 中共…, 中国共产党… or a year: the name is cut off unless it names a body (X大学2024年…).
+_COLUMN_THEN_TITLE = re.compile(r"^((?:(?!关于|印发|转发|的)[\u4e00-\u9fff]){2,8}?)"
+                                r"(?=(?:中共|中国共产党|(?:19|20)\d{2}年)[\u4e00-\u9fff\d“]{6})")
+_HOME_CRUMB = re.compile(r"^(?=(?:首页|网站首页|主页)\s*(?:»|>>|>|＞|›|→))")
+_HOME = frozenset({"首页", "网站首页", "主页", "学院首页", "学校首页", "返回首页"})
+# A WeChat article's head: 原创 (or 转载), author, account, date, time, 发表于 and a province.
+_WECHAT_HEAD = re.compile(
+    r"^(?:(?:原创|转载)\s*)?[^。，；：:]{0,40}?(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
+    r"\s*\d{1,2}\s*日?)\s*(?:\d{1,2}:\d{2})?\s*发表于\s*[\u4e00-\u9fff]{0,6}$")
+_WECHAT_FOOT = re.compile(r"(?:阅读|在看|点赞|赞|分享|推荐|留言)\s*\d{1,7}\+?"
+                          r"(?:\s+(?:阅读|在看|点赞|赞|分享|推荐|留言)\s*\d{1,7}\+?)*")
 _BANNER = re.compile(
     r"^欢迎(?:您)?(?:访问|光临|来到|登录)[^，,。！!]{0,40}?(?:门户|网站|主页|平台|系统)"
     r"[!！,，\s]*(?:今天是\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*(?:星期.|周.)?[,，\s]*)?")
@@ -58,6 +73,12 @@ def _nav() -> tuple[frozenset[str], re.Pattern]:
     return words, re.compile(f"^(?:{alt})")
 
 
+def _org_end_match(name: str) -> bool:
+    from pbdocs.normalize import is_org_line
+
+    return is_org_line(name)
+
+
 def _date(value: str) -> str | None:
     m = _DATE.search(value)
     if not m:  # a date that lost a separator (20221月26): the metadata stage's repair
@@ -72,7 +93,8 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
     """The (label, value) pairs of a page-field line, or None when the line is not one."""
     if len(line) > 200 or re.search("[。，,、；;]", line):
         return None  # page fields are short values, never a list or a sentence
-    s = _BULLET.sub("", line).strip()
+    s = _LABEL_GAP.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(1)),
+                       _BULLET.sub("", line).strip())  # 文　　号： is 文号：
     rx, roles = _labels()
     cells = [c.strip() for c in re.split(r"[|｜\t]", s)]
     if len(cells) >= 2 and any(c.rstrip(":：") in roles for c in cells):
@@ -129,6 +151,10 @@ def _canonical(pairs: list[tuple[str, str]]) -> str:
     kept: dict[str, str] = {}
     for label, value in pairs:
         role = roles.get(label, "posted" if label == "发布日期" else "other")
+        if role == "publisher":  # who posted it: a body is the issuer, a person is not
+            from pbdocs.normalize import is_org_line
+
+            role = "issuer" if is_org_line(value) else "other"
         if role not in KEPT or not value or role in kept:
             continue
         if role in ("written", "posted"):
@@ -161,6 +187,11 @@ def page_fields(lines: list[str], dropped: list[bool]) -> list[tuple[int, str]]:
     used: set[int] = set()
     for n, i in enumerate(live):
         if i in used:
+            continue
+        posted = wechat_head(lines[i])
+        if posted:
+            changed.append((i, lines[i]))
+            lines[i] = _canonical([("发布日期", posted)])
             continue
         pairs = _fields(lines[i])
         if pairs is None:
@@ -239,9 +270,48 @@ def is_chrome(line: str) -> bool:
     seps = len(re.findall(r"[|｜»›]|>>?|＞", s))
     if seps >= 3 and all(len(t) <= 8 for t in tokens) and any(t in words for t in tokens):
         return True  # a menu: 首页|学院概况|党建工作|…
+    if is_menu(s):
+        return True
+    if _crumbs(s):
+        return True
+    if _WECHAT_FOOT.fullmatch(s):
+        return True  # a WeChat copy's foot: 阅读 2468, 在看 12
     if len(s) >= 16 and len(_CJK.findall(s)) < 0.3 * len(s) and _CODE.search(s):
         return True  # code or a database dump around the text
     return False
+
+
+def is_menu(s: str) -> bool:
+    """A site menu run into one line (首页 学院概况 师资队伍 …, 网站首页  医院概况 …, a site's
+    name then its items, `栖梧县人民政府门户网站   无障碍浏览   长者模式   繁體`): four items
+    or more split by spaces or bars, each a few characters (the first, the site's name, may be
+    longer), no digits or sentence punctuation, with a home word among the first two or two
+    navigation words."""
+    if re.search(r"[。，,；;、：:“”《》\d]", s):
+        return False
+    tokens = [t for t in re.split(r"[\s|｜/·•]+", s) if t]
+    if len(tokens) < 4 or any(len(t) > 8 for t in tokens[1:]) or len(tokens[0]) > 24:
+        return False
+    words, _ = _nav()
+    home = any(t in _HOME for t in tokens[:2])
+    return home or sum(t in words for t in tokens) >= 2
+
+
+def _crumbs(s: str) -> bool:
+    """A breadcrumb without its 当前位置 label (党建园地 > 制度建设, 首页 » 通知公告): column
+    names of a few characters each, joined by breadcrumb arrows only."""
+    if re.search(r"[。，,；;、：:“”《》]", s):
+        return False
+    parts = [p.strip() for p in _CRUMB_SEP.split(s)]
+    return (len(parts) >= 2 and all(1 <= len(p) <= 10 for p in parts)
+            and all(re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", p) for p in parts))
+
+
+def wechat_head(line: str) -> str | None:
+    """The posting date of a WeChat article's head line (原创 作者 公众号名 2023-09-18 17:30
+    发表于福建), or None when the line is not one."""
+    m = _WECHAT_HEAD.match(line.strip())
+    return _date(m.group("date")) if m else None
 
 
 def chrome_runs(lines: list[str], dropped: list[bool]) -> list[int]:
@@ -289,7 +359,7 @@ def strip_glued(line: str) -> tuple[str, str | None]:
     if m and m.end() < len(line):
         return line[m.end():].lstrip(), line[:m.end()]
     words, nav_prefix = _nav()
-    pos = _POSITION.search(line)
+    pos = _POSITION.search(line) or _HOME_CRUMB.match(line)  # 首页 > … without its label
     if pos is None:
         return line, None
     before = line[:pos.start()]
@@ -301,6 +371,8 @@ def strip_glued(line: str) -> tuple[str, str | None]:
     last = crumbs[-1].strip()
     while last and (p := nav_prefix.match(last)) and len(last) - p.end() >= 6:
         last = last[p.end():]
+    if (m := _COLUMN_THEN_TITLE.match(last)) and not _org_end_match(m.group(1)):
+        last = last[m.end(1):]  # 制度建设中共X委员会关于…: a column's name run into the title
     if len(crumbs) >= 2 and len(last) >= 6 and last not in words:
         return last, line[:len(line) - len(last)]
     return line, None

@@ -278,6 +278,7 @@ def test_star_line_and_publication_note_are_not_titles():
     ("关于进一步加强学生党员教育管理的若干措施", "若干措施"),
     ("某某大学加强基层党建的十条措施", "措施"),
     ("某某学院2023年党建工作任务书", "任务书"),
+    ("某某学院2025年党建工作重点任务分解表", "任务分解表"),
 ])
 def test_more_genre_words(title, kind):
     assert kind_of(title) == kind
@@ -303,3 +304,54 @@ def test_a_total_stated_is_not_a_target():
 
     doc = enrich(_doc("一、培训安排\n1.培训对象为全校党支部书记，共计180名。2023年4月10日至14日，共5天。\n"))
     assert doc.clauses[0].targets == []
+
+
+def test_menu_wrapped_web_copy_yields_the_title_and_the_signature_the_issuer():
+    doc = _doc("某某能源集团 | 首页 | 集团概况 | 新闻中心 | 党建园地 | 企业文化 | 联系我们\n"
+               "党建园地 > 制度建设\n"
+               "某某能源集团有限公司基层党组织“三会一课”督查办法（试行）\n"
+               "时间：2024-05-20 09:36    来源：党委组织部    点击：\n"
+               "第一条 为推动基层党组织严格落实“三会一课”制度，制定本办法。\n"
+               "第二条 本办法由集团公司党委组织部负责解释。\n"
+               "中共某某能源集团有限公司委员会\n2024年5月16日\n【打印本页】【关闭窗口】\n")
+    assert doc.title == "某某能源集团有限公司基层党组织“三会一课”督查办法（试行）"
+    assert doc.kind == "办法" and doc.date == "2024-05-16"
+    assert doc.issuer == "中共某某能源集团有限公司委员会"
+    assert doc.institution == "某某能源集团有限公司"
+
+
+def test_untitled_web_copy_takes_its_poster_as_issuer_and_no_title():
+    doc = _doc("某某职业技术学院党委组织部\n首页  机构概况  组织工作  干部工作  党员之家  文件制度\n"
+               "发布者:党委组织部发布时间:2023-10-12浏览次数:\n"
+               "为深入贯彻落实新时代党的建设总要求,进一步加强教师党支部建设,提出如下意见。\n"
+               "一、优化设置\n1.调整优化教师党支部设置,2023年12月底前完成。\n")
+    assert doc.title is None and doc.kind is None
+    assert doc.issuer == "党委组织部" and doc.institution is None and doc.date == "2023-10-12"
+
+
+def test_disclosure_page_number_is_the_notice_number():
+    doc = _doc("某某县人民政府门户网站   无障碍浏览   长者模式   繁體\n"
+               "首页 > 政务公开 > 部门信息公开 > 县教育局\n"
+               "索引号：\t001385264/2024-00047\t主题分类：\t教育\n"
+               "发布机构：\t某某县教育局\t文　　号：\t某教党〔2024〕3号\n"
+               "成文日期：\t2024-02-20\t发布日期：\t2024-02-22\n"
+               "中共某某县教育局委员会关于印发《2024年全县教育系统党建工作要点》的通知\n"
+               "字号：[ 大 中 小 ]   打印本页   关闭窗口\n"
+               "各中小学校、局属各单位：\n"
+               "现将《2024年全县教育系统党建工作要点》印发给你们，请认真抓好落实。\n"
+               "中共某某县教育局委员会\n2024年2月20日\n"
+               "2024年全县教育系统党建工作要点\n"
+               "2024年是关键一年，全县教育系统党建工作要把握以下要点。\n"
+               "一、强化理论武装\n深化党的创新理论学习。一是落实“第一议题”制度。\n")
+    assert doc.title == "2024年全县教育系统党建工作要点" and doc.kind == "工作要点"
+    assert doc.doc_number == "某教党〔2024〕3号" and doc.notice.doc_number == "某教党〔2024〕3号"
+    assert doc.issuer == "中共某某县教育局委员会" and doc.institution == "某某县教育局"
+    assert doc.recipients == ["各中小学校", "局属各单位"] and doc.date == "2024-02-20"
+
+
+@pytest.mark.parametrize("issuer,institution", [
+    ("中共某某市中心医院委员会", "某某市中心医院"),
+    ("中共某某能源集团有限公司委员会", "某某能源集团有限公司"),
+])
+def test_hospitals_and_companies_are_institutions(issuer, institution):
+    assert institution_of(issuer) == institution

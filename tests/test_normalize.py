@@ -247,3 +247,80 @@ def test_a_list_of_names_under_xuhao_is_not_rewritten_without_a_task_header():
 ])
 def test_more_web_page_lines(line, kept):
     assert normalize(line)[0] == kept
+
+
+@pytest.mark.parametrize("line", [
+    "某某学院党委组织部 | 首页 | 机构设置 | 组织建设 | 干部工作 | 通知公告 | 下载中心",
+    "首页 学院概况 师资队伍 人才培养 科学研究 党建思政 学生工作 招生就业",
+    "网站首页  医院概况  新闻中心  党建园地  科室导航  专家介绍",
+    "某某县人民政府门户网站   无障碍浏览   长者模式   繁體",
+    "党建园地 > 制度建设",
+    "阅读 2468",
+    "关注该公众号",
+])
+def test_site_menus_breadcrumbs_and_widgets_are_dropped(line):
+    assert normalize(line + "\n为加强党支部建设，制定本方案。")[0] == "为加强党支部建设，制定本方案。"
+
+
+def test_a_list_of_names_or_a_table_row_is_not_a_menu():
+    text = "张三 李四 王五 赵六 钱七\n1 组织建设 党委组织部 各党总支 全年"
+    assert normalize(text)[0] == "张三李四王五赵六钱七\n1组织建设党委组织部各党总支全年"
+
+
+@pytest.mark.parametrize("head,title", [
+    # the last step of a breadcrumb, a column's name, run into a title without a separator
+    ("您当前的位置：首页 > 党建园地 > 制度建设中共某某医院委员会关于加强党建工作的实施方案",
+     "中共某某医院委员会关于加强党建工作的实施方案"),
+    ("当前位置：首页>>党建思政>>正文2024年某某学院党委党支部建设实施方案",
+     "2024年某某学院党委党支部建设实施方案"),
+    # a breadcrumb from 首页 without its 当前位置 label, the title as its last step
+    ("首页 > 通知公告 > 关于开展2024年度党支部书记述职评议的通知",
+     "关于开展2024年度党支部书记述职评议的通知"),
+    # a body's name before a year is the title's own
+    ("当前位置：首页 > 通知公告 > 某某大学2024年党建工作要点", "某某大学2024年党建工作要点"),
+])
+def test_breadcrumb_glued_to_a_title_is_cut_at_the_title(head, title):
+    assert normalize(head + "\n为加强党支部建设，制定本方案。")[0].split("\n")[0] == title
+
+
+def test_site_name_over_its_menu_is_dropped():
+    text = ("某某大学化学与材料工程学院\n首页 学院概况 师资队伍 人才培养 科学研究 党建思政\n"
+            "某某学院党支部建设实施方案\n为加强党支部建设，制定本方案。")
+    assert normalize(text)[0].split("\n")[0] == "某某学院党支部建设实施方案"
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("原创 党委组织部 某某组工 2023-09-18 17:30 发表于福建", "发布日期：2023-09-18"),
+    ("发布者:党委组织部发布时间:2023-10-12浏览次数:", "发布机构：党委组织部；发布日期：2023-10-12"),
+    ("发布者:系统管理员发布时间:2017-04-01浏览次数:9", "发布日期：2017-04-01"),
+    ("发布机构：\t某某县教育局\t文　　号：\t某教党〔2024〕3号", "发布机构：某某县教育局；文号：某教党〔2024〕3号"),
+])
+def test_wechat_head_and_page_fields(line, kept):
+    assert normalize(line)[0] == kept
+
+
+def test_recipients_line_at_the_wrap_width_is_not_joined_to_the_body():
+    text = ("各二级党委（党总支）、直属党支部，机关各部门、各直属单位：\n"
+            "《某某大学基层党建质量提升三年行动实施方案（20\n"
+            "24—2026年）》已经校党委常委会会议研究通过，现印发\n"
+            "给你们，请结合实际认真抓好贯彻落实，抓好各项工作。\n"
+            "一是加强组织领导，明确责任分工，确保各项任务落地落\n"
+            "实，形成上下联动、齐抓共管的工作格局和良好氛围。")
+    assert normalize(text)[0].split("\n")[0] == "各二级党委（党总支）、直属党支部，机关各部门、各直属单位："
+
+
+def test_tab_table_with_category_rows_keeps_its_headings_and_numbers():
+    text = ("为抓好党建工作要点的贯彻落实，现将重点任务分解如下。\n"
+            "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "一、政治建设\t\t\t\t\n"
+            "1\t举办二级党组织书记专题读书班1期\t党委组织部\t党校\t4月底前\n"
+            "2\t落实“第一议题”制度\t党委办公室\t党委宣传部\t长期坚持\n"
+            "二、思想建设\t\t\t\t\n"
+            "3\t每学期开展1次意识形态工作专题研判\t党委宣传部\t各党总支\t每学期\n")
+    assert normalize(text)[0].split("\n")[1:] == [
+        "一、政治建设",
+        "1.举办二级党组织书记专题读书班1期。（牵头单位：党委组织部；配合单位：党校；完成时限：4月底前）",
+        "2.落实“第一议题”制度。（牵头单位：党委办公室；配合单位：党委宣传部；完成时限：长期坚持）",
+        "二、思想建设",
+        "3.每学期开展1次意识形态工作专题研判。（牵头单位：党委宣传部；配合单位：各党总支；完成时限：每学期）",
+    ]

@@ -4,6 +4,9 @@ example is the failure a real document showed, written small."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from pbdocs.model import Source
@@ -244,7 +247,26 @@ def test_stage_headings_and_yi_shi_items():
                "第二环节:查摆问题\n一是加强思想建设，每月组织学习。二是加强组织建设。\n")
     assert [(s.path, s.heading) for s in doc.sections] == [
         (["三"], "方法步骤"), (["三", "第一环节"], "学习教育、听取意见"), (["三", "第二环节"], "查摆问题")]
-    assert [c.path for c in doc.clauses][-2:] == [["三", "第二环节", "一是"], ["三", "第二环节", "二是"]]
+    # 一是…。二是… run on in one paragraph is prose: one clause's text (the extraction splits
+    # its tasks); 一是 and 二是 opening paragraphs of their own are numbered items
+    assert [c.path for c in doc.clauses][-1] == ["三", "第二环节"]
+    assert doc.clauses[-1].text == "一是加强思想建设，每月组织学习。二是加强组织建设。"
+    doc = _doc("三、方法步骤\n一是加强思想建设，每月组织学习。\n二是加强组织建设。\n")
+    assert [c.path for c in doc.clauses] == [["三", "一是"], ["三", "二是"]]
+
+
+def test_headline_over_items_in_prose_leads_its_clause():
+    doc = _doc("一、强化理论武装\n深化党的创新理论学习。一是落实“第一议题”制度。二是发挥示范作用。\n"
+               "二、加强组织\n一是推进标准化建设。二是做好发展党员工作。\n"
+               "三、落实责任\n各学校党组织书记要切实履行第一责任人职责。班子成员落实“一岗双责”。\n")
+    assert [(c.path, c.number, c.heading) for c in doc.clauses] == [
+        (["一"], None, "深化党的创新理论学习"), (["二"], None, None), (["三"], None, None)]
+
+
+def test_quoted_label_before_a_colon_leads_its_clause():
+    doc = _doc("四、等次标准\n(一)“好”等次:党支部书记政治素质过硬,认真履行第一责任人职责。\n"
+               "(二)“较好”等次:能够较好履行抓党建工作职责,完成年度党建工作任务。\n")
+    assert [c.heading for c in doc.clauses] == ["“好”等次", "“较好”等次"]
 
 
 @pytest.mark.parametrize("first, heading", [
@@ -478,3 +500,20 @@ def test_devcorpus_outline_gold_stays_above_its_floor():
         meta_fail += sum(f.startswith("metadata") for f in fails)
     assert ok / n >= 0.98, (ok, n)
     assert 1 - meta_fail / (8 * files) >= 0.98, meta_fail
+
+
+def test_round2_outline_gold_stays_above_its_floor():
+    """Round 2's texts (tests/fixtures/heldout2, scored once at the end of round 2: metadata
+    66.2 %, all checks 84.7 %) are tuning data since; floors a little under what the rules reach
+    now (benchmarks/gold_devcorpus.py --set heldout2: metadata 79/80, all checks 1053/1058)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("gold_devcorpus",
+                                                  root / "benchmarks" / "gold_devcorpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    last = bench.score_set("heldout2", False, *bench.SETS["heldout2"])[-1]
+    m = re.search(r"metadata (\d+)/(\d+).*all checks (\d+)/(\d+)", last)
+    meta_ok, meta_n, ok, n = (int(x) for x in m.groups())
+    assert meta_ok / meta_n >= 0.975 and ok / n >= 0.99, last

@@ -7,7 +7,8 @@ content, lead, support, time limit, assessment, number. A table is a task table 
 content column and a lead, support or time-limit column, or two content columns (a table of
 work items and their targets or scores only is read row by row, as written). When the first
 content column groups several rows (a cell spanning rows, carried down by the reader), each
-group becomes a heading （一） over its rows.
+group becomes a heading （一） over its rows. Category rows (一、政治建设 with its other cells
+empty) stand as the table's own headings over the rows below them, numbered by their 序号.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 
 from pbdocs.lang.lexicon import entries, per_lexicon, rows
 from pbdocs.lang.numerals import int_to_cn
+from pbdocs.markers import match_marker
 
 _NOTE_ROLES = ("lead", "support", "deadline", "assess")
 
@@ -84,9 +86,19 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     body = [row for row in body if any(row)]
     group_col = tasks[0] if len(tasks) >= 2 and _groups(body, tasks[0]) else None
     content = [k for k in tasks if k != group_col]
+    number = next((k for k, r in enumerate(roles) if r == "number"), None)
+    # category rows (一、政治建设 over its rows, the other cells empty): the table's own
+    # headings, and its 序号 numbers the rows under them, as written
+    categories = any(sum(bool(c) for c in row) == 1 and not re.fullmatch(r"\d{1,3}", row[0])
+                     for row in body)
     out: list[str] = []
     group, n, g = None, 0, 0
     for row in body:
+        if categories and sum(bool(c) for c in row) == 1:
+            cell = next(c for c in row if c)
+            g += 1
+            out.append(cell if match_marker(cell) else f"（{int_to_cn(g)}）{cell}")
+            continue
         if group_col is not None and row[group_col] != group:
             group, n, g = row[group_col], 0, g + 1
             out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
@@ -94,6 +106,8 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if not text:
             continue
         n += 1
+        if categories and number is not None and re.fullmatch(r"\d{1,3}", row[number]):
+            n = int(row[number])
         note = [f"{_label(roles[k], header[k])}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
