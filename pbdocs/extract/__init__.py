@@ -68,9 +68,15 @@ def _whole_plan(doc: Document, lex) -> None:
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
+    about_branches = suggest.branch_topic(doc) is not None
     for c in doc.clauses:
         for t in c.tasks:
-            if own and not t.lead and t.persons:  # a body's own rules: its officers do it
+            if t.lead or not t.persons:
+                continue
+            # a body's own rules: its officers do it; so do a branch's officers (党支部书记
+            # 每年至少讲1次党课) in a text about the branches
+            if own or (about_branches and all(suggest.branch_officer(d.canonical)
+                                              for d in t.persons)):
                 t.lead = [_copy(d) for d in t.persons]
     _bearer_lead(doc, lex)
     _organising_lead(doc)
