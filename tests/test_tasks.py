@@ -480,3 +480,22 @@ def test_first_second_in_a_paragraph_are_requirements_not_copulas():
     _, tasks = _tasks(text, "points")
     _find(tasks, "落实“第一议题”制度")
     _find(tasks, "健全党组织书记和校长定期沟通制度")
+
+
+def test_a_limit_counted_from_taking_office_is_relative():
+    text = ("关于加强党支部书记队伍建设的实施意见\n一、加强培训\n"
+            "1.新任党支部书记任职后3个月内完成岗位培训。\n中共某某大学委员会\n2023年10月12日\n")
+    _, tasks = _tasks(text, "office")
+    assert _due(tasks, "岗位培训")[1] == {"kind": "ongoing"}  # every new secretary, not a date
+
+
+def test_a_part_of_a_month_and_a_run_in_phase_date_are_ranges():
+    text = ("2024年党支部建设活动实施方案\n一、实施步骤\n"
+            "（一）动员部署阶段（3月中旬—3月底）。学院党委召开全院党支部建设动员会。\n"
+            "（二）培训阶段。党委组织部于5月中旬举办专题培训班。\n"
+            "中共某某学院计算机学院委员会\n2024年3月11日\n")
+    _, tasks = _tasks(text, "phases")
+    kind, due = _due(tasks, "动员会")
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2024-03-11", "2024-03-31")
+    kind, due = _due(tasks, "专题培训班")
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2024-05-11", "2024-05-20")
