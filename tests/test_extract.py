@@ -500,7 +500,7 @@ def test_qianhou_is_around_a_day_not_before_it():
 
 
 def test_middle_and_late_part_of_a_month():
-    assert deadlines("3月中下旬召开推进会", "2022-03-01") == [("on", "2022-03-11", "2022-03-31")]
+    assert deadlines("3月中下旬召开推进会", "2022-03-01") == [("range", "2022-03-11", "2022-03-31")]  # days, not a month
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -175,7 +175,31 @@ def test_a_university_committee_divides_its_work_and_a_bureau_does_its_own():
     _, tasks = _tasks(plan.format(signer="中共宁波职业技术学院委员会"), "univ")
     assert _suggested(tasks, "政治审查") == ["党委组织部"]  # the duty table, not the issuer
     _, tasks = _tasks(plan.format(signer="中共某市某区教育局委员会"), "bureau")
-    assert _suggested(tasks, "政治审查") == ["中共某市某区教育局委员会"]
+    assert _suggested(tasks, "政治审查") == ["某市某区教育局党委"]  # 中共X委员会 → X党委
+
+
+def test_a_hospital_divides_its_work_among_the_offices_it_has():
+    plan = ("中共某市人民医院委员会关于加强党建工作的实施方案\n一、主要任务\n"
+            "1.严格发展党员政治审查，规范程序。\n2.推进思政课改革创新，提高教学质量。\n"
+            "中共某市人民医院委员会\n2023年3月15日\n")
+    _, tasks = _tasks(plan, "hospital")
+    assert _suggested(tasks, "政治审查") == ["党委组织部"]  # a hospital has one
+    # nor 马克思主义学院 nor 教务处: the hospital's committee itself, still a suggestion
+    t = _find(tasks, "思政课")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("某市人民医院党委", "suggested")]
+    assert not t.support
+
+
+def test_branches_hold_their_meetings_in_a_text_about_branches():
+    text = ("关于加强教师党支部建设的实施意见\n一、严格组织生活\n"
+            "1.党支部委员会会议每月至少召开1次。\n2.党支部书记每学期至少讲1次党课。\n"
+            "3.严格发展党员政治审查，规范程序。\n"
+            "中共某某大学委员会\n2023年3月15日\n")
+    _, tasks = _tasks(text, "branches")
+    assert _suggested(tasks, "党支部委员会会议") == ["教师党支部"]  # the meeting is held
+    t = _find(tasks, "讲1次党课")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党支部书记", "text")]
+    assert _suggested(tasks, "政治审查") == ["党委组织部"]  # still the duty table
 
 
 def _due(tasks, words):
@@ -276,7 +300,7 @@ def test_a_colleges_rules_do_their_own_procedures():
     assert [(d.canonical, d.basis) for d in _find(tasks, "采取推荐").lead] == [("党支部", "text")]
     # what nobody is named for is the issuing college committee's own work
     assert [(d.name, d.basis) for d in _find(tasks, "培养档案").lead] == [
-        ("中共东山学院计算机学院委员会", "suggested")]
+        ("东山学院计算机学院党委", "suggested")]
 
 
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():
@@ -379,6 +403,20 @@ def test_task_gold_scores_stay_above_their_floors(task_report):
     assert data["suggested_agreement"]["rate"] >= 0.70
 
 
+def test_round2_task_gold_scores_stay_above_their_floors():
+    """Round 2's held-out texts (invented hospital, bureau, enterprise, college and branch
+    texts), scored once and then tuned on (benchmarks/gold_tasks_heldout2.txt): floors a
+    little under what the rules reach."""
+    from pbdocs.extract.evaluate_tasks import evaluate_tasks
+
+    data = evaluate_tasks(ROOT / "tests" / "gold" / "heldout2" / "tasks",
+                          [ROOT / "tests" / "fixtures" / "heldout2" / "corpus"]).to_dict()
+    assert data["tasks"]["f1"] >= 0.88, data["tasks"]
+    assert data["lead"]["f1"] >= 0.64, data["lead"]
+    assert data["suggested_agreement"]["rate"] >= 0.46, data["suggested_agreement"]
+    assert data["time_limit_agreement"]["rate"] >= 0.80, data["time_limit_agreement"]
+
+
 def test_bundled_plans_time_limits_agree_with_the_gold(task_report):
     per = {d["doc"]: d for d in task_report.to_dict()["per_document"]}
     agree = sum(per[d]["time_limit_agree"] for d in BUNDLED)
@@ -448,3 +486,30 @@ def test_parse_text_shows_each_task_with_the_basis_of_its_departments(runner, tm
     assert "财务处〔建议：“经费" in r.output
     assert "党委组织部〔文中〕" in r.output or "组织部门（党委组织部）〔文中〕" in r.output
     assert "时限：2023年底前（按方案期限）" in r.output
+
+
+def test_first_second_in_a_paragraph_are_requirements_not_copulas():
+    text = ("2024年党建工作要点\n一、强化理论武装\n深化理论学习。一是落实“第一议题”制度，"
+            "党委会议每次首先学习重要讲话精神。二是健全党组织书记和校长定期沟通制度。\n")
+    _, tasks = _tasks(text, "points")
+    _find(tasks, "落实“第一议题”制度")
+    _find(tasks, "健全党组织书记和校长定期沟通制度")
+
+
+def test_a_limit_counted_from_taking_office_is_relative():
+    text = ("关于加强党支部书记队伍建设的实施意见\n一、加强培训\n"
+            "1.新任党支部书记任职后3个月内完成岗位培训。\n中共某某大学委员会\n2023年10月12日\n")
+    _, tasks = _tasks(text, "office")
+    assert _due(tasks, "岗位培训")[1] == {"kind": "ongoing"}  # every new secretary, not a date
+
+
+def test_a_part_of_a_month_and_a_run_in_phase_date_are_ranges():
+    text = ("2024年党支部建设活动实施方案\n一、实施步骤\n"
+            "（一）动员部署阶段（3月中旬—3月底）。学院党委召开全院党支部建设动员会。\n"
+            "（二）培训阶段。党委组织部于5月中旬举办专题培训班。\n"
+            "中共某某学院计算机学院委员会\n2024年3月11日\n")
+    _, tasks = _tasks(text, "phases")
+    kind, due = _due(tasks, "动员会")
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2024-03-11", "2024-03-31")
+    kind, due = _due(tasks, "专题培训班")
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2024-05-11", "2024-05-20")

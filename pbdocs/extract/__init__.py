@@ -68,9 +68,15 @@ def _whole_plan(doc: Document, lex) -> None:
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
+    about_branches = suggest.branch_topic(doc) is not None
     for c in doc.clauses:
         for t in c.tasks:
-            if own and not t.lead and t.persons:  # a body's own rules: its officers do it
+            if t.lead or not t.persons:
+                continue
+            # a body's own rules: its officers do it; so do a branch's officers (党支部书记
+            # 每年至少讲1次党课) in a text about the branches
+            if own or (about_branches and all(suggest.branch_officer(d.canonical)
+                                              for d in t.persons)):
                 t.lead = [_copy(d) for d in t.persons]
     _bearer_lead(doc, lex)
     _organising_lead(doc)
@@ -166,7 +172,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         for dl in heading_deadlines.get(tuple(clause.path[:i]), []):
             if dl.text not in text and all(dl != x for x in inherited):
                 inherited.append(dl)
-    if clause.heading and clause.heading not in text:  # a lead phrase kept apart from text
+    if clause.heading:  # a lead phrase's time holds for the tasks under it, kept apart from
+        # the text or run in (动员部署阶段（3月中旬—3月底）。学院党委成立…): it is no task itself
         for f in timeexpr.find_deadlines(clause.heading, doc_date):
             if f.deadline not in inherited:
                 inherited.append(f.deadline)
@@ -271,7 +278,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     bodies it names as doers, the clause's prose, the doer carried from before), deadlines,
     recurrences, targets and kind. Returns it with the (bodies, persons) it names and whether
     they open it (a subject, not a doer named further on)."""
-    from pbdocs.extract import depts, tasks
+    from pbdocs.extract import depts, tasks, timeexpr
 
     sent = text[a:b].strip().rstrip("，,、")
     own = depts.Responsibility()
@@ -308,6 +315,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                       default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
+    if kind == "once" and not dated and timeexpr.counted_from_event(sent):
+        kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=[_by_end(d) for d in t_dl or [_inferred(d) for d in inherited]],
                 recurrences=recs,

@@ -137,16 +137,54 @@ def _dept(name: str, canonical: str, why: str) -> Dept:
     return Dept(name=name, canonical=canonical, basis="suggested", why=why)
 
 
-_UNIVERSITY = re.compile(r"(?:大学|学院|学校|大學|學院|學校)$")
+@dataclass(frozen=True)
+class BodyKind:
+    """A kind of institution that divides its party work among its own departments (a
+    university, a hospital, an enterprise): the endings of its names and the departments
+    (canonical names) it usually has, None for every department of the duty table."""
+
+    endings: tuple[str, ...]
+    name: str
+    offices: frozenset[str] | None
+
+
+@per_lexicon()
+def body_kinds() -> tuple[BodyKind, ...]:
+    """The rows of `lexicon/body_kinds.tsv` (a corpus's rows first, so they win)."""
+    out = []
+    for r in rows("body_kinds.tsv", min_cells=3):
+        offices = None if r[2].strip() == "*" else frozenset(
+            x.strip() for x in re.split(r"[、，,]", r[2]) if x.strip())
+        out.append(BodyKind(tuple(e.strip() for e in r[0].split("|") if e.strip()),
+                            r[1].strip(), offices))
+    return tuple(reversed(out))
+
+
+def body_kind(name: str | None) -> BodyKind | None:
+    """The kind of institution a name ends as (…大学 → 高校, …医院 → 医院), or None."""
+    n = (name or "").strip()
+    return next((k for k in body_kinds() if n and any(n.endswith(e) for e in k.endings)),
+                None)
+
+
+def short_name(name: str) -> str:
+    """A party committee's name as a task book writes it: 中共X委员会 → X党委."""
+    n = _PARTY.sub("", name.strip())
+    if n.endswith("委员会") and not n.endswith(("纪律检查委员会", "党委委员会")):
+        n = n[:-3] + "党委"
+    return n or name
+
+
 _COMMITTEE = re.compile(r"(?:委员会|委員會|党委|黨委|党组|行政)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
 
 
 def institution_level(name: str | None, institution: str | None = None) -> bool:
-    """Whether a body is a university (or college, school) as a whole: its name, or its party
-    committee (中共X大学委员会, X学院党委, 学校党委). Its documents divide work among its
-    departments (the duty table); a body below it (a college's committee, a 机关党委, a
-    branch) or outside universities (a bureau, a town) does its own documents' work."""
+    """Whether a body is an institution that divides its work among its departments as a
+    whole (a university, a hospital, an enterprise: `lexicon/body_kinds.tsv`): its name, or
+    its party committee (中共X大学委员会, X学院党委, 学校党委). Its documents divide work by
+    the duty table; a body below it (a college's committee, a 机关党委, a branch) or another
+    kind (a bureau, a town) does its own documents' work."""
     from pbdocs.metadata import institution_of
 
     if not name:
@@ -155,7 +193,7 @@ def institution_level(name: str | None, institution: str | None = None) -> bool:
     bare = _COMMITTEE.sub("", _PARTY.sub("", name.split()[0]).strip())
     if bare in ("学校", "我校", "本校", "全校"):
         return True
-    return bool(inst) and bare == inst and bool(_UNIVERSITY.search(inst))
+    return bool(inst) and bare == inst and body_kind(inst) is not None
 
 
 def own_work(doc: Document, is_department) -> bool:
@@ -180,6 +218,12 @@ def own_work(doc: Document, is_department) -> bool:
 # An officer's title after the name of the body it belongs to (机关党委专职副书记 → 机关党委).
 _OFFICER = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|组织委员|宣传委员|纪检委员|委员|"
                       r"主要负责同志|主要负责人|负责人)$")
+
+
+def branch_officer(name: str) -> bool:
+    """Whether a person is a branch's officer (党支部书记, 支部组织委员)."""
+    m = _OFFICER.search(name or "")
+    return bool(m) and "支部" in name[:m.start()]
 
 
 def _body_of(name: str, canonical) -> str:
@@ -219,6 +263,30 @@ def _branch_subject(doc: Document) -> str | None:
     return m.group(0) if m else "党支部"
 
 
+_BRANCH_KIND = re.compile(r"(?:学生|教工|教师|研究生|本科生|机关|离退休|在职|农村|社区)?党支部")
+
+
+def branch_topic(doc: Document) -> str | None:
+    """The branches a document is about (its title, or the first sentence of an untitled
+    one, names 党支部: 党支部组织生活若干规定, 加强教师党支部建设): `党支部`, or as written
+    (教师党支部); None otherwise."""
+    preamble = next((c.text.split("。")[0] for c in doc.clauses if c.path == ["0"]), "")
+    m = _BRANCH_KIND.search(doc.title or preamble)
+    return m.group(0) if m else None
+
+
+def branch_held(doc: Document, task) -> str | None:
+    """The branches that hold a recurring activity (党员大会每季度召开1次, 每年召开1次组织
+    生活会) in a document about the branches, or None."""
+    branch = branch_topic(doc)
+    if branch is None or not task.recurrences:
+        return None
+    if any(not branch_officer(d.canonical) for d in task.persons or []):
+        return None  # 党员领导干部每年到所在党支部讲党课: theirs, not the branch's
+    text = task.text
+    return branch if any(w in text for w in branch_work().get("activities", ())) else None
+
+
 # The body a plan's opening names as the one that does the whole work, at the start of a comma
 # segment: 县教育局机关党委将以…, (根据…,)材料学院将于今年7月初起…开展…
 _OPENING_DOER = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()]{2,20}?"
@@ -243,6 +311,18 @@ def _opening_doer(doc: Document) -> str | None:
     return None
 
 
+_TITLE_YEAR = re.compile(r"^(?:关于)?(?:\d{4}\s*(?:年度?|—|-)\s*(?:\d{4}\s*年度?)?)?")
+
+
+def _as_titled(name: str, title: str | None) -> str:
+    """A body's name as the title writes it in full (学院党委 → 化学与材料工程学院党委 when the
+    title opens with it), else as given."""
+    head = _TITLE_YEAR.sub("", title or "")
+    at = head.find(name)
+    full = head[:at + len(name)] if at > 0 else ""
+    return full if full and re.fullmatch(r"[\u4e00-\u9fff]{2,24}", full) else name
+
+
 def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
     """The document's own doer for work it names nobody for, as such documents are written:
     - a notice's requests go to its addressees (主送机关); when the notice is about an activity
@@ -262,13 +342,15 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
             return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
     opening = _opening_doer(doc)
     if opening:
+        opening = _as_titled(opening, doc.title)
         return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
     issuer = doc.issuer
     if issuer and not institution_level(issuer, doc.institution):
         office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
             doc.institution) else issuer
         if not is_department(canonical(office)):  # a department's rules: the duty table
-            return [_dept(issuer, canonical(issuer), "发文单位自身的工作")]
+            name = short_name(issuer)
+            return [_dept(name, canonical(name), "发文单位自身的工作")]
     if doc.issuer or not own_work(doc, is_department):
         return []
     named: Counter = Counter()
@@ -303,12 +385,21 @@ def suggest(doc: Document, canonical, is_department) -> None:
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
     own = default_doers(doc, canonical, is_department)
     names = written_names(doc)
+    # the departments the issuing institution has (a hospital's are not a university's)
+    kind = body_kind(doc.institution) if doc.issuer and institution_level(
+        doc.issuer, doc.institution) else None
+    offices = kind.offices if kind is not None else None
+    issuer = short_name(doc.issuer or "")
     for c in doc.clauses:
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
             context.insert(0, doc.section(c.path).heading)
         for t in c.tasks:
             if t.lead:
+                continue
+            branch = None if any("支部" in d.canonical for d in own) else branch_held(doc, t)
+            if branch:
+                t.lead = [_dept(branch, canonical(branch), "党支部按周期开展的活动")]
                 continue
             if own:
                 t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in own]
@@ -328,7 +419,11 @@ def suggest(doc: Document, canonical, is_department) -> None:
             # a corpus's duties.tsv may name the institution's own department: keep its
             # name, map it to the canonical one
             t.lead = [_dept(names.get(canonical(n), n), canonical(n), why) for n in duty.lead]
+            if offices is not None and not any(d.canonical in offices for d in t.lead):
+                # a hospital has no 马克思主义学院: its own committee does it
+                t.lead = [_dept(issuer, canonical(issuer), f"{why}；本单位没有对应部门")]
+                continue
             if not t.support:
                 t.support = [_dept(names.get(n, n), n, f"“{w}”")
                              for n, w in other_duties(t.text, set(duty.lead))
-                             if n in duty.support]
+                             if n in duty.support and (offices is None or n in offices)]

@@ -297,10 +297,14 @@ def _background(t: str, r: Rules, doc_year: int | None) -> bool:
 
 
 _COPULA = re.compile(r"^[^，,。；;：:]{1,30}?(?<![不就总还])是(?![否非])")
+# 一是…二是… (first, second …) counts the requirements of a paragraph: no copula
+_ORDINAL = re.compile(r"^(?:其?[一二三四五六七八九十]+|首先|其次|再次|最后)是")
 
 
 def _statement(t: str) -> bool:
     """A definition or judgement (X是Y) that asks nothing: one or two segments, 是 first."""
+    if _ORDINAL.match(t):
+        return False
     return bool(_COPULA.match(t)) and len([s for s in _SEGMENT.split(t) if s.strip()]) <= 2
 
 
@@ -441,9 +445,18 @@ class Doer:
     start: int = 0  # where it is named in the clause's text
 
 
+# 党支部委员会每月召开1次: the name is a meeting's, which is held (no object after 召开)
+_HELD = re.compile(r"\s*(?:一般|原则上)?\s*(?:每[^，,。；;\s]{1,6}?)?\s*(?:一般|至少|不少于)?\s*"
+                   r"(?:召开|举行)\s*(?:(?:至少|不少于)?\s*[一二两三四五六七八九十\d]+\s*次)?"
+                   r"\s*(?:[，,。；;]|$)")
+
+
 def _acts(after: str, r: Rules) -> bool:
     """Whether the words after a name make it the doer: a cue (要/应/负责/对/将…) or, after
-    adverbs (及时/不定期…), an action verb."""
+    adverbs (及时/不定期…), an action verb; not when the name is a meeting that is held
+    (党支部委员会每月召开1次)."""
+    if _HELD.match(after):
+        return False
     if r.subject_cues.match(after):
         return True
     rest = _ADVERBS.sub("", after.lstrip())

@@ -154,16 +154,17 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         edge = g.get(f"{p}edge")
         if edge in ("底", "末"):
             return (date(y, m, last), date(y, m, last), "edge")
+        # a part of a month (5月中旬) is a span of days, not one day or month: a range
         if edge == "初" or edge == "上旬":
-            return (date(y, m, 1), date(y, m, 10), "month")
+            return (date(y, m, 1), date(y, m, 10), "period")
         if edge == "上中旬":
-            return (date(y, m, 1), date(y, m, 20), "month")
+            return (date(y, m, 1), date(y, m, 20), "period")
         if edge == "中下旬":
-            return (date(y, m, 11), date(y, m, last), "month")
+            return (date(y, m, 11), date(y, m, last), "period")
         if edge == "中旬":
-            return (date(y, m, 11), date(y, m, 20), "month")
+            return (date(y, m, 11), date(y, m, 20), "period")
         if edge == "下旬":
-            return (date(y, m, 21), date(y, m, last), "month")
+            return (date(y, m, 21), date(y, m, last), "period")
         return (date(y, m, 1), date(y, m, last), "month")
     yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0")
     if yedge in ("底", "末", "内"):  # 年底, 年末, 年内: by the year's last day
@@ -194,7 +195,15 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
 
 
 # what a span of N months/days is counted from when it is not the document's date
-_EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|届满|期满")
+_EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|届满|期满|"
+                           r"任职|任命|到任|上任|就任|入职|当选")
+
+
+def counted_from_event(text: str) -> bool:
+    """Whether a text sets a span counted from an event (任职后3个月内, 收到通知后一个月内): a
+    limit that holds each time the event happens, no date."""
+    return any(m.group("zn") and _EVENT_BEFORE.search(_sentence_before(text, m.start()))
+               for m in _WITHIN.finditer(text))
 
 
 def _sentence_before(text: str, pos: int) -> str:
