@@ -165,7 +165,7 @@ def institution_of(issuer: str | None) -> str | None:
     name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer.split()[0])
     m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
-    if m and len(m.group(1)) >= 3:
+    if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校
         return m.group(1)
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))"
                  r"(?:委员会|党委|人民政府|党工委|政府)", name)
@@ -176,6 +176,11 @@ def institution_of(issuer: str | None) -> str | None:
     m = re.match(r"^([\u4e00-\u9fff]{2,}(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,16}?(?:局|厅))"
                  r"(?:委员会|党委|党组)$", name)
     return m.group(1) if m else None
+
+
+def _balanced(name: str) -> bool:
+    """Whether every bracket opened in a name is closed in it."""
+    return name.count("(") + name.count("（") == name.count(")") + name.count("）")
 
 
 def _strip_annex(p: str) -> str:

@@ -81,6 +81,9 @@ def test_kind_of(title, kind):
     ("中共嘉应学院委员会", "嘉应学院"), ("中共宁波职业技术学院委员会", "宁波职业技术学院"),
     ("中共浙江大学委员会", "浙江大学"), ("浙江大学党委组织部", "浙江大学"),
     ("中共某市委教育工委", None), ("党委组织部", None), (None, None),
+    # a department with its second name in brackets names no institution (党校 inside them)
+    ("党委组织部(党校)", None), ("党委组织部（党校）", None),
+    ("某某大学(武汉)党委组织部", "某某大学(武汉)"),
 ])
 def test_institution_of(issuer, inst):
     assert institution_of(issuer) == inst
