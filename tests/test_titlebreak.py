@@ -11,7 +11,7 @@ import pytest
 
 from pbdocs.generate.gbt9704 import text_width
 from pbdocs.generate.layout import NO_LINE_END, NO_LINE_START
-from pbdocs.generate.titlebreak import break_title
+from pbdocs.generate.titlebreak import break_title, line_width
 
 DEVCORPUS = Path(__file__).resolve().parents[2] / "shared" / "devcorpus"
 
@@ -78,3 +78,16 @@ def test_words_and_names_stay_whole():
     assert not any(x.startswith(")") for x in lines)
     lines = break_title("关于印发《关于2023年度高校最佳党日活动优胜奖申报工作的通知》的通知", 20)
     assert all(not x.startswith("度") for x in lines) and len(lines) == 2
+
+
+def test_a_line_with_digits_keeps_room_for_their_width():
+    # 20 em by the half-em count, but digits in a title font are wider: LibreOffice wrapped the
+    # line and left 年） alone on a line of its own
+    title = ("中共嘉应学院马克思主义学院委员会关于贯彻落实《中共嘉应学院委员会加强党的基层组织建设"
+             "三年行动计划（2021—2023年）实施方案》的实施方案（讨论稿）")
+    lines = break_title(title, 20)
+    assert "".join(lines) == title
+    assert "基层组织建设三年行动计划（2021—2023年）" not in lines
+    assert all(line_width(line) <= 20 for line in lines)
+    # a line of Chinese characters only still fills the whole measure
+    assert break_title("一" * 20, 20) == ["一" * 20]

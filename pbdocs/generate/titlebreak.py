@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pbdocs.generate.gbt9704 import text_width
+from pbdocs.generate.gbt9704 import char_width, text_width
 from pbdocs.generate.layout import NO_LINE_END, NO_LINE_START
 from pbdocs.lang import lexicon
 
@@ -23,6 +23,17 @@ PREFERRED = 1.0  # a break the rules prefer
 FORBIDDEN = float("inf")
 # A number and the unit after it stay on one line: 2023年度, 3年, 10月8日, 100%.
 _NUMBER_UNIT = re.compile(r"\d+(?:[.\-—～~－]\d+)*(?:年度|周年|年|月|日|号|期|届|名|个|项|%|％)?")
+
+
+# Half-width characters (digits, Latin letters) set in a Chinese title font come out a little
+# wider than half an em (LibreOffice's fallback fonts too): a title line holding 2021—2023 that
+# measured exactly a line overflowed and left 年） alone. A line is measured with this margin.
+HALF_WIDTH_MARGIN = 0.06
+
+
+def line_width(text: str) -> float:
+    """Width of a title line in em, half-width characters counted with their margin."""
+    return text_width(text) + HALF_WIDTH_MARGIN * sum(char_width(c) == 0.5 for c in text)
 
 
 @lexicon.per_lexicon()
@@ -80,7 +91,7 @@ def penalties(title: str, line_em: float = float("inf")) -> list[float]:
     for rx in patterns:
         spans += [m.span() for m in rx.finditer(title)]
     for a, b in spans:
-        too_long = text_width(title[a:b]) > line_em
+        too_long = line_width(title[a:b]) > line_em
         for i in range(a + 1, b):
             if too_long and i in starts:
                 cost[i] = max(cost[i], KEPT_TOO_LONG)
@@ -95,7 +106,7 @@ def penalties(title: str, line_em: float = float("inf")) -> list[float]:
 def break_title(title: str, line_em: float) -> list[str]:
     """Split a title into the fewest lines of at most `line_em` em, breaking at word
     boundaries and keeping the lines about equally long."""
-    total = text_width(title)
+    total = line_width(title)
     if total <= line_em or len(title) < 2:
         return [title]
     cost = penalties(title, line_em)
@@ -112,7 +123,7 @@ def break_title(title: str, line_em: float) -> list[str]:
                 for j, (c, _) in best[k - 1].items():
                     if j >= i:
                         continue
-                    w = text_width(title[j:i])
+                    w = line_width(title[j:i])
                     if w > line_em:
                         continue
                     total_cost = c + end_cost + ((w - target) ** 2) / 4
