@@ -31,7 +31,7 @@ from pbdocs.search.backend import (
     RawHit,
     SearchBackend,
 )
-from pbdocs.search.query import And, Or, Terms
+from pbdocs.search.query import And, Or, Terms, rank_words
 
 S = SCHEMA
 # Weights of ts_rank for D, C, B, A: the clause (A) counts fully, its context (B) half, as
@@ -283,19 +283,6 @@ class PostgresBackend(SearchBackend):
             return "(" + " AND ".join(parts) + ")"
         raise TypeError(type(node))
 
-    @staticmethod
-    def _rank_words(node, out: list[str]) -> list[str]:
-        if isinstance(node, Terms):
-            term = node.exact()
-            out.extend([term] if term is not None else node.words)
-        elif isinstance(node, Or):
-            for n in node.should:
-                PostgresBackend._rank_words(n, out)
-        elif isinstance(node, And):
-            for n in node.must:
-                PostgresBackend._rank_words(n, out)
-        return out
-
     def _where(self, node, filters: Filters) -> tuple[str, list]:
         params: list = []
         cond = [self._compile(node, params)]
@@ -317,7 +304,7 @@ class PostgresBackend(SearchBackend):
         if not self.exists():
             raise missing_error(self.url)
         cond, params = self._where(node, filters)
-        words = list(dict.fromkeys(self._rank_words(node, [])))
+        words = list(dict.fromkeys(rank_words(node)))
         rank = " | ".join(lexeme(w) for w in words)
         parts = self.partitions()
         if not parts:

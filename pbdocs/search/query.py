@@ -209,3 +209,19 @@ def positive_terms(node: Node) -> tuple[set[str], list[list[str]]]:
 
     walk(node)
     return terms, phrases
+
+
+def rank_words(node: Node, out: list[str] | None = None) -> list[str]:
+    """The words whose scores rank the hits, in query order: each positive word of the query
+    (a run matched by bigrams is ranked by its words, where indexed); NOT parts rank nothing."""
+    out = [] if out is None else out
+    if isinstance(node, Terms):
+        term = node.exact()
+        out.extend([term] if term is not None else node.words)
+    elif isinstance(node, Or):
+        for n in node.should:
+            rank_words(n, out)
+    elif isinstance(node, And):
+        for n in node.must:
+            rank_words(n, out)
+    return out

@@ -22,7 +22,7 @@ from pbdocs.search.backend import (
     RawHit,
     SearchBackend,
 )
-from pbdocs.search.query import And, Or, Terms
+from pbdocs.search.query import And, Or, Terms, rank_words
 
 try:
     from whoosh.analysis import Token, Tokenizer
@@ -290,20 +290,6 @@ class WhooshBackend(SearchBackend):
     def _df(self, field: str, text: str) -> int:
         return sum(leaf.reader().doc_frequency(field, text) for leaf, _ in self._leaves())
 
-    def _rank_words(self, node, out: list[str]) -> list[str]:
-        """The "all" terms whose summed BM25F scores rank the hits: each positive word of the
-        query (a run matched by bigrams is ranked by its words, where indexed)."""
-        if isinstance(node, Terms):
-            term = node.exact()
-            out.extend([term] if term is not None else node.words)
-        elif isinstance(node, Or):
-            for n in node.should:
-                self._rank_words(n, out)
-        elif isinstance(node, And):
-            for n in node.must:
-                self._rank_words(n, out)
-        return out
-
     def _scores(self, words: list[str], docs: set[int]) -> dict[int, float]:
         """BM25F score of each hit holding a ranking word: whoosh's own weighting (its scorer
         gives idf, average length, B and K1; the formula is whoosh.scoring.bm25, evaluated in
@@ -399,7 +385,7 @@ class WhooshBackend(SearchBackend):
             want = offset + limit
             top: list[tuple[int, float]] = []
             if docs and want:
-                scores = self._scores(self._rank_words(node, []), docs)
+                scores = self._scores(rank_words(node), docs)
                 # Best first; equal scores in index order (as whoosh orders them).
                 top = heapq.nsmallest(want, ((-v, d) for d, v in scores.items()))
                 top = [(d, -v) for v, d in top]
