@@ -316,16 +316,35 @@ def _glued_headings(line: str, cuts: set[int]) -> set[int]:
 
 
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
+# A gap between two cells of a table pasted from a word processor as text: two spaces or more
+# (the runs vary in length: the columns were aligned for a font, not in characters), or one
+# full-width space.
+_SPACED_SEP = re.compile(r"[ \u00a0\u2002\u2003]{2,}|\u3000+")
 
 
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row written on one line (split by tabs or bars), or None."""
+def _cells(line: str, spaced: bool = False) -> list[str] | None:
+    """The cells of a table row written on one line (split by tabs or bars, or by runs of
+    spaces when `spaced`), or None."""
+    if spaced and "\t" not in line and "|" not in line and "｜" not in line:
+        cells = [c.strip() for c in _SPACED_SEP.split(line.strip())]
+        return cells if len(cells) >= 2 else None
     if "\t" not in line and "|" not in line and "｜" not in line:
         return None
     cells = [c.strip() for c in _CELL_SEP.split(line.strip().strip("|｜"))]
     while cells and not cells[-1]:
         cells.pop()
     return cells if len(cells) >= 2 else None
+
+
+def _spaced_header(line: str) -> bool:
+    """A task table's header row pasted as text with runs of spaces between its cells (序号
+    工作任务  牵头单位  完成时间): three cells or more, each a column label of
+    `table_columns.tsv` (short, with a role)."""
+    from pbdocs.read.tables import column_role
+
+    cells = _cells(line, spaced=True)
+    return (cells is not None and len(cells) >= 3
+            and all(column_role(c) is not None for c in cells))
 
 
 def _category_row(line: str) -> bool:
@@ -344,14 +363,17 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
     n = 0
     while n < len(live):
         first = lines[live[n]]
-        header = _cells(first)
+        spaced = _spaced_header(first)  # cells by runs of spaces, as a word processor pastes
+        header = _cells(first, spaced)
         if header is not None:  # a row a line
             k = n + 1
             rows = [header]
             while k < len(live):
-                row = _cells(lines[live[k]])
+                row = _cells(lines[live[k]], spaced)
+                if row is not None and len(row) > len(header):
+                    row = None  # more cells than the header has: not a row of this table
                 if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
-                        and _cells(lines[live[k + 1]]) is not None:
+                        and _cells(lines[live[k + 1]], spaced) is not None:
                     row = [lines[live[k]]]  # a category over rows, its empty cells lost
                 if row is None:
                     break
@@ -447,6 +469,7 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
+_NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
 
 
@@ -468,6 +491,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return False  # page fields stand alone
     if _cells(prev[prev.rfind("\n") + 1:]) and _cells(nxt):
         return False  # rows of a table written a row a line (cells split by bars or tabs)
+    if _NOTE_LABEL.match(nxt):
+        return False  # 注：1.… under a table or a list opens notes of their own
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

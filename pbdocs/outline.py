@@ -300,10 +300,12 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     meta = read_meta(pars)
     b = _Builder(doc_id)
     body = list(range(meta.body_start, meta.body_end))
+    notes = set()  # where labelled notes start (offsets): they belong to the whole text
     for k in body:  # 注：1、… — a label before a numbered note goes with the number
         lab = _LABELLED.match(pars[k])
         if lab and match_marker(pars[k][lab.end():]):
             pars[k], offsets[k] = pars[k][lab.end():], offsets[k] + lab.end()
+            notes.add(offsets[k])
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
     for n, k in enumerate(body):
@@ -315,6 +317,8 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             j = n + 1
             while j < len(body) and only_note.match(pars[body[j]]):
                 j += 1
+            if offsets[k] in notes and m.value == 1:
+                b.stack.clear()  # 注：1. under a table or a list: notes on the whole text
             b.numbered(m, p, offsets[k], pars[body[j]] if j < len(body) else None)
         else:
             b.body(p, offsets[k])

@@ -517,3 +517,42 @@ def test_round2_outline_gold_stays_above_its_floor():
     m = re.search(r"metadata (\d+)/(\d+).*all checks (\d+)/(\d+)", last)
     meta_ok, meta_n, ok, n = (int(x) for x in m.groups())
     assert meta_ok / meta_n >= 0.975 and ok / n >= 0.99, last
+
+
+def test_task_table_pasted_with_runs_of_spaces(tmp_path):
+    # a table pasted from a word processor as text: cells separated by runs of spaces of any
+    # length, category rows （一） over rows numbered again from 1, and 注：1. notes after it
+    text = ("某某学院2025年党建工作任务清单\n"
+            "为推动工作落实，制定本清单。\n"
+            "序号  工作任务      责任院领导    牵头单位      完成时间\n"
+            "（一）政治建设\n"
+            "1     落实“第一议题”制度    党委书记    党委办公室    长期坚持\n"
+            "2     修订议事规则     党委书记      党委办公室    2025年4月底前\n"
+            "（二）组织建设\n"
+            "1     完成党支部换届选举       党委副书记    党委组织部      2025年6月\n"
+            "注：1.完成时间未标注年份的，均为2025年。\n"
+            "2.牵头单位为第一责任单位。\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert [s.path for s in doc.sections] == [["（一）"], ["（二）"]]
+    assert [s.heading for s in doc.sections] == ["政治建设", "组织建设"]
+    assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
+                                             ["（二）", "1"], ["1"], ["2"]]
+    assert doc.clauses[0].text == "为推动工作落实，制定本清单。"  # the header row is no text
+    first = doc.clauses[1]
+    assert first.text.startswith("落实“第一议题”制度")
+    assert "党委办公室" in first.note and "长期坚持" in first.note
+    assert doc.clauses[4].text == "完成时间未标注年份的，均为2025年。"
+
+
+def test_spaced_lines_without_column_labels_are_not_a_table(tmp_path):
+    text = ("某某学院党建工作安排\n一、人员分工\n张三  李四  王五\n1.做好学习。\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert not any(w.kind == "table_rows_joined" for w in doc.warnings)
