@@ -296,6 +296,19 @@ def _lead_org(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def _party_name(org: str) -> str:
+    """An issuer's name in one spelling: 中共X委员会 and X党委 are the same committee."""
+    org = re.sub(r"^(?:中共|中国共产党)", "", org)
+    return re.sub(r"委员会$", "党委", org)
+
+
+def _short_form(signer: str, full: str) -> bool:
+    """Whether a signature names the title's issuer in short (党委组织部 for 某某大学党委组织部,
+    经济与管理学院党委 for 中共某某大学经济与管理学院委员会)."""
+    long, short = _party_name(full), _party_name(signer)
+    return full.endswith(signer) or (long != short and long.endswith(short))
+
+
 def _page_field(p: str, meta: Meta, front: _Front) -> None:
     """Take the values of a page-field line (文号, dates, 发布机构, 文件名称) kept by normalize."""
     for part in p.split("；"):
@@ -474,7 +487,7 @@ def read_meta(pars: list[str]) -> Meta:
     meta.date = ((meta.notice.date if meta.notice else None) or end_date or front.written
                  or front.adopted or front.posting)
     titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
-    if end_signer and titled and titled.endswith(end_signer) and titled != end_signer:
+    if end_signer and titled and titled != end_signer and _short_form(end_signer, titled):
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
     meta.issuer = (front.head_org or notice_signer or end_signer or titled
                    or front.field_issuer)

@@ -282,6 +282,7 @@ def test_star_line_and_publication_note_are_not_titles():
     ("某某大学加强基层党建的十条措施", "措施"),
     ("某某学院2023年党建工作任务书", "任务书"),
     ("某某学院2025年党建工作重点任务分解表", "任务分解表"),
+    ("中共某某大学某某学院委员会2025年党建工作月度安排", "安排"),
 ])
 def test_more_genre_words(title, kind):
     assert kind_of(title) == kind
@@ -358,3 +359,12 @@ def test_disclosure_page_number_is_the_notice_number():
 ])
 def test_hospitals_and_companies_are_institutions(issuer, institution):
     assert institution_of(issuer) == institution
+
+
+def test_college_committee_signing_in_short_under_its_full_name():
+    # a 二级学院 plan: the title names the college committee in full, the signature in short
+    doc = _doc("中共某某大学经济与管理学院委员会2025年党建工作月度安排\n"
+               "为做好全年工作，现将安排如下。\n一、常态化工作\n1.每月召开党委会议。\n"
+               "经济与管理学院党委\n2025年2月25日")
+    assert doc.issuer == "中共某某大学经济与管理学院委员会"
+    assert doc.institution == "某某大学" and doc.date == "2025-02-25"
