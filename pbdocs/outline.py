@@ -37,6 +37,7 @@ from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
+from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
@@ -80,8 +81,10 @@ def _lead_verbs() -> re.Pattern:
 
 
 # A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
-# 收齐留存) or carries an assessment table's score (…落实到位(11分)).
-_NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+# 收齐留存), sets its own deadline (各单位于12月10日前报送总结) or carries an assessment
+# table's score (…落实到位(11分)).
+_NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
+                           r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)")
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:
@@ -100,10 +103,18 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
 
 
+# A bracket after the last sentence naming who does it without a label: （党委组织部负责）,
+# (宣传部、组织部牵头).
+_DOER_NOTE = re.compile(r"(?<=[。；;])\s*[（(]([^（）()。，,；;：:]{2,40}?)(负责|牵头)[）)]\s*$")
+
+
 def _split_note(text: str) -> tuple[str, str | None]:
     tail, _ = _note_res()
     m = tail.search(text)
     if not m or m.start() == 0:
+        d = _DOER_NOTE.search(text)
+        if d and all(is_org_line(x) for x in d.group(1).split("、")):
+            return text[:d.start()].rstrip(), d.group(1) + d.group(2)
         return text, None
     return text[:m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
 

@@ -428,3 +428,19 @@ def test_bare_lead_and_support_labels_make_a_note():
                "2.加强书记培训。（责任处室：党委组织部；协助单位：人事处）\n")
     assert [c.text for c in doc.clauses] == ["完善支部设置。", "加强书记培训。"]
     assert doc.clauses[0].note == "牵头：党委组织部；配合：党委宣传部"
+
+
+def test_doer_in_brackets_after_the_last_sentence_is_the_note():
+    doc = _doc("一、培训项目\n1.书记培训。4月举办培训班1期;新任书记3个月内参加培训。(党委组织部负责)\n"
+               "2.网络培训。每季度更新课程不少于10门。（宣传部、组织部牵头）\n"
+               "3.骨干培训。每年举办1期（含线上）。\n")
+    notes = [(c.note, c.text) for c in doc.clauses]
+    assert notes[0] == ("党委组织部负责", "书记培训。4月举办培训班1期;新任书记3个月内参加培训。")
+    assert notes[1][0] == "宣传部、组织部牵头"
+    assert notes[2] == (None, "骨干培训。每年举办1期（含线上）。")
+
+
+def test_a_first_sentence_with_its_own_deadline_is_no_headline():
+    doc = _doc("三、工作要求\n1.各单位于12月10日前报送年度总结。党委组织部将于11月进行抽查。\n"
+               "2.加强培训评估。每期培训班结束后完成测评。\n")
+    assert [c.heading for c in doc.clauses] == [None, "加强培训评估"]

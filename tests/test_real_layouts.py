@@ -556,3 +556,16 @@ def test_spaced_lines_without_column_labels_are_not_a_table(tmp_path):
 
     doc = parse_file(p, extract=False)
     assert not any(w.kind == "table_rows_joined" for w in doc.warnings)
+
+
+def test_link_lists_and_visitor_counters_after_the_signature_are_dropped():
+    # a page's foot under the signature: related links and a visitor counter; the signature
+    # is then the text's last lines again (issuer and date from it, not from the page fields)
+    doc = _doc("2025年党员教育培训工作计划\n发布时间:2025-03-04 09:12:37    来源:党委组织部(党校)\n"
+               "为提高培训质量,制定本计划。\n一、目标任务\n全年实现党员教育培训全覆盖。\n"
+               "某某师范学院党委组织部\n2025年3月3日\n"
+               "相关链接: 共产党员网 | 学习强国 | 全国党员教育平台\n"
+               "技术支持:网络信息中心  您是第 0012873 位访客\n")
+    assert doc.issuer == "某某师范学院党委组织部" and doc.date == "2025-03-03"
+    assert doc.institution == "某某师范学院"
+    assert doc.clauses[-1].text == "全年实现党员教育培训全覆盖。"
