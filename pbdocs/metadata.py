@@ -167,6 +167,12 @@ def institution_of(issuer: str | None) -> str | None:
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
     if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校
         return m.group(1)
+    # a working body of a place's party committee (中共X区委教育工作委员会, 中共X市委组织部)
+    # belongs to the place
+    m = re.match(r"^([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|州|盟|旗))委"
+                 r"[\u4e00-\u9fff]{2,12}?(?:委员会|工委|部)$", name)
+    if m and issuer.startswith(("中共", "中国共产党")):
+        return m.group(1)
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))"
                  r"(?:委员会|党委|人民政府|党工委|政府)", name)
     if m and len(m.group(1)) >= 3:

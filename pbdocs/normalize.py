@@ -36,8 +36,8 @@ _CONTINUING = set("，、。；：,;:！？!?）)”’」』】〕》")
 _NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置"
                        r"|首页|主页|网站首页)")
 # A line that is only a 发文字号 (嘉院党〔2021〕54号); metadata reads the same lines.
-DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
-_WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
+DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号$")
+_WELL_FORMED_NO = re.compile(r"^[〔［【\[(（]\d{4}[〕］】\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
 _RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
 _YEAR_NO_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2})月")
@@ -469,6 +469,8 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
+# A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）
+_CLOSING_NOTE = re.compile(r"[。！？；;!?]\s*[（(][^（）()。]{2,60}[）)]$")
 _NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
 
@@ -501,7 +503,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     last = prev[-1]
     if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
         return True  # no paragraph starts with a comma or a closing mark
-    ended = last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+    ended = (last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+             or bool(_CLOSING_NOTE.search(prev)))
     if ended and last in "：:" and _RECIPIENTS_END.fullmatch(prev):
         return False  # a 主送 line ends where its colon is, whatever the wrap width
     if ended and not wrapped:

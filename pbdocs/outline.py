@@ -255,9 +255,14 @@ class _Builder:
 
     def finish(self) -> None:
         for c in self.clauses:
-            if id(c) in self.more:
-                c.text = "\n".join([c.text, *self.more[id(c)]])
-            c.text, note = _split_note(c.text)
+            # the note closes the clause's own paragraph, or the last one it continues into
+            # (12.…。（责任单位：…） followed by an un-numbered closing paragraph)
+            own, note = _split_note(c.text)
+            if note is not None and id(c) in self.more:
+                c.text = "\n".join([own, *self.more[id(c)]])
+            else:
+                c.text = "\n".join([c.text, *self.more.get(id(c), [])])
+                c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless

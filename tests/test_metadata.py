@@ -81,6 +81,7 @@ def test_kind_of(title, kind):
     ("中共嘉应学院委员会", "嘉应学院"), ("中共宁波职业技术学院委员会", "宁波职业技术学院"),
     ("中共浙江大学委员会", "浙江大学"), ("浙江大学党委组织部", "浙江大学"),
     ("中共某市委教育工委", None), ("党委组织部", None), (None, None),
+    ("中共临岫区委教育工作委员会", "临岫区"), ("中共青川县委组织部", "青川县"),
     # a department with its second name in brackets names no institution (党校 inside them)
     ("党委组织部(党校)", None), ("党委组织部（党校）", None),
     ("某某大学(武汉)党委组织部", "某某大学(武汉)"),
@@ -278,7 +279,7 @@ def test_star_line_and_publication_note_are_not_titles():
 
 
 @pytest.mark.parametrize("title,kind", [
-    ("关于进一步加强学生党员教育管理的若干措施", "若干措施"),
+    ("关于进一步加强学生党员教育管理的若干措施", "措施"),  # 若干 only counts them
     ("某某大学加强基层党建的十条措施", "措施"),
     ("某某学院2023年党建工作任务书", "任务书"),
     ("某某学院2025年党建工作重点任务分解表", "任务分解表"),
@@ -368,3 +369,26 @@ def test_college_committee_signing_in_short_under_its_full_name():
                "经济与管理学院党委\n2025年2月25日")
     assert doc.issuer == "中共某某大学经济与管理学院委员会"
     assert doc.institution == "某某大学" and doc.date == "2025-02-25"
+
+
+def test_red_header_with_square_bracket_number_two_line_title_and_chinese_date():
+    doc = _doc("中共青川县委教育工作委员会\n青教工委【2025】4号\n关于加强中小学校党组织书记\n"
+               "队伍建设的若干措施\n各中小学校党组织：\n为建设书记队伍，制定以下措施。\n"
+               "一、严格选拔\n1.书记原则上由党员校长担任。（责任单位：组织科、人事科）\n"
+               "各学校要于6月底前报送落实情况。\n中共青川县委教育工作委员会\n二〇二五年四月十八日\n")
+    assert doc.title == "关于加强中小学校党组织书记队伍建设的若干措施" and doc.kind == "措施"
+    assert doc.doc_number == "青教工委【2025】4号" and doc.date == "2025-04-18"
+    assert doc.issuer == "中共青川县委教育工作委员会" and doc.institution == "青川县"
+    last = doc.clauses[-1]  # the note closes item 1; the closing paragraph continues it
+    assert last.note == "责任单位：组织科、人事科"
+    assert last.text == "书记原则上由党员校长担任。\n各学校要于6月底前报送落实情况。"
+
+
+def test_number_first_then_title_then_adoption_line():
+    doc = _doc("青理工党【2025】8号\n中共青城理工学院委员会党支部书记管理办法(修订)\n"
+               "（2025年4月1日学院党委常委会会议审议通过）\n第一条　为建设书记队伍，制定本办法。\n"
+               "第二条　本办法自印发之日起施行。\n")
+    assert doc.title == "中共青城理工学院委员会党支部书记管理办法(修订)" and doc.kind == "办法"
+    assert doc.doc_number == "青理工党【2025】8号" and doc.date == "2025-04-01"
+    assert doc.issuer == "中共青城理工学院委员会" and doc.institution == "青城理工学院"
+    assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
