@@ -166,7 +166,7 @@ def institution_of(issuer: str | None) -> str | None:
     m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
     if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校
-        return m.group(1)
+        return None if is_college(m.group(1)) else m.group(1)
     # a working body of a place's party committee (中共X区委教育工作委员会, 中共X市委组织部)
     # belongs to the place
     m = re.match(r"^([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|州|盟|旗))委"
@@ -182,6 +182,18 @@ def institution_of(issuer: str | None) -> str | None:
     m = re.match(r"^([\u4e00-\u9fff]{2,}(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,16}?(?:局|厅))"
                  r"(?:委员会|党委|党组)$", name)
     return m.group(1) if m else None
+
+
+@per_lexicon()
+def _college_re() -> re.Pattern:
+    fields = alternation("college_fields.txt")
+    return re.compile(rf"^(?:{fields})(?:[与和及、]?(?:{fields}))*(?:学院|系)$")
+
+
+def is_college(name: str) -> bool:
+    """A college or department inside a university, named by its fields of study only
+    (经济与管理学院, 化学与材料工程学院): no institution of its own."""
+    return bool(_college_re().match(name))
 
 
 def _balanced(name: str) -> bool:
@@ -299,6 +311,11 @@ def _lead_org(title: str | None) -> str | None:
     if m:
         return m.group(1)
     m = _title_institution_re().match(title)
+    if m:
+        return m.group(1)
+    # a year before the body's name: 2024年化学与材料工程学院党委“强基创优”…实施方案
+    year = re.match(r"^(?:19|20)\d{2}(?:[—–-](?:19|20)?\d{2,4})?年度?", title)
+    m = _title_institution_re().match(title[year.end():]) if year else None
     return m.group(1) if m else None
 
 

@@ -82,6 +82,9 @@ def test_kind_of(title, kind):
     ("中共浙江大学委员会", "浙江大学"), ("浙江大学党委组织部", "浙江大学"),
     ("中共某市委教育工委", None), ("党委组织部", None), (None, None),
     ("中共临岫区委教育工作委员会", "临岫区"), ("中共青川县委组织部", "青川县"),
+    # a college named by its fields of study is no institution; its university is
+    ("化学与材料工程学院党委", None), ("经济与管理学院党委", None),
+    ("中共某某大学经济与管理学院委员会", "某某大学"), ("中共北山理工学院委员会", "北山理工学院"),
     # a department with its second name in brackets names no institution (党校 inside them)
     ("党委组织部(党校)", None), ("党委组织部（党校）", None),
     ("某某大学(武汉)党委组织部", "某某大学(武汉)"),
@@ -392,3 +395,9 @@ def test_number_first_then_title_then_adoption_line():
     assert doc.doc_number == "青理工党【2025】8号" and doc.date == "2025-04-01"
     assert doc.issuer == "中共青城理工学院委员会" and doc.institution == "青城理工学院"
     assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
+
+
+def test_a_year_before_the_body_named_in_the_title():
+    doc = _doc("2024年化学与材料工程学院党委“强基创优”党支部建设实施方案\n"
+               "为提升党支部建设质量，特制定本方案。\n一、工作目标\n推动党支部全部达标。\n")
+    assert doc.issuer == "化学与材料工程学院党委" and doc.institution is None
