@@ -84,7 +84,8 @@ def _lead_verbs() -> re.Pattern:
 # 收齐留存), sets its own deadline (各单位于12月10日前报送总结) or carries an assessment
 # table's score (…落实到位(11分)).
 _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
-                           r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)")
+                           r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)"
+                           r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+次")
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:

@@ -444,3 +444,9 @@ def test_a_first_sentence_with_its_own_deadline_is_no_headline():
     doc = _doc("三、工作要求\n1.各单位于12月10日前报送年度总结。党委组织部将于11月进行抽查。\n"
                "2.加强培训评估。每期培训班结束后完成测评。\n")
     assert [c.heading for c in doc.clauses] == [None, "加强培训评估"]
+
+
+def test_a_first_sentence_setting_a_frequency_is_no_headline():
+    doc = _doc("一、组织生活\n1.党支部委员会会议一般每月召开1次,根据需要可以随时召开。会议由书记主持。\n"
+               "2.严格落实制度。党员大会每季度召开1次。\n")
+    assert [c.heading for c in doc.clauses] == [None, "严格落实制度"]
