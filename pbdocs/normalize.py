@@ -471,6 +471,7 @@ def is_org_line(par: str) -> bool:
 
 # A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）
 _CLOSING_NOTE = re.compile(r"[。！？；;!?]\s*[（(][^（）()。]{2,60}[）)]$")
+_ANNEX_LABEL = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]")
 _NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
 
@@ -493,8 +494,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return False  # page fields stand alone
     if _cells(prev[prev.rfind("\n") + 1:]) and _cells(nxt):
         return False  # rows of a table written a row a line (cells split by bars or tabs)
-    if _NOTE_LABEL.match(nxt):
-        return False  # 注：1.… under a table or a list opens notes of their own
+    if _NOTE_LABEL.match(nxt) or _ANNEX_LABEL.match(nxt):
+        return False  # 注：1.… or 附件：1.… under a table or a list opens a paragraph
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

@@ -569,3 +569,13 @@ def test_link_lists_and_visitor_counters_after_the_signature_are_dropped():
     assert doc.issuer == "某某师范学院党委组织部" and doc.date == "2025-03-03"
     assert doc.institution == "某某师范学院"
     assert doc.clauses[-1].text == "全年实现党员教育培训全覆盖。"
+
+
+def test_an_attachment_list_after_a_contact_line_is_not_text():
+    doc = _doc("关于开展述职评议的通知\n各党总支:\n现将有关事项通知如下。\n一、工作要求\n"
+               "1.各党总支要高度重视。\n2.党委组织部将派员列席。\n"
+               "联系人:周老师,电子邮箱:zzb@example.edu.cn\n附件:1.述职评议测评表\n2.考核结果汇总表\n"
+               "某某学院党委组织部\n2024年11月25日\n")
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"]]
+    assert doc.clauses[-1].text.endswith("zzb@example.edu.cn")
+    assert doc.issuer == "某某学院党委组织部" and doc.date == "2024-11-25"
