@@ -339,12 +339,14 @@ def _cells(line: str, spaced: bool = False) -> list[str] | None:
 def _spaced_header(line: str) -> bool:
     """A task table's header row pasted as text with runs of spaces between its cells (序号
     工作任务  牵头单位  完成时间): three cells or more, each a column label of
-    `table_columns.tsv` (short, with a role)."""
+    `table_columns.tsv` (short, with a role), one unknown label allowed among four or more."""
     from pbdocs.read.tables import column_role
 
     cells = _cells(line, spaced=True)
-    return (cells is not None and len(cells) >= 3
-            and all(column_role(c) is not None for c in cells))
+    if cells is None or len(cells) < 3 or any(len(c) > 12 for c in cells):
+        return False
+    unknown = sum(column_role(c) is None for c in cells)
+    return unknown == 0 or (unknown == 1 and len(cells) >= 4)
 
 
 def _category_row(line: str) -> bool:
@@ -375,6 +377,16 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
                 if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
                         and _cells(lines[live[k + 1]], spaced) is not None:
                     row = [lines[live[k]]]  # a category over rows, its empty cells lost
+                elif (row is None and spaced and len(rows) > 1 and len(rows[-1]) > 1
+                      and k + 1 < len(live) and _cells(lines[live[k + 1]], spaced) is not None
+                      and match_marker(lines[live[k]]) is None and len(lines[live[k]]) <= 60):
+                    # a long cell wrapped onto a line of its own between two rows: the rest of
+                    # the row's longest cell (its task, as a rule)
+                    last = rows[-1]
+                    w = max(range(len(last)), key=lambda c: len(last[c]))
+                    last[w] += lines[live[k]].strip()
+                    k += 1
+                    continue
                 if row is None:
                     break
                 rows.append(row)

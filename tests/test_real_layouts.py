@@ -579,3 +579,19 @@ def test_an_attachment_list_after_a_contact_line_is_not_text():
     assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"]]
     assert doc.clauses[-1].text.endswith("zzb@example.edu.cn")
     assert doc.issuer == "某某学院党委组织部" and doc.date == "2024-11-25"
+
+
+def test_spaced_task_table_with_a_wrapped_cell_and_an_unknown_column(tmp_path):
+    text = ("某某学院2025年党建工作任务清单\n为推动工作落实，制定本清单。\n"
+            "序号  重点任务      责任人    督办人   时间安排\n"
+            "1     落实“第一议题”制度，党委会第一时间传达    党委书记    张某    长期坚持\n"
+            "      学习重要讲话精神\n"
+            "2     修订议事规则     党委书记      李某    2025年4月底前\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"]]
+    assert doc.clauses[1].text.startswith("落实“第一议题”制度，党委会第一时间传达学习重要讲话精神")
+    assert "2025年4月底前" in doc.clauses[2].note
