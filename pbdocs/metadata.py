@@ -33,7 +33,7 @@ _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
-_ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
+_ADOPTED = re.compile(r"^[（(](?:经|于|在)?([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
                       r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 # Dates that lost their separators: 2022426, 20221月26, 2021年3月5 (repaired when unambiguous).
 _RUN_DATE = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
@@ -436,6 +436,9 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
     if "《" in plan:  # 印发《A》《B》的通知: the first plan names the file
         plan = plan.split("》")[0]
     meta.title, i = (own, after) if own else (re.sub(r"\s+", "", plan), i)
+    while own and i < n and _ADOPTED.match(pars[i]):  # （…审议通过） under the plan's title
+        front.adopted = front.adopted or parse_date(_ADOPTED.match(pars[i]).group(1))
+        i += 1
     return i, signer
 
 

@@ -401,3 +401,16 @@ def test_a_year_before_the_body_named_in_the_title():
     doc = _doc("2024年化学与材料工程学院党委“强基创优”党支部建设实施方案\n"
                "为提升党支部建设质量，特制定本方案。\n一、工作目标\n推动党支部全部达标。\n")
     assert doc.issuer == "化学与材料工程学院党委" and doc.institution is None
+
+
+def test_adoption_lines_under_a_wrapped_plan_and_with_jing():
+    doc = _doc("中共某某大学委员会\n关于印发《某某大学2025年党建工作要点》的通知\n各二级党委：\n"
+               "《某某大学2025年党建工作要点》已经校党委常委会研究通过，现印发给你们，请认真贯彻落实。\n"
+               "中共某某大学委员会\n2025年2月20日\n某某大学2025年党建工作要点\n"
+               "（2025年2月18日校党委常委会会议审议通过）\n一、加强政治建设\n1.深入学习。\n")
+    assert doc.title == "某某大学2025年党建工作要点" and doc.date == "2025-02-20"
+    assert [c.path for c in doc.clauses] == [["一", "1"]]
+    doc = _doc("某某大学党委组织部关于做好发展党员工作的通知\n（经2025年3月1日部务会研究通过）\n"
+               "各基层党委：\n为做好发展党员工作，现通知如下。\n一、总体要求\n坚持标准。\n")
+    assert doc.recipients == ["各基层党委"] and doc.date == "2025-03-01"
+    assert doc.clauses[0].text == "为做好发展党员工作，现通知如下。"
