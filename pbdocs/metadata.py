@@ -273,11 +273,15 @@ _ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}�
                            r"[一二三四五六七八九十]{1,3}日)$")
 
 
+_SEAL = re.compile(r"\s*[（(](?:盖章|公章|印章|签章|章|印)[）)]$")
+
+
 def _is_signer(p: str) -> bool:
-    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府);
-    never a numbered item (a text cut off at `第五条学校党委对学校`)."""
+    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府),
+    a （盖章） after it allowed; never a numbered item (a text cut off at `第五条学校党委对学校`)."""
     if match_marker(p) is not None:
         return False
+    p = _SEAL.sub("", p)
     return is_org_line(p) or (" " in p and all(is_org_line(x) for x in p.split()))
 
 
@@ -286,14 +290,15 @@ def _signature(pars: list[str], j: int) -> tuple[str, str | None, int] | None:
     names (联合发文) over a date line, or a name and its date on one line."""
     m = _ORG_AND_DATE.match(pars[j]) if j < len(pars) else None
     if m and _is_signer(m.group("org")) and parse_date(m.group("date")):
-        return m.group("org"), parse_date(m.group("date")), j + 1
+        return _SEAL.sub("", m.group("org")), parse_date(m.group("date")), j + 1
     k = j
     while k < len(pars) and k < j + 3 and _is_signer(pars[k]):
         k += 1
     if k > j and k < len(pars) and parse_date(pars[k]):
-        return pars[j], parse_date(pars[k]), k + 1
+        return _SEAL.sub("", pars[j]), parse_date(pars[k]), k + 1
     if k > j and k < len(pars) and _BROKEN_DATE.match(pars[k]):
-        return pars[j], None, k + 1  # a signature whose date lost its 年月日 (warned by normalize)
+        # a signature whose date lost its 年月日 (warned by normalize)
+        return _SEAL.sub("", pars[j]), None, k + 1
     return None
 
 
@@ -571,7 +576,7 @@ def _end(pars: list[str], start: int, meta: Meta | None = None,
             if not found and parse_date(pars[end - 1]):
                 date, end, found = parse_date(pars[end - 1]), end - 1, True
             elif not found and end - 1 > start and _is_signer(pars[end - 1]):
-                signer, end, found = pars[end - 1], end - 1, True  # signed, not dated
+                signer, end, found = _SEAL.sub("", pars[end - 1]), end - 1, True  # not dated
             if found:
                 signed = True
                 continue

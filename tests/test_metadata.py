@@ -414,3 +414,10 @@ def test_adoption_lines_under_a_wrapped_plan_and_with_jing():
                "各基层党委：\n为做好发展党员工作，现通知如下。\n一、总体要求\n坚持标准。\n")
     assert doc.recipients == ["各基层党委"] and doc.date == "2025-03-01"
     assert doc.clauses[0].text == "为做好发展党员工作，现通知如下。"
+
+
+def test_a_seal_note_after_the_signer():
+    doc = _doc("某某学院2025年党建工作计划\n为做好工作，制定本计划。\n一、总体要求\n坚持标准，保证质量。\n"
+               "某某学院党委（盖章）\n2025年3月5日\n")
+    assert doc.issuer == "某某学院党委" and doc.date == "2025-03-05"
+    assert doc.clauses[-1].text == "坚持标准，保证质量。"
