@@ -33,8 +33,8 @@ _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
-_ADOPTED = re.compile(r"^[（(](?:经|于|在)?([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
-                      r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
+_ADOPTED = re.compile(r"^[（(](?:经|于|在)?([\d〇○零一二三四五六七八九]{4}年"
+                      r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 # Dates that lost their separators: 2022426, 20221月26, 2021年3月5 (repaired when unambiguous).
 _RUN_DATE = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
 _HALF_DATE = re.compile(r"^((?:19|20)\d{2})年?(\d{1,2})月(\d{1,2})日?$")
@@ -278,7 +278,8 @@ _SEAL = re.compile(r"\s*[（(](?:盖章|公章|印章|签章|章|印)[）)]$")
 
 def _is_signer(p: str) -> bool:
     """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府),
-    a （盖章） after it allowed; never a numbered item (a text cut off at `第五条学校党委对学校`)."""
+    a （盖章） after it allowed; never a numbered item (a text cut off at
+    `第五条学校党委对学校`)."""
     if match_marker(p) is not None:
         return False
     p = _SEAL.sub("", p)

@@ -484,7 +484,8 @@ def is_org_line(par: str) -> bool:
 # A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）
 _CLOSING_NOTE = re.compile(r"[。！？；;!?]\s*[（(][^（）()。]{2,60}[）)]$")
 _ANNEX_LABEL = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]")
-_NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
+_NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*"
+                         r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
 
 

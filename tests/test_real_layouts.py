@@ -595,3 +595,16 @@ def test_spaced_task_table_with_a_wrapped_cell_and_an_unknown_column(tmp_path):
     assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"]]
     assert doc.clauses[1].text.startswith("落实“第一议题”制度，党委会第一时间传达学习重要讲话精神")
     assert "2025年4月底前" in doc.clauses[2].note
+
+
+def test_task_table_lead_column_beside_responsible_units_and_leaders():
+    # 牵头单位 beside 责任单位: the responsible units share the work (support); a column of
+    # college leaders names persons in charge, not a department
+    from pbdocs.read.tables import task_rows
+
+    rows = task_rows([["序号", "工作任务", "责任院领导", "牵头单位", "责任单位", "完成时间"],
+                      ["1", "修订议事规则", "党委书记", "党委办公室", "院长办公室", "4月底前"]])
+    assert rows == ["1.修订议事规则。（责任领导：党委书记；牵头单位：党委办公室；"
+                    "配合单位：院长办公室；完成时限：4月底前）"]
+    alone = task_rows([["序号", "工作任务", "责任单位", "完成时间"], ["1", "修订议事规则", "党委办公室", "4月底前"]])
+    assert alone == ["1.修订议事规则。（责任单位：党委办公室；完成时限：4月底前）"]
