@@ -51,7 +51,10 @@ _BODY = re.compile(r"^(?:各|全体|全校|全院|全区|全县|全市|全省|�
 @per_lexicon()
 def _lead_org_re() -> re.Pattern:
     """An issuer at the start of a title: 中共X委员会…, X大学(党委)(组织部)关于…"""
-    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
+    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)"
+                      # its department before the year or the subject: 中共X委员会组织部2025年…
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)"
+                      r"(?=(?:19|20)\d{2}|“|《|关于|印发|转发))?|"
                       rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation('institution_suffixes.txt')})"
                       r"(?:党委|委员会|黨委|委員會)?"
                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…

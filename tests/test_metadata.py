@@ -421,3 +421,10 @@ def test_a_seal_note_after_the_signer():
                "某某学院党委（盖章）\n2025年3月5日\n")
     assert doc.issuer == "某某学院党委" and doc.date == "2025-03-05"
     assert doc.clauses[-1].text == "坚持标准，保证质量。"
+
+
+def test_a_department_of_the_committee_opening_the_title_is_the_issuer():
+    doc = _doc("中共某某大学委员会组织部\n2025年党员发展工作计划\n二〇二五年二月二十日\n"
+               "一、工作目标\n全年发展党员200名。\n")
+    assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
+    assert doc.date == "2025-02-20"
