@@ -65,7 +65,10 @@ def _lead_org_re() -> re.Pattern:
 def _title_institution_re() -> re.Pattern:
     """A title that opens with the issuing institution's name, no 关于: 南京中医药大学发展…"""
     return re.compile(rf"^([\u4e00-\u9fff]{{2,16}}(?:{alternation('institution_suffixes.txt')})"
-                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?)(?=[\u4e00-\u9fff“\d])")
+                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?"
+                      # its department before the year: X大学党委宣传部2025年…
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)(?=(?:19|20)\d{2}))?)"
+                      r"(?=[\u4e00-\u9fff“\d])")
 
 
 @dataclass
@@ -212,6 +215,7 @@ def _strip_annex(p: str) -> str:
 
 def _titleish(p: str) -> bool:
     return (len(p) <= 90 and not _TERMINAL.search(p) and match_marker(p) is None
+            and not _ADOPTED.match(p)
             and not p.endswith(("：", ":")) and parse_date(p) is None and not _DOC_NO.match(p)
             and not FIELD_LINE.match(p))
 

@@ -428,3 +428,10 @@ def test_a_department_of_the_committee_opening_the_title_is_the_issuer():
                "一、工作目标\n全年发展党员200名。\n")
     assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
     assert doc.date == "2025-02-20"
+
+
+def test_a_bracketed_date_under_the_title_and_a_department_before_the_year():
+    doc = _doc("某某大学党委宣传部\n2025年宣传思想工作要点\n（2025年2月26日）\n"
+               "宣传思想工作要坚持正确方向，现提出如下工作要点。\n第一部分 理论武装\n1.深化理论学习。\n")
+    assert doc.title == "某某大学党委宣传部2025年宣传思想工作要点" and doc.date == "2025-02-26"
+    assert doc.issuer == "某某大学党委宣传部" and doc.institution == "某某大学"
