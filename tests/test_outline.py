@@ -450,3 +450,13 @@ def test_a_first_sentence_setting_a_frequency_is_no_headline():
     doc = _doc("一、组织生活\n1.党支部委员会会议一般每月召开1次,根据需要可以随时召开。会议由书记主持。\n"
                "2.严格落实制度。党员大会每季度召开1次。\n")
     assert [c.heading for c in doc.clauses] == [None, "严格落实制度"]
+
+
+def test_zero_padded_section_numbers_of_a_web_article():
+    doc = _doc("某某学院党建品牌创建工作方案\n为打造党建品牌，制定本方案。\n01 工作目标\n培育党建品牌3个。\n"
+               "02 主要任务\n1.开展品牌培育。3月底前完成申报。\n2.加强过程指导。每季度指导1次。\n"
+               "05月10日前各党总支报送总结。\n")
+    assert [s.path for s in doc.sections] == [["01"], ["02"]]
+    assert [s.heading for s in doc.sections] == ["工作目标", "主要任务"]
+    assert [c.path for c in doc.clauses] == [["0"], ["01"], ["02", "1"], ["02", "2"]]
+    assert doc.clauses[-1].text.endswith("05月10日前各党总支报送总结。")  # a date, no number
