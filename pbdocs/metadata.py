@@ -333,9 +333,12 @@ def _lead_org(title: str | None) -> str | None:
 
 
 def _party_name(org: str) -> str:
-    """An issuer's name in one spelling: 中共X委员会 and X党委 are the same committee."""
+    """An issuer's name in one spelling: 中共X委员会 and X党委 are the same committee (and
+    中共X委员会组织部, X党委组织部 the same department)."""
+    if not org.startswith(("中共", "中国共产党")):
+        return org
     org = re.sub(r"^(?:中共|中国共产党)", "", org)
-    return re.sub(r"委员会$", "党委", org)
+    return re.sub(r"委员会(?=[\u4e00-\u9fff]{0,8}$)", "党委", org, count=1)
 
 
 def _short_form(signer: str, full: str) -> bool:

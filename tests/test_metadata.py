@@ -435,3 +435,13 @@ def test_a_bracketed_date_under_the_title_and_a_department_before_the_year():
                "宣传思想工作要坚持正确方向，现提出如下工作要点。\n第一部分 理论武装\n1.深化理论学习。\n")
     assert doc.title == "某某大学党委宣传部2025年宣传思想工作要点" and doc.date == "2025-02-26"
     assert doc.issuer == "某某大学党委宣传部" and doc.institution == "某某大学"
+
+
+def test_a_department_signing_in_short_under_its_committee_title():
+    doc = _doc("中共某某大学委员会组织部\n关于开展2025年“七一”走访慰问\n工作的通知\n"
+               "各二级党委（党总支）、直属党支部，\n机关各部门、各直属单位：\n"
+               "为做好走访慰问工作，现将有关事项通知如下。\n一、慰问对象\n生活困难党员。\n"
+               "党委组织部\n2025年6月10日\n")
+    assert doc.title == "中共某某大学委员会组织部关于开展2025年“七一”走访慰问工作的通知"
+    assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
+    assert doc.recipients == ["各二级党委（党总支）", "直属党支部", "机关各部门", "各直属单位"]
