@@ -349,6 +349,21 @@ def _spaced_header(line: str) -> bool:
     return unknown == 0 or (unknown == 1 and len(cells) >= 4)
 
 
+_WHEN = re.compile(r"\d{1,2}月|\d{4}年|长期|每[年月周季学]|持续|常态|前$|底$")
+
+
+def _fill_gaps(header: list[str], row: list[str]) -> list[str]:
+    """A row of a table pasted with runs of spaces that has fewer cells than its header (an
+    empty cell leaves no trace): a last cell that reads as a time goes to the time column,
+    the others fill the columns from the left."""
+    from pbdocs.read.tables import column_role
+
+    roles = [column_role(h) for h in header]
+    if roles[-1] == "deadline" and _WHEN.search(row[-1]):
+        return row[:-1] + [""] * (len(header) - len(row)) + row[-1:]
+    return row
+
+
 def _category_row(line: str) -> bool:
     """A table's category row pasted as text (一、政治建设 and empty cells, whose tabs went with
     the line's trailing blanks): a short numbered heading without a sentence."""
@@ -374,6 +389,8 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
                 row = _cells(lines[live[k]], spaced)
                 if row is not None and len(row) > len(header):
                     row = None  # more cells than the header has: not a row of this table
+                elif row is not None and spaced and 2 < len(row) < len(header):
+                    row = _fill_gaps(header, row)
                 if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
                         and _cells(lines[live[k + 1]], spaced) is not None:
                     row = [lines[live[k]]]  # a category over rows, its empty cells lost

@@ -608,3 +608,12 @@ def test_task_table_lead_column_beside_responsible_units_and_leaders():
                     "配合单位：院长办公室；完成时限：4月底前）"]
     alone = task_rows([["序号", "工作任务", "责任单位", "完成时间"], ["1", "修订议事规则", "党委办公室", "4月底前"]])
     assert alone == ["1.修订议事规则。（责任单位：党委办公室；完成时限：4月底前）"]
+
+
+def test_spaced_task_table_row_with_an_empty_cell_keeps_its_time():
+    text = ("某某学院2025年党建工作任务清单\n为推动工作落实，制定本清单。\n"
+            "序号  工作任务      牵头单位    配合单位   完成时间\n"
+            "1     落实“第一议题”制度    党委办公室    各党总支    长期坚持\n"
+            "2     修订议事规则     党委办公室      2025年4月底前\n")
+    doc = _doc(text)
+    assert doc.clauses[2].note == "牵头单位：党委办公室；完成时限：2025年4月底前"
