@@ -138,6 +138,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                                    "发文字号、标题、主送、落款）按原有结构分行", len(lines), 0,
                                    ln[:40]))
         lines.extend(parts)
+    _split_recipients(lines, repairs)
     dropped = [False] * len(lines)
     nav_seen = -1
     for i, ln in enumerate(lines):
@@ -207,6 +208,29 @@ _GLUED_TITLE = re.compile(r"(?<=通知|意见|决定|通报|方案|办法|细则
 # A signature (a body's name and its date) run in after the last sentence of a notice.
 _SIGNED = re.compile(r"(?<=[。！])[\u4e00-\u9fff（）()]{4,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _RECIPIENTS_END = re.compile(r"^各[^。：:]{1,60}[:：]")
+
+
+def _split_recipients(lines: list[str], repairs: list[_Repair]) -> None:
+    """A 主送 line with the text run on after its colon (各党总支、直属党支部：为摸清…): the
+    first such line near the top, before any numbered item, split in two."""
+    from pbdocs.metadata import _is_recipients
+
+    seen = 0
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        seen += 1
+        if seen > 12 or match_marker(ln):
+            return
+        m = _RECIPIENTS_END.match(ln)
+        if m and m.end() < len(ln) and _is_recipients(m.group(0)) and len(ln) - m.end() >= 4:
+            for r in repairs:  # repairs already recorded on the lines below move down one
+                if r.line > i:
+                    r.line += 1
+            repairs.append(_Repair("line_split", "将连排在一行的主送机关与正文分行",
+                                   i, 0, ln[:40]))
+            lines[i:i + 1] = [m.group(0), ln[m.end():].strip()]
+            return
 
 
 def _split_run_on(line: str) -> list[str]:

@@ -617,3 +617,12 @@ def test_spaced_task_table_row_with_an_empty_cell_keeps_its_time():
             "2     修订议事规则     党委办公室      2025年4月底前\n")
     doc = _doc(text)
     assert doc.clauses[2].note == "牵头单位：党委办公室；完成时限：2025年4月底前"
+
+
+def test_recipients_with_the_text_run_on_after_the_colon():
+    doc = _doc("关于开展党员组织关系排查的通知\n各党总支、直属党支部：为摸清党员底数，现就有关事项通知如下。\n"
+               "一、排查范围\n全体党员。\n党委组织部\n2025年6月1日\n")
+    assert doc.recipients == ["各党总支", "直属党支部"]
+    assert doc.clauses[0].text == "为摸清党员底数，现就有关事项通知如下。"
+    norm, _ = normalize("一、工作要求\n各党总支：要按时报送。\n")
+    assert "各党总支：要按时报送。" in norm  # after a numbered item: a line of the text
