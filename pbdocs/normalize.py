@@ -376,13 +376,20 @@ def _spaced_header(line: str) -> bool:
 _WHEN = re.compile(r"\d{1,2}月|\d{4}年|长期|每[年月周季学]|持续|常态|前$|底$")
 
 
-def _fill_gaps(header: list[str], row: list[str]) -> list[str]:
+def _fill_gaps(header: list[str], row: list[str], above: list[str]) -> list[str]:
     """A row of a table pasted with runs of spaces that has fewer cells than its header (an
-    empty cell leaves no trace): a last cell that reads as a time goes to the time column,
-    the others fill the columns from the left."""
+    empty cell leaves no trace): a row that opens with its 序号 where the header has columns
+    before it (类别 spanning rows) takes those cells from the row above; a last cell that
+    reads as a time goes to the time column; the others fill the columns from the left."""
     from pbdocs.read.tables import column_role
 
     roles = [column_role(h) for h in header]
+    nc = roles.index("number") if "number" in roles else 0
+    if nc and re.fullmatch(r"\d{1,3}", row[0]) and len(above) == len(header) \
+            and len(row) + nc <= len(header):
+        row = above[:nc] + row
+        if len(row) == len(header):
+            return row
     if roles[-1] == "deadline" and _WHEN.search(row[-1]):
         return row[:-1] + [""] * (len(header) - len(row)) + row[-1:]
     return row
@@ -413,8 +420,11 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
                 row = _cells(lines[live[k]], spaced)
                 if row is not None and len(row) > len(header):
                     row = None  # more cells than the header has: not a row of this table
+                elif row is not None and spaced and row == header:
+                    k += 1  # the header repeated (at a page break): no row
+                    continue
                 elif row is not None and spaced and 2 < len(row) < len(header):
-                    row = _fill_gaps(header, row)
+                    row = _fill_gaps(header, row, rows[-1])
                 if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
                         and _cells(lines[live[k + 1]], spaced) is not None:
                     row = [lines[live[k]]]  # a category over rows, its empty cells lost

@@ -626,3 +626,19 @@ def test_recipients_with_the_text_run_on_after_the_colon():
     assert doc.clauses[0].text == "为摸清党员底数，现就有关事项通知如下。"
     norm, _ = normalize("一、工作要求\n各党总支：要按时报送。\n")
     assert "各党总支：要按时报送。" in norm  # after a numbered item: a line of the text
+
+
+def test_spaced_task_table_with_a_category_column_spanning_rows_and_a_repeated_header():
+    text = ("某某学院2025年党建工作任务分解表\n为推动工作落实，制定本表。\n"
+            "类别      序号  工作任务      牵头部门    完成时限\n"
+            "政治建设  1     落实“第一议题”制度    党委办公室    长期坚持\n"
+            "          2     开展中心组学习     党委宣传部      每月\n"
+            "组织建设  3     完成支部换届选举       党委组织部    2025年6月\n"
+            "类别      序号  工作任务      牵头部门    完成时限\n"
+            "          4     开展星级评定       党委组织部    2025年12月\n")
+    doc = _doc(text)
+    assert [(s.path, s.heading) for s in doc.sections] == [(["（一）"], "政治建设"),
+                                                           (["（二）"], "组织建设")]
+    assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
+                                             ["（二）", "3"], ["（二）", "4"]]
+    assert doc.clauses[-1].note == "牵头单位：党委组织部；完成时限：2025年12月"

@@ -88,6 +88,10 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     body = [[c.strip() for c in row] + [""] * (len(header) - len(row)) for row in table[1:]]
     body = [row for row in body if any(row)]
     group_col = tasks[0] if len(tasks) >= 2 and _groups(body, tasks[0]) else None
+    # a category column (类别 | 序号 | 工作任务 …) groups the rows whose cell it shares
+    named = next((k for k, r in enumerate(roles) if r == "group"), None)
+    if group_col is None and named is not None and body and body[0][named]:
+        group_col = named
     content = [k for k in tasks if k != group_col]
     number = next((k for k, r in enumerate(roles) if r == "number"), None)
     labels = {k: _label(roles[k], header[k]) for k in others}
@@ -116,8 +120,8 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if not text:
             continue
         n += 1
-        if categories and number is not None and re.fullmatch(r"\d{1,3}", row[number]):
-            n = int(row[number])
+        if number is not None and re.fullmatch(r"\d{1,3}", row[number]):
+            n = int(row[number])  # the 序号 as written (running on across groups or not)
         note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
