@@ -641,4 +641,4 @@ def test_spaced_task_table_with_a_category_column_spanning_rows_and_a_repeated_h
                                                            (["（二）"], "组织建设")]
     assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
                                              ["（二）", "3"], ["（二）", "4"]]
-    assert doc.clauses[-1].note == "牵头单位：党委组织部；完成时限：2025年12月"
+    assert doc.clauses[-1].note == "牵头部门：党委组织部；完成时限：2025年12月"
