@@ -1,11 +1,12 @@
 """Score metadata and outline on the real texts of ../shared/devcorpus against the hand-made gold
 in tests/gold/devcorpus/outline/{dev,heldout}/ (same format as tests/gold/outline/).
 
-Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout|heldout2 | --gold DIR [--corpus DIR]]
-                                           [--out FILE] [--detail]
+Usage: python benchmarks/gold_devcorpus.py [--set dev|heldout|heldout2|heldout3
+                                           | --gold DIR [--corpus DIR]] [--out FILE] [--detail]
 
 `--set heldout2` scores round 2's texts (tests/fixtures/heldout2/corpus) against their gold
 (tests/gold/heldout2/outline); scored once at the end of round 2, they are tuning data since.
+`--set heldout3` does the same for round 3's texts (scored once at the end of round 3).
 
 A check is one of: a metadata field (title, kind, issuer, institution, doc_number, date,
 recipients, notice) equal to gold; a gold section found at its path, and its level, number and
@@ -31,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 GOLD = ROOT / "tests" / "gold" / "devcorpus" / "outline"
 # Named sets kept outside the devcorpus gold: (gold folder, texts folder).
 SETS = {"heldout2": (ROOT / "tests" / "gold" / "heldout2" / "outline",
-                     ROOT / "tests" / "fixtures" / "heldout2" / "corpus")}
+                     ROOT / "tests" / "fixtures" / "heldout2" / "corpus"),
+        "heldout3": (ROOT / "tests" / "gold" / "heldout3" / "outline",
+                     ROOT / "tests" / "fixtures" / "heldout3" / "corpus")}
 TEXTS = ROOT.parent / "shared" / "devcorpus"
 META = ("title", "kind", "issuer", "institution", "doc_number", "date", "recipients", "notice")
 

@@ -49,7 +49,7 @@ def _key(family: str, num: str, written: str) -> str:
     and output keeps punctuation as written, so `(一)` stays half-width and `1)` keeps its
     bracket), without the spaces a layout put inside it; Word and web texts write numbers in
     full-width digits (１．), a path element in ASCII (1)."""
-    if family in ("cn_dun", "ar_dot", "circled"):
+    if family in ("cn_dun", "ar_dot", "circled", "padded"):
         written = num  # the separator (、 . ．) is not part of the number
     return re.sub(r"[\s\u3000]", "", written).translate(_FULLWIDTH_DIGITS)
 

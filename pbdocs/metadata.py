@@ -33,8 +33,8 @@ _CN_DATE = re.compile(r"^([〇○零O一二三四五六七八九\d]{4})\s*年"
                       r"\s*([一二三四五六七八九十\d]{1,3})\s*日$")
 _NUM_DATE = re.compile(r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 # A line under a title that dates it: （2021年7月15日党委常委会审议通过）.
-_ADOPTED = re.compile(r"^[（(]([\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
-                      r"[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
+_ADOPTED = re.compile(r"^[（(](?:经|于|在)?([\d〇○零一二三四五六七八九]{4}年"
+                      r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)[^（）()]{0,30}[）)]$")
 # Dates that lost their separators: 2022426, 20221月26, 2021年3月5 (repaired when unambiguous).
 _RUN_DATE = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
 _HALF_DATE = re.compile(r"^((?:19|20)\d{2})年?(\d{1,2})月(\d{1,2})日?$")
@@ -51,7 +51,10 @@ _BODY = re.compile(r"^(?:各|全体|全校|全院|全区|全县|全市|全省|�
 @per_lexicon()
 def _lead_org_re() -> re.Pattern:
     """An issuer at the start of a title: 中共X委员会…, X大学(党委)(组织部)关于…"""
-    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)|"
+    return re.compile(r"^((?:中共|中国共产党|中國共產黨)[\u4e00-\u9fff]{2,24}?(?:委员会|委員會)"
+                      # its department before the year or the subject: 中共X委员会组织部2025年…
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)"
+                      r"(?=(?:19|20)\d{2}|“|《|关于|印发|转发))?|"
                       rf"[\u4e00-\u9fff]{{2,24}}?(?:{alternation('institution_suffixes.txt')})"
                       r"(?:党委|委员会|黨委|委員會)?"
                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室|辦公室|處))?"  # 党委组织部关于…
@@ -62,7 +65,10 @@ def _lead_org_re() -> re.Pattern:
 def _title_institution_re() -> re.Pattern:
     """A title that opens with the issuing institution's name, no 关于: 南京中医药大学发展…"""
     return re.compile(rf"^([\u4e00-\u9fff]{{2,16}}(?:{alternation('institution_suffixes.txt')})"
-                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?)(?=[\u4e00-\u9fff“\d])")
+                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?"
+                      # its department before the year: X大学党委宣传部2025年…
+                      r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)(?=(?:19|20)\d{2}))?)"
+                      r"(?=[\u4e00-\u9fff“\d])")
 
 
 @dataclass
@@ -166,6 +172,12 @@ def institution_of(issuer: str | None) -> str | None:
     m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
     if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校
+        return None if is_college(m.group(1)) else m.group(1)
+    # a working body of a place's party committee (中共X区委教育工作委员会, 中共X市委组织部)
+    # belongs to the place
+    m = re.match(r"^([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|州|盟|旗))委"
+                 r"[\u4e00-\u9fff]{2,12}?(?:委员会|工委|部)$", name)
+    if m and issuer.startswith(("中共", "中国共产党")):
         return m.group(1)
     m = re.match(r"^([\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))"
                  r"(?:委员会|党委|人民政府|党工委|政府)", name)
@@ -176,6 +188,18 @@ def institution_of(issuer: str | None) -> str | None:
     m = re.match(r"^([\u4e00-\u9fff]{2,}(?:省|市|区|县|州|盟|旗)[\u4e00-\u9fff]{0,16}?(?:局|厅))"
                  r"(?:委员会|党委|党组)$", name)
     return m.group(1) if m else None
+
+
+@per_lexicon()
+def _college_re() -> re.Pattern:
+    fields = alternation("college_fields.txt")
+    return re.compile(rf"^(?:{fields})(?:[与和及、]?(?:{fields}))*(?:学院|系)$")
+
+
+def is_college(name: str) -> bool:
+    """A college or department inside a university, named by its fields of study only
+    (经济与管理学院, 化学与材料工程学院): no institution of its own."""
+    return bool(_college_re().match(name))
 
 
 def _balanced(name: str) -> bool:
@@ -191,6 +215,7 @@ def _strip_annex(p: str) -> str:
 
 def _titleish(p: str) -> bool:
     return (len(p) <= 90 and not _TERMINAL.search(p) and match_marker(p) is None
+            and not _ADOPTED.match(p)
             and not p.endswith(("：", ":")) and parse_date(p) is None and not _DOC_NO.match(p)
             and not FIELD_LINE.match(p))
 
@@ -255,11 +280,16 @@ _ORG_AND_DATE = re.compile(r"^(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}年\d{1,2}�
                            r"[一二三四五六七八九十]{1,3}日)$")
 
 
+_SEAL = re.compile(r"\s*[（(](?:盖章|公章|印章|签章|章|印)[）)]$")
+
+
 def _is_signer(p: str) -> bool:
-    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府);
-    never a numbered item (a text cut off at `第五条学校党委对学校`)."""
+    """A signature line: one body, or joint issuers side by side (中共X镇委员会 X镇人民政府),
+    a （盖章） after it allowed; never a numbered item (a text cut off at
+    `第五条学校党委对学校`)."""
     if match_marker(p) is not None:
         return False
+    p = _SEAL.sub("", p)
     return is_org_line(p) or (" " in p and all(is_org_line(x) for x in p.split()))
 
 
@@ -268,14 +298,15 @@ def _signature(pars: list[str], j: int) -> tuple[str, str | None, int] | None:
     names (联合发文) over a date line, or a name and its date on one line."""
     m = _ORG_AND_DATE.match(pars[j]) if j < len(pars) else None
     if m and _is_signer(m.group("org")) and parse_date(m.group("date")):
-        return m.group("org"), parse_date(m.group("date")), j + 1
+        return _SEAL.sub("", m.group("org")), parse_date(m.group("date")), j + 1
     k = j
     while k < len(pars) and k < j + 3 and _is_signer(pars[k]):
         k += 1
     if k > j and k < len(pars) and parse_date(pars[k]):
-        return pars[j], parse_date(pars[k]), k + 1
+        return _SEAL.sub("", pars[j]), parse_date(pars[k]), k + 1
     if k > j and k < len(pars) and _BROKEN_DATE.match(pars[k]):
-        return pars[j], None, k + 1  # a signature whose date lost its 年月日 (warned by normalize)
+        # a signature whose date lost its 年月日 (warned by normalize)
+        return _SEAL.sub("", pars[j]), None, k + 1
     return None
 
 
@@ -293,7 +324,28 @@ def _lead_org(title: str | None) -> str | None:
     if m:
         return m.group(1)
     m = _title_institution_re().match(title)
+    if m:
+        return m.group(1)
+    # a year before the body's name: 2024年化学与材料工程学院党委“强基创优”…实施方案
+    year = re.match(r"^(?:19|20)\d{2}(?:[—–-](?:19|20)?\d{2,4})?年度?", title)
+    m = _title_institution_re().match(title[year.end():]) if year else None
     return m.group(1) if m else None
+
+
+def _party_name(org: str) -> str:
+    """An issuer's name in one spelling: 中共X委员会 and X党委 are the same committee (and
+    中共X委员会组织部, X党委组织部 the same department)."""
+    if not org.startswith(("中共", "中国共产党")):
+        return org
+    org = re.sub(r"^(?:中共|中国共产党)", "", org)
+    return re.sub(r"委员会(?=[\u4e00-\u9fff]{0,8}$)", "党委", org, count=1)
+
+
+def _short_form(signer: str, full: str) -> bool:
+    """Whether a signature names the title's issuer in short (党委组织部 for 某某大学党委组织部,
+    经济与管理学院党委 for 中共某某大学经济与管理学院委员会)."""
+    long, short = _party_name(full), _party_name(signer)
+    return full.endswith(signer) or (long != short and long.endswith(short))
 
 
 def _page_field(p: str, meta: Meta, front: _Front) -> None:
@@ -400,6 +452,9 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
     if "《" in plan:  # 印发《A》《B》的通知: the first plan names the file
         plan = plan.split("》")[0]
     meta.title, i = (own, after) if own else (re.sub(r"\s+", "", plan), i)
+    while own and i < n and _ADOPTED.match(pars[i]):  # （…审议通过） under the plan's title
+        front.adopted = front.adopted or parse_date(_ADOPTED.match(pars[i]).group(1))
+        i += 1
     return i, signer
 
 
@@ -474,7 +529,7 @@ def read_meta(pars: list[str]) -> Meta:
     meta.date = ((meta.notice.date if meta.notice else None) or end_date or front.written
                  or front.adopted or front.posting)
     titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
-    if end_signer and titled and titled.endswith(end_signer) and titled != end_signer:
+    if end_signer and titled and titled != end_signer and _short_form(end_signer, titled):
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
     meta.issuer = (front.head_org or notice_signer or end_signer or titled
                    or front.field_issuer)
@@ -532,7 +587,7 @@ def _end(pars: list[str], start: int, meta: Meta | None = None,
             if not found and parse_date(pars[end - 1]):
                 date, end, found = parse_date(pars[end - 1]), end - 1, True
             elif not found and end - 1 > start and _is_signer(pars[end - 1]):
-                signer, end, found = pars[end - 1], end - 1, True  # signed, not dated
+                signer, end, found = _SEAL.sub("", pars[end - 1]), end - 1, True  # not dated
             if found:
                 signed = True
                 continue

@@ -36,8 +36,8 @@ _CONTINUING = set("，、。；：,;:！？!?）)”’」』】〕》")
 _NAV_LINE = re.compile(r"^(您?当前(?:所在)?的?位置|您(?:现在)?的(?:当前)?位置|所在位置"
                        r"|首页|主页|网站首页)")
 # A line that is only a 发文字号 (嘉院党〔2021〕54号); metadata reads the same lines.
-DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$")
-_WELL_FORMED_NO = re.compile(r"^[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号$")
+DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号$")
+_WELL_FORMED_NO = re.compile(r"^[〔［【\[(（]\d{4}[〕］】\])）]\d{1,4}号$")
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
 _RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
 _YEAR_NO_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2})月")
@@ -138,6 +138,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                                    "发文字号、标题、主送、落款）按原有结构分行", len(lines), 0,
                                    ln[:40]))
         lines.extend(parts)
+    _split_recipients(lines, repairs)
     dropped = [False] * len(lines)
     nav_seen = -1
     for i, ln in enumerate(lines):
@@ -207,6 +208,29 @@ _GLUED_TITLE = re.compile(r"(?<=通知|意见|决定|通报|方案|办法|细则
 # A signature (a body's name and its date) run in after the last sentence of a notice.
 _SIGNED = re.compile(r"(?<=[。！])[\u4e00-\u9fff（）()]{4,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 _RECIPIENTS_END = re.compile(r"^各[^。：:]{1,60}[:：]")
+
+
+def _split_recipients(lines: list[str], repairs: list[_Repair]) -> None:
+    """A 主送 line with the text run on after its colon (各党总支、直属党支部：为摸清…): the
+    first such line near the top, before any numbered item, split in two."""
+    from pbdocs.metadata import _is_recipients
+
+    seen = 0
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        seen += 1
+        if seen > 12 or match_marker(ln):
+            return
+        m = _RECIPIENTS_END.match(ln)
+        if m and m.end() < len(ln) and _is_recipients(m.group(0)) and len(ln) - m.end() >= 4:
+            for r in repairs:  # repairs already recorded on the lines below move down one
+                if r.line > i:
+                    r.line += 1
+            repairs.append(_Repair("line_split", "将连排在一行的主送机关与正文分行",
+                                   i, 0, ln[:40]))
+            lines[i:i + 1] = [m.group(0), ln[m.end():].strip()]
+            return
 
 
 def _split_run_on(line: str) -> list[str]:
@@ -316,16 +340,59 @@ def _glued_headings(line: str, cuts: set[int]) -> set[int]:
 
 
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
+# A gap between two cells of a table pasted from a word processor as text: two spaces or more
+# (the runs vary in length: the columns were aligned for a font, not in characters), or one
+# full-width space.
+_SPACED_SEP = re.compile(r"[ \u00a0\u2002\u2003]{2,}|\u3000+")
 
 
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row written on one line (split by tabs or bars), or None."""
+def _cells(line: str, spaced: bool = False) -> list[str] | None:
+    """The cells of a table row written on one line (split by tabs or bars, or by runs of
+    spaces when `spaced`), or None."""
+    if spaced and "\t" not in line and "|" not in line and "｜" not in line:
+        cells = [c.strip() for c in _SPACED_SEP.split(line.strip())]
+        return cells if len(cells) >= 2 else None
     if "\t" not in line and "|" not in line and "｜" not in line:
         return None
     cells = [c.strip() for c in _CELL_SEP.split(line.strip().strip("|｜"))]
     while cells and not cells[-1]:
         cells.pop()
     return cells if len(cells) >= 2 else None
+
+
+def _spaced_header(line: str) -> bool:
+    """A task table's header row pasted as text with runs of spaces between its cells (序号
+    工作任务  牵头单位  完成时间): three cells or more, each a column label of
+    `table_columns.tsv` (short, with a role), one unknown label allowed among four or more."""
+    from pbdocs.read.tables import column_role
+
+    cells = _cells(line, spaced=True)
+    if cells is None or len(cells) < 3 or any(len(c) > 12 for c in cells):
+        return False
+    unknown = sum(column_role(c) is None for c in cells)
+    return unknown == 0 or (unknown == 1 and len(cells) >= 4)
+
+
+_WHEN = re.compile(r"\d{1,2}月|\d{4}年|长期|每[年月周季学]|持续|常态|前$|底$")
+
+
+def _fill_gaps(header: list[str], row: list[str], above: list[str]) -> list[str]:
+    """A row of a table pasted with runs of spaces that has fewer cells than its header (an
+    empty cell leaves no trace): a row that opens with its 序号 where the header has columns
+    before it (类别 spanning rows) takes those cells from the row above; a last cell that
+    reads as a time goes to the time column; the others fill the columns from the left."""
+    from pbdocs.read.tables import column_role
+
+    roles = [column_role(h) for h in header]
+    nc = roles.index("number") if "number" in roles else 0
+    if nc and re.fullmatch(r"\d{1,3}", row[0]) and len(above) == len(header) \
+            and len(row) + nc <= len(header):
+        row = above[:nc] + row
+        if len(row) == len(header):
+            return row
+    if roles[-1] == "deadline" and _WHEN.search(row[-1]):
+        return row[:-1] + [""] * (len(header) - len(row)) + row[-1:]
+    return row
 
 
 def _category_row(line: str) -> bool:
@@ -344,15 +411,33 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
     n = 0
     while n < len(live):
         first = lines[live[n]]
-        header = _cells(first)
+        spaced = _spaced_header(first)  # cells by runs of spaces, as a word processor pastes
+        header = _cells(first, spaced)
         if header is not None:  # a row a line
             k = n + 1
             rows = [header]
             while k < len(live):
-                row = _cells(lines[live[k]])
+                row = _cells(lines[live[k]], spaced)
+                if row is not None and len(row) > len(header):
+                    row = None  # more cells than the header has: not a row of this table
+                elif row is not None and spaced and row == header:
+                    k += 1  # the header repeated (at a page break): no row
+                    continue
+                elif row is not None and spaced and 2 < len(row) < len(header):
+                    row = _fill_gaps(header, row, rows[-1])
                 if row is None and k + 1 < len(live) and _category_row(lines[live[k]]) \
-                        and _cells(lines[live[k + 1]]) is not None:
+                        and _cells(lines[live[k + 1]], spaced) is not None:
                     row = [lines[live[k]]]  # a category over rows, its empty cells lost
+                elif (row is None and spaced and len(rows) > 1 and len(rows[-1]) > 1
+                      and k + 1 < len(live) and _cells(lines[live[k + 1]], spaced) is not None
+                      and match_marker(lines[live[k]]) is None and len(lines[live[k]]) <= 60):
+                    # a long cell wrapped onto a line of its own between two rows: the rest of
+                    # the row's longest cell (its task, as a rule)
+                    last = rows[-1]
+                    w = max(range(len(last)), key=lambda c: len(last[c]))
+                    last[w] += lines[live[k]].strip()
+                    k += 1
+                    continue
                 if row is None:
                     break
                 rows.append(row)
@@ -447,6 +532,11 @@ def is_org_line(par: str) -> bool:
             and bool(_org_end().search(par)))
 
 
+# A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）
+_CLOSING_NOTE = re.compile(r"[。！？；;!?]\s*[（(][^（）()。]{2,60}[）)]$")
+_ANNEX_LABEL = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]")
+_NOTE_LABEL = re.compile(r"^(?:注|说明|备注|附注)\s*[:：]\s*"
+                         r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,5})[:：]")
 
 
@@ -468,6 +558,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return False  # page fields stand alone
     if _cells(prev[prev.rfind("\n") + 1:]) and _cells(nxt):
         return False  # rows of a table written a row a line (cells split by bars or tabs)
+    if _NOTE_LABEL.match(nxt) or _ANNEX_LABEL.match(nxt):
+        return False  # 注：1.… or 附件：1.… under a table or a list opens a paragraph
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]
@@ -476,7 +568,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     last = prev[-1]
     if nxt[0] in _CONTINUING and not _is_date_line(prev) and not is_org_line(prev):
         return True  # no paragraph starts with a comma or a closing mark
-    ended = last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+    ended = (last in _TERMINAL or (last in _CLOSERS and len(prev) > 1 and prev[-2] in _TERMINAL)
+             or bool(_CLOSING_NOTE.search(prev)))
     if ended and last in "：:" and _RECIPIENTS_END.fullmatch(prev):
         return False  # a 主送 line ends where its colon is, whatever the wrap width
     if ended and not wrapped:

@@ -37,6 +37,7 @@ from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
+from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
@@ -80,8 +81,11 @@ def _lead_verbs() -> re.Pattern:
 
 
 # A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
-# 收齐留存) or carries an assessment table's score (…落实到位(11分)).
-_NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+# 收齐留存), sets its own deadline (各单位于12月10日前报送总结) or carries an assessment
+# table's score (…落实到位(11分)).
+_NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
+                           r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)"
+                           r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+次")
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:
@@ -100,10 +104,18 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
 
 
+# A bracket after the last sentence naming who does it without a label: （党委组织部负责）,
+# (宣传部、组织部牵头).
+_DOER_NOTE = re.compile(r"(?<=[。；;])\s*[（(]([^（）()。，,；;：:]{2,40}?)(负责|牵头)[）)]\s*$")
+
+
 def _split_note(text: str) -> tuple[str, str | None]:
     tail, _ = _note_res()
     m = tail.search(text)
     if not m or m.start() == 0:
+        d = _DOER_NOTE.search(text)
+        if d and all(is_org_line(x) for x in d.group(1).split("、")):
+            return text[:d.start()].rstrip(), d.group(1) + d.group(2)
         return text, None
     return text[:m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
 
@@ -244,9 +256,14 @@ class _Builder:
 
     def finish(self) -> None:
         for c in self.clauses:
-            if id(c) in self.more:
-                c.text = "\n".join([c.text, *self.more[id(c)]])
-            c.text, note = _split_note(c.text)
+            # the note closes the clause's own paragraph, or the last one it continues into
+            # (12.…。（责任单位：…） followed by an un-numbered closing paragraph)
+            own, note = _split_note(c.text)
+            if note is not None and id(c) in self.more:
+                c.text = "\n".join([own, *self.more[id(c)]])
+            else:
+                c.text = "\n".join([c.text, *self.more.get(id(c), [])])
+                c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
@@ -300,10 +317,12 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     meta = read_meta(pars)
     b = _Builder(doc_id)
     body = list(range(meta.body_start, meta.body_end))
+    notes = set()  # where labelled notes start (offsets): they belong to the whole text
     for k in body:  # 注：1、… — a label before a numbered note goes with the number
         lab = _LABELLED.match(pars[k])
         if lab and match_marker(pars[k][lab.end():]):
             pars[k], offsets[k] = pars[k][lab.end():], offsets[k] + lab.end()
+            notes.add(offsets[k])
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
     for n, k in enumerate(body):
@@ -315,6 +334,8 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             j = n + 1
             while j < len(body) and only_note.match(pars[body[j]]):
                 j += 1
+            if offsets[k] in notes and m.value == 1:
+                b.stack.clear()  # 注：1. under a table or a list: notes on the whole text
             b.numbered(m, p, offsets[k], pars[body[j]] if j < len(body) else None)
         else:
             b.body(p, offsets[k])

@@ -81,6 +81,10 @@ def test_kind_of(title, kind):
     ("中共嘉应学院委员会", "嘉应学院"), ("中共宁波职业技术学院委员会", "宁波职业技术学院"),
     ("中共浙江大学委员会", "浙江大学"), ("浙江大学党委组织部", "浙江大学"),
     ("中共某市委教育工委", None), ("党委组织部", None), (None, None),
+    ("中共临岫区委教育工作委员会", "临岫区"), ("中共青川县委组织部", "青川县"),
+    # a college named by its fields of study is no institution; its university is
+    ("化学与材料工程学院党委", None), ("经济与管理学院党委", None),
+    ("中共某某大学经济与管理学院委员会", "某某大学"), ("中共北山理工学院委员会", "北山理工学院"),
     # a department with its second name in brackets names no institution (党校 inside them)
     ("党委组织部(党校)", None), ("党委组织部（党校）", None),
     ("某某大学(武汉)党委组织部", "某某大学(武汉)"),
@@ -278,10 +282,11 @@ def test_star_line_and_publication_note_are_not_titles():
 
 
 @pytest.mark.parametrize("title,kind", [
-    ("关于进一步加强学生党员教育管理的若干措施", "若干措施"),
+    ("关于进一步加强学生党员教育管理的若干措施", "措施"),  # 若干 only counts them
     ("某某大学加强基层党建的十条措施", "措施"),
     ("某某学院2023年党建工作任务书", "任务书"),
     ("某某学院2025年党建工作重点任务分解表", "任务分解表"),
+    ("中共某某大学某某学院委员会2025年党建工作月度安排", "安排"),
 ])
 def test_more_genre_words(title, kind):
     assert kind_of(title) == kind
@@ -358,3 +363,85 @@ def test_disclosure_page_number_is_the_notice_number():
 ])
 def test_hospitals_and_companies_are_institutions(issuer, institution):
     assert institution_of(issuer) == institution
+
+
+def test_college_committee_signing_in_short_under_its_full_name():
+    # a 二级学院 plan: the title names the college committee in full, the signature in short
+    doc = _doc("中共某某大学经济与管理学院委员会2025年党建工作月度安排\n"
+               "为做好全年工作，现将安排如下。\n一、常态化工作\n1.每月召开党委会议。\n"
+               "经济与管理学院党委\n2025年2月25日")
+    assert doc.issuer == "中共某某大学经济与管理学院委员会"
+    assert doc.institution == "某某大学" and doc.date == "2025-02-25"
+
+
+def test_red_header_with_square_bracket_number_two_line_title_and_chinese_date():
+    doc = _doc("中共青川县委教育工作委员会\n青教工委【2025】4号\n关于加强中小学校党组织书记\n"
+               "队伍建设的若干措施\n各中小学校党组织：\n为建设书记队伍，制定以下措施。\n"
+               "一、严格选拔\n1.书记原则上由党员校长担任。（责任单位：组织科、人事科）\n"
+               "各学校要于6月底前报送落实情况。\n中共青川县委教育工作委员会\n二〇二五年四月十八日\n")
+    assert doc.title == "关于加强中小学校党组织书记队伍建设的若干措施" and doc.kind == "措施"
+    assert doc.doc_number == "青教工委【2025】4号" and doc.date == "2025-04-18"
+    assert doc.issuer == "中共青川县委教育工作委员会" and doc.institution == "青川县"
+    last = doc.clauses[-1]  # the note closes item 1; the closing paragraph continues it
+    assert last.note == "责任单位：组织科、人事科"
+    assert last.text == "书记原则上由党员校长担任。\n各学校要于6月底前报送落实情况。"
+
+
+def test_number_first_then_title_then_adoption_line():
+    doc = _doc("青理工党【2025】8号\n中共青城理工学院委员会党支部书记管理办法(修订)\n"
+               "（2025年4月1日学院党委常委会会议审议通过）\n第一条　为建设书记队伍，制定本办法。\n"
+               "第二条　本办法自印发之日起施行。\n")
+    assert doc.title == "中共青城理工学院委员会党支部书记管理办法(修订)" and doc.kind == "办法"
+    assert doc.doc_number == "青理工党【2025】8号" and doc.date == "2025-04-01"
+    assert doc.issuer == "中共青城理工学院委员会" and doc.institution == "青城理工学院"
+    assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
+
+
+def test_a_year_before_the_body_named_in_the_title():
+    doc = _doc("2024年化学与材料工程学院党委“强基创优”党支部建设实施方案\n"
+               "为提升党支部建设质量，特制定本方案。\n一、工作目标\n推动党支部全部达标。\n")
+    assert doc.issuer == "化学与材料工程学院党委" and doc.institution is None
+
+
+def test_adoption_lines_under_a_wrapped_plan_and_with_jing():
+    doc = _doc("中共某某大学委员会\n关于印发《某某大学2025年党建工作要点》的通知\n各二级党委：\n"
+               "《某某大学2025年党建工作要点》已经校党委常委会研究通过，现印发给你们，请认真贯彻落实。\n"
+               "中共某某大学委员会\n2025年2月20日\n某某大学2025年党建工作要点\n"
+               "（2025年2月18日校党委常委会会议审议通过）\n一、加强政治建设\n1.深入学习。\n")
+    assert doc.title == "某某大学2025年党建工作要点" and doc.date == "2025-02-20"
+    assert [c.path for c in doc.clauses] == [["一", "1"]]
+    doc = _doc("某某大学党委组织部关于做好发展党员工作的通知\n（经2025年3月1日部务会研究通过）\n"
+               "各基层党委：\n为做好发展党员工作，现通知如下。\n一、总体要求\n坚持标准。\n")
+    assert doc.recipients == ["各基层党委"] and doc.date == "2025-03-01"
+    assert doc.clauses[0].text == "为做好发展党员工作，现通知如下。"
+
+
+def test_a_seal_note_after_the_signer():
+    doc = _doc("某某学院2025年党建工作计划\n为做好工作，制定本计划。\n一、总体要求\n坚持标准，保证质量。\n"
+               "某某学院党委（盖章）\n2025年3月5日\n")
+    assert doc.issuer == "某某学院党委" and doc.date == "2025-03-05"
+    assert doc.clauses[-1].text == "坚持标准，保证质量。"
+
+
+def test_a_department_of_the_committee_opening_the_title_is_the_issuer():
+    doc = _doc("中共某某大学委员会组织部\n2025年党员发展工作计划\n二〇二五年二月二十日\n"
+               "一、工作目标\n全年发展党员200名。\n")
+    assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
+    assert doc.date == "2025-02-20"
+
+
+def test_a_bracketed_date_under_the_title_and_a_department_before_the_year():
+    doc = _doc("某某大学党委宣传部\n2025年宣传思想工作要点\n（2025年2月26日）\n"
+               "宣传思想工作要坚持正确方向，现提出如下工作要点。\n第一部分 理论武装\n1.深化理论学习。\n")
+    assert doc.title == "某某大学党委宣传部2025年宣传思想工作要点" and doc.date == "2025-02-26"
+    assert doc.issuer == "某某大学党委宣传部" and doc.institution == "某某大学"
+
+
+def test_a_department_signing_in_short_under_its_committee_title():
+    doc = _doc("中共某某大学委员会组织部\n关于开展2025年“七一”走访慰问\n工作的通知\n"
+               "各二级党委（党总支）、直属党支部，\n机关各部门、各直属单位：\n"
+               "为做好走访慰问工作，现将有关事项通知如下。\n一、慰问对象\n生活困难党员。\n"
+               "党委组织部\n2025年6月10日\n")
+    assert doc.title == "中共某某大学委员会组织部关于开展2025年“七一”走访慰问工作的通知"
+    assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
+    assert doc.recipients == ["各二级党委（党总支）", "直属党支部", "机关各部门", "各直属单位"]

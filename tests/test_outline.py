@@ -428,3 +428,35 @@ def test_bare_lead_and_support_labels_make_a_note():
                "2.加强书记培训。（责任处室：党委组织部；协助单位：人事处）\n")
     assert [c.text for c in doc.clauses] == ["完善支部设置。", "加强书记培训。"]
     assert doc.clauses[0].note == "牵头：党委组织部；配合：党委宣传部"
+
+
+def test_doer_in_brackets_after_the_last_sentence_is_the_note():
+    doc = _doc("一、培训项目\n1.书记培训。4月举办培训班1期;新任书记3个月内参加培训。(党委组织部负责)\n"
+               "2.网络培训。每季度更新课程不少于10门。（宣传部、组织部牵头）\n"
+               "3.骨干培训。每年举办1期（含线上）。\n")
+    notes = [(c.note, c.text) for c in doc.clauses]
+    assert notes[0] == ("党委组织部负责", "书记培训。4月举办培训班1期;新任书记3个月内参加培训。")
+    assert notes[1][0] == "宣传部、组织部牵头"
+    assert notes[2] == (None, "骨干培训。每年举办1期（含线上）。")
+
+
+def test_a_first_sentence_with_its_own_deadline_is_no_headline():
+    doc = _doc("三、工作要求\n1.各单位于12月10日前报送年度总结。党委组织部将于11月进行抽查。\n"
+               "2.加强培训评估。每期培训班结束后完成测评。\n")
+    assert [c.heading for c in doc.clauses] == [None, "加强培训评估"]
+
+
+def test_a_first_sentence_setting_a_frequency_is_no_headline():
+    doc = _doc("一、组织生活\n1.党支部委员会会议一般每月召开1次,根据需要可以随时召开。会议由书记主持。\n"
+               "2.严格落实制度。党员大会每季度召开1次。\n")
+    assert [c.heading for c in doc.clauses] == [None, "严格落实制度"]
+
+
+def test_zero_padded_section_numbers_of_a_web_article():
+    doc = _doc("某某学院党建品牌创建工作方案\n为打造党建品牌，制定本方案。\n01 工作目标\n培育党建品牌3个。\n"
+               "02 主要任务\n1.开展品牌培育。3月底前完成申报。\n2.加强过程指导。每季度指导1次。\n"
+               "05月10日前各党总支报送总结。\n")
+    assert [s.path for s in doc.sections] == [["01"], ["02"]]
+    assert [s.heading for s in doc.sections] == ["工作目标", "主要任务"]
+    assert [c.path for c in doc.clauses] == [["0"], ["01"], ["02", "1"], ["02", "2"]]
+    assert doc.clauses[-1].text.endswith("05月10日前各党总支报送总结。")  # a date, no number

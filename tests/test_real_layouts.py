@@ -517,3 +517,128 @@ def test_round2_outline_gold_stays_above_its_floor():
     m = re.search(r"metadata (\d+)/(\d+).*all checks (\d+)/(\d+)", last)
     meta_ok, meta_n, ok, n = (int(x) for x in m.groups())
     assert meta_ok / meta_n >= 0.975 and ok / n >= 0.99, last
+
+
+def test_task_table_pasted_with_runs_of_spaces(tmp_path):
+    # a table pasted from a word processor as text: cells separated by runs of spaces of any
+    # length, category rows （一） over rows numbered again from 1, and 注：1. notes after it
+    text = ("某某学院2025年党建工作任务清单\n"
+            "为推动工作落实，制定本清单。\n"
+            "序号  工作任务      责任院领导    牵头单位      完成时间\n"
+            "（一）政治建设\n"
+            "1     落实“第一议题”制度    党委书记    党委办公室    长期坚持\n"
+            "2     修订议事规则     党委书记      党委办公室    2025年4月底前\n"
+            "（二）组织建设\n"
+            "1     完成党支部换届选举       党委副书记    党委组织部      2025年6月\n"
+            "注：1.完成时间未标注年份的，均为2025年。\n"
+            "2.牵头单位为第一责任单位。\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert [s.path for s in doc.sections] == [["（一）"], ["（二）"]]
+    assert [s.heading for s in doc.sections] == ["政治建设", "组织建设"]
+    assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
+                                             ["（二）", "1"], ["1"], ["2"]]
+    assert doc.clauses[0].text == "为推动工作落实，制定本清单。"  # the header row is no text
+    first = doc.clauses[1]
+    assert first.text.startswith("落实“第一议题”制度")
+    assert "党委办公室" in first.note and "长期坚持" in first.note
+    assert doc.clauses[4].text == "完成时间未标注年份的，均为2025年。"
+
+
+def test_spaced_lines_without_column_labels_are_not_a_table(tmp_path):
+    text = ("某某学院党建工作安排\n一、人员分工\n张三  李四  王五\n1.做好学习。\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert not any(w.kind == "table_rows_joined" for w in doc.warnings)
+
+
+def test_link_lists_and_visitor_counters_after_the_signature_are_dropped():
+    # a page's foot under the signature: related links and a visitor counter; the signature
+    # is then the text's last lines again (issuer and date from it, not from the page fields)
+    doc = _doc("2025年党员教育培训工作计划\n发布时间:2025-03-04 09:12:37    来源:党委组织部(党校)\n"
+               "为提高培训质量,制定本计划。\n一、目标任务\n全年实现党员教育培训全覆盖。\n"
+               "某某师范学院党委组织部\n2025年3月3日\n"
+               "相关链接: 共产党员网 | 学习强国 | 全国党员教育平台\n"
+               "技术支持:网络信息中心  您是第 0012873 位访客\n")
+    assert doc.issuer == "某某师范学院党委组织部" and doc.date == "2025-03-03"
+    assert doc.institution == "某某师范学院"
+    assert doc.clauses[-1].text == "全年实现党员教育培训全覆盖。"
+
+
+def test_an_attachment_list_after_a_contact_line_is_not_text():
+    doc = _doc("关于开展述职评议的通知\n各党总支:\n现将有关事项通知如下。\n一、工作要求\n"
+               "1.各党总支要高度重视。\n2.党委组织部将派员列席。\n"
+               "联系人:周老师,电子邮箱:zzb@example.edu.cn\n附件:1.述职评议测评表\n2.考核结果汇总表\n"
+               "某某学院党委组织部\n2024年11月25日\n")
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"]]
+    assert doc.clauses[-1].text.endswith("zzb@example.edu.cn")
+    assert doc.issuer == "某某学院党委组织部" and doc.date == "2024-11-25"
+
+
+def test_spaced_task_table_with_a_wrapped_cell_and_an_unknown_column(tmp_path):
+    text = ("某某学院2025年党建工作任务清单\n为推动工作落实，制定本清单。\n"
+            "序号  重点任务      责任人    督办人   时间安排\n"
+            "1     落实“第一议题”制度，党委会第一时间传达    党委书记    张某    长期坚持\n"
+            "      学习重要讲话精神\n"
+            "2     修订议事规则     党委书记      李某    2025年4月底前\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    from pbdocs.parse import parse_file
+
+    doc = parse_file(p, extract=False)
+    assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"]]
+    assert doc.clauses[1].text.startswith("落实“第一议题”制度，党委会第一时间传达学习重要讲话精神")
+    assert "2025年4月底前" in doc.clauses[2].note
+
+
+def test_task_table_lead_column_beside_responsible_units_and_leaders():
+    # 牵头单位 beside 责任单位: the responsible units share the work (support); a column of
+    # college leaders names persons in charge, not a department
+    from pbdocs.read.tables import task_rows
+
+    rows = task_rows([["序号", "工作任务", "责任院领导", "牵头单位", "责任单位", "完成时间"],
+                      ["1", "修订议事规则", "党委书记", "党委办公室", "院长办公室", "4月底前"]])
+    assert rows == ["1.修订议事规则。（责任领导：党委书记；牵头单位：党委办公室；"
+                    "配合单位：院长办公室；完成时限：4月底前）"]
+    alone = task_rows([["序号", "工作任务", "责任单位", "完成时间"], ["1", "修订议事规则", "党委办公室", "4月底前"]])
+    assert alone == ["1.修订议事规则。（责任单位：党委办公室；完成时限：4月底前）"]
+
+
+def test_spaced_task_table_row_with_an_empty_cell_keeps_its_time():
+    text = ("某某学院2025年党建工作任务清单\n为推动工作落实，制定本清单。\n"
+            "序号  工作任务      牵头单位    配合单位   完成时间\n"
+            "1     落实“第一议题”制度    党委办公室    各党总支    长期坚持\n"
+            "2     修订议事规则     党委办公室      2025年4月底前\n")
+    doc = _doc(text)
+    assert doc.clauses[2].note == "牵头单位：党委办公室；完成时限：2025年4月底前"
+
+
+def test_recipients_with_the_text_run_on_after_the_colon():
+    doc = _doc("关于开展党员组织关系排查的通知\n各党总支、直属党支部：为摸清党员底数，现就有关事项通知如下。\n"
+               "一、排查范围\n全体党员。\n党委组织部\n2025年6月1日\n")
+    assert doc.recipients == ["各党总支", "直属党支部"]
+    assert doc.clauses[0].text == "为摸清党员底数，现就有关事项通知如下。"
+    norm, _ = normalize("一、工作要求\n各党总支：要按时报送。\n")
+    assert "各党总支：要按时报送。" in norm  # after a numbered item: a line of the text
+
+
+def test_spaced_task_table_with_a_category_column_spanning_rows_and_a_repeated_header():
+    text = ("某某学院2025年党建工作任务分解表\n为推动工作落实，制定本表。\n"
+            "类别      序号  工作任务      牵头部门    完成时限\n"
+            "政治建设  1     落实“第一议题”制度    党委办公室    长期坚持\n"
+            "          2     开展中心组学习     党委宣传部      每月\n"
+            "组织建设  3     完成支部换届选举       党委组织部    2025年6月\n"
+            "类别      序号  工作任务      牵头部门    完成时限\n"
+            "          4     开展星级评定       党委组织部    2025年12月\n")
+    doc = _doc(text)
+    assert [(s.path, s.heading) for s in doc.sections] == [(["（一）"], "政治建设"),
+                                                           (["（二）"], "组织建设")]
+    assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
+                                             ["（二）", "3"], ["（二）", "4"]]
+    assert doc.clauses[-1].note == "牵头部门：党委组织部；完成时限：2025年12月"

@@ -60,8 +60,11 @@ def glued_header() -> re.Pattern:
 
 def _label(role: str, header: str) -> str:
     """The note label a column's cells are written with: its header as written when it is a
-    responsibility label (责任单位), else the usual label of its role."""
+    responsibility label (责任单位), else the usual label of its role; a column of leaders
+    (责任院领导, 分管校领导) names persons in charge, not a department: 责任领导."""
     h = _norm(header)
+    if role in ("lead", "support") and "领导" in h:
+        return "责任领导"
     if role in ("lead", "support") and h in _responsibility_labels():
         return h
     if role == "deadline" and h in ("时限", "期限", "完成时限", "完成期限", "完成时间"):
@@ -85,8 +88,19 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     body = [[c.strip() for c in row] + [""] * (len(header) - len(row)) for row in table[1:]]
     body = [row for row in body if any(row)]
     group_col = tasks[0] if len(tasks) >= 2 and _groups(body, tasks[0]) else None
+    # a category column (类别 | 序号 | 工作任务 …) groups the rows whose cell it shares
+    named = next((k for k, r in enumerate(roles) if r == "group"), None)
+    if group_col is None and named is not None and body and body[0][named]:
+        group_col = named
     content = [k for k in tasks if k != group_col]
     number = next((k for k, r in enumerate(roles) if r == "number"), None)
+    labels = {k: _label(roles[k], header[k]) for k in others}
+    # beside a 牵头单位 column, a 责任单位 column names the units that share the work (the
+    # lead is the first of them): their support
+    if any("牵头" in _norm(header[k]) and labels[k] != "责任领导" for k in others):
+        for k in others:
+            if roles[k] == "lead" and "牵头" not in _norm(header[k]) and labels[k] != "责任领导":
+                labels[k] = "配合单位"
     # category rows (一、政治建设 over its rows, the other cells empty): the table's own
     # headings, and its 序号 numbers the rows under them, as written
     categories = any(sum(bool(c) for c in row) == 1 and not re.fullmatch(r"\d{1,3}", row[0])
@@ -106,9 +120,9 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if not text:
             continue
         n += 1
-        if categories and number is not None and re.fullmatch(r"\d{1,3}", row[number]):
-            n = int(row[number])
-        note = [f"{_label(roles[k], header[k])}：{row[k]}" for k in others if row[k]]
+        if number is not None and re.fullmatch(r"\d{1,3}", row[number]):
+            n = int(row[number])  # the 序号 as written (running on across groups or not)
+        note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
 
