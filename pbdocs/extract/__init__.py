@@ -69,15 +69,26 @@ def _whole_plan(doc: Document, lex) -> None:
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
     about_branches = suggest.branch_topic(doc) is not None
+    committee = suggest.own_committee(doc) if own else None
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.persons:
                 continue
-            # a body's own rules: its officers do it; so do a branch's officers (党支部书记
-            # 每年至少讲1次党课) in a text about the branches
+            # a body's own rules: its officers do it, for the committee they work for
+            # (学院党委书记 → 学院党委); so do a branch's officers (党支部书记每年至少讲1次党课)
+            # in a text about the branches
             if own or (about_branches and all(suggest.branch_officer(d.canonical)
                                               for d in t.persons)):
-                t.lead = [_copy(d) for d in t.persons]
+                t.lead = _dedup([_person_lead(d, lex) if doc.issuer else _copy(d)
+                                 for d in t.persons])
+    if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
+        for c in doc.clauses:
+            for t in c.tasks:
+                for d in t.lead + t.support:
+                    if d.basis != "suggested":
+                        named = suggest.as_own_committee(d.name, committee)
+                        if named != d.name:
+                            d.name, d.canonical = named, lex.canonical(named)
     _bearer_lead(doc, lex)
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments)
@@ -351,6 +362,15 @@ def _by_end(d: Deadline) -> Deadline:
     if d.kind == "range" and d.end and _PART_OF_YEAR.fullmatch(d.text or ""):
         return Deadline(d.text, None, d.end, "by", inferred=d.inferred)
     return d
+
+
+def _person_lead(d: Dept, lex) -> Dept:
+    """A person named as the doer of a body's own work, as the committee they work for when
+    the name says which (学院党委书记 → 学院党委), else as named."""
+    from pbdocs.extract import suggest
+
+    body = suggest.person_body(d.name) or suggest.person_body(d.canonical)
+    return Dept(body, lex.canonical(body), d.basis, d.why) if body else _copy(d)
 
 
 def _copy(d: Dept) -> Dept:

@@ -581,7 +581,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
         own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
-        cadence = any(s0 <= f.start < s1 for f in pb["recurrences"]) or seg.lstrip().startswith(
+        # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
+        # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
+        # someone else's (…，每名党员全年集中学习不少于32学时)
+        quota_alone = any(last <= f.start < s0 for f in pb["recurrences"]) or bool(
+            _EACH_ONE.match(seg))
+        cadence = any(s0 <= f.start < s1 and (quota_alone or not getattr(f, "quota", False))
+                      for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
@@ -594,6 +600,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
 
 
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
+_EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
 
 
 def _once_after_standing(before: str, seg: str, r: Rules) -> bool:

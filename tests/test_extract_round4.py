@@ -1,0 +1,104 @@
+"""Round-4 extraction rules: spans counted in days, 三季度 without 第, a date's digits split by a
+space, yearly quotas, a college's own plan (its officers act for its committee, 学院党委 is the
+issuing committee), offices the institution itself names, meetings that are no department,
+anniversaries and goal sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbdocs.extract.lexicon import load
+from pbdocs.extract.recurrence import find_recurrences
+from pbdocs.extract.timeexpr import find_deadlines
+from pbdocs.model import Source
+from pbdocs.parse import parse_text
+
+LEX = load()
+
+
+def deadlines(text, doc_date="2025-02-10"):
+    return [(f.deadline.kind, f.deadline.start, f.deadline.end)
+            for f in find_deadlines(text, doc_date)]
+
+
+def recurrences(text):
+    return [(f.recurrence.period, f.recurrence.every, f.recurrence.on, f.recurrence.min_times)
+            for f in find_recurrences(text, LEX)]
+
+
+def _tasks(text: str, doc_id: str = "t"):
+    src = Source(path=f"/nonexistent/{doc_id}.txt", format="txt", sha256="0" * 64)
+    doc = parse_text(text, doc_id=doc_id, source=src)
+    return doc, [t for c in doc.clauses for t in c.tasks]
+
+
+def _find(tasks, words: str):
+    hits = [t for t in tasks if words in t.text]
+    assert hits, (words, [t.text for t in tasks])
+    return hits[0]
+
+
+# ---- time ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("请于30日内报送整改报告", ("within", "2025-02-10", "2025-03-12")),
+    ("5个工作日内报送材料", ("within", "2025-02-10", "2025-02-17")),
+    ("两周内完成", ("within", "2025-02-10", "2025-02-24")),
+])
+def test_spans_counted_in_days(text, expected):
+    assert deadlines(text) == [expected]
+
+
+def test_span_in_days_after_an_event_sets_no_date():
+    assert deadlines("对督查发现的问题，所属党组织应当在30日内完成整改") == []
+
+
+def test_quarter_without_di():
+    assert deadlines("三季度完成研究所党支部换届") == [("range", "2025-07-01", "2025-09-30")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("为每个学生党支部配备指导老师，2025年1 0月底前", ("by", None, "2025-10-31")),
+    ("10月2 0日前报送", ("by", None, "2025-10-20")),
+])
+def test_date_with_digits_split_by_a_space(text, expected):
+    assert deadlines(text) == [expected]
+
+
+def test_month_part_before():
+    assert deadlines("10月上旬前完成") == [("by", None, "2025-10-10")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年集中学习不少于10次", [("year", None, None, 10)]),
+    ("每名党员年度集中学习培训不少于32学时", [("year", None, None, None)]),
+    ("每年年底前完成述职评议", [("day", None, "12-31", None)]),
+])
+def test_yearly_quotas_and_year_end(text, expected):
+    assert recurrences(text) == expected
+
+
+@pytest.mark.parametrize("text", ["全年发展党员不少于6名", "2025年度集中学习不少于4次"])
+def test_not_yearly_quotas(text):
+    assert recurrences(text) == []
+
+
+def test_yearly_quota_stays_with_its_work_unless_the_work_has_its_own_cadence():
+    _, tasks = _tasks("""中共乙大学委员会2025年党建工作要点
+一、理论学习
+1.组织召开党委理论学习中心组专题学习，全年集中学习不少于12次。
+2.学院党委理论学习中心组每月集中学习1次，全年开展专题研讨不少于4次。
+""")
+    one = _find(tasks, "全年集中学习不少于12次")
+    assert one.text.startswith("组织召开") and [r.period for r in one.recurrences] == ["year"]
+    quota = _find(tasks, "全年开展专题研讨")
+    assert not quota.text.startswith("学院党委")  # its own row, yearly
+    assert [r.period for r in quota.recurrences] == ["year"]
+
+
+def test_split_date_digits_are_warned_about():
+    from pbdocs.normalize import normalize
+
+    _, warnings = normalize("一、任务\n1.为每个学生党支部配备指导老师，2025年1 0月底前完成。\n")
+    assert [w.message for w in warnings if w.kind == "malformed_date"] == [
+        "日期“2025年1 0月”中的数字被空格隔开，按“2025年10月”理解"]
