@@ -102,3 +102,71 @@ def test_split_date_digits_are_warned_about():
     _, warnings = normalize("一、任务\n1.为每个学生党支部配备指导老师，2025年1 0月底前完成。\n")
     assert [w.message for w in warnings if w.kind == "malformed_date"] == [
         "日期“2025年1 0月”中的数字被空格隔开，按“2025年10月”理解"]
+
+
+# ---- who leads ----------------------------------------------------------------------------
+
+COLLEGE = """中共甲大学化学学院委员会2025年党建工作安排
+为贯彻落实学校党委部署，结合学院实际，制定本安排。
+一、常态化工作
+1.学院党委理论学习中心组每月集中学习1次。
+2.学院党委书记每年至少为全院师生党员讲1次专题党课。
+3.学院组织员每月底前完成各党支部组织生活纪实审核。
+4.各党支部书记每学期至少讲1次党课。
+二、重点工作
+1.完成入党积极分子推优和确定工作。
+中共甲大学化学学院委员会
+2025年2月25日
+"""
+
+
+def test_a_colleges_own_plan_is_its_committees_work():
+    doc, tasks = _tasks(COLLEGE)
+    assert doc.issuer == "中共甲大学化学学院委员会"
+    committee = "甲大学化学学院党委"  # as a task book writes the issuer
+    # named in short, or through its officers: the issuing committee, basis text
+    group = _find(tasks, "理论学习中心组每月")
+    assert [(d.name, d.basis) for d in group.lead] == [(committee + "理论学习中心组", "text")]
+    for words in ("学院党委书记每年", "学院组织员每月"):
+        assert [(d.name, d.basis) for d in _find(tasks, words).lead] == [(committee, "text")]
+    # a branch's officer does the branch's work in person
+    assert [d.canonical.removeprefix("各") for d in _find(tasks, "各党支部书记每学期").lead] == [
+        "党支部书记"]
+    # nobody named: the college committee, not the university's 组织部
+    nobody = _find(tasks, "入党积极分子推优")
+    assert [(d.name, d.basis) for d in nobody.lead] == [(committee, "suggested")]
+
+
+INSTITUTE = """中共丙市农业科学院委员会2025年党建工作要点
+一、组织建设
+（一）做好发展党员工作，全年发展党员不少于6名。
+（二）落实意识形态工作责任制，每半年分析研判1次意识形态形势。
+（三）严格落实中央八项规定精神，持续纠治“四风”。
+（四）各研究所党支部要于3月15日前将年度工作计划报党群工作部。
+二、保障
+院党委办公室、党群工作部、纪检监察室要加强统筹协调和督促检查。
+中共丙市农业科学院委员会
+2025年2月10日
+"""
+
+
+def test_suggestions_name_the_offices_the_institution_has():
+    _, tasks = _tasks(INSTITUTE)
+    # no 组织部 or 宣传部 in the text, a 党群工作部 that does their work
+    assert [d.canonical for d in _find(tasks, "发展党员工作").lead] == ["党群工作部"]
+    assert [d.canonical for d in _find(tasks, "意识形态工作责任制").lead] == ["党群工作部"]
+    # 纪检监察室 is the 纪委's office here
+    assert [(d.name, d.canonical) for d in _find(tasks, "八项规定").lead] == [
+        ("纪检监察室", "纪委办公室")]
+    # 院党委办公室 is the institute's 党委办公室
+    joint = _find(tasks, "统筹协调")
+    assert [d.canonical for d in joint.lead] == ["党委办公室", "党群工作部", "纪委办公室"]
+
+
+def test_a_university_that_names_its_offices_keeps_the_usual_ones():
+    _, tasks = _tasks("""中共丁大学委员会2025年党建工作要点
+一、组织建设
+1.做好发展党员工作，全年发展党员不少于60名。
+2.各党群部门要加强协调合作。
+""")
+    assert [d.canonical for d in _find(tasks, "发展党员工作").lead] == ["党委组织部"]

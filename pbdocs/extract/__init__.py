@@ -91,7 +91,7 @@ def _whole_plan(doc: Document, lex) -> None:
                             d.name, d.canonical = named, lex.canonical(named)
     _bearer_lead(doc, lex)
     _organising_lead(doc)
-    suggest.suggest(doc, lex.canonical, lambda name: name in departments)
+    suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     period.fill_undated(doc, p)
 
 

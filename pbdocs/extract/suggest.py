@@ -221,7 +221,8 @@ def own_work(doc: Document, is_department) -> bool:
     institution's own), or, without an issuer, giving work to branch-level bodies and never
     to a department."""
     if doc.issuer:
-        return _own_body(doc.issuer) and not issued_by_institution(doc)
+        return (_own_body(doc.issuer) or _own_body(short_name(doc.issuer))) and not (
+            issued_by_institution(doc))
     bodies = 0
     for c in doc.clauses:
         for t in c.tasks:
@@ -446,7 +447,59 @@ def written_names(doc: Document) -> dict[str, str]:
     return out
 
 
-def suggest(doc: Document, canonical, is_department) -> None:
+@per_lexicon()
+def office_cover() -> dict[str, tuple[str, ...]]:
+    """Canonical office → the canonical offices whose work it does where the institution has
+    not set them up (`lexicon/office_cover.tsv`; 党群工作部 → 党委组织部, 党委宣传部 …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in rows("office_cover.tsv", min_cells=2):
+        out[r[0].strip()] = tuple(x.strip() for x in re.split(r"[、，,]", r[1]) if x.strip())
+    return out
+
+
+def named_offices(doc: Document, aliases: dict[str, str]) -> dict[str, str]:
+    """Canonical name → as written, of every department the document's text names (its own
+    offices: 院党委办公室、党群工作部、纪检监察室), outside bodies (省委组织部) left out."""
+    from pbdocs.extract.depts import external
+
+    text = "\n".join([doc.title or ""] + [s.heading or "" for s in doc.sections]
+                      + [(c.heading or "") + (c.text or "") + (c.note or "")
+                         for c in doc.clauses])
+    out: dict[str, str] = {}
+    for alias in sorted(aliases, key=len, reverse=True):
+        if len(alias) < 2 or aliases[alias] in out:
+            continue
+        at = text.find(alias)
+        # not an outside body's (省委组织部), nor part of a longer word (党群部门)
+        while at >= 0 and (external(text, at, _ExtLex())
+                           or text[at + len(alias):at + len(alias) + 1] == "门"):
+            at = text.find(alias, at + 1)
+        if at >= 0:
+            out[aliases[alias]] = alias
+    return out
+
+
+class _ExtLex:
+    """The part of the extraction lexicon `depts.external` reads."""
+
+    @property
+    def external_prefixes(self) -> tuple[str, ...]:
+        return entries("external_prefixes.txt")
+
+
+def own_office(name: str, present: dict[str, str]) -> str:
+    """The office of this institution that does `name`'s work: `name` when the document names
+    it or names none of the offices covering it, else the covering office it names."""
+    if not present or name in present:
+        return name
+    for office, covered in office_cover().items():
+        if name in covered and office in present:
+            return office
+    return name
+
+
+def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | None = None
+            ) -> None:
     """Give every task without a lead a suggested lead (and usual support): the document's
     own doer, else the duty its sentence, its clause's lead phrase or its section headings
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
@@ -456,6 +509,7 @@ def suggest(doc: Document, canonical, is_department) -> None:
     kind = body_kind(doc.institution) if issued_by_institution(doc) else None
     offices = kind.offices if kind is not None else None
     issuer = short_name(doc.issuer or "")
+    present = named_offices(doc, aliases) if aliases else {}
     for c in doc.clauses:
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
@@ -484,12 +538,22 @@ def suggest(doc: Document, canonical, is_department) -> None:
             why = f"“{term}”{source}"
             # a corpus's duties.tsv may name the institution's own department: keep its
             # name, map it to the canonical one
-            t.lead = [_dept(names.get(canonical(n), n), canonical(n), why) for n in duty.lead]
-            if offices is not None and not any(d.canonical in offices for d in t.lead):
+            # the institution's own office for it (a 党群工作部 where there is no 组织部)
+            pairs = [(canonical(n), own_office(canonical(n), present)) for n in duty.lead]
+            written = {o: n if o == canonical(n) else o for n, (_, o) in zip(duty.lead, pairs)}
+            leads = list(dict.fromkeys(o for _, o in pairs))
+            t.lead = [_dept(names.get(n, present.get(n, written[n])), n, why) for n in leads]
+            if offices is not None and not any(n in offices or o != n for n, o in pairs):
                 # a hospital has no 马克思主义学院: its own committee does it
                 t.lead = [_dept(issuer, canonical(issuer), f"{why}；本单位没有对应部门")]
                 continue
             if not t.support:
-                t.support = [_dept(names.get(n, n), n, f"“{w}”")
-                             for n, w in other_duties(t.text, set(duty.lead))
-                             if n in duty.support and (offices is None or n in offices)]
+                lead = {d.canonical for d in t.lead}
+                support = {}
+                for n, w in other_duties(t.text, set(duty.lead)):
+                    o = own_office(n, present)
+                    if n in duty.support and (offices is None or n in offices) and (
+                            o not in lead):
+                        support.setdefault(o, w)
+                t.support = [_dept(names.get(n, present.get(n, n)), n, f"“{w}”")
+                             for n, w in support.items()]
