@@ -170,3 +170,32 @@ def test_a_university_that_names_its_offices_keeps_the_usual_ones():
 2.各党群部门要加强协调合作。
 """)
     assert [d.canonical for d in _find(tasks, "发展党员工作").lead] == ["党委组织部"]
+
+
+# ---- the bundled plans' misses, as rules ---------------------------------------------------
+
+def test_a_meeting_is_no_department():
+    _, tasks = _tasks("""中共戊大学委员会关于推进学习教育常态化的实施方案
+一、主要措施
+1.领导班子民主生活会和党支部组织生活会要严肃认真开展批评和自我批评。
+""")
+    t = _find(tasks, "严肃认真开展批评")
+    assert t.lead and all("会" not in d.name for d in t.lead)
+    assert [d.basis for d in t.lead] == ["suggested"]
+
+
+def test_an_anniversary_is_due_in_its_own_year():
+    from pbdocs.extract.timeexpr import anniversary_due
+
+    assert anniversary_due("开展中国共产党成立100周年庆祝活动", "2021-03-15").end == "2021-12-31"
+    assert anniversary_due("隆重纪念新中国成立七十五周年", "2024-01-10").end == "2024-12-31"
+    assert anniversary_due("庆祝建党100周年", "2025-01-01") is None  # already past
+    _, tasks = _tasks("""中共己大学委员会加强基层党建三年行动计划（2021—2023年）
+一、主要任务
+1.开展中国共产党成立100周年庆祝活动，组织师生参观红色教育基地。
+2.出台《二级党组织会议议事规则》。
+中共己大学委员会
+2021年3月15日
+""")
+    assert [d.end for d in _find(tasks, "100周年").deadlines] == ["2021-12-31"]
+    assert [d.end for d in _find(tasks, "议事规则").deadlines] == ["2023-12-31"]

@@ -316,6 +316,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         lead, support = list(carried[0]), []
         people = list(carried[1])
     t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
+    if not t_dl and not any(a <= f.start < b for f in pb["recurrences"]):
+        # 开展建党100周年庆祝活动: due in the anniversary's year
+        due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
+        t_dl = [due] if due is not None else []
     recs = [f.recurrence for f in pb["recurrences"] if a <= f.start < b]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)

@@ -55,6 +55,7 @@ class Rules:
     not_subject_starts: tuple[str, ...]
     scene_starts: tuple[str, ...]
     generic_subject: re.Pattern
+    not_body_words: re.Pattern = re.compile("(?!)")
 
 
 def _words(items) -> str:
@@ -108,6 +109,7 @@ def rules() -> Rules:
         generic_subject=re.compile(
             rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
             r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
+        not_body_words=re.compile(_words(s.get("not_body_words", ()))),
     )
 
 
@@ -496,7 +498,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
-                    and not _NOT_MODIFIER.search(before))
+                    and not _NOT_MODIFIER.search(before)
+                    and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
         if not (agent or _acts(text[last.end:end], r)):
@@ -536,7 +539,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
-                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)):
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)
+                and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
 from pbdocs.lang.numerals import cn_to_int, to_number
 from pbdocs.model import Deadline
 
@@ -273,6 +273,46 @@ _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|�
 _ANY_TIME = re.compile(r"[年月季日天周]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
+
+
+@per_lexicon()
+def _anniversaries() -> tuple[re.Pattern, dict[str, int]] | None:
+    """(pattern, event → founding year) of `lexicon/anniversaries.tsv`: 建党100周年 is 2021."""
+    base: dict[str, int] = {}
+    for r in rows("anniversaries.tsv", min_cells=2):
+        if r[1].strip().isdigit():
+            for w in r[0].split("|"):
+                if w.strip():
+                    base[w.strip()] = int(r[1])
+    if not base:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
+    return re.compile(rf"(?P<event>{alt})\s*(?P<n>\d{{1,3}}|[一二三四五六七八九十百]+)\s*周年"), base
+
+
+def anniversary_due(text: str, doc_date: str | None = None) -> Deadline | None:
+    """The time limit of work for a dated anniversary (开展中国共产党成立100周年庆祝活动: by the
+    end of 2021, the year it falls in, not the plan's end), or None (none named, or one
+    already past when the document was issued)."""
+    ddate = _parse_date(doc_date)
+    for a, b, y in _anniversary_years(text):
+        if ddate is None or y >= ddate.year:
+            return Deadline(text[a:b], None, _iso(y, 12, 31), "by")
+    return None
+
+
+def _anniversary_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each dated anniversary in `text` (建党100周年 → 2021)."""
+    found = _anniversaries()
+    if found is None or "周年" not in text:
+        return []
+    pattern, base = found
+    out = []
+    for m in pattern.finditer(text):
+        n = to_number(m.group("n"))
+        if n and n == int(n) and 0 < n < 500:
+            out.append((m.start(), m.end(), base[m.group("event")] + int(n)))
+    return out
 
 
 # a month or day whose digits extraction split with a space: 2025年1 0月底前, 10月2 0日
