@@ -199,3 +199,29 @@ def test_an_anniversary_is_due_in_its_own_year():
 """)
     assert [d.end for d in _find(tasks, "100周年").deadlines] == ["2021-12-31"]
     assert [d.end for d in _find(tasks, "议事规则").deadlines] == ["2023-12-31"]
+
+
+def test_doers_named_in_the_prose():
+    _, tasks = _tasks("""中共庚大学委员会2025年党建工作要点
+一、组织建设
+1.每个学生党支部至少组织1次志愿服务。
+2.每个二级学院配备1名专职副书记。
+3.集团公司党委每两年对各所属企业党组织开展一次督查。
+4.驻局纪检监察组每年对新任党组织书记开展廉政谈话。
+5.深化清廉建设。三是驻局纪检监察组要加强日常监督。
+""")
+    def lead(words):
+        return [(d.name, d.basis) for d in _find(tasks, words).lead]
+    assert lead("每个学生党支部") == [("学生党支部", "text")]
+    # each is equipped (by someone else): nobody named, a suggestion
+    assert [d.basis for d in _find(tasks, "每个二级学院配备").lead] == ["suggested"]
+    # a name ends before a time or a direction
+    assert lead("集团公司党委每两年") == [("集团公司党委", "text")]
+    assert lead("驻局纪检监察组每年") == [("驻局纪检监察组", "text")]
+    assert lead("加强日常监督") == [("驻局纪检监察组", "text")]
+
+
+def test_a_college_committee_member_acts_for_the_committee():
+    _, tasks = _tasks(COLLEGE.replace("4.各党支部书记", "4.学院党委委员每学期至少参加1次所联系党支部的组织生活。\n5.各党支部书记"))
+    assert [(d.name, d.basis) for d in _find(tasks, "学院党委委员每学期").lead] == [
+        ("甲大学化学学院党委", "text")]

@@ -426,9 +426,13 @@ def _starts_with_verb(text: str, r: Rules) -> bool:
 
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
-_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请)")
+# words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请|每一?个|[一二三四五六七八九十]+是)")
+# 每个二级学院配备1名专职副书记: each is equipped, by someone else
+_EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
-                      r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度)+")
+                      r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度|至少|"
+                      r"原则上|一般)+")
 
 
 # a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
@@ -493,7 +497,11 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         i += 1
         first, last = group[0], group[-1]
         seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
-        before = _LEADING.sub("", text[seg_start + 1:first.start].strip())
+        raw_before = text[seg_start + 1:first.start].strip()
+        before = _LEADING.sub("", raw_before)
+        if raw_before.startswith("每") and (seg_start >= start or _EQUIPPED.match(
+                text, last.end, end)):
+            continue  # 每个党支部 opens the sentence as its subject, and is not equipped
         agent = before.endswith("由")
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
