@@ -225,3 +225,22 @@ def test_a_college_committee_member_acts_for_the_committee():
     _, tasks = _tasks(COLLEGE.replace("4.各党支部书记", "4.学院党委委员每学期至少参加1次所联系党支部的组织生活。\n5.各党支部书记"))
     assert [(d.name, d.basis) for d in _find(tasks, "学院党委委员每学期").lead] == [
         ("甲大学化学学院党委", "text")]
+
+
+# ---- the scorer -----------------------------------------------------------------------------
+
+def test_scorer_compares_canonical_names_without_a_places_proper_name():
+    from pbdocs.extract.evaluate_tasks import _names
+
+    lex = LEX
+    gold = _names([{"name": "县教育局党委", "basis": "suggested"},
+                   {"name": "组织部", "basis": "text"}], lex.canonical)
+    from pbdocs.model import Dept
+
+    pred = _names([Dept("栖梧县教育局党委", "栖梧县教育局党委", "suggested"),
+                   Dept("党委组织部", "党委组织部", "text")], lex.canonical)
+    assert gold == pred == {"县教育局党委": "suggested", "党委组织部": "text"}
+    # two different bodies stay apart, and a short name keeps its place
+    assert _names([{"name": "区委教育工委"}], lex.canonical) != _names(
+        [Dept("临岫区委教育工作党委", "临岫区委教育工作党委")], lex.canonical)
+    assert list(_names([{"name": "社区党支部"}], lex.canonical)) == ["社区党支部"]
