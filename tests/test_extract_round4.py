@@ -244,3 +244,22 @@ def test_scorer_compares_canonical_names_without_a_places_proper_name():
     assert _names([{"name": "区委教育工委"}], lex.canonical) != _names(
         [Dept("临岫区委教育工作党委", "临岫区委教育工作党委")], lex.canonical)
     assert list(_names([{"name": "社区党支部"}], lex.canonical)) == ["社区党支部"]
+
+
+def test_whole_year_and_this_years_plan():
+    assert deadlines("全年发展党员不少于6名") == [("by", None, "2025-12-31")]
+    assert deadlines("全年度") == []
+    # put into the yearly plan: once and for all, not every year
+    assert recurrences("要把党员教育培训纳入年度党建工作计划") == []
+    _, tasks = _tasks("""中共辛大学委员会2025年党员教育培训工作计划
+一、组织实施
+1.各党总支要结合实际制定本单位年度党员教育培训计划，于3月20日前报党校备案。
+2.各党支部每年年底前报送年度工作总结。
+中共辛大学委员会
+2025年2月10日
+""")
+    plan = _find(tasks, "年度党员教育培训计划")
+    assert plan.kind == "once" and plan.recurrences == []
+    assert [d.end for d in plan.deadlines] == ["2025-03-20"]
+    yearly = _find(tasks, "年度工作总结")
+    assert yearly.kind == "recurring"

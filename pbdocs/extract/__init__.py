@@ -316,11 +316,16 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         lead, support = list(carried[0]), []
         people = list(carried[1])
     t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
-    if not t_dl and not any(a <= f.start < b for f in pb["recurrences"]):
+    found_recs = [f for f in pb["recurrences"] if a <= f.start < b]
+    if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
+            d.end for d in t_dl):
+        # 制定本单位年度培训计划，于3月20日前报党校: this year's plan, due by its date
+        found_recs = []
+    if not t_dl and not found_recs:
         # 开展建党100周年庆祝活动: due in the anniversary's year
         due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
         t_dl = [due] if due is not None else []
-    recs = [f.recurrence for f in pb["recurrences"] if a <= f.start < b]
+    recs = [f.recurrence for f in found_recs]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
     lead_in = text[a:b].find(sent)  # the task's text starts where its sentence does

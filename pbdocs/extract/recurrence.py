@@ -27,6 +27,7 @@ class Found:
     end: int
     recurrence: Recurrence
     quota: bool = False  # a yearly quota (全年…不少于10次): how much of the work before it
+    annual: bool = False  # 年度 before a yearly thing (年度工作计划): a date may make it one-off
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +55,8 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
 def _annual() -> re.Pattern:
     """年度 before a yearly event (年度民主生活会, 年度三会一课计划), not a year (2020年度)."""
     events = alternation("annual_events.txt")
-    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])年度"
+    # (not a plan a duty is put into: 纳入年度党建工作计划 is once and for all)
+    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])(?<!纳入)(?<!列入)(?<!写入)年度"
                       rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
 
 
@@ -73,7 +75,7 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
         if all(m.end() <= s or m.start() >= e for s, e in masked):
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
             out.append(Found(m.start(), stop, Recurrence(text=text[m.start():stop].strip(),
-                                                          period="year")))
+                                                          period="year"), annual=True))
     for m in _YEARLY_QUOTA.finditer(text):
         if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
                 f.start <= m.start() < f.end for f in out):

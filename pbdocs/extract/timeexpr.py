@@ -32,12 +32,13 @@ def _point(p: str) -> str:
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
     )
     return (rf"(?:{numeric}(?P<{p}nedge>底|末)?|(?={_START})(?:{year})?"
-            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末|内))?)")
+            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末|内)"
+            rf"|(?<![\d今本当明次])全(?P<{p}whole>年)(?!度|级|龄|候))?)")
 
 
 # a point starts with a year, a half, a quarter, a month, or 年底
 _START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|第?[一二三四1-4]季度"
-          rf"|(?:{_MONTH})\s*月|年[底末内]")
+          rf"|(?:{_MONTH})\s*月|年[底末内]|全年")
 
 
 _SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
@@ -166,7 +167,7 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         if edge == "下旬":
             return (date(y, m, 21), date(y, m, last), "period")
         return (date(y, m, 1), date(y, m, last), "month")
-    yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0")
+    yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0") or ("内" if g.get(f"{p}whole") else None)
     if yedge in ("底", "末", "内"):  # 年底, 年末, 年内: by the year's last day
         return (date(y, 12, 31), date(y, 12, 31), "edge")
     if yedge == "初":
