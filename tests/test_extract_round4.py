@@ -263,3 +263,24 @@ def test_whole_year_and_this_years_plan():
     assert [d.end for d in plan.deadlines] == ["2025-03-20"]
     yearly = _find(tasks, "年度工作总结")
     assert yearly.kind == "recurring"
+
+
+NOTICE = """关于做好2025年“七一”表彰和走访慰问工作的通知
+各党总支、直属党支部：
+现将有关事项通知如下。
+一、工作安排
+（一）推荐评审。各党总支召开党员大会民主推荐，于6月1 0日前将推荐表报党委组织部。
+（二）走访慰问。6月23日至7月4日，学院党委班子成员分别走访慰问生活困难党员；各党总支要同步开展走访慰问。
+中共甲学院委员会组织部
+2025年5月20日
+"""
+
+
+def test_a_notices_yearless_dates_and_a_window_opening_a_sentence():
+    doc, tasks = _tasks(NOTICE)
+    assert doc.date == "2025-05-20"
+    rec = _find(tasks, "民主推荐")
+    assert [(d.text, d.end) for d in rec.deadlines] == [("6月10日前", "2025-06-10")]
+    # the window that opens the sentence holds for the branches' visits after the semicolon
+    visits = _find(tasks, "同步开展走访慰问")
+    assert [(d.start, d.end) for d in visits.deadlines] == [("2025-06-23", "2025-07-04")]

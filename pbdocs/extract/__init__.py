@@ -263,6 +263,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     out: list[Task] = []
     carried: tuple[list[Dept], list[Dept]] = ([], [])  # a sentence's doers, for those after
     labels = _time_labels(text, pb)
+    openers = _time_openers(text, pb)
     for a, b in pieces:
         if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
             carried = ([], [])
@@ -270,6 +271,9 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)
                       if at <= a and "\n" not in text[at:a]), None)
+        if label is None:  # 6月23日至7月4日，…走访慰问…；各党总支要同步开展…: its sentence
+            label = next((dl for at, dl in reversed(openers)
+                          if at < a and not re.search(r"[。！？\n]", text[at:a])), None)
         timed = [_inferred(label)] if label is not None else inherited
         parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
         for k, (pa, pe) in enumerate(parts):
@@ -360,6 +364,21 @@ def _time_labels(text: str, pb: dict) -> list[tuple[int, Deadline]]:
                 and _LABEL_START.search(text, 0, f.start)):
             out.append((f.start, f.deadline))
     return out
+
+
+def _time_openers(text: str, pb: dict) -> list[tuple[int, Deadline]]:
+    """(where, deadline) of the windows of time that open a sentence before a comma (6月23日至
+    7月4日，学院党委班子成员…): the time of everything that sentence asks for."""
+    out = []
+    for f in pb["deadlines"]:
+        if (text[f.end:f.end + 1] in ("，", ",") and f.deadline.end and not f.deadline.inferred
+                and f.deadline.kind in ("range", "on")  # a window, not a horizon (到2026年，)
+                and _OPENER_START.search(text, 0, f.start)):
+            out.append((f.start, f.deadline))
+    return out
+
+
+_OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
 
 
 # A part of a year given as a task's time (上半年, 第一季度): the task is due by its end, as a

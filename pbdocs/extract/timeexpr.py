@@ -336,7 +336,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
     """
     if not _ANY_TIME.search(text):
         return []  # most sentences name no time at all
-    text = repair_spaced_digits(text)
+    repaired = repair_spaced_digits(text)
+    spaced, text = repaired != text, repaired
     ddate = _parse_date(doc_date)
     dyear = ddate.year if ddate else None
     # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
@@ -453,4 +454,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
         found.append(Found(start, m.end(), dl))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.start)
+    if spaced:  # 6月10 日前 (the joined digits' space) as 6月10日前
+        for f in found:
+            f.deadline.text = re.sub(r"(?<=\d)\s+(?=[月日号])", "", f.deadline.text)
     return found
