@@ -284,3 +284,21 @@ def test_a_notices_yearless_dates_and_a_window_opening_a_sentence():
     # the window that opens the sentence holds for the branches' visits after the semicolon
     visits = _find(tasks, "同步开展走访慰问")
     assert [(d.start, d.end) for d in visits.deadlines] == [("2025-06-23", "2025-07-04")]
+
+
+def test_no_doer_from_a_partner_or_a_recipient_and_duties_by_their_longer_words():
+    _, tasks = _tasks("""中共壬大学委员会2025年党建工作要点
+一、组织建设
+1.联合党委教师工作部举办青年教师党员培训班。
+2.完成上半年党费收缴情况自查，5月底前报学校党委组织部。
+3.将党建工作经费纳入年度预算。
+4.召开年度党风廉政建设工作会议，部署全面从严治党工作。
+5.年内召开职工代表大会。
+""")
+    def leads(words):
+        return [(d.canonical, d.basis) for d in _find(tasks, words).lead]
+    assert all(b == "suggested" for _, b in leads("联合党委教师工作部"))
+    assert all(b == "suggested" for _, b in leads("党费收缴情况自查"))
+    assert leads("党建工作经费") == [("财务处", "suggested")]
+    assert leads("党风廉政建设工作会议") == [("纪委", "suggested")]
+    assert leads("职工代表大会") == [("工会", "suggested")]
