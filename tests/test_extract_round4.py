@@ -302,3 +302,16 @@ def test_no_doer_from_a_partner_or_a_recipient_and_duties_by_their_longer_words(
     assert leads("党建工作经费") == [("财务处", "suggested")]
     assert leads("党风廉政建设工作会议") == [("纪委", "suggested")]
     assert leads("职工代表大会") == [("工会", "suggested")]
+
+
+def test_a_plan_whose_opening_names_the_college_committee():
+    _, tasks = _tasks("""2024年化学与材料工程学院党委党支部建设实施方案
+为深入落实学校党委部署，学院党委决定在全院开展党支部建设活动。
+一、重点任务
+1.学院党委成立活动工作专班，统筹推进各项工作。
+2.严格执行发展党员工作规程。
+""")
+    assert [(d.name, d.basis) for d in _find(tasks, "成立活动工作专班").lead] == [
+        ("化学与材料工程学院党委", "text")]
+    assert [(d.name, d.basis) for d in _find(tasks, "发展党员工作规程").lead] == [
+        ("化学与材料工程学院党委", "suggested")]

@@ -69,7 +69,7 @@ def _whole_plan(doc: Document, lex) -> None:
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
     about_branches = suggest.branch_topic(doc) is not None
-    committee = suggest.own_committee(doc) if own else None
+    committee = suggest.own_committee(doc) if own or not doc.issuer else None
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.persons:

@@ -266,11 +266,14 @@ def person_body(name: str) -> str | None:
 
 def own_committee(doc: Document) -> str | None:
     """The committee issuing a document of its own unit (a college's, an institute's, a
-    bureau's), as a task book names it (经济与管理学院党委), when it is one; else None."""
-    if not doc.issuer:
-        return None
-    name = short_name(doc.issuer)
-    return name if name.endswith(("党委", "党总支")) and len(name) > 2 else None
+    bureau's), as a task book names it (经济与管理学院党委), when it is one: its issuer, else
+    the body its opening names as doing the whole work (学院党委决定在全院开展…, named as the
+    title writes it); else None."""
+    name = short_name(doc.issuer) if doc.issuer else None
+    if name is None:
+        opening = _opening_doer(doc)
+        name = _as_titled(opening, doc.title) if opening else None
+    return name if name and name.endswith(("党委", "党总支")) and len(name) > 2 else None
 
 
 def as_own_committee(name: str, committee: str | None) -> str:
