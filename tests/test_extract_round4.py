@@ -315,3 +315,11 @@ def test_a_plan_whose_opening_names_the_college_committee():
         ("化学与材料工程学院党委", "text")]
     assert [(d.name, d.basis) for d in _find(tasks, "发展党员工作规程").lead] == [
         ("化学与材料工程学院党委", "suggested")]
+
+
+def test_a_party_group_meeting_is_the_branch_secretarys_in_the_college_draft():
+    from pbdocs.generate.draft_rules import load_rules
+
+    rules = load_rules()
+    assert rules.role_for("党小组会议至少每月召开1次。") == "支部书记"
+    assert rules.role_for("党员大会每季度召开1次") == "支部书记"
