@@ -70,6 +70,8 @@ def test_month_part_before():
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("学院党委每两个月召开一次推进会", [("month", 2, None, 1)]),
+    ("每半年分析研判1次意识形态形势", [("semester", None, None, 1)]),
     ("全年集中学习不少于10次", [("year", None, None, 10)]),
     ("每名党员年度集中学习培训不少于32学时", [("year", None, None, None)]),
     ("每年年底前完成述职评议", [("day", None, "12-31", None)]),
