@@ -325,3 +325,22 @@ def test_a_party_group_meeting_is_the_branch_secretarys_in_the_college_draft():
     rules = load_rules()
     assert rules.role_for("党小组会议至少每月召开1次。") == "支部书记"
     assert rules.role_for("党员大会每季度召开1次") == "支部书记"
+
+
+def test_a_corpus_names_its_own_combined_office(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "lexicon").mkdir(parents=True)
+    (corpus / "plan.txt").write_text("""中共癸大学委员会2025年党建工作要点
+一、组织建设
+1.做好发展党员工作，全年发展党员不少于60名。
+2.各党支部要于3月15日前将年度工作计划报党建工作部。
+""", encoding="utf-8")
+    (corpus / "lexicon" / "departments.tsv").write_text("党建工作部\t党建工作部\n",
+                                                        encoding="utf-8")
+    (corpus / "lexicon" / "office_cover.tsv").write_text("党建工作部\t党委组织部、党委宣传部\n",
+                                                         encoding="utf-8")
+    from pbdocs.corpus import Corpus
+
+    doc = Corpus(corpus, tmp_path / "index").load("plan")
+    members = next(t for c in doc.clauses for t in c.tasks if "发展党员工作" in t.text)
+    assert [(d.canonical, d.basis) for d in members.lead] == [("党建工作部", "suggested")]

@@ -56,7 +56,8 @@ def _annual() -> re.Pattern:
     """年度 before a yearly event (年度民主生活会, 年度三会一课计划), not a year (2020年度)."""
     events = alternation("annual_events.txt")
     # (not a plan a duty is put into: 纳入年度党建工作计划 is once and for all)
-    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])(?<!纳入)(?<!列入)(?<!写入)年度"
+    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])"
+                      rf"(?<!纳入)(?<!列入)(?<!写入)年度"
                       rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
 
 

@@ -288,7 +288,8 @@ def _anniversaries() -> tuple[re.Pattern, dict[str, int]] | None:
     if not base:
         return None
     alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
-    return re.compile(rf"(?P<event>{alt})\s*(?P<n>\d{{1,3}}|[一二三四五六七八九十百]+)\s*周年"), base
+    pattern = re.compile(rf"(?P<event>{alt})\s*(?P<n>\d{{1,3}}|[一二三四五六七八九十百]+)\s*周年")
+    return pattern, base
 
 
 def anniversary_due(text: str, doc_date: str | None = None) -> Deadline | None:
