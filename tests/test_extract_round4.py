@@ -344,3 +344,21 @@ def test_a_corpus_names_its_own_combined_office(tmp_path):
     doc = Corpus(corpus, tmp_path / "index").load("plan")
     members = next(t for c in doc.clauses for t in c.tasks if "发展党员工作" in t.text)
     assert [(d.canonical, d.basis) for d in members.lead] == [("党建工作部", "suggested")]
+
+
+def test_a_half_year_after_a_verb_is_what_the_work_is_about():
+    # 完成上半年党费收缴情况自查: the half-year whose dues; the limit is 5月底前
+    assert deadlines("完成上半年党费收缴情况自查，5月底前报学校党委组织部") == [
+        ("by", None, "2025-05-31")]
+    assert deadlines("做好下半年发展党员工作") == []
+    assert deadlines("上半年完成换届") == [("range", "2025-01-01", "2025-06-30")]
+
+
+def test_a_count_whose_digits_a_space_split():
+    from pbdocs.extract.targets import find_targets
+    from pbdocs.normalize import normalize
+
+    found = find_targets("全年发展学生党员不少于2 0名", LEX)
+    assert [(f.target.op, f.target.value, f.target.unit) for f in found] == [(">=", 20, "名")]
+    _, warnings = normalize("一、任务\n1.全年发展学生党员不少于2 0名。\n")
+    assert "数量“2 0”中的数字被空格隔开，按“20”理解" in [w.message for w in warnings]

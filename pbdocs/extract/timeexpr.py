@@ -270,6 +270,9 @@ _THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指�
 # a year naming whose work or items it is, not by when: 2023年工作, 2023年十大民生实事
 _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取|开展|启动|建立|召开|出台)"
                     r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
+# a verb right before a part of a year makes it what the work is about (完成上半年党费收缴,
+# 做好下半年发展党员工作, 总结第一季度工作), not by when
+_OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报)$")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季日天周]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -450,6 +453,9 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
         if _FROM.match(text, m.end()):
             continue  # "2023年秋季学期起", "自2023年9月起": when something starts, not a limit
+        if (not pre and not post and (g.get("ahalf") or g.get("aq") or g.get("asem"))
+                and not g.get("b") and _OBJECT_VERB.search(text, 0, m.start("a"))):
+            continue  # 完成上半年党费收缴情况自查: the half-year whose dues, not a limit
         if ddate is not None and (dl.end or "9999") < ddate.isoformat():
             continue  # a date already past when the document was issued is history
         found.append(Found(start, m.end(), dl))
