@@ -362,3 +362,14 @@ def test_a_count_whose_digits_a_space_split():
     assert [(f.target.op, f.target.value, f.target.unit) for f in found] == [(">=", 20, "名")]
     _, warnings = normalize("一、任务\n1.全年发展学生党员不少于2 0名。\n")
     assert "数量“2 0”中的数字被空格隔开，按“20”理解" in [w.message for w in warnings]
+
+
+def test_each_body_after_the_work_it_is_part_of_is_its_own_task():
+    _, tasks = _tasks("""中共子大学经济学院委员会2025年党建工作安排
+一、重点工作
+1.开展学雷锋志愿服务月活动，每个学生党支部至少组织1次志愿服务。
+""")
+    month = _find(tasks, "学雷锋志愿服务月活动")
+    assert "每个学生党支部" not in month.text
+    each = _find(tasks, "每个学生党支部")
+    assert [(d.name, d.basis) for d in each.lead] == [("学生党支部", "text")]

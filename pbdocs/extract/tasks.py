@@ -592,7 +592,9 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                   and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
-        own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
+        # (每个学生党支部至少组织1次志愿服务 after the work it is part of: the branches' own)
+        own_doer = doer_at(s0, s1, False) and (doer_at(last, s0, True)
+                                               or bool(_EACH_BODY.match(seg)))
         # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
         # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
         # someone else's (…，每名党员全年集中学习不少于32学时)
@@ -612,6 +614,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
 
 
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
+_EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
 
 
