@@ -373,3 +373,15 @@ def test_each_body_after_the_work_it_is_part_of_is_its_own_task():
     assert "每个学生党支部" not in month.text
     each = _find(tasks, "每个学生党支部")
     assert [(d.name, d.basis) for d in each.lead] == [("学生党支部", "text")]
+
+
+def test_a_units_committee_meeting_is_the_committees_work():
+    doc, tasks = _tasks("""中共丑县教育局委员会2024年党建工作要点
+一、政治建设
+1.深化理论学习。一是落实“第一议题”制度，局党委会议每次首先学习习近平总书记重要讲话精神。
+2.学院党委会议原则上每月召开2次。
+中共丑县教育局委员会
+2024年2月1日
+""")
+    assert [(d.name, d.basis) for d in _find(tasks, "局党委会议每次").lead] == [
+        ("丑县教育局党委", "text")]

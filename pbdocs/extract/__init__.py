@@ -69,7 +69,7 @@ def _whole_plan(doc: Document, lex) -> None:
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
     about_branches = suggest.branch_topic(doc) is not None
-    committee = suggest.own_committee(doc) if own or not doc.issuer else None
+    committee = None if suggest.issued_by_institution(doc) else suggest.own_committee(doc)
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.persons:
@@ -84,6 +84,9 @@ def _whole_plan(doc: Document, lex) -> None:
     if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
         for c in doc.clauses:
             for t in c.tasks:
+                if not t.lead and _COMMITTEE_MEETING.search(t.text):
+                    # 学院党委会议原则上每月召开2次: the committee meets, it does this
+                    t.lead = [Dept(committee, lex.canonical(committee), "text")]
                 for d in t.lead + t.support:
                     if d.basis != "suggested":
                         named = suggest.as_own_committee(d.name, committee)
@@ -390,6 +393,12 @@ def _by_end(d: Deadline) -> Deadline:
     if d.kind == "range" and d.end and _PART_OF_YEAR.fullmatch(d.text or ""):
         return Deadline(d.text, None, d.end, "by", inferred=d.inferred)
     return d
+
+
+# the meeting of a unit's own committee opening a sentence (学院党委会议…, 局党委会议每次…)
+_COMMITTEE_MEETING = re.compile(r"(?:^|[，,；;])\s*(?:[一二三四五六七八九十]+是)?(?:本|我)?"
+                                r"(?:学院|院|局|系|所|中心)?(?:党委|党组|党总支)"
+                                r"(?:会议|常委会|扩大会议)")
 
 
 def _person_lead(d: Dept, lex) -> Dept:

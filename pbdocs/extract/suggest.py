@@ -245,7 +245,7 @@ _OFFICER = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|组�
 _STAFF = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|委员|专职组织员|组织员|"
                     r"领导班子成员|班子成员|主要负责同志|主要负责人)$")
 # the short names a document uses for its own unit's committee (学院党委, 院党委, 本院党委)
-_OWN_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|系|所|部)?(?:党委|党总支)")
+_OWN_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|系|所|部|局|中心)?(?:党委|党总支)")
 
 
 def person_body(name: str) -> str | None:
