@@ -41,6 +41,11 @@ _WELL_FORMED_NO = re.compile(r"^[〔［【\[(（]\d{4}[〕］】\])）]\d{1,4}�
 _DOC_NO_CANDIDATE = re.compile(r"[〔［]\s*\d[\d\s〕］\]]{0,12}号")
 _RUN_DATE = re.compile(r"(?<![\d.〔［\[])(?:19|20)\d{5,6}(?![\d.%号])")
 _YEAR_NO_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{1,2})月")
+# a month or day whose digits extraction split with a space: 2025年1 0月, 10月2 0日
+_SPLIT_DATE = re.compile(r"(?:(?:19|20)\d{2}年|(?<!\d)\d{1,2}月)\d[ \u3000]\d\s*[月日号]")
+# a count after a comparison whose digits extraction split with a space: 不少于2 0名
+_SPLIT_COUNT = re.compile(r"(?:(?<=不少于|不低于|不超过)|(?<=至少|达到|超过))(\d)[ \u3000](\d{1,2})"
+                          r"(?=\s*[名个人次项%％])")
 _BAD_DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}年(\d{1,2})月(?:(\d{1,2})日)?")
 
 
@@ -694,6 +699,16 @@ def _suspicions(pars: list[str], starts: list[int]) -> list[Warning]:
                                _excerpt(p, m.start()), start + m.start()))
         for m in _YEAR_NO_NIAN.finditer(p):
             out.append(Warning("malformed_date", f"“{m.group(0)}”疑似缺少“年”字的日期",
+                               _excerpt(p, m.start()), start + m.start()))
+        for m in _SPLIT_DATE.finditer(p):
+            joined = re.sub(r"(\d)[ \u3000](\d)", r"\1\2", m.group(0))
+            out.append(Warning("malformed_date",
+                               f"日期“{m.group(0)}”中的数字被空格隔开，按“{joined}”理解",
+                               _excerpt(p, m.start()), start + m.start()))
+        for m in _SPLIT_COUNT.finditer(p):
+            out.append(Warning("missing_numeral",
+                               f"数量“{m.group(0)}”中的数字被空格隔开，"
+                               f"按“{m.group(1)}{m.group(2)}”理解",
                                _excerpt(p, m.start()), start + m.start()))
         for m in _BAD_DAY.finditer(p):
             month, day = int(m.group(1)), int(m.group(2) or 1)

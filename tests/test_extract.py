@@ -164,8 +164,10 @@ def test_each_person_is_not_a_period():
 
 
 def test_yearly_limit_is_a_recurrence_not_a_deadline():
+    # 每年年底前: a fixed day each year (12-31), as 每年年底 is
     c = enrich(make_doc([clause("各党支部每年年底前报送工作总结。")])).clauses[0]
-    assert [r.period for r in c.recurrences] == ["year"] and c.deadlines == []
+    assert [(r.period, r.on) for r in c.recurrences] == [("day", "12-31")]
+    assert c.deadlines == []
 
 
 def test_fixed_day_is_not_also_a_deadline():

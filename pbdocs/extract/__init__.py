@@ -69,18 +69,32 @@ def _whole_plan(doc: Document, lex) -> None:
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
     about_branches = suggest.branch_topic(doc) is not None
+    committee = None if suggest.issued_by_institution(doc) else suggest.own_committee(doc)
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.persons:
                 continue
-            # a body's own rules: its officers do it; so do a branch's officers (党支部书记
-            # 每年至少讲1次党课) in a text about the branches
+            # a body's own rules: its officers do it, for the committee they work for
+            # (学院党委书记 → 学院党委); so do a branch's officers (党支部书记每年至少讲1次党课)
+            # in a text about the branches
             if own or (about_branches and all(suggest.branch_officer(d.canonical)
                                               for d in t.persons)):
-                t.lead = [_copy(d) for d in t.persons]
+                t.lead = _dedup([_person_lead(d, lex) if doc.issuer else _copy(d)
+                                 for d in t.persons])
+    if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
+        for c in doc.clauses:
+            for t in c.tasks:
+                if not t.lead and _COMMITTEE_MEETING.search(t.text):
+                    # 学院党委会议原则上每月召开2次: the committee meets, it does this
+                    t.lead = [Dept(committee, lex.canonical(committee), "text")]
+                for d in t.lead + t.support:
+                    if d.basis != "suggested":
+                        named = suggest.as_own_committee(d.name, committee)
+                        if named != d.name:
+                            d.name, d.canonical = named, lex.canonical(named)
     _bearer_lead(doc, lex)
     _organising_lead(doc)
-    suggest.suggest(doc, lex.canonical, lambda name: name in departments)
+    suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     period.fill_undated(doc, p)
 
 
@@ -252,6 +266,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     out: list[Task] = []
     carried: tuple[list[Dept], list[Dept]] = ([], [])  # a sentence's doers, for those after
     labels = _time_labels(text, pb)
+    openers = _time_openers(text, pb)
     for a, b in pieces:
         if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
             carried = ([], [])
@@ -259,6 +274,9 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)
                       if at <= a and "\n" not in text[at:a]), None)
+        if label is None:  # 6月23日至7月4日，…走访慰问…；各党总支要同步开展…: its sentence
+            label = next((dl for at, dl in reversed(openers)
+                          if at < a and not re.search(r"[。！？\n]", text[at:a])), None)
         timed = [_inferred(label)] if label is not None else inherited
         parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
         for k, (pa, pe) in enumerate(parts):
@@ -305,7 +323,16 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         lead, support = list(carried[0]), []
         people = list(carried[1])
     t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
-    recs = [f.recurrence for f in pb["recurrences"] if a <= f.start < b]
+    found_recs = [f for f in pb["recurrences"] if a <= f.start < b]
+    if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
+            d.end for d in t_dl):
+        # 制定本单位年度培训计划，于3月20日前报党校: this year's plan, due by its date
+        found_recs = []
+    if not t_dl and not found_recs:
+        # 开展建党100周年庆祝活动: due in the anniversary's year
+        due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
+        t_dl = [due] if due is not None else []
+    recs = [f.recurrence for f in found_recs]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
     lead_in = text[a:b].find(sent)  # the task's text starts where its sentence does
@@ -342,6 +369,21 @@ def _time_labels(text: str, pb: dict) -> list[tuple[int, Deadline]]:
     return out
 
 
+def _time_openers(text: str, pb: dict) -> list[tuple[int, Deadline]]:
+    """(where, deadline) of the windows of time that open a sentence before a comma (6月23日至
+    7月4日，学院党委班子成员…): the time of everything that sentence asks for."""
+    out = []
+    for f in pb["deadlines"]:
+        if (text[f.end:f.end + 1] in ("，", ",") and f.deadline.end and not f.deadline.inferred
+                and f.deadline.kind in ("range", "on")  # a window, not a horizon (到2026年，)
+                and _OPENER_START.search(text, 0, f.start)):
+            out.append((f.start, f.deadline))
+    return out
+
+
+_OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
+
+
 # A part of a year given as a task's time (上半年, 第一季度): the task is due by its end, as a
 # person writes it in a task book (3月底前); the clause keeps the span as written.
 _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)")
@@ -351,6 +393,21 @@ def _by_end(d: Deadline) -> Deadline:
     if d.kind == "range" and d.end and _PART_OF_YEAR.fullmatch(d.text or ""):
         return Deadline(d.text, None, d.end, "by", inferred=d.inferred)
     return d
+
+
+# the meeting of a unit's own committee opening a sentence (学院党委会议…, 局党委会议每次…)
+_COMMITTEE_MEETING = re.compile(r"(?:^|[，,；;])\s*(?:[一二三四五六七八九十]+是)?(?:本|我)?"
+                                r"(?:学院|院|局|系|所|中心)?(?:党委|党组|党总支)"
+                                r"(?:会议|常委会|扩大会议)")
+
+
+def _person_lead(d: Dept, lex) -> Dept:
+    """A person named as the doer of a body's own work, as the committee they work for when
+    the name says which (学院党委书记 → 学院党委), else as named."""
+    from pbdocs.extract import suggest
+
+    body = suggest.person_body(d.name) or suggest.person_body(d.canonical)
+    return Dept(body, lex.canonical(body), d.basis, d.why) if body else _copy(d)
 
 
 def _copy(d: Dept) -> Dept:

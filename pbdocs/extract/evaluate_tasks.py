@@ -12,6 +12,7 @@ names go through the alias table, so 组织部 matches 党委组织部."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,11 +209,20 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
         "kind_agree": kind["agree"]})
 
 
+# the proper name of a place before its unit (栖梧县教育局党委 → 县教育局党委): canonical names
+# are institution-free (departments.tsv), so a body is compared without it
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?=[省市县区州旗](?!委员会))")
+
+
 def _key(name: str, canonical) -> str:
     """A department's name for comparison: its canonical name without the 各 / 学校 that only
     say "every" or "of the university" (各党支部 = 党支部, 学校党校 = 党校, 学校各级党组织 =
-    各级党组织: 各级 is one word)."""
+    各级党组织: 各级 is one word), and without a place's proper name before its unit
+    (栖梧县教育局党委 = 县教育局党委: one body, named with or without it)."""
     name = canonical(name)
+    bare = _PLACE.sub("", name)
+    if bare != name and len(bare) >= 4:
+        name = canonical(bare)
     for prefix in ("学校", "各"):  # 学校各二级党组织 → 二级党组织; 各级 is one word (every level)
         rest = name[len(prefix):]
         if name.startswith(prefix) and len(rest) > 1 and not rest.startswith("级"):

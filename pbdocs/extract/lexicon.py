@@ -44,7 +44,7 @@ class Lexicon:
                 return self.departments[cand]
             if cand in self.role_names:
                 return self.role_names[cand]
-        for prefix in ("学校", "校"):
+        for prefix in ("学校", "校", "院"):  # 院党委办公室: a research institute's
             rest = key[len(prefix):]
             if key.startswith(prefix) and rest in self.departments:
                 return self.departments[rest]

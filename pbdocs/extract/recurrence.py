@@ -14,7 +14,7 @@ from pbdocs.model import Recurrence
 
 # where the duty's phrase ends: the next clause punctuation
 _STOP = "，,。；;！？!?：:\n"
-_YEAR_END = re.compile(r"^\s*(?:年底|年末|底)(?!前)")
+_YEAR_END = re.compile(r"^\s*(?:年底|年末|底)(?:前|之前)?")
 _FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
 
@@ -26,6 +26,8 @@ class Found:
     start: int
     end: int
     recurrence: Recurrence
+    quota: bool = False  # a yearly quota (全年…不少于10次): how much of the work before it
+    annual: bool = False  # 年度 before a yearly thing (年度工作计划): a date may make it one-off
 
 
 @lru_cache(maxsize=8)
@@ -53,8 +55,17 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
 def _annual() -> re.Pattern:
     """年度 before a yearly event (年度民主生活会, 年度三会一课计划), not a year (2020年度)."""
     events = alternation("annual_events.txt")
-    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])年度"
+    # (not a plan a duty is put into: 纳入年度党建工作计划 is once and for all)
+    return re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])"
+                      rf"(?<!纳入)(?<!列入)(?<!写入)年度"
                       rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
+
+
+# a yearly quota of sessions or hours (全年集中学习不少于10次, 每名党员年度集中学习培训不少于32
+# 学时): a duty repeated every year; a count of people or items (全年发展党员不少于6名) is a target
+_YEARLY_QUOTA = re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])(?:全年|年度)"
+                           rf"(?=[^，,。；;：:]{{0,16}}?(?:不少于|至少|不低于)\s*{_NUM}\s*"
+                           rf"(?:次|学时|课时|场|期))")
 
 
 def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
@@ -65,7 +76,20 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
         if all(m.end() <= s or m.start() >= e for s, e in masked):
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
             out.append(Found(m.start(), stop, Recurrence(text=text[m.start():stop].strip(),
-                                                          period="year")))
+                                                          period="year"), annual=True))
+    for m in _YEARLY_QUOTA.finditer(text):
+        if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
+                f.start <= m.start() < f.end for f in out):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            rec = Recurrence(text=text[m.start():stop].strip(), period="year")
+            t = times.search(text, m.end(), stop)
+            if t and t.group("n") and to_number(t.group("n")):
+                rec.min_times = int(to_number(t.group("n")))
+            elif amount is not None:
+                a = amount.search(text, m.end(), stop)
+                if a:
+                    rec.amount, rec.unit = clean(to_number(a.group("n"))), a.group("u")
+            out.append(Found(m.start(), stop, rec, quota=True))
     starts = [m for m in every.finditer(text)
               if all(m.end() <= s or m.start() >= e for s, e in masked)]
     for i, m in enumerate(starts):

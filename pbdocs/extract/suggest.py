@@ -196,13 +196,33 @@ def institution_level(name: str | None, institution: str | None = None) -> bool:
     return bool(inst) and bare == inst and body_kind(inst) is not None
 
 
+def within_larger(doc: Document) -> bool:
+    """Whether the document's institution is a unit of a larger one its title names right
+    before it (中共岑湾大学经济与管理学院委员会: a college of a university, however its own
+    name ends)."""
+    inst, title = (doc.institution or "").strip(), doc.title or ""
+    at = title.find(inst) if inst else -1
+    if at <= 0:
+        return False
+    before = _PARTY.sub("", title[:at].strip())
+    return len(before) >= 3 and body_kind(before) is not None
+
+
+def issued_by_institution(doc: Document) -> bool:
+    """Whether the document is the institution's own (issued by it or its party committee),
+    an institution that divides its work among its departments."""
+    return bool(doc.issuer) and institution_level(doc.issuer, doc.institution) and not (
+        within_larger(doc))
+
+
 def own_work(doc: Document, is_department) -> bool:
     """Whether the document gives work to its own body rather than dividing an institution's
     work among departments: issued by a party branch or a unit's committee (not the
     institution's own), or, without an issuer, giving work to branch-level bodies and never
     to a department."""
     if doc.issuer:
-        return _own_body(doc.issuer) and not institution_level(doc.issuer, doc.institution)
+        return (_own_body(doc.issuer) or _own_body(short_name(doc.issuer))) and not (
+            issued_by_institution(doc))
     bodies = 0
     for c in doc.clauses:
         for t in c.tasks:
@@ -218,6 +238,57 @@ def own_work(doc: Document, is_department) -> bool:
 # An officer's title after the name of the body it belongs to (机关党委专职副书记 → 机关党委).
 _OFFICER = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|组织委员|宣传委员|纪检委员|委员|"
                       r"主要负责同志|主要负责人|负责人)$")
+
+
+# A person who works for a committee (its secretary, members, organiser): a title after the
+# committee's or unit's name (学院党委书记, 院党委委员, 学院组织员, 党委领导班子成员)
+_STAFF = re.compile(r"(?:专职副书记|常务副书记|副书记|书记|委员|专职组织员|组织员|"
+                    r"领导班子成员|班子成员|主要负责同志|主要负责人)$")
+# the short names a document uses for its own unit's committee (学院党委, 院党委, 本院党委)
+_OWN_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|系|所|部|局|中心)?(?:党委|党总支)")
+
+
+def person_body(name: str) -> str | None:
+    """The committee a person named as a doer works for, when the name says which (学院党委书记
+    → 学院党委, 学院组织员 → 学院党委, 党委书记 → 党委); None for a branch's officer (党支部书记
+    does the branch's work in person) or a title alone (组织员)."""
+    n = (name or "").strip()
+    m = _STAFF.search(n)
+    if not m or "支部" in n or "小组" in n:
+        return None
+    body = n[:m.start()]
+    if body.endswith(("党委", "党总支", "党组", "纪委")):
+        return body
+    if body in ("学院", "院", "系", "本院", "我院"):  # 学院组织员: the college committee's
+        return body + "党委"
+    return None
+
+
+def own_committee(doc: Document) -> str | None:
+    """The committee issuing a document of its own unit (a college's, an institute's, a
+    bureau's), as a task book names it (经济与管理学院党委), when it is one: its issuer, else
+    the body its opening names as doing the whole work (学院党委决定在全院开展…, named as the
+    title writes it); else None."""
+    name = short_name(doc.issuer) if doc.issuer else None
+    if name is None:
+        opening = _opening_doer(doc)
+        name = _as_titled(opening, doc.title) if opening else None
+    return name if name and name.endswith(("党委", "党总支")) and len(name) > 2 else None
+
+
+def as_own_committee(name: str, committee: str | None) -> str:
+    """A doer written as the document's own committee in short (学院党委, 院党委, 党委书记's
+    党委, 学院党委理论学习中心组) named as the issuing committee (经济与管理学院党委…)."""
+    if not committee:
+        return name
+    m = _OWN_COMMITTEE.match(name)
+    if not m or not committee.endswith(m.group(0).lstrip("本我")[-2:]):
+        return name
+    rest = name[m.end():]
+    if rest and not rest.startswith(("理论学习中心组", "中心组", "常委会", "会议")):
+        return name  # 党委组织部, 党委宣传部: a department, not the committee
+    rest = "" if rest.startswith("会议") else rest  # 院党委会议: the committee meeting
+    return committee + rest
 
 
 def branch_officer(name: str) -> bool:
@@ -345,7 +416,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         opening = _as_titled(opening, doc.title)
         return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
     issuer = doc.issuer
-    if issuer and not institution_level(issuer, doc.institution):
+    if issuer and not issued_by_institution(doc):
         office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
             doc.institution) else issuer
         if not is_department(canonical(office)):  # a department's rules: the duty table
@@ -379,17 +450,69 @@ def written_names(doc: Document) -> dict[str, str]:
     return out
 
 
-def suggest(doc: Document, canonical, is_department) -> None:
+@per_lexicon()
+def office_cover() -> dict[str, tuple[str, ...]]:
+    """Canonical office → the canonical offices whose work it does where the institution has
+    not set them up (`lexicon/office_cover.tsv`; 党群工作部 → 党委组织部, 党委宣传部 …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in rows("office_cover.tsv", min_cells=2):
+        out[r[0].strip()] = tuple(x.strip() for x in re.split(r"[、，,]", r[1]) if x.strip())
+    return out
+
+
+def named_offices(doc: Document, aliases: dict[str, str]) -> dict[str, str]:
+    """Canonical name → as written, of every department the document's text names (its own
+    offices: 院党委办公室、党群工作部、纪检监察室), outside bodies (省委组织部) left out."""
+    from pbdocs.extract.depts import external
+
+    text = "\n".join([doc.title or ""] + [s.heading or "" for s in doc.sections]
+                      + [(c.heading or "") + (c.text or "") + (c.note or "")
+                         for c in doc.clauses])
+    out: dict[str, str] = {}
+    for alias in sorted(aliases, key=len, reverse=True):
+        if len(alias) < 2 or aliases[alias] in out:
+            continue
+        at = text.find(alias)
+        # not an outside body's (省委组织部), nor part of a longer word (党群部门)
+        while at >= 0 and (external(text, at, _ExtLex())
+                           or text[at + len(alias):at + len(alias) + 1] == "门"):
+            at = text.find(alias, at + 1)
+        if at >= 0:
+            out[aliases[alias]] = alias
+    return out
+
+
+class _ExtLex:
+    """The part of the extraction lexicon `depts.external` reads."""
+
+    @property
+    def external_prefixes(self) -> tuple[str, ...]:
+        return entries("external_prefixes.txt")
+
+
+def own_office(name: str, present: dict[str, str]) -> str:
+    """The office of this institution that does `name`'s work: `name` when the document names
+    it or names none of the offices covering it, else the covering office it names."""
+    if not present or name in present:
+        return name
+    for office, covered in office_cover().items():
+        if name in covered and office in present:
+            return office
+    return name
+
+
+def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | None = None
+            ) -> None:
     """Give every task without a lead a suggested lead (and usual support): the document's
     own doer, else the duty its sentence, its clause's lead phrase or its section headings
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
     own = default_doers(doc, canonical, is_department)
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
-    kind = body_kind(doc.institution) if doc.issuer and institution_level(
-        doc.issuer, doc.institution) else None
+    kind = body_kind(doc.institution) if issued_by_institution(doc) else None
     offices = kind.offices if kind is not None else None
     issuer = short_name(doc.issuer or "")
+    present = named_offices(doc, aliases) if aliases else {}
     for c in doc.clauses:
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
@@ -418,12 +541,22 @@ def suggest(doc: Document, canonical, is_department) -> None:
             why = f"“{term}”{source}"
             # a corpus's duties.tsv may name the institution's own department: keep its
             # name, map it to the canonical one
-            t.lead = [_dept(names.get(canonical(n), n), canonical(n), why) for n in duty.lead]
-            if offices is not None and not any(d.canonical in offices for d in t.lead):
+            # the institution's own office for it (a 党群工作部 where there is no 组织部)
+            pairs = [(canonical(n), own_office(canonical(n), present)) for n in duty.lead]
+            written = {o: n if o == canonical(n) else o for n, (_, o) in zip(duty.lead, pairs)}
+            leads = list(dict.fromkeys(o for _, o in pairs))
+            t.lead = [_dept(names.get(n, present.get(n, written[n])), n, why) for n in leads]
+            if offices is not None and not any(n in offices or o != n for n, o in pairs):
                 # a hospital has no 马克思主义学院: its own committee does it
                 t.lead = [_dept(issuer, canonical(issuer), f"{why}；本单位没有对应部门")]
                 continue
             if not t.support:
-                t.support = [_dept(names.get(n, n), n, f"“{w}”")
-                             for n, w in other_duties(t.text, set(duty.lead))
-                             if n in duty.support and (offices is None or n in offices)]
+                lead = {d.canonical for d in t.lead}
+                support = {}
+                for n, w in other_duties(t.text, set(duty.lead)):
+                    o = own_office(n, present)
+                    if n in duty.support and (offices is None or n in offices) and (
+                            o not in lead):
+                        support.setdefault(o, w)
+                t.support = [_dept(names.get(n, present.get(n, n)), n, f"“{w}”")
+                             for n, w in support.items()]

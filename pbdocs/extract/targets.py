@@ -90,12 +90,19 @@ def _near_op(text: str, at: int, comp: re.Pattern, lex: Lexicon) -> str:
     return lex.before[near.group(0)]
 
 
+_SPLIT_COUNT = re.compile(r"(?<![\d.])(\d)[ \u3000](\d{1,2})"
+                          r"(?=\s*(?:名|个|人|次|项|家|所|门|%|％))")
+
+
 def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
                  quotes: list[tuple[int, int]] = (),
                  times: list[tuple[int, int]] = ()) -> list[Found]:
     """Every quantified goal in `text` outside the masked ranges (recurrences, titles)."""
     num, frac = _patterns(tuple(lex.units), tuple(lex.before.items()), tuple(lex.after.items()))
     comp = re.compile(_alt(lex.before))
+    # a count whose digits extraction split with a space (不少于2 0名): read as 20, the space
+    # moved before it so that offsets hold
+    text = _SPLIT_COUNT.sub(lambda m: " " + m.group(1) + m.group(2), text)
     out: list[Found] = []
     for m in num.finditer(text):
         a, b = m.start(), m.end()

@@ -55,6 +55,7 @@ class Rules:
     not_subject_starts: tuple[str, ...]
     scene_starts: tuple[str, ...]
     generic_subject: re.Pattern
+    not_body_words: re.Pattern = re.compile("(?!)")
 
 
 def _words(items) -> str:
@@ -108,6 +109,7 @@ def rules() -> Rules:
         generic_subject=re.compile(
             rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
             r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
+        not_body_words=re.compile(_words(s.get("not_body_words", ()))),
     )
 
 
@@ -424,9 +426,13 @@ def _starts_with_verb(text: str, r: Rules) -> bool:
 
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
-_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请)")
+# words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请|每一?个|[一二三四五六七八九十]+是)")
+# 每个二级学院配备1名专职副书记: each is equipped, by someone else
+_EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
-                      r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度)+")
+                      r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度|至少|"
+                      r"原则上|一般)+")
 
 
 # a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
@@ -491,12 +497,17 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         i += 1
         first, last = group[0], group[-1]
         seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
-        before = _LEADING.sub("", text[seg_start + 1:first.start].strip())
+        raw_before = text[seg_start + 1:first.start].strip()
+        before = _LEADING.sub("", raw_before)
+        if raw_before.startswith("每") and (seg_start >= start or _EQUIPPED.match(
+                text, last.end, end)):
+            continue  # 每个党支部 opens the sentence as its subject, and is not equipped
         agent = before.endswith("由")
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
-                    and not _NOT_MODIFIER.search(before))
+                    and not _NOT_MODIFIER.search(before)
+                    and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
         if not (agent or _acts(text[last.end:end], r)):
@@ -536,7 +547,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
-                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)):
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)
+                and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
 
@@ -580,8 +592,16 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                   and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
-        own_doer = doer_at(s0, s1, False) and doer_at(last, s0, True)
-        cadence = any(s0 <= f.start < s1 for f in pb["recurrences"]) or seg.lstrip().startswith(
+        # (每个学生党支部至少组织1次志愿服务 after the work it is part of: the branches' own)
+        own_doer = doer_at(s0, s1, False) and (doer_at(last, s0, True)
+                                               or bool(_EACH_BODY.match(seg)))
+        # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
+        # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
+        # someone else's (…，每名党员全年集中学习不少于32学时)
+        quota_alone = any(last <= f.start < s0 for f in pb["recurrences"]) or bool(
+            _EACH_ONE.match(seg))
+        cadence = any(s0 <= f.start < s1 and (quota_alone or not getattr(f, "quota", False))
+                      for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
@@ -594,6 +614,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
 
 
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
+_EACH_BODY = re.compile(r"\s*每一?个")
+_EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
 
 
 def _once_after_standing(before: str, seg: str, r: Rules) -> bool:

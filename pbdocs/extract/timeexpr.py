@@ -6,9 +6,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
 from pbdocs.lang.numerals import cn_to_int, to_number
 from pbdocs.model import Deadline
 
@@ -27,17 +27,18 @@ def _point(p: str) -> str:
     rest = (
         rf"(?:(?P<{p}half>上半年|下半年)"
         rf"|(?P<{p}sem>春季学期|秋季学期|春季|秋季)"
-        rf"|第(?P<{p}q>[一二三四1-4])季度"
+        rf"|第?(?P<{p}q>[一二三四1-4])季度"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
     )
     return (rf"(?:{numeric}(?P<{p}nedge>底|末)?|(?={_START})(?:{year})?"
-            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末|内))?)")
+            rf"(?:\s*{rest}|(?<=年)(?P<{p}yedge>底|末|初)|(?<!\d)年(?P<{p}yedge0>底|末|内)"
+            rf"|(?<![\d今本当明次])全(?P<{p}whole>年)(?!度|级|龄|候))?)")
 
 
 # a point starts with a year, a half, a quarter, a month, or 年底
-_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|第[一二三四1-4]季度"
-          rf"|(?:{_MONTH})\s*月|年[底末内]")
+_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|第?[一二三四1-4]季度"
+          rf"|(?:{_MONTH})\s*月|年[底末内]|全年")
 
 
 _SEP = r"\s*(?:-|－|—+|–|~|～|至|到)\s*"
@@ -59,7 +60,7 @@ _RANGE_OR_POINT = re.compile(
 def _span(p: str) -> str:
     # a span counts in ones and tens ("3年内"), never a calendar year ("2022年内")
     return (rf"(?<![\d.])(?P<{p}n>\d{{1,2}}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
-            rf"(?P<{p}u>年|个月|个学期)(?P<{p}half>半)?")
+            rf"(?P<{p}u>年|个月|个学期|个工作日|工作日|日|天|个星期|周)(?P<{p}half>半)?")
 
 
 _WITHIN = re.compile(
@@ -166,7 +167,7 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         if edge == "下旬":
             return (date(y, m, 21), date(y, m, last), "period")
         return (date(y, m, 1), date(y, m, last), "month")
-    yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0")
+    yedge = g.get(f"{p}yedge") or g.get(f"{p}yedge0") or ("内" if g.get(f"{p}whole") else None)
     if yedge in ("底", "末", "内"):  # 年底, 年末, 年内: by the year's last day
         return (date(y, 12, 31), date(y, 12, 31), "edge")
     if yedge == "初":
@@ -176,10 +177,26 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     return (date(y, 1, 1), date(y, 12, 31), "year")
 
 
+# a span counted in days: calendar days, or working days (five in a week of seven)
+_DAY_UNITS = {"日": 1.0, "天": 1.0, "工作日": 7 / 5, "个工作日": 7 / 5, "周": 7.0, "个星期": 7.0}
+
+
+def _days_of(m: re.Match) -> int | None:
+    """The length in calendar days of a span counted in days or weeks (30日内, 10个工作日内),
+    None for one counted in months or years."""
+    p = next(p for p in "xyz" if m.group(f"{p}n"))
+    unit = m.group(f"{p}u")
+    if unit not in _DAY_UNITS:
+        return None
+    return round((to_number(m.group(f"{p}n")) or 0) * _DAY_UNITS[unit])
+
+
 def _months_of(m: re.Match) -> float:
     p = next(p for p in "xyz" if m.group(f"{p}n"))
     n = to_number(m.group(f"{p}n")) or 0
     unit = m.group(f"{p}u")
+    if unit in _DAY_UNITS:
+        return (_days_of(m) or 0) / 30
     months = n * 12 if unit == "年" else n * 6 if unit == "个学期" else n
     if m.group(f"{p}half") and unit == "年":
         months += 6
@@ -190,7 +207,9 @@ def _within(m: re.Match, doc_date: date | None) -> Deadline:
     text = m.group(0).strip()
     if doc_date is None:
         return Deadline(text=text, start=None, end=None, kind="within")
-    end = _add(doc_date, round(_months_of(m)))
+    days = _days_of(m)
+    end = doc_date + timedelta(days=days) if days is not None else _add(doc_date,
+                                                                          round(_months_of(m)))
     return Deadline(text=text, start=doc_date.isoformat(), end=end.isoformat(), kind="within")
 
 
@@ -251,10 +270,64 @@ _THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指�
 # a year naming whose work or items it is, not by when: 2023年工作, 2023年十大民生实事
 _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取|开展|启动|建立|召开|出台)"
                     r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
+# a verb right before a part of a year makes it what the work is about (完成上半年党费收缴,
+# 做好下半年发展党员工作, 总结第一季度工作), not by when
+_OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报)$")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
-_ANY_TIME = re.compile(r"[年月季]|\d{4}[.．/-]\d")
+_ANY_TIME = re.compile(r"[年月季日天周]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
+
+
+@per_lexicon()
+def _anniversaries() -> tuple[re.Pattern, dict[str, int]] | None:
+    """(pattern, event → founding year) of `lexicon/anniversaries.tsv`: 建党100周年 is 2021."""
+    base: dict[str, int] = {}
+    for r in rows("anniversaries.tsv", min_cells=2):
+        if r[1].strip().isdigit():
+            for w in r[0].split("|"):
+                if w.strip():
+                    base[w.strip()] = int(r[1])
+    if not base:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
+    pattern = re.compile(rf"(?P<event>{alt})\s*(?P<n>\d{{1,3}}|[一二三四五六七八九十百]+)\s*周年")
+    return pattern, base
+
+
+def anniversary_due(text: str, doc_date: str | None = None) -> Deadline | None:
+    """The time limit of work for a dated anniversary (开展中国共产党成立100周年庆祝活动: by the
+    end of 2021, the year it falls in, not the plan's end), or None (none named, or one
+    already past when the document was issued)."""
+    ddate = _parse_date(doc_date)
+    for a, b, y in _anniversary_years(text):
+        if ddate is None or y >= ddate.year:
+            return Deadline(text[a:b], None, _iso(y, 12, 31), "by")
+    return None
+
+
+def _anniversary_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each dated anniversary in `text` (建党100周年 → 2021)."""
+    found = _anniversaries()
+    if found is None or "周年" not in text:
+        return []
+    pattern, base = found
+    out = []
+    for m in pattern.finditer(text):
+        n = to_number(m.group("n"))
+        if n and n == int(n) and 0 < n < 500:
+            out.append((m.start(), m.end(), base[m.group("event")] + int(n)))
+    return out
+
+
+# a month or day whose digits extraction split with a space: 2025年1 0月底前, 10月2 0日
+SPACED_DIGITS = re.compile(r"(?:(?<=\d{4}年)|(?<=\d月))(\d)[ \u3000](\d)(?=\s*[月日号])")
+
+
+def repair_spaced_digits(text: str) -> str:
+    """The text with a date's split digits joined (2025年1 0月 → 2025年10 月: the same length,
+    so offsets hold); the normaliser warns about them."""
+    return SPACED_DIGITS.sub(lambda m: m.group(1) + m.group(2) + " ", text)
 
 
 def find_deadlines(text: str, doc_date: str | None = None,
@@ -267,6 +340,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
     """
     if not _ANY_TIME.search(text):
         return []  # most sentences name no time at all
+    repaired = repair_spaced_digits(text)
+    spaced, text = repaired != text, repaired
     ddate = _parse_date(doc_date)
     dyear = ddate.year if ddate else None
     # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
@@ -378,9 +453,15 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
         if _FROM.match(text, m.end()):
             continue  # "2023年秋季学期起", "自2023年9月起": when something starts, not a limit
+        if (not pre and not post and (g.get("ahalf") or g.get("aq") or g.get("asem"))
+                and not g.get("b") and _OBJECT_VERB.search(text, 0, m.start("a"))):
+            continue  # 完成上半年党费收缴情况自查: the half-year whose dues, not a limit
         if ddate is not None and (dl.end or "9999") < ddate.isoformat():
             continue  # a date already past when the document was issued is history
         found.append(Found(start, m.end(), dl))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.start)
+    if spaced:  # 6月10 日前 (the joined digits' space) as 6月10日前
+        for f in found:
+            f.deadline.text = re.sub(r"(?<=\d)\s+(?=[月日号])", "", f.deadline.text)
     return found
