@@ -29,10 +29,17 @@ def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
 
 
 def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
-    """成果形式: quantified targets first, then deliverables whose keyword the text contains."""
+    """成果形式: the targets that count things produced (建成标杆院系2个; not 至少参加1次,
+    不低于1%: requirements, not outcomes) first, then deliverables whose keyword the text
+    contains."""
+    from pbdocs.lang import lexicon
+
+    units = set(lexicon.entries("deliverable_units.txt"))
     parts: list[str] = []
     for t in targets:
         if not t.subject:  # a bare `3-4个` says nothing without what is counted
+            continue
+        if (t.unit or "") not in units:
             continue
         label = t.text if t.subject in t.text else f"{t.subject}{t.text}"
         if label not in parts:
