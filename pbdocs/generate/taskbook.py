@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate.plan import key_task
+from pbdocs.generate.plan import key_task, plan_name
 from pbdocs.generate.rows import TaskRow
 from pbdocs.lang import wording
 from pbdocs.lang.wording import dept_names, heading_label
@@ -147,6 +147,7 @@ def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
         "lead_summary": summary,
         "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,
+        "plan_name": plan_name(doc),
         "issuer": doc.issuer,
         "date": wording.cn_date(doc.date) or None,
         "columns": COLUMNS,
