@@ -726,6 +726,8 @@ def test_the_universitys_congress_is_not_the_colleges():
                          "落实校第十三届教代会精神，全校师生")
     assert "学校第四次党代会" in s and "校第十三届教代会" in s
     assert "学院各级党组织" in s and "全院师生" in s and "学院第四次" not in s
+    # two rules meeting say the college once
+    assert rules.substitute("面向学校各院(系)党组织开展") == "面向学院党组织开展"
 
 
 def test_a_piece_naming_the_university_or_its_leaders_acting_stays_the_universitys():
@@ -747,6 +749,8 @@ def test_a_piece_naming_the_university_or_its_leaders_acting_stays_the_universit
     assert rules.restate_parts("2021年12月前，党委组织部对各建设单位开展项目验收工作。")[1] == ""
     assert rules.restate_parts("按照“专家评议”的原则，党委组织部对材料进行初审。")[1] == ""
     assert rules.restate_parts("按照要求，各二级党组织完成换届。")[1] == "按照要求，学院党组织完成换届。"
+    assert rules.restate_parts("培育创建工作在校党委领导下，由党委组织部具体负责组织实施，"
+                               "按照申报、创建四个步骤开展。")[1] == ""
 
 
 def test_branch_meetings_go_to_the_branch_secretary():

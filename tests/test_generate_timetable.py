@@ -226,7 +226,7 @@ def test_an_untitled_plan_is_named_from_its_preamble_and_spans_its_period(tmp_pa
 
 
 def test_month_cells_fit_a_count_with_room_to_spare(tmp_path):
-    """`1次` in a month column never breaks: each month is wide enough for it and half an em
+    """`2次` in a month column never breaks: each month is wide enough for it and half an em
     (a reader's font may set it wider than ours)."""
     import re
 
@@ -234,13 +234,17 @@ def test_month_cells_fit_a_count_with_room_to_spare(tmp_path):
     from pbdocs.model import Recurrence, Task
 
     doc = plan()
-    doc.clauses[2].tasks.append(Task("每月至少开展1次主题党日。", recurrences=[
-        Recurrence("每月至少开展1次", "month", 1)]))
+    doc.clauses[2].tasks.append(Task("每月至少开展2次主题党日。", recurrences=[
+        Recurrence("每月至少开展2次", "month", 2)]))
+    doc.clauses[2].tasks.append(Task("每月开展1次党员学习。", recurrences=[
+        Recurrence("每月开展1次", "month", 1)]))
     d = open_docx(str(write("timetable", doc, tmp_path / "tt.docx").out))
     t = d.tables[-1]
-    assert any(c.text == "1次" for r in t.rows for c in r.cells)
+    assert [c.text for c in _row(t, "每月至少开展2次主题党日。").cells[4:]] == ["2次"] * 12
+    # once a month is what ● says: the month cells hold no `1次`
+    assert [c.text for c in _row(t, "每月开展1次党员学习。").cells[4:]] == ["●"] * 12
     widths = [int(w) for w in re.findall(r'w:gridCol w:w="(\d+)"', t._tbl.xml)]
     em = 10.5 * 20
-    need = (sum(layout.char_advance(ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in "1次") + 0.5) * em
+    need = (sum(layout.char_advance(ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in "2次") + 0.5) * em
     margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440
     assert all(w - margin >= need for w in widths[4:])

@@ -17,7 +17,7 @@ _LEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.�
 _QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
 # A piece that only names a time (2021年12月前，) or a manner (按照…的原则，)
 _ADVERBIAL = re.compile(r"[\s\d年月日号至到—\-－~～前后底初中旬上下半内起止（）()]+[，,]?$"
-                        r"|(?:按照|根据|依据|对照|围绕|结合)[^，,]*[，,]$")
+                        r"|(?:按照|根据|依据|对照|围绕|结合)[^，,]*[，,]$|[^，,]*领导下[，,]$")
 # An ordinal between the university and its event (学校第四次党代会, 校第十三届教代会)
 _ORDINAL = r"(?:第[\d一二三四五六七八九十百]+[次届])?"
 # What comes before a university's name in a piece that is nonetheless the college's own act
@@ -106,8 +106,9 @@ class DraftRules:
         events = self._event_pattern()
         if events is not None:
             hidden = events.sub(hide_plain, hidden)
-        return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
-                      _replace(hidden, table))
+        # two rules meeting (学校各院(系)党组织 → 学院学院党组织) say the college once
+        done = re.sub(r"学院(?=学院)", "", _replace(hidden, table))
+        return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))], done)
 
     def _event_pattern(self) -> re.Pattern | None:
         names = sorted(self.terms.get("university_self", ()), key=len, reverse=True)
@@ -192,6 +193,8 @@ class DraftRules:
         found: set[str] = set()
         kept: list[str] = []
         pos = _LEAD.match(clause).end()
+        if clause.startswith("由", pos):  # 由党委组织部具体负责: the one who acts follows 由
+            pos += 1
         start = pos
         while pos < len(clause):
             hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)

@@ -884,7 +884,10 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
                     body[-1][col] = w
                 # a header (序号, 完成时限) and a nowrap column's short cells stay on one line
                 if (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
-                    short[col] = max(short[col], sum(layout.char_advance(
+                    # digits and letters get half an em to spare: a reader's font may set
+                    # `1次` a little wider than ours
+                    spare = 0.5 if any(ch.isascii() and ch.isalnum() for ch in text) else 0.0
+                    short[col] = max(short[col], spare + sum(layout.char_advance(
                         ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in text))
             col += span
     if len(weights) != ncols:
@@ -892,9 +895,7 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
     s = sum(weights) or 1
     out = [int(total * w / s) for w in weights]
     margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
-    # a short cell gets half an em to spare: a reader's font may set `1次` a little wider
-    need = [min(int((max(w, 1.0) + (0.5 if w else 0)) * size * 20 + margin), total // 4)
-            for w in short]
+    need = [min(int(max(w, 1.0) * size * 20 + margin), total // 4) for w in short]
     if spec == "auto" and body:
         return _fitted_widths(body, need, total, size, margin)
     for i in sorted(range(ncols), key=lambda k: need[k] - out[k], reverse=True):

@@ -168,7 +168,8 @@ def _recurring_marks(it: TimeItem) -> list[tuple[int, int, str]]:
     mark = f"{it.min_times}次" if it.min_times else "●"
     if it.period == "week":
         return [(1, 12, "每周")]
-    if it.period == "month":
+    if it.period == "month":  # once a month is what ● says
+        mark = mark if (it.min_times or 1) > 1 else "●"
         return [(m, m, mark) for m in range(1, 13)]
     if it.period == "day" and it.on:
         try:
