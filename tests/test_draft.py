@@ -757,6 +757,8 @@ def test_branch_meetings_go_to_the_branch_secretary():
     rules = load_rules()
     assert rules.role_for("党小组会议至少每月召开1次。") == "支部书记"
     assert rules.role_for("党员大会至少每季度召开1次。") == "支部书记"
+    # the college's own party secretary, not a branch's, though the text names branches
+    assert rules.role_for("学院党组织书记每学期至少为基层党支部和党员讲一次党课。") == "党委书记"
 
 
 def _doc_steps() -> Document:
