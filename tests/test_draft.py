@@ -720,6 +720,101 @@ def test_the_universitys_own_acts_stay_its_own():
     assert "全校师生人数" in rules.restate("专职党务人员不低于全校师生人数的1%。")[0]
 
 
+def test_the_universitys_congress_is_not_the_colleges():
+    rules = load_rules()
+    s = rules.substitute("推动学校各级党组织全面进步，为实现学校第四次党代会的奋斗目标提供保证，"
+                         "落实校第十三届教代会精神，全校师生")
+    assert "学校第四次党代会" in s and "校第十三届教代会" in s
+    assert "学院各级党组织" in s and "全院师生" in s and "学院第四次" not in s
+    # two rules meeting say the college once
+    assert rules.substitute("面向学校各院(系)党组织开展") == "面向学院党组织开展"
+
+
+def test_a_piece_naming_the_university_or_its_leaders_acting_stays_the_universitys():
+    rules = load_rules().with_names("浙江大学")
+    whole, mine = rules.restate_parts(
+        "加强浙大党建公众微信号、网上党校等建设，充分利用新媒体手段，丰富党支部活动载体。")
+    assert whole.startswith("加强浙大党建公众微信号")
+    assert mine == "充分利用新媒体手段，丰富党支部活动载体。"
+    _, mine = rules.restate_parts("建立督查指导机制，坚持党员校领导联系基层党支部制度，"
+                                  "建立健全二级党委委员联系基层党支部制度。")
+    assert mine == "建立督查指导机制，建立健全学院党委委员联系基层党支部制度。"
+    # the university's leaders as an object, its name inside a brand: the college's act
+    _, mine = rules.restate_parts("二级党组织书记每年向校领导汇报工作。")
+    assert mine == "学院党组织书记每年向校领导汇报工作。"
+    _, mine = load_rules().with_names("宁波职业技术学院").restate_parts(
+        "共同办好“感动宁职”微视频栏目，发现师生身边典型。")
+    assert mine.startswith("共同办好“感动宁职”")
+    # a time or a manner before the university's own subject is the university's too
+    assert rules.restate_parts("2021年12月前，党委组织部对各建设单位开展项目验收工作。")[1] == ""
+    assert rules.restate_parts("按照“专家评议”的原则，党委组织部对材料进行初审。")[1] == ""
+    assert rules.restate_parts("按照要求，各二级党组织完成换届。")[1] == "按照要求，学院党组织完成换届。"
+    assert rules.restate_parts("培育创建工作在校党委领导下，由党委组织部具体负责组织实施，"
+                               "按照申报、创建四个步骤开展。")[1] == ""
+
+
+def test_branch_meetings_go_to_the_branch_secretary():
+    rules = load_rules()
+    assert rules.role_for("党小组会议至少每月召开1次。") == "支部书记"
+    assert rules.role_for("党员大会至少每季度召开1次。") == "支部书记"
+    # the college's own party secretary, not a branch's, though the text names branches
+    assert rules.role_for("学院党组织书记每学期至少为基层党支部和党员讲一次党课。") == "党委书记"
+
+
+def _doc_steps() -> Document:
+    """A 示范创建 plan: an 组织实施 section of dated steps, each step a sub-heading over one
+    paragraph; the selected units (各建设单位) act, the university's department judges."""
+    d = "uni-s"
+    steps = [
+        ("1", "申报（2020年4月-5月）", [
+            "参与申报的各级党组织要梳理总结党建工作基础，编制经费预算，填写申报书。",
+            "申报材料于2020年5月底前统一报送党委组织部。",
+            "对入选的建设单位，将提供专项经费支持，专款专用。"]),
+        ("2", "评估（2021年6月）", [
+            "党委组织部以目标管理和过程管理相结合的方式，加强培育创建工作管理考核。",
+            "各建设单位应于2021年5月底前，提交阶段工作总结和成果报告。"]),
+        ("3", "验收（2021年7月-12月）", [
+            "2021年12月前，党委组织部对各建设单位开展项目验收工作。",
+            "各建设单位应于2021年11月底前，提交工作总结报告、培育创建成果。"]),
+    ]
+    clauses = [_clause(d, ["0"], "为推进党建示范创建，结合学校实际，制定本方案。", number=None),
+               _clause(d, ["三"], "培育创建工作在校党委领导下，由党委组织部具体负责组织实施。",
+                       number=None)]
+    sections = [Section(["三"], 1, "三、", "组织实施")]
+    for n, head, texts in steps:
+        tasks = []
+        for t in texts:
+            m = re.search(r"(\d{4})年(\d{1,2})月底前", t)
+            dl = [Deadline(text=m.group(0), end=f"{m.group(1)}-{int(m.group(2)):02d}-28",
+                           kind="by")] if m else []
+            tasks.append(Task(t, deadlines=dl))
+        clauses.append(_clause(d, ["三", n], "".join(texts), tasks=tasks, number=None))
+        sections.append(Section(["三", n], 2, f"{n}.", head))
+    return Document(id=d, title="党建示范创建工作实施方案", source=Source("s.txt", "txt", "0"),
+                    institution="某某大学", date="2020-04-01", sections=sections,
+                    clauses=clauses)
+
+
+def test_a_plan_of_steps_keeps_each_steps_college_tasks_under_its_own_name():
+    ctx = draft_context(_doc_steps(), COLLEGE)
+    rows = {r.measure: r for r in ctx["rows"]}
+    assert "申报材料于2020年5月底前统一报送党委组织部。" in rows  # sent up: the units' act
+    assert "各建设单位应于2021年5月底前，提交阶段工作总结和成果报告。" in rows
+    assert "各建设单位应于2021年11月底前，提交工作总结报告、培育创建成果。" in rows
+    measures = " ".join(rows)
+    assert "专项经费支持" not in measures and "项目验收" not in measures  # the university's
+    assert not any(_only_time_row(m) for m in rows)
+    # each row's 重点任务 is its step, not the heading of the section above
+    assert {r.key_task.replace("-", "—") for r in ctx["rows"]} == {
+        "申报（2020年4月—5月）", "评估（2021年6月）", "验收（2021年7月—12月）"}
+    # the funding guarantee does not repeat the application task
+    assert not any("申报书" in f for f in ctx["guarantee"]["funding"])
+
+
+def _only_time_row(text: str) -> bool:
+    return not re.sub(r"[\d年月日前底。，]", "", text)
+
+
 def test_quotas_stay_the_universitys_unless_each_college_is_given_its_share(ctx_b):
     goals = {g["text"]: g["scope"] for g in ctx_b["goal_targets"]}
     assert goals["到2022年底在校生中党员占比不低于12%"] == "university"

@@ -170,9 +170,11 @@ def test_cli_rows_match_the_parsed_tasks(runner, tmp_path, index_dir, doc_id):
     expected = sum(len(c.tasks) for c in doc.clauses)
     assert result["out"] == str(out) and result["rows"] == expected
     assert sum(result["leads"].values()) == expected
-    # one table, or two when its last rows would stand alone on a page
+    # one table, cut where its last rows or a section row would stand alone at a page's foot
     tables = open_docx(str(out)).tables
-    assert sum(len(_data_rows(t)) for t in tables) == expected and len(tables) <= 2
+    sections = {c.path[0] for c in doc.clauses if c.tasks}
+    assert sum(len(_data_rows(t)) for t in tables) == expected
+    assert len(tables) <= 2 + len(sections)
     assert xlsx.exists()
 
 
@@ -181,3 +183,21 @@ def test_cli_missing_document(runner, tmp_path):
                              str(tmp_path / "x.docx"), "--corpus", str(CORPUS),
                              "--index", str(tmp_path / "i")])
     assert r.exit_code == 2 and "找不到文档" in r.output
+
+
+def test_outputs_list_things_produced_not_requirements():
+    """成果形式 holds what a task produces (建成标杆院系2个, 制度文件); a frequency, a number of
+    hours, a ratio or a staffing quota is a requirement of the task, not its outcome."""
+    from pbdocs.generate.taskbook import _output
+    from pbdocs.model import Target
+
+    rules = [("制定", "制度文件"), ("培训", "培训记录")]
+    out = _output("建成标杆院系2个，制定办法。", [Target("2个", "=", 2, "个", "标杆院系")], rules)
+    assert out == "标杆院系2个；制度文件"
+    out = _output("班子成员至少参加1次培训，学习时间不少于56学时。",
+                  [Target("至少参加1次", ">=", 1, "次", "班子成员"),
+                   Target("不少于56学时", ">=", 56, "学时", "学习时间")], rules)
+    assert out == "培训记录"
+    assert _output("专职党务人员不低于师生人数的1%，配备专职副书记1名。",
+                   [Target("不低于师生人数的1%", ">=", 1, "%", "专职党务人员"),
+                    Target("1名", "=", 1, "名", "专职副书记")], rules) == ""

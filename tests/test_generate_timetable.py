@@ -42,10 +42,12 @@ def test_year_grid_holds_the_tasks_dated_in_that_year(grid):
     t = d.tables[0]
     head = [c.text for c in t.rows[0].cells]
     assert head[:4] == ["序号", "工作内容", "牵头部门", "时间"]
-    assert head[4:] == ["3", "4", "5", "6"]  # 2021年3月 (申报) … 2021年6月 (学习办法)
+    # the plan's period: from its issue (2020年11月) to its last date (2021年6月, 学习办法);
+    # 2020 holds no task, so its grid is left out
+    assert head[4:] == ["1", "2", "3", "4", "5", "6"]
     assert oxml.is_repeat_header(t.rows[0])
     assert all(oxml.is_cant_split(r) for r in t.rows)
-    assert any(p.text == "（2021年3月—2021年6月）" for p in d.paragraphs)
+    assert any(p.text == "（2020年11月—2021年6月）" for p in d.paragraphs)
     assert [r.cells[0].text for r in t.rows[1:]] == ["1", "2"]  # numbered without gaps
     assert [r.cells[1].text for r in t.rows[1:]] == ["2021年3月—5月组织申报。",
                                                       "制定中心组学习办法。"]
@@ -55,11 +57,11 @@ def test_phase_is_a_shaded_span_and_deadline_a_marked_month(grid):
     d, _ = grid
     t = d.tables[0]
     phase = _row(t, "2021年3月—5月组织申报。")
-    cells = phase.cells[4:]
+    cells = phase.cells[6:]  # from March
     assert cells[0]._tc is cells[2]._tc  # March to May merged into one span
     assert oxml.cell_shading(cells[0]) == G.SPAN_FILL and oxml.cell_shading(cells[3]) is None
     due = _row(t, "制定中心组学习办法。")
-    assert due.cells[7].text == "▲" and oxml.cell_shading(due.cells[7]) == G.SPAN_FILL
+    assert due.cells[9].text == "▲" and oxml.cell_shading(due.cells[9]) == G.SPAN_FILL
     assert due.cells[3].text == "2021年6月底前" and due.cells[2].text == "党委组织部"
 
 
@@ -193,3 +195,56 @@ def test_cli_timetable_with_calendar(runner, tmp_path, index_dir):
     assert "BEGIN:VEVENT" in ics.read_text(encoding="utf-8")
     d = open_docx(str(out))
     assert d.tables and d.sections[0].orientation == WD_ORIENT.LANDSCAPE
+
+
+def _untitled_plan():
+    """A plan with no title whose every dated task is due at the end of its period."""
+    from pbdocs.model import Clause, Deadline, Task
+
+    doc = plan(title=None, kind=None, date="2020-06-12")
+    doc.clauses = [
+        Clause("t-plan/0", ["0"], None, None,
+               "为贯彻落实上级精神，结合学校实际，全面开展党建“三级联创”工作。现提出如下实施意见。"),
+        Clause("t-plan/二/1", ["二", "1"], "1", None, "建成标杆院系1个。",
+               tasks=[Task("2023年底前建成标杆院系1个。",
+                           deadlines=[Deadline("2023年底前", None, "2023-12-31", "by")])]),
+    ]
+    return doc
+
+
+def test_an_untitled_plan_is_named_from_its_preamble_and_spans_its_period(tmp_path):
+    doc = _untitled_plan()
+    ctx = timetable_context(doc)
+    assert ctx["plan_name"] == "党建“三级联创”工作"
+    # from the month it was issued, not only the month its tasks are due
+    assert (ctx["first"], ctx["last"]) == ("2020年6月", "2023年12月")
+    assert ctx["years"][0]["months"] == list(range(1, 13))
+    d = open_docx(str(write("timetable", doc, tmp_path / "tt.docx").out))
+    assert any(p.text == "党建“三级联创”工作时间表" for p in d.paragraphs)
+    d = open_docx(str(write("taskbook", doc, tmp_path / "tb.docx").out))
+    assert any(p.text == "党建“三级联创”工作任务分解表" for p in d.paragraphs)
+
+
+def test_month_cells_fit_a_count_with_room_to_spare(tmp_path):
+    """`2次` in a month column never breaks: each month is wide enough for it and half an em
+    (a reader's font may set it wider than ours)."""
+    import re
+
+    from pbdocs.generate import layout
+    from pbdocs.model import Recurrence, Task
+
+    doc = plan()
+    doc.clauses[2].tasks.append(Task("每月至少开展2次主题党日。", recurrences=[
+        Recurrence("每月至少开展2次", "month", 2)]))
+    doc.clauses[2].tasks.append(Task("每月开展1次党员学习。", recurrences=[
+        Recurrence("每月开展1次", "month", 1)]))
+    d = open_docx(str(write("timetable", doc, tmp_path / "tt.docx").out))
+    t = d.tables[-1]
+    assert [c.text for c in _row(t, "每月至少开展2次主题党日。").cells[4:]] == ["2次"] * 12
+    # once a month is what ● says: the month cells hold no `1次`
+    assert [c.text for c in _row(t, "每月开展1次党员学习。").cells[4:]] == ["●"] * 12
+    widths = [int(w) for w in re.findall(r'w:gridCol w:w="(\d+)"', t._tbl.xml)]
+    em = 10.5 * 20
+    need = (sum(layout.char_advance(ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in "2次") + 0.5) * em
+    margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440
+    assert all(w - margin >= need for w in widths[4:])

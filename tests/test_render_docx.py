@@ -234,3 +234,62 @@ def test_property_elements_in_schema_order(tmp_path):
                     for parent in root.iter(parent_tag):
                         seq = [rank[c.tag] for c in parent if c.tag in rank]
                         assert seq == sorted(seq), (name, parent_tag, seq)
+
+
+def _grid(t) -> list[int]:
+    import re
+
+    return [int(w) for w in re.findall(r'w:gridCol w:w="(\d+)"', t._tbl.xml)]
+
+
+def _lines(widths, rows, size=12.0):
+    """Lines each row takes (its tallest cell) in columns of these widths."""
+    import math
+
+    margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
+    return sum(max(math.ceil(G.text_width(c) / max((w - margin) / (size * 20), 1)) or 1
+                   for c, w in zip(r, widths)) for r in rows)
+
+
+def test_auto_widths_fit_the_columns_to_their_content(tmp_path):
+    """`widths=auto`: a long 重点任务 repeated on every row gets the room that saves lines, and
+    the table is shorter than with the fixed weights a template would guess."""
+    key = "落实全面从严治党主体责任，做到管大局过硬"
+    rows = [["1", key, "每年公布党建工作问题清单和任务清单。", "党委（校长）办公室",
+             "党委组织部、党委宣传部、纪委办公室", "长期坚持"]] * 12
+    rows += [["2", key, "全面签订意识形态工作责任书，严格意识形态阵地管控，加强融媒体建设，"
+              "创建官方抖音，建立舆情管理工作制度，强化意识形态工作动态研判。", "党委宣传部",
+              "", "2023年底前（按方案期限）"]] * 6
+    table = "\n".join(["| 序号 | 重点任务 | 具体举措 | 牵头部门 | 配合部门 | 完成时限 |",
+                       "|:-:|---|---|---|---|:-:|"] + ["| " + " | ".join(r) + " |" for r in rows])
+    docs = {}
+    for spec in ("auto", "5.5,11,42,13,13,10"):
+        md = f"::: landscape\n::: table widths={spec} nowrap=6\n{table}\n:::\n:::\n"
+        docs[spec] = open_docx(str(markdown_to_docx(md, tmp_path / f"t{len(docs)}.docx")))
+    auto, fixed = (_grid(docs[s].tables[0]) for s in ("auto", "5.5,11,42,13,13,10"))
+    assert sum(auto) == sum(fixed)
+    assert _lines(auto, rows) < _lines(fixed, rows)
+    assert auto[1] > fixed[1]  # the 重点任务 column is widened
+    # the short rows on two lines, the long ones on four at most
+    assert _lines(auto, rows[:12]) == 2 * 12 and _lines(auto, rows[12:]) <= 4 * 6
+
+
+def test_a_section_row_keeps_with_the_row_after_it(tmp_path):
+    """A group (section) row never ends a page: keep-with-next on its paragraph (Word), and
+    the table is cut before it when the rows as counted would leave it last on its page."""
+    long = "具体举措的文字" * 30
+    lines = ["| 序号 | 重点任务 | 具体举措 |", "|:-:|---|---|"]
+    n = 0
+    for g in ("一、总体要求", "二、主要任务", "三、组织保障", "四、工作要求"):
+        lines.append(f"| {g} | < | < |")
+        for _ in range(3):
+            n += 1
+            lines.append(f"| {n} | 任务{n} | {long} |")
+    md = "::: landscape\n::: table widths=auto\n" + "\n".join(lines) + "\n:::\n:::\n"
+    d = open_docx(str(markdown_to_docx(md, tmp_path / "g.docx")))
+    groups = [r for t in d.tables for r in t.rows if len({c._tc for c in r.cells}) == 1]
+    assert len(groups) == 4
+    assert all(p.paragraph_format.keep_with_next for r in groups for p in r.cells[0].paragraphs)
+    for t in d.tables:  # a group row is never a table's last row
+        last = t.rows[-1]
+        assert len({c._tc for c in last.cells}) > 1

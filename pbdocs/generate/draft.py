@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from pbdocs.errors import InputError
-from pbdocs.generate.draft_rules import DEFAULT_ROLES, DraftRules, load_rules, read_roles_file
+from pbdocs.generate.draft_rules import (
+    DEFAULT_ROLES,
+    DraftRules,
+    as_doer,
+    load_rules,
+    read_roles_file,
+)
 from pbdocs.generate.rows import DraftRow, Month
 from pbdocs.lang import text as lang_text
 from pbdocs.lang import wording
@@ -182,7 +188,8 @@ class _Pick:
 
 
 def _parties(rules: DraftRules, names: list[str]) -> bool:
-    return any(rules.has("college", n) or rules.has("member", n) for n in names)
+    return any(rules.has("college", n) or rules.has("member", n)
+               or rules.has("selected_unit", n) for n in names)
 
 
 def _dept_names(depts) -> list[str]:
@@ -196,7 +203,8 @@ def _concerns(rules: DraftRules, clause: Clause, doc: Document) -> tuple[bool, b
     formal = _parties(rules, _dept_names(clause.lead + clause.support))
     actor = _parties(rules, clause.actors)
     text = clean(clause.text)
-    named = rules.has("college", text) or rules.has("all_units", text)
+    named = (rules.has("college", text) or rules.has("all_units", text)
+             or rules.names_doer("selected_unit", text) or rules.reports_up(text))
     section = any(rules.has("college", s.heading) for s in doc.ancestors(clause))
     return formal or actor or named or section, formal
 
@@ -205,7 +213,7 @@ def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task
     """The clause's tasks that a college does, in order (never the heading alone). Only what
     extraction kept as tasks: a clause without any (a criterion, background, a condition)
     gives no row, as in the task book."""
-    actors = [a for a in clause.actors if rules.has("college", a) or rules.has("member", a)]
+    actors = [a for a in clause.actors if _parties(rules, [a])]
     out = []
     for t in clause.tasks:
         text = clean(t.text)
@@ -213,9 +221,11 @@ def _college_tasks(rules: DraftRules, clause: Clause, formal: bool) -> list[Task
                 or _only_time(text) or rules.starts("not_task", text)):
             continue
         mine = (formal or _parties(rules, _dept_names(t.lead + t.support))
-                or any(a in text for a in actors)
+                or any(a in text and (not rules.has("selected_unit", a) or as_doer(a, text))
+                       for a in actors)
                 or rules.has("college", text) or rules.has("all_units", text)
-                or rules.has("member", text))
+                or rules.has("member", text) or rules.names_doer("selected_unit", text)
+                or rules.reports_up(text))
         if mine:
             out.append(t)
     return out
@@ -590,10 +600,11 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
         if not rows:
             n -= len(rows)
             continue
-        if short is None:  # the heading of the section above, else the task's first words
-            above = doc.ancestors(c)
-            short = (_short_name(sub(clean(above[-1].heading))) if above and above[-1].heading
-                     else _short_name(texts[0]))
+        if short is None:  # the heading of the clause's section, else the task's first words
+            from pbdocs.generate.plan import key_task
+
+            above = key_task(doc, c)
+            short = _short_name(sub(clean(above))) if above else _short_name(texts[0])
         for r in rows:
             r.key_task = short
         body = "".join(t if t.endswith(("。", "！", "？", "!", "?")) else t + "。" for t in texts)
@@ -613,7 +624,12 @@ def restate_guarantees(sel: Selection, doc: Document, rules: DraftRules) -> dict
         else:
             duty.append(s)
     if not funding:
+        # a sentence of the source about money that is not already one of the college's tasks
+        # (编制经费预算 in an application step is a task, not the funding guarantee)
+        picked = {p.clause.id for p in sel.picks}
         for c in doc.clauses:
+            if c.id in picked:
+                continue
             for s in sentences(clean(c.text)):
                 if rules.has("funding", s) and not rules.has("university_only", s) and (
                         rules.has("college", s) or "党建" in s):
@@ -761,7 +777,7 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
     the five steps above, in order."""
     if not college or not college.strip():
         raise InputError("请用 --college 给出学院名称，如“计算机与信息工程学院”。")
-    rules = rules or load_rules()
+    rules = (rules or load_rules()).with_names(doc.institution)
     roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
     role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
     committee = (committee.strip() if committee and committee.strip()

@@ -4,7 +4,7 @@ read through `pbdocs.lang.lexicon` (a person extends them without code)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pbdocs.errors import InputError
@@ -15,6 +15,25 @@ DEFAULT_ROLES = ("党委书记", "院长", "党委副书记", "组织员", "支�
 _LEAD = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:各|每个)?")
 # A clause that sets a quota: a number with its unit (1%, 1名, 3个, 2-3名, 1至2名)
 _QUOTA = re.compile(r"\d+(?:\.\d+)?\s*(?:[-—～~至到]\s*\d+\s*)?(?:%|％|名|个|人|项|家)")
+# A piece that only names a time (2021年12月前，) or a manner (按照…的原则，)
+_ADVERBIAL = re.compile(r"[\s\d年月日号至到—\-－~～前后底初中旬上下半内起止（）()]+[，,]?$"
+                        r"|(?:按照|根据|依据|对照|围绕|结合)[^，,]*[，,]$|[^，,]*领导下[，,]$")
+# An ordinal between the university and its event (学校第四次党代会, 校第十三届教代会)
+_ORDINAL = r"(?:第[\d一二三四五六七八九十百]+[次届])?"
+# What comes before a university's name in a piece that is nonetheless the college's own act
+# (向校领导汇报, 配合学校党委…): the university is the object, not the one who acts.
+_OBJECT_OF = "向对请与在"
+
+
+# A preposition just before a term (with a short modifier ending in 的 between): the term is
+# the object, not the one who acts.
+_OBJECT = re.compile(r"(?<![作成因认以])[对为给向](?:[^，,。；;的]{0,4}的)?(?:各|每个)?$")
+_OBJECT_OF_2 = ("配合", "协助", "经由", "按照", "根据")
+
+
+def as_doer(term: str, text: str) -> bool:
+    """Whether term occurs in text other than as the object of a preposition (`_OBJECT`)."""
+    return any(not _OBJECT.search(text[:m.start()]) for m in re.finditer(re.escape(term), text))
 
 
 @dataclass(frozen=True)
@@ -26,10 +45,36 @@ class DraftRules:
     role_keywords: tuple[tuple[str, str, int], ...]
     default_role: str
     schedule: tuple[tuple[str, str], ...]
+    # The university's own names (浙江大学, 浙大) when drafting from one of its plans
+    # (`with_names`): a piece of text naming them is the university's.
+    names: tuple[str, ...] = ()
+
+    def with_names(self, institution: str | None) -> DraftRules:
+        """These rules knowing the university's name and its short form (浙江大学 → 浙大,
+        杭州电子科技大学 → 杭电: the first and third characters)."""
+        inst = (institution or "").strip()
+        if len(inst) < 4:
+            return self
+        return replace(self, names=(inst, inst[0] + inst[2]))
 
     def has(self, kind: str, text: str) -> bool:
         """Whether text holds any term of this kind (`college`, `member`, `all_units` …)."""
         return any(t in text for t in self.terms.get(kind, ()))
+
+    def names_doer(self, kind: str, text: str) -> bool:
+        """Whether text holds a term of this kind other than as the object of a preposition
+        (对入选的建设单位提供经费, 为建设单位创设环境: the university does it for them)."""
+        return any(as_doer(t, text) for t in self.terms.get(kind, ()))
+
+    def reports_up(self, text: str) -> bool:
+        """Whether text sends something up to the university (材料于5月底前统一报送党委组织部):
+        the units do that, so it is the college's act though no doer is named."""
+        verbs = "|".join(map(re.escape, self.terms.get("report_verb", ())))
+        ups = "|".join(map(re.escape, self.terms.get("university_actor", ())))
+        if not (verbs and ups and re.search(rf"(?:{verbs})(?:至|到|给)?(?:{ups})", text)):
+            return False
+        # not when the university is the one who sends (党委组织部…报校党委审批)
+        return all(self._subject(p)[0] != "university" for p in re.split(r"[，,；;。]", text))
 
     def starts(self, kind: str, text: str) -> bool:
         """Whether text starts with a term of this kind (`not_task`: 联系人 …)."""
@@ -51,35 +96,81 @@ class DraftRules:
             titles.append(m.group(1))
             return f"《\x00{len(titles) - 1}\x00》"
 
-        hidden = re.sub(r"《([^《》]*)》", hide, text)
-        return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))],
-                      _replace(hidden, table))
+        def hide_plain(m: re.Match) -> str:
+            titles.append(m.group(0))
+            return f"\x00{len(titles) - 1}\x00"
 
-    def restate(self, text: str) -> tuple[str, bool]:
+        hidden = re.sub(r"《([^《》]*)》", hide, text)
+        # The university's own events and bodies (学校第四次党代会, 校教代会) are not the
+        # college's: its name before them stays as written.
+        events = self._event_pattern()
+        if events is not None:
+            hidden = events.sub(hide_plain, hidden)
+        # two rules meeting (学校各院(系)党组织 → 学院学院党组织) say the college once
+        done = re.sub(r"学院(?=学院)", "", _replace(hidden, table))
+        return re.sub(r"\x00(\d+)\x00", lambda m: titles[int(m.group(1))], done)
+
+    def _event_pattern(self) -> re.Pattern | None:
+        names = sorted(self.terms.get("university_self", ()), key=len, reverse=True)
+        events = sorted(self.terms.get("university_event", ()), key=len, reverse=True)
+        if not names or not events:
+            return None
+        return re.compile("(?<![院全各])(?:" + "|".join(map(re.escape, names)) + ")" + _ORDINAL
+                          + "(?:" + "|".join(map(re.escape, events)) + ")")
+
+    def _universitys_piece(self, piece: str, own: tuple[str, ...]) -> bool:
+        """Whether a piece (between commas) is the university's own whatever its opening: it
+        names the university by name (加强浙大党建公众微信号建设: the university's channel) or
+        its leaders as the ones who act (坚持党员校领导联系基层党支部制度), and not as the
+        object of the college's act (向校领导汇报)."""
+        if re.match(r"\s*(?:配合|协助|共同|支持|参与)", piece):
+            return False
+        names = [n for n in own if n] + list(self.terms.get("university_people", ()))
+        plain = re.sub(r"“[^”]*”|\"[^\"]*\"", "", piece)  # a brand name (“感动宁职”) aside
+        for name in sorted(names, key=len, reverse=True):
+            i = plain.find(name)
+            if i < 0:
+                continue
+            before = plain[max(0, i - 2):i]
+            if before and (before[-1] in _OBJECT_OF or before in _OBJECT_OF_2):
+                continue
+            return True
+        return False
+
+    def restate(self, text: str, names: tuple[str, ...] = ()) -> tuple[str, bool]:
         """Text restated for the college, knowing who acts: a piece (between commas) whose
         subject is the university or one of its departments alone (`学校设定…`, `组织部门要…`,
         and the pieces after it until another subject) stays the university's, word for word;
         where the university's and the colleges' people act together (`学校党委书记、校长和
         二级党组织书记、院长带头讲党课`) the college's keep the piece; a clause that sets a quota
         (`不低于全校师生人数的1%`) keeps its scope words. Returns the text and whether any
-        piece is the college's."""
-        whole, mine = self.restate_parts(text)
+        piece is the college's. `names`: the university's names (浙江大学, 浙大): a piece naming
+        them, or the university's leaders acting, stays the university's."""
+        whole, mine = self.restate_parts(text, names)
         return whole, bool(mine)
 
-    def restate_parts(self, text: str) -> tuple[str, str]:
+    def restate_parts(self, text: str, names: tuple[str, ...] = ()) -> tuple[str, str]:
         """The text restated (`restate`) and the college's part of it alone (the pieces the
         university does left out; '' when it does all)."""
+        names = names or self.names
         whole: list[str] = []
         mine: list[str] = []
         for clause in re.findall(r"[^。；;]+[。；;]?|[。；;]", text):
             quota = bool(_QUOTA.search(clause))
             who = "other"
             own: list[str] = []
-            for piece in re.findall(r"[^，,]+[，,]?|[，,]", clause):
+            pieces = re.findall(r"[^，,]+[，,]?|[，,]", clause)
+            for i, piece in enumerate(pieces):
                 subject, rest = self._subject(piece)
                 if subject != "other":
                     who = subject
-                if who == "university":
+                # a time or a manner alone (2021年12月前，按照…的原则，党委组织部…) belongs to
+                # the subject after it
+                ahead = next((self._subject(p)[0] for p in pieces[i + 1:]
+                              if not _ADVERBIAL.match(p)), "other")
+                if who == "university" or (subject == "other" and (
+                        self._universitys_piece(piece, names)
+                        or (_ADVERBIAL.match(piece) and ahead == "university"))):
                     whole.append(piece)
                     continue
                 if subject == "both":
@@ -102,6 +193,8 @@ class DraftRules:
         found: set[str] = set()
         kept: list[str] = []
         pos = _LEAD.match(clause).end()
+        if clause.startswith("由", pos):  # 由党委组织部具体负责: the one who acts follows 由
+            pos += 1
         start = pos
         while pos < len(clause):
             hit = next((("university", t) for t in uni if clause.startswith(t, pos)), None)

@@ -133,7 +133,9 @@ def _compare_xlsx(result, ctx, out, opts) -> int:
 def _titled(word: str) -> Callable[[dict[str, Any]], str]:
     def title(ctx: dict[str, Any]) -> str:
         plan = wording.book_title(ctx.get("plan_title"))
-        return f"《{plan}》{word}" if plan else word
+        if plan:
+            return f"《{plan}》{word}"
+        return f"{ctx.get('plan_name') or ''}{word}"
     return title
 
 

@@ -22,6 +22,49 @@ def key_task(doc: Document, clause: Clause) -> str:
     return above[-1].heading if above else ""
 
 
+def plan_subject(doc: Document) -> str | None:
+    """The work an untitled plan's preamble says it launches (`全面开展党建“三级联创”工作` →
+    `党建“三级联创”工作`): the last such phrase before the plan names its genre; None when the
+    preamble names none (`lexicon/plan_subject.txt`)."""
+    from pbdocs.lang import lexicon
+
+    words = lexicon.sections("plan_subject.txt")
+    verbs, heads = words.get("verb", ()), words.get("head", ())
+    if not verbs or not heads:
+        return None
+    rx = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")"
+                    r"((?:[^，,。；;、“”]|“[^”]{1,12}”){2,20}?(?:"
+                    + "|".join(map(re.escape, heads)) + "))(?=[，,。；;]|$)")
+    pre = [c.text or "" for c in doc.clauses if is_preamble(c)][:2]
+    for text in pre:
+        found = [m.group(1) for m in rx.finditer(text)]
+        if found:
+            return found[-1]
+    return None
+
+
+def plan_name(doc: Document, genre: str | None = None) -> str:
+    """How a generated document names its plan in its own title: `《title》`; an untitled plan
+    by the work its preamble launches (`党建“三级联创”工作`), else by its issuer and genre
+    (`中共某某学院委员会实施意见`), else ''."""
+    from pbdocs.lang import wording
+
+    title = wording.book_title(doc.title)
+    if title:
+        return f"《{title}》"
+    subject = plan_subject(doc)
+    if subject:
+        return subject
+    kind = genre or doc.kind
+    if not kind:
+        from pbdocs.metadata import named_genre
+
+        kind = named_genre([c.text for c in doc.clauses[:3]])
+    if doc.issuer and kind:
+        return f"{doc.issuer}{kind}"
+    return ""
+
+
 def level_of(doc: Document, path: list[str]) -> int:
     """Outline level (1–4) of the item at `path`: its section's level, else one below the
     nearest section above it (levels come from this document's outline, not the glyph)."""

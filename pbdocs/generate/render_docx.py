@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from pbdocs.generate import dialect, layout, oxml
 from pbdocs.generate import gbt9704 as G
@@ -719,21 +720,26 @@ class _Writer:
                 for cell in row.cells:
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
-        self._keep_tail(t)
+        # A group row (一、总体要求) keeps with the row after it: keep-with-next for Word and
+        # WPS, and for LibreOffice the table is cut before a group row that would end a page.
+        groups = [tr for (head, cells), tr in zip(rows, t._tbl.findall(qn("w:tr")))
+                  if not head and any("group" in (c.get("class") or "").split()
+                                      for c in cells)]
+        for tr in groups:
+            for p in tr.iter(qn("w:p")):
+                Paragraph(p, None).paragraph_format.keep_with_next = True
+        tbl = self._keep_groups(t._tbl, groups)
+        self._keep_tail(tbl)
         # A paragraph must follow a table (else two tables fuse); 1 pt high, so that a table
         # ending at the foot of a page does not push it onto an empty page of its own.
         self.para("blank").paragraph_format.line_spacing = Pt(1)
 
-    def _keep_tail(self, t) -> None:
-        """No page holds the last row or two of a table alone: the rows are counted (cell text
-        in its column's width, lines of a known height) from where the table starts on its
-        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table is
-        cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
-        header row again. The count is close, not exact (a row's lines depend on the reader's
-        fonts): in LibreOffice a page may still end a long table with a row or two."""
-        keep = G.TABLE_KEEP_LAST
+    def _placement(self, tbl):
+        """Where the rows of a table fall: (the table's rows with their heights, the page of
+        each body row, where the table ends), counted from where it starts on its page (or
+        from the end of the previous table counted); None when it cannot be counted."""
         body = list(self.doc.element.body)
-        start = body.index(t._tbl)
+        start = body.index(tbl)
         first = start
         while first > 0 and body[first - 1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
             first -= 1
@@ -746,33 +752,73 @@ class _Writer:
         end = layout.flow(body[mark[0] + 1 if mark else first:start], roles, width,
                           layout.WIDE_LATIN, page_pt, estimate_tables=True,
                           landscape=self.landscape, start=mark[1] if mark else None)
-        table = layout._table(t._tbl, roles, layout.WIDE_LATIN, estimate=True)
+        table = layout._table(tbl, roles, layout.WIDE_LATIN, estimate=True)
         if end is None or table is None:
-            self._table_end = None
-            return
+            return None
         used = 0.0 if end.used >= page_pt - 1 else end.used
         last_page, last_used, pages = layout.place_rows(end.page, used, table.rows, page_pt)
-        self._table_end = (start, layout.End(last_page, last_used))
-        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
-            return
+        return table, pages, (start, layout.End(last_page, last_used))
+
+    def _cut(self, tbl, trs: list):
+        """Move `trs` (the last body rows of `tbl`) into a table of their own on the next page,
+        under the header rows again; returns the new table."""
         from copy import deepcopy
 
-        trs = t._tbl.findall(qn("w:tr"))
-        heads = [tr for tr, (_, head) in zip(trs, table.rows) if head]
-        rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
-        tail = deepcopy(t._tbl)
+        heads = [tr for tr in tbl.findall(qn("w:tr"))
+                 if tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None]
+        tail = deepcopy(tbl)
         for tr in tail.findall(qn("w:tr")):
             tail.remove(tr)
         for tr in heads:
             tail.append(deepcopy(tr))
-        for tr in rest:
-            t._tbl.remove(tr)
+        for tr in trs:
+            tbl.remove(tr)
             tail.append(tr)
         gap = self.para("blank")
         gap.paragraph_format.line_spacing = Pt(1)
         gap.paragraph_format.page_break_before = True
         gap._p.addnext(tail)
         self._table_end = None  # the cut moved rows: count afresh next time
+        return tail
+
+    def _keep_groups(self, tbl, groups: list):
+        """No page ends with a group row: when the rows as counted put one last on its page,
+        the table is cut before it (it starts the next page, under the header). Returns the
+        last piece of the table."""
+        for _ in range(50):
+            if not groups:
+                return tbl
+            placed = self._placement(tbl)
+            if placed is None:
+                return tbl
+            _, pages, _ = placed
+            body = [tr for tr in tbl.findall(qn("w:tr"))
+                    if tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is None]
+            orphan = next((i for i, tr in enumerate(body[:-1])
+                           if tr in groups and pages[i] != pages[i + 1] and i > 0), None)
+            if orphan is None:
+                return tbl
+            tbl = self._cut(tbl, body[orphan:])
+        return tbl
+
+    def _keep_tail(self, tbl) -> None:
+        """No page holds the last row or two of a table alone: the rows are counted (cell text
+        in its column's width, lines of a known height) from where the table starts on its
+        page, and when the last page would hold fewer than `TABLE_KEEP_LAST` rows, the table is
+        cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
+        header row again. The count is close, not exact (a row's lines depend on the reader's
+        fonts): in LibreOffice a page may still end a long table with a row or two."""
+        keep = G.TABLE_KEEP_LAST
+        placed = self._placement(tbl)
+        if placed is None:
+            self._table_end = None
+            return
+        table, pages, self._table_end = placed
+        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
+            return
+        trs = tbl.findall(qn("w:tr"))
+        rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
+        self._cut(tbl, rest)
 
     def _cell(self, cell, el, head: bool, size: float | None) -> None:
         classes = (el.get("class") or "").split()
@@ -823,17 +869,25 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
             weights = []
     longest = [0.0] * ncols
     short = [0.0] * ncols  # the longest cell of a column that should fit on one line
+    body: list[list[float]] = []  # each body row's cell widths (em), by column
     for head, cells in rows:
         col = 0
+        if not head:
+            body.append([0.0] * ncols)
         for c in cells:
             span = int(c.get("colspan", "1"))
             if span == 1 and col < ncols:
                 text = (c.text_content() or "").strip()
                 w = G.text_width(text)
                 longest[col] = max(longest[col], w)
+                if not head:
+                    body[-1][col] = w
                 # a header (序号, 完成时限) and a nowrap column's short cells stay on one line
                 if (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
-                    short[col] = max(short[col], sum(layout.char_advance(
+                    # digits and letters get half an em to spare: a reader's font may set
+                    # `1次` a little wider than ours
+                    spare = 0.5 if any(ch.isascii() and ch.isalnum() for ch in text) else 0.0
+                    short[col] = max(short[col], spare + sum(layout.char_advance(
                         ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in text))
             col += span
     if len(weights) != ncols:
@@ -842,6 +896,8 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
     out = [int(total * w / s) for w in weights]
     margin = 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
     need = [min(int(max(w, 1.0) * size * 20 + margin), total // 4) for w in short]
+    if spec == "auto" and body:
+        return _fitted_widths(body, need, total, size, margin)
     for i in sorted(range(ncols), key=lambda k: need[k] - out[k], reverse=True):
         lack = need[i] - out[i]
         if lack <= 0:
@@ -856,4 +912,79 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
             if lack <= 0:
                 break
     out[-1] += total - sum(out)
+    return out
+
+
+def _fitted_widths(body: list[list[float]], need: list[int], total: int, size: float,
+                   margin: float) -> list[int]:
+    """Column widths (twips) that make the table as short as they can (`widths=auto`): each
+    column starts at what its header and one-line cells need, and the rest of the width goes,
+    one em at a time, where it shortens the rows most (a row is as tall as its tallest cell,
+    measured smoothly so that two tall cells of a row both gain), so a narrow 重点任务 column
+    does not make every row four lines high."""
+    ncols = len(need)
+    em = size * 20
+    out = [max(n, int(em + margin)) for n in need]
+    if sum(out) >= total:
+        out[-1] += total - sum(out)
+        return out
+
+    def height(widths: list[int]) -> float:
+        caps = [max((w - margin) / em, 1.0) for w in widths]
+        return sum(sum((r[c] / caps[c]) ** 4 for c in range(ncols)) ** 0.25 for r in body)
+
+    step = int(em)
+    while total - sum(out) >= step:
+        base = height(out)
+        gains = []
+        for c in range(ncols):
+            out[c] += step
+            gains.append(base - height(out))
+            out[c] -= step
+        best = max(range(ncols), key=lambda c: gains[c])
+        if gains[best] <= 1e-6:
+            break
+        out[best] += step
+    out[-1] += total - sum(out)
+    return _shift_widths(body, out, need, em, margin)
+
+
+def _shift_widths(body: list[list[float]], out: list[int], need: list[int], em: float,
+                  margin: float) -> list[int]:
+    """The widths improved by moving an em or two from one column to another while that saves
+    whole lines (rows counted as a reader sees them: the tallest cell's lines)."""
+    import math
+
+    ncols = len(out)
+
+    def col_lines(c: int, width: int) -> list[int]:
+        cap = max((width - margin) / em, 1.0)
+        return [math.ceil(r[c] / cap - 1e-6) if r[c] else 1 for r in body]
+
+    lines = [col_lines(c, out[c]) for c in range(ncols)]
+    total = sum(max(col[i] for col in lines) for i in range(len(body)))
+    for _ in range(80):
+        best = None
+        for k in (2, 1):
+            step = int(k * em)
+            for a in range(ncols):
+                if out[a] - step < need[a]:
+                    continue
+                la = col_lines(a, out[a] - step)
+                for b in range(ncols):
+                    if b == a:
+                        continue
+                    lb = col_lines(b, out[b] + step)
+                    t = sum(max(max(lines[c][i] for c in range(ncols) if c not in (a, b)),
+                                la[i], lb[i]) for i in range(len(body)))
+                    if t < total and (best is None or t < best[0]):
+                        best = (t, a, b, step, la, lb)
+            if best:
+                break
+        if best is None:
+            break
+        total, a, b, step, la, lb = best
+        out[a] -= step
+        out[b] += step
+        lines[a], lines[b] = la, lb
     return out

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pbdocs.generate.plan import key_task
+from pbdocs.generate.plan import key_task, plan_name
 from pbdocs.generate.rows import TaskRow
 from pbdocs.lang import wording
 from pbdocs.lang.wording import dept_names, heading_label
@@ -29,10 +29,17 @@ def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
 
 
 def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
-    """成果形式: quantified targets first, then deliverables whose keyword the text contains."""
+    """成果形式: the targets that count things produced (建成标杆院系2个; not 至少参加1次,
+    不低于1%: requirements, not outcomes) first, then deliverables whose keyword the text
+    contains."""
+    from pbdocs.lang import lexicon
+
+    units = set(lexicon.entries("deliverable_units.txt"))
     parts: list[str] = []
     for t in targets:
         if not t.subject:  # a bare `3-4个` says nothing without what is counted
+            continue
+        if (t.unit or "") not in units:
             continue
         label = t.text if t.subject in t.text else f"{t.subject}{t.text}"
         if label not in parts:
@@ -140,6 +147,7 @@ def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
         "lead_summary": summary,
         "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,
+        "plan_name": plan_name(doc),
         "issuer": doc.issuer,
         "date": wording.cn_date(doc.date) or None,
         "columns": COLUMNS,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pbdocs.generate.plan import is_preamble
+from pbdocs.generate.plan import is_preamble, plan_name
 from pbdocs.lang import text as lang_text
 from pbdocs.lang import wording
 from pbdocs.model import Clause, Deadline, Document
@@ -146,11 +146,16 @@ def timetable_items(doc: Document) -> list[TimeItem]:
 
 
 def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
-    """(year, month) from the first to the last dated item; empty when nothing is dated."""
+    """(year, month) over the plan's period: from its own date (the month it is issued, when
+    that is before its first dated task: a plan whose every task is due 2023年底前 still runs
+    from its issue) to the last dated item; empty when nothing is dated."""
     points = [d for it in items for d in (it.start, it.end) if d is not None]
     if not points:
         return []
     lo, hi = min(points), max(points)
+    issued = wording.parse_iso(doc.date)
+    if issued and issued < lo and hi.year - issued.year <= 5:
+        lo = issued
     out, y, m = [], lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
         out.append((y, m))
@@ -163,7 +168,8 @@ def _recurring_marks(it: TimeItem) -> list[tuple[int, int, str]]:
     mark = f"{it.min_times}次" if it.min_times else "●"
     if it.period == "week":
         return [(1, 12, "每周")]
-    if it.period == "month":
+    if it.period == "month":  # once a month is what ● says
+        mark = mark if (it.min_times or 1) > 1 else "●"
         return [(m, m, mark) for m in range(1, 13)]
     if it.period == "day" and it.on:
         try:
@@ -246,6 +252,7 @@ def timetable_context(doc: Document) -> dict[str, Any]:
     suggested = bool(mark) and any(mark in it.lead_shown for it in items)
     return {
         "plan_title": doc.title,
+        "plan_name": plan_name(doc),
         "items": [_row(i, it, []) for i, it in enumerate(items, 1)],
         "years": years,
         "regular": [_row(i, it, _year_cells(it)) for i, it in enumerate(regular, 1)],
