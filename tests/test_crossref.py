@@ -100,7 +100,7 @@ def test_default_beats_both_baselines_on_the_gold_within_the_repository(docs_wit
 
 
 def test_candidates_from_the_postings_score_like_every_clause(docs):
-    """The path of large corpora (candidates from the postings, then exact cosine) ranks the
+    """The path of large corpora (candidates from the postings, then scored exactly) ranks the
     gold as scoring every clause does."""
     from pbdocs.crossref.gold import method_scorer, score_pairs
 
@@ -192,7 +192,7 @@ def test_alignment_prefers_one_shared_stretch_to_scattered_characters(docs):
 def test_a_clause_like_many_others_is_discounted(docs, tmp_path):
     """The hub weight: 1 for a clause of ordinary spread, below 1 for one whose cosines with the
     other documents' clauses spread wide (a clause listing many standards); a score is the
-    cosine times it."""
+    BM25 score times it."""
     import numpy as np
 
     from pbdocs.crossref.vectors import build_index

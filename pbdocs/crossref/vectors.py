@@ -140,8 +140,9 @@ def counts(texts: list[str]):
 
 
 def cosines(a, b) -> np.ndarray:
-    """Dense (rows of a) x (rows of b) dot products of two CSR matrices of unit rows, computed on
-    the columns either uses (a product at the full hashed width would cost O(width))."""
+    """Dense (rows of a) x (rows of b) dot products of two CSR matrices (cosines when the rows
+    are unit length; a clause's score when a holds BM25 rows and b a query), computed on the
+    columns either uses (a product at the full hashed width would cost O(width))."""
     from scipy import sparse
 
     cols = np.union1d(a.indices, b.indices)
@@ -303,7 +304,7 @@ class ClauseIndex:
     post_ptr: np.ndarray | None = None
     post_rows: np.ndarray | None = None
     post_data: np.ndarray | None = None
-    hub: np.ndarray | None = None  # per clause: the factor its cosine is multiplied by
+    hub: np.ndarray | None = None  # per clause: the factor its score is multiplied by
     fingerprint: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
     _codes: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
