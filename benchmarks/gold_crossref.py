@@ -1,20 +1,22 @@
 """Score `pbdocs similar` against the hand-made gold pairs, beside the two plain baselines.
 
-Usage: python benchmarks/gold_crossref.py [-v] [--test2]
+Usage: python benchmarks/gold_crossref.py [-v] [--test3]
 
-Corpus: the bundled plans (corpus/) and ../shared/devcorpus/ (beside the repository). Tuning
-gold: every row of tests/gold/pairs/pairs.tsv (its `tune` rows, and its `test` rows, scored once
-in round 1 and tuning data since) and tests/gold/alignments*.tsv. Reported, all on the tuning
-gold: how the gold quotes resolve; recall@1, recall@5 and MRR of the two baselines
-(character-bigram TF-IDF, BM25 over jieba words), round 1's method, the default and the
-variants it was chosen among, per part of the gold and per type (easy / paraphrase); the
-choice cross-validated; the same with requirement queries (`similar --text`, the sentence
-holding a quote as the query); and how often the excerpt a hit is shown by holds its quote.
+Corpus: the bundled plans (corpus/), ../shared/devcorpus/ (beside the repository) and the ten
+texts of tests/fixtures/heldout2/corpus/. Tuning gold (round 3): every pair written so far,
+tests/gold/pairs/pairs.tsv (its `tune` and round-1 `test` rows), pairs_test2.tsv (scored once in
+round 2, tuning data since) and tests/gold/alignments*.tsv. Reported, all on the tuning gold:
+how the gold quotes resolve; recall@1, recall@5 and MRR of the two baselines
+(character-bigram TF-IDF, BM25 over jieba words), round 2's method, the default and the grid
+of variants it was chosen among, for clause queries (`similar --clause`) and requirement
+queries (`similar --text`, the sentence holding a quote as the query), per gold file and per
+type (easy / paraphrase); the choice cross-validated (5 folds by pair, and one gold file held
+out at a time); and how often the excerpt a hit is shown by holds its quote.
 Ranks are filtered (other gold partners of the query, in any gold file, are not counted against
 the target) and a tie counts against the target.
 
-`--test2` scores the untouched split tests/gold/pairs/pairs_test2.tsv once, after the choice,
-for the default and both baselines, over the corpus with tests/fixtures/heldout2/corpus added.
+`--test3` scores the untouched split tests/gold/pairs/pairs_test3.tsv once, after the choice,
+for the default and both baselines, over the corpus with tests/fixtures/heldout3/corpus added.
 `-v` lists the default's misses (rank > 5) on the tuning gold.
 """
 
@@ -47,11 +49,12 @@ from pbdocs.crossref.gold import (
 GOLD = ROOT / "tests" / "gold"
 PAIRS = GOLD / "pairs" / "pairs.tsv"
 TEST2 = GOLD / "pairs" / "pairs_test2.tsv"
+TEST3 = GOLD / "pairs" / "pairs_test3.tsv"
 ALIGNMENTS = ("alignments.tsv", "alignments_heldout.tsv", "alignments_fresh.tsv")
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2" / "corpus"
-
-ROUND1 = {"WORD_WEIGHT": 0.5, "CHAR_NGRAMS": (2, 2), "HUB_EXPONENT": 0}
+HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3" / "corpus"
+KNOBS = ("WORD_WEIGHT", "B", "K1", "HUB_EXPONENT")
 
 
 def documents(folders) -> list:
@@ -105,46 +108,26 @@ def variant_scorer(docs, **knobs):
     return scorer
 
 
-def sentence_lift_scorer(docs, weight: float, short: int = 20):
-    """Variant: requirement-sentence alignment. Each clause scored as (1 - weight) x the
-    default's score + weight x its best sentence-pair cosine with the query clause (sentences
-    under `short` characters shrunk by sqrt(len/short))."""
-    from pbdocs.crossref.vectors import chars, clause_entries
-    from pbdocs.lang.text import sentences
+def round2_scorer(docs):
+    """Round 2's default: the cosine of TF-IDF rows (words 0.3 + characters and bigrams 0.7,
+    TF sublinear, each view unit length: `Model.vectorize`, the excerpt's vectors) times the
+    hub weight of those rows (exponent 0.5)."""
+    from pbdocs.crossref.vectors import clause_entries, hub_weights
 
     index = vectors.build_index(docs)
-    _, texts = clause_entries(docs)
-    sents, owner = [], []
-    for i, t in enumerate(texts):
-        ss = [x for x in sentences(t) if len(chars(x)) >= 4] or [t]
-        sents += ss
-        owner += [i] * len(ss)
-    owner = np.array(owner)
-    sv = index.model.vectorize(sents)
-    n = np.array([len(chars(x)) for x in sents], dtype=float)
-    shrink = np.sqrt(np.minimum(n, short) / short)
-    pair = vectors.cosines(sv, sv) * shrink[:, None] * shrink[None, :]
-    best = np.full((len(texts), len(sents)), -1.0)
-    for i in range(len(texts)):
-        best[i] = pair[owner == i].max(axis=0)
-    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
+    entries, texts = clause_entries(docs)
+    with Knobs(EXCERPT_WORD_WEIGHT=0.3, HUB_EXPONENT=0.5):
+        m = index.model.vectorize(texts)
+        codes = np.unique(np.array([e.doc_id for e in entries], dtype=object),
+                          return_inverse=True)[1]
+        hub = hub_weights(m.indptr.astype(np.int64), m.indices, m.data, codes)
 
-    def scorer(row: int) -> np.ndarray:
-        c = index.scores(index.query(row=row))
-        return (1 - weight) * c + weight * np.maximum.reduceat(best[row], starts)
+    def scorer(query):
+        with Knobs(EXCERPT_WORD_WEIGHT=0.3):
+            q = index.model.vectorize([query if isinstance(query, str) else texts[query]])
+        return (m @ q.T).toarray().ravel() * hub
 
     return scorer
-
-
-def centroid_hub_scorer(docs, beta: float):
-    """Variant (round 1's hub discount): the default's cosine, no spread discount, minus beta
-    times the clause's cosine with the centroid of all clauses."""
-    with Knobs(HUB_EXPONENT=0):
-        index = vectors.build_index(docs)
-    m = index.clause_matrix
-    centroid = np.asarray(m.mean(axis=0)).ravel()
-    hub = (m @ centroid) / (np.linalg.norm(centroid) or 1)
-    return lambda row: index.scores(index.query(row=row)) - beta * hub
 
 
 def cosine_excerpt(model, query: str, texts: list[str]) -> list[str]:
@@ -198,29 +181,52 @@ def three(x: np.ndarray) -> np.ndarray:
     return np.array([(x <= 1).mean(), (x <= 5).mean(), (1 / x).mean()])
 
 
-def cross_validate(configs: dict, baselines: dict, splits: int = 20, folds: int = 5) -> None:
-    """The choice among `configs` (ranks of the same queries) made on 4/5 of the pairs by the
-    sum of R@1, R@5 and MRR and scored on the fifth, over `splits` random fold assignments."""
-    n_pairs = len(next(iter(configs.values()))) // 2
+def both(ranks: dict, c, where=slice(None)) -> np.ndarray:
+    """R@1, R@5, MRR of clause queries then of requirement queries of config c."""
+    return np.r_[three(ranks[(c, "clause")][where]), three(ranks[(c, "requirement")][where])]
+
+
+def margin(ranks: dict, c, baselines, where=slice(None)) -> np.ndarray:
+    """The six metrics of c minus the best baseline's, metric by metric."""
+    return both(ranks, c, where) - np.max([both(ranks, b, where) for b in baselines], axis=0)
+
+
+def cross_validate(ranks: dict, configs: list, baselines: list, n_pairs: int,
+                   splits: int = 20, folds: int = 5) -> None:
+    """The choice among `configs` made on 4/5 of the pairs by the sum of the six metrics
+    (R@1, R@5, MRR of clause and of requirement queries) and scored on the fifth, over `splits`
+    random fold assignments; ranks[(config, queries)] holds the ranks of both directions of each
+    pair, pair by pair."""
     pair_of = np.repeat(np.arange(n_pairs), 2)
     held_all, chosen = [], {}
     for seed in range(splits):
         fold = np.random.default_rng(seed).permutation(n_pairs) % folds
-        held = np.zeros(2 * n_pairs)
+        held = {q: np.zeros(2 * n_pairs) for q in ("clause", "requirement")}
         for f in range(folds):
             train = fold[pair_of] != f
-            best = max(configs, key=lambda c: three(configs[c][train]).sum())
+            best = max(configs, key=lambda c: both(ranks, c, train).sum())
             chosen[best] = chosen.get(best, 0) + 1
-            held[~train] = configs[best][~train]
-        held_all.append(three(held))
+            for q in held:
+                held[q][~train] = ranks[(best, q)][~train]
+        held_all.append(np.r_[three(held["clause"]), three(held["requirement"])])
     h = np.array(held_all)
-    print(f"  held-out, mean of {splits} splits: R@1 {h[:, 0].mean():.3f} R@5 "
-          f"{h[:, 1].mean():.3f} MRR {h[:, 2].mean():.3f} (lowest split "
-          f"{h[:, 0].min():.3f} {h[:, 1].min():.3f} {h[:, 2].min():.3f})")
-    for name, x in baselines.items():
-        print(f"  {name}: " + " ".join(f"{v:.3f}" for v in three(x)))
+    print(f"  held-out, mean of {splits} splits:  clause {f3(h.mean(axis=0)[:3])}  |  "
+          f"requirement {f3(h.mean(axis=0)[3:])}")
+    print(f"  lowest split:                     clause {f3(h.min(axis=0)[:3])}  |  "
+          f"requirement {f3(h.min(axis=0)[3:])}")
+    for b in baselines:
+        x = both(ranks, b)
+        print(f"  {b:<32}  clause {f3(x[:3])}  |  requirement {f3(x[3:])}")
     print("  chosen in the folds: " + ", ".join(
-        f"{k} x{v}" for k, v in sorted(chosen.items(), key=lambda kv: -kv[1])))
+        f"{name(k)} x{v}" for k, v in sorted(chosen.items(), key=lambda kv: -kv[1])))
+
+
+def f3(x) -> str:
+    return " ".join(f"{v:.3f}" for v in x)
+
+
+def name(c) -> str:
+    return c if isinstance(c, str) else f"words {c[0]} b {c[1]} k1 {c[2]} hub {c[3]}"
 
 
 def protocol_check(docs, gold: dict[str, list[GoldPair]]) -> None:
@@ -242,23 +248,22 @@ def protocol_check(docs, gold: dict[str, list[GoldPair]]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--test2", action="store_true",
-                    help="score the untouched test2 split once (after the choice)")
+    ap.add_argument("--test3", action="store_true",
+                    help="score the untouched test3 split once (after the choice)")
     args = ap.parse_args()
-    if args.test2:
-        return score_test2()
-    docs = documents((ROOT / "corpus", DEVCORPUS))
+    if args.test3:
+        return score_test3()
+    docs = documents((ROOT / "corpus", DEVCORPUS, HELDOUT2))
     print(f"corpus: {len(docs)} documents, {sum(len(d.clauses) for d in docs)} clauses "
-          f"(corpus/ + ../shared/devcorpus/)")
-    print(f"default: WORD_WEIGHT={vectors.WORD_WEIGHT} CHAR_NGRAMS={vectors.CHAR_NGRAMS} "
-          f"HUB_EXPONENT={vectors.HUB_EXPONENT} (words + characters and bigrams, TF sublinear, "
-          f"IDF over clauses, cosine x hub weight)")
-    pairs = load_pairs(PAIRS)
-    align = [p for f in ALIGNMENTS for p in load_gold(GOLD / f)]
-    gold = {"pairs.tsv tune": [p for p in pairs if p.split == "tune"],
-            "pairs.tsv test (round 1)": [p for p in pairs if p.split == "test"],
-            "alignments*.tsv": align}
-    tuning = pairs + align
+          f"(corpus/ + ../shared/devcorpus/ + tests/fixtures/heldout2/corpus/)")
+    print("default: " + " ".join(f"{k}={getattr(vectors, k)}" for k in KNOBS)
+          + f" CHAR_NGRAMS={vectors.CHAR_NGRAMS} (BM25 of the clause's words and of its "
+          "characters and bigrams, each share of the most a query can score, query TF "
+          "log(1 + tf); times the hub weight)")
+    gold = {"pairs.tsv": load_pairs(PAIRS), "pairs_test2.tsv": load_pairs(TEST2),
+            "alignments*.tsv": [p for f in ALIGNMENTS for p in load_gold(GOLD / f)]}
+    tuning = [p for part in gold.values() for p in part]
+    part_of = np.repeat(np.arange(len(gold)), [len(x) for x in gold.values()])
     print("\nprotocol: each quote resolves to the first clause of its document holding it")
     protocol_check(docs, gold)
 
@@ -268,52 +273,75 @@ def main() -> None:
 
     base = {"bigram TF-IDF (baseline)": bigram_tfidf_scorer(docs),
             "BM25 jieba words (baseline)": bm25_scorer(docs)}
-    methods = {**base, "round 1 (words .5 + bigrams)": variant_scorer(docs, **ROUND1),
+    methods = {**base, "round 2 (TF-IDF cosine x hub)": round2_scorer(docs),
                "default": method_scorer(docs),
                "default from postings candidates": method_scorer(docs, exhaustive=False)}
-    results = {}
+    results, ranks = {}, {}
     for queries, label in (("clause", "clause queries (similar --clause)"),
                            ("requirement", "requirement queries (similar --text, the sentence "
                                            "holding the quote)")):
         print(f"\n{label}, tuning gold  (R@1 R@5 MRR)")
         for part_name, part in [("all tuning gold", tuning), *gold.items()]:
             print(f" {part_name}: {len(part)} pairs")
-            for name, sc in methods.items():
-                if queries == "requirement" and "postings" in name:
+            for mname, sc in methods.items():
+                if queries == "requirement" and "postings" in mname:
                     continue
                 r = score(sc, part, queries)
-                results[(queries, part_name, name)] = r
-                print(line(name, r, types=part_name != "alignments*.tsv"))
+                results[(queries, part_name, mname)] = r
+                if part is tuning:
+                    ranks[(mname, queries)] = ranks_of(r)
+                print(line(mname, r, types=part_name != "alignments*.tsv"))
+    pair_ids = np.array([d["pair"] for d in results[("clause", "all tuning gold",
+                                                     "default")]["details"]])
+    where = {n: part_of[pair_ids] == k for k, n in enumerate(gold)}
 
-    print("\nvariants, clause queries, all tuning gold (word weight, character n-grams, hub "
-          "exponent):")
-    configs = {}
-    for ng in ((2, 2), (1, 2)):
-        for ww in (0.3, 0.5):
-            for hub in (0, 0.25, 0.5):
-                knobs = {"WORD_WEIGHT": ww, "CHAR_NGRAMS": ng, "HUB_EXPONENT": hub}
-                r = score(variant_scorer(docs, **knobs), tuning)
-                configs[(ww, ng, hub)] = ranks_of(r)
-                mark = "  <- default" if knobs == {k: getattr(vectors, k) for k in knobs} \
-                    else "  <- round 1" if knobs == ROUND1 else ""
-                print(line(f"words {ww} + chars {ng} hub {hub}", r) + mark)
-    for ww in (0.2, 0.4):
-        knobs = {"WORD_WEIGHT": ww}
-        print(line(f"words {ww} + chars (1, 2) hub 0.5", score(variant_scorer(docs, **knobs),
-                                                               tuning)))
-    print(line("hub 0.75", score(variant_scorer(docs, HUB_EXPONENT=0.75), tuning)))
-    print(line("hub spread from a sample of 100 clauses", score(
-        variant_scorer(docs, HUB_SAMPLE=100), tuning)))
-    for beta in (0.1, 0.2):
-        print(line(f"round 1's centroid hub discount {beta}",
-                   score(centroid_hub_scorer(docs, beta), tuning)))
-    for w in (0.2, 0.4, 1.0):
-        print(line(f"+ sentence alignment weight {w}",
-                   score(sentence_lift_scorer(docs, w), tuning)))
-    print("\ncross-validation of the choice among the 12 variants of the grid above "
-          "(all tuning gold, 5 folds by pair):")
-    cross_validate(configs, {k: ranks_of(results[("clause", "all tuning gold", k)])
-                             for k in base})
+    print("\nvariants, all tuning gold (word weight, BM25 b and k1, hub exponent)   "
+          "clause R@1 R@5 MRR  |  requirement R@1 R@5 MRR  |  worst margin over the better "
+          "baseline in any gold file")
+    configs = []
+    default = tuple(getattr(vectors, k) for k in KNOBS)
+    for ww in (0, 0.15, 0.3, 0.45):
+        for b in (0.5, 0.75):
+            for k1 in (0.8, 1.2):
+                for hub in (0, 0.5):
+                    c = (ww, b, k1, hub)
+                    sc = variant_scorer(docs, **dict(zip(KNOBS, c)))
+                    for queries in ("clause", "requirement"):
+                        ranks[(c, queries)] = ranks_of(score(sc, tuning, queries))
+                    configs.append(c)
+    for c in configs:
+        x = both(ranks, c)
+        worst = min(margin(ranks, c, list(base), w).min() for w in where.values())
+        print(f"  {name(c):<34} {f3(x[:3])}  |  {f3(x[3:])}  |  {worst:+.3f}"
+              + ("  <- default" if c == default else ""))
+    worst = {c: min(margin(ranks, c, list(base), w).min() for w in where.values())
+             for c in configs}
+    print("\nthe variants that beat both baselines on every metric, both kinds of query, in "
+          "each gold file alone: " + (", ".join(name(c) for c in configs if worst[c] > 0)
+                                      or "none") + f"; the best worst margin: "
+          f"{name(max(configs, key=worst.get))} ({max(worst.values()):+.3f})")
+
+    print("\ncross-validation of the choice among the 32 variants (all tuning gold, 5 folds by "
+          "pair, chosen by the sum of the six metrics):")
+    cross_validate(ranks, configs, list(base), len(pair_ids) // 2)
+    rules = {"sum of the six metrics": lambda c, w: both(ranks, c, w).sum(),
+             "worst margin over the baselines in a gold file": lambda c, w: min(
+                 margin(ranks, c, list(base), w & (part_of[pair_ids] == k)).min()
+                 for k in range(len(gold)) if (w & (part_of[pair_ids] == k)).any())}
+    for rule, key in rules.items():
+        print(f"\none gold file held out, the choice (by the {rule}) made on the other two: "
+              "held-out metrics (clause | requirement) and margin over the better baseline")
+        for held, w in where.items():
+            best = max(configs, key=lambda c: key(c, ~w))
+            print(f"  {held:<16} chosen {name(best)}: {f3(both(ranks, best, w)[:3])} | "
+                  f"{f3(both(ranks, best, w)[3:])}; margin "
+                  f"{' '.join(f'{v:+.3f}' for v in margin(ranks, best, list(base), w))}")
+    print("\nthe default, per gold file: metrics (clause | requirement) and margin over the "
+          "better baseline")
+    for held, w in where.items():
+        x = both(ranks, default, w)
+        print(f"  {held:<16} {f3(x[:3])} | {f3(x[3:])}; margin "
+              f"{' '.join(f'{v:+.3f}' for v in margin(ranks, default, list(base), w))}")
 
     print("\nexcerpt: the sentence a hit is shown by holds the hit's gold quote (tuning gold, "
           "hits of several sentences; share (directions))")
@@ -328,33 +356,34 @@ def main() -> None:
                       f"[{d['topic']}, {d['kind']}]")
 
 
-def score_test2() -> None:
-    """The single scoring of the untouched test2 split: the default and both baselines."""
-    docs = documents((ROOT / "corpus", DEVCORPUS, HELDOUT2))
-    print(f"corpus: {len(docs)} documents, {sum(len(d.clauses) for d in docs)} clauses "
-          f"(corpus/ + ../shared/devcorpus/ + tests/fixtures/heldout2/corpus/)")
-    print(f"default: WORD_WEIGHT={vectors.WORD_WEIGHT} CHAR_NGRAMS={vectors.CHAR_NGRAMS} "
-          f"HUB_EXPONENT={vectors.HUB_EXPONENT}")
-    test2 = load_pairs(TEST2)
-    other = load_pairs(PAIRS) + [p for f in ALIGNMENTS for p in load_gold(GOLD / f)]
+def score_test3() -> None:
+    """The single scoring of the untouched test3 split: the default and both baselines."""
+    folders = [ROOT / "corpus", DEVCORPUS, HELDOUT2] + ([HELDOUT3] if HELDOUT3.is_dir() else [])
+    docs = documents(folders)
+    print(f"corpus: {len(docs)} documents, {sum(len(d.clauses) for d in docs)} clauses ("
+          + " + ".join(str(f.relative_to(ROOT.parent)) if f == DEVCORPUS
+                       else str(f.relative_to(ROOT)) for f in folders) + ")")
+    print("default: " + " ".join(f"{k}={getattr(vectors, k)}" for k in KNOBS))
+    test3 = load_pairs(TEST3)
+    other = (load_pairs(PAIRS) + load_pairs(TEST2)
+             + [p for f in ALIGNMENTS for p in load_gold(GOLD / f)])
     print("\nprotocol: each quote resolves to the first clause of its document holding it")
-    protocol_check(docs, {"pairs_test2.tsv": test2})
+    protocol_check(docs, {"pairs_test3.tsv": test3})
     methods = {"bigram TF-IDF (baseline)": bigram_tfidf_scorer(docs),
                "BM25 jieba words (baseline)": bm25_scorer(docs),
                "default": method_scorer(docs),
                "default from postings candidates": method_scorer(docs, exhaustive=False)}
     for queries, label in (("clause", "clause queries (similar --clause)"),
                            ("requirement", "requirement queries (similar --text)")):
-        print(f"\ntest2 split, scored once after the choice: {len(test2)} pairs, {label}")
-        for name, sc in methods.items():
-            if queries == "requirement" and "postings" in name:
+        print(f"\ntest3 split, scored once after the choice: {len(test3)} pairs, {label}")
+        for mname, sc in methods.items():
+            if queries == "requirement" and "postings" in mname:
                 continue
-            r = score_pairs(docs, test2, sc, other, queries)
-            print(line(name, r) + (f"   ({r['unresolved']} unresolved)" if r["unresolved"]
-                                   else ""))
-    print("\nexcerpt holds the hit's gold quote (test2):")
-    print(excerpt_line("local alignment (default)", docs, test2))
-    print(excerpt_line("cosine with a query sentence (round 1)", docs, test2, cosine_excerpt))
+            r = score_pairs(docs, test3, sc, other, queries)
+            print(line(mname, r) + (f"   ({r['unresolved']} unresolved)" if r["unresolved"]
+                                    else ""))
+    print("\nexcerpt holds the hit's gold quote (test3):")
+    print(excerpt_line("local alignment (default)", docs, test3))
 
 
 if __name__ == "__main__":

@@ -36,11 +36,12 @@ from pbdocs.crossref.vectors import (
     counts,
     entry,
     hub_weights,
+    view_lengths,
 )
 from pbdocs.model import Document
 
 # Bump when the vectors' code or parameters change in a way that makes stored indexes stale.
-FORMAT = "crossref-7"
+FORMAT = "crossref-8"
 _MEMORY: dict[str, ClauseIndex] = {}
 _LOCK = threading.Lock()
 _LAST: list = []  # [documents last seen, their ids, their key]: the same objects are not hashed
@@ -115,7 +116,8 @@ def _load(folder: Path, docs: list[Document]) -> ClauseIndex | None:
         small = int(meta["n"]) <= EXHAUSTIVE_MAX  # scored whole: kept in memory
         arrays = {n: np.load(folder / f"{n}.npy") if small or n in IN_MEMORY
                   else OnDisk(folder / f"{n}.npy") for n in ARRAYS}
-        model = Model(np.load(folder / "idf.npy"), int(meta["n"]))
+        model = Model(np.load(folder / "idf.npy"), int(meta["n"]),
+                      np.load(folder / "bm25_idf.npy"), tuple(meta["mean_length"]))
     except (OSError, ValueError, KeyError):
         return None  # a damaged or outdated index is only rebuilt
     keep = np.asarray(arrays.pop("keep"))
@@ -177,20 +179,21 @@ def _write(docs: list[Document], out: Path) -> None:
     keep: list[bool] = []
     sizes: list[tuple[int, int]] = []
     df = np.zeros(2 * N_FEATURES, dtype=np.int64)
+    length = np.zeros(2)
     for b, (flags, texts) in enumerate(_batches(docs)):
         keep.extend(flags)
         m = counts(texts)
         df += np.bincount(m.indices, minlength=2 * N_FEATURES)
+        length += view_lengths(m).sum(axis=0)
         np.save(out / f"raw-{b}-indptr.npy", m.indptr)
         np.save(out / f"raw-{b}-indices.npy", m.indices)
         np.save(out / f"raw-{b}-data.npy", m.data)
         sizes.append((m.shape[0], m.nnz))
     n = sum(r for r, _ in sizes)
     nnz = sum(z for _, z in sizes)
-    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-    idf[df == 0] = 0
-    model = Model(idf, n)
-    np.save(out / "idf.npy", idf)
+    model = Model.from_df(df, n, tuple(length / max(n, 1)))
+    np.save(out / "idf.npy", model.idf)
+    np.save(out / "bm25_idf.npy", model.bm25_idf)
     np.save(out / "keep.npy", np.array(keep, dtype=bool))
     indptr = np.zeros(n + 1, dtype=np.int64)
     row = at = 0
@@ -198,7 +201,7 @@ def _write(docs: list[Document], out: Path) -> None:
             _NpyWriter(out / "data.npy", np.float32, nnz) as data:
         for b, (rows, z) in enumerate(sizes):
             parts = [np.load(out / f"raw-{b}-{x}.npy") for x in ("indptr", "indices", "data")]
-            m = model.weigh(sparse.csr_matrix((parts[2], parts[1], parts[0]),
+            m = model.bm25(sparse.csr_matrix((parts[2], parts[1], parts[0]),
                                               shape=(rows, 2 * N_FEATURES)))
             indptr[row + 1:row + rows + 1] = at + m.indptr[1:]
             indices.write(m.indices)
@@ -239,7 +242,8 @@ def _write(docs: list[Document], out: Path) -> None:
             order = np.argsort(cols, kind="stable")
             post_rows.write(np.concatenate(got_r)[order])
             post_data.write(np.concatenate(got_v)[order])
-    (out / "meta.json").write_text(json.dumps({"format": FORMAT, "n": n, "nnz": nnz}),
+    (out / "meta.json").write_text(json.dumps({"format": FORMAT, "n": n, "nnz": nnz,
+                                               "mean_length": list(model.mean_length)}),
                                    encoding="utf-8")
 
 

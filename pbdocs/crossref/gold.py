@@ -104,7 +104,8 @@ def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
     "requirement" (the sentence holding it, as a text). Candidates are the clauses of other
     documents; other gold partners of the query ranked above the target (also those of
     `other_gold`) are not counted against it (the "filtered" rank: a clause may rightly match
-    several clauses); a clause of the same score as the target counts against it."""
+    several clauses); a clause of the same score as the target counts against it. Each detail
+    names its pair by its position in `pairs`."""
     from pbdocs.crossref.vectors import clause_entries
 
     entries, _ = clause_entries(docs)
@@ -116,16 +117,16 @@ def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
     for p in [*pairs, *other_gold]:
         a, b = (resolve(by_id, p.doc_a, p.quote_a), resolve(by_id, p.doc_b, p.quote_b))
         a, b = pos.get(a), pos.get(b)
-        mine = any(p is x for x in pairs)
+        mine = next((n for n, x in enumerate(pairs) if p is x), None)
         if a is None or b is None:
-            unresolved += mine
+            unresolved += mine is not None
             continue
-        if mine:
-            resolved.append((a, b, p))
+        if mine is not None:
+            resolved.append((a, b, p, mine))
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
     details = []
-    for a, b, p in resolved:
+    for a, b, p, n in resolved:
         for q, t, side in ((a, b, (p.doc_a, p.quote_a)), (b, a, (p.doc_b, p.quote_b))):
             query = q if queries == "clause" else requirement(by_id, *side)
             s = np.asarray(scorer(query), dtype=np.float64).copy()
@@ -134,7 +135,7 @@ def score_pairs(docs: list[Document], pairs: list[GoldPair], scorer: Scorer,
                 s[o] = -np.inf
             rank = int((s >= s[t]).sum()) if np.isfinite(s[t]) else None
             details.append({"query": entries[q].clause_id, "target": entries[t].clause_id,
-                            "topic": p.topic, "kind": p.kind, "rank": rank})
+                            "topic": p.topic, "kind": p.kind, "rank": rank, "pair": n})
     out = {"pairs": len(pairs), "queries": len(details), "unresolved": unresolved,
            **metrics([d["rank"] for d in details]), "details": details}
     for kind in ("easy", "paraphrase"):

@@ -79,7 +79,7 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
     clusters spanning two or more institutions, and not mostly made of `covered` clause ids."""
     from collections import Counter
 
-    from pbdocs.crossref.vectors import word_feature, words
+    from pbdocs.crossref.vectors import CANDIDATES, cosines, unit_rows, word_feature, words
 
     n = len(index.entries)
     if n < 2:
@@ -100,8 +100,14 @@ def discover(index, label: dict[str, str], covered: set[str] = frozenset()) -> l
         if len(out) >= MAX_DISCOVERED or tried >= MAX_SEEDS:
             break
         tried += 1
-        hits = index.rank(index.query(row=int(seed)), n)
-        members = [i for i, s in hits if s >= CLUSTER_THRESHOLD and not assigned[i]]
+        hits = np.array([i for i, _ in index.rank(index.query(row=int(seed)), CANDIDATES)
+                         if not assigned[i]], dtype=np.int64)
+        if not len(hits):
+            continue
+        # closeness: the cosine of the clauses' rows (made unit length) with the seed's
+        close = cosines(unit_rows(index.rows(hits)),
+                        unit_rows(index.rows(np.array([int(seed)])))).ravel()
+        members = [int(i) for i, c in zip(hits, close) if c >= CLUSTER_THRESHOLD]
         insts = {label[index.entries[i].doc_id] for i in members}
         if len(insts) < 2:
             continue
