@@ -436,7 +436,8 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
             signer, date, after = sig
             broken = date is None and after - 1 < n and parse_date(pars[after - 1])
             notice.date = date or broken or notice.date
-            body, i = pars[i:j], after
+            # an 附件 line between the body and the signature lists the attachments
+            body, i = pars[i:_drop_attachment_list(pars, i, j)], after
             break
         j += 1
     else:  # no signature: only the sentences that hand the plan on are the notice's

@@ -551,6 +551,19 @@ def _parallel_rows(prev: str, nxt: str) -> bool:
     return bool(set(_FIELD_LABEL.findall(tail)) & set(_FIELD_LABEL.findall(nxt)))
 
 
+def _record_line(line: str) -> bool:
+    """A line of a record written in labelled lines (整改措施：… / 牵头单位：… / 完成时限：…, or
+    the 问题一：… that opens it): a short label naming a column of a task table
+    (`table_columns.tsv`), then a colon and its value."""
+    from pbdocs.read.tables import column_role
+
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", line)
+    if m is None:
+        return False
+    mk = match_marker(line)
+    return (mk is not None and mk.family == "labelled") or column_role(m.group(1)) is not None
+
+
 def _continues(prev: str, nxt: str, after: str | None = None,
                wrapped: bool = False) -> bool:
     """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break).
@@ -565,6 +578,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return False  # rows of a table written a row a line (cells split by bars or tabs)
     if _NOTE_LABEL.match(nxt) or _ANNEX_LABEL.match(nxt):
         return False  # 注：1.… or 附件：1.… under a table or a list opens a paragraph
+    if _record_line(nxt) and _record_line(prev[prev.rfind("\n") + 1:]):
+        return False  # the lines of a record in labelled lines (牵头单位：… / 完成时限：…)
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

@@ -129,6 +129,15 @@ def _balanced(note: str) -> str:
     return note
 
 
+def _time_label(par: str) -> bool:
+    """A labelled line that gives a time limit (完成时限：…, 推进节点：…): its label a
+    deadline column of `table_columns.tsv`."""
+    from pbdocs.read.tables import column_role
+
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", par)
+    return m is not None and column_role(m.group(1)) == "deadline"
+
+
 def _heading_line(rest: str) -> bool:
     body = rest.removesuffix("。")
     return len(rest) <= HEADING_MAX and not re.search(r"[。！？；!?;]", body)
@@ -152,6 +161,7 @@ class _Builder:
         self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
         self.pending_note: str | None = None  # a heading line's note, for the body under it
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
+        self.records: set[int] = set()  # clauses that are records of labelled lines
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
         if tuple(path) not in used:
@@ -214,6 +224,8 @@ class _Builder:
             return False
         extra = _balanced(text[m.start(1):].strip().rstrip("。.；;").rstrip())
         self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+        if id(self.last) in self.records:  # a record's labelled lines are its text as written
+            self.more.setdefault(id(self.last), []).append(text)
         return True
 
     def numbered(self, m: Marker, par: str, offset: int, nxt: str | None) -> None:
@@ -229,7 +241,10 @@ class _Builder:
         # Short items in a list stay clauses even when a closing paragraph follows the last one.
         sibling = (tuple(path[:-1]), m.family)
         listed = self.sibling_kind.get(sibling) == "clause"
-        as_section = deeper or (body_follows and heading_only and not listed)
+        # a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：…) is one item: its
+        # statement and the lines under it are a clause, not a heading over a body
+        record = m.family == "labelled"
+        as_section = deeper or (body_follows and heading_only and not listed and not record)
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
             heading, self.pending_note = _split_note(rest.removesuffix("。"))
@@ -243,11 +258,17 @@ class _Builder:
                 self.last = self._clause(path, m.number, rest, offset + m.end)
             return
         self.last = self._clause(path, m.number, rest, offset + m.end)
+        if record:
+            self.records.add(id(self.last))
 
     def body(self, par: str, offset: int) -> None:
         """An un-numbered paragraph: continues the last clause or opens the heading's body."""
         if self.last is not None:
             self.more.setdefault(id(self.last), []).append(par)
+            if id(self.last) in self.records and _time_label(par):
+                # a record's 完成时限：… line is its time limit, as a table row's note carries it
+                extra = par.rstrip("。.；;")
+                self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
             return
         path = [o.key for o in self.stack] or ["0"]
         self.last = self._clause(path, None, par, offset)
@@ -259,7 +280,9 @@ class _Builder:
             # the note closes the clause's own paragraph, or the last one it continues into
             # (12.…。（责任单位：…） followed by an un-numbered closing paragraph)
             own, note = _split_note(c.text)
-            if note is not None and id(c) in self.more:
+            if id(c) in self.records:  # its notes were read line by line, kept in the text
+                c.text, note = "\n".join([c.text, *self.more.get(id(c), [])]), None
+            elif note is not None and id(c) in self.more:
                 c.text = "\n".join([own, *self.more[id(c)]])
             else:
                 c.text = "\n".join([c.text, *self.more.get(id(c), [])])

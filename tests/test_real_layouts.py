@@ -642,3 +642,39 @@ def test_spaced_task_table_with_a_category_column_spanning_rows_and_a_repeated_h
     assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
                                              ["（二）", "3"], ["（二）", "4"]]
     assert doc.clauses[-1].note == "牵头部门：党委组织部；完成时限：2025年12月"
+
+
+def test_records_in_labelled_lines_are_one_clause_each_with_their_notes():
+    text = ("某某学院巡察反馈问题整改清单\n"
+            "问题一：部分支部组织生活不规范，记录简单。\n"
+            "整改措施：开展专项检查，建立问题台账。\n"
+            "责任领导：党委副书记　某某\n"
+            "牵头单位：党委组织部\n"
+            "配合单位：各党总支\n"
+            "完成时限：2026年4月底前\n"
+            "问题二：经费使用进度偏慢。\n"
+            "整改措施：开展专项清理，每半年通报一次。\n"
+            "牵头单位：计划财务处\n"
+            "完成时限：2026年6月\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["问题一"], ["问题二"]]
+    assert doc.sections == []
+    one, two = doc.clauses
+    assert one.number == "问题一" and one.heading == "部分支部组织生活不规范，记录简单"
+    # the labelled lines stay lines of the record, and its leads and time limit are its note
+    assert one.text.split("\n")[-3:] == ["牵头单位：党委组织部", "配合单位：各党总支",
+                                         "完成时限：2026年4月底前"]
+    assert "牵头单位：党委组织部" in one.note and "完成时限：2026年4月底前" in one.note
+    assert "计划财务处" in two.note and "党委组织部" not in two.note
+    assert two.text.endswith("完成时限：2026年6月")
+
+
+def test_notice_body_stops_before_its_attachment_line():
+    text = ("某院组〔2026〕2号\n关于印发《某某学院整改任务清单》的通知\n各党总支：\n"
+            "现将整改任务清单印发给你们，请对照清单逐项整改。\n"
+            "附件：整改情况报告（模板）\n中共某某学院委员会组织部\n2026年1月28日\n"
+            "某某学院整改任务清单\n一、总体要求\n按时完成整改。\n")
+    doc = _doc(text)
+    assert doc.notice is not None
+    assert doc.notice.body == "现将整改任务清单印发给你们，请对照清单逐项整改。"
+    assert doc.kind == "任务清单"
