@@ -39,6 +39,7 @@ from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
+from pbdocs.read.tables import NAME_CELL_END
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -289,6 +290,11 @@ class _Builder:
                 c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
+            k = c.text.find(NAME_CELL_END)
+            if k > 0:  # a table row's name cell heads it; its content cell is the text
+                c.heading, c.text, c.offset = c.text[:k], c.text[k + 1:], c.offset + k + 1
+                continue
+            c.text = c.text.replace(NAME_CELL_END, "。")
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
@@ -363,6 +369,10 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
         else:
             b.body(p, offsets[k])
     b.finish()
+    for s in b.sections:
+        if s.heading:
+            s.heading = s.heading.replace(NAME_CELL_END, "。")
+    text = text.replace(NAME_CELL_END, "。")  # same length: the offsets hold
     if not b.sections and b.clauses and all(c.number is None for c in b.clauses):
         b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
                                   b.clauses[0].text[:24], b.clauses[0].offset))

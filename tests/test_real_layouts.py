@@ -678,3 +678,21 @@ def test_notice_body_stops_before_its_attachment_line():
     assert doc.notice is not None
     assert doc.notice.body == "现将整改任务清单印发给你们，请对照清单逐项整改。"
     assert doc.kind == "任务清单"
+
+
+def test_table_pasted_one_cell_per_line_with_a_name_column_before_its_measures():
+    text = ("某某学院2026年基层党建行动计划\n为推动基层党建提质增效，制定本计划。\n"
+            "序号\n任务名称\n主要举措\n牵头部门\n协同部门\n推进节点\n"
+            "1\n党建引领专业建设\n推行党总支书记参加专业建设委员会制度\n党委组织部\n教务处\n2026年5月\n"
+            "2\n“双带头人”培育\n新选任教师党支部书记中“双带头人”比例达到100%\n党委组织部\n"
+            "教师工作部\n持续推进\n"
+            "3\n党员学习教育\n开展线上学习，人均学时不少于50学时\n党委宣传部\n各党总支\n每季度通报\n")
+    doc = _doc(text)
+    rows = doc.clauses[1:]
+    assert [c.path for c in rows] == [["1"], ["2"], ["3"]]
+    assert [c.heading for c in rows] == ["党建引领专业建设", "“双带头人”培育", "党员学习教育"]
+    # the name cell heads the row; the measure cell is its text, the other cells its note
+    assert rows[0].text == "推行党总支书记参加专业建设委员会制度。"
+    assert rows[2].text.startswith("开展线上学习，人均学时不少于50学时")
+    assert rows[0].note == "牵头部门：党委组织部；协同部门：教务处；推进节点：2026年5月"
+    assert "\u2063" not in doc.text and doc.text[rows[0].offset:].startswith("推行")
