@@ -167,7 +167,8 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                 nav_seen = i
             dropped[i] = True
         text_seen = text_seen or "。" in ln
-    for i in pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped):
+    for i in (pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped)
+              + pagechrome.related_list(lines, dropped)):
         dropped[i] = True
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)

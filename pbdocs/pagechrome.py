@@ -337,6 +337,21 @@ def chrome_runs(lines: list[str], dropped: list[bool]) -> list[int]:
     return out
 
 
+def related_list(lines: list[str], dropped: list[bool]) -> list[int]:
+    """A page's list of links to other articles under the text: a label of
+    `related_labels.txt` alone on its line (相关文章) and the lines after it to the end of the
+    page, each a short headline (no sentence inside)."""
+    labels = frozenset(entries("related_labels.txt"))
+    live = [i for i, ln in enumerate(lines) if ln.strip() and not dropped[i]]
+    for n, i in enumerate(live):
+        if re.sub(r"[\s【】\[\]:：]", "", lines[i]) in labels:
+            rest = live[n + 1:]
+            if all(len(lines[j].strip()) <= 40 and not re.search(r"[。；;！!？?]", lines[j])
+                   for j in rest):
+                return live[n:]
+    return []
+
+
 def column_label(lines: list[str], dropped: list[bool]) -> list[int]:
     """Navigation words standing alone above the document's first text (通知公告 over the
     title, 朗读 over the text): a column label or a widget."""

@@ -696,3 +696,31 @@ def test_table_pasted_one_cell_per_line_with_a_name_column_before_its_measures()
     assert rows[2].text.startswith("开展线上学习，人均学时不少于50学时")
     assert rows[0].note == "牵头部门：党委组织部；协同部门：教务处；推进节点：2026年5月"
     assert "\u2063" not in doc.text and doc.text[rows[0].offset:].startswith("推行")
+
+
+def test_related_articles_list_under_the_signature_is_chrome():
+    text = ("外国语学院党委2026年支部品牌创建工作方案\n一、工作要求\n各党支部要按时完成创建。\n"
+            "中共某某大学外国语学院委员会\n2026年3月10日\n"
+            "上一篇：外国语学院召开工作会议\n相关文章\n外国语学院举行党支部书记例会\n"
+            "外国语学院党委召开中心组学习会\n")
+    doc = _doc(text)
+    assert doc.clauses[-1].text == "各党支部要按时完成创建。"
+    assert doc.issuer == "中共某某大学外国语学院委员会" and doc.institution == "某某大学"
+    assert doc.date == "2026-03-10"
+    # a label of that kind inside the text, with sentences after it, is text
+    doc = _doc("某某学院工作方案\n一、学习内容\n相关文章\n各支部要组织学习相关文章。\n")
+    assert "相关文章" in doc.clauses[-1].text
+
+
+def test_signature_naming_the_letterhead_body_in_full_gives_the_issuer():
+    text = ("某某学院文件\n\n中共某某学院委员会关于加强教职工党支部建设的实施意见\n某院党〔2026〕11号\n"
+            "各党总支：\n为加强党支部建设，现提出如下意见。\n一、优化设置\n按教研室设置党支部。\n"
+            "中共某某学院委员会\n2026年3月16日\n")
+    assert _doc(text).issuer == "中共某某学院委员会"
+    text = ("某某学院党委组织部\n某院组字〔2026〕3号\n关于做好发展党员工作的通知\n各党总支：\n"
+            "一、计划申报\n3月20日前报送计划。\n中共某某学院委员会组织部\n2026年3月4日\n")
+    assert _doc(text).issuer == "中共某某学院委员会组织部"
+    # another office of the committee under the letterhead: the letterhead stays the issuer
+    text = ("某某学院党委组织部\n某院组字〔2026〕3号\n关于做好发展党员工作的通知\n各党总支：\n"
+            "一、计划申报\n3月20日前报送计划。\n中共某某学院委员会宣传部\n2026年3月4日\n")
+    assert _doc(text).issuer == "某某学院党委组织部"
