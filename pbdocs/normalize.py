@@ -534,8 +534,9 @@ def _org_end() -> re.Pattern:
 
 def is_org_line(par: str) -> bool:
     """A short line that only names a body (a signature or letterhead), e.g. 中共XX大学委员会."""
-    return (len(par) <= 30 and not re.search(r"[，。；：、,;:！？“”《》]", par)
-            and bool(_org_end().search(par)))
+    # (never a numbered line or one holding a date: （一）各支部要于3月20日前制定本支部)
+    return (len(par) <= 30 and not re.search(r"[，。；：、,;:！？“”《》]|\d月", par)
+            and bool(_org_end().search(par)) and match_marker(par) is None)
 
 
 # A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）

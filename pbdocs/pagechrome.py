@@ -101,7 +101,8 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
         return _cell_fields(cells)  # a table row: 索引号 | 113… | 发布机构 | 县委组织部
     if s.rstrip(":：") in roles and not s.endswith((":", "：")):
         return [(s, "")]  # a label alone on its line (its value on the next)
-    s = s.replace("|", " ").replace("｜", " ")
+    # fields in brackets side by side: 【发布单位：党政办公室】【发布时间：…】【阅读：156次】
+    s = re.sub(r"[|｜【】]", " ", s).strip()
     found = list(rx.finditer(s))
     lead = ""
     if not found:

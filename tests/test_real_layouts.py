@@ -724,3 +724,28 @@ def test_signature_naming_the_letterhead_body_in_full_gives_the_issuer():
     text = ("某某学院党委组织部\n某院组字〔2026〕3号\n关于做好发展党员工作的通知\n各党总支：\n"
             "一、计划申报\n3月20日前报送计划。\n中共某某学院委员会宣传部\n2026年3月4日\n")
     assert _doc(text).issuer == "某某学院党委组织部"
+
+
+def test_page_fields_in_brackets_side_by_side_are_not_glued_to_the_title():
+    text = ("某某中学\n学校首页　学校概况　党建园地　德育天地　教学科研　校园动态\n您现在的位置：首页 > 党建园地 > 工作计划\n"
+            "【发布单位：党政办公室】【发布时间：2026年02月24日】【阅读：156次】\n\n"
+            "中共某某中学委员会2026年党建工作要点\n\n2026年，学校党委提出如下工作要点。\n"
+            "一、加强政治建设\n1.落实“第一议题”制度。\n")
+    doc = _doc(text)
+    assert doc.title == "中共某某中学委员会2026年党建工作要点"
+    assert doc.date == "2026-02-24"
+
+
+def test_numbered_line_cut_at_the_wrap_width_is_no_signature():
+    text = ("某某机关党委2026年行动方案\n"
+            "    一、工作要求\n"
+            "    （一）各机关党支部要于3月20日前制定本支部\n"
+            "行动计划，明确责任人和时间节点。各机关党支部书记\n"
+            "是本支部行动的第一责任人。\n"
+            "    （二）机关党委办公室负责活动的统筹协调，每月\n"
+            "编发一期工作简报，及时总结推广好经验好做法。\n"
+            "    （三）党委宣传部要在校园网开设专栏，集中宣传\n"
+            "行动中涌现的先进典型，每月至少刊发1篇稿件。\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["一", "（一）"], ["一", "（二）"], ["一", "（三）"]]
+    assert doc.clauses[0].text.startswith("各机关党支部要于3月20日前制定本支部行动计划")
