@@ -65,7 +65,7 @@ def _lead_org_re() -> re.Pattern:
 def _title_institution_re() -> re.Pattern:
     """A title that opens with the issuing institution's name, no 关于: 南京中医药大学发展…"""
     return re.compile(rf"^([\u4e00-\u9fff]{{2,16}}(?:{alternation('institution_suffixes.txt')})"
-                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?"
+                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:(?:机关)?党委|委员会|党总支)?"
                       # its department before the year: X大学党委宣传部2025年…
                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)(?=(?:19|20)\d{2}))?)"
                       r"(?=[\u4e00-\u9fff“\d])")

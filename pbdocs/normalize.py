@@ -84,6 +84,18 @@ def _excerpt(s: str, pos: int, width: int = 12) -> str:
     return s[max(0, pos - width): pos + width]
 
 
+def _slogan_gap(line: str, a: int, b: int) -> bool:
+    """A space between the two halves of a quoted slogan (“强支部 优服务”, “学党史 悟思想”):
+    inside quotation marks, with as many Chinese characters (two to six) on each side, which a
+    line broken inside a word does not give."""
+    left, right = line.rfind("“", 0, a), line.find("”", b)
+    if left < 0 or right < 0 or "”" in line[left:a] or "“" in line[b:right]:
+        return False
+    one, two = line[left + 1:a], line[b:right]
+    return (len(one) == len(two) and 2 <= len(one) <= 6
+            and all(_CJK_CHAR.match(c) for c in one + two))
+
+
 def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     """Drop spaces that only wrapped a line inside Chinese text; keep gaps of lost numerals."""
     parts = line.split()
@@ -116,6 +128,10 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
             continue
         if not prev or not after or (mk and m.start() <= mk.end <= m.end()):
             continue  # edge or after-marker spaces are layout, not text
+        if _slogan_gap(line, m.start(), m.end()):
+            out.append(" ")  # “强支部 优服务”: the gap between the halves of a slogan
+            size += 1
+            continue
         removed += 1
         if first_pos is None:
             first_pos = size

@@ -749,3 +749,15 @@ def test_numbered_line_cut_at_the_wrap_width_is_no_signature():
     doc = _doc(text)
     assert [c.path for c in doc.clauses] == [["一", "（一）"], ["一", "（二）"], ["一", "（三）"]]
     assert doc.clauses[0].text.startswith("各机关党支部要于3月20日前制定本支部行动计划")
+
+
+def test_title_opening_with_an_office_committee_and_a_slogan_with_a_gap():
+    text = ("附件2\n\n某某师范大学机关党委2026年“强支部 优服务”\n行动方案\n\n"
+            "    为推动机关党建和业务工作深度融合，机关党委决定开展行动。\n    一、行动时间\n"
+            "    2026年3月至12月。\n")
+    doc = _doc(text)
+    assert doc.title == "某某师范大学机关党委2026年“强支部 优服务”行动方案"
+    assert doc.issuer == "某某师范大学机关党委" and doc.institution == "某某师范大学"
+    # a space that broke a word, in or out of quotes, still goes
+    norm, _ = normalize("要学习“十 九大”精神，做到“两个维 护”。\n")
+    assert "“十九大”" in norm and "“两个维护”" in norm
