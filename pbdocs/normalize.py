@@ -84,6 +84,13 @@ def _excerpt(s: str, pos: int, width: int = 12) -> str:
     return s[max(0, pos - width): pos + width]
 
 
+# A post (党委副书记, 副院长) and its holder's name set apart by one full-width space, as a
+# list of persons in charge writes them; a name is two or three characters, then the line ends
+# or the next name follows.
+_POST_THEN_NAME = re.compile(r"(?:书记|院长|校长|主任|部长|处长|委员|馆长|组长)$")
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:$|[、，,；;）)])")
+
+
 def _slogan_gap(line: str, a: int, b: int) -> bool:
     """A space between the two halves of a quoted slogan (“强支部 优服务”, “学党史 悟思想”):
     inside quotation marks, with as many Chinese characters (two to six) on each side, which a
@@ -128,6 +135,11 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
             continue
         if not prev or not after or (mk and m.start() <= mk.end <= m.end()):
             continue  # edge or after-marker spaces are layout, not text
+        if m.group(0) == "\u3000" and _POST_THEN_NAME.search(line[:m.start()]) \
+                and _NAME_AFTER.match(line[m.end():]):
+            out.append("\u3000")  # 党委副书记　韩立群: a post and the person holding it
+            size += 1
+            continue
         if _slogan_gap(line, m.start(), m.end()):
             out.append(" ")  # “强支部 优服务”: the gap between the halves of a slogan
             size += 1

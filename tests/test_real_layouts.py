@@ -665,6 +665,9 @@ def test_records_in_labelled_lines_are_one_clause_each_with_their_notes():
     assert one.text.split("\n")[-3:] == ["牵头单位：党委组织部", "配合单位：各党总支",
                                          "完成时限：2026年4月底前"]
     assert "牵头单位：党委组织部" in one.note and "完成时限：2026年4月底前" in one.note
+    assert "责任领导：党委副书记\u3000某某" in one.text  # a post and its holder stay apart
+    norm, _ = normalize("加强党的建 设，落实书记　责任。\n")
+    assert "加强党的建设，落实书记责任。" in norm  # spaces that broke words still go
     assert "计划财务处" in two.note and "党委组织部" not in two.note
     assert two.text.endswith("完成时限：2026年6月")
 
