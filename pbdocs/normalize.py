@@ -200,6 +200,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
         dropped[i] = True
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
+    _record_rows(lines, dropped, repairs)
     if breaks is not None:
         breaks.update(page_breaks)
     # Web page header: the site's name, menu and column labels before the navigation line or
@@ -505,6 +506,54 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
             lines[i] = ""
         lines[used[0]] = "\n".join(tasks)
         n = live.index(used[-1]) + 1
+
+
+_RECORD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*(\S.*)$")
+
+
+def _record_rows(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
+    """Records written in labelled lines with no number of their own (工作任务：… / 牵头单位：…
+    / 完成时限：…, the same labels again for the next record), two records or more: a table
+    whose header is the labels, read as its rows (pbdocs.read.tables), one numbered paragraph
+    a record. The first label opens every record and names its task (任务, 措施, 内容)."""
+    from pbdocs.read.tables import column_role, task_rows
+
+    live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
+    n = 0
+    while n < len(live):
+        m = _RECORD_LABEL.match(lines[live[n]])
+        if m is None or column_role(m.group(1)) != "task" or match_marker(lines[live[n]]):
+            n += 1
+            continue
+        first = m.group(1)
+        records: list[dict[str, str]] = []
+        labels: list[str] = []
+        k = n
+        while k < len(live):
+            r = _RECORD_LABEL.match(lines[live[k]])
+            if r is None or column_role(r.group(1)) is None:
+                break
+            label, value = r.groups()
+            if label == first or not records:
+                records.append({})
+            elif label in records[-1]:
+                break  # a label twice in one record: not a record of this list
+            records[-1][label] = value.strip()
+            if label not in labels:
+                labels.append(label)
+            k += 1
+        tasks = task_rows([labels] + [[rec.get(h, "") for h in labels] for rec in records]) \
+            if len(records) >= 2 and len(labels) >= 2 else None
+        if not tasks:
+            n += 1
+            continue
+        used = live[n:k]
+        repairs.append(_Repair("table_rows_joined", "将逐行标注的条目（任务、牵头单位、完成时限等）"
+                               "合成编号条目", used[0], 0, lines[used[0]][:40]))
+        for i in used:
+            lines[i] = ""
+        lines[used[0]] = "\n".join(tasks)
+        n = k
 
 
 _PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]"

@@ -764,3 +764,20 @@ def test_title_opening_with_an_office_committee_and_a_slogan_with_a_gap():
     # a space that broke a word, in or out of quotes, still goes
     norm, _ = normalize("要学习“十 九大”精神，做到“两个维 护”。\n")
     assert "“十九大”" in norm and "“两个维护”" in norm
+
+
+def test_records_in_labelled_lines_without_numbers_read_as_table_rows():
+    text = ("某某学院2026年党建重点任务清单\n为抓好落实，制定本清单。\n"
+            "工作任务：落实“第一议题”制度，及时传达学习重要讲话精神\n牵头单位：党委办公室\n"
+            "配合单位：各党总支\n完成时限：长期坚持\n"
+            "工作任务：完成5个党支部换届选举\n牵头单位：党委组织部\n完成时限：2026年6月底前\n"
+            "工作任务：开展“廉洁文化进校园”活动\n牵头单位：纪委办公室\n配合单位：党委宣传部\n"
+            "完成时限：2026年5月\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"], ["3"]]
+    assert doc.clauses[2].text == "完成5个党支部换届选举。"
+    assert doc.clauses[2].note == "牵头单位：党委组织部；完成时限：2026年6月底前"
+    assert doc.clauses[3].note == "牵头单位：纪委办公室；配合单位：党委宣传部；完成时限：2026年5月"
+    # one labelled line in prose is no record
+    doc = _doc("某某学院工作方案\n一、工作任务\n工作任务：抓好支部建设。\n牵头单位：党委组织部\n")
+    assert doc.clauses[0].text.startswith("工作任务：抓好支部建设。")
