@@ -781,3 +781,22 @@ def test_records_in_labelled_lines_without_numbers_read_as_table_rows():
     # one labelled line in prose is no record
     doc = _doc("某某学院工作方案\n一、工作任务\n工作任务：抓好支部建设。\n牵头单位：党委组织部\n")
     assert doc.clauses[0].text.startswith("工作任务：抓好支部建设。")
+
+
+def test_html_task_table_with_a_name_column_heads_each_row(tmp_path):
+    from pbdocs.parse import parse_file
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><body><h1>某某学院2026年党建行动计划</h1><p>为推动基层党建提质增效，制定本计划。</p>"
+        "<table><tr><td>序号</td><td>任务名称</td><td>主要举措</td><td>牵头部门</td><td>完成时间</td></tr>"
+        "<tr><td>1</td><td>党建引领专业建设</td><td>推行党总支书记参加专业建设委员会制度</td>"
+        "<td>党委组织部</td><td>2026年5月</td></tr>"
+        "<tr><td>2</td><td>党员学习教育</td><td>开展线上学习，人均学时不少于50学时</td>"
+        "<td>党委宣传部</td><td>每季度</td></tr></table></body></html>", encoding="utf-8")
+    doc = parse_file(page, extract=False)
+    rows = [c for c in doc.clauses if c.number]
+    assert [(c.heading, c.text) for c in rows] == [
+        ("党建引领专业建设", "推行党总支书记参加专业建设委员会制度。"),
+        ("党员学习教育", "开展线上学习，人均学时不少于50学时。")]
+    assert "\u2063" not in doc.text
