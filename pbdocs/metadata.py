@@ -65,7 +65,7 @@ def _lead_org_re() -> re.Pattern:
 def _title_institution_re() -> re.Pattern:
     """A title that opens with the issuing institution's name, no 关于: 南京中医药大学发展…"""
     return re.compile(rf"^([\u4e00-\u9fff]{{2,16}}(?:{alternation('institution_suffixes.txt')})"
-                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:党委|委员会)?"
+                      r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:(?:机关)?党委|委员会|党总支)?"
                       # its department before the year: X大学党委宣传部2025年…
                       r"(?:[\u4e00-\u9fff]{1,8}?(?:部|处|办公室)(?=(?:19|20)\d{2}))?)"
                       r"(?=[\u4e00-\u9fff“\d])")
@@ -436,7 +436,8 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
             signer, date, after = sig
             broken = date is None and after - 1 < n and parse_date(pars[after - 1])
             notice.date = date or broken or notice.date
-            body, i = pars[i:j], after
+            # an 附件 line between the body and the signature lists the attachments
+            body, i = pars[i:_drop_attachment_list(pars, i, j)], after
             break
         j += 1
     else:  # no signature: only the sentences that hand the plan on are the notice's
@@ -531,8 +532,10 @@ def read_meta(pars: list[str]) -> Meta:
     titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
     if end_signer and titled and titled != end_signer and _short_form(end_signer, titled):
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
-    meta.issuer = (front.head_org or notice_signer or end_signer or titled
-                   or front.field_issuer)
+    head = front.head_org
+    if head and _fuller_signature(head, notice_signer or end_signer):
+        head = None  # 泽垣学院文件 signed 中共泽垣学院委员会: the signature names the body in full
+    meta.issuer = (head or notice_signer or end_signer or titled or front.field_issuer)
     meta.doc_number = meta.doc_number or front.field_number  # the text's own 文号 first
     if meta.notice is not None and meta.notice.doc_number is None and front.field_number:
         meta.notice.doc_number = front.field_number  # a disclosure page's 文号 is its notice's
@@ -541,6 +544,26 @@ def read_meta(pars: list[str]) -> Meta:
     # when its preamble names its genre (现提出如下实施意见: see `named_genre`)
     meta.kind = kind_of(meta.title)
     return meta
+
+
+_BODY_TAIL = re.compile(r"(?:党委|委员会)(?P<office>[\u4e00-\u9fff]*)$")
+
+
+def _fuller_signature(head: str, signer: str | None) -> bool:
+    """Whether the signature names the letterhead's body in its full form: the same
+    institution, and the letterhead either names the institution alone (泽垣学院文件 over 中共
+    泽垣学院委员会) or the same office of its party committee (青芜学院党委组织部 over 中共
+    青芜学院委员会组织部)."""
+    if not signer or signer == head:
+        return False
+    inst = institution_of(signer)
+    if not inst or institution_of(head) != inst:
+        return False
+    if head == inst:
+        return True
+    h, g = _BODY_TAIL.search(head), _BODY_TAIL.search(signer)
+    return bool(h and g and h.group("office") == g.group("office")
+                and len(signer) > len(head))
 
 
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)")

@@ -84,6 +84,25 @@ def _excerpt(s: str, pos: int, width: int = 12) -> str:
     return s[max(0, pos - width): pos + width]
 
 
+# A post (党委副书记, 副院长) and its holder's name set apart by one full-width space, as a
+# list of persons in charge writes them; a name is two or three characters, then the line ends
+# or the next name follows.
+_POST_THEN_NAME = re.compile(r"(?:书记|院长|校长|主任|部长|处长|委员|馆长|组长)$")
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:$|[、，,；;）)])")
+
+
+def _slogan_gap(line: str, a: int, b: int) -> bool:
+    """A space between the two halves of a quoted slogan (“强支部 优服务”, “学党史 悟思想”):
+    inside quotation marks, with as many Chinese characters (two to six) on each side, which a
+    line broken inside a word does not give."""
+    left, right = line.rfind("“", 0, a), line.find("”", b)
+    if left < 0 or right < 0 or "”" in line[left:a] or "“" in line[b:right]:
+        return False
+    one, two = line[left + 1:a], line[b:right]
+    return (len(one) == len(two) and 2 <= len(one) <= 6
+            and all(_CJK_CHAR.match(c) for c in one + two))
+
+
 def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
     """Drop spaces that only wrapped a line inside Chinese text; keep gaps of lost numerals."""
     parts = line.split()
@@ -116,6 +135,15 @@ def _remove_spaces(line: str, idx: int, repairs: list[_Repair]) -> str:
             continue
         if not prev or not after or (mk and m.start() <= mk.end <= m.end()):
             continue  # edge or after-marker spaces are layout, not text
+        if m.group(0) == "\u3000" and _POST_THEN_NAME.search(line[:m.start()]) \
+                and _NAME_AFTER.match(line[m.end():]):
+            out.append("\u3000")  # 党委副书记　韩立群: a post and the person holding it
+            size += 1
+            continue
+        if _slogan_gap(line, m.start(), m.end()):
+            out.append(" ")  # “强支部 优服务”: the gap between the halves of a slogan
+            size += 1
+            continue
         removed += 1
         if first_pos is None:
             first_pos = size
@@ -167,10 +195,12 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
                 nav_seen = i
             dropped[i] = True
         text_seen = text_seen or "。" in ln
-    for i in pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped):
+    for i in (pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped)
+              + pagechrome.related_list(lines, dropped)):
         dropped[i] = True
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
+    _record_rows(lines, dropped, repairs)
     if breaks is not None:
         breaks.update(page_breaks)
     # Web page header: the site's name, menu and column labels before the navigation line or
@@ -478,6 +508,54 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
         n = live.index(used[-1]) + 1
 
 
+_RECORD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*(\S.*)$")
+
+
+def _record_rows(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
+    """Records written in labelled lines with no number of their own (工作任务：… / 牵头单位：…
+    / 完成时限：…, the same labels again for the next record), two records or more: a table
+    whose header is the labels, read as its rows (pbdocs.read.tables), one numbered paragraph
+    a record. The first label opens every record and names its task (任务, 措施, 内容)."""
+    from pbdocs.read.tables import column_role, task_rows
+
+    live = [i for i, ln in enumerate(lines) if ln and not dropped[i]]
+    n = 0
+    while n < len(live):
+        m = _RECORD_LABEL.match(lines[live[n]])
+        if m is None or column_role(m.group(1)) != "task" or match_marker(lines[live[n]]):
+            n += 1
+            continue
+        first = m.group(1)
+        records: list[dict[str, str]] = []
+        labels: list[str] = []
+        k = n
+        while k < len(live):
+            r = _RECORD_LABEL.match(lines[live[k]])
+            if r is None or column_role(r.group(1)) is None:
+                break
+            label, value = r.groups()
+            if label == first or not records:
+                records.append({})
+            elif label in records[-1]:
+                break  # a label twice in one record: not a record of this list
+            records[-1][label] = value.strip()
+            if label not in labels:
+                labels.append(label)
+            k += 1
+        tasks = task_rows([labels] + [[rec.get(h, "") for h in labels] for rec in records]) \
+            if len(records) >= 2 and len(labels) >= 2 else None
+        if not tasks:
+            n += 1
+            continue
+        used = live[n:k]
+        repairs.append(_Repair("table_rows_joined", "将逐行标注的条目（任务、牵头单位、完成时限等）"
+                               "合成编号条目", used[0], 0, lines[used[0]][:40]))
+        for i in used:
+            lines[i] = ""
+        lines[used[0]] = "\n".join(tasks)
+        n = k
+
+
 _PAGE_NO_LINE = re.compile(r"^(?:[-—–－·•]\s*\d{1,3}\s*[-—–－·•]"
                            r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
                            r"|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页"
@@ -533,8 +611,9 @@ def _org_end() -> re.Pattern:
 
 def is_org_line(par: str) -> bool:
     """A short line that only names a body (a signature or letterhead), e.g. 中共XX大学委员会."""
-    return (len(par) <= 30 and not re.search(r"[，。；：、,;:！？“”《》]", par)
-            and bool(_org_end().search(par)))
+    # (never a numbered line or one holding a date: （一）各支部要于3月20日前制定本支部)
+    return (len(par) <= 30 and not re.search(r"[，。；：、,;:！？“”《》]|\d月", par)
+            and bool(_org_end().search(par)) and match_marker(par) is None)
 
 
 # A bracketed note after a sentence's end closes its paragraph: …需要。（责任单位：X、Y）
@@ -551,6 +630,19 @@ def _parallel_rows(prev: str, nxt: str) -> bool:
     return bool(set(_FIELD_LABEL.findall(tail)) & set(_FIELD_LABEL.findall(nxt)))
 
 
+def _record_line(line: str) -> bool:
+    """A line of a record written in labelled lines (整改措施：… / 牵头单位：… / 完成时限：…, or
+    the 问题一：… that opens it): a short label naming a column of a task table
+    (`table_columns.tsv`), then a colon and its value."""
+    from pbdocs.read.tables import column_role
+
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", line)
+    if m is None:
+        return False
+    mk = match_marker(line)
+    return (mk is not None and mk.family == "labelled") or column_role(m.group(1)) is not None
+
+
 def _continues(prev: str, nxt: str, after: str | None = None,
                wrapped: bool = False) -> bool:
     """Whether `nxt` continues the sentence that `prev` left unfinished (page or web break).
@@ -565,6 +657,8 @@ def _continues(prev: str, nxt: str, after: str | None = None,
         return False  # rows of a table written a row a line (cells split by bars or tabs)
     if _NOTE_LABEL.match(nxt) or _ANNEX_LABEL.match(nxt):
         return False  # 注：1.… or 附件：1.… under a table or a list opens a paragraph
+    if _record_line(nxt) and _record_line(prev[prev.rfind("\n") + 1:]):
+        return False  # the lines of a record in labelled lines (牵头单位：… / 完成时限：…)
     if bare_marker(prev) and not match_marker(nxt) and not bare_marker(nxt):
         return True  # "（一）" on its own line, its heading on the next
     tail = prev[prev.rfind("\n") + 1:]

@@ -39,6 +39,7 @@ from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
+from pbdocs.read.tables import NAME_CELL_END
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -82,10 +83,12 @@ def _lead_verbs() -> re.Pattern:
 
 # A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
 # 收齐留存), sets its own deadline (各单位于12月10日前报送总结) or carries an assessment
-# table's score (…落实到位(11分)).
+# table's score (…落实到位(11分)), a quantity per period (每学期至少上1节示范课), or a
+# modal after its comma (不足3人的教研室，可与相近教研室联合成立党支部: a subject, then its duty).
 _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
                            r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)"
-                           r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+次")
+                           r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+"
+                           r"|[，,](?:可|应|须|必须|不得)(?![以是])")
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:
@@ -129,6 +132,15 @@ def _balanced(note: str) -> str:
     return note
 
 
+def _time_label(par: str) -> bool:
+    """A labelled line that gives a time limit (完成时限：…, 推进节点：…): its label a
+    deadline column of `table_columns.tsv`."""
+    from pbdocs.read.tables import column_role
+
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", par)
+    return m is not None and column_role(m.group(1)) == "deadline"
+
+
 def _heading_line(rest: str) -> bool:
     body = rest.removesuffix("。")
     return len(rest) <= HEADING_MAX and not re.search(r"[。！？；!?;]", body)
@@ -152,6 +164,7 @@ class _Builder:
         self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
         self.pending_note: str | None = None  # a heading line's note, for the body under it
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
+        self.records: set[int] = set()  # clauses that are records of labelled lines
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
         if tuple(path) not in used:
@@ -214,6 +227,8 @@ class _Builder:
             return False
         extra = _balanced(text[m.start(1):].strip().rstrip("。.；;").rstrip())
         self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+        if id(self.last) in self.records:  # a record's labelled lines are its text as written
+            self.more.setdefault(id(self.last), []).append(text)
         return True
 
     def numbered(self, m: Marker, par: str, offset: int, nxt: str | None) -> None:
@@ -229,7 +244,10 @@ class _Builder:
         # Short items in a list stay clauses even when a closing paragraph follows the last one.
         sibling = (tuple(path[:-1]), m.family)
         listed = self.sibling_kind.get(sibling) == "clause"
-        as_section = deeper or (body_follows and heading_only and not listed)
+        # a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：…) is one item: its
+        # statement and the lines under it are a clause, not a heading over a body
+        record = m.family == "labelled"
+        as_section = deeper or (body_follows and heading_only and not listed and not record)
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
             heading, self.pending_note = _split_note(rest.removesuffix("。"))
@@ -243,11 +261,17 @@ class _Builder:
                 self.last = self._clause(path, m.number, rest, offset + m.end)
             return
         self.last = self._clause(path, m.number, rest, offset + m.end)
+        if record:
+            self.records.add(id(self.last))
 
     def body(self, par: str, offset: int) -> None:
         """An un-numbered paragraph: continues the last clause or opens the heading's body."""
         if self.last is not None:
             self.more.setdefault(id(self.last), []).append(par)
+            if id(self.last) in self.records and _time_label(par):
+                # a record's 完成时限：… line is its time limit, as a table row's note carries it
+                extra = par.rstrip("。.；;")
+                self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
             return
         path = [o.key for o in self.stack] or ["0"]
         self.last = self._clause(path, None, par, offset)
@@ -259,13 +283,20 @@ class _Builder:
             # the note closes the clause's own paragraph, or the last one it continues into
             # (12.…。（责任单位：…） followed by an un-numbered closing paragraph)
             own, note = _split_note(c.text)
-            if note is not None and id(c) in self.more:
+            if id(c) in self.records:  # its notes were read line by line, kept in the text
+                c.text, note = "\n".join([c.text, *self.more.get(id(c), [])]), None
+            elif note is not None and id(c) in self.more:
                 c.text = "\n".join([own, *self.more[id(c)]])
             else:
                 c.text = "\n".join([c.text, *self.more.get(id(c), [])])
                 c.text, note = _split_note(c.text)
             if note:
                 c.note = f"{note}，{c.note}" if c.note else note
+            k = c.text.find(NAME_CELL_END)
+            if k > 0:  # a table row's name cell heads it; its content cell is the text
+                c.heading, c.text, c.offset = c.text[:k], c.text[k + 1:], c.offset + k + 1
+                continue
+            c.text = c.text.replace(NAME_CELL_END, "。")
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
@@ -340,6 +371,10 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
         else:
             b.body(p, offsets[k])
     b.finish()
+    for s in b.sections:
+        if s.heading:
+            s.heading = s.heading.replace(NAME_CELL_END, "。")
+    text = text.replace(NAME_CELL_END, "。")  # same length: the offsets hold
     if not b.sections and b.clauses and all(c.number is None for c in b.clauses):
         b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
                                   b.clauses[0].text[:24], b.clauses[0].offset))

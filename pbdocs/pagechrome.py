@@ -101,7 +101,8 @@ def _fields(line: str) -> list[tuple[str, str]] | None:
         return _cell_fields(cells)  # a table row: 索引号 | 113… | 发布机构 | 县委组织部
     if s.rstrip(":：") in roles and not s.endswith((":", "：")):
         return [(s, "")]  # a label alone on its line (its value on the next)
-    s = s.replace("|", " ").replace("｜", " ")
+    # fields in brackets side by side: 【发布单位：党政办公室】【发布时间：…】【阅读：156次】
+    s = re.sub(r"[|｜【】]", " ", s).strip()
     found = list(rx.finditer(s))
     lead = ""
     if not found:
@@ -335,6 +336,21 @@ def chrome_runs(lines: list[str], dropped: list[bool]) -> list[int]:
             close()
     close()
     return out
+
+
+def related_list(lines: list[str], dropped: list[bool]) -> list[int]:
+    """A page's list of links to other articles under the text: a label of
+    `related_labels.txt` alone on its line (相关文章) and the lines after it to the end of the
+    page, each a short headline (no sentence inside)."""
+    labels = frozenset(entries("related_labels.txt"))
+    live = [i for i, ln in enumerate(lines) if ln.strip() and not dropped[i]]
+    for n, i in enumerate(live):
+        if re.sub(r"[\s【】\[\]:：]", "", lines[i]) in labels:
+            rest = live[n + 1:]
+            if all(len(lines[j].strip()) <= 40 and not re.search(r"[。；;！!？?]", lines[j])
+                   for j in rest):
+                return live[n:]
+    return []
 
 
 def column_label(lines: list[str], dropped: list[bool]) -> list[int]:

@@ -460,3 +460,11 @@ def test_zero_padded_section_numbers_of_a_web_article():
     assert [s.heading for s in doc.sections] == ["工作目标", "主要任务"]
     assert [c.path for c in doc.clauses] == [["0"], ["01"], ["02", "1"], ["02", "2"]]
     assert doc.clauses[-1].text.endswith("05月10日前各党总支报送总结。")  # a date, no number
+
+
+def test_short_first_sentence_with_a_quantity_per_period_or_a_modal_is_no_headline():
+    from pbdocs.outline import lead_phrase
+
+    assert lead_phrase("实施“党员名师”工程，每名党员教师每学期至少上1节示范课。由教务处牵头。") is None
+    assert lead_phrase("党员人数不足3人的教研室，可与相近教研室联合成立党支部。新设机构要同步组建。") is None
+    assert lead_phrase("实施“领航”工程，确保责任到位。各支部要制定方案。") == "实施“领航”工程，确保责任到位"

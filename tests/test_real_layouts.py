@@ -642,3 +642,161 @@ def test_spaced_task_table_with_a_category_column_spanning_rows_and_a_repeated_h
     assert [c.path for c in doc.clauses] == [["0"], ["（一）", "1"], ["（一）", "2"],
                                              ["（二）", "3"], ["（二）", "4"]]
     assert doc.clauses[-1].note == "牵头部门：党委组织部；完成时限：2025年12月"
+
+
+def test_records_in_labelled_lines_are_one_clause_each_with_their_notes():
+    text = ("某某学院巡察反馈问题整改清单\n"
+            "问题一：部分支部组织生活不规范，记录简单。\n"
+            "整改措施：开展专项检查，建立问题台账。\n"
+            "责任领导：党委副书记　某某\n"
+            "牵头单位：党委组织部\n"
+            "配合单位：各党总支\n"
+            "完成时限：2026年4月底前\n"
+            "问题二：经费使用进度偏慢。\n"
+            "整改措施：开展专项清理，每半年通报一次。\n"
+            "牵头单位：计划财务处\n"
+            "完成时限：2026年6月\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["问题一"], ["问题二"]]
+    assert doc.sections == []
+    one, two = doc.clauses
+    assert one.number == "问题一" and one.heading == "部分支部组织生活不规范，记录简单"
+    # the labelled lines stay lines of the record, and its leads and time limit are its note
+    assert one.text.split("\n")[-3:] == ["牵头单位：党委组织部", "配合单位：各党总支",
+                                         "完成时限：2026年4月底前"]
+    assert "牵头单位：党委组织部" in one.note and "完成时限：2026年4月底前" in one.note
+    assert "责任领导：党委副书记\u3000某某" in one.text  # a post and its holder stay apart
+    norm, _ = normalize("加强党的建 设，落实书记　责任。\n")
+    assert "加强党的建设，落实书记责任。" in norm  # spaces that broke words still go
+    assert "计划财务处" in two.note and "党委组织部" not in two.note
+    assert two.text.endswith("完成时限：2026年6月")
+
+
+def test_notice_body_stops_before_its_attachment_line():
+    text = ("某院组〔2026〕2号\n关于印发《某某学院整改任务清单》的通知\n各党总支：\n"
+            "现将整改任务清单印发给你们，请对照清单逐项整改。\n"
+            "附件：整改情况报告（模板）\n中共某某学院委员会组织部\n2026年1月28日\n"
+            "某某学院整改任务清单\n一、总体要求\n按时完成整改。\n")
+    doc = _doc(text)
+    assert doc.notice is not None
+    assert doc.notice.body == "现将整改任务清单印发给你们，请对照清单逐项整改。"
+    assert doc.kind == "任务清单"
+
+
+def test_table_pasted_one_cell_per_line_with_a_name_column_before_its_measures():
+    text = ("某某学院2026年基层党建行动计划\n为推动基层党建提质增效，制定本计划。\n"
+            "序号\n任务名称\n主要举措\n牵头部门\n协同部门\n推进节点\n"
+            "1\n党建引领专业建设\n推行党总支书记参加专业建设委员会制度\n党委组织部\n教务处\n2026年5月\n"
+            "2\n“双带头人”培育\n新选任教师党支部书记中“双带头人”比例达到100%\n党委组织部\n"
+            "教师工作部\n持续推进\n"
+            "3\n党员学习教育\n开展线上学习，人均学时不少于50学时\n党委宣传部\n各党总支\n每季度通报\n")
+    doc = _doc(text)
+    rows = doc.clauses[1:]
+    assert [c.path for c in rows] == [["1"], ["2"], ["3"]]
+    assert [c.heading for c in rows] == ["党建引领专业建设", "“双带头人”培育", "党员学习教育"]
+    # the name cell heads the row; the measure cell is its text, the other cells its note
+    assert rows[0].text == "推行党总支书记参加专业建设委员会制度。"
+    assert rows[2].text.startswith("开展线上学习，人均学时不少于50学时")
+    assert rows[0].note == "牵头部门：党委组织部；协同部门：教务处；推进节点：2026年5月"
+    assert "\u2063" not in doc.text and doc.text[rows[0].offset:].startswith("推行")
+
+
+def test_related_articles_list_under_the_signature_is_chrome():
+    text = ("外国语学院党委2026年支部品牌创建工作方案\n一、工作要求\n各党支部要按时完成创建。\n"
+            "中共某某大学外国语学院委员会\n2026年3月10日\n"
+            "上一篇：外国语学院召开工作会议\n相关文章\n外国语学院举行党支部书记例会\n"
+            "外国语学院党委召开中心组学习会\n")
+    doc = _doc(text)
+    assert doc.clauses[-1].text == "各党支部要按时完成创建。"
+    assert doc.issuer == "中共某某大学外国语学院委员会" and doc.institution == "某某大学"
+    assert doc.date == "2026-03-10"
+    # a label of that kind inside the text, with sentences after it, is text
+    doc = _doc("某某学院工作方案\n一、学习内容\n相关文章\n各支部要组织学习相关文章。\n")
+    assert "相关文章" in doc.clauses[-1].text
+
+
+def test_signature_naming_the_letterhead_body_in_full_gives_the_issuer():
+    text = ("某某学院文件\n\n中共某某学院委员会关于加强教职工党支部建设的实施意见\n某院党〔2026〕11号\n"
+            "各党总支：\n为加强党支部建设，现提出如下意见。\n一、优化设置\n按教研室设置党支部。\n"
+            "中共某某学院委员会\n2026年3月16日\n")
+    assert _doc(text).issuer == "中共某某学院委员会"
+    text = ("某某学院党委组织部\n某院组字〔2026〕3号\n关于做好发展党员工作的通知\n各党总支：\n"
+            "一、计划申报\n3月20日前报送计划。\n中共某某学院委员会组织部\n2026年3月4日\n")
+    assert _doc(text).issuer == "中共某某学院委员会组织部"
+    # another office of the committee under the letterhead: the letterhead stays the issuer
+    text = ("某某学院党委组织部\n某院组字〔2026〕3号\n关于做好发展党员工作的通知\n各党总支：\n"
+            "一、计划申报\n3月20日前报送计划。\n中共某某学院委员会宣传部\n2026年3月4日\n")
+    assert _doc(text).issuer == "某某学院党委组织部"
+
+
+def test_page_fields_in_brackets_side_by_side_are_not_glued_to_the_title():
+    text = ("某某中学\n学校首页　学校概况　党建园地　德育天地　教学科研　校园动态\n您现在的位置：首页 > 党建园地 > 工作计划\n"
+            "【发布单位：党政办公室】【发布时间：2026年02月24日】【阅读：156次】\n\n"
+            "中共某某中学委员会2026年党建工作要点\n\n2026年，学校党委提出如下工作要点。\n"
+            "一、加强政治建设\n1.落实“第一议题”制度。\n")
+    doc = _doc(text)
+    assert doc.title == "中共某某中学委员会2026年党建工作要点"
+    assert doc.date == "2026-02-24"
+
+
+def test_numbered_line_cut_at_the_wrap_width_is_no_signature():
+    text = ("某某机关党委2026年行动方案\n"
+            "    一、工作要求\n"
+            "    （一）各机关党支部要于3月20日前制定本支部\n"
+            "行动计划，明确责任人和时间节点。各机关党支部书记\n"
+            "是本支部行动的第一责任人。\n"
+            "    （二）机关党委办公室负责活动的统筹协调，每月\n"
+            "编发一期工作简报，及时总结推广好经验好做法。\n"
+            "    （三）党委宣传部要在校园网开设专栏，集中宣传\n"
+            "行动中涌现的先进典型，每月至少刊发1篇稿件。\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["一", "（一）"], ["一", "（二）"], ["一", "（三）"]]
+    assert doc.clauses[0].text.startswith("各机关党支部要于3月20日前制定本支部行动计划")
+
+
+def test_title_opening_with_an_office_committee_and_a_slogan_with_a_gap():
+    text = ("附件2\n\n某某师范大学机关党委2026年“强支部 优服务”\n行动方案\n\n"
+            "    为推动机关党建和业务工作深度融合，机关党委决定开展行动。\n    一、行动时间\n"
+            "    2026年3月至12月。\n")
+    doc = _doc(text)
+    assert doc.title == "某某师范大学机关党委2026年“强支部 优服务”行动方案"
+    assert doc.issuer == "某某师范大学机关党委" and doc.institution == "某某师范大学"
+    # a space that broke a word, in or out of quotes, still goes
+    norm, _ = normalize("要学习“十 九大”精神，做到“两个维 护”。\n")
+    assert "“十九大”" in norm and "“两个维护”" in norm
+
+
+def test_records_in_labelled_lines_without_numbers_read_as_table_rows():
+    text = ("某某学院2026年党建重点任务清单\n为抓好落实，制定本清单。\n"
+            "工作任务：落实“第一议题”制度，及时传达学习重要讲话精神\n牵头单位：党委办公室\n"
+            "配合单位：各党总支\n完成时限：长期坚持\n"
+            "工作任务：完成5个党支部换届选举\n牵头单位：党委组织部\n完成时限：2026年6月底前\n"
+            "工作任务：开展“廉洁文化进校园”活动\n牵头单位：纪委办公室\n配合单位：党委宣传部\n"
+            "完成时限：2026年5月\n")
+    doc = _doc(text)
+    assert [c.path for c in doc.clauses] == [["0"], ["1"], ["2"], ["3"]]
+    assert doc.clauses[2].text == "完成5个党支部换届选举。"
+    assert doc.clauses[2].note == "牵头单位：党委组织部；完成时限：2026年6月底前"
+    assert doc.clauses[3].note == "牵头单位：纪委办公室；配合单位：党委宣传部；完成时限：2026年5月"
+    # one labelled line in prose is no record
+    doc = _doc("某某学院工作方案\n一、工作任务\n工作任务：抓好支部建设。\n牵头单位：党委组织部\n")
+    assert doc.clauses[0].text.startswith("工作任务：抓好支部建设。")
+
+
+def test_html_task_table_with_a_name_column_heads_each_row(tmp_path):
+    from pbdocs.parse import parse_file
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><body><h1>某某学院2026年党建行动计划</h1><p>为推动基层党建提质增效，制定本计划。</p>"
+        "<table><tr><td>序号</td><td>任务名称</td><td>主要举措</td><td>牵头部门</td><td>完成时间</td></tr>"
+        "<tr><td>1</td><td>党建引领专业建设</td><td>推行党总支书记参加专业建设委员会制度</td>"
+        "<td>党委组织部</td><td>2026年5月</td></tr>"
+        "<tr><td>2</td><td>党员学习教育</td><td>开展线上学习，人均学时不少于50学时</td>"
+        "<td>党委宣传部</td><td>每季度</td></tr></table></body></html>", encoding="utf-8")
+    doc = parse_file(page, extract=False)
+    rows = [c for c in doc.clauses if c.number]
+    assert [(c.heading, c.text) for c in rows] == [
+        ("党建引领专业建设", "推行党总支书记参加专业建设委员会制度。"),
+        ("党员学习教育", "开展线上学习，人均学时不少于50学时。")]
+    assert "\u2063" not in doc.text

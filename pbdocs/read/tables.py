@@ -20,6 +20,12 @@ from pbdocs.lang.numerals import int_to_cn
 from pbdocs.markers import match_marker
 
 _NOTE_ROLES = ("lead", "support", "deadline", "assess")
+# Between a row's name cell (党建引领专业建设) and the content cell after it (推行…制度): the
+# outline takes the name as the clause's heading and the content as its text, and writes a
+# full stop in its place in the document's text (one character: offsets hold).
+NAME_CELL_END = "\u2063"
+# A name cell: a few words naming the task, no sentence inside.
+_NAME_MAX = 20
 
 
 def _norm(cell: str) -> str:
@@ -116,7 +122,11 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if group_col is not None and row[group_col] != group:
             group, n, g = row[group_col], 0, g + 1
             out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
-        text = "。".join(row[k].rstrip("。；;") for k in content if row[k])
+        cells = [row[k].rstrip("。；;") for k in content if row[k]]
+        if len(cells) >= 2 and _name_cell(cells[0]):
+            text = cells[0] + NAME_CELL_END + "。".join(cells[1:])
+        else:
+            text = "。".join(cells)
         if not text:
             continue
         n += 1
@@ -125,6 +135,12 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
+
+
+def _name_cell(cell: str) -> bool:
+    """A cell that names a task in a few words (党建引领专业建设, “双带头人”培育) rather than
+    stating it: short, without a sentence or a clause break inside."""
+    return 2 <= len(cell) <= _NAME_MAX and not re.search(r"[。；;，,：:！？]", cell)
 
 
 def _groups(body: list[list[str]], col: int) -> bool:
