@@ -405,6 +405,8 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     r = rules_ or rules()
     text = text[subject_end:]  # what is asked, after the doer who is asked (组织部门要…)
     segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
+    if len(segments) > 1 and _DOER_FRAME.match(segments[0]):
+        segments = segments[1:]  # 由党委组织部牵头，会同…建立…: what is asked comes after
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
@@ -415,6 +417,10 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     if in_dated_phase or r.once_verbs.search(first):
         return "once"
     return "ongoing"
+
+
+# a segment that only says who leads (由党委组织部牵头，…): the task is in the segment after it
+_DOER_FRAME = re.compile(r"^(?:由[^，,。；;]{2,30}?)?(?:牵头|负责|统筹|主责)$")
 
 
 def _starts_with_verb(text: str, r: Rules) -> bool:
