@@ -50,6 +50,7 @@ class Rules:
     once_verbs: re.Pattern
     due_at_end: re.Pattern
     own_once: re.Pattern
+    standing_after_date: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
     not_subject_starts: tuple[str, ...]
@@ -102,6 +103,7 @@ def rules() -> Rules:
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
         own_once=_regexes(s.get("own_once", ())),
+        standing_after_date=_regexes(s.get("standing_after_date", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
@@ -611,6 +613,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
+                or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -638,6 +641,32 @@ def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
     first = predicate(segs[0], r)
     return has_action(segs[0], r) and not r.once_verbs.search(first) and not _REGULARLY.search(
         before)
+
+
+def _dated(pb: dict, a: int, b: int) -> bool:
+    """Whether text[a:b] writes a date of its own (not a cadence)."""
+    return any(a <= f.start < b and (f.deadline.end or f.deadline.start) for f in pb["deadlines"])
+
+
+def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules) -> bool:
+    """A sentence that joins a standing duty and a dated one-off is two rows, each with its own
+    time: 加强教职工思想政治工作，下半年开展一次师德师风专题教育 (standing, then a dated event);
+    三季度开展党员组织关系集中排查，规范党费收缴、使用和管理 (dated, then standing)."""
+    if dated_before == dated_seg or is_scene(seg, r) or not has_action(seg, r):
+        return False
+    if dated_seg:  # 加强…工作，下半年开展一次…: a standing duty, then an event of its own
+        segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
+        if len(segs) != 1 or not r.standing_after_date.search(predicate(segs[0], r)):
+            return False
+        what = predicate(_TIME_WORDS.sub("", seg), r)
+        return bool(r.once_verbs.search(what)) and not r.due_at_end.search(what)
+    return bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
+
+
+# the time words that open a segment (下半年开展…, 于6月底前召开…): what is done comes after
+_TIME_WORDS = re.compile(r"^\s*(?:要|并|于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|"
+                         r"第[一二三四]季度|年内|年底前|年中|\d{1,2}\s*月(?:[上中下]旬|底|份)?(?:前)?"
+                         r"(?:\d{1,2}\s*日)?(?:前)?)\s*")
 
 
 # a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖
