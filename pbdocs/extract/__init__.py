@@ -342,7 +342,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                       default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
-    if kind == "once" and not dated and timeexpr.counted_from_event(sent):
+    if kind == "once" and not dated and (timeexpr.counted_from_event(sent)
+                                         or rules.event_subjects.search(sent.lstrip("各"))):
         kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=[_by_end(d) for d in t_dl or [_inferred(d) for d in inherited]],

@@ -51,6 +51,7 @@ class Rules:
     due_at_end: re.Pattern
     own_once: re.Pattern
     standing_after_date: re.Pattern
+    event_subjects: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
     not_subject_starts: tuple[str, ...]
@@ -104,6 +105,7 @@ def rules() -> Rules:
         due_at_end=_regexes(s.get("due_at_end", ())),
         own_once=_regexes(s.get("own_once", ())),
         standing_after_date=_regexes(s.get("standing_after_date", ())),
+        event_subjects=_regexes(s.get("event_subjects", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
@@ -614,6 +616,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
                 or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r)
+                or _each_time(before, seg)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -661,6 +664,20 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
         what = predicate(_TIME_WORDS.sub("", seg), r)
         return bool(r.once_verbs.search(what)) and not r.due_at_end.search(what)
     return bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
+
+
+def _each_time(before: str, seg: str) -> bool:
+    """A segment with a span counted from an outside event, someone taking office or a body
+    being set up (…，新任党支部书记任职后3个月内完成岗位培训), after a part that has none is a
+    duty of its own: it holds each time the event happens. (会后10个工作日内报… counts from
+    the meeting just asked for, and stays with it.)"""
+    from pbdocs.extract.timeexpr import counted_from_event
+
+    return (bool(_OUTSIDE_EVENT.search(seg)) and counted_from_event(seg)
+            and not counted_from_event(before))
+
+
+_OUTSIDE_EVENT = re.compile(r"任职|任命|到任|上任|就任|入职|当选|设立|成立|组建")
 
 
 # the time words that open a segment (下半年开展…, 于6月底前召开…): what is done comes after
