@@ -34,14 +34,18 @@ POINTS = """中共癸市实验中学委员会2026年党建工作要点
 一、思想建设
 1.加强教职工思想政治工作，下半年开展一次师德师风专题教育。
 2.三季度开展党员组织关系集中排查，规范党费收缴、使用和管理。
-3.支持工会召开教代会，年内举办1次教职工运动会。
+3.支持工会开展教职工文体活动，年内举办1次教职工运动会。
 4.各党支部每月开展1次主题党日，年底前形成工作总结。
+5.加强科研人员思想政治工作，开展科学家精神主题宣讲，上半年完成。
+6.做好毕业生党员组织关系转接工作，6月20日前全部办理完毕。
+7.各项任务全面推进，党委于9月开展一次中期检查。
 二、宣传工作
-5.办好学校公众号党建专栏，每周至少推送1篇稿件。
-6.党政办公室负责本要点的任务分解，3月10日前形成任务清单。
-7.每个党支部培育1个特色活动项目。
-8.每名党支部书记每年参加集中培训不少于32学时，新任党支部书记任职后3个月内完成岗位培训。
-9.新设立的年级组，要同步建立党小组。
+8.办好学校公众号党建专栏，每周至少推送1篇稿件。
+9.党政办公室负责本要点的任务分解，3月10日前形成任务清单。
+10.每个党支部培育1个特色活动项目。
+11.每名党支部书记每年参加集中培训不少于32学时，新任党支部书记任职后3个月内完成岗位培训。
+12.新设立的年级组，要同步建立党小组。
+13.支持团委召开团代会，年内完成换届。
 中共癸市实验中学委员会
 2026年2月20日
 """
@@ -58,8 +62,22 @@ def test_a_standing_duty_and_a_dated_one_off_are_two_rows():
     assert "党费" not in check.text and _due(check) == ("by", "2026-09-30")
     dues = _find(tasks, "规范党费收缴")
     assert dues.kind == "ongoing" and _due(dues) == ("ongoing", None)
-    assert "年内举办" not in _find(tasks, "支持工会召开教代会").text
+    assert "年内举办" not in _find(tasks, "支持工会开展教职工文体活动").text
     assert _due(_find(tasks, "年内举办1次教职工运动会")) == ("by", "2026-12-31")
+    # 支持团委召开团代会 is the meeting, held once: it keeps its date
+    assert "年内完成换届" in _find(tasks, "支持团委召开团代会").text
+
+
+def test_a_standing_opener_then_an_event_dated_by_the_sentences_tail():
+    _, tasks = _tasks(POINTS)
+    standing = _find(tasks, "加强科研人员思想政治工作")
+    assert "宣讲" not in standing.text and standing.kind == "ongoing"
+    assert _due(_find(tasks, "开展科学家精神主题宣讲")) == ("by", "2026-06-30")
+    # the standing work's own completion date stays with it
+    transfer = _find(tasks, "做好毕业生党员组织关系转接工作")
+    assert "6月20日前全部办理完毕" in transfer.text and _due(transfer) == ("by", "2026-06-20")
+    # a subject before the standing word: no standing opener, one row
+    assert "中期检查" in _find(tasks, "各项任务全面推进").text
 
 
 def test_a_recurring_duty_then_its_deliverable_stays_one_row():
@@ -159,3 +177,22 @@ def test_a_standing_charge_in_a_short_activity_is_not_held_once():
     assert _find(tasks, "支部书记讲党课").kind == "once"
     charge = _find(tasks, "学院办公室负责活动经费报销审核")
     assert charge.kind == "ongoing"
+
+
+OPINION = """中共辰学院委员会关于加强教职工党支部建设的实施意见
+一、主要任务
+（一）依托教研室设置教职工党支部，每年对党支部设置情况进行一次调整优化。
+（二）建立党支部书记年度培训制度。
+二、组织保障
+（三）各党总支要将教职工党支部建设纳入年度工作计划。
+本意见自印发之日起施行，由党委组织部负责解释。
+中共辰学院委员会
+2026年3月16日
+"""
+
+
+def test_who_interprets_the_text_leads_none_of_its_tasks():
+    _, tasks = _tasks(OPINION)
+    for words in ("依托教研室设置教职工党支部", "建立党支部书记年度培训制度"):
+        lead = _find(tasks, words).lead
+        assert lead and all(d.basis == "suggested" for d in lead), (words, lead)

@@ -151,7 +151,8 @@ def _organising_lead(doc: Document) -> None:
         headings = [s.heading for s in doc.ancestors(c)]
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
-        named = [d for d in c.lead if d.basis == "text"]  # 由党委组织部具体负责组织实施
+        named = [d for d in c.lead  # 由党委组织部具体负责组织实施 (not 由…负责解释)
+                 if d.basis == "text" and not _interprets(c.text or "", d.name)]
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
             lead = [Dept(d.name, d.canonical, "text") for d in named]
             break
@@ -161,6 +162,13 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _interprets(text: str, name: str) -> bool:
+    """Whether a body is named in `text` only as the one who interprets the document (本意见
+    由党委组织部负责解释): that names no lead for the clause's tasks."""
+    said = [s for s in re.split(r"[。；;！？\n]", text) if name in s]
+    return bool(said) and all("负责解释" in s for s in said)
 
 
 def _year_of(doc: Document) -> int | None:
@@ -202,7 +210,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     note_depts = res.depts() if res.lead or res.support else None
     res.merge(pb["responsibility"])
     clause.lead, clause.support = res.depts()
-    base = note_depts or (clause.lead, clause.support)
+    base = note_depts or ([d for d in clause.lead if not _interprets(text, d.name)],
+                          clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
     if clause.note:  # a lifted note may carry 完成时限：2022年12月
         noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)]

@@ -229,6 +229,6 @@ _ALIAS = re.compile(r"[（(][^（）()，。；,;]{1,10}[）)]\s*$")
 # "由X负责", also after the matter handed over: "本办法由X负责解释", "该项工作由X牵头"
 _SUBJECT_LEAD = re.compile(r"^\s*(?:[^由，,。；;：:]{0,8}?(?:并|要|应|须|均|主要|具体|统一)?由)")
 _FRAME = re.compile(
-    rf"(?:{_ADVERB})\s*(?P<lead>牵头|负总责|负责)(?!人|同志|制|解释)"
+    rf"(?:{_ADVERB})\s*(?P<lead>牵头|负总责|负责)(?!人|同志|制)"
     r"|(?:具体)?(?P<support>配合|协同|协助|参与)(?!部门|单位)"
     r"|(?P<both>会同)")

@@ -51,6 +51,7 @@ class Rules:
     due_at_end: re.Pattern
     own_once: re.Pattern
     standing_after_date: re.Pattern
+    standing_openers: re.Pattern
     event_subjects: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
@@ -105,6 +106,7 @@ def rules() -> Rules:
         due_at_end=_regexes(s.get("due_at_end", ())),
         own_once=_regexes(s.get("own_once", ())),
         standing_after_date=_regexes(s.get("standing_after_date", ())),
+        standing_openers=_regexes(s.get("standing_openers", ())),
         event_subjects=_regexes(s.get("event_subjects", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
@@ -615,7 +617,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
-                or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r)
+                or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
+                                 text[s1:end])
                 or _each_time(before, seg)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
@@ -651,19 +654,36 @@ def _dated(pb: dict, a: int, b: int) -> bool:
     return any(a <= f.start < b and (f.deadline.end or f.deadline.start) for f in pb["deadlines"])
 
 
-def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules) -> bool:
+def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,
+                  after: str = "") -> bool:
     """A sentence that joins a standing duty and a dated one-off is two rows, each with its own
-    time: 加强教职工思想政治工作，下半年开展一次师德师风专题教育 (standing, then a dated event);
-    三季度开展党员组织关系集中排查，规范党费收缴、使用和管理 (dated, then standing)."""
-    if dated_before == dated_seg or is_scene(seg, r) or not has_action(seg, r):
+    time: 加强教职工思想政治工作，下半年开展一次师德师风专题教育 (standing, then dated; `after`
+    is the rest of the sentence, whose date-only tail, 上半年完成, dates the segment);
+    三季度开展党员组织关系集中排查，规范党费收缴 (dated, then standing)."""
+    if is_scene(seg, r) or not has_action(seg, r):
         return False
-    if dated_seg:  # 加强…工作，下半年开展一次…: a standing duty, then an event of its own
-        segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
-        if len(segs) != 1 or not r.standing_after_date.search(predicate(segs[0], r)):
-            return False
-        what = predicate(_TIME_WORDS.sub("", seg), r)
-        return bool(r.once_verbs.search(what)) and not r.due_at_end.search(what)
-    return bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
+    if dated_before:
+        return not dated_seg and bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
+    segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
+    if len(segs) != 1 or _REGULARLY.search(before):
+        return False
+    opening = _ORDINAL.sub("", segs[0]).strip()
+    m = r.standing_openers.search(opening)
+    # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
+    # 支持工会召开教代会 is the meeting, held once)
+    if not m or r.once_verbs.search(predicate(opening[m.end():], r)):
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    if r.due_at_end.search(what) or _COMPLETES.match(what):
+        return False  # …，6月20日前全部办理完毕: the standing part's own completion
+    return dated_seg or bool(_DATE_TAIL.match(after))
+
+
+_COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)")
+# a sentence's tail that only dates what is before it: ，上半年完成。 ，10月底前完成。
+_DATE_TAIL = re.compile(r"^[，,]\s*(?:于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|年内|"
+                        r"年底前?|\d{1,2}\s*月(?:[上中下]旬|底|份)?(?:\d{1,2}\s*日)?)前?\s*"
+                        r"(?:全部)?完成\s*[。；;]?\s*$")
 
 
 def _each_time(before: str, seg: str) -> bool:
