@@ -196,3 +196,15 @@ def test_who_interprets_the_text_leads_none_of_its_tasks():
     for words in ("依托教研室设置教职工党支部", "建立党支部书记年度培训制度"):
         lead = _find(tasks, words).lead
         assert lead and all(d.basis == "suggested" for d in lead), (words, lead)
+
+
+def test_a_second_doer_with_a_duty_of_its_own_splits_off_a_cadence():
+    _, tasks = _tasks("""中共巳学院委员会2026年党支部品牌创建工作方案
+一、主要任务
+1.各党支部每两个月至少开展1次品牌特色活动，教师党支部要与学生党支部结对共建。
+中共巳学院委员会
+2026年3月1日
+""")
+    pairing = _find(tasks, "教师党支部要与学生党支部结对共建")
+    assert "每两个月" not in pairing.text and pairing.kind == "ongoing"
+    assert _due(_find(tasks, "每两个月至少开展1次")) == ("recurring", "month", 2)
