@@ -208,3 +208,12 @@ def test_a_second_doer_with_a_duty_of_its_own_splits_off_a_cadence():
     pairing = _find(tasks, "教师党支部要与学生党支部结对共建")
     assert "每两个月" not in pairing.text and pairing.kind == "ongoing"
     assert _due(_find(tasks, "每两个月至少开展1次")) == ("recurring", "month", 2)
+
+
+def test_a_role_statement_before_the_duty_sets_neither_kind_nor_doer():
+    text = "各院级党组织书记是本单位落实本方案的第一责任人，要定期听取所属党支部建设情况汇报。"
+    assert kind_of(text, False, False) == "recurring"
+    _, tasks = _tasks(PLAN.replace("学院办公室负责经费报销审核。", text))
+    task = _find(tasks, "要定期听取")
+    assert task.kind == "recurring"
+    assert all("是" not in d.name for d in task.lead + task.persons)

@@ -411,8 +411,10 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     r = rules_ or rules()
     text = text[subject_end:]  # what is asked, after the doer who is asked (组织部门要…)
     segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
-    if len(segments) > 1 and _DOER_FRAME.match(segments[0]):
-        segments = segments[1:]  # 由党委组织部牵头，会同…建立…: what is asked comes after
+    if len(segments) > 1 and (_DOER_FRAME.match(segments[0]) or _ROLE.search(segments[0])):
+        # 由党委组织部牵头，会同…建立…; X是本单位…的第一责任人，要定期听取…: what is asked
+        # comes after
+        segments = segments[1:]
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
@@ -425,6 +427,8 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     return "ongoing"
 
 
+# a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
+_ROLE = re.compile(r"[^，,。；;]{0,24}(?:第一责任人|直接责任人|主要责任人|责任主体)$")
 # a segment that only says who leads (由党委组织部牵头，…): the task is in the segment after it
 _DOER_FRAME = re.compile(r"^(?:由[^，,。；;]{2,30}?)?(?:牵头|负责|统筹|主责)$")
 
@@ -559,7 +563,7 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
-                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
