@@ -217,3 +217,16 @@ def test_a_role_statement_before_the_duty_sets_neither_kind_nor_doer():
     task = _find(tasks, "要定期听取")
     assert task.kind == "recurring"
     assert all("是" not in d.name for d in task.lead + task.persons)
+
+
+def test_scorer_compares_a_colleges_body_without_its_universitys_name():
+    from pbdocs.extract.evaluate_tasks import _key
+
+    def same(name: str) -> str:
+        return name
+
+    assert _key("岑湾大学经济与管理学院党委", same) == _key("经济与管理学院党委", same)
+    assert _key("岑湾大学外国语学院", same) == "外国语学院"
+    # the university's own offices keep their names (no college after it)
+    assert _key("岑湾大学党委组织部", same) == "岑湾大学党委组织部"
+    assert _key("岑湾大学", same) == "岑湾大学"
