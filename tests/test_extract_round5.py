@@ -230,3 +230,13 @@ def test_scorer_compares_a_colleges_body_without_its_universitys_name():
     # the university's own offices keep their names (no college after it)
     assert _key("岑湾大学党委组织部", same) == "岑湾大学党委组织部"
     assert _key("岑湾大学", same) == "岑湾大学"
+
+
+def test_an_undated_texts_phase_months_take_its_titles_year():
+    _, tasks = _tasks("""午师范大学机关党委2026年“强支部”行动方案
+一、进度安排
+（一）部署启动（3月）。召开行动动员会，印发行动方案。
+（二）总结评估（12月）。开展行动总结评估。
+""")
+    assert _due(_find(tasks, "召开行动动员会")) == ("on", "2026-03-31")
+    assert _due(_find(tasks, "开展行动总结评估")) == ("on", "2026-12-31")

@@ -21,15 +21,15 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         extra = extension_dirs(doc.source.path if doc.source else None)
     lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
+    year = _year_of(doc)  # (an undated text's year-less phases take its title's year)
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
-        found = timeexpr.find_deadlines(s.heading or "", doc.date)
+        found = timeexpr.find_deadlines(s.heading or "", doc.date, context_year=year)
         # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
         heading_deadlines[tuple(s.path)] = [f.deadline for f in found
                                             if not _WHOLE_YEAR.fullmatch(f.deadline.text)]
     # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
     # with no numbered structure at all (a table kept row by row) has no preamble, only a body
     plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
-    year = _year_of(doc)
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -196,7 +196,7 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
                 inherited.append(dl)
     if clause.heading:  # a lead phrase's time holds for the tasks under it, kept apart from
         # the text or run in (动员部署阶段（3月中旬—3月底）。学院党委成立…): it is no task itself
-        for f in timeexpr.find_deadlines(clause.heading, doc_date):
+        for f in timeexpr.find_deadlines(clause.heading, doc_date, context_year=year):
             if f.deadline not in inherited:
                 inherited.append(f.deadline)
     ctx_year = next((int(d.end[:4]) for d in inherited if d.end), year)
