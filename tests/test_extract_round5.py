@@ -240,3 +240,10 @@ def test_an_undated_texts_phase_months_take_its_titles_year():
 """)
     assert _due(_find(tasks, "召开行动动员会")) == ("on", "2026-03-31")
     assert _due(_find(tasks, "开展行动总结评估")) == ("on", "2026-12-31")
+
+
+def test_the_means_before_the_work_sets_no_kind():
+    assert kind_of("党委组织部要依托党建系统建立发展党员全程纪实档案", False, False) == "once"
+    assert kind_of("依托党建平台开展党员线上学习", False, False) == "ongoing"
+    _, tasks = _tasks(NOTICE)
+    assert _find(tasks, "建立发展党员全程纪实档案").kind == "once"

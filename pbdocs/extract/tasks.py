@@ -392,12 +392,16 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
         pos = at + len(tok) if at >= 0 else pos
         if tok in r.light_verbs and k + 1 < len(toks) and _is_verb(toks[k + 1], r):
             continue  # 推动成立…: what is done is the next verb
+        if tok in _MEANS and any(_is_verb(x, r) for x in toks[k + 1:]):
+            continue  # 依托“青芜党建”系统建立…档案: what is done is 建立
         if _is_verb(tok, r) or r.ongoing_starts.match(tok):
             return segment[at:]
     return segment
 
 
 _REGULARLY = re.compile(r"(?<!不)定期")
+# the means a sentence's work is done by (依托…平台, 借助…, 利用…): not what is done
+_MEANS = frozenset(("依托", "借助", "利用", "运用", "通过"))
 _MANNER = re.compile(r"^(?:要|应|须|必须|务必|要在)?\s*(?:结合(?:本单位|本部门|工作|自身)?实际|"
                      r"按照要求|根据需要)[，,]?\s*")
 
