@@ -21,15 +21,15 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         extra = extension_dirs(doc.source.path if doc.source else None)
     lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
+    year = _year_of(doc)  # (an undated text's year-less phases take its title's year)
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
-        found = timeexpr.find_deadlines(s.heading or "", doc.date)
+        found = timeexpr.find_deadlines(s.heading or "", doc.date, context_year=year)
         # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
         heading_deadlines[tuple(s.path)] = [f.deadline for f in found
                                             if not _WHOLE_YEAR.fullmatch(f.deadline.text)]
     # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
     # with no numbered structure at all (a table kept row by row) has no preamble, only a body
     plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
-    year = _year_of(doc)
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -151,7 +151,8 @@ def _organising_lead(doc: Document) -> None:
         headings = [s.heading for s in doc.ancestors(c)]
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
-        named = [d for d in c.lead if d.basis == "text"]  # 由党委组织部具体负责组织实施
+        named = [d for d in c.lead  # 由党委组织部具体负责组织实施 (not 由…负责解释)
+                 if d.basis == "text" and not _interprets(c.text or "", d.name)]
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
             lead = [Dept(d.name, d.canonical, "text") for d in named]
             break
@@ -161,6 +162,13 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _interprets(text: str, name: str) -> bool:
+    """Whether a body is named in `text` only as the one who interprets the document (本意见
+    由党委组织部负责解释): that names no lead for the clause's tasks."""
+    said = [s for s in re.split(r"[。；;！？\n]", text) if name in s]
+    return bool(said) and all("负责解释" in s for s in said)
 
 
 def _year_of(doc: Document) -> int | None:
@@ -188,7 +196,7 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
                 inherited.append(dl)
     if clause.heading:  # a lead phrase's time holds for the tasks under it, kept apart from
         # the text or run in (动员部署阶段（3月中旬—3月底）。学院党委成立…): it is no task itself
-        for f in timeexpr.find_deadlines(clause.heading, doc_date):
+        for f in timeexpr.find_deadlines(clause.heading, doc_date, context_year=year):
             if f.deadline not in inherited:
                 inherited.append(f.deadline)
     ctx_year = next((int(d.end[:4]) for d in inherited if d.end), year)
@@ -202,7 +210,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     note_depts = res.depts() if res.lead or res.support else None
     res.merge(pb["responsibility"])
     clause.lead, clause.support = res.depts()
-    base = note_depts or (clause.lead, clause.support)
+    base = note_depts or ([d for d in clause.lead if not _interprets(text, d.name)],
+                          clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
     if clause.note:  # a lifted note may carry 完成时限：2022年12月
         noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)]
@@ -342,7 +351,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                       default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
-    if kind == "once" and not dated and timeexpr.counted_from_event(sent):
+    if kind == "once" and not dated and (timeexpr.counted_from_event(sent)
+                                         or rules.event_subjects.search(sent.lstrip("各"))):
         kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=[_by_end(d) for d in t_dl or [_inferred(d) for d in inherited]],

@@ -212,15 +212,20 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
 # the proper name of a place before its unit (栖梧县教育局党委 → 县教育局党委): canonical names
 # are institution-free (departments.tsv), so a body is compared without it
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?=[省市县区州旗](?!委员会))")
+# likewise a university's proper name before one of its colleges (岑湾大学经济与管理学院党委 →
+# 经济与管理学院党委): the college's body, named with or without its university
+_UNIVERSITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=[\u4e00-\u9fff]{2,}?(?:学院|系|研究院)"
+                         r"(?:党委|党总支|党支部|委员会|$))")
 
 
 def _key(name: str, canonical) -> str:
     """A department's name for comparison: its canonical name without the 各 / 学校 that only
     say "every" or "of the university" (各党支部 = 党支部, 学校党校 = 党校, 学校各级党组织 =
     各级党组织: 各级 is one word), and without a place's proper name before its unit
-    (栖梧县教育局党委 = 县教育局党委: one body, named with or without it)."""
+    (栖梧县教育局党委 = 县教育局党委: one body, named with or without it) or a university's
+    before its college (岑湾大学经济与管理学院党委 = 经济与管理学院党委)."""
     name = canonical(name)
-    bare = _PLACE.sub("", name)
+    bare = _UNIVERSITY.sub("", _PLACE.sub("", name))
     if bare != name and len(bare) >= 4:
         name = canonical(bare)
     for prefix in ("学校", "各"):  # 学校各二级党组织 → 二级党组织; 各级 is one word (every level)

@@ -231,10 +231,14 @@ def _iso(d: date | None) -> str | None:
 
 
 def _standing(text: str) -> bool:
-    """Whether a task is a standing duty by its words (坚持, 持续, 不断 …)."""
+    """Whether a task is a standing duty by its words (坚持, 持续, 不断 …), or a body's standing
+    charge (学院办公室负责经费报销审核: 负责 with no deliverable after it)."""
     from pbdocs.extract.tasks import predicate, rules
 
-    return bool(rules().ongoing_starts.match(predicate(text)))
+    what = predicate(text)
+    if what.startswith("负责"):
+        return not rules().once_verbs.search(predicate(what[2:]))
+    return bool(rules().ongoing_starts.match(what))
 
 
 def _delivers(text: str) -> bool:

@@ -50,6 +50,9 @@ class Rules:
     once_verbs: re.Pattern
     due_at_end: re.Pattern
     own_once: re.Pattern
+    standing_after_date: re.Pattern
+    standing_openers: re.Pattern
+    event_subjects: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
     not_subject_starts: tuple[str, ...]
@@ -102,6 +105,9 @@ def rules() -> Rules:
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
         own_once=_regexes(s.get("own_once", ())),
+        standing_after_date=_regexes(s.get("standing_after_date", ())),
+        standing_openers=_regexes(s.get("standing_openers", ())),
+        event_subjects=_regexes(s.get("event_subjects", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
@@ -386,12 +392,16 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
         pos = at + len(tok) if at >= 0 else pos
         if tok in r.light_verbs and k + 1 < len(toks) and _is_verb(toks[k + 1], r):
             continue  # 推动成立…: what is done is the next verb
+        if tok in _MEANS and any(_is_verb(x, r) for x in toks[k + 1:]):
+            continue  # 依托“青芜党建”系统建立…档案: what is done is 建立
         if _is_verb(tok, r) or r.ongoing_starts.match(tok):
             return segment[at:]
     return segment
 
 
 _REGULARLY = re.compile(r"(?<!不)定期")
+# the means a sentence's work is done by (依托…平台, 借助…, 利用…): not what is done
+_MEANS = frozenset(("依托", "借助", "利用", "运用", "通过"))
 _MANNER = re.compile(r"^(?:要|应|须|必须|务必|要在)?\s*(?:结合(?:本单位|本部门|工作|自身)?实际|"
                      r"按照要求|根据需要)[，,]?\s*")
 
@@ -405,6 +415,10 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     r = rules_ or rules()
     text = text[subject_end:]  # what is asked, after the doer who is asked (组织部门要…)
     segments = [x for x in core_segments(text, r) if not is_scene(x, r)]
+    if len(segments) > 1 and (_DOER_FRAME.match(segments[0]) or _ROLE.search(segments[0])):
+        # 由党委组织部牵头，会同…建立…; X是本单位…的第一责任人，要定期听取…: what is asked
+        # comes after
+        segments = segments[1:]
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
@@ -415,6 +429,12 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     if in_dated_phase or r.once_verbs.search(first):
         return "once"
     return "ongoing"
+
+
+# a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
+_ROLE = re.compile(r"[^，,。；;]{0,24}(?:第一责任人|直接责任人|主要责任人|责任主体)$")
+# a segment that only says who leads (由党委组织部牵头，…): the task is in the segment after it
+_DOER_FRAME = re.compile(r"^(?:由[^，,。；;]{2,30}?)?(?:牵头|负责|统筹|主责)$")
 
 
 def _starts_with_verb(text: str, r: Rules) -> bool:
@@ -547,7 +567,7 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
-                and not inner and not re.search(r"[，,。；;：:“”《》（）()]", name)
+                and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
@@ -605,6 +625,9 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
+                or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
+                                 text[s1:end])
+                or _each_time(before, seg)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -632,6 +655,63 @@ def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
     first = predicate(segs[0], r)
     return has_action(segs[0], r) and not r.once_verbs.search(first) and not _REGULARLY.search(
         before)
+
+
+def _dated(pb: dict, a: int, b: int) -> bool:
+    """Whether text[a:b] writes a date of its own (not a cadence)."""
+    return any(a <= f.start < b and (f.deadline.end or f.deadline.start) for f in pb["deadlines"])
+
+
+def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,
+                  after: str = "") -> bool:
+    """A sentence that joins a standing duty and a dated one-off is two rows, each with its own
+    time: 加强教职工思想政治工作，下半年开展一次师德师风专题教育 (standing, then dated; `after`
+    is the rest of the sentence, whose date-only tail, 上半年完成, dates the segment);
+    三季度开展党员组织关系集中排查，规范党费收缴 (dated, then standing)."""
+    if is_scene(seg, r) or not has_action(seg, r):
+        return False
+    if dated_before:
+        return not dated_seg and bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
+    segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
+    if len(segs) != 1 or _REGULARLY.search(before):
+        return False
+    opening = _ORDINAL.sub("", segs[0]).strip()
+    m = r.standing_openers.search(opening)
+    # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
+    # 支持工会召开教代会 is the meeting, held once)
+    if not m or r.once_verbs.search(predicate(opening[m.end():], r)):
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    if r.due_at_end.search(what) or _COMPLETES.match(what):
+        return False  # …，6月20日前全部办理完毕: the standing part's own completion
+    return dated_seg or bool(_DATE_TAIL.match(after))
+
+
+_COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)")
+# a sentence's tail that only dates what is before it: ，上半年完成。 ，10月底前完成。
+_DATE_TAIL = re.compile(r"^[，,]\s*(?:于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|年内|"
+                        r"年底前?|\d{1,2}\s*月(?:[上中下]旬|底|份)?(?:\d{1,2}\s*日)?)前?\s*"
+                        r"(?:全部)?完成\s*[。；;]?\s*$")
+
+
+def _each_time(before: str, seg: str) -> bool:
+    """A segment with a span counted from an outside event, someone taking office or a body
+    being set up (…，新任党支部书记任职后3个月内完成岗位培训), after a part that has none is a
+    duty of its own: it holds each time the event happens. (会后10个工作日内报… counts from
+    the meeting just asked for, and stays with it.)"""
+    from pbdocs.extract.timeexpr import counted_from_event
+
+    return (bool(_OUTSIDE_EVENT.search(seg)) and counted_from_event(seg)
+            and not counted_from_event(before))
+
+
+_OUTSIDE_EVENT = re.compile(r"任职|任命|到任|上任|就任|入职|当选|设立|成立|组建")
+
+
+# the time words that open a segment (下半年开展…, 于6月底前召开…): what is done comes after
+_TIME_WORDS = re.compile(r"^\s*(?:要|并|于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|"
+                         r"第[一二三四]季度|年内|年底前|年中|\d{1,2}\s*月(?:[上中下]旬|底|份)?(?:前)?"
+                         r"(?:\d{1,2}\s*日)?(?:前)?)\s*")
 
 
 # a clause that sets a target of its own: 到2022年底…不低于12%, 实现…100%全覆盖

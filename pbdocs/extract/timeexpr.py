@@ -218,10 +218,28 @@ _EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|�
                            r"任职|任命|到任|上任|就任|入职|当选")
 
 
+# the event is the document itself (收到本通知后, 方案印发后, 本意见下发之日起): counted from
+# the document's date
+_OWN_ISSUE = re.compile(r"(?:收到|接到)本(?:通知|方案|文件|意见|办法|计划)\s*(?:后|之日起)|"
+                        r"(?:本|该)?(?:通知|方案|文件|意见|办法|计划)(?:印发|下发|发布|公布)"
+                        r"\s*(?:后|之日起)")
+
+
+def _from_event(before: str) -> bool:
+    """Whether the part of the sentence before a span names the event it is counted from,
+    other than the document's own issue (收到本通知后 counts from the document's date)."""
+    last = None
+    for m in _EVENT_BEFORE.finditer(before):
+        last = m
+    if last is None:
+        return False
+    return not any(o.start() <= last.start() < o.end() for o in _OWN_ISSUE.finditer(before))
+
+
 def counted_from_event(text: str) -> bool:
-    """Whether a text sets a span counted from an event (任职后3个月内, 收到通知后一个月内): a
+    """Whether a text sets a span counted from an event (任职后3个月内, 收到材料后一个月内): a
     limit that holds each time the event happens, no date."""
-    return any(m.group("zn") and _EVENT_BEFORE.search(_sentence_before(text, m.start()))
+    return any(m.group("zn") and _from_event(_sentence_before(text, m.start()))
                for m in _WITHIN.finditer(text))
 
 
@@ -374,7 +392,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
     for m in _WITHIN.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            if m.group("zn") and _EVENT_BEFORE.search(_sentence_before(text, m.start())):
+            if m.group("zn") and _from_event(_sentence_before(text, m.start())):
                 continue  # 提出入党申请后，…在一个月内谈话: counted from that event, not a date
             found.append(Found(m.start(), m.end(), _within(m, ddate)))
     for m in _YEARS.finditer(text):
