@@ -429,8 +429,11 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
         meta.recipients = _recipients(pars[i])
         i += 1
     body: list[str] = []
-    j = i
-    while j < n and j < i + 12 and match_marker(pars[j]) is None:
+    j, listing = i, False
+    while j < n and j < i + 12 and (match_marker(pars[j]) is None
+                                    or listing and _attachment_item(pars[j])):
+        # 附件：1.… with 2.… under it lists the attachments: its numbers open no outline
+        listing = bool(_ATTACHMENT_LIST.match(pars[j])) or listing and _attachment_item(pars[j])
         sig = _signature(pars, j)
         if sig:  # the notice ends with its own signature and date
             signer, date, after = sig
@@ -522,6 +525,12 @@ def read_meta(pars: list[str]) -> Meta:
             i += 1
     meta.body_start = i
     meta.body_end, end_signer, end_date = _end(pars, i, meta, front)
+    annex = _before_annex(pars, i, n)
+    if annex < n:  # an annex after the signature is its own document: say it is left out
+        size = sum(len(p) for p in pars[annex:])
+        meta.warnings.append(Warning(
+            "annex_skipped", f"落款后的附件未纳入大纲（{len(pars) - annex} 段，{size} 字），"
+            "如需解析请将附件另存为单独文件", pars[annex][:24]))
     for p in pars[i:meta.body_end]:  # page fields a page put inside the text, as a fallback
         if FIELD_LINE.match(p):
             _page_field(p, meta, front)
@@ -619,6 +628,14 @@ def _end(pars: list[str], start: int, meta: Meta | None = None,
             break
         end = cut
     return end, signer, date
+
+
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]")
+
+
+def _attachment_item(p: str) -> bool:
+    """A line that can continue an 附件 list: a short name with no sentence in it."""
+    return len(p) <= 60 and "。" not in p
 
 
 def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:

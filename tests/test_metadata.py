@@ -445,3 +445,49 @@ def test_a_department_signing_in_short_under_its_committee_title():
     assert doc.title == "中共某某大学委员会组织部关于开展2025年“七一”走访慰问工作的通知"
     assert doc.issuer == "中共某某大学委员会组织部" and doc.institution == "某某大学"
     assert doc.recipients == ["各二级党委（党总支）", "直属党支部", "机关各部门", "各直属单位"]
+
+
+ANNEX_LIST_NOTICE = """中共西岭大学委员会文件
+西大党〔2024〕3号
+关于印发《西岭大学党支部建设工作方案》的通知
+各二级党组织：
+　　现将《西岭大学党支部建设工作方案》印发给你们，请认真组织实施。
+　　附件：1.西岭大学党支部建设工作方案
+　　　　　2.回执
+中共西岭大学委员会
+2024年3月1日
+附件1
+西岭大学党支部建设工作方案
+　　为提升党支部建设质量，制定本方案。
+　　一、工作安排
+　　1.各党支部每月召开一次支部委员会。
+　　2.党委组织部于6月底前完成检查。
+附件2
+回　执
+单位（盖章）：　　联系人：
+"""
+
+
+def test_notice_listing_two_attachments_keeps_its_plan():
+    """附件：1.方案 / 2.回执 in the notice: the 2. of the list opens no outline, so the notice
+    ends at its signature and the plan under 附件1 is read (the plan was lost before)."""
+    doc = _doc(ANNEX_LIST_NOTICE)
+    assert doc.title == "西岭大学党支部建设工作方案" and doc.kind == "工作方案"
+    assert doc.notice is not None and doc.notice.date == "2024-03-01"
+    assert doc.notice.body.startswith("现将《")
+    paths = [c.path for c in doc.clauses]
+    assert ["一", "1"] in paths and ["一", "2"] in paths
+    assert any("6月底前完成检查" in c.text for c in doc.clauses)
+
+
+def test_annex_after_the_signature_is_named_as_left_out():
+    """An annex after the signature is a document of its own: the outline leaves it out and a
+    warning says so, with its size, instead of dropping it silently."""
+    doc = _doc("西岭学院党支部建设工作方案\n一、工作安排\n1.各党支部每月召开一次支部委员会。\n"
+               "2.党委组织部于6月底前完成检查。\n中共西岭学院委员会\n2024年3月1日\n附件\n"
+               "党支部建设工作台账\n一、基本情况\n1.支部名称、书记、委员、党员人数。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"]]
+    assert not any("工作台账" in c.text for c in doc.clauses)
+    warned = [w for w in doc.warnings if w.kind == "annex_skipped"]
+    assert len(warned) == 1 and warned[0].excerpt == "附件"
+    assert "未纳入大纲（4 段，" in warned[0].message
