@@ -5,6 +5,8 @@ deliverables."""
 
 from __future__ import annotations
 
+import pytest
+
 from pbdocs.extract.tasks import due_of, kind_of
 from pbdocs.extract.timeexpr import counted_from_event, find_deadlines
 from pbdocs.model import Source
@@ -247,3 +249,16 @@ def test_the_means_before_the_work_sets_no_kind():
     assert kind_of("依托党建平台开展党员线上学习", False, False) == "ongoing"
     _, tasks = _tasks(NOTICE)
     assert _find(tasks, "建立发展党员全程纪实档案").kind == "once"
+
+
+@pytest.mark.parametrize("full, short", [
+    ("中共东山大学委员会", "东山大学党委"),
+    ("中共东山大学机电工程学院总支部委员会", "东山大学机电工程学院党总支"),
+    ("中共东山大学图书馆直属支部委员会", "东山大学图书馆直属党支部"),
+    ("中共东山大学纪律检查委员会", "东山大学纪律检查委员会"),
+])
+def test_short_name_of_party_bodies(full, short):
+    """A 总支部委员会 is a 党总支 and a 支部委员会 a 党支部, never a 总支部党委."""
+    from pbdocs.extract.suggest import short_name
+
+    assert short_name(full) == short

@@ -170,6 +170,9 @@ def body_kind(name: str | None) -> BodyKind | None:
 def short_name(name: str) -> str:
     """A party committee's name as a task book writes it: 中共X委员会 → X党委."""
     n = _PARTY.sub("", name.strip())
+    for full, short in (("总支部委员会", "党总支"), ("支部委员会", "党支部")):
+        if n.endswith(full):  # 中共X总支部委员会 → X党总支, 中共X支部委员会 → X党支部
+            return n[:-len(full)] + short
     if n.endswith("委员会") and not n.endswith(("纪律检查委员会", "党委委员会")):
         n = n[:-3] + "党委"
     return n or name
