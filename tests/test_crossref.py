@@ -226,7 +226,7 @@ def test_a_score_is_bm25_of_the_words_and_of_the_characters(docs):
     import numpy as np
 
     from pbdocs.crossref import vectors
-    from pbdocs.crossref.vectors import B, K1, WORD_WEIGHT, build_index, chars, clause_entries
+    from pbdocs.crossref.vectors import K1, WORD_WEIGHT, B, build_index, chars, clause_entries
 
     def grams(t):
         c = chars(t)

@@ -420,7 +420,8 @@ def hub_weights(indptr: np.ndarray, indices, data, doc_codes: np.ndarray) -> np.
     which document each row is of): 1, or (median spread / spread) ** HUB_EXPONENT for a
     clause whose spread is above the median. A clause's spread is the standard deviation of the
     cosines of its row (made unit length) with up to HUB_SAMPLE clauses spread evenly over the
-    corpus, those of its own document left out. Read batch by batch: memory for one batch times the sample."""
+    corpus, those of its own document left out. Read batch by batch: memory for one batch times
+    the sample."""
     n = len(doc_codes)
     weight = np.ones(n, dtype=np.float32)
     if n < 3 or not HUB_EXPONENT:
