@@ -869,3 +869,46 @@ def test_an_untitled_source_is_named_by_the_genre_its_preamble_gives(real_docs):
     doc = real_docs["nbpt-2020-sanji"]
     assert doc.title is None and doc.kind is None
     assert _source_name(doc).endswith("实施意见")
+
+
+def test_items_outside_any_section_do_not_get_a_bare_group_heading():
+    """A notice whose tasks are top-level run-in clauses (二、申报名额。…) and one item under a
+    section (四、其他要求): no group heading without words (a bare `### （一）`)."""
+    d = "uni-n"
+    clauses = [
+        _clause(d, ["二"], "各二级学院党委各推荐申报1项。", heading="申报名额",
+                tasks=[Task("各二级学院党委各推荐申报1项。")]),
+        _clause(d, ["三"], "各二级学院党委填写申报简况表，形成2500字左右申报材料。", heading="材料要求",
+                tasks=[Task("各二级学院党委填写申报简况表，形成2500字左右申报材料。", kind="once")]),
+        _clause(d, ["四", "（二）"], "各二级学院党委请于5月9日前报送申报材料。",
+                tasks=[Task("各二级学院党委请于5月9日前报送申报材料。", kind="once",
+                            deadlines=[Deadline("5月9日前", None, "2024-05-09", "by")])]),
+    ]
+    doc = Document(id=d, source=Source("n.txt", "txt", "0"), title="关于最佳党日活动申报工作的通知",
+                   kind="通知", issuer="党委组织部", date="2024-04-30",
+                   sections=[Section(["四"], 1, "四、", "其他要求")], clauses=clauses)
+    md = render_markdown(draft_context(doc, COLLEGE))
+    tasks = md[md.index("## 二、主要任务"):md.index("## 三、实施步骤")]
+    assert not re.search(r"^#+ （[一二三四五六七八九十]+）\s*$", tasks, re.M), tasks
+    assert "申报名额。" in tasks and "材料要求。" in tasks and "5月9日前报送申报材料" in tasks
+
+
+def test_cite_column_holds_a_whole_clause_number(tmp_path, real_docs):
+    """学校方案条款 such as 第三部分第2条 on one line: never 「第三部分第2 / 条」."""
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+
+    from pbdocs.generate import gbt9704 as G
+    from pbdocs.generate import layout
+
+    out = tmp_path / "draft.docx"
+    write("draft", real_docs["nbpt-2020-sanji"], out, college=COLLEGE)
+    table = open_docx(str(out)).tables[0]
+    cites = {row.cells[-1].text for row in table.rows[1:]}
+    short = [c for c in cites if re.fullmatch(r"第[一二三四五六七八九十]+部分第\d+条", c)]
+    assert short
+    grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    room = grid[-1] / 20 - 2 * G.CELL_MARGIN_MM / 25.4 * 72  # points inside the margins
+    need = max(sum(layout.char_advance(ch, 12.0, 0.0, layout.WIDE_LATIN) for ch in c)
+               for c in short)
+    assert need <= room, (need, room)

@@ -812,7 +812,9 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
         "goal_text": "".join(aims.goal_text),
         "goal_targets": aims.goal_targets,
         "groups": groups,
-        "grouped": len(groups) > 1,
+        # grouped under the source's sections only when every group has a heading to show
+        # (items of top-level run-in clauses sit under no section: a bare （一） otherwise)
+        "grouped": len(groups) > 1 and all(g["heading"] for g in groups),
         "items": items,
         "rows": rows,
         "phases": frame.phases,
