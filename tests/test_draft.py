@@ -912,3 +912,24 @@ def test_cite_column_holds_a_whole_clause_number(tmp_path, real_docs):
     need = max(sum(layout.char_advance(ch, 12.0, 0.0, layout.WIDE_LATIN) for ch in c)
                for c in short)
     assert need <= room, (need, room)
+
+
+def test_a_subjectless_tail_of_the_universitys_sentence_stays_the_universitys():
+    """Extraction splits `校级领导班子成员每学期至少…1次，每周至少…1次` into two tasks; the
+    second has no subject of its own and is still the university leaders' act: no row."""
+    d = "uni-t"
+    text = ("各二级学院党委要建立领导干部联系班级制度。校级领导班子成员每学期至少给师生上党课1次，"
+            "每周至少“面对面”与学生沟通交流1次。")
+    clauses = [_clause(d, ["二", "1"], text, heading="健全联系师生制度", tasks=[
+        Task("各二级学院党委要建立领导干部联系班级制度。", kind="once"),
+        Task("校级领导班子成员每学期至少给师生上党课1次，", kind="recurring",
+             recurrences=[Recurrence("每学期至少给师生上党课1次", "semester", 1)]),
+        Task("每周至少“面对面”与学生沟通交流1次。", kind="recurring",
+             recurrences=[Recurrence("每周至少“面对面”与学生沟通交流1次", "week", 1)])])]
+    doc = Document(id=d, source=Source("t.txt", "txt", "0"), title="关于加强联系师生工作的实施方案",
+                   kind="实施方案", issuer="中共丁大学委员会", institution="丁大学", date="2021-03-01",
+                   sections=[Section(["二"], 1, "二、", "主要任务")], clauses=clauses)
+    ctx = draft_context(doc, COLLEGE)
+    measures = [r.measure for r in ctx["rows"]]
+    assert any("联系班级制度" in m for m in measures), measures
+    assert not any("面对面" in m or "上党课" in m for m in measures), measures

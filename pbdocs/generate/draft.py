@@ -560,6 +560,23 @@ class Item:
     rows: list[DraftRow]
 
 
+def _universitys_sequel(clause_text: str, task_text: str, rules: DraftRules) -> bool:
+    """Whether a task that is the tail of a longer sentence of its clause (`每周至少“面对面”与
+    学生沟通交流1次` after `校级领导班子成员每学期至少…1次，`) is done by the university's
+    people named before it in that sentence: the task alone has no subject, the sentence
+    read whole gives it one."""
+    body, task = clean(clause_text), clean(task_text).rstrip("。；;，,")
+    at = body.find(task) if task else -1
+    if at <= 0:
+        return False
+    lead = re.split(r"[。；;！？!?]", body[:at])[-1]
+    if not lead.rstrip().endswith(("，", ",")):
+        return False
+    _, mine_lead = rules.restate_parts(lead)
+    _, mine_all = rules.restate_parts(lead + task + "。")
+    return _key(mine_all) == _key(mine_lead)
+
+
 def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item]:
     """The picked clauses' tasks restated with the college as the subject, near-duplicates
     dropped, as items with numbered rows (not yet scheduled or assigned)."""
@@ -575,6 +592,8 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
         rows: list[DraftRow] = []
         for t in p.tasks:
             text, mine = rules.restate_parts(clean(t.text))
+            if mine and _universitys_sequel(c.text, t.text, rules):
+                mine = ""  # …校级领导班子成员每学期…1次，[每周至少…1次]: theirs too
             text = re.sub(r"[；;，,]$", "。", text)
             mine = re.sub(r"[；;，,]$", "。", mine)
             if any(_similar(text, k) for k in kept_texts):
