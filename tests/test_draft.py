@@ -933,3 +933,14 @@ def test_a_subjectless_tail_of_the_universitys_sentence_stays_the_universitys():
     measures = [r.measure for r in ctx["rows"]]
     assert any("联系班级制度" in m for m in measures), measures
     assert not any("面对面" in m or "上党课" in m for m in measures), measures
+
+
+def test_branches_directly_under_the_university_leave_the_college_addressee():
+    """`各党总支、直属党支部请于…前报送` names the colleges and the branches directly under the
+    university; the college's draft names its own organisation alone."""
+    rules = load_rules()
+    for src in ("各党总支、直属党支部请于5月9日前，将相关纸质材料报组织部办公室。",
+                "各学院党委、党总支、直属党支部要认真组织开展民主评议党员工作。",
+                "各二级党委、直属党支部要按时报送材料。"):
+        text, mine = rules.restate_parts(src)
+        assert "直属" not in mine and mine.startswith("学院党"), (src, mine)
