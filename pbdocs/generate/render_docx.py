@@ -230,6 +230,9 @@ def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None
 # --- the writer -------------------------------------------------------------------------------
 
 
+KEEP_LAST_LINES = 3  # the text's last paragraph goes with the 落款 when no longer than this
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a 版记 goes: `room` points above it on its page, after a blank page or not."""
@@ -481,10 +484,29 @@ class _Writer:
             if i:
                 p.paragraph_format.space_before = Pt(0)
 
+    def _keep_last_text_with_next(self) -> None:
+        """The text's last paragraph goes with the 附件说明 or 落款 after it when the page
+        would part them (GB/T 9704: the 落款 never alone on a page), whole when it has at most
+        `KEEP_LAST_LINES` lines (a longer one stays: its page would be left half empty)."""
+        body = [x for x in self.doc.element.body if x.tag != qn("w:sectPr")]
+        if not body or body[-1].tag != qn("w:p"):
+            return
+        ppr = body[-1].find(qn("w:pPr"))
+        sid = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        if sid is None or sid.get(qn("w:val")) != self.doc.styles[style_name("body")].style_id:
+            return
+        last = Paragraph(body[-1], self.doc)
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        if layout._paragraph(body[-1], roles, G.TEXT_WIDTH_MM * layout.PT_PER_MM,
+                             layout.WIDE_LATIN).lines <= KEEP_LAST_LINES:
+            last.paragraph_format.keep_with_next = True
+            last.paragraph_format.keep_together = True
+
     def d_signature(self, el) -> None:
         """署名 and 成文日期: unsealed (署名 two characters from the right, the date two further
         right), or with `sealed` (the date four characters from the right, 署名 centred on it,
         room above for the seal)."""
+        self._keep_last_text_with_next()
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
         sealed = dialect.args(el).get("sealed") == "true"
@@ -510,6 +532,7 @@ class _Writer:
     def d_attachments(self, el) -> None:
         """附件说明: `附件：1.名称` two characters in, the next items' numbers under the first's,
         wrapped names under the names (GB/T 9704 7.3.4)."""
+        self._keep_last_text_with_next()
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
         label = G.text_width(re.match(r"^(附件\s*[：:])?", texts[0]).group(0)) if texts else 0
