@@ -232,3 +232,14 @@ def test_signature_never_alone_on_its_page_in_libreoffice(tmp_path):
     at = next(i for i, page in enumerate(pages) if any("2020年11月30日" in t for _, t in page))
     texts = "".join(t for _, t in pages[at])
     assert "最后一段正文" in texts and "中共某某大学委员会" in texts, texts
+
+
+def test_a_short_tables_last_row_never_stands_alone():
+    """Four tall rows of which three fit the landscape page: the fourth would stand alone on
+    the next page; the last two go on together instead."""
+    text = "加强党支部标准化规范化建设，确保各项工作落到实处，" * 11
+    rows = "\n".join(f"| {i} | 第{i}项。{text} |" for i in range(1, 5))
+    md = "::: landscape\n# 表\n\n::: table widths=1,10\n| 序号 | 内容 |\n|---|---|\n" + rows + "\n:::\n:::\n"
+    d = build_docx(md)
+    assert len(d.tables) == 2, [len(t.rows) for t in d.tables]
+    assert [r.cells[0].text for r in d.tables[1].rows] == ["序号", "3", "4"]

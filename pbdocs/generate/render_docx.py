@@ -230,6 +230,15 @@ def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None
 # --- the writer -------------------------------------------------------------------------------
 
 
+def _tail_kept(n: int) -> int:
+    """How many last rows of a table of `n` body rows are kept together: `TABLE_KEEP_LAST`,
+    fewer in a short table (half its rows, so that its first page keeps as many), none
+    when that is under two (a short table of 4 or 5 rows ends with two rows on a page, not
+    one)."""
+    keep = min(G.TABLE_KEEP_LAST, n // 2)
+    return keep if keep >= 2 else 0
+
+
 KEEP_LAST_LINES = 3  # the text's last paragraph goes with the 落款 when no longer than this
 
 
@@ -738,8 +747,9 @@ class _Writer:
         # it to the next row in Word and WPS; LibreOffice ignores it inside a table, so the rows
         # are also counted and the table cut where its last rows would stand alone.
         body_rows = [r for (head, _), r in zip(rows, t.rows) if not head]
-        if len(body_rows) >= 2 * G.TABLE_KEEP_LAST:
-            for row in body_rows[-G.TABLE_KEEP_LAST:-1]:
+        keep = _tail_kept(len(body_rows))
+        if keep:
+            for row in body_rows[-keep:-1]:
                 for cell in row.cells:
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
@@ -831,13 +841,13 @@ class _Writer:
         cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
         header row again. The count is close, not exact (a row's lines depend on the reader's
         fonts): in LibreOffice a page may still end a long table with a row or two."""
-        keep = G.TABLE_KEEP_LAST
         placed = self._placement(tbl)
         if placed is None:
             self._table_end = None
             return
         table, pages, self._table_end = placed
-        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
+        keep = _tail_kept(len(pages))
+        if not keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
             return
         trs = tbl.findall(qn("w:tr"))
         rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
