@@ -944,3 +944,36 @@ def test_branches_directly_under_the_university_leave_the_college_addressee():
                 "各二级党委、直属党支部要按时报送材料。"):
         text, mine = rules.restate_parts(src)
         assert "直属" not in mine and mine.startswith("学院党"), (src, mine)
+
+
+def test_a_committee_whose_university_is_unknown_gets_a_placeholder():
+    """中共计算机学院委员会 names no university: when neither the source nor --committee nor the
+    college's name says it, the title and the 落款 show a highlighted placeholder for it."""
+    doc = _doc_a()
+    doc.institution = None
+    doc.issuer = "党委组织部"
+    md = render_markdown(draft_context(doc, COLLEGE))
+    assert md.startswith(f"# 中共<mark>（学校名称）</mark>{COLLEGE}委员会关于贯彻落实")
+    sig = md[md.index("::: signature"):]
+    assert sig.splitlines()[1] == f"中共<mark>（学校名称）</mark>{COLLEGE}委员会"
+    for ctx in (draft_context(_doc_a(), COLLEGE),  # the source names the university
+                draft_context(doc, "甲大学" + COLLEGE),  # the college's name holds it
+                draft_context(doc, COLLEGE, committee=f"中共甲大学{COLLEGE}委员会")):
+        assert "（学校名称）" not in render_markdown(ctx)
+
+
+def test_a_title_with_a_placeholder_breaks_between_words_and_keeps_the_mark():
+    from pbdocs.generate import oxml
+    from pbdocs.generate.render_docx import build_docx
+
+    title = ("中共<mark>（学校名称）</mark>计算机学院委员会关于贯彻落实《关于开展2018年度学生党支部"
+             "组织生活会和开展民主评议党员的通知》的实施方案（讨论稿）")
+    d = build_docx(f"# {title}\n\n正文。\n")
+    p = d.paragraphs[0]
+    plain = title.replace("<mark>", "").replace("</mark>", "")
+    assert p.text.replace("\n", "") == plain
+    marked = [r.text for r in p.runs if r._r.find(oxml.qn("w:rPr") + "/" + oxml.qn("w:highlight"))
+              is not None]
+    assert marked == ["（学校名称）"]
+    lines = p.text.split("\n")
+    assert len(lines) > 1 and lines[-1] != "（讨论稿）" and not lines[1].startswith("活会")

@@ -108,6 +108,13 @@ def committee_name(college: str, institution: str | None = None) -> str:
     return f"中共{name}委员会"
 
 
+def _names_its_university(college: str) -> bool:
+    """Whether a college's name holds its university's: 甲大学计算机学院, 嘉应学院计算机学院,
+    中共…委员会 given whole."""
+    return (college.startswith("中共") or "大学" in college or "学校" in college
+            or college.count("学院") >= 2)
+
+
 def cite(doc: Document, clause: Clause) -> str:
     """Where a clause sits in the source, in words: path [二, 7] → `第二部分第7条`."""
     path = [p for p in clause.path if p]
@@ -799,9 +806,13 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
     rules = (rules or load_rules()).with_names(doc.institution)
     roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
     role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
-    committee = (committee.strip() if committee and committee.strip()
-                 else committee_name(college, doc.institution))
+    given = bool(committee and committee.strip())
+    committee = (committee.strip() if given else committee_name(college, doc.institution))
     college = college.strip()
+    # the university's name is missing from the committee's (the source does not say whose it
+    # is, nor does the college's name): the draft shows a placeholder for it
+    gap = "" if given or (doc.institution or "").strip() or _names_its_university(college) \
+        else "（学校名称）"
 
     sel = select(doc, rules)
     aims = restate_aims(sel, doc, rules)
@@ -819,6 +830,7 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
         "title": f"{committee}关于贯彻落实{_source_name(doc)}的实施方案（讨论稿）",
         "college": college,
         "committee": committee,
+        "committee_gap": gap,
         "source": {
             "id": doc.id, "title": _source_title(doc), "name": _source_name(doc),
             "issuer": doc.issuer, "issuer_in_title": bool(

@@ -316,7 +316,7 @@ class _Writer:
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
-        if el is not None and role_name == "title" and not len(el):
+        if el is not None and role_name == "title" and all(c.tag == "mark" for c in el):
             self._title_runs(p, el, role)
         elif el is not None:
             _add_runs(p, el, role, extra=extra.get("fmt"))
@@ -332,14 +332,35 @@ class _Writer:
         """A title that wraps breaks between words into balanced lines (GB/T 9704 7.3.1)."""
         from pbdocs.generate.titlebreak import break_title
 
-        text = oxml.xml_safe(_join_soft_breaks(el.text or "").strip())
+        # the title's characters, each with whether it is a placeholder (<mark>) to fill in
+        pieces = [(el.text or "", False)]
+        for child in el:
+            pieces += [(child.text_content() or "", True), (child.tail or "", False)]
+        chars = [(ch, marked) for part, marked in pieces
+                 for ch in oxml.xml_safe(_join_soft_breaks(part))]
+        while chars and chars[0][0].isspace():
+            chars.pop(0)
+        while chars and chars[-1][0].isspace():
+            chars.pop()
+        text = "".join(ch for ch, _ in chars)
         line_em = text_width_twips(self.landscape) / 20 / role.size
+        at = 0
         for i, line in enumerate(break_title(text, int(line_em))):
             if i:
                 p.runs[-1].add_break()
-            r = p.add_run(line)
-            oxml.set_fonts(r, role.font)
-            r.font.size = Pt(role.size)
+            while at < len(text) and text[at] != line[:1]:  # what a break left out (a space)
+                at += 1
+            flags = [m for _, m in chars[at:at + len(line)]]
+            at += len(line)
+            start = 0
+            for k in range(1, len(line) + 1):
+                if k == len(line) or flags[k] != flags[start]:
+                    r = p.add_run(line[start:k])
+                    oxml.set_fonts(r, role.font)
+                    r.font.size = Pt(role.size)
+                    if flags[start]:
+                        oxml.set_highlight(r)
+                    start = k
 
     def finish(self) -> None:
         if self.section_empty and not self.doc.paragraphs:
