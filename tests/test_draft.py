@@ -869,3 +869,111 @@ def test_an_untitled_source_is_named_by_the_genre_its_preamble_gives(real_docs):
     doc = real_docs["nbpt-2020-sanji"]
     assert doc.title is None and doc.kind is None
     assert _source_name(doc).endswith("实施意见")
+
+
+def test_items_outside_any_section_do_not_get_a_bare_group_heading():
+    """A notice whose tasks are top-level run-in clauses (二、申报名额。…) and one item under a
+    section (四、其他要求): no group heading without words (a bare `### （一）`)."""
+    d = "uni-n"
+    clauses = [
+        _clause(d, ["二"], "各二级学院党委各推荐申报1项。", heading="申报名额",
+                tasks=[Task("各二级学院党委各推荐申报1项。")]),
+        _clause(d, ["三"], "各二级学院党委填写申报简况表，形成2500字左右申报材料。", heading="材料要求",
+                tasks=[Task("各二级学院党委填写申报简况表，形成2500字左右申报材料。", kind="once")]),
+        _clause(d, ["四", "（二）"], "各二级学院党委请于5月9日前报送申报材料。",
+                tasks=[Task("各二级学院党委请于5月9日前报送申报材料。", kind="once",
+                            deadlines=[Deadline("5月9日前", None, "2024-05-09", "by")])]),
+    ]
+    doc = Document(id=d, source=Source("n.txt", "txt", "0"), title="关于最佳党日活动申报工作的通知",
+                   kind="通知", issuer="党委组织部", date="2024-04-30",
+                   sections=[Section(["四"], 1, "四、", "其他要求")], clauses=clauses)
+    md = render_markdown(draft_context(doc, COLLEGE))
+    tasks = md[md.index("## 二、主要任务"):md.index("## 三、实施步骤")]
+    assert not re.search(r"^#+ （[一二三四五六七八九十]+）\s*$", tasks, re.M), tasks
+    assert "申报名额。" in tasks and "材料要求。" in tasks and "5月9日前报送申报材料" in tasks
+
+
+def test_cite_column_holds_a_whole_clause_number(tmp_path, real_docs):
+    """学校方案条款 such as 第三部分第2条 on one line: never 「第三部分第2 / 条」."""
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+
+    from pbdocs.generate import gbt9704 as G
+    from pbdocs.generate import layout
+
+    out = tmp_path / "draft.docx"
+    write("draft", real_docs["nbpt-2020-sanji"], out, college=COLLEGE)
+    table = open_docx(str(out)).tables[0]
+    cites = {row.cells[-1].text for row in table.rows[1:]}
+    short = [c for c in cites if re.fullmatch(r"第[一二三四五六七八九十]+部分第\d+条", c)]
+    assert short
+    grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    room = grid[-1] / 20 - 2 * G.CELL_MARGIN_MM / 25.4 * 72  # points inside the margins
+    need = max(sum(layout.char_advance(ch, 12.0, 0.0, layout.WIDE_LATIN) for ch in c)
+               for c in short)
+    assert need <= room, (need, room)
+
+
+def test_a_subjectless_tail_of_the_universitys_sentence_stays_the_universitys():
+    """Extraction splits `校级领导班子成员每学期至少…1次，每周至少…1次` into two tasks; the
+    second has no subject of its own and is still the university leaders' act: no row."""
+    d = "uni-t"
+    text = ("各二级学院党委要建立领导干部联系班级制度。校级领导班子成员每学期至少给师生上党课1次，"
+            "每周至少“面对面”与学生沟通交流1次。")
+    clauses = [_clause(d, ["二", "1"], text, heading="健全联系师生制度", tasks=[
+        Task("各二级学院党委要建立领导干部联系班级制度。", kind="once"),
+        Task("校级领导班子成员每学期至少给师生上党课1次，", kind="recurring",
+             recurrences=[Recurrence("每学期至少给师生上党课1次", "semester", 1)]),
+        Task("每周至少“面对面”与学生沟通交流1次。", kind="recurring",
+             recurrences=[Recurrence("每周至少“面对面”与学生沟通交流1次", "week", 1)])])]
+    doc = Document(id=d, source=Source("t.txt", "txt", "0"), title="关于加强联系师生工作的实施方案",
+                   kind="实施方案", issuer="中共丁大学委员会", institution="丁大学", date="2021-03-01",
+                   sections=[Section(["二"], 1, "二、", "主要任务")], clauses=clauses)
+    ctx = draft_context(doc, COLLEGE)
+    measures = [r.measure for r in ctx["rows"]]
+    assert any("联系班级制度" in m for m in measures), measures
+    assert not any("面对面" in m or "上党课" in m for m in measures), measures
+
+
+def test_branches_directly_under_the_university_leave_the_college_addressee():
+    """`各党总支、直属党支部请于…前报送` names the colleges and the branches directly under the
+    university; the college's draft names its own organisation alone."""
+    rules = load_rules()
+    for src in ("各党总支、直属党支部请于5月9日前，将相关纸质材料报组织部办公室。",
+                "各学院党委、党总支、直属党支部要认真组织开展民主评议党员工作。",
+                "各二级党委、直属党支部要按时报送材料。"):
+        text, mine = rules.restate_parts(src)
+        assert "直属" not in mine and mine.startswith("学院党"), (src, mine)
+
+
+def test_a_committee_whose_university_is_unknown_gets_a_placeholder():
+    """中共计算机学院委员会 names no university: when neither the source nor --committee nor the
+    college's name says it, the title and the 落款 show a highlighted placeholder for it."""
+    doc = _doc_a()
+    doc.institution = None
+    doc.issuer = "党委组织部"
+    md = render_markdown(draft_context(doc, COLLEGE))
+    assert md.startswith(f"# 中共<mark>（学校名称）</mark>{COLLEGE}委员会关于贯彻落实")
+    sig = md[md.index("::: signature"):]
+    assert sig.splitlines()[1] == f"中共<mark>（学校名称）</mark>{COLLEGE}委员会"
+    for ctx in (draft_context(_doc_a(), COLLEGE),  # the source names the university
+                draft_context(doc, "甲大学" + COLLEGE),  # the college's name holds it
+                draft_context(doc, COLLEGE, committee=f"中共甲大学{COLLEGE}委员会")):
+        assert "（学校名称）" not in render_markdown(ctx)
+
+
+def test_a_title_with_a_placeholder_breaks_between_words_and_keeps_the_mark():
+    from pbdocs.generate import oxml
+    from pbdocs.generate.render_docx import build_docx
+
+    title = ("中共<mark>（学校名称）</mark>计算机学院委员会关于贯彻落实《关于开展2018年度学生党支部"
+             "组织生活会和开展民主评议党员的通知》的实施方案（讨论稿）")
+    d = build_docx(f"# {title}\n\n正文。\n")
+    p = d.paragraphs[0]
+    plain = title.replace("<mark>", "").replace("</mark>", "")
+    assert p.text.replace("\n", "") == plain
+    marked = [r.text for r in p.runs if r._r.find(oxml.qn("w:rPr") + "/" + oxml.qn("w:highlight"))
+              is not None]
+    assert marked == ["（学校名称）"]
+    lines = p.text.split("\n")
+    assert len(lines) > 1 and lines[-1] != "（讨论稿）" and not lines[1].startswith("活会")

@@ -79,6 +79,10 @@ def test_legend_says_what_a_suggestion_is(book):
     d, _ = book
     texts = [p.text for p in d.paragraphs]
     assert any("（建议）" in t and "原文未写明由谁负责" in t for t in texts)
+    # above the table (read before the rows; never a page of its own after a full last page)
+    body = list(d.element.body)
+    legend = next(p._p for p in d.paragraphs if "原文未写明由谁负责" in p.text)
+    assert body.index(legend) < body.index(d.tables[0]._tbl)
 
 
 def test_no_legend_and_no_suggestions_with_no_suggest(tmp_path):

@@ -193,3 +193,53 @@ def test_a_long_tables_last_rows_never_stand_alone():
     assert len(d.tables) == 2 and [r.cells[0].text for r in d.tables[1].rows] == [
         "序号", "18", "19", "20"]
     assert oxml.is_repeat_header(d.tables[1].rows[0])
+
+
+SIGNED = "\n\n::: signature\n中共某某大学委员会\n2020年11月30日\n:::\n"
+
+
+def _signed_page(last: str) -> str:
+    """Six paragraphs of three lines (18 lines), `last`, then the 落款 (a blank line, 署名,
+    成文日期): with a two-line `last` the page holds 20 lines and the 落款 does not fit."""
+    return "\n\n".join(["这是一段测试正文，" * 9] * 6 + [last]) + SIGNED
+
+
+def test_the_signature_takes_the_texts_last_short_paragraph_along():
+    d = build_docx(_signed_page("最后一段正文，" * 7 + "确保落实。"))
+    roles = {d.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+    body = [x for x in d.element.body if x.tag != qn("w:sectPr")]
+    last = next(p for p in reversed(d.paragraphs) if p.text.startswith("最后一段"))
+    assert last.paragraph_format.keep_with_next and last.paragraph_format.keep_together
+    # counted: page 2 holds the last paragraph's two lines, a blank line, 署名 and 成文日期
+    end = layout.flow(body, roles)
+    assert end.page == 2 and abs(end.used - 5 * G.LINE_PITCH_PT) < 1, end
+    # a long last paragraph stays where it is (its page would be left half empty)
+    d2 = build_docx(_signed_page("最后一段很长的正文，" * 12))
+    long_last = next(p for p in reversed(d2.paragraphs) if p.text.startswith("最后一段"))
+    assert not long_last.paragraph_format.keep_together
+
+
+@pytest.mark.render
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice or poppler-utils not installed")
+def test_signature_never_alone_on_its_page_in_libreoffice(tmp_path):
+    docx = markdown_to_docx(_signed_page("最后一段正文，" * 7 + "确保落实。"), tmp_path / "s.docx")
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   check=True, env=env, capture_output=True, timeout=240)
+    pages = _pages(docx.with_suffix(".pdf"))
+    at = next(i for i, page in enumerate(pages) if any("2020年11月30日" in t for _, t in page))
+    texts = "".join(t for _, t in pages[at])
+    assert "最后一段正文" in texts and "中共某某大学委员会" in texts, texts
+
+
+def test_a_short_tables_last_row_never_stands_alone():
+    """Four tall rows of which three fit the landscape page: the fourth would stand alone on
+    the next page; the last two go on together instead."""
+    text = "加强党支部标准化规范化建设，确保各项工作落到实处，" * 11
+    rows = "\n".join(f"| {i} | 第{i}项。{text} |" for i in range(1, 5))
+    md = "::: landscape\n# 表\n\n::: table widths=1,10\n| 序号 | 内容 |\n|---|---|\n" + rows + "\n:::\n:::\n"
+    d = build_docx(md)
+    assert len(d.tables) == 2, [len(t.rows) for t in d.tables]
+    assert [r.cells[0].text for r in d.tables[1].rows] == ["序号", "3", "4"]

@@ -6,7 +6,7 @@ import pytest
 from _generate_docs import plan
 
 from pbdocs.generate.outputs import markdown
-from pbdocs.generate.textfix import LOST, Damage, TextRules, fullwidth
+from pbdocs.generate.textfix import DAMAGE_CLOSE, DAMAGE_OPEN, LOST, Damage, TextRules, fullwidth
 from pbdocs.model import Clause, Recurrence, Task, Warning
 
 
@@ -67,3 +67,15 @@ def test_rules_count_what_they_mark():
     rules = TextRules(damage=Damage.of(_damaged_doc()))
     out = rules.apply("每月至少召开 次支部委员会会议,推进两学一做”学习教育。")
     assert rules.marked == 2 and LOST in out and "，" in out
+
+
+def test_every_quote_out_of_order_is_marked_not_only_the_reported_one():
+    """Parsing reports one damaged place a paragraph; a second one in the same paragraph
+    (`深化落实事业之友”“新生之友等`) is marked too, a well-formed pair is not."""
+    rules = TextRules(damage=Damage.of(_damaged_doc()))
+    out = rules.apply("深化落实事业之友”“新生之友等联系服务群众制度，开展“三会一课”。")
+    assert out.count(DAMAGE_OPEN) == 2, out
+    assert f"{DAMAGE_OPEN}”{DAMAGE_CLOSE}" in out and f"{DAMAGE_OPEN}“{DAMAGE_CLOSE}" in out
+    assert "开展“三会一课”" in out
+    clean = TextRules(damage=Damage())  # a source without damage: nothing marked
+    assert DAMAGE_OPEN not in clean.apply("深化落实事业之友”“新生之友等联系服务群众制度。")

@@ -108,6 +108,13 @@ def committee_name(college: str, institution: str | None = None) -> str:
     return f"中共{name}委员会"
 
 
+def _names_its_university(college: str) -> bool:
+    """Whether a college's name holds its university's: 甲大学计算机学院, 嘉应学院计算机学院,
+    中共…委员会 given whole."""
+    return (college.startswith("中共") or "大学" in college or "学校" in college
+            or college.count("学院") >= 2)
+
+
 def cite(doc: Document, clause: Clause) -> str:
     """Where a clause sits in the source, in words: path [二, 7] → `第二部分第7条`."""
     path = [p for p in clause.path if p]
@@ -560,6 +567,23 @@ class Item:
     rows: list[DraftRow]
 
 
+def _universitys_sequel(clause_text: str, task_text: str, rules: DraftRules) -> bool:
+    """Whether a task that is the tail of a longer sentence of its clause (`每周至少“面对面”与
+    学生沟通交流1次` after `校级领导班子成员每学期至少…1次，`) is done by the university's
+    people named before it in that sentence: the task alone has no subject, the sentence
+    read whole gives it one."""
+    body, task = clean(clause_text), clean(task_text).rstrip("。；;，,")
+    at = body.find(task) if task else -1
+    if at <= 0:
+        return False
+    lead = re.split(r"[。；;！？!?]", body[:at])[-1]
+    if not lead.rstrip().endswith(("，", ",")):
+        return False
+    _, mine_lead = rules.restate_parts(lead)
+    _, mine_all = rules.restate_parts(lead + task + "。")
+    return _key(mine_all) == _key(mine_lead)
+
+
 def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item]:
     """The picked clauses' tasks restated with the college as the subject, near-duplicates
     dropped, as items with numbered rows (not yet scheduled or assigned)."""
@@ -575,6 +599,8 @@ def restate_tasks(sel: Selection, doc: Document, rules: DraftRules) -> list[Item
         rows: list[DraftRow] = []
         for t in p.tasks:
             text, mine = rules.restate_parts(clean(t.text))
+            if mine and _universitys_sequel(c.text, t.text, rules):
+                mine = ""  # …校级领导班子成员每学期…1次，[每周至少…1次]: theirs too
             text = re.sub(r"[；;，,]$", "。", text)
             mine = re.sub(r"[；;，,]$", "。", mine)
             if any(_similar(text, k) for k in kept_texts):
@@ -780,9 +806,13 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
     rules = (rules or load_rules()).with_names(doc.institution)
     roles = dict(roles or (read_roles_file(roles_file) if roles_file else {}))
     role_order = tuple(DEFAULT_ROLES) + tuple(r for r in roles if r not in DEFAULT_ROLES)
-    committee = (committee.strip() if committee and committee.strip()
-                 else committee_name(college, doc.institution))
+    given = bool(committee and committee.strip())
+    committee = (committee.strip() if given else committee_name(college, doc.institution))
     college = college.strip()
+    # the university's name is missing from the committee's (the source does not say whose it
+    # is, nor does the college's name): the draft shows a placeholder for it
+    gap = "" if given or (doc.institution or "").strip() or _names_its_university(college) \
+        else "（学校名称）"
 
     sel = select(doc, rules)
     aims = restate_aims(sel, doc, rules)
@@ -800,6 +830,7 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
         "title": f"{committee}关于贯彻落实{_source_name(doc)}的实施方案（讨论稿）",
         "college": college,
         "committee": committee,
+        "committee_gap": gap,
         "source": {
             "id": doc.id, "title": _source_title(doc), "name": _source_name(doc),
             "issuer": doc.issuer, "issuer_in_title": bool(
@@ -812,7 +843,9 @@ def draft_context(doc: Document, college: str, *, roles: dict[str, str] | None =
         "goal_text": "".join(aims.goal_text),
         "goal_targets": aims.goal_targets,
         "groups": groups,
-        "grouped": len(groups) > 1,
+        # grouped under the source's sections only when every group has a heading to show
+        # (items of top-level run-in clauses sit under no section: a bare （一） otherwise)
+        "grouped": len(groups) > 1 and all(g["heading"] for g in groups),
         "items": items,
         "rows": rows,
         "phases": frame.phases,

@@ -94,10 +94,11 @@ ROLES: dict[str, Role] = {
                      color=RED),
     "docnumber": Role(align="center", before_lines=2),
     "recipients": Role(align="justify", before_lines=1),
-    "signature": Role(align="right", before_lines=1),
+    # 落款 never alone on a page: the 附件说明 and 署名 are kept with what follows them
+    "signature": Role(align="right", before_lines=1, keep_next=True),
     "date": Role(align="right"),
     "note": Role(first_line=2),
-    "attachments": Role(first_line=2, before_lines=1),
+    "attachments": Role(first_line=2, before_lines=1, keep_next=True),
     "label": Role(font=FONT_HT, align="left"),
     "center": Role(align="center"),
     "colophon": Role(size=SIZE["四号"], align="left", line_pt=None),

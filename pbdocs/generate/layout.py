@@ -320,7 +320,16 @@ def flow(body: Iterable, roles: dict[str, G.Role], width: float = G.TEXT_WIDTH_M
         need = before + it.pitch * it.lines
         nxt = items[i + 1] if i + 1 < len(items) else None
         if it.keep_next and isinstance(nxt, _Para) and not top:
-            if used + need + nxt.before + nxt.pitch > page_pt + 0.5:
+            # the run of paragraphs kept with the next one (a heading over a heading, 附件说明
+            # over 署名 over 成文日期) and the first line of the paragraph after the run
+            chain, j = 0.0, i + 1
+            while (j < len(items) and isinstance(items[j], _Para) and items[j].keep_next
+                   and not items[j].page_break and not items[j].section_break):
+                chain += items[j].before + items[j].pitch * items[j].lines
+                j += 1
+            if j < len(items) and isinstance(items[j], _Para) and not items[j].page_break:
+                chain += items[j].before + items[j].pitch
+            if used + need + chain > page_pt + 0.5:
                 page, used, top = page + 1, 0.0, True
                 need -= before
         if used + need <= page_pt + 0.5:

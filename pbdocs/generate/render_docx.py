@@ -230,6 +230,18 @@ def _add_runs(p, el, role: G.Role, size: float | None = None, extra: dict | None
 # --- the writer -------------------------------------------------------------------------------
 
 
+def _tail_kept(n: int) -> int:
+    """How many last rows of a table of `n` body rows are kept together: `TABLE_KEEP_LAST`,
+    fewer in a short table (half its rows, so that its first page keeps as many), none
+    when that is under two (a short table of 4 or 5 rows ends with two rows on a page, not
+    one)."""
+    keep = min(G.TABLE_KEEP_LAST, n // 2)
+    return keep if keep >= 2 else 0
+
+
+KEEP_LAST_LINES = 3  # the text's last paragraph goes with the 落款 when no longer than this
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a 版记 goes: `room` points above it on its page, after a blank page or not."""
@@ -304,7 +316,7 @@ class _Writer:
         if self.pending_break:
             p.paragraph_format.page_break_before = True
             self.pending_break = False
-        if el is not None and role_name == "title" and not len(el):
+        if el is not None and role_name == "title" and all(c.tag == "mark" for c in el):
             self._title_runs(p, el, role)
         elif el is not None:
             _add_runs(p, el, role, extra=extra.get("fmt"))
@@ -320,14 +332,35 @@ class _Writer:
         """A title that wraps breaks between words into balanced lines (GB/T 9704 7.3.1)."""
         from pbdocs.generate.titlebreak import break_title
 
-        text = oxml.xml_safe(_join_soft_breaks(el.text or "").strip())
+        # the title's characters, each with whether it is a placeholder (<mark>) to fill in
+        pieces = [(el.text or "", False)]
+        for child in el:
+            pieces += [(child.text_content() or "", True), (child.tail or "", False)]
+        chars = [(ch, marked) for part, marked in pieces
+                 for ch in oxml.xml_safe(_join_soft_breaks(part))]
+        while chars and chars[0][0].isspace():
+            chars.pop(0)
+        while chars and chars[-1][0].isspace():
+            chars.pop()
+        text = "".join(ch for ch, _ in chars)
         line_em = text_width_twips(self.landscape) / 20 / role.size
+        at = 0
         for i, line in enumerate(break_title(text, int(line_em))):
             if i:
                 p.runs[-1].add_break()
-            r = p.add_run(line)
-            oxml.set_fonts(r, role.font)
-            r.font.size = Pt(role.size)
+            while at < len(text) and text[at] != line[:1]:  # what a break left out (a space)
+                at += 1
+            flags = [m for _, m in chars[at:at + len(line)]]
+            at += len(line)
+            start = 0
+            for k in range(1, len(line) + 1):
+                if k == len(line) or flags[k] != flags[start]:
+                    r = p.add_run(line[start:k])
+                    oxml.set_fonts(r, role.font)
+                    r.font.size = Pt(role.size)
+                    if flags[start]:
+                        oxml.set_highlight(r)
+                    start = k
 
     def finish(self) -> None:
         if self.section_empty and not self.doc.paragraphs:
@@ -481,10 +514,29 @@ class _Writer:
             if i:
                 p.paragraph_format.space_before = Pt(0)
 
+    def _keep_last_text_with_next(self) -> None:
+        """The text's last paragraph goes with the 附件说明 or 落款 after it when the page
+        would part them (GB/T 9704: the 落款 never alone on a page), whole when it has at most
+        `KEEP_LAST_LINES` lines (a longer one stays: its page would be left half empty)."""
+        body = [x for x in self.doc.element.body if x.tag != qn("w:sectPr")]
+        if not body or body[-1].tag != qn("w:p"):
+            return
+        ppr = body[-1].find(qn("w:pPr"))
+        sid = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        if sid is None or sid.get(qn("w:val")) != self.doc.styles[style_name("body")].style_id:
+            return
+        last = Paragraph(body[-1], self.doc)
+        roles = {self.doc.styles[style_name(r)].style_id: role for r, role in G.ROLES.items()}
+        if layout._paragraph(body[-1], roles, G.TEXT_WIDTH_MM * layout.PT_PER_MM,
+                             layout.WIDE_LATIN).lines <= KEEP_LAST_LINES:
+            last.paragraph_format.keep_with_next = True
+            last.paragraph_format.keep_together = True
+
     def d_signature(self, el) -> None:
         """署名 and 成文日期: unsealed (署名 two characters from the right, the date two further
         right), or with `sealed` (the date four characters from the right, 署名 centred on it,
         room above for the seal)."""
+        self._keep_last_text_with_next()
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
         sealed = dialect.args(el).get("sealed") == "true"
@@ -510,6 +562,7 @@ class _Writer:
     def d_attachments(self, el) -> None:
         """附件说明: `附件：1.名称` two characters in, the next items' numbers under the first's,
         wrapped names under the names (GB/T 9704 7.3.4)."""
+        self._keep_last_text_with_next()
         lines = self._lines(el)
         texts = [(x.text_content() or "").strip() for x in lines]
         label = G.text_width(re.match(r"^(附件\s*[：:])?", texts[0]).group(0)) if texts else 0
@@ -715,8 +768,9 @@ class _Writer:
         # it to the next row in Word and WPS; LibreOffice ignores it inside a table, so the rows
         # are also counted and the table cut where its last rows would stand alone.
         body_rows = [r for (head, _), r in zip(rows, t.rows) if not head]
-        if len(body_rows) >= 2 * G.TABLE_KEEP_LAST:
-            for row in body_rows[-G.TABLE_KEEP_LAST:-1]:
+        keep = _tail_kept(len(body_rows))
+        if keep:
+            for row in body_rows[-keep:-1]:
                 for cell in row.cells:
                     for p in cell.paragraphs:
                         p.paragraph_format.keep_with_next = True
@@ -808,13 +862,13 @@ class _Writer:
         cut before its last `TABLE_KEEP_LAST` rows, which go on on the next page under the
         header row again. The count is close, not exact (a row's lines depend on the reader's
         fonts): in LibreOffice a page may still end a long table with a row or two."""
-        keep = G.TABLE_KEEP_LAST
         placed = self._placement(tbl)
         if placed is None:
             self._table_end = None
             return
         table, pages, self._table_end = placed
-        if len(pages) < 2 * keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
+        keep = _tail_kept(len(pages))
+        if not keep or pages[0] == pages[-1] or pages.count(pages[-1]) >= keep:
             return
         trs = tbl.findall(qn("w:tr"))
         rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]

@@ -162,7 +162,35 @@ class Damage:
             if n:
                 text = text.replace(token, f"{DAMAGE_OPEN}{token}{DAMAGE_CLOSE}")
                 count += n
+        if self.quotes:  # parsing reports one place a paragraph: the others are found here
+            text, n = _stray_quotes(text)
+            count += n
         return text, count
+
+
+_PAIRS = {"”": "“", "’": "‘"}
+
+
+def _stray_quotes(text: str) -> tuple[str, int]:
+    """Curly quotes of a text out of order, each wrapped in the sentinels: a closing mark with
+    no opening one before it (`落实事业之友”“新生之友等`), an opening one never closed. Marks
+    already wrapped are left as they are."""
+    open_at: dict[str, list[int]] = {"“": [], "‘": []}
+    stray: list[int] = []
+    for i, ch in enumerate(text):
+        if i > 0 and text[i - 1] == DAMAGE_OPEN:
+            continue
+        if ch in open_at:
+            open_at[ch].append(i)
+        elif ch in _PAIRS:
+            if open_at[_PAIRS[ch]]:
+                open_at[_PAIRS[ch]].pop()
+            else:
+                stray.append(i)
+    stray += [i for opened in open_at.values() for i in opened]
+    for i in sorted(stray, reverse=True):
+        text = f"{text[:i]}{DAMAGE_OPEN}{text[i]}{DAMAGE_CLOSE}{text[i + 1:]}"
+    return text, len(stray)
 
 
 def _quote_spots(excerpt: str) -> list[tuple[str, str]]:
