@@ -800,3 +800,26 @@ def test_html_task_table_with_a_name_column_heads_each_row(tmp_path):
         ("党建引领专业建设", "推行党总支书记参加专业建设委员会制度。"),
         ("党员学习教育", "开展线上学习，人均学时不少于50学时。")]
     assert "\u2063" not in doc.text
+
+
+# ---- round 6: layouts of the round-5 held-out set -------------------------------------------
+
+def test_sub_items_that_are_parts_of_one_sentence_stay_in_their_item():
+    doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
+               "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
+               "2、做好党费收缴，党总支每半年在学院公开一次党费收缴情况。\n"
+               "(1)教工党员党费于每月10日前缴纳；\n(2)学生党员党费按学期集中缴纳。\n"
+               "3、开展年度党员民主评议。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "3"]]
+    assert doc.sections[-1].path == ["一"]
+    two = doc.clauses[1]
+    assert two.heading is None
+    assert two.text.endswith("(1)教工党员党费于每月10日前缴纳；\n(2)学生党员党费按学期集中缴纳。")
+
+
+def test_sub_items_under_a_short_headline_are_clauses_of_their_own():
+    doc = _doc("某医院党委党建工作方案\n一、组织建设\n1.选优配强党支部书记。\n"
+               "（1）党支部书记原则上由科室主任担任；\n（2）党支部书记每年参加集中培训；\n"
+               "（3）建立党支部书记后备人才库。\n2.开展融合活动。\n")
+    assert ["一", "1", "（2）"] in [c.path for c in doc.clauses]
+    assert (["一", "1"], "选优配强党支部书记") in [(s.path, s.heading) for s in doc.sections]
