@@ -374,6 +374,8 @@ def _glued_headings(line: str, cuts: set[int]) -> set[int]:
     return out
 
 
+# A cell of the rule under a Markdown table's header: |---|:---:|.
+_RULE_CELL = re.compile(r":?-{3,}:?")
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
 # A gap between two cells of a table pasted from a word processor as text: two spaces or more
 # (the runs vary in length: the columns were aligned for a font, not in characters), or one
@@ -453,6 +455,9 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
             rows = [header]
             while k < len(live):
                 row = _cells(lines[live[k]], spaced)
+                if row is not None and all(_RULE_CELL.fullmatch(c) for c in row):
+                    k += 1  # the rule under a Markdown table's header (|---|---|): no row
+                    continue
                 if row is not None and len(row) > len(header):
                     row = None  # more cells than the header has: not a row of this table
                 elif row is not None and spaced and row == header:
@@ -531,8 +536,8 @@ def _record_rows(lines: list[str], dropped: list[bool], repairs: list[_Repair]) 
         k = n
         while k < len(live):
             r = _RECORD_LABEL.match(lines[live[k]])
-            if r is None or column_role(r.group(1)) is None:
-                break
+            if r is None or column_role(r.group(1)) is None or match_marker(lines[live[k]]):
+                break  # 问题二：… numbers a record of its own
             label, value = r.groups()
             if label == first or not records:
                 records.append({})

@@ -804,6 +804,40 @@ def test_html_task_table_with_a_name_column_heads_each_row(tmp_path):
 
 # ---- round 6: layouts of the round-5 held-out set -------------------------------------------
 
+def test_markdown_pipe_table_in_plain_text_with_category_rows_and_a_problem_column():
+    text = ("某某集团党委巡察反馈问题整改任务清单\n"
+            "对照巡察反馈问题，制定本清单。\n\n"
+            "| 序号 | 问题 | 整改措施 | 责任部门 | 整改时限 |\n"
+            "|---|---|---|---|---|\n"
+            "| 一 | 党的领导方面 | | | |\n"
+            "| 1 | 学习流于形式 | 制定年度学习计划，每月集中学习一次 | 党群工作部 | 长期坚持 |\n"
+            "| 2 | 党建与业务融合不紧，考核偏软 | 修订考核办法 | 党群工作部（牵头）、人力资源部 | 2026.6.30 |\n"
+            "| 二 | 从严治党方面 | | | |\n"
+            "| 3 | 招投标管理存在漏洞 | 开展专项检查 | 纪委 | 立行立改 |\n")
+    doc = _doc(text)
+    # the rule under the header is no row; the category rows, numbered 一/二 in the 序号
+    # column, are the sections; the rows run on under them
+    assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "党的领导方面"),
+                                                           (["二"], "从严治党方面")]
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"], ["二", "3"]]
+    rows = doc.clauses[1:]
+    # the problem heads its row (even with a comma inside), the measures are the text
+    assert [c.heading for c in rows] == ["学习流于形式", "党建与业务融合不紧，考核偏软",
+                                         "招投标管理存在漏洞"]
+    assert rows[0].text == "制定年度学习计划，每月集中学习一次。"
+    assert rows[1].note == "责任部门：党群工作部（牵头）、人力资源部；整改时限：2026.6.30"
+    assert not any("---" in c.text for c in doc.clauses)
+
+
+def test_category_row_numbered_in_its_number_cell_reads_the_same_from_markdown():
+    from pbdocs.read.md import md_to_text
+
+    text = md_to_text("| 序号 | 问题 | 整改措施 | 责任部门 |\n|---|---|---|---|\n"
+                      "| 一 | 组织建设方面 | | |\n| 1 | 支部设置不规范 | 开展摸底 | 组织部 |\n")
+    assert text.split("\n\n") == ["一、组织建设方面",
+                                  "1.支部设置不规范\u2063开展摸底。（责任部门：组织部）"]
+
+
 def test_sub_items_that_are_parts_of_one_sentence_stay_in_their_item():
     doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
                "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
