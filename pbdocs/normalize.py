@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pbdocs import pagechrome
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon
-from pbdocs.markers import bare_marker, match_marker
+from pbdocs.markers import Marker, bare_marker, match_marker
 from pbdocs.model import Warning
 
 # Characters that count as "Chinese side" for deciding that a space only wrapped a line.
@@ -297,15 +297,34 @@ def _split_run_on(line: str) -> list[str]:
     cuts = fixed | glued
     first = match_marker(line)
     last = {first.family: first.value} if first else {}
+    # families whose items were cut as the first item under a heading (一、…领导（一）党委…):
+    # their next items start new lines after a full stop too
+    listed: set[str] = set()
+    if first is not None and first.family == "cn_dun":
+        glued_item = _glued_item(line, 0)
+        if glued_item is not None:
+            cuts.add(glued_item[0])
+            last[glued_item[1].family] = glued_item[1].value
+            listed.add(glued_item[1].family)
     spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
     for k, gap in sorted(spots + [(k, " ") for k in glued | set(headers)]):
         mk = match_marker(line[k:k + 40])
         if mk is None:
             continue
+        glued_item = _glued_item(line, k) if mk.family == "cn_dun" else None
         # after a full stop only an article or a chapter starts a new line, or the next 一、 of
-        # a sequence already cut (items run inline after a stop, （2）…, stay in their clause)
+        # a sequence already cut, or a first 一、 whose short heading runs into its first item,
+        # or the next item of a family cut so (items run inline after a stop, （2）…, stay in
+        # their clause)
         if not gap and line[k] != "第" and not (
-                mk.family == "cn_dun" and mk.value == last.get("cn_dun", -1) + 1):
+                mk.family == "cn_dun" and mk.value == last.get("cn_dun", -1) + 1) and not (
+                mk.family == "cn_dun" and mk.value == 1 and glued_item is not None
+                and glued_item[1].value == 1) and not (
+                mk.family in listed and mk.value == last.get(mk.family, -1) + 1):
+            continue
+        if not gap and mk.family in listed:
+            last[mk.family] = mk.value
+            cuts.add(k)
             continue
         if mk.family in ("article", "chapter"):  # 第N条 cited in a sentence is no heading
             before = line[:k - len(gap)].rstrip()
@@ -316,6 +335,10 @@ def _split_run_on(line: str) -> list[str]:
         if mk.value == 1 or mk.value == last.get(mk.family, -1) + 1:
             last[mk.family] = mk.value
             cuts.add(k)
+            if glued_item is not None and not gap:
+                cuts.add(glued_item[0])
+                last[glued_item[1].family] = glued_item[1].value
+                listed.add(glued_item[1].family)
     cuts |= _glued_headings(line, cuts)
     parts, start = [], 0
     for k in sorted(cuts | {len(line)}):
@@ -353,6 +376,22 @@ def _cut_glued_headers(line: str) -> tuple[str, list[int]]:
 
 # A heading glued to its first item in one-line table text: 一、基本组织建立好(1)一个党组织网络…
 _GLUED_HEADING = 24
+
+
+def _glued_item(line: str, k: int) -> tuple[int, Marker] | None:
+    """Where the first item runs straight in after the short section heading 一、… at k (no
+    punctuation between: 一、加强党的领导（一）党委常委会…), and its marker, or None."""
+    mk = match_marker(line[k:k + 40])
+    if mk is None or mk.family != "cn_dun":
+        return None
+    head = k + mk.end
+    for j in range(head + 2, min(len(line), head + _GLUED_HEADING)):
+        if re.match(r"[，。；：,;:！？、“”《》]", line[j]):
+            return None
+        nm = match_marker(line[j:j + 40])
+        if nm is not None and nm.family not in ("cn_dun", "shi"):
+            return j, nm
+    return None
 
 
 def _glued_headings(line: str, cuts: set[int]) -> set[int]:

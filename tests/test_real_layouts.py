@@ -838,6 +838,31 @@ def test_category_row_numbered_in_its_number_cell_reads_the_same_from_markdown()
                                   "1.支部设置不规范\u2063开展摸底。（责任部门：组织部）"]
 
 
+def test_web_copy_with_lost_line_breaks_splits_headings_glued_to_their_first_item():
+    line = ("2026年，学校统一战线工作要坚持大统战工作格局，围绕中心工作，凝聚人心、汇聚力量。"
+            "一、加强党的领导（一）党委常委会每年专题研究一次统战工作。（二）落实常委联系党外人士制度，"
+            "每年谈心一次。二、支持民主党派建设（三）支持民主党派开展主题教育，每季度召开一次联席会议。")
+    doc = _doc("某大学统战部2026年统一战线工作要点\n" + line + "\n"
+               "三、做好知识分子工作（四）发挥党外知识分子联谊会作用，年内组织开展建言献策活动不少于2次。"
+               "（五）做好留学人员统战工作，国际交流合作处负责建立留学归国人员联系台账。\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [
+        (["一"], "加强党的领导"), (["二"], "支持民主党派建设"), (["三"], "做好知识分子工作")]
+    assert [c.path for c in doc.clauses] == [
+        ["0"], ["一", "（一）"], ["一", "（二）"], ["二", "（三）"], ["三", "（四）"],
+        ["三", "（五）"]]
+    assert doc.clauses[0].text.endswith("凝聚人心、汇聚力量。")
+    assert doc.clauses[2].text == "落实常委联系党外人士制度，每年谈心一次。"
+
+
+def test_items_numbered_inline_after_a_full_stop_stay_in_their_clause():
+    # no heading runs into a first item here: （1）（2） are the parts of one item's text
+    line = ("一、工作要求各支部要认真组织学习，做到全员参与，学习内容包括：（1）党章党规。（2）系列讲话。"
+            "各支部要按时报送学习记录，确保学习效果，形成长效机制并定期总结经验，及时推广好的做法。")
+    doc = _doc("某学院学习计划\n" + line + "\n二、保障措施\n加强组织领导。\n")
+    assert [c.path for c in doc.clauses] == [["一"], ["二"]]
+    assert "（2）系列讲话。" in doc.clauses[0].text
+
+
 def test_sub_items_that_are_parts_of_one_sentence_stay_in_their_item():
     doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
                "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
