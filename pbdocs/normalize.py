@@ -165,7 +165,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     lines = []
     for ln in text.split("\n"):
         ln = _BULLET.sub("", ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003"))
-        parts = _split_run_on(ln)
+        parts = _split_banner(ln) or _split_run_on(ln)
         if len(parts) > 1:
             repairs.append(_Repair("line_split", f"将连排在一行的 {len(parts)} 段（编号条目、"
                                    "发文字号、标题、主送、落款）按原有结构分行", len(lines), 0,
@@ -266,6 +266,19 @@ def _split_recipients(lines: list[str], repairs: list[_Repair]) -> None:
                                    i, 0, ln[:40]))
             lines[i:i + 1] = [m.group(0), ln[m.end():].strip()]
             return
+
+
+# A 红头 banner and its 发文字号 set on one line (X党委文件　　X党发〔2026〕5号).
+_BANNER_NO = re.compile(r"^(.{2,40}?文件)[\s\u3000]+"
+                        r"(\S{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号)$")
+
+
+def _split_banner(line: str) -> list[str] | None:
+    """A banner line and its 发文字号 on one line, as two lines; None for any other line."""
+    m = _BANNER_NO.match(line)
+    if m is None or not is_org_line(m.group(1)[:-2]) or not DOC_NO_LINE.match(m.group(2)):
+        return None
+    return [m.group(1), m.group(2)]
 
 
 def _split_run_on(line: str) -> list[str]:
@@ -643,6 +656,16 @@ def _heading_like(par: str) -> bool:
     return match_marker(par) is not None and len(par) <= 40 and "。" not in par
 
 
+_ISSUED = re.compile(r"^(.{2,40}?)[\s\u3000]*(?:19|20)\d{2}\s*年\d{1,2}月\d{1,2}日"
+                     r"\s*(?:印发|印制)$")
+
+
+def _issued_line(par: str) -> bool:
+    """The 印发 line at the foot of a 红头 document (X委员会办公室  2026年4月9日印发)."""
+    m = _ISSUED.match(par)
+    return m is not None and is_org_line(m.group(1).strip())
+
+
 def _is_date_line(par: str) -> bool:
     return bool(re.fullmatch(r"[\d〇○零一二三四五六七八九十]{2,4}\s*年.{1,6}月.{1,4}日|"
                              r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}", par))
@@ -718,6 +741,7 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if ended and not wrapped:
         return False  # (a full line of hard-wrapped text may end with 。 and still go on)
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
+            or _issued_line(nxt)
             or DOC_NO_LINE.match(nxt) or DOC_NO_LINE.match(prev) or is_org_line(prev)
             or (prev.endswith("文件") and is_org_line(prev[:-2]))):
         return False

@@ -882,3 +882,28 @@ def test_sub_items_under_a_short_headline_are_clauses_of_their_own():
                "（3）建立党支部书记后备人才库。\n2.开展融合活动。\n")
     assert ["一", "1", "（2）"] in [c.path for c in doc.clauses]
     assert (["一", "1"], "选优配强党支部书记") in [(s.path, s.heading) for s in doc.sections]
+
+
+def test_issuing_line_of_a_hard_wrapped_pdf_is_not_joined_to_the_last_article():
+    articles = ["第一条　为加强和改进党员教育管理工作，根据有关条例的规定，结合学院实际，制定本细则。",
+                "第二条　党委组织部负责党员教育管理的统筹协调和督促检查，于每年1月制定年度培训计划。",
+                "第三条　各党支部要按照“三会一课”制度要求，每月第一周组织党员开展主题党日活动。",
+                "第四条　本细则由党委组织部负责解释，自印发之日起施行。学院原《党员教育管理办法》"
+                "（某院党〔2019〕12号）和《党员日常管理与服务工作细则》（某院党〔2020〕3号）同时废止。"]
+    # a PDF copy hard-wrapped every 30 characters; the last line of the last article ends
+    # with 。 near that width, and the 印发 line of the document's foot follows
+    lines = [a[k:k + 30] for a in articles for k in range(0, len(a), 30)]
+    assert len(lines[-1]) >= 28
+    doc = _doc("某某职业技术学院党员教育管理实施细则\n" + "\n".join(lines) + "\n\n"
+               "中共某某职业技术学院委员会办公室　　　　2026年4月9日印发\n")
+    last = doc.clauses[-1]
+    assert last.path == ["第四条"]
+    assert last.text.endswith("同时废止。")
+
+
+def test_banner_and_document_number_on_one_line():
+    doc = _doc("某某市第三人民医院党委文件\u3000\u3000某三院党发〔2026〕5号\n\n"
+               "关于开展党支部创建活动的通知\n各党支部：\n现将有关事项通知如下。\n"
+               "一、创建对象\n全院在职职工党支部。\n中共某某市第三人民医院委员会\n2026年3月6日\n")
+    assert doc.doc_number == "某三院党发〔2026〕5号"
+    assert doc.title == "关于开展党支部创建活动的通知"
