@@ -198,6 +198,10 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     for i in (pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped)
               + pagechrome.related_list(lines, dropped)):
         dropped[i] = True
+    for i in _markdown_table_rows(lines):
+        dropped[i] = False  # short cells split by bars are a table's, not a site menu's
+        if all(_RULE_CELL.fullmatch(c) for c in _cells(lines[i])):
+            lines[i] = ""  # the rule under its header (|---|---|) carries nothing
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
     _record_rows(lines, dropped, repairs)
@@ -399,7 +403,11 @@ def _glued_item(line: str, k: int) -> tuple[int, Marker] | None:
         return None
     head = k + mk.end
     for j in range(head + 2, min(len(line), head + _GLUED_HEADING)):
-        if re.match(r"[，。；：,;:！？、“”《》]", line[j]):
+        if line[j] == "。":  # 一、总体要求。（一）…: a heading with its stop, then its item
+            nm = match_marker(line[j + 1:j + 41])
+            ok = nm is not None and nm.family not in ("cn_dun", "shi")
+            return (j + 1, nm) if ok else None
+        if re.match(r"[，；：,;:！？、“”《》]", line[j]):
             return None
         nm = match_marker(line[j:j + 40])
         if nm is not None and nm.family not in ("cn_dun", "shi"):
@@ -447,6 +455,23 @@ def _cells(line: str, spaced: bool = False) -> list[str] | None:
     while cells and not cells[-1]:
         cells.pop()
     return cells if len(cells) >= 2 else None
+
+
+def _markdown_table_rows(lines: list[str]) -> list[int]:
+    """The lines of Markdown tables pasted as text: a row of cells split by bars, the rule
+    under it (|---|---|), and the rows of as many cells or fewer that follow."""
+    out: list[int] = []
+    for i in range(1, len(lines)):
+        rule = _cells(lines[i])
+        head = _cells(lines[i - 1])
+        if not rule or not head or not all(_RULE_CELL.fullmatch(c) for c in rule):
+            continue
+        out += [i - 1, i]
+        k = i + 1
+        while k < len(lines) and (row := _cells(lines[k])) and len(row) <= len(head):
+            out.append(k)
+            k += 1
+    return out
 
 
 def _spaced_header(line: str) -> bool:

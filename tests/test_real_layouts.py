@@ -838,12 +838,14 @@ def test_category_row_numbered_in_its_number_cell_reads_the_same_from_markdown()
                                   "1.支部设置不规范\u2063开展摸底。（责任部门：组织部）"]
 
 
-def test_web_copy_with_lost_line_breaks_splits_headings_glued_to_their_first_item():
+@pytest.mark.parametrize("stop", ["", "。"])
+def test_web_copy_with_lost_line_breaks_splits_headings_glued_to_their_first_item(stop):
     line = ("2026年，学校统一战线工作要坚持大统战工作格局，围绕中心工作，凝聚人心、汇聚力量。"
-            "一、加强党的领导（一）党委常委会每年专题研究一次统战工作。（二）落实常委联系党外人士制度，"
-            "每年谈心一次。二、支持民主党派建设（三）支持民主党派开展主题教育，每季度召开一次联席会议。")
+            f"一、加强党的领导{stop}（一）党委常委会每年专题研究一次统战工作。（二）落实常委联系党外人士"
+            f"制度，每年谈心一次。二、支持民主党派建设{stop}（三）支持民主党派开展主题教育，每季度召开一次"
+            "联席会议。")
     doc = _doc("某大学统战部2026年统一战线工作要点\n" + line + "\n"
-               "三、做好知识分子工作（四）发挥党外知识分子联谊会作用，年内组织开展建言献策活动不少于2次。"
+               f"三、做好知识分子工作{stop}（四）发挥党外知识分子联谊会作用，年内组织开展建言献策活动不少于2次。"
                "（五）做好留学人员统战工作，国际交流合作处负责建立留学归国人员联系台账。\n")
     assert [(s.path, s.heading) for s in doc.sections] == [
         (["一"], "加强党的领导"), (["二"], "支持民主党派建设"), (["三"], "做好知识分子工作")]
@@ -907,3 +909,19 @@ def test_banner_and_document_number_on_one_line():
                "一、创建对象\n全院在职职工党支部。\n中共某某市第三人民医院委员会\n2026年3月6日\n")
     assert doc.doc_number == "某三院党发〔2026〕5号"
     assert doc.title == "关于开展党支部创建活动的通知"
+
+
+def test_pipe_table_category_column_filled_only_on_its_first_row_and_short_rows_kept():
+    doc = _doc("某某学院2026年党建重点任务清单\n为抓好落实，制定本清单。\n\n"
+               "| 类别 | 序号 | 工作任务 | 牵头单位 | 完成时限 |\n|:---:|:---:|---|---|---|\n"
+               "| 政治建设 | 1 | 落实第一议题制度 | 党委办公室 | 全年 |\n"
+               "| | 2 | 开展专题学习 | 党委宣传部 | 6月底前 |\n"
+               "| 组织建设 | 3 | 推进支部标准化 | 党委组织部 | 12月 |\n"
+               "| | 4 | 开展书记培训 | 党委组织部 | 9月 |\n")
+    # an empty category cell under a filled one is the same category (a cell spanning rows);
+    # a row of short cells split by bars is the table's, not a site menu to drop
+    assert [(s.path, s.heading) for s in doc.sections] == [(["（一）"], "政治建设"),
+                                                           (["（二）"], "组织建设")]
+    assert [c.path for c in doc.clauses[1:]] == [["（一）", "1"], ["（一）", "2"],
+                                                 ["（二）", "3"], ["（二）", "4"]]
+    assert doc.clauses[3].note == "牵头单位：党委组织部；完成时限：12月"

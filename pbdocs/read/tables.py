@@ -100,6 +100,12 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     named = next((k for k, r in enumerate(roles) if r == "group"), None)
     if group_col is None and named is not None and body and body[0][named]:
         group_col = named
+    if group_col is not None:
+        # a group cell left empty under a filled one is the same group (a cell spanning rows
+        # pasted as text, where only its first row holds it)
+        for above, row in zip(body, body[1:]):
+            if not row[group_col] and any(row[k] for k in tasks if k != group_col):
+                row[group_col] = above[group_col]
     content = [k for k in tasks if k != group_col]
     number = next((k for k, r in enumerate(roles) if r == "number"), None)
     # a column of the problems a rectification list answers (问题, 存在问题): each row's
