@@ -277,12 +277,21 @@ _BANNER_NO = re.compile(r"^(.{2,40}?文件)[\s\u3000]+"
                         r"(\S{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号)$")
 
 
+# A 发文字号 and its 签发人 on one line (X党发〔2026〕3号　　签发人：张三), as a 上行文 sets them.
+_NO_SIGNER = re.compile(r"^(\S{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号)[\s\u3000]+"
+                        r"(签(?:发|批)人?\s*[:：]\s*\S.{0,20})$")
+
+
 def _split_banner(line: str) -> list[str] | None:
-    """A banner line and its 发文字号 on one line, as two lines; None for any other line."""
+    """A banner line and its 发文字号 on one line, or a 发文字号 and its 签发人, as two lines;
+    None for any other line."""
     m = _BANNER_NO.match(line)
-    if m is None or not is_org_line(m.group(1)[:-2]) or not DOC_NO_LINE.match(m.group(2)):
-        return None
-    return [m.group(1), m.group(2)]
+    if m is not None and is_org_line(m.group(1)[:-2]) and DOC_NO_LINE.match(m.group(2)):
+        return [m.group(1), m.group(2)]
+    m = _NO_SIGNER.match(line)
+    if m is not None and DOC_NO_LINE.match(m.group(1)):
+        return [m.group(1), m.group(2)]
+    return None
 
 
 def _split_run_on(line: str) -> list[str]:

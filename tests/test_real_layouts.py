@@ -925,3 +925,13 @@ def test_pipe_table_category_column_filled_only_on_its_first_row_and_short_rows_
     assert [c.path for c in doc.clauses[1:]] == [["（一）", "1"], ["（一）", "2"],
                                                  ["（二）", "3"], ["（二）", "4"]]
     assert doc.clauses[3].note == "牵头单位：党委组织部；完成时限：12月"
+
+
+@pytest.mark.parametrize("head", ["中共某某大学委员会文件\n某大党发〔2026〕3号\u3000\u3000\u3000\u3000签发人：张三\n",
+                                  "某大党发〔2026〕3号\n签发人：张三\n"])
+def test_signer_beside_or_under_the_document_number_is_no_part_of_the_title(head):
+    doc = _doc(head + "\n关于开展党支部创建活动的通知\n各党支部：\n现将有关事项通知如下。\n"
+               "一、创建对象\n全体党支部。\n中共某某大学委员会\n2026年3月6日\n")
+    assert doc.title == "关于开展党支部创建活动的通知"
+    assert doc.doc_number == "某大党发〔2026〕3号"
+    assert not any("张三" in c.text for c in doc.clauses)
