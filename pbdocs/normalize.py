@@ -19,6 +19,7 @@ from pbdocs import pagechrome
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon
 from pbdocs.markers import Marker, bare_marker, match_marker
 from pbdocs.model import Warning
+from pbdocs.read.md import md_inline
 
 # Characters that count as "Chinese side" for deciding that a space only wrapped a line.
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -202,6 +203,8 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
         dropped[i] = False  # short cells split by bars are a table's, not a site menu's
         if all(_RULE_CELL.fullmatch(c) for c in _cells(lines[i])):
             lines[i] = ""  # the rule under its header (|---|---|) carries nothing
+        else:
+            lines[i] = md_inline(lines[i])  # **一** → 一: Markdown inside the cells goes
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
     _record_rows(lines, dropped, repairs)
@@ -444,7 +447,7 @@ def _glued_headings(line: str, cuts: set[int]) -> set[int]:
 
 
 # A cell of the rule under a Markdown table's header: |---|:---:|.
-_RULE_CELL = re.compile(r":?-{3,}:?")
+_RULE_CELL = re.compile(r":?-+:?")
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
 # A gap between two cells of a table pasted from a word processor as text: two spaces or more
 # (the runs vary in length: the columns were aligned for a font, not in characters), or one

@@ -935,3 +935,13 @@ def test_signer_beside_or_under_the_document_number_is_no_part_of_the_title(head
     assert doc.title == "关于开展党支部创建活动的通知"
     assert doc.doc_number == "某大党发〔2026〕3号"
     assert not any("张三" in c.text for c in doc.clauses)
+
+
+def test_pipe_table_in_plain_text_with_bold_category_rows():
+    doc = _doc("某某公司党委巡察整改清单\n\n"
+               "| 序号 | 存在问题 | 整改措施 | 责任部门 |\n| :--: | --- | --- | --- |\n"
+               "| **一** | **党的建设方面** | | |\n"
+               "| 1 | 支部设置不规范 | 开展**全面**摸底 | 党群工作部 |\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "党的建设方面")]
+    assert doc.clauses[-1].path == ["一", "1"] and doc.clauses[-1].text == "开展全面摸底。"
+    assert doc.clauses[-1].heading == "支部设置不规范"
