@@ -300,8 +300,10 @@ def _split_banner(line: str) -> list[str] | None:
 def _split_run_on(line: str) -> list[str]:
     """A long line whose line breaks were lost (a PDF extracted onto one line, a page whose
     paragraphs ran together) split where its structure shows: numbered items after a space
-    (or an article after a full stop) in sequence, a leading 发文字号, a title run into its
-    recipients or first article, recipients run into the text, a signature and its date."""
+    (or an article after a full stop) in sequence, a section heading after a full stop that
+    runs straight into its first item (…力量。一、加强领导（一）…) and the next items of that
+    family after full stops, a leading 发文字号, a title run into its recipients or first
+    article, recipients run into the text, a signature and its date."""
     if len(line) < _RUN_ON or not _RUN_ON_HINT.search(line):
         return [line]
     line = _PAGE_MARK.sub("", line)
