@@ -21,8 +21,8 @@ How the outline is read (general rules, no per-document facts):
   paragraph (`（1）…。（2）…。`) are split into sibling clauses, but not a prose enumeration
   `一是…。二是…。`: that stays one clause's text (headed by the short sentence before 一是, if
   one stands there); 一是 and 二是 opening paragraphs of their own are numbered items.
-  Sub-items on lines of their own that are the parts of one sentence ((1)…； (2)…。) under an
-  item stating its task in a full sentence (not a short headline) stay in that item's text.
+  Short sub-items on lines of their own ((1)…； (2)…。) under an item stating its task in a
+  full sentence (not a short headline, no lead-in colon or 如下) stay in that item's text.
 - A clause's `heading` is its lead phrase: the text up to the first 。 when that is short.
 - A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`, `【…】`, or a
   bare last sentence `责任单位：…`), also one in paragraphs of its own or on a heading line, is
@@ -350,27 +350,27 @@ _SENTENCE_PART = 80
 
 
 def _sentence_items(par: str, m: Marker, after: list[str]) -> int:
-    """How many of the paragraphs after the numbered item `par` are the parts of one sentence
-    of its text, broken onto lines of their own: an item that states its task in a full
-    sentence (4、做好党费收缴，…情况。, no colon before a list) followed by short sub-items of
-    another family, numbered from 1, each ending in ； and the last in 。 ((1)…缴纳； /
-    (2)…缴纳。). They stay in the item's text; 0 when the paragraphs after are anything else."""
+    """How many of the paragraphs after the numbered item `par` are the parts of its text,
+    broken onto lines of their own: an item that states its task in a full sentence
+    (4、做好党费收缴，…情况。, not a short headline, no colon or 如下 before a list) followed
+    by short sub-items of another family, numbered from 1, each ending in ； or 。 and the
+    last in 。 ((1)…缴纳； / (2)…缴纳。). They stay in the item's text; 0 when the paragraphs
+    after are anything else."""
     rest = par[m.end:].strip()
-    if not rest.endswith("。") or len(after) < 2 or _headline(rest[:-1]):
+    if not rest.endswith("。") or len(after) < 2 or _headline(rest[:-1]) \
+            or re.search(r"如下|以下|下列", rest):
         return 0
     family = None
     for n, p in enumerate(after):
         sm = match_marker(p)
         if sm is None or sm.family == m.family or (family and sm.family != family) \
-                or sm.value != n + 1 or len(p) > _SENTENCE_PART:
+                or sm.value != n + 1 or len(p) > _SENTENCE_PART or n >= _SENTENCE_ITEMS:
             return 0
         family = sm.family
-        if p.endswith("。"):
-            if n == 0:
-                return 0
-            nxt = match_marker(after[n + 1]) if n + 1 < len(after) else None
-            return 0 if nxt is not None and nxt.family == family else n + 1
-        if not p.endswith(("；", ";")):
+        nxt = match_marker(after[n + 1]) if n + 1 < len(after) else None
+        if nxt is None or nxt.family != family:
+            return n + 1 if n > 0 and p.endswith("。") else 0
+        if not p.endswith(("；", ";", "。")):
             return 0
     return 0
 
@@ -406,7 +406,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             continue  # page fields inside the text (read by metadata where they lead or close it)
         m = match_marker(p)
         if m and not _prose_items(p, m):
-            run = _sentence_items(p, m, [pars[i] for i in body[n + 1:n + 1 + _SENTENCE_ITEMS]])
+            run = _sentence_items(p, m, [pars[i] for i in body[n + 1:n + 2 + _SENTENCE_ITEMS]])
             folded.update(range(n + 1, n + 1 + run))
             j = n + 1 + run
             while j < len(body) and only_note.match(pars[body[j]]):

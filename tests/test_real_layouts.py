@@ -878,6 +878,18 @@ def test_sub_items_that_are_parts_of_one_sentence_stay_in_their_item():
     assert two.text.endswith("(1)教工党员党费于每月10日前缴纳；\n(2)学生党员党费按学期集中缴纳。")
 
 
+@pytest.mark.parametrize("lead_in, folded", [("", True), ("，具体要求如下", False)])
+def test_sub_items_ending_in_full_stops_under_a_full_sentence(lead_in, folded):
+    doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
+               "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
+               f"2、规范党费收缴，党总支每半年在学院公开一次党费收缴情况{lead_in}。\n"
+               "(1)教工党员党费于每月10日前缴纳。\n(2)学生党员党费按学期集中缴纳。\n"
+               "3、开展年度党员民主评议。\n")
+    paths = [c.path for c in doc.clauses]
+    assert (["一", "2", "(2)"] not in paths) == folded
+    assert (paths == [["一", "1"], ["一", "2"], ["一", "3"]]) == folded
+
+
 def test_sub_items_under_a_short_headline_are_clauses_of_their_own():
     doc = _doc("某医院党委党建工作方案\n一、组织建设\n1.选优配强党支部书记。\n"
                "（1）党支部书记原则上由科室主任担任；\n（2）党支部书记每年参加集中培训；\n"
