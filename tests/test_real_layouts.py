@@ -957,3 +957,12 @@ def test_pipe_table_in_plain_text_with_bold_category_rows():
     assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "党的建设方面")]
     assert doc.clauses[-1].path == ["一", "1"] and doc.clauses[-1].text == "开展全面摸底。"
     assert doc.clauses[-1].heading == "支部设置不规范"
+
+
+def test_problem_list_without_a_measures_column_reads_its_problems_as_the_rows():
+    doc = _doc("某某学院巡察反馈问题整改清单\n\n| 序号 | 反馈问题 | 责任单位 | 整改时限 |\n"
+               "|---|---|---|---|\n| 1 | 理论学习中心组学习流于形式 | 党委宣传部 | 2026年6月 |\n"
+               "| 2 | 发展党员结构不优 | 党委组织部 | 长期坚持 |\n")
+    assert [(c.path, c.text) for c in doc.clauses] == [(["1"], "理论学习中心组学习流于形式。"),
+                                                       (["2"], "发展党员结构不优。")]
+    assert doc.clauses[0].note == "责任单位：党委宣传部；整改时限：2026年6月"

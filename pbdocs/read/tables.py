@@ -10,7 +10,8 @@ content column groups several rows (a cell spanning rows, carried down by the re
 group becomes a heading （一） over its rows. Category rows (一、政治建设 with its other cells
 empty, or its number alone in the 序号 cell: | 一 | 政治建设 | | |) stand as the table's own
 headings over the rows below them, numbered by their 序号. A problem column (问题, 存在问题: a
-rectification list) heads each row, as a name cell does.
+rectification list) heads each row, as a name cell does; in a table without a measures column
+the problems are the rows' content.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     header = table[0]
     roles = [column_role(h) for h in header]
     tasks = [k for k, r in enumerate(roles) if r == "task"]
+    if not tasks:  # a list of problems with who fixes them and by when, no measures column
+        roles = ["task" if r == "problem" else r for r in roles]
+        tasks = [k for k, r in enumerate(roles) if r == "task"]
     others = [k for k, r in enumerate(roles) if r in _NOTE_ROLES]
     # who or when makes it a task table; a table of work items and their targets or scores
     # only (工作任务 | 目标及质量要求, a 目标责任书 or 考核评分表) is read row by row as written
