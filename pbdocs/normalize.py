@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from pbdocs import pagechrome
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon
-from pbdocs.markers import bare_marker, match_marker
+from pbdocs.markers import Marker, bare_marker, match_marker
 from pbdocs.model import Warning
+from pbdocs.read.md import md_inline
 
 # Characters that count as "Chinese side" for deciding that a space only wrapped a line.
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -165,7 +166,7 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     lines = []
     for ln in text.split("\n"):
         ln = _BULLET.sub("", ln.replace("\u00a0", " ").strip(" \t\u3000\u2002\u2003"))
-        parts = _split_run_on(ln)
+        parts = _split_banner(ln) or _split_run_on(ln)
         if len(parts) > 1:
             repairs.append(_Repair("line_split", f"将连排在一行的 {len(parts)} 段（编号条目、"
                                    "发文字号、标题、主送、落款）按原有结构分行", len(lines), 0,
@@ -198,6 +199,12 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
     for i in (pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped)
               + pagechrome.related_list(lines, dropped)):
         dropped[i] = True
+    for i in _markdown_table_rows(lines):
+        dropped[i] = False  # short cells split by bars are a table's, not a site menu's
+        if all(_RULE_CELL.fullmatch(c) for c in _cells(lines[i])):
+            lines[i] = ""  # the rule under its header (|---|---|) carries nothing
+        else:
+            lines[i] = md_inline(lines[i])  # **一** → 一: Markdown inside the cells goes
     page_breaks = _drop_running_lines(lines, dropped)
     _task_table_lines(lines, dropped, repairs)
     _record_rows(lines, dropped, repairs)
@@ -268,11 +275,35 @@ def _split_recipients(lines: list[str], repairs: list[_Repair]) -> None:
             return
 
 
+# A 红头 banner and its 发文字号 set on one line (X党委文件　　X党发〔2026〕5号).
+_BANNER_NO = re.compile(r"^(.{2,40}?文件)[\s\u3000]+"
+                        r"(\S{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号)$")
+
+
+# A 发文字号 and its 签发人 on one line (X党发〔2026〕3号　　签发人：张三), as a 上行文 sets them.
+_NO_SIGNER = re.compile(r"^(\S{1,12}[〔［【\[(（]\d{4}[〕］】\])）]\s*第?\d{1,4}号)[\s\u3000]+"
+                        r"(签(?:发|批)人?\s*[:：]\s*\S.{0,20})$")
+
+
+def _split_banner(line: str) -> list[str] | None:
+    """A banner line and its 发文字号 on one line, or a 发文字号 and its 签发人, as two lines;
+    None for any other line."""
+    m = _BANNER_NO.match(line)
+    if m is not None and is_org_line(m.group(1)[:-2]) and DOC_NO_LINE.match(m.group(2)):
+        return [m.group(1), m.group(2)]
+    m = _NO_SIGNER.match(line)
+    if m is not None and DOC_NO_LINE.match(m.group(1)):
+        return [m.group(1), m.group(2)]
+    return None
+
+
 def _split_run_on(line: str) -> list[str]:
     """A long line whose line breaks were lost (a PDF extracted onto one line, a page whose
     paragraphs ran together) split where its structure shows: numbered items after a space
-    (or an article after a full stop) in sequence, a leading 发文字号, a title run into its
-    recipients or first article, recipients run into the text, a signature and its date."""
+    (or an article after a full stop) in sequence, a section heading after a full stop that
+    runs straight into its first item (…力量。一、加强领导（一）…) and the next items of that
+    family after full stops, a leading 发文字号, a title run into its recipients or first
+    article, recipients run into the text, a signature and its date."""
     if len(line) < _RUN_ON or not _RUN_ON_HINT.search(line):
         return [line]
     line = _PAGE_MARK.sub("", line)
@@ -297,15 +328,34 @@ def _split_run_on(line: str) -> list[str]:
     cuts = fixed | glued
     first = match_marker(line)
     last = {first.family: first.value} if first else {}
+    # families whose items were cut as the first item under a heading (一、…领导（一）党委…):
+    # their next items start new lines after a full stop too
+    listed: set[str] = set()
+    if first is not None and first.family == "cn_dun":
+        glued_item = _glued_item(line, 0)
+        if glued_item is not None:
+            cuts.add(glued_item[0])
+            last[glued_item[1].family] = glued_item[1].value
+            listed.add(glued_item[1].family)
     spots = [(m.end(), m.group(0)) for m in re.finditer(r"(?:\s+|(?<=[。；;]))(?=\S)", line)]
     for k, gap in sorted(spots + [(k, " ") for k in glued | set(headers)]):
         mk = match_marker(line[k:k + 40])
         if mk is None:
             continue
+        glued_item = _glued_item(line, k) if mk.family == "cn_dun" else None
         # after a full stop only an article or a chapter starts a new line, or the next 一、 of
-        # a sequence already cut (items run inline after a stop, （2）…, stay in their clause)
+        # a sequence already cut, or a first 一、 whose short heading runs into its first item,
+        # or the next item of a family cut so (items run inline after a stop, （2）…, stay in
+        # their clause)
         if not gap and line[k] != "第" and not (
-                mk.family == "cn_dun" and mk.value == last.get("cn_dun", -1) + 1):
+                mk.family == "cn_dun" and mk.value == last.get("cn_dun", -1) + 1) and not (
+                mk.family == "cn_dun" and mk.value == 1 and glued_item is not None
+                and glued_item[1].value == 1) and not (
+                mk.family in listed and mk.value == last.get(mk.family, -1) + 1):
+            continue
+        if not gap and mk.family in listed:
+            last[mk.family] = mk.value
+            cuts.add(k)
             continue
         if mk.family in ("article", "chapter"):  # 第N条 cited in a sentence is no heading
             before = line[:k - len(gap)].rstrip()
@@ -316,6 +366,10 @@ def _split_run_on(line: str) -> list[str]:
         if mk.value == 1 or mk.value == last.get(mk.family, -1) + 1:
             last[mk.family] = mk.value
             cuts.add(k)
+            if glued_item is not None and not gap:
+                cuts.add(glued_item[0])
+                last[glued_item[1].family] = glued_item[1].value
+                listed.add(glued_item[1].family)
     cuts |= _glued_headings(line, cuts)
     parts, start = [], 0
     for k in sorted(cuts | {len(line)}):
@@ -355,6 +409,26 @@ def _cut_glued_headers(line: str) -> tuple[str, list[int]]:
 _GLUED_HEADING = 24
 
 
+def _glued_item(line: str, k: int) -> tuple[int, Marker] | None:
+    """Where the first item runs straight in after the short section heading 一、… at k (no
+    punctuation between: 一、加强党的领导（一）党委常委会…), and its marker, or None."""
+    mk = match_marker(line[k:k + 40])
+    if mk is None or mk.family != "cn_dun":
+        return None
+    head = k + mk.end
+    for j in range(head + 2, min(len(line), head + _GLUED_HEADING)):
+        if line[j] == "。":  # 一、总体要求。（一）…: a heading with its stop, then its item
+            nm = match_marker(line[j + 1:j + 41])
+            ok = nm is not None and nm.family not in ("cn_dun", "shi")
+            return (j + 1, nm) if ok else None
+        if re.match(r"[，；：,;:！？、“”《》]", line[j]):
+            return None
+        nm = match_marker(line[j:j + 40])
+        if nm is not None and nm.family not in ("cn_dun", "shi"):
+            return j, nm
+    return None
+
+
 def _glued_headings(line: str, cuts: set[int]) -> set[int]:
     """Where a short section heading (一、… or 第一章…, no punctuation) runs straight into the
     first item of a deeper family: a line break lost between two cells of a table."""
@@ -374,6 +448,8 @@ def _glued_headings(line: str, cuts: set[int]) -> set[int]:
     return out
 
 
+# A cell of the rule under a Markdown table's header: |---|:---:|.
+_RULE_CELL = re.compile(r":?-+:?")
 _CELL_SEP = re.compile(r"\t|\s*[|｜]\s*")
 # A gap between two cells of a table pasted from a word processor as text: two spaces or more
 # (the runs vary in length: the columns were aligned for a font, not in characters), or one
@@ -393,6 +469,23 @@ def _cells(line: str, spaced: bool = False) -> list[str] | None:
     while cells and not cells[-1]:
         cells.pop()
     return cells if len(cells) >= 2 else None
+
+
+def _markdown_table_rows(lines: list[str]) -> list[int]:
+    """The lines of Markdown tables pasted as text: a row of cells split by bars, the rule
+    under it (|---|---|), and the rows of as many cells or fewer that follow."""
+    out: list[int] = []
+    for i in range(1, len(lines)):
+        rule = _cells(lines[i])
+        head = _cells(lines[i - 1])
+        if not rule or not head or not all(_RULE_CELL.fullmatch(c) for c in rule):
+            continue
+        out += [i - 1, i]
+        k = i + 1
+        while k < len(lines) and (row := _cells(lines[k])) and len(row) <= len(head):
+            out.append(k)
+            k += 1
+    return out
 
 
 def _spaced_header(line: str) -> bool:
@@ -453,6 +546,9 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
             rows = [header]
             while k < len(live):
                 row = _cells(lines[live[k]], spaced)
+                if row is not None and all(_RULE_CELL.fullmatch(c) for c in row):
+                    k += 1  # the rule under a Markdown table's header (|---|---|): no row
+                    continue
                 if row is not None and len(row) > len(header):
                     row = None  # more cells than the header has: not a row of this table
                 elif row is not None and spaced and row == header:
@@ -531,8 +627,8 @@ def _record_rows(lines: list[str], dropped: list[bool], repairs: list[_Repair]) 
         k = n
         while k < len(live):
             r = _RECORD_LABEL.match(lines[live[k]])
-            if r is None or column_role(r.group(1)) is None:
-                break
+            if r is None or column_role(r.group(1)) is None or match_marker(lines[live[k]]):
+                break  # 问题二：… numbers a record of its own
             label, value = r.groups()
             if label == first or not records:
                 records.append({})
@@ -597,6 +693,16 @@ def _drop_running_lines(lines: list[str], dropped: list[bool]) -> set[int]:
 def _heading_like(par: str) -> bool:
     """A numbered line short enough and without a sentence end: a heading, not broken prose."""
     return match_marker(par) is not None and len(par) <= 40 and "。" not in par
+
+
+_ISSUED = re.compile(r"^(.{2,40}?)[\s\u3000]*(?:19|20)\d{2}\s*年\d{1,2}月\d{1,2}日"
+                     r"\s*(?:印发|印制)$")
+
+
+def _issued_line(par: str) -> bool:
+    """The 印发 line at the foot of a 红头 document (X委员会办公室  2026年4月9日印发)."""
+    m = _ISSUED.match(par)
+    return m is not None and is_org_line(m.group(1).strip())
 
 
 def _is_date_line(par: str) -> bool:
@@ -674,6 +780,7 @@ def _continues(prev: str, nxt: str, after: str | None = None,
     if ended and not wrapped:
         return False  # (a full line of hard-wrapped text may end with 。 and still go on)
     if (match_marker(nxt) or _is_date_line(nxt) or _is_date_line(prev) or is_org_line(nxt)
+            or _issued_line(nxt)
             or DOC_NO_LINE.match(nxt) or DOC_NO_LINE.match(prev) or is_org_line(prev)
             or (prev.endswith("文件") and is_org_line(prev[:-2]))):
         return False

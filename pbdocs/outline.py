@@ -21,6 +21,8 @@ How the outline is read (general rules, no per-document facts):
   paragraph (`（1）…。（2）…。`) are split into sibling clauses, but not a prose enumeration
   `一是…。二是…。`: that stays one clause's text (headed by the short sentence before 一是, if
   one stands there); 一是 and 二是 opening paragraphs of their own are numbered items.
+  Short sub-items on lines of their own ((1)…； (2)…。) under an item stating its task in a
+  full sentence (not a short headline, no lead-in colon or 如下) stay in that item's text.
 - A clause's `heading` is its lead phrase: the text up to the first 。 when that is short.
 - A trailing responsibility note (`(牵头部门:…,配合部门:…)`, `（责任单位：…）`, `【…】`, or a
   bare last sentence `责任单位：…`), also one in paragraphs of its own or on a heading line, is
@@ -83,20 +85,27 @@ def _lead_verbs() -> re.Pattern:
 
 # A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
 # 收齐留存), sets its own deadline (各单位于12月10日前报送总结) or carries an assessment
-# table's score (…落实到位(11分)), a quantity per period (每学期至少上1节示范课), or a
-# modal after its comma (不足3人的教研室，可与相近教研室联合成立党支部: a subject, then its duty).
+# table's score (…落实到位(11分)), a quantity per period (每学期至少上1节示范课, 每半年…公开
+# 一次), or a modal after its comma (不足3人的教研室，可与相近教研室联合成立党支部: a subject,
+# then its duty).
 _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
                            r"|[于在]\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)"
                            r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+"
+                           r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,8}[一两二三四]次"
                            r"|[，,](?:可|应|须|必须|不得)(?![以是])")
+
+
+def _headline(sentence: str) -> bool:
+    """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位)."""
+    return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
+            and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence))
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:
     """The clause's lead phrase: its first sentence when short and followed by more text (for
     an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
-    if (0 < k <= LEAD_MAX and k < len(text) - 1 and not re.search("[；;]", text[:k])
-            and len(re.findall("[，,]", text[:k])) <= 1 and not _NOT_HEADLINE.search(text[:k])):
+    if 0 < k < len(text) - 1 and _headline(text[:k]):
         return text[:k] if not article or _lead_verbs().match(text) else None
     if article:
         return None
@@ -335,6 +344,37 @@ def _split_inline_items(pars: list[str], offsets: list[int], body: list[int]):
     return out_p, out_o, out_b
 
 
+# At most this many sub-items, each at most _SENTENCE_PART characters, make one sentence.
+_SENTENCE_ITEMS = 9
+_SENTENCE_PART = 80
+
+
+def _sentence_items(par: str, m: Marker, after: list[str]) -> int:
+    """How many of the paragraphs after the numbered item `par` are the parts of its text,
+    broken onto lines of their own: an item that states its task in a full sentence
+    (4、做好党费收缴，…情况。, not a short headline, no colon or 如下 before a list) followed
+    by short sub-items of another family, numbered from 1, each ending in ； or 。 and the
+    last in 。 ((1)…缴纳； / (2)…缴纳。). They stay in the item's text; 0 when the paragraphs
+    after are anything else."""
+    rest = par[m.end:].strip()
+    if not rest.endswith("。") or len(after) < 2 or _headline(rest[:-1]) \
+            or re.search(r"如下|以下|下列", rest):
+        return 0
+    family = None
+    for n, p in enumerate(after):
+        sm = match_marker(p)
+        if sm is None or sm.family == m.family or (family and sm.family != family) \
+                or sm.value != n + 1 or len(p) > _SENTENCE_PART or n >= _SENTENCE_ITEMS:
+            return 0
+        family = sm.family
+        nxt = match_marker(after[n + 1]) if n + 1 < len(after) else None
+        if nxt is None or nxt.family != family:
+            return n + 1 if n > 0 and p.endswith("。") else 0
+        if not p.endswith(("；", ";", "。")):
+            return 0
+    return 0
+
+
 def build_document(text: str, doc_id: str, source: Source) -> Document:
     """Build a Document (metadata, sections, clauses with empty extraction fields) from text."""
     raw = text.split("\n") if text else []
@@ -356,13 +396,19 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             notes.add(offsets[k])
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
+    folded: set[int] = set()  # sub-items that are parts of their item's sentence
     for n, k in enumerate(body):
         p = pars[k]
+        if n in folded:
+            b.body(p, offsets[k])
+            continue
         if FIELD_LINE.match(p) or b.note(p):
             continue  # page fields inside the text (read by metadata where they lead or close it)
         m = match_marker(p)
         if m and not _prose_items(p, m):
-            j = n + 1
+            run = _sentence_items(p, m, [pars[i] for i in body[n + 1:n + 2 + _SENTENCE_ITEMS]])
+            folded.update(range(n + 1, n + 1 + run))
+            j = n + 1 + run
             while j < len(body) and only_note.match(pars[body[j]]):
                 j += 1
             if offsets[k] in notes and m.value == 1:

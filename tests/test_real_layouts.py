@@ -800,3 +800,169 @@ def test_html_task_table_with_a_name_column_heads_each_row(tmp_path):
         ("党建引领专业建设", "推行党总支书记参加专业建设委员会制度。"),
         ("党员学习教育", "开展线上学习，人均学时不少于50学时。")]
     assert "\u2063" not in doc.text
+
+
+# ---- round 6: layouts of the round-5 held-out set -------------------------------------------
+
+def test_markdown_pipe_table_in_plain_text_with_category_rows_and_a_problem_column():
+    text = ("某某集团党委巡察反馈问题整改任务清单\n"
+            "对照巡察反馈问题，制定本清单。\n\n"
+            "| 序号 | 问题 | 整改措施 | 责任部门 | 整改时限 |\n"
+            "|---|---|---|---|---|\n"
+            "| 一 | 党的领导方面 | | | |\n"
+            "| 1 | 学习流于形式 | 制定年度学习计划，每月集中学习一次 | 党群工作部 | 长期坚持 |\n"
+            "| 2 | 党建与业务融合不紧，考核偏软 | 修订考核办法 | 党群工作部（牵头）、人力资源部 | 2026.6.30 |\n"
+            "| 二 | 从严治党方面 | | | |\n"
+            "| 3 | 招投标管理存在漏洞 | 开展专项检查 | 纪委 | 立行立改 |\n")
+    doc = _doc(text)
+    # the rule under the header is no row; the category rows, numbered 一/二 in the 序号
+    # column, are the sections; the rows run on under them
+    assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "党的领导方面"),
+                                                           (["二"], "从严治党方面")]
+    assert [c.path for c in doc.clauses] == [["0"], ["一", "1"], ["一", "2"], ["二", "3"]]
+    rows = doc.clauses[1:]
+    # the problem heads its row (even with a comma inside), the measures are the text
+    assert [c.heading for c in rows] == ["学习流于形式", "党建与业务融合不紧，考核偏软",
+                                         "招投标管理存在漏洞"]
+    assert rows[0].text == "制定年度学习计划，每月集中学习一次。"
+    assert rows[1].note == "责任部门：党群工作部（牵头）、人力资源部；整改时限：2026.6.30"
+    assert not any("---" in c.text for c in doc.clauses)
+
+
+def test_category_row_numbered_in_its_number_cell_reads_the_same_from_markdown():
+    from pbdocs.read.md import md_to_text
+
+    text = md_to_text("| 序号 | 问题 | 整改措施 | 责任部门 |\n|---|---|---|---|\n"
+                      "| 一 | 组织建设方面 | | |\n| 1 | 支部设置不规范 | 开展摸底 | 组织部 |\n")
+    assert text.split("\n\n") == ["一、组织建设方面",
+                                  "1.支部设置不规范\u2063开展摸底。（责任部门：组织部）"]
+
+
+@pytest.mark.parametrize("stop", ["", "。"])
+def test_web_copy_with_lost_line_breaks_splits_headings_glued_to_their_first_item(stop):
+    line = ("2026年，学校统一战线工作要坚持大统战工作格局，围绕中心工作，凝聚人心、汇聚力量。"
+            f"一、加强党的领导{stop}（一）党委常委会每年专题研究一次统战工作。（二）落实常委联系党外人士"
+            f"制度，每年谈心一次。二、支持民主党派建设{stop}（三）支持民主党派开展主题教育，每季度召开一次"
+            "联席会议。")
+    doc = _doc("某大学统战部2026年统一战线工作要点\n" + line + "\n"
+               f"三、做好知识分子工作{stop}（四）发挥党外知识分子联谊会作用，年内组织开展建言献策活动不少于2次。"
+               "（五）做好留学人员统战工作，国际交流合作处负责建立留学归国人员联系台账。\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [
+        (["一"], "加强党的领导"), (["二"], "支持民主党派建设"), (["三"], "做好知识分子工作")]
+    assert [c.path for c in doc.clauses] == [
+        ["0"], ["一", "（一）"], ["一", "（二）"], ["二", "（三）"], ["三", "（四）"],
+        ["三", "（五）"]]
+    assert doc.clauses[0].text.endswith("凝聚人心、汇聚力量。")
+    assert doc.clauses[2].text == "落实常委联系党外人士制度，每年谈心一次。"
+
+
+def test_items_numbered_inline_after_a_full_stop_stay_in_their_clause():
+    # no heading runs into a first item here: （1）（2） are the parts of one item's text
+    line = ("一、工作要求各支部要认真组织学习，做到全员参与，学习内容包括：（1）党章党规。（2）系列讲话。"
+            "各支部要按时报送学习记录，确保学习效果，形成长效机制并定期总结经验，及时推广好的做法。")
+    doc = _doc("某学院学习计划\n" + line + "\n二、保障措施\n加强组织领导。\n")
+    assert [c.path for c in doc.clauses] == [["一"], ["二"]]
+    assert "（2）系列讲话。" in doc.clauses[0].text
+
+
+def test_sub_items_that_are_parts_of_one_sentence_stay_in_their_item():
+    doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
+               "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
+               "2、做好党费收缴，党总支每半年在学院公开一次党费收缴情况。\n"
+               "(1)教工党员党费于每月10日前缴纳；\n(2)学生党员党费按学期集中缴纳。\n"
+               "3、开展年度党员民主评议。\n")
+    assert [c.path for c in doc.clauses] == [["一", "1"], ["一", "2"], ["一", "3"]]
+    assert doc.sections[-1].path == ["一"]
+    two = doc.clauses[1]
+    assert two.heading is None
+    assert two.text.endswith("(1)教工党员党费于每月10日前缴纳；\n(2)学生党员党费按学期集中缴纳。")
+
+
+@pytest.mark.parametrize("lead_in, folded", [("", True), ("，具体要求如下", False)])
+def test_sub_items_ending_in_full_stops_under_a_full_sentence(lead_in, folded):
+    doc = _doc("某学院党总支2026年党建工作计划\n一、组织建设\n"
+               "1、按期做好支部换届，各支部于5月底前完成换届选举。\n"
+               f"2、规范党费收缴，党总支每半年在学院公开一次党费收缴情况{lead_in}。\n"
+               "(1)教工党员党费于每月10日前缴纳。\n(2)学生党员党费按学期集中缴纳。\n"
+               "3、开展年度党员民主评议。\n")
+    paths = [c.path for c in doc.clauses]
+    assert (["一", "2", "(2)"] not in paths) == folded
+    assert (paths == [["一", "1"], ["一", "2"], ["一", "3"]]) == folded
+
+
+def test_sub_items_under_a_short_headline_are_clauses_of_their_own():
+    doc = _doc("某医院党委党建工作方案\n一、组织建设\n1.选优配强党支部书记。\n"
+               "（1）党支部书记原则上由科室主任担任；\n（2）党支部书记每年参加集中培训；\n"
+               "（3）建立党支部书记后备人才库。\n2.开展融合活动。\n")
+    assert ["一", "1", "（2）"] in [c.path for c in doc.clauses]
+    assert (["一", "1"], "选优配强党支部书记") in [(s.path, s.heading) for s in doc.sections]
+
+
+def test_issuing_line_of_a_hard_wrapped_pdf_is_not_joined_to_the_last_article():
+    articles = ["第一条　为加强和改进党员教育管理工作，根据有关条例的规定，结合学院实际，制定本细则。",
+                "第二条　党委组织部负责党员教育管理的统筹协调和督促检查，于每年1月制定年度培训计划。",
+                "第三条　各党支部要按照“三会一课”制度要求，每月第一周组织党员开展主题党日活动。",
+                "第四条　本细则由党委组织部负责解释，自印发之日起施行。学院原《党员教育管理办法》"
+                "（某院党〔2019〕12号）和《党员日常管理与服务工作细则》（某院党〔2020〕3号）同时废止。"]
+    # a PDF copy hard-wrapped every 30 characters; the last line of the last article ends
+    # with 。 near that width, and the 印发 line of the document's foot follows
+    lines = [a[k:k + 30] for a in articles for k in range(0, len(a), 30)]
+    assert len(lines[-1]) >= 28
+    doc = _doc("某某职业技术学院党员教育管理实施细则\n" + "\n".join(lines) + "\n\n"
+               "中共某某职业技术学院委员会办公室　　　　2026年4月9日印发\n")
+    last = doc.clauses[-1]
+    assert last.path == ["第四条"]
+    assert last.text.endswith("同时废止。")
+
+
+def test_banner_and_document_number_on_one_line():
+    doc = _doc("某某市第三人民医院党委文件\u3000\u3000某三院党发〔2026〕5号\n\n"
+               "关于开展党支部创建活动的通知\n各党支部：\n现将有关事项通知如下。\n"
+               "一、创建对象\n全院在职职工党支部。\n中共某某市第三人民医院委员会\n2026年3月6日\n")
+    assert doc.doc_number == "某三院党发〔2026〕5号"
+    assert doc.title == "关于开展党支部创建活动的通知"
+
+
+def test_pipe_table_category_column_filled_only_on_its_first_row_and_short_rows_kept():
+    doc = _doc("某某学院2026年党建重点任务清单\n为抓好落实，制定本清单。\n\n"
+               "| 类别 | 序号 | 工作任务 | 牵头单位 | 完成时限 |\n|:---:|:---:|---|---|---|\n"
+               "| 政治建设 | 1 | 落实第一议题制度 | 党委办公室 | 全年 |\n"
+               "| | 2 | 开展专题学习 | 党委宣传部 | 6月底前 |\n"
+               "| 组织建设 | 3 | 推进支部标准化 | 党委组织部 | 12月 |\n"
+               "| | 4 | 开展书记培训 | 党委组织部 | 9月 |\n")
+    # an empty category cell under a filled one is the same category (a cell spanning rows);
+    # a row of short cells split by bars is the table's, not a site menu to drop
+    assert [(s.path, s.heading) for s in doc.sections] == [(["（一）"], "政治建设"),
+                                                           (["（二）"], "组织建设")]
+    assert [c.path for c in doc.clauses[1:]] == [["（一）", "1"], ["（一）", "2"],
+                                                 ["（二）", "3"], ["（二）", "4"]]
+    assert doc.clauses[3].note == "牵头单位：党委组织部；完成时限：12月"
+
+
+@pytest.mark.parametrize("head", ["中共某某大学委员会文件\n某大党发〔2026〕3号\u3000\u3000\u3000\u3000签发人：张三\n",
+                                  "某大党发〔2026〕3号\n签发人：张三\n"])
+def test_signer_beside_or_under_the_document_number_is_no_part_of_the_title(head):
+    doc = _doc(head + "\n关于开展党支部创建活动的通知\n各党支部：\n现将有关事项通知如下。\n"
+               "一、创建对象\n全体党支部。\n中共某某大学委员会\n2026年3月6日\n")
+    assert doc.title == "关于开展党支部创建活动的通知"
+    assert doc.doc_number == "某大党发〔2026〕3号"
+    assert not any("张三" in c.text for c in doc.clauses)
+
+
+def test_pipe_table_in_plain_text_with_bold_category_rows():
+    doc = _doc("某某公司党委巡察整改清单\n\n"
+               "| 序号 | 存在问题 | 整改措施 | 责任部门 |\n| :--: | --- | --- | --- |\n"
+               "| **一** | **党的建设方面** | | |\n"
+               "| 1 | 支部设置不规范 | 开展**全面**摸底 | 党群工作部 |\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [(["一"], "党的建设方面")]
+    assert doc.clauses[-1].path == ["一", "1"] and doc.clauses[-1].text == "开展全面摸底。"
+    assert doc.clauses[-1].heading == "支部设置不规范"
+
+
+def test_problem_list_without_a_measures_column_reads_its_problems_as_the_rows():
+    doc = _doc("某某学院巡察反馈问题整改清单\n\n| 序号 | 反馈问题 | 责任单位 | 整改时限 |\n"
+               "|---|---|---|---|\n| 1 | 理论学习中心组学习流于形式 | 党委宣传部 | 2026年6月 |\n"
+               "| 2 | 发展党员结构不优 | 党委组织部 | 长期坚持 |\n")
+    assert [(c.path, c.text) for c in doc.clauses] == [(["1"], "理论学习中心组学习流于形式。"),
+                                                       (["2"], "发展党员结构不优。")]
+    assert doc.clauses[0].note == "责任单位：党委宣传部；整改时限：2026年6月"

@@ -40,7 +40,7 @@ def md_to_text(source: str) -> str:
         from pbdocs.read.tables import task_rows
 
         tasks = task_rows(table)  # a task table reads as a numbered task list
-        cells = tasks if tasks else [_inline(c) for row in table for c in row if c]
+        cells = tasks if tasks else [md_inline(c) for row in table for c in row if c]
         out.extend(x for c in cells for x in (c, ""))
         table.clear()
 
@@ -63,10 +63,10 @@ def md_to_text(source: str) -> str:
             continue
         hard_break = line.endswith(("  ", "\\"))
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            table.append([_inline(c.strip()) for c in line.strip().strip("|").split("|")])
+            table.append([md_inline(c.strip()) for c in line.strip().strip("|").split("|")])
             prev_text = ""
             continue
-        text = _inline(line.rstrip("\\").rstrip())
+        text = md_inline(line.rstrip("\\").rstrip())
         out.append(text)
         prev_text = text if not hard_break else ""
     if table:
@@ -74,7 +74,8 @@ def md_to_text(source: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def _inline(line: str) -> str:
+def md_inline(line: str) -> str:
+    """A line without its inline Markdown (emphasis, links, code, escapes)."""
     for pattern, repl in _RULES:
         line = pattern.sub(repl, line)
     return line

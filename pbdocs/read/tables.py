@@ -8,7 +8,10 @@ content column and a lead, support or time-limit column, or two content columns 
 work items and their targets or scores only is read row by row, as written). When the first
 content column groups several rows (a cell spanning rows, carried down by the reader), each
 group becomes a heading （一） over its rows. Category rows (一、政治建设 with its other cells
-empty) stand as the table's own headings over the rows below them, numbered by their 序号.
+empty, or its number alone in the 序号 cell: | 一 | 政治建设 | | |) stand as the table's own
+headings over the rows below them, numbered by their 序号. A problem column (问题, 存在问题: a
+rectification list) heads each row, as a name cell does; in a table without a measures column
+the problems are the rows' content.
 """
 
 from __future__ import annotations
@@ -86,6 +89,9 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     header = table[0]
     roles = [column_role(h) for h in header]
     tasks = [k for k, r in enumerate(roles) if r == "task"]
+    if not tasks:  # a list of problems with who fixes them and by when, no measures column
+        roles = ["task" if r == "problem" else r for r in roles]
+        tasks = [k for k, r in enumerate(roles) if r == "task"]
     others = [k for k, r in enumerate(roles) if r in _NOTE_ROLES]
     # who or when makes it a task table; a table of work items and their targets or scores
     # only (工作任务 | 目标及质量要求, a 目标责任书 or 考核评分表) is read row by row as written
@@ -98,8 +104,17 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     named = next((k for k, r in enumerate(roles) if r == "group"), None)
     if group_col is None and named is not None and body and body[0][named]:
         group_col = named
+    if group_col is not None:
+        # a group cell left empty under a filled one is the same group (a cell spanning rows
+        # pasted as text, where only its first row holds it)
+        for above, row in zip(body, body[1:]):
+            if not row[group_col] and any(row[k] for k in tasks if k != group_col):
+                row[group_col] = above[group_col]
     content = [k for k in tasks if k != group_col]
     number = next((k for k, r in enumerate(roles) if r == "number"), None)
+    # a column of the problems a rectification list answers (问题, 存在问题): each row's
+    # problem heads it, its measures are the text
+    problem = next((k for k, r in enumerate(roles) if r == "problem"), None)
     labels = {k: _label(roles[k], header[k]) for k in others}
     # beside a 牵头单位 column, a 责任单位 column names the units that share the work (the
     # lead is the first of them): their support
@@ -109,13 +124,12 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
                 labels[k] = "配合单位"
     # category rows (一、政治建设 over its rows, the other cells empty): the table's own
     # headings, and its 序号 numbers the rows under them, as written
-    categories = any(sum(bool(c) for c in row) == 1 and not re.fullmatch(r"\d{1,3}", row[0])
-                     for row in body)
+    categories = any(_category(row, number) for row in body)
     out: list[str] = []
     group, n, g = None, 0, 0
     for row in body:
-        if categories and sum(bool(c) for c in row) == 1:
-            cell = next(c for c in row if c)
+        cell = _category(row, number) if categories else None
+        if cell:
             g += 1
             out.append(cell if match_marker(cell) else f"（{int_to_cn(g)}）{cell}")
             continue
@@ -123,7 +137,9 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
             group, n, g = row[group_col], 0, g + 1
             out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
         cells = [row[k].rstrip("。；;") for k in content if row[k]]
-        if len(cells) >= 2 and _name_cell(cells[0]):
+        if problem is not None and row[problem] and cells:
+            text = row[problem].rstrip("。；;") + NAME_CELL_END + "。".join(cells)
+        elif len(cells) >= 2 and _name_cell(cells[0]):
             text = cells[0] + NAME_CELL_END + "。".join(cells[1:])
         else:
             text = "。".join(cells)
@@ -135,6 +151,23 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
+
+
+def _category(row: list[str], number: int | None) -> str | None:
+    """A category row's heading (一、政治建设 over the rows below it, its other cells empty),
+    or None: one filled cell that is not a row number, or a 序号 cell numbered in Chinese (一,
+    （二）) and one other cell (| 一 | 党的领导弱化方面 | | |), written 一、党的领导弱化方面."""
+    filled = [k for k, c in enumerate(row) if c]
+    if len(filled) == 1 and not re.fullmatch(r"\d{1,3}", row[filled[0]]):
+        return row[filled[0]]
+    if len(filled) == 2 and number in filled:
+        num, cell = row[number], row[filled[0] if filled[1] == number else filled[1]]
+        if re.fullmatch(r"[一二三四五六七八九十]{1,3}", num):
+            return f"{num}、{cell}"
+        if re.fullmatch(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]",
+                        num):
+            return num + cell
+    return None
 
 
 def _name_cell(cell: str) -> bool:
