@@ -152,7 +152,8 @@ def _organising_lead(doc: Document) -> None:
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
         named = [d for d in c.lead  # 由党委组织部具体负责组织实施 (not 由…负责解释)
-                 if d.basis == "text" and not _interprets(c.text or "", d.name)]
+                 if d.basis == "text" and not _interprets(c.text or "", d.name)
+                 and _in_charge(c.text or "", d.name)]
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
             lead = [Dept(d.name, d.canonical, "text") for d in named]
             break
@@ -162,6 +163,17 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _in_charge(text: str, name: str) -> bool:
+    """Whether `text` puts the body `name` in charge of the whole work (由党委组织部具体负责组织
+    实施, 党委组织部负责统筹实施本计划: `organising_charge` in lexicon/tasks.txt), not only of
+    one duty of its own (院办公室负责在院网开设专栏)."""
+    from pbdocs.extract.tasks import rules
+
+    name_re = re.escape(name)
+    return any(re.search(p.replace("{name}", name_re), text)
+               for p in rules().organising_charge)
 
 
 def _interprets(text: str, name: str) -> bool:

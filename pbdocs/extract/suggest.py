@@ -321,6 +321,16 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
+def _lays_out_plan(doc: Document) -> bool:
+    """Whether a notice of an institution that divides its work among its departments (a
+    university's, a hospital's, an institute's committee) sets out a plan of its own in
+    numbered sections (一、目标任务 二、重点举措 …): the duties it names nobody for are the
+    institution's, divided by the duty table among its offices, not requests to its
+    addressees (各党支部，院属各部门)."""
+    return issued_by_institution(doc) and len([s for s in doc.sections
+                                               if len(s.path) == 1]) >= 3
+
+
 def _branch_subject(doc: Document) -> str | None:
     """The branches a notice is about, when its subject (title, or the opening of an untitled
     one) is an activity held in the branches (开展学生党支部组织生活会…, 3月份“支部主题党日”
@@ -412,7 +422,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         branch = _branch_subject(doc)
         if branch:
             return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
-        if doc.recipients:
+        if doc.recipients and not _lays_out_plan(doc):
             return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
     opening = _opening_doer(doc)
     if opening:

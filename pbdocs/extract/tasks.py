@@ -42,6 +42,7 @@ class Rules:
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
+    organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -97,6 +98,7 @@ def rules() -> Rules:
         deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
+        organising_charge=tuple(s.get("organising_charge", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
