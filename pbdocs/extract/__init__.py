@@ -81,17 +81,32 @@ def _whole_plan(doc: Document, lex) -> None:
                                               for d in t.persons)):
                 t.lead = _dedup([_person_lead(d, lex) if doc.issuer else _copy(d)
                                  for d in t.persons])
+    # a unit committee's officers named as the doers (院党委委员每人联系…, 学院党委书记…) do
+    # the committee's work in any document: the committee leads, as the text names it (a
+    # 领导班子成员's duty, or a bare 党委书记's, is still divided by the duty table)
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead or not t.persons:
+                continue
+            bodies = [suggest.person_body(d.name) for d in t.persons
+                      if not d.name.endswith(("班子成员", "负责人", "负责同志"))]
+            bodies = [b for b in bodies if b and _UNIT_COMMITTEE.fullmatch(b)]
+            if bodies:
+                t.lead = _dedup([Dept(b, lex.canonical(b), "text") for b in bodies if b])
     if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
         for c in doc.clauses:
             for t in c.tasks:
                 if not t.lead and _COMMITTEE_MEETING.search(t.text):
                     # 学院党委会议原则上每月召开2次: the committee meets, it does this
                     t.lead = [Dept(committee, lex.canonical(committee), "text")]
-                for d in t.lead + t.support:
-                    if d.basis != "suggested":
-                        named = suggest.as_own_committee(d.name, committee)
-                        if named != d.name:
-                            d.name, d.canonical = named, lex.canonical(named)
+                _own_names(t, committee, lex)
+    elif doc.issuer and suggest.issued_by_institution(doc):
+        # an institution's own committee written short (院党委 in a hospital's or an
+        # institute's text, 学院党委 in a 学院's): the issuing committee, in full
+        mine = suggest.short_name(doc.issuer)
+        for c in doc.clauses:
+            for t in c.tasks:
+                _own_names(t, mine, lex, unit_only=True)
     _bearer_lead(doc, lex)
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
@@ -421,6 +436,23 @@ def _by_end(d: Deadline) -> Deadline:
 _COMMITTEE_MEETING = re.compile(r"(?:^|[，,；;])\s*(?:[一二三四五六七八九十]+是)?(?:本|我)?"
                                 r"(?:学院|院|局|系|所|中心)?(?:党委|党组|党总支)"
                                 r"(?:会议|常委会|扩大会议)")
+
+
+def _own_names(t: Task, committee: str, lex, unit_only: bool = False) -> None:
+    """Name the document's own committee, written short in a task's lead or support (学院党委,
+    院党委, 院党委理论学习中心组), as the issuing committee; `unit_only`: only a short name
+    with its unit (院党委, not a bare 党委)."""
+    from pbdocs.extract import suggest
+
+    for d in t.lead + t.support:
+        if d.basis == "suggested" or (unit_only and not _UNIT_COMMITTEE.match(d.name)):
+            continue
+        named = suggest.as_own_committee(d.name, committee)
+        if named != d.name:
+            d.name, d.canonical = named, lex.canonical(named)
+
+
+_UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|所|中心)(?:党委|党总支)")
 
 
 def _person_lead(d: Dept, lex) -> Dept:
