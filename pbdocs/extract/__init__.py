@@ -352,7 +352,13 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     elif bodies:
         lead, support = bodies, []
     elif base[0] or base[1]:
-        lead, support = base
+        # the clause's prose names them: for the sentences from where it names them on (a
+        # closing 学院办公室负责保障… does not do the duties written before it)
+        lead, support = ([d for d in base[0] if _named_before(text, d.name, b)],
+                         [d for d in base[1] if _named_before(text, d.name, b)])
+        if not lead:
+            lead, support = list(carried[0]), []
+            people = people or list(carried[1])
     elif people:
         lead, support = [], []
     else:
@@ -462,6 +468,14 @@ def _person_lead(d: Dept, lex) -> Dept:
 
     body = suggest.person_body(d.name) or suggest.person_body(d.canonical)
     return Dept(body, lex.canonical(body), d.basis, d.why) if body else _copy(d)
+
+
+def _named_before(text: str, name: str, end: int) -> bool:
+    """Whether `name` is written in `text` before the end of the sentence that `end` is in
+    (or is not found in it as written)."""
+    at = text.find(name)
+    stop = re.search(r"[。！？!?\n]", text[max(0, end - 1):])
+    return at < 0 or at < (max(0, end - 1) + stop.end() if stop else len(text))
 
 
 def _copy(d: Dept) -> Dept:
