@@ -326,6 +326,10 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     return out
 
 
+# a sentence opening with its doer and what it 负责 (宣传科负责…, 学院办公室具体负责…)
+_SCOPE = re.compile(r"\s*(?!由)[^，,。；;：:]{2,24}?(?:具体|主要|全面)?负责(?!人|同志)")
+
+
 def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[int], noted,
           base, inherited: list[Deadline], carried, rules) -> tuple[Task, tuple, bool]:
     """One task from text[a:b]: its departments (own labels or frames, the clause's note, the
@@ -488,7 +492,14 @@ def _named_before(text: str, name: str, end: int) -> bool:
     (or is not found in it as written)."""
     at = text.find(name)
     stop = re.search(r"[。！？!?\n]", text[max(0, end - 1):])
-    return at < 0 or at < (max(0, end - 1) + stop.end() if stop else len(text))
+    if at < 0:
+        return True
+    if at >= (max(0, end - 1) + stop.end() if stop else len(text)):
+        return False
+    # named in an earlier sentence for what it 负责 there (学院办公室负责保障…): not this one's
+    start = max(text.rfind(ch, 0, max(0, end - 1)) for ch in "。！？!?\n") + 1
+    return at >= start or not _SCOPE.match(text[max(text.rfind(ch, 0, at) for ch in
+                                                     "。！？!?\n") + 1:])
 
 
 def _copy(d: Dept) -> Dept:
