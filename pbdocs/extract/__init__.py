@@ -326,8 +326,8 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     return out
 
 
-# a sentence opening with its doer and what it 负责 (宣传科负责…, 学院办公室具体负责…)
-_SCOPE = re.compile(r"\s*(?!由)[^，,。；;：:]{2,24}?(?:具体|主要|全面)?负责(?!人|同志)")
+# what a body named right before it 负责 (宣传科负责…, 学院办公室具体负责…)
+_SCOPE = re.compile(r"\s*(?:[（(][^（）()，。]{1,10}[）)])?\s*(?:具体|主要|全面)?负责(?!人|同志)")
 
 
 def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[int], noted,
@@ -498,8 +498,8 @@ def _named_before(text: str, name: str, end: int) -> bool:
         return False
     # named in an earlier sentence for what it 负责 there (学院办公室负责保障…): not this one's
     start = max(text.rfind(ch, 0, max(0, end - 1)) for ch in "。！？!?\n") + 1
-    return at >= start or not _SCOPE.match(text[max(text.rfind(ch, 0, at) for ch in
-                                                     "。！？!?\n") + 1:])
+    return at >= start or not (_SCOPE.match(text[at + len(name):]) and not re.search(
+        r"由\s*$", text[max(0, at - 2):at]))
 
 
 def _copy(d: Dept) -> Dept:
