@@ -428,9 +428,24 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
         return "once"  # a date, or a target stated as such (党务人员不低于师生人数的1%)
     if r.ongoing_starts.match(first):
         return "ongoing"
-    if in_dated_phase or r.once_verbs.search(first):
+    if in_dated_phase or any(r.once_verbs.search(x) for x in _asked(first)):
         return "once"
     return "ongoing"
+
+
+def _asked(first: str) -> list[str]:
+    """What a clause may ask for: itself, past 负责, and past a place it is done in
+    (负责在院内网和公众号开设专栏 → 开设专栏)."""
+    rest = _IN_CHARGE_OF.sub("", first, count=1)
+    out = [first, rest]
+    if rest.startswith("在"):  # 在院内网和公众号 | 开设…: each place the phrase may end
+        head = re.split(r"[，,。；;“”]", rest)[0][:18]
+        out += [rest[k + 1:] for k, ch in enumerate(head) if k > 1 and ch in _PLACE_ENDS]
+    return out
+
+
+_IN_CHARGE_OF = re.compile(r"^(?:具体|主要|全面)?负责")
+_PLACE_ENDS = "上中内里网号台栏"
 
 
 # a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
