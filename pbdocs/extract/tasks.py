@@ -43,6 +43,7 @@ class Rules:
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
+    after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -99,6 +100,7 @@ def rules() -> Rules:
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
         organising_charge=tuple(s.get("organising_charge", ())),
+        after_object=re.compile(_words(s.get("after_object", ()))),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
@@ -396,9 +398,18 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
             continue  # 推动成立…: what is done is the next verb
         if tok in _MEANS and any(_is_verb(x, r) for x in toks[k + 1:]):
             continue  # 依托“青芜党建”系统建立…档案: what is done is 建立
+        if tok in _FRONTING and k + 1 < len(toks):
+            # 对创建活动中的问题进行监督, 将评选结果纳入考核: what is done comes after the
+            # object (a verb inside it, 创建, is not it)
+            m = r.after_object.search(segment, pos)
+            if m:
+                return segment[m.start():]
         if _is_verb(tok, r) or r.ongoing_starts.match(tok):
             return segment[at:]
     return segment
+
+
+_FRONTING = frozenset(("对", "将", "把"))
 
 
 _REGULARLY = re.compile(r"(?<!不)定期")
