@@ -166,3 +166,41 @@ def test_deliverables_written_after_fuze_are_once():
     assert kind_of("宣传科负责在院内网和公众号开设专栏", False, False) == "once"
     assert kind_of("负责在学校官网维护专题网页", False, False) == "ongoing"
     assert kind_of("确定一个创建项目", False, False) == "once"
+
+
+def test_object_fronted_by_dui_or_jiang_is_not_the_action():
+    # 对创建活动中的问题进行监督 is 监督 (standing), not 创建 (a deliverable)
+    assert kind_of("纪检监察室要对创建活动中的形式主义问题进行监督", False, False) == "ongoing"
+    assert kind_of("院党委将评选结果纳入党支部年度考核", False, False) == "ongoing"
+    assert kind_of("将本方案报送党委组织部", False, False) == "once"
+
+
+CADENCE_THEN_ONCE = """榕江大学党委宣传部2026年宣传工作要点
+一、阵地建设
+1.宣传部负责在校园网开设“先锋”专栏，每月至少推送2篇，6月下旬组织一次现场观摩会。
+2.各二级党组织每两个月组织一次宣传委员交流，6月底前至少开展一次宣传骨干比武。
+3.每年开展一次“优秀党支部”评选，评选结果于2027年1月公布首批名单。
+4.每年组织一次意识形态专题培训，次年1月底前报送培训总结。
+中共榕江大学委员会宣传部
+2026年2月20日
+"""
+
+
+def test_a_dated_one_off_after_a_recurring_duty_is_its_own_row():
+    _, tasks = _tasks(CADENCE_THEN_ONCE)
+    visit = _find(tasks, "6月下旬组织一次现场观摩会")
+    assert "每月至少推送" not in visit.text and visit.kind == "once", visit.text
+    d = due_of(visit)
+    assert (d["kind"], d.get("start"), d.get("end")) == ("range", "2026-06-21", "2026-06-30")
+    contest = _find(tasks, "6月底前至少开展一次宣传骨干比武")
+    assert contest.kind == "once" and "每两个月" not in contest.text
+    # a yearly duty's report due the year after stays with it
+    report = _find(tasks, "次年1月底前报送培训总结")
+    assert "每年组织一次意识形态专题培训" in report.text
+
+
+def test_the_rest_of_a_sentence_keeps_its_works_suggested_lead():
+    _, tasks = _tasks(CADENCE_THEN_ONCE)
+    names = _find(tasks, "评选结果于2027年1月公布首批名单")
+    assert "每年开展一次" not in names.text
+    assert names.lead and all(d.basis == "suggested" for d in names.lead), names.lead

@@ -530,7 +530,12 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
             context.insert(0, doc.section(c.path).heading)
+        carry = None  # the duty of the task before, when its sentence goes on into this one
         for t in c.tasks:
+            same_sentence, carry = carry, None
+            if not t.text.rstrip().endswith(("。", "；", ";", "！", "？", "!", "?")) and not (
+                    t.lead or t.persons):  # (whoever the sentence names does the rest)
+                carry = by_duty(t.text)
             if t.lead:
                 continue
             branch = None if any("支部" in d.canonical for d in own) else branch_held(doc, t)
@@ -542,6 +547,9 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 continue
             found = by_duty(t.text)
             source = ""
+            if found is None and same_sentence is not None:
+                # the rest of a sentence (…评选，评选结果于1月公布首批名单): its work's duty
+                found, source = same_sentence, "（见同一句）"
             if found is None:
                 for h in context:
                     found = by_duty(h) if h else None

@@ -656,6 +656,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
                                  text[s1:end])
                 or _each_time(before, seg)
+                or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -688,6 +689,22 @@ def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
 def _dated(pb: dict, a: int, b: int) -> bool:
     """Whether text[a:b] writes a date of its own (not a cadence)."""
     return any(a <= f.start < b and (f.deadline.end or f.deadline.start) for f in pb["deadlines"])
+
+
+def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+    """A dated one-off after a duty that recurs is a row of its own, with its date (每月至少
+    推送2篇，6月下旬组织一次现场观摩会; 每两个月组织一次交流，6月底前至少开展一次擂台比武),
+    not a date of the recurring duty (…，每季度末前完成 / …，3月底前完成 only dates it)."""
+    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
+               for f in pb["recurrences"]):
+        return False  # (年度培训计划，3月底前印发: this year's plan, due by its date)
+    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or not _dated(pb, s0, s1):
+        return False
+    if "次年" in seg:  # 每年…，次年1月底前反馈: each year's, due the year after
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    return bool(has_action(what, r)) and not (r.due_at_end.search(what)
+                                              or _COMPLETES.match(what))
 
 
 def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,
