@@ -204,3 +204,11 @@ def test_the_rest_of_a_sentence_keeps_its_works_suggested_lead():
     names = _find(tasks, "评选结果于2027年1月公布首批名单")
     assert "每年开展一次" not in names.text
     assert names.lead and all(d.basis == "suggested" for d in names.lead), names.lead
+
+
+def test_summer_vacation_is_july_and_august():
+    from pbdocs.extract.timeexpr import find_deadlines
+
+    found = find_deadlines("党校要在暑期举办一期党支部书记示范培训班", "2026-02-25")
+    assert [(f.deadline.kind, f.deadline.start, f.deadline.end) for f in found] == [
+        ("range", "2026-07-01", "2026-08-31")]
