@@ -212,3 +212,29 @@ def test_summer_vacation_is_july_and_august():
     found = find_deadlines("党校要在暑期举办一期党支部书记示范培训班", "2026-02-25")
     assert [(f.deadline.kind, f.deadline.start, f.deadline.end) for f in found] == [
         ("range", "2026-07-01", "2026-08-31")]
+
+
+SEATED = """澄湾大学青年教师“启航”行动方案
+一、主要任务
+1.2027年6月开展中期评估。
+2.全面总结行动成效，提炼形成制度成果。
+3.推进青年教师师德师风建设。
+二、组织保障
+（一）加强组织领导。成立行动方案工作专班，由党委副书记任组长，党委教师工作部、人事处主要负责人为成员，专班办公室设在党委教师工作部。
+（二）强化督办考核。党委办公室将行动方案列入党委督办事项，每季度督办一次。行动方案落实成效纳入二级党组织年度考核。
+"""
+
+
+def test_the_office_a_task_force_is_seated_in_is_the_fallback_suggestion():
+    _, tasks = _tasks(SEATED)
+    for words in ("2027年6月开展中期评估", "全面总结行动成效"):
+        t = _find(tasks, words)
+        assert _leads(t) == {"党委教师工作部": "suggested"}, (words, t.lead)
+        assert "设在" in t.lead[0].why
+
+
+def test_a_sentence_on_what_counts_in_an_assessment_takes_no_doer_from_before():
+    _, tasks = _tasks(SEATED)
+    t = _find(tasks, "落实成效纳入二级党组织年度考核")
+    assert "党委办公室" not in _leads(t), t.lead
+    assert "党委办公室" in _leads(_find(tasks, "党委办公室将行动方案列入党委督办事项"))

@@ -110,6 +110,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _bearer_lead(doc, lex)
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
+    _seated_office(doc, lex)
     period.fill_undated(doc, p)
 
 
@@ -154,6 +155,10 @@ def _bearer_lead(doc: Document, lex) -> None:
                 t.lead = [Dept(name, lex.canonical(name), "stated")]
 
 
+# the office a leading group's or a task force's daily work is seated in
+_SEATED = re.compile(r"(?:办公室|专班|小组)[^，,。；;]{0,6}?设在(?P<name>[^，,。；;（(、\s]{2,12})")
+
+
 def _organising_lead(doc: Document) -> None:
     """The body that the plan's organising section (组织领导, 组织实施) puts in charge of the
     whole work (由党委组织部具体负责组织实施) leads the tasks that name nobody (basis text)."""
@@ -178,6 +183,36 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _seated_office(doc: Document, lex) -> None:
+    """The office a plan's leading group or task force is seated in (专班办公室设在党群工作部)
+    does its daily work: it is the suggestion for the tasks that neither name a doer nor
+    fit a duty (成立工作专班, 开展中期评估, 全面总结成效)."""
+    from pbdocs.extract.tasks import rules
+
+    words = rules().organising_headings
+    departments = set(lex.departments.values())
+    office = None
+    for c in doc.clauses:
+        headings = [s.heading for s in doc.ancestors(c)]
+        if doc.section(c.path) is not None:
+            headings.append(doc.section(c.path).heading)
+        if not any(w in h for h in headings + [c.heading or ""] if h for w in words):
+            continue
+        for m in _SEATED.finditer(c.text or ""):
+            if lex.canonical(m.group("name")) in departments:
+                office = m.group("name")
+                break
+        if office:
+            break
+    if office is None:
+        return
+    why = f"“办公室设在{office}”"
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [Dept(office, lex.canonical(office), "suggested", why)]
 
 
 def _in_charge(text: str, name: str) -> bool:
@@ -304,7 +339,12 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     labels = _time_labels(text, pb)
     openers = _time_openers(text, pb)
     for a, b in pieces:
-        if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
+        if "\n" in text[max(0, a - 1):a + 1] or (
+                re.search(r"[。！？!?]\s*$", text[:a]) and rules.results_included.match(
+                    text[a:b])):
+            # a new line or item: its own doer, if any; so is a sentence that only says what
+            # is counted in an assessment (专项工作成效纳入二级党组织年度考核: not the doer's
+            # before it)
             carried = ([], [])
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line

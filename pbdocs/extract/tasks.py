@@ -44,6 +44,7 @@ class Rules:
     organising_headings: tuple[str, ...]
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
+    results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -101,6 +102,7 @@ def rules() -> Rules:
         organising_headings=s.get("organising_headings", ()),
         organising_charge=tuple(s.get("organising_charge", ())),
         after_object=re.compile(_words(s.get("after_object", ()))),
+        results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
