@@ -238,3 +238,12 @@ def test_a_sentence_on_what_counts_in_an_assessment_takes_no_doer_from_before():
     t = _find(tasks, "落实成效纳入二级党组织年度考核")
     assert "党委办公室" not in _leads(t), t.lead
     assert "党委办公室" in _leads(_find(tasks, "党委办公室将行动方案列入党委督办事项"))
+
+
+def test_a_bare_cadence_row_names_what_it_updates():
+    _, tasks = _tasks(BRANCH_PLAN)
+    row = _find(tasks, "每季度更新一次")
+    assert row.text.startswith("入党积极分子培养台账，"), row.text
+    assert row.kind == "recurring"
+    first = _find(tasks, "组织委员负责建立入党积极分子培养台账")
+    assert "每季度" not in first.text

@@ -362,8 +362,36 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                 inner = doers  # the rest of the sentence is theirs
                 if k == 0 and opening:
                     carried = doers  # a subject opening the sentence goes on after it
+            if k > 0 and _BARE_CADENCE.match(task.text):
+                # …建立入党积极分子培养台账，每季度更新一次: the row says what is updated
+                thing = _object_of(text[parts[k - 1][0]:parts[k - 1][1]], rules)
+                if thing:
+                    task.text = f"{thing}，{task.text}"
             out.append(task)
     return out
+
+
+# a cadence and a verb with no object (每季度更新一次): it is about the thing before it
+_BARE_CADENCE = re.compile(r"^\s*(?:每[^，,。；;]{1,4}?|定期)(?:至少)?(?:更新|修订|调整|维护|核对|"
+                           r"核查|补充|完善)[^，,。；;]{0,4}[。；;]?\s*$")
+
+
+_DOER_HEAD = re.compile(r"^[^，,。；;]{0,14}?(?:具体|主要)?(?:负责|要|应当|应|须|将)")
+
+
+def _object_of(part: str, rules) -> str | None:
+    """What the first action of a part acts on (建立入党积极分子培养台账 → 入党积极分子培养台账),
+    when it is a short noun phrase."""
+    from pbdocs.extract import tasks
+
+    first = tasks.core_segments(part, rules)
+    seg = _DOER_HEAD.sub("", first[-1] if first else part, count=1)  # 组织委员负责 | 建立…
+    pred = tasks.predicate(seg, rules)
+    toks = tasks.words(pred)
+    if not toks:
+        return None
+    thing = pred[len(toks[0]):].strip(" ，,。；;")
+    return thing if 2 <= len(thing) <= 20 and not re.search(r"[，,。；;]", thing) else None
 
 
 # what a body named right before it 负责 (宣传科负责…, 学院办公室具体负责…)
