@@ -91,7 +91,10 @@ def _whole_plan(doc: Document, lex) -> None:
             bodies = [suggest.person_body(d.name) for d in t.persons
                       if not d.name.endswith(("班子成员", "负责人", "负责同志"))]
             bodies = [b for b in bodies if b and _UNIT_COMMITTEE.fullmatch(b)]
-            if bodies:
+            heads = _heads(t.persons, doc)
+            if heads:  # 校长、党委书记每学期各讲1次思政课: the school and its committee
+                t.lead = heads
+            elif bodies:
                 t.lead = _dedup([Dept(b, lex.canonical(b), "text") for b in bodies if b])
     if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
         for c in doc.clauses:
@@ -514,6 +517,34 @@ def _by_end(d: Deadline) -> Deadline:
 _COMMITTEE_MEETING = re.compile(r"(?:^|[，,；;])\s*(?:[一二三四五六七八九十]+是)?(?:本|我)?"
                                 r"(?:学院|院|局|系|所|中心)?(?:党委|党组|党总支)"
                                 r"(?:会议|常委会|扩大会议)")
+
+
+def _heads(persons: list[Dept], doc: Document) -> list[Dept]:
+    """The issuing unit's heads named as the doers: its committee's secretary (党委书记, 院党委
+    书记) and its own head (校长 of a school, 院长 of a 院: a hospital, an institute, a
+    college), as the committee and the unit; [] unless both are named and nobody else."""
+    from pbdocs.extract import suggest
+
+    if not doc.issuer or not persons:
+        return []
+    committee = suggest.short_name(doc.issuer)
+    unit = re.sub(r"(?:党委|党总支)$", "", committee)
+    if unit == committee or len(unit) < 2:
+        return []
+    out = []
+    for d in persons:
+        if _SECRETARY.fullmatch(d.name):
+            out.append(Dept(committee, committee, "text"))
+        elif (d.name == "校长" and unit.endswith(("学", "校"))) or (
+                d.name == "院长" and unit.endswith("院")):
+            out.append(Dept(unit, unit, "text"))
+        else:
+            return []
+    out = _dedup(out)
+    return out if len(out) == 2 else []  # the pair: 党委书记、校长 (one alone is not the unit)
+
+
+_SECRETARY = re.compile(r"(?:院|学院|校|所)?党委书记")
 
 
 def _own_names(t: Task, committee: str, lex, unit_only: bool = False) -> None:
