@@ -257,3 +257,10 @@ def test_the_secretary_and_the_head_named_together_are_the_committee_and_the_uni
     assert _leads(t) == {"岚汐地质研究院党委": "text", "岚汐地质研究院": "text"}, t.lead
     # a deputy secretary heading a task force is not the pair
     assert "岚汐地质研究院" not in _leads(_find(tasks, "纳入党支部书记抓党建述职评议"))
+
+
+def test_a_span_for_each_case_named_at_the_sentence_start_has_no_date():
+    from pbdocs.extract.timeexpr import counted_from_event
+
+    assert counted_from_event("对有入党意愿的优秀青年人才，党支部要在3个月内确定培养联系人")
+    assert not counted_from_event("党支部要在3个月内确定培养联系人")
