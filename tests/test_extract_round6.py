@@ -166,6 +166,8 @@ def test_deliverables_written_after_fuze_are_once():
     assert kind_of("宣传科负责在院内网和公众号开设专栏", False, False) == "once"
     assert kind_of("负责在学校官网维护专题网页", False, False) == "ongoing"
     assert kind_of("确定一个创建项目", False, False) == "once"
+    # a doer the segmenter may take for a verb (组织委员) before 负责
+    assert kind_of("组织委员负责建立入党积极分子培养台账", False, False) == "once"
 
 
 def test_object_fronted_by_dui_or_jiang_is_not_the_action():

@@ -457,7 +457,8 @@ def _asked(first: str) -> list[str]:
     return out
 
 
-_IN_CHARGE_OF = re.compile(r"^(?:具体|主要|全面)?负责")
+# (负责 opening the clause, or after a doer the segmenter took for a verb: 组织委员负责…)
+_IN_CHARGE_OF = re.compile(r"^[^，,。；;]{0,14}?(?:具体|主要|全面)?负责(?!人|同志)")
 _PLACE_ENDS = "上中内里网号台栏"
 
 
