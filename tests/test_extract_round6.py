@@ -266,3 +266,22 @@ def test_a_span_for_each_case_named_at_the_sentence_start_has_no_date():
 
     assert counted_from_event("对有入党意愿的优秀青年人才，党支部要在3个月内确定培养联系人")
     assert not counted_from_event("党支部要在3个月内确定培养联系人")
+
+
+UNITED_FRONT = """澹川大学党委统战部2026年统一战线工作要点
+一、民族宗教工作
+1.坚持党的宗教工作基本方针，依法管理宗教事务，严防宗教渗透校园，保卫处会同统战部每学期开展一次排查。
+2.建立医德考评制度，考评结果与评先评优挂钩，每年考评一次，由人事处会同纪委办公室组织实施。
+中共澹川大学委员会统战部
+2026年3月5日
+"""
+
+
+def test_the_subject_of_a_later_part_of_a_sentence_does_only_that_part():
+    _, tasks = _tasks(UNITED_FRONT)
+    guard = _find(tasks, "严防宗教渗透校园")
+    assert "保卫处" not in _leads(guard), guard.lead
+    assert _leads(guard) == {"党委统战部": "suggested"}, guard.lead
+    assert "保卫处" in _leads(_find(tasks, "保卫处会同统战部每学期开展一次排查"))
+    # 由X组织实施 at the end covers the whole sentence
+    assert "人事处" in _leads(_find(tasks, "建立医德考评制度"))

@@ -595,6 +595,11 @@ def _named_before(text: str, name: str, end: int) -> bool:
         return True
     if at >= (max(0, end - 1) + stop.end() if stop else len(text)):
         return False
+    if at >= end and re.search(r"[，,；;]\s*$", text[max(0, at - 1):at]) and (
+            "由" not in text[end:at]):
+        # the subject of a later part of the sentence (…，严防宗教渗透校园，保卫处会同统战部每
+        # 学期开展一次排查): that part is its work (a 由X组织实施 frame covers the sentence)
+        return False
     # named in an earlier sentence for what it 负责 there (学院办公室负责保障…): not this one's
     start = max(text.rfind(ch, 0, max(0, end - 1)) for ch in "。！？!?\n") + 1
     return at >= start or not (_SCOPE.match(text[at + len(name):]) and not re.search(
