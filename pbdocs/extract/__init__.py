@@ -68,8 +68,8 @@ def _whole_plan(doc: Document, lex) -> None:
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())
     own = suggest.own_work(doc, lambda name: name in departments)
-    about_branches = suggest.branch_topic(doc) is not None
     committee = None if suggest.issued_by_institution(doc) else suggest.own_committee(doc)
+    about_branches = suggest.branch_topic(doc) is not None
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.persons:
@@ -79,22 +79,41 @@ def _whole_plan(doc: Document, lex) -> None:
             # in a text about the branches
             if own or (about_branches and all(suggest.branch_officer(d.canonical)
                                               for d in t.persons)):
-                t.lead = _dedup([_person_lead(d, lex) if doc.issuer else _copy(d)
-                                 for d in t.persons])
+                t.lead = _dedup([_person_lead(d, lex, committee if own else None)
+                                 if doc.issuer else _copy(d) for d in t.persons])
+    # a unit committee's officers named as the doers (院党委委员每人联系…, 学院党委书记…) do
+    # the committee's work in any document: the committee leads, as the text names it (a
+    # 领导班子成员's duty, or a bare 党委书记's, is still divided by the duty table)
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead or not t.persons:
+                continue
+            bodies = [suggest.person_body(d.name) for d in t.persons
+                      if not d.name.endswith(("班子成员", "负责人", "负责同志"))]
+            bodies = [b for b in bodies if b and _UNIT_COMMITTEE.fullmatch(b)]
+            heads = _heads(t.persons, doc)
+            if heads:  # 校长、党委书记每学期各讲1次思政课: the school and its committee
+                t.lead = heads
+            elif bodies:
+                t.lead = _dedup([Dept(b, lex.canonical(b), "text") for b in bodies if b])
     if committee:  # 学院党委, 院党委 in a college's own plan: the issuing committee
         for c in doc.clauses:
             for t in c.tasks:
                 if not t.lead and _COMMITTEE_MEETING.search(t.text):
                     # 学院党委会议原则上每月召开2次: the committee meets, it does this
                     t.lead = [Dept(committee, lex.canonical(committee), "text")]
-                for d in t.lead + t.support:
-                    if d.basis != "suggested":
-                        named = suggest.as_own_committee(d.name, committee)
-                        if named != d.name:
-                            d.name, d.canonical = named, lex.canonical(named)
+                _own_names(t, committee, lex)
+    elif doc.issuer and suggest.issued_by_institution(doc):
+        # an institution's own committee written short (院党委 in a hospital's or an
+        # institute's text, 学院党委 in a 学院's): the issuing committee, in full
+        mine = suggest.short_name(doc.issuer)
+        for c in doc.clauses:
+            for t in c.tasks:
+                _own_names(t, mine, lex, unit_only=True)
     _bearer_lead(doc, lex)
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
+    _seated_office(doc, lex)
     period.fill_undated(doc, p)
 
 
@@ -139,6 +158,10 @@ def _bearer_lead(doc: Document, lex) -> None:
                 t.lead = [Dept(name, lex.canonical(name), "stated")]
 
 
+# the office a leading group's or a task force's daily work is seated in
+_SEATED = re.compile(r"(?:办公室|专班|小组)[^，,。；;]{0,6}?设在(?P<name>[^，,。；;（(、\s]{2,12})")
+
+
 def _organising_lead(doc: Document) -> None:
     """The body that the plan's organising section (组织领导, 组织实施) puts in charge of the
     whole work (由党委组织部具体负责组织实施) leads the tasks that name nobody (basis text)."""
@@ -152,7 +175,8 @@ def _organising_lead(doc: Document) -> None:
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
         named = [d for d in c.lead  # 由党委组织部具体负责组织实施 (not 由…负责解释)
-                 if d.basis == "text" and not _interprets(c.text or "", d.name)]
+                 if d.basis == "text" and not _interprets(c.text or "", d.name)
+                 and _in_charge(c.text or "", d.name)]
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
             lead = [Dept(d.name, d.canonical, "text") for d in named]
             break
@@ -162,6 +186,47 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _seated_office(doc: Document, lex) -> None:
+    """The office a plan's leading group or task force is seated in (专班办公室设在党群工作部)
+    does its daily work: it is the suggestion for the tasks that neither name a doer nor
+    fit a duty (成立工作专班, 开展中期评估, 全面总结成效)."""
+    from pbdocs.extract.tasks import rules
+
+    words = rules().organising_headings
+    departments = set(lex.departments.values())
+    office = None
+    for c in doc.clauses:
+        headings = [s.heading for s in doc.ancestors(c)]
+        if doc.section(c.path) is not None:
+            headings.append(doc.section(c.path).heading)
+        if not any(w in h for h in headings + [c.heading or ""] if h for w in words):
+            continue
+        for m in _SEATED.finditer(c.text or ""):
+            if lex.canonical(m.group("name")) in departments:
+                office = m.group("name")
+                break
+        if office:
+            break
+    if office is None:
+        return
+    why = f"“办公室设在{office}”"
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [Dept(office, lex.canonical(office), "suggested", why)]
+
+
+def _in_charge(text: str, name: str) -> bool:
+    """Whether `text` puts the body `name` in charge of the whole work (由党委组织部具体负责组织
+    实施, 党委组织部负责统筹实施本计划: `organising_charge` in lexicon/tasks.txt), not only of
+    one duty of its own (院办公室负责在院网开设专栏)."""
+    from pbdocs.extract.tasks import rules
+
+    name_re = re.escape(name)
+    return any(re.search(p.replace("{name}", name_re), text)
+               for p in rules().organising_charge)
 
 
 def _interprets(text: str, name: str) -> bool:
@@ -277,7 +342,12 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     labels = _time_labels(text, pb)
     openers = _time_openers(text, pb)
     for a, b in pieces:
-        if "\n" in text[max(0, a - 1):a + 1]:  # a new line or item: its own doer, if any
+        if "\n" in text[max(0, a - 1):a + 1] or (
+                re.search(r"[。！？!?]\s*$", text[:a]) and rules.results_included.match(
+                    text[a:b])):
+            # a new line or item: its own doer, if any; so is a sentence that only says what
+            # is counted in an assessment (专项工作成效纳入二级党组织年度考核: not the doer's
+            # before it)
             carried = ([], [])
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
@@ -295,8 +365,40 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                 inner = doers  # the rest of the sentence is theirs
                 if k == 0 and opening:
                     carried = doers  # a subject opening the sentence goes on after it
+            if k > 0 and _BARE_CADENCE.match(task.text):
+                # …建立入党积极分子培养台账，每季度更新一次: the row says what is updated
+                thing = _object_of(text[parts[k - 1][0]:parts[k - 1][1]], rules)
+                if thing:
+                    task.text = f"{thing}，{task.text}"
             out.append(task)
     return out
+
+
+# a cadence and a verb with no object (每季度更新一次): it is about the thing before it
+_BARE_CADENCE = re.compile(r"^\s*(?:每[^，,。；;]{1,4}?|定期)(?:至少)?(?:更新|修订|调整|维护|核对|"
+                           r"核查|补充|完善)[^，,。；;]{0,4}[。；;]?\s*$")
+
+
+_DOER_HEAD = re.compile(r"^[^，,。；;]{0,14}?(?:具体|主要)?(?:负责|要|应当|应|须|将)")
+
+
+def _object_of(part: str, rules) -> str | None:
+    """What the first action of a part acts on (建立入党积极分子培养台账 → 入党积极分子培养台账),
+    when it is a short noun phrase."""
+    from pbdocs.extract import tasks
+
+    first = tasks.core_segments(part, rules)
+    seg = _DOER_HEAD.sub("", first[-1] if first else part, count=1)  # 组织委员负责 | 建立…
+    pred = tasks.predicate(seg, rules)
+    toks = tasks.words(pred)
+    if not toks:
+        return None
+    thing = pred[len(toks[0]):].strip(" ，,。；;")
+    return thing if 2 <= len(thing) <= 20 and not re.search(r"[，,。；;]", thing) else None
+
+
+# what a body named right before it 负责 (宣传科负责…, 学院办公室具体负责…)
+_SCOPE = re.compile(r"\s*(?:[（(][^（）()，。]{1,10}[）)])?\s*(?:具体|主要|全面)?负责(?!人|同志)")
 
 
 def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[int], noted,
@@ -325,7 +427,13 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     elif bodies:
         lead, support = bodies, []
     elif base[0] or base[1]:
-        lead, support = base
+        # the clause's prose names them: for the sentences from where it names them on (a
+        # closing 学院办公室负责保障… does not do the duties written before it)
+        lead, support = ([d for d in base[0] if _named_before(text, d.name, b)],
+                         [d for d in base[1] if _named_before(text, d.name, b)])
+        if not lead:
+            lead, support = list(carried[0]), []
+            people = people or list(carried[1])
     elif people:
         lead, support = [], []
     else:
@@ -411,13 +519,91 @@ _COMMITTEE_MEETING = re.compile(r"(?:^|[，,；;])\s*(?:[一二三四五六七�
                                 r"(?:会议|常委会|扩大会议)")
 
 
-def _person_lead(d: Dept, lex) -> Dept:
+def _heads(persons: list[Dept], doc: Document) -> list[Dept]:
+    """The issuing unit's heads named as the doers: its committee's secretary (党委书记, 院党委
+    书记) and its own head (校长 of a school, 院长 of a 院: a hospital, an institute, a
+    college), as the committee and the unit; [] unless both are named and nobody else."""
+    from pbdocs.extract import suggest
+
+    if not doc.issuer or not persons:
+        return []
+    committee = suggest.short_name(doc.issuer)
+    unit = re.sub(r"(?:党委|党总支)$", "", committee)
+    if unit == committee or len(unit) < 2:
+        return []
+    out = []
+    for d in persons:
+        if _SECRETARY.fullmatch(d.name):
+            out.append(Dept(committee, committee, "text"))
+        elif (d.name == "校长" and unit.endswith(("学", "校"))) or (
+                d.name == "院长" and unit.endswith("院")):
+            out.append(Dept(unit, unit, "text"))
+        else:
+            return []
+    out = _dedup(out)
+    return out if len(out) == 2 else []  # the pair: 党委书记、校长 (one alone is not the unit)
+
+
+_SECRETARY = re.compile(r"(?:院|学院|校|所)?党委书记")
+
+
+def _own_names(t: Task, committee: str, lex, unit_only: bool = False) -> None:
+    """Name the document's own committee, written short in a task's lead or support (学院党委,
+    院党委, 院党委理论学习中心组), as the issuing committee; `unit_only`: only a short name
+    with its unit (院党委, not a bare 党委)."""
+    from pbdocs.extract import suggest
+
+    for d in t.lead + t.support:
+        if d.basis == "suggested" or (unit_only and not _UNIT_COMMITTEE.match(d.name)):
+            continue
+        named = suggest.as_own_committee(d.name, committee)
+        if named != d.name:
+            d.name, d.canonical = named, lex.canonical(named)
+
+
+_UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|所|中心)(?:党委|党总支)")
+
+
+def _person_lead(d: Dept, lex, committee: str | None = None) -> Dept:
     """A person named as the doer of a body's own work, as the committee they work for when
-    the name says which (学院党委书记 → 学院党委), else as named."""
+    the name says which (学院党委书记 → 学院党委), else as named. In the own plan of a unit's
+    committee (`committee`: 机电工程学院党总支), its officers written by title alone (宣传委员,
+    组织员, 党总支书记) do the committee's work, and its 院长 the unit's."""
     from pbdocs.extract import suggest
 
     body = suggest.person_body(d.name) or suggest.person_body(d.canonical)
+    if body is None and committee and _COMMITTEE_OFFICER.fullmatch(d.name):
+        body = committee
+    elif body is None and committee and _UNIT_HEAD.fullmatch(d.name):
+        unit = re.sub(r"(?:党委|党总支)$", "", committee)
+        body = unit if len(unit) >= 2 else None
     return Dept(body, lex.canonical(body), d.basis, d.why) if body else _copy(d)
+
+
+# a committee's officer by title alone (a 纪检委员 answers for oversight in person)
+_COMMITTEE_OFFICER = re.compile(r"(?:党委|党总支)?(?:书记|副书记|委员)|组织委员|宣传委员|"
+                                r"(?:专职)?组织员")
+_UNIT_HEAD = re.compile(r"(?:教学|分管|常务)?(?:副)?院长")
+
+
+def _named_before(text: str, name: str, end: int) -> bool:
+    """Whether `name` is written in `text` before the end of the sentence that `end` is in
+    (or is not found in it as written)."""
+    at = text.find(name)
+    stop = re.search(r"[。！？!?\n]", text[max(0, end - 1):])
+    if at < 0:
+        return True
+    if at >= (max(0, end - 1) + stop.end() if stop else len(text)):
+        return False
+    if at >= end and re.search(r"[，,；;]\s*$", text[max(0, at - 1):at]) and (
+            "由" not in text[end:at]):
+        # the subject of a later part of the sentence (…，严防宗教渗透校园，保卫处会同统战部每
+        # 学期开展一次排查): that part is its work (a 由X组织实施 frame covers the sentence)
+        return False
+    # named in an earlier sentence for what it 负责 there (学院办公室负责保障…): not this one's
+    start = max(text.rfind(ch, 0, max(0, end - 1)) for ch in "。！？!?\n") + 1
+    return at >= start or not (_SCOPE.match(text[at + len(name):]) and not re.search(
+        r"由\s*$", text[max(0, at - 2):at]))
 
 
 def _copy(d: Dept) -> Dept:

@@ -93,6 +93,9 @@ def _stated_period(doc: Document) -> Period | None:
         if doc.section(c.path):
             headings.append(doc.section(c.path).heading)
         timed = any(_TIME_HEADING.search(h or "") for h in headings)
+        if timed and c.heading and not _TIME_HEADING.search(c.heading):
+            # 时间安排 → （二）培育。4月至10月，…: one phase's time, not the whole work's
+            timed = False
         text = c.text or ""
         for dl in c.deadlines:
             if dl.kind not in ("range", "on") or not dl.start or not dl.end or dl.inferred:

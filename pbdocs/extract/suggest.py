@@ -321,6 +321,16 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
+def _lays_out_plan(doc: Document) -> bool:
+    """Whether a notice of an institution that divides its work among its departments (a
+    university's, a hospital's, an institute's committee) sets out a plan of its own in
+    numbered sections (一、目标任务 二、重点举措 …): the duties it names nobody for are the
+    institution's, divided by the duty table among its offices, not requests to its
+    addressees (各党支部，院属各部门)."""
+    return issued_by_institution(doc) and len([s for s in doc.sections
+                                               if len(s.path) == 1]) >= 3
+
+
 def _branch_subject(doc: Document) -> str | None:
     """The branches a notice is about, when its subject (title, or the opening of an untitled
     one) is an activity held in the branches (开展学生党支部组织生活会…, 3月份“支部主题党日”
@@ -412,7 +422,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         branch = _branch_subject(doc)
         if branch:
             return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
-        if doc.recipients:
+        if doc.recipients and not _lays_out_plan(doc):
             return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
     opening = _opening_doer(doc)
     if opening:
@@ -520,7 +530,12 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
             context.insert(0, doc.section(c.path).heading)
+        carry = None  # the duty of the task before, when its sentence goes on into this one
         for t in c.tasks:
+            same_sentence, carry = carry, None
+            if not t.text.rstrip().endswith(("。", "；", ";", "！", "？", "!", "?")) and not (
+                    t.lead or t.persons):  # (whoever the sentence names does the rest)
+                carry = by_duty(t.text)
             if t.lead:
                 continue
             branch = None if any("支部" in d.canonical for d in own) else branch_held(doc, t)
@@ -532,6 +547,9 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 continue
             found = by_duty(t.text)
             source = ""
+            if found is None and same_sentence is not None:
+                # the rest of a sentence (…评选，评选结果于1月公布首批名单): its work's duty
+                found, source = same_sentence, "（见同一句）"
             if found is None:
                 for h in context:
                     found = by_duty(h) if h else None

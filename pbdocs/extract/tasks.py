@@ -42,6 +42,9 @@ class Rules:
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
+    organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
+    after_object: re.Pattern  # the verb after an object fronted by 对/将/把
+    results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -97,6 +100,9 @@ def rules() -> Rules:
         deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
+        organising_charge=tuple(s.get("organising_charge", ())),
+        after_object=re.compile(_words(s.get("after_object", ()))),
+        results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
@@ -394,9 +400,18 @@ def predicate(segment: str, rules_: Rules | None = None) -> str:
             continue  # 推动成立…: what is done is the next verb
         if tok in _MEANS and any(_is_verb(x, r) for x in toks[k + 1:]):
             continue  # 依托“青芜党建”系统建立…档案: what is done is 建立
+        if tok in _FRONTING and k + 1 < len(toks):
+            # 对创建活动中的问题进行监督, 将评选结果纳入考核: what is done comes after the
+            # object (a verb inside it, 创建, is not it)
+            m = r.after_object.search(segment, pos)
+            if m:
+                return segment[m.start():]
         if _is_verb(tok, r) or r.ongoing_starts.match(tok):
             return segment[at:]
     return segment
+
+
+_FRONTING = frozenset(("对", "将", "把"))
 
 
 _REGULARLY = re.compile(r"(?<!不)定期")
@@ -426,9 +441,25 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
         return "once"  # a date, or a target stated as such (党务人员不低于师生人数的1%)
     if r.ongoing_starts.match(first):
         return "ongoing"
-    if in_dated_phase or r.once_verbs.search(first):
+    if in_dated_phase or any(r.once_verbs.search(x) for x in _asked(first)):
         return "once"
     return "ongoing"
+
+
+def _asked(first: str) -> list[str]:
+    """What a clause may ask for: itself, past 负责, and past a place it is done in
+    (负责在院内网和公众号开设专栏 → 开设专栏)."""
+    rest = _IN_CHARGE_OF.sub("", first, count=1)
+    out = [first, rest]
+    if rest.startswith("在"):  # 在院内网和公众号 | 开设…: each place the phrase may end
+        head = re.split(r"[，,。；;“”]", rest)[0][:18]
+        out += [rest[k + 1:] for k, ch in enumerate(head) if k > 1 and ch in _PLACE_ENDS]
+    return out
+
+
+# (负责 opening the clause, or after a doer the segmenter took for a verb: 组织委员负责…)
+_IN_CHARGE_OF = re.compile(r"^[^，,。；;]{0,14}?(?:具体|主要|全面)?负责(?!人|同志)")
+_PLACE_ENDS = "上中内里网号台栏"
 
 
 # a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
@@ -628,6 +659,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
                                  text[s1:end])
                 or _each_time(before, seg)
+                or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -660,6 +692,22 @@ def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
 def _dated(pb: dict, a: int, b: int) -> bool:
     """Whether text[a:b] writes a date of its own (not a cadence)."""
     return any(a <= f.start < b and (f.deadline.end or f.deadline.start) for f in pb["deadlines"])
+
+
+def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+    """A dated one-off after a duty that recurs is a row of its own, with its date (每月至少
+    推送2篇，6月下旬组织一次现场观摩会; 每两个月组织一次交流，6月底前至少开展一次擂台比武),
+    not a date of the recurring duty (…，每季度末前完成 / …，3月底前完成 only dates it)."""
+    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
+               for f in pb["recurrences"]):
+        return False  # (年度培训计划，3月底前印发: this year's plan, due by its date)
+    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or not _dated(pb, s0, s1):
+        return False
+    if "次年" in seg:  # 每年…，次年1月底前反馈: each year's, due the year after
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    return bool(has_action(what, r)) and not (r.due_at_end.search(what)
+                                              or _COMPLETES.match(what))
 
 
 def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,

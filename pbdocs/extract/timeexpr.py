@@ -26,7 +26,7 @@ def _point(p: str) -> str:
                rf"(?:(?P={p}ns)(?P<{p}nd>\d{{1,2}}))?(?![\d.．/-]*\d)")
     rest = (
         rf"(?:(?P<{p}half>上半年|下半年)"
-        rf"|(?P<{p}sem>春季学期|秋季学期|春季|秋季)"
+        rf"|(?P<{p}sem>春季学期|秋季学期|春季|秋季|暑期|暑假)"
         rf"|第?(?P<{p}q>[一二三四1-4])季度"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
@@ -37,7 +37,8 @@ def _point(p: str) -> str:
 
 
 # a point starts with a year, a half, a quarter, a month, or 年底
-_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|第?[一二三四1-4]季度"
+_START = (rf"\d{{4}}\s*年|今年|本年|当年|明年|次年|上半年|下半年|春季|秋季|暑期|暑假"
+          rf"|第?[一二三四1-4]季度"
           rf"|(?:{_MONTH})\s*月|年[底末内]|全年")
 
 
@@ -136,6 +137,8 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         return ((date(y, 1, 1), date(y, 6, 30)) if g[f"{p}half"] == "上半年"
                 else (date(y, 7, 1), date(y, 12, 31))) + ("period",)
     if g.get(f"{p}sem"):  # 2022年春季学期: February to July; 秋季: September to January
+        if g[f"{p}sem"].startswith("暑"):  # 暑期, 暑假: July and August
+            return (date(y, 7, 1), date(y, 8, 31), "period")
         return ((date(y, 2, 1), date(y, 7, 31)) if g[f"{p}sem"].startswith("春")
                 else (date(y, 9, 1), date(y + 1, 1, 31))) + ("period",)
     if g.get(f"{p}q"):
@@ -218,16 +221,23 @@ _EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|�
                            r"任职|任命|到任|上任|就任|入职|当选")
 
 
-# the event is the document itself (收到本通知后, 方案印发后, 本意见下发之日起): counted from
-# the document's date
-_OWN_ISSUE = re.compile(r"(?:收到|接到)本(?:通知|方案|文件|意见|办法|计划)\s*(?:后|之日起)|"
+# the event is the document itself (收到本通知后, a notice's 收到通知后, 方案印发后,
+# 本意见下发之日起): counted from the document's date
+_OWN_ISSUE = re.compile(r"(?:收到|接到)(?:本(?:通知|方案|文件|意见|办法|计划)|通知)\s*"
+                        r"(?:后|之日起)|"
                         r"(?:本|该)?(?:通知|方案|文件|意见|办法|计划)(?:印发|下发|发布|公布)"
                         r"\s*(?:后|之日起)")
+
+
+# a sentence opening with those it applies to, each case on its own (对…的…，)
+_EACH_CASE = re.compile(r"^\s*对[^，,。；;]{1,30}的[^，,。；;]{0,16}[，,]")
 
 
 def _from_event(before: str) -> bool:
     """Whether the part of the sentence before a span names the event it is counted from,
     other than the document's own issue (收到本通知后 counts from the document's date)."""
+    if _EACH_CASE.match(before):
+        return True  # 对有入党意愿的优秀青年人才，党支部要在3个月内…: for each such person
     last = None
     for m in _EVENT_BEFORE.finditer(before):
         last = m
@@ -292,7 +302,7 @@ _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取
 # 做好下半年发展党员工作, 总结第一季度工作), not by when
 _OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报)$")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
-_ANY_TIME = re.compile(r"[年月季日天周]|\d{4}[.．/-]\d")
+_ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
 
