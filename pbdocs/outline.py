@@ -306,11 +306,20 @@ class _Builder:
                 c.heading, c.text, c.offset = c.text[:k], c.text[k + 1:], c.offset + k + 1
                 continue
             c.text = c.text.replace(NAME_CELL_END, "。")
+            m = _PERIOD_LABEL.match(c.text) if c.number is not None else None
+            if m and len(c.text) > m.end():  # 第一阶段（3月—4月）：制定方案…: the period heads it
+                c.heading, c.text, c.offset = m.group(1), c.text[m.end():], c.offset + m.end()
+                continue
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
             c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
                          else _enumeration_lead(c.text) if c.path != ["0"] else None)
+
+
+# A numbered item opening with its period in brackets and a colon (第一阶段（3月—4月）：…).
+_PERIOD_LABEL = re.compile(r"^([（(][^（）()。，,；;]{0,12}\d{1,4}\s*[年月日]"
+                           r"[^（）()。，,；;]{0,16}[）)])\s*[：:]\s*")
 
 
 def _prose_items(par: str, m: Marker | None) -> bool:
