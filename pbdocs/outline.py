@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -95,10 +95,20 @@ _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\
                            r"|[，,](?:可|应|须|必须|不得)(?![以是])")
 
 
+@per_lexicon()
+def _department_start() -> re.Pattern:
+    """A sentence opening with a department's name (党委宣传部加强…): its doer, written out."""
+    names = {c for row in rows("departments.tsv", min_cells=2) for c in row[:2] if len(c) >= 3}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"^(?:{alt})(?=[\u4e00-\u9fff])")
+
+
 def _headline(sentence: str) -> bool:
-    """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位)."""
+    """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位); one
+    that opens with its doer (党委宣传部加强…) is a sentence of the text."""
     return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
-            and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence))
+            and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence)
+            and not _department_start().match(sentence))
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:

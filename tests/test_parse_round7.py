@@ -97,3 +97,13 @@ def test_stage_period_before_a_colon_heads_the_stage():
 def test_responsibility_list_is_its_own_kind():
     doc = _doc("某某大学2026年落实全面从严治党主体责任清单\n一、党委领导班子集体\n1.履行主体责任。")
     assert doc.kind == "责任清单"
+
+
+def test_a_first_sentence_naming_its_department_is_no_lead_phrase():
+    text = ("某某学院2026年党建工作要点\n一、加强宣传思想工作\n"
+            "1.党委宣传部加强校园网站审核管理，做到“先审后发”。每年组织开展一次舆情应对演练。\n"
+            "2.加强校园网站审核管理。每年组织开展一次舆情应对演练。\n")
+    doc = _doc(text)
+    first, second = (c for c in doc.clauses if c.number in ("1", "2"))
+    assert first.heading is None
+    assert second.heading == "加强校园网站审核管理"
