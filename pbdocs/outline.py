@@ -122,8 +122,22 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     # A short label before a colon also leads: （一）指导思想：坚持…。 (not an author before the
     # title of a reading, 习近平:切实加强基础研究…, whose rest is no sentence)
     m = re.match(r"^([^，。；：:,;、《》]{2,12})[：:](?=\S)", text)
+    if m is None:  # units side by side before the colon (财务处、审计处：按照职责分工…)
+        m = re.match(r"^([^，。；：:,;《》]{2,40})[：:](?=\S)", text)
+        if m and not all(_is_body(u) for u in m.group(1).split("、")):
+            m = None
     rest = text[m.end():] if m else ""
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
+
+
+def _is_body(name: str) -> bool:
+    """A department's or a body's name (审计处, 党委办公室, 某某学院党委)."""
+    return name in _department_names() or is_org_line(name)
+
+
+@per_lexicon()
+def _department_names() -> frozenset[str]:
+    return frozenset(c for row in rows("departments.tsv", min_cells=2) for c in row[:2])
 
 
 # A bracket after the last sentence naming who does it without a label: （党委组织部负责）,

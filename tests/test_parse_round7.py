@@ -107,3 +107,15 @@ def test_a_first_sentence_naming_its_department_is_no_lead_phrase():
     first, second = (c for c in doc.clauses if c.number in ("1", "2"))
     assert first.heading is None
     assert second.heading == "加强校园网站审核管理"
+
+
+def test_units_side_by_side_before_a_colon_head_the_item():
+    text = ("某某大学主体责任清单\n一、职能部门\n"
+            "（一）党委办公室：负责督查督办，每半年通报一次落实情况。\n"
+            "（二）财务处、审计处：按照职责分工，加强财务管理和审计监督。\n"
+            "（三）指导思想、基本原则：坚持党的领导，坚持问题导向。\n")
+    doc = _doc(text)
+    heads = {c.number: c.heading for c in doc.clauses}
+    assert heads["（一）"] == "党委办公室"
+    assert heads["（二）"] == "财务处、审计处"
+    assert heads["（三）"] is None  # not units: a list of topics is no heading label
