@@ -339,6 +339,12 @@ class _Builder:
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
             c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
                          else _enumeration_lead(c.text) if c.path != ["0"] else None)
+            h = c.heading
+            if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
+                    and all(_is_body(u) for u in h.split("、"))):
+                # （一）党委办公室：负责…: the units' label heads the item, the duty is its text
+                k = len(h) + 1
+                c.text, c.offset = c.text[k:].lstrip(), c.offset + k
 
 
 # A numbered item opening with its period in brackets and a colon (第一阶段（3月—4月）：…).

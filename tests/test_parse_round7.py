@@ -119,3 +119,7 @@ def test_units_side_by_side_before_a_colon_head_the_item():
     assert heads["（一）"] == "党委办公室"
     assert heads["（二）"] == "财务处、审计处"
     assert heads["（三）"] is None  # not units: a list of topics is no heading label
+    texts = {c.number: c.text for c in doc.clauses}
+    assert texts["（一）"].startswith("负责督查督办")
+    assert texts["（二）"].startswith("按照职责分工")
+    assert texts["（三）"].startswith("指导思想、基本原则：")
