@@ -197,8 +197,16 @@ def _clean_lines(text: str, repairs: list[_Repair], breaks: set[int] | None = No
             dropped[i] = True
         text_seen = text_seen or "。" in ln
     for i in (pagechrome.chrome_runs(lines, dropped) + pagechrome.column_label(lines, dropped)
-              + pagechrome.related_list(lines, dropped)):
+              + pagechrome.related_list(lines, dropped) + pagechrome.end_tail(lines, dropped)
+              + pagechrome.ornaments(lines, dropped)):
         dropped[i] = True
+    first = next((i for i, ln in enumerate(lines) if ln and not dropped[i]), None)
+    if first is not None:
+        rest, cut = pagechrome.column_in_title(lines[first])
+        if cut:
+            repairs.append(_Repair("boilerplate_removed", "删除了标题前的栏目名称",
+                                   first, 0, cut[:40]))
+            lines[first] = rest
     for i in _markdown_table_rows(lines):
         dropped[i] = False  # short cells split by bars are a table's, not a site menu's
         if all(_RULE_CELL.fullmatch(c) for c in _cells(lines[i])):

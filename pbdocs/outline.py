@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -95,10 +95,20 @@ _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\
                            r"|[，,](?:可|应|须|必须|不得)(?![以是])")
 
 
+@per_lexicon()
+def _department_start() -> re.Pattern:
+    """A sentence opening with a department's name (党委宣传部加强…): its doer, written out."""
+    names = {c for row in rows("departments.tsv", min_cells=2) for c in row[:2] if len(c) >= 3}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"^(?:{alt})(?=[\u4e00-\u9fff])")
+
+
 def _headline(sentence: str) -> bool:
-    """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位)."""
+    """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位); one
+    that opens with its doer (党委宣传部加强…) is a sentence of the text."""
     return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
-            and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence))
+            and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence)
+            and not _department_start().match(sentence))
 
 
 def lead_phrase(text: str, article: bool = False) -> str | None:
@@ -112,8 +122,22 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     # A short label before a colon also leads: （一）指导思想：坚持…。 (not an author before the
     # title of a reading, 习近平:切实加强基础研究…, whose rest is no sentence)
     m = re.match(r"^([^，。；：:,;、《》]{2,12})[：:](?=\S)", text)
+    if m is None:  # units side by side before the colon (财务处、审计处：按照职责分工…)
+        m = re.match(r"^([^，。；：:,;《》]{2,40})[：:](?=\S)", text)
+        if m and not all(_is_body(u) for u in m.group(1).split("、")):
+            m = None
     rest = text[m.end():] if m else ""
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
+
+
+def _is_body(name: str) -> bool:
+    """A department's or a body's name (审计处, 党委办公室, 某某学院党委)."""
+    return name in _department_names() or is_org_line(name)
+
+
+@per_lexicon()
+def _department_names() -> frozenset[str]:
+    return frozenset(c for row in rows("departments.tsv", min_cells=2) for c in row[:2])
 
 
 # A bracket after the last sentence naming who does it without a label: （党委组织部负责）,
@@ -306,11 +330,26 @@ class _Builder:
                 c.heading, c.text, c.offset = c.text[:k], c.text[k + 1:], c.offset + k + 1
                 continue
             c.text = c.text.replace(NAME_CELL_END, "。")
+            m = _PERIOD_LABEL.match(c.text) if c.number is not None else None
+            if m and len(c.text) > m.end():  # 第一阶段（3月—4月）：制定方案…: the period heads it
+                c.heading, c.text, c.offset = m.group(1), c.text[m.end():], c.offset + m.end()
+                continue
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
             c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
                          else _enumeration_lead(c.text) if c.path != ["0"] else None)
+            h = c.heading
+            if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
+                    and all(_is_body(u) for u in h.split("、"))):
+                # （一）党委办公室：负责…: the units' label heads the item, the duty is its text
+                k = len(h) + 1
+                c.text, c.offset = c.text[k:].lstrip(), c.offset + k
+
+
+# A numbered item opening with its period in brackets and a colon (第一阶段（3月—4月）：…).
+_PERIOD_LABEL = re.compile(r"^([（(][^（）()。，,；;]{0,12}\d{1,4}\s*[年月日]"
+                           r"[^（）()。，,；;]{0,16}[）)])\s*[：:]\s*")
 
 
 def _prose_items(par: str, m: Marker | None) -> bool:

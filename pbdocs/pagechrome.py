@@ -48,10 +48,12 @@ _COLUMN_THEN_TITLE = re.compile(r"^((?:(?!关于|印发|转发|的)[\u4e00-\u9ff
                                 r"(?=(?:中共|中国共产党|(?:19|20)\d{2}年)[\u4e00-\u9fff\d“]{6})")
 _HOME_CRUMB = re.compile(r"^(?=(?:首页|网站首页|主页)\s*(?:»|>>|>|＞|›|→))")
 _HOME = frozenset({"首页", "网站首页", "主页", "学院首页", "学校首页", "返回首页"})
-# A WeChat article's head: 原创 (or 转载), author, account, date, time, 发表于 and a province.
+# A WeChat article's head: 原创 (or 转载), author, account, date, time, 发表于 and a province;
+# a head that opens with 原创/转载 may end at its date or time (no 发表于).
 _WECHAT_HEAD = re.compile(
-    r"^(?:(?:原创|转载)\s*)?[^。，；：:]{0,40}?(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
-    r"\s*\d{1,2}\s*日?)\s*(?:\d{1,2}:\d{2})?\s*发表于\s*[\u4e00-\u9fff]{0,6}$")
+    r"^(?:(?P<mark>原创|转载)\s*)?(?P<names>[^。，；：:]{0,40}?)(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*"
+    r"\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*(?:\d{1,2}:\d{2})?\s*"
+    r"(?P<where>发表于\s*[\u4e00-\u9fff]{0,6})?$")
 _WECHAT_FOOT = re.compile(r"(?:阅读|在看|点赞|赞|分享|推荐|留言)\s*\d{1,7}\+?"
                           r"(?:\s+(?:阅读|在看|点赞|赞|分享|推荐|留言)\s*\d{1,7}\+?)*")
 _BANNER = re.compile(
@@ -189,10 +191,10 @@ def page_fields(lines: list[str], dropped: list[bool]) -> list[tuple[int, str]]:
     for n, i in enumerate(live):
         if i in used:
             continue
-        posted = wechat_head(lines[i])
-        if posted:
+        head = wechat_head(lines[i])
+        if head:
             changed.append((i, lines[i]))
-            lines[i] = _canonical([("发布日期", posted)])
+            lines[i] = _canonical(head)
             continue
         pairs = _fields(lines[i])
         if pairs is None:
@@ -308,11 +310,20 @@ def _crumbs(s: str) -> bool:
             and all(re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", p) for p in parts))
 
 
-def wechat_head(line: str) -> str | None:
-    """The posting date of a WeChat article's head line (原创 作者 公众号名 2023-09-18 17:30
-    发表于福建), or None when the line is not one."""
+def wechat_head(line: str) -> list[tuple[str, str]] | None:
+    """The page fields of a WeChat article's head line (原创 作者 公众号名 2023-09-18 17:30
+    发表于福建): its posting date, and as 发布机构 the first of its names that is a body's
+    (the author may be an office; the account's name is not a body); None when the line is
+    not one. A head needs 原创/转载 before it or 发表于 after it."""
     m = _WECHAT_HEAD.match(line.strip())
-    return _date(m.group("date")) if m else None
+    if not m or not (m.group("mark") or m.group("where")):
+        return None
+    date = _date(m.group("date"))
+    if not date:
+        return None
+    names = [t for t in re.split(r"[\s\u3000]+", m.group("names")) if t]
+    body = next((t for t in names if _org_end_match(t)), None)
+    return ([("发布机构", body)] if body else []) + [("发布日期", date)]
 
 
 def chrome_runs(lines: list[str], dropped: list[bool]) -> list[int]:
@@ -351,6 +362,43 @@ def related_list(lines: list[str], dropped: list[bool]) -> list[int]:
                    for j in rest):
                 return live[n:]
     return []
+
+
+_END_MARK = re.compile(r"^[-—–_=·.\s]*(?:THE\s*)?END[-—–_=·.\s]*$", re.IGNORECASE)
+_ORNAMENT = re.compile(r"^0\d$")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
+                       r"|第[一二三四五六七八九十百]+[章条部分阶段])")
+_COLUMN_IN_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[｜|]\s*(?=[^｜|]{8,}$)")
+
+
+def end_tail(lines: list[str], dropped: list[bool]) -> list[int]:
+    """An article's end mark (`- END -`, `—THE END—`) and what follows it when all of that is
+    short lines without a sentence (来源｜, 编辑｜, 阅读原文, counters): the copy's tail."""
+    live = [i for i, ln in enumerate(lines) if ln.strip() and not dropped[i]]
+    for n, i in enumerate(live):
+        if _END_MARK.match(lines[i].strip()):
+            rest = live[n + 1:]
+            if all(len(lines[j].strip()) <= 40 and "。" not in lines[j] for j in rest):
+                return live[n:]
+    return []
+
+
+def ornaments(lines: list[str], dropped: list[bool]) -> list[int]:
+    """Decorative numbers of an article copy (`01`, `02` alone on a line, each right above a
+    numbered heading `一、…`): layout, not text."""
+    live = [i for i, ln in enumerate(lines) if ln.strip() and not dropped[i]]
+    return [i for n, i in enumerate(live)
+            if _ORNAMENT.match(lines[i].strip()) and n + 1 < len(live)
+            and _NUMBERED.match(lines[live[n + 1]].strip())]
+
+
+def column_in_title(line: str) -> tuple[str, str | None]:
+    """A first line whose title follows a column's name and a bar (通知｜关于开展…的通知, as an
+    article copy writes it): (title, what was cut) or (line, None)."""
+    m = _COLUMN_IN_TITLE.match(line)
+    if m and not re.search(r"[。；;]", line):
+        return line[m.end():], line[:m.end()]
+    return line, None
 
 
 def column_label(lines: list[str], dropped: list[bool]) -> list[int]:
