@@ -38,7 +38,10 @@ def test_yearly_month_end_is_a_fixed_day():
 
 def test_next_year_day_of_a_standing_rule_is_yearly():
     assert _recs("年度终了后，于次年1月15日前报送使用情况") == [("day", "01-15")]
-    assert _recs("考核结果于次年3月底前反馈各支部") == [("day", "03-31")]
+    assert _recs("每年对支部书记进行考核，考核结果于次年3月底前反馈") == [
+        ("year", None), ("day", "03-31")]
+    # one year's assessment (纳入年底考核) reported the year after: no cadence
+    assert _recs("纳入年底党支部考核，考核结果于次年1月15日前报党委组织部") == []
     # with a year written before it, 次年 is one year: no cadence
     assert _recs("2026年完成试点，次年3月底前全面推开") == []
 
@@ -88,6 +91,21 @@ PLAN = """中共云岭学院委员会2027年党建工作要点
 　　1.各党总支应当于每年4月底前向党委组织部提交党费使用计划。
 　　2.年度终了后，各党总支于次年1月15日前向党委组织部报送使用情况。
 """
+
+
+TABLE = """中共云岭学院委员会关于印发《党建质量提升行动计划（2026—2028年）》的通知
+序号\t重点任务\t具体举措\t牵头单位\t配合单位\t完成时限
+1\t强化考评\t将党建成效纳入二级党组织书记述职评议考核\t党委组织部\t党委办公室\t每年1月
+2\t风险防控\t梳理重点岗位廉政风险点，建立防控台账\t纪委\t\t2026年6月底，此后每年
+"""
+
+
+def test_a_cadence_in_a_time_cell():
+    _, tasks = _tasks(TABLE, "yl3")
+    rows = {t.text[:5]: due_of(t) for t in tasks}
+    assert rows["将党建成效"]["kind"] == "recurring"
+    assert rows["将党建成效"]["recurrence"]["period"] == "year"
+    assert rows["梳理重点岗"]["end"] == "2026-06-30"
 
 
 def test_plan_time_limits():

@@ -150,6 +150,7 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
     for m in _NEXT_YEAR_DAY.finditer(text):
         if (all(m.end() <= s or m.start() >= e for s, e in masked)
                 and not _WRITTEN_YEAR.search(text, 0, m.start())
+                and _yearly_before(out, text, m.start())
                 and not any(f.start <= m.start() < f.end for f in out)
                 and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or 28) <= 31):
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
@@ -158,6 +159,19 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             out.append(Found(m.start(), stop, rec, next_year=True))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _yearly_before(found: list[Found], text: str, pos: int) -> bool:
+    """Whether the sentence before `pos` states a duty repeated every year (每年4月底前提交计划，
+    年度终了后于次年1月15日前…; 每年对…进行考核，考核结果于次年1月底前…): the year after is
+    each year's; without one (纳入年底考核，考核结果于次年1月15日前报) it is one year's."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;！？!?\n") + 1
+    return bool(_YEAR_CLOSES.search(text, start, pos)) or any(
+        start <= f.start < pos and not f.quota and f.recurrence.period in ("year", "day")
+        for f in found)
+
+
+_YEAR_CLOSES = re.compile(r"年度终了|每个?年度结束|每年")
 
 
 def _month_day(month: int, day: str | None) -> str:
