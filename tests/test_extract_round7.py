@@ -128,3 +128,25 @@ def test_a_second_yearly_day_is_its_own_row():
     plan = _find(tasks, "4月底前")
     assert "次年" not in plan.text and due_of(plan)["recurrence"]["on"] == "04-30"
     assert due_of(_find(tasks, "次年1月15日前"))["recurrence"]["on"] == "01-15"
+
+
+NOTICE = """关于做好2026年度党支部组织生活会的通知
+各二级党委、各直属党支部：
+　　现就做好2026年度党支部组织生活会工作通知如下。
+　　一、召开组织生活会
+　　（一）会前准备。各党支部要在会前组织党员集中学习党章，支部书记与党员普遍开展谈心谈话。
+　　（二）会议召开。组织生活会应于1月20日前召开完毕。二级党委要派班子成员到所联系党支部指导。
+　　二、有关要求
+　　各二级党委要高度重视，精心组织。各二级党委要在2月10日前报送组织生活会情况报告。
+　　　　　　　　　　　　　　　　　　　　中共云岭学院委员会组织部
+　　　　　　　　　　　　　　　　　　　　　　2026年12月20日
+"""
+
+
+def test_a_sections_event_deadline_dates_its_steps():
+    _, tasks = _tasks(NOTICE, "yl4")
+    study = _find(tasks, "集中学习党章")
+    assert study.kind == "once" and due_of(study)["end"] == "2027-01-20"
+    assert due_of(_find(tasks, "派班子成员"))["end"] == "2027-01-20"
+    # a section whose one date is a report's, not its event's: the rest stays as it was
+    assert due_of(_find(tasks, "高度重视"))["kind"] != "by"

@@ -282,7 +282,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     if clause.note:  # a lifted note may carry 完成时限：2022年12月, or a cadence (每年1月)
         from pbdocs.extract.recurrence import find_recurrences
 
-        found_recs = find_recurrences(clause.note, lex)
+        cell = _TIME_FIELD.search(clause.note)  # only the time field: 完成时限：每年1月
+        found_recs = [f for f in find_recurrences(clause.note, lex)
+                      if cell and cell.start(1) <= f.start < cell.end(1)]
         noted_recs = [f.recurrence for f in found_recs]
         noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)
                  if not any(r.start <= f.start < r.end for r in found_recs)]
@@ -625,6 +627,9 @@ def _named_before(text: str, name: str, end: int) -> bool:
 
 def _copy(d: Dept) -> Dept:
     return Dept(d.name, d.canonical, d.basis, d.why)
+
+
+_TIME_FIELD = re.compile(r"(?:时限|时间|期限)\s*[:：]\s*([^；;，,。\n]+)")
 
 
 def _inferred(d: Deadline) -> Deadline:
