@@ -299,7 +299,8 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     period, a standing duty runs through it. In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
     notice = _notice_deadline(doc)
-    events = _section_events(doc)
+    # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
+    events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
