@@ -68,7 +68,9 @@ def test_gold_may_name_departments_by_alias_or_as_a_clause_list(runner, tmp_path
     gold.mkdir()
     (gold / "plan.json").write_text(json.dumps({"id": "plan", "clauses": [
         {"id": "plan/一/1", "lead": [{"name": "组织部", "canonical": "组织部"}],
-         "support": ["学生工作部"], "recurrences": [{"period": "year", "min_times": None}]}]},
+         "support": ["学生工作部"],
+         # a fixed day every year (每年12月底前): period day, on 12-31 (as hdu's 每年10月8日)
+         "recurrences": [{"period": "day", "min_times": None, "on": "12-31"}]}]},
         ensure_ascii=False), encoding="utf-8")
     out = runner.invoke(main, ["evaluate", "--gold", str(gold), "--corpus", str(corpus),
                                "--format", "json"])

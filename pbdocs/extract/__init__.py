@@ -278,9 +278,19 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     base = note_depts or ([d for d in clause.lead if not _interprets(text, d.name)],
                           clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
-    if clause.note:  # a lifted note may carry 完成时限：2022年12月
-        noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)]
+    noted_recs = []
+    if clause.note:  # a lifted note may carry 完成时限：2022年12月, or a cadence (每年1月)
+        from pbdocs.extract.recurrence import find_recurrences
+
+        cell = _TIME_FIELD.search(clause.note)  # only the time field: 完成时限：每年1月
+        found_recs = [f for f in find_recurrences(clause.note, lex)
+                      if cell and cell.start(1) <= f.start < cell.end(1)]
+        noted_recs = [f.recurrence for f in found_recs]
+        noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)
+                 if not any(r.start <= f.start < r.end for r in found_recs)]
         inherited = _dedup(inherited + noted)
+        if any(d.end or d.start for d in noted):
+            noted_recs = []  # 2026年6月底，此后每年: the date first, the cadence after it
     clause.deadlines = _dedup(inherited + deadlines)
     clause.recurrences = [f.recurrence for f in pb["recurrences"]]
     tgts = pb["targets"]
@@ -294,6 +304,15 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     with tasks_words(text, pb["words"]):
         clause.tasks = _tasks(clause, text, pb, lex, note_depts, base, inherited, headings,
                               doc_date, preamble_of_plan)
+    if noted_recs:  # the note's cadence holds for the tasks that state no time of their own
+        import copy
+
+        clause.recurrences = clause.recurrences or list(noted_recs)
+        for t in clause.tasks:
+            if not t.recurrences and not any(not d.inferred for d in t.deadlines):
+                t.recurrences = [copy.copy(noted_recs[0])]
+                t.deadlines = [d for d in t.deadlines if not d.inferred]
+                t.kind = "recurring"
     clause.targets = [f.target for f in tgts]
 
 
@@ -608,6 +627,9 @@ def _named_before(text: str, name: str, end: int) -> bool:
 
 def _copy(d: Dept) -> Dept:
     return Dept(d.name, d.canonical, d.basis, d.why)
+
+
+_TIME_FIELD = re.compile(r"(?:时限|时间|期限)\s*[:：]\s*([^；;，,。\n]+)")
 
 
 def _inferred(d: Deadline) -> Deadline:

@@ -265,6 +265,32 @@ def _notice_deadline(doc: Document):
     return dated[0][0], names
 
 
+_EVENT_DONE = re.compile(r"(?:召开|举行|开展|进行)?(?:完毕|结束)")
+_CONDITION = re.compile(r"^\s*(?:对|凡|如|若)[^，,。；;]{1,30}的[，,]")
+
+
+def _section_events(doc: Document) -> dict:
+    """In a notice (not a plan it sets out), a top-level section whose one written deadline
+    closes its event (组织生活会应于1月16日前召开完毕): {section number: that deadline}."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return {}
+    dated: dict[str, list] = {}
+    for c in doc.clauses:
+        if not c.path:
+            continue
+        for t in c.tasks:
+            for d in t.deadlines:
+                if d.kind == "by" and d.end and not d.inferred:
+                    dated.setdefault(c.path[0], []).append((d, t))
+    out = {}
+    for sec, found in dated.items():
+        if len({d.end for d, _ in found}) == 1 and any(
+                _EVENT_DONE.search(t.text[t.text.find(d.text) + len(d.text):])
+                for d, t in found if d.text in t.text):
+            out[sec] = found[0][0]
+    return out
+
+
 _IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|建设期间")
 
 
@@ -273,6 +299,8 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     period, a standing duty runs through it. In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
     notice = _notice_deadline(doc)
+    # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
+    events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
@@ -287,6 +315,12 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                     and not _standing(t.text)):
                 t.kind = "once"  # in a month's or a project's time, an activity is held once
             if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
+                continue
+            event = events.get(c.path[0]) if c.path else None
+            if event is not None and not _standing(t.text) and not _CONDITION.match(t.text):
+                # 组织生活会应于1月16日前召开完毕: what the section asks for is done by then
+                t.deadlines.append(Deadline(event.text, None, event.end, "by", inferred=True))
+                t.kind = "once"
                 continue
             if (notice and t.kind == "once" and t.lead
                     and {x.canonical for x in t.lead} <= notice[1]

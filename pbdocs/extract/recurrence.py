@@ -15,7 +15,14 @@ from pbdocs.model import Recurrence
 # where the duty's phrase ends: the next clause punctuation
 _STOP = "，,。；;！？!?：:\n"
 _YEAR_END = re.compile(r"^\s*(?:年底|年末|底)(?:前|之前)?")
-_FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*"
+                        r"(?:(\d{1,2})\s*[日号]|[底末](?=前|之前|以前))")
+# 年度终了后于次年1月15日前报送, 考核结果于次年1月底前反馈 (no year written before it): the
+# year after each year's work, a fixed day of a yearly duty
+_NEXT_YEAR_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十])次年\s*(\d{1,2})\s*月\s*"
+                            r"(?:(\d{1,2})\s*[日号]|[底末])(?=前|之前|以前)")
+_TWO_MONTHS = re.compile(r"^\s*的?\s*\d{1,2}\s*月\s*[、和及与]\s*\d{1,2}\s*月(?![、和及与]\s*\d)")
+_WRITTEN_YEAR = re.compile(r"\d{4}\s*年")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
 
 
@@ -28,6 +35,7 @@ class Found:
     recurrence: Recurrence
     quota: bool = False  # a yearly quota (全年…不少于10次): how much of the work before it
     annual: bool = False  # 年度 before a yearly thing (年度工作计划): a date may make it one-off
+    next_year: bool = False  # 次年1月15日前: the day of a yearly duty, not a cadence of its own
 
 
 @lru_cache(maxsize=8)
@@ -62,10 +70,11 @@ def _annual() -> re.Pattern:
 
 
 # a yearly quota of sessions or hours (全年集中学习不少于10次, 每名党员年度集中学习培训不少于32
-# 学时): a duty repeated every year; a count of people or items (全年发展党员不少于6名) is a target
+# 学时): a duty repeated every year; a count of people or items (全年发展党员不少于6名) or of
+# events held for others (全年宣讲不少于30场) is a target for the year
 _YEARLY_QUOTA = re.compile(rf"(?<![\d〇零一二三四五六七八九十上本下该当次])(?:全年|年度)"
                            rf"(?=[^，,。；;：:]{{0,16}}?(?:不少于|至少|不低于)\s*{_NUM}\s*"
-                           rf"(?:次|学时|课时|场|期))")
+                           rf"(?:次|学时|课时|期))")
 
 
 def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
@@ -114,10 +123,14 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             rec.text = text[m.start():m.end() + _YEAR_END.match(window).end()].strip()
             out.append(Found(m.start(), end, rec))
             continue
+        if period == "year" and _TWO_MONTHS.match(window):  # 每年3月、9月分两批: twice a year
+            rec.period = "semester"
+            out.append(Found(m.start(), end, rec))
+            continue
         day = _FIXED_DAY.match(window) if period == "year" else None
-        if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
+        if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2) or 28) <= 31:
             rec.period = "day"
-            rec.on = f"{int(day.group(1)):02d}-{int(day.group(2)):02d}"
+            rec.on = _month_day(int(day.group(1)), day.group(2))
             rec.text = text[m.start():m.end() + day.end()].strip()
             out.append(Found(m.start(), m.end() + day.end(), rec))
             continue
@@ -134,5 +147,34 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 rec.amount = clean(to_number(a.group("n")))
                 rec.unit = a.group("u")
         out.append(Found(m.start(), end, rec))
+    for m in _NEXT_YEAR_DAY.finditer(text):
+        if (all(m.end() <= s or m.start() >= e for s, e in masked)
+                and not _WRITTEN_YEAR.search(text, 0, m.start())
+                and _yearly_before(out, text, m.start())
+                and not any(f.start <= m.start() < f.end for f in out)
+                and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or 28) <= 31):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            rec = Recurrence(text=m.group(0).strip(), period="day",
+                             on=_month_day(int(m.group(1)), m.group(2)))
+            out.append(Found(m.start(), stop, rec, next_year=True))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _yearly_before(found: list[Found], text: str, pos: int) -> bool:
+    """Whether the sentence before `pos` states a duty repeated every year (每年4月底前提交计划，
+    年度终了后于次年1月15日前…; 每年对…进行考核，考核结果于次年1月底前…): the year after is
+    each year's; without one (纳入年底考核，考核结果于次年1月15日前报) it is one year's."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;！？!?\n") + 1
+    return bool(_YEAR_CLOSES.search(text, start, pos)) or any(
+        start <= f.start < pos and not f.quota and f.recurrence.period in ("year", "day")
+        for f in found)
+
+
+_YEAR_CLOSES = re.compile(r"年度终了|每个?年度结束|每年")
+
+
+def _month_day(month: int, day: str | None) -> str:
+    """MM-DD of a yearly duty's day; a month's end (4月底) is its last day (February: 28th)."""
+    last = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return f"{month:02d}-{int(day) if day else last:02d}"

@@ -52,6 +52,7 @@ class Rules:
     ongoing_starts: re.Pattern
     once_verbs: re.Pattern
     due_at_end: re.Pattern
+    target_statements: re.Pattern
     own_once: re.Pattern
     standing_after_date: re.Pattern
     standing_openers: re.Pattern
@@ -110,6 +111,7 @@ def rules() -> Rules:
         ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
+        target_statements=_regexes(s.get("target_statements", ())),
         own_once=_regexes(s.get("own_once", ())),
         standing_after_date=_regexes(s.get("standing_after_date", ())),
         standing_openers=_regexes(s.get("standing_openers", ())),
@@ -437,11 +439,18 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
-    if has_date or (has_target and not has_action(segments[0] if segments else text, r)):
+    head = segments[0] if segments else text
+    if has_date or (has_target and not has_action(head, r)):
         return "once"  # a date, or a target stated as such (党务人员不低于师生人数的1%)
+    if r.target_statements.search(head.strip()):
+        return "once"  # a level to reach (…比例达到85%, …覆盖全部实验室): due at the end
     if r.ongoing_starts.match(first):
         return "ongoing"
-    if in_dated_phase or any(r.once_verbs.search(x) for x in _asked(first)):
+    asked = _asked(first)
+    means = _MEANS_PHRASE.match(head.strip())
+    if means:  # 依托“…”网络学习平台开设专题课程: what is done on the platform
+        asked.append(predicate(head.strip()[means.end():], r))
+    if in_dated_phase or any(r.once_verbs.search(x) for x in asked):
         return "once"
     return "ongoing"
 
@@ -455,6 +464,11 @@ def _asked(first: str) -> list[str]:
         head = re.split(r"[，,。；;“”]", rest)[0][:18]
         out += [rest[k + 1:] for k, ch in enumerate(head) if k > 1 and ch in _PLACE_ENDS]
     return out
+
+
+# a means a clause opens with (依托…平台, 利用…阵地): the action comes after it
+_MEANS_PHRASE = re.compile(r"^(?:依托|利用|借助|通过)[^，,。；;]{1,24}"
+                           r"(?:平台|阵地|网站|网|公众号|载体|基地)")
 
 
 # (负责 opening the clause, or after a doer the segmenter took for a verb: 组织委员负责…)
@@ -651,7 +665,11 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         # someone else's (…，每名党员全年集中学习不少于32学时)
         quota_alone = any(last <= f.start < s0 for f in pb["recurrences"]) or bool(
             _EACH_ONE.match(seg))
+        # (每年组织一次培训，次年1月底前报送总结: the year's report stays with it; after a duty
+        # with a day of its own, 每年4月底前提交计划，次年1月15日前报送使用情况 is a second one)
+        dayed = any(last <= f.start < s0 and f.recurrence.on for f in pb["recurrences"])
         cadence = any(s0 <= f.start < s1 and (quota_alone or not getattr(f, "quota", False))
+                      and (not getattr(f, "next_year", False) or dayed)
                       for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")

@@ -300,7 +300,8 @@ _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取
                     r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
 # a verb right before a part of a year makes it what the work is about (完成上半年党费收缴,
 # 做好下半年发展党员工作, 总结第一季度工作), not by when
-_OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报)$")
+_OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报"
+                          r"|核对|核查|清查|盘点)$")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -380,7 +381,9 @@ def find_deadlines(text: str, doc_date: str | None = None,
     def year_before(pos: int) -> tuple[int | None, date | None]:
         prior = [y for p, y in years if p < pos]
         if prior:
-            return prior[-1], None
+            # (逐人核对2025年1月至12月党费…，1月23日前报 in a notice of 2025-12-22: the
+            # document's own year written before, a month already past is the next year's)
+            return prior[-1], (ddate if prior[-1] == dyear else None)
         if context_year is not None:
             return context_year, None
         return dyear, ddate
@@ -463,6 +466,9 @@ def find_deadlines(text: str, doc_date: str | None = None,
         text_ = text[start:m.end()].strip()
         if b is not None:
             dl = Deadline(text_, a[0].isoformat(), b[1].isoformat(), "range")
+        elif post and (g.get("asem") or "").startswith("暑"):
+            # 暑期前, 暑假前: before the summer begins, by the end of June
+            dl = Deadline(text_, None, (a[0] - timedelta(days=1)).isoformat(), "by")
         elif by_pre or post or a[2] == "edge":
             dl = Deadline(text_, None, a[1].isoformat(), "by")
         elif a[2] in ("day", "month"):
@@ -484,6 +490,9 @@ def find_deadlines(text: str, doc_date: str | None = None,
         if (not pre and not post and (g.get("ahalf") or g.get("aq") or g.get("asem"))
                 and not g.get("b") and _OBJECT_VERB.search(text, 0, m.start("a"))):
             continue  # 完成上半年党费收缴情况自查: the half-year whose dues, not a limit
+        if (not pre and not post and b is not None and ddate is not None and a[0] < ddate
+                and _OBJECT_VERB.search(text, 0, m.start("a"))):
+            continue  # 逐人核对2025年1月至12月党费 (in December): the months whose dues
         if ddate is not None and (dl.end or "9999") < ddate.isoformat():
             continue  # a date already past when the document was issued is history
         found.append(Found(start, m.end(), dl))
