@@ -6,12 +6,12 @@ anniversaries and goal sections."""
 from __future__ import annotations
 
 import pytest
+from taskhelp import find_task as _find
+from taskhelp import tasks_of as _tasks
 
 from pbdocs.extract.lexicon import load
 from pbdocs.extract.recurrence import find_recurrences
 from pbdocs.extract.timeexpr import find_deadlines
-from pbdocs.model import Source
-from pbdocs.parse import parse_text
 
 LEX = load()
 
@@ -24,18 +24,6 @@ def deadlines(text, doc_date="2025-02-10"):
 def recurrences(text):
     return [(f.recurrence.period, f.recurrence.every, f.recurrence.on, f.recurrence.min_times)
             for f in find_recurrences(text, LEX)]
-
-
-def _tasks(text: str, doc_id: str = "t"):
-    src = Source(path=f"/nonexistent/{doc_id}.txt", format="txt", sha256="0" * 64)
-    doc = parse_text(text, doc_id=doc_id, source=src)
-    return doc, [t for c in doc.clauses for t in c.tasks]
-
-
-def _find(tasks, words: str):
-    hits = [t for t in tasks if words in t.text]
-    assert hits, (words, [t.text for t in tasks])
-    return hits[0]
 
 
 # ---- time ---------------------------------------------------------------------------------

@@ -6,23 +6,11 @@ deliverables."""
 from __future__ import annotations
 
 import pytest
+from taskhelp import find_task as _find
+from taskhelp import tasks_of as _tasks
 
 from pbdocs.extract.tasks import due_of, kind_of
 from pbdocs.extract.timeexpr import counted_from_event, find_deadlines
-from pbdocs.model import Source
-from pbdocs.parse import parse_text
-
-
-def _tasks(text: str, doc_id: str = "t"):
-    src = Source(path=f"/nonexistent/{doc_id}.txt", format="txt", sha256="0" * 64)
-    doc = parse_text(text, doc_id=doc_id, source=src)
-    return doc, [t for c in doc.clauses for t in c.tasks]
-
-
-def _find(tasks, words: str):
-    hits = [t for t in tasks if words in t.text]
-    assert hits, (words, [t.text for t in tasks])
-    return hits[0]
 
 
 def _due(task) -> tuple:

@@ -8,28 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
+from taskhelp import find_task as _find
+from taskhelp import tasks_of as _tasks
 
 from pbdocs.cli import main
-from pbdocs.model import Source
-from pbdocs.parse import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TASK_GOLD = ROOT / "tests" / "gold" / "tasks" / "dev"
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
 BUNDLED = ["hdu-2020-55", "jyu-2021-54", "nbpt-2020-sanji", "shifan-chuangjian-2020",
            "zju-2020-liangxue"]
-
-
-def _tasks(text: str, doc_id: str = "t"):
-    src = Source(path=f"/nonexistent/{doc_id}.txt", format="txt", sha256="0" * 64)
-    doc = parse_text(text, doc_id=doc_id, source=src)
-    return doc, [t for c in doc.clauses for t in c.tasks]
-
-
-def _find(tasks, words: str):
-    hits = [t for t in tasks if words in t.text]
-    assert hits, (words, [t.text for t in tasks])
-    return hits[0]
 
 
 PLAN = """中共甲大学委员会加强基层党建三年行动计划（2021-2023年）
