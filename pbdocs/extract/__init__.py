@@ -120,6 +120,8 @@ def _whole_plan(doc: Document, lex) -> None:
     for c in doc.clauses:
         last: list[Dept] = []
         for t in c.tasks:
+            if not t.lead and not t.persons:  # 对…老党员，由所在党支部书记上门…: missed
+                t.persons = _opening_officers(t.text, lex)
             if t.lead or not t.persons:
                 last = []
                 continue
@@ -140,6 +142,26 @@ def _whole_plan(doc: Document, lex) -> None:
 _SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
 _SEGMENTS = re.compile(r"[，,；;。]")
 _OFFICER_FIRST = re.compile(r"[^、，,。；;\s]{1,12}?(?:书记|委员)[、和及与]")
+
+
+def _opening_officers(text: str, lex) -> list[Dept]:
+    """The officers of the roles table (persons, not bodies) that a part of `text` names as
+    its doer with 由 (由所在党支部书记上门…), longest name first."""
+    from pbdocs.lang.lexicon import sections
+
+    ends = tuple(sections("tasks.txt").get("doer_officers", ()))
+    names = [r for r in lex.roles if r not in lex.bodies and r.endswith(ends)]
+    out: list[Dept] = []
+    for seg in _SEGMENTS.split(text):
+        rest = seg.strip()
+        if not rest.startswith("由"):  # only a doer the text marks as such (由…)
+            continue
+        rest = rest[_SUBJECT_LEAD_IN.match(rest).end():]
+        hits = [n for n in names if rest.startswith(n)]
+        if hits:
+            n = max(hits, key=len)
+            out.append(Dept(n, lex.canonical(n), "text"))
+    return [d for d in out if _person_subject(text, d.name)]
 
 
 def _person_subject(text: str, name: str) -> bool:
