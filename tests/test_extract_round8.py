@@ -81,3 +81,17 @@ def test_officer_being_trained_does_not_lead_it():
     _, ts = tasks_of(NOTICE, "notice")
     t = find_task(ts, "集中轮训")
     assert not any(d.basis == "text" and d.name.endswith("书记") for d in t.lead)
+
+
+def test_unit_assisting_nobody_named_leads():
+    text = NOTICE.replace("　　4.党支部书记参加学校集中轮训不少于16学时。",
+                          "　　4.离退休工作处配合做好离退休老党员的走访服务工作。\n"
+                          "　　5.信息化中心配合党委组织部开通线上学习功能。")
+    _, ts = tasks_of(text, "assist")
+    t = find_task(ts, "离退休老党员的走访")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("离退休工作处", "text")]
+    assert not t.support
+    # 配合 a named body: that body leads, the unit supports
+    t = find_task(ts, "开通线上学习功能")
+    assert [d.canonical for d in t.lead] == ["党委组织部"]
+    assert "信息化中心" in [d.name for d in t.support]

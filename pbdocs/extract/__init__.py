@@ -113,6 +113,16 @@ def _whole_plan(doc: Document, lex) -> None:
             for t in c.tasks:
                 _own_names(t, mine, lex, unit_only=True)
     _bearer_lead(doc, lex)
+    # a unit that only 配合做好… with no lead named anywhere is the one doing it
+    # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead or not t.support:
+                continue
+            alone = [d for d in t.support if d.basis == "text" and _assists_alone(t.text, d.name)]
+            if alone:
+                t.lead = [_copy(d) for d in alone]
+                t.support = [d for d in t.support if d not in alone]
     # a person or an office named as the sentence's doer (学校党委书记为全校师生党员讲授专题党课,
     # 由所在党支部书记上门颁发…) does it: the text names the lead, not the notice's addressees
     # nor the duty table
@@ -142,6 +152,16 @@ def _whole_plan(doc: Document, lex) -> None:
 _SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
 _SEGMENTS = re.compile(r"[，,；;。]")
 _OFFICER_FIRST = re.compile(r"[^、，,。；;\s]{1,12}?(?:书记|委员)[、和及与]")
+
+
+def _assists_alone(text: str, name: str) -> bool:
+    """Whether `text` has `name` 配合 with no body it assists (X配合做好…, not X配合Y做好…):
+    the words after 配合 are `assist_alone` in lexicon/tasks.txt."""
+    from pbdocs.lang.lexicon import sections
+
+    words = sections("tasks.txt").get("assist_alone", ())
+    i = text.find(name + "配合")
+    return i >= 0 and text[i + len(name) + 2:].startswith(tuple(words))
 
 
 def _opening_officers(text: str, lex) -> list[Dept]:
