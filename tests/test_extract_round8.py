@@ -95,3 +95,16 @@ def test_unit_assisting_nobody_named_leads():
     t = find_task(ts, "开通线上学习功能")
     assert [d.canonical for d in t.lead] == ["党委组织部"]
     assert "信息化中心" in [d.name for d in t.support]
+
+
+def test_issuing_committee_as_subject_leads_with_what_follows():
+    text = LIST.replace("　　三、职能部门责任",
+                        "　　三、意识形态工作\n"
+                        "　　1.党委每半年专题研究一次意识形态工作，12月向上级党委报告落实情况。\n"
+                        "　　2.党委宣传部每季度开展一次舆情分析。\n"
+                        "　　四、职能部门责任")
+    _, ts = tasks_of(text, "committee")
+    for words in ("专题研究一次意识形态", "12月向上级党委报告"):
+        assert _lead(find_task(ts, words)) == [("青禾大学党委", "text")], words
+    # a department whose name starts with 党委 is not the committee
+    assert _lead(find_task(ts, "舆情分析")) == [("党委宣传部", "text")]

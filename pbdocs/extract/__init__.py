@@ -62,10 +62,11 @@ def _whole_plan(doc: Document, lex) -> None:
     """What needs the whole document: the plan's period (relative limits end inside it, an
     undated deliverable is due at its end) and the suggested leads of unassigned tasks."""
     from pbdocs.extract import period, suggest
-    from pbdocs.extract.subjects import subject_leads
+    from pbdocs.extract.subjects import committee_leads, subject_leads
 
     _inherit_cadence(doc)
     subject_leads(doc, lex)  # 二、党委书记第一责任人责任 / （一）党委办公室：…
+    committee_leads(doc, lex)  # 党委每年听取一次…述职
     p = period.plan_period(doc)
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())

@@ -123,3 +123,29 @@ def opening_body(text: str, lex) -> str | None:
     name = max(names, key=len)
     after = rest[len(name):len(name) + 1]
     return name if after and after not in "、和及与的" else None
+
+
+def committee_leads(doc: Document, lex) -> None:
+    """The issuing committee written as the subject (党委每年听取…, 学校党委每年…) leads the tasks
+    it opens and the subjectless ones right after it in the same clause (basis text)."""
+    from pbdocs.extract.suggest import short_name
+    from pbdocs.lang.lexicon import sections
+
+    if not doc.issuer:
+        return
+    committee = short_name(doc.issuer)
+    if not committee.endswith("党委") or len(committee) <= 2:
+        return
+    pats = [re.compile(p) for p in sections("tasks.txt").get("committee_subject", ())]
+    for c in doc.clauses:
+        on = False
+        for t in c.tasks:
+            if t.lead:
+                on = False
+                continue
+            if any(p.match(t.text.strip()) for p in pats):
+                on = True
+            elif not (on and _continues(t.text)):
+                on = False
+                continue
+            t.lead = [Dept(committee, lex.canonical(committee), "text")]
