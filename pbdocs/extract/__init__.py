@@ -62,8 +62,11 @@ def _whole_plan(doc: Document, lex) -> None:
     """What needs the whole document: the plan's period (relative limits end inside it, an
     undated deliverable is due at its end) and the suggested leads of unassigned tasks."""
     from pbdocs.extract import period, suggest
+    from pbdocs.extract.subjects import committee_leads, subject_leads
 
     _inherit_cadence(doc)
+    subject_leads(doc, lex)  # 二、党委书记第一责任人责任 / （一）党委办公室：…
+    committee_leads(doc, lex)  # 党委每年听取一次…述职
     p = period.plan_period(doc)
     period.resolve_spans(doc, p)
     departments = set(lex.departments.values())
@@ -111,10 +114,99 @@ def _whole_plan(doc: Document, lex) -> None:
             for t in c.tasks:
                 _own_names(t, mine, lex, unit_only=True)
     _bearer_lead(doc, lex)
+    # a unit that only 配合做好… with no lead named anywhere is the one doing it
+    # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead or not t.support:
+                continue
+            alone = [d for d in t.support if d.basis == "text" and _assists_alone(t.text, d.name)]
+            if alone:
+                t.lead = [_copy(d) for d in alone]
+                t.support = [d for d in t.support if d not in alone]
+    # a person or an office named as the sentence's doer (学校党委书记为全校师生党员讲授专题党课,
+    # 由所在党支部书记上门颁发…) does it: the text names the lead, not the notice's addressees
+    # nor the duty table
+    # (and the sentence after it that names nobody else: …讲授专题党课，要在7月15日前…)
+    for c in doc.clauses:
+        last: list[Dept] = []
+        for t in c.tasks:
+            if not t.lead and not t.persons:  # 对…老党员，由所在党支部书记上门…: missed
+                t.persons = _opening_officers(t.text, lex)
+            if t.lead or not t.persons:
+                last = []
+                continue
+            doers = [d for d in t.persons if _person_subject(t.text, d.name)]
+            names = {d.name for d in t.persons}
+            if not doers and last and all(d.name in names for d in last):
+                doers = last
+            if doers:  # 二级党委书记、党支部书记 written as one mention: each of them
+                t.lead = _dedup([Dept(n, lex.canonical(n), "text") for d in doers
+                                 for n in re.split(r"[、和及与]", d.name) if n])
+            last = doers
     _organising_lead(doc)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     period.fill_undated(doc, p)
+
+
+_SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
+_SEGMENTS = re.compile(r"[，,；;。]")
+_OFFICER_FIRST = re.compile(r"[^、，,。；;\s]{1,12}?(?:书记|委员)[、和及与]")
+
+
+def _assists_alone(text: str, name: str) -> bool:
+    """Whether `text` has `name` 配合 with no body it assists (X配合做好…, not X配合Y做好…):
+    the words after 配合 are `assist_alone` in lexicon/tasks.txt."""
+    from pbdocs.lang.lexicon import sections
+
+    words = sections("tasks.txt").get("assist_alone", ())
+    i = text.find(name + "配合")
+    return i >= 0 and text[i + len(name) + 2:].startswith(tuple(words))
+
+
+def _opening_officers(text: str, lex) -> list[Dept]:
+    """The officers of the roles table (persons, not bodies) that a part of `text` names as
+    its doer with 由 (由所在党支部书记上门…), longest name first."""
+    from pbdocs.lang.lexicon import sections
+
+    ends = tuple(sections("tasks.txt").get("doer_officers", ()))
+    names = [r for r in lex.roles if r not in lex.bodies and r.endswith(ends)]
+    out: list[Dept] = []
+    for seg in _SEGMENTS.split(text):
+        rest = seg.strip()
+        if not rest.startswith("由"):  # only a doer the text marks as such (由…)
+            continue
+        rest = rest[_SUBJECT_LEAD_IN.match(rest).end():]
+        hits = [n for n in names if rest.startswith(n)]
+        if hits:
+            n = max(hits, key=len)
+            out.append(Dept(n, lex.canonical(n), "text"))
+    return [d for d in out if _person_subject(text, d.name)]
+
+
+def _person_subject(text: str, name: str) -> bool:
+    """Whether the officer `name` (a 书记, a 委员) opens `text` as its doer (学校党委书记为全校
+    师生党员讲授专题党课, 由所在党支部书记上门颁发…), not as the one trained or counted (党支部书记
+    每年参加集中培训: `person_objects` in lexicon/tasks.txt)."""
+    from pbdocs.lang.lexicon import sections
+
+    s = sections("tasks.txt")
+    if not name.endswith(tuple(s.get("doer_officers", ()))):
+        return False
+    if any(w in text for w in s.get("person_objects", ())):
+        return False
+    for seg in _SEGMENTS.split(text):  # 对行动不便的老党员，由所在党支部书记上门颁发…
+        seg = seg.strip()
+        for _ in range(4):  # 各二级党委书记、党支部书记要…: each officer listed first
+            rest = seg[_SUBJECT_LEAD_IN.match(seg).end():]
+            if seg.startswith(name) or rest.startswith(name):
+                return True
+            m = _OFFICER_FIRST.match(rest)
+            if not m:
+                break
+            seg = rest[m.end():]
+    return False
 
 
 def _inherit_cadence(doc: Document) -> None:
