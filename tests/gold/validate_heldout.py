@@ -1,4 +1,4 @@
-"""Check a held-out gold set (round 3 on) against its texts (data checks only; pbdocs is not
+"""Check a held-out gold set (round 2 on) against its texts (data checks only; pbdocs is not
 imported).
 
 Usage: python tests/gold/validate_heldout.py tests/gold/heldoutN
@@ -8,8 +8,9 @@ Checks: every JSON file loads and has the fields of its format; outline strings 
 is 8-25 characters and occurs exactly once in its text after removing whitespace and NFKC
 folding; every task has at least one lead, every department a basis; department names that the
 lexicon lists as aliases are written in their canonical form; due, kind and recurrence agree.
-Since round 3: every text is 1,300-1,800 characters; every task's clause is a clause path of the
-outline gold; a due's kind agrees with the task's kind (by/range/on/undated -> once).
+Added in round 3 (round 2's set passes them too): every text is 1,300-1,800 characters; every
+task's clause is a clause path of the outline gold; a due's kind agrees with the task's kind
+(by/range/on/undated -> once).
 Prints per text: characters, sections, clauses, tasks and leads by basis. Exit code 1 on a problem.
 """
 
