@@ -641,8 +641,8 @@ def _attachment_item(p: str) -> bool:
 def _drop_attachment_list(pars: list[str], start: int, end: int) -> int:
     """Cut a trailing 附件 list (附件：1.… 2.…) that precedes the signature off the body."""
     for k in range(end - 1, max(start, end - 8) - 1, -1):
-        if re.match(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]|^附件\s*\d", pars[k]):
-            if all(len(p) <= 60 and "。" not in p for p in pars[k:end]):
+        if _ATTACHMENT_LIST.match(pars[k]) or re.match(r"^附件\s*\d", pars[k]):
+            if all(_attachment_item(p) for p in pars[k:end]):
                 return k
             break
     return end
