@@ -344,6 +344,51 @@ def test_compare_exports_the_matrix(client, docs, fmt, mime):
         assert any("三会一课" in str(c.value or "") for row in ws.iter_rows() for c in row)
 
 
+def _matrix_rows(html: str) -> list[str]:
+    body = re.search(r"<tbody>(.*?)</tbody>", html, re.DOTALL)
+    return re.findall(r"<tr>(.*?)</tr>", body.group(1), re.DOTALL) if body else []
+
+
+def test_compare_can_show_only_the_rows_that_differ(client, docs):
+    topics = [("topic", t) for t in ("三会一课", "党建工作领导小组", "专职组织员", "主题党日")]
+    everything = _finish(client, client.get("/compare", query_string=[("run", "1"), *topics]))
+    html = everything.data.decode()
+    rows = _matrix_rows(html)
+    assert rows and 'name="diff"' in html and "只显示各校数值有差异的行" not in html
+    r = client.get("/compare", query_string=[("run", "1"), *topics, ("diff", "1")])
+    assert r.status_code == 200, "the same comparison is kept: ticking the box recomputes nothing"
+    html = r.data.decode()
+    kept = _matrix_rows(html)
+    assert "只显示各校数值有差异的行" in html and 'name="diff" value="1" checked' in html
+    assert len(kept) <= len(rows)
+    for row in kept:
+        assert 'class="tag differs"' in row
+    if not kept:
+        assert "没有数值不同之处" in html
+    unmarked = [row for row in rows if 'class="tag differs"' not in row]
+    assert len(rows) - len(unmarked) == len(kept)
+    # the downloads carry the choice
+    assert '<input type="hidden" name="diff" value="1">' in html
+
+
+def test_compare_only_differences_keeps_the_differing_row(tmp_path):
+    """Two plans that agree on 三会一课 and differ on 主题党日: only the second row is kept."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = ("{inst}党建工作实施方案\n\n一、主要任务\n\n（一）严格组织生活。各党支部每月召开1次支部党员大会，"
+            "落实“三会一课”制度，每季度至少上1次党课。\n\n（二）开展主题党日。各党支部每月至少开展{n}次"
+            "主题党日活动。\n\n中共{inst}委员会\n2025年3月1日\n")
+    (corpus / "a.txt").write_text(body.format(inst="甲山大学", n=1), encoding="utf-8")
+    (corpus / "b.txt").write_text(body.format(inst="乙水大学", n=2), encoding="utf-8")
+    client = create_app(corpus, tmp_path / "index", tmp_path / "out").test_client()
+    query = [("run", "1"), ("topic", "三会一课"), ("topic", "主题党日")]
+    rows = _matrix_rows(_finish(client, client.get("/compare", query_string=query)).data.decode())
+    assert len(rows) == 2
+    kept = _matrix_rows(client.get("/compare", query_string=[*query, ("diff", "1")]).data.decode())
+    assert len(kept) == 1 and "主题党日" in kept[0] and "三会一课" not in kept[0]
+    assert 'class="tag differs"' in kept[0]
+
+
 def test_compare_unknown_document_is_a_message(client):
     r = client.get("/compare", query_string={"run": "1", "doc": "nope"})
     assert r.status_code == 400

@@ -546,7 +546,7 @@ def compare():
     known = {d.id for d in docs}
     ctx: dict[str, Any] = {"docs": docs, "failures": failures, "topics": topics,
                            "doc_ids": doc_ids, "choices": [], "matrix": None, "error": None,
-                           "note": None}
+                           "note": None, "diff_only": bool(request.args.get("diff"))}
     try:
         ctx["choices"] = backend().topics()
     except PbdocsError:
@@ -577,6 +577,12 @@ def compare():
         job = backend().start_compare(key, topics, doc_ids)
         job.next = request.full_path
         return redirect(url_for("web.job", job_id=job.id), code=303)
+    diff_only = bool(request.args.get("diff"))
+    ctx["diff_only"] = diff_only
+    if diff_only:  # the same result, cut to the rows where some number differs (as the CLI's
+        # --only-differences); the cache key leaves it out, so ticking it recomputes nothing
+        result = {**result, "only_differences": True,
+                  "requirements": [r for r in result.get("requirements", []) if r.get("differs")]}
     if fmt:
         try:
             data, name = backend().export_compare(result, topics, fmt)
@@ -586,7 +592,8 @@ def compare():
         return _attachment(data, name, MIME.get(fmt, "application/octet-stream"))
     ctx["matrix"] = _relabel(backend().compare_view(result), docs)
     ctx["export_args"] = ([("topic", t) for t in topics]
-                          + [("doc", d) for d in request.args.getlist("doc") if d])
+                          + [("doc", d) for d in request.args.getlist("doc") if d]
+                          + ([("diff", "1")] if diff_only else []))
     return render_template("compare.html", **ctx)
 
 
