@@ -742,6 +742,10 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     if len(segs) != 1 or _REGULARLY.search(before):
         return False
     opening = _ORDINAL.sub("", segs[0]).strip()
+    # (党委办公室要加强督查督办，年底前…: the standing duty after the doer who is asked)
+    head = _ASKED_DOER.match(opening)
+    if head and not has_action(head.group(1), r):
+        opening = opening[head.end():]
     m = r.standing_openers.search(opening)
     # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
     # 支持工会召开教代会 is the meeting, held once)
@@ -753,6 +757,7 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     return dated_seg or bool(_DATE_TAIL.match(after))
 
 
+_ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
 _COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)")
 # a sentence's tail that only dates what is before it: ，上半年完成。 ，10月底前完成。
 _DATE_TAIL = re.compile(r"^[，,]\s*(?:于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|年内|"

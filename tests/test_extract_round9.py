@@ -1,0 +1,22 @@
+"""Round 9 of extraction: standing duties after their doer, duty words that pick the body a
+university gives the work to, and time cells of a task table (invented texts)."""
+
+from taskhelp import find_task, tasks_of
+
+PLAN = """绿汀大学2026年党建工作要点
+
+　　一、加强组织建设
+　　1.各单位要对照工作要点，制定本单位年度工作计划，于3月15日前报党委办公室。党委办公室要加强督查督办，年底前对工作要点落实情况进行总结。
+　　2.党委教师工作部要加强统筹协调，年底前组织一次推进情况通报。
+"""
+
+
+def test_standing_duty_after_its_doer_is_a_row_of_its_own():
+    _, ts = tasks_of(PLAN, "plan")
+    t = find_task(ts, "加强督查督办")
+    assert t.kind == "ongoing"
+    assert "年底前" not in t.text
+    t = find_task(ts, "加强统筹协调")
+    assert t.kind == "ongoing"
+    dated = find_task(ts, "推进情况通报")
+    assert dated.kind == "once" and dated is not t
