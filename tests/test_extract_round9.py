@@ -20,3 +20,18 @@ def test_standing_duty_after_its_doer_is_a_row_of_its_own():
     assert t.kind == "ongoing"
     dated = find_task(ts, "推进情况通报")
     assert dated.kind == "once" and dated is not t
+
+
+REPORT = """绿汀大学基层党组织建设工作方案
+
+　　一、工作措施
+　　（一）选树典型。党委宣传部负责在校园网开设专栏，全年推出典型案例不少于20个。学校每两年评选表彰一次先进基层党组织和优秀共产党员。
+"""
+
+
+def test_institution_opening_a_sentence_does_not_take_the_doer_before():
+    _, ts = tasks_of(REPORT, "report")
+    t = find_task(ts, "评选表彰一次先进基层党组织")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "suggested")]
+    t = find_task(ts, "开设专栏")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "text")]

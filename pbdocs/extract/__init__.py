@@ -460,6 +460,8 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             # is counted in an assessment (专项工作成效纳入二级党组织年度考核: not the doer's
             # before it)
             carried = ([], [])
+        elif rules.institution_openers.match(text[a:b]):
+            carried = ([], [])  # 学校每两年评选…: the institution's own, not the doer's before
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)

@@ -59,6 +59,7 @@ class Rules:
     event_subjects: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
+    institution_openers: re.Pattern
     not_subject_starts: tuple[str, ...]
     scene_starts: tuple[str, ...]
     generic_subject: re.Pattern
@@ -118,6 +119,7 @@ def rules() -> Rules:
         event_subjects=_regexes(s.get("event_subjects", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
+        institution_openers=_regexes(s.get("institution_openers", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
         scene_starts=tuple(s.get("scene_starts", ())),
         generic_subject=re.compile(
