@@ -35,3 +35,24 @@ def test_institution_opening_a_sentence_does_not_take_the_doer_before():
     assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "suggested")]
     t = find_task(ts, "开设专栏")
     assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "text")]
+
+
+YOUNG = """绿汀大学青年教师思想政治工作方案
+
+　　一、工作目标
+　　到2027年底，青年教师理论学习覆盖率达到100%。
+　　二、工作措施
+　　（一）加强监督。纪检监察室适时开展督导检查，及时研究解决推进中的问题。
+"""
+
+
+def test_teachers_political_study_goes_to_the_teachers_office():
+    _, ts = tasks_of(YOUNG, "young")
+    t = find_task(ts, "理论学习覆盖率")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委教师工作部", "suggested")]
+
+
+def test_a_body_that_acts_when_needed_is_the_doer():
+    _, ts = tasks_of(YOUNG, "young")
+    t = find_task(ts, "适时开展督导检查")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("纪委办公室", "text")]
