@@ -56,3 +56,19 @@ def test_a_body_that_acts_when_needed_is_the_doer():
     _, ts = tasks_of(YOUNG, "young")
     t = find_task(ts, "适时开展督导检查")
     assert [(d.canonical, d.basis) for d in t.lead] == [("纪委办公室", "text")]
+
+
+DUTY = """绿汀大学青年教师工作方案
+
+　　一、保障措施
+　　（一）落实责任。财务处要将所需经费纳入年度预算。各二级党委书记是本单位青年教师思想政治工作第一责任人，要定期听取青年教师意见建议。
+　　（二）压实责任。党委书记履行第一责任人责任，每季度听取一次班子成员履行“一岗双责”情况汇报。
+"""
+
+
+def test_an_officer_who_is_the_first_responsible_does_the_sentence():
+    _, ts = tasks_of(DUTY, "duty")
+    t = find_task(ts, "定期听取青年教师意见建议")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("二级党委书记", "text")]
+    t = find_task(ts, "一岗双责")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委书记", "text")]

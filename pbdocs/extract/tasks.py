@@ -577,7 +577,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
-        if not (agent or _acts(text[last.end:end], r)):
+        if not (agent or _acts(text[last.end:end], r) or _ROLE_IS.match(text, last.end, end)):
             continue
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
@@ -596,6 +596,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     return out
 
 
+# 各二级党委书记是本单位…第一责任人，要…; 党委书记履行第一责任人责任，…: whose the work is
+_ROLE_IS = re.compile(r"(?:是|为|履行)[^，,。；;]{0,24}?(?:第一责任人|直接责任人|主要责任人|"
+                      r"责任主体)")
 _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
