@@ -72,3 +72,20 @@ def test_an_officer_who_is_the_first_responsible_does_the_sentence():
     assert [(d.canonical, d.basis) for d in t.lead] == [("二级党委书记", "text")]
     t = find_task(ts, "一岗双责")
     assert [(d.canonical, d.basis) for d in t.lead] == [("党委书记", "text")]
+
+
+YEAR = """绿汀大学2026年党建工作要点
+
+　　一、思政课建设
+　　1.推进思政课改革创新。持续推进“大思政课”建设，建设实践教学基地5个。校领导每学期至少讲授一次思政课。
+"""
+
+
+def test_a_count_after_a_standing_duty_is_due_when_the_plan_ends():
+    _, ts = tasks_of(YEAR, "year")
+    standing = find_task(ts, "持续推进")
+    count = find_task(ts, "实践教学基地5个")
+    assert standing is not count
+    assert standing.kind == "ongoing"
+    assert count.kind == "once"
+    assert any(d.end == "2026-12-31" for d in count.deadlines)
