@@ -89,3 +89,22 @@ def test_a_count_after_a_standing_duty_is_due_when_the_plan_ends():
     assert standing.kind == "ongoing"
     assert count.kind == "once"
     assert any(d.end == "2026-12-31" for d in count.deadlines)
+
+
+TABLE = """绿汀大学青年教师工作行动计划（2026—2027年）
+
+　　为加强青年教师思想政治工作，制定本计划。
+　　一、重点任务及分工
+| 序号 | 任务名称 | 主要内容 | 责任单位 | 完成时间 |
+| 1 | 师德典型选树 | 开展“最美青年教师”评选，宣传先进事迹 | 党委宣传部 | 2026年12月、2027年12月 |
+| 2 | 成效评估 | 对行动计划实施情况进行总结评估，形成评估报告 | 党委教师工作部 | 2027年11月 |
+"""
+
+
+def test_the_same_month_of_each_year_is_a_yearly_duty():
+    _, ts = tasks_of(TABLE, "table")
+    t = find_task(ts, "最美青年教师")
+    assert t.kind == "recurring"
+    assert [r.period for r in t.recurrences] == ["year"] and not t.deadlines
+    once = find_task(ts, "总结评估")
+    assert once.kind == "once" and not once.recurrences

@@ -65,6 +65,7 @@ def _whole_plan(doc: Document, lex) -> None:
     from pbdocs.extract.subjects import committee_leads, subject_leads
 
     _inherit_cadence(doc)
+    _yearly_dates(doc)
     subject_leads(doc, lex)  # 二、党委书记第一责任人责任 / （一）党委办公室：…
     committee_leads(doc, lex)  # 党委每年听取一次…述职
     p = period.plan_period(doc)
@@ -207,6 +208,31 @@ def _person_subject(text: str, name: str) -> bool:
                 break
             seg = rest[m.end():]
     return False
+
+
+def _yearly_dates(doc: Document) -> None:
+    """A task dated the same month of each year in turn (完成时间：2026年12月、2027年12月)
+    recurs every year: a yearly recurrence, not a deadline of its first year."""
+    from pbdocs.model import Recurrence
+
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.recurrences or len(t.deadlines) < 2:
+                continue
+            ends = [d.end for d in t.deadlines]
+            if not all(e and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e) for e in ends):
+                continue
+            if any(d.kind not in ("by", "on") or (d.start and d.start[:7] != d.end[:7])
+                   for d in t.deadlines):
+                continue
+            years = [int(e[:4]) for e in ends]
+            if len({e[5:] for e in ends}) != 1 or years != list(range(years[0],
+                                                                     years[0] + len(years))):
+                continue
+            t.recurrences = [Recurrence(text="、".join(d.text for d in t.deadlines),
+                                        period="year")]
+            t.deadlines = []
+            t.kind = "recurring"
 
 
 def _inherit_cadence(doc: Document) -> None:
