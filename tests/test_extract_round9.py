@@ -108,3 +108,20 @@ def test_the_same_month_of_each_year_is_a_yearly_duty():
     assert [r.period for r in t.recurrences] == ["year"] and not t.deadlines
     once = find_task(ts, "总结评估")
     assert once.kind == "once" and not once.recurrences
+
+
+FUNDS = """绿汀大学对标争先实施方案
+
+　　一、保障措施
+　　（一）经费保障。学校每年安排专项经费支持创建工作，财务处负责经费的拨付和使用监管。
+"""
+
+
+def test_a_department_after_a_yearly_duty_does_a_standing_one_of_its_own():
+    _, ts = tasks_of(FUNDS, "funds")
+    yearly = find_task(ts, "每年安排专项经费")
+    standing = find_task(ts, "拨付和使用监管")
+    assert yearly is not standing
+    assert yearly.kind == "recurring"
+    assert standing.kind == "ongoing" and not standing.recurrences
+    assert [(d.canonical, d.basis) for d in standing.lead] == [("财务处", "text")]

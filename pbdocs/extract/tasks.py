@@ -673,8 +673,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                             and _STANDING_PART.match(_ASKED_DOER.sub("", before.strip(), 1))
                             and kind_of(before, False, False, rules_=r) == "ongoing")
         # (每个学生党支部至少组织1次志愿服务 after the work it is part of: the branches' own)
-        own_doer = doer_at(s0, s1, False) and (doer_at(last, s0, True)
-                                               or bool(_EACH_BODY.match(seg)))
+        # (学校每年安排专项经费…，财务处负责经费的拨付: after a duty with a cadence, a body
+        # that opens the segment does a standing duty of its own)
+        own_doer = doer_at(s0, s1, False) and (
+            doer_at(last, s0, True) or bool(_EACH_BODY.match(seg))
+            or (any(last <= f.start < s0 for f in pb["recurrences"])
+                and any(m.start == s0 + len(seg) - len(seg.lstrip())
+                        for m in pb["mentions"])))
         # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
         # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
         # someone else's (…，每名党员全年集中学习不少于32学时)
