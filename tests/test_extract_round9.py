@@ -125,3 +125,21 @@ def test_a_department_after_a_yearly_duty_does_a_standing_one_of_its_own():
     assert yearly.kind == "recurring"
     assert standing.kind == "ongoing" and not standing.recurrences
     assert [(d.canonical, d.basis) for d in standing.lead] == [("财务处", "text")]
+
+
+HOSPITAL = """锦屏医院清廉建设工作方案
+
+　　一、主要任务
+　　（一）加强监督检查。纪检监察室每半年开展一次专项检查，设立院长信箱和举报电话。
+　　（二）规范组织生活。组织生活会一般每年召开1次，召开前应当开展谈心谈话、广泛征求意见。
+"""
+
+
+def test_a_deliverable_after_a_recurring_duty_is_done_once():
+    _, ts = tasks_of(HOSPITAL, "hospital")
+    check = find_task(ts, "专项检查")
+    box = find_task(ts, "设立院长信箱")
+    assert check is not box
+    assert check.kind == "recurring" and box.kind == "once" and not box.recurrences
+    # a step before each meeting stays with the meeting
+    assert find_task(ts, "召开前应当开展谈心谈话") is find_task(ts, "每年召开1次")

@@ -698,6 +698,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                                  text[s1:end])
                 or _each_time(before, seg)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
+                or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -750,6 +751,24 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
     what = predicate(_TIME_WORDS.sub("", seg), r)
     return bool(has_action(what, r)) and not (r.due_at_end.search(what)
                                               or _COMPLETES.match(what))
+
+
+def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
+                               r: Rules) -> bool:
+    """A deliverable with no cadence of its own after a duty that recurs is a row of its own
+    (纪检监察室每半年开展一次专项检查，设立院长信箱和举报电话: the mailbox is set up once)."""
+    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
+               for f in pb["recurrences"]):
+        return False
+    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
+        return False
+    rest = _AND.sub("", seg).strip()
+    if _AROUND_IT.match(rest):
+        return False  # 召开前应当开展谈心谈话: a step of each time it recurs
+    return bool(rest) and not is_scene(rest, r) and bool(r.own_once.search(rest))
+
+
+_AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
 
 
 def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,
