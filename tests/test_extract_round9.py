@@ -143,3 +143,19 @@ def test_a_deliverable_after_a_recurring_duty_is_done_once():
     assert check.kind == "recurring" and box.kind == "once" and not box.recurrences
     # a step before each meeting stays with the meeting
     assert find_task(ts, "召开前应当开展谈心谈话") is find_task(ts, "每年召开1次")
+
+
+WARD = """锦屏医院党建工作方案
+
+　　一、主要任务
+　　（一）压实责任。党委办公室要加强统筹。科室主任要支持党支部开展创建活动。
+　　（二）加强宣传。学院宣传员负责在学院网站和公众号及时报道学习情况。
+"""
+
+
+def test_named_officers_of_a_unit_do_their_own_sentences():
+    _, ts = tasks_of(WARD, "ward")
+    t = find_task(ts, "支持党支部开展创建活动")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("科室主任", "text")]
+    t = find_task(ts, "及时报道学习情况")
+    assert [(d.name, d.basis) for d in t.lead] == [("学院宣传员", "text")]
