@@ -159,3 +159,30 @@ def test_named_officers_of_a_unit_do_their_own_sentences():
     assert [(d.canonical, d.basis) for d in t.lead] == [("科室主任", "text")]
     t = find_task(ts, "及时报道学习情况")
     assert [(d.name, d.basis) for d in t.lead] == [("学院宣传员", "text")]
+
+
+CHECK = """绿汀大学组织部关于开展党员信息数据核查的通知
+
+各二级党组织：
+　　现就开展党员信息数据核查工作通知如下。
+　　一、工作要求
+　　1.学生党支部的数据核查由学生工作部会同各学院共同指导。
+　　2.各单位针对复核发现的问题逐条整改。
+
+　　　　　　　　　　　　　　　　　　　　　　　中共绿汀大学委员会组织部
+　　　　　　　　　　　　　　　　　　　　　　　　　2026年5月8日
+"""
+
+
+def test_the_body_a_meeting_of_minds_is_with_leads():
+    _, ts = tasks_of(CHECK, "check")
+    t = find_task(ts, "共同指导")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委学生工作部", "text")]
+    assert [d.canonical for d in t.support] == ["各二级学院"]
+
+
+def test_units_that_act_on_what_was_found_are_the_doers():
+    _, ts = tasks_of(CHECK, "check")
+    t = find_task(ts, "逐条整改")
+    assert [d.basis for d in t.lead] == ["text"]
+    assert "单位" in t.lead[0].name

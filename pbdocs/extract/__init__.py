@@ -559,6 +559,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     people = [Dept(d.name, d.canonical, "text") for d in doers if d.person]
     if own.lead or own.support:
         lead, support = own.depts()
+        if not lead:  # 由学生工作部会同各学院共同指导: the doer the 会同 is with leads
+            known = {m.name for m in pb["mentions"] + pb["bodies"] if a <= m.start < b}
+            lead = [d for d in bodies if d.name in known
+                    and d.canonical not in {x.canonical for x in support}]
     elif noted is not None:  # the note leads; a body the sentence names does it, first
         lead = bodies + [d for d in noted[0] if d.canonical not in
                          {x.canonical for x in bodies}]
