@@ -65,6 +65,7 @@ def _whole_plan(doc: Document, lex) -> None:
     from pbdocs.extract.subjects import committee_leads, subject_leads
 
     _inherit_cadence(doc)
+    _yearly_dates(doc)
     subject_leads(doc, lex)  # 二、党委书记第一责任人责任 / （一）党委办公室：…
     committee_leads(doc, lex)  # 党委每年听取一次…述职
     p = period.plan_period(doc)
@@ -207,6 +208,31 @@ def _person_subject(text: str, name: str) -> bool:
                 break
             seg = rest[m.end():]
     return False
+
+
+def _yearly_dates(doc: Document) -> None:
+    """A task dated the same month of each year in turn (完成时间：2026年12月、2027年12月)
+    recurs every year: a yearly recurrence, not a deadline of its first year."""
+    from pbdocs.model import Recurrence
+
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.recurrences or len(t.deadlines) < 2:
+                continue
+            ends = [d.end for d in t.deadlines]
+            if not all(e and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e) for e in ends):
+                continue
+            if any(d.kind not in ("by", "on") or (d.start and d.start[:7] != d.end[:7])
+                   for d in t.deadlines):
+                continue
+            years = [int(e[:4]) for e in ends]
+            if len({e[5:] for e in ends}) != 1 or years != list(range(years[0],
+                                                                     years[0] + len(years))):
+                continue
+            t.recurrences = [Recurrence(text="、".join(d.text for d in t.deadlines),
+                                        period="year")]
+            t.deadlines = []
+            t.kind = "recurring"
 
 
 def _inherit_cadence(doc: Document) -> None:
@@ -460,6 +486,8 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             # is counted in an assessment (专项工作成效纳入二级党组织年度考核: not the doer's
             # before it)
             carried = ([], [])
+        elif rules.institution_openers.match(text[a:b]):
+            carried = ([], [])  # 学校每两年评选…: the institution's own, not the doer's before
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)
@@ -531,6 +559,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     people = [Dept(d.name, d.canonical, "text") for d in doers if d.person]
     if own.lead or own.support:
         lead, support = own.depts()
+        if not lead:  # 由学生工作部会同各学院共同指导: the doer the 会同 is with leads
+            known = {m.name for m in pb["mentions"] + pb["bodies"] if a <= m.start < b}
+            lead = [d for d in bodies if d.name in known
+                    and d.canonical not in {x.canonical for x in support}]
     elif noted is not None:  # the note leads; a body the sentence names does it, first
         lead = bodies + [d for d in noted[0] if d.canonical not in
                          {x.canonical for x in bodies}]

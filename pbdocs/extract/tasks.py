@@ -59,6 +59,7 @@ class Rules:
     event_subjects: re.Pattern
     subject_cues: re.Pattern
     institution_bodies: frozenset[str]
+    institution_openers: re.Pattern
     not_subject_starts: tuple[str, ...]
     scene_starts: tuple[str, ...]
     generic_subject: re.Pattern
@@ -118,6 +119,7 @@ def rules() -> Rules:
         event_subjects=_regexes(s.get("event_subjects", ())),
         subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
+        institution_openers=_regexes(s.get("institution_openers", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
         scene_starts=tuple(s.get("scene_starts", ())),
         generic_subject=re.compile(
@@ -575,7 +577,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
-        if not (agent or _acts(text[last.end:end], r)):
+        if not (agent or _acts(text[last.end:end], r) or _ROLE_IS.match(text, last.end, end)):
             continue
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
@@ -594,6 +596,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     return out
 
 
+# 各二级党委书记是本单位…第一责任人，要…; 党委书记履行第一责任人责任，…: whose the work is
+_ROLE_IS = re.compile(r"(?:是|为|履行)[^，,。；;]{0,24}?(?:第一责任人|直接责任人|主要责任人|"
+                      r"责任主体)")
 _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
@@ -657,9 +662,24 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                   and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
+        # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
+        # is a deliverable of its own, due when the plan ends)
+        target = target or (_COUNT_TARGET.search(seg) is not None
+                            and any(s0 <= f.start < s1 for f in pb["targets"])
+                            and not any(last <= f.start < s0 for f in pb["targets"])
+                            and not _dated(pb, last, s1)
+                            and not any(last <= f.start < s1 for f in pb["recurrences"])
+                            and not _EACH_ONE.match(seg)
+                            and _STANDING_PART.match(_ASKED_DOER.sub("", before.strip(), 1))
+                            and kind_of(before, False, False, rules_=r) == "ongoing")
         # (每个学生党支部至少组织1次志愿服务 after the work it is part of: the branches' own)
-        own_doer = doer_at(s0, s1, False) and (doer_at(last, s0, True)
-                                               or bool(_EACH_BODY.match(seg)))
+        # (学校每年安排专项经费…，财务处负责经费的拨付: after a duty with a cadence, a body
+        # that opens the segment does a standing duty of its own)
+        own_doer = doer_at(s0, s1, False) and (
+            doer_at(last, s0, True) or bool(_EACH_BODY.match(seg))
+            or (any(last <= f.start < s0 for f in pb["recurrences"])
+                and any(m.start == s0 + len(seg) - len(seg.lstrip())
+                        for m in pb["mentions"])))
         # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
         # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
         # someone else's (…，每名党员全年集中学习不少于32学时)
@@ -678,6 +698,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                                  text[s1:end])
                 or _each_time(before, seg)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
+                or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -686,6 +707,10 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
 
 
+# a count of things to make (5个, 10名, 不少于15篇): not a share or a coverage
+_COUNT_TARGET = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:个|名|篇|项|场|家|处|支|批|门|期|部|件)")
+# a part that asks for a standing effort (持续推进…, 加强…培养): what a count after it is part of
+_STANDING_PART = re.compile(r"^(?:要|并|同时)?(?:持续|坚持|不断|始终|长期|常态化|继续|加强|深化|强化)")
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
 _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
@@ -728,6 +753,24 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
                                               or _COMPLETES.match(what))
 
 
+def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
+                               r: Rules) -> bool:
+    """A deliverable with no cadence of its own after a duty that recurs is a row of its own
+    (纪检监察室每半年开展一次专项检查，设立院长信箱和举报电话: the mailbox is set up once)."""
+    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
+               for f in pb["recurrences"]):
+        return False
+    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
+        return False
+    rest = _AND.sub("", seg).strip()
+    if _AROUND_IT.match(rest):
+        return False  # 召开前应当开展谈心谈话: a step of each time it recurs
+    return bool(rest) and not is_scene(rest, r) and bool(r.own_once.search(rest))
+
+
+_AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
+
+
 def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,
                   after: str = "") -> bool:
     """A sentence that joins a standing duty and a dated one-off is two rows, each with its own
@@ -742,6 +785,10 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     if len(segs) != 1 or _REGULARLY.search(before):
         return False
     opening = _ORDINAL.sub("", segs[0]).strip()
+    # (党委办公室要加强督查督办，年底前…: the standing duty after the doer who is asked)
+    head = _ASKED_DOER.match(opening)
+    if head and not has_action(head.group(1), r):
+        opening = opening[head.end():]
     m = r.standing_openers.search(opening)
     # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
     # 支持工会召开教代会 is the meeting, held once)
@@ -753,6 +800,7 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     return dated_seg or bool(_DATE_TAIL.match(after))
 
 
+_ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
 _COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)")
 # a sentence's tail that only dates what is before it: ，上半年完成。 ，10月底前完成。
 _DATE_TAIL = re.compile(r"^[，,]\s*(?:于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|年内|"
