@@ -537,6 +537,66 @@ def _category_row(line: str) -> bool:
     return _heading_like(line) and len(line) <= 30 and not re.search(r"[，,；;]", line)
 
 
+def _cell_line_rows(lines: list[str], dropped: list[bool], start: int,
+                    header: list[str]) -> tuple[list[list[str]], int]:
+    """The rows of a table pasted a cell a line under its header (序号, 任务, 责任单位, …),
+    from line `start`, and the line after its last row. The row numbers (1, 2, 3 …) and the
+    header's column count are the anchors: an empty cell (a blank line, or no line at all)
+    does not shift the cells of the rows after it; a cell missing from a row is placed by its
+    kind (a time limit in the time column) or left empty at the row's end."""
+    from pbdocs.read.tables import column_role
+
+    width = len(header)
+    seq = list(range(start, len(lines)))  # a short cell may have been taken for a site's menu
+    rows: list[list[str]] = []
+    expect, p, end = 1, 0, start
+    while p < len(seq) and lines[seq[p]] == str(expect):
+        # where the next row's number stands: the candidate whose gap holds the row's cells
+        window = seq[p + 1:p + 1 + 2 * width]
+        nxt = [q for q, i in enumerate(window, p + 1) if lines[i] == str(expect + 1)]
+        def filled(q: int) -> int:
+            return sum(1 for i in seq[p + 1:q] if lines[i] and not dropped[i])
+        pick = next((q for q in nxt if q - p - 1 == width - 1), None) \
+            or next((q for q in nxt if filled(q) == width - 1), None) \
+            or next((q for q in nxt if 1 <= filled(q) < width - 1), None)
+        if pick is None:  # the last row: its cells up to a blank line or a numbered heading
+            cells_at, q = [], p + 1
+            while q < len(seq) and len(cells_at) < width - 1:
+                i = seq[q]
+                if lines[i] and dropped[i]:
+                    q += 1
+                    continue
+                if not lines[i] and (q + 1 >= len(seq) or not lines[seq[q + 1]]
+                                     or match_marker(lines[seq[q + 1]])):
+                    break
+                if lines[i] and match_marker(lines[i]) and len(cells_at) >= 2:
+                    break
+                cells_at.append(i)
+                q += 1
+            if sum(1 for i in cells_at if lines[i]) < 1:
+                break
+            pick = q
+        else:
+            cells_at = list(seq[p + 1:pick])
+            if len(cells_at) != width - 1:  # a cell short or more lines: the kept text only
+                cells_at = [i for i in cells_at if lines[i] and not dropped[i]]
+        cells = [lines[i] for i in cells_at]
+        if len(cells) > width - 1:
+            cells = [c for c in cells if c]
+        if len(cells) > width - 1:
+            break  # more cells than the header has: not this table
+        if len(cells) < width - 1:
+            roles = [column_role(h) for h in header[1:]]
+            tail = roles[-1] == "deadline" and cells and _WHEN.search(cells[-1])
+            pad = [""] * (width - 1 - len(cells))
+            cells = cells[:-1] + pad + cells[-1:] if tail else cells + pad
+        rows.append([str(expect)] + cells)
+        end = (seq[pick - 1] if pick - 1 > p else seq[p]) + 1
+        expect += 1
+        p = pick
+    return rows, end
+
+
 def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repair]) -> None:
     """A task table pasted as text, a row a line split by tabs or bars (工作任务 | 牵头单位 |
     完成时限), or a cell a line under 序号: one numbered paragraph a row (a group heading over
@@ -587,16 +647,20 @@ def _task_table_lines(lines: list[str], dropped: list[bool], repairs: list[_Repa
             while k < len(live) and not re.fullmatch(r"\d{1,3}", lines[live[k]]):
                 k += 1
             width = k - n
-            rows = [[lines[i] for i in live[n:k]]]
-            expect = 1
-            while k + width <= len(live) and lines[live[k]] == str(expect):
-                rows.append([lines[i] for i in live[k:k + width]])
-                k += width
-                expect += 1
-            used = live[n:k]
             if width < 3:
                 n += 1
                 continue
+            rows = [[lines[i] for i in live[n:k]]]
+            body, end = _cell_line_rows(lines, dropped, live[k] if k < len(live) else len(lines),
+                                        rows[0])
+            rows.extend(body)
+            used = [i for i in live[n:] if i < end]
+            if not body:
+                n += 1
+                continue
+            if task_rows(rows):
+                for i in range(used[0], end):  # a cell read as a menu word is the table's
+                    dropped[i], lines[i] = False, lines[i] if i in used else ""
         else:
             n += 1
             continue

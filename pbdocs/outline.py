@@ -41,7 +41,7 @@ from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
-from pbdocs.read.tables import NAME_CELL_END
+from pbdocs.read.tables import NAME_CELL_END, _column_words
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -57,8 +57,15 @@ LONG_CLAUSE = 3000
 def _note_res() -> tuple[re.Pattern, re.Pattern]:
     labels = alternation("responsibility_notes.txt")
     inner = r"[^（）()【】\[\]]*(?:[（(][^（）()]*[）)][^（）()【】\[\]]*)*"
+    # a table row's note without a lead cell (（完成时限：2026年10月底前）), after a full stop:
+    # its label a time column's (`table_columns.tsv`)
+    when = "|".join(sorted({re.escape(w) for r, w in _column_words() if r == "deadline"},
+                           key=len, reverse=True))
+    timed = rf"[\u4e00-\u9fff]{{0,4}}(?:{when})[\u4e00-\u9fff]{{0,2}}"
     tail = re.compile(rf"(?:[（(【\[]\s*((?:{labels})\s*[:：]{inner})[）)】\]]"
-                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：][^。；;]*))\s*[。.；;]?\s*$")
+                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：][^。；;]*)"
+                      rf"|(?<=[。；;])\s*[（(]\s*((?:{timed})\s*[:：][^（）()。；;]*)[）)])"
+                      rf"\s*[。.；;]?\s*$")
     only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：].*?)[）)】\]]?\s*[。.；;]?$")
     return tail, only
 
@@ -153,7 +160,7 @@ def _split_note(text: str) -> tuple[str, str | None]:
         if d and all(is_org_line(x) for x in d.group(1).split("、")):
             return text[:d.start()].rstrip(), d.group(1) + d.group(2)
         return text, None
-    return text[:m.start()].rstrip(), (m.group(1) or m.group(2)).strip()
+    return text[:m.start()].rstrip(), (m.group(1) or m.group(2) or m.group(3)).strip()
 
 
 def _balanced(note: str) -> str:

@@ -130,8 +130,12 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     for row in body:
         cell = _category(row, number) if categories else None
         if cell:
-            g += 1
-            out.append(cell if match_marker(cell) else f"（{int_to_cn(g)}）{cell}")
+            if match_marker(cell):  # 一、组织建设: its own number; the groups under it count anew
+                out.append(cell)
+                g, group = 0, None
+            else:
+                g += 1
+                out.append(f"（{int_to_cn(g)}）{cell}")
             continue
         if group_col is not None and row[group_col] != group:
             group, n, g = row[group_col], 0, g + 1
@@ -158,6 +162,8 @@ def _category(row: list[str], number: int | None) -> str | None:
     or None: one filled cell that is not a row number, or a 序号 cell numbered in Chinese (一,
     （二）) and one other cell (| 一 | 党的领导弱化方面 | | |), written 一、党的领导弱化方面."""
     filled = [k for k, c in enumerate(row) if c]
+    # a cell merged across columns (a .docx gridSpan, an HTML colspan) fills each it spans
+    filled = [k for k in filled if k == number or row[k] not in {row[j] for j in filled if j < k}]
     if len(filled) == 1 and not re.fullmatch(r"\d{1,3}", row[filled[0]]):
         return row[filled[0]]
     if len(filled) == 2 and number in filled:
