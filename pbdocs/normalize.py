@@ -554,11 +554,10 @@ def _cell_line_rows(lines: list[str], dropped: list[bool], start: int,
         # where the next row's number stands: the candidate whose gap holds the row's cells
         window = seq[p + 1:p + 1 + 2 * width]
         nxt = [q for q, i in enumerate(window, p + 1) if lines[i] == str(expect + 1)]
-        def filled(q: int) -> int:
-            return sum(1 for i in seq[p + 1:q] if lines[i] and not dropped[i])
+        filled = {q: sum(1 for i in seq[p + 1:q] if lines[i] and not dropped[i]) for q in nxt}
         pick = next((q for q in nxt if q - p - 1 == width - 1), None) \
-            or next((q for q in nxt if filled(q) == width - 1), None) \
-            or next((q for q in nxt if 1 <= filled(q) < width - 1), None)
+            or next((q for q in nxt if filled[q] == width - 1), None) \
+            or next((q for q in nxt if 1 <= filled[q] < width - 1), None)
         if pick is None:  # the last row: its cells up to a blank line or a numbered heading
             cells_at, q = [], p + 1
             while q < len(seq) and len(cells_at) < width - 1:
