@@ -698,6 +698,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                                  text[s1:end])
                 or _each_time(before, seg)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
+                or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
@@ -751,6 +752,23 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
     what = predicate(_TIME_WORDS.sub("", seg), r)
     return bool(has_action(what, r)) and not (r.due_at_end.search(what)
                                               or _COMPLETES.match(what))
+
+
+def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+    """A segment that opens with a date of its own after a dated part is a second one-off with
+    its own time (于4月13日至24日举办第一期培训班，10月举办第二期; 5月15日前报送小结，12月10日前
+    报送总结), not a second date of the first (…，6月20日前全部完成 only dates it)."""
+    if not _dated(pb, last, s0):
+        return False
+    lead = len(seg) - len(_LEAD_TIME.sub("", seg, 1))
+    if not any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
+               for f in pb["deadlines"]):
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    return bool(has_action(what, r)) and not _COMPLETES.match(what)
+
+
+_LEAD_TIME = re.compile(r"^\s*(?:并|要|并要)?\s*(?:于|在)?\s*")
 
 
 def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,

@@ -1,0 +1,42 @@
+"""Round 9b of extraction: a year a count looks back from, two dated one-offs in one sentence,
+two doers in one subject, hospital bodies (invented texts)."""
+
+from taskhelp import find_task, tasks_of
+
+NOTICE = """关于做好2026年入党积极分子培训工作的通知
+
+各二级党委：
+　　一、培训安排
+　　（一）培训对象。2025年下半年以来确定的入党积极分子。各二级党委要做好学员遴选，于4月3日前将报名表报党校办公室。
+　　（二）培训安排。党校于4月13日至4月24日举办第一期培训班，10月举办第二期培训班。
+　　二、工作要求
+　　各单位要在5月15日前报送上半年工作小结，12月10日前报送全年工作总结。
+
+中共绿汀大学委员会组织部
+2026年3月4日
+"""
+
+
+def _due(t):
+    return [(d.kind, d.start, d.end) for d in t.deadlines]
+
+
+def test_a_year_counted_back_from_does_not_date_later_months():
+    _, ts = tasks_of(NOTICE, "notice")
+    t = find_task(ts, "学员遴选")
+    assert t.kind == "once"
+    assert _due(t) == [("by", None, "2026-04-03")]
+
+
+def test_two_dated_one_offs_in_one_sentence_are_two_rows():
+    _, ts = tasks_of(NOTICE, "notice")
+    first = find_task(ts, "第一期培训班")
+    second = find_task(ts, "第二期培训班")
+    assert first is not second
+    assert _due(first) == [("range", "2026-04-13", "2026-04-24")]
+    assert _due(second) == [("on", "2026-10-01", "2026-10-31")]
+    half = find_task(ts, "上半年工作小结")
+    whole = find_task(ts, "全年工作总结")
+    assert half is not whole
+    assert _due(half) == [("by", None, "2026-05-15")]
+    assert ("by", None, "2026-12-10") in _due(whole)
