@@ -40,3 +40,25 @@ def test_two_dated_one_offs_in_one_sentence_are_two_rows():
     assert half is not whole
     assert _due(half) == [("by", None, "2026-05-15")]
     assert ("by", None, "2026-12-10") in _due(whole)
+
+
+HOSPITAL = """中共绿汀市人民医院委员会
+关于印发《清廉医院建设工作方案》的通知
+
+各党支部、各科室：
+　　现将方案印发给你们，请认真抓好落实。
+
+清廉医院建设工作方案
+
+　　一、主要任务
+　　（一）规范诊疗。门诊部要优化就诊流程，7月底前实现预约诊疗率达到70%以上。
+　　（二）内控建设。财务科、采购中心要健全内部控制机制，实行岗位分离。
+"""
+
+
+def test_hospital_offices_are_named_doers():
+    _, ts = tasks_of(HOSPITAL, "hospital")
+    t = find_task(ts, "优化就诊流程")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("门诊部", "text")]
+    t = find_task(ts, "健全内部控制机制")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("财务科", "text"), ("采购中心", "text")]
