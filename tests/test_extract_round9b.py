@@ -62,3 +62,16 @@ def test_hospital_offices_are_named_doers():
     assert [(d.canonical, d.basis) for d in t.lead] == [("门诊部", "text")]
     t = find_task(ts, "健全内部控制机制")
     assert [(d.canonical, d.basis) for d in t.lead] == [("财务科", "text"), ("采购中心", "text")]
+
+
+BRANCHES = """绿汀市人民医院清廉医院建设工作方案
+
+　　一、主要任务
+　　（一）压实责任。各党支部书记要与科室主任共同抓好本科室廉洁风险防控。
+"""
+
+
+def test_the_partner_a_doer_works_with_leads_too():
+    _, ts = tasks_of(BRANCHES, "branches")
+    t = find_task(ts, "廉洁风险防控")
+    assert {d.canonical.lstrip("各") for d in t.lead} == {"党支部书记", "科室主任"}

@@ -584,6 +584,12 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             name = before + m.name if modifier and k == 0 else m.name
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, m.start))
+        # 各党支部书记要与科室主任共同抓好…: the partner it does the work with leads too
+        tie = _TOGETHER.match(text, last.end, end)
+        if tie:
+            for m in inside:
+                if m.start == tie.end() and _JOINTLY.match(text, m.end, end):
+                    add(Doer(m.name, m.canonical, m.start in persons, m.start))
     for m in inside:  # 做好意识形态工作，是党支部的重要政治责任: whose duty it is
         if text[max(start, m.start - 1):m.start] == "是" and _WHOSE_DUTY.match(text, m.end):
             add(Doer(m.name, m.canonical, m.start in persons, m.start))
@@ -594,6 +600,10 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if found is not None:
             add(Doer(found[0], canonical(found[0]), start=found[1]))
     return out
+
+
+_TOGETHER = re.compile(r"\s*(?:要|应|须|应当)?\s*(?:与|同|和)\s*")
+_JOINTLY = re.compile(r"\s*(?:共同|一起|一道|联合)")
 
 
 # 各二级党委书记是本单位…第一责任人，要…; 党委书记履行第一责任人责任，…: whose the work is
