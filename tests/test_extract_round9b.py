@@ -75,3 +75,30 @@ def test_the_partner_a_doer_works_with_leads_too():
     _, ts = tasks_of(BRANCHES, "branches")
     t = find_task(ts, "廉洁风险防控")
     assert {d.canonical.lstrip("各") for d in t.lead} == {"党支部书记", "科室主任"}
+
+
+SCHEDULE = """关于开展2026年党员档案核查工作的通知
+
+各二级党组织：
+　　现将有关事项通知如下：
+　　一、时间安排
+　　（一）自查阶段（5月12日—5月31日）。各二级党组织要组织所属党支部逐人核对党员档案，5月31日前完成修正。
+　　（二）整改阶段（6月1日—7月10日）。各单位针对发现的问题逐条整改，7月10日前将整改报告报党委组织部。
+　　二、同步开展流动党员排查
+　　档案馆负责做好退休党员的排查工作。各二级党组织要在6月30日前将排查台账报党委组织部。
+　　三、工作要求
+　　各二级党组织书记要亲自抓，确保按时高质量完成核查任务。各单位要严格落实保密规定，不得泄露党员个人信息。
+
+中共绿汀大学委员会组织部
+2026年5月11日
+"""
+
+
+def test_a_scheduled_notice_s_own_work_is_done_once_by_its_end():
+    _, ts = tasks_of(SCHEDULE, "schedule")
+    t = find_task(ts, "亲自抓")
+    assert t.kind == "once" and _due(t) == [("by", None, "2026-07-10")]
+    t = find_task(ts, "退休党员的排查工作")
+    assert t.kind == "once" and _due(t) == [("by", None, "2026-06-30")]
+    t = find_task(ts, "不得泄露")
+    assert t.kind == "ongoing" and not t.deadlines
