@@ -102,3 +102,10 @@ def test_a_scheduled_notice_s_own_work_is_done_once_by_its_end():
     assert t.kind == "once" and _due(t) == [("by", None, "2026-06-30")]
     t = find_task(ts, "不得泄露")
     assert t.kind == "ongoing" and not t.deadlines
+
+
+def test_each_department_of_a_hospital_is_a_doer():
+    text = HOSPITAL + "　　（三）创建活动。各科室对照任务清单逐项落实，开展清廉科室创建活动。\n"
+    _, ts = tasks_of(text, "hospital2")
+    t = find_task(ts, "对照任务清单")
+    assert [(d.name, d.basis) for d in t.lead] == [("各科室", "text")]
