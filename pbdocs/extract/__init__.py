@@ -197,6 +197,8 @@ def _person_subject(text: str, name: str) -> bool:
         return False
     if any(w in text for w in s.get("person_objects", ())):
         return False
+    if re.search(rf"[要应须]\s*(?:与|同|和){re.escape(name)}\s*(?:共同|一起|一道|联合)", text):
+        return True  # 各党支部书记要与科室主任共同抓好…: the partner does it too
     for seg in _SEGMENTS.split(text):  # 对行动不便的老党员，由所在党支部书记上门颁发…
         seg = seg.strip()
         for _ in range(4):  # 各二级党委书记、党支部书记要…: each officer listed first

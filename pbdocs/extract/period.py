@@ -291,6 +291,39 @@ def _section_events(doc: Document) -> dict:
     return out
 
 
+# the work a notice or one of its sections organises: 关于开展…数据核查工作的通知 → 核查;
+# 同步开展失联党员和流动党员排查 → 排查
+_WORK = re.compile(r"(?:开展|做好|组织|推进|抓好)[^，,。；;]*?([\u4e00-\u9fff]{2})(?:工作)?(?:的?通知)?$")
+
+
+def _notice_schedule(doc: Document):
+    """In a notice whose clauses set out dated phases (自查阶段（5月12日—5月31日）), the end of
+    its schedule, the work it organises, and per top-level section its work word and its one
+    written `by` date: (end, work, {section: (word, date)}), or None."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return None
+    ends = []
+    for c in doc.clauses:
+        for f in timeexpr.find_deadlines(c.heading or "", doc.date):
+            if f.deadline.start and f.deadline.end:
+                ends.append(f.deadline.end)
+    work = _WORK.search(doc.title or "")
+    if len(ends) < 2 or work is None:
+        return None
+    words = {}
+    for i, sec in enumerate(doc.sections):
+        m = _WORK.search(sec.heading or "")
+        if m:
+            words[i] = m.group(1)
+    by_section: dict[str, set] = {}
+    for c in doc.clauses:
+        for t in c.tasks:
+            for d in t.deadlines:
+                if c.path and d.kind == "by" and d.end and not d.inferred:
+                    by_section.setdefault(c.path[0], set()).add(d.end)
+    return max(ends), work.group(1), words, by_section
+
+
 _IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|建设期间")
 
 
@@ -302,6 +335,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
     events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
+    _close_with_schedule(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         for t in c.tasks:
@@ -343,3 +377,35 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
+
+
+def _close_with_schedule(doc: Document) -> None:
+    """In a notice with a dated schedule, a task worded as standing that names the notice's work
+    (确保按时完成核查任务, 负责做好…排查工作) is done once, by its section's one written date or
+    else by the schedule's end (inferred); rules that outlast the notice (`beyond_notice` in
+    lexicon/tasks.txt: 纳入考核, 不得…) stay standing."""
+    from pbdocs.lang.lexicon import sections
+
+    found = _notice_schedule(doc)
+    if found is None:
+        return
+    end, work, words, by_section = found
+    beyond = tuple(sections("tasks.txt").get("beyond_notice", ()))
+    numbers = [c.path[0] for c in doc.clauses if c.path]
+    order = list(dict.fromkeys(n for n in numbers if n != "0"))
+    for c in doc.clauses:
+        sec = c.path[0] if c.path else None
+        idx = order.index(sec) if sec in order else None
+        # (the sections list has the numbered top-level sections in order)
+        own = words.get(idx) if idx is not None else None
+        for t in c.tasks:
+            if t.kind != "ongoing" or t.deadlines or t.recurrences:
+                continue
+            if not (work in t.text or (own and own in t.text)) or any(
+                    w in t.text for w in beyond):
+                continue
+            dates = by_section.get(sec, set())
+            due = next(iter(dates)) if len(dates) == 1 else end
+            t.kind = "once"
+            words_ = f"{int(due[5:7])}月{int(due[8:10])}日前"
+            t.deadlines = [Deadline(words_, None, due, "by", inferred=True)]

@@ -584,6 +584,12 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             name = before + m.name if modifier and k == 0 else m.name
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, m.start))
+        # 各党支部书记要与科室主任共同抓好…: the partner it does the work with leads too
+        tie = _TOGETHER.match(text, last.end, end)
+        if tie:
+            for m in inside:
+                if m.start == tie.end() and _JOINTLY.match(text, m.end, end):
+                    add(Doer(m.name, m.canonical, m.start in persons, m.start))
     for m in inside:  # 做好意识形态工作，是党支部的重要政治责任: whose duty it is
         if text[max(start, m.start - 1):m.start] == "是" and _WHOSE_DUTY.match(text, m.end):
             add(Doer(m.name, m.canonical, m.start in persons, m.start))
@@ -594,6 +600,10 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if found is not None:
             add(Doer(found[0], canonical(found[0]), start=found[1]))
     return out
+
+
+_TOGETHER = re.compile(r"\s*(?:要|应|须|应当)?\s*(?:与|同|和)\s*")
+_JOINTLY = re.compile(r"\s*(?:共同|一起|一道|联合)")
 
 
 # 各二级党委书记是本单位…第一责任人，要…; 党委书记履行第一责任人责任，…: whose the work is
@@ -698,6 +708,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                                  text[s1:end])
                 or _each_time(before, seg)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
+                or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
@@ -751,6 +762,23 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
     what = predicate(_TIME_WORDS.sub("", seg), r)
     return bool(has_action(what, r)) and not (r.due_at_end.search(what)
                                               or _COMPLETES.match(what))
+
+
+def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+    """A segment that opens with a date of its own after a dated part is a second one-off with
+    its own time (于4月13日至24日举办第一期培训班，10月举办第二期; 5月15日前报送小结，12月10日前
+    报送总结), not a second date of the first (…，6月20日前全部完成 only dates it)."""
+    if not _dated(pb, last, s0):
+        return False
+    lead = len(seg) - len(_LEAD_TIME.sub("", seg, 1))
+    if not any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
+               for f in pb["deadlines"]):
+        return False
+    what = predicate(_TIME_WORDS.sub("", seg), r)
+    return bool(has_action(what, r)) and not _COMPLETES.match(what)
+
+
+_LEAD_TIME = re.compile(r"^\s*(?:并|要|并要)?\s*(?:于|在)?\s*")
 
 
 def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,

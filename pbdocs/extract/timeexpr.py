@@ -306,6 +306,8 @@ _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|�
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
+# "2025年下半年以来确定的…": a year a count looks back from sets no later month's year
+_SINCE = re.compile(r"[^，,。；;：:]{0,8}?(?:以来|至今)")
 
 
 @per_lexicon()
@@ -376,7 +378,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
     # the end of a range ("2024年1月至2025年12月") does not set the year of what follows
     years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)
              if all(m.end() <= s or m.start() >= e for s, e in masked)
-             and not _RANGE_END.search(text[max(0, m.start() - 12):m.start()])]
+             and not _RANGE_END.search(text[max(0, m.start() - 12):m.start()])
+             and not _SINCE.match(text, m.end())]
 
     def year_before(pos: int) -> tuple[int | None, date | None]:
         prior = [y for p, y in years if p < pos]
