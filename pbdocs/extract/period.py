@@ -293,7 +293,8 @@ def _section_events(doc: Document) -> dict:
 
 # the work a notice or one of its sections organises: 关于开展…数据核查工作的通知 → 核查;
 # 同步开展失联党员和流动党员排查 → 排查
-_WORK = re.compile(r"(?:开展|做好|组织|推进|抓好)[^，,。；;]*?([\u4e00-\u9fff]{2})(?:工作)?(?:的?通知)?$")
+_WORK = re.compile(r"(?:开展|做好|组织|推进|抓好)[^，,。；;]*?([\u4e00-\u9fff]{2})"
+                   r"(?:工作)?(?:的?通知)?$")
 
 
 def _notice_schedule(doc: Document):

@@ -64,6 +64,8 @@ class Rules:
     scene_starts: tuple[str, ...]
     generic_subject: re.Pattern
     not_body_words: re.Pattern = re.compile("(?!)")
+    count_target: re.Pattern = re.compile("(?!)")  # 5个, 10名: a count of things to make
+    standing_part: re.Pattern = re.compile("(?!)")  # 持续推进…, 加强…: a standing effort
 
 
 def _words(items) -> str:
@@ -126,6 +128,9 @@ def rules() -> Rules:
             rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
             r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
         not_body_words=re.compile(_words(s.get("not_body_words", ()))),
+        count_target=re.compile(
+            rf"[0-9一二三四五六七八九十两]+\s*(?:{_words(s.get('count_units', ()))})"),
+        standing_part=re.compile(rf"^(?:要|并|同时)?(?:{_words(s.get('standing_parts', ()))})"),
     )
 
 
@@ -674,13 +679,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             continue
         # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
         # is a deliverable of its own, due when the plan ends)
-        target = target or (_COUNT_TARGET.search(seg) is not None
+        target = target or (r.count_target.search(seg) is not None
                             and any(s0 <= f.start < s1 for f in pb["targets"])
                             and not any(last <= f.start < s0 for f in pb["targets"])
                             and not _dated(pb, last, s1)
                             and not any(last <= f.start < s1 for f in pb["recurrences"])
                             and not _EACH_ONE.match(seg)
-                            and _STANDING_PART.match(_ASKED_DOER.sub("", before.strip(), 1))
+                            and r.standing_part.match(_ASKED_DOER.sub("", before.strip(), 1))
                             and kind_of(before, False, False, rules_=r) == "ongoing")
         # (每个学生党支部至少组织1次志愿服务 after the work it is part of: the branches' own)
         # (学校每年安排专项经费…，财务处负责经费的拨付: after a duty with a cadence, a body
@@ -718,10 +723,6 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
 
 
-# a count of things to make (5个, 10名, 不少于15篇): not a share or a coverage
-_COUNT_TARGET = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:个|名|篇|项|场|家|处|支|批|门|期|部|件)")
-# a part that asks for a standing effort (持续推进…, 加强…培养): what a count after it is part of
-_STANDING_PART = re.compile(r"^(?:要|并|同时)?(?:持续|坚持|不断|始终|长期|常态化|继续|加强|深化|强化)")
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
 _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
