@@ -1,11 +1,12 @@
 """Score `pbdocs similar` against the hand-made gold pairs, beside the two plain baselines.
 
-Usage: python benchmarks/gold_crossref.py [-v] [--test3]
+Usage: python benchmarks/gold_crossref.py [-v] [--test3 | --test4]
 
-Corpus: the bundled plans (corpus/), ../shared/devcorpus/ (beside the repository) and the ten
-texts of tests/fixtures/heldout2/corpus/. Tuning gold (round 3): every pair written so far,
-tests/gold/pairs/pairs.tsv (its `tune` and round-1 `test` rows), pairs_test2.tsv (scored once in
-round 2, tuning data since) and tests/gold/alignments*.tsv. Reported, all on the tuning gold:
+Corpus (round 4, the one test4 is scored on): the bundled plans (corpus/), ../shared/devcorpus/
+(beside the repository) and tests/fixtures/heldout2..7/corpus/ (texts without gold pairs are
+distractors). Tuning gold (round 4): every pair written so far, tests/gold/pairs/pairs.tsv (its
+`tune` and round-1 `test` rows), pairs_test2.tsv and pairs_test3.tsv (each scored once in its
+round, tuning data since) and tests/gold/alignments*.tsv. Reported, all on the tuning gold:
 how the gold quotes resolve; recall@1, recall@5 and MRR of the two baselines
 (character-bigram TF-IDF, BM25 over jieba words), round 2's method, the default and the grid
 of variants it was chosen among, for clause queries (`similar --clause`) and requirement
@@ -15,8 +16,9 @@ out at a time); and how often the excerpt a hit is shown by holds its quote.
 Ranks are filtered (other gold partners of the query, in any gold file, are not counted against
 the target) and a tie counts against the target.
 
-`--test3` scores the untouched split tests/gold/pairs/pairs_test3.tsv once, after the choice,
-for the default and both baselines, over the corpus with tests/fixtures/heldout3/corpus added.
+`--test4` scores the untouched split tests/gold/pairs/pairs_test4.tsv once, after the choice,
+for the default and both baselines, over the same corpus (it stops with a message if the file is
+absent). `--test3` re-scores round 3's split (now tuning data) the same way.
 `-v` lists the default's misses (rank > 5) on the tuning gold.
 """
 
@@ -50,10 +52,10 @@ GOLD = ROOT / "tests" / "gold"
 PAIRS = GOLD / "pairs" / "pairs.tsv"
 TEST2 = GOLD / "pairs" / "pairs_test2.tsv"
 TEST3 = GOLD / "pairs" / "pairs_test3.tsv"
+TEST4 = GOLD / "pairs" / "pairs_test4.tsv"
 ALIGNMENTS = ("alignments.tsv", "alignments_heldout.tsv", "alignments_fresh.tsv")
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
-HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2" / "corpus"
-HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3" / "corpus"
+HELDOUT = [ROOT / "tests" / "fixtures" / f"heldout{n}" / "corpus" for n in range(2, 8)]
 KNOBS = ("WORD_WEIGHT", "B", "K1", "HUB_EXPONENT")
 
 
@@ -248,19 +250,25 @@ def protocol_check(docs, gold: dict[str, list[GoldPair]]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--test3", action="store_true",
-                    help="score the untouched test3 split once (after the choice)")
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--test3", action="store_true",
+                       help="re-score round 3's split (tuning data since round 4)")
+    which.add_argument("--test4", action="store_true",
+                       help="score the untouched test4 split once (after the choice)")
     args = ap.parse_args()
     if args.test3:
-        return score_test3()
-    docs = documents((ROOT / "corpus", DEVCORPUS, HELDOUT2))
+        return score_split("test3", TEST3)
+    if args.test4:
+        return score_split("test4", TEST4)
+    docs = documents(folders())
     print(f"corpus: {len(docs)} documents, {sum(len(d.clauses) for d in docs)} clauses "
-          f"(corpus/ + ../shared/devcorpus/ + tests/fixtures/heldout2/corpus/)")
+          f"({corpus_label(folders())})")
     print("default: " + " ".join(f"{k}={getattr(vectors, k)}" for k in KNOBS)
           + f" CHAR_NGRAMS={vectors.CHAR_NGRAMS} (BM25 of the clause's words and of its "
           "characters and bigrams, each share of the most a query can score, query TF "
           "log(1 + tf); times the hub weight)")
     gold = {"pairs.tsv": load_pairs(PAIRS), "pairs_test2.tsv": load_pairs(TEST2),
+            "pairs_test3.tsv": load_pairs(TEST3),
             "alignments*.tsv": [p for f in ALIGNMENTS for p in load_gold(GOLD / f)]}
     tuning = [p for part in gold.values() for p in part]
     part_of = np.repeat(np.arange(len(gold)), [len(x) for x in gold.values()])
@@ -329,7 +337,7 @@ def main() -> None:
                  margin(ranks, c, list(base), w & (part_of[pair_ids] == k)).min()
                  for k in range(len(gold)) if (w & (part_of[pair_ids] == k)).any())}
     for rule, key in rules.items():
-        print(f"\none gold file held out, the choice (by the {rule}) made on the other two: "
+        print(f"\none gold file held out, the choice (by the {rule}) made on the others: "
               "held-out metrics (clause | requirement) and margin over the better baseline")
         for held, w in where.items():
             best = max(configs, key=lambda c: key(c, ~w))
@@ -356,34 +364,46 @@ def main() -> None:
                       f"[{d['topic']}, {d['kind']}]")
 
 
-def score_test3() -> None:
-    """The single scoring of the untouched test3 split: the default and both baselines."""
-    folders = [ROOT / "corpus", DEVCORPUS, HELDOUT2] + ([HELDOUT3] if HELDOUT3.is_dir() else [])
-    docs = documents(folders)
+def folders() -> list[Path]:
+    """The corpus test4 is scored on: corpus/, the dev corpus and every held-out corpus 2..7."""
+    return [ROOT / "corpus", DEVCORPUS] + [f for f in HELDOUT if f.is_dir()]
+
+
+def corpus_label(fs) -> str:
+    return " + ".join(str(f.relative_to(ROOT.parent)) if f == DEVCORPUS
+                      else str(f.relative_to(ROOT)) for f in fs)
+
+
+def score_split(split: str, path: Path) -> None:
+    """The single scoring of an untouched split: the default and both baselines."""
+    if not path.is_file():
+        sys.exit(f"{path.relative_to(ROOT)} is absent: the {split} split has not been written "
+                 "yet, nothing to score")
+    docs = documents(folders())
     print(f"corpus: {len(docs)} documents, {sum(len(d.clauses) for d in docs)} clauses ("
-          + " + ".join(str(f.relative_to(ROOT.parent)) if f == DEVCORPUS
-                       else str(f.relative_to(ROOT)) for f in folders) + ")")
+          + corpus_label(folders()) + ")")
     print("default: " + " ".join(f"{k}={getattr(vectors, k)}" for k in KNOBS))
-    test3 = load_pairs(TEST3)
-    other = (load_pairs(PAIRS) + load_pairs(TEST2)
+    test = load_pairs(path)
+    known = [PAIRS, TEST2, TEST3]
+    other = ([p for f in known if f != path for p in load_pairs(f)]
              + [p for f in ALIGNMENTS for p in load_gold(GOLD / f)])
     print("\nprotocol: each quote resolves to the first clause of its document holding it")
-    protocol_check(docs, {"pairs_test3.tsv": test3})
+    protocol_check(docs, {path.name: test})
     methods = {"bigram TF-IDF (baseline)": bigram_tfidf_scorer(docs),
                "BM25 jieba words (baseline)": bm25_scorer(docs),
                "default": method_scorer(docs),
                "default from postings candidates": method_scorer(docs, exhaustive=False)}
     for queries, label in (("clause", "clause queries (similar --clause)"),
                            ("requirement", "requirement queries (similar --text)")):
-        print(f"\ntest3 split, scored once after the choice: {len(test3)} pairs, {label}")
+        print(f"\n{split} split, scored once after the choice: {len(test)} pairs, {label}")
         for mname, sc in methods.items():
             if queries == "requirement" and "postings" in mname:
                 continue
-            r = score_pairs(docs, test3, sc, other, queries)
+            r = score_pairs(docs, test, sc, other, queries)
             print(line(mname, r) + (f"   ({r['unresolved']} unresolved)" if r["unresolved"]
                                     else ""))
-    print("\nexcerpt holds the hit's gold quote (test3):")
-    print(excerpt_line("local alignment (default)", docs, test3))
+    print(f"\nexcerpt holds the hit's gold quote ({split}):")
+    print(excerpt_line("local alignment (default)", docs, test))
 
 
 if __name__ == "__main__":

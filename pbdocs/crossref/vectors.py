@@ -47,12 +47,14 @@ from pbdocs.model import Clause
 
 STOPWORDS_FILE = "crossref_stopwords.txt"
 
-# Share of the word view in a query's score (the rest is characters and character bigrams).
-WORD_WEIGHT = 0.45
+# Share of the word view in a query's score (the rest is characters and character bigrams);
+# round 4 chose 0 (5-fold CV over 382 tuning pairs picked it 94 times in 100, see
+# benchmarks/gold_crossref_round4.txt): the word view still serves the excerpt's tie-break.
+WORD_WEIGHT = 0.0
 CHAR_NGRAMS = (1, 2)
 # BM25's term-frequency saturation and length normalization (each view by its own length).
-K1 = 1.2
-B = 0.75
+K1 = 0.8
+B = 0.5
 # Share of the word view in the TF-IDF cosines the excerpt breaks ties by.
 EXCERPT_WORD_WEIGHT = 0.3
 # Hub discount: exponent of (median spread / a clause's spread), for clauses of above-median
