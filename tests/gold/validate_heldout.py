@@ -156,14 +156,32 @@ def check_tasks(doc_id: str, text: str, lex: dict[str, str], errs: list[str],
     return d
 
 
+def docx_text(path: Path) -> str:
+    """A .docx text: the body paragraphs, then each table row's cells (a merged cell once)."""
+    import docx  # python-docx, needed only when a set holds .docx texts
+
+    d = docx.Document(str(path))
+    lines = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        seen = []  # the cell elements met (kept alive, so identity holds)
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if not any(cell._tc is tc for tc in seen):
+                    seen.append(cell._tc)
+                    cells.append(cell.text)
+            lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
 def main() -> int:
     lex = lexicon()
     errs: list[str] = []
     totals = [0, 0, 0, dict.fromkeys(BASES, 0)]
-    files = sorted(CORPUS.glob("*.txt"))
+    files = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.docx"))
     for path in files:
         doc_id = path.stem
-        raw = path.read_text(encoding="utf-8")
+        raw = docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
         text = fold(raw)
         if not 1300 <= len(raw) <= 1800:
             errs.append(f"{doc_id}: {len(raw)} characters, outside 1,300-1,800")
