@@ -1,5 +1,6 @@
 """Round 10: rules tuned on round 8's held-out set (who leads, by when)."""
 from pbdocs.extract import evaluate_tasks as ev
+from taskhelp import find_task, tasks_of
 
 
 def test_college_generic_name_matches_its_proper_name():
@@ -18,3 +19,23 @@ def test_two_named_colleges_stay_two_bodies():
 
 def test_university_name_drops_before_a_college_branch():
     assert ev._key("璐湖大学经济学院本科生第一党支部", lambda n: n) == "经济学院本科生第一党支部"
+
+
+OPINION = """中共绿汀大学委员会关于加强基层党组织建设的实施意见
+
+　　一、重点任务
+　　（一）强化思想引领
+　　1.落实意识形态工作责任制，加强校园网络阵地管理。
+　　2.推进思政课教学改革，建设一批示范课堂。
+　　二、保障措施
+　　（一）加强组织领导
+　　1.由党委组织部牵头、党委宣传部配合，每年评选一批“样板党支部”。
+"""
+
+
+def test_a_pair_for_one_duty_in_the_organising_section_leads_only_that_duty():
+    _, ts = tasks_of(OPINION, "opinion")
+    t = find_task(ts, "评选一批")
+    assert [d.canonical for d in t.lead] == ["党委组织部"]
+    t = find_task(ts, "加强校园网络阵地管理")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "suggested")]
