@@ -39,3 +39,20 @@ def test_a_pair_for_one_duty_in_the_organising_section_leads_only_that_duty():
     assert [d.canonical for d in t.lead] == ["党委组织部"]
     t = find_task(ts, "加强校园网络阵地管理")
     assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "suggested")]
+
+
+DUTIES = """绿汀大学意识形态工作实施细则
+
+　　第一条　推进思政课教学改革，建设一批示范课堂。
+　　第二条　每半年开展一次账号清理整顿。
+　　第三条　每学期开展一次学生思想动态调研。
+　　第四条　每学期至少召开一次党委会专题研究党员队伍建设工作。
+"""
+
+
+def test_duty_words_of_measures_and_rules_pick_the_unit_whose_line_it_is():
+    _, ts = tasks_of(DUTIES, "rules")
+    for words, body in (("思政课教学改革", "马克思主义学院"), ("账号清理整顿", "党委宣传部"),
+                        ("学生思想动态", "党委学生工作部"), ("党委会专题研究", "党委办公室")):
+        t = find_task(ts, words)
+        assert [(d.canonical, d.basis) for d in t.lead] == [(body, "suggested")], words
