@@ -56,3 +56,20 @@ def test_duty_words_of_measures_and_rules_pick_the_unit_whose_line_it_is():
                         ("学生思想动态", "党委学生工作部"), ("党委会专题研究", "党委办公室")):
         t = find_task(ts, words)
         assert [(d.canonical, d.basis) for d in t.lead] == [(body, "suggested")], words
+
+
+MONTHS = """绿汀大学物理学院党总支2026年党建工作计划
+
+三月：召开学院党总支全体委员会议，研究部署全年党建工作。
+十二月：对照年初计划逐项梳理全年党建工作完成情况，形成年度工作总结。
+全年：坚持“三会一课”制度，支部党员大会每季度召开一次。持续加强学院网站和微信公众号的内容审核。
+"""
+
+
+def test_standing_duty_of_a_plan_is_ongoing_not_due_at_its_end():
+    from pbdocs.extract.tasks import due_of
+
+    _, ts = tasks_of(MONTHS, "months")
+    t = find_task(ts, "持续加强学院网站")
+    assert t.kind == "ongoing"
+    assert due_of(t) == {"kind": "ongoing"}

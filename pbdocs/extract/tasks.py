@@ -897,6 +897,8 @@ def due_of(task) -> dict:
                                                     "every": rec.every or 1, "on": rec.on}
                 if rec else None}
     for dl in task.deadlines:
+        if task.kind == "ongoing" and dl.inferred and dl.kind == "by" and not dl.start:
+            continue  # a standing duty (全年：坚持…) is not due at the plan's end
         if dl.end or dl.start:
             kind = "by" if dl.kind == "within" else dl.kind
             return {"kind": kind, "start": dl.start, "end": dl.end, "inferred": dl.inferred}
