@@ -73,3 +73,16 @@ def test_standing_duty_of_a_plan_is_ongoing_not_due_at_its_end():
     t = find_task(ts, "持续加强学院网站")
     assert t.kind == "ongoing"
     assert due_of(t) == {"kind": "ongoing"}
+
+
+def test_an_adverbial_before_an_officer_is_not_part_of_a_name():
+    text = """中共绿汀大学委员会关于提升组织力的实施意见
+
+　　一、重点任务
+　　（一）建强骨干队伍
+　　1.实施党支部书记轮训计划，每年举办一期示范培训班，用两年时间将全校党支部书记轮训一遍。
+　　2.检查结果作为党组织书记抓党建述职评议的重要内容。
+"""
+    _, ts = tasks_of(text, "adverbial")
+    names = [d.name for t in ts for d in t.lead + t.support]
+    assert names and not any(n.startswith(("用", "作为")) for n in names), names
