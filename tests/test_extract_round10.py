@@ -86,3 +86,15 @@ def test_an_adverbial_before_an_officer_is_not_part_of_a_name():
     _, ts = tasks_of(text, "adverbial")
     names = [d.name for t in ts for d in t.lead + t.support]
     assert names and not any(n.startswith(("用", "作为")) for n in names), names
+
+
+def test_a_past_year_told_in_an_earlier_sentence_does_not_date_later_duties():
+    from pbdocs.extract.timeexpr import find_deadlines
+
+    text = "2025年支部在考核中被评为优秀。上半年举办一次读书分享会，3月底前完成计划制定。"
+    got = [(f.deadline.text, f.deadline.start, f.deadline.end)
+           for f in find_deadlines(text, "2026-02-27")]
+    assert ("上半年", "2026-01-01", "2026-06-30") in got
+    assert ("3月底前", None, "2026-03-31") in got
+    # in the same sentence the year still names the months whose work it is: past, dropped
+    assert find_deadlines("逐人核对2025年1月至12月党费。", "2026-02-27") == []
