@@ -98,3 +98,14 @@ def test_a_past_year_told_in_an_earlier_sentence_does_not_date_later_duties():
     assert ("3月底前", None, "2026-03-31") in got
     # in the same sentence the year still names the months whose work it is: past, dropped
     assert find_deadlines("逐人核对2025年1月至12月党费。", "2026-02-27") == []
+
+
+def test_a_limit_written_in_a_month_line_wins_over_the_line_label():
+    from pbdocs.extract.tasks import due_of
+
+    _, ts = tasks_of(MONTHS.replace("十二月：", "6月：6月底前完成上半年发展党员工作。\n十二月："),
+                     "month-limit")
+    t = find_task(ts, "完成上半年发展党员工作")
+    assert due_of(t)["kind"] == "by" and due_of(t)["end"].endswith("-06-30")
+    t = find_task(ts, "研究部署全年党建工作")  # 全年 says whose work, not by when: the label
+    assert due_of(t)["kind"] == "on" and due_of(t)["start"].endswith("-03-01")

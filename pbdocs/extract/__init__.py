@@ -584,7 +584,13 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     else:
         lead, support = list(carried[0]), []
         people = list(carried[1])
-    t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
+    found_dl = [f for f in pb["deadlines"] if a <= f.start < b]
+    at_labels = {at for at, _ in _time_labels(text, pb)}
+    if any(f.start not in at_labels and f.deadline.end and _LIMIT_WORD.search(f.deadline.text or "")
+           for f in found_dl):
+        # 6月：6月底前完成…: a date written in the line wins over the line's label
+        found_dl = [f for f in found_dl if f.start not in at_labels]
+    t_dl = [f.deadline for f in found_dl]
     found_recs = [f for f in pb["recurrences"] if a <= f.start < b]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
             d.end for d in t_dl):
@@ -618,6 +624,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                   [Dept(d.name, d.canonical, "text") for d in doers if d.person]), opening
 
 
+# a limit written as one (6月底前, 3月20日): not a span that says whose work (全年党建工作)
+_LIMIT_WORD = re.compile(r"(?:前|日|号)$")
 _LABEL_START = re.compile(r"(?:^|(?<=[\n。；;|｜\s]))$")
 
 
