@@ -109,3 +109,10 @@ def test_a_limit_written_in_a_month_line_wins_over_the_line_label():
     assert due_of(t)["kind"] == "by" and due_of(t)["end"].endswith("-06-30")
     t = find_task(ts, "研究部署全年党建工作")  # 全年 says whose work, not by when: the label
     assert due_of(t)["kind"] == "on" and due_of(t)["start"].endswith("-03-01")
+
+
+def test_a_whole_year_label_is_no_phase_for_standing_duties():
+    _, ts = tasks_of(MONTHS.replace("全年：坚持", "全年：推进“双带头人”教师党支部书记培育，坚持"),
+                     "whole-year")
+    t = find_task(ts, "推进“双带头人”")
+    assert t.kind == "ongoing"

@@ -584,7 +584,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     else:
         lead, support = list(carried[0]), []
         people = list(carried[1])
-    found_dl = [f for f in pb["deadlines"] if a <= f.start < b]
+    found_dl = [f for f in pb["deadlines"] if a <= f.start < b
+                and not (_WHOLE_SPAN.fullmatch(f.deadline.text or "")
+                         and text[f.end:f.end + 1] in (":", "："))]  # 全年：… labels no date
     at_labels = {at for at, _ in _time_labels(text, pb)}
     if any(f.start not in at_labels and f.deadline.end and _LIMIT_WORD.search(f.deadline.text or "")
            for f in found_dl):
@@ -626,6 +628,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
 
 # a limit written as one (6月底前, 3月20日): not a span that says whose work (全年党建工作)
 _LIMIT_WORD = re.compile(r"(?:前|日|号)$")
+_WHOLE_SPAN = re.compile(r"\s*(?:全年度?|常年|长期)\s*")
 _LABEL_START = re.compile(r"(?:^|(?<=[\n。；;|｜\s]))$")
 
 
@@ -635,7 +638,9 @@ def _time_labels(text: str, pb: dict) -> list[tuple[int, Deadline]]:
     out = []
     for f in pb["deadlines"]:
         if (text[f.end:f.end + 1] in (":", "：") and (f.deadline.end or f.deadline.start)
-                and _LABEL_START.search(text, 0, f.start)):
+                and _LABEL_START.search(text, 0, f.start)
+                and not _WHOLE_SPAN.fullmatch(f.deadline.text or "")):
+            # (全年：坚持…, 加强…: the whole year is no phase; its standing duties stay so)
             out.append((f.start, f.deadline))
     return out
 
