@@ -116,3 +116,9 @@ def test_a_whole_year_label_is_no_phase_for_standing_duties():
                      "whole-year")
     t = find_task(ts, "推进“双带头人”")
     assert t.kind == "ongoing"
+
+
+def test_a_university_committee_is_one_body_with_or_without_the_university():
+    same = lambda n: n  # noqa: E731
+    assert ev._key("棠茂大学党委", same) == ev._key("党委", same)
+    assert ev._key("经济学院党委", same) != ev._key("党委", same)

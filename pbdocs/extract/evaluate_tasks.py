@@ -216,6 +216,8 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?=[省市县区州旗](?!委员会)
 # 经济与管理学院党委): the college's body, named with or without its university
 _UNIVERSITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=[\u4e00-\u9fff]{2,}?(?:学院|系|研究院)"
                          r"[\u4e00-\u9fff]{0,8}?(?:党委|党总支|党支部|委员会|$))")
+# a university's own committee named with or without the university (棠茂大学党委 = 党委)
+_OWN_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=党委(?:常委会|理论学习中心组)?$)")
 # a college's own text names its body without the college's proper name (学院党总支 for
 # 化学与材料学院党总支): the generic form and the proper one are one body
 _COLLEGE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?=学院(?:党委|党总支|党支部|委员会|组织员))")
@@ -231,6 +233,7 @@ def _key(name: str, canonical) -> str:
     bare = _UNIVERSITY.sub("", _PLACE.sub("", name))
     if bare != name and len(bare) >= 4:
         name = canonical(bare)
+    name = _OWN_COMMITTEE.sub("", name)
     for prefix in ("学校", "各"):  # 学校各二级党组织 → 二级党组织; 各级 is one word (every level)
         rest = name[len(prefix):]
         if name.startswith(prefix) and len(rest) > 1 and not rest.startswith("级"):
