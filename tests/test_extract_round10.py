@@ -122,3 +122,17 @@ def test_a_university_committee_is_one_body_with_or_without_the_university():
     same = lambda n: n  # noqa: E731
     assert ev._key("棠茂大学党委", same) == ev._key("党委", same)
     assert ev._key("经济学院党委", same) != ev._key("党委", same)
+
+
+BRANCH = """绿汀大学法学院本科生第二党支部2026年工作计划
+
+2026年，支部将以提升学生党员质量为主线，着力建设学风优良的学生党支部。
+在学风建设方面，支部将开设“党员朋辈课堂”，每两周开展一次专业课程答疑辅导。
+"""
+
+
+def test_a_branch_plan_names_itself_as_the_doer_in_full():
+    doc, ts = tasks_of(BRANCH, "branch")
+    t = find_task(ts, "答疑辅导")
+    names = [d.name for d in t.lead]
+    assert names and all(n.endswith("法学院本科生第二党支部") for n in names), names

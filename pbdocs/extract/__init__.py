@@ -146,9 +146,28 @@ def _whole_plan(doc: Document, lex) -> None:
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
     _organising_lead(doc)
+    _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     period.fill_undated(doc, p)
+
+
+_OWN_BRANCH = re.compile(r"(?:本|我)?党?支部")
+
+
+def _own_branch(doc: Document, lex) -> None:
+    """In a branch's own plan, 支部 / 本支部 / 党支部 written as the doer (支部将…, 支部坚持…)
+    is the issuing branch, named as the task book names it (not every branch: 各党支部)."""
+    from pbdocs.extract import suggest
+
+    name = suggest.short_name(doc.issuer) if doc.issuer else None
+    if not name or not name.endswith("党支部") or len(name) <= 3:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            for d in t.lead + t.support:
+                if d.basis != "suggested" and _OWN_BRANCH.fullmatch(d.name):
+                    d.name, d.canonical = name, lex.canonical(name)
 
 
 _SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
