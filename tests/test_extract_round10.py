@@ -136,3 +136,14 @@ def test_a_branch_plan_names_itself_as_the_doer_in_full():
     t = find_task(ts, "答疑辅导")
     names = [d.name for d in t.lead]
     assert names and all(n.endswith("法学院本科生第二党支部") for n in names), names
+
+
+def test_a_counsellor_opening_the_sentence_is_its_doer():
+    text = """绿汀大学意识形态工作责任制实施细则
+
+　　第一条　辅导员每月至少深入学生宿舍四次，发现苗头性问题及时报告。
+　　第二条　每学期开展一次学生思想动态调研。
+"""
+    _, ts = tasks_of(text, "counsellor")
+    t = find_task(ts, "深入学生宿舍")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("辅导员", "text")]
