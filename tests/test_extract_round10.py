@@ -147,3 +147,14 @@ def test_a_counsellor_opening_the_sentence_is_its_doer():
     _, ts = tasks_of(text, "counsellor")
     t = find_task(ts, "深入学生宿舍")
     assert [(d.canonical, d.basis) for d in t.lead] == [("辅导员", "text")]
+
+
+def test_a_party_building_creation_programme_is_the_organisation_department_s():
+    text = """绿汀职业技术学院党建“双创”工作方案
+
+　　一、进度安排
+　　1.申报启动阶段（2026年3月—5月）。组织各二级学院党总支申报培育项目，确定培育单位。
+"""
+    _, ts = tasks_of(text, "double")
+    t = find_task(ts, "申报培育项目")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "suggested")]
