@@ -146,9 +146,28 @@ def _whole_plan(doc: Document, lex) -> None:
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
     _organising_lead(doc)
+    _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     period.fill_undated(doc, p)
+
+
+_OWN_BRANCH = re.compile(r"(?:本|我)?党?支部")
+
+
+def _own_branch(doc: Document, lex) -> None:
+    """In a branch's own plan, 支部 / 本支部 / 党支部 written as the doer (支部将…, 支部坚持…)
+    is the issuing branch, named as the task book names it (not every branch: 各党支部)."""
+    from pbdocs.extract import suggest
+
+    name = suggest.short_name(doc.issuer) if doc.issuer else None
+    if not name or not name.endswith("党支部") or len(name) <= 3:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            for d in t.lead + t.support:
+                if d.basis != "suggested" and _OWN_BRANCH.fullmatch(d.name):
+                    d.name, d.canonical = name, lex.canonical(name)
 
 
 _SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
@@ -584,7 +603,15 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     else:
         lead, support = list(carried[0]), []
         people = list(carried[1])
-    t_dl = [f.deadline for f in pb["deadlines"] if a <= f.start < b]
+    found_dl = [f for f in pb["deadlines"] if a <= f.start < b
+                and not (_WHOLE_SPAN.fullmatch(f.deadline.text or "")
+                         and text[f.end:f.end + 1] in (":", "："))]  # 全年：… labels no date
+    at_labels = {at for at, _ in _time_labels(text, pb)}
+    if any(f.start not in at_labels and f.deadline.end and _LIMIT_WORD.search(f.deadline.text or "")
+           for f in found_dl):
+        # 6月：6月底前完成…: a date written in the line wins over the line's label
+        found_dl = [f for f in found_dl if f.start not in at_labels]
+    t_dl = [f.deadline for f in found_dl]
     found_recs = [f for f in pb["recurrences"] if a <= f.start < b]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
             d.end for d in t_dl):
@@ -618,6 +645,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                   [Dept(d.name, d.canonical, "text") for d in doers if d.person]), opening
 
 
+# a limit written as one (6月底前, 3月20日): not a span that says whose work (全年党建工作)
+_LIMIT_WORD = re.compile(r"(?:前|日|号)$")
+_WHOLE_SPAN = re.compile(r"\s*(?:全年度?|常年|长期)\s*")
 _LABEL_START = re.compile(r"(?:^|(?<=[\n。；;|｜\s]))$")
 
 
@@ -627,7 +657,9 @@ def _time_labels(text: str, pb: dict) -> list[tuple[int, Deadline]]:
     out = []
     for f in pb["deadlines"]:
         if (text[f.end:f.end + 1] in (":", "：") and (f.deadline.end or f.deadline.start)
-                and _LABEL_START.search(text, 0, f.start)):
+                and _LABEL_START.search(text, 0, f.start)
+                and not _WHOLE_SPAN.fullmatch(f.deadline.text or "")):
+            # (全年：坚持…, 加强…: the whole year is no phase; its standing duties stay so)
             out.append((f.start, f.deadline))
     return out
 

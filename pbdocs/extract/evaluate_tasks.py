@@ -215,7 +215,12 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?=[省市县区州旗](?!委员会)
 # likewise a university's proper name before one of its colleges (岑湾大学经济与管理学院党委 →
 # 经济与管理学院党委): the college's body, named with or without its university
 _UNIVERSITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=[\u4e00-\u9fff]{2,}?(?:学院|系|研究院)"
-                         r"(?:党委|党总支|党支部|委员会|$))")
+                         r"[\u4e00-\u9fff]{0,8}?(?:党委|党总支|党支部|委员会|$))")
+# a university's own committee named with or without the university (棠茂大学党委 = 党委)
+_OWN_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=党委(?:常委会|理论学习中心组)?$)")
+# a college's own text names its body without the college's proper name (学院党总支 for
+# 化学与材料学院党总支): the generic form and the proper one are one body
+_COLLEGE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?=学院(?:党委|党总支|党支部|委员会|组织员))")
 
 
 def _key(name: str, canonical) -> str:
@@ -228,6 +233,7 @@ def _key(name: str, canonical) -> str:
     bare = _UNIVERSITY.sub("", _PLACE.sub("", name))
     if bare != name and len(bare) >= 4:
         name = canonical(bare)
+    name = _OWN_COMMITTEE.sub("", name)
     for prefix in ("学校", "各"):  # 学校各二级党组织 → 二级党组织; 各级 is one word (every level)
         rest = name[len(prefix):]
         if name.startswith(prefix) and len(rest) > 1 and not rest.startswith("级"):
@@ -247,10 +253,30 @@ def _names(items, canonical) -> dict[str, str]:
     return out
 
 
+def _same_college(gold: dict[str, str], pred: dict[str, str]) -> dict[str, str]:
+    """`pred` with a college's proper name matched to the generic form on the other side
+    (gold 学院党总支, predicted 化学与材料学院党总支, or the other way round): only when one
+    side names the college generically, so two different colleges never meet."""
+    out: dict[str, str] = {}
+    for name, basis in pred.items():
+        if name not in gold:
+            bare = _COLLEGE.sub("", name)
+            if bare != name and bare in gold:
+                name = bare
+            else:
+                proper = [n for n in gold if n not in pred and _COLLEGE.sub("", n) == name
+                          and n != name]
+                if len(proper) == 1:
+                    name = proper[0]
+        out.setdefault(name, basis)
+    return out
+
+
 def _compare(report: TaskReport, doc_id: str, g: dict, t: Task, canonical) -> None:
     for fld, total, per_basis in (("lead", report.lead, report.lead_by_basis),
                                   ("support", report.support, report.support_by_basis)):
         gold, pred = _names(g.get(fld), canonical), _names(getattr(t, fld), canonical)
+        pred = _same_college(gold, pred)
         for name, basis in pred.items():
             ok = name in gold
             total.tp += ok

@@ -288,7 +288,7 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     if (any(_has(r.goal_headings, h) and not _starts_with_verb(h, r) for h in headings if h)
             and not (has_target or timed)):  # (明确工作目标 asks for goals: not a goal heading)
         return "goal"
-    if organising and _IN_CHARGE.search(t):
+    if organising and _IN_CHARGE.search(t) and not _PAIR_DUTY.search(t):
         return "organising"
     if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
         return "option"  # 可以…也可以…: the first thing said is an option
@@ -302,6 +302,9 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
 
 
 _IN_CHARGE = re.compile(r"由[^，,。；;]{2,40}?(?:具体|统一|共同)?(?:负责|牵头)")
+# 由X牵头、Y配合，每年评选…: a lead and its partner for the duty after the comma, a task
+_PAIR_DUTY = re.compile(r"由[^，,。；;]{2,40}?(?:负责|牵头)[、，,][^，,。；;]{0,12}?配合[，,]"
+                        r"[^，,。；;]{4,}")
 
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*(?:底|末|前|内|以前|之前))")
@@ -894,6 +897,8 @@ def due_of(task) -> dict:
                                                     "every": rec.every or 1, "on": rec.on}
                 if rec else None}
     for dl in task.deadlines:
+        if task.kind == "ongoing" and dl.inferred and dl.kind == "by" and not dl.start:
+            continue  # a standing duty (全年：坚持…) is not due at the plan's end
         if dl.end or dl.start:
             kind = "by" if dl.kind == "within" else dl.kind
             return {"kind": kind, "start": dl.start, "end": dl.end, "inferred": dl.inferred}

@@ -302,6 +302,7 @@ _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取
 # 做好下半年发展党员工作, 总结第一季度工作), not by when
 _OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报"
                           r"|核对|核查|清查|盘点)$")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -383,6 +384,11 @@ def find_deadlines(text: str, doc_date: str | None = None,
 
     def year_before(pos: int) -> tuple[int | None, date | None]:
         prior = [y for p, y in years if p < pos]
+        if (prior and dyear is not None and prior[-1] < dyear
+                and _SENTENCE_END.search(text, [p for p, _ in years if p < pos][-1], pos)):
+            # 2025年支部被评为…。…上半年举办…: a past year a fact was told in, in an earlier
+            # sentence, does not date a later duty: the document's own year does
+            prior = [y for y in prior if y >= dyear]
         if prior:
             # (逐人核对2025年1月至12月党费…，1月23日前报 in a notice of 2025-12-22: the
             # document's own year written before, a month already past is the next year's)
