@@ -1,6 +1,7 @@
 """Round 10: rules tuned on round 8's held-out set (who leads, by when)."""
-from pbdocs.extract import evaluate_tasks as ev
 from taskhelp import find_task, tasks_of
+
+from pbdocs.extract import evaluate_tasks as ev
 
 
 def test_college_generic_name_matches_its_proper_name():
