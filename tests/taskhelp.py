@@ -18,3 +18,8 @@ def find_task(tasks, words: str):
     hits = [t for t in tasks if words in t.text]
     assert hits, (words, [t.text for t in tasks])
     return hits[0]
+
+
+def leads(task):
+    """A task's leads as (canonical name, basis) pairs, in order."""
+    return [(d.canonical, d.basis) for d in task.lead]

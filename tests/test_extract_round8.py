@@ -1,7 +1,7 @@
 """Round 8 of extraction: who leads in a list organised by whom it binds, and an officer who
 opens a sentence as its doer (invented texts)."""
 
-from taskhelp import find_task, tasks_of
+from taskhelp import find_task, leads, tasks_of
 
 LIST = """中共青禾大学委员会
 2025年落实党建工作责任清单
@@ -22,7 +22,7 @@ LIST = """中共青禾大学委员会
 
 
 def _lead(t):
-    return [(d.canonical, d.basis) for d in t.lead]
+    return leads(t)
 
 
 def test_colon_label_is_the_stated_lead():
@@ -89,7 +89,7 @@ def test_unit_assisting_nobody_named_leads():
                           "　　5.信息化中心配合党委组织部开通线上学习功能。")
     _, ts = tasks_of(text, "assist")
     t = find_task(ts, "离退休老党员的走访")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("离退休工作处", "text")]
+    assert leads(t) == [("离退休工作处", "text")]
     assert not t.support
     # 配合 a named body: that body leads, the unit supports
     t = find_task(ts, "开通线上学习功能")

@@ -1,7 +1,7 @@
 """Round 9 of extraction: standing duties after their doer, duty words that pick the body a
 university gives the work to, and time cells of a task table (invented texts)."""
 
-from taskhelp import find_task, tasks_of
+from taskhelp import find_task, leads, tasks_of
 
 PLAN = """绿汀大学2026年党建工作要点
 
@@ -32,9 +32,9 @@ REPORT = """绿汀大学基层党组织建设工作方案
 def test_institution_opening_a_sentence_does_not_take_the_doer_before():
     _, ts = tasks_of(REPORT, "report")
     t = find_task(ts, "评选表彰一次先进基层党组织")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "suggested")]
+    assert leads(t) == [("党委组织部", "suggested")]
     t = find_task(ts, "开设专栏")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "text")]
+    assert leads(t) == [("党委宣传部", "text")]
 
 
 YOUNG = """绿汀大学青年教师思想政治工作方案
@@ -49,13 +49,13 @@ YOUNG = """绿汀大学青年教师思想政治工作方案
 def test_teachers_political_study_goes_to_the_teachers_office():
     _, ts = tasks_of(YOUNG, "young")
     t = find_task(ts, "理论学习覆盖率")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党委教师工作部", "suggested")]
+    assert leads(t) == [("党委教师工作部", "suggested")]
 
 
 def test_a_body_that_acts_when_needed_is_the_doer():
     _, ts = tasks_of(YOUNG, "young")
     t = find_task(ts, "适时开展督导检查")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("纪委办公室", "text")]
+    assert leads(t) == [("纪委办公室", "text")]
 
 
 DUTY = """绿汀大学青年教师工作方案
@@ -69,9 +69,9 @@ DUTY = """绿汀大学青年教师工作方案
 def test_an_officer_who_is_the_first_responsible_does_the_sentence():
     _, ts = tasks_of(DUTY, "duty")
     t = find_task(ts, "定期听取青年教师意见建议")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("二级党委书记", "text")]
+    assert leads(t) == [("二级党委书记", "text")]
     t = find_task(ts, "一岗双责")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党委书记", "text")]
+    assert leads(t) == [("党委书记", "text")]
 
 
 YEAR = """绿汀大学2026年党建工作要点
@@ -156,7 +156,7 @@ WARD = """锦屏医院党建工作方案
 def test_named_officers_of_a_unit_do_their_own_sentences():
     _, ts = tasks_of(WARD, "ward")
     t = find_task(ts, "支持党支部开展创建活动")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("科室主任", "text")]
+    assert leads(t) == [("科室主任", "text")]
     t = find_task(ts, "及时报道学习情况")
     assert [(d.name, d.basis) for d in t.lead] == [("学院宣传员", "text")]
 
@@ -177,7 +177,7 @@ CHECK = """绿汀大学组织部关于开展党员信息数据核查的通知
 def test_the_body_a_meeting_of_minds_is_with_leads():
     _, ts = tasks_of(CHECK, "check")
     t = find_task(ts, "共同指导")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党委学生工作部", "text")]
+    assert leads(t) == [("党委学生工作部", "text")]
     assert [d.canonical for d in t.support] == ["各二级学院"]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from taskhelp import find_task as _find
+from taskhelp import leads
 from taskhelp import tasks_of as _tasks
 
 from pbdocs.cli import main
@@ -174,7 +175,7 @@ def test_a_hospital_divides_its_work_among_the_offices_it_has():
     assert _suggested(tasks, "政治审查") == ["党委组织部"]  # a hospital has one
     # nor 马克思主义学院 nor 教务处: the hospital's committee itself, still a suggestion
     t = _find(tasks, "思政课")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("某市人民医院党委", "suggested")]
+    assert leads(t) == [("某市人民医院党委", "suggested")]
     assert not t.support
 
 
@@ -186,7 +187,7 @@ def test_branches_hold_their_meetings_in_a_text_about_branches():
     _, tasks = _tasks(text, "branches")
     assert _suggested(tasks, "党支部委员会会议") == ["教师党支部"]  # the meeting is held
     t = _find(tasks, "讲1次党课")
-    assert [(d.canonical, d.basis) for d in t.lead] == [("党支部书记", "text")]
+    assert leads(t) == [("党支部书记", "text")]
     assert _suggested(tasks, "政治审查") == ["党委组织部"]  # still the duty table
 
 
