@@ -53,8 +53,14 @@ STOPWORDS_FILE = "crossref_stopwords.txt"
 WORD_WEIGHT = 0.0
 CHAR_NGRAMS = (1, 2)
 # BM25's term-frequency saturation and length normalization (each view by its own length).
+# Round 5 raised B from 0.5 to 0.75 (BM25's usual value): among the 32 variants it has the best
+# worst margin over the two baselines in any gold file alone, and that rule, tried with one gold
+# file held out at a time, picked it in 4 of 5 folds and raised the held-out file's worst margin
+# on both fresh-written splits (test3 -0.037 -> -0.016, test4 -0.025 -> -0.005); a long clause
+# no longer outranks a short one that states the query's requirement
+# (benchmarks/gold_crossref_round5.txt).
 K1 = 0.8
-B = 0.5
+B = 0.75
 # Share of the word view in the TF-IDF cosines the excerpt breaks ties by.
 EXCERPT_WORD_WEIGHT = 0.3
 # Hub discount: exponent of (median spread / a clause's spread), for clauses of above-median
