@@ -681,11 +681,12 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
             continue
         # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
-        # is a deliverable of its own, due when the plan ends)
+        # is a deliverable of its own, due when the plan ends or by its own date: 持续推进…，
+        # 年内新培育…5个 dates the count, not the standing duty before it)
         target = target or (r.count_target.search(seg) is not None
                             and any(s0 <= f.start < s1 for f in pb["targets"])
                             and not any(last <= f.start < s0 for f in pb["targets"])
-                            and not _dated(pb, last, s1)
+                            and not _dated(pb, last, s0)
                             and not any(last <= f.start < s1 for f in pb["recurrences"])
                             and not _EACH_ONE.match(seg)
                             and r.standing_part.match(_ASKED_DOER.sub("", before.strip(), 1))
