@@ -1,0 +1,52 @@
+"""Round 11 outline rules: a plan arranged by month (月度工作安排, 三月：… / 四月份：… / 6月：… /
+7—8月：… / 全年：…) has its month labels as clause markers when at least three open lines in
+calendar order; a date inside a sentence, or months out of order, open no clause."""
+
+from __future__ import annotations
+
+from pbdocs.model import Source
+from pbdocs.normalize import normalize
+from pbdocs.outline import build_document
+
+
+def _doc(text: str):
+    norm, _ = normalize(text)
+    return build_document(norm, "t", Source(path="t.txt", format="txt", sha256="0" * 64))
+
+
+_MONTHS = ["三月：召开支部委员会，研究部署全年工作。各小组于3月20日前报送计划。",
+           "四月份：开展专题教育，组织党员签订承诺书。",
+           "6月：6月底前完成上半年发展党员工作。结合“七一”评选表彰。",
+           "7—8月：利用暑期核查党员信息。组织党员参加集中培训。",
+           "全年：坚持“三会一课”制度，党小组会每月召开一次。"]
+
+
+def _plan(lines: list[str]) -> str:
+    return "\n".join(["某某学院党支部2026年工作计划",
+                      "根据学院党委工作要点，制定本计划。全年工作按月安排如下。", *lines,
+                      "某某学院党支部", "2026年3月2日"])
+
+
+def test_month_labels_in_calendar_order_are_clauses():
+    doc = _doc(_plan(_MONTHS))
+    assert [c.number for c in doc.clauses] == [None, "三月", "四月份", "6月", "7—8月", "全年"]
+    assert [c.path for c in doc.clauses][1:] == [["三月"], ["四月份"], ["6月"], ["7—8月"], ["全年"]]
+    by = {c.number: c for c in doc.clauses}
+    assert by["四月份"].text.startswith("开展专题教育")
+    assert by["6月"].text.startswith("6月底前完成")
+    assert all(by[k].heading is None for k in ("三月", "四月份", "6月", "7—8月"))
+    assert doc.clauses[0].text.endswith("按月安排如下。")
+
+
+def test_months_out_of_order_or_too_few_open_no_clause():
+    shuffled = [_MONTHS[2], _MONTHS[0], _MONTHS[1]]
+    assert all(c.number is None for c in _doc(_plan(shuffled)).clauses)
+    assert all(c.number is None for c in _doc(_plan(_MONTHS[:2])).clauses)
+
+
+def test_a_date_inside_a_sentence_is_not_a_month_label():
+    lines = ["6月底前完成上半年发展党员工作。", "7月：组织暑期培训。", "9月：开展新生教育。",
+             "各支部于10月：前报送总结。"]
+    doc = _doc(_plan(["3月：部署全年工作。", *lines]))
+    assert [c.number for c in doc.clauses if c.number] == ["3月", "7月", "9月"]
+    assert "6月底前完成" in next(c for c in doc.clauses if c.number == "3月").text
