@@ -207,6 +207,7 @@ class _Builder:
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
         self.records: set[int] = set()  # clauses that are records of labelled lines
         self.prose: set[int] = set()  # clauses under a month label (三月：…): prose, like articles
+        self.plain = False  # a text with no markers at all: each paragraph is a clause (p1, p2…)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
         if tuple(path) not in used:
@@ -312,6 +313,11 @@ class _Builder:
 
     def body(self, par: str, offset: int) -> None:
         """An un-numbered paragraph: continues the last clause or opens the heading's body."""
+        if self.plain and self.last is not None:
+            # prose paragraphs with nothing numbered: the first is the preamble ["0"], each one
+            # after it a clause of its own, ["p1"], ["p2"]… in reading order
+            self.last = self._clause([f"p{len(self.clauses)}"], None, par, offset)
+            return
         if self.last is not None:
             self.more.setdefault(id(self.last), []).append(par)
             if id(self.last) in self.records and _time_label(par):
@@ -484,6 +490,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     only_note = _note_res()[1]
     folded: set[int] = set()  # sub-items that are parts of their item's sentence
     by_month = _month_markers(pars, body)
+    b.plain = not by_month and not any(match_marker(pars[k]) for k in body)
     for n, k in enumerate(body):
         p = pars[k]
         if n in folded:
@@ -509,7 +516,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             s.heading = s.heading.replace(NAME_CELL_END, "。")
     text = text.replace(NAME_CELL_END, "。")  # same length: the offsets hold
     if not b.sections and b.clauses and all(c.number is None for c in b.clauses):
-        b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
+        b.warnings.append(Warning("no_structure", "未识别到任何编号标题，按自然段划分条款",
                                   b.clauses[0].text[:24], b.clauses[0].offset))
     if not b.clauses:
         b.warnings.append(Warning("no_content", "未找到正文内容", None, None))

@@ -50,3 +50,19 @@ def test_a_date_inside_a_sentence_is_not_a_month_label():
     doc = _doc(_plan(["3月：部署全年工作。", *lines]))
     assert [c.number for c in doc.clauses if c.number] == ["3月", "7月", "9月"]
     assert "6月底前完成" in next(c for c in doc.clauses if c.number == "3月").text
+
+
+def test_prose_paragraphs_with_no_marker_are_a_clause_each():
+    doc = _doc(_plan(["在理论学习方面，支部坚持每月集中学习一次。",
+                      "在组织建设方面，支部委员每学期开展谈心谈话。",
+                      "支部书记对本计划的落实负总责。"]))
+    assert [c.path for c in doc.clauses] == [["0"], ["p1"], ["p2"], ["p3"]]
+    assert all(c.number is None and c.heading is None for c in doc.clauses)
+    assert doc.clauses[2].text.startswith("在组织建设方面")
+    assert doc.clauses[2].id == "t/p2"
+
+
+def test_one_numbered_paragraph_keeps_the_paragraphs_after_it_in_its_clause():
+    doc = _doc(_plan(["一、在理论学习方面，支部坚持每月集中学习一次。",
+                      "支部书记对本计划的落实负总责。"]))
+    assert [c.path for c in doc.clauses] == [["0"], ["一"]]
