@@ -463,7 +463,8 @@ def _month_markers(pars: list[str], body: list[int]) -> dict[int, Marker]:
     out = {}
     for value, (n, (_, m)) in enumerate(sorted(found.items()), start=1):
         label = re.sub(r"[\s\u3000]", "", m.group("label"))
-        out[n] = Marker("month", label, label, value, m.end())
+        # the label stays in the clause's text: the extraction reads it as the month's time
+        out[n] = Marker("month", label, label, value, 0)
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pbdocs.model import Source
 from pbdocs.normalize import normalize
 from pbdocs.outline import build_document
+from pbdocs.read.tables import task_rows
 
 
 def _doc(text: str):
@@ -32,8 +33,9 @@ def test_month_labels_in_calendar_order_are_clauses():
     assert [c.number for c in doc.clauses] == [None, "三月", "四月份", "6月", "7—8月", "全年"]
     assert [c.path for c in doc.clauses][1:] == [["三月"], ["四月份"], ["6月"], ["7—8月"], ["全年"]]
     by = {c.number: c for c in doc.clauses}
-    assert by["四月份"].text.startswith("开展专题教育")
-    assert by["6月"].text.startswith("6月底前完成")
+    # the label stays in the text as written: the extraction reads it as the month's time
+    assert by["四月份"].text.startswith("四月份：开展专题教育")
+    assert by["6月"].text.startswith("6月：6月底前完成")
     assert all(by[k].heading is None for k in ("三月", "四月份", "6月", "7—8月"))
     assert doc.clauses[0].text.endswith("按月安排如下。")
 
@@ -66,3 +68,18 @@ def test_one_numbered_paragraph_keeps_the_paragraphs_after_it_in_its_clause():
     doc = _doc(_plan(["一、在理论学习方面，支部坚持每月集中学习一次。",
                       "支部书记对本计划的落实负总责。"]))
     assert [c.path for c in doc.clauses] == [["0"], ["一"]]
+
+
+def test_a_task_cell_merged_down_with_its_number_names_one_item():
+    table = [["序号", "重点任务", "具体举措", "牵头单位", "完成时限"],
+             ["1", "强化政治引领", "完善中心组学习制度", "党委宣传部", "每年3月"],
+             ["2", "提升党员队伍质量", "严格执行发展党员工作细则", "党委组织部", "长期坚持"],
+             ["2", "提升党员队伍质量", "建立学生党员先锋指数评价体系", "学生工作部", "2027年6月"],
+             ["3", "落实经费保障", "党建经费列入预算", "财务处", "每年"]]
+    out = task_rows(table)
+    assert [p[:2] for p in out] == ["1.", "2.", "建立", "3."]
+    doc = _doc("\n".join(["某某学院行动计划", "一、重点任务", *out]))
+    items = [c for c in doc.clauses if c.path[0] == "一"]
+    assert [c.path for c in items] == [["一", "1"], ["一", "2"], ["一", "3"]]
+    assert [c.heading for c in items] == ["强化政治引领", "提升党员队伍质量", "落实经费保障"]
+    assert "先锋指数" in items[1].text and not any(s.path != ["一"] for s in doc.sections)
