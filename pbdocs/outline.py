@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
+from pbdocs.lang.numerals import cn_to_int
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -205,6 +206,8 @@ class _Builder:
         self.pending_note: str | None = None  # a heading line's note, for the body under it
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
         self.records: set[int] = set()  # clauses that are records of labelled lines
+        self.prose: set[int] = set()  # clauses under a month label (三月：…): prose, like articles
+        self.plain = False  # a text with no markers at all: each paragraph is a clause (p1, p2…)
 
     def _unique(self, path: list[str], used: set, offset: int) -> list[str]:
         if tuple(path) not in used:
@@ -287,7 +290,9 @@ class _Builder:
         # a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：…) is one item: its
         # statement and the lines under it are a clause, not a heading over a body
         record = m.family == "labelled"
-        as_section = deeper or (body_follows and heading_only and not listed and not record)
+        # a month's work (三月：召开支部大会。) is a clause however short: the month heads it
+        as_section = m.family != "month" and (
+            deeper or (body_follows and heading_only and not listed and not record))
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
             heading, self.pending_note = _split_note(rest.removesuffix("。"))
@@ -303,9 +308,16 @@ class _Builder:
         self.last = self._clause(path, m.number, rest, offset + m.end)
         if record:
             self.records.add(id(self.last))
+        if m.family == "month":
+            self.prose.add(id(self.last))
 
     def body(self, par: str, offset: int) -> None:
         """An un-numbered paragraph: continues the last clause or opens the heading's body."""
+        if self.plain and self.last is not None:
+            # prose paragraphs with nothing numbered: the first is the preamble ["0"], each one
+            # after it a clause of its own, ["p1"], ["p2"]… in reading order
+            self.last = self._clause([f"p{len(self.clauses)}"], None, par, offset)
+            return
         if self.last is not None:
             self.more.setdefault(id(self.last), []).append(par)
             if id(self.last) in self.records and _time_label(par):
@@ -343,6 +355,8 @@ class _Builder:
                 continue
             # An article (第六条) of a 办法/规定 is prose: its first sentence is content, unless
             # it is a headline (四条 坚持不断优化党员队伍结构。)
+            if id(c) in self.prose:  # 四月份：开展…。组织…。: the month heads it, the rest is work
+                continue
             article = c.number is not None and re.fullmatch(r"第?.{1,4}[条條]", c.number)
             c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
                          else _enumeration_lead(c.text) if c.path != ["0"] else None)
@@ -421,6 +435,39 @@ def _sentence_items(par: str, m: Marker, after: list[str]) -> int:
     return 0
 
 
+_MIN_MONTHS = 3  # month labels a text must open lines with before they are its clause markers
+
+
+@per_lexicon()
+def _month_labels() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r[0], re.compile(r[1])) for r in rows("month_labels.txt", min_cells=2))
+
+
+def _month_markers(pars: list[str], body: list[int]) -> dict[int, Marker]:
+    """A plan arranged by month (三月：… / 四月份：… / 6月：… / 7—8月：… / 全年：…): its month
+    labels are clause markers when at least three open lines in calendar order (a closing
+    全年：… may follow them); {body position: marker}, empty for any other text."""
+    found: dict[int, tuple[str, re.Match]] = {}
+    for n, k in enumerate(body):
+        if match_marker(pars[k]):
+            continue
+        for kind, rx in _month_labels():
+            m = rx.match(pars[k])
+            if m and m.end() < len(pars[k]):
+                found[n] = (kind, m)
+                break
+    months = [cn_to_int(m.group("month")) or 0 for kind, m in found.values() if kind == "month"]
+    if len(months) < _MIN_MONTHS or any(not 1 <= v <= 12 for v in months) \
+            or months != sorted(months):
+        return {}
+    out = {}
+    for value, (n, (_, m)) in enumerate(sorted(found.items()), start=1):
+        label = re.sub(r"[\s\u3000]", "", m.group("label"))
+        # the label stays in the clause's text: the extraction reads it as the month's time
+        out[n] = Marker("month", label, label, value, 0)
+    return out
+
+
 def build_document(text: str, doc_id: str, source: Source) -> Document:
     """Build a Document (metadata, sections, clauses with empty extraction fields) from text."""
     raw = text.split("\n") if text else []
@@ -443,6 +490,8 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
     folded: set[int] = set()  # sub-items that are parts of their item's sentence
+    by_month = _month_markers(pars, body)
+    b.plain = not by_month and not any(match_marker(pars[k]) for k in body)
     for n, k in enumerate(body):
         p = pars[k]
         if n in folded:
@@ -450,8 +499,8 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             continue
         if FIELD_LINE.match(p) or b.note(p):
             continue  # page fields inside the text (read by metadata where they lead or close it)
-        m = match_marker(p)
-        if m and not _prose_items(p, m):
+        m = by_month.get(n) or match_marker(p)
+        if m and (n in by_month or not _prose_items(p, m)):
             run = _sentence_items(p, m, [pars[i] for i in body[n + 1:n + 2 + _SENTENCE_ITEMS]])
             folded.update(range(n + 1, n + 1 + run))
             j = n + 1 + run
@@ -468,7 +517,7 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
             s.heading = s.heading.replace(NAME_CELL_END, "。")
     text = text.replace(NAME_CELL_END, "。")  # same length: the offsets hold
     if not b.sections and b.clauses and all(c.number is None for c in b.clauses):
-        b.warnings.append(Warning("no_structure", "未识别到任何编号标题，全文作为一个条款处理",
+        b.warnings.append(Warning("no_structure", "未识别到任何编号标题，按自然段划分条款",
                                   b.clauses[0].text[:24], b.clauses[0].offset))
     if not b.clauses:
         b.warnings.append(Warning("no_content", "未找到正文内容", None, None))

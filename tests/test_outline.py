@@ -221,9 +221,9 @@ def test_responsibility_note_split_across_paragraphs():
     assert c2.note == "责任单位：党委宣传部" and c2.text == "加强宣传。做好宣传。"
 
 
-def test_no_structure_gives_single_clause_and_warning():
+def test_no_structure_gives_a_clause_a_paragraph_and_warning():
     doc = _doc("这是一段没有任何编号的文字。\n它还有第二段。\n")
-    assert [c.path for c in doc.clauses] == [["0"]]
+    assert [c.path for c in doc.clauses] == [["0"], ["p1"]]
     assert any(w.kind == "no_structure" for w in doc.warnings)
 
 

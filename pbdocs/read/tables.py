@@ -110,8 +110,13 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         for above, row in zip(body, body[1:]):
             if not row[group_col] and any(row[k] for k in tasks if k != group_col):
                 row[group_col] = above[group_col]
-    content = [k for k in tasks if k != group_col]
     number = next((k for k, r in enumerate(roles) if r == "number"), None)
+    # a "group" whose rows are one numbered item (序号 and 重点任务 merged down together over
+    # the rows of one task): the cell names that item, it heads no group of items
+    named_item = group_col is not None and _one_item_a_group(body, group_col, number)
+    if named_item:
+        group_col = None
+    content = [k for k in tasks if k != group_col]
     # a column of the problems a rectification list answers (问题, 存在问题): each row's
     # problem heads it, its measures are the text
     problem = next((k for k, r in enumerate(roles) if r == "problem"), None)
@@ -127,6 +132,7 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     categories = any(_category(row, number) for row in body)
     out: list[str] = []
     group, n, g = None, 0, 0
+    last_number = None
     for row in body:
         cell = _category(row, number) if categories else None
         if cell:
@@ -141,6 +147,14 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
             group, n, g = row[group_col], 0, g + 1
             out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
         cells = [row[k].rstrip("。；;") for k in content if row[k]]
+        if named_item and row[number] == last_number:
+            # the item's next row: its measure goes on under the item, its own units noted
+            cells = [row[k].rstrip("。；;") for k in content[1:] if row[k]]
+            note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
+            if cells:
+                out.append("。".join(cells) + "。" + (f"（{'；'.join(note)}）" if note else ""))
+            continue
+        last_number = row[number] if number is not None else None
         if problem is not None and row[problem] and cells:
             text = row[problem].rstrip("。；;") + NAME_CELL_END + "。".join(cells)
         elif len(cells) >= 2 and _name_cell(cells[0]):
@@ -155,6 +169,19 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
         out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
     return out or None
+
+
+def _one_item_a_group(body: list[list[str]], col: int, number: int | None) -> bool:
+    """Whether each group of rows in column `col` is one numbered item: every row numbered in
+    digits, rows with one 序号 always share one `col` cell and one `col` cell one 序号."""
+    if number is None or not body or not all(re.fullmatch(r"\d{1,3}", r[number]) for r in body):
+        return False
+    by_cell: dict[str, set[str]] = {}
+    by_number: dict[str, set[str]] = {}
+    for r in body:
+        by_cell.setdefault(r[col], set()).add(r[number])
+        by_number.setdefault(r[number], set()).add(r[col])
+    return all(len(v) == 1 for v in [*by_cell.values(), *by_number.values()])
 
 
 def _category(row: list[str], number: int | None) -> str | None:
