@@ -16,8 +16,8 @@ text has it (`(一)` stays half-width, `1)` keeps its bracket), a preamble has p
 number null, in this gold as in the bundled one (a gold preamble number "0", as the round-2
 held-out gold writes it, is read as null). A text with no heading marker at all is a clause a
 paragraph: the first ["0"], the ones after it ["p1"], ["p2"]… in reading order, number and
-heading null (pbdocs gives these paths; round 8's gold writes them). Every section or clause path the
-tool gives that gold lacks is a failed check too, so that splitting a text into many small
+heading null (pbdocs gives these paths; round 8's gold writes them). Every section or clause
+path the tool gives that gold lacks is a failed check too, so that splitting a text into many small
 pieces cannot score well. The score is checks passed / (gold checks + spurious paths). The
 held-out set is scored once, at the end.
 """
