@@ -146,14 +146,15 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if group_col is not None and row[group_col] != group:
             group, n, g = row[group_col], 0, g + 1
             out.append(f"（{int_to_cn(g)}）{group.rstrip('。；;')}")
-        cells = [row[k].rstrip("。；;") for k in content if row[k]]
+        note = "；".join(f"{labels[k]}：{row[k]}" for k in others if row[k])
+        note = f"（{note}）" if note else ""
         if named_item and row[number] == last_number:
             # the item's next row: its measure goes on under the item, its own units noted
             cells = [row[k].rstrip("。；;") for k in content[1:] if row[k]]
-            note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
             if cells:
-                out.append("。".join(cells) + "。" + (f"（{'；'.join(note)}）" if note else ""))
+                out.append("。".join(cells) + "。" + note)
             continue
+        cells = [row[k].rstrip("。；;") for k in content if row[k]]
         last_number = row[number] if number is not None else None
         if problem is not None and row[problem] and cells:
             text = row[problem].rstrip("。；;") + NAME_CELL_END + "。".join(cells)
@@ -166,8 +167,7 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         n += 1
         if number is not None and re.fullmatch(r"\d{1,3}", row[number]):
             n = int(row[number])  # the 序号 as written (running on across groups or not)
-        note = [f"{labels[k]}：{row[k]}" for k in others if row[k]]
-        out.append(f"{n}.{text}。" + (f"（{'；'.join(note)}）" if note else ""))
+        out.append(f"{n}.{text}。" + note)
     return out or None
 
 
