@@ -1,0 +1,58 @@
+"""benchmarks/gold_agreement.py: two hand annotations of the same rows, compared field by field
+as the tool is compared with the gold."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("gold_agreement",
+                                               ROOT / "benchmarks" / "gold_agreement.py")
+agreement = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(agreement)
+
+
+def _write(folder: Path, tasks: list[dict]) -> None:
+    folder.mkdir()
+    (folder / "x.json").write_text(json.dumps(
+        {"doc_id": "x", "source": "corpus/x.txt", "tasks": tasks}, ensure_ascii=False),
+        encoding="utf-8")
+
+
+def _row(quote, lead, basis, due, kind="once"):
+    return {"quote": quote, "kind": kind, "lead": [{"name": lead, "basis": basis}],
+            "support": [], "due": due, "recurrence": None}
+
+
+def test_counts_agreement_per_field(tmp_path):
+    by = {"kind": "by", "end": "2026-06-30"}
+    _write(tmp_path / "a", [
+        _row("完成党支部换届选举工作", "党委组织部", "suggested", by),
+        _row("开展师德师风专题教育活动", "党委教师工作部", "suggested", by),
+        _row("坚持理论学习中心组学习制度", "党委宣传部", "text", {"kind": "ongoing"}, "ongoing"),
+    ])
+    _write(tmp_path / "b", [
+        # 组织部 is 党委组织部 through the alias table
+        _row("完成党支部换届选举工作", "组织部", "suggested", by),
+        _row("开展师德师风专题教育活动", "人事处", "suggested", {"kind": "by", "end": "2026-12-31"}),
+        _row("坚持理论学习中心组学习制度", "党委宣传部", "suggested", {"kind": "ongoing"},
+             "ongoing"),
+    ])
+    total, per_doc, diffs = agreement.compare(tmp_path / "a", tmp_path / "b")
+    assert total["rows"] == 3
+    assert total["lead_same"] == 2 and total["lead_basis_same"] == 1
+    assert (total["sugg_a_agree"], total["sugg_a"]) == (1, 2)
+    assert (total["sugg_b_agree"], total["sugg_b"]) == (2, 3)
+    assert total["due_same"] == 2 and total["kind_same"] == 3
+    assert per_doc["x"]["rows"] == 3
+    assert any("师德师风" in d and d.split("」")[0].endswith("教育活动") for d in diffs)
+
+
+def test_unlabelled_rows_are_counted_not_compared(tmp_path):
+    _write(tmp_path / "a", [_row("完成党支部换届选举工作", "党委组织部", "suggested",
+                                 {"kind": "undated"})])
+    blank = _row("完成党支部换届选举工作", "党委组织部", "suggested", {"kind": "undated"})
+    blank["lead"] = []
+    _write(tmp_path / "b", [blank])
+    total, _, _ = agreement.compare(tmp_path / "a", tmp_path / "b")
+    assert total["rows"] == 0 and total["unlabelled"] == 1
