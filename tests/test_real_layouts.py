@@ -968,3 +968,35 @@ def test_problem_list_without_a_measures_column_reads_its_problems_as_the_rows()
     assert [(c.path, c.text) for c in doc.clauses] == [(["1"], "理论学习中心组学习流于形式。"),
                                                        (["2"], "发展党员结构不优。")]
     assert doc.clauses[0].note == "责任单位：党委宣传部；整改时限：2026年6月"
+
+
+def test_outline_gold_starts_may_skip_a_run_in_lead_phrase(tmp_path):
+    """The spec keeps a run-in lead phrase (（一）优化支部设置。党支部…) in a clause's `text` and
+    gives it as its `heading` too: a gold `starts` written before or after it is the same clause
+    start; a `starts` from elsewhere in the clause still fails."""
+    import importlib.util
+
+    from pbdocs.parse import parse_file
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("gold_devcorpus",
+                                                  root / "benchmarks" / "gold_devcorpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    src = tmp_path / "plan.txt"
+    src.write_text("某某大学党委关于加强党支部建设的实施意见\n一、重点任务\n"
+                   "（一）优化支部设置。党支部原则上建在教研室，年内完成排查调整。\n"
+                   "（二）严格组织生活。认真落实“三会一课”制度。\n", encoding="utf-8")
+    doc = parse_file(src, doc_id="plan", extract=False)
+    clause = next(c for c in doc.clauses if c.path == ["一", "（一）"])
+    assert clause.heading == "优化支部设置" and clause.text.startswith("优化支部设置")
+
+    def fails(starts):
+        gold = {f: getattr(doc, f) for f in bench.META}
+        gold["date"] = doc.date.to_dict() if hasattr(doc.date, "to_dict") else doc.date
+        gold.update(sections=[], clauses=[{"path": ["一", "（一）"], "starts": starts}])
+        return [f for f in bench.checks(doc, gold)[2] if "starts" in f]
+
+    assert fails("优化支部设置。党支部") == []
+    assert fails("党支部原则上建在教研") == []
+    assert fails("年内完成排查调整") != []
