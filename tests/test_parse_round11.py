@@ -7,6 +7,7 @@ from __future__ import annotations
 from pbdocs.model import Source
 from pbdocs.normalize import normalize
 from pbdocs.outline import build_document
+from pbdocs.parse import parse_file
 from pbdocs.read.tables import task_rows
 
 
@@ -71,15 +72,46 @@ def test_one_numbered_paragraph_keeps_the_paragraphs_after_it_in_its_clause():
 
 
 def test_a_task_cell_merged_down_with_its_number_names_one_item():
+    # the rows of one item name the same units: one clause, the item's name its heading
     table = [["序号", "重点任务", "具体举措", "牵头单位", "完成时限"],
              ["1", "强化政治引领", "完善中心组学习制度", "党委宣传部", "每年3月"],
              ["2", "提升党员队伍质量", "严格执行发展党员工作细则", "党委组织部", "长期坚持"],
-             ["2", "提升党员队伍质量", "建立学生党员先锋指数评价体系", "学生工作部", "2027年6月"],
+             ["2", "提升党员队伍质量", "做好高知识群体发展党员工作", "党委组织部", "长期坚持"],
              ["3", "落实经费保障", "党建经费列入预算", "财务处", "每年"]]
     out = task_rows(table)
-    assert [p[:2] for p in out] == ["1.", "2.", "建立", "3."]
+    assert [p[:2] for p in out] == ["1.", "2.", "做好", "3."]
     doc = _doc("\n".join(["某某学院行动计划", "一、重点任务", *out]))
     items = [c for c in doc.clauses if c.path[0] == "一"]
     assert [c.path for c in items] == [["一", "1"], ["一", "2"], ["一", "3"]]
     assert [c.heading for c in items] == ["强化政治引领", "提升党员队伍质量", "落实经费保障"]
-    assert "先锋指数" in items[1].text and not any(s.path != ["一"] for s in doc.sections)
+    assert "高知识群体" in items[1].text and not any(s.path != ["一"] for s in doc.sections)
+
+
+def test_rows_of_one_merged_item_with_their_own_units_keep_them(tmp_path):
+    # 重点任务 merged over two 具体举措 rows, each with its own 牵头单位, 配合单位 and 完成时限: the
+    # item heads them and each row is a sub-item with its own lead, support and time limit; no
+    # row of the task book is made of a note's pieces
+    table = [["序号", "重点任务", "具体举措", "牵头单位", "配合单位", "完成时限"],
+             ["1", "强化政治引领", "完善中心组学习制度", "党委宣传部", "党委办公室", "每年3月"],
+             ["2", "提升党员队伍质量", "严格执行发展党员工作细则", "党委组织部", "党委教师工作部",
+              "长期坚持"],
+             ["2", "提升党员队伍质量", "建立学生党员先锋指数评价体系", "党委学生工作部", "团委",
+              "2027年6月"],
+             ["3", "落实经费保障", "党建经费列入预算", "财务处", "", "每年"]]
+    out = task_rows(table)
+    assert [p[:3] for p in out] == ["1.强", "2.提", "（1）", "（2）", "3.落"]
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(["某某大学行动计划（2026—2028年）", "一、重点任务", *out]),
+                   encoding="utf-8")
+    doc = parse_file(src, doc_id="plan")
+    items = [c for c in doc.clauses if c.path[0] == "一"]
+    assert [c.path for c in items] == [["一", "1"], ["一", "2", "（1）"], ["一", "2", "（2）"],
+                                       ["一", "3"]]
+    assert [s.heading for s in doc.sections if s.path == ["一", "2"]] == ["提升党员队伍质量"]
+    rows = {t.text[:6]: t for c in items for t in c.tasks}
+    assert not any("单位" in k or "时限" in k for k in rows)
+    first, second = rows["严格执行发展"], rows["建立学生党员"]
+    assert [d.canonical for d in first.lead] == ["党委组织部"]
+    assert [d.canonical for d in second.lead] == ["党委学生工作部"]
+    assert [d.canonical for d in second.support] == ["团委"]
+    assert first.kind == "ongoing" and [d.end for d in second.deadlines] == ["2027-06-30"]

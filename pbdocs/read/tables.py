@@ -130,9 +130,19 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
     # category rows (一、政治建设 over its rows, the other cells empty): the table's own
     # headings, and its 序号 numbers the rows under them, as written
     categories = any(_category(row, number) for row in body)
+    # a named item whose rows name different units or dates (重点任务 merged over two 具体举措,
+    # each with its own 牵头单位): the item heads its rows, and each row is a sub-item （1）（2）
+    # with its own note, so each measure keeps its own lead, support and time limit
+    split_items: set[str] = set()
+    if named_item:
+        notes_of: dict[str, set[tuple[str, ...]]] = {}
+        for row in body:
+            notes_of.setdefault(row[number], set()).add(tuple(row[k] for k in others))
+        split_items = {num for num, notes in notes_of.items() if len(notes) > 1}
     out: list[str] = []
     group, n, g = None, 0, 0
     last_number = None
+    sub = 0
     for row in body:
         cell = _category(row, number) if categories else None
         if cell:
@@ -151,11 +161,19 @@ def task_rows(table: list[list[str]]) -> list[str] | None:
         if named_item and row[number] == last_number:
             # the item's next row: its measure goes on under the item, its own units noted
             cells = [row[k].rstrip("。；;") for k in content[1:] if row[k]]
-            if cells:
+            if cells and row[number] in split_items:
+                sub += 1
+                out.append(f"（{sub}）" + "。".join(cells) + "。" + note)
+            elif cells:
                 out.append("。".join(cells) + "。" + note)
             continue
         cells = [row[k].rstrip("。；;") for k in content if row[k]]
         last_number = row[number] if number is not None else None
+        if named_item and row[number] in split_items and len(cells) >= 2:
+            out.append(f"{int(row[number])}.{cells[0]}")
+            out.append("（1）" + "。".join(cells[1:]) + "。" + note)
+            n, sub = int(row[number]), 1
+            continue
         if problem is not None and row[problem] and cells:
             text = row[problem].rstrip("。；;") + NAME_CELL_END + "。".join(cells)
         elif len(cells) >= 2 and _name_cell(cells[0]):
