@@ -42,7 +42,7 @@ from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
-from pbdocs.read.tables import NAME_CELL_END, _column_words
+from pbdocs.read.tables import NAME_CELL_END, _column_words, time_field
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -171,15 +171,6 @@ def _balanced(note: str) -> str:
             sum(note.count(c) for c in "）)】]") > sum(note.count(c) for c in "（(【[")):
         note = note[:-1].rstrip()
     return note
-
-
-def _time_label(par: str) -> bool:
-    """A labelled line that gives a time limit (完成时限：…, 推进节点：…): its label a
-    deadline column of `table_columns.tsv`."""
-    from pbdocs.read.tables import column_role
-
-    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", par)
-    return m is not None and column_role(m.group(1)) == "deadline"
 
 
 def _heading_line(rest: str) -> bool:
@@ -320,7 +311,7 @@ class _Builder:
             return
         if self.last is not None:
             self.more.setdefault(id(self.last), []).append(par)
-            if id(self.last) in self.records and _time_label(par):
+            if id(self.last) in self.records and time_field(par):
                 # a record's 完成时限：… line is its time limit, as a table row's note carries it
                 extra = par.rstrip("。.；;")
                 self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra

@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pbdocs.lang.lexicon import entries, per_lexicon, sections
+from pbdocs.read.tables import time_field
 
 _FINAL = "。；;！？!?"
 _SEGMENT = re.compile(r"[，,；;：:。！？!?]")
@@ -268,6 +269,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "self"
     if core.endswith(("：", ":")):
         return "intro"
+    if time_field(t):
+        return "label"  # 完成时限：2026年6月30日前完成清理: the record's time limit, no task
     if not has_target and not has_doer and not has_action(t, r):
         return "fragment"
     if (t[-1] not in _FINAL and len(core) <= 16 and not timed) or len(core) <= 6:

@@ -58,6 +58,13 @@ def column_role(header: str) -> str | None:
 
 
 @per_lexicon()
+def time_field(line: str) -> bool:
+    """A labelled line that gives a time limit (完成时限：…, 推进节点：…): its label a deadline
+    column's. In a record of labelled lines it is the record's time limit, not a task."""
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", line)
+    return m is not None and column_role(m.group(1)) == "deadline"
+
+
 def glued_header() -> re.Pattern:
     """A table's header row run together without separators, as a PDF copied onto one line
     leaves it (类别项目要求责任单位): three or more column labels, each a column word of

@@ -1,0 +1,29 @@
+"""Round 12: a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：… / 完成时限：…)
+gives its time-limit line to its tasks and no task row of its own."""
+
+from __future__ import annotations
+
+from pbdocs.parse import parse_file
+
+
+def test_a_records_time_limit_line_is_no_task(tmp_path):
+    src = tmp_path / "list.txt"
+    src.write_text("\n".join([
+        "某某大学党委巡察整改任务清单",
+        "问题一：部分党支部“三会一课”不规范，会议记录简单。",
+        "整改措施：开展组织生活专项检查，建立问题台账，逐项督促整改。",
+        "牵头单位：党委组织部",
+        "配合单位：各党总支",
+        "完成时限：2026年6月30日前完成清理，此后每半年通报",
+        "问题二：党建经费使用进度偏慢。",
+        "整改措施：对党建工作经费使用情况开展专项检查。",
+        "牵头单位：财务处",
+        "完成时限：2026年9月",
+        "中共某某大学委员会",
+        "2026年3月1日"]), encoding="utf-8")
+    doc = parse_file(src, doc_id="list")
+    rows = [t for c in doc.clauses for t in c.tasks]
+    assert rows and not any(t.text.startswith("完成时限") for t in rows)
+    second = [t for c in doc.clauses if c.path == ["问题二"] for t in c.tasks]
+    assert [d.end for d in second[0].deadlines] == ["2026-09-30"]
+    assert [d.canonical for d in second[0].lead] == ["财务处"]
