@@ -1,5 +1,6 @@
 """Round 12: a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：… / 完成时限：…)
-gives its time-limit line to its tasks and no task row of its own."""
+gives its time-limit line to its tasks and no task row of its own, and its measure label
+(整改措施：) opens no row."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def test_a_records_time_limit_line_is_no_task(tmp_path):
     doc = parse_file(src, doc_id="list")
     rows = [t for c in doc.clauses for t in c.tasks]
     assert rows and not any(t.text.startswith("完成时限") for t in rows)
+    # the measure's label heads no row: the row says what is done
+    assert rows[0].text.startswith("开展组织生活专项检查")
     second = [t for c in doc.clauses if c.path == ["问题二"] for t in c.tasks]
     assert [d.end for d in second[0].deadlines] == ["2026-09-30"]
     assert [d.canonical for d in second[0].lead] == ["财务处"]

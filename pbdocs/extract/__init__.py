@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pbdocs.model import Clause, Deadline, Dept, Document, Task
+from pbdocs.read.tables import field_label_end
 
 
 def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
@@ -570,6 +571,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     from pbdocs.extract import depts, tasks, timeexpr
 
     sent = text[a:b].strip().rstrip("，,、")
+    sent = sent[field_label_end(sent, "task"):]  # 整改措施：开展…: the label heads no task
     own = depts.Responsibility()
     own.merge(depts.parse_labels(sent, lex))
     own.merge(depts.prose(text[a:b], [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)

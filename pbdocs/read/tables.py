@@ -61,8 +61,14 @@ def column_role(header: str) -> str | None:
 def time_field(line: str) -> bool:
     """A labelled line that gives a time limit (完成时限：…, 推进节点：…): its label a deadline
     column's. In a record of labelled lines it is the record's time limit, not a task."""
-    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*\S", line)
-    return m is not None and column_role(m.group(1)) == "deadline"
+    return field_label_end(line, "deadline") > 0
+
+
+def field_label_end(line: str, role: str) -> int:
+    """Where the text after a column label of `role` starts (整改措施：开展… → at 开展 for
+    "task"), or 0 when the line does not open with such a label."""
+    m = re.match(r"^([\u4e00-\u9fff]{2,6})[:：]\s*(?=\S)", line)
+    return m.end() if m is not None and column_role(m.group(1)) == role else 0
 
 
 def glued_header() -> re.Pattern:
