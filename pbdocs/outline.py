@@ -454,8 +454,9 @@ def _month_markers(pars: list[str], body: list[int]) -> dict[int, Marker]:
     out = {}
     for value, (n, (_, m)) in enumerate(sorted(found.items()), start=1):
         label = re.sub(r"[\s\u3000]", "", m.group("label"))
-        # the label stays in the clause's text: the extraction reads it as the month's time
-        out[n] = Marker("month", label, label, value, 0)
+        # the label is the clause's number (the spec's text excludes it); the extraction reads
+        # the number as the time of the month's work
+        out[n] = Marker("month", label, label, value, m.end())
     return out
 
 

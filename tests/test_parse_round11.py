@@ -34,9 +34,9 @@ def test_month_labels_in_calendar_order_are_clauses():
     assert [c.number for c in doc.clauses] == [None, "三月", "四月份", "6月", "7—8月", "全年"]
     assert [c.path for c in doc.clauses][1:] == [["三月"], ["四月份"], ["6月"], ["7—8月"], ["全年"]]
     by = {c.number: c for c in doc.clauses}
-    # the label stays in the text as written: the extraction reads it as the month's time
-    assert by["四月份"].text.startswith("四月份：开展专题教育")
-    assert by["6月"].text.startswith("6月：6月底前完成")
+    # the label is the clause's number, which the spec's text excludes (round 12)
+    assert by["四月份"].text.startswith("开展专题教育")
+    assert by["6月"].text.startswith("6月底前完成")
     assert all(by[k].heading is None for k in ("三月", "四月份", "6月", "7—8月"))
     assert doc.clauses[0].text.endswith("按月安排如下。")
 

@@ -1,4 +1,5 @@
-"""Round 12: a record of labelled lines (问题一：… / 整改措施：… / 牵头单位：… / 完成时限：…)
+"""Round 12: a plan arranged by month has its month labels as clause numbers, out of the text,
+and its tasks still dated by them. A record of labelled lines (问题一：… / 整改措施：… / 牵头单位：… / 完成时限：…)
 gives its time-limit line to its tasks and no task row of its own, and its measure label
 (整改措施：) opens no row."""
 
@@ -30,3 +31,31 @@ def test_a_records_time_limit_line_is_no_task(tmp_path):
     second = [t for c in doc.clauses if c.path == ["问题二"] for t in c.tasks]
     assert [d.end for d in second[0].deadlines] == ["2026-09-30"]
     assert [d.canonical for d in second[0].lead] == ["财务处"]
+
+
+def test_month_labels_number_clauses_and_date_their_work(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    src = tmp_path / "months.txt"
+    src.write_text("\n".join([
+        "某某学院党总支2026年党建工作计划",
+        "根据学校党委工作要点，制定本计划。",
+        "三月：召开学院党总支全体委员会议，研究部署全年党建工作。",
+        "四月份：开展师德师风专题教育。",
+        "6月：6月底前完成上半年发展党员工作。结合“七一”评选表彰优秀共产党员。",
+        "7—8月：利用暑期对学院党员信息进行一次全面核查。",
+        "全年：持续加强学院网站和微信公众号的内容审核。",
+        "某某学院党总支",
+        "2026年3月2日"]), encoding="utf-8")
+    doc = parse_file(src, doc_id="months")
+    by = {c.number: c for c in doc.clauses}
+    assert by["三月"].text.startswith("召开学院党总支全体委员会议")
+    tasks = {t.text[:6]: due_of(t) for c in doc.clauses for t in c.tasks}
+    # 全年 inside the month's work is what is planned, not when: the work is March's
+    assert tasks["召开学院党总"]["kind"] == "on"
+    assert (tasks["召开学院党总"]["start"], tasks["召开学院党总"]["end"]) == ("2026-03-01",
+                                                                            "2026-03-31")
+    assert tasks["开展师德师风"]["end"] == "2026-04-30"
+    assert (tasks["6月底前完成"]["kind"], tasks["6月底前完成"]["end"]) == ("by", "2026-06-30")
+    assert tasks["利用暑期对学"]["end"] == "2026-08-31"
+    assert tasks["持续加强学院"] == {"kind": "ongoing"}

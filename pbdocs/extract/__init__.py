@@ -404,6 +404,12 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         for f in timeexpr.find_deadlines(clause.heading, doc_date, context_year=year):
             if f.deadline not in inherited:
                 inherited.append(f.deadline)
+    if clause.number:  # a month label numbering a plan's months (四月份, 7—8月): the time of
+        # its work (全年 is the whole plan, no phase: its standing duties stay so)
+        for f in timeexpr.find_deadlines(clause.number, doc_date, context_year=year):
+            if ((f.deadline.end or f.deadline.start) and f.deadline not in inherited
+                    and not _WHOLE_SPAN.fullmatch(f.deadline.text or "")):
+                inherited.append(f.deadline)
     ctx_year = next((int(d.end[:4]) for d in inherited if d.end), year)
     sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
@@ -614,6 +620,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 6月：6月底前完成…: a date written in the line wins over the line's label
         found_dl = [f for f in found_dl if f.start not in at_labels]
     t_dl = [f.deadline for f in found_dl]
+    if t_dl and all(_WHOLE_SPAN.fullmatch(d.text or "") for d in t_dl) and any(
+            d.end or d.start for d in inherited):
+        t_dl = []  # 三月：研究部署全年党建工作: the month's work, the year only its object
     found_recs = [f for f in pb["recurrences"] if a <= f.start < b]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
             d.end for d in t_dl):
