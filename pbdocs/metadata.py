@@ -85,6 +85,7 @@ class Meta:
     notice: Notice | None = None
     body_start: int = 0  # index of the first body paragraph
     body_end: int = 0  # index after the last body paragraph
+    notice_pars: tuple[int, int] | None = None  # [start, end) of a notice's body paragraphs
     warnings: list[Warning] = field(default_factory=list)
 
 
@@ -429,6 +430,7 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
         meta.recipients = _recipients(pars[i])
         i += 1
     body: list[str] = []
+    first = i
     j, listing = i, False
     while j < n and j < i + 12 and (match_marker(pars[j]) is None
                                     or listing and _attachment_item(pars[j])):
@@ -448,6 +450,7 @@ def _notice(pars: list[str], i: int, meta: Meta, front: _Front, title: str,
             body.append(pars[i])
             i += 1
     notice.body = "\n".join(body) or None
+    meta.notice_pars = (first, first + len(body)) if body else None
     # the 附件 label over the plan it hands on, and a publication note such as （此件公开发布）
     while i < n and (re.match(r"^附件\s*\d*\s*[：:]?\s*$", pars[i])
                      or re.match(r"^[（(]此件[^（）()]{1,16}[）)]$", pars[i])):

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon, rows
 from pbdocs.lang.numerals import cn_to_int
+from pbdocs.lang.text import sentences
 from pbdocs.markers import Marker, inline_siblings, match_marker
 from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
@@ -426,6 +427,9 @@ def _sentence_items(par: str, m: Marker, after: list[str]) -> int:
     return 0
 
 
+# a date something is due by (6月30日前, 8月底前, 于10月15日之前)
+_DATED_ASK = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*[底末])?\s*(?:前|之前|以前)")
+_HANDS_ON = re.compile(r"(?:印发|转发|下发|发)给你们")
 _MIN_MONTHS = 3  # month labels a text must open lines with before they are its clause markers
 
 
@@ -479,8 +483,16 @@ def build_document(text: str, doc_id: str, source: Source) -> Document:
         if lab and match_marker(pars[k][lab.end():]):
             pars[k], offsets[k] = pars[k][lab.end():], offsets[k] + lab.end()
             notes.add(offsets[k])
+    # a notice that asks for things by a date (请各单位于6月30日前制定…；党委宣传部要于8月底前…)
+    # is work of its own: its body is the preamble clause, ahead of the plan it hands on
+    asks = [(pars[k], offsets[k]) for k in range(*meta.notice_pars)] if meta.notice_pars else []
+    if not any(_DATED_ASK.search(x) for p, _ in asks for x in sentences(p)
+               if not _HANDS_ON.search(x)):
+        asks = []  # (…印发给你们，请于4月10日前报回执: the hand-on sentence's receipt is no work)
     pars, offsets, body = _split_inline_items(pars, offsets, body)
     only_note = _note_res()[1]
+    for p, at in asks:
+        b.body(p, at)
     folded: set[int] = set()  # sub-items that are parts of their item's sentence
     by_month = _month_markers(pars, body)
     b.plain = not by_month and not any(match_marker(pars[k]) for k in body)

@@ -59,3 +59,43 @@ def test_month_labels_number_clauses_and_date_their_work(tmp_path):
     assert (tasks["6月底前完成"]["kind"], tasks["6月底前完成"]["end"]) == ("by", "2026-06-30")
     assert tasks["利用暑期对学"]["end"] == "2026-08-31"
     assert tasks["持续加强学院"] == {"kind": "ongoing"}
+
+
+def _notice(tmp_path, body: str):
+    src = tmp_path / "notice.txt"
+    src.write_text("\n".join([
+        "中共某某大学委员会",
+        "关于印发《某某大学意识形态工作责任制实施细则》的通知",
+        "某大党发〔2026〕9号",
+        "各二级党组织，机关各部门：",
+        body,
+        "中共某某大学委员会",
+        "2026年5月8日",
+        "某某大学意识形态工作责任制实施细则",
+        "第一条 为落实意识形态工作责任制，结合学校实际，制定本细则。",
+        "第二条 党委宣传部每季度开展一次意识形态形势分析研判。"]), encoding="utf-8")
+    return parse_file(src, doc_id="notice")
+
+
+def test_a_notice_that_asks_for_dated_work_has_it_in_the_task_book(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _notice(tmp_path, "现将《某某大学意识形态工作责任制实施细则》印发给你们，请认真贯彻落实。"
+                            "请各单位于6月30日前制定本单位意识形态工作责任清单，报党委宣传部备案。"
+                            "党委宣传部要于8月底前完成校园网站集中清理。")
+    first = doc.clauses[0]
+    assert first.path == ["0"] and first.text.startswith("现将")
+    rows = {t.text[:6]: t for t in first.tasks}
+    # the notice's year holds for its year-less dates
+    assert due_of(rows["请各单位于6"])["end"] == "2026-06-30"
+    assert due_of(rows["党委宣传部要"])["end"] == "2026-08-31"
+    assert [d.canonical for d in rows["党委宣传部要"].lead] == ["党委宣传部"]
+    assert [c.path for c in doc.clauses[1:]] == [["第一条"], ["第二条"]]
+
+
+def test_a_notice_that_only_hands_the_plan_on_is_no_clause(tmp_path):
+    # a receipt asked for in the sentence that hands the plan on is no work of the plan's
+    doc = _notice(tmp_path, "现将《某某大学意识形态工作责任制实施细则》印发给你们，请认真组织实施，"
+                            "并于4月10日前将回执报党委组织部。")
+    assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
+    assert "回执" in doc.notice.body

@@ -36,8 +36,12 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         own = doc.section(clause.path)
         if own is not None:
             headings.append(own.heading)
+        # (a notice's body that asks for things by a date opens the text as its preamble:
+        # the notice's work, not the plan's reasons)
+        asks = bool(doc.notice and doc.notice.body and clause.path == ["0"]
+                    and clause.text.startswith(doc.notice.body))
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
-                       plan, year)
+                       plan and not asks, year)
     _whole_plan(doc, lex)
     return doc
 
