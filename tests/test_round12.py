@@ -99,3 +99,22 @@ def test_a_notice_that_only_hands_the_plan_on_is_no_clause(tmp_path):
                             "并于4月10日前将回执报党委组织部。")
     assert [c.path for c in doc.clauses] == [["第一条"], ["第二条"]]
     assert "回执" in doc.notice.body
+
+
+def test_a_years_goals_under_a_goal_heading_are_that_years_tasks(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join([
+        "中共某某学院委员会思想政治工作质量提升三年行动计划（2026—2028年）",
+        "为推动学院思想政治工作高质量发展，制定本行动计划。",
+        "一、分年度目标",
+        "（一）2026年：夯实基础。完成思想政治工作现状调研，出台课程思政建设实施方案。",
+        "（二）2027年：全面推进。课程思政覆盖全部专业。",
+        "二、主要任务",
+        "（一）强化理论武装。健全党委理论学习中心组学习制度，每年开展专题研讨不少于6次。"]),
+        encoding="utf-8")
+    doc = parse_file(src, doc_id="plan")
+    rows = {t.text[:6]: due_of(t) for c in doc.clauses for t in c.tasks}
+    assert rows["完成思想政治"]["end"] == "2026-12-31"
+    assert rows["课程思政覆盖"]["end"] == "2027-12-31"

@@ -485,6 +485,9 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                     if sa <= d.start < sb and d.deadline.end), None)
         f.target.by = f.target.by or due
     pieces: list[list[int]] = []  # [start, end] of each task's text
+    dated_phase = bool(clause.heading or clause.number) and any(
+        (d.end or d.start) and d.text and d.text in (clause.heading or clause.number or "")
+        for d in inherited)
     previous, last_kept = "", False
     units = tasks.units(text, pb["sentences"])
     for u in units:
@@ -499,7 +502,10 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             pieces[-1][1] = u.end  # 成果形式主要包括：…, or another object of its verb
             continue
         has_target = any(u.start <= f.start < u.end for f in pb["targets"])
-        timed = any(u.start <= f.start < u.end for f in pb["recurrences"] + pb["deadlines"])
+        # (a goal dated by its own label, （一）2026年：夯实基础。完成…调研，出台…方案: the
+        # year's work, dated as a dated duty is)
+        timed = dated_phase or any(u.start <= f.start < u.end
+                                   for f in pb["recurrences"] + pb["deadlines"])
         last_kept = (not follows and not (preamble_of_plan and clause.path == ["0"])
                      and not tasks.classify(u, headings, doc_year, rules, has_target=has_target,
                                             timed=timed, organising=organising,
