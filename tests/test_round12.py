@@ -8,9 +8,15 @@ from __future__ import annotations
 from pbdocs.parse import parse_file
 
 
+def _parse(tmp_path, lines: list[str]):
+    """The document a user gets from a text file of these lines."""
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    return parse_file(src, doc_id="plan")
+
+
 def test_a_records_time_limit_line_is_no_task(tmp_path):
-    src = tmp_path / "list.txt"
-    src.write_text("\n".join([
+    doc = _parse(tmp_path, [
         "某某大学党委巡察整改任务清单",
         "问题一：部分党支部“三会一课”不规范，会议记录简单。",
         "整改措施：开展组织生活专项检查，建立问题台账，逐项督促整改。",
@@ -22,8 +28,7 @@ def test_a_records_time_limit_line_is_no_task(tmp_path):
         "牵头单位：财务处",
         "完成时限：2026年9月",
         "中共某某大学委员会",
-        "2026年3月1日"]), encoding="utf-8")
-    doc = parse_file(src, doc_id="list")
+        "2026年3月1日"])
     rows = [t for c in doc.clauses for t in c.tasks]
     assert rows and not any(t.text.startswith("完成时限") for t in rows)
     # the measure's label heads no row: the row says what is done
@@ -36,8 +41,7 @@ def test_a_records_time_limit_line_is_no_task(tmp_path):
 def test_month_labels_number_clauses_and_date_their_work(tmp_path):
     from pbdocs.extract.tasks import due_of
 
-    src = tmp_path / "months.txt"
-    src.write_text("\n".join([
+    doc = _parse(tmp_path, [
         "某某学院党总支2026年党建工作计划",
         "根据学校党委工作要点，制定本计划。",
         "三月：召开学院党总支全体委员会议，研究部署全年党建工作。",
@@ -46,8 +50,7 @@ def test_month_labels_number_clauses_and_date_their_work(tmp_path):
         "7—8月：利用暑期对学院党员信息进行一次全面核查。",
         "全年：持续加强学院网站和微信公众号的内容审核。",
         "某某学院党总支",
-        "2026年3月2日"]), encoding="utf-8")
-    doc = parse_file(src, doc_id="months")
+        "2026年3月2日"])
     by = {c.number: c for c in doc.clauses}
     assert by["三月"].text.startswith("召开学院党总支全体委员会议")
     tasks = {t.text[:6]: due_of(t) for c in doc.clauses for t in c.tasks}
@@ -62,8 +65,7 @@ def test_month_labels_number_clauses_and_date_their_work(tmp_path):
 
 
 def _notice(tmp_path, body: str):
-    src = tmp_path / "notice.txt"
-    src.write_text("\n".join([
+    return _parse(tmp_path, [
         "中共某某大学委员会",
         "关于印发《某某大学意识形态工作责任制实施细则》的通知",
         "某大党发〔2026〕9号",
@@ -73,8 +75,7 @@ def _notice(tmp_path, body: str):
         "2026年5月8日",
         "某某大学意识形态工作责任制实施细则",
         "第一条 为落实意识形态工作责任制，结合学校实际，制定本细则。",
-        "第二条 党委宣传部每季度开展一次意识形态形势分析研判。"]), encoding="utf-8")
-    return parse_file(src, doc_id="notice")
+        "第二条 党委宣传部每季度开展一次意识形态形势分析研判。"])
 
 
 def test_a_notice_that_asks_for_dated_work_has_it_in_the_task_book(tmp_path):
@@ -104,17 +105,14 @@ def test_a_notice_that_only_hands_the_plan_on_is_no_clause(tmp_path):
 def test_a_years_goals_under_a_goal_heading_are_that_years_tasks(tmp_path):
     from pbdocs.extract.tasks import due_of
 
-    src = tmp_path / "plan.txt"
-    src.write_text("\n".join([
+    doc = _parse(tmp_path, [
         "中共某某学院委员会思想政治工作质量提升三年行动计划（2026—2028年）",
         "为推动学院思想政治工作高质量发展，制定本行动计划。",
         "一、分年度目标",
         "（一）2026年：夯实基础。完成思想政治工作现状调研，出台课程思政建设实施方案。",
         "（二）2027年：全面推进。课程思政覆盖全部专业。",
         "二、主要任务",
-        "（一）强化理论武装。健全党委理论学习中心组学习制度，每年开展专题研讨不少于6次。"]),
-        encoding="utf-8")
-    doc = parse_file(src, doc_id="plan")
+        "（一）强化理论武装。健全党委理论学习中心组学习制度，每年开展专题研讨不少于6次。"])
     rows = {t.text[:6]: due_of(t) for c in doc.clauses for t in c.tasks}
     assert rows["完成思想政治"]["end"] == "2026-12-31"
     assert rows["课程思政覆盖"]["end"] == "2027-12-31"
