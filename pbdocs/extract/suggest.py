@@ -133,6 +133,38 @@ def branch_work() -> dict[str, tuple[str, ...]]:
     return sections("branch_work.txt")
 
 
+@per_lexicon()
+def branch_roles() -> tuple[tuple[str, str], ...]:
+    """(term, 支委 role) of `lexicon/branch_roles.tsv`: who of a branch committee usually does a
+    duty (党费 → 组织委员); a term given again belongs to its later row."""
+    out: dict[str, str] = {}
+    for r in rows("branch_roles.tsv", min_cells=2):
+        for t in r[0].split("|"):
+            if t.strip():
+                out.pop(t.strip(), None)
+                out[t.strip()] = r[1].strip()
+    return tuple(out.items())
+
+
+BRANCH_COMMITTEE = "支委会"
+
+
+def branch_role(text: str) -> tuple[str, str | None]:
+    """The 支委 member a branch's own duty falls to and the word that shows it (the term that
+    comes first in the text; on a tie the longer), else (支委会, None)."""
+    best = None
+    for term, role in branch_roles():
+        at = text.find(term)
+        if at >= 0 and (best is None or (at, -len(term)) < best[0]):
+            best = ((at, -len(term)), role, term)
+    return (best[1], best[2]) if best else (BRANCH_COMMITTEE, None)
+
+
+def _issued_by_branch(doc: Document) -> bool:
+    """Whether the document is a party branch's own (its issuer is a 党支部)."""
+    return bool(doc.issuer) and short_name(doc.issuer).endswith("支部")
+
+
 def _dept(name: str, canonical: str, why: str) -> Dept:
     return Dept(name=name, canonical=canonical, basis="suggested", why=why)
 
@@ -541,6 +573,12 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
             branch = None if any("支部" in d.canonical for d in own) else branch_held(doc, t)
             if branch:
                 t.lead = [_dept(branch, canonical(branch), "党支部按周期开展的活动")]
+                continue
+            if own and _issued_by_branch(doc) and own[0].why == "发文单位自身的工作":
+                # a branch's own plan: the committee member whose line it is
+                role, term = branch_role(t.text)
+                why = f"“{term}”；支部委员会的分工" if term else "支部自身的工作，未对应某位支委"
+                t.lead = [_dept(role, canonical(role), why)]
                 continue
             if own:
                 t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in own]

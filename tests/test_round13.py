@@ -1,0 +1,72 @@
+"""Round 13: a branch's own plan suggests its unnamed duties to the committee member whose line
+they are (党费 → 组织委员, 学习 → 宣传委员, 警示教育 → 纪检委员, else 支委会); a deliverable
+closing a sentence after a standing duty (…，培育一批网络文化工作室) is a row of its own, due
+when the plan ends."""
+
+from __future__ import annotations
+
+from pbdocs.extract.tasks import due_of
+from pbdocs.parse import parse_file
+
+
+def _parse(tmp_path, lines: list[str]):
+    """The document a user gets from a text file of these lines."""
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    return parse_file(src, doc_id="plan")
+
+
+def _rows(doc):
+    return [t for c in doc.clauses for t in c.tasks]
+
+
+def test_branch_plan_suggests_committee_members(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某学院本科生第二党支部2026年工作计划",
+        "为加强支部建设，结合支部实际，制定本计划。",
+        "一、加强政治理论学习",
+        "每月开展一次集中学习研讨，用好网络学习平台。",
+        "二、规范组织生活",
+        "每季度召开一次党员大会。每月5日前完成党费收缴。",
+        "三、严格发展党员",
+        "每学期组织一次入党积极分子座谈会。",
+        "四、强化纪律教育",
+        "每年组织一次警示教育。",
+        "某某学院本科生第二党支部",
+        "2026年2月20日"])
+    lead = {t.text[:6]: t.lead for t in _rows(doc)}
+    roles = {k: [(d.canonical, d.basis) for d in v] for k, v in lead.items()}
+    assert roles["每月开展一次"] == [("宣传委员", "suggested")]
+    assert roles["每季度召开一"] == [("支委会", "suggested")]
+    assert roles["每月5日前完"] == [("组织委员", "suggested")]
+    assert roles["每学期组织一"] == [("组织委员", "suggested")]
+    assert roles["每年组织一次"] == [("纪检委员", "suggested")]
+    # the suggestion says why: the word that led to it
+    assert "党费" in lead["每月5日前完"][0].why
+
+
+def test_a_college_plan_still_suggests_its_issuer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学外国语学院委员会2026年党建工作要点",
+        "一、加强理论武装",
+        "每月开展一次理论学习中心组学习。",
+        "中共某某大学外国语学院委员会",
+        "2026年2月20日"])
+    rows = _rows(doc)
+    assert rows and all(d.canonical not in ("宣传委员", "支委会") for t in rows for d in t.lead)
+
+
+def test_deliverable_after_standing_duty_is_its_own_row(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某职业学院党委思想政治工作质量提升三年行动计划（2026—2028年）",
+        "一、重点任务",
+        "（一）加强网络育人。加强校园网络文化建设，培育一批网络文化工作室。",
+        "（二）加强资源建设。建设教师党员学习资源库。",
+        "中共某某职业学院委员会",
+        "2026年3月1日"])
+    rows = {t.text.rstrip("。")[:8]: t for t in _rows(doc)}
+    assert "培育一批网络文化" in rows and "加强校园网络文化" in rows
+    assert rows["加强校园网络文化"].kind == "ongoing"
+    for key in ("培育一批网络文化", "建设教师党员学习"):
+        assert rows[key].kind == "once"
+        assert due_of(rows[key]) ["end"] == "2028-12-31"
