@@ -68,7 +68,9 @@ def test_an_office_in_charge_of_the_whole_still_leads_the_unassigned():
                              "由党群工作部负责统筹实施本计划。")
     _, tasks = _tasks(text)
     t = _find(tasks, "每两年举办一期高层次青年人才入党积极分子")
-    assert _leads(t) == {"党群工作部": "text"}, t.lead
+    # (the text puts it in charge of the whole plan, not of this task: a suggestion, with why)
+    assert _leads(t) == {"党群工作部": "suggested"}, t.lead
+    assert "整项工作" in t.lead[0].why
 
 
 # an invented college 党总支's own plan

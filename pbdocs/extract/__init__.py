@@ -322,7 +322,8 @@ def _organising_lead(doc: Document) -> None:
                  if d.basis == "text" and not _interprets(c.text or "", d.name)
                  and _in_charge(c.text or "", d.name)]
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
-            lead = [Dept(d.name, d.canonical, "text") for d in named]
+            lead = [Dept(d.name, d.canonical, "suggested", "组织实施一节写明由它负责整项工作")
+                    for d in named]
             break
     if not lead:
         return
