@@ -70,3 +70,15 @@ def test_deliverable_after_standing_duty_is_its_own_row(tmp_path):
     for key in ("培育一批网络文化", "建设教师党员学习"):
         assert rows[key].kind == "once"
         assert due_of(rows[key]) ["end"] == "2028-12-31"
+
+
+def test_scorer_reads_a_numeric_on_as_no_day():
+    from pbdocs.extract.evaluate_tasks import _due_key, _gold_due_key
+
+    gold = {"due": {"kind": "recurring"},
+            "recurrence": {"period": "month", "every": 2, "on": 1}}
+    tool = {"kind": "recurring", "recurrence": {"period": "month", "every": 2, "on": None}}
+    assert _gold_due_key(gold) == _due_key(tool)
+    # a real day still counts
+    gold["recurrence"]["on"] = "06-30"
+    assert _gold_due_key(gold) != _due_key(tool)

@@ -138,7 +138,10 @@ def _due_key(due: dict) -> tuple:
         period = rec.get("period")
         # a fixed day every year: the model says period "day" with `on`, a person "year"
         period = "year" if period == "day" else period
-        return (kind, period, rec.get("every") or 1, rec.get("on"))
+        # `on` is a day (MM-DD); heldout4's gold writes 1 there for every-two-months rows
+        # (每两个月评选一次: a count, not a day), which says no day
+        on = rec.get("on") if isinstance(rec.get("on"), str) else None
+        return (kind, period, rec.get("every") or 1, on)
     if kind in ("by", "within"):
         return ("by", due.get("end"))
     if kind in ("range", "on"):
