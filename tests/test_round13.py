@@ -82,3 +82,16 @@ def test_scorer_reads_a_numeric_on_as_no_day():
     # a real day still counts
     gold["recurrence"]["on"] = "06-30"
     assert _gold_due_key(gold) != _due_key(tool)
+
+
+def test_putting_work_into_a_yearly_assessment_is_no_yearly_cadence(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某大学党委关于加强教师党支部建设的实施意见",
+        "一、强化考核",
+        "将党支部建设成效纳入党支部书记年度述职评议考核。",
+        "各党支部每年召开一次组织生活会。",
+        "中共某某大学委员会",
+        "2026年3月1日"])
+    rows = {t.text[:6]: t for t in _rows(doc)}
+    assert rows["将党支部建设"].kind == "ongoing" and not rows["将党支部建设"].recurrences
+    assert rows["各党支部每年"].kind == "recurring"

@@ -69,6 +69,10 @@ def _annual() -> re.Pattern:
                       rf"(?=[^，,。；;：:、]{{0,14}}?(?:{events}))")
 
 
+# a duty put into a yearly event earlier in the same segment (…纳入党支部年度考核)
+_PUT_INTO = re.compile(r"(?:纳入|列入|写入|计入)[^，,。；;：:]*$")
+
+
 # a yearly quota of sessions or hours (全年集中学习不少于10次, 每名党员年度集中学习培训不少于32
 # 学时): a duty repeated every year; a count of people or items (全年发展党员不少于6名) or of
 # events held for others (全年宣讲不少于30场) is a target for the year
@@ -82,6 +86,8 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
     every, times, amount = _patterns(tuple(lex.periods), tuple(lex.units))
     out: list[Found] = []
     for m in _annual().finditer(text):
+        if _PUT_INTO.search(text[:m.start()]):
+            continue  # 将…成效纳入党支部书记年度述职评议考核: the assessment's year, not a cadence
         if all(m.end() <= s or m.start() >= e for s, e in masked):
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
             out.append(Found(m.start(), stop, Recurrence(text=text[m.start():stop].strip(),
