@@ -95,3 +95,46 @@ def test_putting_work_into_a_yearly_assessment_is_no_yearly_cadence(tmp_path):
     rows = {t.text[:6]: t for t in _rows(doc)}
     assert rows["将党支部建设"].kind == "ongoing" and not rows["将党支部建设"].recurrences
     assert rows["各党支部每年"].kind == "recurring"
+
+
+def test_named_days_date_undated_work_in_a_years_plan(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某学院党委2026年党建工作要点",
+        "一、加强党员教育",
+        "开展“七一”系列主题活动。",
+        "学院于“七一”前召开庆祝大会。",
+        "新生入学后一个月内完成入学教育。",
+        "深入学习贯彻习近平总书记“七一”重要讲话精神。",
+        "中共某某学院委员会",
+        "2026年2月20日"])
+    due = {t.text[:6]: due_of(t) for t in _rows(doc)}
+    assert (due["开展“七一”"]["kind"], due["开展“七一”"]["start"]) == ("on", "2026-07-01")
+    assert (due["学院于“七一"]["kind"], due["学院于“七一"]["end"]) == ("by", "2026-06-30")
+    assert (due["新生入学后一"]["kind"], due["新生入学后一"]["end"]) == ("by", "2026-10-31")
+    # a speech's name is no date
+    assert due["深入学习贯彻"]["kind"] != "on"
+
+
+def test_named_day_needs_a_single_year(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某大学党委基层党建质量提升三年行动计划（2026—2028年）",
+        "一、重点任务",
+        "开展“七一”系列主题活动。",
+        "中共某某大学委员会",
+        "2026年2月20日"])
+    (t,) = _rows(doc)
+    assert due_of(t).get("start") != "2026-07-01"
+
+
+def test_a_month_already_given_keeps_its_work_in_that_month(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某学院党总支2026年党建工作计划",
+        "根据学校党委工作要点，制定本计划。",
+        "三月：召开学院党总支全体委员会议，研究部署全年党建工作。",
+        "6月：开展“七一”系列活动。",
+        "7—8月：利用暑期对学院党员信息进行一次全面核查。",
+        "某某学院党总支",
+        "2026年3月2日"])
+    june = [due_of(t) for c in doc.clauses if c.number == "6月" for t in c.tasks]
+    assert june and all((d.get("start"), d.get("end")) == ("2026-06-01", "2026-06-30")
+                        for d in june)

@@ -351,6 +351,14 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.kind = "once"  # in a month's or a project's time, an activity is held once
             if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
                 continue
+            day = _named_day(t.text, doc, period)
+            if day is not None and not _standing(t.text):
+                # 开展“七一”系列主题活动 in a year's plan: on 07-01 (inferred); a month or
+                # phase already given (6月：开展“七一”系列活动) is kept
+                day.inferred = True
+                t.deadlines.append(day)
+                t.kind = "once"
+                continue
             event = events.get(c.path[0]) if c.path else None
             if event is not None and not _standing(t.text) and not _CONDITION.match(t.text):
                 # 组织生活会应于1月16日前召开完毕: what the section asks for is done by then
@@ -378,6 +386,21 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
+
+
+def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:
+    """The time a named day gives a task (“七一”前, 新生入学后一个月内: `lexicon/named_days.tsv`)
+    when the document covers one year (its period's, else its date's); None otherwise."""
+    if period is not None:
+        if period.start is None or period.start.year != period.end.year:
+            return None  # a plan of several years: which year's 七一 is not said
+        year = period.end.year
+    else:
+        issued = parse_iso(doc.date)
+        if issued is None:
+            return None
+        year = issued.year
+    return timeexpr.named_day_due(text, year)
 
 
 def _close_with_schedule(doc: Document) -> None:

@@ -511,3 +511,47 @@ def find_deadlines(text: str, doc_date: str | None = None,
         for f in found:
             f.deadline.text = re.sub(r"(?<=\d)\s+(?=[月日号])", "", f.deadline.text)
     return found
+
+
+@per_lexicon()
+def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None:
+    """(pattern, name → (month, day or None)) of `lexicon/named_days.tsv` (七一 → 07-01,
+    新生入学 → September)."""
+    base: dict[str, tuple[int, int | None]] = {}
+    for r in rows("named_days.tsv", min_cells=2):
+        m = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?", r[1].strip())
+        if not m:
+            continue
+        for w in r[0].split("|"):
+            if w.strip():
+                base[w.strip()] = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    if not base:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!每年)[“\"]?(?P<name>{alt})[”\"]?"
+                         rf"(?P<after>(?:后|之后)(?P<n>[一二两三\d])个?月内|之前|前夕|前(?!后)|)"
+                         rf"(?![”\"]?\s*(?:重要)?讲话|[”\"]?周年)")
+    return pattern, base
+
+
+def named_day_due(text: str, year: int) -> Deadline | None:
+    """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
+    → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none."""
+    found = _named_days()
+    if found is None:
+        return None
+    pattern, base = found
+    m = pattern.search(text)
+    if m is None:
+        return None
+    month, day = base[m.group("name")]
+    first = date(year, month, day or 1)
+    last = date(year, month, day or _last(year, month))
+    after = m.group("after")
+    words = m.group(0).strip("“”\"")
+    if m.group("n"):
+        end = _add(date(year, month, 1), int(to_number(m.group("n")))).replace(day=1)
+        return Deadline(words, None, _iso(end.year, end.month, _last(end.year, end.month)), "by")
+    if after in ("前", "之前", "前夕"):
+        return Deadline(words, None, (first - timedelta(days=1)).isoformat(), "by")
+    return Deadline(words, first.isoformat(), last.isoformat(), "on")
