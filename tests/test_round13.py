@@ -138,3 +138,17 @@ def test_a_month_already_given_keeps_its_work_in_that_month(tmp_path):
     june = [due_of(t) for c in doc.clauses if c.number == "6月" for t in c.tasks]
     assert june and all((d.get("start"), d.get("end")) == ("2026-06-01", "2026-06-30")
                         for d in june)
+
+
+def test_later_parts_of_a_sentence_keep_its_own_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某大学党委2026年工作要点",
+        "一、维护安全稳定",
+        "1.加强安全稳定工作。保卫处牵头开展校园安全隐患排查整治，每月组织一次全面检查。"
+        "学生工作部要健全学生心理危机预警机制，新生入学后一个月内完成心理普查。",
+        "中共某某大学委员会",
+        "2026年2月20日"])
+    rows = {t.text[:6]: t for t in _rows(doc)}
+    survey = rows["新生入学后一"]
+    assert [d.canonical for d in survey.lead] == ["党委学生工作部"]
+    assert due_of(survey)["end"] == "2026-10-31"

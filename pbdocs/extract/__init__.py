@@ -536,11 +536,15 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                           if at < a and not re.search(r"[。！？\n]", text[at:a])), None)
         timed = [_inferred(label)] if label is not None else inherited
         parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
+        said = False  # whether an earlier part of this sentence named its doer
         for k, (pa, pe) in enumerate(parts):
-            task, doers, opening = _task(text, pa, pe, pb, lex, named, persons, noted, base,
-                                         timed, inner, rules)
+            # (学生工作部要健全…，新生入学后一个月内完成…: the sentence's doer, not a body the
+            # clause named in an earlier sentence)
+            task, doers, opening = _task(text, pa, pe, pb, lex, named, persons, noted,
+                                         ([], []) if said else base, timed, inner, rules)
             if doers[0] or doers[1]:
                 inner = doers  # the rest of the sentence is theirs
+                said = True
                 if k == 0 and opening:
                     carried = doers  # a subject opening the sentence goes on after it
             if k > 0 and _BARE_CADENCE.match(task.text):

@@ -855,7 +855,7 @@ def _each_time(before: str, seg: str) -> bool:
             and not counted_from_event(before))
 
 
-_OUTSIDE_EVENT = re.compile(r"任职|任命|到任|上任|就任|入职|当选|设立|成立|组建")
+_OUTSIDE_EVENT = re.compile(r"任职|任命|到任|上任|就任|入职|入学|当选|设立|成立|组建")
 
 
 # the time words that open a segment (下半年开展…, 于6月底前召开…): what is done comes after
