@@ -152,3 +152,17 @@ def test_later_parts_of_a_sentence_keep_its_own_doer(tmp_path):
     survey = rows["新生入学后一"]
     assert [d.canonical for d in survey.lead] == ["党委学生工作部"]
     assert due_of(survey)["end"] == "2026-10-31"
+
+
+def test_those_trained_or_split_are_not_the_doers(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某大学党委关于加强教师党支部建设的实施意见",
+        "一、建强支部",
+        "党员人数超过50人的党支部应当及时拆分。党支部书记每年集中轮训不少于24学时。",
+        "中共某某大学委员会",
+        "2026年3月1日"])
+    rows = {t.text[:6]: t for t in _rows(doc)}
+    for key in ("党员人数超过", "党支部书记每"):
+        lead = rows[key].lead
+        assert lead and all(d.basis == "suggested" for d in lead), lead
+        assert [d.canonical for d in lead] == ["党委组织部"]

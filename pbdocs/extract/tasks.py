@@ -43,6 +43,7 @@ class Rules:
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
     organising_headings: tuple[str, ...]
+    patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
@@ -105,6 +106,7 @@ def rules() -> Rules:
         deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
+        patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
@@ -539,8 +541,8 @@ def _acts(after: str, r: Rules) -> bool:
     """Whether the words after a name make it the doer: a cue (要/应/负责/对/将…) or, after
     adverbs (及时/不定期…), an action verb; not when the name is a meeting that is held
     (党支部委员会每月召开1次)."""
-    if _HELD.match(after):
-        return False
+    if _HELD.match(after) or r.patient_after.search(after):
+        return False  # (党支部书记每年集中轮训…: the secretaries are trained, by someone else)
     if r.subject_cues.match(after):
         return True
     rest = _ADVERBS.sub("", after.lstrip())
