@@ -166,3 +166,21 @@ def test_those_trained_or_split_are_not_the_doers(tmp_path):
         lead = rows[key].lead
         assert lead and all(d.basis == "suggested" for d in lead), lead
         assert [d.canonical for d in lead] == ["党委组织部"]
+
+
+def test_definitions_check_items_and_grade_criteria_are_no_rows(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某集团党委“三会一课”督查办法",
+        "一、总则",
+        "本办法所称“三会一课”,是指定期召开支部党员大会、支部委员会会议、党小组会,按时上好党课。",
+        "二、督查内容",
+        "（一）党员大会是否每季度召开1次；",
+        "（二）党小组会是否每月召开1次；",
+        "三、结果运用",
+        "“好”等次:党支部书记政治素质过硬,认真履行第一责任人职责。",
+        "党委组织部每半年开展一次集中督查。",
+        "中共某某集团委员会",
+        "2026年3月1日"])
+    rows = [t.text for t in _rows(doc)]
+    assert any(r.startswith("党委组织部每半年") for r in rows)
+    assert not any("所称" in r or "是否" in r or "等次" in r for r in rows), rows
