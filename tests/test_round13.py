@@ -184,3 +184,15 @@ def test_definitions_check_items_and_grade_criteria_are_no_rows(tmp_path):
     rows = [t.text for t in _rows(doc)]
     assert any(r.startswith("党委组织部每半年") for r in rows)
     assert not any("所称" in r or "是否" in r or "等次" in r for r in rows), rows
+
+
+def test_an_in_this_respect_phrase_is_no_row(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某学院本科生第一党支部2026年工作计划",
+        "一、组织建设",
+        "在教育管理方面，每学期组织一次入党积极分子座谈会，每名积极分子由两名正式党员担任培养联系人。",
+        "某某学院本科生第一党支部",
+        "2026年2月20日"])
+    rows = [t.text for t in _rows(doc)]
+    assert rows and not any(r.rstrip("，,。") == "在教育管理方面" for r in rows), rows
+    assert any("入党积极分子座谈会" in r for r in rows)
