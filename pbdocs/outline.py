@@ -43,7 +43,7 @@ from pbdocs.metadata import read_meta
 from pbdocs.model import Clause, Document, Section, Source, Warning
 from pbdocs.normalize import is_org_line
 from pbdocs.pagechrome import FIELD_LINE
-from pbdocs.read.tables import NAME_CELL_END, _column_words, time_field
+from pbdocs.read.tables import NAME_CELL_END, _column_words, field_label_end, time_field
 
 # A lead phrase is a short headline (`加强党务工作队伍建设。`, `实施…工程,确保…到位。`): at most
 # this long and with at most one comma; a longer first sentence, or one of several clauses,
@@ -125,6 +125,8 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
     if 0 < k < len(text) - 1 and _headline(text[:k]):
+        if _fields_only(text[k + 1:]):
+            return None  # 1.编写《…手册》。牵头单位：…；完成时限：…。: the item itself, labelled
         return text[:k] if not article or _lead_verbs().match(text) else None
     if article:
         return None
@@ -137,6 +139,15 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
             m = None
     rest = text[m.end():] if m else ""
     return m.group(1) if m and len(rest) > 4 and re.search(r"[。；;，,]", rest) else None
+
+
+def _fields_only(rest: str) -> bool:
+    """Whether the text after an item's first sentence only labels who does it and by when
+    (牵头单位：信息化中心；配合单位：…；完成时限：4月30日前。)."""
+    parts = [x.strip() for x in re.split(r"[。；;]", rest) if x.strip()]
+    return bool(parts) and all(any(field_label_end(x, role) for role in ("lead", "support",
+                                                                          "deadline"))
+                               for x in parts)
 
 
 def _is_body(name: str) -> bool:

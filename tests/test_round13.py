@@ -196,3 +196,27 @@ def test_an_in_this_respect_phrase_is_no_row(tmp_path):
     rows = [t.text for t in _rows(doc)]
     assert rows and not any(r.rstrip("，,。") == "在教育管理方面" for r in rows), rows
     assert any("入党积极分子座谈会" in r for r in rows)
+
+
+def test_a_labelled_item_list_gives_each_item_its_row_lead_and_time(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某大学党委组织部关于开展党支部书记集中轮训工作的通知",
+        "各二级党组织：",
+        "一、工作安排",
+        "4月15日前印发轮训课程表。",
+        "二、任务分工",
+        "1.编写《党支部工作实务手册》。牵头单位：党委组织部；配合单位：党校；完成时限：6月底前。",
+        "2.落实轮训经费保障。牵头单位：财务处；配合单位：党委组织部；完成时限：长期坚持。",
+        "中共某某大学委员会组织部",
+        "2027年3月8日"])
+    items = {tuple(c.path): c for c in doc.clauses if c.path[0] == "二"}
+    first, second = items[("二", "1")], items[("二", "2")]
+    assert first.heading is None  # the item itself, not a lead phrase over labels
+    assert [t.text for t in first.tasks] == ["编写《党支部工作实务手册》。"]
+    (t,) = first.tasks
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "stated")]
+    assert [(d.canonical, d.basis) for d in t.support] == [("党校", "stated")]
+    assert due_of(t)["end"] == "2027-06-30" and not due_of(t).get("inferred")
+    (t2,) = second.tasks
+    assert [d.canonical for d in t2.lead] == ["财务处"]
+    assert due_of(t2)["kind"] == "ongoing"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pbdocs.model import Clause, Deadline, Dept, Document, Task
+from pbdocs.extract.period import STANDING_FIELD
 from pbdocs.read.tables import field_label_end
 
 
@@ -491,10 +492,20 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         for d in inherited)
     previous, last_kept = "", False
     units = tasks.units(text, pb["sentences"])
+    # (1.编写《党支部工作实务手册》。牵头单位：党委组织部；完成时限：6月底前。: the item's lead
+    # phrase is its task when the rest only labels who and by when)
+    said = [u for u in units if u.text]
+    fields_only = len(said) > 1 and all(tasks.only_field(u.text, rules)
+                                        or tasks.time_field(u.text) for u in said[1:])
+    # …；完成时限：4月30日前。: the time the label states for the item's task
+    field_dl = [f.deadline for f in pb["deadlines"] if fields_only
+                and any(u.start <= f.start < u.end for u in said[1:])]
+    standing = fields_only and any(STANDING_FIELD.search(u.text) for u in said[1:])
     for u in units:
         has_doer = any(not d.person for d in
                        tasks.subjects(text, u.start, u.end, named, persons, lex.canonical, rules))
         if not u.text or (head and u.text.rstrip("。") == head and len(units) > 1
+                          and not fields_only
                           and not (has_doer and rules.modals.search(u.text))):
             continue  # a lead phrase (实施政治“强核”行动计划) heads the tasks, is not one
         follows = tasks.continues(u, previous, rules) and not has_doer  # not a new doer
@@ -552,6 +563,11 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                 thing = _object_of(text[parts[k - 1][0]:parts[k - 1][1]], rules)
                 if thing:
                     task.text = f"{thing}，{task.text}"
+            if field_dl and not any(not d.inferred for d in task.deadlines):
+                task.deadlines = [_by_end(d) for d in field_dl]
+                task.kind = "once" if task.kind == "ongoing" else task.kind
+            elif standing and not task.recurrences:
+                task.deadlines, task.kind = [], "ongoing"  # 完成时限：长期坚持
             out.append(task)
     return out
 
@@ -616,8 +632,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     elif base[0] or base[1]:
         # the clause's prose names them: for the sentences from where it names them on (a
         # closing 学院办公室负责保障… does not do the duties written before it)
-        lead, support = ([d for d in base[0] if _named_before(text, d.name, b)],
-                         [d for d in base[1] if _named_before(text, d.name, b)])
+        # (a label of the clause, 牵头单位：…, holds for all its tasks, also those before it)
+        lead, support = ([d for d in base[0]
+                          if d.basis == "stated" or _named_before(text, d.name, b)],
+                         [d for d in base[1]
+                          if d.basis == "stated" or _named_before(text, d.name, b)])
         if not lead:
             lead, support = list(carried[0]), []
             people = people or list(carried[1])

@@ -325,6 +325,8 @@ def _notice_schedule(doc: Document):
     return max(ends), work.group(1), words, by_section
 
 
+# a time field that says the duty has no end (完成时限：长期坚持): it stays standing
+STANDING_FIELD = re.compile(r"(?:时限|时间|期限)\s*[:：]\s*(?:长期坚持|长期|持续推进|常态化)")
 _IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|建设期间")
 
 
@@ -339,7 +341,10 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _close_with_schedule(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
+        standing_field = bool(STANDING_FIELD.search((c.text or "") + (c.note or "")))
         for t in c.tasks:
+            if standing_field and t.kind == "ongoing":
+                continue  # 完成时限：长期坚持, as the clause's label states
             in_cycle = in_cycle or bool(cycle is not None and _IN_CYCLE.search(t.text))
             if in_cycle and not any(not d.inferred for d in t.deadlines):
                 # for the whole building cycle, whatever phase it is written under
@@ -422,6 +427,8 @@ def _close_with_schedule(doc: Document) -> None:
         idx = order.index(sec) if sec in order else None
         # (the sections list has the numbered top-level sections in order)
         own = words.get(idx) if idx is not None else None
+        if STANDING_FIELD.search((c.text or "") + (c.note or "")):
+            continue  # 完成时限：长期坚持: standing, as the clause's label states
         for t in c.tasks:
             if t.kind != "ongoing" or t.deadlines or t.recurrences:
                 continue

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pbdocs.lang.lexicon import entries, per_lexicon, sections
-from pbdocs.read.tables import time_field
+from pbdocs.read.tables import field_label_end, time_field
 
 _FINAL = "。；;！？!?"
 _SEGMENT = re.compile(r"[，,；;：:。！？!?]")
@@ -271,8 +271,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "self"
     if core.endswith(("：", ":")):
         return "intro"
-    if time_field(t):
-        return "label"  # 完成时限：2026年6月30日前完成清理: the record's time limit, no task
+    if time_field(t) or only_field(t, r):
+        return "label"  # 完成时限：2026年6月30日前完成清理, 牵头单位：信息化中心；: no task
     if not has_target and not has_doer and not has_action(t, r):
         return "fragment"
     if (t[-1] not in _FINAL and len(core) <= 16 and not timed) or len(core) <= 6:
@@ -304,6 +304,19 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     if not has_modal and _statement(t):
         return "statement"
     return None
+
+
+def only_field(text: str, rules_: Rules | None = None) -> bool:
+    """Whether a unit only gives a responsibility field (牵头单位：信息化中心； 配合单位：…；):
+    a label of a lead or support column and names after it, nothing to do."""
+    parts = [x.strip() for x in re.split(r"[；;。]", text) if x.strip()]
+    if not parts or not any(field_label_end(parts[0], role) for role in ("lead", "support")):
+        return False
+    for part in parts:  # each a field: names after a lead or support label, or a time limit
+        at = max(field_label_end(part, role) for role in ("lead", "support"))
+        if not (time_field(part) or (at and not has_action(part[at:], rules_))):
+            return False
+    return True
 
 
 _IN_CHARGE = re.compile(r"由[^，,。；;]{2,40}?(?:具体|统一|共同)?(?:负责|牵头)")
