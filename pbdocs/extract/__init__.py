@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from pbdocs.model import Clause, Deadline, Dept, Document, Task
 from pbdocs.extract.period import STANDING_FIELD
+from pbdocs.model import Clause, Deadline, Dept, Document, Task
 from pbdocs.read.tables import field_label_end
 
 
