@@ -220,3 +220,19 @@ def test_a_labelled_item_list_gives_each_item_its_row_lead_and_time(tmp_path):
     (t2,) = second.tasks
     assert [d.canonical for d in t2.lead] == ["财务处"]
     assert due_of(t2)["kind"] == "ongoing"
+
+
+def test_a_departments_notice_suggests_by_duty_and_else_its_addressees(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会组织部",
+        "关于开展党支部书记集中轮训工作的通知",
+        "各二级党组织：",
+        "为提升党支部书记履职能力，决定开展集中轮训。现将有关事项通知如下。",
+        "一、工作安排",
+        "5月中旬举办教工党支部书记轮训班。形成2500字左右申报材料。",
+        "中共某某大学委员会组织部",
+        "2027年3月8日"])
+    rows = {t.text[:6]: t for t in _rows(doc)}
+    assert [(d.canonical, d.basis) for d in rows["5月中旬举办"].lead] == [("党委组织部",
+                                                                        "suggested")]
+    assert [d.why for d in rows["形成2500"].lead] == ["通知的主送单位"]

@@ -353,6 +353,17 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
+def _department_notice(doc: Document, canonical, is_department) -> bool:
+    """Whether a notice is a department's (党委组织部关于开展…轮训的通知): the work it names
+    nobody for is mostly the department's own organising (召开动员会, 举办培训班, 印发课程表), and
+    is suggested by duty, like a plan's; what the addressees must do names them (各二级党组织要…)."""
+    issuer = doc.issuer or ""
+    office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
+        doc.institution) else issuer
+    office = re.sub(r"^中共", "", office)
+    return bool(office) and is_department(canonical(office))
+
+
 def _lays_out_plan(doc: Document) -> bool:
     """Whether a notice of an institution that divides its work among its departments (a
     university's, a hospital's, an institute's committee) sets out a plan of its own in
@@ -454,7 +465,8 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         branch = _branch_subject(doc)
         if branch:
             return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
-        if doc.recipients and not _lays_out_plan(doc):
+        if doc.recipients and not _lays_out_plan(doc) and not _department_notice(
+                doc, canonical, is_department):
             return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
     opening = _opening_doer(doc)
     if opening:
@@ -552,6 +564,10 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
     own doer, else the duty its sentence, its clause's lead phrase or its section headings
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
     own = default_doers(doc, canonical, is_department)
+    # a department's notice: what fits no duty is the addressees' (形成申报材料)
+    addressees = ([_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
+                  if not own and _notice_like(doc) and doc.recipients
+                  and _department_notice(doc, canonical, is_department) else [])
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
     kind = body_kind(doc.institution) if issued_by_institution(doc) else None
@@ -595,6 +611,8 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                         source = f"（见标题“{h}”）"
                         break
             if found is None:
+                if addressees:
+                    t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in addressees]
                 continue
             duty, term = found
             why = f"“{term}”{source}"
