@@ -355,8 +355,9 @@ def _notice_like(doc: Document) -> bool:
 
 def _department_notice(doc: Document, canonical, is_department) -> bool:
     """Whether a notice is a department's (党委组织部关于开展…轮训的通知): the work it names
-    nobody for is mostly the department's own organising (召开动员会, 举办培训班, 印发课程表), and
-    is suggested by duty, like a plan's; what the addressees must do names them (各二级党组织要…)."""
+    nobody for is mostly the department's own organising (召开动员会, 举办培训班,
+    印发课程表), and is suggested by duty, like a plan's; what the addressees must do names
+    them (各二级党组织要…)."""
     issuer = doc.issuer or ""
     office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
         doc.institution) else issuer
