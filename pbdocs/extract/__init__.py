@@ -494,13 +494,13 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     units = tasks.units(text, pb["sentences"])
     # (1.编写《党支部工作实务手册》。牵头单位：党委组织部；完成时限：6月底前。: the item's lead
     # phrase is its task when the rest only labels who and by when)
-    said = [u for u in units if u.text]
-    fields_only = len(said) > 1 and all(tasks.only_field(u.text, rules)
-                                        or tasks.time_field(u.text) for u in said[1:])
+    after_first = [u for u in units if u.text][1:]
+    fields_only = bool(after_first) and all(tasks.only_field(u.text, rules)
+                                            or tasks.time_field(u.text) for u in after_first)
     # …；完成时限：4月30日前。: the time the label states for the item's task
     field_dl = [f.deadline for f in pb["deadlines"] if fields_only
-                and any(u.start <= f.start < u.end for u in said[1:])]
-    standing = fields_only and any(STANDING_FIELD.search(u.text) for u in said[1:])
+                and any(u.start <= f.start < u.end for u in after_first)]
+    standing = fields_only and any(STANDING_FIELD.search(u.text) for u in after_first)
     for u in units:
         has_doer = any(not d.person for d in
                        tasks.subjects(text, u.start, u.end, named, persons, lex.canonical, rules))

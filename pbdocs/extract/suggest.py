@@ -353,15 +353,24 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
+def _issuer_office(doc: Document) -> str:
+    """The issuer without its institution's name (党委组织部 of 某某大学党委组织部)."""
+    issuer = doc.issuer or ""
+    return issuer[len(doc.institution):] if doc.institution and issuer.startswith(
+        doc.institution) else issuer
+
+
+def _addressees(doc: Document, canonical) -> list[Dept]:
+    """The units a notice is addressed to, as suggestions (主送机关)."""
+    return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
+
+
 def _department_notice(doc: Document, canonical, is_department) -> bool:
     """Whether a notice is a department's (党委组织部关于开展…轮训的通知): the work it names
     nobody for is mostly the department's own organising (召开动员会, 举办培训班,
     印发课程表), and is suggested by duty, like a plan's; what the addressees must do names
     them (各二级党组织要…)."""
-    issuer = doc.issuer or ""
-    office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
-        doc.institution) else issuer
-    office = re.sub(r"^中共", "", office)
+    office = re.sub(r"^中共", "", _issuer_office(doc))
     return bool(office) and is_department(canonical(office))
 
 
@@ -468,16 +477,15 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
             return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
         if doc.recipients and not _lays_out_plan(doc) and not _department_notice(
                 doc, canonical, is_department):
-            return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
+            return _addressees(doc, canonical)
     opening = _opening_doer(doc)
     if opening:
         opening = _as_titled(opening, doc.title)
         return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
     issuer = doc.issuer
     if issuer and not issued_by_institution(doc):
-        office = issuer[len(doc.institution):] if doc.institution and issuer.startswith(
-            doc.institution) else issuer
-        if not is_department(canonical(office)):  # a department's rules: the duty table
+        # (a department's rules: the duty table)
+        if not is_department(canonical(_issuer_office(doc))):
             name = short_name(issuer)
             return [_dept(name, canonical(name), "发文单位自身的工作")]
     if doc.issuer or not own_work(doc, is_department):
@@ -566,8 +574,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
     own = default_doers(doc, canonical, is_department)
     # a department's notice: what fits no duty is the addressees' (形成申报材料)
-    addressees = ([_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
-                  if not own and _notice_like(doc) and doc.recipients
+    addressees = (_addressees(doc, canonical) if not own and _notice_like(doc) and doc.recipients
                   and _department_notice(doc, canonical, is_department) else [])
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
@@ -613,7 +620,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                         break
             if found is None:
                 if addressees:
-                    t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in addressees]
+                    t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
             why = f"“{term}”{source}"
