@@ -124,7 +124,8 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     """The clause's lead phrase: its first sentence when short and followed by more text (for
     an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
-    if 0 < k < len(text) - 1 and _headline(text[:k]):
+    # (（四）夯实组织基础（责任人：组织员）。严格…: a headline with its note, lifted later)
+    if 0 < k < len(text) - 1 and _headline(_split_note(text[:k])[0]):
         if _fields_only(text[k + 1:]):
             return None  # 1.编写《…手册》。牵头单位：…；完成时限：…。: the item itself, labelled
         return text[:k] if not article or _lead_verbs().match(text) else None
@@ -364,6 +365,13 @@ class _Builder:
             c.heading = (lead_phrase(c.text, bool(article)) if c.number is not None
                          else _enumeration_lead(c.text) if c.path != ["0"] else None)
             h = c.heading
+            own, note = _split_note(h) if h else (h, None)
+            if note and c.text.startswith(h):
+                # （四）夯实组织基础（责任人：组织员；完成时限：长期坚持）。…: the headline's
+                # note says who does and by when for the whole item
+                c.heading, c.text = own, own + c.text[len(h):]
+                c.note = f"{note}，{c.note}" if c.note else note
+                h = own
             if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
                     and all(_is_body(u) for u in h.split("、"))):
                 # （一）党委办公室：负责…: the units' label heads the item, the duty is its text

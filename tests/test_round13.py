@@ -236,3 +236,21 @@ def test_a_departments_notice_suggests_by_duty_and_else_its_addressees(tmp_path)
     assert [(d.canonical, d.basis) for d in rows["5月中旬举办"].lead] == [("党委组织部",
                                                                         "suggested")]
     assert [d.why for d in rows["形成2500"].lead] == ["通知的主送单位"]
+
+
+def test_a_headlines_note_names_who_does_the_whole_item(tmp_path):
+    doc = _parse(tmp_path, [
+        "某某学院党委2027年“一院一品”党建品牌创建实施方案",
+        "一、重点任务",
+        "（一）夯实组织基础（责任人：组织员；完成时限：长期坚持）。严格落实发展党员工作规程，"
+        "6月底前完成上半年发展对象政治审查。",
+        "（二）修订制度（牵头单位：党委组织部；责任人：张明）。修订学院党委会议事规则。",
+        "中共某某学院委员会",
+        "2027年3月1日"])
+    by = {tuple(c.path): c for c in doc.clauses}
+    first, second = by[("一", "（一）")], by[("一", "（二）")]
+    assert first.heading == "夯实组织基础" and "责任人：组织员" in first.note
+    assert "责任人" not in first.text
+    assert all([(d.name, d.basis) for d in t.lead] == [("组织员", "stated")] for t in first.tasks)
+    # a person named beside a lead department does not lead
+    assert [d.canonical for d in second.tasks[0].lead] == ["党委组织部"]

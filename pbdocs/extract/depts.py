@@ -81,6 +81,7 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
     if not lex.labels or ("：" not in text and ":" not in text):
         return res
     marks = list(_label_re(tuple(lex.labels)).finditer(text))
+    persons: list[Mention] = []
     for i, m in enumerate(marks):
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         value = text[m.end():stop]
@@ -91,7 +92,7 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
         value = _MARK.sub("", value)
         value = _until_note_end(value)
         role = lex.labels[m.group("label")]
-        if role not in ("lead", "support"):
+        if role not in ("lead", "support", "person"):
             continue
         pos = m.end()
         for item in _item_split().split(value):
@@ -103,8 +104,11 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
             this = role
             if marks_in:
                 this = "lead" if marks_in.get(item) == "牵头" else "support"
-            _add(getattr(res, this), Mention(start, start + len(item), item, lex.canonical(item),
-                                             "stated"))
+            _add(persons if this == "person" else getattr(res, this),
+                 Mention(start, start + len(item), item, lex.canonical(item), "stated"))
+    if not res.lead:  # 责任人：组织员 with no lead department: the person named leads
+        for p in persons:
+            _add(res.lead, p)
     return res
 
 
