@@ -254,3 +254,18 @@ def test_a_headlines_note_names_who_does_the_whole_item(tmp_path):
     assert all([(d.name, d.basis) for d in t.lead] == [("组织员", "stated")] for t in first.tasks)
     # a person named beside a lead department does not lead
     assert [d.canonical for d in second.tasks[0].lead] == ["党委组织部"]
+
+
+def test_a_duty_amount_is_no_output_but_a_count_produced_is(tmp_path):
+    from pbdocs.generate.taskbook import taskbook_rows
+
+    doc = _parse(tmp_path, [
+        "某某学院党委2027年党建品牌创建实施方案",
+        "一、重点任务",
+        "（一）推进融合。各党支部至少联系1个学生科创团队。",
+        "（二）打造品牌。年内建成2个党建工作样板支部。",
+        "中共某某学院委员会",
+        "2027年3月1日"])
+    outputs = {r.measure[:6]: r.output for r in taskbook_rows(doc)}
+    assert "联系" not in outputs["各党支部至少"]
+    assert "2个" in outputs["年内建成2个"]

@@ -3,6 +3,7 @@ landscape .docx and optionally as a spreadsheet."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,22 @@ def _deliverable_rules(source_path: str | None) -> list[tuple[str, str]]:
     return rules
 
 
+# a target whose words put a verb before the count (至少联系1个): how much of a duty is done,
+# not a thing produced (不少于5篇, 2个 stay)
+_QUALIFIERS = re.compile(r"^(?:\s*(?:至少|不少于|不低于|不超过|达到|累计|共|每年|全年|年内))*\s*")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百]")
+
+
+_PRODUCES = re.compile(r"^(?:建成|建设|培育|形成|打造|推出|汇编|编印|编写|选树|评选|创建|"
+                       r"制作|开发)")
+
+
+def _verb_before_count(text: str) -> bool:
+    rest = _QUALIFIERS.sub("", text or "", count=1)
+    return (bool(rest) and not _NUMERAL.match(rest) and bool(_NUMERAL.search(rest))
+            and not _PRODUCES.match(rest))
+
+
 def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
     """成果形式: the targets that count things produced (建成标杆院系2个; not 至少参加1次,
     不低于1%: requirements, not outcomes) first, then deliverables whose keyword the text
@@ -41,6 +58,8 @@ def _output(text: str, targets, rules: list[tuple[str, str]]) -> str:
             continue
         if (t.unit or "") not in units:
             continue
+        if _verb_before_count(t.text):
+            continue  # 各党支部至少联系1个学生科创团队: a duty's amount, not a thing produced
         label = t.text if t.subject in t.text else f"{t.subject}{t.text}"
         if label not in parts:
             parts.append(label)
