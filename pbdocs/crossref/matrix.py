@@ -2,11 +2,15 @@
 clause excerpts and the numbers (targets, recurrences, deadlines) that institution set.
 
 A number is compared only with numbers that measure the same thing: the same kind and unit, the
-same period (a recurrence counted per year, so 每学期1次 equals 每年2次), and a subject alike
-(who or what: a target's subject, else the words around the number in its sentence, weighted by
-IDF). Deadlines date each plan's own schedule and are not compared. A number without a
-subject, or damaged in the source (a numeral lost in extraction: the
-normaliser keeps a space where it was), is shown and never compared. Cost is linear in the corpus:
+same period (a recurrence counted per year, so 每学期1次 equals 每年2次), a coverage only with a
+coverage, a count only with one of the same scope (a college's own plan, or an institution's),
+and a subject alike (who or what: a target's subject, else the words around the number in its
+sentence, weighted by IDF, without the words of compare_subjects.tsv that say nothing of what is
+measured) and of the same level (校级 is not 省级, and a subject naming a level is not compared
+with one naming none). 至少3个, 3个 and 约3个 set the same number; 不超过3个 a ceiling.
+Deadlines date each plan's own schedule and are not compared. A number without a subject, or
+damaged in the source (a numeral lost in extraction: the normaliser keeps a space where it
+was), is shown and never compared. Cost is linear in the corpus:
 clauses are found through the clause index's postings, each cell keeps PER_CELL clauses per
 institution, and each number is compared with a few subjects of each group of its row, not with
 every institution's numbers.
@@ -33,6 +37,7 @@ MAX_SENTENCE_CHARS = 160
 # Two numbers measure the same thing when their subjects' IDF-weighted word cosine reaches this.
 SUBJECT_MIN = 0.5
 REPRESENTATIVES = 8  # subjects of a group a new number is compared with
+SUBJECTS_FILE = "compare_subjects.tsv"  # words ignored in subjects; level words
 PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "semester": 2, "year": 1}
 # A numeral lost in extraction: the normaliser keeps the space where it stood (召开 次).
 _LOST_NUMERAL = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
@@ -219,26 +224,48 @@ def _item(doc: Document, c: Clause, hit: list[tuple[str, str]], keys: list[str])
         excerpt += "……"
     out: dict = {"clause_id": c.id, "doc_id": doc.id, "excerpt": excerpt,
                  "targets": [], "recurrences": [], "deadlines": []}
+    used: set[tuple[int, int]] = set()
+    scope = _scope(doc)
     for kind, x, _ in kept:
         d = x.to_dict()
-        d["subject_text"] = _subject_text(kind, x, [f for _, f in chosen])
+        if kind == "targets" and d.get("unit") != "%":
+            d["scope"] = scope  # a count is compared only within one scope
+        d["subject_text"] = _subject_text(kind, x, [f for _, f in chosen], used)
         if _LOST_NUMERAL.search(x.text or ""):
             d["damaged"] = True
         out[kind].append(d)
     return out
 
 
-def _subject_text(kind: str, x, sents: list[str]) -> str:
+def _scope(doc: Document) -> str:
+    """Whose count a document sets: `unit` for a college's, a branch's or another unit's own
+    plan (its issuer is a committee or branch below the institution), else `institution`.
+    A college's 争创校级样板支部1个 is not the university's 培育校级样板支部5个."""
+    from pbdocs.extract.suggest import issued_by_institution, own_work_bodies
+
+    issuer = (doc.issuer or "").strip()
+    if not issuer or issued_by_institution(doc):
+        return "institution"
+    below = issuer.endswith(("委员会", "党委")) or any(e in issuer for e in own_work_bodies())
+    return "unit" if below else "institution"
+
+
+def _subject_text(kind: str, x, sents: list[str], used: set[tuple[int, int]]) -> str:
     """What a number measures, in words: a target's subject, else the part of its (folded)
     sentence around it (between commas), with the part before when that holds only the number
-    (「校级领导干部讲党课，每学期不少于1次」)."""
+    (「校级领导干部讲党课，每学期不少于1次」). A part taken for one number (`used`, filled
+    here) is not taken again for the same words later in the excerpt (「委员会每月召开1次，
+    党小组会每月召开1次」)."""
     if kind == "targets":
         return x.subject or ""
     text = fold(x.text)
-    for s in sents:
+    for n, s in enumerate(sents):
         segs = _SEGMENT.findall(s)
         for i, seg in enumerate(segs):
+            if (n, i) in used:
+                continue
             if text in seg or seg in text:
+                used.add((n, i))
                 if i and not _subject_words(seg):
                     return segs[i - 1] + "，" + seg
                 return seg
@@ -246,9 +273,30 @@ def _subject_text(kind: str, x, sents: list[str]) -> str:
 
 
 def _subject_words(text: str) -> set[str]:
-    """The words of a subject text, without those of the number phrase itself."""
+    """The words of a subject text, without those of the number phrase itself and those that
+    say nothing about what is measured (`ignore` in compare_subjects.tsv)."""
     q = _quantity_word()
-    return {w for w in words(text) if not q.match(w)}
+    ignore, levels = _subject_lexicon()
+    return {w for w in words(text) if not q.match(w) and w not in ignore
+            and not any(w == lw for lw, _ in levels)}
+
+
+@lexicon.per_lexicon()
+def _subject_lexicon() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """(words to ignore in a subject, (level word, level) longest word first)."""
+    rows = lexicon.rows(SUBJECTS_FILE)
+    ignore = frozenset(r[1] for r in rows if r[0] == "ignore" and len(r) > 1)
+    levels = sorted(((r[1], r[2]) for r in rows if r[0] == "level" and len(r) > 2),
+                    key=lambda p: -len(p[0]))
+    return ignore, tuple(levels)
+
+
+def _level(text: str) -> str | None:
+    """The level a subject names (校级样板支部 → 校级), or None."""
+    for w, level in _subject_lexicon()[1]:
+        if w in text:
+            return level
+    return None
 
 
 def _trim(sentence: str, keys: list[str], numbers: list[str]) -> str:
@@ -278,7 +326,12 @@ def _measure(kind: str, x: dict) -> tuple | None:
     if kind == "targets":
         if x.get("value") is None:
             return None
-        return (kind, x.get("unit") or ""), (x.get("op"), x.get("value"), x.get("value_max"))
+        # a coverage (全覆盖, 覆盖率100%) is not a share of something (1%的比例)
+        cover = "覆盖" in (x.get("text") or "") + (x.get("subject_text") or "")
+        # 至少3个, 3个, 约3个 set the same number; 不超过3个 sets a ceiling
+        bound = "max" if x.get("op") in ("<=", "<") else "min"
+        return ((kind, x.get("unit") or "", cover, x.get("scope")),
+                (bound, x.get("value"), x.get("value_max")))
     if kind == "recurrences":
         per = PER_YEAR.get(x.get("period"))
         n = x.get("min_times")
@@ -321,14 +374,17 @@ def _mark_differences(cells: dict[str, list[dict]], model) -> bool:
                     if m is None:
                         continue
                     key, value = m
-                    vec = _subject_vector(x.get("subject_text") or "", model)
+                    subject = x.get("subject_text") or ""
+                    vec = _subject_vector(subject, model)
                     if not vec:
                         continue  # a number without a subject is not compared
+                    level = _level(subject)
                     found = groups.setdefault(key, [])
-                    alike = [g for g in found
+                    # a level named (校级, 省级) or none: only numbers of the same are alike
+                    alike = [g for g in found if g["level"] == level
                              if any(_alike(vec, r) >= SUBJECT_MIN for r in g["reps"])]
                     if not alike:
-                        alike = [{"reps": [], "members": []}]
+                        alike = [{"reps": [], "members": [], "level": level}]
                         found.append(alike[0])
                     first = alike[0]
                     for g in alike[1:]:  # the number joins groups that it shows to be one

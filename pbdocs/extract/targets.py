@@ -71,12 +71,36 @@ def _subject_before(text: str, start: int, clause_start: int, cut: list[tuple[in
     return _tidy(_LEAD_IN.sub("", text[s:start]))
 
 
+_MAX_SUBJECT = 30  # longer text before a bare number is a sentence, not what it counts
+_VERB_AT = 3  # a verb of making opens the words when among their first characters (年内新培育)
+
+
+def _counted_before(text: str, at: int, cs: int, out: list[Found], lex: Lexicon,
+                    times: list[tuple[int, int]]) -> str:
+    """What a bare number counts when the words before it say so (「建成校级标杆院系4个、
+    样板支部20个」 → 校级标杆院系, 样板支部): from after the last verb of making (建成, 培育)
+    or the goal listed before it, to the number; 各 (各1个) left out."""
+    s0 = cs
+    prev = [f.end for f in out if cs <= f.end <= at]
+    if prev:
+        sep = text.find("、", prev[-1], at)
+        s0 = sep + 1 if sep >= 0 else prev[-1]
+    subject = _subject_before(text, at, s0, times)
+    # a verb opening the words (新培育…, 建成…), not one inside a noun (…规范化建设达标率)
+    opens = [subject.find(v) + len(v) for v in lex.verbs if 0 <= subject.find(v) <= _VERB_AT]
+    if opens:
+        subject = _tidy(subject[max(opens):])
+    subject = subject.removesuffix("各").removesuffix("共")
+    return subject if len(subject) <= _MAX_SUBJECT else ""
+
+
 def _tidy(subject: str) -> str:
-    """A subject without spaces or quote marks left unbalanced by the cut."""
+    """A subject without spaces, quote marks left unbalanced by the cut, or the 的 that tied
+    it to the number (「1%的比例配齐专职组织员」 → 比例配齐专职组织员)."""
     subject = subject.strip()
     if subject.count("“") != subject.count("”"):
         subject = subject.replace("“", "").replace("”", "")
-    return subject.strip("\"")
+    return subject.strip("\"").removeprefix("的")
 
 
 def _near_op(text: str, at: int, comp: re.Pattern, lex: Lexicon) -> str:
@@ -170,6 +194,8 @@ def find_targets(text: str, lex: Lexicon, masked: list[tuple[int, int]] = (),
                 subject = _subject_before(text, pre_at, s0, list(times))
             if not subject:
                 subject = _tidy(text[b:_clause_end(text, b)])
+            if not subject and pre_at == core_start:
+                subject = _counted_before(text, core_start, cs, out, lex, list(times))
         a = min(a, pre_at)  # the comparator is part of what is written
         out.append(Found(a, end, Target(text=text[a:end].strip(), op=op, value=clean(value),
                                         unit=unit, subject=subject or None,

@@ -179,6 +179,19 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
+@lexicon.per_lexicon()
+def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = lexicon.rows("quantities.tsv")
+    return (tuple(r[1] for r in rows if r[0] == "before" and len(r) > 1),
+            tuple(r[1] for r in rows if r[0] == "after" and len(r) > 1))
+
+
+def _has_comparison(text: str) -> bool:
+    """Whether a target's text carries a comparison word of its own (达到…, …以上, 约…左右)."""
+    before, after = _comparison_words()
+    return text.startswith(before) or text.rstrip().endswith(after)
+
+
 def op_word(op: str | None, unit: str | None = None) -> str:
     """A target's comparison in words: 不低于 (a share), 至少 (a count), 约, '' for equals."""
     kind = "op" if unit == "%" else "op_count"
@@ -217,7 +230,8 @@ def target_phrase(t: Any) -> str:
     """A target as a short phrase with its comparison: `专职组织员：至少1名`."""
     op = op_word(_get(t, "op"), _get(t, "unit"))
     text = _get(t, "text") or ""
-    shown = text if not op or text.startswith(op) else f"{op}{text}"
+    # the text states its own comparison (达到95%以上, 约5个左右, 不少于3个): shown as written
+    shown = text if not op or _has_comparison(text) else f"{op}{text}"
     subject = _get(t, "subject")
     return f"{subject}：{shown}" if subject else shown
 
