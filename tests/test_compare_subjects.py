@@ -97,3 +97,25 @@ def test_a_colleges_count_is_not_compared_with_a_universitys(tmp_path):
     got = _marks(compare([uni, other, college], topics=["样板支部"]))
     assert got[("甲大学", "校级样板支部：5个")] and got[("丙大学", "校级样板支部：8个")]
     assert got[("乙大学", "校级样板支部：1个")] is False, got
+
+
+def test_many_institutions_are_listed_in_rows_and_the_silent_named_once(tmp_path):
+    from pbdocs.generate.compare import MATRIX_MAX, context
+
+    docs = [_doc(tmp_path, f"d{k}", f"第{k}大学", ["一、主要目标", f"年内新培育校级样板支部{k}个。"])
+            for k in range(1, MATRIX_MAX + 3)]
+    docs.append(_doc(tmp_path, "z", "无关大学", ["一、加强理论学习", "每月开展一次集中学习。"]))
+    res = compare(docs, topics=["样板支部"])
+    ctx = context(res)
+    assert ctx["long"] and "无关大学" not in ctx["institutions"]
+    assert ctx["absent_line"] == "另有 1 所院校的文件未提及这些主题：无关大学。"
+    assert [e["institution"] for e in ctx["rows"][0]["entries"]] == [
+        f"第{k}大学" for k in range(1, MATRIX_MAX + 3)]
+    out = tmp_path / "cmp.md"
+    from pbdocs.generate.outputs import write
+
+    write("compare", res, out)
+    md = out.read_text(encoding="utf-8")
+    assert "| 主题 | 院校 | 要求摘录与数值 |" in md and "无关大学。" in md
+    assert md.count("\n| ") == MATRIX_MAX + 3  # the header and a row per institution
+    assert "共比对1个主题、9所院校（8所提及）" in md

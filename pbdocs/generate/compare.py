@@ -53,22 +53,45 @@ def ref(item: dict) -> str:
     return f"{doc} {''.join(words)}"
 
 
+# Above this many institutions a document lists (topic, institution) rows instead of a column
+# per institution: 98 columns on a landscape A4 page are unreadable.
+MATRIX_MAX = 6
+
+
 def context(result: dict, title: str | None = None) -> dict[str, Any]:
-    """The template context: institutions, and rows with cells in institution order."""
-    insts = result.get("institutions", [])
+    """The template context: the institutions that mention a topic (the others named once, in
+    `absent`), and rows with cells in institution order; `long` when there are too many
+    institutions for a column each, with each row's `entries` (institution, items)."""
+    every = result.get("institutions", [])
+    reqs = result.get("requirements", [])
+    insts = [i for i in every if any(r["cells"].get(i) for r in reqs)] or list(every)
     rows = []
-    for r in result.get("requirements", []):
+    for r in reqs:
         cells = []
         for inst in insts:
             items = [{"excerpt": it.get("excerpt", ""), "ref": ref(it), "numbers": numbers(it),
                       "clause_id": it.get("clause_id")} for it in r["cells"].get(inst, [])]
             cells.append(items)
         rows.append({"topic": r["topic"], "differs": r.get("differs", False),
-                     "discovered": r.get("source") == "discovered", "cells": cells})
+                     "discovered": r.get("source") == "discovered", "cells": cells,
+                     "entries": [{"institution": i, "found": c}
+                                 for i, c in zip(insts, cells) if c]})
     n = len(insts)
     widths = ",".join(["11"] + [str(max(8, 89 // max(n, 1)))] * n)
-    return {"title": title or "各校党建工作要求比对表", "institutions": insts, "rows": rows,
-            "widths": widths, "legend": LEGEND, "mark": DIFF_MARK}
+    ctx = {"title": title or "各校党建工作要求比对表", "institutions": insts, "rows": rows,
+           "widths": widths, "legend": LEGEND, "mark": DIFF_MARK,
+           "absent": [i for i in every if i not in insts] if reqs else [],
+           "long": n > MATRIX_MAX, "total": len(every)}
+    ctx["absent_line"] = absent_line(ctx)
+    return ctx
+
+
+def absent_line(ctx: dict) -> str:
+    """The institutions whose documents mention none of the topics, in one sentence, or ''."""
+    absent = ctx.get("absent") or []
+    if not absent:
+        return ""
+    return f"另有 {len(absent)} 所院校的文件未提及这些主题：{'、'.join(absent)}。"
 
 
 def to_text(result: dict, width: int | None = None) -> str:
@@ -99,6 +122,8 @@ def to_text(result: dict, width: int | None = None) -> str:
                      else "没有可比对的主题。")
     else:
         lines.append(LEGEND)
+        if ctx["absent_line"]:
+            lines.extend(_chunks(ctx["absent_line"], wrap))
     return "\n".join(lines)
 
 
@@ -137,15 +162,19 @@ def write_xlsx(result: dict, out: Path, title: str | None = None) -> int:
                                 else n["text"])
             values.append(rich)
         ws.append(values)
+    from openpyxl.utils import get_column_letter
+
     ws.column_dimensions["A"].width = 16
     for i in range(len(ctx["institutions"])):
-        ws.column_dimensions[chr(ord("B") + i) if i < 25 else "Z"].width = 48
+        ws.column_dimensions[get_column_letter(i + 2)].width = 48
     for r in ws.iter_rows(min_row=2):
         for c in r:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "B2"
     ws.append([])
     ws.append([ctx["legend"]])
+    if ctx["absent_line"]:
+        ws.append([ctx["absent_line"]])
     from pbdocs.generate.output import save
 
     save(out, lambda p: wb.save(str(p)))
