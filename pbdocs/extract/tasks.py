@@ -833,8 +833,14 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     if dated_before:
         return not dated_seg and bool(r.standing_after_date.search(_AND.sub("", seg).strip()))
     segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
-    if len(segs) != 1 or _REGULARLY.search(before):
+    if not segs or len(segs) > _STANDING_PARTS or _REGULARLY.search(before):
         return False
+    # (严格党员发展程序，坚持标准、保证质量，上半年完成…: every part before is standing)
+    for x in segs[1:]:
+        x = _ORDINAL.sub("", x).strip()
+        if not (r.standing_openers.search(x) or r.standing_part.match(x)) or (
+                r.once_verbs.search(predicate(x, r))):
+            return False
     opening = _ORDINAL.sub("", segs[0]).strip()
     # (党委办公室要加强督查督办，年底前…: the standing duty after the doer who is asked)
     head = _ASKED_DOER.match(opening)
@@ -846,13 +852,17 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     if not m or r.once_verbs.search(predicate(opening[m.end():], r)):
         return False
     what = predicate(_TIME_WORDS.sub("", seg), r)
-    if r.due_at_end.search(what) or _COMPLETES.match(what):
+    if _COMPLETES.match(what):
         return False  # …，6月20日前全部办理完毕: the standing part's own completion
     return dated_seg or bool(_DATE_TAIL.match(after))
 
 
+_STANDING_PARTS = 3  # standing parts a sentence may open with before its dated one-off
 _ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
-_COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)")
+# the standing part's own completion (全部办理完毕, 完成相关工作), not a deliverable of its own
+# (上半年完成发展对象集中培训)
+_COMPLETES = re.compile(r"^(?:全部|全面|基本|按时)?(?:办理)?(?:完成|完毕|办结|到位|结束)"
+                        r"(?:(?:相关|此项|该项|各项|上述|以上)?(?:工作|任务))?\s*[。；;！!]?\s*$")
 # a sentence's tail that only dates what is before it: ，上半年完成。 ，10月底前完成。
 _DATE_TAIL = re.compile(r"^[，,]\s*(?:于|在)?\s*(?:\d{4}\s*年)?(?:[上下]半年|[一二三四]季度|年内|"
                         r"年底前?|\d{1,2}\s*月(?:[上中下]旬|底|份)?(?:\d{1,2}\s*日)?)前?\s*"

@@ -1,0 +1,52 @@
+"""Round 14: a sentence that opens with several standing parts and closes with a dated
+deliverable is two rows (严格党员发展程序，坚持标准、保证质量，上半年完成发展对象集中培训); a
+completion with an object of its own (完成发展对象集中培训) is a deliverable, not the standing
+part's own completion (全部办理完毕)."""
+
+from __future__ import annotations
+
+from pbdocs.extract.tasks import due_of
+from pbdocs.parse import parse_file
+
+
+def _parse(tmp_path, lines: list[str]):
+    """The document a user gets from a text file of these lines."""
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    return parse_file(src, doc_id="plan")
+
+
+def _rows(doc):
+    return [t for c in doc.clauses for t in c.tasks]
+
+
+def _row(doc, start: str):
+    found = [t for t in _rows(doc) if t.text.startswith(start)]
+    assert len(found) == 1, [t.text for t in _rows(doc)]
+    return found[0]
+
+
+POINTS = ["中共某某大学委员会2027年党建工作要点",
+          "一、加强组织建设",
+          "1.严格党员发展程序，坚持标准、保证质量，上半年完成发展对象集中培训。",
+          "2.坚持好干部标准，严格干部选拔任用程序，年内完成中层干部任期考核。",
+          "3.做好毕业生党员组织关系转接工作，6月20日前全部办理完毕。",
+          "中共某某大学委员会",
+          "2027年1月10日"]
+
+
+def test_standing_parts_then_a_dated_deliverable_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, POINTS)
+    standing = _row(doc, "严格党员发展程序")
+    assert "集中培训" not in standing.text and due_of(standing)["kind"] == "ongoing"
+    training = _row(doc, "上半年完成发展对象集中培训")
+    assert training.kind == "once" and due_of(training)["end"] == "2027-06-30"
+    cadres = _row(doc, "坚持好干部标准")
+    assert "任期考核" not in cadres.text and due_of(cadres)["kind"] == "ongoing"
+    assert due_of(_row(doc, "年内完成中层干部任期考核"))["end"] == "2027-12-31"
+
+
+def test_the_standing_parts_own_completion_stays_with_it(tmp_path):
+    doc = _parse(tmp_path, POINTS)
+    transfer = _row(doc, "做好毕业生党员组织关系转接工作")
+    assert "全部办理完毕" in transfer.text and due_of(transfer)["end"] == "2027-06-20"
