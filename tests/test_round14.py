@@ -50,3 +50,39 @@ def test_the_standing_parts_own_completion_stays_with_it(tmp_path):
     doc = _parse(tmp_path, POINTS)
     transfer = _row(doc, "做好毕业生党员组织关系转接工作")
     assert "全部办理完毕" in transfer.text and due_of(transfer)["end"] == "2027-06-20"
+
+
+PLAN = ["中共某某大学委员会关于加强基层党组织建设的实施方案",
+        "一、主要任务",
+        "（一）优化组织设置。党支部原则上按教研室、课题组设置，2026年6月底前完成全校党支部设置情况摸底调整。",
+        "（二）推进融合。2026年9月底前完成新一轮党支部设置调整，推动党支部建在学科团队、科研平台上。",
+        "二、组织实施",
+        "学校成立建设工作领导小组，领导小组办公室设在党委组织部，负责日常协调和督促检查。",
+        "中共某某大学委员会",
+        "2026年3月1日"]
+
+
+def test_a_principle_of_setting_up_branches_stands_beside_its_dated_work(tmp_path):
+    doc = _parse(tmp_path, PLAN)
+    assert due_of(_row(doc, "党支部原则上按教研室"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "2026年6月底前完成全校党支部"))["end"] == "2026-06-30"
+    assert due_of(_row(doc, "推动党支部建在学科团队"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "2026年9月底前完成新一轮"))["end"] == "2026-09-30"
+
+
+def test_a_standing_charge_after_setting_up_a_group_is_its_offices_own_row(tmp_path):
+    doc = _parse(tmp_path, PLAN)
+    group = _row(doc, "学校成立建设工作领导小组")
+    assert "督促检查" not in group.text and group.kind == "once"
+    charge = _row(doc, "负责日常协调和督促检查")
+    assert charge.kind == "ongoing" and due_of(charge)["kind"] == "ongoing"
+    assert [(d.canonical, d.basis) for d in charge.lead] == [("党委组织部", "text")]
+
+
+def test_the_scorer_reads_half_a_year_written_either_way():
+    from pbdocs.extract.evaluate_tasks import _due_key
+
+    six_months = {"kind": "recurring", "recurrence": {"period": "month", "every": 6}}
+    semester = {"kind": "recurring", "recurrence": {"period": "semester", "every": 1}}
+    month = {"kind": "recurring", "recurrence": {"period": "month", "every": 1}}
+    assert _due_key(six_months) == _due_key(semester) != _due_key(month)

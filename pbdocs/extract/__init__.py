@@ -151,6 +151,7 @@ def _whole_plan(doc: Document, lex) -> None:
                 t.lead = _dedup([Dept(n, lex.canonical(n), "text") for d in doers
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
+    _seated_charge(doc, lex)
     _organising_lead(doc)
     _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
@@ -332,6 +333,24 @@ def _organising_lead(doc: Document) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [_copy(d) for d in lead]
+
+
+def _seated_charge(doc: Document, lex) -> None:
+    """A charge after the office it belongs to, in the same sentence (成立…领导小组，领导小组办公室
+    设在党委组织部，负责日常协调和督促检查): the prose names who does it (basis text)."""
+    from pbdocs.extract.tasks import _CHARGE
+
+    departments = set(lex.departments.values())
+    for c in doc.clauses:
+        text = c.text or ""
+        for t in c.tasks:
+            at = text.find(t.text[:12])
+            if t.lead or at <= 0 or not _CHARGE.match(t.text):
+                continue
+            start = max(text.rfind(p, 0, at) for p in "。；;！？!?\n") + 1
+            seated = [m.group("name") for m in _SEATED.finditer(text, start, at)]
+            if seated and lex.canonical(seated[-1]) in departments:
+                t.lead = [Dept(seated[-1], lex.canonical(seated[-1]), "text")]
 
 
 def _seated_office(doc: Document, lex) -> None:

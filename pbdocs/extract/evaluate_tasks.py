@@ -131,6 +131,10 @@ def task_due(task: Task) -> dict:
     return due_of(task)
 
 
+_SAME_CADENCE = {("month", 6): ("semester", 1), ("month", 3): ("quarter", 1),
+                 ("month", 12): ("year", 1)}
+
+
 def _due_key(due: dict) -> tuple:
     kind = due.get("kind")
     if kind == "recurring":
@@ -141,7 +145,10 @@ def _due_key(due: dict) -> tuple:
         # `on` is a day (MM-DD); heldout4's gold writes 1 there for every-two-months rows
         # (每两个月评选一次: a count, not a day), which says no day
         on = rec.get("on") if isinstance(rec.get("on"), str) else None
-        return (kind, period, rec.get("every") or 1, on)
+        every = rec.get("every") or 1
+        # the same cadence written two ways: 每半年 as every 6 months or once a semester
+        period, every = _SAME_CADENCE.get((period, every), (period, every))
+        return (kind, period, every, on)
     if kind in ("by", "within"):
         return ("by", due.get("end"))
     if kind in ("range", "on"):

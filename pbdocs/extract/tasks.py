@@ -734,6 +734,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
                                  text[s1:end])
                 or _each_time(before, seg)
+                or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
@@ -748,6 +749,18 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
 _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
+
+
+_CHARGE = re.compile(r"^\s*(?:并|同时)?\s*(?:具体)?负责(?!人)")
+
+
+def _charge_after_once(before: str, seg: str, r: Rules) -> bool:
+    """A standing charge after a one-off (成立…领导小组，办公室设在党委组织部，负责日常协调和
+    督促检查) is a duty of its own: the body is set up once, the charge goes on."""
+    m = _CHARGE.match(seg)
+    if not m or r.once_verbs.search(predicate(seg[m.end():], r)):
+        return False
+    return kind_of(before, False, False, rules_=r) == "once"
 
 
 def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
