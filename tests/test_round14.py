@@ -86,3 +86,13 @@ def test_the_scorer_reads_half_a_year_written_either_way():
     semester = {"kind": "recurring", "recurrence": {"period": "semester", "every": 1}}
     month = {"kind": "recurring", "recurrence": {"period": "month", "every": 1}}
     assert _due_key(six_months) == _due_key(semester) != _due_key(month)
+
+
+def test_setting_up_a_mechanism_between_a_standing_duty_and_a_cadence_is_its_own_row(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点", "一、加强意识形态工作",
+                            "1.加强校园网络阵地建设和管理，建立网络舆情研判处置机制，每月开展一次网络舆情分析研判。",
+                            "中共某某大学委员会", "2027年1月10日"])
+    assert due_of(_row(doc, "加强校园网络阵地建设和管理"))["kind"] == "ongoing"
+    mechanism = _row(doc, "建立网络舆情研判处置机制")
+    assert mechanism.kind == "once" and due_of(mechanism)["end"] == "2027-12-31"
+    assert _row(doc, "每月开展一次网络舆情分析研判").kind == "recurring"

@@ -729,7 +729,9 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                       and (not getattr(f, "next_year", False) or dayed)
                       for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
-        closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n")
+        # the sentence ends here, or goes on with a cadence of its own (…，每月开展一次…)
+        closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n") or bool(
+            _CADENCE_NEXT.match(text[s1:end]))
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
                 or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
                                  text[s1:end])
@@ -751,6 +753,7 @@ _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
 
 
+_CADENCE_NEXT = re.compile(r"^[，,]\s*(?:每|定期|按月|按季度|按学期|按年)")
 _CHARGE = re.compile(r"^\s*(?:并|同时)?\s*(?:具体)?负责(?!人)")
 
 
