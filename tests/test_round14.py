@@ -96,3 +96,18 @@ def test_setting_up_a_mechanism_between_a_standing_duty_and_a_cadence_is_its_own
     mechanism = _row(doc, "建立网络舆情研判处置机制")
     assert mechanism.kind == "once" and due_of(mechanism)["end"] == "2027-12-31"
     assert _row(doc, "每月开展一次网络舆情分析研判").kind == "recurring"
+
+
+def test_addressees_told_what_to_do_do_not_do_the_writers_dated_work_after(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会组织部关于开展2027年党支部书记集中轮训的通知",
+        "各二级党组织：",
+        "一、工作安排",
+        "3月20日前召开全校党支部书记轮训动员会。各二级党组织要摸清本单位党支部书记底数，于3月31日前"
+        "报送参训人员名单。4月15日前印发轮训课程表和学员手册，建立轮训学员信息台账。",
+        "中共某某大学委员会组织部", "2027年3月1日"])
+    names = _row(doc, "各二级党组织要摸清")
+    assert [d.canonical for d in names.lead] == ["各二级党组织"]
+    syllabus = _row(doc, "4月15日前印发轮训课程表")
+    assert "各二级党组织" not in [d.canonical for d in syllabus.lead]
+    assert [(d.canonical, d.basis) for d in syllabus.lead] == [("党委组织部", "suggested")]

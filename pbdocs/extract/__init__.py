@@ -545,6 +545,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             pieces.append([u.start, u.end])
     out: list[Task] = []
     carried: tuple[list[Dept], list[Dept]] = ([], [])  # a sentence's doers, for those after
+    each = False  # whether the carried doers are addressees (各二级党组织要…)
     labels = _time_labels(text, pb)
     openers = _time_openers(text, pb)
     for a, b in pieces:
@@ -557,6 +558,11 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             carried = ([], [])
         elif rules.institution_openers.match(text[a:b]):
             carried = ([], [])  # 学校每两年评选…: the institution's own, not the doer's before
+        elif each and any(f.start == a + len(text[a:b]) - len(text[a:b].lstrip())
+                          for f in pb["deadlines"]):
+            # the addressees told what to do, then a dated sentence naming nobody: the
+            # writer's own schedule again (各二级党组织要…报送名单。4月15日前印发课程表)
+            carried = ([], [])
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)
@@ -577,6 +583,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
                 said = True
                 if k == 0 and opening:
                     carried = doers  # a subject opening the sentence goes on after it
+                    each = bool(_EACH_ADDRESSEE.match(text[pa:pe]))
             if k > 0 and _BARE_CADENCE.match(task.text):
                 # …建立入党积极分子培养台账，每季度更新一次: the row says what is updated
                 thing = _object_of(text[parts[k - 1][0]:parts[k - 1][1]], rules)
@@ -591,6 +598,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     return out
 
 
+_EACH_ADDRESSEE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)?各")
 # a cadence and a verb with no object (每季度更新一次): it is about the thing before it
 _BARE_CADENCE = re.compile(r"^\s*(?:每[^，,。；;]{1,4}?|定期)(?:至少)?(?:更新|修订|调整|维护|核对|"
                            r"核查|补充|完善)[^，,。；;]{0,4}[。；;]?\s*$")
