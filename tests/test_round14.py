@@ -111,3 +111,16 @@ def test_addressees_told_what_to_do_do_not_do_the_writers_dated_work_after(tmp_p
     syllabus = _row(doc, "4月15日前印发轮训课程表")
     assert "各二级党组织" not in [d.canonical for d in syllabus.lead]
     assert [(d.canonical, d.basis) for d in syllabus.lead] == [("党委组织部", "suggested")]
+
+
+def test_months_of_an_autumn_semester_phase_fall_in_the_plans_year(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学材料学院委员会", "2027年党建品牌创建实施方案",
+        "一、进度安排",
+        "（一）春季学期：3月召开品牌创建动员会。5月举办子品牌建设交流会。",
+        "（二）秋季学期：9月开展子品牌建设中期检查。10月组织“党员先锋岗”亮岗评比。"
+        "11月中旬开展品牌创建成效评估。12月底前完成创建工作总结。",
+        "中共某某大学材料学院委员会", "2027年2月26日"])
+    assert due_of(_row(doc, "10月组织"))["start"] == "2027-10-01"
+    assert due_of(_row(doc, "11月中旬开展"))["end"] == "2027-11-20"
+    assert due_of(_row(doc, "12月底前完成创建工作总结"))["end"] == "2027-12-31"

@@ -435,7 +435,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
             if ((f.deadline.end or f.deadline.start) and f.deadline not in inherited
                     and not _WHOLE_SPAN.fullmatch(f.deadline.text or "")):
                 inherited.append(f.deadline)
-    ctx_year = next((int(d.end[:4]) for d in inherited if d.end), year)
+    # the year a phase begins in dates the months its text names (秋季学期：9月…10月… of a
+    # 2027 plan: 2027, though the semester ends in January 2028)
+    ctx_year = next((int((d.start or d.end)[:4]) for d in inherited if d.end), year)
     sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
     res = depts.Responsibility()
