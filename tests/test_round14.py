@@ -124,3 +124,11 @@ def test_months_of_an_autumn_semester_phase_fall_in_the_plans_year(tmp_path):
     assert due_of(_row(doc, "10月组织"))["start"] == "2027-10-01"
     assert due_of(_row(doc, "11月中旬开展"))["end"] == "2027-11-20"
     assert due_of(_row(doc, "12月底前完成创建工作总结"))["end"] == "2027-12-31"
+
+
+def test_an_anniversary_says_the_year_and_the_named_day_the_date(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点", "一、加强组织建设",
+                            "1.“七一”前后开展庆祝建党106周年系列活动，表彰一批优秀共产党员。",
+                            "中共某某大学委员会", "2027年1月10日"])
+    due = due_of(_row(doc, "“七一”前后开展庆祝建党106周年"))
+    assert (due["kind"], due["start"], due["end"]) == ("on", "2027-07-01", "2027-07-01")
