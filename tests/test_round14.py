@@ -132,3 +132,20 @@ def test_an_anniversary_says_the_year_and_the_named_day_the_date(tmp_path):
                             "中共某某大学委员会", "2027年1月10日"])
     due = due_of(_row(doc, "“七一”前后开展庆祝建党106周年"))
     assert (due["kind"], due["start"], due["end"]) == ("on", "2027-07-01", "2027-07-01")
+
+
+def test_a_notices_requirements_on_how_hold_while_its_work_is_done_by_the_schedule(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会组织部关于开展2027年党支部书记集中轮训的通知",
+        "各二级党组织：",
+        "一、工作安排",
+        "（一）动员部署阶段（3月—4月）。3月20日前召开全校党支部书记轮训动员会。",
+        "（二）集中培训阶段（5月—7月）。分三期举办集中轮训班。",
+        "（三）总结评估阶段（11月—12月）。11月底前完成轮训总结。",
+        "二、有关要求",
+        "（一）各二级党组织书记要亲自部署本单位轮训工作，协调参训人员工作安排。",
+        "（二）加强对轮训纪律执行情况的监督检查。",
+        "（三）各二级党组织要确保按时完成轮训任务。",
+        "中共某某大学委员会组织部", "2027年3月1日"])
+    assert due_of(_row(doc, "各二级党组织书记要亲自部署"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "加强对轮训纪律执行情况"))["kind"] == "ongoing"

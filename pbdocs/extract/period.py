@@ -420,6 +420,12 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
     return timeexpr.named_day_due(text, year)
 
 
+# a standing-worded duty that still says the notice's work gets done (确保按时完成核查任务,
+# 负责做好…排查工作, 对…进行全面排查), not only how it is to be done (加强对轮训纪律执行
+# 情况的监督检查)
+_GETS_DONE = re.compile(r"完成|按时|按期|如期|做好|确保|办结|到位|进行|一次")
+
+
 def _close_with_schedule(doc: Document) -> None:
     """In a notice with a dated schedule, a task worded as standing that names the notice's work
     (确保按时完成核查任务, 负责做好…排查工作) is done once, by its section's one written date or
@@ -447,6 +453,8 @@ def _close_with_schedule(doc: Document) -> None:
             if not (work in t.text or (own and own in t.text)) or any(
                     w in t.text for w in beyond):
                 continue
+            if not _GETS_DONE.search(t.text):
+                continue  # 各二级党组织书记要亲自部署本单位轮训工作: a requirement that holds
             dates = by_section.get(sec, set())
             due = next(iter(dates)) if len(dates) == 1 else end
             t.kind = "once"
