@@ -149,3 +149,11 @@ def test_a_notices_requirements_on_how_hold_while_its_work_is_done_by_the_schedu
         "中共某某大学委员会组织部", "2027年3月1日"])
     assert due_of(_row(doc, "各二级党组织书记要亲自部署"))["kind"] == "ongoing"
     assert due_of(_row(doc, "加强对轮训纪律执行情况"))["kind"] == "ongoing"
+
+
+def test_a_column_set_up_once_and_what_it_puts_out_each_quarter_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于开展对标争先建设的实施方案", "一、加强宣传",
+                            "1.在校园网开设“对标争先”专栏，每季度推出一批基层党建优秀案例。",
+                            "中共某某大学委员会", "2027年1月10日"])
+    assert _row(doc, "在校园网开设").kind == "once"
+    assert due_of(_row(doc, "每季度推出一批"))["recurrence"]["period"] == "quarter"
