@@ -157,3 +157,14 @@ def test_a_column_set_up_once_and_what_it_puts_out_each_quarter_are_two_rows(tmp
                             "中共某某大学委员会", "2027年1月10日"])
     assert _row(doc, "在校园网开设").kind == "once"
     assert due_of(_row(doc, "每季度推出一批"))["recurrence"]["period"] == "quarter"
+
+
+def test_who_is_reported_to_is_not_whose_duty_it_is():
+    from pbdocs.extract.suggest import by_duty
+
+    duty, word = by_duty("轮训进展情况每季度向学校党委报告一次")
+    assert word != "学校党委"
+    assert by_duty("学校党委研究部署全年工作")[1] == "学校党委"
+    assert by_duty("持续纠治形式主义、官僚主义")[0].lead == ("纪委",)
+    assert by_duty("每季度推出一批基层党建优秀案例")[0].lead == ("党委宣传部",)
+    assert by_duty("按期申报发展党员计划")[1] == "发展党员"  # 申报 is no recipient

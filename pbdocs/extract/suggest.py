@@ -76,6 +76,10 @@ def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> in
     return (good[-1] if last else good[0]) if good else -1
 
 
+# a body the work is reported or handed to, right before a term (向学校党委报告, 报党委组织部)
+_RECIPIENT = re.compile(r"(?:向|(?<![申填汇])报|报送|提交|呈报|报请)$")
+
+
 def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
     sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
@@ -88,8 +92,8 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
         best = None
         for ft, term, duty in _term_index():
             at = _find_word(f, ft, cuts, last=True)
-            if at < 0:
-                continue
+            if at < 0 or _RECIPIENT.search(f, 0, at):
+                continue  # (…每季度向学校党委报告一次: who is told, not whose duty)
             key = (len(ft), at, -duty.order)
             if best is None or key > best[0]:
                 best = (key, duty, term)
