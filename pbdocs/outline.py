@@ -120,10 +120,18 @@ def _headline(sentence: str) -> bool:
             and not _department_start().match(sentence))
 
 
+_COLON_LABEL = re.compile(r"^([^，。；：:,;、《》（）()“”\d]{2,8})[：:](?=\S)")
+
+
 def lead_phrase(text: str, article: bool = False) -> str | None:
     """The clause's lead phrase: its first sentence when short and followed by more text (for
     an article of rules, only a headline that opens with a lead verb)."""
     k = text.find("。")
+    # (春季学期：3月召开动员会。…: a label before a colon in the first sentence leads, not
+    # the sentence; the sentence is the first task)
+    label = _COLON_LABEL.match(text) if not article else None
+    if label and 0 < label.end() < (k if k > 0 else len(text)) and k > label.end() + 4:
+        return label.group(1)
     # (（四）夯实组织基础（责任人：组织员）。严格…: a headline with its note, lifted later)
     if 0 < k < len(text) - 1 and _headline(_split_note(text[:k])[0]):
         if _fields_only(text[k + 1:]):
@@ -373,7 +381,7 @@ class _Builder:
                 c.note = f"{note}，{c.note}" if c.note else note
                 h = own
             if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
-                    and all(_is_body(u) for u in h.split("、"))):
+                    and (all(_is_body(u) for u in h.split("、")) or _COLON_LABEL.match(c.text))):
                 # （一）党委办公室：负责…: the units' label heads the item, the duty is its text
                 k = len(h) + 1
                 c.text, c.offset = c.text[k:].lstrip(), c.offset + k

@@ -168,3 +168,15 @@ def test_who_is_reported_to_is_not_whose_duty_it_is():
     assert by_duty("持续纠治形式主义、官僚主义")[0].lead == ("纪委",)
     assert by_duty("每季度推出一批基层党建优秀案例")[0].lead == ("党委宣传部",)
     assert by_duty("按期申报发展党员计划")[1] == "发展党员"  # 申报 is no recipient
+
+
+def test_a_time_label_before_a_colon_heads_the_item_and_its_first_sentence_is_a_task(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学材料学院委员会", "2027年党建品牌创建实施方案",
+        "一、进度安排",
+        "（一）春季学期：3月召开品牌创建动员会。组织一次主题宣讲。5月举办子品牌建设交流会。",
+        "中共某某大学材料学院委员会", "2027年2月26日"])
+    clause = next(c for c in doc.clauses if c.heading == "春季学期")
+    assert clause.text.startswith("3月召开品牌创建动员会")
+    first = _row(doc, "3月召开品牌创建动员会")
+    assert (due_of(first)["start"], due_of(first)["end"]) == ("2027-03-01", "2027-03-31")
