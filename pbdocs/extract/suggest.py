@@ -88,9 +88,12 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
 
     for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
-        cuts = _word_bounds(seg)
+        cuts: set[int] | None = None  # word bounds, segmented only when a term occurs
         best = None
         for ft, term, duty in _term_index():
+            if ft not in f:
+                continue
+            cuts = _word_bounds(seg) if cuts is None else cuts
             at = _find_word(f, ft, cuts, last=True)
             if at < 0 or _RECIPIENT.search(f, 0, at):
                 continue  # (…每季度向学校党委报告一次: who is told, not whose duty)

@@ -7,6 +7,7 @@ body its sentence names as the doer (`text` basis). The rules' words are `lexico
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -185,14 +186,15 @@ def _own_item(piece: str) -> bool:
                              rules())
 
 
-_CLAUSE: ContextVar[tuple[str, list[tuple[int, str]]] | None] = ContextVar(
+_CLAUSE: ContextVar[tuple[str, list[tuple[int, str]], list[int]] | None] = ContextVar(
     "pbdocs_task_clause", default=None)
 
 
 @contextmanager
 def clause_words(text: str, tokens: list[tuple[int, str]]):
-    """Let the rules take the words of pieces of this clause from its segmentation."""
-    reset = _CLAUSE.set((text, tokens))
+    """Let the rules take the words of pieces of this clause from its segmentation (with the
+    words' offsets, in order, to find a piece's words by bisection)."""
+    reset = _CLAUSE.set((text, tokens, [i for i, _ in tokens]))
     try:
         yield
     finally:
@@ -206,9 +208,11 @@ def words(text: str) -> tuple[str, ...]:
     if ctx is not None and text:
         need = max(1, len(text.strip()) - 2)  # (a short piece inside a longer word, 推动 in
         at = ctx[0].find(text)                 # 推动力, is segmented on its own)
+        tokens, starts = ctx[1], ctx[2]
         while at >= 0:
             end = at + len(text)
-            inside = tuple(w for i, w in ctx[1] if at <= i and i + len(w) <= end)
+            inside = tuple(w for i, w in tokens[bisect_left(starts, at):bisect_left(starts, end)]
+                           if i + len(w) <= end)
             if sum(len(w) for w in inside) >= need:
                 return inside
             at = ctx[0].find(text, at + 1)

@@ -204,7 +204,13 @@ def table(name: str, dirs: tuple[str, ...] | None = None) -> dict[str, str]:
 
 def sections(name: str, dirs: tuple[str, ...] | None = None) -> dict[str, tuple[str, ...]]:
     """A file of `[section]` headers, each followed by its entries; sections of the same name
-    in several files are merged."""
+    in several files are merged. Parsed once per file and set of extension folders (the files
+    themselves are read once, `_read`); the caller gets its own dict."""
+    return dict(_sections(name, active() if dirs is None else tuple(dirs)))
+
+
+@functools.lru_cache(maxsize=64)
+def _sections(name: str, dirs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     out: dict[str, dict[str, None]] = {}
     for _, lines in _sources(name, dirs):
         current = None
@@ -247,3 +253,4 @@ def files() -> list[Path]:
 def clear_cache() -> None:
     """Forget what was read (a test or a long-running server after a lexicon was edited)."""
     _read.cache_clear()
+    _sections.cache_clear()
