@@ -180,3 +180,15 @@ def test_a_time_label_before_a_colon_heads_the_item_and_its_first_sentence_is_a_
     assert clause.text.startswith("3月召开品牌创建动员会")
     first = _row(doc, "3月召开品牌创建动员会")
     assert (due_of(first)["start"], due_of(first)["end"]) == ("2027-03-01", "2027-03-31")
+
+
+def test_a_goal_year_under_the_general_requirements_dates_the_plans_undated_deliverables(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会关于加强和改进新时代教师党支部建设的实施意见",
+        "一、总体要求",
+        "以提升组织力为重点，到2028年，教师党支部全面达到“七个有力”标准。",
+        "二、重点任务",
+        "（一）严格组织生活。认真落实“三会一课”制度。建立组织生活纪实台账。",
+        "中共某某大学委员会", "2026年4月8日"])
+    due = due_of(_row(doc, "建立组织生活纪实台账"))
+    assert (due["kind"], due["end"], due["inferred"]) == ("by", "2028-12-31", True)

@@ -144,7 +144,10 @@ def _goal_period(doc: Document) -> Period | None:
     (`用3年时间` for one measure) is that measure's, not the plan's."""
     from pbdocs.extract.tasks import rules
 
-    words = rules().goal_headings
+    from pbdocs.lang.lexicon import sections
+
+    # (总体要求：…到2028年，…: the plan's goals are written there too)
+    words = rules().goal_headings + tuple(sections("tasks.txt").get("period_headings", ()))
     best = None
     for c in doc.clauses:
         headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
