@@ -143,7 +143,6 @@ def _goal_period(doc: Document) -> Period | None:
     date: the latest written limit in the sections whose heading names 目标. A span
     (`用3年时间` for one measure) is that measure's, not the plan's."""
     from pbdocs.extract.tasks import rules
-
     from pbdocs.lang.lexicon import sections
 
     # (总体要求：…到2028年，…: the plan's goals are written there too)
