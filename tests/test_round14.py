@@ -192,3 +192,14 @@ def test_a_goal_year_under_the_general_requirements_dates_the_plans_undated_deli
         "中共某某大学委员会", "2026年4月8日"])
     due = due_of(_row(doc, "建立组织生活纪实台账"))
     assert (due["kind"], due["end"], due["inferred"]) == ("by", "2028-12-31", True)
+
+
+def test_no_made_up_body_names_from_the_words_before_a_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会组织部关于开展党员数据核查的通知", "各二级党组织：", "一、工作要求",
+        "1.党支部书记要对本支部党员数据的准确性负责，数据修正须经党支部书记审核签字，修正记录要留存备查。",
+        "2.今后各党支部每月5日前对上月党员变动情况进行维护更新，党委组织部每季度通报一次数据质量情况。",
+        "中共某某大学委员会组织部", "2026年3月1日"])
+    names = {d.name for t in _rows(doc) for d in t.lead}
+    assert not any(n.startswith(("数据修正", "今后")) for n in names), names
+    assert [d.name for d in _row(doc, "今后各党支部").lead] == ["各党支部"]

@@ -524,7 +524,8 @@ def _starts_with_verb(text: str, r: Rules) -> bool:
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
-_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|请|每一?个|[一二三四五六七八九十]+是)")
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|"
+                      r"[一二三四五六七八九十]+是)")
 # 每个二级学院配备1名专职副书记: each is equipped, by someone else
 _EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
@@ -534,7 +535,7 @@ _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|�
 
 # a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
 _NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将在从按以给跟同于被由每](?!的)|"
-                           r"^(?:定期|及时|认真|切实|进一步)")
+                           r"^(?:定期|及时|认真|切实|进一步)|(?:须|需|必须|应|应当|要|经)$")
 
 
 @dataclass
@@ -599,7 +600,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if raw_before.startswith("每") and (seg_start >= start or _EQUIPPED.match(
                 text, last.end, end)):
             continue  # 每个党支部 opens the sentence as its subject, and is not equipped
-        agent = before.endswith("由")
+        agent = before.endswith(("由", "须经", "应经", "需经"))  # 数据修正须经党支部书记审核
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
