@@ -5,6 +5,8 @@ part's own completion (全部办理完毕)."""
 
 from __future__ import annotations
 
+import re
+
 from pbdocs.extract.tasks import due_of
 from pbdocs.parse import parse_file
 
@@ -203,3 +205,16 @@ def test_no_made_up_body_names_from_the_words_before_a_doer(tmp_path):
     names = {d.name for t in _rows(doc) for d in t.lead}
     assert not any(n.startswith(("数据修正", "今后")) for n in names), names
     assert [d.name for d in _row(doc, "今后各党支部").lead] == ["各党支部"]
+
+
+def test_phrases_before_a_body_that_are_no_part_of_its_name(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学外国语学院委员会2026年党支部建设工作方案", "一、工作安排",
+        "1.通过一年创建，学院8个党支部均形成特色鲜明的品牌项目。",
+        "2.支部书记代表支部委员会报告年度工作和查摆问题情况。",
+        "3.9月前推选1名优秀教工党支部书记申报学校“双带头人”工作室。",
+        "4.工作中遇到的问题，请及时与党委组织部组织科联系沟通。",
+        "中共某某大学外国语学院委员会", "2026年3月1日"])
+    names = {d.name for t in _rows(doc) for d in t.lead + t.support}
+    bad = [n for n in names if re.search(r"\d|代表|^及时|^与", n)]
+    assert not bad, names

@@ -535,7 +535,10 @@ _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|�
 
 # a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
 _NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将在从按以给跟同于被由每](?!的)|"
-                           r"^(?:定期|及时|认真|切实|进一步)|(?:须|需|必须|应|应当|要|经)$")
+                           r"^(?:定期|及时|认真|切实|进一步|其中)|(?:须|需|必须|应|应当|要|经)$|"
+                           # 院长和院党委书记: a list, not a modifier; 学院8个党支部: a count
+                           # (党员人数超过50人的党支部 is one)
+                           r"(?:[和及与、]|代表)$|^(?!.*的$).*[\d两]")
 
 
 @dataclass
@@ -643,6 +646,10 @@ _ROLE_IS = re.compile(r"(?:是|为|履行)[^，,。；;]{0,24}?(?:第一责任�
 _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
+# words a body's name does not open with or hold (及时与党委…, 报院党委会…, 其中…, 9月前推选1名…)
+_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请)|^(?!.*的).*\d")
+
+
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
     """(name, start) of a body the lexicon does not know opening text[pos:end]: the longest
     phrase ending like a body (…单位, …党委) and followed by a cue or an action, written
@@ -659,6 +666,7 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
+                and not _NOT_A_NAME.search(name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
