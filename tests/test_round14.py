@@ -218,3 +218,12 @@ def test_phrases_before_a_body_that_are_no_part_of_its_name(tmp_path):
     names = {d.name for t in _rows(doc) for d in t.lead + t.support}
     bad = [n for n in names if re.search(r"\d|代表|^及时|^与", n)]
     assert not bad, names
+
+
+def test_whom_a_group_answers_to_is_not_its_doer(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会校内巡察工作办法", "第一章 总则",
+                            "第一条 成立学校巡察工作领导小组,向学校党委负责。",
+                            "中共某某大学委员会", "2026年3月1日"])
+    names = {d.name for c in doc.clauses for d in c.lead} | {
+        d.name for t in _rows(doc) for d in t.lead}
+    assert "向学校党委" not in names, names

@@ -153,6 +153,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
                      segment)
     # "人事处、教务处要积极配合": the modal and manner words before the frame word
     segment = re.sub(r"(?:要|应|须|应当|需|积极|主动|密切|全力|认真|切实)+$", "", segment)
+    if re.match(r"\s*(?:向|对)", segment):
+        return []  # 领导小组…，向学校党委负责: whom it answers to, not who does it
     start = offset + (len(segment) - len(segment.lstrip()))
     out, pos = [], 0
     for part in re.split(r"(、|和|及|与)", segment):
