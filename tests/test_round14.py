@@ -1,25 +1,15 @@
-"""Round 14: a sentence that opens with several standing parts and closes with a dated
-deliverable is two rows (严格党员发展程序，坚持标准、保证质量，上半年完成发展对象集中培训); a
-completion with an object of its own (完成发展对象集中培训) is a deliverable, not the standing
-part's own completion (全部办理完毕)."""
+"""Round 14 (issue 12): rows, time limits and doers on texts written as real plans are — a
+sentence that opens with standing parts and closes with a dated deliverable is two rows; a
+phase's months take the year it begins in; addressees told what to do do not do the writer's
+own dated work; no body names made of the words before a doer; and the scorer's equal
+cadences."""
 
 from __future__ import annotations
 
 import re
 
 from pbdocs.extract.tasks import due_of
-from pbdocs.parse import parse_file
-
-
-def _parse(tmp_path, lines: list[str]):
-    """The document a user gets from a text file of these lines."""
-    src = tmp_path / "plan.txt"
-    src.write_text("\n".join(lines), encoding="utf-8")
-    return parse_file(src, doc_id="plan")
-
-
-def _rows(doc):
-    return [t for c in doc.clauses for t in c.tasks]
+from tests.test_round13 import _parse, _rows
 
 
 def _row(doc, start: str):
