@@ -338,14 +338,14 @@ def _organising_lead(doc: Document) -> None:
 def _seated_charge(doc: Document, lex) -> None:
     """A charge after the office it belongs to, in the same sentence (成立…领导小组，领导小组办公室
     设在党委组织部，负责日常协调和督促检查): the prose names who does it (basis text)."""
-    from pbdocs.extract.tasks import _CHARGE
+    from pbdocs.extract.tasks import CHARGE_OPENING
 
     departments = set(lex.departments.values())
     for c in doc.clauses:
         text = c.text or ""
         for t in c.tasks:
             at = text.find(t.text[:12])
-            if t.lead or at <= 0 or not _CHARGE.match(t.text):
+            if t.lead or at <= 0 or not CHARGE_OPENING.match(t.text):
                 continue
             start = max(text.rfind(p, 0, at) for p in "。；;！？!?\n") + 1
             seated = [m.group("name") for m in _SEATED.finditer(text, start, at)]

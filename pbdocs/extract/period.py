@@ -357,7 +357,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                     and not _standing(t.text)):
                 t.kind = "once"  # in a month's or a project's time, an activity is held once
             if t.kind != "recurring" and t.deadlines and all(
-                    _ANNIVERSARY.search(d.text or "") for d in t.deadlines):
+                    timeexpr.anniversary_due(d.text or "") for d in t.deadlines):
                 # “七一”前后开展庆祝建党106周年系列活动: the anniversary says which year,
                 # the named day when in it
                 day = _named_day(t.text, doc, period)
@@ -402,9 +402,6 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
-
-
-_ANNIVERSARY = re.compile(r"\d+\s*周年|[一二三四五六七八九十百]+周年")
 
 
 def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:

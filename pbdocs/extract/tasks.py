@@ -767,13 +767,14 @@ _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
 
 
 _CADENCE_NEXT = re.compile(r"^[，,]\s*(?:每|定期|按月|按季度|按学期|按年)")
-_CHARGE = re.compile(r"^\s*(?:并|同时)?\s*(?:具体)?负责(?!人)")
+# a segment that opens with a charge (…，负责日常协调和督促检查)
+CHARGE_OPENING = re.compile(r"^\s*(?:并|同时)?\s*(?:具体)?负责(?!人)")
 
 
 def _charge_after_once(before: str, seg: str, r: Rules) -> bool:
     """A standing charge after a one-off (成立…领导小组，办公室设在党委组织部，负责日常协调和
     督促检查) is a duty of its own: the body is set up once, the charge goes on."""
-    m = _CHARGE.match(seg)
+    m = CHARGE_OPENING.match(seg)
     if not m or r.once_verbs.search(predicate(seg[m.end():], r)):
         return False
     return kind_of(before, False, False, rules_=r) == "once"
