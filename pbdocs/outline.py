@@ -73,6 +73,16 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
 
 
 @per_lexicon()
+def _lead_note() -> re.Pattern:
+    """A bracketed responsibility note opening the text after an item's headline
+    (做好宣传引导。（责任单位：党委宣传部；配合单位：党委组织部）利用…)."""
+    labels = alternation("responsibility_notes.txt")
+    inner = r"[^（）()【】\[\]]*(?:[（(][^（）()]*[）)][^（）()【】\[\]]*)*"
+    # (no ^: it is matched at the position after the headline)
+    return re.compile(rf"\s*[（(【\[]\s*((?:{labels})\s*[:：]{inner})[）)】\]]\s*")
+
+
+@per_lexicon()
 def _ranks() -> dict[str, int]:
     return {fam: k for k, fam in enumerate(entries("marker_ranks.txt"))}
 
@@ -380,6 +390,14 @@ class _Builder:
                 c.heading, c.text = own, own + c.text[len(h):]
                 c.note = f"{note}，{c.note}" if c.note else note
                 h = own
+            after_headline = bool(h) and c.text.startswith(f"{h}。")
+            m = _lead_note().match(c.text, len(h) + 1) if after_headline else None
+            if m:
+                # 做好宣传引导。（责任单位：党委宣传部）利用…: the note after the headline is
+                # the whole item's, as if it closed the headline
+                note = m.group(1).strip()
+                c.text = c.text[:len(h) + 1] + c.text[m.end():]
+                c.note = f"{note}，{c.note}" if c.note else note
             if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
                     and (all(_is_body(u) for u in h.split("、")) or _COLON_LABEL.match(c.text))):
                 # （一）党委办公室：负责…: the units' label heads the item, the duty is its text

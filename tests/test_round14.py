@@ -217,3 +217,16 @@ def test_whom_a_group_answers_to_is_not_its_doer(tmp_path):
     names = {d.name for c in doc.clauses for d in c.lead} | {
         d.name for t in _rows(doc) for d in t.lead}
     assert "向学校党委" not in names, names
+
+
+def test_a_note_right_after_an_items_headline_labels_the_whole_item(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共某某大学委员会组织部关于做好2027年发展党员工作的通知", "各二级党组织：", "一、工作要求",
+        "（五）做好宣传引导。（责任单位：党委宣传部；配合单位：党委组织部）利用学校新媒体平台宣传优秀党员"
+        "先进事迹。在党建网开设发展党员政策解读栏目，第二季度上线。",
+        "中共某某大学委员会组织部", "2027年3月1日"])
+    rows = [t for t in _rows(doc) if "宣传" in t.text or "栏目" in t.text]
+    assert rows and not any("单位" in t.text for t in rows), [t.text for t in rows]
+    for t in rows:
+        assert [(d.canonical, d.basis) for d in t.lead] == [("党委宣传部", "stated")]
+        assert [(d.canonical, d.basis) for d in t.support] == [("党委组织部", "stated")]
