@@ -152,7 +152,7 @@ def _whole_plan(doc: Document, lex) -> None:
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
     _seated_charge(doc, lex)
-    _organising_lead(doc)
+    _organising_lead(doc, lex)
     _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
@@ -308,9 +308,14 @@ def _bearer_lead(doc: Document, lex) -> None:
 _SEATED = re.compile(r"(?:办公室|专班|小组)[^，,。；;]{0,6}?设在(?P<name>[^，,。；;（(、\s]{2,12})")
 
 
-def _organising_lead(doc: Document) -> None:
+def _organising_lead(doc: Document, lex) -> None:
     """The body that the plan's organising section (组织领导, 组织实施) puts in charge of the
-    whole work (由党委组织部具体负责组织实施) leads the tasks that name nobody (basis text)."""
+    whole work (由党委组织部具体负责组织实施) is the suggestion for the tasks that name nobody,
+    unless the duty table fits a task better: a specific duty of another department (思政课 →
+    马克思主义学院; not a broad term of `broad_duty_terms` such as 党建工作, and not a department
+    the task itself names as a partner: 联合党委教师工作部举办…). In a document whose unnamed
+    work otherwise goes to its own doers (a notice's addressees), the body in charge keeps
+    every such task."""
     from pbdocs.extract.tasks import rules
 
     words = rules().organising_headings
@@ -329,10 +334,23 @@ def _organising_lead(doc: Document) -> None:
             break
     if not lead:
         return
+    from pbdocs.extract import suggest
+
+    mine = {d.canonical for d in lead}
+    departments = set(lex.departments.values())
+    if suggest.default_doers(doc, lex.canonical, lambda name: name in departments):
+        mine = None  # (a notice's own doers come before the duty table)
+    present = suggest.named_offices(doc, lex.departments)  # (a 党群工作部 covers 组织部's work)
     for c in doc.clauses:
         for t in c.tasks:
-            if not t.lead:
-                t.lead = [_copy(d) for d in lead]
+            if t.lead:
+                continue
+            found = suggest.by_duty(t.text)
+            if (mine is not None and found and found[1] not in rules().broad_duty_terms
+                    and not mine & {suggest.own_office(n, present) for n in found[0].lead}
+                    and not any(n in t.text for n in found[0].lead)):
+                continue  # a duty of its own fits it better (思政课 → 马克思主义学院)
+            t.lead = [_copy(d) for d in lead]
 
 
 def _seated_charge(doc: Document, lex) -> None:

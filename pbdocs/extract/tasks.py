@@ -46,6 +46,7 @@ class Rules:
     organising_headings: tuple[str, ...]
     patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
+    broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
@@ -109,6 +110,7 @@ def rules() -> Rules:
         organising_headings=s.get("organising_headings", ()),
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
+        broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),

@@ -1,0 +1,38 @@
+"""Round 15 (issue 12): who leads the rows a plan names nobody for, when the plan puts one
+department in charge of the whole work."""
+
+from __future__ import annotations
+
+from tests.test_round14 import _row
+from tests.test_round13 import _parse
+
+OPINION = ["中共某某大学委员会关于加强和改进新时代思想政治工作的实施意见",
+           "一、主要任务",
+           "（一）加强理论武装。组织开展党的创新理论宣讲，推动思想政治工作进课堂、进宿舍。",
+           "（二）上好思政课。实施思政课教师培训计划，2027年底前对全体思政课教师轮训一遍。",
+           "（三）建强队伍。按师生比不低于1:200的要求配齐专职辅导员。",
+           "（四）加强教师培训。联合党委教师工作部举办青年教师理论研修班。",
+           "二、组织实施",
+           "本意见由党委宣传部牵头组织实施，各单位要结合实际抓好落实。",
+           "中共某某大学委员会",
+           "2027年1月10日"]
+
+
+def _lead(doc, start: str) -> list[tuple[str, str]]:
+    return [(d.canonical, d.basis) for d in _row(doc, start).lead]
+
+
+def test_a_specific_duty_of_another_department_goes_to_that_department(tmp_path):
+    doc = _parse(tmp_path, OPINION)
+    assert _lead(doc, "实施思政课教师培训计划") == [("马克思主义学院", "suggested")]
+    assert _lead(doc, "按师生比不低于1:200的要求配齐专职辅导员") == [("党委学生工作部", "suggested")]
+
+
+def test_broad_work_and_named_partners_stay_with_the_body_in_charge(tmp_path):
+    doc = _parse(tmp_path, OPINION)
+    # 理论宣讲 is the body in charge's own line; 思想政治工作 is the whole work
+    assert _lead(doc, "组织开展党的创新理论宣讲") == [("党委宣传部", "suggested")]
+    # the department the row names is the partner, not the lead
+    assert _lead(doc, "联合党委教师工作部举办") == [("党委宣传部", "suggested")]
+    row = _row(doc, "实施思政课教师培训计划")
+    assert "思政课" in row.lead[0].why
