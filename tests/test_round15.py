@@ -36,3 +36,21 @@ def test_broad_work_and_named_partners_stay_with_the_body_in_charge(tmp_path):
     assert _lead(doc, "联合党委教师工作部举办") == [("党委宣传部", "suggested")]
     row = _row(doc, "实施思政课教师培训计划")
     assert "思政课" in row.lead[0].why
+
+
+DUES = ["中共某某大学某某学院委员会2027年党建工作计划",
+        "一、加强党员管理",
+        "1.规范党费工作。党员按月交纳党费，各党支部每季度公示一次党费收缴情况。",
+        "中共某某大学某某学院委员会",
+        "2027年1月10日"]
+
+
+def test_two_parts_with_cadences_of_their_own_are_two_rows(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, DUES)
+    monthly = _row(doc, "党员按月交纳党费")
+    assert "公示" not in monthly.text
+    assert due_of(monthly)["recurrence"]["period"] == "month"
+    quarterly = _row(doc, "各党支部每季度公示一次")
+    assert due_of(quarterly)["recurrence"]["period"] == "quarter"

@@ -711,7 +711,12 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         before = text[last:s0]
         target = (_TARGET_CLAUSE.match(seg) and re.search(r"\d", seg)
                   and any(s0 <= f.start < s1 for f in pb["targets"] + pb["deadlines"]))
-        if not seg.strip() or not (target or has_action(seg, r)) or not _acts_alone(before, r):
+        # (党员按月交纳党费，每季度公示一次…: a part with a cadence of its own is a duty even
+        # where its verb is no action word)
+        paced = (any(last <= f.start < s0 for f in pb["recurrences"])
+                 and any(s0 <= f.start < s1 for f in pb["recurrences"]))
+        if not seg.strip() or not (target or has_action(seg, r)) or not (
+                paced or _acts_alone(before, r)):
             continue
         # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
         # is a deliverable of its own, due when the plan ends or by its own date: 持续推进…，
