@@ -3,8 +3,8 @@ department in charge of the whole work."""
 
 from __future__ import annotations
 
-from tests.test_round14 import _row
 from tests.test_round13 import _parse
+from tests.test_round14 import _row
 
 OPINION = ["中共某某大学委员会关于加强和改进新时代思想政治工作的实施意见",
            "一、主要任务",
