@@ -54,3 +54,28 @@ def test_two_parts_with_cadences_of_their_own_are_two_rows(tmp_path):
     assert due_of(monthly)["recurrence"]["period"] == "month"
     quarterly = _row(doc, "各党支部每季度公示一次")
     assert due_of(quarterly)["recurrence"]["period"] == "quarter"
+
+
+TRAININGS = ["中共某某大学委员会组织部关于做好2027年发展党员工作的通知",
+             "各二级党组织：",
+             "一、工作安排",
+             "1.党校于4月、10月各举办一期入党积极分子培训班。",
+             "2.党委组织部于9月、12月组织两次集中预审。",
+             "3.各二级党组织每年5月、11月分两批报送发展计划。",
+             "中共某某大学委员会组织部",
+             "2027年3月1日"]
+
+
+def test_a_one_off_held_in_each_of_its_months_is_a_row_per_month(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, TRAININGS)
+    rows = [t for t in doc.clauses[0].tasks] + [t for c in doc.clauses[1:] for t in c.tasks]
+    classes = [due_of(t) for t in rows if "培训班" in t.text]
+    assert [(d["start"], d["end"]) for d in classes] == [("2027-04-01", "2027-04-30"),
+                                                         ("2027-10-01", "2027-10-31")]
+    reviews = [due_of(t)["end"] for t in rows if "集中预审" in t.text]
+    assert reviews == ["2027-09-30", "2027-12-31"]
+    # a yearly duty in two batches stays one recurring row
+    plans = [t for t in rows if "分两批" in t.text]
+    assert len(plans) == 1 and plans[0].kind == "recurring"

@@ -5,6 +5,7 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 
 from __future__ import annotations
 
+import copy
 import re
 
 from pbdocs.extract.period import STANDING_FIELD
@@ -157,6 +158,33 @@ def _whole_plan(doc: Document, lex) -> None:
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     period.fill_undated(doc, p)
+    _respective_times(doc)
+
+
+# months listed for the same work held once in each (4月、10月各举办一期…, 6月、11月分别举办
+# A和B, 于9月、12月组织两次集中预审)
+_TIME_ITEM = r"\d{1,2}月(?:[上中下]旬)?"
+_RESPECTIVE = re.compile(rf"{_TIME_ITEM}(?:\s*[、和及]\s*{_TIME_ITEM})+(?:份)?"
+                         r"[^，,。；;]{0,4}?(?:分别|各|分两批|两次|两期|三次|三期)")
+
+
+def _respective_times(doc: Document) -> None:
+    """A one-off written with two or more months for it, each holding one (4月、10月各举办一期
+    入党积极分子培训班), is one row per month, in the task book as in the timetable."""
+    for c in doc.clauses:
+        rows: list[Task] = []
+        for t in c.tasks:
+            m = _RESPECTIVE.search(t.text) if t.kind == "once" else None
+            times = re.findall(_TIME_ITEM, m.group()) if m else []
+            dated = [d for d in t.deadlines if d.text in times and not d.inferred]
+            if len(dated) < 2 or len(dated) != len(times):
+                rows.append(t)
+                continue
+            for d in dated:
+                row = copy.deepcopy(t)
+                row.deadlines = [copy.deepcopy(d)]
+                rows.append(row)
+        c.tasks = rows
 
 
 _OWN_BRANCH = re.compile(r"(?:本|我)?党?支部")
