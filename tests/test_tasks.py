@@ -389,7 +389,11 @@ def test_task_gold_scores_stay_above_their_floors(task_report):
     assert data["support"]["f1"] >= 0.76, data["support"]
     assert data["time_limit_agreement"]["rate"] >= 0.89
     assert data["kind_agreement"]["rate"] >= 0.91
-    assert data["suggested_agreement"]["rate"] >= 0.70
+    # (round 15: a sentence naming nobody no longer takes the doer of the sentence before, as
+    # the gold of rounds 10-12 reads it; this older gold carried such doers as text, so more of
+    # its rows are now suggestions that disagree with it: 0.725 -> 0.644. Lead F1 over all
+    # tuning sets went 0.780 -> 0.793; tests/test_round15.py guards the newer gold.)
+    assert data["suggested_agreement"]["rate"] >= 0.62
 
 
 def test_round2_task_gold_scores_stay_above_their_floors():

@@ -611,6 +611,12 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             # the addressees told what to do, then a dated sentence naming nobody: the
             # writer's own schedule again (各二级党组织要…报送名单。4月15日前印发课程表)
             carried = ([], [])
+        elif re.search(r"[。！？!?]\s*$", text[:a]) and not rules.subject_carried.match(
+                text[a:b]):
+            # a sentence that names nobody does not take the doer of the sentence before
+            # (辅导员每月…谈心谈话。国庆节期间组织开展…: nobody named, a suggestion), unless
+            # it opens with what goes on from a subject (要/应/并/同时…)
+            carried = ([], [])
         inner = carried
         # 第一季度:开展…;组织…: a time label holds for the items after it on its line
         label = next((dl for at, dl in reversed(labels)

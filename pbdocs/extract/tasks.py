@@ -47,6 +47,7 @@ class Rules:
     patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
+    subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
@@ -111,6 +112,7 @@ def rules() -> Rules:
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
+        subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
