@@ -46,10 +46,11 @@ def test_a_standing_duty_and_a_dated_one_off_are_two_rows():
     standing = _find(tasks, "加强教职工思想政治工作")
     assert "师德师风" not in standing.text and _due(standing) == ("ongoing", None)
     event = _find(tasks, "下半年开展一次师德师风")
-    assert event.kind == "once" and _due(event) == ("by", "2026-12-31")
+    # (work done in the second half, a range ending with the year: round 15)
+    assert event.kind == "once" and _due(event) == ("range", "2026-12-31")
     # dated first, then a standing duty
     check = _find(tasks, "三季度开展党员组织关系")
-    assert "党费" not in check.text and _due(check) == ("by", "2026-09-30")
+    assert "党费" not in check.text and _due(check) == ("range", "2026-09-30")
     dues = _find(tasks, "规范党费收缴")
     assert dues.kind == "ongoing" and _due(dues) == ("ongoing", None)
     assert "年内举办" not in _find(tasks, "支持工会开展教职工文体活动").text

@@ -111,3 +111,26 @@ def test_the_newer_task_gold_keeps_its_lead_scores():
         data = evaluate_tasks(root / "tests" / "gold" / name / "tasks",
                               [root / "tests" / "fixtures" / name / "corpus"]).to_dict()
         assert data["lead"]["f1"] >= floor, (name, data["lead"])
+
+
+SPANS = ["中共某某大学委员会2027年党建工作要点",
+         "一、加强组织建设",
+         "1.第三季度开展一次党员组织关系集中排查。",
+         "2.三季度完成到期党支部换届选举。",
+         "3.下半年举办一期党支部书记专题培训班。",
+         "4.上半年完成发展对象集中培训。",
+         "中共某某大学委员会",
+         "2027年1月10日"]
+
+
+def test_work_done_in_a_span_is_a_range_and_a_deliverable_is_due_by_its_end(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, SPANS)
+    check = due_of(_row(doc, "第三季度开展一次"))
+    assert (check["kind"], check["start"], check["end"]) == ("range", "2027-07-01", "2027-09-30")
+    training = due_of(_row(doc, "下半年举办一期"))
+    assert (training["kind"], training["start"]) == ("range", "2027-07-01")
+    elections = due_of(_row(doc, "三季度完成到期"))
+    assert (elections["kind"], elections["end"]) == ("by", "2027-09-30")
+    assert due_of(_row(doc, "上半年完成发展对象"))["kind"] == "by"

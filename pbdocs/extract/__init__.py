@@ -734,7 +734,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
            for f in found_dl):
         # 6月：6月底前完成…: a date written in the line wins over the line's label
         found_dl = [f for f in found_dl if f.start not in at_labels]
-    t_dl = [f.deadline for f in found_dl]
+    # (第三季度开展…, 下半年举办…: the work is done in that span, a range; a deliverable
+    # (三季度完成…, 一季度修订…), a time label (第三季度：…) or 上半年 is due by its end)
+    t_dl = [f.deadline if f.start not in at_labels and _IN_SPAN.fullmatch(f.deadline.text or "")
+            and not rules.span_deliverable.match(text, f.end) else _by_end(f.deadline)
+            for f in found_dl]
     if t_dl and all(_WHOLE_SPAN.fullmatch(d.text or "") for d in t_dl) and any(
             d.end or d.start for d in inherited):
         t_dl = []  # 三月：研究部署全年党建工作: the month's work, the year only its object
@@ -761,7 +765,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                                          or rules.event_subjects.search(sent.lstrip("各"))):
         kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
-                deadlines=[_by_end(d) for d in t_dl or [_inferred(d) for d in inherited]],
+                deadlines=t_dl or [_by_end(_inferred(d)) for d in inherited],
                 recurrences=recs,
                 targets=tgts, kind=kind)
     task.persons = [_copy(d) for d in people]
@@ -808,6 +812,9 @@ _OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
 # A part of a year given as a task's time (上半年, 第一季度): the task is due by its end, as a
 # person writes it in a task book (3月底前); the clause keeps the span as written.
 _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)")
+
+
+_IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
 
 
 def _by_end(d: Deadline) -> Deadline:

@@ -48,6 +48,7 @@ class Rules:
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
+    span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
@@ -113,6 +114,7 @@ def rules() -> Rules:
         organising_charge=tuple(s.get("organising_charge", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
+        span_deliverable=re.compile(rf"\s*(?:{_words(s.get('span_deliverable', ()))})"),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
