@@ -134,3 +134,25 @@ def test_work_done_in_a_span_is_a_range_and_a_deliverable_is_due_by_its_end(tmp_
     elections = due_of(_row(doc, "三季度完成到期"))
     assert (elections["kind"], elections["end"]) == ("by", "2027-09-30")
     assert due_of(_row(doc, "上半年完成发展对象"))["kind"] == "by"
+
+
+COLLEGE = ["中共某某大学机械工程学院委员会",
+           "2027年党建重点工作安排",
+           "各党支部，学院各系（所）、各办公室：",
+           "现将2027年学院党建重点工作安排如下。",
+           "一、常态化工作",
+           "1.做好党费收缴和使用管理，每季度公示一次党费收缴情况。",
+           "二、月度重点工作",
+           "3月：组织开展党支部书记抓党建述职评议。",
+           "三、工作要求",
+           "1.每学期末对照本安排开展一次自查。",
+           "中共某某大学机械工程学院委员会",
+           "2027年2月24日"]
+
+
+def test_a_colleges_work_arrangement_is_its_own_work_not_its_addressees(tmp_path):
+    doc = _parse(tmp_path, COLLEGE)
+    row = _row(doc, "3月：组织开展党支部书记抓党建述职评议")
+    assert [d.basis for d in row.lead] == ["suggested"]
+    assert row.lead[0].name.endswith("机械工程学院党委")
+    assert "发文单位" in row.lead[0].why

@@ -381,14 +381,14 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
     return bool(office) and is_department(canonical(office))
 
 
+
 def _lays_out_plan(doc: Document) -> bool:
-    """Whether a notice of an institution that divides its work among its departments (a
-    university's, a hospital's, an institute's committee) sets out a plan of its own in
-    numbered sections (一、目标任务 二、重点举措 …): the duties it names nobody for are the
-    institution's, divided by the duty table among its offices, not requests to its
-    addressees (各党支部，院属各部门)."""
-    return issued_by_institution(doc) and len([s for s in doc.sections
-                                               if len(s.path) == 1]) >= 3
+    """Whether a notice with a known issuer sets out a plan of its own in numbered sections
+    (一、目标任务 二、重点举措 …): the duties it names nobody for are the issuer's, not requests
+    to its addressees (各党支部，院属各部门). An institution (a university's, a hospital's, an
+    institute's committee) divides them by the duty table among its offices; a college's
+    committee (its 工作安排 to 各党支部，学院各系) does its own plan's work."""
+    return bool(doc.issuer) and len([s for s in doc.sections if len(s.path) == 1]) >= 3
 
 
 def _branch_subject(doc: Document) -> str | None:
