@@ -156,3 +156,27 @@ def test_a_colleges_work_arrangement_is_its_own_work_not_its_addressees(tmp_path
     assert [d.basis for d in row.lead] == ["suggested"]
     assert row.lead[0].name.endswith("机械工程学院党委")
     assert "发文单位" in row.lead[0].why
+
+
+MONTHS = ["中共某某大学某某学院委员会2027年党建工作安排",
+          "一、常态化工作",
+          "1.寒暑假期间，各党支部通过线上方式保持与外出党员的经常性联系。",
+          "二、月度重点工作",
+          "2月：制定学院2027年党建工作要点和任务清单。",
+          "3月：组织开展党支部书记抓党建述职评议。中旬启动工作室申报。",
+          "4月：举办新一期入党积极分子培训班。",
+          "5月：开展“五四”主题团日活动。",
+          "中共某某大学某某学院委员会",
+          "2027年2月1日"]
+
+
+def test_each_vacation_is_twice_a_year_and_a_part_of_a_labelled_month_is_its_days(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, MONTHS)
+    contact = _row(doc, "寒暑假期间，各党支部")
+    assert contact.kind == "recurring" and due_of(contact)["recurrence"]["period"] == "semester"
+    launch = due_of(_row(doc, "中旬启动工作室申报"))
+    assert (launch["kind"], launch["start"], launch["end"]) == ("range", "2027-03-11",
+                                                                "2027-03-20")
+    assert due_of(_row(doc, "举办新一期"))["start"] == "2027-04-01"

@@ -751,6 +751,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 开展建党100周年庆祝活动: due in the anniversary's year
         due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
         t_dl = [due] if due is not None else []
+    if not t_dl and not found_recs:
+        # 2月：…，下旬召开部署会: the part of the month its label names
+        t_dl = [x for x in (_part_of_month(sent, d) for d in inherited[:1]) if x]
     recs = [f.recurrence for f in found_recs]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
@@ -815,6 +818,20 @@ _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二�
 
 
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
+
+
+_TEN_DAYS = re.compile(r"\s*(?:于|在)?\s*(上旬|中旬|下旬)")
+
+
+def _part_of_month(sent: str, d: Deadline) -> Deadline | None:
+    """A task opening with 上旬/中旬/下旬 under a month's label (3月：…；中旬启动…申报): that
+    part of the month, as written for the task."""
+    m = _TEN_DAYS.match(sent)
+    if not m or d.kind != "on" or not d.start or not d.end or d.start[:7] != d.end[:7] or (
+            d.start[8:] != "01"):
+        return None
+    first, last = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, int(d.end[8:]))}[m.group(1)]
+    return Deadline(m.group(1), f"{d.start[:8]}{first:02d}", f"{d.start[:8]}{last:02d}", "range")
 
 
 def _by_end(d: Deadline) -> Deadline:

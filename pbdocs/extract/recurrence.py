@@ -23,6 +23,8 @@ _NEXT_YEAR_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十])次�
                             r"(?:(\d{1,2})\s*[日号]|[底末])(?=前|之前|以前)")
 _TWO_MONTHS = re.compile(r"^\s*的?\s*\d{1,2}\s*月\s*[、和及与]\s*\d{1,2}\s*月(?![、和及与]\s*\d)")
 _WRITTEN_YEAR = re.compile(r"\d{4}\s*年")
+# 寒暑假期间: in each winter and summer vacation, twice a year
+_VACATIONS = re.compile(r"(?:每年|每逢)?寒暑假(?:期间)?")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
 
 
@@ -153,6 +155,11 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 rec.amount = clean(to_number(a.group("n")))
                 rec.unit = a.group("u")
         out.append(Found(m.start(), end, rec))
+    for m in _VACATIONS.finditer(text):
+        if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
+                f.start <= m.start() < f.end for f in out):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            out.append(Found(m.start(), stop, Recurrence(text=m.group(0), period="semester")))
     for m in _NEXT_YEAR_DAY.finditer(text):
         if (all(m.end() <= s or m.start() >= e for s, e in masked)
                 and not _WRITTEN_YEAR.search(text, 0, m.start())
