@@ -180,3 +180,13 @@ def test_each_vacation_is_twice_a_year_and_a_part_of_a_labelled_month_is_its_day
     assert (launch["kind"], launch["start"], launch["end"]) == ("range", "2027-03-11",
                                                                 "2027-03-20")
     assert due_of(_row(doc, "举办新一期"))["start"] == "2027-04-01"
+
+
+def test_overlapping_duty_terms_take_the_one_that_says_whose_work():
+    from pbdocs.extract.suggest import by_duty
+
+    duty, term = by_duty("加强学生党员发展和教育管理")
+    assert term == "学生党员" and duty.lead == ("党委学生工作部",)
+    duty, term = by_duty("落实党建工作专项经费")  # apart, the later one still wins
+    assert term == "专项经费" or term == "经费"
+    assert duty.lead == ("财务处",)

@@ -80,10 +80,12 @@ def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> in
 _RECIPIENT = re.compile(r"(?:向|(?<![申填汇])报|报送|提交|呈报|报请)$")
 
 
+
 def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
     sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
-    the later one (党建工作专项经费 is about 经费)."""
+    the later one (党建工作专项经费 is about 经费), unless the two overlap: then the earlier
+    one says whose work it is (学生党员发展 is about 学生党员)."""
     from pbdocs.extract.tasks import core_segments, is_scene
 
     for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
@@ -98,6 +100,12 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
             if at < 0 or _RECIPIENT.search(f, 0, at):
                 continue  # (…每季度向学校党委报告一次: who is told, not whose duty)
             key = (len(ft), at, -duty.order)
+            if best is not None and len(ft) == best[0][0] and (
+                    abs(at - best[0][1]) < len(ft)):
+                # (学生党员发展: of two terms of one length that overlap, the earlier says whose)
+                if at < best[0][1]:
+                    best = (key, duty, term)
+                continue
             if best is None or key > best[0]:
                 best = (key, duty, term)
         if best is not None:
