@@ -3,7 +3,7 @@ department in charge of the whole work."""
 
 from __future__ import annotations
 
-from tests.test_round13 import _parse
+from tests.test_round13 import _parse, _rows
 from tests.test_round14 import _row
 
 OPINION = ["中共某某大学委员会关于加强和改进新时代思想政治工作的实施意见",
@@ -190,3 +190,21 @@ def test_overlapping_duty_terms_take_the_one_that_says_whose_work():
     duty, term = by_duty("落实党建工作专项经费")  # apart, the later one still wins
     assert term == "专项经费" or term == "经费"
     assert duty.lead == ("财务处",)
+
+
+GOALS = ["中共某某大学委员会关于加强新时代师德师风建设的实施方案",
+         "一、工作目标",
+         "用三年时间（2027—2029年），基本建立教育、宣传、考核、监督相结合的师德建设长效机制。",
+         "用三年时间，建成一批全省师德建设示范单位。",
+         "二、主要任务",
+         "（一）加强师德教育。每年9月开展师德主题教育月活动。",
+         "中共某某大学委员会",
+         "2027年1月10日"]
+
+
+def test_a_goal_dated_only_by_the_plans_span_is_no_task(tmp_path):
+    doc = _parse(tmp_path, GOALS)
+    texts = [t.text for t in _rows(doc)]
+    assert not any("基本建立" in t for t in texts), texts
+    # a deliverable after the span still is one
+    assert any("建成一批全省师德建设示范单位" in t for t in texts), texts

@@ -558,6 +558,9 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         (d.end or d.start) and d.text and d.text in (clause.heading or clause.number or "")
         for d in inherited)
     previous, last_kept = "", False
+    spans = {at for at in _plan_spans(pb)  # (用三年时间，建成一批…: a deliverable after it)
+             if not rules.own_once.match(text[at:].split("，", 1)[-1].split(",", 1)[-1]
+                                         .lstrip())}
     units = tasks.units(text, pb["sentences"])
     # (1.编写《党支部工作实务手册》。牵头单位：党委组织部；完成时限：6月底前。: the item's lead
     # phrase is its task when the rest only labels who and by when)
@@ -583,7 +586,8 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         has_target = any(u.start <= f.start < u.end for f in pb["targets"])
         # (a goal dated by its own label, （一）2026年：夯实基础。完成…调研，出台…方案: the
         # year's work, dated as a dated duty is)
-        timed = dated_phase or any(u.start <= f.start < u.end
+        # (用三年时间（2027—2029年），基本建立…: the plan's own span dates no task)
+        timed = dated_phase or any(u.start <= f.start < u.end and f.start not in spans
                                    for f in pb["recurrences"] + pb["deadlines"])
         last_kept = (not follows and not (preamble_of_plan and clause.path == ["0"])
                      and not tasks.classify(u, headings, doc_year, rules, has_target=has_target,
@@ -818,6 +822,23 @@ _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二�
 
 
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
+
+
+# the whole span of a plan as its goals open with it: 用三年时间, 通过两年努力
+_WHOLE_PLAN_SPAN = re.compile(r"(?:用|通过|经过)\s*[\d一二两三四五]\s*年(?:左右)?的?(?:时间|努力)")
+
+
+def _plan_spans(pb: dict) -> set[int]:
+    """Where a clause names the plan's whole span (用三年时间, and the years in brackets right
+    after it: （2027—2029年）): times that date no task of their own."""
+    out: set[int] = set()
+    ends: list[int] = []
+    for f in sorted(pb["deadlines"], key=lambda f: f.start):
+        if _WHOLE_PLAN_SPAN.fullmatch(f.deadline.text or "") or any(
+                0 <= f.start - e <= 2 for e in ends):
+            out.add(f.start)
+            ends.append(f.end)
+    return out
 
 
 _TEN_DAYS = re.compile(r"\s*(?:于|在)?\s*(上旬|中旬|下旬)")
