@@ -208,3 +208,22 @@ def test_a_goal_dated_only_by_the_plans_span_is_no_task(tmp_path):
     assert not any("基本建立" in t for t in texts), texts
     # a deliverable after the span still is one
     assert any("建成一批全省师德建设示范单位" in t for t in texts), texts
+
+
+def test_opening_a_channel_or_a_column_is_a_one_off():
+    from pbdocs.extract.tasks import kind_of, rules
+
+    r = rules()
+    assert kind_of("开通发展党员工作监督举报渠道，常态化接受师生监督。", False, False, rules_=r) == "once"
+    # (在校报: the paper, not 在校 + 报)
+    assert kind_of("在校报开设“支部风采”专栏。", False, False, rules_=r) == "once"
+
+
+def test_a_system_set_up_after_standing_duties_is_its_own_row(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于做好2027年发展党员工作的通知",
+                            "一、有关要求",
+                            "（一）注重质量把关。在高层次人才中发展党员，要加强联系培养，建立党委委员联系高层次人才制度。",
+                            "中共某某大学委员会组织部",
+                            "2027年3月1日"])
+    row = _row(doc, "建立党委委员联系高层次人才制度")
+    assert row.kind == "once" and "加强联系培养" not in row.text

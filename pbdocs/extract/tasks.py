@@ -797,7 +797,7 @@ def _once_after_standing(before: str, seg: str, r: Rules) -> bool:
     the segment's first action is a deliverable verb, the part before asks for something
     that goes on, and neither only sets the scene."""
     rest = _AND.sub("", seg)
-    if not rest or is_scene(rest, r) or not r.own_once.search(rest.strip()):
+    if not rest or is_scene(rest, r) or not r.own_once.search(rest.strip().rstrip("。；;！!")):
         return False
     segs = [x for x in core_segments(before, r) if not is_scene(x, r)]
     if not segs:
