@@ -227,3 +227,14 @@ def test_a_system_set_up_after_standing_duties_is_its_own_row(tmp_path):
                             "2027年3月1日"])
     row = _row(doc, "建立党委委员联系高层次人才制度")
     assert row.kind == "once" and "加强联系培养" not in row.text
+
+
+def test_a_label_closing_one_task_of_a_month_is_not_the_next_tasks(tmp_path):
+    doc = _parse(tmp_path, MONTHS[:6] + ["4月：举办新一期入党积极分子培训班（责任人：组织员）；组织创新项目申报，4月20日前报送学校。",
+                                         "5月：开展主题团日活动（责任人：辅导员）。"] + MONTHS[-2:])
+    classes = _row(doc, "举办新一期入党积极分子培训班")
+    assert [(d.name, d.basis) for d in classes.lead] == [("组织员", "stated")]
+    projects = _row(doc, "组织创新项目申报")
+    assert [d.basis for d in projects.lead] == ["suggested"]
+    # a label closing the whole row holds for it
+    assert [(d.name, d.basis) for d in _row(doc, "开展主题团日活动").lead] == [("辅导员", "stated")]

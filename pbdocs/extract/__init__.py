@@ -718,10 +718,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # the clause's prose names them: for the sentences from where it names them on (a
         # closing 学院办公室负责保障… does not do the duties written before it)
         # (a label of the clause, 牵头单位：…, holds for all its tasks, also those before it)
-        lead, support = ([d for d in base[0]
-                          if d.basis == "stated" or _named_before(text, d.name, b)],
-                         [d for d in base[1]
-                          if d.basis == "stated" or _named_before(text, d.name, b)])
+        lead, support = ([d for d in base[0] if not _labelled_before(text, d.name, a) and (
+                              d.basis == "stated" or _named_before(text, d.name, b))],
+                         [d for d in base[1] if not _labelled_before(text, d.name, a) and (
+                             d.basis == "stated" or _named_before(text, d.name, b))])
         if not lead:
             lead, support = list(carried[0]), []
             people = people or list(carried[1])
@@ -932,6 +932,19 @@ def _person_lead(d: Dept, lex, committee: str | None = None) -> Dept:
 _COMMITTEE_OFFICER = re.compile(r"(?:党委|党总支)?(?:书记|副书记|委员)|组织委员|宣传委员|"
                                 r"(?:专职)?组织员")
 _UNIT_HEAD = re.compile(r"(?:教学|分管|常务)?(?:副)?院长")
+
+
+# a responsibility label in brackets: （责任人：组织员）, （牵头单位：党委组织部；配合单位：…）
+_BRACKET_LABEL = re.compile(r"[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
+
+
+def _labelled_before(text: str, name: str, start: int) -> bool:
+    """Whether `name` is stated only in a bracketed label that closes an earlier task of the
+    clause (4月：举办…培训班（责任人：组织员）；组织…申报: the label is that task's, not the
+    next one's). A label closing the whole clause holds for all its tasks."""
+    labels = [m for m in _BRACKET_LABEL.finditer(text) if name in m.group()]
+    return bool(labels) and all(m.end() <= start and text[m.end():].strip(" 。；;，,\n")
+                                for m in labels)
 
 
 def _named_before(text: str, name: str, end: int) -> bool:
