@@ -238,3 +238,25 @@ def test_a_label_closing_one_task_of_a_month_is_not_the_next_tasks(tmp_path):
     assert [d.basis for d in projects.lead] == ["suggested"]
     # a label closing the whole row holds for it
     assert [(d.name, d.basis) for d in _row(doc, "开展主题团日活动").lead] == [("辅导员", "stated")]
+
+
+PHASES = ["中共某某大学委员会组织部关于做好2027年党支部换届选举工作的通知",
+          "各二级党组织：",
+          "一、工作安排",
+          "（一）检查总结（第四季度）。党委组织部对换届工作开展专项检查。",
+          "二、月度安排",
+          "9月：做好新生党员组织关系接收。",
+          "10月：选派发展对象参加学校党校秋季培训班。",
+          "11月：开展党支部建设自查。",
+          "中共某某大学委员会组织部",
+          "2027年3月1日"]
+
+
+def test_a_phases_quarter_is_a_range_and_a_months_label_beats_a_season(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, PHASES)
+    check = due_of(_row(doc, "党委组织部对换届工作开展专项检查"))
+    assert (check["kind"], check["start"], check["end"]) == ("range", "2027-10-01", "2027-12-31")
+    classes = due_of(_row(doc, "选派发展对象参加学校党校秋季培训班"))
+    assert (classes["start"], classes["end"]) == ("2027-10-01", "2027-10-31")

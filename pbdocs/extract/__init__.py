@@ -628,7 +628,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         if label is None:  # 6月23日至7月4日，…走访慰问…；各党总支要同步开展…: its sentence
             label = next((dl for at, dl in reversed(openers)
                           if at < a and not re.search(r"[。！？\n]", text[at:a])), None)
-        timed = [_inferred(label)] if label is not None else inherited
+        timed = [_by_end(_inferred(label))] if label is not None else inherited
         parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
         said = False  # whether an earlier part of this sentence named its doer
         for k, (pa, pe) in enumerate(parts):
@@ -755,6 +755,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 开展建党100周年庆祝活动: due in the anniversary's year
         due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
         t_dl = [due] if due is not None else []
+    if t_dl and inherited and inherited[0].kind == "on" and inherited[0].start and all(
+            _SEASON.fullmatch(d.text or "") and d.start and d.end
+            and d.start <= inherited[0].start and inherited[0].end <= d.end for d in t_dl):
+        t_dl = []  # 10月：选派…参加党校秋季培训班: the month its label names, not the season
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
         t_dl = [x for x in (_part_of_month(sent, d) for d in inherited[:1]) if x]
@@ -772,7 +776,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                                          or rules.event_subjects.search(sent.lstrip("各"))):
         kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
-                deadlines=t_dl or [_by_end(_inferred(d)) for d in inherited],
+                deadlines=t_dl or [_inferred(d) if _IN_SPAN.fullmatch(d.text or "")
+                                   else _by_end(_inferred(d)) for d in inherited],
                 recurrences=recs,
                 targets=tgts, kind=kind)
     task.persons = [_copy(d) for d in people]
@@ -841,6 +846,7 @@ def _plan_spans(pb: dict) -> set[int]:
     return out
 
 
+_SEASON = re.compile(r"(?:\d{4}\s*年)?(?:春季|秋季)(?:学期)?")
 _TEN_DAYS = re.compile(r"\s*(?:于|在)?\s*(上旬|中旬|下旬)")
 
 
