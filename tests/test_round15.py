@@ -260,3 +260,16 @@ def test_a_phases_quarter_is_a_range_and_a_months_label_beats_a_season(tmp_path)
     assert (check["kind"], check["start"], check["end"]) == ("range", "2027-10-01", "2027-12-31")
     classes = due_of(_row(doc, "选派发展对象参加学校党校秋季培训班"))
     assert (classes["start"], classes["end"]) == ("2027-10-01", "2027-10-31")
+
+
+def test_a_body_the_clause_named_does_not_do_the_next_sentence(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于提升基层党建质量的实施方案",
+                            "一、重点任务",
+                            "4.提高党员队伍建设质量。学生党员教育管理由党委学生工作部负责。持续推行党员积分制管理。要定期通报积分情况。",
+                            "中共某某大学委员会",
+                            "2027年1月10日"])
+    assert _lead(doc, "学生党员教育管理由党委学生工作部负责") == [("党委学生工作部", "text")]
+    points = _row(doc, "持续推行党员积分制管理")
+    assert [d.basis for d in points.lead] == ["suggested"]
+    # (a sentence going on with 要 still does)
+    assert _lead(doc, "要定期通报积分情况") == [("党委学生工作部", "text")]

@@ -719,9 +719,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # closing 学院办公室负责保障… does not do the duties written before it)
         # (a label of the clause, 牵头单位：…, holds for all its tasks, also those before it)
         lead, support = ([d for d in base[0] if not _labelled_before(text, d.name, a) and (
-                              d.basis == "stated" or _named_before(text, d.name, b))],
+                              d.basis == "stated" or (_named_before(text, d.name, b)
+                                                      and _in_sentence(text, d.name, a, rules)))],
                          [d for d in base[1] if not _labelled_before(text, d.name, a) and (
-                             d.basis == "stated" or _named_before(text, d.name, b))])
+                             d.basis == "stated" or (_named_before(text, d.name, b)
+                                                     and _in_sentence(text, d.name, a, rules)))])
         if not lead:
             lead, support = list(carried[0]), []
             people = people or list(carried[1])
@@ -951,6 +953,19 @@ def _labelled_before(text: str, name: str, start: int) -> bool:
     labels = [m for m in _BRACKET_LABEL.finditer(text) if name in m.group()]
     return bool(labels) and all(m.end() <= start and text[m.end():].strip(" 。；;，,\n")
                                 for m in labels)
+
+
+def _in_sentence(text: str, name: str, at: int, rules) -> bool:
+    """Whether `name` is written in the sentence that `at` is in, or the sentence goes on from
+    the one before (要/应/并…: `subject_carried`): a sentence naming nobody does not take the
+    body an earlier sentence of the clause named (学生党员教育管理由党委学生工作部负责。持续推行
+    党员积分制管理: nobody named, a suggestion)."""
+    start = max(text.rfind(p, 0, at) for p in "。！？!?\n") + 1
+    stop = re.search(r"[。！？!?\n]", text[at:])
+    end = at + stop.end() if stop else len(text)
+    if name in text[start:end] or text.find(name) < 0:
+        return True
+    return bool(start and rules.subject_carried.match(text[start:end]))
 
 
 def _named_before(text: str, name: str, end: int) -> bool:
