@@ -273,3 +273,11 @@ def test_a_body_the_clause_named_does_not_do_the_next_sentence(tmp_path):
     assert [d.basis for d in points.lead] == ["suggested"]
     # (a sentence going on with 要 still does)
     assert _lead(doc, "要定期通报积分情况") == [("党委学生工作部", "text")]
+
+
+def test_a_note_after_a_full_stop_belongs_to_the_sentence_before(tmp_path):
+    doc = _parse(tmp_path, MONTHS[:6] + ["9月：开学后两周内完成新生入党启蒙教育。（责任人：辅导员）第三季度完成支委全员培训。"]
+                 + MONTHS[-2:])
+    assert _lead(doc, "开学后两周内完成新生入党启蒙教育") == [("辅导员", "stated")]
+    training = _row(doc, "第三季度完成支委全员培训")
+    assert "辅导员" not in {d.name for d in training.lead}

@@ -160,6 +160,7 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
     colon-introduced list kept in one unit (`成果形式主要包括：A；B；C。` is one)."""
     out: list[Unit] = []
     open_list = False
+    spans = _notes_close(text, spans)
     for a, b in spans:
         piece = text[a:b]
         if open_list and out and _own_item(piece):
@@ -177,6 +178,25 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
         else:
             colon = max(piece.rfind("："), piece.rfind(":"))
             open_list = colon >= 0 and ends_item and "\n" not in piece[colon:].rstrip()
+    return out
+
+
+# a bracketed responsibility note: （责任人：辅导员）, （牵头单位：党委组织部；配合单位：人事处）
+_OPENING_NOTE = re.compile(r"\s*[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
+
+
+def _notes_close(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a responsibility note written after a full stop (…完成新生入党启蒙
+    教育。（责任人：辅导员）第三季度完成…) moved to the sentence it annotates: a note follows
+    what it is about."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        a, b = out[k]
+        m = _OPENING_NOTE.match(text, a)
+        pa, pb = out[k - 1]
+        if m and m.end() < b and pb == a and "\n" not in text[pa:pb] and text[a:m.end()].strip():
+            out[k - 1] = (pa, m.end())
+            out[k] = (m.end(), b)
     return out
 
 
