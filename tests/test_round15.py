@@ -281,3 +281,12 @@ def test_a_note_after_a_full_stop_belongs_to_the_sentence_before(tmp_path):
     assert _lead(doc, "开学后两周内完成新生入党启蒙教育") == [("辅导员", "stated")]
     training = _row(doc, "第三季度完成支委全员培训")
     assert "辅导员" not in {d.name for d in training.lead}
+
+
+def test_a_discipline_committee_written_in_full_is_the_canonical_one():
+    from pbdocs.extract.lexicon import load
+
+    lex = load()
+    assert lex.canonical("纪律检查委员会") == "纪委"
+    # an institution's own, as a 纪委's work plan signs it
+    assert lex.canonical("某某职业技术学院纪律检查委员会") == "纪委"
