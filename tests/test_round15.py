@@ -290,3 +290,12 @@ def test_a_discipline_committee_written_in_full_is_the_canonical_one():
     assert lex.canonical("纪律检查委员会") == "纪委"
     # an institution's own, as a 纪委's work plan signs it
     assert lex.canonical("某某职业技术学院纪律检查委员会") == "纪委"
+
+
+def test_weeks_after_the_autumn_term_opens_count_from_september():
+    from pbdocs.extract import timeexpr
+
+    due = timeexpr.named_day_due("新生开学后两周内完成入学教育“第一课”", 2027)
+    assert (due.kind, due.end) == ("by", "2027-09-15")
+    # a bare 开学 names no month (a spring plan's 开学第一次主题班团会 is in March)
+    assert timeexpr.named_day_due("共同组织开展“开学第一次主题班团会”", 2027) is None

@@ -529,7 +529,8 @@ def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None
         return None
     alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
     pattern = re.compile(rf"(?<!每年)[“\"]?(?P<name>{alt})[”\"]?"
-                         rf"(?P<after>(?:后|之后)(?P<n>[一二两三\d])个?月内|之前|前夕|前(?!后)|)"
+                         rf"(?P<after>(?:后|之后)(?:(?P<n>[一二两三\d])个?月|(?P<w>[一二两三四\d])"
+                         rf"(?:周|个星期))内|之前|前夕|前(?!后)|)"
                          rf"(?![”\"]?\s*(?:重要)?讲话|[”\"]?周年)")
     return pattern, base
 
@@ -552,6 +553,9 @@ def named_day_due(text: str, year: int) -> Deadline | None:
     if m.group("n"):
         end = _add(date(year, month, 1), int(to_number(m.group("n")))).replace(day=1)
         return Deadline(words, None, _iso(end.year, end.month, _last(end.year, end.month)), "by")
+    if m.group("w"):  # 开学后两周内: two weeks from the day (the month's first)
+        end = first + timedelta(days=7 * int(to_number(m.group("w"))))
+        return Deadline(words, None, end.isoformat(), "by")
     if after in ("前", "之前", "前夕"):
         return Deadline(words, None, (first - timedelta(days=1)).isoformat(), "by")
     return Deadline(words, first.isoformat(), last.isoformat(), "on")
