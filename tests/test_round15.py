@@ -299,3 +299,18 @@ def test_weeks_after_the_autumn_term_opens_count_from_september():
     assert (due.kind, due.end) == ("by", "2027-09-15")
     # a bare 开学 names no month (a spring plan's 开学第一次主题班团会 is in March)
     assert timeexpr.named_day_due("共同组织开展“开学第一次主题班团会”", 2027) is None
+
+
+def test_a_cadence_introducing_dated_items_is_a_row_and_each_item_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院教工第一党支部2027年工作计划",
+                            "一、严格落实“三会一课”",
+                            "1.每月15日前后开展主题党日活动：4月赴革命烈士陵园开展祭扫活动；9月开展“师德师风”主题学习；11月开展志愿服务进社区活动。",
+                            "中共某某学院教工第一党支部",
+                            "2027年2月22日"])
+    monthly = _row(doc, "每月15日前后开展主题党日活动")
+    assert monthly.kind == "recurring" and "祭扫" not in monthly.text
+    visit = due_of(_row(doc, "4月赴革命烈士陵园"))
+    assert (visit["kind"], visit["start"], visit["end"]) == ("on", "2027-04-01", "2027-04-30")
+    assert due_of(_row(doc, "11月开展志愿服务"))["start"] == "2027-11-01"

@@ -160,7 +160,7 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
     colon-introduced list kept in one unit (`成果形式主要包括：A；B；C。` is one)."""
     out: list[Unit] = []
     open_list = False
-    spans = _notes_close(text, spans)
+    spans = _dated_items(text, _notes_close(text, spans))
     for a, b in spans:
         piece = text[a:b]
         if open_list and out and _own_item(piece):
@@ -197,6 +197,26 @@ def _notes_close(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if m and m.end() < b and pb == a and "\n" not in text[pa:pb] and text[a:m.end()].strip():
             out[k - 1] = (pa, m.end())
             out[k] = (m.end(), b)
+    return out
+
+
+_EVERY = re.compile(r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|学期|半年|年)")
+# a list of dated items after a colon: 每月开展主题党日活动：4月…；5月…；“七一”前后…
+_DATED_ITEM = re.compile(r"[：:]\s*(?=(?:\d{1,2}\s*月|[“\"]?七一[”\"]?前后|[一二三四]季度))")
+
+
+def _dated_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with a colon that opens a list of dated items (每月15日前后开展主题党日
+    活动：4月…祭扫活动；5月…联学共建；…) cut after the colon: each item is a task with its own
+    month, the words before the colon one of their own."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        m = _DATED_ITEM.search(text, a, b)
+        piece = text[a:b].rstrip()
+        if m and piece.endswith(("；", ";")) and m.start() > a + 4:
+            out += [(a, m.end()), (m.end(), b)]
+        else:
+            out.append((a, b))
     return out
 
 
@@ -299,8 +319,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "criterion"
     if r.self_reference.search(t):
         return "self"
-    if core.endswith(("：", ":")):
-        return "intro"
+    if core.endswith(("：", ":")) and not (_EVERY.search(core) and has_action(core, r)):
+        return "intro"  # (每月15日前后开展主题党日活动：4月…；5月…: a duty of its own)
     if time_field(t) or only_field(t, r):
         return "label"  # 完成时限：2026年6月30日前完成清理, 牵头单位：信息化中心；: no task
     if not has_target and not has_doer and not has_action(t, r):
