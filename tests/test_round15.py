@@ -314,3 +314,17 @@ def test_a_cadence_introducing_dated_items_is_a_row_and_each_item_its_own(tmp_pa
     visit = due_of(_row(doc, "4月赴革命烈士陵园"))
     assert (visit["kind"], visit["start"], visit["end"]) == ("on", "2027-04-01", "2027-04-30")
     assert due_of(_row(doc, "11月开展志愿服务"))["start"] == "2027-11-01"
+
+
+def test_a_named_days_limit_after_a_dated_part_is_a_second_row(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院教工第一党支部2027年工作计划",
+                            "一、做好发展党员",
+                            "1.5月中旬将发展对象材料报学院党总支预审，“七一”前完成接收预备党员程序。",
+                            "中共某某学院教工第一党支部",
+                            "2027年2月22日"])
+    review = due_of(_row(doc, "5月中旬将发展对象材料"))
+    assert (review["start"], review["end"]) == ("2027-05-11", "2027-05-20")
+    admission = due_of(_row(doc, "“七一”前完成接收预备党员程序"))
+    assert (admission["kind"], admission["end"]) == ("by", "2027-06-30")

@@ -761,6 +761,12 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             _SEASON.fullmatch(d.text or "") and d.start and d.end
             and d.start <= inherited[0].start and inherited[0].end <= d.end for d in t_dl):
         t_dl = []  # 10月：选派…参加党校秋季培训班: the month its label names, not the season
+    if not t_dl and not found_recs and inherited and inherited[0].end:
+        # 5月中旬将材料报…预审，“七一”前完成接收: a limit the task's named day sets (X前, X后
+        # N个月内) is its own, not the time its sentence or row opened with
+        named = timeexpr.named_day_due(sent, int(inherited[0].end[:4]))
+        if named is not None and named.kind == "by":
+            t_dl = [named]
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
         t_dl = [x for x in (_part_of_month(sent, d) for d in inherited[:1]) if x]

@@ -804,12 +804,24 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
+                or (_dated(pb, last, s0) and _named_limit(seg))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+def _named_limit(seg: str) -> bool:
+    """Whether a segment opens with a limit a named day sets (“七一”前完成…, 新生入学后一个月内…):
+    after a part with a date of its own, a second deadline, so a row of its own."""
+    from pbdocs.extract import timeexpr
+
+    head = seg.strip()[:16]
+    due = timeexpr.named_day_due(head, 2000)
+    return due is not None and due.kind == "by" and head.lstrip("“\"").startswith(
+        (due.text or "?")[:2])
 
 
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
