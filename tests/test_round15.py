@@ -328,3 +328,12 @@ def test_a_named_days_limit_after_a_dated_part_is_a_second_row(tmp_path):
     assert (review["start"], review["end"]) == ("2027-05-11", "2027-05-20")
     admission = due_of(_row(doc, "“七一”前完成接收预备党员程序"))
     assert (admission["kind"], admission["end"]) == ("by", "2027-06-30")
+
+
+def test_members_of_the_study_group_named_as_doers_do_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部关于印发《2027年校党委理论学习中心组学习计划》的通知",
+                            "一、学习形式",
+                            "（一）专题调研。中心组成员结合分管工作开展专题调研，形成调研报告。",
+                            "中共某某大学委员会宣传部",
+                            "2027年3月3日"])
+    assert _lead(doc, "中心组成员结合分管工作开展专题调研") == [("中心组成员", "text")]
