@@ -337,3 +337,19 @@ def test_members_of_the_study_group_named_as_doers_do_it(tmp_path):
                             "中共某某大学委员会宣传部",
                             "2027年3月3日"])
     assert _lead(doc, "中心组成员结合分管工作开展专题调研") == [("中心组成员", "text")]
+
+
+def test_funds_put_into_the_yearly_budget_are_a_yearly_duty(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、加强保障",
+                            "1.党员发展培训经费按标准纳入年度预算，专款专用。",
+                            "2.健全学校党建工作经费保障机制，纳入学校年度预算经费安排。",
+                            "中共某某大学委员会",
+                            "2027年1月10日"])
+    funds = _row(doc, "党员发展培训经费按标准纳入年度预算")
+    assert funds.kind == "recurring" and due_of(funds)["recurrence"]["period"] == "year"
+    # the budget after a standing duty does not make that duty yearly, nor a row of its own
+    rows = [t for t in _rows(doc) if "经费保障机制" in t.text]
+    assert len(rows) == 1 and rows[0].kind == "ongoing" and "年度预算" in rows[0].text

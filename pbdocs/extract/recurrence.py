@@ -23,6 +23,8 @@ _NEXT_YEAR_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十])次�
                             r"(?:(\d{1,2})\s*[日号]|[底末])(?=前|之前|以前)")
 _TWO_MONTHS = re.compile(r"^\s*的?\s*\d{1,2}\s*月\s*[、和及与]\s*\d{1,2}\s*月(?![、和及与]\s*\d)")
 _WRITTEN_YEAR = re.compile(r"\d{4}\s*年")
+# 纳入年度预算, 列入学校预算: provided for in each year's budget, a yearly duty
+_BUDGET = re.compile(r"(?:纳入|列入|编入)[^，,。；;]{0,8}?(?:年度)?预算")
 # 寒暑假期间: in each winter and summer vacation, twice a year
 _VACATIONS = re.compile(r"(?:每年|每逢)?寒暑假(?:期间)?")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
@@ -38,6 +40,7 @@ class Found:
     quota: bool = False  # a yearly quota (全年…不少于10次): how much of the work before it
     annual: bool = False  # 年度 before a yearly thing (年度工作计划): a date may make it one-off
     next_year: bool = False  # 次年1月15日前: the day of a yearly duty, not a cadence of its own
+    budget: bool = False  # 纳入年度预算: the duty before it is yearly; no row of its own
 
 
 @lru_cache(maxsize=8)
@@ -155,6 +158,12 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 rec.amount = clean(to_number(a.group("n")))
                 rec.unit = a.group("u")
         out.append(Found(m.start(), end, rec))
+    for m in _BUDGET.finditer(text):
+        if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
+                f.start <= m.start() < f.end for f in out):
+            stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
+            out.append(Found(m.start(), stop, Recurrence(text=m.group(0), period="year"),
+                             budget=True))
     for m in _VACATIONS.finditer(text):
         if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
                 f.start <= m.start() < f.end for f in out):

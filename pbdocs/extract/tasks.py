@@ -791,6 +791,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         dayed = any(last <= f.start < s0 and f.recurrence.on for f in pb["recurrences"])
         cadence = any(s0 <= f.start < s1 and (quota_alone or not getattr(f, "quota", False))
                       and (not getattr(f, "next_year", False) or dayed)
+                      and not getattr(f, "budget", False)
                       for f in pb["recurrences"]) or seg.lstrip().startswith(
             "定期")
         # the sentence ends here, or goes on with a cadence of its own (…，每月开展一次…)
