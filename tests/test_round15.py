@@ -353,3 +353,17 @@ def test_funds_put_into_the_yearly_budget_are_a_yearly_duty(tmp_path):
     # the budget after a standing duty does not make that duty yearly, nor a row of its own
     rows = [t for t in _rows(doc) if "经费保障机制" in t.text]
     assert len(rows) == 1 and rows[0].kind == "ongoing" and "年度预算" in rows[0].text
+
+
+def test_a_departments_own_plan_leads_what_nothing_else_fits(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部关于印发《2027年校党委理论学习中心组学习计划》的通知",
+                            "各二级党组织：",
+                            "现将《2027年校党委理论学习中心组学习计划》印发给你们，请结合实际认真执行。",
+                            "中共某某大学委员会宣传部",
+                            "2027年3月3日",
+                            "2027年校党委理论学习中心组学习计划",
+                            "一、学习安排",
+                            "（一）交流总结。12月中旬召开年度学习成果交流会。",
+                            ])
+    row = _row(doc, "12月中旬召开年度学习成果交流会")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委宣传部", "suggested")]

@@ -157,6 +157,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
+    _issuing_department(doc, lex)
     period.fill_undated(doc, p)
     _respective_times(doc)
 
@@ -379,6 +380,21 @@ def _organising_lead(doc: Document, lex) -> None:
                     and not any(n in t.text for n in found[0].lead)):
                 continue  # a duty of its own fits it better (思政课 → 马克思主义学院)
             t.lead = [_copy(d) for d in lead]
+
+
+def _issuing_department(doc: Document, lex) -> None:
+    """A department's own document (宣传部 issuing the study plan, 组织部's notice): the work it
+    names nobody for and no duty fits (12月中旬召开年度学习成果交流会) is the department's own."""
+    from pbdocs.extract import suggest
+
+    office = re.sub(r"^中共", "", suggest._issuer_office(doc)) if doc.issuer else ""
+    name = lex.canonical(office) if office else ""
+    if not name or name not in set(lex.departments.values()):
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [Dept(office, name, "suggested", "发文部门自身的工作")]
 
 
 def _seated_charge(doc: Document, lex) -> None:
