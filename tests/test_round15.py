@@ -367,3 +367,16 @@ def test_a_departments_own_plan_leads_what_nothing_else_fits(tmp_path):
                             ])
     row = _row(doc, "12月中旬召开年度学习成果交流会")
     assert [(d.canonical, d.basis) for d in row.lead] == [("党委宣传部", "suggested")]
+
+
+def test_a_departments_own_work_plan_is_its_own_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某职业技术学院纪律检查委员会",
+                            "2027年党风廉政建设和反腐败工作要点",
+                            "一、加强纪律教育",
+                            "1.加强纪检干部政治理论和业务学习，每两年对专兼职纪检干部开展一次全员轮训。",
+                            "2.9月对新入职教职工开展廉洁从教专题教育。",
+                            "中共某某职业技术学院纪律检查委员会",
+                            "2027年2月26日"])
+    for start in ("加强纪检干部政治理论", "9月对新入职教职工"):
+        row = _row(doc, start)
+        assert [(d.canonical, d.basis) for d in row.lead] == [("纪委", "suggested")], row.lead

@@ -475,6 +475,14 @@ def _as_titled(name: str, title: str | None) -> str:
     return full if full and re.fullmatch(r"[\u4e00-\u9fff]{2,24}", full) else name
 
 
+
+
+def _own_plan_genres() -> tuple[str, ...]:
+    from pbdocs.extract.tasks import rules
+
+    return rules().own_plan_genres
+
+
 def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
     """The document's own doer for work it names nobody for, as such documents are written:
     - a notice's requests go to its addressees (主送机关); when the notice is about an activity
@@ -483,6 +491,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
       to that body;
     - a document issued by a body below a university or outside universities (a college's
       committee, a 机关党委, a branch, a bureau's or a town's committee) does its own work;
+      so does a department's own work plan (纪委2027年工作要点, 宣传部's 中心组学习计划);
     - a text without issuer whose doers are all branch-level gives it to the body it names
       most.
     None for a university's own plan: the duty table divides its work among departments."""
@@ -499,10 +508,15 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
     issuer = doc.issuer
     if issuer and not issued_by_institution(doc):
-        # (a department's rules: the duty table)
-        if not is_department(canonical(_issuer_office(doc))):
+        # (a department's rules: the duty table; its own work plan, 纪委2027年工作要点 or
+        # 宣传部's 中心组学习计划: its own work)
+        office = canonical(_issuer_office(doc))
+        if not is_department(office):
             name = short_name(issuer)
             return [_dept(name, canonical(name), "发文单位自身的工作")]
+        if any(g in (doc.kind or "") for g in _own_plan_genres()):
+            name = re.sub(r"^中共", "", _issuer_office(doc))
+            return [_dept(name, office, "发文部门自身的工作")]
     if doc.issuer or not own_work(doc, is_department):
         return []
     named: Counter = Counter()

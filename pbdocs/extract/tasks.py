@@ -49,6 +49,7 @@ class Rules:
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
+    own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     bearer_genres: tuple[str, ...]
@@ -115,6 +116,7 @@ def rules() -> Rules:
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
         span_deliverable=re.compile(rf"\s*(?:{_words(s.get('span_deliverable', ()))})"),
+        own_plan_genres=tuple(s.get("own_plan_genres", ())),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
