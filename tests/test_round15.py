@@ -380,3 +380,15 @@ def test_a_departments_own_work_plan_is_its_own_work(tmp_path):
     for start in ("加强纪检干部政治理论", "9月对新入职教职工"):
         row = _row(doc, start)
         assert [(d.canonical, d.basis) for d in row.lead] == [("纪委", "suggested")], row.lead
+
+
+def test_a_colon_inside_a_label_opens_no_list():
+    from pbdocs.extract.pipeline import sentence_spans
+    from pbdocs.extract.tasks import units
+
+    text = ("做好毕业生党员组织关系转接（责任人：组织员、学生党支部书记）；"
+            "“七一”前后开展党员集中教育活动，组织新党员入党宣誓。")
+    assert len(units(text, sentence_spans(text, newline=True))) == 2
+    # a real list after a colon is still one unit
+    text = "成果形式主要包括：研究报告；典型案例；制度汇编。"
+    assert len(units(text, sentence_spans(text, newline=True))) == 1

@@ -178,11 +178,14 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
         if open_list:
             open_list = ends_item and not piece.endswith("\n")
         else:
-            colon = max(piece.rfind("："), piece.rfind(":"))
+            # (a colon inside brackets, （责任人：组织员）；, opens no list)
+            bare = _BRACKETED.sub(lambda m: "＿" * len(m.group()), piece)
+            colon = max(bare.rfind("："), bare.rfind(":"))
             open_list = colon >= 0 and ends_item and "\n" not in piece[colon:].rstrip()
     return out
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 # a bracketed responsibility note: （责任人：辅导员）, （牵头单位：党委组织部；配合单位：人事处）
 _OPENING_NOTE = re.compile(r"\s*[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
 
