@@ -392,3 +392,19 @@ def test_a_colon_inside_a_label_opens_no_list():
     # a real list after a colon is still one unit
     text = "成果形式主要包括：研究报告；典型案例；制度汇编。"
     assert len(units(text, sentence_spans(text, newline=True))) == 1
+
+
+def test_a_departments_notice_organises_itself_and_its_addressees_send_in(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部关于开展2026年度二级党组织书记述职评议考核工作的通知",
+                            "各二级党组织：",
+                            "一、考核安排",
+                            "（一）组织考核。学校成立4个考核组，由校党委委员任组长。测评表统一印制，测评结果现场封存。",
+                            "（二）材料报送。各单位形成述职报告，于1月15日前报送。",
+                            "二、结果运用",
+                            "考核结果于3月上旬在全校范围内通报。",
+                            "三、有关要求",
+                            "请各二级党组织高度重视。",
+                            "中共某某学院委员会组织部",
+                            "2027年1月6日"])
+    for start in ("测评表统一印制", "考核结果于3月上旬"):
+        assert [d.canonical for d in _row(doc, start).lead] == ["党委组织部"], start

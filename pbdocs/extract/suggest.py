@@ -596,6 +596,13 @@ def own_office(name: str, present: dict[str, str]) -> str:
     return name
 
 
+
+def _sends_in() -> re.Pattern:
+    from pbdocs.extract.tasks import rules
+
+    return rules().sends_in
+
+
 def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | None = None
             ) -> None:
     """Give every task without a lead a suggested lead (and usual support): the document's
@@ -648,7 +655,9 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                         source = f"（见标题“{h}”）"
                         break
             if found is None:
-                if addressees:
+                # what the addressees send in (形成申报材料, 报送…) is theirs; the department's
+                # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it
+                if addressees and _sends_in().search(t.text):
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
