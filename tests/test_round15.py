@@ -117,6 +117,7 @@ SPANS = ["中共某某大学委员会2027年党建工作要点",
          "一、加强组织建设",
          "1.第三季度开展一次党员组织关系集中排查。",
          "2.三季度完成到期党支部换届选举。",
+         "5.一季度修订党委会议事规则。",
          "3.下半年举办一期党支部书记专题培训班。",
          "4.上半年完成发展对象集中培训。",
          "中共某某大学委员会",
@@ -131,9 +132,11 @@ def test_work_done_in_a_span_is_a_range_and_a_deliverable_is_due_by_its_end(tmp_
     assert (check["kind"], check["start"], check["end"]) == ("range", "2027-07-01", "2027-09-30")
     training = due_of(_row(doc, "下半年举办一期"))
     assert (training["kind"], training["start"]) == ("range", "2027-07-01")
-    elections = due_of(_row(doc, "三季度完成到期"))
-    assert (elections["kind"], elections["end"]) == ("by", "2027-09-30")
+    elections = due_of(_row(doc, "三季度完成到期"))  # (done in the quarter: a range)
+    assert (elections["kind"], elections["end"]) == ("range", "2027-09-30")
     assert due_of(_row(doc, "上半年完成发展对象"))["kind"] == "by"
+    rules_ = due_of(_row(doc, "一季度修订党委会议事规则"))  # a deliverable: by the end
+    assert (rules_["kind"], rules_["end"]) == ("by", "2027-03-31")
 
 
 COLLEGE = ["中共某某大学机械工程学院委员会",
