@@ -966,15 +966,13 @@ _COMMITTEE_OFFICER = re.compile(r"(?:党委|党总支)?(?:书记|副书记|委�
 _UNIT_HEAD = re.compile(r"(?:教学|分管|常务)?(?:副)?院长")
 
 
-# a responsibility label in brackets: （责任人：组织员）, （牵头单位：党委组织部；配合单位：…）
-_BRACKET_LABEL = re.compile(r"[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
-
-
 def _labelled_before(text: str, name: str, start: int) -> bool:
     """Whether `name` is stated only in a bracketed label that closes an earlier task of the
     clause (4月：举办…培训班（责任人：组织员）；组织…申报: the label is that task's, not the
     next one's). A label closing the whole clause holds for all its tasks."""
-    labels = [m for m in _BRACKET_LABEL.finditer(text) if name in m.group()]
+    from pbdocs.extract.tasks import BRACKET_NOTE
+
+    labels = [m for m in BRACKET_NOTE.finditer(text) if name in m.group()]
     return bool(labels) and all(m.end() <= start and text[m.end():].strip(" 。；;，,\n")
                                 for m in labels)
 

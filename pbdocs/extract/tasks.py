@@ -189,7 +189,7 @@ def units(text: str, spans: list[tuple[int, int]]) -> list[Unit]:
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 # a bracketed responsibility note: （责任人：辅导员）, （牵头单位：党委组织部；配合单位：人事处）
-_OPENING_NOTE = re.compile(r"\s*[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
+BRACKET_NOTE = re.compile(r"[（(][^（）()]{0,12}[:：][^（）()]{1,60}[）)]")
 
 
 def _notes_close(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -199,7 +199,7 @@ def _notes_close(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     out = list(spans)
     for k in range(1, len(out)):
         a, b = out[k]
-        m = _OPENING_NOTE.match(text, a)
+        m = BRACKET_NOTE.match(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
         pa, pb = out[k - 1]
         if m and m.end() < b and pb == a and "\n" not in text[pa:pb] and text[a:m.end()].strip():
             out[k - 1] = (pa, m.end())
