@@ -387,7 +387,7 @@ def _issuing_department(doc: Document, lex) -> None:
     names nobody for and no duty fits (12月中旬召开年度学习成果交流会) is the department's own."""
     from pbdocs.extract import suggest
 
-    office = re.sub(r"^中共", "", suggest._issuer_office(doc)) if doc.issuer else ""
+    office = suggest.issuer_office(doc)
     name = lex.canonical(office) if office else ""
     if not name or name not in set(lex.departments.values()):
         return

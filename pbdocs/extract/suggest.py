@@ -368,9 +368,10 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
-def _issuer_office(doc: Document) -> str:
-    """The issuer without its institution's name (党委组织部 of 某某大学党委组织部)."""
-    issuer = doc.issuer or ""
+def issuer_office(doc: Document) -> str:
+    """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
+    written 某某大学党委组织部)."""
+    issuer = _PARTY.sub("", doc.issuer or "")
     return issuer[len(doc.institution):] if doc.institution and issuer.startswith(
         doc.institution) else issuer
 
@@ -385,7 +386,7 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
     nobody for is mostly the department's own organising (召开动员会, 举办培训班,
     印发课程表), and is suggested by duty, like a plan's; what the addressees must do names
     them (各二级党组织要…)."""
-    office = re.sub(r"^中共", "", _issuer_office(doc))
+    office = issuer_office(doc)
     return bool(office) and is_department(canonical(office))
 
 
@@ -510,12 +511,12 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
     if issuer and not issued_by_institution(doc):
         # (a department's rules: the duty table; its own work plan, 纪委2027年工作要点 or
         # 宣传部's 中心组学习计划: its own work)
-        office = canonical(_issuer_office(doc))
+        office = canonical(issuer_office(doc))
         if not is_department(office):
             name = short_name(issuer)
             return [_dept(name, canonical(name), "发文单位自身的工作")]
         if any(g in (doc.kind or "") for g in _own_plan_genres()):
-            name = re.sub(r"^中共", "", _issuer_office(doc))
+            name = issuer_office(doc)
             return [_dept(name, office, "发文部门自身的工作")]
     if doc.issuer or not own_work(doc, is_department):
         return []
