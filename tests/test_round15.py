@@ -411,3 +411,20 @@ def test_a_departments_notice_organises_itself_and_its_addressees_send_in(tmp_pa
                             "2027年1月6日"])
     for start in ("测评表统一印制", "考核结果于3月上旬"):
         assert [d.canonical for d in _row(doc, start).lead] == ["党委组织部"], start
+
+
+def test_a_month_written_in_a_quarters_row_beats_the_quarter(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学音乐学院总支部委员会2027年党建工作计划",
+                            "一、工作安排",
+                            "第二季度：4月举办入党积极分子培训班。组织党员开展主题党日活动。",
+                            "第四季度：10月中旬举办发展对象培训班。组织观看警示教育片。",
+                            "中共某某大学音乐学院总支部委员会",
+                            "2027年2月20日"])
+    april = due_of(_row(doc, "第二季度：4月举办"))
+    assert (april["kind"], april["start"], april["end"]) == ("on", "2027-04-01", "2027-04-30")
+    october = due_of(_row(doc, "第四季度：10月中旬举办"))
+    assert (october["start"], october["end"]) == ("2027-10-11", "2027-10-20")
+    # the row's other work takes the quarter, due by its end
+    assert due_of(_row(doc, "组织观看警示教育片"))["end"] == "2027-12-31"

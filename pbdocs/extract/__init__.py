@@ -751,10 +751,16 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     found_dl = [f for f in pb["deadlines"] if a <= f.start < b
                 and not (_WHOLE_SPAN.fullmatch(f.deadline.text or "")
                          and text[f.end:f.end + 1] in (":", "："))]  # 全年：… labels no date
-    at_labels = {at for at, _ in _time_labels(text, pb)}
-    if any(f.start not in at_labels and f.deadline.end and _LIMIT_WORD.search(f.deadline.text or "")
+    labels = _time_labels(text, pb)
+    at_labels = {at for at, _ in labels}
+    spans = [(d.start or d.end, d.end) for _, d in labels if d.end]
+    if any(f.start not in at_labels and f.deadline.end and (
+            _LIMIT_WORD.search(f.deadline.text or "")
+            or any(lo <= (f.deadline.start or f.deadline.end) and f.deadline.end <= hi
+                   and (f.deadline.start, f.deadline.end) != (lo, hi) for lo, hi in spans))
            for f in found_dl):
-        # 6月：6月底前完成…: a date written in the line wins over the line's label
+        # 6月：6月底前完成…, 第二季度：4月举办…: a date written in the line wins over the
+        # line's label (the more exact one inside the label's span)
         found_dl = [f for f in found_dl if f.start not in at_labels]
     # (第三季度开展…, 下半年举办…: the work is done in that span, a range; a deliverable
     # (三季度完成…, 一季度修订…), a time label (第三季度：…) or 上半年 is due by its end)
