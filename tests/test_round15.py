@@ -428,3 +428,14 @@ def test_a_month_written_in_a_quarters_row_beats_the_quarter(tmp_path):
     assert (october["start"], october["end"]) == ("2027-10-11", "2027-10-20")
     # the row's other work takes the quarter, due by its end
     assert due_of(_row(doc, "组织观看警示教育片"))["end"] == "2027-12-31"
+
+
+def test_a_limit_year_in_an_earlier_sentence_does_not_date_a_bare_half_year():
+    from pbdocs.extract import timeexpr
+
+    text = "到2028年底，“双带头人”比例保持在95%以上。人事处要予以倾斜，上半年出台具体办法。"
+    found = [f.deadline for f in timeexpr.find_deadlines(text, "2027-02-26")]
+    assert [d.end for d in found if d.text == "上半年"] == ["2027-06-30"]
+    # a year written for the same sentence still dates it
+    found = timeexpr.find_deadlines("2028年上半年出台具体办法。", "2027-02-26")
+    assert [f.deadline.end for f in found] == ["2028-06-30"]
