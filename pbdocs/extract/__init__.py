@@ -617,9 +617,9 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     labels = _time_labels(text, pb)
     openers = _time_openers(text, pb)
     for a, b in pieces:
+        new_sentence = bool(re.search(r"[。！？!?]\s*$", text[:a]))
         if "\n" in text[max(0, a - 1):a + 1] or (
-                re.search(r"[。！？!?]\s*$", text[:a]) and rules.results_included.match(
-                    text[a:b])):
+                new_sentence and rules.results_included.match(text[a:b])):
             # a new line or item: its own doer, if any; so is a sentence that only says what
             # is counted in an assessment (专项工作成效纳入二级党组织年度考核: not the doer's
             # before it)
@@ -631,8 +631,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             # the addressees told what to do, then a dated sentence naming nobody: the
             # writer's own schedule again (各二级党组织要…报送名单。4月15日前印发课程表)
             carried = ([], [])
-        elif re.search(r"[。！？!?]\s*$", text[:a]) and not rules.subject_carried.match(
-                text[a:b]):
+        elif new_sentence and not rules.subject_carried.match(text[a:b]):
             # a sentence that names nobody does not take the doer of the sentence before
             # (辅导员每月…谈心谈话。国庆节期间组织开展…: nobody named, a suggestion), unless
             # it opens with what goes on from a subject (要/应/并/同时…)
@@ -734,12 +733,12 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # the clause's prose names them: for the sentences from where it names them on (a
         # closing 学院办公室负责保障… does not do the duties written before it)
         # (a label of the clause, 牵头单位：…, holds for all its tasks, also those before it)
-        lead, support = ([d for d in base[0] if not _labelled_before(text, d.name, a) and (
-                              d.basis == "stated" or (_named_before(text, d.name, b)
-                                                      and _in_sentence(text, d.name, a, rules)))],
-                         [d for d in base[1] if not _labelled_before(text, d.name, a) and (
-                             d.basis == "stated" or (_named_before(text, d.name, b)
-                                                     and _in_sentence(text, d.name, a, rules)))])
+        def holds(d: Dept) -> bool:
+            return not _labelled_before(text, d.name, a) and (
+                d.basis == "stated" or (_named_before(text, d.name, b)
+                                        and _in_sentence(text, d.name, a, rules)))
+
+        lead, support = [d for d in base[0] if holds(d)], [d for d in base[1] if holds(d)]
         if not lead:
             lead, support = list(carried[0]), []
             people = people or list(carried[1])
