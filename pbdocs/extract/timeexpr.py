@@ -274,6 +274,8 @@ def add_months(base: date, months: int) -> date:
 # a year run into its month, the 年 lost in extraction: 20215月 (the normaliser warns about it)
 _DAMAGED = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
                       r"(?P<edge>底|末)?(?P<post>\s*(?:前|之前|以前))?")
+# a term's start after the term's name (秋季学期开学后…): a named day, not the term's span
+_TERM_START = re.compile(r"\s*(?:开学|报到)")
 _FROM = re.compile(r"\s*(?:(?:春季|秋季|春|秋)(?:学期)?)?\s*(?:起(?!止)|开始|以来|至今)")
 @per_lexicon()
 def _document_name() -> re.Pattern:
@@ -502,6 +504,13 @@ def find_deadlines(text: str, doc_date: str | None = None,
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
         if _FROM.match(text, m.end()):
             continue  # "2023年秋季学期起", "自2023年9月起": when something starts, not a limit
+        end_ = m.end()
+        if g.get("asem") and not g.get("b") and _TERM_START.match(text, m.end()):
+            # 秋季学期开学后两周内: the term's start, a named day, sets the limit, not the
+            # term's span
+            named = named_day_due(text[m.start("a"):m.start("a") + 24], a[0].year)
+            if named is not None:
+                dl, end_ = named, m.start("a") + len(named.text or "")
         if (not pre and not post and (g.get("ahalf") or g.get("aq") or g.get("asem"))
                 and not g.get("b") and _OBJECT_VERB.search(text, 0, m.start("a"))):
             continue  # 完成上半年党费收缴情况自查: the half-year whose dues, not a limit
@@ -510,8 +519,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
             continue  # 逐人核对2025年1月至12月党费 (in December): the months whose dues
         if ddate is not None and (dl.end or "9999") < ddate.isoformat():
             continue  # a date already past when the document was issued is history
-        found.append(Found(start, m.end(), dl))
-        taken.append((m.start(), m.end()))
+        found.append(Found(start, end_, dl))
+        taken.append((m.start(), end_))
     found.sort(key=lambda f: f.start)
     if spaced:  # 6月10 日前 (the joined digits' space) as 6月10日前
         for f in found:
@@ -541,6 +550,11 @@ def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None
     return pattern, base
 
 
+# a term start with no season (开学后两周内), and what says it is the autumn one
+_BARE_TERM_START = re.compile(r"(?<![春秋]季)(?<![春秋]季学期)(?<!每学期)(?<!每学年)(?:新学期)?开学")
+_AUTUMN_HINT = re.compile(r"新生|新学年|迎新")
+
+
 def named_day_due(text: str, year: int) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
     → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none."""
@@ -549,13 +563,18 @@ def named_day_due(text: str, year: int) -> Deadline | None:
         return None
     pattern, base = found
     m = pattern.search(text)
+    hinted = m is None and bool(_AUTUMN_HINT.search(text))
+    if hinted:
+        # 开学后两周内完成新生思想状况摸底: new students start in the autumn term
+        m = pattern.search(_BARE_TERM_START.sub("秋季开学", text, 1))
     if m is None:
         return None
     month, day = base[m.group("name")]
     first = date(year, month, day or 1)
     last = date(year, month, day or _last(year, month))
     after = m.group("after")
-    words = m.group(0).strip("“”\"")
+    words = m.group(0).strip("“”\"").replace("秋季开学", "开学") if hinted else m.group(0).strip(
+        "“”\"")
     if m.group("n"):
         end = _add(date(year, month, 1), int(to_number(m.group("n")))).replace(day=1)
         return Deadline(words, None, _iso(end.year, end.month, _last(end.year, end.month)), "by")

@@ -1,0 +1,50 @@
+"""Round 16 (issue 12): time limits a term's start sets (秋季学期开学后两周内, 开学后两周内完成
+新生…), as writers of fresh plans read them."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round14 import _row
+
+
+def test_a_term_start_sets_the_limit_not_the_terms_span():
+    from pbdocs.extract import timeexpr
+
+    found = [f.deadline for f in timeexpr.find_deadlines(
+        "各二级党组织在秋季学期开学后两周内完成新任支部委员全员培训。", "2027-03-01")]
+    assert [(d.kind, d.end, d.text) for d in found] == [("by", "2027-09-15", "秋季学期开学后两周内")]
+    found = [f.deadline for f in timeexpr.find_deadlines(
+        "秋季学期开学后一个月内完成新生党员组织关系接收。", "2027-03-01")]
+    assert [(d.kind, d.end) for d in found] == [("by", "2027-10-31")]
+    # the term's start with nothing after it: the month it falls in
+    found = [f.deadline for f in timeexpr.find_deadlines(
+        "秋季学期开学后组织新生参观学科发展成就展。", "2027-03-01")]
+    assert [(d.kind, d.start, d.end) for d in found] == [("on", "2027-09-01", "2027-09-30")]
+    # a term written as the time work is done in stays a span
+    found = [f.deadline for f in timeexpr.find_deadlines("秋季学期举办入党积极分子培训班。",
+                                                         "2027-03-01")]
+    assert [(d.kind, d.start, d.end) for d in found] == [("range", "2027-09-01", "2028-01-31")]
+
+
+def test_a_bare_term_start_for_new_students_is_the_autumn_one():
+    from pbdocs.extract import timeexpr
+
+    due = timeexpr.named_day_due("开学后两周内完成新生思想状况摸底。", 2027)
+    assert (due.kind, due.end, due.text) == ("by", "2027-09-15", "开学后两周内")
+    # with nothing that says which term, no limit is made up
+    assert timeexpr.named_day_due("开学后两周内完成学生社团负责人备案。", 2027) is None
+    assert timeexpr.named_day_due("每学期开学后两周内完成新生党员信息核对。", 2027) is None
+
+
+def test_a_dated_term_start_after_a_standing_duty_is_a_row_of_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学外国语学院委员会2026年党建工作计划",
+                            "一、规范党支部建设",
+                            "（一）优化组织设置。推动学生党支部建在年级上，秋季学期开学后完成新生党员"
+                            "组织关系接收和支部调整。",
+                            "中共某某大学外国语学院委员会",
+                            "2026年2月20日"])
+    assert due_of(_row(doc, "推动学生党支部建在年级上"))["kind"] == "ongoing"
+    due = due_of(_row(doc, "秋季学期开学后完成"))
+    assert (due["kind"], due["start"], due["end"]) == ("on", "2026-09-01", "2026-09-30")
