@@ -551,7 +551,8 @@ def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None
 
 
 # a term start with no season (开学后两周内), and what says it is the autumn one
-_BARE_TERM_START = re.compile(r"(?<![春秋]季)(?<![春秋]季学期)(?<!每学期)(?<!每学年)(?:新学期)?开学")
+_BARE_TERM_START = re.compile(r"(?<![春秋]季)(?<![春秋]季学期)(?<!每学期)(?<!每学年)"
+                              r"(?:新学期)?开学")
 _AUTUMN_HINT = re.compile(r"新生|新学年|迎新")
 
 
