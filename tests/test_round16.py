@@ -48,3 +48,36 @@ def test_a_dated_term_start_after_a_standing_duty_is_a_row_of_its_own(tmp_path):
     assert due_of(_row(doc, "推动学生党支部建在年级上"))["kind"] == "ongoing"
     due = due_of(_row(doc, "秋季学期开学后完成"))
     assert (due["kind"], due["start"], due["end"]) == ("on", "2026-09-01", "2026-09-30")
+
+
+def test_a_yearly_duty_around_a_named_day_is_on_that_day(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会关于加强师德师风建设的实施意见",
+                            "一、主要任务",
+                            "（一）选树典型。每年教师节前后集中宣传一批师德典型。",
+                            "（二）表彰先进。每年“七一”前后开展“两优一先”评选表彰。",
+                            "（三）走访慰问。每年“七一”和春节前走访慰问生活困难党员。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    teachers = due_of(_row(doc, "每年教师节前后"))["recurrence"]
+    assert (teachers["period"], teachers["on"]) in {("year", "09-10"), ("day", "09-10")}
+    assert due_of(_row(doc, "每年“七一”前后"))["recurrence"]["on"] == "07-01"
+    # two days a year: no single day
+    assert due_of(_row(doc, "每年“七一”和春节前"))["recurrence"]["on"] is None
+
+
+def test_a_named_day_in_a_quarters_row_beats_the_quarter_not_a_months(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学音乐学院总支部委员会2027年党建工作计划",
+                            "一、工作安排",
+                            "第二季度：开展党史学习。“七一”前后组织新党员入党宣誓。",
+                            "6月：开展“七一”系列活动。",
+                            "中共某某大学音乐学院总支部委员会",
+                            "2027年2月20日"])
+    oath = due_of(_row(doc, "“七一”前后组织新党员入党宣誓"))
+    assert (oath["kind"], oath["start"], oath["end"]) == ("on", "2027-07-01", "2027-07-01")
+    assert due_of(_row(doc, "第二季度：开展党史学习"))["end"] == "2027-06-30"
+    june = due_of(_row(doc, "6月：开展“七一”系列活动"))
+    assert (june["start"], june["end"]) == ("2027-06-01", "2027-06-30")

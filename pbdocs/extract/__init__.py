@@ -5,6 +5,7 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 
 from __future__ import annotations
 
+import os
 import copy
 import re
 
@@ -786,9 +787,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         t_dl = []  # 10月：选派…参加党校秋季培训班: the month its label names, not the season
     if not t_dl and not found_recs and inherited and inherited[0].end:
         # 5月中旬将材料报…预审，“七一”前完成接收: a limit the task's named day sets (X前, X后
-        # N个月内) is its own, not the time its sentence or row opened with
+        # N个月内) is its own, not the time its sentence or row opened with; so is the day
+        # itself (“七一”前后组织新党员入党宣誓) under a label wider than a month (第二季度：),
+        # while a month's label (6月：开展“七一”系列活动) keeps its month
         named = timeexpr.named_day_due(sent, int(inherited[0].end[:4]))
-        if named is not None and named.kind == "by":
+        if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])):
             t_dl = [named]
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
@@ -879,6 +882,12 @@ def _plan_spans(pb: dict) -> set[int]:
 
 _SEASON = re.compile(r"(?:\d{4}\s*年)?(?:春季|秋季)(?:学期)?")
 _TEN_DAYS = re.compile(r"\s*(?:于|在)?\s*(上旬|中旬|下旬)")
+
+
+def _wider_than_month(d: Deadline) -> bool:
+    """Whether a time spans more than one calendar month (a quarter, a half-year, a term)."""
+    return (bool(d.start and d.end) and d.start[:7] != d.end[:7]) or bool(
+        _PART_OF_YEAR.fullmatch(d.text or ""))  # 第二季度：, a label due by its end
 
 
 def _part_of_month(sent: str, d: Deadline) -> Deadline | None:

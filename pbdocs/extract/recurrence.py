@@ -138,6 +138,11 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             rec.period = "semester"
             out.append(Found(m.start(), end, rec))
             continue
+        if period == "year" and not m.group("n") and (on := _named_day(window)):
+            # 每年“七一”前后开展评选表彰, 每年教师节前后集中宣传: on that day each year
+            rec.period, rec.on = "day", on
+            out.append(Found(m.start(), end, rec))
+            continue
         day = _FIXED_DAY.match(window) if period == "year" else None
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2) or 28) <= 31:
             rec.period = "day"
@@ -181,6 +186,23 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             out.append(Found(m.start(), stop, rec, next_year=True))
     out.sort(key=lambda f: f.start)
     return out
+
+
+# a named day right after 每年 (每年“七一”前后, 每年教师节期间), one day only (not 七一和春节)
+_NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,。；;、和及与]{2,6}?)[”\"]?"
+                           r"(?:前后|期间|当天|之际)(?![、和及与])")
+
+
+def _named_day(window: str) -> str | None:
+    """MM-DD of the named day a yearly duty is done around (每年“七一”前后 → 07-01), or None."""
+    from pbdocs.extract.timeexpr import _named_days
+
+    m = _NAMED_AROUND.match(window)
+    found = _named_days()
+    if m is None or found is None:
+        return None
+    month, day = found[1].get(m.group("name"), (None, None))
+    return f"{month:02d}-{day:02d}" if month and day else None
 
 
 def _yearly_before(found: list[Found], text: str, pos: int) -> bool:
