@@ -6,7 +6,6 @@ spaCy is imported only when `enrich` runs, so commands that never extract stay f
 from __future__ import annotations
 
 import copy
-import os
 import re
 
 from pbdocs.extract.period import STANDING_FIELD
