@@ -81,3 +81,22 @@ def test_a_named_day_in_a_quarters_row_beats_the_quarter_not_a_months(tmp_path):
     assert due_of(_row(doc, "第二季度：开展党史学习"))["end"] == "2027-06-30"
     june = due_of(_row(doc, "6月：开展“七一”系列活动"))
     assert (june["start"], june["end"]) == ("2027-06-01", "2027-06-30")
+
+
+def test_a_standing_rule_after_a_duty_that_recurs_is_a_row_of_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学某某学院委员会2027年党建工作要点",
+                            "一、严格党内组织生活",
+                            "1.各党支部每月开展一次主题党日活动，严格落实“三会一课”制度。",
+                            "2.马克思主义学院要每学期组织一次集体备课，推进“大思政课”建设。",
+                            "3.每学期末开展一次自查，发现问题及时报告。",
+                            "中共某某大学某某学院委员会",
+                            "2027年2月20日"])
+    monthly = _row(doc, "各党支部每月开展一次主题党日活动")
+    assert "三会一课" not in monthly.text
+    assert due_of(monthly)["recurrence"]["period"] == "month"
+    assert due_of(_row(doc, "严格落实“三会一课”制度"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "推进“大思政课”建设"))["kind"] == "ongoing"
+    # what is done on finding something (及时…) stays with the check it follows
+    assert "及时报告" in _row(doc, "每学期末开展一次自查").text

@@ -812,6 +812,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
+                or _standing_after_cadence(pb, last, s0, s1, seg, r)
                 or (_dated(pb, last, s0) and _named_limit(seg))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
@@ -918,6 +919,22 @@ def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
     if _AROUND_IT.match(rest):
         return False  # 召开前应当开展谈心谈话: a step of each time it recurs
     return bool(rest) and not is_scene(rest, r) and bool(r.own_once.search(rest))
+
+
+def _standing_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
+                            r: Rules) -> bool:
+    """A standing duty with no cadence or date of its own after a duty that recurs is a row of
+    its own (各党支部每月开展一次主题党日活动，严格落实“三会一课”制度: the rule holds all
+    the time, the day comes each month)."""
+    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
+               and not getattr(f, "quota", False) for f in pb["recurrences"]):
+        return False
+    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
+        return False
+    rest = _AND.sub("", seg).strip()
+    if not rest or is_scene(rest, r) or not has_action(rest, r):
+        return False
+    return bool(r.standing_openers.search(rest))
 
 
 _AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
