@@ -100,3 +100,20 @@ def test_a_standing_rule_after_a_duty_that_recurs_is_a_row_of_its_own(tmp_path):
     assert due_of(_row(doc, "推进“大思政课”建设"))["kind"] == "ongoing"
     # what is done on finding something (及时…) stays with the check it follows
     assert "及时报告" in _row(doc, "每学期末开展一次自查").text
+
+
+def test_a_standing_duty_before_a_dated_check_is_split_even_with_doers_between(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2025年党建工作要点",
+                            "一、全面从严治党",
+                            "（一）深入实施教师党支部书记“双带头人”培育工程，第三季度组织优秀工作室评选。",
+                            "（二）加强科研经费使用监督，开展科研项目经费专项检查，由纪检监察室牵头，"
+                            "计划财务处配合，10月底前完成。",
+                            "中共某某大学委员会",
+                            "2025年2月20日"])
+    assert due_of(_row(doc, "深入实施教师党支部书记"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "第三季度组织优秀工作室评选"))["end"] == "2025-09-30"
+    assert due_of(_row(doc, "加强科研经费使用监督"))["kind"] == "ongoing"
+    check = due_of(_row(doc, "开展科研项目经费专项检查"))
+    assert (check["kind"], check["end"]) == ("by", "2025-10-31")

@@ -972,9 +972,14 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     what = predicate(_TIME_WORDS.sub("", seg), r)
     if _COMPLETES.match(what):
         return False  # …，6月20日前全部办理完毕: the standing part's own completion
-    return dated_seg or bool(_DATE_TAIL.match(after))
+    # (…，开展…专项检查，由纪检监察室牵头，计划财务处配合，10月底前完成: who does it is
+    # said between the segment and its date)
+    return dated_seg or bool(_DATE_TAIL.match(_WHO_PARTS.sub("", after)))
 
 
+# a comma segment that only says who leads or helps (，由纪检监察室牵头 ，计划财务处配合)
+_WHO_PARTS = re.compile(r"[，,]\s*(?:由)?[^，,。；;]{2,24}?(?:牵头|配合|负责|参与|协助|共同实施)"
+                        r"(?=[，,])")
 _STANDING_PARTS = 3  # standing parts a sentence may open with before its dated one-off
 _ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
 # the standing part's own completion (全部办理完毕, 完成相关工作), not a deliverable of its own
