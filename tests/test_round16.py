@@ -117,3 +117,44 @@ def test_a_standing_duty_before_a_dated_check_is_split_even_with_doers_between(t
     assert due_of(_row(doc, "加强科研经费使用监督"))["kind"] == "ongoing"
     check = due_of(_row(doc, "开展科研项目经费专项检查"))
     assert (check["kind"], check["end"]) == ("by", "2025-10-31")
+
+
+def test_a_college_committees_own_branch_activity_plan_is_its_own_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院环境与资源学院委员会2027年“三会一课”和主题党日活动安排",
+                            "一、基本安排",
+                            "1.党支部委员会会议每月召开一次。",
+                            "2.组织员负责“三会一课”落实情况的日常检查。",
+                            "3.学院党委书记每学期至少为师生党员讲一次专题党课。",
+                            "中共某某学院环境与资源学院委员会",
+                            "2027年1月20日"])
+    meeting = _row(doc, "党支部委员会会议每月召开一次")
+    assert [d.basis for d in meeting.lead] == ["suggested"]
+    assert meeting.lead[0].name.endswith("环境与资源学院党委")
+    assert [(d.name, d.basis) for d in _row(doc, "组织员负责").lead] == [("组织员", "text")]
+    assert [(d.name, d.basis) for d in _row(doc, "学院党委书记每学期").lead] == [
+        ("学院党委书记", "text")]
+
+
+def test_a_department_notice_about_branch_activities_still_goes_to_the_branches(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部",
+                            "关于召开2026年度基层党组织组织生活会的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、方法步骤",
+                            "（一）征求意见。春节前广泛征求党员群众意见，梳理形成意见清单。",
+                            "（二）召开会议。组织生活会原则上于2月底前召开。",
+                            "中共某某学院委员会组织部",
+                            "2027年1月8日"])
+    assert "党支部" in _row(doc, "春节前广泛征求").lead[0].canonical
+
+
+def test_the_scorer_names_a_college_without_its_institutions_name():
+    from pbdocs.extract.evaluate_tasks import _key
+
+    def same(x):
+        return x
+
+    assert _key("鹭岩学院环境与资源学院党委", same) == "环境与资源学院党委"
+    assert _key("岑湾大学经济与管理学院党委", same) == "经济与管理学院党委"
+    assert _key("马克思主义学院", same) == "马克思主义学院"
+    assert _key("外国语学院党委", same) == "外国语学院党委"

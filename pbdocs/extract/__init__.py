@@ -85,13 +85,13 @@ def _whole_plan(doc: Document, lex) -> None:
         for t in c.tasks:
             if t.lead or not t.persons:
                 continue
-            # a body's own rules: its officers do it, for the committee they work for
-            # (学院党委书记 → 学院党委); so do a branch's officers (党支部书记每年至少讲1次党课)
-            # in a text about the branches
+            # a body's own plan or rules: its officers named as the doers lead, as the text
+            # names them (组织员负责…, 学院党委书记每学期…: the task book's 责任人, to the
+            # person); so do a branch's officers (党支部书记每年至少讲1次党课) in a text about
+            # the branches
             if own or (about_branches and all(suggest.branch_officer(d.canonical)
                                               for d in t.persons)):
-                t.lead = _dedup([_person_lead(d, lex, committee if own else None)
-                                 if doc.issuer else _copy(d) for d in t.persons])
+                t.lead = _dedup([_copy(d) for d in t.persons])
     # a unit committee's officers named as the doers (院党委委员每人联系…, 学院党委书记…) do
     # the committee's work in any document: the committee leads, as the text names it (a
     # 领导班子成员's duty, or a bare 党委书记's, is still divided by the duty table)
@@ -955,28 +955,6 @@ def _own_names(t: Task, committee: str, lex, unit_only: bool = False) -> None:
 
 
 _UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|所|中心)(?:党委|党总支)")
-
-
-def _person_lead(d: Dept, lex, committee: str | None = None) -> Dept:
-    """A person named as the doer of a body's own work, as the committee they work for when
-    the name says which (学院党委书记 → 学院党委), else as named. In the own plan of a unit's
-    committee (`committee`: 机电工程学院党总支), its officers written by title alone (宣传委员,
-    组织员, 党总支书记) do the committee's work, and its 院长 the unit's."""
-    from pbdocs.extract import suggest
-
-    body = suggest.person_body(d.name) or suggest.person_body(d.canonical)
-    if body is None and committee and _COMMITTEE_OFFICER.fullmatch(d.name):
-        body = committee
-    elif body is None and committee and _UNIT_HEAD.fullmatch(d.name):
-        unit = re.sub(r"(?:党委|党总支)$", "", committee)
-        body = unit if len(unit) >= 2 else None
-    return Dept(body, lex.canonical(body), d.basis, d.why) if body else _copy(d)
-
-
-# a committee's officer by title alone (a 纪检委员 answers for oversight in person)
-_COMMITTEE_OFFICER = re.compile(r"(?:党委|党总支)?(?:书记|副书记|委员)|组织委员|宣传委员|"
-                                r"(?:专职)?组织员")
-_UNIT_HEAD = re.compile(r"(?:教学|分管|常务)?(?:副)?院长")
 
 
 def _labelled_before(text: str, name: str, start: int) -> bool:

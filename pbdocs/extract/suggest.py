@@ -391,6 +391,14 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
 
 
 
+def _college_issued(doc: Document, canonical, is_department) -> bool:
+    """Whether a document is issued by a body below the university that does its own plan's
+    work (a college's committee, a 党总支): not the university's, not a department's."""
+    office = issuer_office(doc)
+    return bool(office) and not issued_by_institution(doc) and not is_department(
+        canonical(office)) and not short_name(doc.issuer or "").endswith("党支部")
+
+
 def _lays_out_plan(doc: Document) -> bool:
     """Whether a notice with a known issuer sets out a plan of its own in numbered sections
     (一、目标任务 二、重点举措 …): the duties it names nobody for are the issuer's, not requests
@@ -497,7 +505,9 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
       most.
     None for a university's own plan: the duty table divides its work among departments."""
     if _notice_like(doc):
-        branch = _branch_subject(doc)
+        # (a college committee's own 三会一课 and 主题党日 安排: the college's work, as its
+        # plan is; a department's or the university's notice about them: the branches')
+        branch = None if _college_issued(doc, canonical, is_department) else _branch_subject(doc)
         if branch:
             return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
         if doc.recipients and not _lays_out_plan(doc) and not _department_notice(
