@@ -158,3 +158,30 @@ def test_the_scorer_names_a_college_without_its_institutions_name():
     assert _key("岑湾大学经济与管理学院党委", same) == "经济与管理学院党委"
     assert _key("马克思主义学院", same) == "马克思主义学院"
     assert _key("外国语学院党委", same) == "外国语学院党委"
+
+
+STEPS_NOTICE = ["中共某某学院委员会组织部",
+                "关于开展2026年度二级党组织书记述职评议考核的通知",
+                "各二级党组织：",
+                "现将有关事项通知如下。",
+                "一、方法步骤",
+                "（一）撰写述职报告。各二级党组织书记要认真开展自查，亲自撰写述职报告。"
+                "述职报告于1月15日前报党委组织部。",
+                "（二）开展基层测评。1月中旬，各二级党组织召开党员大会，由书记现场述职。"
+                "测评表统一印制，测评结果现场封存。",
+                "二、工作要求",
+                "（一）严肃纪律。对测评中弄虚作假的，严肃追究责任。各二级党组织要认真做好材料归档。",
+                "中共某某学院委员会组织部",
+                "2027年1月6日"]
+
+
+def test_a_dated_step_of_a_notice_dates_the_rest_of_it(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, STEPS_NOTICE)
+    before = due_of(_row(doc, "各二级党组织书记要认真开展自查"))
+    assert (before["kind"], before["end"], before.get("inferred")) == ("by", "2027-01-15", True)
+    after = due_of(_row(doc, "测评表统一印制"))
+    assert (after["start"], after["end"]) == ("2027-01-11", "2027-01-20")
+    # the requirements of another section hold throughout: no step's date
+    assert due_of(_row(doc, "各二级党组织要认真做好材料归档")).get("end") != "2027-01-20"

@@ -341,6 +341,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
     _close_with_schedule(doc)
+    _dated_steps(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         standing_field = bool(STANDING_FIELD.search((c.text or "") + (c.note or "")))
@@ -402,6 +403,55 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
+
+
+# a section that sets out a notice's steps in order (二、方法步骤, 三、时间安排)
+_STEPS = re.compile(r"步骤|时间安排|进度安排|阶段安排|工作流程|实施程序")
+
+
+def _dated_steps(doc: Document) -> None:
+    """In a notice's steps (二、方法步骤 （一）学习研讨。1月15日前，各党支部…), a step that
+    writes a date for its work dates the rest of it (inferred): what follows a dated sentence
+    is done then (1月中旬，各二级党组织召开…。测评表统一印制…), and what comes before the
+    step's first date is due by it when that is a deadline (认真开展自查，亲自撰写述职报告。…
+    于1月15日前报党委组织部). Standing duties, conditions, cadences and the requirements of
+    other sections (工作要求: they hold throughout) stay as they are."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return
+    from pbdocs.lang.lexicon import sections
+
+    beyond = tuple(sections("tasks.txt").get("beyond_notice", ()))
+    steps = {tuple(s.path) for s in doc.sections if _STEPS.search(s.heading or "")}
+    for c in doc.clauses:
+        if not c.path or c.path[0] == "0":
+            continue
+        if not any(tuple(c.path[:len(p)]) == p for p in steps):
+            continue
+        ts = c.tasks
+        written = [i for i, t in enumerate(ts) if not t.recurrences and any(
+            not d.inferred and (d.end or d.start) for d in t.deadlines)]
+        if not written:
+            continue
+        for i, t in enumerate(ts):
+            if any(d.end or d.start for d in t.deadlines) or t.recurrences:
+                continue
+            if (_standing(t.text) or _CONDITION.match(t.text)
+                    or any(w in t.text for w in beyond)):
+                continue
+            before = [j for j in written if j < i]
+            after = [j for j in written if j > i]
+            if before:
+                src = next(d for d in ts[before[-1]].deadlines
+                           if not d.inferred and (d.end or d.start))
+            elif after:
+                src = next(d for d in ts[after[0]].deadlines
+                           if not d.inferred and (d.end or d.start))
+                if src.kind != "by":
+                    continue
+            else:
+                continue
+            t.deadlines = [Deadline(src.text, src.start, src.end, src.kind, inferred=True)]
+            t.kind = "once"
 
 
 def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:
