@@ -185,3 +185,21 @@ def test_a_dated_step_of_a_notice_dates_the_rest_of_it(tmp_path):
     assert (after["start"], after["end"]) == ("2027-01-11", "2027-01-20")
     # the requirements of another section hold throughout: no step's date
     assert due_of(_row(doc, "各二级党组织要认真做好材料归档")).get("end") != "2027-01-20"
+
+
+def test_the_organisers_own_checks_in_a_branch_activity_notice_are_the_departments(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部",
+                            "关于召开2026年度基层党组织组织生活会的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、方法步骤",
+                            "（一）征求意见。春节前广泛征求党员群众意见，梳理形成意见清单。",
+                            "二、工作要求",
+                            "（一）注重成果运用。4月中旬，对各单位组织生活会质量进行抽查，抽查情况纳入年度党建工作考核。",
+                            "（二）做好总结宣传。上半年编印优秀组织生活会案例汇编。",
+                            "中共某某学院委员会组织部",
+                            "2027年1月8日"])
+    assert "党支部" in _row(doc, "春节前广泛征求").lead[0].canonical
+    for words in ("4月中旬，对各单位组织生活会质量进行抽查", "上半年编印优秀组织生活会案例汇编"):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], words

@@ -391,6 +391,15 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
 
 
 
+_BRANCH_WHY = "通知所说的是党支部开展的活动"
+
+
+def _organiser_act(text: str) -> bool:
+    """Whether a task is the organiser's own checking or collecting (抽查, 督导, 编印案例汇编,
+    跟踪整改: `organiser_acts` in lexicon/branch_work.txt), not the branches' activity."""
+    return any(re.search(p, text) for p in branch_work().get("organiser_acts", ()))
+
+
 def _college_issued(doc: Document, canonical, is_department) -> bool:
     """Whether a document is issued by a body below the university that does its own plan's
     work (a college's committee, a 党总支): not the university's, not a department's."""
@@ -509,7 +518,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         # plan is; a department's or the university's notice about them: the branches')
         branch = None if _college_issued(doc, canonical, is_department) else _branch_subject(doc)
         if branch:
-            return [_dept(branch, canonical(branch), "通知所说的是党支部开展的活动")]
+            return [_dept(branch, canonical(branch), _BRANCH_WHY)]
         if doc.recipients and not _lays_out_plan(doc) and not _department_notice(
                 doc, canonical, is_department):
             return _addressees(doc, canonical)
@@ -623,6 +632,10 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
     # a department's notice: what fits no duty is the addressees' (形成申报材料)
     addressees = (_addressees(doc, canonical) if not own and _notice_like(doc) and doc.recipients
                   and _department_notice(doc, canonical, is_department) else [])
+    # a department's notice about the branches' activities: its own organising is its own
+    office = issuer_office(doc)
+    organiser = ([_dept(office, canonical(office), "")] if office and is_department(
+        canonical(office)) else [])
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
     kind = body_kind(doc.institution) if issued_by_institution(doc) else None
@@ -651,7 +664,13 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 why = f"“{term}”；支部委员会的分工" if term else "支部自身的工作，未对应某位支委"
                 t.lead = [_dept(role, canonical(role), why)]
                 continue
-            if own:
+            if own and own[0].why == _BRANCH_WHY and _organiser_act(t.text):
+                # (对各单位组织生活会质量进行抽查: the organiser's own work, not the branches')
+                if organiser:
+                    t.lead = [Dept(d.name, d.canonical, "suggested", "发文部门组织、督促的工作")
+                              for d in organiser]
+                    continue
+            elif own:
                 t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in own]
                 continue
             found = by_duty(t.text)
