@@ -203,3 +203,16 @@ def test_the_organisers_own_checks_in_a_branch_activity_notice_are_the_departmen
     for words in ("4月中旬，对各单位组织生活会质量进行抽查", "上半年编印优秀组织生活会案例汇编"):
         lead = _row(doc, words).lead
         assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], words
+
+
+def test_a_time_before_the_subject_leaves_the_subject_the_doer(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "（一）2027年9月底前各二级党组织完成自查总结。",
+                            "（二）下半年学生工作部组织开展学生党员培训。",
+                            "中共某某大学委员会",
+                            "2027年1月8日"])
+    assert [(d.canonical.removeprefix("各"), d.basis)
+            for d in _row(doc, "2027年9月底前各二级党组织").lead] == [("二级党组织", "text")]
+    assert [(d.canonical, d.basis) for d in _row(doc, "下半年学生工作部").lead] == [
+        ("党委学生工作部", "text")]

@@ -579,6 +579,10 @@ _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|"
                       r"[一二三四五六七八九十]+是)")
+# a time opening a segment before its subject (2029年9月底前, 下半年, 每年3月, 第三季度)
+_TIME_LEAD = re.compile(r"^(?:于|在)?(?:每年|每学期)?\s*(?:\d{4}\s*年)?"
+                        r"(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?"
+                        r"(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?\s*$")
 # 每个二级学院配备1名专职副书记: each is equipped, by someone else
 _EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
@@ -651,7 +655,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         i += 1
         first, last = group[0], group[-1]
         seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
-        raw_before = text[seg_start + 1:first.start].strip()
+        # (2029年9月底前各二级党组织完成…, 下半年学生工作部组织…: the time opens the segment,
+        # the body after it is its subject)
+        raw_before = _TIME_LEAD.sub("", text[seg_start + 1:first.start].strip())
         before = _LEADING.sub("", raw_before)
         if raw_before.startswith("每") and (seg_start >= start or _EQUIPPED.match(
                 text, last.end, end)):
