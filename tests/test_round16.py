@@ -216,3 +216,18 @@ def test_a_time_before_the_subject_leaves_the_subject_the_doer(tmp_path):
             for d in _row(doc, "2027年9月底前各二级党组织").lead] == [("二级党组织", "text")]
     assert [(d.canonical, d.basis) for d in _row(doc, "下半年学生工作部").lead] == [
         ("党委学生工作部", "text")]
+
+
+def test_a_unit_that_helps_in_a_departments_own_plan_supports_the_issuer(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学党校",
+                            "2027年度党员干部教育培训计划",
+                            "各二级党组织，党委各部门：",
+                            "为提高培训实效，制定本计划。",
+                            "一、主要班次",
+                            "（一）新入职教职工党员培训班。9月下旬举办，为期2天，教师工作部配合做好学员组织。",
+                            "（二）党外代表人士研修班。10月举办，为期2天，由统战部负责组织。",
+                            "中共某某大学党校",
+                            "2027年1月8日"])
+    row = _row(doc, "9月下旬举办")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党校", "suggested")]
+    assert "党委教师工作部" in {d.canonical for d in row.support}

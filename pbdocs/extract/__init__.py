@@ -123,10 +123,14 @@ def _whole_plan(doc: Document, lex) -> None:
                 _own_names(t, mine, lex, unit_only=True)
     _bearer_lead(doc, lex)
     # a unit that only 配合做好… with no lead named anywhere is the one doing it
-    # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it
+    # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it; not in
+    # a body's own plan, whose work the issuer leads (党校's 培训计划: 9月下旬举办…，教师工作部
+    # 配合做好学员组织)
+    mine = suggest.default_doers(doc, lex.canonical, lambda name: name in departments)
+    issuers_own = bool(mine) and mine[0].why in (suggest.OWN_UNIT_WHY, suggest.OWN_OFFICE_WHY)
     for c in doc.clauses:
         for t in c.tasks:
-            if t.lead or not t.support:
+            if t.lead or not t.support or issuers_own:
                 continue
             alone = [d for d in t.support if d.basis == "text" and _assists_alone(t.text, d.name)]
             if alone:
@@ -394,7 +398,7 @@ def _issuing_department(doc: Document, lex) -> None:
     for c in doc.clauses:
         for t in c.tasks:
             if not t.lead:
-                t.lead = [Dept(office, name, "suggested", "发文部门自身的工作")]
+                t.lead = [Dept(office, name, "suggested", suggest.OWN_OFFICE_WHY)]
 
 
 def _seated_charge(doc: Document, lex) -> None:

@@ -392,6 +392,8 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
 
 
 _BRANCH_WHY = "通知所说的是党支部开展的活动"
+OWN_UNIT_WHY = "发文单位自身的工作"  # a college's, a branch's, a bureau's own document
+OWN_OFFICE_WHY = "发文部门自身的工作"  # a department's own work plan
 
 
 def _organiser_act(text: str) -> bool:
@@ -533,10 +535,10 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         office = canonical(issuer_office(doc))
         if not is_department(office):
             name = short_name(issuer)
-            return [_dept(name, canonical(name), "发文单位自身的工作")]
+            return [_dept(name, canonical(name), OWN_UNIT_WHY)]
         if any(g in (doc.kind or "") for g in _own_plan_genres()):
             name = issuer_office(doc)
-            return [_dept(name, office, "发文部门自身的工作")]
+            return [_dept(name, office, OWN_OFFICE_WHY)]
     if doc.issuer or not own_work(doc, is_department):
         return []
     named: Counter = Counter()
@@ -658,7 +660,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
             if branch:
                 t.lead = [_dept(branch, canonical(branch), "党支部按周期开展的活动")]
                 continue
-            if own and _issued_by_branch(doc) and own[0].why == "发文单位自身的工作":
+            if own and _issued_by_branch(doc) and own[0].why == OWN_UNIT_WHY:
                 # a branch's own plan: the committee member whose line it is
                 role, term = branch_role(t.text)
                 why = f"“{term}”；支部委员会的分工" if term else "支部自身的工作，未对应某位支委"
