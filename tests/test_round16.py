@@ -231,3 +231,31 @@ def test_a_unit_that_helps_in_a_departments_own_plan_supports_the_issuer(tmp_pat
     row = _row(doc, "9月下旬举办")
     assert [(d.canonical, d.basis) for d in row.lead] == [("党校", "suggested")]
     assert "党委教师工作部" in {d.canonical for d in row.support}
+
+
+def test_festivals_whose_date_changes_take_that_years_date():
+    from pbdocs.extract import timeexpr
+
+    due = timeexpr.named_day_due("春节前广泛征求党员群众意见", 2027)
+    assert (due.kind, due.end) == ("by", "2027-02-05")
+    due = timeexpr.named_day_due("春节前后走访慰问困难党员", 2028)
+    assert (due.kind, due.start) == ("on", "2028-01-26")
+    # a year the lexicon has no date for: nothing is made up
+    assert timeexpr.named_day_due("春节前走访", 2019) is None
+    # days written together: 前 holds for both, the later one sets the limit
+    assert timeexpr.named_day_due("中秋国庆前开展节前廉洁提醒", 2027).end == "2027-09-30"
+
+
+def test_a_december_notices_spring_festival_is_next_years(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部",
+                            "关于做好走访慰问困难党员工作的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、主要安排",
+                            "（一）走访慰问。春节前完成生活困难党员和老党员走访慰问。",
+                            "中共某某学院委员会组织部",
+                            "2026年12月8日"])
+    due = due_of(_row(doc, "春节前完成"))
+    assert (due["kind"], due["end"]) == ("by", "2027-02-05")  # 春节 2027-02-06

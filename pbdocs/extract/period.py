@@ -466,6 +466,11 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
         if issued is None:
             return None
         year = issued.year
+        due = timeexpr.named_day_due(text, year)
+        if due is not None and (due.end or "9999") < issued.isoformat():
+            # a December notice's 春节前: the day still to come, next year's
+            return timeexpr.named_day_due(text, year + 1)
+        return due
     return timeexpr.named_day_due(text, year)
 
 

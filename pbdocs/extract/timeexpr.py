@@ -531,15 +531,18 @@ def find_deadlines(text: str, doc_date: str | None = None,
 @per_lexicon()
 def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None:
     """(pattern, name → (month, day or None)) of `lexicon/named_days.tsv` (七一 → 07-01,
-    新生入学 → September)."""
+    新生入学 → September). A day whose date changes every year (春节, 中秋节) has (0, None)
+    here; `_dated_days` gives its date in a year."""
     base: dict[str, tuple[int, int | None]] = {}
     for r in rows("named_days.tsv", min_cells=2):
         m = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?", r[1].strip())
-        if not m:
+        yearly = re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", r[1].strip())
+        if not m and not yearly:
             continue
         for w in r[0].split("|"):
             if w.strip():
-                base[w.strip()] = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+                base[w.strip()] = ((int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+                                   if m else base.get(w.strip(), (0, None)))
     if not base:
         return None
     alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
@@ -556,6 +559,31 @@ _BARE_TERM_START = re.compile(r"(?<![春秋]季)(?<![春秋]季学期)(?<!每学
 _AUTUMN_HINT = re.compile(r"新生|新学年|迎新")
 
 
+@per_lexicon()
+def _dated_days() -> dict[tuple[str, int], date]:
+    """(name, year) → that year's date of a named day whose date changes every year (春节
+    2027 → 2027-02-06), from the `YYYY-MM-DD` rows of `lexicon/named_days.tsv`."""
+    out: dict[tuple[str, int], date] = {}
+    for r in rows("named_days.tsv", min_cells=2):
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", r[1].strip())
+        if m:
+            for w in r[0].split("|"):
+                if w.strip():
+                    out[(w.strip(), int(m.group(1)))] = date(*map(int, m.groups()))
+    return out
+
+
+def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first named day of a text, or of days written together (中秋国庆前, 元旦、春节前)
+    the last, whose 前/前后 holds for them all."""
+    found = list(pattern.finditer(text))
+    for k, m in enumerate(found):
+        if m.group("after") or k + 1 == len(found) or not re.fullmatch(
+                r"[、和及与]?", text[m.end():found[k + 1].start()]):
+            return m
+    return None
+
+
 def named_day_due(text: str, year: int) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
     → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none."""
@@ -563,14 +591,19 @@ def named_day_due(text: str, year: int) -> Deadline | None:
     if found is None:
         return None
     pattern, base = found
-    m = pattern.search(text)
+    m = _last_of_run(pattern, text)
     hinted = m is None and bool(_AUTUMN_HINT.search(text))
     if hinted:
         # 开学后两周内完成新生思想状况摸底: new students start in the autumn term
-        m = pattern.search(_BARE_TERM_START.sub("秋季开学", text, 1))
+        m = _last_of_run(pattern, _BARE_TERM_START.sub("秋季开学", text, 1))
     if m is None:
         return None
     month, day = base[m.group("name")]
+    if not month:  # 春节: this year's date, when the lexicon has it
+        dated = _dated_days().get((m.group("name"), year))
+        if dated is None:
+            return None
+        month, day = dated.month, dated.day
     first = date(year, month, day or 1)
     last = date(year, month, day or _last(year, month))
     after = m.group("after")
