@@ -223,10 +223,10 @@ def score_document(report: TaskReport, doc: Document, gold: dict,
 # are institution-free (departments.tsv), so a body is compared without it
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?=[省市县区州旗](?!委员会))")
 # likewise a university's proper name before one of its colleges (岑湾大学经济与管理学院党委 →
-# 经济与管理学院党委, 鹭岩学院环境与资源学院党委 → 环境与资源学院党委): the college's body,
-# named with or without its university
+# 经济与管理学院党委, 鹭岩学院环境与资源学院党委 → 环境与资源学院党委, 澄湖医科大学附属第一医院
+# 党委 → 附属第一医院党委): the college's or hospital's body, named with or without its university
 _UNIVERSITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:大学|学院)"
-                         r"(?=[\u4e00-\u9fff]{2,}?(?:学院|系|研究院)"
+                         r"(?=[\u4e00-\u9fff]{2,}?(?:学院|系|研究院|医院)"
                          r"[\u4e00-\u9fff]{0,8}?(?:党委|党总支|党支部|委员会|$))")
 # a university's own committee named with or without the university (棠茂大学党委 = 党委)
 _OWN_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=党委(?:常委会|理论学习中心组)?$)")
