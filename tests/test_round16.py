@@ -259,3 +259,53 @@ def test_a_december_notices_spring_festival_is_next_years(tmp_path):
                             "2026年12月8日"])
     due = due_of(_row(doc, "春节前完成"))
     assert (due["kind"], due["end"]) == ("by", "2027-02-05")  # 春节 2027-02-06
+
+
+DIVIDED = ["中共某某职业技术学院委员会",
+           "党建引领“双高”建设三年行动计划（2027—2029年）",
+           "一、重点任务",
+           "（一）强化政治引领。坚持党委理论学习中心组每月集中学习制度。各二级党组织书记每学期至少讲授一次形势与政策课。",
+           "（二）建强基层组织。实施“一院一品”党建品牌培育工程。",
+           "（三）锻造双师队伍。把师德师风作为教师评价第一标准。",
+           "（四）强化保障支撑。制定党建引领“双高”建设考核评价办法。",
+           "二、责任分工",
+           "第（一）项由党委办公室牵头；第（二）项由党委组织部牵头；第（三）项由党委教师工作部牵头，人事处配合。"
+           "其余各项由相关部门按职责分工落实。",
+           "中共某某职业技术学院委员会",
+           "2027年1月18日"]
+
+
+def test_a_division_by_item_number_states_each_items_lead_and_support(tmp_path):
+    doc = _parse(tmp_path, DIVIDED)
+
+    def leads(words):
+        return [(d.canonical, d.basis) for d in _row(doc, words).lead]
+
+    assert leads("坚持党委理论学习中心组") == [("党委办公室", "stated")]
+    # a doer the row names stays beside the stated lead
+    assert ("党委办公室", "stated") in leads("各二级党组织书记每学期")
+    assert leads("实施“一院一品”") == [("党委组织部", "stated")]
+    row = _row(doc, "把师德师风")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委教师工作部", "stated")]
+    assert [(d.canonical, d.basis) for d in row.support] == [("人事处", "stated")]
+    # 其余各项: as the duty table suggests, not the departments the division names
+    assert all(d.basis == "suggested" for d in _row(doc, "制定党建引领").lead)
+
+
+def test_a_list_of_unknown_bodies_as_subject_is_each_of_them(tmp_path):
+    doc = _parse(tmp_path, ["中共某某医科大学委员会统战部",
+                            "关于做好2027年党外代表人士队伍建设工作的通知",
+                            "各二级党组织、各附属医院党委：",
+                            "现将有关事项通知如下。",
+                            "一、工作安排",
+                            "1.摸底调研。各二级党组织、各附属医院党委于3月底前完成本单位党外人士情况摸底。",
+                            "中共某某医科大学委员会统战部",
+                            "2027年3月8日"])
+    names = {d.name for d in _row(doc, "各二级党组织、各附属医院党委于3月底前").lead}
+    assert names == {"各二级党组织", "各附属医院党委"}
+
+
+def test_the_scorer_names_a_hospital_without_its_universitys_name():
+    from pbdocs.extract.evaluate_tasks import _key
+
+    assert _key("澄湖医科大学附属第一医院党委", lambda x: x) == "附属第一医院党委"

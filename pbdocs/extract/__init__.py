@@ -157,6 +157,7 @@ def _whole_plan(doc: Document, lex) -> None:
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
     _seated_charge(doc, lex)
+    _divided_by_item(doc, lex)
     _organising_lead(doc, lex)
     _own_branch(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
@@ -335,6 +336,67 @@ def _bearer_lead(doc: Document, lex) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [Dept(name, lex.canonical(name), "stated")]
+
+
+# a division of the work by item number (三、责任分工 第（一）项由党委办公室牵头；第（二）（四）项由
+# 党委组织部牵头；第（三）项由党委教师工作部牵头，人事处配合)
+_ITEM_NO = r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}|\d{1,2})"
+_DIVISION = re.compile(rf"第?(?P<items>{_ITEM_NO}(?:\s*(?:[、，,和及至到—－-]|\s)*\s*{_ITEM_NO})*)"
+                       rf"\s*项(?:任务|工作|举措|措施)?\s*由(?P<lead>[^，,。；;]{{2,40}}?)"
+                       rf"(?:牵头|负责)(?:[，,]\s*(?P<support>[^，,。；;]{{2,40}}?)(?:配合|协助|参与))?")
+_ITEM_ONE = re.compile(_ITEM_NO)
+
+
+def _item_key(number: str) -> str:
+    """An item number without its brackets or full stop: （三） → 三, 3. → 3."""
+    return re.sub(r"[（()）.、．\s]", "", number or "")
+
+
+def _divided_by_item(doc: Document, lex) -> None:
+    """A section that divides the work by item number (第（一）项由党委办公室牵头；第（二）（四）
+    项由党委组织部牵头，…配合) states the lead and support of every task of those items; a body the
+    task itself names as its doer stays a lead beside it. The items are those of the nearest
+    section before it that has them all; 其余各项 stay as the duty table suggests."""
+    for k, c in enumerate(doc.clauses):
+        found = list(_DIVISION.finditer(c.text or ""))
+        if not found:
+            continue
+        plan: dict[str, tuple[list[Dept], list[Dept]]] = {}
+        for m in found:
+            numbers = [_item_key(x) for x in _ITEM_ONE.findall(m.group("items"))]
+            lead = [Dept(n, lex.canonical(n), "stated")
+                    for n in re.split(r"[、和及与]", m.group("lead")) if len(n) >= 2]
+            support = [Dept(n, lex.canonical(n), "stated")
+                       for n in re.split(r"[、和及与]", m.group("support") or "") if len(n) >= 2]
+            for n in numbers:
+                plan[n] = (lead, support)
+        # the items: clauses before this one, under one section, numbered as the plan says
+        before = doc.clauses[:k]
+        sections: dict[tuple, dict[str, tuple]] = {}
+        for x in before:
+            if len(x.path) >= 2 and x.number:
+                sections.setdefault(tuple(x.path[:-1]), {})[_item_key(x.number)] = tuple(x.path)
+        target = next((sec for sec in reversed(list(sections))
+                       if all(n in sections[sec] for n in plan)), None)
+        if target is None:
+            continue
+        for x in before:
+            path = tuple(x.path)
+            key = next((n for n, p in sections[target].items()
+                        if path[:len(p)] == p), None)
+            if key is None or key not in plan:
+                continue
+            lead, support = plan[key]
+            for t in x.tasks:
+                if any(d.basis == "stated" for d in t.lead):
+                    continue
+                mine = [d for d in t.lead if d.basis == "text"
+                        and d.canonical not in {x.canonical for x in lead}]
+                t.lead = [_copy(d) for d in lead] + mine
+                t.support = _dedup([_copy(d) for d in support] + [
+                    d for d in t.support if d.canonical not in {x.canonical for x in t.lead}])
+        c.lead = []  # the division names who leads those items, not who does this section
+        c.support = []
 
 
 # the office a leading group's or a task force's daily work is seated in

@@ -691,7 +691,12 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             continue
         found = _generic_doer(text, seg_start + 1, end, inside, r)
         if found is not None:
-            add(Doer(found[0], canonical(found[0]), start=found[1]))
+            # (各二级党组织、各附属医院党委于3月底前完成…: two bodies, each a doer)
+            at = found[1]
+            for part in found[0].split("、"):
+                if len(part.strip()) >= 2:
+                    add(Doer(part.strip(), canonical(part.strip()), start=at))
+                at += len(part) + 1
     return out
 
 
@@ -706,7 +711,7 @@ _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
 # words a body's name does not open with or hold (及时与党委…, 报院党委会…, 其中…, 9月前推选1名…)
-_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请)|^(?!.*的).*\d")
+_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同)|^(?!.*的).*\d")
 
 
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
