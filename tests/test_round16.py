@@ -309,3 +309,19 @@ def test_the_scorer_names_a_hospital_without_its_universitys_name():
     from pbdocs.extract.evaluate_tasks import _key
 
     assert _key("澄湖医科大学附属第一医院党委", lambda x: x) == "附属第一医院党委"
+
+
+def test_a_time_after_the_doers_name_and_units_named_by_their_role(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于做好党员冬训工作的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、工作安排",
+                            "（一）抓好动员部署。党委组织部12月下旬编印冬训学习资料，下发各党支部。",
+                            "（二）培育建设。各培育创建单位要制定培育建设方案，6月底前报党委组织部备案。",
+                            "中共某某大学委员会组织部",
+                            "2026年12月8日"])
+    assert [(d.canonical, d.basis) for d in _row(doc, "党委组织部12月下旬").lead] == [
+        ("党委组织部", "text")]
+    assert [(d.name, d.basis) for d in _row(doc, "各培育创建单位要").lead] == [
+        ("各培育创建单位", "text")]

@@ -579,6 +579,10 @@ _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|"
                       r"[一二三四五六七八九十]+是)")
+# a time written right after a doer's name, before what it does (12月下旬, 3月底前, 于6月底前)
+_TIME_AFTER_NAME = re.compile(r"(?:于|在)?(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|"
+                              r"\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)"
+                              r"(?:前|以前|之前)?\s*")
 # a time opening a segment before its subject (2029年9月底前, 下半年, 每年3月, 第三季度)
 _TIME_LEAD = re.compile(r"^(?:于|在)?(?:每年|每学期)?\s*(?:\d{4}\s*年)?"
                         r"(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?"
@@ -592,7 +596,7 @@ _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|�
 
 # a modifier of a doer names it (学校两学一做学习教育…, 参与申报的…): no quotes, no preposition
 _NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将在从按以给跟同于被由每](?!的)|"
-                           r"^(?:定期|及时|认真|切实|进一步|其中)|(?:须|需|必须|应|应当|要|经)$|"
+                           r"^(?:定期|及时|认真|切实|进一步|其中|力争|争取|确保|努力)|(?:须|需|必须|应|应当|要|经)$|"
                            # 院长和院党委书记: a list, not a modifier; 学院8个党支部: a count
                            # (党员人数超过50人的党支部 is one)
                            r"(?:[和及与、]|代表)$|^(?!.*的$).*[\d两]")
@@ -624,7 +628,16 @@ def _acts(after: str, r: Rules) -> bool:
     if r.subject_cues.match(after):
         return True
     rest = _ADVERBS.sub("", after.lstrip())
-    return _starts_with_verb(rest, r)
+    if not _starts_with_verb(rest, r):
+        # 党委组织部12月下旬编印…, 党委组织部3月底前对…进行通报: a time between the name and
+        # what it does
+        timed = _TIME_AFTER_NAME.match(rest)
+        if timed and timed.end():
+            rest = rest[timed.end():]
+            return bool(r.subject_cues.match(rest)) or _starts_with_verb(
+                _ADVERBS.sub("", rest.lstrip()), r)
+        return False
+    return True
 
 
 def subjects(text: str, start: int, end: int, named: list, persons: set[int],
@@ -711,7 +724,14 @@ _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
 # words a body's name does not open with or hold (及时与党委…, 报院党委会…, 其中…, 9月前推选1名…)
-_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同)|^(?!.*的).*\d")
+_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同|力争|争取)"
+                         r"|^(?!.*的).*\d")
+
+
+# a unit named by its role in the work (各培育创建单位, 申报单位, 各牵头部门): a body, though
+# its name holds a verb
+_ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵头|责任|配合|试点|参与|实施|项目)+"
+                        r"(?:单位|部门)")
 
 
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
@@ -728,7 +748,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         name = name[1:] if name.startswith("由") else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
-        if (name and not name.startswith(r.not_subject_starts) and not has_action(name, r)
+        if (name and not name.startswith(r.not_subject_starts)
+                and (not has_action(name, r) or _ROLE_UNIT.fullmatch(name))
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not _NOT_A_NAME.search(name)
                 and not r.not_body_words.search(name)):
