@@ -579,14 +579,13 @@ _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|"
                       r"[一二三四五六七八九十]+是)")
-# a time written right after a doer's name, before what it does (12月下旬, 3月底前, 于6月底前)
-_TIME_AFTER_NAME = re.compile(r"(?:于|在)?(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|"
-                              r"\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)"
-                              r"(?:前|以前|之前)?\s*")
-# a time opening a segment before its subject (2029年9月底前, 下半年, 每年3月, 第三季度)
-_TIME_LEAD = re.compile(r"^(?:于|在)?(?:每年|每学期)?\s*(?:\d{4}\s*年)?"
-                        r"(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?"
-                        r"(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?\s*$")
+# a time written in a doer's sentence (2029年9月底前, 下半年, 第三季度, 12月下旬)
+_TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
+                r"\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?")
+# right after the doer's name, before what it does (党委组织部12月下旬编印…, …于6月底前…)
+_TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}\s*")
+# opening a segment before its subject (2029年9月底前各二级党组织…, 每年3月党委组织部…)
+_TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*{_TIME_PHRASE}\s*$")
 # 每个二级学院配备1名专职副书记: each is equipped, by someone else
 _EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
