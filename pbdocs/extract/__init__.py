@@ -357,44 +357,44 @@ def _divided_by_item(doc: Document, lex) -> None:
     项由党委组织部牵头，…配合) states the lead and support of every task of those items; a body the
     task itself names as its doer stays a lead beside it. The items are those of the nearest
     section before it that has them all; 其余各项 stay as the duty table suggests."""
+    def stated(names: str | None) -> list[Dept]:
+        return [Dept(n, lex.canonical(n), "stated") for n in re.split(r"[、和及与]", names or "")
+                if len(n) >= 2]
+
     for k, c in enumerate(doc.clauses):
         found = list(_DIVISION.finditer(c.text or ""))
         if not found:
             continue
         plan: dict[str, tuple[list[Dept], list[Dept]]] = {}
         for m in found:
-            numbers = [_item_key(x) for x in _ITEM_ONE.findall(m.group("items"))]
-            lead = [Dept(n, lex.canonical(n), "stated")
-                    for n in re.split(r"[、和及与]", m.group("lead")) if len(n) >= 2]
-            support = [Dept(n, lex.canonical(n), "stated")
-                       for n in re.split(r"[、和及与]", m.group("support") or "") if len(n) >= 2]
-            for n in numbers:
-                plan[n] = (lead, support)
+            for n in _ITEM_ONE.findall(m.group("items")):
+                plan[_item_key(n)] = (stated(m.group("lead")), stated(m.group("support")))
         # the items: clauses before this one, under one section, numbered as the plan says
         before = doc.clauses[:k]
-        sections: dict[tuple, dict[str, tuple]] = {}
-        for x in before:
-            if len(x.path) >= 2 and x.number:
-                sections.setdefault(tuple(x.path[:-1]), {})[_item_key(x.number)] = tuple(x.path)
-        target = next((sec for sec in reversed(list(sections))
-                       if all(n in sections[sec] for n in plan)), None)
+        items: dict[tuple, dict[str, tuple]] = {}  # section path → item number → item path
+        for item in before:
+            if len(item.path) >= 2 and item.number:
+                items.setdefault(tuple(item.path[:-1]), {})[_item_key(item.number)] = tuple(
+                    item.path)
+        target = next((sec for sec in reversed(list(items))
+                       if all(n in items[sec] for n in plan)), None)
         if target is None:
             continue
-        for x in before:
-            path = tuple(x.path)
-            key = next((n for n, p in sections[target].items()
-                        if path[:len(p)] == p), None)
-            if key is None or key not in plan:
+        for item in before:
+            path = tuple(item.path)
+            key = next((n for n, p in items[target].items() if path[:len(p)] == p), None)
+            if key not in plan:
                 continue
             lead, support = plan[key]
-            for t in x.tasks:
+            named = {d.canonical for d in lead}
+            for t in item.tasks:
                 if any(d.basis == "stated" for d in t.lead):
                     continue
-                mine = [d for d in t.lead if d.basis == "text"
-                        and d.canonical not in {x.canonical for x in lead}]
+                mine = [d for d in t.lead if d.basis == "text" and d.canonical not in named]
                 t.lead = [_copy(d) for d in lead] + mine
-                t.support = _dedup([_copy(d) for d in support] + [
-                    d for d in t.support if d.canonical not in {x.canonical for x in t.lead}])
+                leads = {d.canonical for d in t.lead}
+                t.support = _dedup([_copy(d) for d in support]
+                                   + [d for d in t.support if d.canonical not in leads])
         c.lead = []  # the division names who leads those items, not who does this section
         c.support = []
 

@@ -195,14 +195,10 @@ _NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,�
 
 def _named_day(window: str) -> str | None:
     """MM-DD of the named day a yearly duty is done around (每年“七一”前后 → 07-01), or None."""
-    from pbdocs.extract.timeexpr import _named_days
+    from pbdocs.extract.timeexpr import fixed_day
 
     m = _NAMED_AROUND.match(window)
-    found = _named_days()
-    if m is None or found is None:
-        return None
-    month, day = found[1].get(m.group("name"), (None, None))
-    return f"{month:02d}-{day:02d}" if month and day else None
+    return fixed_day(m.group("name")) if m else None
 
 
 def _yearly_before(found: list[Found], text: str, pos: int) -> bool:

@@ -573,6 +573,14 @@ def _dated_days() -> dict[tuple[str, int], date]:
     return out
 
 
+def fixed_day(name: str) -> str | None:
+    """MM-DD of a named day that falls on the same day every year (七一 → 07-01, 教师节 →
+    09-10), or None (a month only, a festival whose date changes, an unknown name)."""
+    found = _named_days()
+    month, day = found[1].get(name, (0, None)) if found else (0, None)
+    return f"{month:02d}-{day:02d}" if month and day else None
+
+
 def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first named day of a text, or of days written together (中秋国庆前, 元旦、春节前)
     the last, whose 前/前后 holds for them all."""
