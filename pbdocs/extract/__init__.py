@@ -126,8 +126,9 @@ def _whole_plan(doc: Document, lex) -> None:
     # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it; not in
     # a body's own plan, whose work the issuer leads (党校's 培训计划: 9月下旬举办…，教师工作部
     # 配合做好学员组织)
-    mine = suggest.default_doers(doc, lex.canonical, lambda name: name in departments)
-    issuers_own = bool(mine) and mine[0].why in (suggest.OWN_UNIT_WHY, suggest.OWN_OFFICE_WHY)
+    own_doers = suggest.default_doers(doc, lex.canonical, lambda name: name in departments)
+    issuers_own = bool(own_doers) and own_doers[0].why in (suggest.OWN_UNIT_WHY,
+                                                           suggest.OWN_OFFICE_WHY)
     for c in doc.clauses:
         for t in c.tasks:
             if t.lead or not t.support or issuers_own:
@@ -390,8 +391,8 @@ def _divided_by_item(doc: Document, lex) -> None:
             for t in item.tasks:
                 if any(d.basis == "stated" for d in t.lead):
                     continue
-                mine = [d for d in t.lead if d.basis == "text" and d.canonical not in named]
-                t.lead = [_copy(d) for d in lead] + mine
+                texts = [d for d in t.lead if d.basis == "text" and d.canonical not in named]
+                t.lead = [_copy(d) for d in lead] + texts
                 leads = {d.canonical for d in t.lead}
                 t.support = _dedup([_copy(d) for d in support]
                                    + [d for d in t.support if d.canonical not in leads])

@@ -427,28 +427,23 @@ def _dated_steps(doc: Document) -> None:
             continue
         if not any(tuple(c.path[:len(p)]) == p for p in steps):
             continue
-        ts = c.tasks
-        written = [i for i, t in enumerate(ts) if not t.recurrences and any(
-            not d.inferred and (d.end or d.start) for d in t.deadlines)]
+        # the date each task writes for itself (not inferred, not a cadence's), in order
+        written = [(i, d) for i, t in enumerate(c.tasks) if not t.recurrences
+                   for d in [next((x for x in t.deadlines if not x.inferred and (x.end or x.start)),
+                                  None)] if d is not None]
         if not written:
             continue
-        for i, t in enumerate(ts):
+        for i, t in enumerate(c.tasks):
             if any(d.end or d.start for d in t.deadlines) or t.recurrences:
                 continue
             if (_standing(t.text) or _CONDITION.match(t.text)
                     or any(w in t.text for w in beyond)):
                 continue
-            before = [j for j in written if j < i]
-            after = [j for j in written if j > i]
-            if before:
-                src = next(d for d in ts[before[-1]].deadlines
-                           if not d.inferred and (d.end or d.start))
-            elif after:
-                src = next(d for d in ts[after[0]].deadlines
-                           if not d.inferred and (d.end or d.start))
-                if src.kind != "by":
-                    continue
-            else:
+            before = [d for j, d in written if j < i]
+            after = [d for j, d in written if j > i]
+            # (after a dated sentence: its time; before the step's first date: only a deadline)
+            src = before[-1] if before else after[0] if after and after[0].kind == "by" else None
+            if src is None:
                 continue
             t.deadlines = [Deadline(src.text, src.start, src.end, src.kind, inferred=True)]
             t.kind = "once"

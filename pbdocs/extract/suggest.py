@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pbdocs.lang.lexicon import entries, per_lexicon, rows, sections
 from pbdocs.lang.text import fold
@@ -636,8 +636,8 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                   and _department_notice(doc, canonical, is_department) else [])
     # a department's notice about the branches' activities: its own organising is its own
     office = issuer_office(doc)
-    organiser = ([_dept(office, canonical(office), "")] if office and is_department(
-        canonical(office)) else [])
+    organiser = (Dept(office, canonical(office), "suggested", "发文部门组织、督促的工作")
+                 if office and is_department(canonical(office)) else None)
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
     kind = body_kind(doc.institution) if issued_by_institution(doc) else None
@@ -668,9 +668,8 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 continue
             if own and own[0].why == _BRANCH_WHY and _organiser_act(t.text):
                 # (对各单位组织生活会质量进行抽查: the organiser's own work, not the branches')
-                if organiser:
-                    t.lead = [Dept(d.name, d.canonical, "suggested", "发文部门组织、督促的工作")
-                              for d in organiser]
+                if organiser is not None:
+                    t.lead = [replace(organiser)]
                     continue
             elif own:
                 t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in own]

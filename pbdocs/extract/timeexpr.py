@@ -528,6 +528,10 @@ def find_deadlines(text: str, doc_date: str | None = None,
     return found
 
 
+# a named day's date in one year only (春节 2027-02-06), in `lexicon/named_days.tsv`
+_YEARLY_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 @per_lexicon()
 def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None:
     """(pattern, name → (month, day or None)) of `lexicon/named_days.tsv` (七一 → 07-01,
@@ -536,8 +540,7 @@ def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None
     base: dict[str, tuple[int, int | None]] = {}
     for r in rows("named_days.tsv", min_cells=2):
         m = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?", r[1].strip())
-        yearly = re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", r[1].strip())
-        if not m and not yearly:
+        if not m and not _YEARLY_DATE.fullmatch(r[1].strip()):
             continue
         for w in r[0].split("|"):
             if w.strip():
@@ -565,7 +568,7 @@ def _dated_days() -> dict[tuple[str, int], date]:
     2027 → 2027-02-06), from the `YYYY-MM-DD` rows of `lexicon/named_days.tsv`."""
     out: dict[tuple[str, int], date] = {}
     for r in rows("named_days.tsv", min_cells=2):
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", r[1].strip())
+        m = _YEARLY_DATE.fullmatch(r[1].strip())
         if m:
             for w in r[0].split("|"):
                 if w.strip():
