@@ -135,19 +135,6 @@ def test_a_college_committees_own_branch_activity_plan_is_its_own_work(tmp_path)
         ("学院党委书记", "text")]
 
 
-def test_a_department_notice_about_branch_activities_still_goes_to_the_branches(tmp_path):
-    doc = _parse(tmp_path, ["中共某某学院委员会组织部",
-                            "关于召开2026年度基层党组织组织生活会的通知",
-                            "各二级党组织：",
-                            "现将有关事项通知如下。",
-                            "一、方法步骤",
-                            "（一）征求意见。春节前广泛征求党员群众意见，梳理形成意见清单。",
-                            "（二）召开会议。组织生活会原则上于2月底前召开。",
-                            "中共某某学院委员会组织部",
-                            "2027年1月8日"])
-    assert "党支部" in _row(doc, "春节前广泛征求").lead[0].canonical
-
-
 def test_the_scorer_names_a_college_without_its_institutions_name():
     from pbdocs.extract.evaluate_tasks import _key
 
