@@ -856,7 +856,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # N个月内) is its own, not the time its sentence or row opened with; so is the day
         # itself (“七一”前后组织新党员入党宣誓) under a label wider than a month (第二季度：),
         # while a month's label (6月：开展“七一”系列活动) keeps its month
-        named = timeexpr.named_day_due(sent, int(inherited[0].end[:4]))
+        label = inherited[0]
+        named = timeexpr.named_day_due(sent, int(label.end[:4]), int(label.end[5:7]) if (
+            label.kind == "on" and label.start and label.start[:7] == label.end[:7]) else None)
         if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])):
             t_dl = [named]
     if not t_dl and not found_recs:

@@ -456,6 +456,11 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
         if period.start is None or period.start.year != period.end.year:
             return None  # a plan of several years: which year's 七一 is not said
         year = period.end.year
+        due = timeexpr.named_day_due(text, year)
+        if due is not None and (due.end or "9999") < period.start.isoformat():
+            # a year's plan's 元旦前: the day that ends the year, the next one
+            return timeexpr.named_day_due(text, year + 1)
+        return due
     else:
         issued = parse_iso(doc.date)
         if issued is None:
@@ -466,7 +471,6 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
             # a December notice's 春节前: the day still to come, next year's
             return timeexpr.named_day_due(text, year + 1)
         return due
-    return timeexpr.named_day_due(text, year)
 
 
 # a standing-worded duty that still says the notice's work gets done (确保按时完成核查任务,

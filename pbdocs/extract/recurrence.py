@@ -174,6 +174,14 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 f.start <= m.start() < f.end for f in out):
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
             out.append(Found(m.start(), stop, Recurrence(text=m.group(0), period="semester")))
+    for start, stop in _festival_runs(text):
+        if all(stop <= s or start >= e for s, e in masked):
+            # 元旦春节、中秋国庆等节前开展廉洁提醒, 每年“七一”和春节前走访慰问: a duty done before
+            # festivals in both halves of the year, twice a year (a 每年 before it included)
+            out = [f for f in out if not (f.start <= start <= f.end and f.recurrence.period
+                                          in ("year", "day") and not f.quota)]
+            out.append(Found(start, stop, Recurrence(text=text[start:stop].strip(),
+                                                     period="semester")))
     for m in _NEXT_YEAR_DAY.finditer(text):
         if (all(m.end() <= s or m.start() >= e for s, e in masked)
                 and not _WRITTEN_YEAR.search(text, 0, m.start())
@@ -199,6 +207,53 @@ def _named_day(window: str) -> str | None:
 
     m = _NAMED_AROUND.match(window)
     return fixed_day(m.group("name")) if m else None
+
+
+# what a run of named days is the time of (元旦春节、中秋国庆等节前, “七一”、春节期间), and the
+# festivals named again after it in the same sentence (…，节日期间开展明察暗访)
+_RUN_TAIL = re.compile(r"[”\"]?\s*(?:等(?:重要)?(?:传统)?(?:节日|节假日|节点|时间节点|节))?"
+                       r"(?:前后|之前|前夕|前|期间|之际|当天)")
+_AGAIN = re.compile(r"节(?:假)?日(?:期间|前后|前)")
+
+
+def _festival_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of named days in both halves of the year (元旦春节、“五一”、中秋
+    国庆等节前; 每年“七一”前后和春节前), and of each 节日期间 after one in the same sentence."""
+    from pbdocs.extract.timeexpr import named_day_months
+
+    months = named_day_months()
+    if not months:
+        return []
+    alt = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
+    name = re.compile(rf"(?:每年)?[“\"]?(?P<name>{alt})[”\"]?")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := name.search(text, pos)) is not None:
+        names, end = [m.group("name")], m.end()
+        while True:
+            tail = _RUN_TAIL.match(text, end)
+            joint = re.compile(r"(?:前后|前|期间)?\s*[、和及与]\s*").match(
+                text, tail.end() if tail and tail.group(0) in ("前后", "前") else end)
+            nxt = name.match(text, joint.end()) if joint else None
+            if nxt is None or not joint:
+                nxt = name.match(text, end)  # 元旦春节, 中秋国庆: written together
+            if nxt is None:
+                break
+            names.append(nxt.group("name"))
+            end = nxt.end()
+        tail = _RUN_TAIL.match(text, end)
+        pos = end
+        halves = {months[n] <= 6 for n in names}
+        if tail is None or len(halves) < 2:
+            continue
+        stop = next((j for j in range(tail.end(), len(text)) if text[j] in _STOP), len(text))
+        out.append((m.start(), stop))
+        sent_end = next((j for j in range(stop, len(text)) if text[j] in "。；;\n"), len(text))
+        for again in _AGAIN.finditer(text, stop, sent_end):
+            end2 = next((j for j in range(again.end(), len(text)) if text[j] in _STOP), len(text))
+            out.append((again.start(), end2))
+        pos = max(pos, stop)
+    return out
 
 
 def _yearly_before(found: list[Found], text: str, pos: int) -> bool:

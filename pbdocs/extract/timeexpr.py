@@ -584,6 +584,19 @@ def fixed_day(name: str) -> str | None:
     return f"{month:02d}-{day:02d}" if month and day else None
 
 
+@per_lexicon()
+def named_day_months() -> dict[str, int]:
+    """name → month of each named day of `lexicon/named_days.tsv` (春节 → its month in the
+    first year listed), for telling in which half of the year a festival falls."""
+    found = _named_days()
+    if found is None:
+        return {}
+    out = {name: month for name, (month, _) in found[1].items() if month}
+    for (name, _), day in sorted(_dated_days().items(), key=lambda kv: kv[0][1], reverse=True):
+        out[name] = day.month
+    return out
+
+
 def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first named day of a text, or of days written together (中秋国庆前, 元旦、春节前)
     the last, whose 前/前后 holds for them all."""
@@ -595,18 +608,29 @@ def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
-def named_day_due(text: str, year: int) -> Deadline | None:
+def named_day_due(text: str, year: int, month: int | None = None) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
-    → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none."""
+    → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none. A limit (X前, X后
+    两周内) wins over a day named only as the occasion (在新生入学教育中…，开学后两周内完成…);
+    `month`, the month the task's row is labelled with, tells which term a bare 开学 starts."""
     found = _named_days()
     if found is None:
         return None
     pattern, base = found
     m = _last_of_run(pattern, text)
-    hinted = m is None and bool(_AUTUMN_HINT.search(text))
-    if hinted:
-        # 开学后两周内完成新生思想状况摸底: new students start in the autumn term
-        m = _last_of_run(pattern, _BARE_TERM_START.sub("秋季开学", text, 1))
+    if m is not None and not m.group("after"):
+        m = next((x for x in pattern.finditer(text) if x.group("after")), m)
+    hinted = False
+    if m is None or not m.group("after"):
+        # 开学后两周内完成新生思想状况摸底: new students start in the autumn term; under a
+        # row labelled 9月 (or 3月) a bare 开学 is that month's term start
+        term = ("秋季开学" if _AUTUMN_HINT.search(text) or month in (8, 9) else
+                "春季开学" if month in (2, 3) else None)
+        if term and _BARE_TERM_START.search(text):
+            swapped = _BARE_TERM_START.sub(term, text, 1)
+            limit = next((x for x in pattern.finditer(swapped) if x.group("after")), None)
+            if limit is not None or m is None:
+                m, hinted = limit or _last_of_run(pattern, swapped), True
     if m is None:
         return None
     month, day = base[m.group("name")]
@@ -618,8 +642,9 @@ def named_day_due(text: str, year: int) -> Deadline | None:
     first = date(year, month, day or 1)
     last = date(year, month, day or _last(year, month))
     after = m.group("after")
-    words = m.group(0).strip("“”\"").replace("秋季开学", "开学") if hinted else m.group(0).strip(
-        "“”\"")
+    words = m.group(0).strip("“”\"")
+    if hinted:
+        words = words.replace("秋季开学", "开学").replace("春季开学", "开学")
     if m.group("n"):
         end = _add(date(year, month, 1), int(to_number(m.group("n")))).replace(day=1)
         return Deadline(words, None, _iso(end.year, end.month, _last(end.year, end.month)), "by")

@@ -1,0 +1,51 @@
+"""Round 17 (issue 12): time limits and leads as writers of fresh plans read them."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round14 import _row
+
+
+def test_festivals_in_both_halves_of_the_year_are_twice_a_year(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党风廉政建设工作要点",
+                            "一、加强作风建设",
+                            "1.元旦春节、“五一”、中秋国庆等节前，通过短信向党员干部发送廉洁提醒。",
+                            "2.坚持节前提醒制度，元旦春节、中秋国庆前开展廉洁谈话，节日期间开展作风"
+                            "建设明察暗访。",
+                            "3.每年“七一”前后和春节前走访慰问生活困难党员和老党员。",
+                            "4.国庆节前后组织党员参观校史馆。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    for start in ("元旦春节、“五一”", "元旦春节、中秋国庆前", "节日期间", "每年“七一”前后和春节前"):
+        due = due_of(_row(doc, start))
+        assert (due["kind"], due["recurrence"]["period"]) == ("recurring", "semester"), start
+    # one festival: its day, once
+    due = due_of(_row(doc, "国庆节前后"))
+    assert (due["kind"], due["start"], due["end"]) == ("on", "2027-10-01", "2027-10-01")
+
+
+def test_new_years_day_before_in_a_years_plan_is_the_years_end(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部2027年工作计划",
+                            "一、工作安排",
+                            "1.元旦前完成全校党员信息年度核对。",
+                            "中共某某大学委员会组织部",
+                            "2027年2月20日"])
+    due = due_of(_row(doc, "元旦前完成"))
+    assert (due["kind"], due["end"]) == ("by", "2027-12-31")
+
+
+def test_a_limit_beats_a_day_named_as_the_occasion_and_a_months_label_sets_the_term():
+    from pbdocs.extract import timeexpr
+
+    due = timeexpr.named_day_due("在新生入学教育中融入廉洁教育内容，开学后两周内完成新生“廉洁第一课”。",
+                                 2027)
+    assert (due.kind, due.end, due.text) == ("by", "2027-09-15", "开学后两周内")
+    # under a row labelled 9月 (or 3月) a bare 开学 is that month's term start
+    assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027, 9).end == "2027-09-15"
+    assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027, 3).end == "2027-03-15"
+    assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027, 5) is None
+    assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027) is None
