@@ -49,3 +49,26 @@ def test_a_limit_beats_a_day_named_as_the_occasion_and_a_months_label_sets_the_t
     assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027, 3).end == "2027-03-15"
     assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027, 5) is None
     assert timeexpr.named_day_due("开学后两周内召开支部委员会会议。", 2027) is None
+
+
+def test_teaching_sections_and_branches_named_in_a_colleges_plan_do_their_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院马克思主义学院总支部委员会",
+                            "2027年春季学期理论学习和教研活动安排",
+                            "各党支部、各教研室：",
+                            "现将本学期安排如下。",
+                            "一、月度安排",
+                            "3月：各党支部调整完善本学期支部工作计划，3月5日前报学院党总支。"
+                            "各教研室于3月20日前完成集体备课。",
+                            "4月：学习全国两会精神，各党支部同步组织党员开展学习讨论。",
+                            "二、有关要求",
+                            "集体备课每次形成书面记录，由教研室主任审核后报学院党总支存档。",
+                            "中共某某学院马克思主义学院总支部委员会",
+                            "2027年2月20日"])
+
+    def lead(start):
+        return [(d.name, d.basis) for d in _row(doc, start).lead]
+
+    assert lead("3月：各党支部调整完善") == [("各党支部", "text")]
+    assert lead("各教研室于3月20日前") == [("各教研室", "text")]
+    assert ("各党支部", "text") in lead("4月：学习全国两会精神")
+    assert lead("集体备课每次形成书面记录") == [("教研室主任", "text")]
