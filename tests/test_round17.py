@@ -72,3 +72,16 @@ def test_teaching_sections_and_branches_named_in_a_colleges_plan_do_their_work(t
     assert lead("各教研室于3月20日前") == [("各教研室", "text")]
     assert ("各党支部", "text") in lead("4月：学习全国两会精神")
     assert lead("集体备课每次形成书面记录") == [("教研室主任", "text")]
+
+
+def test_a_specific_duty_term_beats_a_broad_one_and_the_first_item_is_the_meetings():
+    from pbdocs.extract.suggest import by_duty
+
+    duty, term = by_duty("实现学生公寓党建工作站全覆盖。")
+    assert (duty.lead, term) == (("党委学生工作部",), "学生公寓")
+    # with only a broad term, it still decides
+    duty, term = by_duty("加强二级学院党建工作。")
+    assert (duty.lead, term) == (("党委组织部",), "党建工作")
+    # the 第一议题 of the committee's meetings is its office's to keep
+    duty, term = by_duty("坚持“第一议题”制度，校党委会每次会议首先传达学习重要讲话精神。")
+    assert duty.lead == ("党委办公室",)

@@ -83,11 +83,13 @@ _RECIPIENT = re.compile(r"(?:向|(?<![申填汇])报|报送|提交|呈报|报请
 
 def by_duty(text: str) -> tuple[Duty, str] | None:
     """The duty row a text is about and the word that shows it: in the first segment of the
-    sentence's core (`tasks.core_segments`) that holds a term, the longest term, on a tie
-    the later one (党建工作专项经费 is about 经费), unless the two overlap: then the earlier
-    one says whose work it is (学生党员发展 is about 学生党员)."""
-    from pbdocs.extract.tasks import core_segments, is_scene
+    sentence's core (`tasks.core_segments`) that holds a term, a specific term before a broad
+    one of `broad_duty_terms` (学生公寓党建工作站 is about 学生公寓), then the longest term,
+    on a tie the later one (党建工作专项经费 is about 经费), unless the two overlap: then the
+    earlier one says whose work it is (学生党员发展 is about 学生党员)."""
+    from pbdocs.extract.tasks import core_segments, is_scene, rules
 
+    broad = rules().broad_duty_terms
     for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
         cuts: set[int] | None = None  # word bounds, segmented only when a term occurs
@@ -99,11 +101,11 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
             at = _find_word(f, ft, cuts, last=True)
             if at < 0 or _RECIPIENT.search(f, 0, at):
                 continue  # (…每季度向学校党委报告一次: who is told, not whose duty)
-            key = (len(ft), at, -duty.order)
-            if best is not None and len(ft) == best[0][0] and (
-                    abs(at - best[0][1]) < len(ft)):
+            key = (term not in broad, len(ft), at, -duty.order)
+            if best is not None and len(ft) == best[0][1] and (
+                    abs(at - best[0][2]) < len(ft)):
                 # (学生党员发展: of two terms of one length that overlap, the earlier says whose)
-                if at < best[0][1]:
+                if at < best[0][2]:
                     best = (key, duty, term)
                 continue
             if best is None or key > best[0]:
