@@ -85,3 +85,20 @@ def test_a_specific_duty_term_beats_a_broad_one_and_the_first_item_is_the_meetin
     # the 第一议题 of the committee's meetings is its office's to keep
     duty, term = by_duty("坚持“第一议题”制度，校党委会每次会议首先传达学习重要讲话精神。")
     assert duty.lead == ("党委办公室",)
+
+
+def test_a_named_day_opening_a_part_after_a_standing_duty_dates_a_row_of_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某职业技术学院委员会2027年党建工作要点",
+                            "一、加强组织建设",
+                            "1.坚持把政治标准放在首位，做好发展党员工作，“七一”前后集中举行新党员入党宣誓"
+                            "仪式；新生入学后，在新生中开展入党启蒙教育。",
+                            "中共某某职业技术学院委员会",
+                            "2027年2月20日"])
+    assert due_of(_row(doc, "坚持把政治标准放在首位"))["kind"] == "ongoing"
+    oath = due_of(_row(doc, "“七一”前后集中举行"))
+    assert (oath["kind"], oath["start"], oath["end"]) == ("on", "2027-07-01", "2027-07-01")
+    freshmen = due_of(_row(doc, "新生入学后"))
+    assert (freshmen["kind"], freshmen["start"], freshmen["end"]) == ("on", "2027-09-01",
+                                                                      "2027-09-30")

@@ -774,12 +774,13 @@ _CADENCE_ONLY = re.compile(r"^(?:至少|不少于|每|[一二两三四五六七�
 def split_points(text: str, start: int, end: int, named: list, persons: set[int], pb: dict,
                  canonical, rules_: Rules | None = None) -> list[tuple[int, int]]:
     """A sentence's parts that are tasks of their own: after a part with its own doer, it
-    splits before a comma segment naming another body as doer (…，组织部将先在校内组织评选);
+    splits before a comma (or semicolon) segment naming another body as doer
+    (…，组织部将先在校内组织评选);
     and before a segment with its own cadence and something to do besides
     (…，每年公布问题清单; `每季度召开一次` only says how often the thing before it is done and
     stays with it). A part that only sets the scene or only dates never stands alone."""
     r = rules_ or rules()
-    segs = [start] + [start + m.end() for m in re.finditer(r"[，,]", text[start:end])]
+    segs = [start] + [start + m.end() for m in re.finditer(r"[，,；;]", text[start:end])]
     cuts: list[int] = []
     last = start
 
@@ -797,6 +798,12 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         # where its verb is no action word)
         paced = (any(last <= f.start < s0 for f in pb["recurrences"])
                  and any(s0 <= f.start < s1 for f in pb["recurrences"]))
+        if (text[s0 - 1:s0] in ("；", ";") and k + 1 < len(segs) and _named_opening(seg)
+                and not has_action(seg, r) and has_action(before, r)):
+            # …仪式；新生入学后，在新生中开展…: after a semicolon, a named day opens a duty
+            cuts.append(s0)
+            last = s0
+            continue
         if not seg.strip() or not (target or has_action(seg, r)) or not (
                 paced or _acts_alone(before, r)):
             continue
@@ -836,8 +843,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n") or bool(
             _CADENCE_NEXT.match(text[s1:end]))
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
-                or _kind_changes(before, seg, _dated(pb, last, s0), _dated(pb, s0, s1), r,
-                                 text[s1:end])
+                or _kind_changes(before, seg, _dated(pb, last, s0),
+                                 _dated(pb, s0, s1) or _named_opening(seg), r, text[s1:end])
                 or _each_time(before, seg)
                 or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
@@ -851,6 +858,16 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+def _named_opening(seg: str) -> bool:
+    """Whether a segment opens with the named day it is done on (“七一”前后集中举行…, 新生入学
+    后，…): after a standing part, a dated one-off of its own."""
+    from pbdocs.extract import timeexpr
+
+    head = seg.strip()[:16]
+    due = timeexpr.named_day_due(head, 2000)
+    return due is not None and head.lstrip("“\"").startswith((due.text or "?")[:2])
 
 
 def _named_limit(seg: str) -> bool:
