@@ -102,3 +102,20 @@ def test_a_named_day_opening_a_part_after_a_standing_duty_dates_a_row_of_its_own
     freshmen = due_of(_row(doc, "新生入学后"))
     assert (freshmen["kind"], freshmen["start"], freshmen["end"]) == ("on", "2027-09-01",
                                                                       "2027-09-30")
+
+
+def test_leaders_named_in_a_departments_notice_take_part_in_its_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于开展2026年度二级党组织书记抓基层党建工作述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、述职评议",
+                            "1月下旬召开现场述职评议会议。述职后由校党委书记逐一点评。",
+                            "二、结果运用",
+                            "对考核结果为“一般”的，由校党委书记进行约谈。",
+                            "中共某某大学委员会组织部",
+                            "2027年1月4日"])
+    for start in ("述职后由校党委书记逐一点评", "对考核结果为“一般”的"):
+        lead = _row(doc, start).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], start
+        assert lead[0].name == "党委组织部" and "党委书记" in lead[0].why

@@ -374,8 +374,11 @@ def issuer_office(doc: Document) -> str:
     """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
     written 某某大学党委组织部)."""
     issuer = _PARTY.sub("", doc.issuer or "")
-    return issuer[len(doc.institution):] if doc.institution and issuer.startswith(
-        doc.institution) else issuer
+    if doc.institution and issuer.startswith(doc.institution):
+        issuer = issuer[len(doc.institution):]
+        if issuer.startswith("委员会") and len(issuer) > 3:  # (委员会组织部: the 党委's)
+            issuer = "党委" + issuer[3:]
+    return issuer
 
 
 def _addressees(doc: Document, canonical) -> list[Dept]:
@@ -621,6 +624,12 @@ def own_office(name: str, present: dict[str, str]) -> str:
 
 
 
+@per_lexicon()
+def _leader_terms() -> frozenset[str]:
+    """The words naming the institution's leaders (`leader_terms` in tasks.txt)."""
+    return frozenset(sections("tasks.txt").get("leader_terms", ()))
+
+
 def _sends_in() -> re.Pattern:
     from pbdocs.extract.tasks import rules
 
@@ -694,6 +703,11 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
+            if organiser is not None and term in _leader_terms():
+                # a department's own document: the leaders it names (由校党委书记逐一点评)
+                # take part in the work the department arranges
+                t.lead = [replace(organiser, why=f"“{term}”；{organiser.why}")]
+                continue
             why = f"“{term}”{source}"
             # a corpus's duties.tsv may name the institution's own department: keep its
             # name, map it to the canonical one
