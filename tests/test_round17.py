@@ -119,3 +119,26 @@ def test_leaders_named_in_a_departments_notice_take_part_in_its_work(tmp_path):
         lead = _row(doc, start).lead
         assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], start
         assert lead[0].name == "党委组织部" and "党委书记" in lead[0].why
+
+
+def test_a_term_start_after_a_dated_part_is_a_row_of_its_own_in_the_right_term(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学土木工程学院委员会2027年学生党建工作要点",
+                            "一、工作安排",
+                            "1.7月上旬前完成毕业生党员组织关系转接，辅导员要在开学后两周内完成新生党员"
+                            "组织关系接收。",
+                            "2.第三季度：暑假期间，中心组成员结合分管工作开展专题调研，开学后两周内将调研"
+                            "报告提交党委宣传部。",
+                            "3.2月：召开全院党建工作部署会。开学后两周内，完成党支部书记述职评议。",
+                            "中共某某大学土木工程学院委员会",
+                            "2027年2月20日"])
+    assert due_of(_row(doc, "7月上旬前完成"))["end"] == "2027-07-10"
+    for start in ("辅导员要在开学后两周内", "开学后两周内将调研报告"):
+        due = due_of(_row(doc, start))
+        assert (due["kind"], due["end"]) == ("by", "2027-09-15"), start
+    due = due_of(_row(doc, "暑假期间"))
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2027-07-01", "2027-08-31")
+    # under a February row the term that starts next is the spring one
+    due = due_of(_row(doc, "开学后两周内，完成"))
+    assert (due["kind"], due["end"]) == ("by", "2027-03-15")

@@ -856,9 +856,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # N个月内) is its own, not the time its sentence or row opened with; so is the day
         # itself (“七一”前后组织新党员入党宣誓) under a label wider than a month (第二季度：),
         # while a month's label (6月：开展“七一”系列活动) keeps its month
-        label = inherited[0]
-        named = timeexpr.named_day_due(sent, int(label.end[:4]), int(label.end[5:7]) if (
-            label.kind == "on" and label.start and label.start[:7] == label.end[:7]) else None)
+        named = timeexpr.named_day_due(sent, int(inherited[0].end[:4]),
+                                       _term_month(inherited[0]))
         if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])):
             t_dl = [named]
     if not t_dl and not found_recs:
@@ -950,6 +949,20 @@ def _plan_spans(pb: dict) -> set[int]:
 
 _SEASON = re.compile(r"(?:\d{4}\s*年)?(?:春季|秋季)(?:学期)?")
 _TEN_DAYS = re.compile(r"\s*(?:于|在)?\s*(上旬|中旬|下旬)")
+
+
+def _term_month(label: Deadline) -> int | None:
+    """The month of the one term start a row's label spans or is just before (9 for 8月, 9月
+    or 第三季度, 3 for 2月, 3月 or 第一季度), which tells which term a bare 开学 in the row
+    starts; None when it spans both or neither."""
+    if not label.start or not label.end or label.end < label.start:
+        return None
+    first, last = int(label.start[5:7]), int(label.end[5:7])
+    if label.start[:4] != label.end[:4] or last - first > 5:
+        return None
+    months = set(range(first, last + 1))
+    autumn, spring = bool(months & {8, 9}), bool(months & {2, 3})
+    return 9 if autumn and not spring else 3 if spring and not autumn else None
 
 
 def _wider_than_month(d: Deadline) -> bool:

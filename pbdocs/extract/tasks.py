@@ -851,7 +851,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or _standing_after_cadence(pb, last, s0, s1, seg, r)
-                or (_dated(pb, last, s0) and _named_limit(seg))
+                or (_dated(pb, last, s0) and _named_limit(seg, before))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
             last = s0
@@ -870,15 +870,23 @@ def _named_opening(seg: str) -> bool:
     return due is not None and head.lstrip("“\"").startswith((due.text or "?")[:2])
 
 
-def _named_limit(seg: str) -> bool:
-    """Whether a segment opens with a limit a named day sets (“七一”前完成…, 新生入学后一个月内…):
+def _named_limit(seg: str, before: str = "") -> bool:
+    """Whether a segment opens, after the doer it names (辅导员要在…), with a limit a named day
+    sets (“七一”前完成…, 新生入学后一个月内…, 开学后两周内…: after 暑假期间… the autumn term's):
     after a part with a date of its own, a second deadline, so a row of its own."""
     from pbdocs.extract import timeexpr
 
-    head = seg.strip()[:16]
-    due = timeexpr.named_day_due(head, 2000)
-    return due is not None and due.kind == "by" and head.lstrip("“\"").startswith(
-        (due.text or "?")[:2])
+    head = seg.strip()[:20]
+    month = 9 if _SUMMER.search(before) else 3 if _WINTER.search(before) else None
+    due = timeexpr.named_day_due(head, 2000, month)
+    if due is None or due.kind != "by" or not due.text:
+        return False
+    return bool(re.match(rf"[“\"]?{re.escape(due.text[:2])}|[^，,；;的]{{2,8}}?(?:要|应|须|需)?"
+                         rf"(?:在|于)[“\"]?{re.escape(due.text[:2])}", head.lstrip()))
+
+
+_SUMMER = re.compile(r"暑假|暑期")
+_WINTER = re.compile(r"寒假")
 
 
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
