@@ -142,3 +142,12 @@ def test_a_term_start_after_a_dated_part_is_a_row_of_its_own_in_the_right_term(t
     # under a February row the term that starts next is the spring one
     due = due_of(_row(doc, "开学后两周内，完成"))
     assert (due["kind"], due["end"]) == ("by", "2027-03-15")
+
+
+def test_developing_members_among_a_group_is_the_organisation_departments():
+    from pbdocs.extract.suggest import by_duty
+
+    duty, term = by_duty("加大在高层次人才和青年教师中发展党员力度。")
+    assert (duty.lead, term) == (("党委组织部",), "中发展党员")
+    # the group alone is still its own department's
+    assert by_duty("完善高层次人才引进政治把关机制。")[0].lead == ("人事处",)
