@@ -151,3 +151,17 @@ def test_developing_members_among_a_group_is_the_organisation_departments():
     assert (duty.lead, term) == (("党委组织部",), "中发展党员")
     # the group alone is still its own department's
     assert by_duty("完善高层次人才引进政治把关机制。")[0].lead == ("人事处",)
+
+
+def test_in_a_departments_notice_a_report_to_the_committee_is_the_departments_own(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于开展2026年度二级党组织书记述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、工作步骤",
+                            "述职报告于1月15日前报送党委组织部。汇总各项得分后提出等次建议，2月底前报校党委"
+                            "会议审定。",
+                            "中共某某大学委员会组织部",
+                            "2027年1月4日"])
+    assert [d.canonical for d in _row(doc, "汇总各项得分").lead] == ["党委组织部"]
+    assert [d.canonical for d in _row(doc, "述职报告于1月15日前").lead] == ["各二级党组织"]

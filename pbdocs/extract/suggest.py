@@ -624,6 +624,12 @@ def own_office(name: str, present: dict[str, str]) -> str:
 
 
 
+# a report to the institution's committee (报校党委审定, 报学校党委, 报党委会议研究): in a
+# department's notice, the department's own, not what its addressees send in to it
+_REPORTS_UP = re.compile(r"报(?:学校|校)?党委(?:会议?|常委会)?(?!组织部|宣传部|统战部|办公室|"
+                         r"教师工作部|学生工作部|[^，,。；;]{0,4}部)")
+
+
 @per_lexicon()
 def _leader_terms() -> frozenset[str]:
     """The words naming the institution's leaders (`leader_terms` in tasks.txt)."""
@@ -699,7 +705,8 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
             if found is None:
                 # what the addressees send in (形成申报材料, 报送…) is theirs; the department's
                 # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it
-                if addressees and _sends_in().search(t.text):
+                if addressees and _sends_in().search(t.text) and not _REPORTS_UP.search(
+                        t.text):
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
