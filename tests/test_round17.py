@@ -165,3 +165,14 @@ def test_in_a_departments_notice_a_report_to_the_committee_is_the_departments_ow
                             "2027年1月4日"])
     assert [d.canonical for d in _row(doc, "汇总各项得分").lead] == ["党委组织部"]
     assert [d.canonical for d in _row(doc, "述职报告于1月15日前").lead] == ["各二级党组织"]
+
+
+def test_a_doer_written_with_a_modifier_starts_where_the_modifier_does(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院马克思主义学院总支部委员会2027年春季学期工作安排",
+                            "一、有关要求",
+                            "（一）学院党总支将不定期抽查理论学习和集体备课开展情况，抽查结果纳入年度考核。",
+                            "中共某某学院马克思主义学院总支部委员会",
+                            "2027年2月20日"])
+    row = _row(doc, "学院党总支将不定期")
+    # 不定期: no cadence (the doer's name no longer swallows the 不 of 不定期)
+    assert row.kind == "ongoing" and not row.recurrences

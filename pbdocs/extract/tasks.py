@@ -687,8 +687,11 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
             name = before + m.name if modifier and k == 0 else m.name
+            # (the modifier written before the name is where the doer's name starts)
+            at = m.start - len(before) if name != m.name and text[
+                m.start - len(before):m.start] == before else m.start
             add(Doer(name, m.canonical if name == m.name else canonical(name),
-                     m.start in persons, m.start))
+                     m.start in persons, at))
         # 各党支部书记要与科室主任共同抓好…: the partner it does the work with leads too
         tie = _TOGETHER.match(text, last.end, end)
         if tie:
