@@ -176,3 +176,21 @@ def test_a_doer_written_with_a_modifier_starts_where_the_modifier_does(tmp_path)
     row = _row(doc, "学院党总支将不定期")
     # 不定期: no cadence (the doer's name no longer swallows the 不 of 不定期)
     assert row.kind == "ongoing" and not row.recurrences
+
+
+def test_a_duty_under_a_condition_holds_each_time_and_a_dated_part_after_it_is_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于开展2026年度二级党组织书记述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、结果运用",
+                            "对考核等次为“一般”“差”的，由校党委书记进行约谈，6月底前组织“回头看”。",
+                            "考核等次为“差”的，由校党委主要负责同志进行约谈，当年不得评先评优。",
+                            "中共某某大学委员会组织部",
+                            "2027年1月4日"])
+    for start in ("对考核等次为“一般”“差”的", "考核等次为“差”的"):
+        assert due_of(_row(doc, start))["kind"] == "ongoing", start
+    due = due_of(_row(doc, "6月底前组织"))
+    assert (due["kind"], due["end"]) == ("by", "2027-06-30")

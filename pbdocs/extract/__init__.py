@@ -876,6 +876,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     if kind == "once" and not dated and (timeexpr.counted_from_event(sent)
                                          or rules.event_subjects.search(sent.lstrip("各"))):
         kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
+    if not recs and tasks.CONDITION_OPENING.match(sent) and not any(
+            (d.end or d.start) and not d.inferred and d.text not in ("当年", "当年度")
+            for d in t_dl):
+        # 对考核等次为“差”的，由校党委书记进行约谈: each time the condition holds
+        kind, t_dl, inherited = "ongoing", [], []
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
                 deadlines=t_dl or [_inferred(d) if _IN_SPAN.fullmatch(d.text or "")
                                    else _by_end(_inferred(d)) for d in inherited],

@@ -854,6 +854,10 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _second_dated(pb, last, s0, s1, seg, r)
                 or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
                 or _standing_after_cadence(pb, last, s0, s1, seg, r)
+                # (对考核等次为“差”的，由…约谈，6月底前组织“回头看”: the dated one-off after
+                # what is done each time the condition holds)
+                or (CONDITION_OPENING.match(before) and _dated(pb, s0, s1)
+                    and not _dated(pb, last, s0))
                 or (_dated(pb, last, s0) and _named_limit(seg, before))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
             cuts.append(s0)
@@ -892,6 +896,10 @@ _SUMMER = re.compile(r"暑假|暑期")
 _WINTER = re.compile(r"寒假")
 
 
+# a condition a duty holds under (对考核等次为“差”的，…; 验收不合格的，…): the duty comes each
+# time it holds
+CONDITION_OPENING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?\s*"
+                               r"[^，,。；;：:]{2,30}的[，,]")
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
 _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
