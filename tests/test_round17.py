@@ -194,3 +194,20 @@ def test_a_duty_under_a_condition_holds_each_time_and_a_dated_part_after_it_is_i
         assert due_of(_row(doc, start))["kind"] == "ongoing", start
     due = due_of(_row(doc, "6月底前组织"))
     assert (due["kind"], due["end"]) == ("by", "2027-06-30")
+
+
+def test_a_seasons_notice_over_two_years_dates_named_days_after_it_is_issued(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部关于做好2026—2027年度党员冬训工作的通知",
+                            "各二级党组织：",
+                            "现就做好冬训工作通知如下。",
+                            "一、工作安排",
+                            "（一）各党支部要于元旦前制定支部冬训学习计划。",
+                            "（二）春节前，各二级党组织要走访慰问生活困难党员和老党员。",
+                            "中共某某学院委员会组织部",
+                            "2026年12月8日"])
+    plan = due_of(_row(doc, "各党支部要于元旦前"))
+    assert (plan["kind"], plan["end"]) == ("by", "2026-12-31")
+    visit = due_of(_row(doc, "春节前"))
+    assert (visit["kind"], visit["end"]) == ("by", "2027-02-05")

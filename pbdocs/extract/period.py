@@ -449,12 +449,36 @@ def _dated_steps(doc: Document) -> None:
             t.kind = "once"
 
 
+# a season written over two years (2026—2027年度, 2026—2027学年): one year's work
+_SEASON_YEAR = re.compile(r"(\d{4})\s*[—–\-－~～至]\s*(\d{4})\s*(?:年度|学年)")
+
+
 def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:
     """The time a named day gives a task (“七一”前, 新生入学后一个月内: `lexicon/named_days.tsv`)
     when the document covers one year (its period's, else its date's); None otherwise."""
-    if period is not None:
-        if period.start is None or period.start.year != period.end.year:
+    if period is not None and period.start is not None and period.start.year != period.end.year:
+        issued = parse_iso(doc.date)
+        season = _SEASON_YEAR.search(doc.title or "")
+        if season and issued and int(season.group(2)) == int(season.group(1)) + 1:
+            # 2026—2027年度党员冬训 issued in December 2026: one season, the named day still
+            # to come after the notice (春节前 → 2027-02-05)
+            for year in (issued.year, issued.year + 1):
+                due = timeexpr.named_day_due(text, year)
+                if due is not None and (due.end or "") >= issued.isoformat():
+                    return due
+            return None
+        if (period.months() or 99) > 12:
             return None  # a plan of several years: which year's 七一 is not said
+        # a winter's notice (2026年12月—2027年3月): the day that falls inside it
+        for year in (period.start.year, period.end.year):
+            due = timeexpr.named_day_due(text, year)
+            if due is not None and period.start.isoformat() <= (due.end or "") <= (
+                    period.end.isoformat()):
+                return due
+        return None
+    if period is not None:
+        if period.start is None:
+            return None
         year = period.end.year
         due = timeexpr.named_day_due(text, year)
         if due is not None and (due.end or "9999") < period.start.isoformat():
