@@ -211,3 +211,16 @@ def test_a_seasons_notice_over_two_years_dates_named_days_after_it_is_issued(tmp
     assert (plan["kind"], plan["end"]) == ("by", "2026-12-31")
     visit = due_of(_row(doc, "春节前"))
     assert (visit["kind"], visit["end"]) == ("by", "2027-02-05")
+
+
+def test_a_row_nothing_else_leads_is_suggested_from_the_plans_title(tmp_path):
+    doc = _parse(tmp_path, ["中共某某职业技术学院委员会关于实施基层党建质量提升行动计划的通知",
+                            "一、实施步骤",
+                            "（一）动员部署。3月中旬召开行动计划动员部署会。",
+                            "（二）中期评估。下半年开展一次中期评估。",
+                            "中共某某职业技术学院委员会",
+                            "2027年2月20日"])
+    for start in ("3月中旬召开", "下半年开展一次中期评估"):
+        lead = _row(doc, start).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], start
+        assert "文件标题" in lead[0].why

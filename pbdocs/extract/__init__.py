@@ -164,6 +164,7 @@ def _whole_plan(doc: Document, lex) -> None:
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     _issuing_department(doc, lex)
+    suggest.by_title(doc, lex.canonical, lex.departments)
     period.fill_undated(doc, p)
     _respective_times(doc)
 

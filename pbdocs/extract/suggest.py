@@ -737,3 +737,21 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                         support.setdefault(o, w)
                 t.support = [_dept(names.get(n, present.get(n, n)), n, f"“{w}”")
                              for n, w in support.items()]
+
+
+def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None) -> None:
+    """The last suggestion, for a task nothing else gave a lead (3月中旬召开行动计划动员部署会,
+    下半年开展一次中期评估): the plan's own work, so the duty its title is about (基层党建质量
+    提升行动计划 → 党委组织部)."""
+    found = by_duty(doc.title or "")
+    if found is None:
+        return
+    duty, term = found
+    present = named_offices(doc, aliases) if aliases else {}
+    names = written_names(doc)
+    leads = list(dict.fromkeys(own_office(canonical(n), present) for n in duty.lead))
+    why = f"“{term}”（见文件标题）"
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead:
+                t.lead = [_dept(names.get(n, present.get(n, n)), n, why) for n in leads]
