@@ -224,3 +224,23 @@ def test_a_row_nothing_else_leads_is_suggested_from_the_plans_title(tmp_path):
         lead = _row(doc, start).lead
         assert [(d.canonical, d.basis) for d in lead] == [("党委组织部", "suggested")], start
         assert "文件标题" in lead[0].why
+
+
+def test_assisting_is_no_subject_and_a_completion_with_its_own_object_after_a_cadence_is_a_row(
+        tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某职业技术学院委员会宣传部2027年工作要点",
+                            "一、理论武装",
+                            "1.协助党委办好理论学习中心组学习，每月初拟定当月学习安排，年底前完成中心组学习"
+                            "档案整理归档。",
+                            "2.每年立项建设一批党建研究课题，第三季度完成年度立项评审。",
+                            "中共某某职业技术学院委员会宣传部",
+                            "2027年1月10日"])
+    monthly = _row(doc, "每月初拟定")
+    assert [d.canonical for d in monthly.lead] == ["党委宣传部"]
+    assert due_of(monthly)["recurrence"]["period"] == "month"
+    due = due_of(_row(doc, "年底前完成中心组学习档案"))
+    assert (due["kind"], due["end"]) == ("by", "2027-12-31")
+    # each year's review stays with the yearly duty
+    assert not [t for c in doc.clauses for t in c.tasks if t.text.startswith("第三季度完成")]

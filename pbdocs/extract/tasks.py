@@ -952,8 +952,16 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
     if "次年" in seg:  # 每年…，次年1月底前反馈: each year's, due the year after
         return False
     what = predicate(_TIME_WORDS.sub("", seg), r)
+    if _COMPLETES_OWN.match(what) and not _COMPLETES.match(what):
+        # …，年底前完成中心组学习档案整理归档: a one-off with its own object (not 完成年度
+        # 立项评审, each year's)
+        return True
     return bool(has_action(what, r)) and not (r.due_at_end.search(what)
                                               or _COMPLETES.match(what))
+
+
+_COMPLETES_OWN = re.compile(r"^(?:全面|按期|按时)?完成(?![^，,。；;]*(?:年度|本年|当年|每))"
+                            r"[^，,。；;]{4,}")
 
 
 def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
