@@ -244,3 +244,11 @@ def test_assisting_is_no_subject_and_a_completion_with_its_own_object_after_a_ca
     assert (due["kind"], due["end"]) == ("by", "2027-12-31")
     # each year's review stays with the yearly duty
     assert not [t for c in doc.clauses for t in c.tasks if t.text.startswith("第三季度完成")]
+
+
+def test_training_is_the_topics_work_and_alone_the_organisation_departments():
+    from pbdocs.extract.suggest import by_duty
+
+    assert by_duty("下半年组织开展中层干部意识形态工作专题培训。")[0].lead == ("党委宣传部",)
+    assert by_duty("举办入党积极分子培训班。")[0].lead == ("党委组织部",)
+    assert by_duty("举办一期专题培训班。")[0].lead == ("党委组织部",)
