@@ -252,3 +252,16 @@ def test_training_is_the_topics_work_and_alone_the_organisation_departments():
     assert by_duty("下半年组织开展中层干部意识形态工作专题培训。")[0].lead == ("党委宣传部",)
     assert by_duty("举办入党积极分子培训班。")[0].lead == ("党委组织部",)
     assert by_duty("举办一期专题培训班。")[0].lead == ("党委组织部",)
+
+
+def test_money_in_a_departments_own_plan_is_the_finance_offices(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会学生工作部2027年学生党建工作要点",
+                            "一、资助育人",
+                            "1.暑假期间组织学生党员开展返乡社会实践。学校每年足额安排学生资助和勤工助学"
+                            "经费，纳入年度预算。",
+                            "2.12月中旬召开学生党建工作总结会。",
+                            "中共某某大学委员会学生工作部",
+                            "2027年1月10日"])
+    assert [(d.canonical, d.basis) for d in _row(doc, "学校每年足额").lead] == [
+        ("财务处", "suggested")]
+    assert [d.canonical for d in _row(doc, "12月中旬召开").lead] == ["党委学生工作部"]

@@ -631,6 +631,13 @@ _REPORTS_UP = re.compile(r"报(?:学校|校)?党委(?:会议?|常委会)?(?!组�
 
 
 @per_lexicon()
+def _others_provide() -> frozenset[str]:
+    """Duty terms whose work another department provides even in a department's own plan
+    (`others_provide` in tasks.txt: 经费, 预算)."""
+    return frozenset(sections("tasks.txt").get("others_provide", ()))
+
+
+@per_lexicon()
 def _leader_terms() -> frozenset[str]:
     """The words naming the institution's leaders (`leader_terms` in tasks.txt)."""
     return frozenset(sections("tasks.txt").get("leader_terms", ()))
@@ -689,6 +696,13 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead = [replace(organiser)]
                     continue
             elif own:
+                other = by_duty(t.text) if own[0].why == OWN_OFFICE_WHY else None
+                if other is not None and other[1] in _others_provide():
+                    # 学校每年足额安排学生资助经费 in a department's own plan: the finance
+                    # office provides the money
+                    t.lead = [_dept(names.get(n, n), canonical(n), f"“{other[1]}”")
+                              for n in other[0].lead]
+                    continue
                 t.lead = [Dept(d.name, d.canonical, "suggested", d.why) for d in own]
                 continue
             found = by_duty(t.text)
