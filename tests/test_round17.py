@@ -265,3 +265,17 @@ def test_money_in_a_departments_own_plan_is_the_finance_offices(tmp_path):
     assert [(d.canonical, d.basis) for d in _row(doc, "学校每年足额").lead] == [
         ("财务处", "suggested")]
     assert [d.canonical for d in _row(doc, "12月中旬召开").lead] == ["党委学生工作部"]
+
+
+def test_a_sentence_that_only_says_what_results_are_for_is_no_task(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于开展述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、结果运用",
+                            "年底前对各党支部党建工作进行考核，考核结果作为评先评优的重要依据。"
+                            "考核结果作为干部年度考核、评先评优的重要依据。",
+                            "中共某某大学委员会组织部",
+                            "2027年1月4日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert any(r.startswith("年底前对各党支部") for r in rows)
+    assert not any(r.startswith("考核结果作为干部年度考核") for r in rows), rows

@@ -38,6 +38,7 @@ class Rules:
     principles: re.Pattern
     goal_headings: tuple[str, ...]
     conditions: re.Pattern
+    uses: re.Pattern  # a sentence that only says what results are used for
     options: re.Pattern
     modals: re.Pattern
     criteria: re.Pattern
@@ -105,6 +106,7 @@ def rules() -> Rules:
         principles=_regexes(s.get("principles", ())),
         goal_headings=s.get("goal_headings", ()),
         conditions=_regexes(s.get("conditions", ())),
+        uses=_regexes(s.get("uses_of_results", ())),
         options=re.compile(_words(s.get("options", ()))),
         modals=_regexes(s.get("modals", ())),
         criteria=_regexes(s.get("criteria", ())),
@@ -336,6 +338,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "heading"  # (a short line that says how often asks for it: 每半年研究一次…)
     if r.conditions.search(t):
         return "condition"
+    if r.uses.search(t) and not has_modal:
+        return "use"  # 考核结果作为评先评优的重要依据。: what the results are for
     if r.scope.search(t):
         return "scope"
     if (r.outcomes.search(t) and not has_modal) or r.principles.search(t) or _motto(core):
