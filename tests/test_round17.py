@@ -279,3 +279,19 @@ def test_a_sentence_that_only_says_what_results_are_for_is_no_task(tmp_path):
     rows = [t.text for c in doc.clauses for t in c.tasks]
     assert any(r.startswith("年底前对各党支部") for r in rows)
     assert not any(r.startswith("考核结果作为干部年度考核") for r in rows), rows
+
+
+def test_a_notices_closing_words_and_its_grades_are_no_tasks(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于开展述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、考核评价",
+                            "1月下旬召开现场述职评议会议。考核等次分为“好”“较好”“一般”“差”四个等次。",
+                            "二、有关要求",
+                            "请各二级党组织高度重视，认真抓好落实。执行中遇到的问题，请及时与党委组织部联系。",
+                            "中共某某大学委员会组织部",
+                            "2027年1月4日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert any(r.startswith("1月下旬召开") for r in rows)
+    for start in ("考核等次分为", "请各二级党组织高度重视", "执行中遇到的问题"):
+        assert not any(r.startswith(start) for r in rows), (start, rows)
