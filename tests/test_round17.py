@@ -295,3 +295,16 @@ def test_a_notices_closing_words_and_its_grades_are_no_tasks(tmp_path):
     assert any(r.startswith("1月下旬召开") for r in rows)
     for start in ("考核等次分为", "请各二级党组织高度重视", "执行中遇到的问题"):
         assert not any(r.startswith(start) for r in rows), (start, rows)
+
+
+def test_the_statement_of_the_overall_approach_is_no_task(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会学生工作部2027年学生党建工作要点",
+                            "2027年学生党建工作的总体思路是：坚持以习近平新时代中国特色社会主义思想为指导，"
+                            "坚持把政治标准放在首位，全面提升学生党建工作质量。",
+                            "一、加强学生党支部建设",
+                            "1.上半年完成学生党支部设置调整。",
+                            "中共某某大学委员会学生工作部",
+                            "2027年1月10日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert any(r.startswith("上半年完成") for r in rows)
+    assert not any("总体思路" in r or r.startswith("坚持以习近平") for r in rows), rows
