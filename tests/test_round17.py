@@ -308,3 +308,16 @@ def test_the_statement_of_the_overall_approach_is_no_task(tmp_path):
     rows = [t.text for c in doc.clauses for t in c.tasks]
     assert any(r.startswith("上半年完成") for r in rows)
     assert not any("总体思路" in r or r.startswith("坚持以习近平") for r in rows), rows
+
+
+def test_a_departments_work_arrangement_is_its_own_plan(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会学生工作部2027年学生党员发展和教育管理工作安排",
+                            "现将全年工作安排如下。",
+                            "一、入党积极分子培养教育",
+                            "1.举办学生入党积极分子培训班，春季班于4月上旬开班。",
+                            "2.下半年开展一次学生党员组织关系排查。",
+                            "中共某某大学委员会学生工作部",
+                            "2027年2月20日"])
+    for start in ("举办学生入党积极分子培训班", "下半年开展一次"):
+        lead = _row(doc, start).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("党委学生工作部", "suggested")], start
