@@ -321,3 +321,16 @@ def test_a_departments_work_arrangement_is_its_own_plan(tmp_path):
     for start in ("举办学生入党积极分子培训班", "下半年开展一次"):
         lead = _row(doc, start).lead
         assert [(d.canonical, d.basis) for d in lead] == [("党委学生工作部", "suggested")], start
+
+
+def test_a_project_leader_or_section_head_named_first_leads(tmp_path):
+    doc = _parse(tmp_path, ["中共某某职业技术学院委员会关于开展2027年度基层党建“书记项目”的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、项目实施",
+                            "（一）细化方案。立项后两周内，项目负责人要细化实施方案。",
+                            "（二）结项验收。12月中旬前，项目负责人提交结项报告及佐证材料。",
+                            "中共某某职业技术学院委员会",
+                            "2027年2月26日"])
+    for start in ("立项后两周内", "12月中旬前"):
+        assert [(d.name, d.basis) for d in _row(doc, start).lead] == [("项目负责人", "text")], start
