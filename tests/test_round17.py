@@ -334,3 +334,18 @@ def test_a_project_leader_or_section_head_named_first_leads(tmp_path):
                             "2027年2月26日"])
     for start in ("立项后两周内", "12月中旬前"):
         assert [(d.name, d.basis) for d in _row(doc, start).lead] == [("项目负责人", "text")], start
+
+
+def test_completing_in_a_span_is_due_by_its_end_doing_in_it_is_the_span(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部2027年工作要点",
+                            "一、阵地管理",
+                            "1.第二季度完成校园橱窗和展板内容更新。",
+                            "2.第三季度开展一次网络阵地专项排查。",
+                            "中共某某大学委员会宣传部",
+                            "2027年1月10日"])
+    done = due_of(_row(doc, "第二季度完成"))
+    assert (done["kind"], done["end"]) == ("by", "2027-06-30")
+    held = due_of(_row(doc, "第三季度开展"))
+    assert (held["kind"], held["start"], held["end"]) == ("range", "2027-07-01", "2027-09-30")
