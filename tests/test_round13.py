@@ -110,7 +110,8 @@ def test_named_days_date_undated_work_in_a_years_plan(tmp_path):
     due = {t.text[:6]: due_of(t) for t in _rows(doc)}
     assert (due["开展“七一”"]["kind"], due["开展“七一”"]["start"]) == ("on", "2026-07-01")
     assert (due["学院于“七一"]["kind"], due["学院于“七一"]["end"]) == ("by", "2026-06-30")
-    assert (due["新生入学后一"]["kind"], due["新生入学后一"]["end"]) == ("by", "2026-10-31")
+    # (a month from the day: 09-01 to 09-30, as of round 17)
+    assert (due["新生入学后一"]["kind"], due["新生入学后一"]["end"]) == ("by", "2026-09-30")
     # a speech's name is no date
     assert due["深入学习贯彻"]["kind"] != "on"
 
@@ -151,7 +152,7 @@ def test_later_parts_of_a_sentence_keep_its_own_doer(tmp_path):
     rows = {t.text[:6]: t for t in _rows(doc)}
     survey = rows["新生入学后一"]
     assert [d.canonical for d in survey.lead] == ["党委学生工作部"]
-    assert due_of(survey)["end"] == "2026-10-31"
+    assert due_of(survey)["end"] == "2026-09-30"  # a month from the day (round 17)
 
 
 def test_those_trained_or_split_are_not_the_doers(tmp_path):

@@ -610,7 +610,7 @@ def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
 
 def named_day_due(text: str, year: int, month: int | None = None) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
-    → by 10-31; 开展“七一”系列活动 → on 07-01), or None when it names none. A limit (X前, X后
+    → by 09-30; 开展“七一”系列活动 → on 07-01), or None when it names none. A limit (X前, X后
     两周内) wins over a day named only as the occasion (在新生入学教育中…，开学后两周内完成…);
     `month`, the month the task's row is labelled with, tells which term a bare 开学 starts."""
     found = _named_days()
@@ -645,9 +645,9 @@ def named_day_due(text: str, year: int, month: int | None = None) -> Deadline | 
     words = m.group(0).strip("“”\"")
     if hinted:
         words = words.replace("秋季开学", "开学").replace("春季开学", "开学")
-    if m.group("n"):
-        end = _add(date(year, month, 1), int(to_number(m.group("n")))).replace(day=1)
-        return Deadline(words, None, _iso(end.year, end.month, _last(end.year, end.month)), "by")
+    if m.group("n"):  # 新生入学后一个月内: a month from the day (09-01 → 09-30)
+        end = _add(first, int(to_number(m.group("n")))) - timedelta(days=1)
+        return Deadline(words, None, end.isoformat(), "by")
     if m.group("w"):  # 开学后两周内: two weeks from the day (the month's first)
         end = first + timedelta(days=7 * int(to_number(m.group("w"))))
         return Deadline(words, None, end.isoformat(), "by")
