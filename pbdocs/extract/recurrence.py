@@ -216,17 +216,28 @@ _RUN_TAIL = re.compile(r"[”\"]?\s*(?:等(?:重要)?(?:传统)?(?:节日|节假
 _AGAIN = re.compile(r"节(?:假)?日(?:期间|前后|前)")
 
 
-def _festival_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of named days in both halves of the year (元旦春节、“五一”、中秋
-    国庆等节前; 每年“七一”前后和春节前), and of each 节日期间 after one in the same sentence."""
+@per_lexicon()
+def _festival_names() -> tuple[dict[str, int], re.Pattern] | None:
+    """(name → month, the pattern of a named day) of `lexicon/named_days.tsv`."""
     from pbdocs.extract.timeexpr import named_day_months
 
     months = named_day_months()
     if not months:
-        return []
+        return None
     alt = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
-    name = re.compile(rf"(?:每年)?[“\"]?(?P<name>{alt})[”\"]?")
+    return months, re.compile(rf"(?:每年)?[“\"]?(?P<name>{alt})[”\"]?")
+
+
+def _festival_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of named days in both halves of the year (元旦春节、“五一”、中秋
+    国庆等节前; 每年“七一”前后和春节前), and of each 节日期间 after one in the same sentence."""
+    found = _festival_names()
+    if found is None:
+        return []
+    months, name = found
     out: list[tuple[int, int]] = []
+    if not name.search(text):
+        return out
     pos = 0
     while (m := name.search(text, pos)) is not None:
         names, end = [m.group("name")], m.end()
