@@ -214,6 +214,8 @@ def _named_day(window: str) -> str | None:
 _RUN_TAIL = re.compile(r"[”\"]?\s*(?:等(?:重要)?(?:传统)?(?:节日|节假日|节点|时间节点|节))?"
                        r"(?:前后|之前|前夕|前|期间|之际|当天)")
 _AGAIN = re.compile(r"节(?:假)?日(?:期间|前后|前)")
+# between two named days of a run (“七一”前后和春节前, 元旦、春节)
+_JOINT = re.compile(r"(?:前后|前|期间)?\s*[、和及与]\s*")
 
 
 @per_lexicon()
@@ -236,14 +238,12 @@ def _festival_runs(text: str) -> list[tuple[int, int]]:
         return []
     months, name = found
     out: list[tuple[int, int]] = []
-    if not name.search(text):
-        return out
     pos = 0
     while (m := name.search(text, pos)) is not None:
         names, end = [m.group("name")], m.end()
         while True:
             tail = _RUN_TAIL.match(text, end)
-            joint = re.compile(r"(?:前后|前|期间)?\s*[、和及与]\s*").match(
+            joint = _JOINT.match(
                 text, tail.end() if tail and tail.group(0) in ("前后", "前") else end)
             nxt = name.match(text, joint.end()) if joint else None
             if nxt is None or not joint:
