@@ -630,19 +630,6 @@ _REPORTS_UP = re.compile(r"报(?:学校|校)?党委(?:会议?|常委会)?(?!组�
                          r"教师工作部|学生工作部|[^，,。；;]{0,4}部)")
 
 
-@per_lexicon()
-def _others_provide() -> frozenset[str]:
-    """Duty terms whose work another department provides even in a department's own plan
-    (`others_provide` in tasks.txt: 经费, 预算)."""
-    return frozenset(sections("tasks.txt").get("others_provide", ()))
-
-
-@per_lexicon()
-def _leader_terms() -> frozenset[str]:
-    """The words naming the institution's leaders (`leader_terms` in tasks.txt)."""
-    return frozenset(sections("tasks.txt").get("leader_terms", ()))
-
-
 def _sends_in() -> re.Pattern:
     from pbdocs.extract.tasks import rules
 
@@ -654,6 +641,9 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
     """Give every task without a lead a suggested lead (and usual support): the document's
     own doer, else the duty its sentence, its clause's lead phrase or its section headings
     are about. Tasks whose text names nobody and fits no duty stay without a lead."""
+    from pbdocs.extract.tasks import rules
+
+    words = rules()  # leader_terms, others_provide
     own = default_doers(doc, canonical, is_department)
     # a department's notice: what fits no duty is the addressees' (形成申报材料)
     addressees = (_addressees(doc, canonical) if not own and _notice_like(doc) and doc.recipients
@@ -697,7 +687,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     continue
             elif own:
                 other = by_duty(t.text) if own[0].why == OWN_OFFICE_WHY else None
-                if other is not None and other[1] in _others_provide():
+                if other is not None and other[1] in words.others_provide:
                     # 学校每年足额安排学生资助经费 in a department's own plan: the finance
                     # office provides the money
                     t.lead = [_dept(names.get(n, n), canonical(n), f"“{other[1]}”")
@@ -724,7 +714,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
-            if organiser is not None and term in _leader_terms():
+            if organiser is not None and term in words.leader_terms:
                 # a department's own document: the leaders it names (由校党委书记逐一点评)
                 # take part in the work the department arranges
                 t.lead = [replace(organiser, why=f"“{term}”；{organiser.why}")]

@@ -51,6 +51,8 @@ class Rules:
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
     own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
+    others_provide: frozenset[str]  # duty terms another department provides even there (经费)
+    leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
@@ -120,6 +122,8 @@ def rules() -> Rules:
         subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
         span_deliverable=re.compile(rf"\s*(?:{_words(s.get('span_deliverable', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
+        others_provide=frozenset(s.get("others_provide", ())),
+        leader_terms=frozenset(s.get("leader_terms", ())),
         sends_in=re.compile(_words(s.get("sends_in", ()))),
         after_object=re.compile(_words(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),

@@ -608,11 +608,12 @@ def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
-def named_day_due(text: str, year: int, month: int | None = None) -> Deadline | None:
+def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
     → by 09-30; 开展“七一”系列活动 → on 07-01), or None when it names none. A limit (X前, X后
     两周内) wins over a day named only as the occasion (在新生入学教育中…，开学后两周内完成…);
-    `month`, the month the task's row is labelled with, tells which term a bare 开学 starts."""
+    `term_month`, the month the task's row is labelled with, tells which term a bare 开学
+    starts."""
     found = _named_days()
     if found is None:
         return None
@@ -624,8 +625,8 @@ def named_day_due(text: str, year: int, month: int | None = None) -> Deadline | 
     if m is None or not m.group("after"):
         # 开学后两周内完成新生思想状况摸底: new students start in the autumn term; under a
         # row labelled 9月 (or 3月) a bare 开学 is that month's term start
-        term = ("秋季开学" if _AUTUMN_HINT.search(text) or month in (8, 9) else
-                "春季开学" if month in (2, 3) else None)
+        term = ("秋季开学" if _AUTUMN_HINT.search(text) or term_month in (8, 9) else
+                "春季开学" if term_month in (2, 3) else None)
         if term and _BARE_TERM_START.search(text):
             swapped = _BARE_TERM_START.sub(term, text, 1)
             limit = next((x for x in pattern.finditer(swapped) if x.group("after")), None)
