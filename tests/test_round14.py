@@ -158,7 +158,9 @@ def test_who_is_reported_to_is_not_whose_duty_it_is():
     assert word != "学校党委"
     assert by_duty("学校党委研究部署全年工作")[1] == "学校党委"
     assert by_duty("持续纠治形式主义、官僚主义")[0].lead == ("纪委",)
-    assert by_duty("每季度推出一批基层党建优秀案例")[0].lead == ("党委宣传部",)
+    # (cases of party-building work are collected by the organisation department; round 18)
+    assert by_duty("汇编基层党建优秀案例")[0].lead == ("党委组织部",)
+    assert by_duty("集中宣传先进典型")[0].lead == ("党委宣传部",)
     assert by_duty("按期申报发展党员计划")[1] == "发展党员"  # 申报 is no recipient
 
 

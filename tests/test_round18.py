@@ -1,0 +1,38 @@
+"""Round 18 (issue 12): leads as writers of fresh plans read them."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round14 import _row
+
+
+def _leads(task) -> list[tuple[str, str]]:
+    return [(d.canonical, d.basis) for d in task.lead]
+
+
+def test_case_collections_are_the_organisation_departments_and_publicity_stays_with_publicity(
+        tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年基层党建工作要点",
+                            "一、加强基层组织建设",
+                            "1.11月底前完成基层党建优秀案例评审，汇编成册。",
+                            "2.在校园网开设专栏，集中宣传先进典型。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert _leads(_row(doc, "11月底前完成基层党建优秀案例评审")) == [("党委组织部", "suggested")]
+    assert _leads(_row(doc, "在校园网开设专栏")) == [("党委宣传部", "suggested")]
+
+
+def test_organisers_and_party_members_named_first_do_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于做好2027年发展党员工作的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、压实工作责任",
+                            "组织员要全程参与发展党员各环节工作。学生党员要带头开展学业帮扶。",
+                            "二、配齐工作力量",
+                            "年底前建成样板支部5个，专职组织员实现二级党委全覆盖。",
+                            "中共某某大学委员会组织部",
+                            "2027年3月1日"])
+    assert _leads(_row(doc, "组织员要全程参与")) == [("组织员", "text")]
+    assert _leads(_row(doc, "学生党员要带头")) == [("学生党员", "text")]
+    # the organisers counted in a target are what is reached, not who reaches it
+    assert all(b == "suggested" for _, b in _leads(_row(doc, "年底前建成样板支部")))
