@@ -36,3 +36,17 @@ def test_organisers_and_party_members_named_first_do_the_work(tmp_path):
     assert _leads(_row(doc, "学生党员要带头")) == [("学生党员", "text")]
     # the organisers counted in a target are what is reached, not who reaches it
     assert all(b == "suggested" for _, b in _leads(_row(doc, "年底前建成样板支部")))
+
+
+def test_a_named_day_after_a_dated_part_is_a_row_of_its_own_on_that_day(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部2027年工作要点",
+                            "一、加强理论宣讲",
+                            "1.上半年完成宣讲团组建和首批宣讲员遴选，“七一”前后集中开展主题宣讲。",
+                            "中共某某大学委员会宣传部",
+                            "2027年2月20日"])
+    first = due_of(_row(doc, "上半年完成宣讲团组建"))
+    assert (first["kind"], first["end"]) == ("by", "2027-06-30")
+    second = due_of(_row(doc, "“七一”前后集中开展主题宣讲"))
+    assert (second["kind"], second["start"], second["end"]) == ("on", "2027-07-01", "2027-07-01")

@@ -887,14 +887,15 @@ def _named_opening(seg: str) -> bool:
 
 def _named_limit(seg: str, before: str = "") -> bool:
     """Whether a segment opens, after the doer it names (辅导员要在…), with a limit a named day
-    sets (“七一”前完成…, 新生入学后一个月内…, 开学后两周内…: after 暑假期间… the autumn term's):
+    sets (“七一”前完成…, 新生入学后一个月内…, 开学后两周内…: after 暑假期间… the autumn term's)
+    or the day itself (…，“七一”前后集中开展主题宣讲):
     after a part with a date of its own, a second deadline, so a row of its own."""
     from pbdocs.extract import timeexpr
 
     head = seg.strip()[:20]
     month = 9 if _SUMMER.search(before) else 3 if _WINTER.search(before) else None
     due = timeexpr.named_day_due(head, 2000, month)
-    if due is None or due.kind != "by" or not due.text:
+    if due is None or due.kind not in ("by", "on") or not due.text:
         return False
     return bool(re.match(rf"[“\"]?{re.escape(due.text[:2])}|[^，,；;的]{{2,8}}?(?:要|应|须|需)?"
                          rf"(?:在|于)[“\"]?{re.escape(due.text[:2])}", head.lstrip()))
