@@ -50,3 +50,17 @@ def test_a_named_day_after_a_dated_part_is_a_row_of_its_own_on_that_day(tmp_path
     assert (first["kind"], first["end"]) == ("by", "2027-06-30")
     second = due_of(_row(doc, "“七一”前后集中开展主题宣讲"))
     assert (second["kind"], second["start"], second["end"]) == ("on", "2027-07-01", "2027-07-01")
+
+
+def test_money_put_into_the_yearly_budget_is_each_years_unless_a_mechanism_stands(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会关于加强基层党建工作的实施意见",
+                            "一、强化保障",
+                            "1.学校给予每个样板支部2万元建设经费，纳入年度预算，专款专用。",
+                            "2.健全学校党建工作经费保障机制，纳入学校年度预算。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    money = due_of(_row(doc, "学校给予每个样板支部"))
+    assert (money["kind"], money["recurrence"]["period"]) == ("recurring", "year")
+    assert due_of(_row(doc, "健全学校党建工作经费保障机制"))["kind"] == "ongoing"

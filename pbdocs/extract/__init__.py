@@ -838,8 +838,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             d.end or d.start for d in inherited):
         t_dl = []  # 三月：研究部署全年党建工作: the month's work, the year only its object
     # (健全经费保障机制，纳入年度预算…: the budget is yearly, the standing duty before it is not)
+    # (学校给予…建设经费，纳入年度预算: the money is each year's; 健全经费保障机制，纳入…预算:
+    # the mechanism stands)
     found_recs = [f for f in pb["recurrences"] if a <= f.start < b and not (
-        getattr(f, "budget", False) and f.start >= tasks.first_segment_end(text, a, b))]
+        getattr(f, "budget", False) and f.start >= tasks.first_segment_end(text, a, b)
+        and rules.standing_openers.search(text[a:tasks.first_segment_end(text, a, b)].strip()))]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
             d.end for d in t_dl):
         # 制定本单位年度培训计划，于3月20日前报党校: this year's plan, due by its date
