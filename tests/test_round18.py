@@ -64,3 +64,21 @@ def test_money_put_into_the_yearly_budget_is_each_years_unless_a_mechanism_stand
     money = due_of(_row(doc, "学校给予每个样板支部"))
     assert (money["kind"], money["recurrence"]["period"]) == ("recurring", "year")
     assert due_of(_row(doc, "健全学校党建工作经费保障机制"))["kind"] == "ongoing"
+
+
+def test_how_often_with_no_object_of_its_own_stays_with_the_work_before_it(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年统战工作要点",
+                            "一、加强党外知识分子工作",
+                            "1.党委委员每人联系2—3名高层次人才，每学期至少走访一次。",
+                            "2.建立党外代表人士数据库，每半年更新一次。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    contact = due_of(_row(doc, "党委委员每人联系"))
+    assert (contact["kind"], contact["recurrence"]["period"]) == ("recurring", "semester")
+    assert not any(r.startswith("每学期至少走访") for r in rows), rows
+    # set up once, kept up each half year: two rows
+    assert due_of(_row(doc, "建立党外代表人士数据库"))["kind"] != "recurring"
+    assert any(r.endswith("每半年更新一次。") and not r.startswith("建立") for r in rows), rows

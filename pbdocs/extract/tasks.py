@@ -778,6 +778,10 @@ def first_segment_end(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+# (…联系2—3名高层次人才，每学期至少走访一次; …数据库，每半年更新一次: a verb with no object of its
+# own after a cadence only says how often the work before it is done, unless that is a one-off
+# (建立…台账，每季度更新一次: set up once, kept up each quarter))
+_HOW_OFTEN = re.compile(r"^\s*每[^，,。；;]{1,4}?(?:至少|不少于)?[\u4e00-\u9fff]{2}(?:一|1)次\s*[。；;]?\s*$")
 _CADENCE_ONLY = re.compile(r"^(?:至少|不少于|每|[一二两三四五六七八九十\d]+|个|周|月|季度|学期|"
                            r"半年|年度?|次|召开|举行|进行|开展|组织|一|定期|不定期|\s)*$")
 
@@ -867,7 +871,9 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or (CONDITION_OPENING.match(before) and _dated(pb, s0, s1)
                     and not _dated(pb, last, s0))
                 or (_dated(pb, last, s0) and _named_limit(seg, before))
-                or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb)))):
+                or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb))
+                    and not (_HOW_OFTEN.match(seg)
+                             and kind_of(before, False, False, rules_=r) != "once"))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
