@@ -82,3 +82,14 @@ def test_how_often_with_no_object_of_its_own_stays_with_the_work_before_it(tmp_p
     # set up once, kept up each half year: two rows
     assert due_of(_row(doc, "建立党外代表人士数据库"))["kind"] != "recurring"
     assert any(r.endswith("每半年更新一次。") and not r.startswith("建立") for r in rows), rows
+
+
+def test_money_put_into_the_budget_is_the_finance_offices_whatever_it_is_for():
+    from pbdocs.extract.suggest import by_duty
+
+    duty, word = by_duty("学校给予每个标杆院系8万元、每个样板支部2万元建设经费，纳入年度预算，专款专用。")
+    assert (duty.lead, word) == (("财务处",), "年度预算")
+    duty, word = by_duty("党外代表人士队伍建设工作经费列入学校年度预算。")
+    assert duty.lead == ("财务处",)
+    # money the sentence only mentions in passing does not decide it
+    assert by_duty("建设样板支部，给予经费支持")[0].lead == ("党委组织部",)

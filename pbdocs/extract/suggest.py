@@ -86,11 +86,13 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
     sentence's core (`tasks.core_segments`) that holds a term, a specific term before a broad
     one of `broad_duty_terms` (学生公寓党建工作站 is about 学生公寓), then the longest term,
     on a tie the later one (党建工作专项经费 is about 经费), unless the two overlap: then the
-    earlier one says whose work it is (学生党员发展 is about 学生党员)."""
+    earlier one says whose work it is (学生党员发展 is about 学生党员). A phrase of
+    `decisive_duty` anywhere in it (…，纳入年度预算) is looked at first."""
     from pbdocs.extract.tasks import core_segments, is_scene, rules
 
     broad = rules().broad_duty_terms
-    for seg in [x for x in core_segments(text) if not is_scene(x)] + [text]:
+    decisive = [m.group(0) for m in rules().decisive_duty.finditer(text)]
+    for seg in decisive + [x for x in core_segments(text) if not is_scene(x)] + [text]:
         f = fold(seg)
         cuts: set[int] | None = None  # word bounds, segmented only when a term occurs
         best = None

@@ -48,6 +48,7 @@ class Rules:
     patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
+    decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
     own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
@@ -119,6 +120,7 @@ def rules() -> Rules:
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
+        decisive_duty=_regexes(s.get("decisive_duty", ())),
         subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
         span_deliverable=re.compile(rf"\s*(?:{_words(s.get('span_deliverable', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
