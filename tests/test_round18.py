@@ -93,3 +93,15 @@ def test_money_put_into_the_budget_is_the_finance_offices_whatever_it_is_for():
     assert duty.lead == ("财务处",)
     # money the sentence only mentions in passing does not decide it
     assert by_duty("建设样板支部，给予经费支持")[0].lead == ("党委组织部",)
+
+
+def test_a_subject_asked_to_take_part_with_nobody_else_named_does_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于加强教师党支部建设的实施意见",
+                            "一、主要任务",
+                            "1.教师党支部要参与本单位人才引进、职称评审等重要事项的讨论。",
+                            "2.党委组织部牵头开展党建工作考核，各学院要积极参与。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert _leads(_row(doc, "教师党支部要参与")) == [("教师党支部", "text")]
+    # one who takes part beside a lead named in the sentence supports it
+    assert _leads(_row(doc, "党委组织部牵头开展")) == [("党委组织部", "text")]

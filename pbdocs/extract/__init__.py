@@ -225,7 +225,12 @@ def _assists_alone(text: str, name: str) -> bool:
 
     words = sections("tasks.txt").get("assist_alone", ())
     i = text.find(name + "配合")
-    return i >= 0 and text[i + len(name) + 2:].startswith(tuple(words))
+    if i >= 0 and text[i + len(name) + 2:].startswith(tuple(words)):
+        return True
+    # (教师党支部要参与本单位人才引进…的讨论: the subject that is asked to take part does it)
+    return bool(re.match(
+        rf"\s*(?:[（(]?[一二三四五六七八九十\d]+[）)．.、]\s*)?(?:各)?{re.escape(name)}\s*(?:要|应|须|应当|需)"
+        r"\s*(?:积极|主动|全程|深度|全面|深入)?\s*参与", text))
 
 
 def _opening_officers(text: str, lex) -> list[Dept]:
