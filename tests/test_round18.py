@@ -105,3 +105,10 @@ def test_a_subject_asked_to_take_part_with_nobody_else_named_does_the_work(tmp_p
     assert _leads(_row(doc, "教师党支部要参与")) == [("教师党支部", "text")]
     # one who takes part beside a lead named in the sentence supports it
     assert _leads(_row(doc, "党委组织部牵头开展")) == [("党委组织部", "text")]
+
+
+def test_holding_to_account_is_the_discipline_committees_however_jieba_cuts_it():
+    from pbdocs.extract.suggest import by_duty
+
+    assert by_duty("对推进不力、敷衍应付的单位，严肃追责问责。")[0].lead == ("纪委",)
+    assert by_duty("严肃处理并追究相关人员责任。")[0].lead == ("纪委",)
