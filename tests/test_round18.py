@@ -112,3 +112,16 @@ def test_holding_to_account_is_the_discipline_committees_however_jieba_cuts_it()
 
     assert by_duty("对推进不力、敷衍应付的单位，严肃追责问责。")[0].lead == ("纪委",)
     assert by_duty("严肃处理并追究相关人员责任。")[0].lead == ("纪委",)
+
+
+def test_a_named_days_limit_in_a_row_under_a_quarters_label_is_the_rows_time(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院继续教育学院总支部委员会2027年党建工作计划",
+                            "一、工作安排",
+                            "第一季度：开学后两周内召开党总支委员会会议，研究确定年度工作任务清单。",
+                            "第三季度：开学后一个月内完成新生党员组织关系接收。",
+                            "中共某某学院继续教育学院总支部委员会",
+                            "2027年2月20日"])
+    assert due_of(_row(doc, "第一季度：开学后两周内"))["end"] == "2027-03-15"
+    assert due_of(_row(doc, "第三季度：开学后一个月内"))["end"] == "2027-09-30"

@@ -839,6 +839,14 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     t_dl = [f.deadline if f.start not in at_labels and _IN_SPAN.fullmatch(f.deadline.text or "")
             and not rules.span_deliverable.match(text, f.end) else _by_end(f.deadline)
             for f in found_dl]
+    if (found_dl and not any(f.start not in at_labels for f in found_dl)
+            and _wider_than_month(found_dl[0].deadline) and found_dl[0].deadline.end):
+        # 第一季度：开学后两周内召开…: the limit a named day sets in the row, in the term the
+        # row's label says
+        named = timeexpr.named_day_due(sent, int(found_dl[0].deadline.end[:4]),
+                                       _term_month(found_dl[0].deadline))
+        if named is not None and named.kind == "by":
+            t_dl = [named]
     if t_dl and all(_WHOLE_SPAN.fullmatch(d.text or "") for d in t_dl) and any(
             d.end or d.start for d in inherited):
         t_dl = []  # 三月：研究部署全年党建工作: the month's work, the year only its object
