@@ -125,3 +125,20 @@ def test_a_named_days_limit_in_a_row_under_a_quarters_label_is_the_rows_time(tmp
                             "2027年2月20日"])
     assert due_of(_row(doc, "第一季度：开学后两周内"))["end"] == "2027-03-15"
     assert due_of(_row(doc, "第三季度：开学后一个月内"))["end"] == "2027-09-30"
+
+
+def test_a_standing_duty_and_a_named_days_one_off_in_one_sentence_are_two_rows(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建和思想政治工作要点",
+                            "一、加强宣传思想工作",
+                            "1.持续办好新媒体矩阵，“七一”前后集中推出一组优秀共产党员先进事迹报道。",
+                            "2.教师节前后开展师德师风主题教育月活动，加强师德失范行为查处。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    report = _row(doc, "“七一”前后集中推出")
+    assert (due_of(report)["kind"], due_of(report)["start"]) == ("on", "2027-07-01")
+    assert _leads(report) == [("党委宣传部", "suggested")]
+    assert due_of(_row(doc, "持续办好新媒体矩阵"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "加强师德失范行为查处"))["kind"] == "ongoing"
+    assert due_of(_row(doc, "教师节前后开展"))["start"] == "2027-09-10"

@@ -860,7 +860,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         closing = s1 == end or not text[s1:end].strip(" 。；;！？!?\n") or bool(
             _CADENCE_NEXT.match(text[s1:end]))
         if (own_doer or target or (closing and _once_after_standing(before, seg, r))
-                or _kind_changes(before, seg, _dated(pb, last, s0),
+                or _kind_changes(before, seg, _dated(pb, last, s0) or _named_opening(before),
                                  _dated(pb, s0, s1) or _named_opening(seg), r, text[s1:end])
                 or _each_time(before, seg)
                 or _charge_after_once(before, seg, r)
