@@ -142,3 +142,21 @@ def test_a_standing_duty_and_a_named_days_one_off_in_one_sentence_are_two_rows(t
     assert due_of(_row(doc, "持续办好新媒体矩阵"))["kind"] == "ongoing"
     assert due_of(_row(doc, "加强师德失范行为查处"))["kind"] == "ongoing"
     assert due_of(_row(doc, "教师节前后开展"))["start"] == "2027-09-10"
+
+
+def test_what_is_done_each_time_a_condition_holds_stays_standing_in_a_dated_notice(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部",
+                            "关于做好2027年度基层党组织书记抓党建工作述职评议考核的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、时间安排",
+                            "12月上旬各单位完成述职准备，1月31日前完成考核评议工作。",
+                            "二、结果运用",
+                            "对考核等次为“一般”的，由党委组织部负责同志进行提醒谈话；对考核等次为“差”的，"
+                            "由学院党委书记进行约谈，限期整改。",
+                            "中共某某学院委员会组织部",
+                            "2027年11月26日"])
+    for start in ("对考核等次为“一般”的", "对考核等次为“差”的"):
+        assert due_of(_row(doc, start))["kind"] == "ongoing", start

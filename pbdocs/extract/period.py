@@ -355,8 +355,10 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                                         "range", inferred=True)]
                 continue
             if (period is not None and period.is_activity() and t.kind == "ongoing"
-                    and not _standing(t.text)):
-                t.kind = "once"  # in a month's or a project's time, an activity is held once
+                    and not _standing(t.text) and not _CONDITION.match(t.text)):
+                # in a month's or a project's time, an activity is held once (not what is
+                # done each time a condition holds: 对考核等次为“差”的，由…约谈)
+                t.kind = "once"
             if t.kind != "recurring" and t.deadlines and all(
                     timeexpr.anniversary_due(d.text or "") for d in t.deadlines):
                 # “七一”前后开展庆祝建党106周年系列活动: the anniversary says which year,
@@ -399,7 +401,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
             elif t.kind == "once":
                 t.deadlines.append(Deadline(period.text, None, period.end.isoformat(), "by",
                                             inferred=True))
-            elif period.is_activity():
+            elif period.is_activity() and not _CONDITION.match(t.text):
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
@@ -525,8 +527,8 @@ def _close_with_schedule(doc: Document) -> None:
         if STANDING_FIELD.search((c.text or "") + (c.note or "")):
             continue  # 完成时限：长期坚持: standing, as the clause's label states
         for t in c.tasks:
-            if t.kind != "ongoing" or t.deadlines or t.recurrences:
-                continue
+            if t.kind != "ongoing" or t.deadlines or t.recurrences or _CONDITION.match(t.text):
+                continue  # (对考核等次为“差”的，由…约谈: each time the condition holds)
             if not (work in t.text or (own and own in t.text)) or any(
                     w in t.text for w in beyond):
                 continue
