@@ -160,3 +160,14 @@ def test_what_is_done_each_time_a_condition_holds_stays_standing_in_a_dated_noti
                             "2027年11月26日"])
     for start in ("对考核等次为“一般”的", "对考核等次为“差”的"):
         assert due_of(_row(doc, start))["kind"] == "ongoing", start
+
+
+def test_a_colleges_own_discipline_committee_written_short_is_its_discipline_committee(tmp_path):
+    doc = _parse(tmp_path, ["中共某某工程学院委员会关于开展发展党员工作“质量提升年”活动的实施方案",
+                            "一、工作要求",
+                            "1.学院纪委要加强对发展党员工作的监督。",
+                            "2.校纪委负责受理有关举报。",
+                            "中共某某工程学院委员会",
+                            "2027年2月28日"])
+    assert _leads(_row(doc, "学院纪委要加强")) == [("纪委", "text")]
+    assert _leads(_row(doc, "校纪委负责受理")) == [("纪委", "text")]

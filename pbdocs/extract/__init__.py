@@ -121,6 +121,7 @@ def _whole_plan(doc: Document, lex) -> None:
         for c in doc.clauses:
             for t in c.tasks:
                 _own_names(t, mine, lex, unit_only=True)
+                _own_discipline(t, mine, lex)
     _bearer_lead(doc, lex)
     # a unit that only 配合做好… with no lead named anywhere is the one doing it
     # (离退休工作处配合做好离退休老党员的联系服务工作): it leads, as the text names it; not in
@@ -1056,6 +1057,15 @@ def _own_names(t: Task, committee: str, lex, unit_only: bool = False) -> None:
         named = suggest.as_own_committee(d.name, committee)
         if named != d.name:
             d.name, d.canonical = named, lex.canonical(named)
+
+
+def _own_discipline(t: Task, committee: str, lex) -> None:
+    """The institution's discipline committee written short with its unit (学院纪委, 院纪委 in a
+    学院's or a hospital's text, as 学院党委 is its committee): the 纪委 of the task book."""
+    for d in t.lead + t.support:
+        unit = re.fullmatch(r"(?:本|我)?(学院|院)纪委", d.name)
+        if unit and d.basis != "suggested" and committee.endswith(unit.group(1) + "党委"):
+            d.canonical = lex.canonical("纪委")
 
 
 _UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|所|中心)(?:党委|党总支)")
