@@ -171,3 +171,21 @@ def test_a_colleges_own_discipline_committee_written_short_is_its_discipline_com
                             "2027年2月28日"])
     assert _leads(_row(doc, "学院纪委要加强")) == [("纪委", "text")]
     assert _leads(_row(doc, "校纪委负责受理")) == [("纪委", "text")]
+
+
+def test_a_label_on_a_heading_holds_for_the_items_under_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会关于加强新时代高校教师党支部建设的实施意见",
+                            "一、重点任务",
+                            "（一）加强教师思想政治引领",
+                            "1.寒暑假期间，组织党员教师开展社会实践活动。",
+                            "（二）推动党建业务融合（牵头单位：党委组织部；配合单位：党委教师工作部、教务处）",
+                            "2.支持教师党支部开展“一支部一品牌”创建，2027年第三季度启动首批创建。",
+                            "3.持续开展“党员示范课堂”评选，每学年评选一次。",
+                            "中共某某学院委员会",
+                            "2027年3月8日"])
+    for start in ("支持教师党支部开展", "持续开展“党员示范课堂”"):
+        row = _row(doc, start)
+        assert _leads(row) == [("党委组织部", "stated")], start
+        assert {d.canonical for d in row.support} == {"党委教师工作部", "教务处"}, start
+    # the label is that heading's, not the one before
+    assert all(b != "stated" for _, b in _leads(_row(doc, "寒暑假期间")))

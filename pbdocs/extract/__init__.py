@@ -43,7 +43,7 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         asks = bool(doc.notice and doc.notice.body and clause.path == ["0"]
                     and clause.text.startswith(doc.notice.body))
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
-                       plan and not asks, year)
+                       plan and not asks, year, _parent_note(doc, clause))
     _whole_plan(doc, lex)
     return doc
 
@@ -548,9 +548,22 @@ def _year_of(doc: Document) -> int | None:
     return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
 
 
+def _parent_note(doc: Document, clause: Clause) -> str | None:
+    """The responsibility note of the heading a clause sits under (（五）推动党建业务融合（牵头单位：
+    党委组织部；配合单位：…） over items 12–14), when the clause has none of its own: it holds
+    for the items under it."""
+    if clause.note:
+        return None
+    for k in range(len(clause.path) - 1, 0, -1):
+        parent = next((c for c in doc.clauses if c.path == clause.path[:k]), None)
+        if parent is not None and parent.note:
+            return parent.note
+    return None
+
+
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
                    headings: list[str], preamble_of_plan: bool = False,
-                   year: int | None = None) -> None:
+                   year: int | None = None, parent_note: str | None = None) -> None:
     from pbdocs.extract import depts, timeexpr
     from pbdocs.extract.tasks import clause_words as tasks_words
 
@@ -579,6 +592,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     res = depts.Responsibility()
     if clause.note:
         res.merge(depts.parse_labels(clause.note, lex))
+    elif parent_note:
+        res.merge(depts.parse_labels(parent_note, lex))
     # a sentence that names nobody inherits the note's departments, or without a note the
     # departments the clause's prose names
     note_depts = res.depts() if res.lead or res.support else None
