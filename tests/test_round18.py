@@ -189,3 +189,18 @@ def test_a_label_on_a_heading_holds_for_the_items_under_it(tmp_path):
         assert {d.canonical for d in row.support} == {"党委教师工作部", "教务处"}, start
     # the label is that heading's, not the one before
     assert all(b != "stated" for _, b in _leads(_row(doc, "寒暑假期间")))
+
+
+def test_who_answers_for_the_work_and_a_phases_name_are_no_tasks(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于实施党支部书记“双带头人”培育工程的实施方案",
+                            "一、分年度推进安排",
+                            "2027年：启动阶段。4月底前完成教师党支部书记队伍摸底。",
+                            "二、保障措施",
+                            "学校党委对培育工程负总责，党委书记是第一责任人。党委组织部要加强统筹协调。",
+                            "中共某某大学委员会",
+                            "2027年3月10日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any("负总责" in r for r in rows), rows
+    assert not any(r.startswith("2027年：启动阶段") and len(r) < 12 for r in rows), rows
+    assert any(r.startswith("4月底前完成教师党支部书记队伍摸底") for r in rows), rows
+    assert any(r.startswith("党委组织部要加强统筹协调") for r in rows), rows

@@ -342,6 +342,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "fragment"
     if (t[-1] not in _FINAL and len(core) <= 16 and not timed) or len(core) <= 6:
         return "heading"  # (a short line that says how often asks for it: 每半年研究一次…)
+    if _PHASE_NAME.fullmatch(core):
+        return "heading"  # 2027年：启动阶段。: the name of the phase its label opens
     if r.conditions.search(t):
         return "condition"
     if r.uses.search(t) and not has_modal:
@@ -362,6 +364,9 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "goal"
     if organising and _IN_CHARGE.search(t) and not _PAIR_DUTY.search(t):
         return "organising"
+    if not has_modal and segments and all(
+            _ROLE.search(x.strip()) or _ANSWERS_FOR.search(x.strip()) for x in segments):
+        return "responsibility"  # 学院党委对…负总责，党委书记是第一责任人。: whose it is
     if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
         return "option"  # 可以…也可以…: the first thing said is an option
     if r.significance.search(t) and not has_modal:
@@ -571,6 +576,10 @@ _IN_CHARGE_OF = re.compile(r"^[^，,。；;]{0,14}?(?:具体|主要|全面)?负�
 _PLACE_ENDS = "上中内里网号台栏"
 
 
+# a line that only names a phase after its time label (2027年：启动阶段, 第一阶段：动员部署阶段)
+_PHASE_NAME = re.compile(r"[^：:，,。；;]{2,16}[：:]\s*[^：:，,。；;]{1,10}阶段")
+# a segment that only says who answers for the whole work (学院党委对教师党支部建设负总责)
+_ANSWERS_FOR = re.compile(r"负(?:总责|全面责任|主体责任|领导责任)$")
 # a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
 _ROLE = re.compile(r"[^，,。；;]{0,24}(?:第一责任人|直接责任人|主要责任人|责任主体)$")
 # a segment that only says who leads (由党委组织部牵头，…): the task is in the segment after it
