@@ -204,3 +204,19 @@ def test_who_answers_for_the_work_and_a_phases_name_are_no_tasks(tmp_path):
     assert not any(r.startswith("2027年：启动阶段") and len(r) < 12 for r in rows), rows
     assert any(r.startswith("4月底前完成教师党支部书记队伍摸底") for r in rows), rows
     assert any(r.startswith("党委组织部要加强统筹协调") for r in rows), rows
+
+
+def test_how_much_each_period_stays_with_the_work_before_it(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部关于开展主题宣讲活动的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、创新宣讲形式",
+                            "在学校公众号开设“理论微宣讲”专栏，每周推送不少于2期。",
+                            "中共某某大学委员会宣传部",
+                            "2027年4月6日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any(r.startswith("每周推送") for r in rows), rows
+    due = due_of(_row(doc, "在学校公众号开设"))
+    assert (due["kind"], due["recurrence"]["period"]) == ("recurring", "week")

@@ -578,6 +578,10 @@ _PLACE_ENDS = "上中内里网号台栏"
 
 # a line that only names a phase after its time label (2027年：启动阶段, 第一阶段：动员部署阶段)
 _PHASE_NAME = re.compile(r"[^：:，,。；;]{2,16}[：:]\s*[^：:，,。；;]{1,10}阶段")
+# a part that only says how much of the work before it each period (开设…专栏，每周推送不少于2期;
+# 每月更新不少于2期): part of that task, even after a one-off
+HOW_MUCH = re.compile(r"每(?:周|两周|月|季度|学期|半年|年)\s*(?:[\u4e00-\u9fff]{2})?\s*(?:不少于|至少)"
+                      r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[期次篇场条个]\s*[。；;]?")
 # a segment that only says who answers for the whole work (学院党委对教师党支部建设负总责)
 _ANSWERS_FOR = re.compile(r"负(?:总责|全面责任|主体责任|领导责任)$")
 # a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
@@ -884,7 +888,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or (_dated(pb, last, s0) and _named_limit(seg, before))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb))
                     and not (_HOW_OFTEN.match(seg)
-                             and kind_of(before, False, False, rules_=r) != "once"))):
+                             and kind_of(before, False, False, rules_=r) != "once")
+                    and not HOW_MUCH.fullmatch(seg.strip()))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
