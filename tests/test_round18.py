@@ -220,3 +220,16 @@ def test_how_much_each_period_stays_with_the_work_before_it(tmp_path):
     assert not any(r.startswith("每周推送") for r in rows), rows
     due = due_of(_row(doc, "在学校公众号开设"))
     assert (due["kind"], due["recurrence"]["period"]) == ("recurring", "week")
+
+
+def test_what_the_work_focuses_on_is_no_row_of_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某学院纪律检查委员会2027年工作要点",
+                            "一、强化日常监督",
+                            "1.聚焦“三重一大”决策制度执行情况，每季度开展一次专项监督检查。",
+                            "中共某某学院纪律检查委员会",
+                            "2027年2月24日"])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert len(rows) == 1, rows
+    assert due_of(_row(doc, "聚焦"))["recurrence"]["period"] == "quarter"

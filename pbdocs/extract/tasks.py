@@ -452,7 +452,7 @@ def core_segments(text: str, rules_: Rules | None = None) -> list[str]:
 
 _FRAME_END = re.compile(r"(?:为(?:主要|重要|基本|根本)?(?:契机|抓手|载体|重点|目标|核心|主线|指导|"
                         r"统领|落脚点|引领|单位|内容|遵循)|下|中|时|要求|原则|精神|部署|基础上|"
-                        r"方式|安排|规定|实际|方面|层面|领域|上)$")
+                        r"方式|安排|规定|实际|方面|层面|领域|上|情况|问题|环节|重点|难点|任务|目标)$")
 
 
 def is_scene(segment: str, rules_: Rules | None = None) -> bool:
