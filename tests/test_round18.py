@@ -233,3 +233,16 @@ def test_what_the_work_focuses_on_is_no_row_of_its_own(tmp_path):
     rows = [t.text for c in doc.clauses for t in c.tasks]
     assert len(rows) == 1, rows
     assert due_of(_row(doc, "聚焦"))["recurrence"]["period"] == "quarter"
+
+
+def test_what_is_done_promptly_each_time_is_standing(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部关于开展主题宣讲活动的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、强化宣传报道",
+                            "各单位要及时报送宣讲活动信息。",
+                            "中共某某大学委员会宣传部",
+                            "2027年4月6日"])
+    assert due_of(_row(doc, "各单位要及时报送"))["kind"] == "ongoing"
