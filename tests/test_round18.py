@@ -246,3 +246,15 @@ def test_what_is_done_promptly_each_time_is_standing(tmp_path):
                             "中共某某大学委员会宣传部",
                             "2027年4月6日"])
     assert due_of(_row(doc, "各单位要及时报送"))["kind"] == "ongoing"
+
+
+def test_a_named_day_in_a_years_row_is_that_years_day(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会关于实施“双带头人”培育工程（2027—2029年）的实施方案",
+                            "一、分年度推进安排",
+                            "2028年：深化阶段。上半年组织开展中期评估；“七一”前后表彰一批优秀党支部书记。",
+                            "中共某某大学委员会",
+                            "2027年3月10日"])
+    due = due_of(_row(doc, "“七一”前后表彰"))
+    assert (due["kind"], due["start"]) == ("on", "2028-07-01")

@@ -962,7 +962,7 @@ _OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
 
 # A part of a year given as a task's time (上半年, 第一季度): the task is due by its end, as a
 # person writes it in a task book (3月底前); the clause keeps the span as written.
-_PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)")
+_PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)|\d{4}\s*年度?")
 
 
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
