@@ -258,3 +258,14 @@ def test_a_named_day_in_a_years_row_is_that_years_day(tmp_path):
                             "2027年3月10日"])
     due = due_of(_row(doc, "“七一”前后表彰"))
     assert (due["kind"], due["start"]) == ("on", "2028-07-01")
+
+
+def test_who_a_body_is_made_of_is_not_who_does_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部关于开展主题宣讲活动的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、宣讲团组建",
+                            "学校组建理论宣讲团，成员由校领导、马克思主义学院骨干教师和优秀辅导员组成。",
+                            "中共某某大学委员会宣传部",
+                            "2027年4月6日"])
+    assert all(d.canonical != "马克思主义学院" for d in _row(doc, "学校组建理论宣讲团").lead)

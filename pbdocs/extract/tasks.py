@@ -698,6 +698,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 text, last.end, end)):
             continue  # 每个党支部 opens the sentence as its subject, and is not equipped
         agent = before.endswith(("由", "须经", "应经", "需经"))  # 数据修正须经党支部书记审核
+        if agent and _MADE_UP_OF.match(text, last.end, end):
+            continue  # 成员由校领导、马克思主义学院骨干教师…组成: who it is made of, not who acts
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
@@ -738,6 +740,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     return out
 
 
+# what a body is made of (由…等组成, 由…构成)
+_MADE_UP_OF = re.compile(r"[^，,。；;]*?(?:组成|构成)")
 _TOGETHER = re.compile(r"\s*(?:要|应|须|应当)?\s*(?:与|同|和)\s*")
 _JOINTLY = re.compile(r"\s*(?:共同|一起|一道|联合)")
 
