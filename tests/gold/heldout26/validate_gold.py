@@ -1,7 +1,7 @@
 """Check the round-26 held-out gold against its texts: the data checks of
 tests/gold/validate_heldout.py, run on this folder.
 
-Usage: python tests/gold/heldout11/validate_gold.py
+Usage: python tests/gold/heldout26/validate_gold.py
 """
 
 import runpy
