@@ -269,3 +269,17 @@ def test_who_a_body_is_made_of_is_not_who_does_the_work(tmp_path):
                             "中共某某大学委员会宣传部",
                             "2027年4月6日"])
     assert all(d.canonical != "马克思主义学院" for d in _row(doc, "学校组建理论宣讲团").lead)
+
+
+def test_a_units_plan_opening_with_its_own_short_name_is_the_issuers_own_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某医学院附属医院委员会",
+                            "2027年党建工作计划",
+                            "为深入贯彻新时代党的建设总要求，结合医院实际，制定本计划。医院党委将坚持以高质量党建引领"
+                            "医院高质量发展。",
+                            "一月：制定党委理论学习中心组年度学习计划。",
+                            "二月：召开2027年党风廉政建设工作会议。",
+                            "中共某某医学院附属医院委员会",
+                            "2027年2月8日"])
+    for start in ("一月：制定党委理论学习中心组", "二月：召开2027年党风廉政"):
+        lead = _row(doc, start).lead
+        assert [(d.name, d.basis) for d in lead] == [("附属医院党委", "suggested")], start

@@ -532,10 +532,19 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
                 doc, canonical, is_department):
             return _addressees(doc, canonical)
     opening = _opening_doer(doc)
+    issuer = doc.issuer
+    if opening and issuer and not issued_by_institution(doc) and short_name(issuer).endswith(
+            opening):
+        # 医院党委将… in the 附属医院委员会's own plan: the issuer, named within its institution
+        # (附属医院党委, 离退休工作处党委)
+        own = short_name(issuer)
+        if doc.institution and own.startswith(doc.institution) and len(own) > len(
+                doc.institution) + 2:
+            own = own[len(doc.institution):]
+        return [_dept(own, canonical(own), "文件开头写明由它开展这项工作")]
     if opening:
         opening = _as_titled(opening, doc.title)
         return [_dept(opening, canonical(opening), "文件开头写明由它开展这项工作")]
-    issuer = doc.issuer
     if issuer and not issued_by_institution(doc):
         # (a department's rules: the duty table; its own work plan, 纪委2027年工作要点 or
         # 宣传部's 中心组学习计划: its own work)
