@@ -283,3 +283,17 @@ def test_a_units_plan_opening_with_its_own_short_name_is_the_issuers_own_work(tm
     for start in ("一月：制定党委理论学习中心组", "二月：召开2027年党风廉政"):
         lead = _row(doc, start).lead
         assert [(d.name, d.basis) for d in lead] == [("附属医院党委", "suggested")], start
+
+
+def test_a_years_name_in_a_months_row_leaves_the_row_its_month(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某医学院附属医院委员会",
+                            "2027年党建工作计划",
+                            "为加强医院党建工作，制定本计划。",
+                            "二月：召开2027年党风廉政建设工作会议。制定党委理论学习中心组年度学习计划。",
+                            "中共某某医学院附属医院委员会",
+                            "2027年2月8日"])
+    for start in ("二月：召开2027年党风廉政", "制定党委理论学习中心组年度学习计划"):
+        due = due_of(_row(doc, start))
+        assert (due["kind"], due["start"], due["end"]) == ("on", "2027-02-01", "2027-02-28"), start

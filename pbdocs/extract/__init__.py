@@ -863,9 +863,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                                        _term_month(found_dl[0].deadline))
         if named is not None and named.kind == "by":
             t_dl = [named]
-    if t_dl and all(_WHOLE_SPAN.fullmatch(d.text or "") for d in t_dl) and any(
-            d.end or d.start for d in inherited):
-        t_dl = []  # 三月：研究部署全年党建工作: the month's work, the year only its object
+    if t_dl and all(_WHOLE_SPAN.fullmatch(d.text or "") or _WHOLE_YEAR.fullmatch(d.text or "")
+                    for d in t_dl) and any(_narrower(d, t_dl) for d in inherited):
+        # 三月：研究部署全年党建工作, 二月：召开2027年党风廉政建设工作会议: the month's work, the
+        # year only its object
+        t_dl = []
     # (健全经费保障机制，纳入年度预算…: the budget is yearly, the standing duty before it is not)
     # (学校给予…建设经费，纳入年度预算: the money is each year's; 健全经费保障机制，纳入…预算:
     # the mechanism stands)
@@ -873,8 +875,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         getattr(f, "budget", False) and f.start >= tasks.first_segment_end(text, a, b)
         and rules.standing_openers.search(text[a:tasks.first_segment_end(text, a, b)].strip()))]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
-            d.end for d in t_dl):
-        # 制定本单位年度培训计划，于3月20日前报党校: this year's plan, due by its date
+            d.end for d in t_dl + inherited[:1]):
+        # 制定本单位年度培训计划，于3月20日前报党校 (or under a month's label, 二月：制定…年度学习
+        # 计划): this year's plan, due by its date
         found_recs = []
     if not t_dl and not found_recs:
         # 开展建党100周年庆祝活动: due in the anniversary's year
@@ -1001,6 +1004,15 @@ def _term_month(label: Deadline) -> int | None:
     months = set(range(first, last + 1))
     autumn, spring = bool(months & {8, 9}), bool(months & {2, 3})
     return 9 if autumn and not spring else 3 if spring and not autumn else None
+
+
+def _narrower(d: Deadline, than: list[Deadline]) -> bool:
+    """Whether `d` is a date inside and shorter than each of `than` (a month's label inside the
+    year a task names)."""
+    if not d.end:
+        return False
+    return all(x.end and (x.start or x.end[:4] + "-01-01") <= (d.start or d.end) and d.end <= x.end
+               and (d.start, d.end) != (x.start, x.end) for x in than)
 
 
 def _wider_than_month(d: Deadline) -> bool:
