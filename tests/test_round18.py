@@ -297,3 +297,21 @@ def test_a_years_name_in_a_months_row_leaves_the_row_its_month(tmp_path):
     for start in ("二月：召开2027年党风廉政", "制定党委理论学习中心组年度学习计划"):
         due = due_of(_row(doc, start))
         assert (due["kind"], due["start"], due["end"]) == ("on", "2027-02-01", "2027-02-28"), start
+
+
+def test_a_yearly_quota_after_a_one_off_is_a_duty_of_its_own(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "2027年党建工作重点任务清单",
+                            "为做好2027年党建工作，制定本清单。",
+                            "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
+                            "一、政治建设和理论武装",
+                            "1 | 制定校党委理论学习中心组2027年度学习计划，全年开展集体学习不少于12次 | 党委宣传部 | "
+                            "党委办公室 | 3月底前",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    plan = due_of(_row(doc, "制定校党委理论学习中心组"))
+    assert (plan["kind"], plan["end"]) == ("by", "2027-03-31")
+    study = [t for c in doc.clauses for t in c.tasks if t.text.startswith("全年开展集体学习")]
+    assert len(study) == 1 and due_of(study[0])["kind"] == "recurring"

@@ -863,8 +863,11 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         # a yearly quota (全年…不少于12次) says how much of the work before it, unless that
         # has a cadence of its own (每月集中学习1次，全年开展专题研讨不少于4次) or the quota is
         # someone else's (…，每名党员全年集中学习不少于32学时)
+        # (制定…年度学习计划，全年开展集体学习不少于12次: after a one-off, the quota is a duty
+        # of its own)
         quota_alone = any(last <= f.start < s0 for f in pb["recurrences"]) or bool(
-            _EACH_ONE.match(seg))
+            _EACH_ONE.match(seg)) or (kind_of(before, False, False, rules_=r) == "once"
+                                      and has_action(_TIME_WORDS.sub("", seg), r))
         # (每年组织一次培训，次年1月底前报送总结: the year's report stays with it; after a duty
         # with a day of its own, 每年4月底前提交计划，次年1月15日前报送使用情况 is a second one)
         dayed = any(last <= f.start < s0 and f.recurrence.on for f in pb["recurrences"])
