@@ -315,3 +315,18 @@ def test_a_yearly_quota_after_a_one_off_is_a_duty_of_its_own(tmp_path):
     assert (plan["kind"], plan["end"]) == ("by", "2027-03-31")
     study = [t for c in doc.clauses for t in c.tasks if t.text.startswith("全年开展集体学习")]
     assert len(study) == 1 and due_of(study[0])["kind"] == "recurring"
+
+
+def test_a_heading_that_only_names_a_subject_binds_the_items_under_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某职业学院委员会意识形态工作责任制实施细则",
+                            "一、责任主体",
+                            "（一）党委书记。党委书记是意识形态工作第一责任人，应当：",
+                            "1.带头抓意识形态工作，重要工作亲自部署。",
+                            "2.每学期至少为师生讲授一次思政课。",
+                            "（二）党委宣传部。党委宣传部在党委领导下具体负责，应当：",
+                            "1.制定学校年度意识形态工作要点。",
+                            "中共某某职业学院委员会",
+                            "2027年3月18日"])
+    for start, who in (("带头抓意识形态工作", "党委书记"), ("每学期至少为师生讲授", "党委书记"),
+                       ("制定学校年度意识形态工作要点", "党委宣传部")):
+        assert [d.canonical for d in _row(doc, start).lead] == [who], start
