@@ -113,7 +113,7 @@ COLLEGE = """中共甲大学化学学院委员会2025年党建工作安排
 def test_a_colleges_own_plan_is_its_committees_work():
     doc, tasks = _tasks(COLLEGE)
     assert doc.issuer == "中共甲大学化学学院委员会"
-    committee = "甲大学化学学院党委"  # as a task book writes the issuer
+    committee = "化学学院党委"  # as the university's task book writes the issuer
     # named in short, or through its officers: the issuing committee, basis text
     group = _find(tasks, "理论学习中心组每月")
     assert [(d.name, d.basis) for d in group.lead] == [(committee + "理论学习中心组", "text")]

@@ -330,3 +330,15 @@ def test_a_heading_that_only_names_a_subject_binds_the_items_under_it(tmp_path):
     for start, who in (("带头抓意识形态工作", "党委书记"), ("每学期至少为师生讲授", "党委书记"),
                        ("制定学校年度意识形态工作要点", "党委宣传部")):
         assert [d.canonical for d in _row(doc, start).lead] == [who], start
+
+
+def test_a_units_own_work_is_named_within_its_institution(tmp_path):
+    doc = _parse(tmp_path, ["中共某某科技学院离退休工作处委员会",
+                            "2027年工作计划",
+                            "为做好离退休党员教育管理工作，制定本计划。",
+                            "一、加强政治建设",
+                            "1.上半年举办一期离退休党员专题学习班。",
+                            "中共某某科技学院离退休工作处委员会",
+                            "2027年1月8日"])
+    lead = _row(doc, "上半年举办一期离退休党员").lead
+    assert [(d.name, d.basis) for d in lead] == [("离退休工作处党委", "suggested")]

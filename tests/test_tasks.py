@@ -289,7 +289,7 @@ def test_a_colleges_rules_do_their_own_procedures():
     assert [(d.canonical, d.basis) for d in _find(tasks, "采取推荐").lead] == [("党支部", "text")]
     # what nobody is named for is the issuing college committee's own work
     assert [(d.name, d.basis) for d in _find(tasks, "培养档案").lead] == [
-        ("东山学院计算机学院党委", "suggested")]
+        ("计算机学院党委", "suggested")]
 
 
 def test_a_notice_takes_its_year_and_a_damaged_date_reads_as_written():

@@ -327,7 +327,9 @@ def own_committee(doc: Document) -> str | None:
     if name is None:
         opening = _opening_doer(doc)
         name = _as_titled(opening, doc.title) if opening else None
-    return name if name and name.endswith(("党委", "党总支")) and len(name) > 2 else None
+    if not (name and name.endswith(("党委", "党总支")) and len(name) > 2):
+        return None
+    return within_institution(name, doc)
 
 
 def as_own_committee(name: str, committee: str | None) -> str:
@@ -510,6 +512,15 @@ def _own_plan_genres() -> tuple[str, ...]:
     return rules().own_plan_genres
 
 
+def within_institution(name: str, doc: Document) -> str:
+    """A unit's name as its own institution's task book writes it: without the institution
+    before it (岚溪科技学院离退休工作处党委 → 离退休工作处党委, 某医学院附属医院党委 → 附属医院党委)."""
+    inst = doc.institution or ""
+    if inst and name.startswith(inst) and len(name) > len(inst) + 2:
+        return name[len(inst):]
+    return name
+
+
 def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
     """The document's own doer for work it names nobody for, as such documents are written:
     - a notice's requests go to its addressees (主送机关); when the notice is about an activity
@@ -537,10 +548,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
             opening):
         # 医院党委将… in the 附属医院委员会's own plan: the issuer, named within its institution
         # (附属医院党委, 离退休工作处党委)
-        own = short_name(issuer)
-        if doc.institution and own.startswith(doc.institution) and len(own) > len(
-                doc.institution) + 2:
-            own = own[len(doc.institution):]
+        own = within_institution(short_name(issuer), doc)
         return [_dept(own, canonical(own), "文件开头写明由它开展这项工作")]
     if opening:
         opening = _as_titled(opening, doc.title)
@@ -550,7 +558,7 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         # 宣传部's 中心组学习计划: its own work)
         office = canonical(issuer_office(doc))
         if not is_department(office):
-            name = short_name(issuer)
+            name = within_institution(short_name(issuer), doc)
             return [_dept(name, canonical(name), OWN_UNIT_WHY)]
         if any(g in (doc.kind or "") for g in _own_plan_genres()):
             name = issuer_office(doc)
