@@ -169,7 +169,8 @@ def institution_of(issuer: str | None) -> str | None:
     (党委组织部, 县教育局)."""
     if not issuer:
         return None
-    name = re.sub(r"^(中共|中国共产党|中國共產黨)", "", issuer.split()[0])
+    # (共青团X委员会: the institution's Youth League committee)
+    name = re.sub(r"^(中共|中国共产党|中國共產黨|共青团|中国共产主义青年团)", "", issuer.split()[0])
     m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
     if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校

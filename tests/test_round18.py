@@ -342,3 +342,15 @@ def test_a_units_own_work_is_named_within_its_institution(tmp_path):
                             "2027年1月8日"])
     lead = _row(doc, "上半年举办一期离退休党员").lead
     assert [(d.name, d.basis) for d in lead] == [("离退休工作处党委", "suggested")]
+
+
+def test_the_youth_leagues_own_plan_is_the_youth_league_committees_work(tmp_path):
+    doc = _parse(tmp_path, ["共青团某某医学高等专科学校委员会2027年工作要点",
+                            "2027年，校团委工作的总体思路是：坚持立德树人根本任务。",
+                            "一、加强思想政治引领",
+                            "1.持续运营校团委微信公众号，每周推送青年思政内容不少于3期。",
+                            "共青团某某医学高等专科学校委员会",
+                            "2027年2月26日"])
+    assert doc.institution == "某某医学高等专科学校"
+    lead = _row(doc, "持续运营校团委微信公众号").lead
+    assert [(d.canonical, d.basis) for d in lead] == [("团委", "suggested")]

@@ -231,6 +231,7 @@ def short_name(name: str) -> str:
 
 _COMMITTEE = re.compile(r"(?:委员会|委員會|党委|黨委|党组|行政)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
+_LEAGUE = re.compile(r"^(?:共青团|中国共产主义青年团)")
 
 
 def institution_level(name: str | None, institution: str | None = None) -> bool:
@@ -377,10 +378,13 @@ def _notice_like(doc: Document) -> bool:
 def issuer_office(doc: Document) -> str:
     """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
     written 某某大学党委组织部)."""
-    issuer = _PARTY.sub("", doc.issuer or "")
+    league = bool(_LEAGUE.match(doc.issuer or ""))
+    issuer = _LEAGUE.sub("", _PARTY.sub("", doc.issuer or ""))
     if doc.institution and issuer.startswith(doc.institution):
         issuer = issuer[len(doc.institution):]
-        if issuer.startswith("委员会") and len(issuer) > 3:  # (委员会组织部: the 党委's)
+        if league and issuer.startswith("委员会"):  # 共青团X委员会: the 团委
+            issuer = "团委" + issuer[3:]
+        elif issuer.startswith("委员会") and len(issuer) > 3:  # (委员会组织部: the 党委's)
             issuer = "党委" + issuer[3:]
     return issuer
 
