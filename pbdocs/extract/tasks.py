@@ -865,9 +865,12 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         # someone else's (…，每名党员全年集中学习不少于32学时)
         # (制定…年度学习计划，全年开展集体学习不少于12次: after a one-off, the quota is a duty
         # of its own)
-        quota_alone = any(last <= f.start < s0 for f in pb["recurrences"]) or bool(
-            _EACH_ONE.match(seg)) or (kind_of(before, False, False, rules_=r) == "once"
-                                      and has_action(_TIME_WORDS.sub("", seg), r))
+        quota_here = any(s0 <= f.start < s1 and getattr(f, "quota", False)
+                         for f in pb["recurrences"])
+        quota_alone = quota_here and (
+            any(last <= f.start < s0 for f in pb["recurrences"]) or bool(_EACH_ONE.match(seg))
+            or (kind_of(before, False, False, rules_=r) == "once"
+                and has_action(_TIME_WORDS.sub("", seg), r)))
         # (每年组织一次培训，次年1月底前报送总结: the year's report stays with it; after a duty
         # with a day of its own, 每年4月底前提交计划，次年1月15日前报送使用情况 is a second one)
         dayed = any(last <= f.start < s0 and f.recurrence.on for f in pb["recurrences"])
