@@ -33,6 +33,7 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
     # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
     # with no numbered structure at all (a table kept row by row) has no preamble, only a body
     plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
+    notes = {tuple(c.path): c.note for c in doc.clauses if c.note}
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -43,7 +44,7 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         asks = bool(doc.notice and doc.notice.body and clause.path == ["0"]
                     and clause.text.startswith(doc.notice.body))
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
-                       plan and not asks, year, _parent_note(doc, clause))
+                       plan and not asks, year, _parent_note(notes, clause))
     _whole_plan(doc, lex)
     return doc
 
@@ -548,17 +549,14 @@ def _year_of(doc: Document) -> int | None:
     return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
 
 
-def _parent_note(doc: Document, clause: Clause) -> str | None:
-    """The responsibility note of the heading a clause sits under (（五）推动党建业务融合（牵头单位：
-    党委组织部；配合单位：…） over items 12–14), when the clause has none of its own: it holds
-    for the items under it."""
+def _parent_note(notes: dict[tuple[str, ...], str], clause: Clause) -> str | None:
+    """The responsibility note of the heading a clause sits under (（五）推动党建业务融合
+    （牵头单位：党委组织部；配合单位：…） over items 12–14), when the clause has none of its
+    own: it holds for the items under it. `notes`: the document's clause notes by path."""
     if clause.note:
         return None
-    for k in range(len(clause.path) - 1, 0, -1):
-        parent = next((c for c in doc.clauses if c.path == clause.path[:k]), None)
-        if parent is not None and parent.note:
-            return parent.note
-    return None
+    return next((notes[tuple(clause.path[:k])] for k in range(len(clause.path) - 1, 0, -1)
+                 if tuple(clause.path[:k]) in notes), None)
 
 
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
@@ -871,9 +869,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     # (健全经费保障机制，纳入年度预算…: the budget is yearly, the standing duty before it is not)
     # (学校给予…建设经费，纳入年度预算: the money is each year's; 健全经费保障机制，纳入…预算:
     # the mechanism stands)
+    first_end = tasks.first_segment_end(text, a, b)
     found_recs = [f for f in pb["recurrences"] if a <= f.start < b and not (
-        getattr(f, "budget", False) and f.start >= tasks.first_segment_end(text, a, b)
-        and rules.standing_openers.search(text[a:tasks.first_segment_end(text, a, b)].strip()))]
+        getattr(f, "budget", False) and f.start >= first_end
+        and rules.standing_openers.search(text[a:first_end].strip()))]
     if found_recs and all(getattr(f, "annual", False) for f in found_recs) and any(
             d.end for d in t_dl + inherited[:1]):
         # 制定本单位年度培训计划，于3月20日前报党校 (or under a month's label, 二月：制定…年度学习
@@ -903,7 +902,6 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)
     lead_in = text[a:b].find(sent)  # the task's text starts where its sentence does
-    first_end = tasks.first_segment_end(text, a, b)
     opening = [d for d in doers if d.start < first_end]
     subject_end = max((d.start + len(d.name) - a - max(lead_in, 0) for d in opening),
                       default=0)

@@ -518,7 +518,8 @@ def _own_plan_genres() -> tuple[str, ...]:
 
 def within_institution(name: str, doc: Document) -> str:
     """A unit's name as its own institution's task book writes it: without the institution
-    before it (岚溪科技学院离退休工作处党委 → 离退休工作处党委, 某医学院附属医院党委 → 附属医院党委)."""
+    before it (岚溪科技学院离退休工作处党委 → 离退休工作处党委, 某医学院附属医院党委 →
+    附属医院党委)."""
     inst = doc.institution or ""
     if inst and name.startswith(inst) and len(name) > len(inst) + 2:
         return name[len(inst):]

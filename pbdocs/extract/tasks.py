@@ -578,10 +578,6 @@ _PLACE_ENDS = "上中内里网号台栏"
 
 # a line that only names a phase after its time label (2027年：启动阶段, 第一阶段：动员部署阶段)
 _PHASE_NAME = re.compile(r"[^：:，,。；;]{2,16}[：:]\s*[^：:，,。；;]{1,10}阶段")
-# a part that only says how much of the work before it each period (开设…专栏，每周推送不少于2期;
-# 每月更新不少于2期): part of that task, even after a one-off
-HOW_MUCH = re.compile(r"每(?:周|两周|月|季度|学期|半年|年)\s*(?:[\u4e00-\u9fff]{2})?\s*(?:不少于|至少)"
-                      r"\s*(?:\d+|[一二两三四五六七八九十]+)\s*[期次篇场条个]\s*[。；;]?")
 # a segment that only says who answers for the whole work (学院党委对教师党支部建设负总责)
 _ANSWERS_FOR = re.compile(r"负(?:总责|全面责任|主体责任|领导责任)$")
 # a segment that only says whose responsibility it is (…是本单位落实本方案的第一责任人)
@@ -800,7 +796,12 @@ def first_segment_end(text: str, start: int, end: int) -> int:
 # (…联系2—3名高层次人才，每学期至少走访一次; …数据库，每半年更新一次: a verb with no object of its
 # own after a cadence only says how often the work before it is done, unless that is a one-off
 # (建立…台账，每季度更新一次: set up once, kept up each quarter))
-_HOW_OFTEN = re.compile(r"^\s*每[^，,。；;]{1,4}?(?:至少|不少于)?[\u4e00-\u9fff]{2}(?:一|1)次\s*[。；;]?\s*$")
+_HOW_OFTEN = re.compile(r"^\s*每[^，,。；;]{1,4}?(?:至少|不少于)?[\u4e00-\u9fff]{2}(?:一|1)次"
+                        r"\s*[。；;]?\s*$")
+# a part that only says how much of the work before it each period (开设…专栏，每周推送不少于2期;
+# 每月更新不少于2期): part of that task, even after a one-off
+_HOW_MUCH = re.compile(r"每(?:周|两周|月|季度|学期|半年|年)\s*(?:[\u4e00-\u9fff]{2})?\s*"
+                       r"(?:不少于|至少)\s*(?:\d+|[一二两三四五六七八九十]+)\s*[期次篇场条个]\s*[。；;]?")
 _CADENCE_ONLY = re.compile(r"^(?:至少|不少于|每|[一二两三四五六七八九十\d]+|个|周|月|季度|学期|"
                            r"半年|年度?|次|召开|举行|进行|开展|组织|一|定期|不定期|\s)*$")
 
@@ -899,7 +900,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb))
                     and not (_HOW_OFTEN.match(seg)
                              and kind_of(before, False, False, rules_=r) != "once")
-                    and not HOW_MUCH.fullmatch(seg.strip()))):
+                    and not _HOW_MUCH.fullmatch(seg.strip()))):
             cuts.append(s0)
             last = s0
     bounds = [start] + cuts + [end]
