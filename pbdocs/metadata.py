@@ -162,6 +162,11 @@ def kind_of(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# the party's or the Youth League's name before an issuer (中共X委员会, 共青团X委员会)
+PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
+LEAGUE_PREFIX = re.compile(r"^(?:共青团|中国共产主义青年团)")
+
+
 def institution_of(issuer: str | None) -> str | None:
     """The institution an issuer belongs to: 中共XX大学委员会 → XX大学, XX大学(武汉)党委组织部 →
     XX大学(武汉), 中共新乡学院教育科学学院委员会 → 新乡学院 (the university, not its college),
@@ -170,7 +175,7 @@ def institution_of(issuer: str | None) -> str | None:
     if not issuer:
         return None
     # (共青团X委员会: the institution's Youth League committee)
-    name = re.sub(r"^(中共|中国共产党|中國共產黨|共青团|中国共产主义青年团)", "", issuer.split()[0])
+    name = LEAGUE_PREFIX.sub("", PARTY_PREFIX.sub("", issuer.split()[0]))
     m = re.match(f"^(.+?(?:{alternation('institution_suffixes.txt')})"
                  r"(?:[（(][\u4e00-\u9fff]{2,6}[）)])?)", name)
     if m and len(m.group(1)) >= 3 and _balanced(m.group(1)):  # not 党委组织部(党校

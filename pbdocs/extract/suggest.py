@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from pbdocs.lang.lexicon import entries, per_lexicon, rows, sections
 from pbdocs.lang.text import fold
+from pbdocs.metadata import LEAGUE_PREFIX, PARTY_PREFIX
 from pbdocs.model import Dept, Document
 
 
@@ -220,7 +221,7 @@ def body_kind(name: str | None) -> BodyKind | None:
 
 def short_name(name: str) -> str:
     """A party committee's name as a task book writes it: 中共X委员会 → X党委."""
-    n = _PARTY.sub("", name.strip())
+    n = PARTY_PREFIX.sub("", name.strip())
     for full, short in (("总支部委员会", "党总支"), ("支部委员会", "党支部")):
         if n.endswith(full):  # 中共X总支部委员会 → X党总支, 中共X支部委员会 → X党支部
             return n[:-len(full)] + short
@@ -230,8 +231,6 @@ def short_name(name: str) -> str:
 
 
 _COMMITTEE = re.compile(r"(?:委员会|委員會|党委|黨委|党组|行政)$")
-_PARTY = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
-_LEAGUE = re.compile(r"^(?:共青团|中国共产主义青年团)")
 
 
 def institution_level(name: str | None, institution: str | None = None) -> bool:
@@ -245,7 +244,7 @@ def institution_level(name: str | None, institution: str | None = None) -> bool:
     if not name:
         return False
     inst = institution or institution_of(name)
-    bare = _COMMITTEE.sub("", _PARTY.sub("", name.split()[0]).strip())
+    bare = _COMMITTEE.sub("", PARTY_PREFIX.sub("", name.split()[0]).strip())
     if bare in ("学校", "我校", "本校", "全校"):
         return True
     return bool(inst) and bare == inst and body_kind(inst) is not None
@@ -259,7 +258,7 @@ def within_larger(doc: Document) -> bool:
     at = title.find(inst) if inst else -1
     if at <= 0:
         return False
-    before = _PARTY.sub("", title[:at].strip())
+    before = PARTY_PREFIX.sub("", title[:at].strip())
     return len(before) >= 3 and body_kind(before) is not None
 
 
@@ -378,8 +377,8 @@ def _notice_like(doc: Document) -> bool:
 def issuer_office(doc: Document) -> str:
     """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
     written 某某大学党委组织部)."""
-    league = bool(_LEAGUE.match(doc.issuer or ""))
-    issuer = _LEAGUE.sub("", _PARTY.sub("", doc.issuer or ""))
+    league = bool(LEAGUE_PREFIX.match(doc.issuer or ""))
+    issuer = LEAGUE_PREFIX.sub("", PARTY_PREFIX.sub("", doc.issuer or ""))
     if doc.institution and issuer.startswith(doc.institution):
         issuer = issuer[len(doc.institution):]
         if league and issuer.startswith("委员会"):  # 共青团X委员会: the 团委
