@@ -484,9 +484,10 @@ def _month_labels() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def _month_markers(pars: list[str], body: list[int]) -> dict[int, Marker]:
-    """A plan arranged by month (三月：… / 四月份：… / 6月：… / 7—8月：… / 全年：…): its month
-    labels are clause markers when at least three open lines in calendar order (a closing
-    全年：… may follow them); {body position: marker}, empty for any other text."""
+    """A plan arranged by month (三月：… / 四月份：… / 6月：… / 7—8月：… / 全年：…) or by teaching
+    week (第1—2周：… / 第3周：…): its labels are clause markers when at least three open lines
+    in order (a closing 全年：… may follow them); {body position: marker}, empty for any other
+    text."""
     found: dict[int, tuple[str, re.Match]] = {}
     for n, k in enumerate(body):
         if match_marker(pars[k]):
@@ -496,9 +497,13 @@ def _month_markers(pars: list[str], body: list[int]) -> dict[int, Marker]:
             if m and m.end() < len(pars[k]):
                 found[n] = (kind, m)
                 break
-    months = [cn_to_int(m.group("month")) or 0 for kind, m in found.values() if kind == "month"]
-    if len(months) < _MIN_MONTHS or any(not 1 <= v <= 12 for v in months) \
-            or months != sorted(months):
+    keep = {"whole"}
+    for kind, group, top in (("month", "month", 12), ("week", "week", 30)):
+        seq = [cn_to_int(m.group(group)) or 0 for k, m in found.values() if k == kind]
+        if len(seq) >= _MIN_MONTHS and all(1 <= v <= top for v in seq) and seq == sorted(seq):
+            keep.add(kind)  # (the teaching weeks of a term's plan, 第1—2周：… 第3周：…, alike)
+    found = {n: x for n, x in found.items() if x[0] in keep}
+    if len(keep) == 1:
         return {}
     out = {}
     for value, (n, (_, m)) in enumerate(sorted(found.items()), start=1):

@@ -30,6 +30,13 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
         heading_deadlines[tuple(s.path)] = [f.deadline for f in found
                                             if not _WHOLE_YEAR.fullmatch(f.deadline.text)]
+    weeks = [c for c in doc.clauses if timeexpr.is_week_label(c.number)]
+    first = timeexpr.term_start(doc.text, year or _date_year(doc.date), doc.title or "") \
+        if weeks else None
+    for c in weeks if first else ():  # 第3周：… in a term's plan: by the third week's end
+        due = timeexpr.teaching_week_due(c.number, *first)
+        if due is not None:
+            heading_deadlines.setdefault(tuple(c.path), []).append(due)
     # a plan's preamble says why and on what grounds; a notice's may ask for things; a text
     # with no numbered structure at all (a table kept row by row) has no preamble, only a body
     plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
@@ -549,6 +556,10 @@ def _year_of(doc: Document) -> int | None:
     return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
 
 
+def _date_year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
 def _parent_note(notes: dict[tuple[str, ...], str], clause: Clause) -> str | None:
     """The responsibility note of the heading a clause sits under (（五）推动党建业务融合
     （牵头单位：党委组织部；配合单位：…） over items 12–14), when the clause has none of its
@@ -584,7 +595,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
                 inherited.append(f.deadline)
     # the year a phase begins in dates the months its text names (秋季学期：9月…10月… of a
     # 2027 plan: 2027, though the semester ends in January 2028)
-    ctx_year = next((int((d.start or d.end)[:4]) for d in inherited if d.end), year)
+    ctx_year = next((int((d.start or d.end)[:4]) for d in inherited
+                     if d.end and not timeexpr.is_week_label(d.text)), year)
     sdoc = analyse(text, doc_date, extra, ctx_year)
     pb = sdoc.user_data["pb"]
     res = depts.Responsibility()
@@ -890,10 +902,12 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 5月中旬将材料报…预审，“七一”前完成接收: a limit the task's named day sets (X前, X后
         # N个月内) is its own, not the time its sentence or row opened with; so is the day
         # itself (“七一”前后组织新党员入党宣誓) under a label wider than a month (第二季度：),
-        # while a month's label (6月：开展“七一”系列活动) keeps its month
+        # while a month's label (6月：开展“七一”系列活动) keeps its month (a teaching week's,
+        # 第15周：纪念“一二·九”…, gives way to the day)
         named = timeexpr.named_day_due(sent, int(inherited[0].end[:4]),
                                        _term_month(inherited[0]))
-        if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])):
+        if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])
+                                  or timeexpr.is_week_label(inherited[0].text)):
             t_dl = [named]
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
@@ -907,9 +921,12 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                       default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
-    if kind == "once" and not dated and (timeexpr.counted_from_event(sent)
-                                         or rules.event_subjects.search(sent.lstrip("各"))):
-        kind = "ongoing"  # 新任书记任职后3个月内完成培训: each time someone takes office
+    week_row = bool(inherited) and timeexpr.is_week_label(inherited[0].text)
+    if kind == "once" and not dated and not week_row and (
+            timeexpr.counted_from_event(sent) or rules.event_subjects.search(sent.lstrip("各"))):
+        # 新任书记任职后3个月内完成培训: each time someone takes office (第1—2周：开学后两周内
+        # 完成…: once, in the weeks the row names)
+        kind = "ongoing"
     if not recs and tasks.CONDITION_OPENING.match(sent) and not any(
             (d.end or d.start) and not d.inferred and d.text not in ("当年", "当年度")
             for d in t_dl):

@@ -655,3 +655,51 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
     if after in ("前", "之前", "前夕"):
         return Deadline(words, None, (first - timedelta(days=1)).isoformat(), "by")
     return Deadline(words, first.isoformat(), last.isoformat(), "on")
+
+
+# -- teaching weeks ------------------------------------------------------------------------
+# A term's plan by teaching week (第1—2周：… 第3周：…) counts its weeks from the term's first
+# day, which the text may state (本学期第1周自8月30日起, 第一周为8月30日至9月5日, 8月30日开学).
+_FIRST_WEEK = re.compile(r"第\s*[1一]\s*(?:教学)?周\s*(?:自|从|为|是|始于|起始于)?\s*"
+                         r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_TERM_OPENS = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:正式)?(?:开学|开课|上课)")
+_WEEK_LABEL = re.compile(r"第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[—\-–~～至到]\s*第?\s*"
+                         r"(?P<last>\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:教学)?周")
+_LAST_WEEK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:教学)?周$")
+
+
+def is_week_label(label: str | None) -> bool:
+    """Whether a clause's number is a teaching week's label (第3周, 第1—2周)."""
+    return bool(label and _WEEK_LABEL.fullmatch(label.strip()))
+
+
+def term_start(text: str, year: int | None, title: str = "") -> tuple[date, bool] | None:
+    """The first day of the term a plan by teaching week counts from, and whether it is
+    inferred: the day the text states (第1周自8月30日起, 8月30日开学), else for an autumn or
+    spring term's plan (its title says 秋季学期/春季学期) the Monday of the week holding
+    September 1 or March 1, as most terms start; None when neither is known."""
+    if year is None:
+        return None
+    for rx in (_FIRST_WEEK, _TERM_OPENS):
+        m = rx.search(text or "")
+        if m:
+            try:
+                return date(year, int(m.group("m")), int(m.group("d"))), False
+            except ValueError:
+                continue
+    season = 9 if "秋季学期" in (title or "") else 3 if "春季学期" in (title or "") else None
+    if season is None:
+        return None
+    first = date(year, season, 1)
+    return first - timedelta(days=first.weekday()), True
+
+
+def teaching_week_due(label: str, start: date, inferred: bool = False) -> Deadline | None:
+    """A teaching week's label (第3周, 第1—2周) as the limit of its work: by the last day of the
+    last week it names, counted from the term's first day."""
+    m = _LAST_WEEK.search((label or "").strip())
+    n = cn_to_int(m.group(1)) if m and not m.group(1).isdigit() else int(m.group(1)) if m else 0
+    if not n:
+        return None
+    end = start + timedelta(days=7 * n - 1)
+    return Deadline(label.strip(), None, end.isoformat(), "by", inferred=inferred)

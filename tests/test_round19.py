@@ -1,0 +1,71 @@
+"""Round 19 (issue 12): a term's plan by teaching week."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round14 import _row
+
+_WEEKS = ["中共某某学院马克思主义学院总支部委员会",
+          "2027年秋季学期工作安排",
+          "各党支部、各教研室：",
+          "现将本学期工作安排如下（本学期第1周自8月30日起）。",
+          "一、常规工作",
+          "（一）坚持每月开展一次集体备课。",
+          "二、教学周安排",
+          "第1—2周：召开全院教职工大会，部署本学期工作。开学后两周内，各教研室完成集体备课。",
+          "第3周：各党支部制定本学期工作计划，9月20日前报学院党总支。",
+          "第15周：纪念“一二·九”运动，组织学生社团开展主题宣讲活动。",
+          "第16—18周：召开党员大会，讨论接收预备党员。各党支部于12月下旬召开组织生活会。",
+          "中共某某学院马克思主义学院总支部委员会",
+          "2027年8月25日"]
+
+
+def _due(task) -> tuple:
+    from pbdocs.extract.tasks import due_of
+
+    d = due_of(task)
+    return (d["kind"], d.get("start"), d.get("end"))
+
+
+def test_teaching_week_labels_number_the_rows_of_a_terms_plan(tmp_path):
+    doc = _parse(tmp_path, _WEEKS)
+    numbers = [c.number for c in doc.clauses if c.path[0] == "二"]
+    assert numbers == ["第1—2周", "第3周", "第15周", "第16—18周"]
+
+
+def test_a_weeks_work_is_due_by_the_weeks_end_counted_from_the_stated_first_week(tmp_path):
+    doc = _parse(tmp_path, _WEEKS)
+    # week 2 ends 13 days after 08-30; week 18 ends in the new year
+    assert _due(_row(doc, "召开全院教职工大会")) == ("by", None, "2027-09-12")
+    assert _due(_row(doc, "开学后两周内")) == ("by", None, "2027-09-12")
+    assert _row(doc, "开学后两周内").kind == "once"
+    assert _due(_row(doc, "召开党员大会")) == ("by", None, "2028-01-02")
+    # a date written in the row wins; a month in a row that runs into January keeps its year
+    assert _due(_row(doc, "各党支部制定本学期工作计划")) == ("by", None, "2027-09-20")
+    assert _due(_row(doc, "各党支部于12月下旬")) == ("range", "2027-12-21", "2027-12-31")
+    # the named day itself is more exact than its week
+    assert _due(_row(doc, "纪念“一二·九”")) == ("on", "2027-12-09", "2027-12-09")
+
+
+def test_the_term_start_is_read_or_inferred_from_the_terms_season():
+    from datetime import date
+
+    from pbdocs.extract.timeexpr import teaching_week_due, term_start
+
+    assert term_start("本学期第一周为9月6日至9月12日", 2027, "") == (date(2027, 9, 6), False)
+    assert term_start("2月27日正式开学", 2027, "") == (date(2027, 2, 27), False)
+    # no day stated: the Monday of the week holding September 1, marked as inferred
+    assert term_start("", 2027, "2027年秋季学期工作安排") == (date(2027, 8, 30), True)
+    assert term_start("", 2027, "2027年工作要点") is None
+    due = teaching_week_due("第五周", date(2027, 3, 1), True)
+    assert (due.kind, due.end, due.inferred) == ("by", "2027-04-04", True)
+
+
+def test_week_of_month_phrases_are_no_labels(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、组织生活",
+                            "1.各党支部每月第二周周三开展主题党日活动。",
+                            "2.第一周：这不是教学周安排。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert all(c.number != "第一周" for c in doc.clauses)
