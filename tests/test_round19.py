@@ -69,3 +69,16 @@ def test_week_of_month_phrases_are_no_labels(tmp_path):
                             "中共某某大学委员会",
                             "2027年2月20日"])
     assert all(c.number != "第一周" for c in doc.clauses)
+
+
+def test_a_named_day_already_past_when_the_plan_was_issued_leaves_the_row_its_label(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学纪律检查委员会2027年监督检查工作计划",
+                            "一、分季度工作安排",
+                            "第一季度：开展新学期廉洁教育，3月底前完成。",
+                            "第二季度：开展招生录取专项监督。",
+                            "第三季度：暑假期间对招生录取工作实施全过程监督。",
+                            "第四季度：开展年度考核。组织元旦、春节前廉洁提醒，督促各单位做好值班值守。",
+                            "中共某某大学纪律检查委员会",
+                            "2027年2月20日"])
+    # 春节 2027 (02-06) was past on 02-20: the reminder is the fourth quarter's work
+    assert _due(_row(doc, "组织元旦、春节前廉洁提醒")) == ("by", None, "2027-12-31")
