@@ -82,3 +82,29 @@ def test_a_named_day_already_past_when_the_plan_was_issued_leaves_the_row_its_la
                             "2027年2月20日"])
     # 春节 2027 (02-06) was past on 02-20: the reminder is the fourth quarter's work
     assert _due(_row(doc, "组织元旦、春节前廉洁提醒")) == ("by", None, "2027-12-31")
+
+
+def test_a_named_day_after_its_phases_span_is_the_works_own_time(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于开展2027年“七一”系列活动的通知",
+                            "各二级党组织：",
+                            "现将有关事项通知如下。",
+                            "一、方法步骤",
+                            "（一）动员部署阶段（5月下旬）。各二级党组织制定本单位活动方案。",
+                            "（二）组织实施阶段（6月1日至6月30日）。6月10日前报送表彰推荐材料；"
+                            "“七一”前后集中开展走访慰问。",
+                            "中共某某大学委员会组织部",
+                            "2027年5月10日"])
+    assert _due(_row(doc, "“七一”前后集中开展走访慰问")) == ("on", "2027-07-01", "2027-07-01")
+    assert _due(_row(doc, "6月10日前报送")) == ("by", None, "2027-06-10")
+
+
+def test_a_time_field_that_names_a_day_dates_the_row(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、加强政治建设",
+                            "1.组织庆祝中国共产党成立106周年系列活动。（牵头单位：党委宣传部；"
+                            "完成时限：“七一”前后）",
+                            "2.开展主题教育读书班。（牵头单位：党委组织部；完成时限：9月）",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert _due(_row(doc, "组织庆祝中国共产党成立106周年")) == ("on", "2027-07-01", "2027-07-01")
+    assert _due(_row(doc, "开展主题教育读书班"))[2] == "2027-09-30"

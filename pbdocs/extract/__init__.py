@@ -556,6 +556,19 @@ def _year_of(doc: Document) -> int | None:
     return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
 
 
+def _outside(d: Deadline, span: Deadline) -> bool:
+    """Whether a day falls outside a phase's span (“七一”前后 under 组织实施阶段（6月1日至6月30日）:
+    the day itself is the work's time). A month's label keeps its work (6月：“七一”前后…), as
+    most gold reads it."""
+    lo, hi = span.start or span.end, span.end
+    return bool(d.start and lo and hi and not lo <= d.start <= hi
+                and not _MONTH_ONLY.fullmatch(span.text or ""))
+
+
+_MONTH_ONLY = re.compile(r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?:\s*[—\-–~～至到]\s*"
+                         r"(?:[一二三四五六七八九十]{1,2}|\d{1,2}))?\s*月份?")
+
+
 def _date_year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
@@ -622,6 +635,11 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
         noted_recs = [f.recurrence for f in found_recs]
         noted = [f.deadline for f in timeexpr.find_deadlines(clause.note, doc_date)
                  if not any(r.start <= f.start < r.end for r in found_recs)]
+        the_year = ctx_year or _date_year(doc_date)
+        if cell and not noted and not found_recs and the_year:
+            # 完成时限：“七一”前后: the named day the time field gives
+            day = timeexpr.named_day_due(cell.group(1), the_year)
+            noted = [day] if day is not None else []
         inherited = _dedup(inherited + noted)
         if any(d.end or d.start for d in noted):
             noted_recs = []  # 2026年6月底，此后每年: the date first, the cadence after it
@@ -890,8 +908,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 制定本单位年度培训计划，于3月20日前报党校 (or under a month's label, 二月：制定…年度学习
         # 计划): this year's plan, due by its date
         found_recs = []
-    if not t_dl and not found_recs:
-        # 开展建党100周年庆祝活动: due in the anniversary's year
+    if not t_dl and not found_recs and not any(d.start and d.start == d.end for d in inherited):
+        # 开展建党100周年庆祝活动: due in the anniversary's year (unless the row's time field
+        # names the day: 完成时限：“七一”前后)
         due = timeexpr.anniversary_due(sent, pb.get("doc_date"))
         t_dl = [due] if due is not None else []
     if t_dl and inherited and inherited[0].kind == "on" and inherited[0].start and all(
@@ -910,7 +929,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             named = None  # 第四季度：组织元旦、春节前廉洁提醒 in a plan issued in February:
             # the year's 春节 was past when the plan was written; the row's label dates it
         if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])
-                                  or timeexpr.is_week_label(inherited[0].text)):
+                                  or timeexpr.is_week_label(inherited[0].text)
+                                  or _outside(named, inherited[0])):
             t_dl = [named]
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
