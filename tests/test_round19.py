@@ -108,3 +108,25 @@ def test_a_time_field_that_names_a_day_dates_the_row(tmp_path):
                             "2027年2月20日"])
     assert _due(_row(doc, "组织庆祝中国共产党成立106周年")) == ("on", "2027-07-01", "2027-07-01")
     assert _due(_row(doc, "开展主题教育读书班"))[2] == "2027-09-30"
+
+
+def test_league_and_student_bodies_opening_a_sentence_do_the_work(tmp_path):
+    doc = _parse(tmp_path, ["共青团某某学院委员会2027年工作要点",
+                            "一、加强团的建设",
+                            "1.团校每学期举办一期青年马克思主义者培养工程培训班。",
+                            "2.各团总支要确定一名网络宣传员。",
+                            "3.校学生会每学期向学生代表大会常任代表会议报告工作。",
+                            "4.校青年志愿者协会每月组织一次志愿服务活动。",
+                            "5.校党委理论学习中心组坚持每月集中学习一次。",
+                            "共青团某某学院委员会",
+                            "2027年2月20日"])
+    assert _leads(_row(doc, "团校每学期")) == [("团校", "text")]
+    assert _leads(_row(doc, "各团总支要")) == [("各团总支", "text")]
+    assert _leads(_row(doc, "校学生会每学期")) == [("校学生会", "text")]
+    assert _leads(_row(doc, "校青年志愿者协会")) == [("校青年志愿者协会", "text")]
+    # a study group's members study; "中心" alone is no body
+    assert all(name != "中心" for name, _ in _leads(_row(doc, "校党委理论学习中心组")))
+
+
+def _leads(task) -> list[tuple[str, str]]:
+    return [(d.canonical, d.basis) for d in task.lead]
