@@ -130,3 +130,26 @@ def test_league_and_student_bodies_opening_a_sentence_do_the_work(tmp_path):
 
 def _leads(task) -> list[tuple[str, str]]:
     return [(d.canonical, d.basis) for d in task.lead]
+
+
+def test_the_body_one_belongs_to_and_an_officer_after_you_do_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于做好2027年发展党员工作的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、严格程序",
+                            "1.预备期满前，所在学生党支部要对其进行转正考察。",
+                            "2.宣讲稿须经所在二级党组织审核把关。",
+                            "3.政治审查材料由组织员统一审核把关。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    assert _leads(_row(doc, "预备期满前")) == [("学生党支部", "text")]
+    assert _leads(_row(doc, "宣讲稿须经")) == [("二级党组织", "text")]
+    assert _leads(_row(doc, "政治审查材料由组织员")) == [("组织员", "text")]
+
+
+
+def test_a_field_written_with_its_work_still_names_the_duty():
+    from pbdocs.extract.suggest import by_duty
+
+    # jieba keeps 统战工作 one word; the field is still the duty's term
+    assert by_duty("各党总支书记要把统战工作纳入年度述职内容。")[0].lead == ("党委统战部",)

@@ -277,6 +277,8 @@ def _person_subject(text: str, name: str) -> bool:
         return True  # 各党支部书记要与科室主任共同抓好…: the partner does it too
     for seg in _SEGMENTS.split(text):  # 对行动不便的老党员，由所在党支部书记上门颁发…
         seg = seg.strip()
+        if re.search(rf"由(?:所在|学院|各)?{re.escape(name)}", seg):
+            return True  # 政治审查材料由学院组织员统一审核把关: the agent
         for _ in range(4):  # 各二级党委书记、党支部书记要…: each officer listed first
             rest = seg[_SUBJECT_LEAD_IN.match(seg).end():]
             if seg.startswith(name) or rest.startswith(name):

@@ -73,7 +73,10 @@ def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> in
         return -1
     spots = [m.start() for m in re.finditer(re.escape(term), folded)]
     # (a longer term is specific enough inside any word: 党员发展 in 党员发展对象)
-    good = [k for k in spots if len(term) > 3 or (k in cuts and k + len(term) in cuts)]
+    # (统战工作, 宣传工作: jieba keeps a field and its 工作 as one word; the field is the term)
+    good = [k for k in spots if len(term) > 3 or (k in cuts and (
+        k + len(term) in cuts or (folded.startswith("工作", k + len(term))
+                                  and k + len(term) + 2 in cuts)))]
     return (good[-1] if last else good[0]) if good else -1
 
 

@@ -596,7 +596,7 @@ def _starts_with_verb(text: str, r: Rules) -> bool:
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
-_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|"
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|所在|"
                       r"[一二三四五六七八九十]+是)")
 # a time written in a doer's sentence (2029年9月底前, 下半年, 第三季度, 12月下旬)
 _TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
@@ -689,7 +689,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         # (2029年9月底前各二级党组织完成…, 下半年学生工作部组织…: the time opens the segment,
         # the body after it is its subject)
         raw_before = _TIME_LEAD.sub("", text[seg_start + 1:first.start].strip())
-        before = _LEADING.sub("", raw_before)
+        before = _LEADING.sub("", raw_before).removesuffix("所在")  # (由所在党支部…: the branch)
         if raw_before.startswith("每") and (seg_start >= start or _EQUIPPED.match(
                 text, last.end, end)):
             continue  # 每个党支部 opens the sentence as its subject, and is not equipped
