@@ -153,3 +153,16 @@ def test_a_field_written_with_its_work_still_names_the_duty():
 
     # jieba keeps 统战工作 one word; the field is still the duty's term
     assert by_duty("各党总支书记要把统战工作纳入年度述职内容。")[0].lead == ("党委统战部",)
+
+
+def test_a_durative_duty_then_a_dated_one_off_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学某某学院委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "1.持续开展“一支部一品牌”创建，上半年组织一次党员志愿服务集中行动。",
+                            "2.持续推进教学资源库建设，年底前新增教学案例不少于30个。",
+                            "中共某某大学某某学院委员会",
+                            "2027年2月20日"])
+    assert _due(_row(doc, "持续开展“一支部一品牌”创建")) == ("ongoing", None, None)
+    assert _due(_row(doc, "上半年组织一次")) == ("by", None, "2027-06-30")
+    assert _due(_row(doc, "持续推进教学资源库建设")) == ("ongoing", None, None)
+    assert _due(_row(doc, "年底前新增教学案例")) == ("by", None, "2027-12-31")

@@ -1084,7 +1084,8 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     m = r.standing_openers.search(opening)
     # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
     # 支持工会召开教代会 is the meeting, held once)
-    if not m or r.once_verbs.search(predicate(opening[m.end():], r)):
+    if not m or (r.once_verbs.search(predicate(opening[m.end():], r))
+                 and not _DURATIVE.match(opening)):
         return False
     what = predicate(_TIME_WORDS.sub("", seg), r)
     if _COMPLETES.match(what):
@@ -1097,6 +1098,8 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
 # a comma segment that only says who leads or helps (，由纪检监察室牵头 ，计划财务处配合)
 _WHO_PARTS = re.compile(r"[，,]\s*(?:由)?[^，,。；;]{2,24}?(?:牵头|配合|负责|参与|协助|共同实施)"
                         r"(?=[，,])")
+# (持续开展“一支部一品牌”创建，上半年…: the adverb makes the work standing, whatever its object)
+_DURATIVE = re.compile(r"^(?:要|并|同时)?(?:持续|不断|长期|常态化|坚持)")
 _STANDING_PARTS = 3  # standing parts a sentence may open with before its dated one-off
 _ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
 # the standing part's own completion (全部办理完毕, 完成相关工作), not a deliverable of its own
