@@ -166,3 +166,14 @@ def test_a_durative_duty_then_a_dated_one_off_are_two_rows(tmp_path):
     assert _due(_row(doc, "上半年组织一次")) == ("by", None, "2027-06-30")
     assert _due(_row(doc, "持续推进教学资源库建设")) == ("ongoing", None, None)
     assert _due(_row(doc, "年底前新增教学案例")) == ("by", None, "2027-12-31")
+
+
+def test_an_office_named_as_a_room_does_the_work_but_a_studio_given_money_does_not(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年工作要点",
+                            "一、推进依法治校",
+                            "1.法律事务室要对学校规章制度开展一次全面清理，10月31日前形成清理报告。",
+                            "2.每个工作室给予建设经费2万元。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert _leads(_row(doc, "法律事务室要")) == [("法律事务室", "text")]
+    assert all(b != "text" for _, b in _leads(_row(doc, "每个工作室给予")))
