@@ -177,3 +177,15 @@ def test_an_office_named_as_a_room_does_the_work_but_a_studio_given_money_does_n
                             "2027年2月20日"])
     assert _leads(_row(doc, "法律事务室要")) == [("法律事务室", "text")]
     assert all(b != "text" for _, b in _leads(_row(doc, "每个工作室给予")))
+
+
+def test_a_calendar_day_in_a_plan_of_several_years_is_its_first_one_to_come(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会党建质量提升行动计划（2027—2028年）",
+                            "一、党性教育",
+                            "1.“七一”前后举办全校新党员集中入党宣誓仪式。",
+                            "2.新生入学后一个月内完成入学教育。",
+                            "中共某某大学委员会",
+                            "2027年3月10日"])
+    assert _due(_row(doc, "“七一”前后举办")) == ("on", "2027-07-01", "2027-07-01")
+    # new students come each year: no one date
+    assert _due(_row(doc, "新生入学后一个月内")) != ("by", None, "2027-09-30")

@@ -455,9 +455,13 @@ def _dated_steps(doc: Document) -> None:
 _SEASON_YEAR = re.compile(r"(\d{4})\s*[—–\-－~～至]\s*(\d{4})\s*(?:年度|学年)")
 
 
+_TERM_EVENT = re.compile(r"入学|开学|毕业|离校|入职|新生|报到")
+
+
 def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:
     """The time a named day gives a task (“七一”前, 新生入学后一个月内: `lexicon/named_days.tsv`)
-    when the document covers one year (its period's, else its date's); None otherwise."""
+    when the document covers one year (its period's, else its date's), or in a plan of
+    several years the first such calendar day still to come in it; None otherwise."""
     if period is not None and period.start is not None and period.start.year != period.end.year:
         issued = parse_iso(doc.date)
         season = _SEASON_YEAR.search(doc.title or "")
@@ -470,7 +474,17 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
                     return due
             return None
         if (period.months() or 99) > 12:
-            return None  # a plan of several years: which year's 七一 is not said
+            # a plan of several years: a one-off on a calendar day (“七一”前后举办…) is its
+            # first one still to come in the plan; a term's event (新生入学后) each year's
+            after = max(filter(None, [period.start, parse_iso(doc.date)]))
+            for year in range(after.year, period.end.year + 1):
+                due = timeexpr.named_day_due(text, year)
+                if due is not None and _TERM_EVENT.search(due.text or ""):
+                    return None  # 新生入学后一个月内: each year's new students
+                if due is not None and after.isoformat() <= (due.end or "") <= (
+                        period.end.isoformat()):
+                    return due
+            return None
         # a winter's notice (2026年12月—2027年3月): the day that falls inside it
         for year in (period.start.year, period.end.year):
             due = timeexpr.named_day_due(text, year)
