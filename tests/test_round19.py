@@ -189,3 +189,13 @@ def test_a_calendar_day_in_a_plan_of_several_years_is_its_first_one_to_come(tmp_
     assert _due(_row(doc, "“七一”前后举办")) == ("on", "2027-07-01", "2027-07-01")
     # new students come each year: no one date
     assert _due(_row(doc, "新生入学后一个月内")) != ("by", None, "2027-09-30")
+
+
+def test_guarding_and_running_are_actions_so_a_cadence_after_them_is_its_own_row(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会关于加强新时代统一战线工作的实施意见",
+                            "一、主要任务",
+                            "1.坚决抵御和防范利用宗教进行渗透，每学期开展一次校园宗教渗透风险排查。",
+                            "中共某某学院委员会",
+                            "2027年3月1日"])
+    assert _row(doc, "坚决抵御和防范").kind == "ongoing"
+    assert _row(doc, "每学期开展一次校园宗教渗透").kind == "recurring"
