@@ -1,7 +1,7 @@
-"""Check the round-29 held-out gold against its texts: the data checks of
+"""Check the round-33 held-out gold against its texts: the data checks of
 tests/gold/validate_heldout.py, run on this folder.
 
-Usage: python tests/gold/heldout29/validate_gold.py
+Usage: python tests/gold/heldout33/validate_gold.py
 """
 
 import runpy
