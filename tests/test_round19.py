@@ -199,3 +199,17 @@ def test_guarding_and_running_are_actions_so_a_cadence_after_them_is_its_own_row
                             "2027年3月1日"])
     assert _row(doc, "坚决抵御和防范").kind == "ongoing"
     assert _row(doc, "每学期开展一次校园宗教渗透").kind == "recurring"
+
+
+def test_teaching_research_and_counselling_have_their_lines_in_the_duty_table():
+    from pbdocs.extract.suggest import by_duty
+
+    def lead(text):
+        return by_duty(text)[0].lead
+
+    assert lead("修订本科人才培养方案，增设美育实践学分。") == ("教务处",)
+    assert lead("坚持每月开展一次心理危机排查。") == ("党委学生工作部",)
+    assert lead("将育人成效纳入科研项目评价指标。") == ("科研处",)
+    # research as the place a branch is set up: the branch says whose work it is
+    assert lead("推动党支部建在学科团队、科研平台上。") == ("党委组织部",)
+    assert lead("年内实现科研创新团队党的工作全覆盖。") == ("党委组织部",)
