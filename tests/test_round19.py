@@ -213,3 +213,19 @@ def test_teaching_research_and_counselling_have_their_lines_in_the_duty_table():
     # research as the place a branch is set up: the branch says whose work it is
     assert lead("推动党支部建在学科团队、科研平台上。") == ("党委组织部",)
     assert lead("年内实现科研创新团队党的工作全覆盖。") == ("党委组织部",)
+
+
+def test_lead_and_support_marked_after_the_names_in_a_label(tmp_path):
+    doc = _parse(tmp_path, ["2027年校党委重点工作任务清单",
+                            "一、加强理论武装",
+                            "1.开展“循迹溯源学思想”主题宣讲活动。责任单位：党委宣传部牵头，马克思主义学院配合 "
+                            "完成时限：4月",
+                            "2.召开全面从严治党工作会议，签订责任书。责任单位：党委办公室牵头、纪委配合 完成时限：3月",
+                            "中共某某大学委员会办公室",
+                            "2027年2月26日"])
+    task = _row(doc, "开展“循迹溯源学思想”")
+    assert _leads(task) == [("党委宣传部", "stated")]
+    assert [(d.canonical, d.basis) for d in task.support] == [("马克思主义学院", "stated")]
+    task = _row(doc, "召开全面从严治党工作会议")
+    assert _leads(task) == [("党委办公室", "stated")]
+    assert [(d.canonical, d.basis) for d in task.support] == [("纪委", "stated")]

@@ -27,6 +27,7 @@ def _generic() -> str:
 
 _FRAME_WORDS = re.compile(r"负责|负总责|牵头|配合|会同|协同|协助|参与")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
+_MARK_AFTER = re.compile(r"(牵头|配合|协同|参与|协助)$")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
 
 
@@ -95,8 +96,16 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
         if role not in ("lead", "support", "person"):
             continue
         pos = m.end()
-        for item in _item_split().split(value):
-            item = item.strip(" 　:：，,。等")
+        items = [x.strip(" 　:：，,。等") for x in _item_split().split(value)]
+        # 责任单位：党委宣传部牵头，马克思主义学院配合: the same marks written after the names
+        for item in items:
+            tail = _MARK_AFTER.search(item)
+            if tail and len(item) > len(tail.group(0)) + 1:
+                marks_in[item[:tail.start()]] = tail.group(1)
+        for item in items:
+            tail = _MARK_AFTER.search(item)
+            if tail and item[:tail.start()] in marks_in:
+                item = item[:tail.start()]
             if not item:
                 continue
             start = text.find(item, pos)
