@@ -229,3 +229,20 @@ def test_lead_and_support_marked_after_the_names_in_a_label(tmp_path):
     task = _row(doc, "召开全面从严治党工作会议")
     assert _leads(task) == [("党委办公室", "stated")]
     assert [(d.canonical, d.basis) for d in task.support] == [("纪委", "stated")]
+
+
+def test_one_step_of_a_schedule_is_not_the_whole_works_time(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部关于做好2027年度发展党员工作的通知",
+                            "各二级党组织：",
+                            "现就有关事项通知如下。",
+                            "一、工作重点",
+                            "（一）严格程序把关。对发展对象逐一开展政治审查，未经政治审查的不得发展。",
+                            "二、时间安排",
+                            "1.3月20日前，各二级党组织将本单位年度发展党员计划报送党委组织部。",
+                            "2.4月中旬，举办第一期入党积极分子培训班。",
+                            "3.11月中旬，举办发展对象培训班。",
+                            "中共某某大学委员会组织部",
+                            "2027年3月1日"])
+    # 4月中旬 dates its own step, not every standing duty of the notice
+    assert _due(_row(doc, "对发展对象逐一开展政治审查"))[0] == "ongoing"
+    assert _due(_row(doc, "4月中旬，举办第一期")) == ("range", "2027-04-11", "2027-04-20")

@@ -88,6 +88,9 @@ def _stated_period(doc: Document) -> Period | None:
     a single month only in the sentence announcing the work: 现就2023年3月份…活动安排如下,
     not 自2010年11月首次启动以来)."""
     found: dict[str, Period] = {}
+    siblings: dict[tuple, int] = {}
+    for c in doc.clauses:
+        siblings[tuple(c.path[:-1])] = siblings.get(tuple(c.path[:-1]), 0) + 1
     for c in doc.clauses:
         headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
         if doc.section(c.path):
@@ -96,6 +99,8 @@ def _stated_period(doc: Document) -> Period | None:
         if timed and c.heading and not _TIME_HEADING.search(c.heading):
             # 时间安排 → （二）培育。4月至10月，…: one phase's time, not the whole work's
             timed = False
+        if timed and c.number and siblings.get(tuple(c.path[:-1]), 0) > 1:
+            timed = False  # 时间安排 → 1.3月20日前… 2.4月中旬，举办…: one step's time
         text = c.text or ""
         for dl in c.deadlines:
             if dl.kind not in ("range", "on") or not dl.start or not dl.end or dl.inferred:
