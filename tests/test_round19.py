@@ -246,3 +246,31 @@ def test_one_step_of_a_schedule_is_not_the_whole_works_time(tmp_path):
     # 4月中旬 dates its own step, not every standing duty of the notice
     assert _due(_row(doc, "对发展对象逐一开展政治审查"))[0] == "ongoing"
     assert _due(_row(doc, "4月中旬，举办第一期")) == ("range", "2027-04-11", "2027-04-20")
+
+
+def test_no_made_up_body_from_a_known_body_and_what_it_does(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学某某学院委员会2027年党建工作要点",
+                            "一、支部建设",
+                            "1.学院党委邀请校内外专家为支部书记举办一次品牌创建专题培训。",
+                            "2.对照问题清单，逐个单位完成党员发展工作“回头看”。",
+                            "中共某某大学某某学院委员会",
+                            "2027年2月20日"])
+    names = [n for n, _ in _leads(_row(doc, "学院党委邀请"))]
+    assert not any("邀请" in n for n in names)
+    assert not any("逐个" in n for n, _ in _leads(_row(doc, "对照问题清单")))
+
+
+def test_a_range_inside_a_month_keeps_its_days_in_the_time_limit_cell():
+    from pbdocs.lang.wording import deadline_text
+
+    def cell(a, b):
+        return deadline_text({"kind": "range", "start": a, "end": b})
+
+    assert cell("2027-12-21", "2027-12-31") == "2027年12月下旬"
+    assert cell("2027-10-11", "2027-10-20") == "2027年10月中旬"
+    assert cell("2027-02-21", "2027-02-28") == "2027年2月下旬"
+    assert cell("2027-04-20", "2027-04-25") == "2027年4月20日—25日"
+    assert cell("2027-04-20", "2027-05-10") == "2027年4月20日—5月10日"
+    # whole months stay as they were
+    assert cell("2027-03-01", "2027-03-31") == "2027年3月"
+    assert cell("2027-09-01", "2028-01-31") == "2027年9月—2028年1月"

@@ -749,8 +749,13 @@ _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
 # words a body's name does not open with or hold (及时与党委…, 报院党委会…, 其中…, 9月前推选1名…)
-_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同|力争|争取)"
+_NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同|力争|争取|逐个|逐一|"
+                         r"分别|全部|所有)"
                          r"|^(?!.*的).*\d")
+
+
+# what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
+_ACTS_ON = re.compile(r"邀请|[为对向把将给]")
 
 
 # a unit named by its role in the work (各培育创建单位, 申报单位, 各牵头部门): a body, though
@@ -773,6 +778,10 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         name = name[1:] if name.startswith("由") else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
+        # (学院党委邀请校内外专家为支部…: a known body opens it, and is the subject)
+        inner += [x for x in inside if x.start == pos + len(raw) - len(raw.lstrip())
+                  and x.end < m.end("name")
+                  and _ACTS_ON.search(text, x.end, m.end("name"))]
         if (name and not name.startswith(r.not_subject_starts)
                 and (not has_action(name, r) or _ROLE_UNIT.fullmatch(name))
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)

@@ -116,6 +116,10 @@ def _point(d: date, suffix: str = "") -> str:
     return f"{d.year}年{d.month}月{d.day}日{suffix}"
 
 
+# the thirds of a month a range may be (上旬 1–10, 中旬 11–20, 下旬 21–end)
+_TEN_DAYS = {(1, 10): "上旬", (11, 20): "中旬", (21, 31): "下旬"}
+
+
 def deadline_text(dl: Any) -> str:
     """A deadline as a task table says it: `2021年6月底前`, `2020年4月—5月`, else as written."""
     start, end = parse_iso(_get(dl, "start")), parse_iso(_get(dl, "end"))
@@ -123,7 +127,16 @@ def deadline_text(dl: Any) -> str:
     if kind == "range" and start and end:
         a = f"{start.year}年{start.month}月"
         b = (f"{end.month}月" if end.year == start.year else f"{end.year}年{end.month}月")
-        return a if (start.year, start.month) == (end.year, end.month) else f"{a}—{b}"
+        whole = start.day == 1 and _month_end(end)
+        if (start.year, start.month) == (end.year, end.month):
+            if whole:
+                return a
+            # 12月下旬 → 2027年12月下旬; 4月20日至25日 → 2027年4月20日—25日
+            part = _TEN_DAYS.get((start.day, 31 if _month_end(end) else end.day))
+            return f"{a}{part}" if part else f"{a}{start.day}日—{end.day}日"
+        if whole:
+            return f"{a}—{b}"
+        return f"{a}{start.day}日—{b}{end.day}日"
     if kind == "on" and end:
         if start and start.day == 1 and _month_end(end) and start.month == end.month:
             return f"{end.year}年{end.month}月"
