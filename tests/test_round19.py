@@ -274,3 +274,19 @@ def test_a_range_inside_a_month_keeps_its_days_in_the_time_limit_cell():
     # whole months stay as they were
     assert cell("2027-03-01", "2027-03-31") == "2027年3月"
     assert cell("2027-09-01", "2028-01-31") == "2027年9月—2028年1月"
+
+
+def test_the_task_books_owner_column_names_the_persons_the_text_names(tmp_path):
+    from pbdocs.generate.taskbook import taskbook_rows
+
+    doc = _parse(tmp_path, ["中共某某大学某某学院委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "1.开展期中教学检查，听取学生对思政课教学的意见建议（责任人：分管教学副院长）。",
+                            "2.组织员负责审核发展对象的政治审查材料。",
+                            "3.年底前完成党支部换届工作。",
+                            "中共某某大学某某学院委员会",
+                            "2027年2月20日"])
+    owners = {r.measure[:6]: r.owner for r in taskbook_rows(doc)}
+    assert owners["开展期中教学"] == "分管教学副院长"
+    assert owners["组织员负责审"] == "组织员"
+    assert owners["年底前完成党"] == ""  # nobody named: left to fill in

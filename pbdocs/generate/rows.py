@@ -21,7 +21,7 @@ class TaskRow:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     time_limit: str = ""  # 完成时限 as a table says it
-    owner: str = ""  # 责任人 (blank in a task book: to fill in)
+    owner: str = ""  # 责任人: the persons the text names, else blank to fill in
     output: str = ""  # 成果形式
     # the departments as the table shows them, a suggestion marked (党委组织部（建议）); when
     # empty, the names of `lead`/`support` are shown as they are

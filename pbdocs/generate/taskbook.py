@@ -94,12 +94,26 @@ def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
             rows.append(TaskRow(
                 no=len(rows) + 1, section=_group(doc, c), key_task=key_task(doc, c),
                 measure=t.text.strip(), lead=dept_names(lead), support=dept_names(support),
-                time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind), owner="",
+                time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind),
+                owner=_owners(t, c),
                 output=_output(t.text, t.targets, rules), clause_id=c.id,
                 lead_shown=wording.depts_shown(lead), support_shown=wording.depts_shown(support),
                 lead_basis=_basis(lead), support_basis=_basis(support),
                 lead_source=_source(lead)))
     return rows
+
+
+def _owners(task, clause: Clause) -> str:
+    """The 责任人 cell: the persons the text names for the task (组织员负责…, a 责任人 label in
+    the task or its clause's note: 责任人：分管教学副院长), else blank for the office to fill in."""
+    names = [getattr(d, "name", "") for d in getattr(task, "persons", None) or []]
+    for text in (task.text, clause.note or ""):
+        for m in _OWNER_LABEL.finditer(text or ""):
+            names += [x.strip() for x in re.split(r"[、，,]", m.group(1))]
+    return "、".join(dict.fromkeys(n for n in names if n))
+
+
+_OWNER_LABEL = re.compile(r"责任人\s*[：:]\s*([^；;）)\n。]+)")
 
 
 def _basis(depts: list) -> str:
