@@ -290,3 +290,12 @@ def test_the_task_books_owner_column_names_the_persons_the_text_names(tmp_path):
     assert owners["开展期中教学"] == "分管教学副院长"
     assert owners["组织员负责审"] == "组织员"
     assert owners["年底前完成党"] == ""  # nobody named: left to fill in
+
+
+def test_an_officer_of_each_unit_written_with_ge_is_a_person(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学马克思主义学院总支部委员会2027年秋季学期工作安排",
+                            "一、常规工作",
+                            "（一）坚持每两周开展一次集体备课，各教研室主任具体负责。",
+                            "中共某某大学马克思主义学院总支部委员会",
+                            "2027年8月25日"])
+    assert _leads(_row(doc, "坚持每两周开展一次集体备课")) == [("教研室主任", "text")]

@@ -73,7 +73,8 @@ def departments(doc):
             mentions.append(m)
             named.append(m)
         elif ent.label_ in ("BODY", "PERSON"):
-            m = depts.Mention(ent.start_char, ent.end_char, ent.text, lex.canonical(ent.text))
+            m = depts.Mention(ent.start_char, ent.end_char, ent.text,
+                              ent.ent_id_ or lex.canonical(ent.text))
             named.append(m)
             (bodies if ent.label_ == "BODY" else persons).append(m)
     pb["mentions"] = mentions
@@ -185,6 +186,12 @@ def get_nlp(extra: tuple[str, ...] = ()):
                 for alias, canon in lex.departments.items()]
     patterns += [{"label": "BODY" if role in lex.bodies else "PERSON", "pattern": role}
                  for role in lex.roles]
+    # 各教研室主任, 各党支部书记: a person of each unit, written with 各 (else 各教研室 would
+    # win the overlap as a body)
+    patterns += [{"label": "PERSON", "pattern": "各" + role, "id": lex.canonical(role)}
+                 for role in lex.roles
+                 if role not in lex.bodies and not role.startswith("各")
+                 and "各" + role not in lex.roles]
     # Phrase patterns (hash lookups) rather than token patterns (tried at every token); the
     # ruler segments each pattern, and a name the user dictionary holds is one word anyway.
     nlp.tokenizer = _PatternTokenizer(nlp.vocab)
