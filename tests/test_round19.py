@@ -299,3 +299,14 @@ def test_an_officer_of_each_unit_written_with_ge_is_a_person(tmp_path):
                             "中共某某大学马克思主义学院总支部委员会",
                             "2027年8月25日"])
     assert _leads(_row(doc, "坚持每两周开展一次集体备课")) == [("教研室主任", "text")]
+
+
+def test_the_party_one_signs_with_is_no_doer(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学某某学院总支部委员会2027年党建工作要点",
+                            "一、压实责任",
+                            "1.党总支书记与各党支部书记签订党建工作责任书。",
+                            "2.党总支书记和组织员共同负责发展党员工作。",
+                            "中共某某大学某某学院总支部委员会",
+                            "2027年2月20日"])
+    assert _leads(_row(doc, "党总支书记与各党支部书记")) == [("党总支书记", "text")]
+    assert _leads(_row(doc, "党总支书记和组织员")) == [("党总支书记", "text"), ("组织员", "text")]

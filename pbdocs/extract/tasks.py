@@ -684,6 +684,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             i += 1
             group.append(inside[i])
         i += 1
+        if len(group) > 1 and _SIGNS_WITH.match(text, group[-1].end, end) and re.fullmatch(
+                r"\s*(?:与|同)\s*", text[group[0].end:group[1].start]):
+            group = group[:1]  # 党总支书记与各党支部书记签订责任书: who signs with whom
         first, last = group[0], group[-1]
         seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
         # (2029年9月底前各二级党组织完成…, 下半年学生工作部组织…: the time opens the segment,
@@ -734,6 +737,10 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     add(Doer(part.strip(), canonical(part.strip()), start=at))
                 at += len(part) + 1
     return out
+
+
+# a pledge signed with someone (…与各党支部书记签订责任书): the one after 与 is the other party
+_SIGNS_WITH = re.compile(r"\s*(?:分别)?(?:签订|签署|逐级签订)")
 
 
 # what a body is made of (由…等组成, 由…构成)
