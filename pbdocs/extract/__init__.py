@@ -572,6 +572,7 @@ _MONTH_ONLY = re.compile(r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?:\
 
 
 def _date_year(value: str | None) -> int | None:
+    """The year of an ISO date (a document's date), or None."""
     return int(value[:4]) if value and value[:4].isdigit() else None
 
 
@@ -919,6 +920,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             _SEASON.fullmatch(d.text or "") and d.start and d.end
             and d.start <= inherited[0].start and inherited[0].end <= d.end for d in t_dl):
         t_dl = []  # 10月：选派…参加党校秋季培训班: the month its label names, not the season
+    week_row = bool(inherited) and timeexpr.is_week_label(inherited[0].text)
     if not t_dl and not found_recs and inherited and inherited[0].end:
         # 5月中旬将材料报…预审，“七一”前完成接收: a limit the task's named day sets (X前, X后
         # N个月内) is its own, not the time its sentence or row opened with; so is the day
@@ -931,8 +933,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             named = None  # 第四季度：组织元旦、春节前廉洁提醒 in a plan issued in February:
             # the year's 春节 was past when the plan was written; the row's label dates it
         if named is not None and (named.kind == "by" or _wider_than_month(inherited[0])
-                                  or timeexpr.is_week_label(inherited[0].text)
-                                  or _outside(named, inherited[0])):
+                                  or week_row or _outside(named, inherited[0])):
             t_dl = [named]
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
@@ -946,7 +947,6 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
                       default=0)
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
-    week_row = bool(inherited) and timeexpr.is_week_label(inherited[0].text)
     if kind == "once" and not dated and not week_row and (
             timeexpr.counted_from_event(sent) or rules.event_subjects.search(sent.lstrip("各"))):
         # 新任书记任职后3个月内完成培训: each time someone takes office (第1—2周：开学后两周内
