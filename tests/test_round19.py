@@ -310,3 +310,16 @@ def test_the_party_one_signs_with_is_no_doer(tmp_path):
                             "2027年2月20日"])
     assert _leads(_row(doc, "党总支书记与各党支部书记")) == [("党总支书记", "text")]
     assert _leads(_row(doc, "党总支书记和组织员")) == [("党总支书记", "text"), ("组织员", "text")]
+
+
+def test_the_timetable_marks_every_other_week_and_month_as_written():
+    from pbdocs.generate.timetable import TimeItem, _recurring_marks
+
+    def marks(period, every):
+        return _recurring_marks(TimeItem(kind="recurring", label="x", lead=[], when="",
+                                         period=period, every=every))
+
+    assert marks("week", 2) == [(1, 12, "每两周")]
+    assert marks("week", None) == [(1, 12, "每周")]
+    assert [a for a, _, _ in marks("month", 2)] == [1, 3, 5, 7, 9, 11]
+    assert len(marks("month", 1)) == 12

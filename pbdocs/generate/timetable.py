@@ -166,11 +166,12 @@ def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
 def _recurring_marks(it: TimeItem) -> list[tuple[int, int, str]]:
     """(first month, last month, text) of the spans a recurring duty occupies in a year."""
     mark = f"{it.min_times}次" if it.min_times else "●"
-    if it.period == "week":
-        return [(1, 12, "每周")]
-    if it.period == "month":  # once a month is what ● says
+    every = it.every if it.every and it.every > 1 else 1
+    if it.period == "week":  # 每周, 每两周
+        return [(1, 12, wording.period_word("week", None, every))]
+    if it.period == "month":  # once a month is what ● says; 每两个月: every other month
         mark = mark if (it.min_times or 1) > 1 else "●"
-        return [(m, m, mark) for m in range(1, 13)]
+        return [(m, m, mark) for m in range(1, 13, every)]
     if it.period == "day" and it.on:
         try:
             mo, day = (int(x) for x in it.on.split("-"))
