@@ -323,3 +323,14 @@ def test_the_timetable_marks_every_other_week_and_month_as_written():
     assert marks("week", None) == [(1, 12, "每周")]
     assert [a for a, _, _ in marks("month", 2)] == [1, 3, 5, 7, 9, 11]
     assert len(marks("month", 1)) == 12
+
+
+def test_a_short_verb_before_wancheng_still_makes_a_deliverable_due_by_the_spans_end(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会关于加强新时代师德师风建设的实施方案",
+                            "一、加强师德宣传",
+                            "1.第四季度拍摄完成师德主题微视频一部。",
+                            "2.第三季度开展师德师风专题调研。",
+                            "中共某某学院委员会",
+                            "2027年3月1日"])
+    assert _due(_row(doc, "第四季度拍摄完成")) == ("by", None, "2027-12-31")
+    assert _due(_row(doc, "第三季度开展"))[0] == "range"
