@@ -334,3 +334,28 @@ def test_a_short_verb_before_wancheng_still_makes_a_deliverable_due_by_the_spans
                             "2027年3月1日"])
     assert _due(_row(doc, "第四季度拍摄完成")) == ("by", None, "2027-12-31")
     assert _due(_row(doc, "第三季度开展"))[0] == "range"
+
+
+def test_a_term_plans_timetable_shows_its_regular_work_over_the_terms_months(tmp_path):
+    from pbdocs.generate.timetable import timetable_context
+
+    doc = _parse(tmp_path, _WEEKS)
+    ctx = timetable_context(doc)
+    assert ctx["regular_months"] == [8, 9, 10, 11, 12, 1]
+    assert ctx["regular_span"] == "本学期"
+    (row,) = [r for r in ctx["regular"] if "集体备课" in r["label"]]
+    assert row["months"] == ["●", "●", "●", "●", "●", "●"]
+
+
+def test_a_year_plans_timetable_keeps_the_calendar_year_grid(tmp_path):
+    from pbdocs.generate.timetable import timetable_context
+
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "1.各党支部每月开展一次主题党日活动。",
+                            "2.6月底前完成党支部换届。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    ctx = timetable_context(doc)
+    assert ctx["regular_months"] == list(range(1, 13))
+    assert ctx["regular_span"] == "每年"

@@ -21,6 +21,7 @@ from pbdocs.model import Clause, Deadline, Document
 
 LABEL_CHARS = 60
 ONGOING_BAND = "贯穿全年"
+TERM_BAND = "贯穿本学期"
 # Semesters within a calendar year: spring (with the winter break) and autumn.
 SEMESTER_SPANS = [(1, 7), (8, 12)]
 QUARTERS = [(1, 3), (4, 6), (7, 9), (10, 12)]
@@ -220,6 +221,45 @@ def _year_cells(it: TimeItem) -> list[str]:
     return cells
 
 
+def _term_months(doc: Document, months: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The months of a term's plan (秋季学期工作安排: its dated months, at most seven), over
+    which its regular work is shown instead of a calendar year; [] for any other plan."""
+    if "学期" not in (doc.title or "") or not 1 < len(months) <= 7:
+        return []
+    return months
+
+
+def _term_cells(it: TimeItem, term: list[tuple[int, int]]) -> list[str]:
+    """A recurring or standing row's cells over a term's months: a weekly duty, a term's or
+    a year's once across the term, a monthly one in each month, a quarter's in its months."""
+    cells = [""] * len(term)
+    if it.kind == "ongoing":
+        _put(cells, 0, len(term) - 1, TERM_BAND, False)
+        return cells
+    # the finest cadence shows (每学期…，每月至少听课2次: each month), the term's or year's
+    # once across the term where nothing finer is written
+    for p in sorted(periods(it), key=lambda p: _FINENESS.get(p.period or "", 9)):
+        if p.period in ("semester", "year"):
+            times = f"{p.min_times}次" if p.min_times else "1次"
+            if p.period == "year" and p.every and p.every > 1:
+                times = wording.period_word("year", None, p.every)
+            marks = [(term[0][1], term[0][1], times)]
+            spans = [list(range(len(term)))]
+        else:
+            marks = _recurring_marks(p)
+            spans = []
+            for a, b, _ in marks:
+                idx = [i for i, (_, m) in enumerate(term) if a <= m <= b]
+                spans.append(idx)
+        for (_, _, text), idx in zip(marks, spans, strict=True):
+            if idx and all(cells[i] == "" for i in idx):  # a finer mark already there wins
+                _put(cells, idx[0], idx[-1], text, False)
+    return cells
+
+
+_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "semester": 4, "year": 5}
+
+
 def _overlaps(it: TimeItem, months: list[tuple[int, int]]) -> bool:
     s = (it.start.year, it.start.month) if it.start else None
     e = (it.end.year, it.end.month) if it.end else s
@@ -249,6 +289,8 @@ def timetable_context(doc: Document) -> dict[str, Any]:
                                    for i, it in enumerate(rows, 1)]})
     regular = [it for it in items if it.kind == "recurring"]
     regular += [it for it in items if it.kind == "ongoing"]
+    term = _term_months(doc, months)
+    grid = [m for _, m in term] if term else list(range(1, 13))
     mark = wording.word("basis", "suggested")
     suggested = bool(mark) and any(mark in it.lead_shown for it in items)
     return {
@@ -256,7 +298,13 @@ def timetable_context(doc: Document) -> dict[str, Any]:
         "plan_name": plan_name(doc),
         "items": [_row(i, it, []) for i, it in enumerate(items, 1)],
         "years": years,
-        "regular": [_row(i, it, _year_cells(it)) for i, it in enumerate(regular, 1)],
+        "regular": [_row(i, it, _term_cells(it, term) if term else _year_cells(it))
+                    for i, it in enumerate(regular, 1)],
+        # the regular work's month grid: a calendar year, or a term plan's own months
+        "regular_months": grid,
+        "regular_span": wording.word("phrase", "term_grid", "本学期") if term else
+        wording.word("phrase", "year_grid", "每年"),
+        "regular_widths": ",".join(["4", "36", "12", "12"] + [str(36 // len(grid))] * len(grid)),
         "undated": [_row(i, it, []) for i, it in
                     enumerate((it for it in items if it.kind == "undated"), 1)],
         "basis_legend": wording.basis_legend() if suggested else "",
