@@ -884,8 +884,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     # (第三季度开展…, 下半年举办…: the work is done in that span, a range; a deliverable
     # (三季度完成…, 一季度修订…), a time label (第三季度：…) or 上半年 is due by its end)
     t_dl = [f.deadline if f.start not in at_labels and _IN_SPAN.fullmatch(f.deadline.text or "")
-            and not rules.span_deliverable.match(text, f.end)
-            and not _DONE_AFTER.match(text, f.end) else _by_end(f.deadline)
+            and not rules.span_deliverable.match(text, f.end) else _by_end(f.deadline)
             for f in found_dl]
     if (found_dl and not any(f.start not in at_labels for f in found_dl)
             and _wider_than_month(found_dl[0].deadline) and found_dl[0].deadline.end):
@@ -1009,8 +1008,6 @@ _OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
 _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)|\d{4}\s*年度?")
 
 
-# (第四季度拍摄完成…, 下半年全部完成…: a short verb before 完成 still makes it a deliverable)
-_DONE_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{1,2}(?:完成|建成)")
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
 
 

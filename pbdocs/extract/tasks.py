@@ -122,7 +122,9 @@ def rules() -> Rules:
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
         subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
-        span_deliverable=re.compile(rf"\s*(?:{_words(s.get('span_deliverable', ()))})"),
+        # (第四季度拍摄完成…: a short verb before 完成/建成 still makes it a deliverable)
+        span_deliverable=re.compile(rf"\s*(?:[\u4e00-\u9fff]{{1,2}}(?:完成|建成)|"
+                                    rf"{_words(s.get('span_deliverable', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
