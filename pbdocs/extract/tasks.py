@@ -51,6 +51,7 @@ class Rules:
     decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
+    durative_openers: re.Pattern  # 持续/不断…: the work is standing, whatever its object
     own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
@@ -125,6 +126,8 @@ def rules() -> Rules:
         # (第四季度拍摄完成…: a short verb before 完成/建成 still makes it a deliverable)
         span_deliverable=re.compile(rf"\s*(?:[\u4e00-\u9fff]{{1,2}}(?:完成|建成)|"
                                     rf"{_words(s.get('span_deliverable', ()))})"),
+        durative_openers=re.compile(
+            rf"^(?:要|并|同时)?(?:{_words(s.get('durative_openers', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
@@ -1103,7 +1106,7 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
     # (the standing duty opens the sentence: 加强…，一是支持…，; not 各项任务全面推进，; and
     # 支持工会召开教代会 is the meeting, held once)
     if not m or (r.once_verbs.search(predicate(opening[m.end():], r))
-                 and not _DURATIVE.match(opening)):
+                 and not r.durative_openers.match(opening)):
         return False
     what = predicate(_TIME_WORDS.sub("", seg), r)
     if _COMPLETES.match(what):
@@ -1116,8 +1119,6 @@ def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r:
 # a comma segment that only says who leads or helps (，由纪检监察室牵头 ，计划财务处配合)
 _WHO_PARTS = re.compile(r"[，,]\s*(?:由)?[^，,。；;]{2,24}?(?:牵头|配合|负责|参与|协助|共同实施)"
                         r"(?=[，,])")
-# (持续开展“一支部一品牌”创建，上半年…: the adverb makes the work standing, whatever its object)
-_DURATIVE = re.compile(r"^(?:要|并|同时)?(?:持续|不断|长期|常态化|坚持)")
 _STANDING_PARTS = 3  # standing parts a sentence may open with before its dated one-off
 _ASKED_DOER = re.compile(r"^([^，,。；;]{2,14}?)(?:要|应当|应|须|必须)(?=[^，,。；;])")
 # the standing part's own completion (全部办理完毕, 完成相关工作), not a deliverable of its own
