@@ -911,8 +911,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or _second_dated(pb, last, s0, s1, seg, r)
-                or _deliverable_after_cadence(pb, last, s0, s1, seg, r)
-                or _standing_after_cadence(pb, last, s0, s1, seg, r)
+                or _undated_after_cadence(pb, last, s0, s1, seg, r)
                 # (对考核等次为“差”的，由…约谈，6月底前组织“回头看”: the dated one-off after
                 # what is done each time the condition holds)
                 or (CONDITION_OPENING.match(before) and _dated(pb, s0, s1)
@@ -1044,38 +1043,39 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> 
 _LEAD_TIME = re.compile(r"^\s*(?:并|要|并要)?\s*(?:于|在)?\s*")
 
 
-def _deliverable_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
-                               r: Rules) -> bool:
-    """A deliverable with no cadence of its own after a duty that recurs is a row of its own
-    (纪检监察室每半年开展一次专项检查，设立院长信箱和举报电话: the mailbox is set up once)."""
+_AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
+
+
+def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+    """A part with no cadence or date of its own that asks for something after a duty that
+    recurs is a row of its own: what it asks is not done on that cadence (纪检监察室每半年开展
+    一次专项检查，设立院长信箱和举报电话: the mailbox is set up once; 各党支部每月开展一次主题
+    党日活动，严格落实“三会一课”制度: the rule holds all the time; 每学期组织一次督查，对问题较多
+    的学院负责人进行问询). A part that only says how often or how much (每季度召开一次,
+    每周推送不少于2期), a step of each time (召开前…) or that the work is completed stays with it."""
     if not any(last <= f.start < s0 and not getattr(f, "annual", False)
                for f in pb["recurrences"]):
         return False
     if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
         return False
     rest = _AND.sub("", seg).strip()
-    if _AROUND_IT.match(rest):
-        return False  # 召开前应当开展谈心谈话: a step of each time it recurs
-    return bool(rest) and not is_scene(rest, r) and bool(r.own_once.search(rest))
-
-
-def _standing_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str,
-                            r: Rules) -> bool:
-    """A standing duty with no cadence or date of its own after a duty that recurs is a row of
-    its own (各党支部每月开展一次主题党日活动，严格落实“三会一课”制度: the rule holds all
-    the time, the day comes each month)."""
-    if not any(last <= f.start < s0 and not getattr(f, "annual", False)
-               and not getattr(f, "quota", False) for f in pb["recurrences"]):
-        return False
-    if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
-        return False
-    rest = _AND.sub("", seg).strip()
     if not rest or is_scene(rest, r) or not has_action(rest, r):
         return False
-    return bool(r.standing_openers.search(rest))
+    if (_HOW_OFTEN.match(seg) or _HOW_MUCH.fullmatch(rest)
+            or _CADENCE_ONLY.match(_strip_time(seg, s0, pb))):
+        return False
+    # (召开前应当开展谈心谈话: a step of each time it recurs; 发现问题及时报告: what is done on
+    # finding something; ，确保…/切实解决…: what the work is for; ，各教研室主任具体负责: who
+    # does it)
+    return not (_AROUND_IT.match(rest) or _COMPLETES.match(predicate(rest, r))
+                or _FOLLOWS_FROM.match(rest) or _WHO_ONLY.fullmatch(rest))
 
 
-_AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
+# a part that goes on from the work before it: what is done on finding something, or what the
+# work is for
+_FOLLOWS_FROM = re.compile(r"(?:对)?发现|确保|切实|做到|力争|从而|进而|以便|使|让")
+# a part that only says who does the work before it
+_WHO_ONLY = re.compile(r"(?:由)?[^，,。；;]{2,24}?(?:具体)?(?:牵头|配合|负责|参与|协助)[。；;]?")
 
 
 def _kind_changes(before: str, seg: str, dated_before: bool, dated_seg: bool, r: Rules,

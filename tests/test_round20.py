@@ -1,0 +1,43 @@
+"""Round 20 (issue 12): the parts of a sentence that are rows of their own."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round19 import _due
+
+_PLAN = ["中共某某大学委员会",
+         "2027年党建工作要点",
+         "一、组织建设",
+         "（一）每学期组织一次党员发展工作督查，对问题较多的学院负责人进行问询。",
+         "（二）每半年开展一次意识形态领域形势研判，落实意识形态工作责任制。",
+         "（三）每两年对专职纪检干部开展一次全员轮训，选派纪检干部参与上级纪委审查调查工作。",
+         "（四）每月开展一次主题党日活动，每次活动不少于2小时。",
+         "（五）各党支部每季度召开一次支部委员会，每季度召开一次。",
+         "（六）每年开展一次专项检查，年底前全部完成。",
+         "中共某某大学委员会",
+         "2027年1月10日"]
+
+
+def _row(doc, words: str):
+    found = [t for c in doc.clauses for t in c.tasks if words in t.text]
+    assert len(found) == 1, [t.text for c in doc.clauses for t in c.tasks]
+    return found[0]
+
+
+def test_a_part_asking_for_something_else_after_a_cadence_is_a_row_of_its_own(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    # what the second part asks is not done on the first part's cadence
+    for first, second in (("组织一次党员发展工作督查", "对问题较多的学院负责人进行问询"),
+                          ("意识形态领域形势研判", "落实意识形态工作责任制"),
+                          ("专职纪检干部开展一次全员轮训", "选派纪检干部参与上级纪委")):
+        a, b = _row(doc, first), _row(doc, second)
+        assert a is not b, second
+        assert a.kind == "recurring"
+        assert b.recurrences == [], second
+    assert _due(_row(doc, "落实意识形态工作责任制")) == ("ongoing", None, None)
+
+
+def test_a_part_saying_only_how_much_or_that_the_work_completes_stays_with_the_cadence(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    assert _row(doc, "每月开展一次主题党日活动") is _row(doc, "每次活动不少于2小时")
+    assert _row(doc, "每年开展一次专项检查") is _row(doc, "年底前全部完成")
