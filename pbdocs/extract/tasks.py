@@ -1052,7 +1052,8 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
     一次专项检查，设立院长信箱和举报电话: the mailbox is set up once; 各党支部每月开展一次主题
     党日活动，严格落实“三会一课”制度: the rule holds all the time; 每学期组织一次督查，对问题较多
     的学院负责人进行问询). A part that only says how often or how much (每季度召开一次,
-    每周推送不少于2期), a step of each time (召开前…) or that the work is completed stays with it."""
+    每周推送不少于2期), a step of each time (召开前…) or that the work is completed stays with
+    it."""
     if not any(last <= f.start < s0 and not getattr(f, "annual", False)
                for f in pb["recurrences"]):
         return False
