@@ -41,3 +41,19 @@ def test_a_part_saying_only_how_much_or_that_the_work_completes_stays_with_the_c
     doc = _parse(tmp_path, _PLAN)
     assert _row(doc, "每月开展一次主题党日活动") is _row(doc, "每次活动不少于2小时")
     assert _row(doc, "每年开展一次专项检查") is _row(doc, "年底前全部完成")
+
+
+def test_a_second_date_inside_a_later_part_dates_a_second_one_off(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学机关委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "1.第二季度完成机关党支部任期情况摸底，指导任期届满的党支部于9月底前完成换届选举。",
+                            "2.11月底前，各党支部书记向机关党委述职，机关党委在年底前完成考核评价。",
+                            "3.6月底前召开专题会议，会议材料于6月底前全部报送。",
+                            "中共某某大学机关委员会",
+                            "2027年2月20日"])
+    assert _due(_row(doc, "完成机关党支部任期情况摸底")) == ("by", None, "2027-06-30")
+    assert _due(_row(doc, "指导任期届满的党支部")) == ("by", None, "2027-09-30")
+    assert _due(_row(doc, "各党支部书记向机关党委述职")) == ("by", None, "2027-11-30")
+    assert _due(_row(doc, "机关党委在年底前完成考核评价")) == ("by", None, "2027-12-31")
+    # the same date again only dates the part before
+    assert _row(doc, "召开专题会议") is _row(doc, "全部报送")

@@ -1027,16 +1027,24 @@ _COMPLETES_OWN = re.compile(r"^(?:全面|按期|按时)?完成(?![^，,。；;]*
 
 
 def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
-    """A segment that opens with a date of its own after a dated part is a second one-off with
+    """A segment with a date of its own after a dated part is a second one-off with
     its own time (于4月13日至24日举办第一期培训班，10月举办第二期; 5月15日前报送小结，12月10日前
     报送总结), not a second date of the first (…，6月20日前全部完成 only dates it)."""
     if not _dated(pb, last, s0):
         return False
     lead = len(seg) - len(_LEAD_TIME.sub("", seg, 1))
-    if not any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
-               for f in pb["deadlines"]):
+    if any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
+           for f in pb["deadlines"]):
+        what = predicate(_TIME_WORDS.sub("", seg), r)
+        return bool(has_action(what, r)) and not _COMPLETES.match(what)
+    # (…，指导任期届满的党支部于9月底前完成换届选举; …，考核结果于次年1月15日前报…: a date
+    # of its own inside the segment, not the one before, dates a second one-off)
+    own = [f for f in pb["deadlines"]
+           if s0 <= f.start < s1 and (f.deadline.end or f.deadline.start)]
+    before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0}
+    if not own or own[0].deadline.end in before or not own[0].deadline.text:
         return False
-    what = predicate(_TIME_WORDS.sub("", seg), r)
+    what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
     return bool(has_action(what, r)) and not _COMPLETES.match(what)
 
 
