@@ -57,3 +57,17 @@ def test_a_second_date_inside_a_later_part_dates_a_second_one_off(tmp_path):
     assert _due(_row(doc, "机关党委在年底前完成考核评价")) == ("by", None, "2027-12-31")
     # the same date again only dates the part before
     assert _row(doc, "召开专题会议") is _row(doc, "全部报送")
+
+
+def test_meeting_rules_go_to_the_party_office_and_student_branches_to_organisation(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、制度建设",
+                            "1.修订二级学院党政联席会议制度。",
+                            "2.完成新一届学生党支部设置调整。",
+                            "3.加强学生党员教育管理。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    lead = lambda words: [(d.canonical or d.name, d.basis) for d in _row(doc, words).lead]  # noqa: E731
+    assert lead("党政联席会议") == [("党委办公室", "suggested")]
+    assert lead("学生党支部设置") == [("党委组织部", "suggested")]
+    assert lead("学生党员教育管理") == [("党委学生工作部", "suggested")]
