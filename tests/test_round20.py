@@ -71,3 +71,19 @@ def test_meeting_rules_go_to_the_party_office_and_student_branches_to_organisati
     assert lead("党政联席会议") == [("党委办公室", "suggested")]
     assert lead("学生党支部设置") == [("党委组织部", "suggested")]
     assert lead("学生党员教育管理") == [("党委学生工作部", "suggested")]
+
+
+def test_an_organising_section_that_divides_the_work_puts_nobody_in_charge_of_all(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部",
+                            "2027年校党委理论学习中心组学习计划",
+                            "一、学习安排",
+                            "1月：学习习近平总书记关于教育的重要论述。",
+                            "3月：学习全国两会精神，邀请专家作专题辅导。",
+                            "4月：围绕全面从严治党开展专题学习。",
+                            "二、职责分工",
+                            "党委办公室负责中心组学习的组织协调，做好会务保障。党委宣传部负责拟定每次学习方案，"
+                            "做好学习记录整理和归档工作。",
+                            "中共某某大学委员会宣传部",
+                            "2027年2月26日"])
+    for words in ("关于教育的重要论述", "学习全国两会精神"):
+        assert [d.canonical for d in _row(doc, words).lead] == ["党委宣传部"], words

@@ -441,6 +441,8 @@ def _organising_lead(doc: Document, lex) -> None:
         named = [d for d in c.lead  # 由党委组织部具体负责组织实施 (not 由…负责解释)
                  if d.basis == "text" and not _interprets(c.text or "", d.name)
                  and _in_charge(c.text or "", d.name)]
+        if named and _divides_work(c):
+            continue  # 党委办公室负责组织协调…；党委宣传部负责拟定学习方案…: a division of work
         if named and any(w in h and len(h) <= 12 for h in headings if h for w in words):
             lead = [Dept(d.name, d.canonical, "suggested", "组织实施一节写明由它负责整项工作")
                     for d in named]
@@ -527,6 +529,16 @@ def _seated_office(doc: Document, lex) -> None:
         for t in c.tasks:
             if not t.lead:
                 t.lead = [Dept(office, lex.canonical(office), "suggested", why)]
+
+
+def _divides_work(clause) -> bool:
+    """Whether an organising clause gives two or more departments a charge each (党委办公室负责
+    中心组学习的组织协调…。党委宣传部负责拟定每次学习方案…): a division of the work, so none
+    of them is in charge of the whole of it."""
+    text = clause.text or ""
+    charged = {d.canonical or d.name for d in clause.lead if d.basis == "text"
+               and re.search(rf"{re.escape(d.name)}[^，,。；;]{{0,6}}?负责(?!解释)", text)}
+    return len(charged) > 1
 
 
 def _in_charge(text: str, name: str) -> bool:
