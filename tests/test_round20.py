@@ -87,3 +87,37 @@ def test_an_organising_section_that_divides_the_work_puts_nobody_in_charge_of_al
                             "2027年2月26日"])
     for words in ("关于教育的重要论述", "学习全国两会精神"):
         assert [d.canonical for d in _row(doc, words).lead] == ["党委宣传部"], words
+
+
+def test_a_note_with_xietong_names_the_support(tmp_path):
+    doc = _parse(tmp_path, ["中共某某职业技术学院委员会“党建+产教融合”行动计划",
+                            "一、重点行动",
+                            "1.每年至少与2家合作企业党组织签订共建协议。（牵头：党委组织部，协同：校企合作处）",
+                            "中共某某职业技术学院委员会",
+                            "2027年3月1日"])
+    t = _row(doc, "签订共建协议")
+    assert [(d.canonical, d.basis) for d in t.lead] == [("党委组织部", "stated")]
+    assert [(d.canonical, d.basis) for d in t.support] == [("校企合作处", "stated")]
+
+
+def test_the_party_committees_own_office_issuing_names_itself_as_the_office(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会网络安全和信息化委员会办公室",
+                            "关于开展“清朗校园”专项行动的通知",
+                            "各二级党组织：",
+                            "一、重点任务",
+                            "（一）修订完善《校园网络平台管理办法》。",
+                            "中共某某大学委员会网络安全和信息化委员会办公室",
+                            "2027年4月1日"])
+    lead = _row(doc, "修订完善").lead
+    assert [(d.name, d.canonical) for d in lead] == [
+        ("党委网络安全和信息化委员会办公室", "党委网信办")]
+
+
+def test_a_modal_before_a_body_is_no_part_of_its_name(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于开展民主评议党员工作的通知",
+                            "各二级党组织：",
+                            "一、方法步骤",
+                            "（一）对拟评为“不合格”等次的党员，须报党委组织部备案。",
+                            "中共某某大学委员会",
+                            "2027年12月1日"])
+    assert "须报党委组织部" not in [d.name for d in _row(doc, "须报党委组织部备案").lead]

@@ -565,7 +565,10 @@ def default_doers(doc: Document, canonical, is_department) -> list[Dept]:
         # 宣传部's 中心组学习计划: its own work)
         office = canonical(issuer_office(doc))
         if not is_department(office):
-            name = within_institution(short_name(issuer), doc)
+            # (中共某某大学委员会网络安全和信息化委员会办公室: the 党委's office, as
+            # issuer_office names it; a college's committee within its institution)
+            name = (issuer_office(doc) if issuer_office(doc).startswith("党委")
+                    else within_institution(short_name(issuer), doc))
             return [_dept(name, canonical(name), OWN_UNIT_WHY)]
         if any(g in (doc.kind or "") for g in _own_plan_genres()):
             name = issuer_office(doc)
