@@ -121,3 +121,29 @@ def test_a_modal_before_a_body_is_no_part_of_its_name(tmp_path):
                             "中共某某大学委员会",
                             "2027年12月1日"])
     assert "须报党委组织部" not in [d.name for d in _row(doc, "须报党委组织部备案").lead]
+
+
+_MONTHS = ["中共某某大学委员会宣传部",
+           "关于印发《2027年校党委理论学习中心组学习计划》的通知",
+           "各二级党组织：",
+           "现将学习计划印发给你们，请认真抓好落实。",
+           "一、学习专题安排",
+           "1月：学习习近平总书记关于教育的重要论述。",
+           "3月：学习全国两会精神，开学后两周内召开学习会。",
+           "4月：围绕全面从严治党开展专题学习，4月中旬召开廉洁从教专题研讨会。",
+           "中共某某大学委员会宣传部",
+           "2027年2月26日"]
+
+
+def test_a_part_with_its_own_date_in_a_months_row_is_a_second_one_off(tmp_path):
+    doc = _parse(tmp_path, _MONTHS)
+    assert _due(_row(doc, "学习全国两会精神")) == ("on", "2027-03-01", "2027-03-31")
+    assert _due(_row(doc, "开学后两周内召开学习会"))[0] == "by"
+    assert _due(_row(doc, "围绕全面从严治党")) == ("on", "2027-04-01", "2027-04-30")
+    assert _due(_row(doc, "4月中旬召开")) == ("range", "2027-04-11", "2027-04-20")
+
+
+def test_a_month_label_of_a_plan_for_one_year_stays_in_that_year_though_past(tmp_path):
+    doc = _parse(tmp_path, _MONTHS)
+    # issued on 26 February: January is past, but it is the 2027 plan's January
+    assert _due(_row(doc, "关于教育的重要论述")) == ("on", "2027-01-01", "2027-01-31")

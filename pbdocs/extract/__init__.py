@@ -51,7 +51,8 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         asks = bool(doc.notice and doc.notice.body and clause.path == ["0"]
                     and clause.text.startswith(doc.notice.body))
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
-                       plan and not asks, year, _parent_note(notes, clause))
+                       plan and not asks, year, _parent_note(notes, clause),
+                       _title_year(doc))
     _whole_plan(doc, lex)
     return doc
 
@@ -559,6 +560,14 @@ def _interprets(text: str, name: str) -> bool:
     return bool(said) and all("负责解释" in s for s in said)
 
 
+def _title_year(doc: Document) -> int | None:
+    """The one year a plan's title names (2027年校党委理论学习中心组学习计划), or None."""
+    from pbdocs.extract import period
+
+    p = period.title_period(doc)
+    return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
+
+
 def _year_of(doc: Document) -> int | None:
     """The year that year-less dates take when the document has no date: the one year its
     title names (党工委统战部门2020年度目标责任书: 第一季度 is 2020's)."""
@@ -600,7 +609,8 @@ def _parent_note(notes: dict[tuple[str, ...], str], clause: Clause) -> str | Non
 
 def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, analyse,
                    headings: list[str], preamble_of_plan: bool = False,
-                   year: int | None = None, parent_note: str | None = None) -> None:
+                   year: int | None = None, parent_note: str | None = None,
+                   label_year: int | None = None) -> None:
     from pbdocs.extract import depts, timeexpr
     from pbdocs.extract.tasks import clause_words as tasks_words
 
@@ -617,7 +627,11 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
                 inherited.append(f.deadline)
     if clause.number:  # a month label numbering a plan's months (四月份, 7—8月): the time of
         # its work (全年 is the whole plan, no phase: its standing duties stay so)
-        for f in timeexpr.find_deadlines(clause.number, doc_date, context_year=year):
+        found = timeexpr.find_deadlines(clause.number, doc_date, context_year=year)
+        if label_year and not all((f.deadline.end or "")[:4] == str(label_year) for f in found):
+            # 1月：… in a 2027 plan issued in February: January 2027, though past
+            found = timeexpr.find_deadlines(clause.number, None, context_year=label_year)
+        for f in found:
             if ((f.deadline.end or f.deadline.start) and f.deadline not in inherited
                     and not _WHOLE_SPAN.fullmatch(f.deadline.text or "")):
                 inherited.append(f.deadline)
@@ -688,7 +702,7 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     """The clause's tasks: its sentences that ask for something (a sentence split where a
     later part has its own doer, cadence or date), each with the departments its note or its
     own words name, its time limits, recurrences, targets and kind."""
-    from pbdocs.extract import tasks
+    from pbdocs.extract import tasks, timeexpr
 
     rules = tasks.rules()
     doc_year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
@@ -696,6 +710,12 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
     named = sorted(pb["mentions"] + pb["bodies"] + pb.get("persons", []), key=lambda m: m.start)
     persons = {m.start for m in pb.get("persons", [])}
     head = (clause.heading or "").rstrip("。")
+    # the time of the row's label (3月：…, 第二季度：…): a part with a date of its own other
+    # than the label's is a second one-off
+    # (a teaching week's row keeps the exact date it writes: 第3周：…，9月20日前报…)
+    month_end = next((d.end for d in inherited if d.end and d.text and clause.number
+                      and d.text in clause.number and not timeexpr.is_week_label(d.text)),
+                     None)
     for f in pb["targets"]:  # a target is due when its sentence's first dated limit is
         sa, sb = next(((a, b) for a, b in pb["sentences"] if a <= f.start < b), (0, 0))
         due = next((d.deadline.end for d in pb["deadlines"]
@@ -776,7 +796,8 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
             label = next((dl for at, dl in reversed(openers)
                           if at < a and not re.search(r"[。！？\n]", text[at:a])), None)
         timed = [_by_end(_inferred(label))] if label is not None else inherited
-        parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules)
+        parts = tasks.split_points(text, a, b, named, persons, pb, lex.canonical, rules,
+                                   month_end)
         said = False  # whether an earlier part of this sentence named its doer
         for k, (pa, pe) in enumerate(parts):
             # (学生工作部要健全…，新生入学后一个月内完成…: the sentence's doer, not a body the

@@ -828,7 +828,8 @@ _CADENCE_ONLY = re.compile(r"^(?:至少|不少于|每|[一二两三四五六七�
 
 
 def split_points(text: str, start: int, end: int, named: list, persons: set[int], pb: dict,
-                 canonical, rules_: Rules | None = None) -> list[tuple[int, int]]:
+                 canonical, rules_: Rules | None = None,
+                 label_end: str | None = None) -> list[tuple[int, int]]:
     """A sentence's parts that are tasks of their own: after a part with its own doer, it
     splits before a comma (or semicolon) segment naming another body as doer
     (…，组织部将先在校内组织评选);
@@ -910,13 +911,14 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _each_time(before, seg)
                 or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
-                or _second_dated(pb, last, s0, s1, seg, r)
+                or _second_dated(pb, last, s0, s1, seg, r, label_end)
                 or _undated_after_cadence(pb, last, s0, s1, seg, r)
                 # (对考核等次为“差”的，由…约谈，6月底前组织“回头看”: the dated one-off after
                 # what is done each time the condition holds)
                 or (CONDITION_OPENING.match(before) and _dated(pb, s0, s1)
                     and not _dated(pb, last, s0))
                 or (_dated(pb, last, s0) and _named_limit(seg, before))
+                or (label_end is not None and _named_limit(seg, before, int(label_end[5:7])))
                 or (cadence and not _CADENCE_ONLY.match(_strip_time(seg, s0, pb))
                     and not (_HOW_OFTEN.match(seg)
                              and kind_of(before, False, False, rules_=r) != "once")
@@ -938,7 +940,7 @@ def _named_opening(seg: str) -> bool:
     return due is not None and head.lstrip("“\"").startswith((due.text or "?")[:2])
 
 
-def _named_limit(seg: str, before: str = "") -> bool:
+def _named_limit(seg: str, before: str = "", month: int | None = None) -> bool:
     """Whether a segment opens, after the doer it names (辅导员要在…), with a limit a named day
     sets (“七一”前完成…, 新生入学后一个月内…, 开学后两周内…: after 暑假期间… the autumn term's)
     or the day itself (…，“七一”前后集中开展主题宣讲):
@@ -946,7 +948,8 @@ def _named_limit(seg: str, before: str = "") -> bool:
     from pbdocs.extract import timeexpr
 
     head = seg.strip()[:20]
-    month = 9 if _SUMMER.search(before) else 3 if _WINTER.search(before) else None
+    # (in a month's row, 3月：…，开学后两周内…: that month's term)
+    month = 9 if _SUMMER.search(before) else 3 if _WINTER.search(before) else month
     due = timeexpr.named_day_due(head, 2000, month)
     if due is None or due.kind not in ("by", "on") or not due.text:
         return False
@@ -1026,11 +1029,13 @@ _COMPLETES_OWN = re.compile(r"^(?:全面|按期|按时)?完成(?![^，,。；;]*
                             r"[^，,。；;]{4,}")
 
 
-def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
-    """A segment with a date of its own after a dated part is a second one-off with
+def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
+                  label_end: str | None = None) -> bool:
+    """A segment with a date of its own after a dated part (or in a row its label dates,
+    `label_end`: 3月：学习全国两会精神，开学后两周内召开学习会) is a second one-off with
     its own time (于4月13日至24日举办第一期培训班，10月举办第二期; 5月15日前报送小结，12月10日前
     报送总结), not a second date of the first (…，6月20日前全部完成 only dates it)."""
-    if not _dated(pb, last, s0):
+    if not _dated(pb, last, s0) and label_end is None:
         return False
     lead = len(seg) - len(_LEAD_TIME.sub("", seg, 1))
     if any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
@@ -1041,7 +1046,7 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> 
     # of its own inside the segment, not the one before, dates a second one-off)
     own = [f for f in pb["deadlines"]
            if s0 <= f.start < s1 and (f.deadline.end or f.deadline.start)]
-    before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0}
+    before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0} | {label_end}
     if not own or own[0].deadline.end in before or not own[0].deadline.text:
         return False
     what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
