@@ -147,3 +147,17 @@ def test_a_month_label_of_a_plan_for_one_year_stays_in_that_year_though_past(tmp
     doc = _parse(tmp_path, _MONTHS)
     # issued on 26 February: January is past, but it is the 2027 plan's January
     assert _due(_row(doc, "关于教育的重要论述")) == ("on", "2027-01-01", "2027-01-31")
+
+
+def test_a_named_limit_in_a_notice_with_a_schedule_dates_its_task_not_the_schedules_end(tmp_path):
+    doc = _parse(tmp_path, ["中共某某医学院委员会学生工作部",
+                            "关于做好2027级新生入学教育工作的通知",
+                            "各学院：",
+                            "一、教育内容",
+                            "（一）开学后两周内完成新生心理健康普查，由心理健康教育中心建立新生心理档案。",
+                            "二、时间安排",
+                            "1.9月1日至2日：新生报到。",
+                            "2.9月中旬至10月上旬：新生军事技能训练。",
+                            "中共某某医学院委员会学生工作部",
+                            "2027年8月20日"])
+    assert _due(_row(doc, "开学后两周内完成新生心理健康普查")) == ("by", None, "2027-09-15")

@@ -553,6 +553,8 @@ def _close_with_schedule(doc: Document) -> None:
                 continue
             if not _GETS_DONE.search(t.text):
                 continue  # 各二级党组织书记要亲自部署本单位轮训工作: a requirement that holds
+            if timeexpr.named_day_due(t.text, end and int(end[:4]) or 2000) is not None:
+                continue  # 开学后两周内完成新生心理普查: the named day dates it (fill_undated)
             dates = by_section.get(sec, set())
             due = next(iter(dates)) if len(dates) == 1 else end
             t.kind = "once"
