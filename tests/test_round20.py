@@ -161,3 +161,21 @@ def test_a_named_limit_in_a_notice_with_a_schedule_dates_its_task_not_the_schedu
                             "中共某某医学院委员会学生工作部",
                             "2027年8月20日"])
     assert _due(_row(doc, "开学后两周内完成新生心理健康普查")) == ("by", None, "2027-09-15")
+
+
+def test_named_days_given_as_examples_of_key_times_date_nothing():
+    from pbdocs.extract.timeexpr import named_day_due
+
+    assert named_day_due("“七一”前后、国庆节前后等重要节点实行24小时值班监测", 2027) is None
+    assert named_day_due("在“七一”等重要节点前开展警示教育", 2027) is None
+    assert named_day_due("“七一”前后开展表彰", 2027).start == "2027-07-01"
+
+
+def test_a_part_dated_by_a_named_day_and_a_later_one_with_its_own_date_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学经济学院委员会2026年本科生党支部工作计划",
+                            "一、工作安排",
+                            "1.“七一”前后开展一次红色主题教育实践活动，8月底前完成活动总结。",
+                            "中共某某大学经济学院委员会",
+                            "2026年2月20日"])
+    assert _row(doc, "红色主题教育实践活动") is not _row(doc, "8月底前完成活动总结")
+    assert _due(_row(doc, "8月底前完成活动总结")) == ("by", None, "2026-08-31")

@@ -911,7 +911,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _each_time(before, seg)
                 or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
-                or _second_dated(pb, last, s0, s1, seg, r, label_end)
+                or _second_dated(pb, last, s0, s1, seg, r, label_end, before)
                 or _undated_after_cadence(pb, last, s0, s1, seg, r)
                 # (对考核等次为“差”的，由…约谈，6月底前组织“回头看”: the dated one-off after
                 # what is done each time the condition holds)
@@ -1030,12 +1030,12 @@ _COMPLETES_OWN = re.compile(r"^(?:全面|按期|按时)?完成(?![^，,。；;]*
 
 
 def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
-                  label_end: str | None = None) -> bool:
+                  label_end: str | None = None, before_text: str = "") -> bool:
     """A segment with a date of its own after a dated part (or in a row its label dates,
     `label_end`: 3月：学习全国两会精神，开学后两周内召开学习会) is a second one-off with
     its own time (于4月13日至24日举办第一期培训班，10月举办第二期; 5月15日前报送小结，12月10日前
     报送总结), not a second date of the first (…，6月20日前全部完成 only dates it)."""
-    if not _dated(pb, last, s0) and label_end is None:
+    if not _dated(pb, last, s0) and label_end is None and not _named_day_in(before_text):
         return False
     lead = len(seg) - len(_LEAD_TIME.sub("", seg, 1))
     if any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
@@ -1051,6 +1051,16 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
         return False
     what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
     return bool(has_action(what, r)) and not _COMPLETES.match(what)
+
+
+def _named_day_in(text: str) -> bool:
+    """Whether a part is dated by a named day (党委书记讲党课安排在“七一”前后)."""
+    from pbdocs.extract import timeexpr
+
+    due = timeexpr.named_day_due(text, 2000) if text else None
+    # (the day itself or a limit it sets: “七一”前后, 国庆节前; not an occasion, 新生入学教育)
+    return due is not None and bool(re.search(
+        rf"{re.escape(due.text or '?')}[”\"]?\s*(?:前后|前夕|前|期间)", text))
 
 
 _LEAD_TIME = re.compile(r"^\s*(?:并|要|并要)?\s*(?:于|在)?\s*")

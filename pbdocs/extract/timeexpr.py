@@ -608,6 +608,11 @@ def _last_of_run(pattern: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+_EXAMPLE_DAYS = re.compile(r"[”\"]?(?:前后|前夕|期间|前|后)?(?:[、和及与][^，,。；;]{0,10}?)?"
+                           r"等\s*(?:重要|重大|敏感|关键)?\s*(?:时间)?\s*"
+                           r"(?:节点|节日|节假日|时段|时期)")
+
+
 def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadline | None:
     """The time limit a task's named day gives in `year` (“七一”前 → by 06-30; 新生入学后一个月内
     → by 09-30; 开展“七一”系列活动 → on 07-01), or None when it names none. A limit (X前, X后
@@ -632,7 +637,9 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
             limit = next((x for x in pattern.finditer(swapped) if x.group("after")), None)
             if limit is not None or m is None:
                 m, hinted = limit or _last_of_run(pattern, swapped), True
-    if m is None:
+    if m is None or _EXAMPLE_DAYS.match(text, m.end()):
+        # (“七一”前后、国庆节前后等重要节点实行24小时值班: days given as examples of the times
+        # a standing rule holds, none of them its date)
         return None
     month, day = base[m.group("name")]
     if not month:  # 春节: this year's date, when the lexicon has it
