@@ -179,3 +179,18 @@ def test_a_part_dated_by_a_named_day_and_a_later_one_with_its_own_date_are_two_r
                             "2026年2月20日"])
     assert _row(doc, "红色主题教育实践活动") is not _row(doc, "8月底前完成活动总结")
     assert _due(_row(doc, "8月底前完成活动总结")) == ("by", None, "2026-08-31")
+
+
+def test_a_heading_naming_the_committees_collective_duty_binds_its_items(tmp_path):
+    doc = _parse(tmp_path, ["中共某某工程学院委员会",
+                            "落实全面从严治党主体责任清单",
+                            "一、党委集体责任",
+                            "1.年初召开全面从严治党工作会议，研究部署年度工作。",
+                            "2.坚持党管干部原则，严把干部选拔任用政治关。",
+                            "二、党委书记第一责任人责任",
+                            "3.每年“七一”前后为全校党员干部讲授廉政专题党课。"])
+    for words in ("年初召开全面从严治党工作会议", "坚持党管干部原则"):
+        assert [(d.name, d.basis) for d in _row(doc, words).lead] == [
+            ("某某工程学院党委", "stated")], words
+    assert [(d.name, d.basis) for d in _row(doc, "讲授廉政专题党课").lead] == [
+        ("党委书记", "stated")]

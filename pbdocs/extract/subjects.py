@@ -38,12 +38,11 @@ def _names(label: str, lex, committee: str | None, collective) -> list[str]:
     parts = [p.strip() for p in _LIST_SPLIT.split(label) if p.strip()]
     out = []
     for p in parts:
-        if p in collective:
+        k = _known(p, lex)
+        if k is None and p in collective:
             if not committee:
                 return []
-            out.append(committee)
-            continue
-        k = _known(p, lex)
+            k = committee
         if k is None:
             return []
         out.append(k)
