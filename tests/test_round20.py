@@ -194,3 +194,26 @@ def test_a_heading_naming_the_committees_collective_duty_binds_its_items(tmp_pat
             ("某某工程学院党委", "stated")], words
     assert [(d.name, d.basis) for d in _row(doc, "讲授廉政专题党课").lead] == [
         ("党委书记", "stated")]
+
+
+def test_the_start_or_end_of_the_year_in_a_standing_list_recurs_each_year(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, ["中共某某工程学院委员会",
+                            "落实全面从严治党主体责任清单",
+                            "一、党委集体责任",
+                            "1.年初召开全面从严治党工作会议，研究部署年度工作。",
+                            "2.年底前向上级党组织书面报告落实主体责任情况。",
+                            "中共某某工程学院委员会",
+                            "2027年1月18日"])
+    meeting = due_of(_row(doc, "年初召开全面从严治党工作会议"))
+    assert meeting["kind"] == "recurring" and meeting["recurrence"]["period"] == "year"
+    report = due_of(_row(doc, "年底前向上级党组织书面报告"))
+    assert report["kind"] == "recurring" and report["recurrence"]["on"] == "12-31"
+    # a year's plan keeps this year's date
+    doc = _parse(tmp_path, ["中共某某工程学院委员会2027年党建工作要点",
+                            "一、组织建设",
+                            "1.年底前向上级党组织书面报告落实主体责任情况。",
+                            "中共某某工程学院委员会",
+                            "2027年1月18日"])
+    assert _due(_row(doc, "年底前向上级党组织书面报告")) == ("by", None, "2027-12-31")

@@ -341,6 +341,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     """A deliverable with no date is due at the plan's end (inferred); in a short activity
     period, a standing duty runs through it. In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
+    _standing_year_points(doc, period)
     notice = _notice_deadline(doc)
     # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
     events = _section_events(doc) if period is None else {}
@@ -522,6 +523,31 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
 # 负责做好…排查工作, 对…进行全面排查), not only how it is to be done (加强对轮训纪律执行
 # 情况的监督检查)
 _GETS_DONE = re.compile(r"完成|按时|按期|如期|做好|确保|办结|到位|进行|一次")
+
+
+_STANDING_GENRES = ("清单", "办法", "细则", "规定", "制度", "规则")
+_YEAR_POINT = re.compile(r"(?<![\d每今明本当])(?:年初|年底前?|年末)(?![的度])")
+
+
+def _standing_year_points(doc: Document, period) -> None:
+    """In a standing rule (a 责任清单, 办法 or 细则 whose title names no year), 年初… and
+    年底前… say when in each year the duty falls, not this year's date."""
+    from pbdocs.model import Recurrence
+
+    if period is not None or not any(g in (doc.kind or "") for g in _STANDING_GENRES):
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.recurrences or any(d.text and not _YEAR_POINT.search(d.text)
+                                    for d in t.deadlines if not d.inferred):
+                continue
+            m = _YEAR_POINT.search(t.text)
+            if not m:
+                continue
+            on = "12-31" if m.group(0).startswith(("年底", "年末")) else None
+            t.recurrences = [Recurrence(m.group(0), "year", on=on)]
+            t.deadlines = [d for d in t.deadlines if not (d.text and _YEAR_POINT.search(d.text))]
+            t.kind = "recurring"
 
 
 def _close_with_schedule(doc: Document) -> None:
