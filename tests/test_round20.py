@@ -217,3 +217,17 @@ def test_the_start_or_end_of_the_year_in_a_standing_list_recurs_each_year(tmp_pa
                             "中共某某工程学院委员会",
                             "2027年1月18日"])
     assert _due(_row(doc, "年底前向上级党组织书面报告")) == ("by", None, "2027-12-31")
+
+
+def test_a_part_naming_its_own_body_splits_after_a_time_that_opens_the_sentence(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会组织部关于做好换届工作的通知",
+                            "各党总支：",
+                            "一、换届程序",
+                            "5.报批。选举结束后15日内，党支部将选举结果及委员分工报党总支审批，"
+                            "党总支将选举结果报党委组织部审批。",
+                            "中共某某学院委员会组织部",
+                            "2027年3月1日"])
+    branch, general = _row(doc, "党支部将选举结果"), _row(doc, "党总支将选举结果")
+    assert branch is not general
+    assert [d.canonical for d in branch.lead] == ["党支部"]
+    assert [d.canonical for d in general.lead] == ["党总支"]

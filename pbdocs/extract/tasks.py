@@ -841,8 +841,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     cuts: list[int] = []
     last = start
 
-    def doer_at(s0: int, s1: int, people: bool) -> bool:
-        return any((people or not d.person) and d.start < first_segment_end(text, s0, s1)
+    def doer_at(s0: int, s1: int, people: bool, past_time: bool = False) -> bool:
+        lim = first_segment_end(text, s0, s1)
+        if past_time and lim < s1 and (not has_action(text[s0:lim], r)
+                                       or _WITHIN_TAIL.search(text[s0:lim].strip())):
+            # (选举结束后15日内，党支部将…: the doer after the time that opens the part)
+            lim = first_segment_end(text, lim + 1, s1)
+        return any((people or not d.person) and d.start < lim
                    for d in subjects(text, s0, s1, named, persons, canonical, r))
 
     for k, s0 in enumerate(segs[1:], 1):
@@ -879,7 +884,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         # (学校每年安排专项经费…，财务处负责经费的拨付: after a duty with a cadence, a body
         # that opens the segment does a standing duty of its own)
         own_doer = doer_at(s0, s1, False) and (
-            doer_at(last, s0, True) or bool(_EACH_BODY.match(seg))
+            doer_at(last, s0, True, True) or bool(_EACH_BODY.match(seg))
             or (any(last <= f.start < s0 for f in pb["recurrences"])
                 and any(m.start == s0 + len(seg) - len(seg.lstrip())
                         for m in pb["mentions"])))
@@ -928,6 +933,12 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+# a segment that only says when, counted from an event (选举结束后15日内, 会议召开前)
+_WITHIN_TAIL = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*个?(?:工作日|日|天|周|月)"
+                          r"[以之]?内$|"
+                          r"(?:结束|召开|完成|举行)[以之]?[前后]$")
 
 
 def _named_opening(seg: str) -> bool:
