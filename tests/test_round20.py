@@ -231,3 +231,18 @@ def test_a_part_naming_its_own_body_splits_after_a_time_that_opens_the_sentence(
     assert branch is not general
     assert [d.canonical for d in branch.lead] == ["党支部"]
     assert [d.canonical for d in general.lead] == ["党总支"]
+
+
+def test_a_universitys_rules_on_members_life_leave_the_branch_meetings_to_the_branches(tmp_path):
+    lines = ["中共某某交通学院委员会",
+             "党员教育管理工作实施办法",
+             "第一章 三会一课",
+             "第一条 支部党员大会一般每季度召开1次。",
+             "中共某某交通学院委员会",
+             "2027年3月1日"]
+    doc = _parse(tmp_path, lines)
+    assert [d.canonical for d in _row(doc, "支部党员大会").lead] == ["党支部"]
+    # a plan of the same topic still divides its work by duty
+    lines[1] = "党员教育管理工作三年行动计划"
+    doc = _parse(tmp_path, lines)
+    assert [d.canonical for d in _row(doc, "支部党员大会").lead] == ["党委组织部"]

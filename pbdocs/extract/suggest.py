@@ -459,7 +459,17 @@ def branch_topic(doc: Document) -> str | None:
     (教师党支部); None otherwise."""
     preamble = next((c.text.split("。")[0] for c in doc.clauses if c.path == ["0"]), "")
     m = _BRANCH_KIND.search(doc.title or preamble)
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    # (a university's rules, 党员教育管理工作实施办法 or 组织生活制度: the members' life in
+    # their branches; a college's own plan for it stays the college's)
+    if (_BRANCH_LIFE.search(doc.title or preamble) and issued_by_institution(doc)
+            and any(g in (doc.kind or "") for g in ("办法", "细则", "规定", "制度", "规则"))):
+        return "党支部"
+    return None
+
+
+_BRANCH_LIFE = re.compile(r"党员教育管理|党员管理|组织生活|三会一课")
 
 
 def branch_held(doc: Document, task) -> str | None:
