@@ -246,3 +246,15 @@ def test_a_universitys_rules_on_members_life_leave_the_branch_meetings_to_the_br
     lines[1] = "党员教育管理工作三年行动计划"
     doc = _parse(tmp_path, lines)
     assert [d.canonical for d in _row(doc, "支部党员大会").lead] == ["党委组织部"]
+
+
+def test_a_named_day_after_its_festivals_name_or_a_year_dates_the_work(tmp_path):
+    from pbdocs.extract.recurrence import _named_day
+    from pbdocs.extract.timeexpr import find_deadlines
+
+    assert _named_day("“五一”劳动节前后组织劳模工匠事迹报告会") == "05-01"
+    assert _named_day("教师节前后集中宣传") == "09-10"
+    found = find_deadlines("2028年“七一”前后集中命名表彰一批", "2027-03-01")
+    assert [(f.deadline.start, f.deadline.end) for f in found] == [("2028-07-01", "2028-07-01")]
+    found = find_deadlines("2028年建成10个示范点", "2027-03-01")
+    assert [f.deadline.end for f in found] == ["2028-12-31"]

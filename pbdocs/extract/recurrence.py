@@ -197,7 +197,9 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
 
 
 # a named day right after 每年 (每年“七一”前后, 每年教师节期间), one day only (not 七一和春节)
-_NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,。；;、和及与]{2,6}?)[”\"]?"
+# (每年“五一”劳动节前后: the day named twice, its name and the festival's)
+_NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,。；;、和及与]{2,6}?)"
+                           r"(?:[”\"](?:[^”\"，,。；;、和及与\s]{0,5}?节)?)?"
                            r"(?:前后|期间|当天|之际)(?![、和及与])")
 
 

@@ -500,6 +500,10 @@ def find_deadlines(text: str, doc_date: str | None = None,
             if _TOPIC.match(text, m.end()):
                 continue  # "聚焦2023年十大民生实事", "科学谋划2023年工作": which year's work
             dl = Deadline(text_, None, a[1].isoformat(), "by")
+            day = _DAY_OPENS.match(text, m.end()) and named_day_due(
+                text[m.end():m.end() + 16], a[0].year)
+            if day and text[m.end():m.end() + 16].lstrip("“\"").startswith(day.text or "?"):
+                dl = day  # 2028年“七一”前后集中命名表彰: that year's named day
         else:
             dl = Deadline(text_, a[0].isoformat(), a[1].isoformat(), "range")
         if _FROM.match(text, m.end()):
@@ -526,6 +530,10 @@ def find_deadlines(text: str, doc_date: str | None = None,
         for f in found:
             f.deadline.text = re.sub(r"(?<=\d)\s+(?=[月日号])", "", f.deadline.text)
     return found
+
+
+# what may open a named day right after a year (2028年“七一”前后, 2028年国庆节前)
+_DAY_OPENS = re.compile(r"[“\"\u4e00-\u9fff]")
 
 
 # a named day's date in one year only (春节 2027-02-06), in `lexicon/named_days.tsv`
