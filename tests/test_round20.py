@@ -258,3 +258,14 @@ def test_a_named_day_after_its_festivals_name_or_a_year_dates_the_work(tmp_path)
     assert [(f.deadline.start, f.deadline.end) for f in found] == [("2028-07-01", "2028-07-01")]
     found = find_deadlines("2028年建成10个示范点", "2027-03-01")
     assert [f.deadline.end for f in found] == ["2028-12-31"]
+
+
+def test_a_platform_launched_in_a_span_is_due_by_its_end(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、党建信息化",
+                            "1.第三季度上线“某某党建”融媒体平台。",
+                            "2.第三季度开展一次党建信息系统使用培训。",
+                            "中共某某大学委员会",
+                            "2027年2月20日"])
+    assert _due(_row(doc, "上线“某某党建”")) == ("by", None, "2027-09-30")
+    assert _due(_row(doc, "使用培训")) == ("range", "2027-07-01", "2027-09-30")
