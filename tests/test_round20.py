@@ -269,3 +269,17 @@ def test_a_platform_launched_in_a_span_is_due_by_its_end(tmp_path):
                             "2027年2月20日"])
     assert _due(_row(doc, "上线“某某党建”")) == ("by", None, "2027-09-30")
     assert _due(_row(doc, "使用培训")) == ("range", "2027-07-01", "2027-09-30")
+
+
+def test_what_goes_on_from_a_recurring_duty_stays_with_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某交通学院委员会",
+                            "党员教育管理工作实施办法",
+                            "第一章 组织生活",
+                            "第一条 积分情况每季度在支部范围内公示，接受党员监督。",
+                            "第二条 党支部每学期召开一次专题会议，研究解决存在问题。",
+                            "第三条 每季度汇总1次联系情况，并向党委常委会报告。",
+                            "中共某某交通学院委员会",
+                            "2027年3月1日"])
+    for first, then in (("积分情况每季度", "接受党员监督"), ("每学期召开一次专题会议", "研究解决存在问题"),
+                        ("每季度汇总1次联系情况", "并向党委常委会报告")):
+        assert _row(doc, first) is _row(doc, then), then

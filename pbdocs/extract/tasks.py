@@ -917,7 +917,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                 or _charge_after_once(before, seg, r)
                 or _once_after_cadence(pb, last, s0, s1, seg, r)
                 or _second_dated(pb, last, s0, s1, seg, r, label_end, before)
-                or _undated_after_cadence(pb, last, s0, s1, seg, r)
+                or _undated_after_cadence(pb, last, s0, s1, seg, r, before)
                 # (对考核等次为“差”的，由…约谈，6月底前组织“回头看”: the dated one-off after
                 # what is done each time the condition holds)
                 or (CONDITION_OPENING.match(before) and _dated(pb, s0, s1)
@@ -1080,7 +1080,8 @@ _LEAD_TIME = re.compile(r"^\s*(?:并|要|并要)?\s*(?:于|在)?\s*")
 _AROUND_IT = re.compile(r"^(?:召开|举行|举办|会议?|活动)?[前后中时]")
 
 
-def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules) -> bool:
+def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
+                           text_before: str = "") -> bool:
     """A part with no cadence or date of its own that asks for something after a duty that
     recurs is a row of its own: what it asks is not done on that cadence (纪检监察室每半年开展
     一次专项检查，设立院长信箱和举报电话: the mailbox is set up once; 各党支部每月开展一次主题
@@ -1102,8 +1103,20 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
     # (召开前应当开展谈心谈话: a step of each time it recurs; 发现问题及时报告: what is done on
     # finding something; ，确保…/切实解决…: what the work is for; ，各教研室主任具体负责: who
     # does it)
+    # (…，并向党委常委会报告: the same act goes on; …，作为评选…的重要依据 / 接受党员监督: what
+    # it is for; 每学期召开一次…会，研究解决存在问题: the meeting's agenda)
+    if _AND.match(seg) or _ITS_USE.match(rest) or (
+            _MEETING.search(text_before) and _AGENDA.match(rest)):
+        return False
     return not (_AROUND_IT.match(rest) or _COMPLETES.match(predicate(rest, r))
                 or _FOLLOWS_FROM.match(rest) or _WHO_ONLY.fullmatch(rest))
+
+
+_ITS_USE = re.compile(r"作为|纳入|接受")
+# a part that holds a meeting, and what a part after it may say the meeting does
+_MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
+                      r"[，,；;]?\s*$")
+_AGENDA = re.compile(r"研究|听取|通报|分析|部署|交流|学习|讨论|总结")
 
 
 # a part that goes on from the work before it: what is done on finding something, or what the
