@@ -283,3 +283,16 @@ def test_what_goes_on_from_a_recurring_duty_stays_with_it(tmp_path):
     for first, then in (("积分情况每季度", "接受党员监督"), ("每学期召开一次专题会议", "研究解决存在问题"),
                         ("每季度汇总1次联系情况", "并向党委常委会报告")):
         assert _row(doc, first) is _row(doc, then), then
+
+
+def test_results_options_and_amounts_after_a_recurring_duty_stay_with_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "基层党组织建设工作实施办法",
+                            "第一条 每年开展一次民主评议，评议结果作为评先评优的重要依据。",
+                            "第二条 支部委员会会议每月召开一次，必要时可随时召开。",
+                            "第三条 每学期开展一次专项抽查，抽查比例不低于30%。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    for first, then in (("每年开展一次民主评议", "评议结果作为"), ("支部委员会会议每月", "必要时可随时召开"),
+                        ("每学期开展一次专项抽查", "抽查比例不低于30%")):
+        assert _row(doc, first) is _row(doc, then), then

@@ -1108,11 +1108,22 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
     if _AND.match(seg) or _ITS_USE.match(rest) or (
             _MEETING.search(text_before) and _AGENDA.match(rest)):
         return False
+    # (…，评议结果作为…依据: where its results go; …，必要时可随时召开: an option; …，每次覆盖
+    # 不少于三分之一: how much)
+    if (r.uses.search(rest) or _RESULT_USE.match(rest) or _OPTION.match(rest)
+            or _QUANTITY.search(rest)):
+        return False
     return not (_AROUND_IT.match(rest) or _COMPLETES.match(predicate(rest, r))
                 or _FOLLOWS_FROM.match(rest) or _WHO_ONLY.fullmatch(rest))
 
 
 _ITS_USE = re.compile(r"作为|纳入|接受")
+# what a duty's results go into (评议结果作为…依据, 抽查情况纳入…考核, 测评结果与绩效挂钩), an
+# option (必要时可随时召开) and how much (每次覆盖不少于三分之一)
+_RESULT_USE = re.compile(r"[^，,。；;]{0,12}?(?:结果|情况|成效)[^，,。；;]{0,6}?"
+                         r"(?:作为|纳入|记入|列入|与)")
+_OPTION = re.compile(r"必要时|可|原则上|如")
+_QUANTITY = re.compile(r"(?:不少于|不低于|不超过|至少)\s*(?:\d|[一二两三四五六七八九十百])")
 # a part that holds a meeting, and what a part after it may say the meeting does
 _MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
                       r"[，,；;]?\s*$")
