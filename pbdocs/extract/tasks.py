@@ -79,6 +79,8 @@ class Rules:
     not_body_words: re.Pattern = re.compile("(?!)")
     count_target: re.Pattern = re.compile("(?!)")  # 5个, 10名: a count of things to make
     standing_part: re.Pattern = re.compile("(?!)")  # 持续推进…, 加强…: a standing effort
+    # what goes on from a recurring duty and stays in its row (发现问题…, 确保…, 评议结果作为…)
+    stays_after_cadence: re.Pattern = re.compile("(?!)")
 
 
 def _words(items) -> str:
@@ -158,6 +160,7 @@ def rules() -> Rules:
         count_target=re.compile(
             rf"[0-9一二三四五六七八九十两]+\s*(?:{_words(s.get('count_units', ()))})"),
         standing_part=re.compile(rf"^(?:要|并|同时)?(?:{_words(s.get('standing_parts', ()))})"),
+        stays_after_cadence=_regexes(s.get("stays_after_cadence", ())),
     )
 
 
@@ -1100,39 +1103,20 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
     if (_HOW_OFTEN.match(seg) or _HOW_MUCH.fullmatch(rest)
             or _CADENCE_ONLY.match(_strip_time(seg, s0, pb))):
         return False
-    # (召开前应当开展谈心谈话: a step of each time it recurs; 发现问题及时报告: what is done on
-    # finding something; ，确保…/切实解决…: what the work is for; ，各教研室主任具体负责: who
-    # does it)
-    # (…，并向党委常委会报告: the same act goes on; …，作为评选…的重要依据 / 接受党员监督: what
-    # it is for; 每学期召开一次…会，研究解决存在问题: the meeting's agenda)
-    if _AND.match(seg) or _ITS_USE.match(rest) or (
-            _MEETING.search(text_before) and _AGENDA.match(rest)):
+    # (…，并向党委常委会报告: the same act goes on; 召开前应当开展谈心谈话: a step of each time;
+    # 每学期召开一次…会，研究解决存在问题: the meeting's agenda; the parts `stays_after_cadence`
+    # in lexicon/tasks.txt names: what is found, what it is for, where its results go, an
+    # option, an amount; …，各教研室主任具体负责: who does it)
+    if (_AND.match(seg) or _AROUND_IT.match(rest) or r.stays_after_cadence.match(rest)
+            or r.uses.search(rest) or (_MEETING.search(text_before) and _AGENDA.match(rest))):
         return False
-    # (…，评议结果作为…依据: where its results go; …，必要时可随时召开: an option; …，每次覆盖
-    # 不少于三分之一: how much)
-    if (r.uses.search(rest) or _RESULT_USE.match(rest) or _OPTION.match(rest)
-            or _QUANTITY.search(rest)):
-        return False
-    return not (_AROUND_IT.match(rest) or _COMPLETES.match(predicate(rest, r))
-                or _FOLLOWS_FROM.match(rest) or _WHO_ONLY.fullmatch(rest))
+    return not (_COMPLETES.match(predicate(rest, r)) or _WHO_ONLY.fullmatch(rest))
 
 
-_ITS_USE = re.compile(r"作为|纳入|接受")
-# what a duty's results go into (评议结果作为…依据, 抽查情况纳入…考核, 测评结果与绩效挂钩), an
-# option (必要时可随时召开) and how much (每次覆盖不少于三分之一)
-_RESULT_USE = re.compile(r"[^，,。；;]{0,12}?(?:结果|情况|成效)[^，,。；;]{0,6}?"
-                         r"(?:作为|纳入|记入|列入|与)")
-_OPTION = re.compile(r"必要时|可|原则上|如")
-_QUANTITY = re.compile(r"(?:不少于|不低于|不超过|至少)\s*(?:\d|[一二两三四五六七八九十百])")
 # a part that holds a meeting, and what a part after it may say the meeting does
 _MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
                       r"[，,；;]?\s*$")
 _AGENDA = re.compile(r"研究|听取|通报|分析|部署|交流|学习|讨论|总结")
-
-
-# a part that goes on from the work before it: what is done on finding something, or what the
-# work is for
-_FOLLOWS_FROM = re.compile(r"(?:对)?发现|确保|切实|做到|力争|从而|进而|以便|使|让")
 # a part that only says who does the work before it
 _WHO_ONLY = re.compile(r"(?:由)?[^，,。；;]{2,24}?(?:具体)?(?:牵头|配合|负责|参与|协助)[。；;]?")
 
