@@ -1060,8 +1060,8 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
     # of its own inside the segment, not the one before, dates a second one-off)
     own = [f for f in pb["deadlines"]
            if s0 <= f.start < s1 and (f.deadline.end or f.deadline.start)]
-    before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0} | {label_end}
-    if not own or own[0].deadline.end in before or not own[0].deadline.text:
+    ends_before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0} | {label_end}
+    if not own or own[0].deadline.end in ends_before or not own[0].deadline.text:
         return False
     what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
     return bool(has_action(what, r)) and not _COMPLETES.match(what)
@@ -1097,18 +1097,20 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
         return False
     if any(s0 <= f.start < s1 for f in pb["recurrences"]) or _dated(pb, s0, s1):
         return False
-    rest = _AND.sub("", seg).strip()
+    if _AND.match(seg):
+        return False  # …，并向党委常委会报告: the same act goes on
+    rest = seg.strip()
     if not rest or is_scene(rest, r) or not has_action(rest, r):
         return False
     if (_HOW_OFTEN.match(seg) or _HOW_MUCH.fullmatch(rest)
             or _CADENCE_ONLY.match(_strip_time(seg, s0, pb))):
         return False
-    # (…，并向党委常委会报告: the same act goes on; 召开前应当开展谈心谈话: a step of each time;
-    # 每学期召开一次…会，研究解决存在问题: the meeting's agenda; the parts `stays_after_cadence`
-    # in lexicon/tasks.txt names: what is found, what it is for, where its results go, an
-    # option, an amount; …，各教研室主任具体负责: who does it)
-    if (_AND.match(seg) or _AROUND_IT.match(rest) or r.stays_after_cadence.match(rest)
-            or r.uses.search(rest) or (_MEETING.search(text_before) and _AGENDA.match(rest))):
+    # (召开前应当开展谈心谈话: a step of each time; 每学期召开一次…会，研究解决存在问题: the
+    # meeting's agenda; the parts `stays_after_cadence` in lexicon/tasks.txt names: what is
+    # found, what it is for, where its results go, an option, an amount; …，各教研室主任具体
+    # 负责: who does it)
+    if (_AROUND_IT.match(rest) or r.stays_after_cadence.match(rest) or r.uses.search(rest)
+            or (_MEETING.search(text_before) and _AGENDA.match(rest))):
         return False
     return not (_COMPLETES.match(predicate(rest, r)) or _WHO_ONLY.fullmatch(rest))
 
