@@ -24,7 +24,8 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
         extra = extension_dirs(doc.source.path if doc.source else None)
     lex = lexicon_of(get_nlp(extra))
     heading_deadlines: dict[tuple[str, ...], list[Deadline]] = {}
-    year = _year_of(doc)  # (an undated text's year-less phases take its title's year)
+    title_year = _title_year(doc)  # (a one-year plan's month labels stay in that year)
+    year = None if doc.date else title_year  # (an undated text's year-less phases take it)
     for s in doc.sections:  # phase headings: 申报（2020年4月-5月）
         found = timeexpr.find_deadlines(s.heading or "", doc.date, context_year=year)
         # (a year that only says which year's work, 科学谋划2023年工作, dates nothing)
@@ -52,7 +53,7 @@ def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
                     and clause.text.startswith(doc.notice.body))
         _enrich_clause(clause, doc.date, extra, lex, heading_deadlines, analyse, headings,
                        plan and not asks, year, _parent_note(notes, clause),
-                       _title_year(doc))
+                       title_year)
     _whole_plan(doc, lex)
     return doc
 
@@ -561,20 +562,10 @@ def _interprets(text: str, name: str) -> bool:
 
 
 def _title_year(doc: Document) -> int | None:
-    """The one year a plan's title names (2027年校党委理论学习中心组学习计划), or None."""
+    """The one year a plan's title names (2027年校党委理论学习中心组学习计划, 党工委统战部门
+    2020年度目标责任书), or None."""
     from pbdocs.extract import period
 
-    p = period.title_period(doc)
-    return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
-
-
-def _year_of(doc: Document) -> int | None:
-    """The year that year-less dates take when the document has no date: the one year its
-    title names (党工委统战部门2020年度目标责任书: 第一季度 is 2020's)."""
-    from pbdocs.extract import period
-
-    if doc.date:
-        return None
     p = period.title_period(doc)
     return p.end.year if p is not None and p.start and p.start.year == p.end.year else None
 
