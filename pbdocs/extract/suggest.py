@@ -266,8 +266,13 @@ def within_larger(doc: Document) -> bool:
 
 
 def issued_by_institution(doc: Document) -> bool:
-    """Whether the document is the institution's own (issued by it or its party committee),
-    an institution that divides its work among its departments."""
+    """Whether the document is the institution's own (issued by it or its party committee, or
+    by the committee's general office for it: 党委办公室关于印发《…工作安排》的通知), an
+    institution that divides its work among its departments."""
+    from pbdocs.extract.tasks import rules
+
+    if doc.issuer and issuer_office(doc) in rules().committee_offices:
+        return True
     return bool(doc.issuer) and institution_level(doc.issuer, doc.institution) and not (
         within_larger(doc))
 

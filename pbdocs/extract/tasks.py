@@ -53,6 +53,7 @@ class Rules:
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
     durative_openers: re.Pattern  # 持续/不断…: the work is standing, whatever its object
     own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
+    committee_offices: frozenset[str]  # the committee's general office: it issues for the committee
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
@@ -131,6 +132,7 @@ def rules() -> Rules:
         durative_openers=re.compile(
             rf"^(?:要|并|同时)?(?:{_words(s.get('durative_openers', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
+        committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
         sends_in=re.compile(_words(s.get("sends_in", ()))),
