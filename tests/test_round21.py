@@ -28,3 +28,45 @@ def test_the_committee_office_issues_for_the_committee_and_its_work_is_divided_b
     # what the office is named for stays its own
     own = _row(doc, "年底前汇总联系情况")
     assert [(d.canonical, d.basis) for d in own.lead] == [("党委办公室", "text")]
+
+
+def test_a_date_inside_a_term_in_the_same_clause_is_the_time_and_a_second_term_a_second_row(
+        tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于做好2027年发展党员工作的通知",
+                            "各二级党组织：",
+                            "一、工作程序",
+                            "（一）严格政治审查。春季学期的政审材料于4月底前收集齐全，秋季学期于10月底前完成。",
+                            "中共某某大学委员会组织部",
+                            "2027年2月20日"])
+    spring, autumn = _row(doc, "春季学期的政审材料"), _row(doc, "秋季学期于10月底前完成")
+    assert spring is not autumn
+    assert _due(spring) == ("by", None, "2027-04-30")
+    assert _due(autumn) == ("by", None, "2027-10-31")
+
+
+def test_the_plans_own_topic_does_not_take_its_tasks_from_the_office_in_charge(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会“三全育人”综合改革实施方案（2027—2029年）",
+                            "一、实施步骤",
+                            "2027年6月底前召开全校“三全育人”综合改革推进会。",
+                            "二、保障措施",
+                            "（一）加强组织领导。成立学校“三全育人”工作领导小组，领导小组办公室设在党委学生工作部，负责统筹协调和督促检查。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    meeting = _row(doc, "推进会")
+    assert [(d.canonical, d.basis) for d in meeting.lead] == [("党委学生工作部", "suggested")]
+
+
+def test_duties_of_school_history_audit_and_teachers_ethics_go_to_their_offices(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会2027年党建工作要点",
+                            "一、重点工作",
+                            "（一）深入挖掘校史校训中的育人资源。",
+                            "（二）每两年对党费账户进行1次专项审计。",
+                            "（三）9月举办1场师德专题报告会。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    for words, office in (("校史校训", "党委宣传部"), ("专项审计", "审计处"),
+                          ("师德专题报告会", "党委教师工作部")):
+        assert [d.canonical for d in _row(doc, words).lead] == [office], words

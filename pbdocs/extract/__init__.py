@@ -464,6 +464,7 @@ def _organising_lead(doc: Document, lex) -> None:
                 continue
             found = suggest.by_duty(t.text)
             if (mine is not None and found and found[1] not in rules().broad_duty_terms
+                    and found[1] not in (doc.title or "")  # (the plan's own topic fits it all)
                     and not mine & {suggest.own_office(n, present) for n in found[0].lead}
                     and not any(n in t.text for n in found[0].lead)):
                 continue  # a duty of its own fits it better (思政课 → 马克思主义学院)
@@ -506,7 +507,8 @@ def _seated_charge(doc: Document, lex) -> None:
 def _seated_office(doc: Document, lex) -> None:
     """The office a plan's leading group or task force is seated in (专班办公室设在党群工作部)
     does its daily work: it is the suggestion for the tasks that neither name a doer nor
-    fit a duty (成立工作专班, 开展中期评估, 全面总结成效)."""
+    fit a duty (成立工作专班, 开展中期评估, 全面总结成效), nor fit only the plan's own topic
+    (召开全校“三全育人”综合改革推进会 in the “三全育人” plan: its topic fits all of it)."""
     from pbdocs.extract.tasks import rules
 
     words = rules().organising_headings
@@ -527,8 +529,12 @@ def _seated_office(doc: Document, lex) -> None:
     if office is None:
         return
     why = f"“办公室设在{office}”"
+    topic = doc.title or ""
     for c in doc.clauses:
         for t in c.tasks:
+            if t.lead and all(d.basis == "suggested" and d.why and d.why.startswith("“")
+                              and d.why.endswith("”") and d.why[1:-1] in topic for d in t.lead):
+                t.lead = []  # the plan's own topic (三全育人 in its title) fits all of it
             if not t.lead:
                 t.lead = [Dept(office, lex.canonical(office), "suggested", why)]
 

@@ -6,6 +6,7 @@ body its sentence names as the doer (`text` basis). The rules' words are `lexico
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from contextlib import contextmanager
@@ -1057,6 +1058,8 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
     if any(s0 + lead <= f.start <= s0 + lead + 1 and (f.deadline.end or f.deadline.start)
            for f in pb["deadlines"]):
         what = predicate(_TIME_WORDS.sub("", seg), r)
+        if _COMPLETES.match(what) and _opens_dated(pb, last, s0):
+            return True
         return bool(has_action(what, r)) and not _COMPLETES.match(what)
     # (…，指导任期届满的党支部于9月底前完成换届选举; …，考核结果于次年1月15日前报…: a date
     # of its own inside the segment, not the one before, dates a second one-off)
@@ -1067,6 +1070,13 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
         return False
     what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
     return bool(has_action(what, r)) and not _COMPLETES.match(what)
+
+
+def _opens_dated(pb: dict, last: int, s0: int) -> bool:
+    """Whether the part before opens with a date of its own (春季学期的…于4月底前收集齐全，秋季
+    学期于10月底前完成: two dated parts side by side)."""
+    return any(last <= f.start <= last + 1 and (f.deadline.end or f.deadline.start)
+               for f in pb["deadlines"] if f.start < s0)
 
 
 def _named_day_in(text: str) -> bool:
@@ -1225,6 +1235,22 @@ def _strip_time(seg: str, offset: int, pb: dict) -> str:
 
 # -- the time limit a task book shows ---------------------------------------------------------
 
+def _narrowed(task, dl, later) -> bool:
+    """Whether a span is narrowed by the next date in the same clause (春季学期的政审材料于4月底前
+    收集齐全: by 4月底, within the term)."""
+    if dl.inferred or dl.kind not in ("range", "on") or not (dl.start and dl.end) or not later:
+        return False
+    nxt = later[0]
+    if nxt.inferred or not nxt.end or not (dl.start <= nxt.end <= dl.end) or (
+            nxt.start or dl.end) == dl.end and nxt.end == dl.end:
+        return False
+    at, to = task.text.find(dl.text or "\0"), task.text.find(nxt.text or "\0")
+    if at < 0 or to <= at:
+        return False
+    between = task.text[at + len(dl.text):to]
+    return len(between) <= 12 and not re.search(r"[，,。；;：:]", between)
+
+
 def due_of(task) -> dict:
     """A task's 完成时限 as data: `recurring` with its cadence for a repeated duty, else its
     first dated deadline (`by`/`range`/`on`, with `inferred`), else `ongoing` for a standing
@@ -1234,9 +1260,11 @@ def due_of(task) -> dict:
         return {"kind": "recurring", "recurrence": {"period": rec.period,
                                                     "every": rec.every or 1, "on": rec.on}
                 if rec else None}
-    for dl in task.deadlines:
+    for i, dl in enumerate(task.deadlines):
         if task.kind == "ongoing" and dl.inferred and dl.kind == "by" and not dl.start:
             continue  # a standing duty (全年：坚持…) is not due at the plan's end
+        if _narrowed(task, dl, task.deadlines[i + 1:]):
+            continue
         if dl.end or dl.start:
             kind = "by" if dl.kind == "within" else dl.kind
             return {"kind": kind, "start": dl.start, "end": dl.end, "inferred": dl.inferred}
