@@ -70,3 +70,31 @@ def test_duties_of_school_history_audit_and_teachers_ethics_go_to_their_offices(
     for words, office in (("校史校训", "党委宣传部"), ("专项审计", "审计处"),
                           ("师德专题报告会", "党委教师工作部")):
         assert [d.canonical for d in _row(doc, words).lead] == [office], words
+
+
+def test_a_division_of_work_table_after_the_items_states_who_leads_the_item_it_names(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会基层党组织建设质量提升三年行动计划（2027—2029年）",
+                            "一、重点任务",
+                            "1.2027年上半年修订《二级学院党组织会议和党政联席会议议事规则》。",
+                            "2.建立党员积分管理制度，在各党支部全面推行。",
+                            "3.寒暑假期间组织学生党员开展返乡调研。",
+                            "二、重点任务分工",
+                            "序号　任务　牵头单位　配合单位　完成时间",
+                            "1　修订二级学院议事规则　党委办公室　党委组织部　2027年6月",
+                            "2　推行党员积分管理　党委组织部　各二级党组织　2027年12月",
+                            "",
+                            "中共某某大学委员会",
+                            "2027年2月26日"])
+    rules = _row(doc, "议事规则》")
+    assert [(d.canonical, d.basis) for d in rules.lead] == [("党委办公室", "stated")]
+    assert [(d.canonical, d.basis) for d in rules.support] == [("党委组织部", "stated")]
+    points = _row(doc, "建立党员积分管理制度")
+    assert [(d.canonical, d.basis) for d in points.lead] == [("党委组织部", "stated")]
+    assert _due(points) == ("by", None, "2027-12-31")
+    # the table's rows are the items again, not rows of their own
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any(t.startswith(("修订二级学院议事规则", "推行党员积分管理")) for t in texts), texts
+    # an item the table does not name is suggested as before
+    assert [d.basis for d in _row(doc, "返乡调研").lead] == ["suggested"]

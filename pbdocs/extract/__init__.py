@@ -168,6 +168,7 @@ def _whole_plan(doc: Document, lex) -> None:
                 t.lead = _dedup([Dept(n, lex.canonical(n), "text") for d in doers
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
+    _restated_rows(doc)
     _seated_charge(doc, lex)
     _divided_by_item(doc, lex)
     _organising_lead(doc, lex)
@@ -502,6 +503,51 @@ def _seated_charge(doc: Document, lex) -> None:
             seated = [m.group("name") for m in _SEATED.finditer(text, start, at)]
             if seated and lex.canonical(seated[-1]) in departments:
                 t.lead = [Dept(seated[-1], lex.canonical(seated[-1]), "text")]
+
+
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _bigrams(text: str) -> set[str]:
+    text = _NOT_CJK.sub("", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _restated_rows(doc: Document) -> None:
+    """A division-of-work table after the plan's items (四、重点任务分工: 序号 任务 牵头单位 配合
+    单位 完成时间, one row a short name of an item above) states who leads the item it names:
+    the item's rows get that lead and support (basis stated) and, where they have no date of
+    their own, its time; the table's row, a second copy of the item, is no row of its own."""
+    items = [c for c in doc.clauses if c.tasks]
+    for row in doc.clauses:
+        stated = [d for d in row.lead if d.basis == "stated"]
+        if not stated or len(row.path) < 2:
+            continue
+        core = re.split(r"[。\n]", row.text or "", 1)[0]
+        grams = _bigrams(core)
+        if not 3 <= len(grams) <= 24:
+            continue
+        scored = []
+        for c in items:
+            if c is row or c.path[0] == row.path[0] or any(
+                    d.basis == "stated" for d in c.lead):
+                continue
+            have = _bigrams(c.text or "")
+            scored.append((len(grams & have) / len(grams), c))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] < 0.7 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue
+        item = scored[0][1]
+        dated = [d for d in row.deadlines if d.end or d.start]
+        for t in item.tasks:
+            if not any(d.basis in ("stated", "text") for d in t.lead):
+                t.lead = [_copy(d) for d in stated]
+            if not t.support:
+                t.support = [_copy(d) for d in row.support if d.basis == "stated"]
+            if dated and t.kind == "once" and not any(
+                    not d.inferred and (d.end or d.start) for d in t.deadlines):
+                t.deadlines = [copy.copy(d) for d in dated] + t.deadlines
+        row.tasks = [t for t in row.tasks if _NOT_CJK.sub("", t.text) != _NOT_CJK.sub("", core)]
 
 
 def _seated_office(doc: Document, lex) -> None:
