@@ -98,3 +98,20 @@ def test_a_division_of_work_table_after_the_items_states_who_leads_the_item_it_n
     assert not any(t.startswith(("修订二级学院议事规则", "推行党员积分管理")) for t in texts), texts
     # an item the table does not name is suggested as before
     assert [d.basis for d in _row(doc, "返乡调研").lead] == ["suggested"]
+
+
+def test_a_standing_duty_in_a_campaigns_months_stays_standing(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "关于在全校党员中开展党纪学习教育的实施方案",
+                            "各二级党组织：",
+                            "学校党委决定于2027年4月至7月在全校党员中开展党纪学习教育。现制定如下实施方案。",
+                            "一、主要内容",
+                            "（一）强化警示教育。坚持用身边事教育身边人，深入剖析高校典型违纪违法案例。",
+                            "（二）编印《党纪学习教育应知应会手册》。",
+                            "中共某某大学委员会",
+                            "2027年3月28日"])
+    assert _due(_row(doc, "坚持用身边事教育身边人")) == ("ongoing", None, None)
+    # a one-off of the campaign is still due within it
+    assert _due(_row(doc, "编印《党纪学习教育应知应会手册》"))[2] == "2027-07-31"

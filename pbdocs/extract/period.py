@@ -338,8 +338,9 @@ _IN_CYCLE = re.compile(r"建设期内|建设周期内|创建期内|培育期内|
 
 
 def fill_undated(doc: Document, period: Period | None) -> None:
-    """A deliverable with no date is due at the plan's end (inferred); in a short activity
-    period, a standing duty runs through it. In a notice that sets one date, what its
+    """A deliverable with no date is due at the plan's end (inferred); a standing duty stays
+    standing, in a short activity period too (坚持用身边事教育身边人 in a four months' 学习教育:
+    as writers put it). In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
     _standing_year_points(doc, period)
     notice = _notice_deadline(doc)
@@ -406,10 +407,6 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                                             inferred=True))
             elif t.kind == "once":
                 t.deadlines.append(Deadline(period.text, None, period.end.isoformat(), "by",
-                                            inferred=True))
-            elif period.is_activity() and not _CONDITION.match(t.text):
-                t.deadlines.append(Deadline(period.text, _iso(period.start),
-                                            period.end.isoformat(), period.span_kind(),
                                             inferred=True))
 
 
