@@ -115,3 +115,15 @@ def test_a_standing_duty_in_a_campaigns_months_stays_standing(tmp_path):
     assert _due(_row(doc, "坚持用身边事教育身边人")) == ("ongoing", None, None)
     # a one-off of the campaign is still due within it
     assert _due(_row(doc, "编印《党纪学习教育应知应会手册》"))[2] == "2027-07-31"
+
+
+def test_a_span_right_after_those_it_applies_to_holds_for_each_case(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学纪律检查委员会2027年工作要点",
+                            "一、日常监督",
+                            "1.配合党委组织部做好干部选拔任用工作全程监督，对拟提拔人选在5个工作日内出具党风廉政意见回复。",
+                            "中共某某大学纪律检查委员会",
+                            "2027年2月20日"])
+    row = _row(doc, "出具党风廉政意见回复")
+    assert _due(row)[0] == "ongoing"  # not five working days after the plan was issued

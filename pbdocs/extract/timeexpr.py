@@ -233,10 +233,14 @@ _OWN_ISSUE = re.compile(r"(?:收到|接到)(?:本(?:通知|方案|文件|意见|
 _EACH_CASE = re.compile(r"^\s*对[^，,。；;]{1,30}的[^，,。；;]{0,16}[，,]")
 
 
+# …，对拟提拔人选在5个工作日内出具…意见: the span right after those it applies to (对X), each case
+_FOR_EACH = re.compile(r"(?:^|[，,])\s*对[^，,。；;对]{1,20}?(?:在|于)?\s*$")
+
+
 def _from_event(before: str) -> bool:
     """Whether the part of the sentence before a span names the event it is counted from,
     other than the document's own issue (收到本通知后 counts from the document's date)."""
-    if _EACH_CASE.match(before):
+    if _EACH_CASE.match(before) or _FOR_EACH.search(before):
         return True  # 对有入党意愿的优秀青年人才，党支部要在3个月内…: for each such person
     last = None
     for m in _EVENT_BEFORE.finditer(before):
