@@ -127,3 +127,14 @@ def test_a_span_right_after_those_it_applies_to_holds_for_each_case(tmp_path):
                             "2027年2月20日"])
     row = _row(doc, "出具党风廉政意见回复")
     assert _due(row)[0] == "ongoing"  # not five working days after the plan was issued
+
+
+def test_the_discipline_committees_secretary_does_the_committees_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学纪律检查委员会2027年工作要点",
+                            "一、强化监督",
+                            "1.加强对“一把手”的监督，纪委书记每半年与二级单位党政主要负责人开展一次廉政谈话。",
+                            "2.对考核排名靠后的单位，由纪委副书记约谈其主要负责人。",
+                            "中共某某大学纪律检查委员会",
+                            "2027年2月20日"])
+    for words in ("开展一次廉政谈话", "约谈其主要负责人"):
+        assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [("纪委", "text")], words

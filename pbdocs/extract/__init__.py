@@ -1211,7 +1211,7 @@ def _own_discipline(t: Task, committee: str, lex) -> None:
             d.canonical = lex.canonical("纪委")
 
 
-_UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:学院|院|所|中心)(?:党委|党总支)")
+_UNIT_COMMITTEE = re.compile(r"^(?:本|我)?(?:(?:学院|院|所|中心)(?:党委|党总支)|机关党委|纪委)")
 
 
 def _labelled_before(text: str, name: str, start: int) -> bool:
