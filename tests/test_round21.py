@@ -138,3 +138,20 @@ def test_the_discipline_committees_secretary_does_the_committees_work(tmp_path):
                             "2027年2月20日"])
     for words in ("开展一次廉政谈话", "约谈其主要负责人"):
         assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [("纪委", "text")], words
+
+
+def test_twice_a_year_is_once_each_half_year(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会巡察工作规划（2027—2031年）",
+                            "一、工作安排",
+                            "1.每年开展2轮常规巡察。",
+                            "2.党委巡察工作领导小组每年至少2次听取巡察工作情况汇报。",
+                            "3.每年6月底前和12月底前分两次对发展党员材料进行集中预审。",
+                            "4.理论学习中心组每年集体学习不少于12次，其中专题研讨不少于2次。",
+                            "中共某某大学委员会",
+                            "2027年1月10日"])
+    for words in ("常规巡察", "听取巡察工作情况汇报", "分两次对发展党员材料"):
+        assert _row(doc, words).recurrences[0].period == "semester", words
+    # a part of a yearly count stays yearly
+    assert _row(doc, "集体学习不少于12次").recurrences[0].period == "year"

@@ -22,6 +22,12 @@ _FIXED_DAY = re.compile(r"^\s*的?\s*(\d{1,2})\s*月\s*"
 _NEXT_YEAR_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十])次年\s*(\d{1,2})\s*月\s*"
                             r"(?:(\d{1,2})\s*[日号]|[底末])(?=前|之前|以前)")
 _TWO_MONTHS = re.compile(r"^\s*的?\s*\d{1,2}\s*月\s*[、和及与]\s*\d{1,2}\s*月(?![、和及与]\s*\d)")
+_TWO_DAYS = re.compile(r"^\s*的?\s*\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)(?:前|之前)?\s*[、和及与]\s*"
+                       r"\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)(?:前|之前)?(?![、和及与]\s*\d)")
+# 每年开展2轮巡察: rounds counted like times (not 轮训, 轮换, 轮岗)
+_ROUNDS = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})\s*轮(?![训换岗流值])")
+# 每年…不少于12次，其中专题研讨不少于2次: a part of the yearly count, not the cadence
+_MORE = re.compile(r"其中|专题")
 _WRITTEN_YEAR = re.compile(r"\d{4}\s*年")
 # 纳入年度预算, 列入学校预算: provided for in each year's budget, a yearly duty
 _BUDGET = re.compile(r"(?:纳入|列入|编入)[^，,。；;]{0,8}?(?:年度)?预算")
@@ -134,7 +140,8 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             rec.text = text[m.start():m.end() + _YEAR_END.match(window).end()].strip()
             out.append(Found(m.start(), end, rec))
             continue
-        if period == "year" and _TWO_MONTHS.match(window):  # 每年3月、9月分两批: twice a year
+        if period == "year" and (_TWO_MONTHS.match(window) or _TWO_DAYS.match(window)):
+            # 每年3月、9月分两批, 每年6月底前和12月底前分两次: twice a year
             rec.period = "semester"
             out.append(Found(m.start(), end, rec))
             continue
@@ -150,11 +157,15 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             rec.text = text[m.start():m.end() + day.end()].strip()
             out.append(Found(m.start(), m.end() + day.end(), rec))
             continue
-        t = times.search(window)
+        t = times.search(window) or _ROUNDS.search(window)
         if t:
             n = t.group("n")
             # "召开 次" (the digit lost in extraction) keeps min_times unknown
             rec.min_times = int(to_number(n)) if n and to_number(n) else None
+            if (period == "year" and not m.group("n")
+                    and rec.min_times == 2 and not _MORE.search(window, 0, t.start())):
+                # 每年至少召开2次, 每年开展2轮: once each half-year
+                rec.period, rec.min_times = "semester", 1
         if m.group("s"):  # "一年一述职": once a period
             rec.min_times = 1
         if amount is not None:
