@@ -141,8 +141,6 @@ def test_the_discipline_committees_secretary_does_the_committees_work(tmp_path):
 
 
 def test_twice_a_year_is_once_each_half_year(tmp_path):
-    from tests.test_round19 import _due
-
     doc = _parse(tmp_path, ["中共某某大学委员会巡察工作规划（2027—2031年）",
                             "一、工作安排",
                             "1.每年开展2轮常规巡察。",
@@ -155,3 +153,16 @@ def test_twice_a_year_is_once_each_half_year(tmp_path):
         assert _row(doc, words).recurrences[0].period == "semester", words
     # a part of a yearly count stays yearly
     assert _row(doc, "集体学习不少于12次").recurrences[0].period == "year"
+
+
+def test_a_segment_saying_only_how_to_take_the_work_does_not_make_it_standing(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会关于加强新时代党建工作的意见",
+                            "一、工作要求",
+                            "各级党组织、各部门要统筹谋划，结合本单位实际，逐条研究提出贯彻落实的具体举措，列出时间表。",
+                            "中共某某大学委员会",
+                            "2020年3月1日"])
+    row = _row(doc, "逐条研究提出贯彻落实的具体举措")
+    assert row.kind == "once"
+    assert _due(row)[0] == "undated"

@@ -523,7 +523,7 @@ def _restated_rows(doc: Document) -> None:
         stated = [d for d in row.lead if d.basis == "stated"]
         if not stated or len(row.path) < 2:
             continue
-        core = re.split(r"[。\n]", row.text or "", 1)[0]
+        core = re.split(r"[。\n]", row.text or "", maxsplit=1)[0]
         grams = _bigrams(core)
         if not 3 <= len(grams) <= 24:
             continue

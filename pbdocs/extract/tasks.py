@@ -6,7 +6,6 @@ body its sentence names as the doer (`text` basis). The rules' words are `lexico
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left
 from contextlib import contextmanager
@@ -54,6 +53,7 @@ class Rules:
     span_deliverable: re.Pattern  # after 第三季度/下半年: what is due by the span's end
     durative_openers: re.Pattern  # 持续/不断…: the work is standing, whatever its object
     own_plan_genres: tuple[str, ...]  # a department's own work plan: its unnamed work is its own
+    attitudes: re.Pattern  # 统筹谋划, 高度重视: how to take the work, no work of its own
     committee_offices: frozenset[str]  # the committee's general office: it issues for the committee
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
@@ -133,6 +133,7 @@ def rules() -> Rules:
         durative_openers=re.compile(
             rf"^(?:要|并|同时)?(?:{_words(s.get('durative_openers', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
+        attitudes=re.compile(rf"(?:要|应|须|必须)?(?:{_words(s.get('attitudes', ()))})"),
         committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
@@ -534,6 +535,10 @@ _MANNER = re.compile(r"^(?:要|应|须|必须|务必|要在)?\s*(?:结合(?:本�
                      r"按照要求|根据需要)[，,]?\s*")
 
 
+# the doer and modal before a segment (各级党组织、各部门要…), left out when reading its words
+_SUBJECT_MODAL = re.compile(r"^[^，,。；;]{0,20}?(?=(?:要|应|须|必须)[^，,。；;]{2,6}$)")
+
+
 def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: bool = False,
             rules_: Rules | None = None, has_target: bool = False, subject_end: int = 0) -> str:
     """What the task's first clause asks for (a row's kind follows its first clause):
@@ -547,6 +552,8 @@ def kind_of(text: str, has_recurrence: bool, has_date: bool, in_dated_phase: boo
         # 由党委组织部牵头，会同…建立…; X是本单位…的第一责任人，要定期听取…: what is asked
         # comes after
         segments = segments[1:]
+    if len(segments) > 1 and r.attitudes.fullmatch(_SUBJECT_MODAL.sub("", segments[0].strip())):
+        segments = segments[1:]  # 各级党组织要统筹谋划，…逐条研究提出…举措: what is asked
     first = predicate(segments[0] if segments else text.strip(), r)
     if has_recurrence or _REGULARLY.search(segments[0] if segments else text):
         return "recurring"
