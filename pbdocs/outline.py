@@ -226,6 +226,7 @@ class _Builder:
         self.next_dup: dict[tuple, int] = {}
         self.sibling_kind: dict[tuple, str] = {}  # (parent path, family) → kind of last item
         self.pending_note: str | None = None  # a heading line's note, for the body under it
+        self.heading_notes: dict[tuple[str, ...], str] = {}  # heading path → its line's note
         self.more: dict[int, list[str]] = {}  # continuation paragraphs by clause (joined at end)
         self.records: set[int] = set()  # clauses that are records of labelled lines
         self.prose: set[int] = set()  # clauses under a month label (三月：…): prose, like articles
@@ -305,7 +306,10 @@ class _Builder:
         nm = match_marker(nxt) if nxt else None
         deeper = nm is not None and self._nests(nm.family)
         body_follows = nxt is not None and nm is None
-        heading_only = _heading_line(rest)
+        # (a heading with its note, 课程育人体系（牵头单位：教务处；参与单位：…）: the note's
+        # semicolon is no sentence of the heading)
+        own = _split_note(rest.removesuffix("。"))[0]
+        heading_only = _heading_line(rest) or (not own.endswith("。") and _heading_line(own))
         # Short items in a list stay clauses even when a closing paragraph follows the last one.
         sibling = (tuple(path[:-1]), m.family)
         listed = self.sibling_kind.get(sibling) == "clause"
@@ -318,6 +322,9 @@ class _Builder:
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
             heading, self.pending_note = _split_note(rest.removesuffix("。"))
+            if self.pending_note and heading_only:
+                # (（一）课程育人体系（牵头单位：教务处）over items 1. 2. 3.: the note is theirs)
+                self.heading_notes[tuple(path)] = self.pending_note
             if not heading_only:
                 heading = lead_phrase(rest) or heading
             spath = self._unique(path, self.section_paths, offset)
@@ -354,6 +361,10 @@ class _Builder:
 
     def finish(self) -> None:
         for c in self.clauses:
+            if c.note is None:  # under a heading whose line carries a note, and none of its own
+                c.note = next((self.heading_notes[tuple(c.path[:k])]
+                               for k in range(len(c.path), 0, -1)
+                               if tuple(c.path[:k]) in self.heading_notes), None)
             # the note closes the clause's own paragraph, or the last one it continues into
             # (12.…。（责任单位：…） followed by an un-numbered closing paragraph)
             own, note = _split_note(c.text)

@@ -166,3 +166,25 @@ def test_a_segment_saying_only_how_to_take_the_work_does_not_make_it_standing(tm
     row = _row(doc, "逐条研究提出贯彻落实的具体举措")
     assert row.kind == "once"
     assert _due(row)[0] == "undated"
+
+
+def test_a_heading_with_its_note_is_a_heading_and_the_note_is_its_items(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会“三全育人”综合改革实施方案（2027—2029年）",
+                            "一、主要任务",
+                            "（一）课程育人体系（牵头单位：教务处；参与单位：马克思主义学院、各二级学院）",
+                            "1.2027年底前修订全部本科专业人才培养方案。",
+                            "2.每学年评选课程思政示范课程40门。",
+                            "（二）实践育人体系（牵头单位：团委；参与单位：党委学生工作部）",
+                            "寒暑假期间组织学生开展“三下乡”社会实践。",
+                            "（三）文化育人体系",
+                            "深入挖掘校史校训中的育人资源。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    headings = {tuple(s.path): s.heading for s in doc.sections}
+    assert headings[("一", "（一）")] == "课程育人体系"
+    assert headings[("一", "（二）")] == "实践育人体系"
+    assert headings[("一", "（三）")] == "文化育人体系"
+    for words, lead in (("人才培养方案", "教务处"), ("课程思政示范课程", "教务处"),
+                        ("三下乡", "团委")):
+        assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [(lead, "stated")], words
+    assert "马克思主义学院" in [d.canonical for d in _row(doc, "人才培养方案").support]
