@@ -188,3 +188,20 @@ def test_a_heading_with_its_note_is_a_heading_and_the_note_is_its_items(tmp_path
                         ("三下乡", "团委")):
         assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [(lead, "stated")], words
     assert "马克思主义学院" in [d.canonical for d in _row(doc, "人才培养方案").support]
+
+
+def test_a_list_of_limits_for_the_same_act_is_a_row_for_each(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于做好2027年发展党员工作的通知",
+                            "各二级党组织：",
+                            "一、工作程序",
+                            "（四）做好集中预审。各二级党组织须于5月10日前、11月10日前向党委组织部报送预审材料。党委组织部分别于5月中旬、11月中旬组织集中预审。",
+                            "中共某某大学委员会组织部",
+                            "2027年2月20日"])
+    rows = [t for c in doc.clauses for t in c.tasks]
+    sent = [_due(t)[2] for t in rows if "报送预审材料" in t.text]
+    held = [_due(t)[2] for t in rows if "组织集中预审" in t.text]
+    assert sent == ["2027-05-10", "2027-11-10"]
+    assert held == ["2027-05-20", "2027-11-20"]

@@ -183,9 +183,14 @@ def _whole_plan(doc: Document, lex) -> None:
 
 # months listed for the same work held once in each (4月、10月各举办一期…, 6月、11月分别举办
 # A和B, 于9月、12月组织两次集中预审)
-_TIME_ITEM = r"\d{1,2}月(?:[上中下]旬)?"
-_RESPECTIVE = re.compile(rf"{_TIME_ITEM}(?:\s*[、和及]\s*{_TIME_ITEM})+(?:份)?"
-                         r"[^，,。；;]{0,4}?(?:分别|各|分两批|两次|两期|三次|三期)")
+_TIME_ITEM = r"\d{1,2}月(?:\d{1,2}日|[上中下]旬|底)?(?:前|之前)?"
+_TIME_LIST = rf"{_TIME_ITEM}(?:\s*[、和及]\s*{_TIME_ITEM})+"
+_RESPECTIVE = re.compile(rf"{_TIME_LIST}(?:份)?[^，,。；;]{{0,4}}?"
+                         r"(?:分别|各|分两批|两次|两期|三次|三期)"
+                         # (分别于5月中旬、11月中旬组织集中预审; 须于5月10日前、11月10日前报送:
+                         # each date a limit of its own)
+                         rf"|(?:分别|各)(?:于|在)?{_TIME_LIST}"
+                         r"|\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?:\s*[、和及]\s*\d{1,2}月(?:\d{1,2}日|底)(?:前|之前))+")
 
 
 def _respective_times(doc: Document) -> None:
