@@ -84,6 +84,7 @@ def test_a_division_of_work_table_after_the_items_states_who_leads_the_item_it_n
                             "序号　任务　牵头单位　配合单位　完成时间",
                             "1　修订二级学院议事规则　党委办公室　党委组织部　2027年6月",
                             "2　推行党员积分管理　党委组织部　各二级党组织　2027年12月",
+                            "未列入分工的任务，由相关单位按照职责分工抓好落实。",
                             "",
                             "中共某某大学委员会",
                             "2027年2月26日"])
@@ -96,6 +97,9 @@ def test_a_division_of_work_table_after_the_items_states_who_leads_the_item_it_n
     # the table's rows are the items again, not rows of their own
     texts = [t.text for c in doc.clauses for t in c.tasks]
     assert not any(t.startswith(("修订二级学院议事规则", "推行党员积分管理")) for t in texts), texts
+    # a sentence run on after the table is not the last row's: its units are not stated for it
+    after = _row(doc, "未列入分工的任务")
+    assert all(d.basis != "stated" for d in after.lead + after.support)
     # an item the table does not name is suggested as before
     assert [d.basis for d in _row(doc, "返乡调研").lead] == ["suggested"]
 

@@ -553,6 +553,9 @@ def _restated_rows(doc: Document) -> None:
                     not d.inferred and (d.end or d.start) for d in t.deadlines):
                 t.deadlines = [copy.copy(d) for d in dated] + t.deadlines
         row.tasks = [t for t in row.tasks if _NOT_CJK.sub("", t.text) != _NOT_CJK.sub("", core)]
+        for t in row.tasks:  # a sentence run on after the table (未列入分工的任务，由相关单位…):
+            t.lead = [d for d in t.lead if d.basis != "stated"]  # not the row's units
+            t.support = [d for d in t.support if d.basis != "stated"]
 
 
 def _seated_office(doc: Document, lex) -> None:
