@@ -184,13 +184,14 @@ def _whole_plan(doc: Document, lex) -> None:
 # months listed for the same work held once in each (4月、10月各举办一期…, 6月、11月分别举办
 # A和B, 于9月、12月组织两次集中预审)
 _TIME_ITEM = r"\d{1,2}月(?:\d{1,2}日|[上中下]旬|底)?(?:前|之前)?"
+_LIMIT_ITEM = r"\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)"
 _TIME_LIST = rf"{_TIME_ITEM}(?:\s*[、和及]\s*{_TIME_ITEM})+"
 _RESPECTIVE = re.compile(rf"{_TIME_LIST}(?:份)?[^，,。；;]{{0,4}}?"
                          r"(?:分别|各|分两批|两次|两期|三次|三期)"
                          # (分别于5月中旬、11月中旬组织集中预审; 须于5月10日前、11月10日前报送:
                          # each date a limit of its own)
                          rf"|(?:分别|各)(?:于|在)?{_TIME_LIST}"
-                         r"|\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?:\s*[、和及]\s*\d{1,2}月(?:\d{1,2}日|底)(?:前|之前))+")
+                         rf"|{_LIMIT_ITEM}(?:\s*[、和及]\s*{_LIMIT_ITEM})+")
 
 
 def _respective_times(doc: Document) -> None:
@@ -513,23 +514,20 @@ def _seated_charge(doc: Document, lex) -> None:
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
-def _bigrams(text: str) -> set[str]:
-    text = _NOT_CJK.sub("", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def _restated_rows(doc: Document) -> None:
     """A division-of-work table after the plan's items (四、重点任务分工: 序号 任务 牵头单位 配合
     单位 完成时间, one row a short name of an item above) states who leads the item it names:
     the item's rows get that lead and support (basis stated) and, where they have no date of
     their own, its time; the table's row, a second copy of the item, is no row of its own."""
+    from pbdocs.search.analysis import bigrams
+
     items = [c for c in doc.clauses if c.tasks]
     for row in doc.clauses:
         stated = [d for d in row.lead if d.basis == "stated"]
         if not stated or len(row.path) < 2:
             continue
         core = re.split(r"[。\n]", row.text or "", maxsplit=1)[0]
-        grams = _bigrams(core)
+        grams = set(bigrams(core))
         if not 3 <= len(grams) <= 24:
             continue
         scored = []
@@ -537,7 +535,7 @@ def _restated_rows(doc: Document) -> None:
             if c is row or c.path[0] == row.path[0] or any(
                     d.basis == "stated" for d in c.lead):
                 continue
-            have = _bigrams(c.text or "")
+            have = set(bigrams(c.text or ""))
             scored.append((len(grams & have) / len(grams), c))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < 0.7 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
