@@ -209,3 +209,19 @@ def test_a_list_of_limits_for_the_same_act_is_a_row_for_each(tmp_path):
     held = [_due(t)[2] for t in rows if "组织集中预审" in t.text]
     assert sent == ["2027-05-10", "2027-11-10"]
     assert held == ["2027-05-20", "2027-11-20"]
+
+
+def test_in_a_plan_about_a_units_own_party_work_what_only_the_title_fits_is_that_units(tmp_path):
+    doc = _parse(tmp_path, ["中共某某医科大学委员会关于加强附属医院党的建设的实施意见",
+                            "一、加强医德医风建设",
+                            "（一）建立医务人员医德档案。",
+                            "（二）每年组织一次党支部书记集中轮训。",
+                            "（三）整治医疗服务中的不正之风，严肃查处违纪问题。",
+                            "中共某某医科大学委员会",
+                            "2027年3月1日"])
+    own = _row(doc, "建立医务人员医德档案")
+    assert [(d.canonical, d.basis) for d in own.lead] == [("附属医院党委", "suggested")]
+    assert "标题" in own.lead[0].why
+    # a duty of its own still goes to its office
+    assert [d.canonical for d in _row(doc, "党支部书记集中轮训").lead] == ["党委组织部"]
+    assert [d.canonical for d in _row(doc, "不正之风").lead] == ["纪委"]

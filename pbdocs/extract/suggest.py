@@ -787,11 +787,37 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                              for n, w in support.items()]
 
 
+@per_lexicon()
+def title_units() -> tuple[tuple[str, str], ...]:
+    """(title word, body) of `lexicon/title_units.tsv`: the unit a plan's title is about (附属
+    医院 → 附属医院党委); a word given again belongs to its later row."""
+    out: dict[str, str] = {}
+    for r in rows("title_units.tsv", min_cells=2):
+        for w in r[0].split("|"):
+            if w.strip():
+                out.pop(w.strip(), None)
+                out[w.strip()] = r[1].strip()
+    return tuple(out.items())
+
+
+TITLE_UNIT_WHY = "文件标题所说的单位自身的工作"
+
+
 def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None) -> None:
     """The last suggestion, for a task nothing else gave a lead (3月中旬召开行动计划动员部署会,
     下半年开展一次中期评估): the plan's own work, so the duty its title is about (基层党建质量
-    提升行动计划 → 党委组织部)."""
-    found = by_duty(doc.title or "")
+    提升行动计划 → 党委组织部), or, in a plan about a unit's own party work (关于加强附属医院党的
+    建设的实施意见: `title_units.tsv`), that unit, also where a sentence only met the title's
+    duty (建立医德考评档案 → 附属医院党委, not the 组织部 of 党的建设)."""
+    title = doc.title or ""
+    unit = next((b for w, b in title_units() if w in title), None)
+    if unit is not None:
+        for c in doc.clauses:
+            for t in c.tasks:
+                if not t.lead or all(d.basis == "suggested" and (d.why or "").endswith(
+                        "（见文件标题）") for d in t.lead):
+                    t.lead = [_dept(unit, canonical(unit), TITLE_UNIT_WHY)]
+    found = by_duty(title)
     if found is None:
         return
     duty, term = found
