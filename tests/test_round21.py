@@ -225,3 +225,15 @@ def test_in_a_plan_about_a_units_own_party_work_what_only_the_title_fits_is_that
     # a duty of its own still goes to its office
     assert [d.canonical for d in _row(doc, "党支部书记集中轮训").lead] == ["党委组织部"]
     assert [d.canonical for d in _row(doc, "不正之风").lead] == ["纪委"]
+
+
+def test_a_first_sentence_that_sets_its_own_date_is_no_headline_but_a_task(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会巡察工作规划（2027—2031年）",
+                            "一、整改落实",
+                            "（一）2027年6月底前建立巡察整改台账和销号管理制度。巡察整改情况纳入年度党建工作考核。",
+                            "中共某某大学委员会",
+                            "2027年1月10日"])
+    assert all(c.heading is None for c in doc.clauses)
+    assert _due(_row(doc, "建立巡察整改台账")) == ("by", None, "2027-06-30")
