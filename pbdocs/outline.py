@@ -308,7 +308,7 @@ class _Builder:
         body_follows = nxt is not None and nm is None
         # (a heading with its note, 课程育人体系（牵头单位：教务处；参与单位：…）: the note's
         # semicolon is no sentence of the heading)
-        own = _split_note(rest.removesuffix("。"))[0]
+        own, note = _split_note(rest.removesuffix("。"))
         heading_only = _heading_line(rest) or (not own.endswith("。") and _heading_line(own))
         # Short items in a list stay clauses even when a closing paragraph follows the last one.
         sibling = (tuple(path[:-1]), m.family)
@@ -321,8 +321,8 @@ class _Builder:
             deeper or (body_follows and heading_only and not listed and not record))
         self.sibling_kind[sibling] = "section" if as_section else "clause"
         if as_section:
-            heading, self.pending_note = _split_note(rest.removesuffix("。"))
-            if self.pending_note and heading_only:
+            heading, self.pending_note = own, note
+            if note and heading_only:
                 # (（一）课程育人体系（牵头单位：教务处）over items 1. 2. 3.: the note is theirs)
                 self.heading_notes[tuple(path)] = self.pending_note
             if not heading_only:

@@ -160,8 +160,14 @@ def branch_work() -> dict[str, tuple[str, ...]]:
 def branch_roles() -> tuple[tuple[str, str], ...]:
     """(term, 支委 role) of `lexicon/branch_roles.tsv`: who of a branch committee usually does a
     duty (党费 → 组织委员); a term given again belongs to its later row."""
+    return _term_rows("branch_roles.tsv")
+
+
+def _term_rows(name: str) -> tuple[tuple[str, str], ...]:
+    """(term, value) of a lexicon written `term|term<TAB>value`, in file order; a term given
+    again (in a corpus's own file after the packaged one) belongs to its later row."""
     out: dict[str, str] = {}
-    for r in rows("branch_roles.tsv", min_cells=2):
+    for r in rows(name, min_cells=2):
         for t in r[0].split("|"):
             if t.strip():
                 out.pop(t.strip(), None)
@@ -791,13 +797,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
 def title_units() -> tuple[tuple[str, str], ...]:
     """(title word, body) of `lexicon/title_units.tsv`: the unit a plan's title is about (附属
     医院 → 附属医院党委); a word given again belongs to its later row."""
-    out: dict[str, str] = {}
-    for r in rows("title_units.tsv", min_cells=2):
-        for w in r[0].split("|"):
-            if w.strip():
-                out.pop(w.strip(), None)
-                out[w.strip()] = r[1].strip()
-    return tuple(out.items())
+    return _term_rows("title_units.tsv")
 
 
 TITLE_UNIT_WHY = "文件标题所说的单位自身的工作"

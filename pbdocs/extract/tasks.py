@@ -1248,9 +1248,10 @@ def _narrowed(task, dl, later) -> bool:
     if dl.inferred or dl.kind not in ("range", "on") or not (dl.start and dl.end) or not later:
         return False
     nxt = later[0]
-    if nxt.inferred or not nxt.end or not (dl.start <= nxt.end <= dl.end) or (
-            nxt.start or dl.end) == dl.end and nxt.end == dl.end:
+    if nxt.inferred or not nxt.end or not (dl.start <= nxt.end <= dl.end):
         return False
+    if nxt.end == dl.end and (not nxt.start or nxt.start == dl.end):
+        return False  # (…年底前 after 2027年: the same end, nothing narrower)
     at, to = task.text.find(dl.text or "\0"), task.text.find(nxt.text or "\0")
     if at < 0 or to <= at:
         return False
