@@ -257,6 +257,19 @@ def counted_from_event(text: str) -> bool:
                for m in _WITHIN.finditer(text))
 
 
+# a span set before an event that recurs with each case (会前1天送达, 提前5个工作日报审批,
+# 任期届满前1个月提出请示, 开班前一周报送名单): not after a date (3月20日前10天)
+_AHEAD = re.compile(r"(?:提前|(?<=[\u4e00-\u9fff])(?<![月日号底末旬])前)\s*"
+                    r"(?:\d{1,2}|[一二两三四五六七八九十半]+)\s*"
+                    r"(?:个工作日|工作日|日|天|个星期|周|个月)(?!内|以内|之内)")
+
+
+def ahead_of_event(text: str) -> bool:
+    """Whether a text sets a span ahead of an event (会议召开前三天报告, 活动方案提前一周报备): a
+    limit that holds each time the event comes, no date."""
+    return bool(_AHEAD.search(text))
+
+
 def _sentence_before(text: str, pos: int) -> str:
     """The part of the sentence before `pos`."""
     start = max(text.rfind(ch, 0, pos) for ch in "。；;！？!?\n")

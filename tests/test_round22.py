@@ -1,0 +1,45 @@
+"""Round 22 (issue 12): time limits and leads on shapes of plans not tuned on."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round19 import _due
+from tests.test_round20 import _row
+
+_ELECTION = ["中共某某大学委员会组织部",
+             "关于做好2027年基层党组织换届选举工作的通知",
+             "各二级党组织：",
+             "一、时间安排",
+             "全校换届选举工作集中在4月至6月进行。",
+             "二、工作程序",
+             "（一）提出请示。各二级党组织应在任期届满前1个月向党委组织部提出换届请示。",
+             "（二）召开党员大会。各二级党组织要在预备人选批复后20日内召开党员大会进行选举。",
+             "（三）抓好配套工作。新任委员要在当选后一个月内完成分工。",
+             "（四）加强督导。5月中旬，党委组织部对各单位换届进展开展一次中期督导。",
+             "中共某某大学委员会组织部",
+             "2027年3月16日"]
+
+
+def test_a_span_each_case_sets_stays_standing_in_a_notices_activity_period(tmp_path):
+    doc = _parse(tmp_path, _ELECTION)
+    for words in ("批复后20日内召开党员大会", "当选后一个月内完成分工", "届满前1个月"):
+        row = _row(doc, words)
+        assert (row.kind, _due(row)) == ("ongoing", ("ongoing", None, None)), words
+    # what the notice dates itself keeps its date
+    check = _row(doc, "中期督导")
+    assert _due(check)[2] == "2027-05-20"
+
+
+def test_a_span_ahead_of_each_event_is_a_standing_rule(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会二级学院党委会议议事规则",
+                            "一、议事程序",
+                            "（一）会议材料一般于会前1天送达参会人员。",
+                            "（二）活动方案提前3天报学院党委组织员审核。",
+                            "（三）2027年6月底前修订完善会议记录制度。",
+                            "中共某某学院委员会",
+                            "2027年3月1日"])
+    for words in ("会前1天送达", "提前3天报"):
+        row = _row(doc, words)
+        assert row.kind == "ongoing", words
+        assert _due(row)[0] == "ongoing", words
+    assert _due(_row(doc, "修订完善会议记录制度")) == ("by", None, "2027-06-30")
