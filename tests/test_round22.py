@@ -43,3 +43,20 @@ def test_a_span_ahead_of_each_event_is_a_standing_rule(tmp_path):
         assert row.kind == "ongoing", words
         assert _due(row)[0] == "ongoing", words
     assert _due(_row(doc, "修订完善会议记录制度")) == ("by", None, "2027-06-30")
+
+
+def test_a_dated_sentence_in_a_notices_activity_arrangements_dates_the_rest_of_its_item(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会",
+                            "关于开展庆祝建党106周年系列活动的通知",
+                            "各党总支、各部门：",
+                            "一、活动安排",
+                            "（一）走访慰问",
+                            "6月20日前，各党总支要走访慰问生活困难党员。学院领导班子成员分别走访慰问联系党总支的困难党员。工会同步开展困难教职工帮扶慰问。",
+                            "二、工作要求",
+                            "要把庆祝活动与党史学习教育结合起来，防止形式主义。",
+                            "中共某某学院委员会",
+                            "2027年6月8日"])
+    for words in ("学院领导班子成员分别走访慰问", "工会同步开展"):
+        row = _row(doc, words)
+        assert (row.kind, _due(row)) == ("once", ("by", None, "2027-06-20")), words
+    assert _row(doc, "防止形式主义").kind == "ongoing"

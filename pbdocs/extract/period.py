@@ -413,8 +413,10 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                                             inferred=True))
 
 
-# a section that sets out a notice's steps in order (二、方法步骤, 三、时间安排)
-_STEPS = re.compile(r"步骤|时间安排|进度安排|阶段安排|工作流程|实施程序")
+# a section that sets out a notice's steps or events in order (二、方法步骤, 三、时间安排,
+# 二、活动安排 （一）走访慰问 6月20日前，…)
+_STEPS = re.compile(r"步骤|时间安排|进度安排|阶段安排|工作流程|实施程序|活动安排|活动内容"
+                    r"|工作安排|具体安排|日程安排")
 
 
 def _dated_steps(doc: Document) -> None:
