@@ -60,3 +60,17 @@ def test_a_dated_sentence_in_a_notices_activity_arrangements_dates_the_rest_of_i
         row = _row(doc, words)
         assert (row.kind, _due(row)) == ("once", ("by", None, "2027-06-20")), words
     assert _row(doc, "防止形式主义").kind == "ongoing"
+
+
+def test_a_department_before_an_adverb_or_a_procedural_verb_is_named_in_the_text(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "关于开展2027年度基层党组织书记抓党建工作述职评议考核的通知",
+                            "各二级党组织：",
+                            "一、方法步骤",
+                            "（一）现场述职。党委组织部随机确定8名现场述职人选，于会前3个工作日通知本人。",
+                            "（二）民主测评。各二级党组织要召开党员大会进行测评。党委组织部派员列席指导。",
+                            "中共某某大学委员会",
+                            "2027年12月1日"])
+    for words in ("随机确定8名", "派员列席指导"):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "text")], words
