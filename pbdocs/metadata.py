@@ -509,6 +509,10 @@ def read_meta(pars: list[str]) -> Meta:
     i = _front(pars, meta, front)
     notice_signer = None
     title, after_title = _title_group(pars, i, n)
+    # an issuer's line over the title (中共X委员会组织部 / 党支部“三会一课”制度实施细则): the
+    # issuer is that line, not a longer name the joined title seems to open with
+    title_org = (pars[i] if title is not None and after_title - i >= 2 and is_org_line(pars[i])
+                 else None)
     if title is None and front.field_title:
         title = front.field_title
         after_title = i + 1 if i < n and _same_title(pars[i], title) else i
@@ -547,7 +551,8 @@ def read_meta(pars: list[str]) -> Meta:
     # adoption note; the page's posting date last.
     meta.date = ((meta.notice.date if meta.notice else None) or end_date or front.written
                  or front.adopted or front.posting)
-    titled = _lead_org(meta.notice.title if meta.notice else None) or _lead_org(meta.title)
+    titled = (_lead_org(meta.notice.title if meta.notice else None)
+              or (title_org if plan is None else None) or _lead_org(meta.title))
     if end_signer and titled and titled != end_signer and _short_form(end_signer, titled):
         end_signer = titled  # signed 党委组织部 under a title naming 某某大学党委组织部
     head = front.head_org

@@ -74,3 +74,17 @@ def test_a_department_before_an_adverb_or_a_procedural_verb_is_named_in_the_text
     for words in ("随机确定8名", "派员列席指导"):
         row = _row(doc, words)
         assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "text")], words
+
+
+def test_an_issuers_line_over_the_title_is_the_issuer_not_a_longer_name_the_title_opens_with(
+        tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "党支部“三会一课”制度实施细则",
+                            "（2027年2月24日党委组织部部务会审议通过）",
+                            "第一条　为提高党支部“三会一课”质量，制定本细则。",
+                            "第二条　支部委员会会议一般每月召开1次。",
+                            "第三条　每两年对全校党支部组织生活开展一次全覆盖督查。"])
+    assert doc.issuer == "中共某某大学委员会组织部"
+    assert doc.title == "中共某某大学委员会组织部党支部“三会一课”制度实施细则"
+    check = _row(doc, "全覆盖督查")
+    assert [d.canonical for d in check.lead] == ["党委组织部"]
