@@ -88,3 +88,16 @@ def test_an_issuers_line_over_the_title_is_the_issuer_not_a_longer_name_the_titl
     assert doc.title == "中共某某大学委员会组织部党支部“三会一课”制度实施细则"
     check = _row(doc, "全覆盖督查")
     assert [d.canonical for d in check.lead] == ["党委组织部"]
+
+
+def test_a_departments_own_measures_are_its_own_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会学生工作部",
+                            "关于加强学生党员教育管理的若干措施",
+                            "一、严把发展质量关",
+                            "1.严格执行发展党员工作程序，每年5月对拟发展的学生对象开展一次集中培训。",
+                            "2.每学期召开一次学生党建工作推进会。",
+                            "中共某某大学委员会学生工作部",
+                            "2027年3月1日"])
+    for words in ("严格执行发展党员工作程序", "学生党建工作推进会"):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [("党委学生工作部", "suggested")], words
