@@ -101,3 +101,15 @@ def test_a_departments_own_measures_are_its_own_work(tmp_path):
     for words in ("严格执行发展党员工作程序", "学生党建工作推进会"):
         row = _row(doc, words)
         assert [(d.canonical, d.basis) for d in row.lead] == [("党委学生工作部", "suggested")], words
+
+
+def test_counting_work_in_the_units_yearly_assessment_is_the_organisation_departments(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会“三全育人”综合改革实施方案",
+                            "一、保障措施",
+                            "（一）强化考核。将育人成效纳入机关部门年度考核指标体系。",
+                            "（二）加强宣传。将师德表现纳入教师年度考核。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    row = _row(doc, "纳入机关部门年度考核")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "suggested")]
+    assert [d.canonical for d in _row(doc, "纳入教师年度考核").lead] != ["党委组织部"]
