@@ -113,3 +113,15 @@ def test_counting_work_in_the_units_yearly_assessment_is_the_organisation_depart
     row = _row(doc, "纳入机关部门年度考核")
     assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "suggested")]
     assert [d.canonical for d in _row(doc, "纳入教师年度考核").lead] != ["党委组织部"]
+
+
+def test_a_branch_meeting_held_on_a_cadence_is_the_branches_in_a_universitys_plan(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于加强附属医院党的建设的实施意见",
+                            "一、加强临床科室党支部建设",
+                            "（一）严格落实“三会一课”制度，每季度至少召开一次党员大会。",
+                            "（二）每年开展一次党支部书记培训。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    row = _row(doc, "召开一次党员大会")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党支部", "suggested")]
+    assert [d.canonical for d in _row(doc, "党支部书记培训").lead] == ["党委组织部"]

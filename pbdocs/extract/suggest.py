@@ -483,10 +483,23 @@ def branch_topic(doc: Document) -> str | None:
 _BRANCH_LIFE = re.compile(r"党员教育管理|党员管理|组织生活|三会一课")
 
 
-def branch_held(doc: Document, task) -> str | None:
+@per_lexicon()
+def _held_meeting() -> re.Pattern:
+    """A branch's own meeting held (党员大会每季度召开一次, 每月召开一次支部委员会会议):
+    `branch_work.txt` [meetings]."""
+    names = "|".join(re.escape(w) for w in sorted(branch_work().get("meetings", ()), key=len,
+                                                  reverse=True)) or "(?!)"
+    return re.compile(rf"(?:{names})[^，,。；;]{{0,8}}?(?:召开|举行)|"
+                      rf"(?:召开|举行)[^，,。；;]{{0,8}}?(?:{names})")
+
+
+def branch_held(doc: Document, task, general: bool = False) -> str | None:
     """The branches that hold a recurring activity (党员大会每季度召开1次, 每年召开1次组织
-    生活会) in a document about the branches, or None."""
+    生活会) in a document about the branches, or None. With `general` (a plan whose work no
+    body of its own does), a branch meeting held on a cadence is the branches' in any plan."""
     branch = branch_topic(doc)
+    if branch is None and general and _held_meeting().search(task.text):
+        branch = "党支部"  # 每季度至少召开一次党员大会 in any plan with no doer of its own
     if branch is None or not task.recurrences:
         return None
     if any(not branch_officer(d.canonical) for d in task.persons or []):
@@ -720,7 +733,8 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 carry = by_duty(t.text)
             if t.lead:
                 continue
-            branch = None if any("支部" in d.canonical for d in own) else branch_held(doc, t)
+            branch = None if any("支部" in d.canonical for d in own) else branch_held(
+                doc, t, general=not own)
             if branch:
                 t.lead = [_dept(branch, canonical(branch), "党支部按周期开展的活动")]
                 continue
