@@ -125,3 +125,14 @@ def test_a_branch_meeting_held_on_a_cadence_is_the_branches_in_a_universitys_pla
     row = _row(doc, "召开一次党员大会")
     assert [(d.canonical, d.basis) for d in row.lead] == [("党支部", "suggested")]
     assert [d.canonical for d in _row(doc, "党支部书记培训").lead] == ["党委组织部"]
+
+
+def test_publicising_cases_and_holding_to_account_decide_whose_work_a_sentence_is(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会基层党建质量提升三年行动计划（2027—2029年）",
+                            "一、重点任务",
+                            "（一）打造品牌。“七一”前后集中宣传一批优秀案例。",
+                            "（二）压实责任。将落实情况纳入党建述职评议，对落实不力的严肃追责问责。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    assert [d.canonical for d in _row(doc, "宣传一批优秀案例").lead] == ["党委宣传部"]
+    assert [d.canonical for d in _row(doc, "追责问责").lead] == ["纪委"]
