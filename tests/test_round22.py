@@ -136,3 +136,15 @@ def test_publicising_cases_and_holding_to_account_decide_whose_work_a_sentence_i
                             "2027年3月1日"])
     assert [d.canonical for d in _row(doc, "宣传一批优秀案例").lead] == ["党委宣传部"]
     assert [d.canonical for d in _row(doc, "追责问责").lead] == ["纪委"]
+
+
+def test_a_quarter_already_past_at_a_notices_date_is_next_years(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于开展2027年度基层党组织书记抓党建工作述职评议考核的通知",
+                            "各二级党组织：",
+                            "一、结果运用",
+                            "（一）强化培训。针对述职评议中发现的共性问题，第一季度举办党支部书记专题培训班。",
+                            "中共某某大学委员会组织部",
+                            "2027年12月10日"])
+    row = _row(doc, "专题培训班")
+    assert (row.kind, _due(row)) == ("once", ("range", "2028-01-01", "2028-03-31"))

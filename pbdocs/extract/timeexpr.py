@@ -112,6 +112,23 @@ def _month(s: str | None) -> int | None:
     return n if n and 1 <= n <= 12 else None
 
 
+def _span_of(g: dict, p: str, y: int) -> tuple[date, date] | None:
+    """The half, term, summer or quarter a point names in year `y`, or None."""
+    if g.get(f"{p}half"):
+        return ((date(y, 1, 1), date(y, 6, 30)) if g[f"{p}half"] == "上半年"
+                else (date(y, 7, 1), date(y, 12, 31)))
+    if g.get(f"{p}sem"):  # 2022年春季学期: February to July; 秋季: September to January
+        if g[f"{p}sem"].startswith("暑"):  # 暑期, 暑假: July and August
+            return date(y, 7, 1), date(y, 8, 31)
+        return ((date(y, 2, 1), date(y, 7, 31)) if g[f"{p}sem"].startswith("春")
+                else (date(y, 9, 1), date(y + 1, 1, 31)))
+    if g.get(f"{p}q"):
+        q = int(g[f"{p}q"]) if g[f"{p}q"].isdigit() else cn_to_int(g[f"{p}q"])
+        m0 = 3 * (q - 1) + 1
+        return date(y, m0, 1), date(y, m0 + 2, _last(y, m0 + 2))
+    return None
+
+
 def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
     """(first day, last day, granularity) of point `p`, or None when it cannot be dated."""
     if g.get(f"{p}ny"):  # 2023.12.31 / 2023-12 written with digits only
@@ -133,18 +150,12 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         y = default_year
     if y is None:
         return None
-    if g.get(f"{p}half"):
-        return ((date(y, 1, 1), date(y, 6, 30)) if g[f"{p}half"] == "上半年"
-                else (date(y, 7, 1), date(y, 12, 31))) + ("period",)
-    if g.get(f"{p}sem"):  # 2022年春季学期: February to July; 秋季: September to January
-        if g[f"{p}sem"].startswith("暑"):  # 暑期, 暑假: July and August
-            return (date(y, 7, 1), date(y, 8, 31), "period")
-        return ((date(y, 2, 1), date(y, 7, 31)) if g[f"{p}sem"].startswith("春")
-                else (date(y, 9, 1), date(y + 1, 1, 31))) + ("period",)
-    if g.get(f"{p}q"):
-        q = int(g[f"{p}q"]) if g[f"{p}q"].isdigit() else cn_to_int(g[f"{p}q"])
-        m0 = 3 * (q - 1) + 1
-        return (date(y, m0, 1), date(y, m0 + 2, _last(y, m0 + 2)), "period")
+    span = _span_of(g, p, y)
+    if span is not None:
+        if not explicit_year and after is not None and span[1] < after:
+            # 第一季度举办… in a notice of December: next year's (as a month already past)
+            span = _span_of(g, p, y + 1)
+        return span + ("period",)
     m = _month(g.get(f"{p}m"))
     if m is not None:
         if not explicit_year and after is not None and date(y, m, _last(y, m)) < after:
