@@ -148,3 +148,18 @@ def test_a_quarter_already_past_at_a_notices_date_is_next_years(tmp_path):
                             "2027年12月10日"])
     row = _row(doc, "专题培训班")
     assert (row.kind, _due(row)) == ("once", ("range", "2028-01-01", "2028-03-31"))
+
+
+def test_the_departments_consulted_support_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于开展2027年“两优一先”评选表彰工作的通知",
+                            "各二级党组织：",
+                            "一、评选程序",
+                            "（一）考察。考察时须征求纪委、人事处意见。",
+                            "（二）审定。推荐名单须征求学校党委意见。",
+                            "中共某某大学委员会组织部",
+                            "2027年5月10日"])
+    consulted = _row(doc, "考察时须征求纪委")
+    assert sorted((d.canonical, d.basis) for d in consulted.support) == [
+        ("人事处", "text"), ("纪委", "text")]
+    assert "党委" not in [d.canonical for d in _row(doc, "征求学校党委意见").support]

@@ -25,7 +25,7 @@ def _generic() -> str:
     """A department-like name in an explicit frame even when the lexicon does not know it."""
     return rf"[{HAN}（）()]{{1,14}}?(?:{alternation('dept_suffixes.txt')})"
 
-_FRAME_WORDS = re.compile(r"负责|负总责|牵头|配合|会同|协同|协助|参与")
+_FRAME_WORDS = re.compile(r"负责|负总责|牵头|配合|会同|协同|协助|参与|征求")
 _MARK = re.compile(r"\s*[（(](牵头|配合|协同|参与)[）)]")
 _MARK_AFTER = re.compile(r"(牵头|配合|协同|参与|协助)$")
 _ADVERB = r"(?:按照?职责分工|按职责|分别|具体|全面|主要|统一|共同|牵头)?"
@@ -198,6 +198,15 @@ def prose(text: str, mentions: list[Mention], lex: Lexicon) -> Responsibility:
         until = alias.start() if alias and alias.end() == m.start() else m.start()
         seg_start = max(text.rfind(ch, 0, until) for ch in _BOUNDARY) + 1
         segment = text[seg_start:m.start()]
+        if m.group("consult"):
+            # 须征求纪委、人事处意见: the departments consulted support the work
+            from pbdocs.extract.tasks import rules
+
+            bodies = rules().institution_bodies  # (征求学校党委意见: the committee decides)
+            for x in _list_after(text, m.end(), known, lex, generic=False):
+                if x.name not in bodies and x.canonical not in bodies:
+                    _add(res.support, x)
+            continue
         if m.group("both"):
             for x in _items(segment, seg_start, known, lex, text):
                 _add(res.lead, x)
@@ -246,4 +255,5 @@ _SUBJECT_LEAD = re.compile(r"^\s*(?:[^由，,。；;：:]{0,8}?(?:并|要|应|�
 _FRAME = re.compile(
     rf"(?:{_ADVERB})\s*(?P<lead>牵头|负总责|负责)(?!人|同志|制)"
     r"|(?:具体)?(?P<support>配合|协同|协助|参与)(?!部门|单位)"
-    r"|(?P<both>会同)")
+    r"|(?P<both>会同)"
+    r"|(?P<consult>征求)")
