@@ -163,3 +163,19 @@ def test_the_departments_consulted_support_the_work(tmp_path):
     assert sorted((d.canonical, d.basis) for d in consulted.support) == [
         ("人事处", "text"), ("纪委", "text")]
     assert "党委" not in [d.canonical for d in _row(doc, "征求学校党委意见").support]
+
+
+def test_a_section_on_how_leaders_keep_in_touch_holds_tasks_and_the_list_of_whom_does_not(
+        tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会关于建立校领导联系服务高层次人才制度的实施办法",
+                            "一、联系对象",
+                            "（一）两院院士、国家级人才计划入选者；",
+                            "（二）省部级人才计划入选者和省级科技创新团队负责人。",
+                            "二、联系方式",
+                            "（一）开展谈心谈话。校领导每学期至少与联系对象开展1次面对面谈心谈话。",
+                            "（二）召开座谈会。每年教师节前后召开一次校领导与高层次人才座谈会。",
+                            "中共某某大学委员会",
+                            "2027年3月28日"])
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert any("谈心谈话" in t for t in texts) and any("座谈会" in t for t in texts)
+    assert not any("人才计划入选者" in t for t in texts)

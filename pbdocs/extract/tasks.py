@@ -338,8 +338,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     required = has_doer and has_modal
     if not core:
         return "empty"
-    if any(_has(r.criteria_headings, h) for h in headings if h):
-        return "criterion"
+    if any(_has(r.criteria_headings, h) for h in headings if h) and not timed:
+        return "criterion"  # (一、联系对象 党委书记：联系…。“七一”前到联系单位讲…: dated, a task)
     if any(_has(r.not_task_headings, h) for h in headings if h) and not required:
         return "principle"
     if r.criteria.search(t) or (r.checks.search(t) and not has_modal and not has_doer):
