@@ -113,6 +113,10 @@ _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\
                            r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,8}[一两二三四]次"
                            r"|[，,](?:可|应|须|必须|不得)(?![以是])")
 
+# …学习计划，3月上旬印发: a limit after the comma dates the sentence's work, no headline
+_LIMIT_AFTER_COMMA = re.compile(r"[，,][^，,。]{0,4}?(?:\d{1,2}\s*月|年底|年内|上半年|下半年"
+                                r"|第?[一二三四]季度)")
+
 
 @per_lexicon()
 def _department_start() -> re.Pattern:
@@ -127,6 +131,7 @@ def _headline(sentence: str) -> bool:
     that opens with its doer (党委宣传部加强…) is a sentence of the text."""
     return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
             and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence)
+            and not _LIMIT_AFTER_COMMA.search(sentence)
             and not _department_start().match(sentence))
 
 

@@ -179,3 +179,16 @@ def test_a_section_on_how_leaders_keep_in_touch_holds_tasks_and_the_list_of_whom
     texts = [t.text for c in doc.clauses for t in c.tasks]
     assert any("谈心谈话" in t for t in texts) and any("座谈会" in t for t in texts)
     assert not any("人才计划入选者" in t for t in texts)
+
+
+def test_a_first_sentence_with_a_limit_after_its_comma_is_a_task_not_the_items_headline(
+        tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部",
+                            "2027年宣传思想文化工作要点",
+                            "一、强化理论武装",
+                            "1.制定校党委理论学习中心组2027年度学习计划，3月上旬印发。中心组原则上每月集中学习一次。",
+                            "中共某某大学委员会宣传部",
+                            "2027年2月26日"])
+    plan = _row(doc, "年度学习计划")
+    assert _due(plan) == ("range", "2027-03-01", "2027-03-10")
+    assert plan is not _row(doc, "每月集中学习一次")
