@@ -192,3 +192,17 @@ def test_a_first_sentence_with_a_limit_after_its_comma_is_a_task_not_the_items_h
     plan = _row(doc, "年度学习计划")
     assert _due(plan) == ("range", "2027-03-01", "2027-03-10")
     assert plan is not _row(doc, "每月集中学习一次")
+
+
+def test_a_plans_overall_approach_is_no_task(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部",
+                            "2027年宣传思想文化工作要点",
+                            "一、总体思路",
+                            "2027年，学校宣传思想文化工作以习近平新时代中国特色社会主义思想为指导，坚持守正创新，着力提升引领力、传播力和影响力。",
+                            "二、强化理论武装",
+                            "1.4月中旬召开全校宣传思想文化工作会议，部署年度重点任务。",
+                            "中共某某大学委员会宣传部",
+                            "2027年2月26日"])
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any("守正创新" in t for t in texts)
+    assert any("宣传思想文化工作会议" in t for t in texts)
