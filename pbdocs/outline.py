@@ -105,17 +105,15 @@ def _lead_verbs() -> re.Pattern:
 # A short first sentence that is still no headline: it names who does it (《测评表》由各学院自行
 # 收齐留存), sets its own deadline (各单位于12月10日前报送总结, 2027年6月底前建立…制度) or
 # carries an assessment table's score (…落实到位(11分)), a quantity per period (每学期至少上1节
-# 示范课, 每半年…公开一次), or a modal after its comma (不足3人的教研室，可与相近教研室联合
-# 成立党支部: a subject, then its duty).
+# 示范课, 每半年…公开一次), a modal after its comma (不足3人的教研室，可与相近教研室联合
+# 成立党支部: a subject, then its duty) or a limit after its comma (…学习计划，3月上旬印发).
 _NOT_HEADLINE = re.compile(r"由[^，,。；;]{2,}|[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$"
                            r"|(?:[于在]|^\s*\d{4}\s*年)\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前)"
                            r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,6}\d+"
                            r"|每(?:年|月|季度?|学期|周|半年)[^，,。]{0,8}[一两二三四]次"
-                           r"|[，,](?:可|应|须|必须|不得)(?![以是])")
-
-# …学习计划，3月上旬印发: a limit after the comma dates the sentence's work, no headline
-_LIMIT_AFTER_COMMA = re.compile(r"[，,][^，,。]{0,4}?(?:\d{1,2}\s*月|年底|年内|上半年|下半年"
-                                r"|第?[一二三四]季度)")
+                           r"|[，,](?:可|应|须|必须|不得)(?![以是])"
+                           r"|[，,][^，,。]{0,4}?(?:\d{1,2}\s*月|年底|年内|上半年|下半年"
+                           r"|第?[一二三四]季度)")
 
 
 @per_lexicon()
@@ -131,7 +129,6 @@ def _headline(sentence: str) -> bool:
     that opens with its doer (党委宣传部加强…) is a sentence of the text."""
     return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
             and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence)
-            and not _LIMIT_AFTER_COMMA.search(sentence)
             and not _department_start().match(sentence))
 
 

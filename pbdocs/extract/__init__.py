@@ -1030,8 +1030,7 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     kind = tasks.kind_of(sent, bool(recs), dated, any(d.end or d.start for d in inherited),
                          rules, has_target=bool(tgts), subject_end=max(0, subject_end))
     if kind == "once" and not dated and not week_row and (
-            timeexpr.counted_from_event(sent) or rules.event_subjects.search(sent.lstrip("各"))
-            or timeexpr.ahead_of_event(sent)):
+            timeexpr.each_time(sent) or rules.event_subjects.search(sent.lstrip("各"))):
         # 新任书记任职后3个月内完成培训: each time someone takes office (第1—2周：开学后两周内
         # 完成…: once, in the weeks the row names)
         kind = "ongoing"

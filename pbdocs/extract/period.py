@@ -363,8 +363,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 continue
             if (period is not None and period.is_activity() and t.kind == "ongoing"
                     and not _standing(t.text) and not _CONDITION.match(t.text)
-                    and not timeexpr.counted_from_event(t.text)
-                    and not timeexpr.ahead_of_event(t.text)):
+                    and not timeexpr.each_time(t.text)):
                 # in a month's or a project's time, an activity is held once (not what is
                 # done each time a condition holds, 对考核等次为“差”的，由…约谈, nor a span
                 # each case sets, 在预备人选批复后20日内召开…, 于会前1天送达…)

@@ -275,10 +275,10 @@ _AHEAD = re.compile(r"(?:提前|(?<=[\u4e00-\u9fff])(?<![月日号底末旬])前
                     r"(?:个工作日|工作日|日|天|个星期|周|个月)(?!内|以内|之内)")
 
 
-def ahead_of_event(text: str) -> bool:
-    """Whether a text sets a span ahead of an event (会议召开前三天报告, 活动方案提前一周报备): a
-    limit that holds each time the event comes, no date."""
-    return bool(_AHEAD.search(text))
+def each_time(text: str) -> bool:
+    """Whether a text sets a span counted from an event or ahead of one (任职后3个月内,
+    会议召开前三天报告, 活动方案提前一周报备): a limit that holds each time, no date."""
+    return counted_from_event(text) or bool(_AHEAD.search(text))
 
 
 def _sentence_before(text: str, pos: int) -> str:
