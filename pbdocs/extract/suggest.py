@@ -487,8 +487,9 @@ _BRANCH_LIFE = re.compile(r"党员教育管理|党员管理|组织生活|三会�
 def _held_meeting() -> re.Pattern:
     """A branch's own meeting held (党员大会每季度召开一次, 每月召开一次支部委员会会议):
     `branch_work.txt` [meetings]."""
-    names = "|".join(re.escape(w) for w in sorted(branch_work().get("meetings", ()), key=len,
-                                                  reverse=True)) or "(?!)"
+    from pbdocs.extract.tasks import any_of
+
+    names = any_of(branch_work().get("meetings", ()))
     return re.compile(rf"(?:{names})[^，,。；;]{{0,8}}?(?:召开|举行)|"
                       rf"(?:召开|举行)[^，,。；;]{{0,8}}?(?:{names})")
 

@@ -85,7 +85,8 @@ class Rules:
     stays_after_cadence: re.Pattern = re.compile("(?!)")
 
 
-def _words(items) -> str:
+def any_of(items) -> str:
+    """A regex alternation of literal words, longest first (never matching when empty)."""
     return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True)) or "(?!)"
 
 
@@ -103,7 +104,7 @@ def rules() -> Rules:
         criteria_headings=s.get("criteria_headings", ()),
         self_reference=_regexes(s.get("self_reference", ())),
         purpose_starts=s.get("purpose_starts", ()),
-        past_markers=re.compile(_words(s.get("past_markers", ()))),
+        past_markers=re.compile(any_of(s.get("past_markers", ()))),
         significance=_regexes(s.get("significance", ())),
         scope=_regexes(s.get("scope", ())),
         checks=_regexes(s.get("checks", ())),
@@ -115,36 +116,36 @@ def rules() -> Rules:
         goal_headings=s.get("goal_headings", ()),
         conditions=_regexes(s.get("conditions", ())),
         uses=_regexes(s.get("uses_of_results", ())),
-        options=re.compile(_words(s.get("options", ()))),
+        options=re.compile(any_of(s.get("options", ()))),
         modals=_regexes(s.get("modals", ())),
         criteria=_regexes(s.get("criteria", ())),
         list_intros=s.get("list_intros", ()),
-        deliverable_lists=re.compile(rf"^\s*(?:{_words(s.get('deliverable_lists', ()))})"
+        deliverable_lists=re.compile(rf"^\s*(?:{any_of(s.get('deliverable_lists', ()))})"
                                      r"[^：:，,。；;]{0,16}[：:]"),
         organising_headings=s.get("organising_headings", ()),
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
-        subject_carried=re.compile(rf"^\s*(?:{_words(s.get('subject_carried', ()))})"),
+        subject_carried=re.compile(rf"^\s*(?:{any_of(s.get('subject_carried', ()))})"),
         # (第四季度拍摄完成…: a short verb before 完成/建成 still makes it a deliverable)
         span_deliverable=re.compile(rf"\s*(?:[\u4e00-\u9fff]{{1,2}}(?:完成|建成)|"
-                                    rf"{_words(s.get('span_deliverable', ()))})"),
+                                    rf"{any_of(s.get('span_deliverable', ()))})"),
         durative_openers=re.compile(
-            rf"^(?:要|并|同时)?(?:{_words(s.get('durative_openers', ()))})"),
+            rf"^(?:要|并|同时)?(?:{any_of(s.get('durative_openers', ()))})"),
         own_plan_genres=tuple(s.get("own_plan_genres", ())),
-        attitudes=re.compile(rf"(?:要|应|须|必须)?(?:{_words(s.get('attitudes', ()))})"),
+        attitudes=re.compile(rf"(?:要|应|须|必须)?(?:{any_of(s.get('attitudes', ()))})"),
         committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
-        sends_in=re.compile(_words(s.get("sends_in", ()))),
-        after_object=re.compile(_words(s.get("after_object", ()))),
+        sends_in=re.compile(any_of(s.get("sends_in", ()))),
+        after_object=re.compile(any_of(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
         light_verbs=frozenset(s.get("light_verbs", ())),
-        ongoing_starts=re.compile(rf"^(?:{_words(s.get('ongoing_starts', ()))})"),
+        ongoing_starts=re.compile(rf"^(?:{any_of(s.get('ongoing_starts', ()))})"),
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
         target_statements=_regexes(s.get("target_statements", ())),
@@ -152,18 +153,18 @@ def rules() -> Rules:
         standing_after_date=_regexes(s.get("standing_after_date", ())),
         standing_openers=_regexes(s.get("standing_openers", ())),
         event_subjects=_regexes(s.get("event_subjects", ())),
-        subject_cues=re.compile(rf"\s*(?:{_words(cues)})"),
+        subject_cues=re.compile(rf"\s*(?:{any_of(cues)})"),
         institution_bodies=frozenset(s.get("institution_bodies", ())),
         institution_openers=_regexes(s.get("institution_openers", ())),
         not_subject_starts=tuple(s.get("not_subject_starts", ())),
         scene_starts=tuple(s.get("scene_starts", ())),
         generic_subject=re.compile(
-            rf"(?P<name>(?:{_words(s.get('subject_endings', ()))}))"
+            rf"(?P<name>(?:{any_of(s.get('subject_endings', ()))}))"
             r"(?:(?:和|及|与)[^，,。；;：:\s]{1,8}?(?=要|应|须|必须|务必|请|将|负责|对|在|于))?"),
-        not_body_words=re.compile(_words(s.get("not_body_words", ()))),
+        not_body_words=re.compile(any_of(s.get("not_body_words", ()))),
         count_target=re.compile(
-            rf"[0-9一二三四五六七八九十两]+\s*(?:{_words(s.get('count_units', ()))})"),
-        standing_part=re.compile(rf"^(?:要|并|同时)?(?:{_words(s.get('standing_parts', ()))})"),
+            rf"[0-9一二三四五六七八九十两]+\s*(?:{any_of(s.get('count_units', ()))})"),
+        standing_part=re.compile(rf"^(?:要|并|同时)?(?:{any_of(s.get('standing_parts', ()))})"),
         stays_after_cadence=_regexes(s.get("stays_after_cadence", ())),
     )
 
