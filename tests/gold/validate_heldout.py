@@ -1,7 +1,9 @@
 """Check a held-out gold set (round 2 on) against its texts (data checks only; pbdocs is not
 imported).
 
-Usage: python tests/gold/validate_heldout.py tests/gold/heldoutN
+Usage: python tests/gold/validate_heldout.py tests/gold/heldoutN [--written]
+(--written: only the texts that have a task file in the folder, for a second, independent
+labelling of some texts of a set: tests/gold/second/heldoutN)
 (each set's own validate_gold.py runs this on its folder; the texts are tests/fixtures/heldoutN/corpus)
 Checks: every JSON file loads and has the fields of its format; outline strings (title, issuer,
 文号, recipients, notice, headings, starts/ends/contains/note) occur in the text; every task quote
@@ -23,8 +25,9 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if len(sys.argv) != 2 or not Path(sys.argv[1]).is_dir():
-    sys.exit("usage: python tests/gold/validate_heldout.py tests/gold/heldoutN")
+WRITTEN = sys.argv[2:] == ["--written"]
+if len(sys.argv) != 2 + WRITTEN or not Path(sys.argv[1]).is_dir():
+    sys.exit("usage: python tests/gold/validate_heldout.py tests/gold/heldoutN [--written]")
 GOLD = Path(sys.argv[1]).resolve()
 CORPUS = ROOT / "tests" / "fixtures" / GOLD.name / "corpus"
 BASES = ("stated", "text", "suggested")
@@ -179,6 +182,8 @@ def main() -> int:
     errs: list[str] = []
     totals = [0, 0, 0, dict.fromkeys(BASES, 0)]
     files = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.docx"))
+    if WRITTEN:
+        files = [p for p in files if (GOLD / "tasks" / f"{p.stem}.json").exists()]
     for path in files:
         doc_id = path.stem
         raw = docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
