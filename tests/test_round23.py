@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.test_round13 import _parse
+from tests.test_round20 import _row
 
 
 def _texts(doc) -> list[str]:
@@ -24,3 +25,33 @@ def test_a_meetings_quorum_is_a_condition_not_a_task(tmp_path):
     assert not [r for r in rows if "五分之四" in r or "半数以上委员" in r], rows
     # a step that must come first is a duty, not a quorum
     assert [r for r in rows if "审核同意后方可召开党员大会" in r], rows
+
+
+_TALENT = ["中共某某大学委员会",
+           "关于建立校领导联系服务高层次人才制度的实施办法",
+           "一、联系方式",
+           "（一）每名校领导联系3—5名高层次人才。",
+           "（二）每年教师节前后召开一次高层次人才座谈会。",
+           "（三）上半年举办一期高层次人才国情研修班。",
+           "二、工作要求",
+           "（一）加强统筹协调。党委人才工作办公室负责本制度的日常组织协调。",
+           "中共某某大学委员会",
+           "2027年3月1日"]
+
+
+def test_a_department_named_for_the_topic_and_charged_with_the_document_is_the_suggestion(
+        tmp_path):
+    doc = _parse(tmp_path, _TALENT)
+    for words in ("召开一次高层次人才座谈会", "举办一期高层次人才国情研修班"):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [
+            ("党委人才工作办公室", "suggested")], words
+        assert "负责本文件" in row.lead[0].why
+
+
+def test_a_department_charged_with_a_document_on_another_topic_is_no_suggestion(tmp_path):
+    # 党委组织部 is not named for 高层次人才: the duty table keeps the rows
+    lines = [x.replace("党委人才工作办公室", "党委组织部") for x in _TALENT]
+    doc = _parse(tmp_path, lines)
+    row = _row(doc, "举办一期高层次人才国情研修班")
+    assert [d.canonical for d in row.lead] != ["党委组织部"]

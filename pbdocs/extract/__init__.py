@@ -456,6 +456,12 @@ def _organising_lead(doc: Document, lex) -> None:
             lead = [Dept(d.name, d.canonical, "suggested", "组织实施一节写明由它负责整项工作")
                     for d in named]
             break
+        topical = [d for d in c.lead if d.basis == "text" and _charged_with_document(
+            c.text or "", d, doc.title or "")]
+        if topical:
+            lead = [Dept(d.name, d.canonical, "suggested", "文中写明由它负责本文件的组织协调")
+                    for d in topical]
+            break
     if not lead:
         return
     from pbdocs.extract import suggest
@@ -610,6 +616,22 @@ def _in_charge(text: str, name: str) -> bool:
     name_re = re.escape(name)
     return any(re.search(p.replace("{name}", name_re), text)
                for p in rules().organising_charge)
+
+
+# what a department's name says beyond its kind of office (党委人才工作办公室 → 人才)
+_OFFICE_KIND = re.compile(r"^党委|(?:工作)?(?:办公室|部|处|中心)$")
+
+
+def _charged_with_document(text: str, d: Dept, title: str) -> bool:
+    """Whether `text` puts the department `d` in charge of the document itself (党委人才工作
+    办公室负责本制度的日常组织协调: `document_charge` in lexicon/tasks.txt) and the department
+    is named for the document's topic (人才 in 《…联系服务高层次人才制度…》)."""
+    from pbdocs.extract.tasks import rules
+
+    topic = _OFFICE_KIND.sub("", d.canonical or d.name)
+    return len(topic) >= 2 and topic in title and any(
+        re.search(p.replace("{name}", re.escape(d.name)), text)
+        for p in rules().document_charge)
 
 
 def _interprets(text: str, name: str) -> bool:

@@ -47,6 +47,7 @@ class Rules:
     organising_headings: tuple[str, ...]
     patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
+    document_charge: tuple[str, ...]  # patterns with {name}: in charge of the document itself
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
@@ -125,6 +126,7 @@ def rules() -> Rules:
         organising_headings=s.get("organising_headings", ()),
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
+        document_charge=tuple(s.get("document_charge", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
         subject_carried=re.compile(rf"^\s*(?:{any_of(s.get('subject_carried', ()))})"),
