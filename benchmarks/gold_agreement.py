@@ -1,6 +1,6 @@
 """How often two people agree: score one hand annotation of task rows against another.
 
-Usage: python benchmarks/gold_agreement.py --a DIR --b DIR [--out FILE]
+Usage: python benchmarks/gold_agreement.py --a DIR --b DIR [--a DIR --b DIR …] [--out FILE]
 
 Both folders hold task gold in the format of tests/gold/tasks/FORMAT.md for the same documents;
 the rows of B are A's rows (same quotes, same order), labelled again by a second person who did
@@ -30,15 +30,18 @@ def _suggested(names: dict[str, str]) -> bool:
     return bool(names) and all(b == "suggested" for b in names.values())
 
 
-def compare(a_dir: Path, b_dir: Path) -> tuple[Counter, dict[str, Counter], list[str]]:
+def compare(a_dir: Path | list[Path], b_dir: Path | list[Path],
+            ) -> tuple[Counter, dict[str, Counter], list[str]]:
     """Agreement counts over every row both folders label, overall and per document, and the
-    disagreements as lines."""
+    disagreements as lines (several folders on each side: their documents together)."""
     canonical = lexicon.load().canonical
-    b_docs = {data.get("doc_id") or p.stem: data for p, data in load_gold(b_dir)}
+    a_dirs = a_dir if isinstance(a_dir, list) else [a_dir]
+    b_dirs = b_dir if isinstance(b_dir, list) else [b_dir]
+    b_docs = {data.get("doc_id") or p.stem: data for d in b_dirs for p, data in load_gold(d)}
     total: Counter = Counter()
     per_doc: dict[str, Counter] = {}
     diffs: list[str] = []
-    for path, a in load_gold(a_dir):
+    for path, a in (x for d in a_dirs for x in load_gold(d)):
         doc_id = a.get("doc_id") or path.stem
         b = b_docs.get(doc_id)
         if b is None:
@@ -103,19 +106,22 @@ def report(total: Counter, per_doc: dict[str, Counter], diffs: list[str]) -> lis
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--a", required=True, help="the first annotation (a task-gold folder)")
-    ap.add_argument("--b", required=True, help="the second annotation of the same rows")
+    ap.add_argument("--a", required=True, action="append",
+                    help="the first annotation (a task-gold folder; may be given several times)")
+    ap.add_argument("--b", required=True, action="append",
+                    help="the second annotation of the same rows (likewise)")
     ap.add_argument("--out", help="also write the report to this file")
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
     args = ap.parse_args(argv)
-    total, per_doc, diffs = compare(Path(args.a), Path(args.b))
+    total, per_doc, diffs = compare([Path(x) for x in args.a], [Path(x) for x in args.b])
     if args.json:
         print(json.dumps({"total": total, "per_document": per_doc}, ensure_ascii=False))
         return 0
     lines = report(total, per_doc, diffs)
     text = "\n".join(lines) + "\n"
     if args.out:
-        cmd = f"$ python benchmarks/gold_agreement.py --a {args.a} --b {args.b} --out {args.out}"
+        dirs = " ".join(f"--a {a} --b {b}" for a, b in zip(args.a, args.b))
+        cmd = f"$ python benchmarks/gold_agreement.py {dirs} --out {args.out}"
         Path(args.out).write_text(cmd + "\n\n" + text, encoding="utf-8")
     print(text, end="")
     return 0
