@@ -55,3 +55,26 @@ def test_a_department_charged_with_a_document_on_another_topic_is_no_suggestion(
     doc = _parse(tmp_path, lines)
     row = _row(doc, "举办一期高层次人才国情研修班")
     assert [d.canonical for d in row.lead] != ["党委组织部"]
+
+
+def test_rules_for_the_whole_of_an_election_period_stay_standing(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会组织部",
+                            "关于做好2027年基层党组织换届选举工作的通知",
+                            "各二级党组织：",
+                            "一、时间安排",
+                            "全校换届选举工作集中在4月至6月进行。",
+                            "二、工作程序",
+                            "（一）推荐候选人。委员候选人须经党委组织部会同纪委进行资格审查。",
+                            "（二）召开党员大会。党委组织部派员列席指导。",
+                            "三、工作要求",
+                            "（一）严肃换届纪律。严格落实换届纪律“十严禁”要求，一经查实，严肃处理。",
+                            "（二）加强宣传。在学校党建网开设换届工作专栏。",
+                            "中共某某大学委员会组织部",
+                            "2027年3月16日"])
+    for words in ("资格审查", "派员列席指导", "严格落实换届纪律"):
+        row = _row(doc, words)
+        assert (row.kind, _due(row)[0]) == ("ongoing", "ongoing"), words
+    # an activity with no date of its own is still held in the period
+    assert _due(_row(doc, "开设换届工作专栏"))[0] != "ongoing"

@@ -342,6 +342,9 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     standing, in a short activity period too (坚持用身边事教育身边人 in a four months' 学习教育:
     as writers put it). In a notice that sets one date, what its
     addressees are asked to prepare is due then. Otherwise both stay undated."""
+    from pbdocs.extract.tasks import rules
+
+    in_force = rules().period_rules
     _standing_year_points(doc, period)
     notice = _notice_deadline(doc)
     # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
@@ -363,10 +366,11 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 continue
             if (period is not None and period.is_activity() and t.kind == "ongoing"
                     and not _standing(t.text) and not _CONDITION.match(t.text)
-                    and not timeexpr.each_time(t.text)):
+                    and not timeexpr.each_time(t.text) and not in_force.search(t.text)):
                 # in a month's or a project's time, an activity is held once (not what is
                 # done each time a condition holds, 对考核等次为“差”的，由…约谈, nor a span
-                # each case sets, 在预备人选批复后20日内召开…, 于会前1天送达…)
+                # each case sets, 在预备人选批复后20日内召开…, 于会前1天送达…, nor a rule
+                # for the whole work: 严格落实换届纪律, 发现问题及时向纪委报告)
                 t.kind = "once"
             if t.kind != "recurring" and t.deadlines and all(
                     timeexpr.anniversary_due(d.text or "") for d in t.deadlines):

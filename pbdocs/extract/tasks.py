@@ -48,6 +48,8 @@ class Rules:
     patient_after: re.Pattern
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     document_charge: tuple[str, ...]  # patterns with {name}: in charge of the document itself
+    period_rules: re.Pattern  # a rule for the whole of an activity period, not done once in it
+    beyond_notice: re.Pattern  # a rule that holds throughout the work, not done once in it
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
@@ -127,6 +129,8 @@ def rules() -> Rules:
         patient_after=_regexes(s.get("patient_after_subject", ())),
         organising_charge=tuple(s.get("organising_charge", ())),
         document_charge=tuple(s.get("document_charge", ())),
+        period_rules=_regexes(s.get("period_rules", ())),
+        beyond_notice=_regexes(s.get("beyond_notice", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
         subject_carried=re.compile(rf"^\s*(?:{any_of(s.get('subject_carried', ()))})"),
