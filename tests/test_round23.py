@@ -78,3 +78,21 @@ def test_rules_for_the_whole_of_an_election_period_stay_standing(tmp_path):
         assert (row.kind, _due(row)[0]) == ("ongoing", "ongoing"), words
     # an activity with no date of its own is still held in the period
     assert _due(_row(doc, "开设换届工作专栏"))[0] != "ongoing"
+
+
+def test_who_leads_and_who_assists_before_the_work_are_no_rows_of_their_own(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "关于加强统一战线工作的实施意见",
+                            "一、队伍建设",
+                            "1.由党委统战部牵头，人事处配合，每两年开展一次党外代表人士队伍状况专项调研。",
+                            "2.学生党员教育管理由党委学生工作部负责，每学期开展一次专项检查。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    assert not [r for r in rows if r.rstrip("，,。") in ("由党委统战部牵头", "人事处配合")], rows
+    row = _row(doc, "每两年开展一次党外代表人士")
+    assert row.text.startswith("由党委统战部牵头")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委统战部", "text")]
+    assert [d.canonical for d in row.support] == ["人事处"]
+    # a duty of its own before the cadence is still a row
+    assert [r for r in rows if r.startswith("学生党员教育管理由党委学生工作部负责")], rows

@@ -950,9 +950,26 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
                     and not _HOW_MUCH.fullmatch(seg.strip()))):
             cuts.append(s0)
             last = s0
+    # (由党委统战部牵头，人事处配合，每两年开展…: who leads and who assists are labels of the
+    # work after them, no tasks of their own)
+    kept, charge = [], False
+    for i, c in enumerate(cuts):
+        part = text[([start] + cuts)[i]:c].strip(" ，,")
+        charge = bool(_CHARGE_ONLY.fullmatch(part) or (charge and _ASSIST_ONLY.fullmatch(part)))
+        if not charge:
+            kept.append(c)
+    cuts = kept
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+# a part that only says who leads (由党委统战部牵头, 由X牵头、Y配合) or, after it, who assists
+# (人事处配合)
+_CHARGE_ONLY = re.compile(r"由[^，,。；;：:要须应]{2,30}?(?:牵头|负责|主责|统筹)"
+                          r"(?:[、和][^，,。；;：:要须应]{2,30}?(?:配合|参与|协助|协同))?"
+                          r"|[^，,。；;：:要须应]{2,20}?牵头")
+_ASSIST_ONLY = re.compile(r"[^，,。；;：:要须应带]{2,30}?(?:配合|参与|协助|协同)")
 
 
 # a segment that only says when, counted from an event (选举结束后15日内, 会议召开前)
