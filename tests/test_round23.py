@@ -96,3 +96,19 @@ def test_who_leads_and_who_assists_before_the_work_are_no_rows_of_their_own(tmp_
     assert [d.canonical for d in row.support] == ["人事处"]
     # a duty of its own before the cadence is still a row
     assert [r for r in rows if r.startswith("学生党员教育管理由党委学生工作部负责")], rows
+
+
+def test_what_is_done_at_a_meeting_or_a_visit_stays_with_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "关于加强统一战线工作的实施意见",
+                            "一、队伍建设",
+                            "1.学校党委每学期召开一次民主党派负责人座谈会，通报学校重要工作，听取意见建议。",
+                            "2.校领导每学期至少走访联系党外代表人士一次，听取意见建议。",
+                            "3.统战部每季度召开一次工作例会，建立党外人士信息库。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    assert not [r for r in rows if r.startswith("听取意见建议")], rows
+    assert len([r for r in rows if r.endswith("听取意见建议。")]) == 2, rows
+    # a deliverable after a meeting is still a row of its own
+    assert [r for r in rows if r.startswith("建立党外人士信息库")], rows

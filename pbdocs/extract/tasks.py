@@ -1153,7 +1153,7 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
     # found, what it is for, where its results go, an option, an amount; …，各教研室主任具体
     # 负责: who does it)
     if (_AROUND_IT.match(rest) or r.stays_after_cadence.match(rest) or r.uses.search(rest)
-            or (_MEETING.search(text_before) and _AGENDA.match(rest))):
+            or (_held(text_before) and _AGENDA.match(rest))):
         return False
     return not (_COMPLETES.match(predicate(rest, r)) or _WHO_ONLY.fullmatch(rest))
 
@@ -1162,6 +1162,18 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
 _MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
                       r"[，,；;]?\s*$")
 _AGENDA = re.compile(r"研究|听取|通报|分析|部署|交流|学习|讨论|总结")
+_VISIT = re.compile(r"(?:走访|看望|调研|谈心谈话)[^，,。；;]{0,20}[，,；;]?\s*$")
+
+
+def _held(text_before: str) -> bool:
+    """Whether the text before a part ends with a meeting held (…召开一次…座谈会，) or a visit
+    paid (…走访联系党外代表人士一次，), after which only its agenda may follow (通报学校重要工作，):
+    a part of its agenda (听取意见建议) is what is done there."""
+    parts = [x for x in re.split(r"(?<=[，,；;])", text_before) if x.strip()]
+    while parts and _AGENDA.match(parts[-1].strip()):
+        parts.pop()
+    held = "".join(parts)
+    return bool(_MEETING.search(held) or _VISIT.search(held))
 # a part that only says who does the work before it
 _WHO_ONLY = re.compile(r"(?:由)?[^，,。；;]{2,24}?(?:具体)?(?:牵头|配合|负责|参与|协助)[。；;]?")
 
