@@ -56,3 +56,24 @@ def test_unlabelled_rows_are_counted_not_compared(tmp_path):
     _write(tmp_path / "b", [blank])
     total, _, _ = agreement.compare(tmp_path / "a", tmp_path / "b")
     assert total["rows"] == 0 and total["unlabelled"] == 1
+
+
+def test_several_pairs_of_folders_are_scored_together(tmp_path, capsys):
+    by = {"kind": "by", "end": "2026-06-30"}
+    for side, lead in (("a", "党委组织部"), ("b", "党委组织部")):
+        for n in (1, 2):
+            folder = tmp_path / f"{side}{n}"
+            folder.mkdir()
+            (folder / f"d{n}.json").write_text(json.dumps(
+                {"doc_id": f"d{n}", "source": f"corpus/d{n}.txt",
+                 "tasks": [_row(f"完成第{n}批党支部换届选举", lead, "suggested",
+                                by if n == 1 or side == "a" else {"kind": "ongoing"})]},
+                ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code = agreement.main(["--a", str(tmp_path / "a1"), "--b", str(tmp_path / "b1"),
+                           "--a", str(tmp_path / "a2"), "--b", str(tmp_path / "b2"),
+                           "--out", str(out)])
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "两人都标注的行：2" in text and "完成时限一致：0.500（1/2）" in text
+    assert f"--a {tmp_path / 'a2'} --b {tmp_path / 'b2'}" in text.splitlines()[0]
