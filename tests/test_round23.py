@@ -112,3 +112,18 @@ def test_what_is_done_at_a_meeting_or_a_visit_stays_with_it(tmp_path):
     assert len([r for r in rows if r.endswith("听取意见建议。")]) == 2, rows
     # a deliverable after a meeting is still a row of its own
     assert [r for r in rows if r.startswith("建立党外人士信息库")], rows
+
+
+def test_handing_in_what_a_recurring_duty_made_stays_with_it(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会",
+                            "2027年党建工作要点",
+                            "一、组织建设",
+                            "（一）辅导员于每月底前统计学生党员参加活动情况，报组织员汇总。",
+                            "（二）每年12月，编制下一年度党费使用计划，报学院党委审定后执行。",
+                            "（三）各党支部每周开展一次学习，及时报送支部工作信息。",
+                            "中共某某学院委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    assert not [r for r in rows if r.startswith("报")], rows
+    # sending the branch's news is a standing duty of its own
+    assert [r for r in rows if r.startswith("及时报送支部工作信息")], rows
