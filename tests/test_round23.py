@@ -127,3 +127,20 @@ def test_handing_in_what_a_recurring_duty_made_stays_with_it(tmp_path):
     assert not [r for r in rows if r.startswith("报")], rows
     # sending the branch's news is a standing duty of its own
     assert [r for r in rows if r.startswith("及时报送支部工作信息")], rows
+
+
+def test_holding_to_account_after_a_condition_is_a_duty(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "关于加强巡察整改工作的实施意见",
+                            "一、压实责任",
+                            "（一）对整改不力、敷衍整改的，依规依纪严肃追责问责。",
+                            "（二）对考核合格的，继续进行下阶段建设。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    assert [r for r in rows if "严肃追责问责" in r], rows
+    row = _row(doc, "严肃追责问责")
+    assert row.kind == "ongoing"
+    assert [d.canonical for d in row.lead] == ["纪委"]
+    # a condition that only says what follows is still none
+    assert not [r for r in rows if "继续进行下阶段建设" in r], rows

@@ -49,6 +49,7 @@ class Rules:
     organising_charge: tuple[str, ...]  # patterns with {name}: put in charge of the whole
     document_charge: tuple[str, ...]  # patterns with {name}: in charge of the document itself
     period_rules: re.Pattern  # a rule for the whole of an activity period, not done once in it
+    accountability: re.Pattern  # holding to account after a condition: a duty, not a condition
     beyond_notice: re.Pattern  # a rule that holds throughout the work, not done once in it
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
@@ -130,6 +131,7 @@ def rules() -> Rules:
         organising_charge=tuple(s.get("organising_charge", ())),
         document_charge=tuple(s.get("document_charge", ())),
         period_rules=_regexes(s.get("period_rules", ())),
+        accountability=_regexes(s.get("accountability", ())),
         beyond_notice=_regexes(s.get("beyond_notice", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
@@ -363,7 +365,7 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "heading"  # (a short line that says how often asks for it: 每半年研究一次…)
     if _PHASE_NAME.fullmatch(core):
         return "heading"  # 2027年：启动阶段。: the name of the phase its label opens
-    if r.conditions.search(t):
+    if r.conditions.search(t) and not r.accountability.search(t):
         return "condition"
     if r.uses.search(t) and not has_modal:
         return "use"  # 考核结果作为评先评优的重要依据。: what the results are for
