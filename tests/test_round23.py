@@ -144,3 +144,16 @@ def test_holding_to_account_after_a_condition_is_a_duty(tmp_path):
     assert [d.canonical for d in row.lead] == ["纪委"]
     # a condition that only says what follows is still none
     assert not [r for r in rows if "继续进行下阶段建设" in r], rows
+
+
+def test_the_year_under_review_is_no_background(tmp_path):
+    doc = _parse(tmp_path, ["中共某某学院委员会",
+                            "2027年党建工作要点",
+                            "一、组织建设",
+                            "（一）1月中旬，各党支部召开2026年度组织生活会，开展民主评议党员。",
+                            "（二）2026年学院党委获评先进基层党组织。",
+                            "中共某某学院委员会",
+                            "2027年1月5日"])
+    rows = _texts(doc)
+    assert [r for r in rows if "召开2026年度组织生活会" in r], rows
+    assert not [r for r in rows if "获评" in r], rows

@@ -429,7 +429,9 @@ def _background(t: str, r: Rules, doc_year: int | None) -> bool:
         return True
     if doc_year is None:
         return False
-    years = [int(m.group(1)) for m in _YEAR.finditer(_TITLED.sub("", t))]
+    # (召开2026年度组织生活会 in a 2027 plan: the year under review, work still to do)
+    years = [int(m.group(1)) for m in _YEAR.finditer(_TITLED.sub("", t))
+             if not t.startswith("年度", m.end(1))]
     return bool(years) and max(years) < doc_year
 
 
