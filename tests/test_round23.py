@@ -157,3 +157,18 @@ def test_the_year_under_review_is_no_background(tmp_path):
     rows = _texts(doc)
     assert [r for r in rows if "召开2026年度组织生活会" in r], rows
     assert not [r for r in rows if "获评" in r], rows
+
+
+def test_an_audience_or_a_unit_with_work_after_it_is_a_task_not_a_scope(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部",
+                            "关于开展2027年理论宣讲活动的通知",
+                            "一、活动安排",
+                            "（一）秋季学期开学后两周内，面向2027级新生开展“开学第一课”专题宣讲。",
+                            "（二）各党支部要以支部为单位组织集中学习，每名党员学习时间不少于16学时。",
+                            "（三）本次活动以院级党组织为单位开展。",
+                            "中共某某大学委员会宣传部",
+                            "2027年8月20日"])
+    rows = _texts(doc)
+    assert [r for r in rows if "开学第一课" in r], rows
+    assert [r for r in rows if "以支部为单位组织集中学习" in r], rows
+    assert not [r for r in rows if "以院级党组织为单位开展" in r], rows
