@@ -172,3 +172,17 @@ def test_an_audience_or_a_unit_with_work_after_it_is_a_task_not_a_scope(tmp_path
     assert [r for r in rows if "开学第一课" in r], rows
     assert [r for r in rows if "以支部为单位组织集中学习" in r], rows
     assert not [r for r in rows if "以院级党组织为单位开展" in r], rows
+
+
+def test_verbs_of_visiting_sending_and_showing_make_tasks(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会离退休工作处委员会",
+                            "2027年工作要点",
+                            "一、服务保障",
+                            "（一）支部书记要定期上门看望本支部80岁以上老党员。",
+                            "（二）端午节前向全校党员干部发送廉洁提醒。",
+                            "（三）年底集中展示基层党建优秀成果。",
+                            "中共某某大学委员会离退休工作处委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    for words in ("上门看望", "发送廉洁提醒", "集中展示基层党建优秀成果"):
+        assert [r for r in rows if words in r], (words, rows)
