@@ -126,10 +126,25 @@ def _department_start() -> re.Pattern:
 
 def _headline(sentence: str) -> bool:
     """A short sentence that can head a clause (加强党务工作队伍建设, 实施…工程，确保…到位); one
-    that opens with its doer (党委宣传部加强…) is a sentence of the text."""
+    that opens with its doer (党委宣传部加强…) or sets two duties side by side (加强…管理，落实…
+    制度) is a sentence of the text."""
+    if _TWO_DUTIES.match(sentence):
+        from pbdocs.extract.tasks import opens_with_action
+
+        if opens_with_action(re.split("[，,]", sentence)[0]):
+            return False
     return (len(sentence) <= LEAD_MAX and not re.search("[；;]", sentence)
             and len(re.findall("[，,]", sentence)) <= 1 and not _NOT_HEADLINE.search(sentence)
             and not _department_start().match(sentence))
+
+
+# two duties of fifteen characters or more, side by side, each with its verb (加强校园网站和新媒体
+# 账号管理，落实“先审后发”制度): the item's first task, no headline (a problem found, 部分支部组织
+# 生活不规范，记录简单, still heads its record); a headline's second half says what the first
+# achieves (实施组织力提升工程，确保基层组织制度执行到位; 高度重视，压实责任)
+_TWO_DUTIES = re.compile(r"^(?=.{15})[^，,。；;（(]{4,}[，,]"
+                         r"(?!\s*(?:做到|确保|实现|推动|促进|提升|形成|打造|让|使|努力|力争|务求|压实))"
+                         r"[^，,。；;（(]{4,}$")
 
 
 _COLON_LABEL = re.compile(r"^([^，。；：:,;、《》（）()“”\d]{2,8})[：:](?=\S)")

@@ -186,3 +186,17 @@ def test_verbs_of_visiting_sending_and_showing_make_tasks(tmp_path):
     rows = _texts(doc)
     for words in ("上门看望", "发送廉洁提醒", "集中展示基层党建优秀成果"):
         assert [r for r in rows if words in r], (words, rows)
+
+
+def test_two_duties_side_by_side_open_an_item_as_its_first_task(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会",
+                            "2027年宣传思想工作要点",
+                            "一、阵地管理",
+                            "10.加强校园网站和新媒体账号管理，落实“先审后发”制度。6月底前完成全校网站安全检查。",
+                            "11.实施组织力提升工程，确保基层组织制度执行到位。每季度开展一次督查。",
+                            "中共某某大学委员会",
+                            "2027年3月1日"])
+    rows = _texts(doc)
+    assert [r for r in rows if r.startswith("加强校园网站和新媒体账号管理")], rows
+    # a headline whose second half says what the first achieves still heads its item
+    assert not [r for r in rows if r.startswith("实施组织力提升工程")], rows

@@ -319,6 +319,15 @@ def has_action(text: str, rules_: Rules | None = None) -> bool:
     return any(_is_verb(tok, r) for tok in words(bare))
 
 
+def opens_with_action(text: str, rules_: Rules | None = None) -> bool:
+    """Whether a text's first word is an action verb (加强校园网站…, 落实“先审后发”制度), not a
+    subject or a state (部分支部组织生活不规范)."""
+    r = rules_ or rules()
+    bare = _QUOTED.sub("", text).strip()
+    toks = words(bare)
+    return bool(toks) and (_is_verb(toks[0], r) or bool(r.ongoing_starts.match(bare)))
+
+
 def _is_verb(tok: str, r: Rules) -> bool:
     """An action verb, or a four-character compound with one (沟通交流, 建立健全), or one the
     segmenter glued to its modal (要带头)."""
