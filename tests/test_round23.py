@@ -200,3 +200,17 @@ def test_two_duties_side_by_side_open_an_item_as_its_first_task(tmp_path):
     assert [r for r in rows if r.startswith("加强校园网站和新媒体账号管理")], rows
     # a headline whose second half says what the first achieves still heads its item
     assert not [r for r in rows if r.startswith("实施组织力提升工程")], rows
+
+
+def test_the_practice_teams_of_a_summer_notice_do_their_own_work(tmp_path):
+    doc = _parse(tmp_path, ["共青团某某学院委员会",
+                            "关于开展2027年大学生暑期“三下乡”社会实践活动的通知",
+                            "各二级学院团总支：",
+                            "一、时间安排",
+                            "（一）集中实践。各团队原则上在7月1日至8月20日期间开展集中实践，时间不少于7天。",
+                            "（二）加强安全。各实践团队须在出发前为全体成员购买人身意外伤害保险。",
+                            "共青团某某学院委员会",
+                            "2027年5月10日"])
+    for words in ("开展集中实践", "购买人身意外伤害保险"):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [("团队", "text")], words

@@ -640,7 +640,9 @@ _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|�
 _TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
                 r"\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?")
 # right after the doer's name, before what it does (党委组织部12月下旬编印…, …于6月底前…)
-_TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}\s*")
+# (…于6月底前…, 各团队在7月1日至8月20日期间开展…: a span too)
+_TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}"
+                              rf"(?:\s*(?:至|到|—|-|－)\s*{_TIME_PHRASE})?(?:期间|内)?\s*")
 # opening a segment before its subject (2029年9月底前各二级党组织…, 每年3月党委组织部…)
 _TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*{_TIME_PHRASE}\s*$")
 # 每个二级学院配备1名专职副书记: each is equipped, by someone else
