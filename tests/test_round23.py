@@ -214,3 +214,18 @@ def test_the_practice_teams_of_a_summer_notice_do_their_own_work(tmp_path):
     for words in ("开展集中实践", "购买人身意外伤害保险"):
         row = _row(doc, words)
         assert [(d.canonical, d.basis) for d in row.lead] == [("团队", "text")], words
+
+
+def test_a_term_that_dates_its_start_is_no_period_of_work(tmp_path):
+    from pbdocs.extract import period
+
+    doc = _parse(tmp_path, ["中共某某大学委员会办公室",
+                            "关于做好2027年寒假及春节期间有关工作的通知",
+                            "各单位：",
+                            "根据校历安排，学生寒假自1月16日开始，春季学期于2月22日正式开学。现就有关工作通知如下。",
+                            "一、安全稳定",
+                            "各单位要在放假前组织开展一次安全隐患大排查。",
+                            "中共某某大学委员会办公室",
+                            "2027年1月6日"])
+    found = period.plan_period(doc)
+    assert found is None or found.text != "春季学期"

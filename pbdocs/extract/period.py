@@ -82,6 +82,11 @@ def title_period(doc: Document) -> Period | None:
 _ANNOUNCING = re.compile(r"现就|现将|如下|特制定|制定本")
 
 
+# after a span, what says it only dates an event (春季学期于2月22日正式开学, 寒假自1月16日开始)
+_EVENT_AFTER = re.compile(r"\s*(?:将|已)?(?:于|自|从|在)[^，,。；;]{0,12}?"
+                          r"(?:开学|开始|结束|放假|报到)")
+
+
 def _stated_period(doc: Document) -> Period | None:
     """A range the text gives as the time of the whole work: under a heading about time
     (活动时间, any span), else right after 时间为/期限为 or in the preamble (a month at least;
@@ -106,6 +111,8 @@ def _stated_period(doc: Document) -> Period | None:
             if dl.kind not in ("range", "on") or not dl.start or not dl.end or dl.inferred:
                 continue
             at = text.find(dl.text)
+            if at >= 0 and _EVENT_AFTER.match(text, at + len(dl.text)):
+                continue  # 春季学期于2月22日正式开学: a term that dates its start, no span of work
             cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 8):at]))
             if not (timed or cue or c.path == ["0"]):
                 continue
