@@ -229,3 +229,22 @@ def test_a_term_that_dates_its_start_is_no_period_of_work(tmp_path):
                             "2027年1月6日"])
     found = period.plan_period(doc)
     assert found is None or found.text != "春季学期"
+
+
+def test_the_term_days_a_notice_states_date_its_work(tmp_path):
+    from tests.test_round19 import _due
+
+    doc = _parse(tmp_path, ["中共某某大学委员会办公室",
+                            "关于做好2027年寒假及春节期间有关工作的通知",
+                            "各单位：",
+                            "根据校历安排，学生寒假自1月16日开始，春季学期于2月22日正式开学。现就有关工作通知如下。",
+                            "一、安全稳定",
+                            "各单位要在放假前组织开展一次安全隐患大排查。",
+                            "二、开学准备",
+                            "（一）开学前一周，各单位要完成教学设施检修、教材发放等准备工作。",
+                            "（二）开学后两周内，各二级党组织召开一次党员大会。",
+                            "中共某某大学委员会办公室",
+                            "2027年1月6日"])
+    assert _due(_row(doc, "安全隐患大排查"))[2] == "2027-01-15"
+    assert _due(_row(doc, "教学设施检修"))[2] == "2027-02-15"
+    assert _due(_row(doc, "召开一次党员大会"))[2] == "2027-03-08"

@@ -15,7 +15,15 @@ from pbdocs.read.tables import field_label_end
 
 def enrich(doc: Document, extra: tuple[str, ...] | None = None) -> Document:
     """Fill the extraction fields of every clause of `doc` in place and return it; `extra`
-    overrides the lexicon extension folders found beside its source file."""
+    overrides the lexicon extension folders found beside its source file. The days of its
+    own term the text states (春季学期于2月22日正式开学) date its 开学 and 放假."""
+    from pbdocs.extract import timeexpr
+
+    with timeexpr.with_stated_days(timeexpr.stated_days(doc.text or "")):
+        return _enrich(doc, extra)
+
+
+def _enrich(doc: Document, extra: tuple[str, ...] | None) -> Document:
     from pbdocs.extract import timeexpr
     from pbdocs.extract.pipeline import analyse, get_nlp, lexicon_of
     from pbdocs.lang.lexicon import extension_dirs

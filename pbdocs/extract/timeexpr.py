@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -584,12 +586,50 @@ def _named_days() -> tuple[re.Pattern, dict[str, tuple[int, int | None]]] | None
                                    if m else base.get(w.strip(), (0, None)))
     if not base:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(base, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!每年)[“\"]?(?P<name>{alt})[”\"]?"
-                         rf"(?P<after>(?:后|之后)(?:(?P<n>[一二两三\d])个?月|(?P<w>[一二两三四\d])"
-                         rf"(?:周|个星期))内|之前|前夕|前(?!后)|)"
-                         rf"(?![”\"]?\s*(?:重要)?讲话|[”\"]?周年)")
-    return pattern, base
+    return _day_pattern(base), base
+
+
+def _day_pattern(names) -> re.Pattern:
+    """A named day with what comes after it: 后一个月内, 后两周内, 前一周, 前, 前夕, or nothing."""
+    alt = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!每年)[“\"]?(?P<name>{alt})[”\"]?"
+                      rf"(?P<after>(?:后|之后)(?:(?P<n>[一二两三\d])个?月|(?P<w>[一二两三四\d])"
+                      rf"(?:周|个星期))内|(?:前|之前)(?P<wb>[一二两三\d])(?:周|个星期)"
+                      rf"|之前|前夕|前(?!后)|)"
+                      rf"(?![”\"]?\s*(?:重要)?讲话|[”\"]?周年)")
+
+
+# the days of its own term a text states (学生寒假自1月16日开始，春季学期于2月22日正式开学):
+# 放假 and 开学 are those days in that text (放假前, 开学前一周, 开学后两周内, 开学第一天)
+_STATED_OPENING = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:正式)?开学")
+_STATED_BREAK = re.compile(r"(?:寒假|暑假|放假)\s*(?:自|从|于)\s*(?P<m>\d{1,2})\s*月\s*"
+                           r"(?P<d>\d{1,2})\s*日\s*(?:开始|起)"
+                           r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日\s*(?:起|开始)?放(?:寒|暑)?假")
+_STATED_DAYS: ContextVar[dict[str, tuple[int, int]] | None] = ContextVar("stated_days",
+                                                                        default=None)
+
+
+def stated_days(text: str) -> dict[str, tuple[int, int]]:
+    """开学 and 放假 with the (month, day) a text states for them, each when it states one."""
+    out: dict[str, tuple[int, int]] = {}
+    opening = [(int(m.group("m")), int(m.group("d"))) for m in _STATED_OPENING.finditer(text)]
+    if len(set(opening)) == 1:
+        out["开学"] = opening[0]
+    breaks = {(int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2")))
+              for m in _STATED_BREAK.finditer(text)}
+    if len(breaks) == 1:
+        out["放假"] = next(iter(breaks))
+    return out
+
+
+@contextmanager
+def with_stated_days(days: dict[str, tuple[int, int]]):
+    """Within it, named_day_due also knows the days a document states (`stated_days`)."""
+    reset = _STATED_DAYS.set(days)
+    try:
+        yield
+    finally:
+        _STATED_DAYS.reset(reset)
 
 
 # a term start with no season (开学后两周内), and what says it is the autumn one
@@ -663,6 +703,14 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
     if m is not None and not m.group("after"):
         m = next((x for x in pattern.finditer(text) if x.group("after")), m)
     hinted = False
+    stated = _STATED_DAYS.get()
+    if stated and (m is None or not m.group("after")):
+        # 开学前一周, 放假前: the days the document itself states, before the usual months
+        own = _day_pattern(stated)
+        mine = next((x for x in own.finditer(text) if x.group("after")), None) or own.search(text)
+        if mine is not None and not re.match(r"(?:[春秋]季|新)", text[max(0, mine.start() - 2):
+                                                                    mine.start()]):
+            m, base = mine, {**base, **{k: (v[0], v[1]) for k, v in stated.items()}}
     if m is None or not m.group("after"):
         # 开学后两周内完成新生思想状况摸底: new students start in the autumn term; under a
         # row labelled 9月 (or 3月) a bare 开学 is that month's term start
@@ -694,6 +742,9 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
         return Deadline(words, None, end.isoformat(), "by")
     if m.group("w"):  # 开学后两周内: two weeks from the day (the month's first)
         end = first + timedelta(days=7 * int(to_number(m.group("w"))))
+        return Deadline(words, None, end.isoformat(), "by")
+    if m.group("wb"):  # 开学前一周: a week before the day
+        end = first - timedelta(days=7 * int(to_number(m.group("wb"))))
         return Deadline(words, None, end.isoformat(), "by")
     if after in ("前", "之前", "前夕"):
         return Deadline(words, None, (first - timedelta(days=1)).isoformat(), "by")
