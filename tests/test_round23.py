@@ -248,3 +248,15 @@ def test_the_term_days_a_notice_states_date_its_work(tmp_path):
     assert _due(_row(doc, "安全隐患大排查"))[2] == "2027-01-15"
     assert _due(_row(doc, "教学设施检修"))[2] == "2027-02-15"
     assert _due(_row(doc, "召开一次党员大会"))[2] == "2027-03-08"
+
+
+def test_a_phrase_with_its_own_agent_or_modal_is_no_body_name(tmp_path):
+    doc = _parse(tmp_path, ["中共某某大学委员会宣传部",
+                            "关于加强报告会管理的实施细则",
+                            "第五条　一般学术讲座由主办单位党组织书记审批。",
+                            "第九条　各类海报、宣传品须经主办单位审核后方可张贴。",
+                            "第十条　各班以临时党支部为单位组织不少于1次专题研讨。",
+                            "中共某某大学委员会宣传部",
+                            "2027年3月1日"])
+    names = {d.name for c in doc.clauses for t in c.tasks for d in t.lead}
+    assert not [n for n in names if "由" in n or "须经" in n or "为单位" in n], names

@@ -798,7 +798,11 @@ _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 # words a body's name does not open with or hold (及时与党委…, 报院党委会…, 其中…, 9月前推选1名…)
 _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负责|牵头|会同|力争|争取|逐个|逐一|"
                          r"分别|全部|所有)"
-                         r"|^(?!.*的).*\d")
+                         r"|^(?!.*的).*\d"
+                         # (一般学术讲座由主办单位党组织书记审批, 宣传品须经主办单位审核,
+                         # 各班以临时党支部为单位组织…: a phrase with its own 由/须经/以…为 is no
+                         # name; the body inside it is)
+                         r"|.由|须经|须|以[^，,。；;]{1,12}为")
 
 
 # what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
