@@ -621,9 +621,13 @@ def _in_charge(text: str, name: str) -> bool:
     one duty of its own (院办公室负责在院网开设专栏)."""
     from pbdocs.extract.tasks import rules
 
+    return _names_body(text, name, rules().organising_charge)
+
+
+def _names_body(text: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether one of `patterns` (regexes with {name}) finds the body `name` in `text`."""
     name_re = re.escape(name)
-    return any(re.search(p.replace("{name}", name_re), text)
-               for p in rules().organising_charge)
+    return any(re.search(p.replace("{name}", name_re), text) for p in patterns)
 
 
 # what a department's name says beyond its kind of office (党委人才工作办公室 → 人才)
@@ -637,9 +641,8 @@ def _charged_with_document(text: str, d: Dept, title: str) -> bool:
     from pbdocs.extract.tasks import rules
 
     topic = _OFFICE_KIND.sub("", d.canonical or d.name)
-    return len(topic) >= 2 and topic in title and any(
-        re.search(p.replace("{name}", re.escape(d.name)), text)
-        for p in rules().document_charge)
+    return len(topic) >= 2 and topic in title and _names_body(text, d.name,
+                                                              rules().document_charge)
 
 
 def _interprets(text: str, name: str) -> bool:

@@ -601,7 +601,6 @@ def _day_pattern(names) -> re.Pattern:
 
 # the days of its own term a text states (学生寒假自1月16日开始，春季学期于2月22日正式开学):
 # 放假 and 开学 are those days in that text (放假前, 开学前一周, 开学后两周内, 开学第一天)
-_STATED_OPENING = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:正式)?开学")
 _STATED_BREAK = re.compile(r"(?:寒假|暑假|放假)\s*(?:自|从|于)\s*(?P<m>\d{1,2})\s*月\s*"
                            r"(?P<d>\d{1,2})\s*日\s*(?:开始|起)"
                            r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日\s*(?:起|开始)?放(?:寒|暑)?假")
@@ -612,7 +611,7 @@ _STATED_DAYS: ContextVar[dict[str, tuple[int, int]] | None] = ContextVar("stated
 def stated_days(text: str) -> dict[str, tuple[int, int]]:
     """开学 and 放假 with the (month, day) a text states for them, each when it states one."""
     out: dict[str, tuple[int, int]] = {}
-    opening = [(int(m.group("m")), int(m.group("d"))) for m in _STATED_OPENING.finditer(text)]
+    opening = [(int(m.group("m")), int(m.group("d"))) for m in _TERM_OPENS.finditer(text)]
     if len(set(opening)) == 1:
         out["开学"] = opening[0]
     breaks = {(int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2")))
@@ -710,7 +709,7 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
         mine = next((x for x in own.finditer(text) if x.group("after")), None) or own.search(text)
         if mine is not None and not re.match(r"(?:[春秋]季|新)", text[max(0, mine.start() - 2):
                                                                     mine.start()]):
-            m, base = mine, {**base, **{k: (v[0], v[1]) for k, v in stated.items()}}
+            m, base = mine, {**base, **stated}
     if m is None or not m.group("after"):
         # 开学后两周内完成新生思想状况摸底: new students start in the autumn term; under a
         # row labelled 9月 (or 3月) a bare 开学 is that month's term start
