@@ -260,3 +260,17 @@ def test_a_phrase_with_its_own_agent_or_modal_is_no_body_name(tmp_path):
                             "2027年3月1日"])
     names = {d.name for c in doc.clauses for t in c.tasks for d in t.lead}
     assert not [n for n in names if "由" in n or "须经" in n or "为单位" in n], names
+
+
+def test_the_work_of_a_party_anniversary_notice_has_a_suggested_lead():
+    from pathlib import Path
+
+    from pbdocs.parse import parse_file
+
+    src = next((Path(__file__).parent / "fixtures" / "heldout43" / "corpus").glob(
+        "tbzy-dangwei-2027-qingzhu-jiandang-106-*.txt"))
+    doc = parse_file(src, doc_id=src.stem)
+    for words in ("评出优秀党课", "活动开展情况进行督查", "召开总结交流会"):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "suggested")], words
+    assert all(t.lead for c in doc.clauses for t in c.tasks)
