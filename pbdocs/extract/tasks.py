@@ -50,7 +50,6 @@ class Rules:
     document_charge: tuple[str, ...]  # patterns with {name}: in charge of the document itself
     period_rules: re.Pattern  # a rule for the whole of an activity period, not done once in it
     accountability: re.Pattern  # holding to account after a condition: a duty, not a condition
-    beyond_notice: re.Pattern  # a rule that holds throughout the work, not done once in it
     broad_duty_terms: frozenset[str]  # duty terms that fit the whole work, not one department's
     decisive_duty: re.Pattern  # a phrase that says what the sentence is about (纳入年度预算)
     subject_carried: re.Pattern  # a sentence opening that goes on from the sentence's subject
@@ -132,7 +131,6 @@ def rules() -> Rules:
         document_charge=tuple(s.get("document_charge", ())),
         period_rules=_regexes(s.get("period_rules", ())),
         accountability=_regexes(s.get("accountability", ())),
-        beyond_notice=_regexes(s.get("beyond_notice", ())),
         broad_duty_terms=frozenset(s.get("broad_duty_terms", ())),
         decisive_duty=_regexes(s.get("decisive_duty", ())),
         subject_carried=re.compile(rf"^\s*(?:{any_of(s.get('subject_carried', ()))})"),
@@ -802,7 +800,7 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
                          # (一般学术讲座由主办单位党组织书记审批, 宣传品须经主办单位审核,
                          # 各班以临时党支部为单位组织…: a phrase with its own 由/须经/以…为 is no
                          # name; the body inside it is)
-                         r"|.由|须经|须|以[^，,。；;]{1,12}为")
+                         r"|.由|须|以[^，,。；;]{1,12}为")
 
 
 # what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
@@ -971,12 +969,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             last = s0
     # (由党委统战部牵头，人事处配合，每两年开展…: who leads and who assists are labels of the
     # work after them, no tasks of their own)
-    kept, charge = [], False
-    for i, c in enumerate(cuts):
-        part = text[([start] + cuts)[i]:c].strip(" ，,")
+    kept, charge, prev = [], False, start
+    for c in cuts:
+        part = text[prev:c].strip(" ，,")
         charge = bool(_CHARGE_ONLY.fullmatch(part) or (charge and _ASSIST_ONLY.fullmatch(part)))
         if not charge:
             kept.append(c)
+        prev = c
     cuts = kept
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)

@@ -604,8 +604,9 @@ def _day_pattern(names) -> re.Pattern:
 _STATED_BREAK = re.compile(r"(?:寒假|暑假|放假)\s*(?:自|从|于)\s*(?P<m>\d{1,2})\s*月\s*"
                            r"(?P<d>\d{1,2})\s*日\s*(?:开始|起)"
                            r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日\s*(?:起|开始)?放(?:寒|暑)?假")
-_STATED_DAYS: ContextVar[dict[str, tuple[int, int]] | None] = ContextVar("stated_days",
-                                                                        default=None)
+# (the days, and their pattern compiled once for the document)
+_STATED_DAYS: ContextVar[tuple[dict[str, tuple[int, int]], re.Pattern] | None] = ContextVar(
+    "stated_days", default=None)
 
 
 def stated_days(text: str) -> dict[str, tuple[int, int]]:
@@ -624,7 +625,7 @@ def stated_days(text: str) -> dict[str, tuple[int, int]]:
 @contextmanager
 def with_stated_days(days: dict[str, tuple[int, int]]):
     """Within it, named_day_due also knows the days a document states (`stated_days`)."""
-    reset = _STATED_DAYS.set(days)
+    reset = _STATED_DAYS.set((days, _day_pattern(days)) if days else None)
     try:
         yield
     finally:
@@ -705,11 +706,11 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
     stated = _STATED_DAYS.get()
     if stated and (m is None or not m.group("after")):
         # 开学前一周, 放假前: the days the document itself states, before the usual months
-        own = _day_pattern(stated)
+        days, own = stated
         mine = next((x for x in own.finditer(text) if x.group("after")), None) or own.search(text)
         if mine is not None and not re.match(r"(?:[春秋]季|新)", text[max(0, mine.start() - 2):
                                                                     mine.start()]):
-            m, base = mine, {**base, **stated}
+            m, base = mine, {**base, **days}
     if m is None or not m.group("after"):
         # 开学后两周内完成新生思想状况摸底: new students start in the autumn term; under a
         # row labelled 9月 (or 3月) a bare 开学 is that month's term start
