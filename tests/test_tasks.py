@@ -478,7 +478,8 @@ def test_parse_text_shows_each_task_with_the_basis_of_its_departments(runner, tm
     assert r.exit_code == 0, r.output
     assert "财务处〔建议：“经费" in r.output
     assert "党委组织部〔文中〕" in r.output or "组织部门（党委组织部）〔文中〕" in r.output
-    assert "时限：2023年底前（按方案期限）" in r.output
+    assert "时限：2023年底前（据“2021-2023年”推定）" in r.output or (
+        "时限：2023年底前（据“到2023年”推定）" in r.output)
 
 
 def test_first_second_in_a_paragraph_are_requirements_not_copulas():

@@ -175,8 +175,11 @@ def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
     rows = taskbook_rows(doc, suggest)
     summary = lead_summary(rows)
     return {
-        "legend": wording.basis_legend() if any(
-            "suggested" in (r.lead_basis, r.support_basis) for r in rows) else "",
+        "legend": "".join(
+            [wording.basis_legend() if any("suggested" in (r.lead_basis, r.support_basis)
+                                           for r in rows) else "",
+             wording.inferred_legend() if any(wording.inferred_mark_in(r.time_limit)
+                                              for r in rows) else ""]),
         "lead_summary": summary,
         "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,

@@ -72,7 +72,7 @@ def _when(dl: Deadline) -> str:
     """The 时间 cell of a dated task; a date the tool derived is marked as such."""
     text = wording.deadline_text(dl)
     if getattr(dl, "inferred", False):
-        text += wording.word("phrase", "inferred", "（推定）")
+        text += wording.inferred_mark(dl)
     return text
 
 
@@ -308,6 +308,8 @@ def timetable_context(doc: Document) -> dict[str, Any]:
         "undated": [_row(i, it, []) for i, it in
                     enumerate((it for it in items if it.kind == "undated"), 1)],
         "basis_legend": wording.basis_legend() if suggested else "",
+        "inferred_legend": wording.inferred_legend() if any(
+            wording.inferred_mark_in(it.when) for it in items) else "",
         "first": f"{months[0][0]}年{months[0][1]}月" if months else None,
         "last": f"{months[-1][0]}年{months[-1][1]}月" if months else None,
         "doc_id": doc.id,

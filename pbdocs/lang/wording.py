@@ -157,6 +157,16 @@ def undated() -> str:
     return word("phrase", "undated", "待定")
 
 
+def inferred_mark(dl: Any) -> str:
+    """The mark of a date the tool derived, with the words it derived it from (2023年底前
+    （据“到2023年”推定）, 2027年9月底前（据“新生入学后1个月内”推定）): the reader sees that the
+    date is not written for the task and where it comes from."""
+    source = re.sub(r"\s+", "", _get(dl, "text") or "")
+    if source and len(source) <= 24:
+        return word("phrase", "inferred_from", "（据“{}”推定）").replace("{}", source)
+    return word("phrase", "inferred", "（推定）")
+
+
 def time_limit(deadlines: list, recurrences: list, kind: str | None = None) -> str:
     """The 完成时限 cell: a repeated duty's cadence (for a `recurring` task), dated deadlines
     (a derived date marked as such), else recurrence periods, else 待定 for a deliverable
@@ -173,7 +183,7 @@ def time_limit(deadlines: list, recurrences: list, kind: str | None = None) -> s
     for dl in deadlines:
         t = deadline_text(dl)
         if t and _get(dl, "inferred") and (_get(dl, "end") or _get(dl, "start")):
-            t += word("phrase", "inferred", "（推定）")
+            t += inferred_mark(dl)
         if kind != "recurring" or not parts:
             add(t)
     if not parts:
@@ -307,6 +317,17 @@ def depts_shown_list(items: Any) -> list[str]:
 def depts_shown(items: Any) -> str:
     """Departments as a table shows them (`dept_shown`), each once, joined by 、."""
     return "、".join(depts_shown_list(items))
+
+
+def inferred_legend() -> str:
+    """The line under a table that holds derived dates, saying what their mark means."""
+    return word("phrase", "inferred_legend")
+
+
+def inferred_mark_in(cell: str) -> bool:
+    """Whether a time cell holds a date the tool derived (its mark)."""
+    parts = word("phrase", "inferred_from", "（据“{}”推定）").split("{}")
+    return bool(cell) and (parts[-1] in cell or word("phrase", "inferred", "（推定）") in cell)
 
 
 def basis_legend() -> str:

@@ -1,0 +1,60 @@
+"""Round 24 (issue 12): a date the tool derived says which words it derived it from."""
+
+from __future__ import annotations
+
+from docx import Document as Docx
+
+from pbdocs.cli import main
+
+_PLAN = """中共示例大学委员会关于印发《基层党建质量提升行动计划（2025—2027年）》的通知
+
+各二级党组织：
+现将《基层党建质量提升行动计划（2025—2027年）》印发给你们，请结合实际认真贯彻落实。
+
+中共示例大学委员会
+2025年3月10日
+
+基层党建质量提升行动计划（2025—2027年）
+
+一、重点任务
+1.制定《党支部工作考核评价办法》。
+2.2025年6月底前完成党支部换届。
+"""
+
+
+def _cells(path) -> list[str]:
+    return [c.text for t in Docx(str(path)).tables for r in t.rows for c in r.cells]
+
+
+def test_a_derived_date_names_the_words_it_comes_from(runner, tmp_path):
+    src = tmp_path / "plan.txt"
+    src.write_text(_PLAN, encoding="utf-8")
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert r.exit_code == 0, r.output
+    # nobody dated the 办法: the plan's period dates it, and the reader is told so
+    assert "时限：2027年底前（据“2025—2027年”推定）" in r.output
+    # a date written for the task carries no mark
+    assert "时限：2025年6月底前；" in r.output
+    out = tmp_path / "tb.docx"
+    r = runner.invoke(main, ["taskbook", str(src), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    cells = _cells(out)
+    assert "2027年底前（据“2025—2027年”推定）" in cells
+    assert "2025年6月底前" in cells
+    assert not [c for c in cells if "按方案期限" in c]
+    # the legend under the table says what the mark means
+    legend = [p.text for p in Docx(str(out)).paragraphs if "推定）”的" in p.text]
+    assert legend and "原文没有为该项写日期" in legend[0], legend
+
+
+def test_a_named_day_date_in_a_notice_says_so(runner, tmp_path):
+    src = tmp_path / "notice.txt"
+    src.write_text("中共示例大学委员会组织部\n关于做好2025年新生党员组织关系转接工作的通知\n"
+                   "各二级党组织：\n一、工作安排\n"
+                   "（一）新生入学后一个月内完成学生党员组织关系转接。\n"
+                   "（二）6月20日前报送转接情况统计表。\n"
+                   "中共示例大学委员会组织部\n2025年5月6日\n", encoding="utf-8")
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert r.exit_code == 0, r.output
+    assert "时限：2025年9月底前（据“新生入学后一个月内”推定）" in r.output
+    assert "时限：2025年6月20日前；" in r.output
