@@ -58,3 +58,25 @@ def test_a_named_day_date_in_a_notice_says_so(runner, tmp_path):
     assert r.exit_code == 0, r.output
     assert "时限：2025年9月底前（据“新生入学后一个月内”推定）" in r.output
     assert "时限：2025年6月20日前；" in r.output
+
+
+def test_members_taking_part_in_their_own_work_lead_it(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共某某大学委员会学生工作部",
+                            "关于加强学生党员教育管理的若干措施",
+                            "1.落实党员联系服务同学制度。学生党员要带头参加志愿服务，"
+                            "每学年累计志愿服务时长不少于20小时。",
+                            "2.教工党员要按时参加组织生活。",
+                            "3.学生党支部书记每年参加集中培训不少于32学时。",
+                            "4.学生党员参加社会实践的情况纳入第二课堂成绩单。",
+                            "中共某某大学委员会学生工作部",
+                            "2027年3月1日"])
+    # the members go to their volunteer work and meetings: the text names them
+    for words, who in (("带头参加志愿服务", "学生党员"), ("按时参加组织生活", "教工党员")):
+        row = _row(doc, words)
+        assert [(d.name, d.basis) for d in row.lead] == [(who, "text")], row.lead
+    # a secretary trained, or members' record counted, is no doer of the row
+    for words in ("参加集中培训", "情况纳入第二课堂"):
+        assert not [d for d in _row(doc, words).lead if d.basis == "text"], words
