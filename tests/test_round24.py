@@ -80,3 +80,52 @@ def test_members_taking_part_in_their_own_work_lead_it(tmp_path):
     # a secretary trained, or members' record counted, is no doer of the row
     for words in ("参加集中培训", "情况纳入第二课堂"):
         assert not [d for d in _row(doc, words).lead if d.basis == "text"], words
+
+
+_WRAPPED = ["中共某某大学委员会文件",
+            "某党发〔2027〕7号",
+            "中共某某大学委员会关于开展教师党支部书记工作室建设的通知",
+            "各二级党组织，机关各部门、各直属单位：",
+            "为充分发挥教师党支部书记的示范引领作用，经学校党委研究，决定开展工作室建设。"
+            "现将《某某大学教师党支部书记工作室建设方案》印发给你们，请认真组织申报。",
+            "中共某某大学委员会",
+            "2027年3月22日",
+            "某某大学教师党支部书记工作室建设方案",
+            "一、建设任务",
+            "（一）推动党建业务融合。每个工作室确定1至2个融合项目。"
+            "建设期内提炼形成1项特色支部工作法。",
+            "（二）加强骨干培养。建设期内，每学期开展1次组织生活观摩。",
+            "二、建设周期与管理",
+            "（一）建设周期。工作室建设周期为2年，自2027年6月起至2029年5月止。",
+            "（二）申报。符合条件的教师党支部书记于4月20日前填写申报书。"]
+
+
+def test_a_notice_that_hands_on_a_plan_under_its_own_title_is_read_as_a_wrapper(tmp_path):
+    from tests.test_round13 import _parse
+
+    doc = _parse(tmp_path, _WRAPPED)
+    # the notice is not titled 印发…的通知, but its body hands the plan on and it is signed
+    # before the plan: the date is the notice's, the title the plan's
+    assert doc.date == "2027-03-22"
+    assert doc.title == "某某大学教师党支部书记工作室建设方案"
+    assert doc.notice is not None and "工作室建设的通知" in doc.notice.title
+    from tests.test_round20 import _row
+    # so the year-less date of the plan has its year
+    row = _row(doc, "填写申报书")
+    assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2027-04-20")]
+
+
+def test_a_building_cycle_with_its_dates_written_dates_the_work_in_it(tmp_path):
+    from pbdocs.extract.tasks import due_of
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, _WRAPPED)
+    # 自2027年6月起至2029年5月止 is the cycle, not two years from the notice's date; what the
+    # cycle delivers is due at its end, what is done in it is done over it
+    assert due_of(_row(doc, "提炼形成1项特色支部工作法"))["end"] == "2029-05-31"
+    assert due_of(_row(doc, "提炼形成1项特色支部工作法"))["kind"] == "by"
+    from pbdocs.extract import timeexpr
+    found = timeexpr.find_deadlines("建设周期为2年，自2027年6月起至2029年5月止。", "2027-03-22")
+    assert [(f.deadline.start, f.deadline.end, f.deadline.kind) for f in found
+            if f.deadline.kind == "range"] == [("2027-06-01", "2029-05-31", "range")]

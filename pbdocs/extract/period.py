@@ -20,7 +20,10 @@ from pbdocs.model import Deadline, Document
 _TITLE_YEARS = re.compile(r"(?<!\d)(\d{4})\s*(?:年)?\s*(?:-|－|—+|–|~|～|至|到)\s*(\d{4})\s*年?")
 _TITLE_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度?")
 _TIME_HEADING = re.compile(r"时间|期限|周期|日程|进度安排|时间安排")
-_TIME_CUE = re.compile(r"(?:时间|期限|周期|时限)\s*(?:为|是|[:：])?\s*$")
+# (实施期限为…; 建设周期为2年，自2027年6月起至2029年5月止: the span the length announces)
+_TIME_CUE = re.compile(r"(?:时间|期限|周期|时限)\s*(?:为|是|[:：])?\s*"
+                       r"(?:[\d一二三四五六七八九十两]+\s*(?:年|个月|个学期)半?\s*[，,]?\s*)?"
+                       r"(?:自|从)?\s*$")
 _CYCLE = re.compile(r"(?:建设|创建|培育|实施|工作)?(?:周期|期限)")
 _BUILD_PHASE = re.compile(r"建设|创建|培育|实施")
 # a year in the title is the plan's year only for a plan, not for a notice about that year
@@ -113,7 +116,7 @@ def _stated_period(doc: Document) -> Period | None:
             at = text.find(dl.text)
             if at >= 0 and _EVENT_AFTER.match(text, at + len(dl.text)):
                 continue  # 春季学期于2月22日正式开学: a term that dates its start, no span of work
-            cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 8):at]))
+            cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 12):at]))
             if not (timed or cue or c.path == ["0"]):
                 continue
             sentence = re.split(r"[。；;]", text[max(0, at):])[0]
@@ -134,6 +137,14 @@ def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period
         for dl in c.deadlines:
             if dl.kind != "within" or not _CYCLE.search(dl.text):
                 continue
+            text = c.text or ""
+            at = text.find(dl.text)
+            stated = [d for d in c.deadlines if d.kind == "range" and d.start and d.end
+                      and at >= 0 and text.find(d.text) > at
+                      and not re.search(r"[。；;]", text[at:text.find(d.text)])]
+            if stated:  # 建设周期为2年，自2027年6月起至2029年5月止: the dates written
+                return Period(parse_iso(stated[0].start), parse_iso(stated[0].end), dl.text,
+                              "cycle")
             months = timeexpr.span_months(dl.text)
             if months is None:
                 continue
@@ -367,9 +378,17 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 continue  # 完成时限：长期坚持, as the clause's label states
             in_cycle = in_cycle or bool(cycle is not None and _IN_CYCLE.search(t.text))
             if in_cycle and not any(not d.inferred for d in t.deadlines):
-                # for the whole building cycle, whatever phase it is written under
-                t.deadlines = [Deadline(cycle.text, _iso(cycle.start), cycle.end.isoformat(),
-                                        "range", inferred=True)]
+                # for the whole building cycle, whatever phase it is written under; what it
+                # delivers (建设期内提炼形成1项工作法) is due by the cycle's end
+                m = _IN_CYCLE.search(t.text)
+                rest = re.sub(r"^[，,\s]*", "", t.text[m.end():]) if m else t.text
+                if rest and (_delivers(rest) or re.match(r"(?:提炼|总结|凝练)形成", rest)):
+                    t.deadlines = [Deadline(cycle.text, None, cycle.end.isoformat(), "by",
+                                            inferred=True)]
+                    t.kind = "once"
+                else:
+                    t.deadlines = [Deadline(cycle.text, _iso(cycle.start),
+                                            cycle.end.isoformat(), "range", inferred=True)]
                 continue
             if (period is not None and period.is_activity() and t.kind == "ongoing"
                     and not _standing(t.text) and not _CONDITION.match(t.text)
