@@ -15,6 +15,13 @@ SCHEMA = SHARED / "spec" / "document.schema.json"
 GOLD = Path(__file__).resolve().parent / "gold"
 
 
+@pytest.fixture(autouse=True)
+def _all_precedents(monkeypatch):
+    """Every test sees the packaged labelled examples whole, whatever the shell exports for an
+    ablation (`benchmarks/precedent_ablation.py`)."""
+    monkeypatch.delenv("PBDOCS_PRECEDENTS_SKIP", raising=False)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

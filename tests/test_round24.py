@@ -129,3 +129,57 @@ def test_a_building_cycle_with_its_dates_written_dates_the_work_in_it(tmp_path):
     found = timeexpr.find_deadlines("建设周期为2年，自2027年6月起至2029年5月止。", "2027-03-22")
     assert [(f.deadline.start, f.deadline.end, f.deadline.kind) for f in found
             if f.deadline.kind == "range"] == [("2027-06-01", "2029-05-31", "range")]
+
+
+_STUDENTS = ["中共示例大学委员会",
+             "关于加强新时代学生党员教育管理的实施意见",
+             "一、强化教育引导",
+             "1.组织学生党员在寒暑假期间开展返乡调研和志愿服务活动。",
+             "2.建立党费收缴台账。",
+             "中共示例大学委员会",
+             "2027年3月1日"]
+
+
+def test_labelled_examples_overrule_a_lone_keyword_and_say_so(runner, tmp_path, monkeypatch):
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(_STUDENTS), encoding="utf-8")
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert r.exit_code == 0, r.output
+    # 志愿服务 alone points to the 团委; the students' party members make it the 学生工作部's,
+    # as the labelled examples have it, and the reason is shown
+    assert "牵头：党委学生工作部〔建议：标注样例中相近的任务多由党委学生工作部牵头〕" in r.output
+    # a keyword the examples do not dispute stands
+    assert "牵头：党委组织部〔建议：“党费收缴”〕" in r.output
+    # without the examples, the duty table's keyword decides
+    monkeypatch.setenv("PBDOCS_PRECEDENTS_SKIP", "heldout")
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert "牵头：团委〔建议：“志愿服务”〕" in r.output
+
+
+def test_a_departments_own_plan_keeps_its_own_work(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共示例大学委员会党校",
+                            "2027年党员干部教育培训计划",
+                            "一、主要任务",
+                            "1.举办入党积极分子培训班，每学期举办一期，每期不少于3天。",
+                            "2.建立健全党员干部教育培训档案，如实记录参训情况。",
+                            "中共示例大学委员会党校",
+                            "2027年1月5日"])
+    # the examples weigh only what a keyword suggested, not the issuer's own work
+    for words in ("每期不少于3天", "如实记录参训情况"):
+        lead = _row(doc, words).lead
+        assert [d.name for d in lead] == ["党委党校"], (words, lead)
+        assert not any("标注样例" in (d.why or "") for d in lead), lead
+
+
+def test_an_opinion_needs_a_clear_margin():
+    from pbdocs.extract import precedent
+
+    sure = precedent.opinion("组织学生党员在寒暑假期间开展返乡调研和志愿服务活动。",
+                             "关于加强新时代学生党员教育管理的实施意见", "学校")
+    assert sure is not None and sure.lead == ("党委学生工作部",)
+    assert sure.margin >= precedent.MARGIN
+    # a sentence with nothing to go on gives no opinion
+    assert precedent.opinion("做好。", "", "学校") is None

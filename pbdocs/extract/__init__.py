@@ -185,6 +185,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _seated_office(doc, lex)
     _issuing_department(doc, lex)
     suggest.by_title(doc, lex.canonical, lex.departments)
+    _second_opinion(doc, lex)
     period.fill_undated(doc, p)
     _respective_times(doc)
 
@@ -1295,6 +1296,34 @@ def _named_before(text: str, name: str, end: int) -> bool:
     start = max(text.rfind(ch, 0, max(0, end - 1)) for ch in "。！？!?\n") + 1
     return at >= start or not (_SCOPE.match(text[at + len(name):]) and not re.search(
         r"由\s*$", text[max(0, at - 2):at]))
+
+
+def _second_opinion(doc: Document, lex) -> None:
+    """A department suggested from one keyword gives way to the one the labelled examples are
+    far surer of (`precedent`): 学生党员要带头参加志愿服务 is the 学生工作部's, not the
+    团委's for 志愿服务. Only a department suggested from a keyword is weighed."""
+    from pbdocs.extract import precedent, suggest
+
+    departments = set(lex.departments.values())
+    kind = suggest.body_kind(doc.institution) if suggest.issued_by_institution(doc) else None
+    offices = kind.offices if kind is not None else None
+    issuer = suggest.issuer_kind(doc, lex.canonical, lambda n: n in departments)
+    present = suggest.named_offices(doc, lex.departments)
+    names = suggest.written_names(doc)
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead or any(d.basis != "suggested" or d.canonical not in departments
+                                 or not (d.why or "").startswith("“") for d in t.lead):
+                continue  # (the document's own doer, its body in charge: not a keyword's)
+            op = precedent.opinion(t.text, doc.title or "", issuer)
+            if op is None or set(op.lead) == {d.canonical for d in t.lead}:
+                continue
+            if offices is not None and not all(n in offices for n in op.lead):
+                continue  # a hospital has no 学生工作部
+            lead = [suggest.own_office(n, present) for n in op.lead]
+            why = f"标注样例中相近的任务多由{'、'.join(lead)}牵头"
+            t.lead = [Dept(names.get(n, present.get(n, n)), n, "suggested", why) for n in lead]
+            t.support = [d for d in t.support if d.canonical not in set(lead)]
 
 
 def _copy(d: Dept) -> Dept:

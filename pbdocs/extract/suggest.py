@@ -271,6 +271,16 @@ def within_larger(doc: Document) -> bool:
     return len(before) >= 3 and body_kind(before) is not None
 
 
+def issuer_kind(doc: Document, canonical, is_department) -> str:
+    """Who issued a document, as the labelled examples of `precedent` know it: the issuing
+    department's canonical name, 学校 for the institution or its committee (or the committee's
+    office writing for it), else 本单位 (a college, a branch, a unit of its own)."""
+    office = issuer_office(doc)
+    if office and is_department(canonical(office)) and not issued_by_institution(doc):
+        return canonical(office)
+    return "学校" if issued_by_institution(doc) else "本单位"
+
+
 def issued_by_institution(doc: Document) -> bool:
     """Whether the document is the institution's own (issued by it or its party committee, or
     by the committee's general office for it: 党委办公室关于印发《…工作安排》的通知), an

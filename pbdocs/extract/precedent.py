@@ -1,0 +1,113 @@
+"""A second opinion on a suggested lead, from labelled examples (`lexicon/precedents.tsv`).
+
+The duty table (`duties.tsv`) suggests a department from the one keyword a sentence is taken to
+be about. Hand-labelled task books record who people who know how universities divide the work
+gave each unnamed task to. A character-bigram naive Bayes over those rows (the sentence, the
+document's title and who issued it) weighs every word of the sentence at once. Where it is far
+surer of another department than of the keyword's (a log-odds margin over the runner-up of at
+least `MARGIN`), its department is the suggestion, with the reason shown; otherwise the keyword's
+stands. Only departments are learned and suggested: a college's, a branch's or a hospital's own
+bodies are named by the text, not by examples from other institutions.
+
+Measured twice. On the rows the rules suggested from a keyword when each set of rounds 18-23
+was first scored (code of that day, a model of only the sets written before it): 114 of 1,208
+rows changed, 72 to the labelled department and 22 away from it. On all 48 invented sets with
+today's rules, each scored with the examples of the other sets (`benchmarks/precedent_ablation.py`,
+`benchmarks/precedent_round24.txt`): suggestions agreeing 2,903 -> 2,940 of 3,561.
+
+A corpus may add its own rows (`lexicon/precedents.tsv` in the corpus folder: the institution's
+own division of work, learned the same way). `PBDOCS_PRECEDENTS_SKIP` (a comma-separated list of
+substrings of the `source` column) leaves rows out, to score a gold set with a model that has not
+seen it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from pbdocs.lang.lexicon import per_lexicon, rows
+
+MARGIN = 20.0  # the log-odds lead of the top department over the runner-up
+_ALPHA = 0.1  # additive smoothing
+_TITLE_WEIGHT = 0.5
+_ISSUER_WEIGHT = 3.0
+_NOISE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """The departments the examples point to, and how many example rows carry that label."""
+
+    lead: tuple[str, ...]
+    examples: int
+    margin: float
+
+
+def features(text: str, title: str, issuer: str) -> Counter:
+    """The character bigrams of the sentence, the title's (weighted lower) and the issuer."""
+    f: Counter = Counter()
+    s = _NOISE.sub("", text or "")
+    for k in range(len(s) - 1):
+        f["S" + s[k:k + 2]] += 1
+    t = _NOISE.sub("", title or "")
+    for k in range(len(t) - 1):
+        f["T" + t[k:k + 2]] += _TITLE_WEIGHT
+    f["I" + (issuer or "")] += _ISSUER_WEIGHT
+    return f
+
+
+@dataclass
+class _Model:
+    counts: dict[tuple[str, ...], Counter]
+    prior: Counter
+    totals: dict[tuple[str, ...], float]
+    vocab: frozenset
+
+
+def _skipped() -> tuple[str, ...]:
+    return tuple(s for s in os.environ.get("PBDOCS_PRECEDENTS_SKIP", "").split(",") if s)
+
+
+@per_lexicon()
+def _model(skip: tuple[str, ...] = ()) -> _Model | None:
+    counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    prior: Counter = Counter()
+    vocab: set[str] = set()
+    for r in rows("precedents.tsv", min_cells=4):
+        lead = tuple(sorted(x for x in re.split(r"[、，,]", r[0]) if x.strip()))
+        source = r[4] if len(r) > 4 else ""
+        if not lead or any(s in source for s in skip):
+            continue
+        prior[lead] += 1
+        for k, v in features(r[3], r[2], r[1]).items():
+            counts[lead][k] += v
+            vocab.add(k)
+    if len(prior) < 2:
+        return None
+    return _Model(dict(counts), prior, {c: sum(v.values()) for c, v in counts.items()},
+                  frozenset(vocab))
+
+
+def opinion(text: str, title: str, issuer: str) -> Opinion | None:
+    """The department the labelled examples give a sentence, when they are sure of it (a
+    margin of `MARGIN` over the next), else None."""
+    m = _model(_skipped())
+    if m is None:
+        return None
+    f = {k: v for k, v in features(text, title, issuer).items() if k in m.vocab}
+    n, size = sum(m.prior.values()), len(m.vocab)
+    scores = []
+    for c, p in m.prior.items():
+        denom = m.totals[c] + _ALPHA * size
+        counts = m.counts[c]
+        scores.append((math.log(p / n) + sum(v * math.log((counts[k] + _ALPHA) / denom)
+                                              for k, v in f.items()), c))
+    scores.sort(reverse=True)
+    margin = scores[0][0] - scores[1][0]
+    if margin < MARGIN:
+        return None
+    return Opinion(scores[0][1], m.prior[scores[0][1]], margin)
