@@ -183,3 +183,24 @@ def test_an_opinion_needs_a_clear_margin():
     assert sure.margin >= precedent.MARGIN
     # a sentence with nothing to go on gives no opinion
     assert precedent.opinion("做好。", "", "学校") is None
+
+
+def test_the_bodies_and_people_a_procedure_names_are_its_doers(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共示例大学委员会办公室",
+                            "关于做好2027年国庆节期间有关工作的通知",
+                            "各单位：",
+                            "一、值班安排",
+                            "值班人员要坚守岗位，保持通讯畅通。",
+                            "二、巡察整改",
+                            "被巡察党组织要在巡察反馈后3个月内完成集中整改。",
+                            "三、培训要求",
+                            "学员要严格遵守课堂纪律。",
+                            "中共示例大学委员会办公室",
+                            "2027年9月20日"])
+    for words, who in (("坚守岗位", "值班人员"), ("完成集中整改", "被巡察党组织"),
+                       ("遵守课堂纪律", "学员")):
+        lead = _row(doc, words).lead
+        assert [(d.name, d.basis) for d in lead] == [(who, "text")], (words, lead)
