@@ -204,3 +204,27 @@ def test_the_bodies_and_people_a_procedure_names_are_its_doers(tmp_path):
                        ("遵守课堂纪律", "学员")):
         lead = _row(doc, words).lead
         assert [(d.name, d.basis) for d in lead] == [(who, "text")], (words, lead)
+
+
+def test_what_holds_each_time_in_an_activity_period_stays_standing(tmp_path):
+    from pbdocs.extract.tasks import due_of
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["共青团示例大学委员会",
+                            "关于开展2027年暑期社会实践活动的通知",
+                            "各学院团委：",
+                            "一、活动时间",
+                            "2027年7月至8月。",
+                            "二、工作要求",
+                            "（一）各学院团委组织开展安全教育培训。",
+                            "（二）实践期间遇突发情况须第一时间报告校团委。",
+                            "（三）指导教师工作量按学校有关规定予以认定。",
+                            "（四）对进度滞后的实践团队进行跟踪督导。",
+                            "共青团示例大学委员会",
+                            "2027年5月20日"])
+    # a rule for every case of the whole work holds throughout, not once in July or August
+    for words in ("第一时间报告", "有关规定予以认定", "跟踪督导"):
+        assert due_of(_row(doc, words))["kind"] == "ongoing", words
+    # an activity of the period is held within it
+    assert due_of(_row(doc, "安全教育培训"))["kind"] in ("range", "by")
