@@ -228,3 +228,23 @@ def test_what_holds_each_time_in_an_activity_period_stays_standing(tmp_path):
         assert due_of(_row(doc, words))["kind"] == "ongoing", words
     # an activity of the period is held within it
     assert due_of(_row(doc, "安全教育培训"))["kind"] in ("range", "by")
+
+
+def test_a_task_about_its_own_unit_is_the_addressed_units(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共示例大学委员会组织部",
+                            "关于开展2027年度基层党组织书记述职评议工作的通知",
+                            "各二级党组织：",
+                            "一、工作安排",
+                            "（一）述职报告经本单位党组织会议审议后，于12月20日前报送党委组织部。",
+                            "（二）党委组织部统一印制测评表。",
+                            "中共示例大学委员会组织部",
+                            "2027年11月20日"])
+    # 本单位 is the unit the notice is sent to: its own meeting reviews its own report
+    lead = _row(doc, "本单位党组织会议审议").lead
+    assert [d.name for d in lead] == ["二级党组织"] and lead[0].basis == "suggested", lead
+    assert "本单位" in lead[0].why
+    # the issuing department's own organising stays its own
+    assert [d.canonical for d in _row(doc, "统一印制测评表").lead] == ["党委组织部"]

@@ -417,6 +417,23 @@ def _addressees(doc: Document, canonical) -> list[Dept]:
     return [_dept(r, canonical(r), "通知的主送单位") for r in doc.recipients]
 
 
+_OWN_UNIT = re.compile(r"本单位|本部门|本院系")
+_PARTY_BODY = re.compile(r"(?:党组织|党委|党总支|党工委)$")
+
+
+def _own_unit_body(doc: Document, text: str, canonical) -> Dept | None:
+    """A task about 本单位 that names nobody (述职报告经本单位党组织会议审议后报送…, 坚持把冬训与
+    本单位中心工作结合起来) is the addressed units' own: the party bodies the document is
+    sent to (各二级党组织), as a suggestion."""
+    if not _OWN_UNIT.search(text):
+        return None
+    for r in doc.recipients:
+        name = re.sub(r"^各", "", r.strip())
+        if _PARTY_BODY.search(name) and len(name) >= 3:
+            return _dept(name, canonical(name), "句中的“本单位”是通知主送的单位")
+    return None
+
+
 def _department_notice(doc: Document, canonical, is_department) -> bool:
     """Whether a notice is a department's (党委组织部关于开展…轮训的通知): the work it names
     nobody for is mostly the department's own organising (召开动员会, 举办培训班,
@@ -743,6 +760,10 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead or t.persons):  # (whoever the sentence names does the rest)
                 carry = by_duty(t.text)
             if t.lead:
+                continue
+            unit = _own_unit_body(doc, t.text, canonical)
+            if unit is not None:
+                t.lead = [unit]
                 continue
             branch = None if any("支部" in d.canonical for d in own) else branch_held(
                 doc, t, general=not own)
