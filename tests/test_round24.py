@@ -248,3 +248,21 @@ def test_a_task_about_its_own_unit_is_the_addressed_units(tmp_path):
     assert "本单位" in lead[0].why
     # the issuing department's own organising stays its own
     assert [d.canonical for d in _row(doc, "统一印制测评表").lead] == ["党委组织部"]
+
+
+def test_a_helping_plans_work_goes_to_the_offices_that_do_it(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共示例大学委员会",
+                            "2027年定点帮扶工作计划",
+                            "一、重点任务",
+                            "1.全年采购和帮助销售帮扶地区农产品不少于400万元。",
+                            "2.按期完成驻村第一书记和工作队员轮换。",
+                            "3.年底前建立党建与业务工作“双清单”。",
+                            "中共示例大学委员会",
+                            "2027年2月20日"])
+    for words, dept in (("帮扶地区农产品", "社会合作处"), ("驻村第一书记", "党委组织部"),
+                        ("双清单", "党委组织部")):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [(dept, "suggested")], (words, lead)
