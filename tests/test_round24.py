@@ -266,3 +266,21 @@ def test_a_helping_plans_work_goes_to_the_offices_that_do_it(tmp_path):
                         ("双清单", "党委组织部")):
         lead = _row(doc, words).lead
         assert [(d.canonical, d.basis) for d in lead] == [(dept, "suggested")], (words, lead)
+
+
+def test_a_holiday_notice_divides_campus_services_by_duty(tmp_path):
+    from tests.test_round13 import _parse
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, ["中共示例大学委员会办公室",
+                            "关于做好2027年国庆节期间有关工作的通知",
+                            "各单位：",
+                            "一、做好安全保障",
+                            "（一）做好节日期间水电、食堂和校园交通保障。",
+                            "（二）加强节日期间校园巡逻和校门管控。",
+                            "（三）10月8日开展节后教学秩序专项检查。",
+                            "中共示例大学委员会办公室",
+                            "2027年9月20日"])
+    for words, dept in (("水电、食堂", "后勤处"), ("校园巡逻", "保卫处"), ("教学秩序", "教务处")):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [(dept, "suggested")], (words, lead)
