@@ -23,11 +23,12 @@ seen it.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+
+import numpy as np
 
 from pbdocs.lang.lexicon import per_lexicon, rows
 
@@ -62,10 +63,11 @@ def features(text: str, title: str, issuer: str) -> Counter:
 
 @dataclass
 class _Model:
-    counts: dict[tuple[str, ...], Counter]
-    prior: Counter
-    totals: dict[tuple[str, ...], float]
-    vocab: frozenset
+    prior: Counter  # label → example rows
+    labels: list[tuple[str, ...]]
+    log_prior: np.ndarray  # one per label
+    index: dict[str, int]  # feature → row of `log_p`
+    log_p: np.ndarray  # features × labels: log P(feature | label), smoothed
 
 
 def _skipped() -> tuple[str, ...]:
@@ -88,8 +90,16 @@ def _model(skip: tuple[str, ...] = ()) -> _Model | None:
             vocab.add(k)
     if len(prior) < 2:
         return None
-    return _Model(dict(counts), prior, {c: sum(v.values()) for c, v in counts.items()},
-                  frozenset(vocab))
+    n, size = sum(prior.values()), len(vocab)
+    labels = list(prior)
+    index = {k: i for i, k in enumerate(sorted(vocab))}
+    denom = np.array([sum(counts[c].values()) + _ALPHA * size for c in labels])
+    raw = np.zeros((len(index), len(labels)))
+    for j, c in enumerate(labels):
+        for k, v in counts[c].items():
+            raw[index[k], j] = v
+    return _Model(prior, labels, np.log(np.array([prior[c] for c in labels]) / n), index,
+                  np.log((raw + _ALPHA) / denom))
 
 
 def opinion(text: str, title: str, issuer: str) -> Opinion | None:
@@ -98,16 +108,14 @@ def opinion(text: str, title: str, issuer: str) -> Opinion | None:
     m = _model(_skipped())
     if m is None:
         return None
-    f = {k: v for k, v in features(text, title, issuer).items() if k in m.vocab}
-    n, size = sum(m.prior.values()), len(m.vocab)
-    scores = []
-    for c, p in m.prior.items():
-        denom = m.totals[c] + _ALPHA * size
-        counts = m.counts[c]
-        scores.append((math.log(p / n) + sum(v * math.log((counts[k] + _ALPHA) / denom)
-                                              for k, v in f.items()), c))
-    scores.sort(reverse=True)
-    margin = scores[0][0] - scores[1][0]
+    f = [(m.index[k], v) for k, v in features(text, title, issuer).items() if k in m.index]
+    scores = m.log_prior.copy()
+    if f:
+        rows_, weights = zip(*f)
+        scores += np.asarray(weights) @ m.log_p[list(rows_)]
+    top = np.argsort(scores)[::-1]
+    margin = float(scores[top[0]] - scores[top[1]])
     if margin < MARGIN:
         return None
-    return Opinion(scores[0][1], m.prior[scores[0][1]], margin)
+    best = m.labels[int(top[0])]
+    return Opinion(best, m.prior[best], margin)
