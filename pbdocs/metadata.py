@@ -520,11 +520,12 @@ def read_meta(pars: list[str]) -> Meta:
         title, after_title = _shaped_title(pars, i)
     plan = next((m.group("plan") for rx in _patterns()["title"] if title
                  for m in [rx.search(title)] if m), None)
+    head_end = _after_title(pars, after_title, Meta(), _Front())  # past 文号, date lines…
     if title is None:  # a 印发 notice whose title line was lost: 主送, 现将《X》印发给你们, signed
         plan = _untitled_notice(pars, after_title)
     elif plan is None:  # 关于开展…建设的通知 whose body hands on 《X》 and is signed before X
-        plan = _untitled_notice(pars, _after_title(pars, after_title, Meta(), _Front()))
-    if plan is not None and _standalone(pars, _after_title(pars, after_title, Meta(), _Front())):
+        plan = _untitled_notice(pars, head_end)
+    if plan is not None and _standalone(pars, head_end):
         plan = None
     if plan is not None:
         i, notice_signer = _notice(pars, after_title, meta, front, title, plan)
