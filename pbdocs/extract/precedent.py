@@ -23,6 +23,7 @@ seen it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter, defaultdict
@@ -48,17 +49,29 @@ class Opinion:
     margin: float
 
 
+def _bigram_keys(prefix: str, text: str):
+    s = _NOISE.sub("", text or "")
+    return map(prefix.__add__, map(str.__add__, s, s[1:]))
+
+
+def _bigrams(prefix: str, text: str) -> Counter:
+    return Counter(_bigram_keys(prefix, text))
+
+
 def features(text: str, title: str, issuer: str) -> Counter:
     """The character bigrams of the sentence, the title's (weighted lower) and the issuer."""
-    f: Counter = Counter()
-    s = _NOISE.sub("", text or "")
-    for k in range(len(s) - 1):
-        f["S" + s[k:k + 2]] += 1
-    t = _NOISE.sub("", title or "")
-    for k in range(len(t) - 1):
-        f["T" + t[k:k + 2]] += _TITLE_WEIGHT
-    f["I" + (issuer or "")] += _ISSUER_WEIGHT
+    f = _bigrams("S", text)
+    for k, v in _title_features(title, issuer):
+        f[k] += v
     return f
+
+
+@functools.lru_cache(maxsize=512)
+def _title_features(title: str, issuer: str) -> tuple[tuple[str, float], ...]:
+    """What a document gives each of its sentences: its title's bigrams and its issuer (the same
+    for every row of a document, so counted once)."""
+    out = [(k, v * _TITLE_WEIGHT) for k, v in _bigrams("T", title).items()]
+    return tuple(out + [("I" + (issuer or ""), _ISSUER_WEIGHT)])
 
 
 @dataclass
@@ -76,20 +89,25 @@ def _skipped() -> tuple[str, ...]:
 
 @per_lexicon()
 def _model(skip: tuple[str, ...] = ()) -> _Model | None:
-    counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    sentences: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    titled: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # (title, issuer) → its rows
     prior: Counter = Counter()
-    vocab: set[str] = set()
     for r in rows("precedents.tsv", min_cells=4):
         lead = tuple(sorted(x for x in re.split(r"[、，,]", r[0]) if x.strip()))
         source = r[4] if len(r) > 4 else ""
         if not lead or any(s in source for s in skip):
             continue
         prior[lead] += 1
-        for k, v in features(r[3], r[2], r[1]).items():
-            counts[lead][k] += v
-            vocab.add(k)
+        sentences[lead].extend(_bigram_keys("S", r[3]))
+        titled[lead][(r[2], r[1])] += 1
     if len(prior) < 2:
         return None
+    counts = {lead: Counter(keys) for lead, keys in sentences.items()}
+    for lead, docs in titled.items():
+        for (title, issuer), times in docs.items():
+            for k, v in _title_features(title, issuer):
+                counts[lead][k] += v * times
+    vocab = set().union(*counts.values())
     n, size = sum(prior.values()), len(vocab)
     labels = list(prior)
     index = {k: i for i, k in enumerate(sorted(vocab))}
