@@ -1,10 +1,15 @@
-"""Round 24 (issue 12): a date the tool derived says which words it derived it from."""
+"""Round 24 (issue 12): derived dates that name their source, a second opinion from labelled
+examples, and rows not tuned on."""
 
 from __future__ import annotations
 
 from docx import Document as Docx
 
 from pbdocs.cli import main
+from pbdocs.extract import precedent, timeexpr
+from pbdocs.extract.tasks import due_of
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
 
 _PLAN = """中共示例大学委员会关于印发《基层党建质量提升行动计划（2025—2027年）》的通知
 
@@ -61,8 +66,6 @@ def test_a_named_day_date_in_a_notice_says_so(runner, tmp_path):
 
 
 def test_members_taking_part_in_their_own_work_lead_it(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共某某大学委员会学生工作部",
                             "关于加强学生党员教育管理的若干措施",
@@ -101,7 +104,6 @@ _WRAPPED = ["中共某某大学委员会文件",
 
 
 def test_a_notice_that_hands_on_a_plan_under_its_own_title_is_read_as_a_wrapper(tmp_path):
-    from tests.test_round13 import _parse
 
     doc = _parse(tmp_path, _WRAPPED)
     # the notice is not titled 印发…的通知, but its body hands the plan on and it is signed
@@ -109,23 +111,18 @@ def test_a_notice_that_hands_on_a_plan_under_its_own_title_is_read_as_a_wrapper(
     assert doc.date == "2027-03-22"
     assert doc.title == "某某大学教师党支部书记工作室建设方案"
     assert doc.notice is not None and "工作室建设的通知" in doc.notice.title
-    from tests.test_round20 import _row
     # so the year-less date of the plan has its year
     row = _row(doc, "填写申报书")
     assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2027-04-20")]
 
 
 def test_a_building_cycle_with_its_dates_written_dates_the_work_in_it(tmp_path):
-    from pbdocs.extract.tasks import due_of
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, _WRAPPED)
     # 自2027年6月起至2029年5月止 is the cycle, not two years from the notice's date; what the
     # cycle delivers is due at its end, what is done in it is done over it
     assert due_of(_row(doc, "提炼形成1项特色支部工作法"))["end"] == "2029-05-31"
     assert due_of(_row(doc, "提炼形成1项特色支部工作法"))["kind"] == "by"
-    from pbdocs.extract import timeexpr
     found = timeexpr.find_deadlines("建设周期为2年，自2027年6月起至2029年5月止。", "2027-03-22")
     assert [(f.deadline.start, f.deadline.end, f.deadline.kind) for f in found
             if f.deadline.kind == "range"] == [("2027-06-01", "2029-05-31", "range")]
@@ -157,8 +154,6 @@ def test_labelled_examples_overrule_a_lone_keyword_and_say_so(runner, tmp_path, 
 
 
 def test_a_departments_own_plan_keeps_its_own_work(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共示例大学委员会党校",
                             "2027年党员干部教育培训计划",
@@ -175,7 +170,6 @@ def test_a_departments_own_plan_keeps_its_own_work(tmp_path):
 
 
 def test_an_opinion_needs_a_clear_margin():
-    from pbdocs.extract import precedent
 
     sure = precedent.opinion("组织学生党员在寒暑假期间开展返乡调研和志愿服务活动。",
                              "关于加强新时代学生党员教育管理的实施意见", "学校")
@@ -186,8 +180,6 @@ def test_an_opinion_needs_a_clear_margin():
 
 
 def test_the_bodies_and_people_a_procedure_names_are_its_doers(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共示例大学委员会办公室",
                             "关于做好2027年国庆节期间有关工作的通知",
@@ -207,9 +199,6 @@ def test_the_bodies_and_people_a_procedure_names_are_its_doers(tmp_path):
 
 
 def test_what_holds_each_time_in_an_activity_period_stays_standing(tmp_path):
-    from pbdocs.extract.tasks import due_of
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["共青团示例大学委员会",
                             "关于开展2027年暑期社会实践活动的通知",
@@ -231,8 +220,6 @@ def test_what_holds_each_time_in_an_activity_period_stays_standing(tmp_path):
 
 
 def test_a_task_about_its_own_unit_is_the_addressed_units(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共示例大学委员会组织部",
                             "关于开展2027年度基层党组织书记述职评议工作的通知",
@@ -251,8 +238,6 @@ def test_a_task_about_its_own_unit_is_the_addressed_units(tmp_path):
 
 
 def test_a_helping_plans_work_goes_to_the_offices_that_do_it(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共示例大学委员会",
                             "2027年定点帮扶工作计划",
@@ -269,8 +254,6 @@ def test_a_helping_plans_work_goes_to_the_offices_that_do_it(tmp_path):
 
 
 def test_a_holiday_notice_divides_campus_services_by_duty(tmp_path):
-    from tests.test_round13 import _parse
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, ["中共示例大学委员会办公室",
                             "关于做好2027年国庆节期间有关工作的通知",

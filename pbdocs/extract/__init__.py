@@ -1323,7 +1323,7 @@ def _second_opinion(doc: Document, lex) -> None:
             lead = [suggest.own_office(n, present) for n in op.lead]
             why = f"标注样例中相近的任务多由{'、'.join(lead)}牵头"
             t.lead = [Dept(names.get(n, present.get(n, n)), n, "suggested", why) for n in lead]
-            t.support = [d for d in t.support if d.canonical not in set(lead)]
+            t.support = [d for d in t.support if d.canonical not in lead]
 
 
 def _copy(d: Dept) -> Dept:

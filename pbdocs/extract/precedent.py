@@ -13,7 +13,7 @@ Measured twice. On the rows the rules suggested from a keyword when each set of 
 was first scored (code of that day, a model of only the sets written before it): 114 of 1,208
 rows changed, 72 to the labelled department and 22 away from it. On all 48 invented sets with
 today's rules, each scored with the examples of the other sets (`benchmarks/precedent_ablation.py`,
-`benchmarks/precedent_round24.txt`): suggestions agreeing 2,903 -> 2,940 of 3,561.
+`benchmarks/precedent_round24.txt`): suggestions agreeing 2,909 -> 2,948 of 3,546.
 
 A corpus may add its own rows (`lexicon/precedents.tsv` in the corpus folder: the institution's
 own division of work, learned the same way). `PBDOCS_PRECEDENTS_SKIP` (a comma-separated list of
@@ -42,10 +42,9 @@ _NOISE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Opinion:
-    """The departments the examples point to, and how many example rows carry that label."""
+    """The departments the examples point to, and by what log-odds margin over the next."""
 
     lead: tuple[str, ...]
-    examples: int
     margin: float
 
 
@@ -76,7 +75,6 @@ def _title_features(title: str, issuer: str) -> tuple[tuple[str, float], ...]:
 
 @dataclass
 class _Model:
-    prior: Counter  # label → example rows
     labels: list[tuple[str, ...]]
     log_prior: np.ndarray  # one per label
     index: dict[str, int]  # feature → row of `log_p`
@@ -116,7 +114,7 @@ def _model(skip: tuple[str, ...] = ()) -> _Model | None:
     for j, c in enumerate(labels):
         for k, v in counts[c].items():
             raw[index[k], j] = v
-    return _Model(prior, labels, np.log(np.array([prior[c] for c in labels]) / n), index,
+    return _Model(labels, np.log(np.array([prior[c] for c in labels]) / n), index,
                   np.log((raw + _ALPHA) / denom))
 
 
@@ -135,5 +133,4 @@ def opinion(text: str, title: str, issuer: str) -> Opinion | None:
     margin = float(scores[top[0]] - scores[top[1]])
     if margin < MARGIN:
         return None
-    best = m.labels[int(top[0])]
-    return Opinion(best, m.prior[best], margin)
+    return Opinion(m.labels[int(top[0])], margin)
