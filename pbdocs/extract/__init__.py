@@ -768,6 +768,8 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     with tasks_words(text, pb["words"]):
         clause.tasks = _tasks(clause, text, pb, lex, note_depts, base, inherited, headings,
                               doc_date, preamble_of_plan)
+    if clause.note and noted:
+        _note_time_to_deliverables(clause.tasks, noted)
     if noted_recs:  # the note's cadence holds for the tasks that state no time of their own
         import copy
 
@@ -778,6 +780,35 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
                 t.deadlines = [d for d in t.deadlines if not d.inferred]
                 t.kind = "recurring"
     clause.targets = [f.target for f in tgts]
+
+
+def _note_time_to_deliverables(tasks_: list[Task], noted: list[Deadline]) -> None:
+    """A note's time (完成时间：6月底前) for an item of several tasks is the time of what the
+    item delivers (加强新媒体账号备案管理，6月底前完成清理整顿。): a standing duty beside it
+    (加强…, 完善…) dates nothing and stays standing; so does one the note gives the whole
+    year (严格落实…审批制度。完成时间：全年)."""
+    from pbdocs.extract import tasks
+
+    rules = tasks.rules()
+    ends = {d.end for d in noted if d.end}
+
+    def standing(t: Task) -> bool:
+        return (not t.recurrences and bool(t.deadlines)
+                and all(d.inferred and d.end in ends for d in t.deadlines)
+                and _STANDING_VERB.match(t.text)
+                and tasks.kind_of(t.text, False, False, rules_=rules) == "ongoing")
+
+    keep = [t for t in tasks_ if not standing(t)]
+    whole = all(_WHOLE_SPAN.fullmatch(d.text or "") for d in noted)
+    if len(keep) == len(tasks_) or not (keep or whole):
+        return
+    for t in tasks_:
+        if t not in keep:
+            t.deadlines, t.kind = [], "ongoing"
+
+
+_STANDING_VERB = re.compile(r"^(?:要|并|同时)?(?:深入|持续|全面|大力|积极|进一步|不断|切实)?"
+                            r"(?:加强|规范|严格|坚持|深化|完善|强化)")
 
 
 def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: list[Deadline],

@@ -1,0 +1,34 @@
+"""Round 25 (issue 12): a note's time for the item's deliverable, and rows not tuned on."""
+
+from __future__ import annotations
+
+from pbdocs.extract.tasks import due_of
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_LIST = [
+    "中共示例大学委员会宣传部",
+    "2027年意识形态工作任务清单",
+    "为压实意识形态工作责任，制定本清单。",
+    "1.加强校园网站、新媒体账号备案管理，6月底前完成全校新媒体账号清理整顿。"
+    "（责任单位：党委网信办；完成时间：6月底前）",
+    "2.加强新闻宣传队伍建设，举办通讯员培训班1期。（完成时间：12月中旬）",
+    "3.严格落实报告会、讲座“一会一报”审批制度。（责任单位：党委宣传部；完成时间：全年）",
+    "4.修订《新媒体平台管理办法》。（完成时间：9月底前）",
+    "中共示例大学委员会宣传部",
+    "2027年2月20日",
+]
+
+
+def test_a_notes_time_dates_the_deliverable_not_the_standing_duty_beside_it(tmp_path):
+    doc = _parse(tmp_path, _LIST)
+    # the item's standing duty stays standing; what it delivers is due by the note's time
+    for standing in ("加强校园网站", "加强新闻宣传队伍", "严格落实报告会"):
+        row = _row(doc, standing)
+        assert (row.kind, row.deadlines) == ("ongoing", []), (standing, row)
+    due = due_of(_row(doc, "完成全校新媒体账号清理整顿"))
+    assert (due["kind"], due["end"]) == ("by", "2027-06-30"), due
+    assert _row(doc, "举办通讯员培训班").deadlines[0].end == "2027-12-20"
+    # a one-task item keeps its note's time
+    row = _row(doc, "修订《新媒体平台管理办法》")
+    assert (row.kind, row.deadlines[0].end) == ("once", "2027-09-30")
