@@ -32,3 +32,25 @@ def test_a_notes_time_dates_the_deliverable_not_the_standing_duty_beside_it(tmp_
     # a one-task item keeps its note's time
     row = _row(doc, "修订《新媒体平台管理办法》")
     assert (row.kind, row.deadlines[0].end) == ("once", "2027-09-30")
+
+
+_NOTICE = [
+    "中共示例大学委员会组织部",
+    "关于开展2027年发展党员工作专项检查的通知",
+    "各二级党组织：",
+    "为规范发展党员工作，现就开展专项检查有关事项通知如下。",
+    "一、检查内容",
+    "重点检查发展党员程序执行情况和档案材料。",
+    "二、严肃工作纪律",
+    "严禁弄虚作假、瞒报漏报。对检查中发现问题突出的单位进行通报。",
+    "中共示例大学委员会组织部",
+    "2027年10月9日",
+]
+
+
+def test_a_heading_about_discipline_does_not_send_a_departments_notice_to_the_jiwei(tmp_path):
+    doc = _parse(tmp_path, _NOTICE)
+    row = _row(doc, "严禁弄虚作假")
+    # the heading says how the department's own check is done, not that the 纪委 does it
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "suggested")], row.lead
+    assert "纪律" not in (row.lead[0].why or "")

@@ -810,6 +810,12 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
+            if (organiser is not None and source.startswith("（见标题")
+                    and organiser.canonical not in duty.lead and _notice_like(doc)):
+                # (严肃工作纪律 → 严禁弄虚作假 in a 组织部 notice: the heading says how the
+                # department's own work is to be done, not whose duty it is)
+                t.lead = [replace(organiser)]
+                continue
             if organiser is not None and term in words.leader_terms:
                 # a department's own document: the leaders it names (由校党委书记逐一点评)
                 # take part in the work the department arranges
