@@ -54,3 +54,16 @@ def test_a_heading_about_discipline_does_not_send_a_departments_notice_to_the_ji
     # the heading says how the department's own check is done, not that the 纪委 does it
     assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "suggested")], row.lead
     assert "纪律" not in (row.lead[0].why or "")
+
+
+def test_a_colleges_own_meeting_rules_give_its_meetings_to_the_college(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "二级学院党委会议和党政联席会议议事规则",
+        "第一条 为完善二级学院党组织议事决策制度，结合学校实际，制定本规则。",
+        "第二条 党政联席会议原则上每月召开一次，遇有重要情况可随时召开。",
+        "第三条 会议纪要在会后3个工作日内印发。",
+    ])
+    row = _row(doc, "党政联席会议原则上每月召开一次")
+    # the college committee's own meeting, not the university's 党委办公室
+    assert [(d.canonical, d.basis) for d in row.lead] == [("二级学院党组织", "suggested")], row.lead

@@ -852,6 +852,19 @@ def title_units() -> tuple[tuple[str, str], ...]:
     return _term_rows("title_units.tsv")
 
 
+@per_lexicon()
+def unit_offices() -> tuple[tuple[str, str], ...]:
+    """(title word, office) of the third column of `lexicon/title_units.tsv`: the offices
+    whose duty the unit does for itself in a document about it (二级学院 → 党委办公室: the
+    college's own committee meetings)."""
+    out = []
+    for r in rows("title_units.tsv", min_cells=2):
+        for office in re.split(r"[、，,]", r[2] if len(r) > 2 else ""):
+            out += [(w.strip(), office.strip()) for w in r[0].split("|")
+                    if w.strip() and office.strip()]
+    return tuple(out)
+
+
 TITLE_UNIT_WHY = "文件标题所说的单位自身的工作"
 
 
@@ -864,10 +877,15 @@ def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None) ->
     title = doc.title or ""
     unit = next((b for w, b in title_units() if w in title), None)
     if unit is not None:
+        # (党委会议每月召开一次 in a college's 议事规则: its own committee's meeting, not the
+        # work of the university's 党委办公室 the duty table gives 议事规则 to)
+        taken = {canonical(x) for w, x in unit_offices() if w in title}
         for c in doc.clauses:
             for t in c.tasks:
-                if not t.lead or all(d.basis == "suggested" and (d.why or "").endswith(
-                        "（见文件标题）") for d in t.lead):
+                if not t.lead or all(d.basis == "suggested" and (
+                        (d.why or "").endswith("（见文件标题）")
+                        or (d.canonical in taken and (d.why or "").startswith("“")))
+                        for d in t.lead):
                     t.lead = [_dept(unit, canonical(unit), TITLE_UNIT_WHY)]
     found = by_duty(title)
     if found is None:
