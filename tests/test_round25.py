@@ -67,3 +67,17 @@ def test_a_colleges_own_meeting_rules_give_its_meetings_to_the_college(tmp_path)
     row = _row(doc, "党政联席会议原则上每月召开一次")
     # the college committee's own meeting, not the university's 党委办公室
     assert [(d.canonical, d.basis) for d in row.lead] == [("二级学院党组织", "suggested")], row.lead
+
+
+def test_a_doer_is_not_glued_to_the_time_or_the_act_before_it(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学马克思主义学院委员会2027年党建工作要点",
+        "一、加强组织建设",
+        "1.选聘优秀青年教师党员担任学生党支部书记，寒暑假期间组织党支部书记集中轮训。",
+        "二、加强理论学习",
+        "2.寒假期间中心组成员开展个人自学，开学后两周内召开集体学习会交流自学体会。",
+    ])
+    names = {d.name for t in doc.clauses for x in t.tasks for d in x.lead + (x.persons or [])}
+    # the act of choosing (选聘) and the time (寒假期间) are not part of anyone's name
+    assert not [n for n in names if n.startswith(("选聘", "寒假"))], names
+    assert "中心组成员" in {d.name for d in _row(doc, "开展个人自学").persons or []}

@@ -637,12 +637,15 @@ _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|�
 # a time written in a doer's sentence (2029年9月底前, 下半年, 第三季度, 12月下旬)
 _TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
                 r"\d{1,2}\s*月(?:[上中下]旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?")
+# a break or holiday the work is done in (寒暑假期间中心组成员开展个人自学, 暑期…)
+_BREAK_PHRASE = (r"(?:寒暑假|寒假|暑假|暑期|假期|节假日|节日|国庆节?|春节|元旦|节前|节后)"
+                 r"(?:期间|前|后)?")
 # right after the doer's name, before what it does (党委组织部12月下旬编印…, …于6月底前…)
 # (…于6月底前…, 各团队在7月1日至8月20日期间开展…: a span too)
 _TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}"
                               rf"(?:\s*(?:至|到|—|-|－)\s*{_TIME_PHRASE})?(?:期间|内)?\s*")
 # opening a segment before its subject (2029年9月底前各二级党组织…, 每年3月党委组织部…)
-_TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*{_TIME_PHRASE}\s*$")
+_TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*(?:{_TIME_PHRASE}|{_BREAK_PHRASE})\s*$")
 # 每个二级学院配备1名专职副书记: each is equipped, by someone else
 _EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
