@@ -81,3 +81,51 @@ def test_a_doer_is_not_glued_to_the_time_or_the_act_before_it(tmp_path):
     # the act of choosing (选聘) and the time (寒假期间) are not part of anyone's name
     assert not [n for n in names if n.startswith(("选聘", "寒假"))], names
     assert "中心组成员" in {d.name for d in _row(doc, "开展个人自学").persons or []}
+
+
+_HOLIDAY = [
+    "中共示例大学委员会办公室",
+    "关于做好2027年国庆节期间有关工作的通知",
+    "各单位：",
+    "现将有关事项通知如下。",
+    "一、放假安排",
+    "10月1日（星期五）至7日（星期四）放假调休，共7天。",
+    "二、安全工作",
+    "加强节日期间校园巡逻和校门管控。节前完成一次食品安全专项检查。",
+    "节日期间遇有突发事件，各单位要在第一时间妥善处置。",
+    "节后一周内做好值班补助核发工作。",
+    "中共示例大学委员会办公室",
+    "2027年9月20日",
+]
+
+
+def test_a_holiday_notice_dates_its_work_by_the_days_it_states(tmp_path):
+    doc = _parse(tmp_path, _HOLIDAY)
+    patrol = _row(doc, "校园巡逻").deadlines
+    assert [(d.kind, d.start, d.end, d.inferred) for d in patrol] == [
+        ("range", "2027-10-01", "2027-10-07", True)], patrol
+    assert [(d.kind, d.end) for d in _row(doc, "食品安全专项检查").deadlines] == [
+        ("by", "2027-09-30")]
+    assert [(d.kind, d.end) for d in _row(doc, "值班补助核发").deadlines] == [
+        ("by", "2027-10-14")]
+    # what is done each time a case arises is not dated by the holiday
+    assert not _row(doc, "遇有突发事件").deadlines
+
+
+def test_a_festivals_eve_in_a_winter_break_notice_is_the_festivals(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会办公室",
+        "关于做好2027年寒假及春节期间有关工作的通知",
+        "各单位：",
+        "学生寒假自1月16日开始，春季学期于2月22日正式开学。现将有关事项通知如下。",
+        "一、廉洁过节",
+        "各级党组织节前对党员干部开展一次廉洁提醒。",
+        "纪委要加强寒假期间监督检查。",
+        "中共示例大学委员会办公室",
+        "2027年1月5日",
+    ])
+    # 节前: the eve of 春节 (2027-02-06), not of the break
+    assert [(d.kind, d.end) for d in _row(doc, "廉洁提醒").deadlines] == [("by", "2027-02-05")]
+    # the break runs from its first day to the day before the term opens
+    assert [(d.kind, d.start, d.end) for d in _row(doc, "寒假期间监督检查").deadlines] == [
+        ("range", "2027-01-16", "2027-02-21")]

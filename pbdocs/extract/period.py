@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pbdocs.extract import timeexpr
+from pbdocs.lang.numerals import to_number
 from pbdocs.lang.wording import parse_iso
 from pbdocs.model import Deadline, Document
 
@@ -364,6 +365,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
 
     in_force = rules().period_rules
     _standing_year_points(doc, period)
+    _break_days(doc, period)
     notice = _notice_deadline(doc)
     # (a notice that sets a period of its own, 项目实施期限为…, dates its tasks by that)
     events = _section_events(doc) if period is None else {}
@@ -617,3 +619,96 @@ def _close_with_schedule(doc: Document) -> None:
             t.kind = "once"
             words_ = f"{int(due[5:7])}月{int(due[8:10])}日前"
             t.deadlines = [Deadline(words_, None, due, "by", inferred=True)]
+
+
+# the days of a break or holiday a notice states: 10月1日（星期五）至7日（星期四）放假, or its
+# start (学生寒假自1月16日开始) and the next term's (春季学期于2月22日正式开学)
+_BREAK_SPAN = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[（(][^（）()]{0,8}[）)])?\s*"
+                         r"(?:至|到|—|－|-|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日"
+                         r"(?:\s*[（(][^（）()]{0,8}[）)])?\s*(?:放假|休假)")
+# what a task says of the break: done during it, before it, or within a span after it
+_BREAK_DURING = re.compile(r"(?:节日|节假日|假期|放假|寒假|暑假|寒暑假|春节|国庆节?|元旦|五一|中秋)"
+                           r"期间")
+_BREAK_BEFORE = re.compile(r"(?<![春国秋午宵旦庆明阳])(?:节前|节日前)(?!后)")
+_BREAK_AFTER = re.compile(r"(?:节后|假期结束后|返校后)\s*(?P<n>[一二两三四五六七八九十\d]+)\s*"
+                          r"(?P<u>周|个?星期|个月|天|日)内")
+# a case the sentence provides for, not work done in the break (节日期间遇有突发事件…), or a
+# daily routine (每日17时前报送…)
+_BREAK_CASE = re.compile(r"遇|一旦|如有|如遇|发生|每日|每天")
+
+
+def _break_window(doc: Document) -> tuple[date, date] | None:
+    """The first and last day of the break or holiday a notice is about, when it states them
+    (10月1日至7日放假; 寒假自1月16日开始 with the term opening 2月22日: to 2月21日), in the
+    year its date points to (a winter break after a December notice: the next year)."""
+    issued = parse_iso(doc.date)
+    text = doc.text or ""
+    m = _BREAK_SPAN.search(text)
+    days = timeexpr.stated_days(text)
+    if m:
+        first = (int(m.group(1)), int(m.group(2)))
+        last = (int(m.group(3) or m.group(1)), int(m.group(4)))
+        gap = 0
+    elif "放假" in days and "开学" in days:
+        first, last, gap = days["放假"], days["开学"], 1
+    else:
+        return None
+    if issued is None:
+        return None
+    year = issued.year
+    try:
+        start = date(year, *first)
+        if (start - issued).days < -150:
+            start = date(year + 1, *first)
+        end = date(start.year, *last)
+        if end < start:
+            end = date(start.year + 1, *last)
+    except ValueError:
+        return None
+    return start, end - timedelta(days=gap)
+
+
+def _break_days(doc: Document, period: Period | None) -> None:
+    """In a notice about a break or holiday that states its days, what a task does 节日期间 is
+    done in them (a range), 节前 by the day before, 节后一周内 within that span of its last
+    day; derived, so marked inferred. A task with its own date or cadence, or a case provided
+    for (遇有突发事件…), is left as it is."""
+    window = _break_window(doc)
+    if window is None:
+        return
+    start, end = window
+    # 节前 is the eve of the festival the title names (寒假及春节期间…: 春节), else of the break
+    eve = start - timedelta(days=1)
+    for name in sorted(timeexpr.named_day_months(), key=len, reverse=True):
+        if name in (doc.title or ""):
+            for year in (start.year, start.year + 1):
+                day = timeexpr.named_day_due(f"{name}前", year)
+                if day is not None and day.end and day.end >= (doc.date or ""):
+                    eve = parse_iso(day.end) or eve
+                    break
+            break
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.kind == "recurring" or t.recurrences or _BREAK_CASE.search(t.text):
+                continue
+            if any((d.end or d.start) and not (period is not None and d.text == period.text)
+                   for d in t.deadlines):
+                continue  # (its own date, or one its words give: 放假前 → the stated day)
+            during, before = _BREAK_DURING.search(t.text), _BREAK_BEFORE.search(t.text)
+            after = _BREAK_AFTER.search(t.text)
+            if after:
+                n = int(to_number(after.group("n")) or 1)
+                unit = after.group("u")
+                due = (timeexpr.add_months(end, n) if unit == "个月" else
+                       end + timedelta(days=7 * n if unit in ("周", "星期", "个星期") else n))
+                t.deadlines = [Deadline(after.group(0), None, due.isoformat(), "by",
+                                        inferred=True)]
+            elif before and not during:
+                t.deadlines = [Deadline(before.group(0), None, eve.isoformat(), "by",
+                                        inferred=True)]
+            elif during:
+                t.deadlines = [Deadline(during.group(0), start.isoformat(), end.isoformat(),
+                                        "range", inferred=True)]
+            else:
+                continue
+            t.kind = "once"
