@@ -129,3 +129,21 @@ def test_a_festivals_eve_in_a_winter_break_notice_is_the_festivals(tmp_path):
     # the break runs from its first day to the day before the term opens
     assert [(d.kind, d.start, d.end) for d in _row(doc, "寒假期间监督检查").deadlines] == [
         ("range", "2027-01-16", "2027-02-21")]
+
+
+def test_what_is_done_for_whom_a_case_concerns_is_done_each_time(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于开展2026年度民主评议党员工作的通知",
+        "各二级党组织：",
+        "一、时间安排",
+        "评议工作于次年1月底前完成。",
+        "二、方法步骤",
+        "（一）结果运用。次年1月底前，各二级党组织将评议工作总结报党委组织部。"
+        "对评为“基本合格”的党员，党支部要进行批评教育，帮助其限期改正。",
+        "中共示例大学委员会组织部",
+        "2026年12月1日",
+    ])
+    row = _row(doc, "评为“基本合格”的党员")
+    # each time a member is so rated: no date of the notice's
+    assert (row.kind, [d.end for d in row.deadlines if d.end]) == ("ongoing", []), row

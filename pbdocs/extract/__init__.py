@@ -1099,7 +1099,8 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 新任书记任职后3个月内完成培训: each time someone takes office (第1—2周：开学后两周内
         # 完成…: once, in the weeks the row names)
         kind = "ongoing"
-    if not recs and tasks.CONDITION_OPENING.match(sent) and not any(
+    if not recs and (tasks.CONDITION_OPENING.match(sent) or tasks.CONDITION_OF_WHOM.match(
+            sent)) and not any(
             (d.end or d.start) and not d.inferred and d.text not in ("当年", "当年度")
             for d in t_dl):
         # 对考核等次为“差”的，由校党委书记进行约谈: each time the condition holds

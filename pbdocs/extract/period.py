@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pbdocs.extract import timeexpr
+from pbdocs.extract.tasks import CONDITION_WHOM
 from pbdocs.lang.numerals import to_number
 from pbdocs.lang.wording import parse_iso
 from pbdocs.model import Deadline, Document
@@ -292,7 +293,8 @@ def _notice_deadline(doc: Document):
 
 
 _EVENT_DONE = re.compile(r"(?:召开|举行|开展|进行)?(?:完毕|结束)")
-_CONDITION = re.compile(r"^\s*(?:对|凡|如|若)[^，,。；;]{1,30}的[，,]")
+_CONDITION = re.compile(r"^\s*(?:对|凡|如|若)[^，,。；;]{1,30}的"
+                        rf"(?:{CONDITION_WHOM})?[，,]")
 
 
 def _section_events(doc: Document) -> dict:

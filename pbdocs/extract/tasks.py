@@ -1034,6 +1034,10 @@ _WINTER = re.compile(r"寒假")
 # time it holds
 CONDITION_OPENING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?\s*"
                                r"[^，,。；;：:]{2,30}的[，,]")
+# …whom a case concerns, after it (对评为“不合格”的党员，由党支部…处置): what is done each time
+CONDITION_WHOM = r"(?:党员|单位|人员|同志|学生|干部|教师|党组织|党支部)"
+CONDITION_OF_WHOM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?\s*"
+                               rf"(?:对|凡)[^，,。；;：:]{{2,30}}的{CONDITION_WHOM}[，,]")
 _AND = re.compile(r"^\s*(?:并且?|同时|还要|并要)\s*")
 _EACH_BODY = re.compile(r"\s*每一?个")
 _EACH_ONE = re.compile(r"^\s*每(?:名|位|个|一名|一位|一个)")
