@@ -155,8 +155,9 @@ def test_twice_a_year_is_once_each_half_year(tmp_path):
                             "2027年1月10日"])
     for words in ("常规巡察", "听取巡察工作情况汇报", "分两次对发展党员材料"):
         assert _row(doc, words).recurrences[0].period == "semester", words
-    # a part of a yearly count stays yearly
-    assert _row(doc, "集体学习不少于12次").recurrences[0].period == "year"
+    # a part of a yearly count (其中…2次) is not read as each half-year; twelve a year is
+    # read as monthly (round 25)
+    assert [r.period for r in _row(doc, "集体学习不少于12次").recurrences] == ["month"]
 
 
 def test_a_segment_saying_only_how_to_take_the_work_does_not_make_it_standing(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pbdocs.cli import main
 from pbdocs.extract.tasks import due_of
 from tests.test_round13 import _parse
 from tests.test_round20 import _row
@@ -147,3 +148,19 @@ def test_what_is_done_for_whom_a_case_concerns_is_done_each_time(tmp_path):
     row = _row(doc, "评为“基本合格”的党员")
     # each time a member is so rated: no date of the notice's
     assert (row.kind, [d.end for d in row.deadlines if d.end]) == ("ongoing", []), row
+
+
+def test_a_yearly_count_of_ten_to_twelve_is_a_monthly_cadence_marked_as_read(runner, tmp_path):
+    src = tmp_path / "plan.txt"
+    src.write_text("中共示例大学委员会宣传部\n2027年理论学习中心组学习安排\n一、学习安排\n"
+                   "1.坚持党委理论学习中心组学习制度，全年集中学习不少于10次。\n"
+                   "2.每年开展专题研讨不少于2次。\n", encoding="utf-8")
+    doc = _parse(tmp_path, src.read_text(encoding="utf-8").splitlines())
+    rec = _row(doc, "全年集中学习").recurrences[0]
+    assert (rec.period, rec.min_times) == ("month", 1), rec
+    assert _row(doc, "专题研讨").recurrences[0].period == "year"
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert r.exit_code == 0, r.output
+    # the table says the month is read from the yearly count, not written
+    assert "时限：每月（据“全年集中学习不少于10次”推定）" in r.output
+    assert "时限：每年；" in r.output

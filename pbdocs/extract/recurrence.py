@@ -92,6 +92,13 @@ _YEARLY_QUOTA = re.compile(rf"(?<![\d〇零一二三四五六七八九十上本�
                            rf"(?:次|学时|课时|期))")
 
 
+def _monthly(rec: Recurrence) -> None:
+    """A yearly count of ten to twelve (全年集中学习不少于10次, 每年不少于12次) is about once a
+    month of the year's working months: the cadence writers give such a quota."""
+    if rec.period == "year" and rec.min_times and 10 <= rec.min_times <= 12:
+        rec.period, rec.min_times = "month", 1
+
+
 def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()) -> list[Found]:
     """Every repeated duty in `text`, in text order."""
     every, times, amount = _patterns(tuple(lex.periods), tuple(lex.units))
@@ -115,6 +122,7 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                 a = amount.search(text, m.end(), stop)
                 if a:
                     rec.amount, rec.unit = clean(to_number(a.group("n"))), a.group("u")
+            _monthly(rec)
             out.append(Found(m.start(), stop, rec, quota=True))
     starts = [m for m in every.finditer(text)
               if all(m.end() <= s or m.start() >= e for s, e in masked)]
@@ -166,6 +174,8 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
                     and rec.min_times == 2 and not _MORE.search(window, 0, t.start())):
                 # 每年至少召开2次, 每年开展2轮: once each half-year
                 rec.period, rec.min_times = "semester", 1
+            elif period == "year" and not m.group("n"):
+                _monthly(rec)
         if m.group("s"):  # "一年一述职": once a period
             rec.min_times = 1
         if amount is not None:

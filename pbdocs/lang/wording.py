@@ -147,9 +147,19 @@ def deadline_text(dl: Any) -> str:
 
 
 def recurrence_text(rec: Any) -> str:
-    """A recurring duty's period as a table says it: `每学期`, `每年10月8日`."""
-    return period_word(_get(rec, "period"), _get(rec, "on"), _get(rec, "every")) or (
-        _get(rec, "text") or "")
+    """A recurring duty's period as a table says it: `每学期`, `每年10月8日`; a period read
+    from a yearly count (每月 for 全年集中学习不少于10次, 每学期 for 每年至少召开2次) says so."""
+    said = period_word(_get(rec, "period"), _get(rec, "on"), _get(rec, "every"))
+    source = re.sub(r"\s+", "", _get(rec, "text") or "")
+    if said and _get(rec, "period") in ("month", "semester") and _YEARLY.search(source) and not (
+            _WITHIN_YEAR.search(source)) and len(source) <= 24:
+        return said + word("phrase", "inferred_from", "（据“{}”推定）").replace("{}", source)
+    return said or source
+
+
+# a cadence written as a count in a year (全年…10次, 每年至少2次), not as a month's or a term's
+_YEARLY = re.compile(r"全年|每年|年度")
+_WITHIN_YEAR = re.compile(r"每月|每个月|每学期|每半年|半年|季度|寒暑假|春[、和]秋|上下半年")
 
 
 def undated() -> str:
