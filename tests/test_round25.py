@@ -164,3 +164,23 @@ def test_a_yearly_count_of_ten_to_twelve_is_a_monthly_cadence_marked_as_read(run
     # the table says the month is read from the yearly count, not written
     assert "时限：每月（据“全年集中学习不少于10次”推定）" in r.output
     assert "时限：每年；" in r.output
+
+
+def test_a_daily_duty_is_recurring_each_day(runner, tmp_path):
+    src = tmp_path / "notice.txt"
+    src.write_text("中共示例大学委员会组织部\n关于举办2027年入党积极分子培训班的通知\n"
+                   "各二级党组织：\n一、培训安排\n1.培训期间实行班级化管理，每日通报考勤情况。\n"
+                   "中共示例大学委员会组织部\n2027年9月1日\n", encoding="utf-8")
+    doc = _parse(tmp_path, src.read_text(encoding="utf-8").splitlines())
+    row = _row(doc, "每日通报考勤情况")
+    assert row.kind == "recurring"
+    assert [(r.period, r.on) for r in row.recurrences] == [("day", None)]
+    r = runner.invoke(main, ["parse", str(src), "--format", "text"])
+    assert r.exit_code == 0, r.output
+    assert "时限：每日；" in r.output and "每年固定日" not in r.output
+    ics = tmp_path / "t.ics"
+    r = runner.invoke(main, ["timetable", str(src), "--out", str(ics)])
+    assert r.exit_code == 0, r.output
+    events = ics.read_text(encoding="utf-8").split("BEGIN:VEVENT")
+    daily = [e for e in events if "每日通报考勤" in e]
+    assert daily and "RRULE:FREQ=DAILY" in daily[0], daily

@@ -16,8 +16,8 @@ from pbdocs.model import Document
 # The months a semester's duty is put in: the first month of each term.
 SEMESTER_MONTHS = (3, 9)
 # A duty without a fixed day is put on the first day of the month it falls due in.
-FREQ = {"week": ("WEEKLY", 1), "month": ("MONTHLY", 1), "quarter": ("MONTHLY", 3),
-        "year": ("YEARLY", 1)}
+FREQ = {"day": ("DAILY", 1), "week": ("WEEKLY", 1), "month": ("MONTHLY", 1),
+        "quarter": ("MONTHLY", 3), "year": ("YEARLY", 1)}
 
 
 def ics_escape(text: str) -> str:
@@ -85,7 +85,7 @@ def _rules(it, start: date) -> list[tuple[date, str]]:
                 for m in SEMESTER_MONTHS]
     if it.period in FREQ:
         freq, step = FREQ[it.period]
-        if it.period in ("week", "year"):
+        if it.period in ("day", "week", "year"):
             first = start
         elif it.period == "quarter":
             first = _first_on_or_after(start, (1, 4, 7, 10))

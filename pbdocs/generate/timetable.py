@@ -170,6 +170,8 @@ def _recurring_marks(it: TimeItem) -> list[tuple[int, int, str]]:
     every = it.every if it.every and it.every > 1 else 1
     if it.period == "week":  # 每周, 每两周
         return [(1, 12, wording.period_word("week", None, every))]
+    if it.period == "day" and not it.on:  # 每日
+        return [(1, 12, wording.period_word("day"))]
     if it.period == "month":  # once a month is what ● says; 每两个月: every other month
         mark = mark if (it.min_times or 1) > 1 else "●"
         return [(m, m, mark) for m in range(1, 13, every)]
