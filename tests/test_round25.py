@@ -184,3 +184,32 @@ def test_a_daily_duty_is_recurring_each_day(runner, tmp_path):
     events = ics.read_text(encoding="utf-8").split("BEGIN:VEVENT")
     daily = [e for e in events if "每日通报考勤" in e]
     assert daily and "RRULE:FREQ=DAILY" in daily[0], daily
+
+
+def test_the_end_of_a_quarter_or_half_is_a_deadline():
+    from pbdocs.extract import timeexpr
+
+    def found(text):
+        return [(f.deadline.kind, f.deadline.start, f.deadline.end)
+                for f in timeexpr.find_deadlines(text, "2027-03-01")]
+
+    assert found("2027年三季度末前全部完成换届选举") == [("by", None, "2027-09-30")]
+    assert found("整改情况于第二季度末前报党委组织部") == [("by", None, "2027-06-30")]
+    assert found("上半年末完成") == [("by", None, "2027-06-30")]
+    # the quarter itself is still the span the work is done in
+    assert found("第三季度开展一次排查") == [("range", "2027-07-01", "2027-09-30")]
+
+
+def test_a_festivals_eve_without_stated_days_is_the_first_festival_of_the_title(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学纪律检查委员会",
+        "关于开展2028年元旦春节期间纠治“四风”专项监督检查的通知",
+        "各部门、各二级学院：",
+        "一、工作要求",
+        "各单位要在节前召开一次专题会议，部署廉洁过节工作。",
+        "中共示例大学纪律检查委员会",
+        "2027年12月10日",
+    ])
+    # 节前: the eve of 元旦, the first festival the title names
+    assert [(d.kind, d.end, d.inferred) for d in _row(doc, "节前召开").deadlines] == [
+        ("by", "2027-12-31", True)]

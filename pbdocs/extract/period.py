@@ -670,25 +670,34 @@ def _break_window(doc: Document) -> tuple[date, date] | None:
     return start, end - timedelta(days=gap)
 
 
+def _festival_eve(doc: Document, after: date | None) -> date | None:
+    """The eve of the first festival the title names (寒假及春节期间…: 春节; 元旦春节期间…: 元旦),
+    the first such day on or after `after`, or None."""
+    title = doc.title or ""
+    found = sorted((title.find(n), -len(n), n) for n in timeexpr.named_day_months()
+                   if n in title)
+    if not found or after is None:
+        return None
+    name = found[0][2]
+    for year in (after.year, after.year + 1):
+        day = timeexpr.named_day_due(f"{name}前", year)
+        if day is not None and day.end and day.end >= after.isoformat():
+            return parse_iso(day.end)
+    return None
+
+
 def _break_days(doc: Document, period: Period | None) -> None:
     """In a notice about a break or holiday that states its days, what a task does 节日期间 is
     done in them (a range), 节前 by the day before, 节后一周内 within that span of its last
-    day; derived, so marked inferred. A task with its own date or cadence, or a case provided
-    for (遇有突发事件…), is left as it is."""
+    day; derived, so marked inferred. 节前 in a notice whose title names festivals (元旦春节期间…)
+    is the eve of the first of them, with or without stated days. A task with its own date
+    or cadence, or a case provided for (遇有突发事件…), is left as it is."""
     window = _break_window(doc)
-    if window is None:
+    eve = _festival_eve(doc, window[0] - timedelta(days=1) if window else parse_iso(doc.date))
+    if window is None and eve is None:
         return
-    start, end = window
-    # 节前 is the eve of the festival the title names (寒假及春节期间…: 春节), else of the break
-    eve = start - timedelta(days=1)
-    for name in sorted(timeexpr.named_day_months(), key=len, reverse=True):
-        if name in (doc.title or ""):
-            for year in (start.year, start.year + 1):
-                day = timeexpr.named_day_due(f"{name}前", year)
-                if day is not None and day.end and day.end >= (doc.date or ""):
-                    eve = parse_iso(day.end) or eve
-                    break
-            break
+    if eve is None:
+        eve = window[0] - timedelta(days=1)  # 节前 of a break no festival names: its eve
     for c in doc.clauses:
         for t in c.tasks:
             if t.kind == "recurring" or t.recurrences or _BREAK_CASE.search(t.text):
@@ -698,7 +707,10 @@ def _break_days(doc: Document, period: Period | None) -> None:
                 continue  # (its own date, or one its words give: 放假前 → the stated day)
             during, before = _BREAK_DURING.search(t.text), _BREAK_BEFORE.search(t.text)
             after = _BREAK_AFTER.search(t.text)
+            if window is None:
+                during = after = None  # (no stated days: only the festival's eve is known)
             if after:
+                start, end = window
                 n = int(to_number(after.group("n")) or 1)
                 unit = after.group("u")
                 due = (timeexpr.add_months(end, n) if unit == "个月" else
@@ -709,6 +721,7 @@ def _break_days(doc: Document, period: Period | None) -> None:
                 t.deadlines = [Deadline(before.group(0), None, eve.isoformat(), "by",
                                         inferred=True)]
             elif during:
+                start, end = window
                 t.deadlines = [Deadline(during.group(0), start.isoformat(), end.isoformat(),
                                         "range", inferred=True)]
             else:

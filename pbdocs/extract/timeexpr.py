@@ -27,9 +27,9 @@ def _point(p: str) -> str:
     numeric = (rf"(?P<{p}ny>\d{{4}})(?P<{p}ns>[.．/-])(?P<{p}nm>\d{{1,2}})"
                rf"(?:(?P={p}ns)(?P<{p}nd>\d{{1,2}}))?(?![\d.．/-]*\d)")
     rest = (
-        rf"(?:(?P<{p}half>上半年|下半年)"
+        rf"(?:(?P<{p}half>上半年|下半年)(?P<{p}hend>末)?"
         rf"|(?P<{p}sem>春季学期|秋季学期|春季|秋季|(?<!寒)暑期|(?<!寒)暑假)"
-        rf"|第?(?P<{p}q>[一二三四1-4])季度"
+        rf"|第?(?P<{p}q>[一二三四1-4])季度(?P<{p}qend>末)?"
         rf"|(?P<{p}m>{_MONTH})\s*月(?:份)?"
         rf"(?:(?P<{p}d>\d{{1,2}})\s*[日号]{_WEEKDAY}|(?P<{p}edge>底|末|初|上中旬|中下旬|上旬|中旬|下旬))?)"
     )
@@ -157,6 +157,8 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
         if not explicit_year and after is not None and span[1] < after:
             # 第一季度举办… in a notice of December: next year's (as a month already past)
             span = _span_of(g, p, y + 1)
+        if g.get(f"{p}qend") or g.get(f"{p}hend"):  # 三季度末, 上半年末: its last day
+            return (span[1], span[1], "edge")
         return span + ("period",)
     m = _month(g.get(f"{p}m"))
     if m is not None:
