@@ -213,3 +213,14 @@ def test_a_festivals_eve_without_stated_days_is_the_first_festival_of_the_title(
     # 节前: the eve of 元旦, the first festival the title names
     assert [(d.kind, d.end, d.inferred) for d in _row(doc, "节前召开").deadlines] == [
         ("by", "2027-12-31", True)]
+
+
+def test_the_inspection_office_by_its_longer_names_is_one_department(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "巡察工作规划（2027—2031年）",
+        "一、主要任务",
+        "1.党委巡察工作办公室每年开展常规巡察2轮。",
+    ])
+    row = _row(doc, "常规巡察")
+    assert [d.canonical for d in row.lead] == ["巡察办公室"], row.lead
