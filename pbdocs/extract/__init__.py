@@ -798,13 +798,12 @@ def _note_time_to_deliverables(tasks_: list[Task], noted: list[Deadline]) -> Non
                 and _STANDING_VERB.match(t.text)
                 and tasks.kind_of(t.text, False, False, rules_=rules) == "ongoing")
 
-    keep = [t for t in tasks_ if not standing(t)]
+    reverted = [t for t in tasks_ if standing(t)]
     whole = all(_WHOLE_SPAN.fullmatch(d.text or "") for d in noted)
-    if len(keep) == len(tasks_) or not (keep or whole):
+    if not reverted or (len(reverted) == len(tasks_) and not whole):
         return
-    for t in tasks_:
-        if t not in keep:
-            t.deadlines, t.kind = [], "ongoing"
+    for t in reverted:
+        t.deadlines, t.kind = [], "ongoing"
 
 
 _STANDING_VERB = re.compile(r"^(?:要|并|同时)?(?:深入|持续|全面|大力|积极|进一步|不断|切实)?"

@@ -153,7 +153,7 @@ def recurrence_text(rec: Any) -> str:
     source = re.sub(r"\s+", "", _get(rec, "text") or "")
     if said and _get(rec, "period") in ("month", "semester") and _YEARLY.search(source) and not (
             _WITHIN_YEAR.search(source)) and len(source) <= 24:
-        return said + word("phrase", "inferred_from", "（据“{}”推定）").replace("{}", source)
+        return said + _from_words(source)
     return said or source
 
 
@@ -173,8 +173,13 @@ def inferred_mark(dl: Any) -> str:
     date is not written for the task and where it comes from."""
     source = re.sub(r"\s+", "", _get(dl, "text") or "")
     if source and len(source) <= 24:
-        return word("phrase", "inferred_from", "（据“{}”推定）").replace("{}", source)
+        return _from_words(source)
     return word("phrase", "inferred", "（推定）")
+
+
+def _from_words(source: str) -> str:
+    """The mark of a value read from the words `source`: （据“…”推定）."""
+    return word("phrase", "inferred_from", "（据“{}”推定）").replace("{}", source)
 
 
 def time_limit(deadlines: list, recurrences: list, kind: str | None = None) -> str:
