@@ -444,9 +444,10 @@ def _organising_lead(doc: Document, lex) -> None:
     whole work (由党委组织部具体负责组织实施) is the suggestion for the tasks that name nobody,
     unless the duty table fits a task better: a specific duty of another department (思政课 →
     马克思主义学院; not a broad term of `broad_duty_terms` such as 党建工作, and not a department
-    the task itself names as a partner: 联合党委教师工作部举办…). In a document whose unnamed
-    work otherwise goes to its own doers (a notice's addressees), the body in charge keeps
-    every such task."""
+    the task itself names as a partner: 联合党委教师工作部举办…; a broad term in a phrase
+    that says what the sentence is about counts: 宣传其先进事迹 is the 宣传部's). In a
+    document whose unnamed work otherwise goes to its own doers (a notice's addressees), the
+    body in charge keeps every such task."""
     from pbdocs.extract.tasks import rules
 
     words = rules().organising_headings
@@ -485,7 +486,8 @@ def _organising_lead(doc: Document, lex) -> None:
             if t.lead:
                 continue
             found = suggest.by_duty(t.text)
-            if (mine is not None and found and found[1] not in rules().broad_duty_terms
+            if (mine is not None and found and (found[1] not in rules().broad_duty_terms
+                                                 or rules().decisive_duty.search(t.text))
                     and found[1] not in (doc.title or "")  # (the plan's own topic fits it all)
                     and not mine & {suggest.own_office(n, present) for n in found[0].lead}
                     and not any(n in t.text for n in found[0].lead)):

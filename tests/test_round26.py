@@ -1,0 +1,33 @@
+"""Round 26 (issue 12): who a task goes to when the plan names a body in charge of it all."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_PLAN = [
+    "中共示例大学委员会",
+    "关于加强新时代青年教师思想政治工作的实施意见",
+    "一、主要任务",
+    "1.每年选树一批优秀青年教师典型，通过校园网、新媒体平台广泛宣传其先进事迹。",
+    "2.建立青年教师成长档案，每学期更新一次。",
+    "二、组织实施",
+    "（一）加强组织领导。由党委教师工作部具体负责组织实施。",
+    "（二）强化督促检查。2028年6月底前对本意见落实情况开展一次专项督查。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def _lead(doc, words):
+    return [(d.canonical, d.basis) for d in _row(doc, words).lead]
+
+
+def test_the_body_in_charge_leaves_a_phrase_that_names_the_duty_to_its_owner(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    # 宣传其先进事迹 says the sentence is publicity, though 宣传 alone is a broad term
+    assert _lead(doc, "广泛宣传其先进事迹") == [("党委宣传部", "suggested")]
+    # checking how the committee's own document is carried out is the 党委办公室's (督查督办)
+    assert _lead(doc, "对本意见落实情况开展一次专项督查") == [("党委办公室", "suggested")]
+    # the rest stays with the body the plan puts in charge
+    assert _lead(doc, "建立青年教师成长档案") == [("党委教师工作部", "suggested")]
