@@ -31,3 +31,28 @@ def test_the_body_in_charge_leaves_a_phrase_that_names_the_duty_to_its_owner(tmp
     assert _lead(doc, "对本意见落实情况开展一次专项督查") == [("党委办公室", "suggested")]
     # the rest stays with the body the plan puts in charge
     assert _lead(doc, "建立青年教师成长档案") == [("党委教师工作部", "suggested")]
+
+
+_RULES = [
+    "中共示例大学委员会",
+    "关于加强高层次人才联系服务工作的实施意见",
+    "一、主要任务",
+    "1.开通高层次人才服务“绿色通道”，对联系对象反映的问题，相关部门应在10个工作日内办理并反馈。",
+    "2.严格执行党支部书记选配标准，党支部书记出现空缺的，所在二级党组织应在1个月内完成增补。",
+    "3.校领导收集的意见建议交相关职能部门。相关职能部门应在15个工作日内办理完毕并反馈。",
+    "4.本意见印发后1个月内，各单位制定具体措施。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_span_for_each_case_is_a_standing_rule_not_a_date(tmp_path):
+    doc = _parse(tmp_path, _RULES)
+    # a span after a clause that states the case, or for the answer to each case, holds
+    # each time: no date counted from the plan's own
+    for words in ("相关部门应在10个工作日内办理", "在1个月内完成增补", "在15个工作日内办理完毕"):
+        row = _row(doc, words)
+        assert (row.kind, row.deadlines) == ("ongoing", []), (words, row)
+    # counted from the plan's issue, it is a date
+    row = _row(doc, "制定具体措施")
+    assert row.kind == "once" and row.deadlines[0].end == "2027-04-01", row

@@ -265,11 +265,30 @@ def _from_event(before: str) -> bool:
     return not any(o.start() <= last.start() < o.end() for o in _OWN_ISSUE.finditer(before))
 
 
+# a case stated in a clause before the span (党支部书记出现空缺的，…在1个月内完成增补;
+# 对联系对象反映的问题，相关部门应在10个工作日内…)
+_CASE_CLAUSE = re.compile(r"(?:^|[，,])\s*(?:对[^，,。；;]{1,30}的[^，,。；;]{0,8}|"
+                          r"[^，,。；;]{2,20}的)\s*[，,]")
+# what is done in answer to each case (…在15个工作日内办理完毕并反馈, 在5个工作日内提出回复意见)
+_ANSWER = re.compile(r"\s*(?:完成|予以|提出|作出|给予)?\s*"
+                     r"(?:办理|办结|答复|回复|反馈|增补|补选|处置|核实|核查|查处)")
+
+
+def _each_case(text: str, m: re.Match) -> bool:
+    """Whether the span `m` of `text` holds for each case: counted from an event named before
+    it, after a clause that states the case, or for an answer to each case."""
+    before = _sentence_before(text, m.start())
+    if _from_event(before):
+        return True
+    if _OWN_ISSUE.search(before):
+        return False
+    return bool(_CASE_CLAUSE.search(before) or _ANSWER.match(text, m.end()))
+
+
 def counted_from_event(text: str) -> bool:
     """Whether a text sets a span counted from an event (任职后3个月内, 收到材料后一个月内): a
     limit that holds each time the event happens, no date."""
-    return any(m.group("zn") and _from_event(_sentence_before(text, m.start()))
-               for m in _WITHIN.finditer(text))
+    return any(m.group("zn") and _each_case(text, m) for m in _WITHIN.finditer(text))
 
 
 # a span set before an event that recurs with each case (会前1天送达, 提前5个工作日报审批,
@@ -454,7 +473,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
     for m in _WITHIN.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            if m.group("zn") and _from_event(_sentence_before(text, m.start())):
+            if m.group("zn") and _each_case(text, m):
                 continue  # 提出入党申请后，…在一个月内谈话: counted from that event, not a date
             found.append(Found(m.start(), m.end(), _within(m, ddate)))
     for m in _YEARS.finditer(text):
