@@ -56,3 +56,16 @@ def test_a_span_for_each_case_is_a_standing_rule_not_a_date(tmp_path):
     # counted from the plan's issue, it is a date
     row = _row(doc, "制定具体措施")
     assert row.kind == "once" and row.deadlines[0].end == "2027-04-01", row
+
+
+def test_a_span_in_hours_holds_each_time(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会",
+                            "2027年网络意识形态工作方案",
+                            "一、主要任务",
+                            "1.持续做好网络舆情监测和研判处置，重大舆情2小时内报告。",
+                            "2.各二级党组织发现涉校舆情苗头，须在1小时内报告党委宣传部。",
+                            "中共示例大学委员会",
+                            "2027年3月1日"])
+    for words in ("重大舆情2小时内报告", "须在1小时内报告"):
+        row = _row(doc, words)
+        assert (row.kind, row.deadlines) == ("ongoing", []), (words, row)

@@ -63,7 +63,7 @@ _RANGE_OR_POINT = re.compile(
 def _span(p: str) -> str:
     # a span counts in ones and tens ("3年内"), never a calendar year ("2022年内")
     return (rf"(?<![\d.])(?P<{p}n>\d{{1,2}}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
-            rf"(?P<{p}u>年|个月|个学期|个工作日|工作日|日|天|个星期|周)(?P<{p}half>半)?")
+            rf"(?P<{p}u>年|个月|个学期|个工作日|工作日|日|天|个星期|周|个小时|小时)(?P<{p}half>半)?")
 
 
 _WITHIN = re.compile(
@@ -196,7 +196,8 @@ def _resolve(g: dict, p: str, default_year: int | None, after: date | None):
 
 
 # a span counted in days: calendar days, or working days (five in a week of seven)
-_DAY_UNITS = {"日": 1.0, "天": 1.0, "工作日": 7 / 5, "个工作日": 7 / 5, "周": 7.0, "个星期": 7.0}
+_DAY_UNITS = {"日": 1.0, "天": 1.0, "工作日": 7 / 5, "个工作日": 7 / 5, "周": 7.0, "个星期": 7.0,
+              "小时": 1 / 24, "个小时": 1 / 24}
 
 
 def _days_of(m: re.Match) -> int | None:
@@ -275,8 +276,10 @@ _ANSWER = re.compile(r"\s*(?:完成|予以|提出|作出|给予)?\s*"
 
 
 def _each_case(text: str, m: re.Match) -> bool:
-    """Whether the span `m` of `text` holds for each case: counted from an event named before
-    it, after a clause that states the case, or for an answer to each case."""
+    """Whether the span `m` of `text` holds for each case: counted in hours, from an event
+    named before it, after a clause that states the case, or for an answer to each case."""
+    if m.group("zu") and m.group("zu").endswith("小时"):
+        return True  # 重大舆情2小时内报告: no plan counts hours from its own date
     before = _sentence_before(text, m.start())
     if _from_event(before):
         return True
