@@ -69,3 +69,30 @@ def test_a_span_in_hours_holds_each_time(tmp_path):
     for words in ("重大舆情2小时内报告", "须在1小时内报告"):
         row = _row(doc, words)
         assert (row.kind, row.deadlines) == ("ongoing", []), (words, row)
+
+
+def _month_notice(when):
+    return ["中共示例大学委员会宣传部",
+            "关于开展2027年“网络文明”主题宣传月活动的通知",
+            "各单位：",
+            "一、活动时间",
+            f"{when}。",
+            "二、活动内容",
+            "（一）组织师生党员学习网络文明相关法律法规。",
+            "（二）组织“网络文明志愿者”开展网络谣言辨析宣传活动。",
+            "中共示例大学委员会宣传部",
+            "2027年4月20日"]
+
+
+def test_a_campaign_month_written_as_days_dates_its_activities_by_its_last_day(tmp_path):
+    doc = _parse(tmp_path, _month_notice("5月1日至31日"))
+    for words in ("学习网络文明相关法律法规", "开展网络谣言辨析"):
+        row = _row(doc, words)
+        assert [(d.kind, d.start, d.end, d.inferred) for d in row.deadlines] == [
+            ("by", None, "2027-05-31", True)], (words, row.deadlines)
+    # a period of several months keeps its span
+    (tmp_path / "b").mkdir()
+    doc = _parse(tmp_path / "b", _month_notice("5月1日至6月30日"))
+    row = _row(doc, "学习网络文明相关法律法规")
+    assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
+        ("range", "2027-05-01", "2027-06-30")], row.deadlines

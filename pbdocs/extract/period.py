@@ -30,6 +30,8 @@ _CYCLE = re.compile(r"(?:建设|创建|培育|实施|工作)?(?:周期|期限)")
 _BUILD_PHASE = re.compile(r"建设|创建|培育|实施")
 # a year in the title is the plan's year only for a plan, not for a notice about that year
 _NOT_PLAN_KINDS = ("通知", "通报", "公告", "决定", "函")
+# a period written as days (5月1日至31日, 9月1日—9月30日), not as a month
+_DAY_WINDOW = re.compile(r"\d{1,2}日\s*(?:至|到|—|-|－|~|～)")
 ACTIVITY_MONTHS = 13  # a period this short is an activity's: standing duties run within it
 
 
@@ -438,6 +440,12 @@ def fill_undated(doc: Document, period: Period | None) -> None:
             if t.kind == "once" and period.is_activity() and not _delivers(t.text):
                 # an activity of a short period is held within it (a month's 主题党日 in
                 # that month); what is handed in is due at its end
+                if period.span_kind() == "on" and _DAY_WINDOW.search(period.text):
+                    # a campaign month written as days (活动时间：5月1日至31日): what it
+                    # holds is done by its last day (a month named as such, 9月：…, keeps it)
+                    t.deadlines.append(Deadline(period.text, None, period.end.isoformat(),
+                                                "by", inferred=True))
+                    continue
                 t.deadlines.append(Deadline(period.text, _iso(period.start),
                                             period.end.isoformat(), period.span_kind(),
                                             inferred=True))
