@@ -96,3 +96,18 @@ def test_a_campaign_month_written_as_days_dates_its_activities_by_its_last_day(t
     row = _row(doc, "学习网络文明相关法律法规")
     assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
         ("range", "2027-05-01", "2027-06-30")], row.deadlines
+
+
+def test_a_branch_notice_leaves_accountability_and_honours_to_their_owners(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会组织部",
+                            "关于开展2027年度民主评议党员工作的通知",
+                            "各二级党组织：",
+                            "一、评议步骤",
+                            "（一）组织党员填写《民主评议党员测评表》，当场计票、当场公布。",
+                            "（二）对评为优秀的党员，在2028年“七一”表彰中优先推荐。",
+                            "（三）对走过场、弄虚作假的，视情节予以通报批评，并追究相关人员责任。",
+                            "中共示例大学委员会组织部",
+                            "2027年12月1日"])
+    assert _lead(doc, "组织党员填写") == [("党支部", "suggested")]
+    assert _lead(doc, "表彰中优先推荐") == [("党委组织部", "suggested")]
+    assert _lead(doc, "追究相关人员责任") == [("纪委", "suggested")]

@@ -781,7 +781,9 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 if organiser is not None:
                     t.lead = [replace(organiser)]
                     continue
-            elif own:
+            elif own and not (own[0].why == _BRANCH_WHY and words.decisive_duty.search(t.text)):
+                # (in a notice about the branches' activity, …视情节予以通报批评，并追究相关
+                # 责任 is accountability and goes by the duty table, not to the branches)
                 other = by_duty(t.text) if own[0].why == OWN_OFFICE_WHY else None
                 if other is not None and other[1] in words.others_provide:
                     # 学校每年足额安排学生资助经费 in a department's own plan: the finance
