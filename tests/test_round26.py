@@ -111,3 +111,15 @@ def test_a_branch_notice_leaves_accountability_and_honours_to_their_owners(tmp_p
     assert _lead(doc, "组织党员填写") == [("党支部", "suggested")]
     assert _lead(doc, "表彰中优先推荐") == [("党委组织部", "suggested")]
     assert _lead(doc, "追究相关人员责任") == [("纪委", "suggested")]
+
+
+def test_an_officer_after_the_time_that_opens_the_sentence_does_the_work(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会宣传部",
+                            "党委理论学习中心组2027年学习计划",
+                            "一、学习安排",
+                            "1.每季度开展一次专题研讨。",
+                            "2.暑假期间中心组成员开展个人自学，每人撰写学习心得1篇。",
+                            "中共示例大学委员会宣传部",
+                            "2027年2月1日"])
+    assert _lead(doc, "暑假期间中心组成员开展个人自学") == [("中心组成员", "text")]
+    assert _lead(doc, "每季度开展一次专题研讨") == [("党委宣传部", "suggested")]

@@ -240,7 +240,8 @@ def _own_branch(doc: Document, lex) -> None:
                     d.name, d.canonical = name, lex.canonical(name)
 
 
-_SUBJECT_LEAD_IN = re.compile(r"^\s*(?:由|各|所在|每名|每位)*")
+# (暑假期间中心组成员开展个人自学: a time the part opens with comes before its doer)
+_SUBJECT_LEAD_IN = re.compile(r"^\s*(?:[^，,。；;由]{1,6}期间)?(?:由|各|所在|每名|每位)*")
 _SEGMENTS = re.compile(r"[，,；;。]")
 _OFFICER_FIRST = re.compile(r"[^、，,。；;\s]{1,12}?(?:书记|委员)[、和及与]")
 
