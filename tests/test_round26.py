@@ -123,3 +123,18 @@ def test_an_officer_after_the_time_that_opens_the_sentence_does_the_work(tmp_pat
                             "2027年2月1日"])
     assert _lead(doc, "暑假期间中心组成员开展个人自学") == [("中心组成员", "text")]
     assert _lead(doc, "每季度开展一次专题研讨") == [("党委宣传部", "suggested")]
+
+
+def test_a_dated_first_batch_then_a_cadence_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会",
+                            "巡察工作规划（2027—2031年）",
+                            "一、主要任务",
+                            "1.党委组织部会同巡察办建立巡察干部人才库，2027年6月底前完成首批入库，"
+                            "此后每年动态调整。",
+                            "中共示例大学委员会",
+                            "2027年3月1日"])
+    first = _row(doc, "完成首批入库")
+    assert (first.kind, first.deadlines[0].end) == ("once", "2027-06-30"), first
+    later = _row(doc, "此后每年动态调整")
+    assert later is not first and later.kind == "recurring", later
+    assert later.recurrences[0].period == "year"

@@ -906,6 +906,13 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             cuts.append(s0)
             last = s0
             continue
+        if (_THEREAFTER.match(seg) and _dated(pb, last, s0)
+                and any(s0 <= f.start < s1 for f in pb["recurrences"])):
+            # 建立巡察干部人才库，2027年6月底前完成首批入库，此后每年动态调整: the dated
+            # one-off, then the duty that recurs after it
+            cuts.append(s0)
+            last = s0
+            continue
         if not seg.strip() or not (target or has_action(seg, r)) or not (
                 paced or _acts_alone(before, r)):
             continue
@@ -983,6 +990,10 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+# a part that recurs after what is done first (此后每年动态调整, 以后每学期复核一次)
+_THEREAFTER = re.compile(r"\s*(?:此后|以后|今后|之后)")
 
 
 # a part that only says who leads (由党委统战部牵头, 由X牵头、Y配合) or, after it, who assists
