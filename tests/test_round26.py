@@ -138,3 +138,18 @@ def test_a_dated_first_batch_then_a_cadence_are_two_rows(tmp_path):
     later = _row(doc, "此后每年动态调整")
     assert later is not first and later.kind == "recurring", later
     assert later.recurrences[0].period == "year"
+
+
+def test_the_committees_office_issuing_a_plan_leaves_its_work_to_the_titles_duty(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会办公室",
+                            "关于印发《党委理论学习中心组2027年学习计划》的通知",
+                            "各二级党组织，机关各部门：",
+                            "现将《党委理论学习中心组2027年学习计划》印发给你们，请认真组织实施。",
+                            "中共示例大学委员会办公室",
+                            "2027年1月18日",
+                            "党委理论学习中心组2027年学习计划",
+                            "一、学习安排",
+                            "1.3月，学习全国“两会”精神，开展专题研讨。",
+                            "2.上半年组织一次现场教学。"])
+    for words in ("学习全国“两会”精神", "组织一次现场教学"):
+        assert _lead(doc, words) == [("党委宣传部", "suggested")], words

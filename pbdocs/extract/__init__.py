@@ -498,13 +498,17 @@ def _organising_lead(doc: Document, lex) -> None:
 
 def _issuing_department(doc: Document, lex) -> None:
     """A department's own document (宣传部 issuing the study plan, 组织部's notice): the work it
-    names nobody for and no duty fits (12月中旬召开年度学习成果交流会) is the department's own."""
+    names nobody for and no duty fits (12月中旬召开年度学习成果交流会) is the department's own;
+    not where the committee's office issues a plan of the committee's whose title says whose
+    duty it is (党委办公室 印发《党委理论学习中心组学习计划》: the 宣传部 organises it)."""
     from pbdocs.extract import suggest
 
     office = suggest.issuer_office(doc)
     name = lex.canonical(office) if office else ""
     if not name or name not in set(lex.departments.values()):
         return
+    if suggest.issued_by_institution(doc) and suggest.by_duty(doc.title or "") is not None:
+        return  # (党委办公室 issuing the committee's 中心组学习计划: the title's duty, by_title)
     for c in doc.clauses:
         for t in c.tasks:
             if not t.lead:
