@@ -147,6 +147,9 @@ _TWO_DUTIES = re.compile(r"^(?=.{15})[^，,。；;（(]{4,}[，,]"
                          r"[^，,。；;（(]{4,}$")
 
 
+# a headline with its period in brackets (部署启动（2027年）, 集中学习（11月—12月）)
+_DATED_HEADLINE = re.compile(r"[^，,。；;：:（）()]{2,12}[（(][^（）()。]{0,16}\d{1,4}\s*[年月]"
+                             r"[^（）()。]{0,16}[）)]")
 _COLON_LABEL = re.compile(r"^([^，。；：:,;、《》（）()“”\d]{2,8})[：:](?=\S)")
 
 
@@ -158,6 +161,8 @@ def lead_phrase(text: str, article: bool = False) -> str | None:
     # the sentence; the sentence is the first task)
     label = _COLON_LABEL.match(text) if not article else None
     if label and 0 < label.end() < (k if k > 0 else len(text)) and k > label.end() + 4:
+        if _DATED_HEADLINE.fullmatch(text[label.end():k]):
+            return text[:k]  # 第一阶段：部署启动（2027年）。…: the dated headline leads
         return label.group(1)
     # (（四）夯实组织基础（责任人：组织员）。严格…: a headline with its note, lifted later)
     if 0 < k < len(text) - 1 and _headline(_split_note(text[:k])[0]):

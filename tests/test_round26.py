@@ -153,3 +153,17 @@ def test_the_committees_office_issuing_a_plan_leaves_its_work_to_the_titles_duty
                             "2.上半年组织一次现场教学。"])
     for words in ("学习全国“两会”精神", "组织一次现场教学"):
         assert _lead(doc, words) == [("党委宣传部", "suggested")], words
+
+
+def test_a_phase_label_with_a_dated_headline_dates_its_work(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会",
+                            "附属医院党建工作质量提升三年行动方案（2027—2029年）",
+                            "一、实施步骤",
+                            "（一）第一阶段：部署启动（2027年）。开展一次党建工作基础情况摸底调查。",
+                            "（二）第二阶段：全面推进（2028年）。对照问题清单逐项整改。",
+                            "中共示例大学委员会",
+                            "2027年3月1日"])
+    assert _row(doc, "摸底调查").deadlines[0].end == "2027-12-31"
+    assert _row(doc, "逐项整改").deadlines[0].end == "2028-12-31"
+    # the headline is the phase's, no task of its own
+    assert not [t for c in doc.clauses for t in c.tasks if t.text.startswith("全面推进")]
