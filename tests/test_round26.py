@@ -167,3 +167,24 @@ def test_a_phase_label_with_a_dated_headline_dates_its_work(tmp_path):
     assert _row(doc, "逐项整改").deadlines[0].end == "2028-12-31"
     # the headline is the phase's, no task of its own
     assert not [t for c in doc.clauses for t in c.tasks if t.text.startswith("全面推进")]
+
+
+def _integrity_notice(issuer):
+    return [issuer,
+            "关于开展2027年廉洁文化进校园活动的通知",
+            "各单位：",
+            "一、活动内容",
+            "（一）举办“廉洁家风”主题分享会。",
+            "（二）依托校史馆建设廉洁文化教育长廊。",
+            issuer,
+            "2027年3月10日"]
+
+
+def test_the_issuing_office_does_the_work_of_the_body_it_serves(tmp_path):
+    # the 纪委办公室's own notice: the 纪委's work the duty table finds is the office's
+    doc = _parse(tmp_path, _integrity_notice("中共示例大学纪律检查委员会办公室"))
+    for words in ("主题分享会", "廉洁文化教育长廊"):
+        assert _lead(doc, words) == [("纪委办公室", "suggested")], words
+    (tmp_path / "b").mkdir()
+    doc = _parse(tmp_path / "b", _integrity_notice("中共示例大学纪律检查委员会"))
+    assert _lead(doc, "主题分享会") == [("纪委", "suggested")]

@@ -1348,6 +1348,8 @@ def _second_opinion(doc: Document, lex) -> None:
     issuer = suggest.issuer_kind(doc, lex.canonical, lambda n: n in departments)
     present = suggest.named_offices(doc, lex.departments)
     names = suggest.written_names(doc)
+    office = suggest.issuer_office(doc)
+    mine = lex.canonical(office) if office else None
     for c in doc.clauses:
         for t in c.tasks:
             if not t.lead or any(d.basis != "suggested" or d.canonical not in departments
@@ -1358,7 +1360,7 @@ def _second_opinion(doc: Document, lex) -> None:
                 continue
             if offices is not None and not all(n in offices for n in op.lead):
                 continue  # a hospital has no 学生工作部
-            lead = [suggest.own_office(n, present) for n in op.lead]
+            lead = [suggest.own_office(n, present, mine) for n in op.lead]
             why = f"标注样例中相近的任务多由{'、'.join(lead)}牵头"
             t.lead = [Dept(names.get(n, present.get(n, n)), n, "suggested", why) for n in lead]
             t.support = [d for d in t.support if d.canonical not in lead]

@@ -703,9 +703,13 @@ class _ExtLex:
         return entries("external_prefixes.txt")
 
 
-def own_office(name: str, present: dict[str, str]) -> str:
-    """The office of this institution that does `name`'s work: `name` when the document names
-    it or names none of the offices covering it, else the covering office it names."""
+def own_office(name: str, present: dict[str, str], issuer: str | None = None) -> str:
+    """The office of this institution that does `name`'s work: the issuing office when it
+    covers `name` (纪委办公室's own notice: the 纪委's work is the office's), `name` when the
+    document names it or names none of the offices covering it, else the covering office it
+    names."""
+    if issuer and name in office_cover().get(issuer, ()):
+        return issuer
     if not present or name in present:
         return name
     for office, covered in office_cover().items():
@@ -749,6 +753,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
     offices = kind.offices if kind is not None else None
     issuer = short_name(doc.issuer or "")
     present = named_offices(doc, aliases) if aliases else {}
+    mine = canonical(office) if office else None  # (the issuing office, for own_office)
     for c in doc.clauses:
         context = [c.heading or ""] + [s.heading for s in reversed(doc.ancestors(c))]
         if doc.section(c.path) is not None:
@@ -827,7 +832,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
             # a corpus's duties.tsv may name the institution's own department: keep its
             # name, map it to the canonical one
             # the institution's own office for it (a 党群工作部 where there is no 组织部)
-            pairs = [(canonical(n), own_office(canonical(n), present)) for n in duty.lead]
+            pairs = [(canonical(n), own_office(canonical(n), present, mine)) for n in duty.lead]
             written = {o: n if o == canonical(n) else o for n, (_, o) in zip(duty.lead, pairs)}
             leads = list(dict.fromkeys(o for _, o in pairs))
             t.lead = [_dept(names.get(n, present.get(n, written[n])), n, why) for n in leads]
@@ -839,7 +844,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 lead = {d.canonical for d in t.lead}
                 support = {}
                 for n, w in other_duties(t.text, set(duty.lead)):
-                    o = own_office(n, present)
+                    o = own_office(n, present, mine)
                     if n in duty.support and (offices is None or n in offices) and (
                             o not in lead):
                         support.setdefault(o, w)
