@@ -188,3 +188,12 @@ def test_the_issuing_office_does_the_work_of_the_body_it_serves(tmp_path):
     (tmp_path / "b").mkdir()
     doc = _parse(tmp_path / "b", _integrity_notice("中共示例大学纪律检查委员会"))
     assert _lead(doc, "主题分享会") == [("纪委", "suggested")]
+
+
+def test_a_body_put_into_something_is_not_its_doer(tmp_path):
+    doc = _parse(tmp_path, ["中共示例大学委员会",
+                            "关于加强专职组织员队伍建设的实施办法",
+                            "第一条　专职组织员纳入学校专职思想政治工作队伍统一管理。",
+                            "中共示例大学委员会",
+                            "2027年3月1日"])
+    assert _lead(doc, "纳入学校专职思想政治工作队伍") == [("党委组织部", "suggested")]
