@@ -190,7 +190,8 @@ def test_a_first_sentence_with_a_limit_after_its_comma_is_a_task_not_the_items_h
                             "中共某某大学委员会宣传部",
                             "2027年2月26日"])
     plan = _row(doc, "年度学习计划")
-    assert _due(plan) == ("range", "2027-03-01", "2027-03-10")
+    # (印发 after 3月上旬: handed out by the end of that part of the month, FORMAT round 27)
+    assert _due(plan) == ("by", None, "2027-03-10")
     assert plan is not _row(doc, "每月集中学习一次")
 
 

@@ -1039,6 +1039,12 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     t_dl = [f.deadline if f.start not in at_labels and _IN_SPAN.fullmatch(f.deadline.text or "")
             and not rules.span_deliverable.match(text, f.end) else _by_end(f.deadline)
             for f in found_dl]
+    # (9月中旬完成首批入库, 11月上旬形成…报告: a part of a month, too, is the span a deliverable
+    # is due by the end of)
+    t_dl = [Deadline(d.text, None, d.end, "by", inferred=d.inferred)
+            if d.kind == "range" and d.end and _DEKAD.fullmatch(d.text or "")
+            and rules.span_deliverable.match(text, f.end) else d
+            for d, f in zip(t_dl, found_dl)]
     if (found_dl and not any(f.start not in at_labels for f in found_dl)
             and _wider_than_month(found_dl[0].deadline) and found_dl[0].deadline.end):
         # 第一季度：开学后两周内召开…: the limit a named day sets in the row, in the term the
@@ -1162,6 +1168,7 @@ _OPENER_START = re.compile(r"(?:^|(?<=[\n。！？]))\s*$")
 _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二三四1-4]季度)|\d{4}\s*年度?")
 
 
+_DEKAD = re.compile(r"(?:\d{4}\s*年)?\d{1,2}\s*月(?:上|中|下)旬")
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
 
 
