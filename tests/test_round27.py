@@ -52,3 +52,24 @@ def test_how_a_duty_is_done_stays_standing_in_an_activity_period(tmp_path):
     # an activity is still held once in the period
     row = _row(doc, "开展主题党日活动")
     assert row.kind == "once" and row.deadlines and row.deadlines[0].end == "2027-12-31", row
+
+
+_UNITED_FRONT = [
+    "中共示例大学委员会统战部",
+    "关于开展民主党派基层组织建设评估工作的通知",
+    "各民主党派基层组织，校党外知识分子联谊会，各二级党组织：",
+    "一、工作安排",
+    "（一）各民主党派基层组织和知联会要对照评估指标逐项自查，于11月10日前报统战部。",
+    "（二）知联会秘书处要于11月5日前完成会员年度履职情况统计。",
+    "中共示例大学委员会统战部",
+    "2027年10月8日",
+]
+
+
+def test_the_united_fronts_bodies_are_named_doers(tmp_path):
+    doc = _parse(tmp_path, _UNITED_FRONT)
+    # the bodies a 统战部 notice gives work to are named by the text, not suggested
+    lead = [(d.canonical, d.basis) for d in _row(doc, "逐项自查").lead]
+    assert lead == [("民主党派基层组织", "text"), ("党外知识分子联谊会", "text")], lead
+    lead = [(d.name, d.basis) for d in _row(doc, "完成会员年度履职情况统计").lead]
+    assert lead == [("知联会秘书处", "text")], lead
