@@ -273,16 +273,14 @@ def _standing(text: str) -> bool:
     return bool(rules().ongoing_starts.match(what))
 
 
-# how a duty is to be done, throughout (加强对驻村干部的日常管理, 严格落实…规定, 全程指导,
-# 逐次记录): a standing duty, not an activity the period holds once nor a step its dates fall on
-_MANNER = re.compile(r"(?:要|并|同时)?(?:进一步|切实|全面|深入|大力|积极|认真)?"
-                     r"(?:加强|严格(?:落实|执行|遵守)|落实|主动|全程|逐次|注重|强化|规范|做好日常)")
+def _manner(text: str) -> bool:
+    """Whether a task says how a duty is done all along (加强对驻村干部的日常管理, 严格执行…规定,
+    全程指导: `manner_starts`): standing, not an activity a period holds once nor a step its
+    dates fall on."""
+    from pbdocs.extract.tasks import predicate, rules
 
-
-def _pred(text: str) -> str:
-    from pbdocs.extract.tasks import predicate
-
-    return predicate(text)
+    what = predicate(text)
+    return bool(rules().manner_starts.search(what))
 
 
 def _delivers(text: str) -> bool:
@@ -410,7 +408,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 continue
             if (period is not None and period.is_activity() and t.kind == "ongoing"
                     and not _standing(t.text) and not _CONDITION.match(t.text)
-                    and not _MANNER.match(_pred(t.text))
+                    and not _manner(t.text)
                     and not timeexpr.each_time(t.text) and not in_force.search(t.text)):
                 # in a month's or a project's time, an activity is held once (not what is
                 # done each time a condition holds, 对考核等次为“差”的，由…约谈, nor a span
@@ -438,12 +436,12 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 continue
             event = events.get(c.path[0]) if c.path else None
             if (event is not None and not _standing(t.text) and not _CONDITION.match(t.text)
-                    and not _MANNER.match(_pred(t.text))):
+                    and not _manner(t.text)):
                 # 组织生活会应于1月16日前召开完毕: what the section asks for is done by then
                 t.deadlines.append(Deadline(event.text, None, event.end, "by", inferred=True))
                 t.kind = "once"
                 continue
-            if (notice and t.kind == "once" and t.lead and not _MANNER.match(_pred(t.text))
+            if (notice and t.kind == "once" and t.lead and not _manner(t.text)
                     and {x.canonical for x in t.lead} <= notice[1]
                     and (period is None or not period.is_activity() or _delivers(t.text))):
                 t.deadlines.append(Deadline(notice[0].text, None, notice[0].end, "by",
@@ -502,7 +500,7 @@ def _dated_steps(doc: Document) -> None:
             if any(d.end or d.start for d in t.deadlines) or t.recurrences:
                 continue
             if (_standing(t.text) or _CONDITION.match(t.text)
-                    or _MANNER.match(_pred(t.text))
+                    or _manner(t.text)
                     or any(w in t.text for w in beyond)):
                 continue
             before = [d for j, d in written if j < i]

@@ -68,6 +68,7 @@ class Rules:
     action_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
     ongoing_starts: re.Pattern
+    manner_starts: re.Pattern  # how a duty is done all along: 加强…, 严格执行…
     once_verbs: re.Pattern
     due_at_end: re.Pattern
     target_statements: re.Pattern
@@ -152,6 +153,7 @@ def rules() -> Rules:
         action_phrases=s.get("action_phrases", ()),
         light_verbs=frozenset(s.get("light_verbs", ())),
         ongoing_starts=re.compile(rf"^(?:{any_of(s.get('ongoing_starts', ()))})"),
+        manner_starts=_regexes(s.get("manner_starts", ())),
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
         target_statements=_regexes(s.get("target_statements", ())),
