@@ -984,6 +984,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     sent = sent[field_label_end(sent, "task"):]  # 整改措施：开展…: the label heads no task
     own = depts.Responsibility()
     own.merge(depts.parse_labels(sent, lex))
+    for s0, s1, at, note in pb.get("inline_notes", ()):
+        # 推动…相融合，每个单位打造1门示范课程（责任单位：教务处）。: the sentence's note
+        if s0 <= a < s1 and not a <= at < b:
+            own.merge(depts.parse_labels(note, lex))
     own.merge(depts.prose(text[a:b], [depts.Mention(m.start - a, m.end - a, m.name, m.canonical)
                                        for m in pb["mentions"] + pb["bodies"]
                                        if a <= m.start < b], lex))

@@ -121,6 +121,38 @@ def parse_labels(text: str, lex: Lexicon) -> Responsibility:
     return res
 
 
+# a bracketed note (（责任单位：X、Y（Z））): a short label, a colon, names that may hold brackets
+_INLINE_NOTE = re.compile(r"[（(][^（）()]{0,6}[:：]"
+                          r"[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]")
+_SENTENCE_END = re.compile(r"[。！？；;!?]")
+
+
+def item_labels(text: str, lex: Lexicon,
+                ) -> tuple[Responsibility, list[tuple[int, int, int, str]]]:
+    """The labels that speak for a whole item: those of its first sentence (the headline,
+    做好宣传引导（责任单位：党委宣传部）) and of its end (…。承办单位：纪委办公室。). A bracketed
+    note closing a sentence in the middle (学校每年安排专项经费（责任单位：财务处）。对…) is that
+    sentence's own: returned as (sentence start, sentence end, note start, note) to be read
+    with the sentence's tasks."""
+    if not lex.labels or ("：" not in text and ":" not in text):
+        return Responsibility(), []
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    first = ends[0] if ends else len(text)
+    chars, inline = list(text), []
+    for m in _INLINE_NOTE.finditer(text):
+        if m.start() < first or not _label_re(tuple(lex.labels)).search(m.group()):
+            continue
+        if not text[m.end():].lstrip("。！？；;!? \n").strip():
+            continue  # the item's closing note
+        if m.start() > 0 and text[m.start() - 1] in "。！？；;!?":
+            continue  # after a full stop: the note of what goes before, as a whole
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+        start = max((e for e in ends if e <= m.start()), default=0)
+        end = min((e for e in ends if e >= m.end()), default=len(text))
+        inline.append((start, end, m.start(), m.group()))
+    return parse_labels("".join(chars), lex), inline
+
+
 def _until_note_end(value: str) -> str:
     """A label's value up to the end of its sentence or of the note's closing bracket
     (a bracket the value opened itself, as in 党委组织部（党校）, is part of a name)."""

@@ -79,7 +79,7 @@ def departments(doc):
             (bodies if ent.label_ == "BODY" else persons).append(m)
     pb["mentions"] = mentions
     pb["actors"] = _actors(text, named, _cue_re(tuple(lex.actor_cues)))
-    res = depts.parse_labels(text, lex)
+    res, pb["inline_notes"] = depts.item_labels(text, lex)
     # a body (二级学院党委, 领导小组办公室) can lead too when the text makes it responsible
     pb["bodies"] = bodies
     pb["persons"] = persons
