@@ -44,3 +44,46 @@ def test_a_note_inside_a_sentence_is_that_sentences_own(tmp_path):
         leads = _leads(doc, words)
         assert ("财务处", "stated") not in leads, (words, leads)
         assert all(basis != "stated" for _, basis in leads), (words, leads)
+
+
+_OWN_PLAN = [
+    "中共示例大学委员会宣传部",
+    "2027年校党委理论学习中心组学习计划",
+    "一、学习安排",
+    "（一）每名中心组成员每年牵头完成1项调研课题。",
+    "（二）中心组成员要依托网络学习平台开展经常性自学，每月自学时间不少于8小时。",
+    "二、督促检查",
+    "（一）11月开展中心组学习抽查，被抽查单位要指定专人配合，如实提供学习记录。",
+    "中共示例大学委员会宣传部",
+    "2027年2月22日",
+]
+
+
+def test_a_doer_the_sentence_names_leads_though_written_with_each_or_by_its_role(tmp_path):
+    doc = _parse(tmp_path, _OWN_PLAN)
+    # 每名X opens the sentence with X as its subject, as 每个X does
+    assert _leads(doc, "牵头完成1项调研课题") == {("中心组成员", "text")}
+    # 学时 in 自学时间 does not make the members the ones trained
+    assert _leads(doc, "依托网络学习平台") == {("中心组成员", "text")}
+    # a unit named by what is done to it (被抽查单位) is the doer of its own sentence
+    assert _leads(doc, "指定专人配合") == {("被抽查单位", "text")}
+
+
+_COLLEGE_PLAN = [
+    "中共示例大学机械工程学院委员会",
+    "机械工程学院2027年党建工作计划",
+    "一、建强支部书记队伍",
+    "（一）每名党支部书记每年参加集中培训不少于32学时。",
+    "（二）党支部书记每学期至少讲1次党课。",
+    "中共示例大学机械工程学院委员会",
+    "2027年2月20日",
+]
+
+
+def test_an_officer_a_college_plan_sends_to_training_is_not_its_doer(tmp_path):
+    doc = _parse(tmp_path, _COLLEGE_PLAN)
+    # the secretaries are the ones trained: who sees to it is suggested, not the secretaries
+    leads = _leads(doc, "参加集中培训")
+    assert leads and ("党支部书记", "text") not in leads, leads
+    # the secretaries who give a party lecture do it
+    assert _leads(doc, "讲1次党课") == {("党支部书记", "text")}

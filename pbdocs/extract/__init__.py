@@ -107,8 +107,10 @@ def _whole_plan(doc: Document, lex) -> None:
             # names them (组织员负责…, 学院党委书记每学期…: the task book's 责任人, to the
             # person); so do a branch's officers (党支部书记每年至少讲1次党课) in a text about
             # the branches
-            if own or (about_branches and all(suggest.branch_officer(d.canonical)
-                                              for d in t.persons)):
+            # (but not the officers its sentence trains: 党支部书记每年参加集中培训…)
+            if (own or (about_branches and all(suggest.branch_officer(d.canonical)
+                                               for d in t.persons))) and not _TRAINED.search(
+                    t.text):
                 t.lead = _dedup([_copy(d) for d in t.persons])
     # a unit committee's officers named as the doers (院党委委员每人联系…, 学院党委书记…) do
     # the committee's work in any document: the committee leads, as the text names it (a
@@ -281,6 +283,20 @@ def _opening_officers(text: str, lex) -> list[Dept]:
     return [d for d in out if _person_subject(text, d.name)]
 
 
+# an officer who takes part in training (党支部书记每年参加集中培训不少于32学时), not one who
+# organises it (院党委副书记负责组织支部书记参加学校轮训)
+_TRAINED = re.compile(r"^(?:(?!组织|负责)[^，,。；;])*?(?:参加|接受|完成)"
+                      r"[^，,。；;]{0,10}?(?:培训|轮训)")
+
+
+def _person_object(text: str) -> bool:
+    """Whether the officers a sentence opens with are the ones trained or counted in it
+    (每名党支部书记每年参加集中培训不少于32学时: `person_objects` in lexicon/tasks.txt)."""
+    from pbdocs.lang.lexicon import sections
+
+    return any(re.search(w, text) for w in sections("tasks.txt").get("person_objects", ()))
+
+
 def _person_subject(text: str, name: str) -> bool:
     """Whether the officer `name` (a 书记, a 委员) opens `text` as its doer (学校党委书记为全校
     师生党员讲授专题党课, 由所在党支部书记上门颁发…), not as the one trained or counted (党支部书记
@@ -290,7 +306,7 @@ def _person_subject(text: str, name: str) -> bool:
     s = sections("tasks.txt")
     if not name.endswith(tuple(s.get("doer_officers", ()))):
         return False
-    if any(w in text for w in s.get("person_objects", ())):
+    if _person_object(text):
         return False
     if re.search(rf"[要应须]\s*(?:与|同|和){re.escape(name)}\s*(?:共同|一起|一道|联合)", text):
         return True  # 各党支部书记要与科室主任共同抓好…: the partner does it too

@@ -634,7 +634,7 @@ def _starts_with_verb(text: str, r: Rules) -> bool:
 _JOIN = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*")
 _OPENERS = "，,；;：:。！？!?\n"
 # words before a subject that leave it the subject: 同时, 请, 每个 (每个学生党支部至少组织…)
-_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每一?个|所在|"
+_LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每(?:一?个|名|位)|所在|"
                       r"[一二三四五六七八九十]+是)")
 # a time written in a doer's sentence (2029年9月底前, 下半年, 第三季度, 12月下旬)
 _TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
@@ -812,10 +812,10 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
 _ACTS_ON = re.compile(r"邀请|[为对向把将给]")
 
 
-# a unit named by its role in the work (各培育创建单位, 申报单位, 各牵头部门): a body, though
-# its name holds a verb
-_ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵头|责任|配合|试点|参与|实施|项目)+"
-                        r"(?:单位|部门)")
+# a unit named by its role in the work (各培育创建单位, 申报单位, 各牵头部门, 被抽查单位): a
+# body, though its name holds a verb
+_ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵头|责任|配合|试点|参与|实施|项目|"
+                        r"被[\u4e00-\u9fff]{1,3}?)+(?:单位|部门)")
 
 
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
@@ -836,8 +836,9 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         inner += [x for x in inside if x.start == pos + len(raw) - len(raw.lstrip())
                   and x.end < m.end("name")
                   and _ACTS_ON.search(text, x.end, m.end("name"))]
-        if (name and not name.startswith(r.not_subject_starts)
-                and (not has_action(name, r) or _ROLE_UNIT.fullmatch(name))
+        role_unit = _ROLE_UNIT.fullmatch(name)
+        if (name and (not name.startswith(r.not_subject_starts) or role_unit)
+                and (not has_action(name, r) or role_unit)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not _NOT_A_NAME.search(name)
                 and not r.not_body_words.search(name)):
