@@ -87,3 +87,21 @@ def test_an_officer_a_college_plan_sends_to_training_is_not_its_doer(tmp_path):
     assert leads and ("党支部书记", "text") not in leads, leads
     # the secretaries who give a party lecture do it
     assert _leads(doc, "讲1次党课") == {("党支部书记", "text")}
+
+
+_RULES = [
+    "中共示例大学委员会",
+    "意识形态工作责任制实施细则",
+    "（2027年3月16日学校党委常委会会议审议通过）",
+    "第一条　为落实意识形态工作责任制，制定本细则。",
+    "第二条　本细则印发后一个月内，各二级党组织要建立本单位意识形态工作责任清单。",
+    "第三条　各二级党组织每学期至少专题研究一次意识形态工作。",
+]
+
+
+def test_a_span_after_the_rules_own_issue_counts_from_its_date(tmp_path):
+    doc = _parse(tmp_path, _RULES)
+    # 本细则印发后一个月内: the document's own issue, as 本方案印发后 — due a month after it
+    row = _row(doc, "建立本单位意识形态工作责任清单")
+    assert [d.end for d in row.deadlines] == ["2027-04-16"], row.deadlines
+    assert row.kind == "once"
