@@ -105,3 +105,28 @@ def test_a_span_after_the_rules_own_issue_counts_from_its_date(tmp_path):
     row = _row(doc, "建立本单位意识形态工作责任清单")
     assert [d.end for d in row.deadlines] == ["2027-04-16"], row.deadlines
     assert row.kind == "once"
+
+
+_ASSESSMENT = [
+    "中共示例大学委员会统战部",
+    "关于开展2027年度民主党派基层组织建设评估工作的通知",
+    "各民主党派基层组织，各二级党组织：",
+    "一、评估安排",
+    "（一）10月底前召开评估工作部署会，解读评估指标和材料要求。",
+    "（二）形成自评报告，于11月10日前报送统战部。",
+    "二、有关要求",
+    "评估结束后，评估材料统一立卷归档，保存期限不少于5年。",
+    "中共示例大学委员会统战部",
+    "2027年10月8日",
+]
+
+
+def test_the_word_materials_alone_does_not_make_a_row_the_addressees(tmp_path):
+    doc = _parse(tmp_path, _ASSESSMENT)
+    # the department explains the materials and files them: its own organising
+    for words in ("召开评估工作部署会", "统一立卷归档"):
+        lead = _row(doc, words).lead
+        assert [d.canonical for d in lead] == ["党委统战部"], (words, lead)
+    # what the addressees send in stays theirs
+    lead = _row(doc, "形成自评报告").lead
+    assert "党委统战部" not in [d.canonical for d in lead] and lead, lead
