@@ -130,3 +130,25 @@ def test_the_word_materials_alone_does_not_make_a_row_the_addressees(tmp_path):
     # what the addressees send in stays theirs
     lead = _row(doc, "形成自评报告").lead
     assert "党委统战部" not in [d.canonical for d in lead] and lead, lead
+
+
+_REFORM = [
+    "中共示例职业技术学院委员会",
+    "关于深化“三全育人”综合改革的实施方案",
+    "一、实施步骤",
+    "（一）动员部署（2027年4月）。召开全校“三全育人”综合改革推进会。",
+    "（二）总结验收（2028年9月—12月）。组织开展综合改革成效评估。",
+    "二、保障措施",
+    "学校成立“三全育人”综合改革工作领导小组，领导小组办公室设在学生工作处，负责统筹协调和督促落实。",
+    "中共示例职业技术学院委员会",
+    "2027年3月20日",
+]
+
+
+def test_the_office_of_a_leading_group_set_up_under_any_heading_runs_the_plan(tmp_path):
+    doc = _parse(tmp_path, _REFORM)
+    # the plan's own topic fits all of it: the office its leading group sits in does it
+    for words in ("召开全校“三全育人”综合改革推进会", "组织开展综合改革成效评估"):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("党委学生工作部", "suggested")], (
+            words, lead)

@@ -594,6 +594,10 @@ def _restated_rows(doc: Document) -> None:
             t.support = [d for d in t.support if d.basis != "stated"]
 
 
+# a plan setting up the leading group of its work (学校成立“三全育人”综合改革工作领导小组)
+_LEADING_GROUP = re.compile(r"成立[^，,。；;]{2,30}?领导小组")
+
+
 def _seated_office(doc: Document, lex) -> None:
     """The office a plan's leading group or task force is seated in (专班办公室设在党群工作部)
     does its daily work: it is the suggestion for the tasks that neither name a doer nor
@@ -608,7 +612,10 @@ def _seated_office(doc: Document, lex) -> None:
         headings = [s.heading for s in doc.ancestors(c)]
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
-        if not any(w in h for h in headings + [c.heading or ""] if h for w in words):
+        # (an organising section, or wherever the plan sets up its leading group: 四、保障措施
+        # 学校成立…工作领导小组，领导小组办公室设在学生工作处)
+        if not any(w in h for h in headings + [c.heading or ""] if h for w in words) and not (
+                _LEADING_GROUP.search(c.text or "")):
             continue
         for m in _SEATED.finditer(c.text or ""):
             if lex.canonical(m.group("name")) in departments:
