@@ -124,6 +124,9 @@ class Clause(_JsonMixin):
     # The responsibility note lifted out of `text` by the outline stage, e.g.
     # "牵头部门:组织部,配合部门:宣传部"; the extraction stage reads it.
     note: str | None = _internal()
+    # Whether the note was a paragraph of its own after the clause's text (…优秀党支部书记。
+    # ⏎ 牵头单位：党委组织部), not written inside it.
+    note_own_line: bool = _internal(False)
     # Offset of the clause's text in the normalised document text.
     offset: int | None = _internal()
 

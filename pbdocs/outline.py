@@ -315,6 +315,7 @@ class _Builder:
             return False
         extra = _balanced(text[m.start(1):].strip().rstrip("。.；;").rstrip())
         self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+        self.last.note_own_line = True
         if id(self.last) in self.records:  # a record's labelled lines are its text as written
             self.more.setdefault(id(self.last), []).append(text)
         return True

@@ -152,3 +152,29 @@ def test_the_office_of_a_leading_group_set_up_under_any_heading_runs_the_plan(tm
         lead = _row(doc, words).lead
         assert [(d.canonical, d.basis) for d in lead] == [("党委学生工作部", "suggested")], (
             words, lead)
+
+
+_LISTED = [
+    "中共示例大学委员会",
+    "党建引领学科建设三年行动计划（2027—2029年）",
+    "一、重点任务",
+    "（一）实施“双带头人”培育工程",
+    "1．2027年底前完成教师党支部设置调整。",
+    "2．建立“双带头人”后备人选库，每年动态调整一次。",
+    "牵头单位：党委组织部；配合单位：人事处",
+    "（二）推动党建与业务融合",
+    "1．每学期召开一次党建与业务融合推进会（牵头单位：党委办公室）。",
+    "2．每年评选一批党建与业务融合示范项目。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_note_on_its_own_line_after_a_list_speaks_for_the_whole_list(tmp_path):
+    doc = _parse(tmp_path, _LISTED)
+    # the note closes items 1-2, none of which has one: it is their heading's
+    for words in ("完成教师党支部设置调整", "建立“双带头人”后备人选库"):
+        assert _leads(doc, words) == {("党委组织部", "stated")}, words
+    # a note written inside an item stays that item's
+    assert _leads(doc, "融合推进会") == {("党委办公室", "stated")}
+    assert ("党委办公室", "stated") not in _leads(doc, "融合示范项目")

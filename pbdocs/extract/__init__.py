@@ -50,6 +50,7 @@ def _enrich(doc: Document, extra: tuple[str, ...] | None) -> Document:
     # with no numbered structure at all (a table kept row by row) has no preamble, only a body
     plan = _is_plan(doc) and any(c.path != ["0"] for c in doc.clauses)
     notes = {tuple(c.path): c.note for c in doc.clauses if c.note}
+    notes.update(_closing_notes(doc))
     for clause in doc.clauses:
         headings = [s.heading for s in doc.ancestors(clause)] + [clause.heading or ""]
         own = doc.section(clause.path)
@@ -708,6 +709,23 @@ _MONTH_ONLY = re.compile(r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?:\
 def _date_year(value: str | None) -> int | None:
     """The year of an ISO date (a document's date), or None."""
     return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def _closing_notes(doc: Document) -> dict[tuple[str, ...], str]:
+    """The notes that close a list of items rather than its last item: a note on a line of
+    its own after the last of two or more numbered items, none of which has a note of its
+    own (1．…⏎2．…⏎3．…⏎牵头单位：党委组织部；配合单位：人事处), is their heading's, by path."""
+    out: dict[tuple[str, ...], str] = {}
+    siblings: dict[tuple[str, ...], list[Clause]] = {}
+    for c in doc.clauses:
+        if len(c.path) >= 2:
+            siblings.setdefault(tuple(c.path[:-1]), []).append(c)
+    for parent, items in siblings.items():
+        last = items[-1]
+        if (len(items) >= 2 and last.note and last.note_own_line
+                and not any(c.note for c in items[:-1]) and parent not in out):
+            out[parent] = last.note
+    return out
 
 
 def _parent_note(notes: dict[tuple[str, ...], str], clause: Clause) -> str | None:
