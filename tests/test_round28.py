@@ -178,3 +178,21 @@ def test_a_note_on_its_own_line_after_a_list_speaks_for_the_whole_list(tmp_path)
     # a note written inside an item stays that item's
     assert _leads(doc, "融合推进会") == {("党委办公室", "stated")}
     assert ("党委办公室", "stated") not in _leads(doc, "融合示范项目")
+
+
+def test_a_half_year_after_a_reporting_verb_is_what_is_reported(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于印发《2027年校党委理论学习中心组学习安排》的通知",
+        "各二级党组织：",
+        "一、学习安排",
+        "8月：暑期自学，撰写读书笔记1篇。",
+        "9月：学习意识形态工作责任制有关规定，由党委宣传部通报上半年意识形态领域情况。",
+        "10月：学习党的创新理论最新成果。",
+        "中共示例大学委员会宣传部",
+        "2027年2月22日",
+    ])
+    # 通报上半年…情况 reports on the first half: done in September, not due by June
+    row = _row(doc, "通报上半年意识形态领域情况")
+    assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
+        ("on", "2027-09-01", "2027-09-30")], row.deadlines

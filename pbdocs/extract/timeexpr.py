@@ -356,9 +356,9 @@ _THEME = re.compile(r"[^，。；：,;:]{0,16}?(?:总体要求|总体思路|指�
 _TOPIC = re.compile(r"(?!完成|实现|建成|达到|全面|基本|力争|争取|开展|启动|建立|召开|出台)"
                     r"[\u4e00-\u9fff]{0,6}?(?:工作|任务|实事|重点|要点|计划)(?=[，。；、,;的]|$)")
 # a verb right before a part of a year makes it what the work is about (完成上半年党费收缴,
-# 做好下半年发展党员工作, 总结第一季度工作), not by when
+# 做好下半年发展党员工作, 总结第一季度工作, 通报上半年意识形态领域情况), not by when
 _OBJECT_VERB = re.compile(r"(?:完成|做好|抓好|总结|部署|研究|分析|统计|核算|收缴|报送|上报"
-                          r"|核对|核查|清查|盘点)$")
+                          r"|核对|核查|清查|盘点|通报|汇报|报告|梳理|回顾)$")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
