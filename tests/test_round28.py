@@ -196,3 +196,12 @@ def test_a_half_year_after_a_reporting_verb_is_what_is_reported(tmp_path):
     row = _row(doc, "通报上半年意识形态领域情况")
     assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
         ("on", "2027-09-01", "2027-09-30")], row.deadlines
+
+
+def test_the_talent_office_is_one_department_under_its_usual_names():
+    from pbdocs.extract import lexicon
+
+    canonical = lexicon.load().canonical
+    # 人才办 is what a university calls the office of its 人才工作领导小组
+    for name in ("人才办", "党委人才工作领导小组办公室", "人才工作办公室"):
+        assert canonical(name) == "党委人才工作办公室", name
