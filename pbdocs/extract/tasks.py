@@ -818,6 +818,10 @@ _ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵�
                         r"被[\u4e00-\u9fff]{1,3}?)+(?:单位|部门)")
 
 
+# a modal after a name: it is asked to do what follows (心理健康教育中心要…)
+_ASKED = re.compile(r"\s*(?:均|都|也)?\s*(?:要|须|应当|应|必须|需|务必)")
+
+
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
     """(name, start) of a body the lexicon does not know opening text[pos:end]: the longest
     phrase ending like a body (…单位, …党委) and followed by a cue or an action, written
@@ -836,9 +840,14 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         inner += [x for x in inside if x.start == pos + len(raw) - len(raw.lstrip())
                   and x.end < m.end("name")
                   and _ACTS_ON.search(text, x.end, m.end("name"))]
+        # (各培养单位于6月10日前…, 心理健康教育中心要…: a verb inside a body's name, 培养 or
+        # 教育, does not make it an act when 各 opens it, or when it is asked to do something
+        # and does not open with the verb)
         role_unit = _ROLE_UNIT.fullmatch(name)
+        verb_named = role_unit or name.startswith("各") or (
+            _ASKED.match(tail) and not opens_with_action(name, r))
         if (name and (not name.startswith(r.not_subject_starts) or role_unit)
-                and (not has_action(name, r) or role_unit)
+                and (not has_action(name, r) or verb_named)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not _NOT_A_NAME.search(name)
                 and not r.not_body_words.search(name)):
