@@ -42,3 +42,29 @@ def test_a_phrase_opening_with_a_preposition_is_no_doer(tmp_path):
     # 对…单位要… names whom the work is done to, not who does it
     row = _row(doc, "进行通报")
     assert row.lead and all(not d.name.startswith("对") for d in row.lead), row.lead
+
+
+_BATCHES = [
+    "共青团示例大学委员会",
+    "关于做好2027年“推优入党”工作的通知",
+    "各二级学院团委：",
+    "为做好推优入党工作，现将有关事项通知如下。",
+    "一、推优程序",
+    "（一）各团支部于4月10日前召开团员大会进行推荐。",
+    "（二）二级学院团委于4月20日前完成审核公示。",
+    "二、秋季批次安排",
+    "各二级学院团委于10月中旬启动民主推荐，11月底前完成审核和报送。",
+    "三、工作要求",
+    "（一）做好跟踪培养。团支部要每季度了解一次其思想和学习情况。“七一”前后，组织被推荐团员"
+    "开展一次主题团日活动。",
+    "共青团示例大学委员会",
+    "2027年3月8日",
+]
+
+
+def test_one_batchs_dated_heading_is_not_the_notices_period(tmp_path):
+    doc = _parse(tmp_path, _BATCHES)
+    # 秋季批次 dates one batch; the notice's work runs from spring, so “七一” is its July 1
+    row = _row(doc, "主题团日活动")
+    assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
+        ("on", "2027-07-01", "2027-07-01")], row.deadlines

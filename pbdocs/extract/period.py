@@ -210,7 +210,23 @@ def plan_period(doc: Document) -> Period | None:
     if found is None and phases:
         found = Period(min(p[1] for p in phases), max(p[2] for p in phases),
                        phases[0][0], "phases")
+        if _dated_outside(doc, found):
+            found = None  # one batch's or one step's heading, not the whole work's time
     return found or _cycle_period(doc, phases)
+
+
+def _dated_outside(doc: Document, span: Period) -> bool:
+    """Whether the text dates work outside the span its dated headings cover (二、推优程序:
+    3月底前…4月10日前… before 三、秋季批次安排: the autumn heading is one batch's time, not
+    the whole notice's)."""
+    for c in doc.clauses:
+        for dl in c.deadlines:
+            if dl.inferred or dl.kind not in ("by", "on", "range"):
+                continue
+            end = parse_iso(dl.end)
+            if end is not None and not span.start <= end <= span.end:
+                return True
+    return False
 
 
 def resolve_spans(doc: Document, period: Period | None) -> None:
