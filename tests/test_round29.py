@@ -68,3 +68,28 @@ def test_one_batchs_dated_heading_is_not_the_notices_period(tmp_path):
     row = _row(doc, "主题团日活动")
     assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
         ("on", "2027-07-01", "2027-07-01")], row.deadlines
+
+
+_SENT_TO = [
+    "中共示例大学委员会宣传部",
+    "关于开展2027年师生理论宣讲活动的通知",
+    "各二级党组织：",
+    "现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）各二级党组织根据宣讲菜单点单预约，原则上提前一周报党委宣传部统筹安排。",
+    "（二）宣讲提纲实行审核备案制度，由所在单位党组织负责审核。",
+    "（三）宣讲项目立项后一个月内报党委宣传部备案。",
+    "（四）谈话结束后，纪委办公室要在10月底前将谈话记录整理归档，同时抄送党委组织部存入干部档案。",
+    "中共示例大学委员会宣传部",
+    "2027年3月1日",
+]
+
+
+def test_whom_the_work_is_sent_to_is_not_a_doer(tmp_path):
+    doc = _parse(tmp_path, _SENT_TO)
+    names = {d.name for c in doc.clauses for t in c.tasks for d in t.lead + t.support
+             if d.basis == "text"}
+    # 报党委宣传部, 抄送党委组织部: where the work goes, never a doer's name
+    assert not any(w in n for n in names for w in ("报", "抄送", "原则上", "提前")), names
+    # 由所在单位党组织负责: the unit each one is in, named without 所在
+    assert _leads(doc, "负责审核") == {("单位党组织", "text")}

@@ -202,7 +202,8 @@ def _items(segment: str, offset: int, known: dict[str, Mention], lex: Lexicon,
         if part in ("、", "和", "及", "与"):
             pos += len(part)
             continue
-        name = part.strip()
+        # (由所在党总支会同…: the branch each one is in, named as such)
+        name = part.strip().removeprefix("所在")
         # 党委学生工作部（武装部）, 校长办公室（简称“两办”）: the name before its bracketed alias
         name = _ALIAS.sub("", name) if _ALIAS.search(name) and len(name) > 6 else name
         if not name or not _dept_like(name, known, lex):

@@ -746,6 +746,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
                     and not _NOT_MODIFIER.search(before)
+                    and not _NOT_IN_NAME.search(before)
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
@@ -808,6 +809,12 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
                          r"|.由|须|以[^，,。；;]{1,12}为")
 
 
+# words no name of a body holds: sending to (立项后一个月内报党委组织部备案, 同时抄送党委组织部),
+# facing or turning to (面向各团支部, 团员本人向所在团支部), effort (着力把…党组织), timing
+# (原则上提前一周报…): the body after them is whom the work goes to, not who does it
+_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|(?<![校学])报(?![社刊])|[向把]")
+
+
 # what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
 _ACTS_ON = re.compile(r"邀请|[为对向把将给]")
 
@@ -833,7 +840,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
             continue
         raw = text[pos:m.end("name")].strip()
         name = _LEADING.sub("", raw).strip()
-        name = name[1:] if name.startswith("由") else name
+        # (由所在党总支会同…: the branch, as after 由 alone)
+        name = _LEADING.sub("", name[1:]).strip() if name.startswith("由") else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         # (学院党委邀请校内外专家为支部…: a known body opens it, and is the subject)
@@ -850,6 +858,7 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
                 and (not has_action(name, r) or verb_named)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 and not _NOT_A_NAME.search(name)
+                and not _NOT_IN_NAME.search(name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
