@@ -65,7 +65,9 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
                            key=len, reverse=True))
     timed = rf"[\u4e00-\u9fff]{{0,4}}(?:{when})[\u4e00-\u9fff]{{0,2}}"
     tail = re.compile(rf"(?:[（(【\[]\s*((?:{labels})\s*[:：]{inner})[）)】\]]"
-                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：][^。；;]*)"
+                      # (…；配合单位：信息化中心）党校要…: a bracket's inside, not a tail)
+                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：]"
+                      r"(?:[^。；;（）()]|[（(][^（）()]*[）)])*)"
                       rf"|(?<=[。；;])\s*[（(]\s*((?:{timed})\s*[:：][^（）()。；;]*)[）)])"
                       rf"\s*[。.；;]?\s*$")
     only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：].*?)[）)】\]]?\s*[。.；;]?$")

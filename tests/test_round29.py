@@ -79,6 +79,7 @@ _SENT_TO = [
     "（一）各二级党组织根据宣讲菜单点单预约，原则上提前一周报党委宣传部统筹安排。",
     "（二）宣讲提纲实行审核备案制度，由所在单位党组织负责审核。",
     "（三）宣讲项目立项后一个月内报党委宣传部备案。",
+    "（五）后勤服务中心、图书馆等部门要明确窗口岗位服务育人职责。",
     "（四）谈话结束后，纪委办公室要在10月底前将谈话记录整理归档，同时抄送党委组织部存入干部档案。",
     "中共示例大学委员会宣传部",
     "2027年3月1日",
@@ -93,3 +94,38 @@ def test_whom_the_work_is_sent_to_is_not_a_doer(tmp_path):
     assert not any(w in n for n in names for w in ("报", "抄送", "原则上", "提前")), names
     # 由所在单位党组织负责: the unit each one is in, named without 所在
     assert _leads(doc, "负责审核") == {("单位党组织", "text")}
+
+
+def test_a_list_of_bodies_ends_before_its_collective_word(tmp_path):
+    doc = _parse(tmp_path, _SENT_TO)
+    # 后勤服务中心、图书馆等部门要…: the two named, not “图书馆等部门”
+    names = {d.name for d in _row(doc, "服务育人职责").lead}
+    assert "图书馆" in names and not any("等部门" in n for n in names), names
+
+
+_MID_NOTE = [
+    "中共示例大学委员会",
+    "关于印发《2027—2031年干部教育培训规划》的通知",
+    "一、主要任务",
+    "（四）创新方式方法。2027年底前建成干部网络学习平台，开设专题课程。"
+    "（牵头单位：党委组织部；配合单位：信息化中心）党校要加强案例教学、现场教学和研讨式教学，"
+    "每两年评选一批精品课程和优秀案例。",
+    "（五）加强党费工作。每学期对党支部组织委员开展一次业务培训。"
+    "（责任单位：各二级党组织；配合单位：党委组织部）第三季度，各二级党组织要开展一次党费工作自查。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_note_with_a_semicolon_in_mid_item_is_one_note(tmp_path):
+    doc = _parse(tmp_path, _MID_NOTE)
+    rows = [t for c in doc.clauses for t in c.tasks]
+    # the note is neither a row of its own nor the item's closing note swallowing the text
+    assert not any(t.text.lstrip().startswith(("（", "配合单位")) for t in rows), [
+        t.text for t in rows]
+    assert _leads(doc, "干部网络学习平台") == {("党委组织部", "stated")}
+    assert {(d.canonical, d.basis) for d in _row(doc, "干部网络学习平台").support} == {
+        ("信息化中心", "stated")}
+    # the sentence after the note is kept, with the doer it names
+    assert _leads(doc, "案例教学") == {("党校", "text")}
+    assert _leads(doc, "业务培训") == {("各二级党组织", "stated")}

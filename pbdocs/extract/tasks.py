@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pbdocs.lang.lexicon import entries, per_lexicon, sections
+from pbdocs.lang.text import inside_note
 from pbdocs.read.tables import field_label_end, time_field
 
 _FINAL = "。；;！？!?"
@@ -842,6 +843,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         name = _LEADING.sub("", raw).strip()
         # (由所在党总支会同…: the branch, as after 由 alone)
         name = _LEADING.sub("", name[1:]).strip() if name.startswith("由") else name
+        # (后勤服务中心、图书馆等部门要…: the ones listed, not the collective word)
+        name = re.sub(r"等(?:有关|相关|职能)?(?:部门|单位)$", "", name) if "、" in name else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
         # (学院党委邀请校内外专家为支部…: a known body opens it, and is the subject)
@@ -898,7 +901,9 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
     (…，每年公布问题清单; `每季度召开一次` only says how often the thing before it is done and
     stays with it). A part that only sets the scene or only dates never stands alone."""
     r = rules_ or rules()
-    segs = [start] + [start + m.end() for m in re.finditer(r"[，,；;]", text[start:end])]
+    # (no part starts inside a note: （责任单位：各二级党组织；配合单位：党委组织部）)
+    segs = [start] + [start + m.end() for m in re.finditer(r"[，,；;]", text[start:end])
+                      if not inside_note(text, start + m.start())]
     cuts: list[int] = []
     last = start
 

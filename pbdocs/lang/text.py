@@ -31,6 +31,8 @@ def sentence_spans(text: str, newline: bool = False) -> list[tuple[int, int]]:
     ends = SENTENCE_ENDS + ("\n" if newline else "")
     out, start = [], 0
     for i, ch in enumerate(text):
+        if ch in "；;" and inside_note(text, i):
+            continue  # （牵头单位：党委组织部；配合单位：人事处）: one note, not two sentences
         if ch in ends:
             if text[start:i + 1].strip(" \t\n\u3000" + SENTENCE_ENDS):
                 out.append((start, i + 1))
@@ -38,6 +40,17 @@ def sentence_spans(text: str, newline: bool = False) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+# a bracket opened shortly before, and one closed shortly after, on the same line
+_OPEN_NOTE = re.compile(r"[（(][^（）()。\n]{0,30}$")
+_CLOSE_NOTE = re.compile(r"[^（）()。\n]{0,60}[）)]")
+
+
+def inside_note(text: str, i: int) -> bool:
+    """Whether position i is inside a short bracket (a note) that closes on its line."""
+    return bool(_OPEN_NOTE.search(text, max(0, i - 30), i)) and bool(
+        _CLOSE_NOTE.match(text, i + 1, min(len(text), i + 62)))
 
 
 def sentences(text: str | None, newline: bool = False) -> list[str]:
