@@ -129,3 +129,29 @@ def test_a_note_with_a_semicolon_in_mid_item_is_one_note(tmp_path):
     # the sentence after the note is kept, with the doer it names
     assert _leads(doc, "案例教学") == {("党校", "text")}
     assert _leads(doc, "业务培训") == {("各二级党组织", "stated")}
+
+
+_POINTS = [
+    "中共示例学院委员会",
+    "示例学院党委2027年党建工作要点",
+    "2027年学院党建工作的总体要求是：以党的政治建设为统领，全面提高党建工作质量。"
+    "现将2027年党建工作要点印发如下。各党支部要结合实际制定本支部年度工作计划，"
+    "于3月15日前报学院党委备案。各牵头单位是任务落实的第一责任单位，要会同配合单位制定推进计划，"
+    "于每月25日前将进展情况报党委办公室。",
+    "一、加强政治建设",
+    "（一）学院党委理论学习中心组每月集中学习1次。",
+    "中共示例学院委员会",
+    "2027年2月20日",
+]
+
+
+def test_a_plans_preamble_may_ask_a_named_body_for_something_by_a_date(tmp_path):
+    doc = _parse(tmp_path, _POINTS)
+    row = _row(doc, "制定本支部年度工作计划")
+    assert {(d.canonical, d.basis) for d in row.lead} == {("党支部", "text")}, row.lead
+    assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2027-03-15")], row.deadlines
+    # X是…第一责任单位，要会同…: X does it, and no name holds 会同
+    names = {d.name for d in _row(doc, "制定推进计划").lead}
+    assert names and all("会同" not in n and "牵头单位" in n for n in names), names
+    # the preamble's reasons stay out
+    assert not any("总体要求" in t.text for c in doc.clauses for t in c.tasks)

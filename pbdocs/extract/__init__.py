@@ -918,7 +918,11 @@ def _tasks(clause: Clause, text: str, pb: dict, lex, noted, base, inherited: lis
         # (用三年时间（2027—2029年），基本建立…: the plan's own span dates no task)
         timed = dated_phase or any(u.start <= f.start < u.end and f.start not in spans
                                    for f in pb["recurrences"] + pb["deadlines"])
-        last_kept = (not follows and not (preamble_of_plan and clause.path == ["0"])
+        # (a plan's preamble says why, but 现将要点印发如下，各党支部要结合实际制定本支部年度
+        # 工作计划，于3月15日前报学院党委 asks a named body for something by a date)
+        asking = has_doer and timed and bool(rules.modals.search(u.text))
+        last_kept = (not follows
+                     and not (preamble_of_plan and clause.path == ["0"] and not asking)
                      and not tasks.classify(u, headings, doc_year, rules, has_target=has_target,
                                             timed=timed, organising=organising,
                                             has_doer=has_doer))

@@ -796,7 +796,7 @@ _JOINTLY = re.compile(r"\s*(?:共同|一起|一道|联合)")
 
 # 各二级党委书记是本单位…第一责任人，要…; 党委书记履行第一责任人责任，…: whose the work is
 _ROLE_IS = re.compile(r"(?:是|为|履行)[^，,。；;]{0,24}?(?:第一责任人|直接责任人|主要责任人|"
-                      r"责任主体)")
+                      r"责任主体|第一责任单位|主责单位)")
 _WHOSE_DUTY = re.compile(r"的[^，,。；;]{0,8}(?:责任|职责|任务)")
 
 
@@ -813,7 +813,7 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
 # words no name of a body holds: sending to (立项后一个月内报党委组织部备案, 同时抄送党委组织部),
 # facing or turning to (面向各团支部, 团员本人向所在团支部), effort (着力把…党组织), timing
 # (原则上提前一周报…): the body after them is whom the work goes to, not who does it
-_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|(?<![校学])报(?![社刊])|[向把]")
+_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|(?<![校学])报(?![社刊])|[向把]")
 
 
 # what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
@@ -837,8 +837,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
     best = None
     for m in r.generic_subject.finditer(text, pos, min(end, pos + 24)):
         tail = text[m.end():end]
-        if not _acts(tail, r):
-            continue
+        if not (_acts(tail, r) or _ROLE_IS.match(tail)):
+            continue  # (各牵头单位是任务落实的第一责任单位，要…: whose work it is)
         raw = text[pos:m.end("name")].strip()
         name = _LEADING.sub("", raw).strip()
         # (由所在党总支会同…: the branch, as after 由 alone)
