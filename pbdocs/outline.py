@@ -70,7 +70,8 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
                       r"(?:[^。；;（）()]|[（(][^（）()]*[）)])*)"
                       rf"|(?<=[。；;])\s*[（(]\s*((?:{timed})\s*[:：][^（）()。；;]*)[）)])"
                       rf"\s*[。.；;]?\s*$")
-    only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：].*?)[）)】\]]?\s*[。.；;]?$")
+    # (a line opening with a note and going on, （牵头单位：社科处）依托…开展研究, is no note line)
+    only = re.compile(rf"^[（(【\[]?\s*((?:{labels})\s*[:：]{inner})[）)】\]]?\s*[。.；;]?$")
     return tail, only
 
 
@@ -433,6 +434,12 @@ class _Builder:
                 # the whole item's, as if it closed the headline
                 note = m.group(1).strip()
                 c.text = c.text[:len(h) + 1] + c.text[m.end():]
+                c.note = f"{note}，{c.note}" if c.note else note
+            elif not after_headline and (m := _lead_note().match(c.text)) and c.text[m.end():]:
+                # （牵头单位：社科处；配合单位：…）依托…开展研究: a note opening the text is the
+                # whole item's too
+                note = m.group(1).strip()
+                c.text, c.offset = c.text[m.end():], c.offset + m.end()
                 c.note = f"{note}，{c.note}" if c.note else note
             if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
                     and (all(_is_body(u) for u in h.split("、")) or _COLON_LABEL.match(c.text))):

@@ -155,3 +155,25 @@ def test_a_plans_preamble_may_ask_a_named_body_for_something_by_a_date(tmp_path)
     assert names and all("会同" not in n and "牵头单位" in n for n in names), names
     # the preamble's reasons stay out
     assert not any("总体要求" in t.text for c in doc.clauses for t in c.tasks)
+
+
+_OPENING_NOTE = [
+    "中共示例大学委员会",
+    "关于学习宣传贯彻全国教育大会精神的实施方案",
+    "为深入学习宣传贯彻全国教育大会精神，制定本方案。",
+    "一、深化研究阐释",
+    "（牵头单位：社科处；配合单位：马克思主义学院）依托马克思主义学院开展研究阐释。"
+    "2028年第一季度设立一批专项研究课题。每两年编印一次研究成果汇编。",
+    "二、加强宣传报道",
+    "党委宣传部要在校园网开设专栏。",
+    "中共示例大学委员会",
+    "2027年9月20日",
+]
+
+
+def test_a_note_opening_a_sections_text_speaks_for_it(tmp_path):
+    doc = _parse(tmp_path, _OPENING_NOTE)
+    # the note opens the text and the work follows it: the work is kept, and is the note's
+    for words in ("开展研究阐释", "专项研究课题", "研究成果汇编"):
+        assert _leads(doc, words) == {("社科处", "stated")}, words
+    assert _row(doc, "开展研究阐释").text.startswith("依托")
