@@ -177,3 +177,23 @@ def test_a_note_opening_a_sections_text_speaks_for_it(tmp_path):
     for words in ("开展研究阐释", "专项研究课题", "研究成果汇编"):
         assert _leads(doc, words) == {("社科处", "stated")}, words
     assert _row(doc, "开展研究阐释").text.startswith("依托")
+
+
+_INSPECTION = [
+    "中共示例大学委员会巡察工作领导小组办公室",
+    "关于开展2027年第一轮校内巡察工作的通知",
+    "各二级党组织：",
+    "现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）4月7日，各巡察组分别召开巡察工作动员会。",
+    "（二）巡察组每周五向党委巡察办报送工作动态，于5月底前形成巡察报告。",
+    "中共示例大学委员会巡察工作领导小组办公室",
+    "2027年3月20日",
+]
+
+
+def test_an_inspection_team_is_the_named_doer(tmp_path):
+    doc = _parse(tmp_path, _INSPECTION)
+    for words in ("巡察工作动员会", "报送工作动态"):
+        leads = _leads(doc, words)
+        assert leads and all("巡察组" in n and b == "text" for n, b in leads), (words, leads)
