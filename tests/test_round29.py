@@ -197,3 +197,12 @@ def test_an_inspection_team_is_the_named_doer(tmp_path):
     for words in ("巡察工作动员会", "报送工作动态"):
         leads = _leads(doc, words)
         assert leads and all("巡察组" in n and b == "text" for n, b in leads), (words, leads)
+
+
+def test_a_task_books_row_does_not_repeat_the_note_its_columns_show(tmp_path):
+    from pbdocs.generate.taskbook import taskbook_rows
+
+    doc = _parse(tmp_path, _MID_NOTE)
+    row = next(r for r in taskbook_rows(doc) if "干部网络学习平台" in r.measure)
+    assert "牵头单位" not in row.measure and row.measure.endswith("专题课程。"), row.measure
+    assert "党委组织部" in row.lead and "信息化中心" in row.support, (row.lead, row.support)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pbdocs.generate.plan import key_task, plan_name
 from pbdocs.generate.rows import TaskRow
+from pbdocs.lang import text as lang_text
 from pbdocs.lang import wording
 from pbdocs.lang.wording import dept_names, heading_label
 from pbdocs.model import Clause, Document
@@ -82,6 +83,13 @@ def _shown(depts: list, suggest: bool) -> list:
     return [d for d in depts or [] if suggest or getattr(d, "basis", None) != "suggested"]
 
 
+def _measure(text: str) -> str:
+    """A task's text as its row shows it: without a responsibility note inside it
+    (…专题课程。（牵头单位：党委组织部；配合单位：信息化中心）), which the lead and support columns
+    already show."""
+    return lang_text.responsibility_note().sub("", text).strip() or text.strip()
+
+
 def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
     """One row per task of the plan (what extraction kept as tasks: headings, background,
     conditions and fragments are not rows). `suggest=False` leaves suggested departments
@@ -93,7 +101,7 @@ def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
             lead, support = _shown(t.lead, suggest), _shown(t.support, suggest)
             rows.append(TaskRow(
                 no=len(rows) + 1, section=_group(doc, c), key_task=key_task(doc, c),
-                measure=t.text.strip(), lead=dept_names(lead), support=dept_names(support),
+                measure=_measure(t.text), lead=dept_names(lead), support=dept_names(support),
                 time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind),
                 owner=_owners(t, c),
                 output=_output(t.text, t.targets, rules), clause_id=c.id,
