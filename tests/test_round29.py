@@ -206,3 +206,29 @@ def test_a_task_books_row_does_not_repeat_the_note_its_columns_show(tmp_path):
     row = next(r for r in taskbook_rows(doc) if "干部网络学习平台" in r.measure)
     assert "牵头单位" not in row.measure and row.measure.endswith("专题课程。"), row.measure
     assert "党委组织部" in row.lead and "信息化中心" in row.support, (row.lead, row.support)
+
+
+_SANCTIONS = [
+    "中共示例大学委员会组织部",
+    "关于做好2027年党费收缴、使用和管理工作的通知",
+    "各二级党组织：",
+    "现将有关事项通知如下。",
+    "一、严格党费管理",
+    "（一）各党支部要按月收缴党费。对挪用、侵占党费的，依规依纪严肃处理。",
+    "（二）对转接不及时、造成党员失联的，予以通报批评。",
+    "二、考核验收",
+    "（一）考核合格的，继续进行下阶段建设；考核不合格的，限期整改。",
+    "中共示例大学委员会组织部",
+    "2027年2月26日",
+]
+
+
+def test_a_sanction_after_a_condition_is_a_standing_duty_and_a_condition_is_not(tmp_path):
+    doc = _parse(tmp_path, _SANCTIONS)
+    rows = [t for c in doc.clauses for t in c.tasks]
+    for words in ("依规依纪严肃处理", "予以通报批评"):
+        row = _row(doc, words)
+        assert row.kind == "ongoing" and row.lead, (words, row.kind, row.lead)
+    # what follows from an assessment's result is a condition, not a row
+    assert not any("考核合格的" in t.text or "限期整改" in t.text for t in rows), [
+        t.text for t in rows]
