@@ -220,6 +220,11 @@ def _split_note(text: str) -> tuple[str, str | None]:
     return text[:m.start()].rstrip(), (m.group(1) or m.group(2) or m.group(3)).strip()
 
 
+def _joined(first: str | None, second: str | None) -> str | None:
+    """Two notes of one clause as one, the first before the second (either may be missing)."""
+    return "，".join(x for x in (first, second) if x) or None
+
+
 def _balanced(note: str) -> str:
     """A note without the closing brackets it did not open itself: （牵头单位：X） → 牵头单位：X,
     but 配合单位：各二级党委（党总支） keeps the bracket of the name."""
@@ -317,7 +322,7 @@ class _Builder:
         if not m or self.last is None:
             return False
         extra = _balanced(text[m.start(1):].strip().rstrip("。.；;").rstrip())
-        self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+        self.last.note = _joined(self.last.note, extra)
         self.last.note_own_line = True
         if id(self.last) in self.records:  # a record's labelled lines are its text as written
             self.more.setdefault(id(self.last), []).append(text)
@@ -378,7 +383,7 @@ class _Builder:
             if id(self.last) in self.records and time_field(par):
                 # a record's 完成时限：… line is its time limit, as a table row's note carries it
                 extra = par.rstrip("。.；;")
-                self.last.note = f"{self.last.note}，{extra}" if self.last.note else extra
+                self.last.note = _joined(self.last.note, extra)
             return
         path = [o.key for o in self.stack] or ["0"]
         self.last = self._clause(path, None, par, offset)
@@ -402,7 +407,7 @@ class _Builder:
                 c.text = "\n".join([c.text, *self.more.get(id(c), [])])
                 c.text, note = _split_note(c.text)
             if note:
-                c.note = f"{note}，{c.note}" if c.note else note
+                c.note = _joined(note, c.note)
             k = c.text.find(NAME_CELL_END)
             if k > 0:  # a table row's name cell heads it; its content cell is the text
                 c.heading, c.text, c.offset = c.text[:k], c.text[k + 1:], c.offset + k + 1
@@ -425,7 +430,7 @@ class _Builder:
                 # （四）夯实组织基础（责任人：组织员；完成时限：长期坚持）。…: the headline's
                 # note says who does and by when for the whole item
                 c.heading, c.text = own, own + c.text[len(h):]
-                c.note = f"{note}，{c.note}" if c.note else note
+                c.note = _joined(note, c.note)
                 h = own
             after_headline = bool(h) and c.text.startswith(f"{h}。")
             m = _lead_note().match(c.text, len(h) + 1) if after_headline else None
@@ -434,13 +439,13 @@ class _Builder:
                 # the whole item's, as if it closed the headline
                 note = m.group(1).strip()
                 c.text = c.text[:len(h) + 1] + c.text[m.end():]
-                c.note = f"{note}，{c.note}" if c.note else note
+                c.note = _joined(note, c.note)
             elif not after_headline and (m := _lead_note().match(c.text)) and c.text[m.end():]:
                 # （牵头单位：社科处；配合单位：…）依托…开展研究: a note opening the text is the
                 # whole item's too
                 note = m.group(1).strip()
                 c.text, c.offset = c.text[m.end():], c.offset + m.end()
-                c.note = f"{note}，{c.note}" if c.note else note
+                c.note = _joined(note, c.note)
             if (h and c.text[len(h):len(h) + 1] in ("：", ":") and c.text.startswith(h)
                     and (all(_is_body(u) for u in h.split("、")) or _COLON_LABEL.match(c.text))):
                 # （一）党委办公室：负责…: the units' label heads the item, the duty is its text
