@@ -84,7 +84,8 @@ def test_scorer_reads_a_numeric_on_as_no_day():
     assert _gold_due_key(gold) != _due_key(tool)
 
 
-def test_putting_work_into_a_yearly_assessment_is_no_yearly_cadence(tmp_path):
+def test_putting_work_into_a_yearly_assessment_is_done_each_year(tmp_path):
+    # round 13 read this as standing; from round 30 it is yearly, as heldout47..73 wrote it
     doc = _parse(tmp_path, [
         "某某大学党委关于加强教师党支部建设的实施意见",
         "一、强化考核",
@@ -93,7 +94,8 @@ def test_putting_work_into_a_yearly_assessment_is_no_yearly_cadence(tmp_path):
         "中共某某大学委员会",
         "2026年3月1日"])
     rows = {t.text[:6]: t for t in _rows(doc)}
-    assert rows["将党支部建设"].kind == "ongoing" and not rows["将党支部建设"].recurrences
+    assert rows["将党支部建设"].kind == "recurring"
+    assert [r.period for r in rows["将党支部建设"].recurrences] == ["year"]
     assert rows["各党支部每年"].kind == "recurring"
 
 
