@@ -25,3 +25,31 @@ def test_a_duty_put_into_a_yearly_assessment_is_yearly(tmp_path):
     assert [r.period for r in row.recurrences] == ["year"], row.recurrences
     # a standing duty with no yearly assessment stays standing
     assert _row(doc, "持续抓好落实").kind == "ongoing"
+
+
+_EFFORT = [
+    "中共示例大学委员会",
+    "关于加强新时代师德师风建设的实施意见",
+    "示大党发〔2027〕7号",
+    "各二级党组织：",
+    "为加强师德师风建设，提出如下意见。",
+    "一、总体要求",
+    "坚持全员覆盖。用三年左右时间，基本形成党委统一领导、各部门协同配合的师德建设工作格局。",
+    "二、主要举措",
+    "（一）开通师德师风举报邮箱和电话。",
+    "（二）各二级学院要坚持把师德教育贯穿教师职业生涯全过程。",
+    "中共示例大学委员会",
+    "2027年3月26日",
+]
+
+
+def test_the_years_a_plans_effort_takes_are_its_period(tmp_path):
+    from pbdocs.extract.period import plan_period
+
+    doc = _parse(tmp_path, _EFFORT)
+    period = plan_period(doc)
+    # three years counting the year of issue: 2027, 2028 and 2029
+    assert period is not None and period.end.isoformat() == "2029-12-31", period
+    row = _row(doc, "举报邮箱")
+    assert row.kind == "once" and [d.end for d in row.deadlines] == ["2029-12-31"], row.deadlines
+    assert all(d.inferred for d in row.deadlines)

@@ -165,6 +165,11 @@ def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period
     return None
 
 
+# the time the whole plan's effort takes (用三年左右时间, 通过3年努力), not a measure's cycle
+# (通过两年培育, 建设周期为两年: a project's own time, from its start)
+_PLAN_EFFORT = re.compile(r"(?:用|通过|经过).*(?:时间|努力)$")
+
+
 def _goal_period(doc: Document) -> Period | None:
     """The year a plan's goals are set for (`到2023年，争创…` under 总体目标), from its
     date: the latest written limit in the sections whose heading names 目标. A span
@@ -174,7 +179,7 @@ def _goal_period(doc: Document) -> Period | None:
 
     # (总体要求：…到2028年，…: the plan's goals are written there too)
     words = rules().goal_headings + tuple(sections("tasks.txt").get("period_headings", ()))
-    best = None
+    best = within = None
     for c in doc.clauses:
         headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
         if doc.section(c.path) is not None:
@@ -186,6 +191,15 @@ def _goal_period(doc: Document) -> Period | None:
             if dl.kind in ("by", "range") and end and not dl.inferred and (
                     best is None or end > best[1]):
                 best = (dl.text, end)
+            months = timeexpr.span_months(dl.text) if dl.kind == "within" else None
+            if (best is None and months and months % 12 == 0
+                    and parse_iso(doc.date) and _PLAN_EFFORT.match(dl.text)):
+                # 用三年左右时间，基本形成…: the plan's years, counting the year it is issued
+                years = parse_iso(doc.date).year + months // 12 - 1
+                within = (dl.text, date(years, 12, 31))
+    if best is None and within is not None:
+        # (no calendar year is written: the span itself keeps its own end)
+        return Period(parse_iso(doc.date), within[1], within[0], "span")
     if best is None:
         return None
     return Period(parse_iso(doc.date), best[1], best[0], "goal", True)
