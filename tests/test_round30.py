@@ -53,3 +53,24 @@ def test_the_years_a_plans_effort_takes_are_its_period(tmp_path):
     row = _row(doc, "举报邮箱")
     assert row.kind == "once" and [d.end for d in row.deadlines] == ["2029-12-31"], row.deadlines
     assert all(d.inferred for d in row.deadlines)
+
+
+def test_the_agent_after_by_keeps_the_word_that_says_which(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会学生工作部",
+        "关于开展2027年学生党员示范岗创建工作的通知",
+        "各学院党委：",
+        "为发挥学生党员先锋模范作用，现将有关事项通知如下。",
+        "一、创建安排",
+        "（一）党员示范岗由学生党支部申报，5月28日前报学生工作部。",
+        "（二）从转入次月起由接收党支部收缴党费。",
+        "（三）培训由学校党委组织部负责组织。",
+        "中共示例大学委员会学生工作部",
+        "2027年4月6日",
+    ])
+    # 由学生党支部: the student branch (named by the word before it), in the prose
+    assert {(d.name, d.basis) for d in _row(doc, "党员示范岗由").lead} == {("学生党支部", "text")}
+    # 由接收党支部: an act opens the name; the branch itself is the doer
+    assert {(d.canonical, d.basis) for d in _row(doc, "收缴党费").lead} == {("党支部", "text")}
+    # 由学校党委组织部: the university's own department, not a 学校 unit
+    assert [d.canonical for d in _row(doc, "负责组织").lead] == ["党委组织部"]

@@ -741,6 +741,18 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 text, last.end, end)):
             continue  # 每个党支部 opens the sentence as its subject, and is not equipped
         agent = before.endswith(("由", "须经", "应经", "需经"))  # 数据修正须经党支部书记审核
+        lead_in = ""
+        if not agent:
+            # 示范岗由学生党支部申报, 由接收党支部收缴党费: the agent after 由, its name
+            # opened by a word that says which (学生), or by an act (接收: the branch alone)
+            m_by = _BY_WHICH.search(before)
+            if m_by and m_by.group(1) in ("学校", "校", "本", "全校"):
+                pass  # (由学校党委组织部负责: the university's own department, as before)
+            elif m_by and not _NOT_IN_NAME.search(m_by.group(1)) and not has_action(
+                    m_by.group(1), r):
+                agent, lead_in = True, m_by.group(1)
+            elif m_by and opens_with_action(m_by.group(1), r):
+                agent = True
         if agent and _MADE_UP_OF.match(text, last.end, end):
             continue  # 成员由校领导、马克思主义学院骨干教师…组成: who it is made of, not who acts
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
@@ -756,6 +768,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
             name = before + m.name if modifier and k == 0 else m.name
+            if lead_in and k == 0:
+                name = lead_in + m.name
             # (the modifier written before the name is where the doer's name starts)
             at = m.start - len(before) if name != m.name and text[
                 m.start - len(before):m.start] == before else m.start
@@ -782,6 +796,10 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     add(Doer(part.strip(), canonical(part.strip()), start=at))
                 at += len(part) + 1
     return out
+
+
+# the agent's name opened by a word after 由 (由学生党支部申报)
+_BY_WHICH = re.compile(r"由((?!各)[\u4e00-\u9fff]{1,4})$")
 
 
 # a pledge signed with someone (…与各党支部书记签订责任书): the one after 与 is the other party
