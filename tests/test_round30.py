@@ -74,3 +74,18 @@ def test_the_agent_after_by_keeps_the_word_that_says_which(tmp_path):
     assert {(d.canonical, d.basis) for d in _row(doc, "收缴党费").lead} == {("党支部", "text")}
     # 由学校党委组织部: the university's own department, not a 学校 unit
     assert [d.canonical for d in _row(doc, "负责组织").lead] == ["党委组织部"]
+
+
+def test_duties_that_name_their_usual_office(tmp_path):
+    doc = _parse(tmp_path, _PLAN[:5] + [
+        "（一）持续推进“三全育人”综合改革。",
+        "（二）建立党委委员联系高层次人才制度。",
+        "（三）每年发展青年教师党员不少于5名。",
+        "（四）上半年召开全面从严治党工作会议。",
+        "（五）健全党员领导干部联系党外高层次人才制度。",
+    ] + _PLAN[-2:])
+    for words, dept in (("三全育人", "党委学生工作部"), ("联系高层次人才", "党委组织部"),
+                        ("青年教师党员", "党委组织部"), ("全面从严治党工作会议", "纪委"),
+                        ("党外高层次人才", "党委统战部")):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [(dept, "suggested")], (words, lead)
