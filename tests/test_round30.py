@@ -92,3 +92,19 @@ def test_duties_that_name_their_usual_office(tmp_path):
                         ("档案的全面复查", "党委组织部")):
         lead = _row(doc, words).lead
         assert [(d.canonical, d.basis) for d in lead] == [(dept, "suggested")], (words, lead)
+
+
+def test_work_done_when_the_time_is_right_has_no_date(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "巡察工作规划（2027—2031年）",
+        "一、主要任务",
+        "（一）党委巡察办适时开展专项巡察。",
+        "（二）党委巡察办2028年底前完成对二级党组织的首轮巡察。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    # 适时: when the time is right, a standing duty, not due at the plan's end
+    row = _row(doc, "适时开展专项巡察")
+    assert row.kind == "ongoing" and not row.deadlines, row
+    assert _row(doc, "首轮巡察").kind == "once"
