@@ -108,3 +108,18 @@ def test_work_done_when_the_time_is_right_has_no_date(tmp_path):
     row = _row(doc, "适时开展专项巡察")
     assert row.kind == "ongoing" and not row.deadlines, row
     assert _row(doc, "首轮巡察").kind == "once"
+
+
+def test_a_department_that_introduces_its_rules_is_named_in_the_prose(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会教师工作部",
+        "关于做好2027年新入职教师岗前培训工作的通知",
+        "各二级学院：",
+        "现将有关事项通知如下。",
+        "一、培训内容",
+        "（一）人事处介绍岗位聘用、职称评审和试用期考核政策。",
+        "中共示例大学委员会教师工作部",
+        "2027年8月1日",
+    ])
+    # 介绍 is what the 人事处 does, not a duty for the table to guess (职称 → 人事处 suggested)
+    assert [(d.canonical, d.basis) for d in _row(doc, "介绍岗位聘用").lead] == [("人事处", "text")]
