@@ -123,3 +123,18 @@ def test_a_department_that_introduces_its_rules_is_named_in_the_prose(tmp_path):
     ])
     # 介绍 is what the 人事处 does, not a duty for the table to guess (职称 → 人事处 suggested)
     assert [(d.canonical, d.basis) for d in _row(doc, "介绍岗位聘用").lead] == [("人事处", "text")]
+
+
+def test_a_body_doing_something_at_the_same_time_is_its_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于组织开展庆祝建党系列活动的通知",
+        "各二级党组织：",
+        "现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）6月下旬举办“永远跟党走”主题展览，图书馆同期举办“红色经典”主题书展。",
+        "中共示例大学委员会宣传部",
+        "2027年6月1日",
+    ])
+    # 同期 (at the same time) between the name and its act
+    assert [(d.canonical, d.basis) for d in _row(doc, "主题书展").lead] == [("图书馆", "text")]
