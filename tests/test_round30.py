@@ -138,3 +138,14 @@ def test_a_body_doing_something_at_the_same_time_is_its_doer(tmp_path):
     ])
     # 同期 (at the same time) between the name and its act
     assert [(d.canonical, d.basis) for d in _row(doc, "主题书展").lead] == [("图书馆", "text")]
+
+
+def test_a_standing_duty_after_a_dated_one_off_is_a_row_of_its_own(tmp_path):
+    doc = _parse(tmp_path, _PLAN[:5] + [
+        "（一）党委宣传部要于秋季学期开学后一个月内在校园网开设风采专栏，持续宣传先进典型。",
+    ] + _PLAN[-2:])
+    column = _row(doc, "开设风采专栏")
+    assert column.kind == "once" and [d.end for d in column.deadlines] == ["2027-09-30"]
+    # 持续宣传: the standing part does not take the column's date
+    standing = _row(doc, "持续宣传先进典型")
+    assert standing is not column and standing.kind == "ongoing" and not standing.deadlines
