@@ -180,6 +180,7 @@ def _goal_period(doc: Document) -> Period | None:
     # (总体要求：…到2028年，…: the plan's goals are written there too)
     words = rules().goal_headings + tuple(sections("tasks.txt").get("period_headings", ()))
     best = within = None
+    issued = parse_iso(doc.date)
     for c in doc.clauses:
         headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
         if doc.section(c.path) is not None:
@@ -192,17 +193,16 @@ def _goal_period(doc: Document) -> Period | None:
                     best is None or end > best[1]):
                 best = (dl.text, end)
             months = timeexpr.span_months(dl.text) if dl.kind == "within" else None
-            if (best is None and months and months % 12 == 0
-                    and parse_iso(doc.date) and _PLAN_EFFORT.match(dl.text)):
+            if (best is None and months and months % 12 == 0 and issued
+                    and _PLAN_EFFORT.match(dl.text)):
                 # 用三年左右时间，基本形成…: the plan's years, counting the year it is issued
-                years = parse_iso(doc.date).year + months // 12 - 1
-                within = (dl.text, date(years, 12, 31))
+                within = (dl.text, date(issued.year + months // 12 - 1, 12, 31))
     if best is None and within is not None:
         # (no calendar year is written: the span itself keeps its own end)
-        return Period(parse_iso(doc.date), within[1], within[0], "span")
+        return Period(issued, within[1], within[0], "span")
     if best is None:
         return None
-    return Period(parse_iso(doc.date), best[1], best[0], "goal", True)
+    return Period(issued, best[1], best[0], "goal", True)
 
 
 def phases_of(doc: Document) -> list[tuple[str, date, date]]:
@@ -420,11 +420,11 @@ def fill_undated(doc: Document, period: Period | None) -> None:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         standing_field = bool(STANDING_FIELD.search((c.text or "") + (c.note or "")))
         for t in c.tasks:
-            review = _YEARLY_REVIEW.search(t.text)
-            if review and _IRREGULAR.search(t.text):
-                review = None  # 不定期抽查…，抽查结果纳入年度考核: the checks have no cadence
-            if review and t.kind == "ongoing" and not t.recurrences and not t.deadlines:
-                # 将建设成效纳入二级党组织年度党建工作考核: done at each year's assessment
+            # 将建设成效纳入二级党组织年度党建工作考核: done at each year's assessment (not
+            # 不定期抽查…，抽查结果纳入年度考核: the checks have no cadence)
+            review = (_YEARLY_REVIEW.search(t.text) if t.kind == "ongoing" and not t.recurrences
+                      and not t.deadlines and not _IRREGULAR.search(t.text) else None)
+            if review:
                 t.recurrences = [Recurrence(review.group(0), "year")]
                 t.kind = "recurring"
                 continue
