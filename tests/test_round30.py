@@ -149,3 +149,22 @@ def test_a_standing_duty_after_a_dated_one_off_is_a_row_of_its_own(tmp_path):
     # 持续宣传: the standing part does not take the column's date
     standing = _row(doc, "持续宣传先进典型")
     assert standing is not column and standing.kind == "ongoing" and not standing.deadlines
+
+
+def test_a_sanction_in_an_activity_period_stays_standing(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于组织开展庆祝建党106周年系列活动的通知",
+        "各二级党组织：",
+        "活动时间为2027年6月1日至7月31日。现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）各二级党组织要组织开展一次主题党日活动。",
+        "二、工作要求",
+        "（一）因审核把关不严造成不良影响的，依规依纪追究相关人员责任。",
+        "中共示例大学委员会宣传部",
+        "2027年5月20日",
+    ])
+    # an activity is held within the period; holding people to account is not dated by it
+    assert _row(doc, "主题党日活动").kind == "once"
+    sanction = _row(doc, "追究相关人员责任")
+    assert sanction.kind == "ongoing" and not sanction.deadlines, sanction

@@ -447,11 +447,13 @@ def fill_undated(doc: Document, period: Period | None) -> None:
             if (period is not None and period.is_activity() and t.kind == "ongoing"
                     and not _standing(t.text) and not _CONDITION.match(t.text)
                     and not _manner(t.text)
-                    and not timeexpr.each_time(t.text) and not in_force.search(t.text)):
+                    and not timeexpr.each_time(t.text) and not in_force.search(t.text)
+                    and not rules().accountability.search(t.text)):
                 # in a month's or a project's time, an activity is held once (not what is
                 # done each time a condition holds, 对考核等次为“差”的，由…约谈, nor a span
                 # each case sets, 在预备人选批复后20日内召开…, 于会前1天送达…, nor a rule
-                # for the whole work: 严格落实换届纪律, 发现问题及时向纪委报告)
+                # for the whole work: 严格落实换届纪律, 发现问题及时向纪委报告, nor a sanction:
+                # 依规依纪追究相关人员责任)
                 t.kind = "once"
             if t.kind != "recurring" and t.deadlines and all(
                     timeexpr.anniversary_due(d.text or "") for d in t.deadlines):
