@@ -746,9 +746,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             # 示范岗由学生党支部申报, 由接收党支部收缴党费: the agent after 由, its name
             # opened by a word that says which (学生), or by an act (接收: the branch alone)
             m_by = _BY_WHICH.search(before)
-            if m_by and m_by.group(1) in ("学校", "校", "本", "全校"):
-                pass  # (由学校党委组织部负责: the university's own department, as before)
-            elif m_by and not _NOT_IN_NAME.search(m_by.group(1)) and not has_action(
+            if m_by and not _NOT_IN_NAME.search(m_by.group(1)) and not has_action(
                     m_by.group(1), r):
                 agent, lead_in = True, m_by.group(1)
             elif m_by and opens_with_action(m_by.group(1), r):
@@ -767,12 +765,12 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             continue
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
-            name = before + m.name if modifier and k == 0 else m.name
-            if lead_in and k == 0:
-                name = lead_in + m.name
-            # (the modifier written before the name is where the doer's name starts)
-            at = m.start - len(before) if name != m.name and text[
-                m.start - len(before):m.start] == before else m.start
+            # (the modifier, or the word after 由, written before the name is where the
+            # doer's name starts)
+            prefix = (before if modifier else lead_in) if k == 0 else ""
+            name = prefix + m.name
+            at = m.start - len(prefix) if prefix and text[
+                m.start - len(prefix):m.start] == prefix else m.start
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, at))
         # 各党支部书记要与科室主任共同抓好…: the partner it does the work with leads too
@@ -798,8 +796,9 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     return out
 
 
-# the agent's name opened by a word after 由 (由学生党支部申报)
-_BY_WHICH = re.compile(r"由((?!各)[\u4e00-\u9fff]{1,4})$")
+# the agent's name opened by a word after 由 (由学生党支部申报); not every body (由各…) nor the
+# university's own (由学校党委组织部负责: its department, as before)
+_BY_WHICH = re.compile(r"由((?!各|(?:学校|校|本|全校)$)[\u4e00-\u9fff]{1,4})$")
 
 
 # a pledge signed with someone (…与各党支部书记签订责任书): the one after 与 is the other party
