@@ -1178,7 +1178,9 @@ def _second_dated(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rules,
     ends_before = {f.deadline.end for f in pb["deadlines"] if last <= f.start < s0} | {label_end}
     if not own or own[0].deadline.end in ends_before or not own[0].deadline.text:
         return False
-    what = predicate(_TIME_WORDS.sub("", seg.replace(own[0].deadline.text, "", 1)), r)
+    # (讲稿于7月20日前报党委宣传部: 于 goes with its date, or 于报 reads as one word)
+    what = predicate(_TIME_WORDS.sub("", re.sub(
+        rf"(?:于|在)?\s*{re.escape(own[0].deadline.text)}", "", seg, count=1)), r)
     return bool(has_action(what, r)) and not _COMPLETES.match(what)
 
 

@@ -439,7 +439,11 @@ def find_deadlines(text: str, doc_date: str | None = None,
     years = [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)
              if all(m.end() <= s or m.start() >= e for s, e in masked)
              and not _RANGE_END.search(text[max(0, m.start() - 12):m.start()])
-             and not _SINCE.match(text, m.end())]
+             and not _SINCE.match(text, m.end())
+             # (完成2026年度…考核，下半年启动… in a 2027 document: the year whose work is
+             # assessed, not the year of the bare times after it)
+             and not (dyear is not None and int(m.group(1)) < dyear
+                      and text.startswith("度", m.end()))]
 
     def year_before(pos: int) -> tuple[int | None, date | None]:
         # (到2028年底，…比例保持在95%以上。…上半年出台具体办法: a limit set in an earlier

@@ -1,0 +1,39 @@
+"""Round 31 (issue 12): the year of the work a sentence assesses, and 于 before a date."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_POINTS = [
+    "中共示例大学委员会",
+    "关于印发《2027年党建工作要点》的通知",
+    "各二级党组织：",
+    "现将《2027年党建工作要点》印发给你们，请结合实际认真贯彻落实。",
+    "一、加强干部队伍建设",
+    "（一）第一季度完成2026年度中层领导班子和中层干部考核，下半年启动新一轮中层干部换届。",
+    "二、加强党的政治建设",
+    "（二）6月15日至7月15日，各二级党组织书记要为本单位党员讲授一次专题党课，"
+    "讲稿于7月20日前报党委宣传部。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_the_year_of_the_work_assessed_does_not_date_what_follows(tmp_path):
+    doc = _parse(tmp_path, _POINTS)
+    first = _row(doc, "中层干部考核")
+    assert [d.end for d in first.deadlines][:1] == ["2027-03-31"], first.deadlines
+    # 2026年度 is the year the assessment looks at; 下半年 is this document's year
+    second = _row(doc, "下半年启动新一轮中层干部换届")
+    assert [(d.start, d.end) for d in second.deadlines] == [("2027-07-01", "2027-12-31")], (
+        second.deadlines)
+
+
+def test_a_report_with_its_own_date_is_a_row_of_its_own(tmp_path):
+    doc = _parse(tmp_path, _POINTS)
+    talk = _row(doc, "讲授一次专题党课")
+    report = _row(doc, "讲稿于7月20日前报党委宣传部")
+    assert talk is not report
+    assert [(d.start, d.end) for d in talk.deadlines] == [("2027-06-15", "2027-07-15")]
+    assert [d.end for d in report.deadlines] == ["2027-07-20"], report.deadlines
