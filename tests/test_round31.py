@@ -37,3 +37,23 @@ def test_a_report_with_its_own_date_is_a_row_of_its_own(tmp_path):
     assert talk is not report
     assert [(d.start, d.end) for d in talk.deadlines] == [("2027-06-15", "2027-07-15")]
     assert [d.end for d in report.deadlines] == ["2027-07-20"], report.deadlines
+
+
+def test_money_in_a_yearly_budget_is_yearly_however_the_budget_is_named(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于实施“双带头人”培育工程的实施方案",
+        "各二级党组织：",
+        "为推进培育工程，制定本方案。",
+        "一、保障措施",
+        "（一）培育工程所需经费纳入学校年度党建工作经费预算，专款专用。",
+        "（二）各附属医院党委要在医院年度预算中安排相应配套经费。",
+        "（三）各二级党组织要加强对培育工作的指导。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    for words in ("年度党建工作经费预算", "年度预算中安排"):
+        row = _row(doc, words)
+        assert row.kind == "recurring", row
+        assert [r.period for r in row.recurrences] == ["year"], row.recurrences
+    assert _row(doc, "加强对培育工作的指导").kind == "ongoing"

@@ -30,7 +30,10 @@ _ROUNDS = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})\s*轮(?![�
 _MORE = re.compile(r"其中|专题")
 _WRITTEN_YEAR = re.compile(r"\d{4}\s*年")
 # 纳入年度预算, 列入学校预算: provided for in each year's budget, a yearly duty
-_BUDGET = re.compile(r"(?:纳入|列入|编入)[^，,。；;]{0,8}?(?:年度)?预算")
+# (纳入学校年度党建工作经费预算, 在医院年度预算中安排…: the year named apart from the budget)
+_BUDGET = re.compile(r"(?:纳入|列入|编入)[^，,。；;]{0,8}?(?:年度)?预算|"
+                     r"(?:纳入|列入|编入)[^，,。；;]{0,6}?年度[^，,。；;]{0,8}?预算|"
+                     r"在[^，,。；;]{0,6}?年度预算中(?:安排|列支)")
 # 寒暑假期间: in each winter and summer vacation, twice a year
 _VACATIONS = re.compile(r"(?:每年|每逢)?寒暑假(?:期间)?")
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
