@@ -57,3 +57,21 @@ def test_money_in_a_yearly_budget_is_yearly_however_the_budget_is_named(tmp_path
         assert row.kind == "recurring", row
         assert [r.period for r in row.recurrences] == ["year"], row.recurrences
     assert _row(doc, "加强对培育工作的指导").kind == "ongoing"
+
+
+def test_a_national_day_fixes_the_day_of_a_yearly_duty(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, [
+        "中共示例医科大学委员会",
+        "关于加强附属医院党的建设工作的实施办法",
+        "第一条 为加强附属医院党的建设，制定本办法。",
+        "第二条 每年中国医师节前后，集中宣传一批优秀医务人员先进典型。",
+        "第三条 每年“宪法宣传周”期间举办系列法治文化活动。",
+        "第四条 医院党委要加强对宣传工作的领导。",
+        "中共示例医科大学委员会",
+        "2027年3月1日",
+    ])
+    for words, day in (("中国医师节", "08-19"), ("宪法宣传周", "12-04")):
+        due = due_of(_row(doc, words))
+        assert due["kind"] == "recurring" and due["recurrence"]["on"] == day, due
