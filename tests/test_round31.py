@@ -75,3 +75,27 @@ def test_a_national_day_fixes_the_day_of_a_yearly_duty(tmp_path):
     for words, day in (("中国医师节", "08-19"), ("宪法宣传周", "12-04")):
         due = due_of(_row(doc, words))
         assert due["kind"] == "recurring" and due["recurrence"]["on"] == day, due
+
+
+def test_people_named_as_the_doers_lead_as_the_text_names_them(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例职业技术学院委员会",
+        "关于加强新时代学生思想政治工作的实施意见",
+        "各党总支、各部门：",
+        "为加强学生思想政治工作，提出如下意见。",
+        "一、主要举措",
+        "（一）实行处级干部联系班级制度，处级干部每学期至少到联系班级开展一次活动。",
+        "（二）专业带头人每学期至少为所在党支部讲授一次专题党课。",
+        "（三）实习指导教师每月至少与实习学生联系一次。",
+        "（四）班子成员每年至少形成1篇调研报告。",
+        "中共示例职业技术学院委员会",
+        "2027年3月1日",
+    ])
+    for words, who in (("处级干部每学期", "处级干部"), ("专业带头人", "专业带头人"),
+                       ("实习指导教师", "实习指导教师"), ("班子成员每年", "班子成员")):
+        row = _row(doc, words)
+        assert [(d.name, d.basis) for d in row.lead] == [(who, "text")], row.lead
+    # the officers a system is about (实行处级干部联系…制度) are not its doer
+    system = _row(doc, "实行处级干部联系班级制度")
+    assert all(d.basis == "suggested" for d in system.lead), system.lead
+    assert not any("实行" in d.name for d in system.lead)
