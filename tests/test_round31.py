@@ -99,3 +99,23 @@ def test_people_named_as_the_doers_lead_as_the_text_names_them(tmp_path):
     system = _row(doc, "实行处级干部联系班级制度")
     assert all(d.basis == "suggested" for d in system.lead), system.lead
     assert not any("实行" in d.name for d in system.lead)
+
+
+def test_a_standing_duty_and_a_dated_deliverable_in_one_sentence_are_two_rows(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "2027年党建工作要点",
+        "一、加强基层组织建设",
+        "（一）党委组织部要督促任期届满的党支部按期换届，下半年完成教师党支部集中换届。",
+        "（二）依托学校智慧党建平台推行党支部工作全程纪实，10月底前实现全部党支部线上运行。",
+        "（三）党委宣传部要及时报道中心组学习动态，年底前汇编印发《中心组学习成果选编》。",
+        "中共示例大学委员会",
+        "2027年1月10日",
+    ])
+    for standing, dated, end in (("督促任期届满", "完成教师党支部集中换届", "2027-12-31"),
+                                 ("推行党支部工作全程纪实", "实现全部党支部线上运行", "2027-10-31"),
+                                 ("及时报道中心组学习动态", "汇编印发", "2027-12-31")):
+        first, second = _row(doc, standing), _row(doc, dated)
+        assert first is not second
+        assert first.kind == "ongoing" and not first.deadlines, (first.text, first.deadlines)
+        assert second.kind == "once" and [d.end for d in second.deadlines] == [end]
