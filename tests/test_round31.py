@@ -119,3 +119,18 @@ def test_a_standing_duty_and_a_dated_deliverable_in_one_sentence_are_two_rows(tm
         assert first is not second
         assert first.kind == "ongoing" and not first.deadlines, (first.text, first.deadlines)
         assert second.kind == "once" and [d.end for d in second.deadlines] == [end]
+
+
+def test_a_duty_put_into_the_yearly_report_and_review_is_yearly(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例职业技术学院委员会",
+        "关于实施“强基工程”的三年行动计划（2027—2029年）",
+        "一、主要任务",
+        "（一）各党总支要把党支部建设情况纳入党总支书记抓基层党建工作述职评议考核。",
+        "（二）各党总支要加强对党支部的指导。",
+        "中共示例职业技术学院委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "述职评议考核")
+    assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["year"], row
+    assert _row(doc, "加强对党支部的指导").kind == "ongoing"
