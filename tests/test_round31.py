@@ -134,3 +134,34 @@ def test_a_duty_put_into_the_yearly_report_and_review_is_yearly(tmp_path):
     row = _row(doc, "述职评议考核")
     assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["year"], row
     assert _row(doc, "加强对党支部的指导").kind == "ongoing"
+
+
+def test_each_body_listed_as_doers_is_a_doer_and_a_name_ends_before_its_modal(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于推进“党建+业务”融合发展的行动计划",
+        "一、工作步骤",
+        "（一）各二级党组织、机关各部门于4月30日前制定本单位任务清单，报党委组织部备案。",
+        "（二）各培养单位要逐一确认转出党员已到接收单位报到。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    listed = _row(doc, "制定本单位任务清单")
+    assert [(d.name, d.basis) for d in listed.lead] == [
+        ("各二级党组织", "text"), ("机关各部门", "text")], listed.lead
+    unit = _row(doc, "逐一确认转出党员")
+    assert [d.name for d in unit.lead] == ["各培养单位"], unit.lead
+
+
+def test_the_standing_committee_and_the_participants_are_doers_the_text_names(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "落实意识形态工作责任制实施细则",
+        "第一条 党委常委会每半年至少专题研判一次意识形态领域形势。",
+        "第二条 参加人员须于9月20日前将学习心得报送纪委办公室。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    for words, who in (("专题研判", "党委常委会"), ("学习心得", "参加人员")):
+        row = _row(doc, words)
+        assert [(d.name, d.basis) for d in row.lead] == [(who, "text")], row.lead

@@ -771,6 +771,14 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             name = prefix + m.name
             at = m.start - len(prefix) if prefix and text[
                 m.start - len(prefix):m.start] == prefix else m.start
+            if "、" in prefix:
+                # (各二级党组织、机关各部门于4月30日前…: each body listed is a doer)
+                for part in name.split("、"):
+                    if len(part.strip()) >= 2:
+                        add(Doer(part.strip(), m.canonical if part == m.name
+                                 else canonical(part.strip()), m.start in persons, at))
+                    at += len(part) + 1
+                continue
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, at))
         # 各党支部书记要与科室主任共同抓好…: the partner it does the work with leads too
@@ -877,11 +885,16 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         if (name and (not name.startswith(r.not_subject_starts) or role_unit)
                 and (not has_action(name, r) or verb_named)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
+                # (各培养单位要逐一确认…已到接收单位: the name ends before what it is asked)
+                and not _MODAL_IN_NAME.search(name)
                 and not _NOT_A_NAME.search(name)
                 and not _NOT_IN_NAME.search(name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
+
+
+_MODAL_IN_NAME = re.compile(r"(?<!重)要|须|应当|必须")
 
 
 def _segment_starts(text: str, start: int, end: int) -> list[int]:
