@@ -165,3 +165,24 @@ def test_the_standing_committee_and_the_participants_are_doers_the_text_names(tm
     for words, who in (("专题研判", "党委常委会"), ("学习心得", "参加人员")):
         row = _row(doc, words)
         assert [(d.name, d.basis) for d in row.lead] == [(who, "text")], row.lead
+
+
+def test_a_report_due_in_a_named_year_after_a_cadence_is_one_report(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强新时代学校党的政治建设的实施意见",
+        "一、组织实施",
+        "（一）党委办公室会同党委组织部每两年对本意见落实情况开展一次专项督查，"
+        "2028年12月底前形成总结报告报学校党委。",
+        "（二）常规议题由分管校领导提出，经党委书记审定后列入会议议程。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    check = due_of(_row(doc, "开展一次专项督查"))
+    assert check["kind"] == "recurring" and check["recurrence"]["every"] == 2, check
+    report = _row(doc, "形成总结报告")
+    assert report.kind == "once" and [d.end for d in report.deadlines] == ["2028-12-31"]
+    topic = _row(doc, "议题由分管校领导提出")
+    assert [(d.name, d.basis) for d in topic.lead] == [("分管校领导", "text")], topic.lead

@@ -266,11 +266,8 @@ def _assists_alone(text: str, name: str) -> bool:
 
 def _opening_officers(text: str, lex) -> list[Dept]:
     """The officers of the roles table (persons, not bodies) that a part of `text` names as
-    its doer with 由 (由所在党支部书记上门…), longest name first."""
-    from pbdocs.lang.lexicon import sections
-
-    ends = tuple(sections("tasks.txt").get("doer_officers", ()))
-    names = [r for r in lex.roles if r not in lex.bodies and r.endswith(ends)]
+    its doer with 由 (由所在党支部书记上门…, 议题由分管校领导提出), longest name first."""
+    names = [r for r in lex.roles if r not in lex.bodies]
     out: list[Dept] = []
     for seg in _SEGMENTS.split(text):
         rest = seg.strip()
@@ -305,9 +302,13 @@ def _person_subject(text: str, name: str) -> bool:
     from pbdocs.lang.lexicon import sections
 
     s = sections("tasks.txt")
-    if not name.endswith(tuple(s.get("doer_officers", ()))):
-        return False
     if _person_object(text):
+        return False
+    if re.search(rf"(?:^|[，,；;])\s*[^，,；;]{{0,20}}?由(?:所在|学院|各)?{re.escape(name)}"
+                 rf"(?:负责|牵头|提出|召集|主持|审核|审定|组织|统一|逐一|[^，,；;]{{0,6}}?(?:进行|开展))",
+                 text):
+        return True  # 议题由分管校领导提出: whoever the roles table names, after 由
+    if not name.endswith(tuple(s.get("doer_officers", ()))):
         return False
     if re.search(rf"[要应须]\s*(?:与|同|和){re.escape(name)}\s*(?:共同|一起|一道|联合)", text):
         return True  # 各党支部书记要与科室主任共同抓好…: the partner does it too

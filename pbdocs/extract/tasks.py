@@ -1161,8 +1161,16 @@ def _once_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: Rule
         # …，年底前完成中心组学习档案整理归档: a one-off with its own object (not 完成年度
         # 立项评审, each year's)
         return True
+    if (_WRITTEN_LIMIT_YEAR.match(seg) and has_action(what, r)
+            and not _COMPLETES.match(what)):
+        # 每两年…开展一次专项督查，2028年12月底前形成总结报告: a report due in a year the
+        # text names is one report, not each round's
+        return True
     return bool(has_action(what, r)) and not (r.due_at_end.search(what)
                                               or _COMPLETES.match(what))
+
+
+_WRITTEN_LIMIT_YEAR = re.compile(r"\s*(?:于|在|到)?\s*\d{4}\s*年[^，,。；;]{0,8}?(?:前|底|末)")
 
 
 _COMPLETES_OWN = re.compile(r"^(?:全面|按期|按时)?完成(?![^，,。；;]*(?:年度|本年|当年|每))"
