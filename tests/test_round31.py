@@ -186,3 +186,20 @@ def test_a_report_due_in_a_named_year_after_a_cadence_is_one_report(tmp_path):
     assert report.kind == "once" and [d.end for d in report.deadlines] == ["2028-12-31"]
     topic = _row(doc, "议题由分管校领导提出")
     assert [(d.name, d.basis) for d in topic.lead] == [("分管校领导", "text")], topic.lead
+
+
+def test_the_review_held_at_the_meeting_stays_with_the_meeting(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强和改进研究生党建工作的实施意见",
+        "一、严格组织生活",
+        "（一）研究生党支部每年召开一次组织生活会，开展民主评议党员。",
+        "（二）经审议通过的学校下半年工作要点于8月上旬印发。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "召开一次组织生活会")
+    assert "民主评议党员" in row.text and row.kind == "recurring", row.text
+    points = _row(doc, "下半年工作要点")
+    assert [(d.canonical, d.basis) for d in points.lead] == [("党委办公室", "suggested")], (
+        points.lead)

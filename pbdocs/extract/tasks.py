@@ -1263,7 +1263,7 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
 # a part that holds a meeting, and what a part after it may say the meeting does
 _MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
                       r"[，,；;]?\s*$")
-_AGENDA = re.compile(r"研究|听取|通报|分析|部署|交流|学习|讨论|总结")
+_AGENDA = re.compile(r"研究(?!生)|听取|通报|分析|部署|交流|学习|讨论|总结|(?:开展)?民主评议|开展批评|对照检查")
 _VISIT = re.compile(r"(?:走访|看望|调研|谈心谈话)[^，,。；;]{0,20}[，,；;]?\s*$")
 
 
