@@ -203,3 +203,22 @@ def test_the_review_held_at_the_meeting_stays_with_the_meeting(tmp_path):
     points = _row(doc, "下半年工作要点")
     assert [(d.canonical, d.basis) for d in points.lead] == [("党委办公室", "suggested")], (
         points.lead)
+
+
+def test_a_topic_or_a_time_fronted_before_its_doer_is_no_row_of_its_own(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "巡察工作规划（2027—2031年）",
+        "一、工作要求",
+        "（一）检查期间，检查组每周向校纪委书记报告一次检查进展。",
+        "（二）对已推荐的团员，团支部要每季度了解一次其思想和学习情况。",
+        "（三）对学院招生考试、职称评审等重点环节加强监督，每学期开展一次作风建设专项检查。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any(t.rstrip("，,。") in ("检查期间", "对已推荐的团员") for t in texts), texts
+    assert "检查期间" in _row(doc, "每周向校纪委书记报告").text
+    assert "对已推荐的团员" in _row(doc, "每季度了解一次").text
+    # a fronted 对… that asks something itself is still a row of its own
+    assert _row(doc, "加强监督") is not _row(doc, "作风建设专项检查")

@@ -1043,9 +1043,25 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             kept.append(c)
         prev = c
     cuts = kept
+    # (对需要长期整改的事项，每半年报告一次进展; 检查期间，检查组每周…报告: a topic or a time
+    # fronted before the part it belongs to is no row of its own)
+    kept, prev = [], start
+    for c in cuts:
+        part = text[prev:c].strip(" ，,")
+        if _FRONTED_TIME.fullmatch(part) or _FRONTED_WHICH.fullmatch(part) or (
+                _FRONTED_TOPIC.fullmatch(part) and not has_action(part[1:], r)):
+            continue
+        kept.append(c)
+        prev = c
+    cuts = kept
     bounds = [start] + cuts + [end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
+
+
+_FRONTED_TOPIC = re.compile(r"对[^，,。；;]{1,30}")
+_FRONTED_WHICH = re.compile(r"对[^，,。；;]{1,24}的[^，,。；;的]{1,6}")  # 对需要长期整改的事项
+_FRONTED_TIME = re.compile(r"[^，,。；;]{1,30}?(?:期间|(?<![学小课工])时|之际)")
 
 
 # a part that recurs after what is done first (此后每年动态调整, 以后每学期复核一次)
@@ -1263,7 +1279,8 @@ def _undated_after_cadence(pb: dict, last: int, s0: int, s1: int, seg: str, r: R
 # a part that holds a meeting, and what a part after it may say the meeting does
 _MEETING = re.compile(r"(?:召开|举行|举办|组织)[^，,。；;]{0,16}?(?:会|会议|座谈)[^，,。；;]{0,4}"
                       r"[，,；;]?\s*$")
-_AGENDA = re.compile(r"研究(?!生)|听取|通报|分析|部署|交流|学习|讨论|总结|(?:开展)?民主评议|开展批评|对照检查")
+_AGENDA = re.compile(r"研究(?!生)|听取|通报|分析|部署|交流|学习|讨论|总结|"
+                     r"(?:开展)?民主评议|开展批评|对照检查")
 _VISIT = re.compile(r"(?:走访|看望|调研|谈心谈话)[^，,。；;]{0,20}[，,；;]?\s*$")
 
 
