@@ -222,3 +222,15 @@ def test_a_topic_or_a_time_fronted_before_its_doer_is_no_row_of_its_own(tmp_path
     assert "对已推荐的团员" in _row(doc, "每季度了解一次").text
     # a fronted 对… that asks something itself is still a row of its own
     assert _row(doc, "加强监督") is not _row(doc, "作风建设专项检查")
+
+
+def test_how_long_a_duty_goes_on_is_no_row_of_its_own(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于落实巡察反馈意见的整改工作方案",
+        "一、整改要求",
+        "（一）对长期整改事项，每半年报告一次进展，直至整改到位。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    assert "直至整改到位" in _row(doc, "每半年报告一次进展").text

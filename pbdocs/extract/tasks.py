@@ -972,6 +972,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         if not seg.strip() or not (target or has_action(seg, r)) or not (
                 paced or _acts_alone(before, r)):
             continue
+        if _UNTIL.match(seg):
+            continue  # …每半年报告一次进展，直至整改到位: how long the part before goes on
         # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
         # is a deliverable of its own, due when the plan ends or by its own date: 持续推进…，
         # 年内新培育…5个 dates the count, not the standing duty before it)
@@ -1059,6 +1061,7 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
             if text[bounds[i]:bounds[i + 1]].strip(" ，,")]
 
 
+_UNTIL = re.compile(r"\s*(?:直至|直到)")
 _FRONTED_TOPIC = re.compile(r"对[^，,。；;]{1,30}")
 _FRONTED_WHICH = re.compile(r"对[^，,。；;]{1,24}的[^，,。；;的]{1,6}")  # 对需要长期整改的事项
 _FRONTED_TIME = re.compile(r"[^，,。；;]{1,30}?(?:期间|(?<![学小课工])时|之际)")
