@@ -234,3 +234,20 @@ def test_how_long_a_duty_goes_on_is_no_row_of_its_own(tmp_path):
         "2027年3月1日",
     ])
     assert "直至整改到位" in _row(doc, "每半年报告一次进展").text
+
+
+def test_the_duty_table_knows_foreign_affairs_womens_work_and_platform_upkeep(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强和改进新时代群团工作的实施意见",
+        "一、主要任务",
+        "（一）每年组织女教职工专项健康检查。",
+        "（二）每年年初编制因公出访年度计划。",
+        "（三）每学期开展一次平台日常运维安全检查。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    for words, dept in (("女教职工", "妇委会"), ("因公出访", "国际交流合作处"),
+                        ("日常运维", "信息化中心")):
+        row = _row(doc, words)
+        assert [(d.canonical, d.basis) for d in row.lead] == [(dept, "suggested")], row.lead
