@@ -621,9 +621,9 @@ def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | No
 _GETS_DONE = re.compile(r"完成|按时|按期|如期|做好|确保|办结|到位|进行|一次")
 
 
-# a duty put into a yearly assessment (纳入二级党组织年度党建工作考核, 列入年度考核, the yearly
-# 述职评议考核 of round 31): done each
-# year, as the gold of heldout47..73 writes it (round 30; older sets wrote it standing)
+# a duty put into a yearly assessment (纳入二级党组织年度党建工作考核, 列入年度考核; round 31:
+# the yearly 述职评议考核): done each year, as the gold of heldout47..73 writes it (round 30;
+# older sets wrote it standing)
 _YEARLY_REVIEW = re.compile(r"(?:纳入|列入|计入)[^，,。；;]{0,16}?年度[^，,。；;]{0,10}?考核|"
                            r"(?:纳入|列入|计入)[^，,。；;]{0,20}?述职评议考核")
 

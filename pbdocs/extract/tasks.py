@@ -720,6 +720,15 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if all(d.canonical != x.canonical for x in out):
             out.append(d)
 
+    def add_listed(name: str, at: int, known: Doer | None = None) -> None:
+        # (各二级党组织、各附属医院党委于3月底前完成…: each body listed is a doer)
+        for part in name.split("、"):
+            if len(part.strip()) >= 2:
+                named_part = known if known is not None and part == known.name else None
+                add(Doer(part.strip(), named_part.canonical if named_part
+                         else canonical(part.strip()), bool(known and known.person), at))
+            at += len(part) + 1
+
     i = 0
     while i < len(inside):
         group = [inside[i]]
@@ -771,13 +780,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             name = prefix + m.name
             at = m.start - len(prefix) if prefix and text[
                 m.start - len(prefix):m.start] == prefix else m.start
-            if "、" in prefix:
-                # (各二级党组织、机关各部门于4月30日前…: each body listed is a doer)
-                for part in name.split("、"):
-                    if len(part.strip()) >= 2:
-                        add(Doer(part.strip(), m.canonical if part == m.name
-                                 else canonical(part.strip()), m.start in persons, at))
-                    at += len(part) + 1
+            if "、" in prefix:  # 各二级党组织、机关各部门于4月30日前…
+                add_listed(name, at, Doer(m.name, m.canonical, m.start in persons, m.start))
                 continue
             add(Doer(name, m.canonical if name == m.name else canonical(name),
                      m.start in persons, at))
@@ -795,12 +799,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             continue
         found = _generic_doer(text, seg_start + 1, end, inside, r)
         if found is not None:
-            # (各二级党组织、各附属医院党委于3月底前完成…: two bodies, each a doer)
-            at = found[1]
-            for part in found[0].split("、"):
-                if len(part.strip()) >= 2:
-                    add(Doer(part.strip(), canonical(part.strip()), start=at))
-                at += len(part) + 1
+            add_listed(*found)
     return out
 
 
