@@ -251,3 +251,16 @@ def test_the_duty_table_knows_foreign_affairs_womens_work_and_platform_upkeep(tm
                         ("日常运维", "信息化中心")):
         row = _row(doc, words)
         assert [(d.canonical, d.basis) for d in row.lead] == [(dept, "suggested")], row.lead
+
+
+def test_whose_duty_a_sentence_says_it_is_is_no_part_of_a_name(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强新时代教师党支部建设的若干措施",
+        "一、压实工作责任。各二级党组织书记是教师党支部建设第一责任人，"
+        "要每学期至少听取一次教师党支部工作汇报。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "听取一次教师党支部工作汇报")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("二级党组织书记", "text")], row.lead
