@@ -887,15 +887,12 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
                 and (not has_action(name, r) or verb_named)
                 and not inner and not re.search(r"[，,。；;：:“”《》（）()]|是", name)
                 # (各培养单位要逐一确认…已到接收单位: the name ends before what it is asked)
-                and not _MODAL_IN_NAME.search(name)
+                and not r.modals.search(name)
                 and not _NOT_A_NAME.search(name)
                 and not _NOT_IN_NAME.search(name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
-
-
-_MODAL_IN_NAME = re.compile(r"(?<!重)要|须|应当|必须")
 
 
 def _segment_starts(text: str, start: int, end: int) -> list[int]:
