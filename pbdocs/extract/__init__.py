@@ -1412,6 +1412,8 @@ def _second_opinion(doc: Document, lex) -> None:
             if not t.lead or any(d.basis != "suggested" or d.canonical not in departments
                                  or not (d.why or "").startswith("“") for d in t.lead):
                 continue  # (the document's own doer, its body in charge: not a keyword's)
+            if any((d.why or "").endswith(suggest.ORGANISER_WHY) for d in t.lead):
+                continue  # a department's own notice: the activity it organises is its own
             op = precedent.opinion(t.text, doc.title or "", issuer)
             if op is None or set(op.lead) == {d.canonical for d in t.lead}:
                 continue

@@ -447,6 +447,7 @@ def _department_notice(doc: Document, canonical, is_department) -> bool:
 _BRANCH_WHY = "通知所说的是党支部开展的活动"
 OWN_UNIT_WHY = "发文单位自身的工作"  # a college's, a branch's, a bureau's own document
 OWN_OFFICE_WHY = "发文部门自身的工作"  # a department's own work plan
+ORGANISER_WHY = "发文部门组织、督促的工作"  # what a department's notice has it organise
 
 
 def _organiser_act(text: str) -> bool:
@@ -745,7 +746,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                   and _department_notice(doc, canonical, is_department) else [])
     # a department's notice about the branches' activities: its own organising is its own
     office = issuer_office(doc)
-    organiser = (Dept(office, canonical(office), "suggested", "发文部门组织、督促的工作")
+    organiser = (Dept(office, canonical(office), "suggested", ORGANISER_WHY)
                  if office and is_department(canonical(office)) else None)
     names = written_names(doc)
     # the departments the issuing institution has (a hospital's are not a university's)
@@ -822,6 +823,15 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 # (严肃工作纪律 → 严禁弄虚作假 in a 组织部 notice: the heading says how the
                 # department's own work is to be done, not whose duty it is)
                 t.lead = [replace(organiser)]
+                continue
+            if (organiser is not None and _notice_like(doc)
+                    and organiser.canonical not in words.committee_offices
+                    and organiser.canonical not in duty.lead
+                    and all(canonical(n) in words.general_offices for n in duty.lead)):
+                # another department's own notice (统战部's 国情考察, 团委's 评优): the general
+                # party work it names (举行行前集中培训, 撤销其荣誉称号) is the activity the
+                # department organises, not the 组织部's duty
+                t.lead = [replace(organiser, why=f"“{term}”{source}；{organiser.why}")]
                 continue
             if organiser is not None and term in words.leader_terms:
                 # a department's own document: the leaders it names (由校党委书记逐一点评)

@@ -60,6 +60,7 @@ class Rules:
     attitudes: re.Pattern  # 统筹谋划, 高度重视: how to take the work, no work of its own
     committee_offices: frozenset[str]  # the committee's general office: it issues for the committee
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
+    general_offices: frozenset[str]  # the most general party work's offices (组织部, 党委办公室)
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
@@ -145,6 +146,7 @@ def rules() -> Rules:
         attitudes=re.compile(rf"(?:要|应|须|必须)?(?:{any_of(s.get('attitudes', ()))})"),
         committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
+        general_offices=frozenset(s.get("general_offices", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
         sends_in=re.compile(any_of(s.get("sends_in", ()))),
         after_object=re.compile(any_of(s.get("after_object", ()))),

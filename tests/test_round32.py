@@ -1,0 +1,59 @@
+"""Round 32 (issue 12): a department's own notice organises the general party work it names."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_VISIT = [
+    "中共示例大学委员会统战部",
+    "关于组织党外代表人士开展2027年国情考察活动的通知",
+    "各民主党派基层组织，各二级党组织：",
+    "为加强党外代表人士政治引领，经研究，决定组织开展2027年国情考察活动。现将有关事项通知如下。",
+    "一、考察安排",
+    "（一）7月1日下午举行行前集中培训，讲解考察纪律和安全须知。",
+    "（二）考察期间严格遵守中央八项规定精神，不得借机游山玩水。",
+    "（三）考察经费从学校统战工作专项经费中列支。",
+    "二、有关要求",
+    "（四）10月底前评选表彰一批优秀考察报告。",
+    "中共示例大学委员会统战部",
+    "2027年6月10日",
+]
+
+
+def _leads(row):
+    return [(d.canonical, d.basis) for d in row.lead]
+
+
+def test_a_departments_notice_organises_the_general_party_work_it_names(tmp_path):
+    doc = _parse(tmp_path, _VISIT)
+    # training and commendation are what the 统战部's activity consists of: not the 组织部's
+    for words in ("举行行前集中培训", "评选表彰一批优秀考察报告"):
+        row = _row(doc, words)
+        assert _leads(row) == [("党委统战部", "suggested")], (words, row.lead)
+        assert "发文部门" in (row.lead[0].why or "")
+    # a specialist's field stays with the specialist: discipline with 纪委, money with 财务处
+    assert _leads(_row(doc, "中央八项规定")) == [("纪委", "suggested")]
+    assert _leads(_row(doc, "专项经费中列支")) == [("财务处", "suggested")]
+
+
+def test_the_organisations_own_notice_still_divides_by_duty(tmp_path):
+    lines = [x.replace("统战部", "组织部") for x in _VISIT]
+    doc = _parse(tmp_path, lines)
+    assert _leads(_row(doc, "举行行前集中培训")) == [("党委组织部", "suggested")]
+    assert _leads(_row(doc, "中央八项规定")) == [("纪委", "suggested")]
+
+
+def test_labelled_examples_do_not_take_the_organisers_own_activity(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于开展2027年度“最美教师”选树宣传活动的通知",
+        "各二级学院：",
+        "为弘扬高尚师德，决定开展2027年度“最美教师”选树宣传活动。现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）教师节前后，学校召开庆祝大会，对“最美教师”进行表彰，并择优推荐参加全省“最美教师”评选。",
+        "中共示例大学委员会宣传部",
+        "2027年4月10日",
+    ])
+    row = _row(doc, "对“最美教师”进行表彰")
+    assert _leads(row) == [("党委宣传部", "suggested")], row.lead
