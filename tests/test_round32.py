@@ -57,3 +57,20 @@ def test_labelled_examples_do_not_take_the_organisers_own_activity(tmp_path):
     ])
     row = _row(doc, "对“最美教师”进行表彰")
     assert _leads(row) == [("党委宣传部", "suggested")], row.lead
+
+
+
+def test_holding_the_addressees_to_account_is_the_issuers_not_theirs(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于开展2027年度“最美教师”推荐工作的通知",
+        "各二级学院：",
+        "为弘扬高尚师德，现就推荐工作通知如下。",
+        "一、推荐要求",
+        "（一）各二级学院于5月20日前将推荐材料报送党委宣传部。",
+        "（二）对推荐材料弄虚作假的，取消推荐资格并通报批评。",
+        "中共示例大学委员会宣传部",
+        "2027年4月10日",
+    ])
+    assert _leads(_row(doc, "取消推荐资格")) == [("党委宣传部", "suggested")]
+    assert _leads(_row(doc, "将推荐材料报送")) == [("各二级学院", "text")]

@@ -812,9 +812,10 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                         break
             if found is None:
                 # what the addressees send in (形成申报材料, 报送…) is theirs; the department's
-                # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it
+                # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it, and so is
+                # holding them to account (弄虚作假的，取消推荐资格并通报批评)
                 if addressees and _sends_in().search(t.text) and not _REPORTS_UP.search(
-                        t.text):
+                        t.text) and not words.accountability.search(t.text):
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
