@@ -74,3 +74,36 @@ def test_holding_the_addressees_to_account_is_the_issuers_not_theirs(tmp_path):
     ])
     assert _leads(_row(doc, "取消推荐资格")) == [("党委宣传部", "suggested")]
     assert _leads(_row(doc, "将推荐材料报送")) == [("各二级学院", "text")]
+
+
+_ABROAD = [
+    "中共示例大学委员会",
+    "关于加强因公出国（境）和党员出国（境）管理的实施办法",
+    "各二级党组织，各部门：",
+    "为加强管理，制定本办法。",
+    "一、党员管理",
+    "（一）出国（境）党员每半年向党支部书面报告一次思想和学习情况。",
+    "（二）团长应向国际交流合作处提交出访报告。",
+    "（三）考察组要在考察结束后5个工作日内形成考察报告。",
+    "（四）新提任干部任职后一个月内完成集体廉政谈话。",
+    "（五）按照每名党员每年不低于200元的标准核拨党建工作经费，纳入年度预算。",
+    "（六）校领导每学期至少讲授一次思政课。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_person_or_group_the_lexicon_does_not_know_opens_its_sentence_as_the_doer(tmp_path):
+    doc = _parse(tmp_path, _ABROAD)
+    for words, name in (("每半年向党支部书面报告", "出国（境）党员"), ("提交出访报告", "团长"),
+                        ("形成考察报告", "考察组")):
+        row = _row(doc, words)
+        assert [(d.name, d.basis) for d in row.lead] == [(name, "text")], (words, row.lead)
+
+
+def test_the_trained_a_phrase_and_the_leaders_are_not_taken_for_doers(tmp_path):
+    doc = _parse(tmp_path, _ABROAD)
+    # the new cadre is talked to; the money is a phrase; the leaders' duty is organised
+    for words in ("完成集体廉政谈话", "核拨党建工作经费", "讲授一次思政课"):
+        row = _row(doc, words)
+        assert row.lead and all(d.basis == "suggested" for d in row.lead), (words, row.lead)

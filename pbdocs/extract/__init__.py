@@ -167,7 +167,7 @@ def _whole_plan(doc: Document, lex) -> None:
         last: list[Dept] = []
         for t in c.tasks:
             if not t.lead and not t.persons:  # 对…老党员，由所在党支部书记上门…: missed
-                t.persons = _opening_officers(t.text, lex)
+                t.persons = _opening_officers(t.text, lex) or _opening_person(t.text, lex)
             if t.lead or not t.persons:
                 last = []
                 continue
@@ -279,6 +279,45 @@ def _opening_officers(text: str, lex) -> list[Dept]:
             n = max(hits, key=len)
             out.append(Dept(n, lex.canonical(n), "text"))
     return [d for d in out if _person_subject(text, d.name)]
+
+
+_ITEM_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)．.、]\s*)?"
+                        r"(?:各|每名|每位|每个)?")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
+# (按照每名党员每年…, 寒暑假前对全体党员…: a phrase, not a name)
+_PREPOSITION = re.compile(r"[对向为与把将在从按以给跟同于被由每]|经费|前|后|"
+                          r"评议|评选|考核|培训|学习|教育|活动")
+
+
+def _opening_person(text: str, lex) -> list[Dept]:
+    """A person or a group the lexicons do not know, written as the subject the sentence opens
+    with (出国（境）党员每半年向党支部书面报告…, 团长应向国际处提交出访报告, 新提任干部在试用期内…):
+    a name ending as an officer does (`doer_officers` in lexicon/tasks.txt), the shortest such,
+    followed by what a subject is followed by (a modal or `person_cues`). Not a verb phrase
+    (落实校领导…), not an activity (民主评议党员每年开展1次), not the institution's leaders
+    (`leader_terms`: their duties are organised by a department)."""
+    from pbdocs.extract.tasks import has_action, rules
+    from pbdocs.lang.lexicon import sections
+
+    r = rules()
+    s = sections("tasks.txt")
+    endings = tuple(s.get("doer_officers", ()))
+    cues = re.compile("|".join(f"(?:{x})" for x in s.get("person_cues", ())) or "(?!)")
+    rest = text[_ITEM_MARK.match(text).end():]
+    for k in range(2, min(len(rest), 16) + 1):
+        name = rest[:k]
+        if not _NAME_CHARS.fullmatch(name):
+            return []
+        after = rest[k:]
+        if not name.endswith(endings) or not (
+                r.modals.match(after) or cues.match(after)):
+            continue
+        if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
+                or name in r.leader_terms
+                or any(name.endswith(x) for x in r.leader_terms) or has_action(name, r)):
+            return []
+        return [Dept(name, lex.canonical(name), "text")]
+    return []
 
 
 # an officer who takes part in training (党支部书记每年参加集中培训不少于32学时), not one who
