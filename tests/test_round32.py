@@ -107,3 +107,26 @@ def test_the_trained_a_phrase_and_the_leaders_are_not_taken_for_doers(tmp_path):
     for words in ("完成集体廉政谈话", "核拨党建工作经费", "讲授一次思政课"):
         row = _row(doc, words)
         assert row.lead and all(d.basis == "suggested" for d in row.lead), (words, row.lead)
+
+
+def test_a_span_after_a_dated_event_of_a_notice_is_counted_from_its_date(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于举办2027年发展对象培训班的通知",
+        "各二级党组织：",
+        "经研究，决定举办2027年发展对象培训班。现将有关事项通知如下。",
+        "一、培训安排",
+        "（一）培训班于10月11日至20日举办，集中授课3天。",
+        "（二）学员须在培训结束后两周内提交学习心得。",
+        "（三）各二级党组织要在培训结束后一个月内组织本单位学员开展一次学习交流活动。",
+        "（四）新任党支部书记任职后3个月内完成岗前培训。",
+        "中共示例大学委员会组织部",
+        "2027年9月20日",
+    ])
+    for words, end in (("提交学习心得", "2027-11-03"), ("开展一次学习交流活动", "2027-11-20")):
+        row = _row(doc, words)
+        assert [(d.kind, d.end, d.inferred) for d in row.deadlines] == [("by", end, True)], (
+            words, row.deadlines)
+        assert row.kind == "once"
+    # (each new secretary's own 任职: no date in the notice, a standing rule)
+    assert not any(d.end for d in _row(doc, "任职后3个月内").deadlines)

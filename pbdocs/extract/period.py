@@ -415,6 +415,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
     _close_with_schedule(doc)
+    _anchored_limits(doc)
     _dated_steps(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
@@ -510,6 +511,72 @@ def fill_undated(doc: Document, period: Period | None) -> None:
 # 二、活动安排 （一）走访慰问 6月20日前，…)
 _STEPS = re.compile(r"步骤|时间安排|进度安排|阶段安排|工作流程|实施程序|活动安排|活动内容"
                     r"|工作安排|具体安排|日程安排")
+
+
+# a span counted from an event the document dates elsewhere (培训结束后一个月内, 考察结束后两周内,
+# 会后10个工作日内, 反馈后15个工作日内)
+_ANCHORED = re.compile(r"(?P<event>[\u4e00-\u9fff]{1,8}?)(?:结束|完成)?(?:后|之日起)\s*"
+                       r"(?P<n>\d{1,3}|[一二两三四五六七八九十半]+)\s*"
+                       r"(?P<u>个工作日|工作日|日|天|周|个星期|个月)(?:内|以内|之内)")
+
+
+# (每次活动结束后, 各专项检查结束后, 历次会议后: each one; 每名学员培训结束后 is one training)
+_EACH_EVENT = re.compile(r"每(?:次|期|项|场|个|轮)|各(?:次|期|项|场|专项|类|轮)|历次|逐次")
+
+
+def _add_workdays(day: date, n: int) -> date:
+    """`day` moved forward by `n` working days (Monday to Friday)."""
+    while n > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def _after_event(day: date, n: int, unit: str) -> date:
+    if unit.endswith("工作日"):
+        return _add_workdays(day, n)
+    if unit == "个月":
+        return timeexpr.add_months(day, n)
+    return day + timedelta(days=n * (7 if unit in ("周", "个星期") else 1))
+
+
+def _anchored_limits(doc: Document) -> None:
+    """A limit counted from an event that happens once, on a date the document writes for it
+    (举办培训班 10月11日至20日 … 各二级党组织要在培训结束后一个月内组织交流; 会后10个工作日内
+    制定整改清单): due that many days or months after the event's written date (inferred).
+    The event is one of `anchor_events` in lexicon/tasks.txt, and its date the latest written
+    one before the task of a sentence that names it; a span counted from what happens to each
+    person (任职后3个月内) or to each of many (每次活动结束后, 各专项检查结束后, a plan's 会后)
+    names no such event and stays a standing rule."""
+    from pbdocs.lang.lexicon import sections
+
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return  # (a plan's 会后10个工作日内 holds for each meeting)
+    events = tuple(sorted(sections("tasks.txt").get("anchor_events", ()), key=len, reverse=True))
+    if not events:
+        return
+    rows = [t for c in doc.clauses for t in c.tasks]
+    for i, t in enumerate(rows):
+        if t.recurrences or any(not d.inferred and (d.end or d.start) for d in t.deadlines):
+            continue
+        m = _ANCHORED.search(t.text)
+        event = next((e for e in events if m and m.group("event").endswith(e)), None)
+        n = to_number(m.group("n")) if m else None
+        if event is None or not n or n != int(n) or _EACH_EVENT.search(m.group("event")):
+            continue
+        src = None
+        for u in reversed(rows[:i]):
+            d = next((x for x in u.deadlines if not x.inferred and x.end), None)
+            if d is not None and not u.recurrences and event in u.text and not _ANCHORED.search(
+                    u.text):
+                src = d
+                break
+        if src is None or parse_iso(src.end) is None:
+            continue
+        end = _after_event(parse_iso(src.end), int(n), m.group("u"))
+        t.deadlines = [Deadline(m.group(0), None, end.isoformat(), "by", inferred=True)]
+        t.kind = "once"
 
 
 def _dated_steps(doc: Document) -> None:
