@@ -130,3 +130,18 @@ def test_a_span_after_a_dated_event_of_a_notice_is_counted_from_its_date(tmp_pat
         assert row.kind == "once"
     # (each new secretary's own 任职: no date in the notice, a standing rule)
     assert not any(d.end for d in _row(doc, "任职后3个月内").deadlines)
+
+
+def test_an_adverb_of_manner_between_a_body_and_its_act_keeps_it_the_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于开展2027年党建工作督查的实施方案",
+        "各二级党组织：",
+        "为推动工作落实，制定本方案。",
+        "一、督查安排",
+        "（一）党委常委会专题听取督查情况汇报，研究共性问题的整改措施。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "专题听取督查情况汇报")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委常委会", "text")], row.lead
