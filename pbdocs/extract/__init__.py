@@ -168,6 +168,9 @@ def _whole_plan(doc: Document, lex) -> None:
         for t in c.tasks:
             if not t.lead and not t.persons:  # 对…老党员，由所在党支部书记上门…: missed
                 t.persons = _opening_officers(t.text, lex) or _opening_person(t.text, lex)
+            elif not t.lead and not any(_person_subject(t.text, d.name) for d in t.persons):
+                # (国际教育学院党总支书记每学期向…: the known 党总支书记 inside a longer name)
+                t.persons = _opening_person(t.text, lex) + t.persons
             if t.lead or not t.persons:
                 last = []
                 continue
@@ -285,8 +288,17 @@ _ITEM_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)
                         r"(?:各|每名|每位|每个)?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # (按照每名党员每年…, 寒暑假前对全体党员…: a phrase, not a name)
-_PREPOSITION = re.compile(r"[对向为与把将在从按以给跟同于被由每]|经费|前|后|"
-                          r"评议|评选|考核|培训|学习|教育|活动")
+_PREPOSITION = re.compile(r"[对向为与把将在从按以给跟同于被由每和及的、]|经费|前|后|"
+                          r"评议|评选|考核|培训|活动")
+
+
+def _unit_end(name: str) -> int:
+    """Where the unit a person's name opens with ends (国际教育学院党总支|书记): its words are the
+    unit's, not acts (`dept_suffixes.txt`); 0 when it names no unit."""
+    from pbdocs.lang.lexicon import entries
+
+    ends = [name.rfind(x) + len(x) for x in entries("dept_suffixes.txt") if x in name[:-1]]
+    return max(ends, default=0)
 
 
 def _opening_person(text: str, lex) -> list[Dept]:
@@ -296,7 +308,7 @@ def _opening_person(text: str, lex) -> list[Dept]:
     followed by what a subject is followed by (a modal or `person_cues`). Not a verb phrase
     (落实校领导…), not an activity (民主评议党员每年开展1次), not the institution's leaders
     (`leader_terms`: their duties are organised by a department)."""
-    from pbdocs.extract.tasks import has_action, rules
+    from pbdocs.extract.tasks import has_action, opens_with_action, rules
     from pbdocs.lang.lexicon import sections
 
     r = rules()
@@ -314,7 +326,8 @@ def _opening_person(text: str, lex) -> list[Dept]:
             continue
         if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
                 or name in r.leader_terms
-                or any(name.endswith(x) for x in r.leader_terms) or has_action(name, r)):
+                or any(name.endswith(x) for x in r.leader_terms) or opens_with_action(name, r)
+                or has_action(name[_unit_end(name):], r)):
             return []
         return [Dept(name, lex.canonical(name), "text")]
     return []
