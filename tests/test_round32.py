@@ -149,3 +149,23 @@ def test_an_adverb_of_manner_between_a_body_and_its_act_keeps_it_the_doer(tmp_pa
     ])
     row = _row(doc, "专题听取督查情况汇报")
     assert [(d.canonical, d.basis) for d in row.lead] == [("党委常委会", "text")], row.lead
+
+
+def test_the_leading_groups_office_is_the_department_it_is_seated_in(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于在全校党员中开展党纪学习教育的实施方案",
+        "各二级党组织：",
+        "为扎实开展党纪学习教育，制定本方案。",
+        "一、组织领导",
+        "（一）学校成立党纪学习教育领导小组，党委书记任组长。领导小组下设办公室，设在党委组织部，"
+        "具体负责组织协调和督促指导。",
+        "（二）领导小组办公室要对各单位开展情况进行全程督导，每月通报一次进度。",
+        "（三）院办公室负责在院网开设专栏。",
+        "中共示例大学委员会",
+        "2027年4月1日",
+    ])
+    row = _row(doc, "全程督导")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "text")], row.lead
+    # (an office of its own, not the group's)
+    assert [d.name for d in _row(doc, "在院网开设专栏").lead] == ["院办公室"]

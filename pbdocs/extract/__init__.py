@@ -183,6 +183,7 @@ def _whole_plan(doc: Document, lex) -> None:
                                  for n in re.split(r"[、和及与]", d.name) if n])
             last = doers
     _restated_rows(doc)
+    _seated_named(doc, lex)
     _seated_charge(doc, lex)
     _divided_by_item(doc, lex)
     _organising_lead(doc, lex)
@@ -507,7 +508,35 @@ def _divided_by_item(doc: Document, lex) -> None:
 
 
 # the office a leading group's or a task force's daily work is seated in
-_SEATED = re.compile(r"(?:办公室|专班|小组)[^，,。；;]{0,6}?设在(?P<name>[^，,。；;（(、\s]{2,12})")
+# (领导小组办公室设在党委组织部; 领导小组下设办公室，设在党委组织部)
+_SEATED = re.compile(r"(?:办公室|专班|小组)(?:[^，,。；;]{0,6}?|[，,]\s*)设在"
+                     r"(?P<name>[^，,。；;（(、\s]{2,12})")
+
+
+_GROUP_OFFICE = re.compile(r"(?:领导小组|工作专班|专班|工作小组|活动)办公室$")
+
+
+def _seated_named(doc: Document, lex) -> None:
+    """The office of a plan's leading group written as a doer (领导小组办公室每月通报一次进度) is
+    the department it is seated in (领导小组办公室设在党委组织部): the task book names that
+    department, as the text does (basis kept)."""
+    departments = set(lex.departments.values())
+    seat = None
+    for c in doc.clauses:
+        for m in _SEATED.finditer(c.text or ""):
+            if lex.canonical(m.group("name")) in departments:
+                seat = m.group("name")
+                break
+        if seat:
+            break
+    if seat is None:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            for d in t.lead + t.support:
+                if d.canonical not in departments and _GROUP_OFFICE.match(d.name or ""):
+                    d.name, d.canonical = seat, lex.canonical(seat)
+            t.lead, t.support = _dedup(t.lead), [d for d in _dedup(t.support) if d not in t.lead]
 
 
 def _organising_lead(doc: Document, lex) -> None:
