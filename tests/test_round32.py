@@ -169,3 +169,22 @@ def test_the_leading_groups_office_is_the_department_it_is_seated_in(tmp_path):
     assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "text")], row.lead
     # (an office of its own, not the group's)
     assert [d.name for d in _row(doc, "在院网开设专栏").lead] == ["院办公室"]
+
+
+def test_units_and_people_named_by_their_common_endings_are_doers(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于实施党建“对标争先”建设计划的实施方案",
+        "各二级党组织：",
+        "为提升党建质量，制定本方案。",
+        "一、建设任务",
+        "（一）标杆院系每年至少举办1次开放观摩活动。",
+        "（二）带班员须全程跟班，负责学员日常管理。",
+        "（三）各附属医院每日向党委办公室报告值班情况。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    for words, name in (("开放观摩活动", "标杆院系"), ("全程跟班", "带班员"),
+                        ("报告值班情况", "各附属医院")):
+        row = _row(doc, words)
+        assert [(d.name, d.basis) for d in row.lead] == [(name, "text")], (words, row.lead)
