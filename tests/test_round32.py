@@ -181,10 +181,11 @@ def test_units_and_people_named_by_their_common_endings_are_doers(tmp_path):
         "（一）标杆院系每年至少举办1次开放观摩活动。",
         "（二）带班员须全程跟班，负责学员日常管理。",
         "（三）各附属医院每日向党委办公室报告值班情况。",
+        "（四）各宣讲分队每学期至少提供2期视频作品。",
         "中共示例大学委员会",
         "2027年3月1日",
     ])
     for words, name in (("开放观摩活动", "标杆院系"), ("全程跟班", "带班员"),
-                        ("报告值班情况", "各附属医院")):
+                        ("报告值班情况", "各附属医院"), ("提供2期视频作品", "各宣讲分队")):
         row = _row(doc, words)
-        assert [(d.name, d.basis) for d in row.lead] == [(name, "text")], (words, row.lead)
+        assert [(d.canonical, d.basis) for d in row.lead] == [(name, "text")], (words, row.lead)
