@@ -516,19 +516,23 @@ _SEATED = re.compile(r"(?:办公室|专班|小组)(?:[^，,。；;]{0,6}?|[，,]
 _GROUP_OFFICE = re.compile(r"(?:领导小组|工作专班|专班|工作小组|活动)办公室$")
 
 
+def _first_seat(clauses, lex) -> str | None:
+    """The department the first of `clauses` that seats a group's office names (领导小组办公室
+    设在党委组织部 → 党委组织部), as written; None when none does."""
+    departments = set(lex.departments.values())
+    for c in clauses:
+        for m in _SEATED.finditer(c.text or ""):
+            if lex.canonical(m.group("name")) in departments:
+                return m.group("name")
+    return None
+
+
 def _seated_named(doc: Document, lex) -> None:
     """The office of a plan's leading group written as a doer (领导小组办公室每月通报一次进度) is
     the department it is seated in (领导小组办公室设在党委组织部): the task book names that
     department, as the text does (basis kept)."""
     departments = set(lex.departments.values())
-    seat = None
-    for c in doc.clauses:
-        for m in _SEATED.finditer(c.text or ""):
-            if lex.canonical(m.group("name")) in departments:
-                seat = m.group("name")
-                break
-        if seat:
-            break
+    seat = _first_seat(doc.clauses, lex)
     if seat is None:
         return
     for c in doc.clauses:
@@ -689,23 +693,17 @@ def _seated_office(doc: Document, lex) -> None:
     from pbdocs.extract.tasks import rules
 
     words = rules().organising_headings
-    departments = set(lex.departments.values())
-    office = None
-    for c in doc.clauses:
+
+    def organising(c) -> bool:
         headings = [s.heading for s in doc.ancestors(c)]
         if doc.section(c.path) is not None:
             headings.append(doc.section(c.path).heading)
         # (an organising section, or wherever the plan sets up its leading group: 四、保障措施
         # 学校成立…工作领导小组，领导小组办公室设在学生工作处)
-        if not any(w in h for h in headings + [c.heading or ""] if h for w in words) and not (
-                _LEADING_GROUP.search(c.text or "")):
-            continue
-        for m in _SEATED.finditer(c.text or ""):
-            if lex.canonical(m.group("name")) in departments:
-                office = m.group("name")
-                break
-        if office:
-            break
+        return any(w in h for h in headings + [c.heading or ""] if h for w in words) or bool(
+            _LEADING_GROUP.search(c.text or ""))
+
+    office = _first_seat([c for c in doc.clauses if organising(c)], lex)
     if office is None:
         return
     why = f"“办公室设在{office}”"
