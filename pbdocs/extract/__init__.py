@@ -313,9 +313,7 @@ def _opening_person(text: str, lex) -> list[Dept]:
     from pbdocs.lang.lexicon import sections
 
     r = rules()
-    s = sections("tasks.txt")
-    endings = tuple(s.get("doer_officers", ()))
-    cues = re.compile("|".join(f"(?:{x})" for x in s.get("person_cues", ())) or "(?!)")
+    endings = tuple(sections("tasks.txt").get("doer_officers", ()))
     rest = text[_ITEM_MARK.match(text).end():]
     for k in range(2, min(len(rest), 16) + 1):
         name = rest[:k]
@@ -323,11 +321,10 @@ def _opening_person(text: str, lex) -> list[Dept]:
             return []
         after = rest[k:]
         if not name.endswith(endings) or not (
-                r.modals.match(after) or cues.match(after)):
+                r.modals.match(after) or r.person_cues.match(after)):
             continue
         if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
-                or name in r.leader_terms
-                or any(name.endswith(x) for x in r.leader_terms) or opens_with_action(name, r)
+                or name.endswith(tuple(r.leader_terms)) or opens_with_action(name, r)
                 or has_action(name[_unit_end(name):], r)):
             return []
         return [Dept(name, lex.canonical(name), "text")]

@@ -42,6 +42,7 @@ class Rules:
     uses: re.Pattern  # a sentence that only says what results are used for
     options: re.Pattern
     modals: re.Pattern
+    person_cues: re.Pattern  # after an unknown person's name: it is the subject (每, 向, 本人…)
     criteria: re.Pattern
     list_intros: tuple[str, ...]
     deliverable_lists: re.Pattern
@@ -124,6 +125,7 @@ def rules() -> Rules:
         uses=_regexes(s.get("uses_of_results", ())),
         options=re.compile(any_of(s.get("options", ()))),
         modals=_regexes(s.get("modals", ())),
+        person_cues=_regexes(s.get("person_cues", ())),
         criteria=_regexes(s.get("criteria", ())),
         list_intros=s.get("list_intros", ()),
         deliverable_lists=re.compile(rf"^\s*(?:{any_of(s.get('deliverable_lists', ()))})"
