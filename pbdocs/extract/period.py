@@ -508,9 +508,8 @@ def fill_undated(doc: Document, period: Period | None) -> None:
 
 
 # a section that sets out a notice's steps or events in order (二、方法步骤, 三、时间安排,
-# 二、活动安排 （一）走访慰问 6月20日前，…)
-_STEPS = re.compile(r"步骤|时间安排|进度安排|阶段安排|工作流程|实施程序|活动安排|活动内容"
-                    r"|工作安排|具体安排|日程安排")
+# 二、活动安排 （一）走访慰问 6月20日前，…, 二、会前准备 （三）谈心谈话。…于12月17日前完成)
+_STEPS = re.compile(r"步骤|安排|进度|工作流程|实施程序|活动内容|准备|组织实施")
 
 
 # a span counted from an event the document dates elsewhere (培训结束后一个月内, 考察结束后两周内,
@@ -610,6 +609,8 @@ def _dated_steps(doc: Document) -> None:
                     or _manner(t.text)
                     or any(w in t.text for w in beyond)):
                 continue
+            if _named_day(t.text, doc, None) is not None or _TERM_EVENT.search(t.text):
+                continue  # (“七一”前后举办…, 开学前完成…: the day it names, not the step's)
             before = [d for j, d in written if j < i]
             after = [d for j, d in written if j > i]
             # (after a dated sentence: its time; before the step's first date: only a deadline)

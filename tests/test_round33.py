@@ -1,0 +1,38 @@
+"""Round 33 (issue 12): a notice's steps date the work written beside a dated step."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_MEETING = [
+    "中共示例学院委员会办公室",
+    "关于召开2027年度学院领导班子民主生活会的通知",
+    "学院领导班子成员，各党总支：",
+    "经学院党委研究，决定召开2027年度学院领导班子民主生活会。现将有关事项通知如下。",
+    "一、会议主题",
+    "以深入学习贯彻习近平新时代中国特色社会主义思想为主题，认真查摆问题。",
+    "二、会前准备",
+    "（一）征求意见。各党总支于12月8日前将征求意见表交党委办公室。纪检监察室要梳理信访举报情况，形成书面材料。",
+    "（二）谈心谈话。书记要与班子成员逐一谈心，班子成员之间要相互谈心。谈心谈话于12月16日前完成。",
+    "（三）学习研讨。“七一”前后组织一次专题学习。",
+    "三、工作要求",
+    "（一）党委办公室于12月18日前汇总情况。班子成员要高度重视，认真做好会前准备。",
+    "中共示例学院委员会办公室",
+    "2027年11月20日",
+]
+
+
+def _due(row):
+    return [(d.kind, d.end, d.inferred) for d in row.deadlines]
+
+
+def test_a_preparation_step_dates_the_work_written_beside_its_date(tmp_path):
+    doc = _parse(tmp_path, _MEETING)
+    # after a dated sentence of the step: its date; before the step's deadline: that deadline
+    assert _due(_row(doc, "梳理信访举报情况")) == [("by", "2027-12-08", True)]
+    assert _due(_row(doc, "逐一谈心")) == [("by", "2027-12-16", True)]
+    # a named day keeps its own date (the one still to come), not the step's
+    assert _row(doc, "组织一次专题学习").deadlines[0].end == "2028-07-01"
+    # the requirements hold throughout: no step's date
+    assert not any(d.end for d in _row(doc, "认真做好会前准备").deadlines)
