@@ -36,3 +36,24 @@ def test_a_preparation_step_dates_the_work_written_beside_its_date(tmp_path):
     assert _row(doc, "组织一次专题学习").deadlines[0].end == "2028-07-01"
     # the requirements hold throughout: no step's date
     assert not any(d.end for d in _row(doc, "认真做好会前准备").deadlines)
+
+
+def test_a_committees_study_group_is_the_committee_in_the_task_book(tmp_path):
+    from pbdocs.extract.lexicon import load
+
+    lex = load()
+    # the unit a task book names: the college's committee, with or without its study group
+    assert lex.canonical("化学与材料学院党委理论学习中心组") == "化学与材料学院党委"
+    assert lex.canonical("各党总支理论学习中心组") == lex.canonical("各党总支")
+    # the institution's own committee's group is not reduced to the bare committee
+    assert lex.canonical("党委理论学习中心组") == "党委理论学习中心组"
+    doc = _parse(tmp_path, [
+        "中共示例大学化学与材料学院委员会",
+        "2027年党建工作要点",
+        "一、加强政治建设",
+        "（一）学院党委理论学习中心组每月集中学习1次，全年专题研讨不少于4次。",
+        "中共示例大学化学与材料学院委员会",
+        "2027年2月20日",
+    ])
+    row = _row(doc, "每月集中学习1次")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("化学与材料学院党委", "text")], row.lead

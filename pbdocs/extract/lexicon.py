@@ -14,6 +14,10 @@ from pbdocs.lang import lexicon as lang_lexicon
 _INSTITUTION_END = re.compile(r"(?:大学|学院|学校|局|厅|委员会|政府|集团|公司|党工委|工委)"
                               r"(?:[（(][^（）()]{1,8}[）)])?$")
 
+# a party committee's study group after the committee's name (…学院党委理论学习中心组)
+_STUDY_GROUP = re.compile(r"(?:(?<=党委)|(?<=党总支)|(?<=党工委)|(?<=党组织))(?:理论学习)?中心组$")
+_OWN_COMMITTEES = frozenset({"党委", "校党委", "学校党委", "中共党委"})
+
 
 @dataclass
 class Lexicon:
@@ -48,6 +52,12 @@ class Lexicon:
             rest = key[len(prefix):]
             if key.startswith(prefix) and rest in self.departments:
                 return self.departments[rest]
+        # a committee's study group is the committee (机械工程学院党委理论学习中心组 →
+        # 机械工程学院党委, 各党总支理论学习中心组 → 党总支): the unit a task book names; the
+        # institution's own committee's group (党委理论学习中心组) stays as it is
+        group = _STUDY_GROUP.search(key)
+        if group and key[:group.start()] not in _OWN_COMMITTEES:
+            return self.canonical(key[:group.start()])
         # an institution's name before a department's: 县教育局机关党委 → 机关党委,
         # 中国地质大学(武汉)党委组织部 → 党委组织部 (the canonical name is institution-free)
         for k in range(2, len(key) - 2):
