@@ -57,3 +57,21 @@ def test_a_committees_study_group_is_the_committee_in_the_task_book(tmp_path):
     ])
     row = _row(doc, "每月集中学习1次")
     assert [(d.canonical, d.basis) for d in row.lead] == [("化学与材料学院党委", "text")], row.lead
+
+
+def test_the_institutions_own_study_group_is_organised_by_the_department_serving_it(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强新时代党员教育工作的实施意见",
+        "各二级党组织：",
+        "一、加强理论武装",
+        "（一）校党委理论学习中心组每月开展一次集体学习，全年专题研讨不少于6次。",
+        "（二）党委常委会每季度至少专题研究一次党员教育工作。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "每月开展一次集体学习")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委宣传部", "suggested")], row.lead
+    # the standing committee itself is still the body the text names
+    assert [(d.canonical, d.basis) for d in _row(doc, "专题研究一次").lead] == [
+        ("党委常委会", "text")]

@@ -63,6 +63,7 @@ class Rules:
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
     general_offices: frozenset[str]  # the most general party work's offices (组织部, 党委办公室)
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
+    organised_bodies: frozenset[str]  # the committee's own group a department serves
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
@@ -150,6 +151,7 @@ def rules() -> Rules:
         others_provide=frozenset(s.get("others_provide", ())),
         general_offices=frozenset(s.get("general_offices", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
+        organised_bodies=frozenset(s.get("organised_bodies", ())),
         sends_in=re.compile(any_of(s.get("sends_in", ()))),
         after_object=re.compile(any_of(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
@@ -724,6 +726,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     def add(d: Doer) -> None:
         if d.name in r.institution_bodies or d.canonical in r.institution_bodies:
             return
+        if d.canonical in r.organised_bodies:
+            return  # 校党委理论学习中心组每月集中学习: the department serving it organises it
         if all(d.canonical != x.canonical for x in out):
             out.append(d)
 
