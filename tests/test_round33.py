@@ -75,3 +75,25 @@ def test_the_institutions_own_study_group_is_organised_by_the_department_serving
     # the standing committee itself is still the body the text names
     assert [(d.canonical, d.basis) for d in _row(doc, "专题研究一次").lead] == [
         ("党委常委会", "text")]
+
+
+def test_the_scorer_names_a_colleges_own_committee_with_or_without_its_name(tmp_path):
+    from pbdocs.extract.evaluate_tasks import TaskReport, score_document
+    from pbdocs.extract.lexicon import load
+
+    lines = [
+        "中共示例师范学院委员会",
+        "关于加强辅导员队伍建设的实施意见",
+        "各二级党组织：",
+        "一、主要措施",
+        "（一）学校党委每年至少专题研究一次辅导员队伍建设工作。",
+        "中共示例师范学院委员会",
+        "2027年3月1日",
+    ]
+    doc = _parse(tmp_path, lines)
+    assert [d.canonical for d in _row(doc, "专题研究一次").lead] == ["示例师范学院党委"]
+    gold = {"doc_id": "plan", "tasks": [{"quote": "学校党委每年至少专题研究一次辅导员队伍建设工作",
+                                         "lead": [{"name": "党委", "basis": "text"}]}]}
+    report = TaskReport()
+    score_document(report, doc, gold, load().canonical)
+    assert (report.lead.tp, report.lead.fp, report.lead.fn) == (1, 0, 0)

@@ -171,6 +171,7 @@ def predicted_tasks(doc: Document) -> list[Task]:
 def score_document(report: TaskReport, doc: Document, gold: dict,
                    canonical=lambda n: n) -> None:
     """Add one parsed document's agreement with its task gold to `report`."""
+    canonical = _own_committee_free(canonical, doc.institution)
     tasks = predicted_tasks(doc)
     folded = [fold(t.text) for t in tasks]
     due_before, kind_before = Counter(report.due), Counter(report.kind)
@@ -233,6 +234,28 @@ _OWN_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{2,6}?大学(?=党委(?:常委会|
 # a college's own text names its body without the college's proper name (学院党总支 for
 # 化学与材料学院党总支): the generic form and the proper one are one body
 _COLLEGE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?=学院(?:党委|党总支|党支部|委员会|组织员))")
+
+
+def _own_committee_free(canonical, institution: str | None):
+    """`canonical` with the document's own institution's committee named without the
+    institution (临川工业职业技术学院党委 = 党委 in that college's own document), as
+    `_OWN_COMMITTEE` does for any 大学: one body, named with or without its name. Only the
+    document's own institution, one that divides its work among departments (a college, a
+    hospital: `lexicon/body_kinds.tsv`), so a college's committee in a university's text stays
+    itself."""
+    from pbdocs.extract.suggest import body_kind
+
+    inst = (institution or "").strip()
+    if not inst or body_kind(inst) is None:
+        return canonical  # (a bureau's committee, 县教育局党委, is compared as written)
+
+    def named(name: str) -> str:
+        out = canonical(name)
+        for body in ("党委", "党委常委会", "党委理论学习中心组", "纪委"):
+            if out == inst + body:
+                return body
+        return out
+    return named
 
 
 def _key(name: str, canonical) -> str:
