@@ -70,8 +70,9 @@ def test_the_agent_after_by_keeps_the_word_that_says_which(tmp_path):
     ])
     # 由学生党支部: the student branch (named by the word before it), in the prose
     assert {(d.name, d.basis) for d in _row(doc, "党员示范岗由").lead} == {("学生党支部", "text")}
-    # 由接收党支部: an act opens the name; the branch itself is the doer
-    assert {(d.canonical, d.basis) for d in _row(doc, "收缴党费").lead} == {("党支部", "text")}
+    # 由接收党支部: an act opens the name; the branch itself is the doer (a student branch, in
+    # a text about student members: round 33)
+    assert {(d.canonical, d.basis) for d in _row(doc, "收缴党费").lead} == {("学生党支部", "text")}
     # 由学校党委组织部: the university's own department, not a 学校 unit
     assert [d.canonical for d in _row(doc, "负责组织").lead] == ["党委组织部"]
 

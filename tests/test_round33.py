@@ -97,3 +97,21 @@ def test_the_scorer_names_a_colleges_own_committee_with_or_without_its_name(tmp_
     report = TaskReport()
     score_document(report, doc, gold, load().canonical)
     assert (report.lead.tp, report.lead.fp, report.lead.fn) == (1, 0, 0)
+
+
+def test_a_branch_in_a_text_about_one_kind_of_branch_is_of_that_kind(tmp_path):
+    lines = [
+        "中共示例大学委员会",
+        "学生党员教育管理办法",
+        "一、日常管理",
+        "（一）所在党支部要对不亮身份的学生党员及时进行提醒谈话。",
+        "（二）支部书记每学期至少为党员讲一次党课。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ]
+    doc = _parse(tmp_path, lines)
+    assert [d.canonical for d in _row(doc, "提醒谈话").lead] == ["学生党支部"]
+    assert [d.canonical for d in _row(doc, "讲一次党课").lead] == ["学生党支部书记"]
+    # a title about party work in general keeps the branch as written
+    doc = _parse(tmp_path, [x.replace("学生党员教育管理办法", "党员教育管理办法") for x in lines])
+    assert [d.canonical for d in _row(doc, "提醒谈话").lead] == ["党支部"]

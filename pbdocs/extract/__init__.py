@@ -188,6 +188,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _divided_by_item(doc, lex)
     _organising_lead(doc, lex)
     _own_branch(doc, lex)
+    _branch_kind(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     _issuing_department(doc, lex)
@@ -245,6 +246,38 @@ def _own_branch(doc: Document, lex) -> None:
             for d in t.lead + t.support:
                 if d.basis != "suggested" and _OWN_BRANCH.fullmatch(d.name):
                     d.name, d.canonical = name, lex.canonical(name)
+
+
+# the one kind of branch a document's title is about (学生党员教育管理办法 → 学生党支部,
+# 离退休教职工党建工作 → 离退休党支部): the `branch_kinds` of lexicon/tasks.txt
+def _title_branch_kind(title: str) -> str | None:
+    from pbdocs.lang.lexicon import sections
+
+    kinds = {row.split("=")[1].strip() for row in sections("tasks.txt").get("branch_kinds", ())
+             if re.search(row.split("=")[0].strip(), title)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+_ANY_BRANCH = re.compile(r"(?:各|所在|该|相关)?党?支部")
+_ANY_BRANCH_SECRETARY = re.compile(r"(?:各|所在|该|相关)?党?支部书记")
+
+
+def _branch_kind(doc: Document, lex) -> None:
+    """In a document about one kind of branch (学生党员教育管理办法, 离退休党建工作意见), a
+    branch written without its kind (所在党支部要…, 支部书记每学期…) is a branch of that kind,
+    as the task book names it (学生党支部, 学生党支部书记)."""
+    kind = _title_branch_kind(doc.title or "")
+    if kind is None:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            for d in t.lead + t.support:
+                if d.basis == "suggested":
+                    continue
+                if _ANY_BRANCH.fullmatch(d.name):
+                    d.name = d.canonical = kind
+                elif _ANY_BRANCH_SECRETARY.fullmatch(d.name):
+                    d.name = d.canonical = kind + "书记"
 
 
 # (暑假期间中心组成员开展个人自学: a time the part opens with comes before its doer)
