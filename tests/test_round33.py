@@ -115,3 +115,19 @@ def test_a_branch_in_a_text_about_one_kind_of_branch_is_of_that_kind(tmp_path):
     # a title about party work in general keeps the branch as written
     doc = _parse(tmp_path, [x.replace("学生党员教育管理办法", "党员教育管理办法") for x in lines])
     assert [d.canonical for d in _row(doc, "提醒谈话").lead] == ["党支部"]
+
+
+def test_a_studio_or_a_review_group_opening_its_sentence_does_the_work(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于开展“双带头人”工作室申报的通知",
+        "各二级党组织：",
+        "一、建设要求",
+        "（一）工作室每学期至少面向全校开展2次示范观摩活动。",
+        "（二）每个工作室每年给予2万元建设经费。",
+        "中共示例大学委员会组织部",
+        "2027年9月1日",
+    ])
+    assert [(d.canonical, d.basis) for d in _row(doc, "示范观摩活动").lead] == [("工作室", "text")]
+    # each studio is given the money: it is not the one that gives it
+    assert all(d.basis == "suggested" for d in _row(doc, "给予2万元").lead)

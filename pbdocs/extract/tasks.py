@@ -655,8 +655,9 @@ _TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}"
                               rf"(?:\s*(?:至|到|—|-|－)\s*{_TIME_PHRASE})?(?:期间|内)?\s*")
 # opening a segment before its subject (2029年9月底前各二级党组织…, 每年3月党委组织部…)
 _TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*(?:{_TIME_PHRASE}|{_BREAK_PHRASE})\s*$")
-# 每个二级学院配备1名专职副书记: each is equipped, by someone else
-_EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:配备|配齐|配强|选配|明确|设立专职)")
+# 每个二级学院配备1名专职副书记, 每个工作室每年给予2万元: each is equipped, by someone else
+_EQUIPPED = re.compile(r"\s*(?:至少|原则上|均|都|要|应)*\s*(?:每年|每学期|一次性)?\s*"
+                       r"(?:配备|配齐|配强|选配|明确|设立专职|给予|资助|补助|奖励)")
 _ADVERBS = re.compile(r"^(?:要|应|须|必须|务必|需|请|将|均|都|也|各|先|再|还|又|及时|定期|"
                       r"不定期|认真|切实|积极|主动|严格|按时|每年|每学期|每月|每季度|至少|"
                       r"原则上|一般|随机|统一|逐一|分别|共同|全程|集中|择优|另行|按期|提前|同期|同时|"
@@ -875,6 +876,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         if not (_acts(tail, r) or _ROLE_IS.match(tail)):
             continue  # (各牵头单位是任务落实的第一责任单位，要…: whose work it is)
         raw = text[pos:m.end("name")].strip()
+        if raw.startswith("每") and _EQUIPPED.match(tail):
+            continue  # (每个工作室每年给予2万元建设经费: each is given it, by someone else)
         name = _LEADING.sub("", raw).strip()
         # (由所在党总支会同…: the branch, as after 由 alone)
         name = _LEADING.sub("", name[1:]).strip() if name.startswith("由") else name
