@@ -131,3 +131,18 @@ def test_a_studio_or_a_review_group_opening_its_sentence_does_the_work(tmp_path)
     assert [(d.canonical, d.basis) for d in _row(doc, "示范观摩活动").lead] == [("工作室", "text")]
     # each studio is given the money: it is not the one that gives it
     assert all(d.basis == "suggested" for d in _row(doc, "给予2万元").lead)
+
+
+def test_a_bodys_own_meeting_doing_the_work_names_the_body(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "意识形态工作责任制实施细则",
+        "第一条 二级党组织会议每学期至少专题研究一次意识形态工作。",
+        "第二条 党支部委员会会议每月召开一次。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    assert [(d.canonical, d.basis) for d in _row(doc, "专题研究一次").lead] == [
+        ("二级党组织", "text")]
+    # a meeting only held names no doer
+    assert all(d.basis == "suggested" for d in _row(doc, "每月召开一次").lead)

@@ -712,6 +712,22 @@ def _acts(after: str, r: Rules) -> bool:
     return True
 
 
+# a body's own meeting after its name (二级党组织会议, 党委常委会会议, 党支部委员会会议)
+_ITS_MEETING = re.compile(r"\s*(?:委员会|常委会)?会议(?:[（(][^）)]{1,20}[）)])?")
+
+
+def _meeting_acts(after: str, r: Rules) -> bool:
+    """Whether a body's own meeting opening the sentence does the work, which is then the
+    body's (二级党组织会议每学期至少专题研究一次意识形态工作, 党委常委会会议坚持把…作为第一
+    议题): not when the meeting is only held (党支部委员会会议每月召开一次)."""
+    m = _ITS_MEETING.match(after)
+    if not m:
+        return False
+    rest = after[m.end():]
+    return not _HELD.match(rest) and not re.match(r"[^，,。；;]{0,12}?(?:召开|举行)", rest) and (
+        _acts(rest, r))
+
+
 def subjects(text: str, start: int, end: int, named: list, persons: set[int],
              canonical, rules_: Rules | None = None) -> list[Doer]:
     """The bodies and persons that the sentence text[start:end] makes its doers: a list at the
@@ -782,7 +798,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
-        if not (agent or _acts(text[last.end:end], r) or _ROLE_IS.match(text, last.end, end)):
+        if not (agent or _acts(text[last.end:end], r) or _ROLE_IS.match(text, last.end, end)
+                or _meeting_acts(text[last.end:end], r)):
             continue
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
