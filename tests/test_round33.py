@@ -146,3 +146,16 @@ def test_a_bodys_own_meeting_doing_the_work_names_the_body(tmp_path):
         ("二级党组织", "text")]
     # a meeting only held names no doer
     assert all(d.basis == "suggested" for d in _row(doc, "每月召开一次").lead)
+
+
+def test_a_span_after_an_event_counts_from_the_steps_heading_date(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于开展党费收缴使用情况自查的通知",
+        "各二级党组织：",
+        "一、方法步骤",
+        "（一）抽查复核（10月中旬）。党委组织部组成联合检查组，按不低于30%的比例抽查党支部。抽查结束后一周内，检查组向被抽查单位反馈意见。",
+        "中共示例大学委员会组织部",
+        "2027年6月20日",
+    ])
+    assert _due(_row(doc, "抽查结束后一周内")) == [("by", "2027-10-27", True)]

@@ -557,7 +557,10 @@ def _anchored_limits(doc: Document) -> None:
         return
     rows = [t for c in doc.clauses for t in c.tasks]
     for i, t in enumerate(rows):
-        if t.recurrences or any(not d.inferred and (d.end or d.start) for d in t.deadlines):
+        # (a step's heading date, （五）抽查复核（10月中旬）, dates the event, not the span
+        # counted from its end: 抽查结束后一周内…)
+        if t.recurrences or any(not d.inferred and (d.end or d.start) and (
+                not d.text or d.text in t.text) for d in t.deadlines):
             continue
         m = _ANCHORED.search(t.text)
         event = next((e for e in events if m and m.group("event").endswith(e)), None)
@@ -566,7 +569,8 @@ def _anchored_limits(doc: Document) -> None:
             continue
         src = None
         for u in reversed(rows[:i]):
-            d = next((x for x in u.deadlines if not x.inferred and x.end), None)
+            # (its written date, or its step heading's span: （五）抽查复核（10月中旬）)
+            d = next((x for x in u.deadlines if x.end and (not x.inferred or x.start)), None)
             if d is not None and not u.recurrences and event in u.text and not _ANCHORED.search(
                     u.text):
                 src = d
