@@ -159,3 +159,20 @@ def test_a_span_after_an_event_counts_from_the_steps_heading_date(tmp_path):
         "2027年6月20日",
     ])
     assert _due(_row(doc, "抽查结束后一周内")) == [("by", "2027-10-27", True)]
+
+
+def test_next_years_date_in_a_standing_rule_falls_each_year(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "党组织工作经费管理办法",
+        "第一条 各二级党组织每年12月报送经费使用情况。",
+        "第二条 党委组织部汇总后于次年1月底前形成全校年度报告，报学校党委。",
+        "第三条 党委组织部于次年第一季度通报经费使用情况。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    row = _row(doc, "形成全校年度报告")
+    assert row.kind == "recurring"
+    assert [(r.period, r.on) for r in row.recurrences] == [("year", "01-31")]
+    row = _row(doc, "通报经费使用情况")
+    assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["year"]

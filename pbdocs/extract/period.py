@@ -9,6 +9,7 @@ a deliverable nobody dated is due at the period's end (marked inferred)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -704,7 +705,22 @@ _IRREGULAR = re.compile(r"不定期|随机|适时|随时")
 
 
 _STANDING_GENRES = ("清单", "办法", "细则", "规定", "制度", "规则")
-_YEAR_POINT = re.compile(r"(?<![\d每今明本当])(?:年初|年底前?|年末)(?![的度])")
+_YEAR_POINT = re.compile(r"(?<![\d每今明本当])(?:年初|年底前?|年末)(?![的度])"
+                         # (考核结果于次年1月底前通报, 次年第一季度编印…: each year's next one)
+                         r"|次年\s*(?:(?P<month>\d{1,2})\s*月(?:(?P<day>\d{1,2})\s*[日号]|底|末)?"
+                         r"|第?[一二三四]季度|上半年)(?:前|以前|之前|内)?")
+
+
+def _next_year_day(m: re.Match) -> str | None:
+    """The day of the year a 次年… point falls on (次年1月底前 → 01-31, 次年1月15日前 →
+    01-15), None for a quarter or half year."""
+    month = m.groupdict().get("month")
+    if not month:
+        return None
+    day = m.group("day")
+    if day:
+        return f"{int(month):02d}-{int(day):02d}"
+    return f"{int(month):02d}-{calendar.monthrange(2027, int(month))[1]:02d}"
 
 
 def _standing_year_points(doc: Document, period) -> None:
@@ -720,7 +736,7 @@ def _standing_year_points(doc: Document, period) -> None:
             m = _YEAR_POINT.search(t.text)
             if not m:
                 continue
-            on = "12-31" if m.group(0).startswith(("年底", "年末")) else None
+            on = "12-31" if m.group(0).startswith(("年底", "年末")) else _next_year_day(m)
             t.recurrences = [Recurrence(m.group(0), "year", on=on)]
             t.deadlines = [d for d in t.deadlines if not (d.text and _YEAR_POINT.search(d.text))]
             t.kind = "recurring"
