@@ -176,3 +176,21 @@ def test_next_years_date_in_a_standing_rule_falls_each_year(tmp_path):
     assert [(r.period, r.on) for r in row.recurrences] == [("year", "01-31")]
     row = _row(doc, "通报经费使用情况")
     assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["year"]
+
+
+def test_what_each_round_needs_follows_the_rounds_a_year(tmp_path):
+    lines = [
+        "中共示例大学委员会",
+        "巡察工作规划（2027—2031年）",
+        "一、工作安排",
+        "（一）每年开展两轮常规巡察，每轮巡察4至5个单位。",
+        "（二）每轮巡察进驻前组织巡察组成员集中培训。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ]
+    row = _row(_parse(tmp_path, lines), "每轮巡察进驻前")
+    assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["semester"]
+    # without a number of rounds a year, nothing says how often
+    row = _row(_parse(tmp_path, [x.replace("每年开展两轮常规巡察，", "") for x in lines]),
+               "每轮巡察进驻前")
+    assert not row.recurrences

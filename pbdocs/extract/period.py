@@ -416,6 +416,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     events = _section_events(doc) if period is None else {}
     cycle = _cycle_period(doc, phases_of(doc))
     _close_with_schedule(doc)
+    _each_round(doc)
     _anchored_limits(doc)
     _dated_steps(doc)
     for c in doc.clauses:
@@ -539,6 +540,29 @@ def _after_event(day: date, n: int, unit: str) -> date:
     if unit == "个月":
         return timeexpr.add_months(day, n)
     return day + timedelta(days=n * (7 if unit in ("周", "个星期") else 1))
+
+
+# how many rounds a year the text sets (每年开展两轮常规巡察, 每年开展常规巡察2轮)
+_ROUNDS_A_YEAR = re.compile(r"每年[^。；;，,]{0,10}?(?P<n>[一二两三四1-4])\s*轮")
+_ROUND_PERIODS = {1: "year", 2: "semester", 4: "quarter"}
+
+
+def _each_round(doc: Document) -> None:
+    """What is done for each round (每轮巡察进驻前组织巡察组成员集中培训) in a text that sets
+    how many rounds a year it holds (每年开展两轮常规巡察): done on the rounds' cadence, twice a
+    year a semester's."""
+    m = _ROUNDS_A_YEAR.search(doc.text or "")
+    period = _ROUND_PERIODS.get(int(to_number(m.group("n")) or 0)) if m else None
+    if period is None:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.recurrences or "每轮" not in t.text or any(
+                    not d.inferred and (d.end or d.start) for d in t.deadlines):
+                continue
+            t.recurrences = [Recurrence("每轮", period)]
+            t.deadlines = []
+            t.kind = "recurring"
 
 
 def _anchored_limits(doc: Document) -> None:
