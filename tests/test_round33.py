@@ -194,3 +194,17 @@ def test_what_each_round_needs_follows_the_rounds_a_year(tmp_path):
     row = _row(_parse(tmp_path, [x.replace("每年开展两轮常规巡察，", "") for x in lines]),
                "每轮巡察进驻前")
     assert not row.recurrences
+
+
+def test_the_persons_a_notice_asks_to_report_themselves_lead(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会统战部",
+        "关于做好党外代表人士年度履职情况报送工作的通知",
+        "各二级党组织：",
+        "一、报送方式",
+        "（一）党外代表人士本人于12月10日前登录平台，如实填写履职情况登记表。",
+        "中共示例大学委员会统战部",
+        "2027年11月20日",
+    ])
+    assert [(d.canonical, d.basis) for d in _row(doc, "登录平台").lead] == [
+        ("党外代表人士", "text")]
