@@ -97,6 +97,11 @@ def test_the_scorer_names_a_colleges_own_committee_with_or_without_its_name(tmp_
     report = TaskReport()
     score_document(report, doc, gold, load().canonical)
     assert (report.lead.tp, report.lead.fp, report.lead.fn) == (1, 0, 0)
+    # the college's own text calls it 学院: 学院党委 is its committee too
+    gold["tasks"][0]["lead"] = [{"name": "学院党委", "basis": "text"}]
+    report = TaskReport()
+    score_document(report, doc, gold, load().canonical)
+    assert (report.lead.tp, report.lead.fp, report.lead.fn) == (1, 0, 0)
 
 
 def test_a_branch_in_a_text_about_one_kind_of_branch_is_of_that_kind(tmp_path):

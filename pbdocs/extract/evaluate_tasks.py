@@ -249,10 +249,13 @@ def _own_committee_free(canonical, institution: str | None):
     if not inst or body_kind(inst) is None:
         return canonical  # (a bureau's committee, 县教育局党委, is compared as written)
 
+    # (a 学院's own text calls it 学院 or 院: 学院党委, 院党委 are its committee)
+    short = ("学院", "院") if inst.endswith("学院") else ()
+
     def named(name: str) -> str:
         out = canonical(name)
         for body in ("党委", "党委常委会", "党委理论学习中心组", "纪委"):
-            if out == inst + body:
+            if out == inst + body or any(out == s + body for s in short):
                 return body
         return out
     return named
