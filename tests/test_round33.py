@@ -213,3 +213,19 @@ def test_the_persons_a_notice_asks_to_report_themselves_lead(tmp_path):
     ])
     assert [(d.canonical, d.basis) for d in _row(doc, "登录平台").lead] == [
         ("党外代表人士", "text")]
+
+
+def test_a_time_or_a_request_opens_no_doers_name(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于开展意识形态阵地排查工作的通知",
+        "各二级党组织：",
+        "一、工作安排",
+        "（一）6月下旬对问题较多的单位开展“回头看”。",
+        "（二）党委巡察办商请纪委、党委组织部提供有关情况。",
+        "中共示例大学委员会宣传部",
+        "2027年3月20日",
+    ])
+    for words in ("开展“回头看”", "提供有关情况"):
+        names = [d.name for d in _row(doc, words).lead]
+        assert not any(n[0].isdigit() or "商请" in n for n in names), names

@@ -866,7 +866,8 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
 # words no name of a body holds: sending to (立项后一个月内报党委组织部备案, 同时抄送党委组织部),
 # facing or turning to (面向各团支部, 团员本人向所在团支部), effort (着力把…党组织), timing
 # (原则上提前一周报…): the body after them is whom the work goes to, not who does it
-_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|(?<![校学])报(?![社刊])|[向把]")
+_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|商请|(?<![校学])报(?![社刊])|[向把]"
+                          r"|^\d")  # (6月下旬对问题较多的单位开展…: a time opens no name)
 
 
 # what a known body does to or for someone before a later name (学院党委邀请…专家为支部…)
