@@ -229,3 +229,20 @@ def test_a_time_or_a_request_opens_no_doers_name(tmp_path):
     for words in ("开展“回头看”", "提供有关情况"):
         names = [d.name for d in _row(doc, words).lead]
         assert not any(n[0].isdigit() or "商请" in n for n in names), names
+
+
+def test_a_procedure_each_case_follows_stays_standing_in_a_notices_period(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于做好2027年上半年发展党员工作的通知",
+        "各二级党组织：",
+        "现就做好学校2027年上半年发展党员工作通知如下。",
+        "一、工作要求",
+        "（一）学生发展对象的政治审查须听取辅导员意见。",
+        "（二）发展对象均须在本单位公示，公示期不少于5个工作日。",
+        "中共示例大学委员会组织部",
+        "2027年3月1日",
+    ])
+    for words in ("须听取辅导员意见", "公示期不少于5个工作日"):
+        row = _row(doc, words)
+        assert row.kind == "ongoing" and not any(d.end for d in row.deadlines), (words, row.deadlines)
