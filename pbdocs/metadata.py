@@ -371,6 +371,21 @@ def _page_field(p: str, meta: Meta, front: _Front) -> None:
             front.field_title = front.field_title or value
 
 
+# a department named alone on a line (西岭科技大学人事处, 清源师范大学教务处): beside a first
+# issuer over a 发文字号, one more issuer
+_OFFICE_LINE = re.compile(r"[\u4e00-\u9fff]{2,24}(?:处|部|中心|院|馆)")
+
+
+def _joint_head(pars: list[str], i: int) -> int:
+    """How many issuers' lines (two or three) stand one per line from `i` right above a
+    发文字号 (联合发文), else 0."""
+    k = i
+    while k < len(pars) and k < i + 3 and (is_org_line(pars[k]) or (
+            k > i and _OFFICE_LINE.fullmatch(pars[k]))):
+        k += 1
+    return k - i if k - i >= 2 and k < len(pars) and _DOC_NO.match(pars[k]) else 0
+
+
 def _front(pars: list[str], meta: Meta, front: _Front) -> int:
     """Letterhead, 发文字号, page fields and a posting date before the title: next index."""
     i = 0
@@ -382,6 +397,11 @@ def _front(pars: list[str], meta: Meta, front: _Front) -> int:
             front.head_org = p[:-2]
         elif is_org_line(p) and i + 1 < len(pars) and _DOC_NO.match(pars[i + 1]):
             front.head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
+        elif is_org_line(p) and _joint_head(pars, i):
+            # joint issuers one per line over their 发文字号 (中共X委员会学生工作部 / 共青团X委员会
+            # / 东农林学工〔2027〕15号): the first leads
+            front.head_org = p
+            i += _joint_head(pars, i) - 1
         elif _DOC_NO.match(p) and meta.doc_number is None:
             meta.doc_number = p
         elif parse_date(p) and front.posting is None:

@@ -246,3 +246,40 @@ def test_a_procedure_each_case_follows_stays_standing_in_a_notices_period(tmp_pa
     for words in ("须听取辅导员意见", "公示期不少于5个工作日"):
         row = _row(doc, words)
         assert row.kind == "ongoing" and not any(d.end for d in row.deadlines), (words, row.deadlines)
+
+
+def test_a_joint_notice_keeps_its_title_number_and_recipients(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会教师工作部",
+        "示例大学人事处",
+        "示例大党教〔2027〕9号",
+        "关于做好2027年教师节庆祝和表彰工作的通知",
+        "各二级党组织，各学院：",
+        "现将有关事项通知如下。",
+        "一、工作安排",
+        "（一）各学院于8月31日前推荐1篇优秀教师事迹稿件。",
+        "中共示例大学委员会教师工作部",
+        "示例大学人事处",
+        "2027年6月28日",
+    ])
+    assert doc.title == "关于做好2027年教师节庆祝和表彰工作的通知"
+    assert doc.kind == "通知" and doc.doc_number == "示例大党教〔2027〕9号"
+    assert doc.issuer == "中共示例大学委员会教师工作部"
+    assert doc.recipients == ["各二级党组织", "各学院"]
+
+
+def test_the_outline_scorer_takes_a_title_with_or_without_its_issuer():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("gold_devcorpus",
+                                                  root / "benchmarks" / "gold_devcorpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    title = "关于加强新时代学校统一战线工作的实施意见"
+    assert bench._same_title("中共示例学院委员会" + title, title)
+    assert bench._same_title(title, "中共示例学院委员会" + title)
+    # a different 事由 is a different title, and a missing one is missing
+    assert not bench._same_title("中共示例学院委员会关于加强统一战线工作的意见", title)
+    assert not bench._same_title(None, title)
