@@ -283,3 +283,12 @@ def test_the_outline_scorer_takes_a_title_with_or_without_its_issuer():
     # a different 事由 is a different title, and a missing one is missing
     assert not bench._same_title("中共示例学院委员会关于加强统一战线工作的意见", title)
     assert not bench._same_title(None, title)
+
+
+def test_a_span_counted_back_from_now_is_no_time_limit():
+    from pbdocs.extract import timeexpr
+
+    # 近三年内 looks back: a condition on the past, not a limit three years ahead
+    assert timeexpr.find_deadlines("近三年内师德考核不合格的人员，不得推荐。", "2027-06-28") == []
+    found = timeexpr.find_deadlines("3年内完成全部党支部标准化建设。", "2027-06-28")
+    assert [f.deadline.end for f in found] == ["2030-06-28"]

@@ -74,6 +74,10 @@ _WITHIN = re.compile(
 )
 
 
+# a span counted back from now (近三年内, 最近两年内, 过去一年内): no time limit
+_PAST = re.compile(r"(?:近|最近|过去|以往)\s*$")
+
+
 @dataclass
 class Found:
     """A time limit found in text, with its character offsets."""
@@ -483,6 +487,8 @@ def find_deadlines(text: str, doc_date: str | None = None,
             taken.append((m.start(), m.end()))
             if m.group("zn") and _each_case(text, m):
                 continue  # 提出入党申请后，…在一个月内谈话: counted from that event, not a date
+            if m.group("zn") and _PAST.search(text, max(0, m.start() - 3), m.start()):
+                continue  # 近三年内师德考核不合格的: the years before, a condition, no limit
             found.append(Found(m.start(), m.end(), _within(m, ddate)))
     for m in _YEARS.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
