@@ -292,3 +292,17 @@ def test_a_span_counted_back_from_now_is_no_time_limit():
     assert timeexpr.find_deadlines("近三年内师德考核不合格的人员，不得推荐。", "2027-06-28") == []
     found = timeexpr.find_deadlines("3年内完成全部党支部标准化建设。", "2027-06-28")
     assert [f.deadline.end for f in found] == ["2030-06-28"]
+
+
+def test_a_span_after_the_vote_counts_from_the_votes_dates(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学机关委员会",
+        "关于开展2027年度机关“服务之星”评选活动的通知",
+        "各机关党支部：",
+        "一、评选程序",
+        "（一）10月11日至10月20日，通过校园网组织师生投票。",
+        "（二）投票结束后3个工作日内，机关党委办公室在校园网公布得票情况。",
+        "中共示例大学机关委员会",
+        "2027年9月1日",
+    ])
+    assert _due(_row(doc, "公布得票情况")) == [("by", "2027-10-25", True)]
