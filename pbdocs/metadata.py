@@ -376,14 +376,14 @@ def _page_field(p: str, meta: Meta, front: _Front) -> None:
 _OFFICE_LINE = re.compile(r"[\u4e00-\u9fff]{2,24}(?:处|部|中心|院|馆)")
 
 
-def _joint_head(pars: list[str], i: int) -> int:
-    """How many issuers' lines (two or three) stand one per line from `i` right above a
-    发文字号 (联合发文), else 0."""
+def _head_lines(pars: list[str], i: int) -> int:
+    """How many issuers' lines (one to three: 联合发文 puts one per line) stand from `i` right
+    above a 发文字号, else 0."""
     k = i
     while k < len(pars) and k < i + 3 and (is_org_line(pars[k]) or (
             k > i and _OFFICE_LINE.fullmatch(pars[k]))):
         k += 1
-    return k - i if k - i >= 2 and k < len(pars) and _DOC_NO.match(pars[k]) else 0
+    return k - i if k > i and k < len(pars) and _DOC_NO.match(pars[k]) else 0
 
 
 def _front(pars: list[str], meta: Meta, front: _Front) -> int:
@@ -395,13 +395,12 @@ def _front(pars: list[str], meta: Meta, front: _Front) -> int:
             _page_field(p, meta, front)
         elif p.endswith("文件") and is_org_line(p[:-2]):
             front.head_org = p[:-2]
-        elif is_org_line(p) and i + 1 < len(pars) and _DOC_NO.match(pars[i + 1]):
-            front.head_org = p  # a letterhead without 文件, recognised by the 发文字号 under it
-        elif is_org_line(p) and _joint_head(pars, i):
-            # joint issuers one per line over their 发文字号 (中共X委员会学生工作部 / 共青团X委员会
-            # / 东农林学工〔2027〕15号): the first leads
+        elif head := _head_lines(pars, i):
+            # a letterhead without 文件, recognised by the 发文字号 under it; joint issuers one
+            # per line over it (中共X委员会学生工作部 / 共青团X委员会 / 东农林学工〔2027〕15号):
+            # the first leads
             front.head_org = p
-            i += _joint_head(pars, i) - 1
+            i += head - 1
         elif _DOC_NO.match(p) and meta.doc_number is None:
             meta.doc_number = p
         elif parse_date(p) and front.posting is None:

@@ -735,6 +735,9 @@ _YEAR_POINT = re.compile(r"(?<![\d每今明本当])(?:年初|年底前?|年末)(
                          r"|第?[一二三四]季度|上半年)(?:前|以前|之前|内)?")
 
 
+_COMMON_YEAR = 2023
+
+
 def _next_year_day(m: re.Match) -> str | None:
     """The day of the year a 次年… point falls on (次年1月底前 → 01-31, 次年1月15日前 →
     01-15), None for a quarter or half year."""
@@ -744,7 +747,8 @@ def _next_year_day(m: re.Match) -> str | None:
     day = m.group("day")
     if day:
         return f"{int(month):02d}-{int(day):02d}"
-    return f"{int(month):02d}-{calendar.monthrange(2027, int(month))[1]:02d}"
+    # (a common year's month end: 次年2月底 falls on 02-28, as a yearly day can)
+    return f"{int(month):02d}-{calendar.monthrange(_COMMON_YEAR, int(month))[1]:02d}"
 
 
 def _standing_year_points(doc: Document, period) -> None:
