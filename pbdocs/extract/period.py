@@ -221,7 +221,16 @@ def phases_of(doc: Document) -> list[tuple[str, date, date]]:
 def plan_period(doc: Document) -> Period | None:
     """The plan's period, from the strongest evidence the text gives, or None."""
     phases = phases_of(doc)
-    found = title_period(doc) or _stated_period(doc) or _goal_period(doc)
+    found = title_period(doc)
+    season = _SEASON_YEAR.search(doc.title or "")
+    if found is not None and season and int(season.group(2)) == int(season.group(1)) + 1:
+        # 2027—2028年度党员冬训: one season across the turn of a year, not two calendar
+        # years; its stated time (冬训自2027年12月上旬开始，至2028年3月底结束) is the period
+        stated = _stated_period(doc)
+        if stated is not None and found.start <= (stated.start or stated.end) <= stated.end \
+                <= found.end:
+            found = stated
+    found = found or _stated_period(doc) or _goal_period(doc)
     if found is None and phases:
         found = Period(min(p[1] for p in phases), max(p[2] for p in phases),
                        phases[0][0], "phases")
@@ -419,6 +428,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _each_round(doc)
     _anchored_limits(doc)
     _dated_steps(doc)
+    _named_phases(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         standing_field = bool(STANDING_FIELD.search((c.text or "") + (c.note or "")))
@@ -605,6 +615,40 @@ def _anchored_limits(doc: Document) -> None:
         end = _after_event(parse_iso(src.end), int(n), m.group("u"))
         t.deadlines = [Deadline(m.group(0), None, end.isoformat(), "by", inferred=True)]
         t.kind = "once"
+
+
+# a phase's heading: its name and its dates (集中学习（2027年12月21日—2028年1月14日）,
+# 第二阶段：整改落实（6月—8月）)
+_PHASE_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+阶段\s*[:：]?\s*)?"
+                            r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:阶段)?\s*[（(]")
+
+
+def _named_phases(doc: Document) -> None:
+    """Work a text puts in a phase it names (各二级党组织书记要在集中学习阶段…讲一次专题党课,
+    在集中学习和评议总结阶段各开展一次随机抽查) is done in that phase's written span, from the
+    first named phase's start to the last one's end (inferred). Work that writes its own date
+    keeps it."""
+    phases: dict[str, tuple[str | None, str]] = {}
+    for c in doc.clauses:
+        m = _PHASE_HEADING.match(c.heading or "")
+        span = next((d for d in c.deadlines if not d.inferred and d.end
+                     and d.text and d.text in (c.heading or "")), None)
+        if m and span is not None:
+            phases.setdefault(m.group("name"), (span.start, span.end))
+    if not phases:
+        return
+    names = "|".join(sorted(map(re.escape, phases), key=len, reverse=True))
+    named = re.compile(rf"(?P<names>(?:{names})(?:(?:和|、|及|与)(?:{names}))*)(?:阶段|期间)")
+    for c in doc.clauses:
+        for t in c.tasks:
+            m = named.search(t.text)
+            if m is None or t.recurrences or any(not d.inferred and (d.end or d.start)
+                                                 for d in t.deadlines):
+                continue
+            spans = [phases[n] for n in re.split(r"和|、|及|与", m.group("names")) if n in phases]
+            start, end = spans[0][0] or spans[0][1], spans[-1][1]
+            t.deadlines = [Deadline(m.group(0), start, end, "range", inferred=True)]
+            t.kind = "once"
 
 
 def _dated_steps(doc: Document) -> None:
