@@ -682,6 +682,10 @@ def _restated_rows(doc: Document) -> None:
         if not stated or len(row.path) < 2:
             continue
         core = re.split(r"[。\n]", row.text or "", maxsplit=1)[0]
+        if _NOT_CJK.sub("", (row.text or "").split("\n")[0]) != _NOT_CJK.sub("", core):
+            # (（三）组织生活规范。支部委员会会议每月召开一次…（牵头单位：…）: a row is one short
+            # name; an item whose heading an overview also names goes on with its own sentences)
+            continue
         grams = set(bigrams(core))
         if not 3 <= len(grams) <= 24:
             continue
