@@ -52,11 +52,29 @@ def _import_jieba():
     return jieba
 
 
+# tables whose first column names departments and bodies the extraction looks for: each name
+# is a word, so a sentence never splits it (科研院要会同… cut as 科研/院要/会同 hid 科研院)
+NAME_TABLES = ("departments.tsv",)
+
+
 def _userdicts() -> tuple[Path, ...]:
-    """The user dictionaries in effect: the packaged one and those of extension folders."""
+    """The user dictionaries in effect: the packaged one and those of extension folders, then
+    the name tables."""
     from pbdocs.lang import lexicon
 
-    return tuple(lexicon.paths(USERDICT))
+    return tuple(lexicon.paths(USERDICT)) + tuple(p for name in NAME_TABLES
+                                                   for p in lexicon.paths(name))
+
+
+def _names(p: Path) -> list[str]:
+    """The names in the first column of a name table (Chinese characters only)."""
+    out = []
+    for line in p.read_text(encoding="utf-8").lstrip("\ufeff").splitlines():
+        name = line.split("\t", 1)[0].strip()
+        if len(name) >= 2 and not name.startswith("#") and all("\u4e00" <= c <= "\u9fff"
+                                                               for c in name):
+            out.append(name)
+    return out
 
 
 def _dict_key(userdicts: tuple[Path, ...]) -> str:
@@ -79,7 +97,12 @@ def _full_tokenizer(userdicts: tuple[Path, ...]):
     tk = jieba.Tokenizer()
     tk.initialize()
     for p in userdicts:
-        tk.load_userdict(str(p))
+        if p.name == USERDICT:
+            tk.load_userdict(str(p))
+    for p in userdicts:
+        for name in _names(p) if p.name != USERDICT else ():
+            if name not in tk.FREQ or not tk.FREQ[name]:
+                tk.add_word(name)
     return tk
 
 
@@ -93,7 +116,7 @@ def _build_shards(path: Path, userdicts: tuple[Path, ...]) -> bytes:
     shards: dict[str, dict[str, dict[str, int]]] = {}
     for word, freq in tk.FREQ.items():
         shards.setdefault(word[0], {}).setdefault(word[1:2], {})[word] = freq
-    force_split = [w for p in userdicts for w in _zero_freq_words(p)]
+    force_split = [w for p in userdicts if p.name == USERDICT for w in _zero_freq_words(p)]
     packed = {ch: marshal.dumps({k: marshal.dumps(d) for k, d in sub.items()})
               for ch, sub in shards.items()}
     data = marshal.dumps((tk.total, force_split, packed))

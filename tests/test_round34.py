@@ -52,3 +52,59 @@ def test_work_in_a_named_phase_is_done_in_that_phase(tmp_path):
     # two phases named together: from the first one's start to the second one's end
     assert _due(_row(doc, "各开展一次随机抽查")) == [("range", "2027-12-21", "2028-03-31")]
     assert all(d.inferred for d in _row(doc, "在集中学习阶段").deadlines)
+
+
+def test_an_item_whose_heading_an_overview_names_keeps_its_own_note(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会",
+        "关于推进党支部标准化规范化建设的实施方案",
+        "一、目标任务",
+        "以组织设置、组织生活、台账资料“三个规范”为重点，用两年时间推进党支部标准化规范化建设，"
+        "到2028年底全校党支部达标率达到100%。",
+        "二、建设标准",
+        "（一）组织生活规范。支部委员会会议每月召开一次，支部党员大会每季度召开一次。"
+        "（牵头单位：党委组织部；配合单位：党委宣传部）",
+        "中共示例学院委员会",
+        "2027年4月26日",
+    ])
+    # the item's own note leads its rows; the overview that names it is no division table
+    row = _row(doc, "支部委员会会议每月召开一次")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委组织部", "stated")], row.lead
+    assert [(d.canonical, d.basis) for d in row.support] == [("党委宣传部", "stated")]
+
+
+def test_a_hospitals_note_names_its_lead_and_supporting_sections(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例医科大学附属医院委员会",
+        "关于开展医德医风专项整治工作的通知",
+        "各科室：",
+        "一、建立长效机制。修订完善医务人员医德考评实施细则，年底前印发实施。"
+        "（牵头科室：医务部；配合科室：组织人事科、护理部）",
+        "中共示例医科大学附属医院委员会",
+        "2027年5月6日",
+    ])
+    row = _row(doc, "医德考评实施细则")
+    assert [(d.name, d.basis) for d in row.lead] == [("医务部", "stated")], row.lead
+    assert {d.name for d in row.support} == {"组织人事科", "护理部"}
+
+
+def test_a_department_name_is_one_word_whatever_follows_it(tmp_path):
+    from pbdocs import segment
+
+    # jieba alone cuts 科研院要 as 科研/院要: the department was not found
+    assert "科研院" in segment.cut("科研院要会同党委组织部完成摸底")
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于推进党建与业务融合的实施方案",
+        "一、主要任务",
+        "（一）推进融合。科研院要会同党委组织部于2027年6月底前完成全校科研团队党员情况摸底。",
+        "（二）加强考核。12月中旬，联系校领导对联系单位党建工作进行总结评价，"
+        "结果作为二级党组织书记抓党建述职评议考核的参考。",
+        "中共示例大学委员会",
+        "2027年3月18日",
+    ])
+    row = _row(doc, "科研团队党员情况摸底")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("科研处", "text")], row.lead
+    assert [d.canonical for d in row.support] == ["党委组织部"]
+    # a phrase that would cut a known name in two (…作为二级党组织|书记…) is no body
+    assert all("结果" not in d.name for d in _row(doc, "总结评价").lead)

@@ -903,6 +903,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         name = re.sub(r"等(?:有关|相关|职能)?(?:部门|单位)$", "", name) if "、" in name else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
         inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
+        # (结果作为二级党组织书记…: a known name the phrase would cut in two is no body's end)
+        inner += [x for x in inside if x.start < m.end("name") < x.end]
         # (学院党委邀请校内外专家为支部…: a known body opens it, and is the subject)
         inner += [x for x in inside if x.start == pos + len(raw) - len(raw.lstrip())
                   and x.end < m.end("name")
