@@ -1159,6 +1159,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             known = {m.name for m in pb["mentions"] + pb["bodies"] if a <= m.start < b}
             lead = [d for d in bodies if d.name in known
                     and d.canonical not in {x.canonical for x in support}]
+        if not lead and re.search(r"会同|协同|联合", text[a:b]):
+            # (纪委办公室发布廉洁提醒，节日期间会同党委办公室开展…: who the sentence named goes
+            # on, with the partner it names now; not 学生工作部配合做好…, its own doer)
+            lead = [d for d in carried[0] if d.canonical not in {x.canonical for x in support}]
     elif noted is not None:  # the note leads; a body the sentence names does it, first
         lead = bodies + [d for d in noted[0] if d.canonical not in
                          {x.canonical for x in bodies}]
@@ -1202,10 +1206,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     t_dl = [f.deadline if f.start not in at_labels and _IN_SPAN.fullmatch(f.deadline.text or "")
             and not rules.span_deliverable.match(text, f.end) else _by_end(f.deadline)
             for f in found_dl]
-    # (9月中旬完成首批入库, 11月上旬形成…报告: a part of a month, too, is the span a deliverable
-    # is due by the end of)
+    # (9月中旬完成首批入库, 11月上旬形成…报告, 1月完成第三批中期检查: a part of a month or a
+    # month, too, is the span a deliverable is due by the end of)
     t_dl = [Deadline(d.text, None, d.end, "by", inferred=d.inferred)
-            if d.kind == "range" and d.end and _DEKAD.fullmatch(d.text or "")
+            if d.end and ((d.kind == "range" and _DEKAD.fullmatch(d.text or ""))
+                          or (d.kind == "on" and _ONE_MONTH.fullmatch(d.text or "")))
             and rules.span_deliverable.match(text, f.end) else d
             for d, f in zip(t_dl, found_dl)]
     if (found_dl and not any(f.start not in at_labels for f in found_dl)
@@ -1332,6 +1337,7 @@ _PART_OF_YEAR = re.compile(r"(?:\d{4}\s*年)?(?:上半年|下半年|第?[一二�
 
 
 _DEKAD = re.compile(r"(?:\d{4}\s*年)?\d{1,2}\s*月(?:上|中|下)旬")
+_ONE_MONTH = re.compile(r"(?:\d{4}\s*年)?\d{1,2}\s*月份?")
 _IN_SPAN = re.compile(r"(?:\d{4}\s*年)?(?:下半年|第?[一二三四1-4]季度)")
 
 
