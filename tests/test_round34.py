@@ -108,3 +108,34 @@ def test_a_department_name_is_one_word_whatever_follows_it(tmp_path):
     assert [d.canonical for d in row.support] == ["党委组织部"]
     # a phrase that would cut a known name in two (…作为二级党组织|书记…) is no body
     assert all("结果" not in d.name for d in _row(doc, "总结评价").lead)
+
+
+def test_a_closing_time_and_a_clock_time_before_are_deadlines():
+    def due(text):
+        return [(f.deadline.kind, f.deadline.end)
+                for f in timeexpr.find_deadlines(text, "2027-09-01")]
+
+    assert due("各离退休党支部组织报名，报名截止时间为10月20日。") == [("by", "2027-10-20")]
+    assert due("各单位于10月8日17:00前将值班情况报党委办公室。") == [("by", "2027-10-08")]
+    # a day and its hour, with nothing after: the day of the event
+    assert due("10月8日 9:30在报告厅召开动员会。") == [("on", "2027-10-08")]
+
+
+def test_a_partner_named_with_hui_tong_leaves_the_sentences_doer_leading(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例学院纪律检查委员会",
+        "关于开展廉洁文化宣传教育月活动的通知",
+        "各党总支：",
+        "一、活动内容",
+        "1.节假日前，纪委办公室发布廉洁提醒，节日期间会同党委办公室开展作风建设专项检查。",
+        "2.1月完成第三批中期检查；3月召开总结会。",
+        "中共示例学院纪律检查委员会",
+        "2027年4月1日",
+    ])
+    row = _row(doc, "会同党委办公室开展")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("纪委办公室", "text")], row.lead
+    assert [d.canonical for d in row.support] == ["党委办公室"]
+    # a month a deliverable is written in: due by its end; a meeting that month is held in it
+    assert [(d.kind, d.end) for d in _row(doc, "完成第三批中期检查").deadlines] == [
+        ("by", "2028-01-31")]
+    assert [d.kind for d in _row(doc, "召开总结会").deadlines] == ["on"]
