@@ -139,3 +139,25 @@ def test_a_partner_named_with_hui_tong_leaves_the_sentences_doer_leading(tmp_pat
     assert [(d.kind, d.end) for d in _row(doc, "完成第三批中期检查").deadlines] == [
         ("by", "2028-01-31")]
     assert [d.kind for d in _row(doc, "召开总结会").deadlines] == ["on"]
+
+
+def test_guiding_thoughts_principles_grades_and_quotas_are_no_rows(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强研究生党建工作的实施方案",
+        "一、总体要求",
+        "坚持以习近平新时代中国特色社会主义思想为指导，坚持党建引领、立德树人，把研究生党建工作纳入学校党的建设总体布局。",
+        "二、主要任务",
+        "（一）健全组织体系。坚持分类指导，坚持问题导向，推动研究生党支部发挥战斗堡垒作用。"
+        "研究生工作部每年举办一期研究生党支部书记培训班。",
+        "（二）严格考核。每年12月对研究生党支部书记开展述职评议。考核结果分为优秀、合格、不合格三个等次。",
+        "（三）评选表彰。本次评选“先锋示范岗”30个、“优秀研究生党员”50名。本次更新对象为在读研究生党员。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    for words in ("为指导", "坚持分类指导", "考核结果分为", "本次评选", "本次更新对象"):
+        assert not any(words in t for t in texts), (words, texts)
+    # the work written beside them is still a row
+    assert any("举办一期研究生党支部书记培训班" in t for t in texts)
+    assert any("开展述职评议" in t for t in texts)
