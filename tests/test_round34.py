@@ -161,3 +161,22 @@ def test_guiding_thoughts_principles_grades_and_quotas_are_no_rows(tmp_path):
     # the work written beside them is still a row
     assert any("举办一期研究生党支部书记培训班" in t for t in texts)
     assert any("开展述职评议" in t for t in texts)
+
+
+def test_the_items_of_a_materials_list_are_no_rows(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会组织部",
+        "关于做好2027年上半年发展党员工作的通知",
+        "各党总支：",
+        "一、材料报送",
+        "各党总支于7月10日前报送以下材料：",
+        "1.上半年发展党员工作总结；",
+        "2.发展党员情况统计表；",
+        "3.撰写发展对象考察报告；",
+        "中共示例学院委员会组织部",
+        "2027年6月1日",
+    ])
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any(t.startswith(("上半年发展党员工作总结", "发展党员情况统计表")) for t in texts), texts
+    # an item with its own verb is still work to do
+    assert any("撰写发展对象考察报告" in t for t in texts), texts
