@@ -180,3 +180,37 @@ def test_the_items_of_a_materials_list_are_no_rows(tmp_path):
     assert not any(t.startswith(("上半年发展党员工作总结", "发展党员情况统计表")) for t in texts), texts
     # an item with its own verb is still work to do
     assert any("撰写发展对象考察报告" in t for t in texts), texts
+
+
+def test_work_due_before_the_meeting_a_notice_calls_counts_back_from_its_day(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会组织部",
+        "关于召开2027年度二级党组织书记抓基层党建工作述职评议考核会议的通知",
+        "各二级党组织：",
+        "经学校党委同意，定于2028年1月召开述职评议考核会议。现将有关事项通知如下。",
+        "一、会议时间和地点",
+        "2028年1月13日（星期四）下午2:30，行政楼第一会议室。",
+        "二、述职要求",
+        "现场述职人选由党委组织部在会前一周随机抽取确定。现场述职的书记须制作汇报课件，于会前3个工作日报党委组织部审核。",
+        "三、会务保障",
+        "会场布置和设备调试于会前一天完成。",
+        "中共示例学院委员会组织部",
+        "2027年12月8日",
+    ])
+    assert [(d.kind, d.end) for d in _row(doc, "会前一周").deadlines] == [("by", "2028-01-06")]
+    # three working days before a Thursday: the Monday
+    assert [(d.kind, d.end) for d in _row(doc, "会前3个工作日").deadlines] == [("by", "2028-01-10")]
+    assert [(d.kind, d.end) for d in _row(doc, "会前一天").deadlines] == [("by", "2028-01-12")]
+    assert all(d.inferred for d in _row(doc, "会前一天").deadlines)
+
+
+def test_a_rule_for_each_meeting_keeps_no_day(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会",
+        "党委会议议事规则",
+        "第一条 党委会议一般每月召开一次。",
+        "第二条 议题提出部门要于会前2个工作日将会议材料报送党委办公室。",
+        "中共示例学院委员会",
+        "2027年3月1日",
+    ])
+    assert not any(d.end for d in _row(doc, "会前2个工作日").deadlines)

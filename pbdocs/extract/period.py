@@ -427,6 +427,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _close_with_schedule(doc)
     _each_round(doc)
     _anchored_limits(doc)
+    _before_meeting(doc)
     _dated_steps(doc)
     _named_phases(doc)
     for c in doc.clauses:
@@ -536,9 +537,11 @@ _EACH_EVENT = re.compile(r"每(?:次|期|项|场|个|轮)|各(?:次|期|项|场|
 
 
 def _add_workdays(day: date, n: int) -> date:
-    """`day` moved forward by `n` working days (Monday to Friday)."""
+    """`day` moved forward by `n` working days (Monday to Friday), back for a negative `n`."""
+    step = timedelta(days=1 if n > 0 else -1)
+    n = abs(n)
     while n > 0:
-        day += timedelta(days=1)
+        day += step
         if day.weekday() < 5:
             n -= 1
     return day
@@ -550,6 +553,52 @@ def _after_event(day: date, n: int, unit: str) -> date:
     if unit == "个月":
         return timeexpr.add_months(day, n)
     return day + timedelta(days=n * (7 if unit in ("周", "个星期") else 1))
+
+
+# a span before the meeting a notice calls (于会前3个工作日报…, 会前一周…确定, 会前一天完成)
+_BEFORE_MEETING = re.compile(r"(?:述职|评议|测评)?会(?:议)?(?:召开)?前\s*"
+                             r"(?P<n>\d{1,2}|[一二两三四五六七八九十]+)\s*"
+                             r"(?P<u>个工作日|工作日|天|日|周|个星期)")
+# the section or sentence that dates the meeting (一、会议时间和地点 2028年1月13日…; 定于…召开)
+_MEETING_TIME = re.compile(r"会议时间|召开时间|时间和地点|时间、地点")
+
+
+def _before_meeting(doc: Document) -> None:
+    """In a notice calling one meeting on a written day (关于召开…述职评议考核会议的通知: 一、会议
+    时间和地点 2028年1月13日…), what is due some days before the meeting (于会前3个工作日报…审核,
+    会前一天完成) is due that many days before that day (inferred); a rule for each meeting
+    (议事规则: 会议材料于会前2天送达) has no such day and stays standing."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return
+    title = doc.title or ""
+    if not re.search(r"召开|举行", title) or not re.search(r"会议?的通知", title):
+        return
+    day = None
+    for c in doc.clauses:
+        headings = [s.heading or "" for s in doc.ancestors(c)] + [c.heading or ""]
+        if doc.section(c.path) is not None:
+            headings.append(doc.section(c.path).heading or "")
+        if not any(_MEETING_TIME.search(h) for h in headings):
+            continue
+        found = [d for d in c.deadlines if not d.inferred and d.kind == "on" and d.start
+                 and d.start == d.end]
+        if found:
+            day = parse_iso(found[0].start)
+            break
+    if day is None:
+        return
+    for c in doc.clauses:
+        for t in c.tasks:
+            m = _BEFORE_MEETING.search(t.text)
+            n = to_number(m.group("n")) if m else None
+            if not n or n != int(n) or t.recurrences or any(
+                    not d.inferred and (d.end or d.start) for d in t.deadlines):
+                continue
+            unit = m.group("u")
+            due = (_add_workdays(day, -int(n)) if unit.endswith("工作日")
+                   else day - timedelta(days=int(n) * (7 if unit in ("周", "个星期") else 1)))
+            t.deadlines = [Deadline(m.group(0), None, due.isoformat(), "by", inferred=True)]
+            t.kind = "once"
 
 
 # how many rounds a year the text sets (每年开展两轮常规巡察, 每年开展常规巡察2轮)
