@@ -214,3 +214,22 @@ def test_a_rule_for_each_meeting_keeps_no_day(tmp_path):
         "2027年3月1日",
     ])
     assert not any(d.end for d in _row(doc, "会前2个工作日").deadlines)
+
+
+def test_the_span_a_report_covers_is_not_the_time_of_the_work(tmp_path):
+    from pbdocs.extract import period
+
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会办公室",
+        "关于报送2027年上半年党建工作情况的通知",
+        "各二级党组织：",
+        "现将有关事项通知如下。",
+        "一、报送内容",
+        "各二级党组织填报《上半年党建工作统计表》，统计时间为2027年1月1日至6月30日。",
+        "二、报送时间",
+        "请于7月9日前报送党委办公室。",
+        "中共示例学院委员会办公室",
+        "2027年6月21日",
+    ])
+    found = period.plan_period(doc)
+    assert found is None or found.text != "2027年1月1日至6月30日", found

@@ -88,6 +88,9 @@ def title_period(doc: Document) -> Period | None:
 
 
 _ANNOUNCING = re.compile(r"现就|现将|如下|特制定|制定本")
+# the span a report or a check covers (统计时间为…, 报送时段为…, 检查时段：…, 考核周期为…)
+_REPORTED_SPAN = re.compile(r"(?:统计|报送|填报|检查|自查|考核|测评|评估|评议|巡察|审计)"
+                            r"(?:时间|时段|周期|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*$")
 
 
 # after a span, what says it only dates an event (春季学期于2月22日正式开学, 寒假自1月16日开始)
@@ -124,6 +127,8 @@ def _stated_period(doc: Document) -> Period | None:
             cue = at > 0 and bool(_TIME_CUE.search(text[max(0, at - 12):at]))
             if not (timed or cue or c.path == ["0"]):
                 continue
+            if not timed and _REPORTED_SPAN.search(text[max(0, at - 12):at]):
+                continue  # 统计时间为2027年1月1日至6月30日: the span reported on, not the work's
             sentence = re.split(r"[。；;]", text[max(0, at):])[0]
             sentence = re.split(r"[。；;]", text[:max(0, at)])[-1] + sentence
             if dl.kind == "on" and (at < 0 or not (timed or _ANNOUNCING.search(sentence))):
