@@ -233,3 +233,12 @@ def test_the_span_a_report_covers_is_not_the_time_of_the_work(tmp_path):
     ])
     found = period.plan_period(doc)
     assert found is None or found.text != "2027年1月1日至6月30日", found
+
+
+def test_a_span_of_one_day_reads_as_that_day():
+    from pbdocs.lang.wording import deadline_text
+
+    assert deadline_text({"kind": "range", "start": "2028-01-13", "end": "2028-01-13"}) == \
+        "2028年1月13日"
+    assert deadline_text({"kind": "range", "start": "2028-01-13", "end": "2028-01-15"}) == \
+        "2028年1月13日—15日"

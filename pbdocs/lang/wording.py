@@ -124,6 +124,8 @@ def deadline_text(dl: Any) -> str:
     """A deadline as a task table says it: `2021年6月底前`, `2020年4月—5月`, else as written."""
     start, end = parse_iso(_get(dl, "start")), parse_iso(_get(dl, "end"))
     kind = _get(dl, "kind")
+    if kind == "range" and start and end and start == end:
+        return f"{end.year}年{end.month}月{end.day}日"  # (a span of one day: that day)
     if kind == "range" and start and end:
         a = f"{start.year}年{start.month}月"
         b = (f"{end.month}月" if end.year == start.year else f"{end.year}年{end.month}月")
