@@ -68,11 +68,12 @@ def _userdicts() -> tuple[Path, ...]:
 
 def _names(p: Path) -> list[str]:
     """The names in the first column of a name table (Chinese characters only)."""
+    from pbdocs.lang import lexicon
+
     out = []
-    for line in p.read_text(encoding="utf-8").lstrip("\ufeff").splitlines():
+    for _, line in lexicon.read_file(p):
         name = line.split("\t", 1)[0].strip()
-        if len(name) >= 2 and not name.startswith("#") and all("\u4e00" <= c <= "\u9fff"
-                                                               for c in name):
+        if len(name) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in name):
             out.append(name)
     return out
 
