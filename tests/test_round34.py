@@ -242,3 +242,27 @@ def test_a_span_of_one_day_reads_as_that_day():
         "2028年1月13日"
     assert deadline_text({"kind": "range", "start": "2028-01-13", "end": "2028-01-15"}) == \
         "2028年1月13日—15日"
+
+
+def test_a_plan_handed_on_in_a_notice_keeps_its_notes_word_for_word(tmp_path):
+    from pbdocs.generate.notice import notice_context
+
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会",
+        "关于推进“党建带团建”工作的实施方案",
+        "一、主要任务",
+        "（一）加强团干部培养。专职团干部任职满3年且考核优秀的，可优先列入后备干部人选。"
+        "（牵头单位：党委组织部；配合单位：校团委、人事处）",
+        "（二）深化思想引领。每学年评选10个党建带团建示范团支部（责任单位：校团委）。",
+        "（三）强化保障。学院每年安排党建带团建专项经费。",
+        "牵头单位：财务处",
+        "中共示例学院委员会",
+        "2027年4月28日",
+    ])
+    text = "\n".join(b.get("runin", "") + b.get("text", "")
+                     for b in notice_context(doc)["blocks"] if b["kind"] == "para")
+    assert "后备干部人选。（牵头单位：党委组织部；配合单位：校团委、人事处）" in text, text
+    assert "示范团支部（责任单位：校团委）。" in text, text
+    assert "牵头单位：财务处" in text, text
+    # the notes are still read as who leads
+    assert [d.canonical for d in _row(doc, "示范团支部").lead] == ["团委"]

@@ -96,6 +96,30 @@ def is_preamble(clause: Clause) -> bool:
     return clause.path == _PREAMBLE
 
 
+def _as_written(doc: Document, clause: Clause) -> str:
+    """A clause's text with the responsibility note parsing lifted out of it put back as the
+    source writes it (…示范团支部（责任单位：校团委）。, or 牵头单位：… on a line of its own): a
+    document that hands the plan on reproduces it word for word. A note that cannot be found
+    right after the text in the source (it opened the item, or came from a heading) is left out,
+    as before."""
+    text = clause.text or ""
+    note = (clause.note or "").strip()
+    source = doc.text or ""
+    if not note or clause.offset is None or not source.startswith(text, clause.offset):
+        return text
+    end = clause.offset + len(text)
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end
+    rest = source[end:line_end]
+    if note in rest and len(rest) <= len(note) + 6:  # （…）。 closing the same line
+        return text + rest.rstrip()
+    nxt = source[line_end + 1:source.find("\n", line_end + 1) if source.find(
+        "\n", line_end + 1) >= 0 else len(source)]
+    if clause.note_own_line and not rest.strip() and note in nxt and len(nxt) <= len(note) + 6:
+        return text + "\n" + nxt.strip()  # 牵头单位：党委组织部 on its own line
+    return text
+
+
 def plan_blocks(doc: Document) -> list[dict[str, Any]]:
     """Headings and paragraphs in reading order: `{"kind": "heading", "level", "number",
     "heading"}` or `{"kind": "para", "level", "runin", "text"}` (runin may be empty)."""
@@ -124,10 +148,12 @@ def plan_blocks(doc: Document) -> list[dict[str, Any]]:
                 break
             emit(s)  # a heading with nothing under it still belongs in the text
             si += 1
-        paragraphs = [p for p in (c.text or "").split("\n") if p.strip()] or [""]
+        text = _as_written(doc, c)
+        paragraphs = [p for p in text.split("\n") if p.strip()] or [""]
         runin, level = "", level_of(doc, c.path)
         if c.number and tuple(c.path) not in emitted:
             lead, rest = split_runin(c)
+            rest = rest + text[len(c.text or ""):]
             runin = heading_label(c.number) + lead
             paragraphs = [p for p in rest.split("\n") if p.strip()] or [""]
         for i, text in enumerate(paragraphs):
