@@ -266,3 +266,22 @@ def test_a_plan_handed_on_in_a_notice_keeps_its_notes_word_for_word(tmp_path):
     assert "牵头单位：财务处" in text, text
     # the notes are still read as who leads
     assert [d.canonical for d in _row(doc, "示范团支部").lead] == ["团委"]
+
+
+def test_a_timetable_runs_from_the_start_a_plan_states_for_itself(tmp_path):
+    from pbdocs.generate.timetable import month_range, timetable_items
+
+    doc = _parse(tmp_path, [
+        "中共示例学院委员会",
+        "关于推进“党建带团建”工作的实施方案",
+        "一、实施期限",
+        "实施期限为2027年5月至2028年12月。",
+        "二、实施步骤",
+        "（一）启动部署（2027年5月—6月）。召开全院党建带团建工作推进会。",
+        "（二）总结提升（2028年10月—12月）。形成工作总结报告。",
+        "中共示例学院委员会",
+        "2027年4月28日",
+    ])
+    months = month_range(timetable_items(doc), doc)
+    # issued in April, but the plan runs from May: no empty April column
+    assert months[0] == (2027, 5) and months[-1] == (2028, 12), months

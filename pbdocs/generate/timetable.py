@@ -147,14 +147,21 @@ def timetable_items(doc: Document) -> list[TimeItem]:
 
 
 def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
-    """(year, month) over the plan's period: from its own date (the month it is issued, when
-    that is before its first dated task: a plan whose every task is due 2023年底前 still runs
-    from its issue) to the last dated item; empty when nothing is dated."""
+    """(year, month) over the plan's period: from its own date (the month it is issued, or the
+    start it states for itself, when that is before its first dated task: a plan whose every
+    task is due 2023年底前 still runs from its issue) to the last dated item; empty when nothing
+    is dated."""
     points = [d for it in items for d in (it.start, it.end) if d is not None]
     if not points:
         return []
     lo, hi = min(points), max(points)
     issued = wording.parse_iso(doc.date)
+    from pbdocs.extract.period import plan_period
+
+    stated = plan_period(doc)
+    if stated is not None and stated.source == "text" and stated.start:
+        # 实施期限为2027年5月至2028年12月, issued on 4月28日: the plan runs from May
+        issued = max(issued, stated.start) if issued else stated.start
     if issued and issued < lo and hi.year - issued.year <= 5:
         lo = issued
     out, y, m = [], lo.year, lo.month
