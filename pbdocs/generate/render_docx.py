@@ -615,7 +615,9 @@ class _Writer:
         width_pt = width / 20
         ch = role.size
         date_text = (date.text_content() or "").strip() if date is not None else ""
-        date_w = min(G.text_width(date_text) * ch + 2 * ch + 4, width_pt / 2)
+        # (one character more than the date needs: a reader without 仿宋_GB2312 sets its digits
+        # wider than half an em, and 2027年4月28日印发 must not wrap)
+        date_w = min(G.text_width(date_text) * ch + 3 * ch + 4, width_pt / 2)
         split = [int(width - date_w * 20), int(date_w * 20)]
         heights = []
         for line in cc:
