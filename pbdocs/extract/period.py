@@ -98,6 +98,14 @@ _EVENT_AFTER = re.compile(r"\s*(?:将|已)?(?:于|自|从|在)[^，,。；;]{0,1
                           r"(?:开学|开始|结束|放假|报到)")
 
 
+def _headings(doc: Document, c) -> list[str]:
+    """The headings a clause stands under: its ancestors', its own, its section's."""
+    out = [s.heading or "" for s in doc.ancestors(c)] + [c.heading or ""]
+    if doc.section(c.path) is not None:
+        out.append(doc.section(c.path).heading or "")
+    return out
+
+
 def _stated_period(doc: Document) -> Period | None:
     """A range the text gives as the time of the whole work: under a heading about time
     (活动时间, any span), else right after 时间为/期限为 or in the preamble (a month at least;
@@ -108,10 +116,8 @@ def _stated_period(doc: Document) -> Period | None:
     for c in doc.clauses:
         siblings[tuple(c.path[:-1])] = siblings.get(tuple(c.path[:-1]), 0) + 1
     for c in doc.clauses:
-        headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
-        if doc.section(c.path):
-            headings.append(doc.section(c.path).heading)
-        timed = any(_TIME_HEADING.search(h or "") for h in headings)
+        headings = _headings(doc, c)
+        timed = any(_TIME_HEADING.search(h) for h in headings)
         if timed and c.heading and not _TIME_HEADING.search(c.heading):
             # 时间安排 → （二）培育。4月至10月，…: one phase's time, not the whole work's
             timed = False
@@ -188,9 +194,7 @@ def _goal_period(doc: Document) -> Period | None:
     best = within = None
     issued = parse_iso(doc.date)
     for c in doc.clauses:
-        headings = [s.heading for s in doc.ancestors(c)] + [c.heading or ""]
-        if doc.section(c.path) is not None:
-            headings.append(doc.section(c.path).heading)
+        headings = _headings(doc, c)
         if not any(w in h for h in headings if h for w in words):
             continue
         for dl in c.deadlines:
@@ -553,6 +557,7 @@ def _add_workdays(day: date, n: int) -> date:
 
 
 def _after_event(day: date, n: int, unit: str) -> date:
+    """`day` moved by `n` units of a span (个工作日, 日, 周, 个月), back for a negative `n`."""
     if unit.endswith("工作日"):
         return _add_workdays(day, n)
     if unit == "个月":
@@ -580,10 +585,7 @@ def _before_meeting(doc: Document) -> None:
         return
     day = None
     for c in doc.clauses:
-        headings = [s.heading or "" for s in doc.ancestors(c)] + [c.heading or ""]
-        if doc.section(c.path) is not None:
-            headings.append(doc.section(c.path).heading or "")
-        if not any(_MEETING_TIME.search(h) for h in headings):
+        if not any(_MEETING_TIME.search(h) for h in _headings(doc, c)):
             continue
         found = [d for d in c.deadlines if not d.inferred and d.kind == "on" and d.start
                  and d.start == d.end]
@@ -599,9 +601,7 @@ def _before_meeting(doc: Document) -> None:
             if not n or n != int(n) or t.recurrences or any(
                     not d.inferred and (d.end or d.start) for d in t.deadlines):
                 continue
-            unit = m.group("u")
-            due = (_add_workdays(day, -int(n)) if unit.endswith("工作日")
-                   else day - timedelta(days=int(n) * (7 if unit in ("周", "个星期") else 1)))
+            due = _after_event(day, -int(n), m.group("u"))  # (n days before it)
             t.deadlines = [Deadline(m.group(0), None, due.isoformat(), "by", inferred=True)]
             t.kind = "once"
 
