@@ -113,8 +113,8 @@ def _as_written(doc: Document, clause: Clause) -> str:
     rest = source[end:line_end]
     if note in rest and len(rest) <= len(note) + 6:  # （…）。 closing the same line
         return text + rest.rstrip()
-    nxt = source[line_end + 1:source.find("\n", line_end + 1) if source.find(
-        "\n", line_end + 1) >= 0 else len(source)]
+    next_end = source.find("\n", line_end + 1)
+    nxt = source[line_end + 1:next_end if next_end >= 0 else len(source)]
     if clause.note_own_line and not rest.strip() and note in nxt and len(nxt) <= len(note) + 6:
         return text + "\n" + nxt.strip()  # 牵头单位：党委组织部 on its own line
     return text

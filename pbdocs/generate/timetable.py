@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pbdocs.extract.period import plan_period
 from pbdocs.generate.plan import is_preamble, plan_name
 from pbdocs.lang import text as lang_text
 from pbdocs.lang import wording
@@ -156,8 +157,6 @@ def month_range(items: list[TimeItem], doc: Document) -> list[tuple[int, int]]:
         return []
     lo, hi = min(points), max(points)
     issued = wording.parse_iso(doc.date)
-    from pbdocs.extract.period import plan_period
-
     stated = plan_period(doc)
     if stated is not None and stated.source == "text" and stated.start:
         # 实施期限为2027年5月至2028年12月, issued on 4月28日: the plan runs from May
