@@ -68,14 +68,14 @@ def _userdicts() -> tuple[Path, ...]:
 
 def _names(p: Path) -> list[str]:
     """The names in the first column of a name table (Chinese characters only)."""
-    from pbdocs.lang import lexicon
+    import re
 
-    out = []
-    for _, line in lexicon.read_file(p):
-        name = line.split("\t", 1)[0].strip()
-        if len(name) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in name):
-            out.append(name)
-    return out
+    from pbdocs.lang import lexicon
+    from pbdocs.lang.text import HAN
+
+    han = re.compile(f"[{HAN}]{{2,}}")
+    return [name for _, line in lexicon.read_file(p)
+            if han.fullmatch(name := line.split("\t", 1)[0].strip())]
 
 
 def _dict_key(userdicts: tuple[Path, ...]) -> str:
