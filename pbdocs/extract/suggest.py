@@ -230,13 +230,19 @@ def body_kind(name: str | None) -> BodyKind | None:
 
 def short_name(name: str) -> str:
     """A party committee's name as a task book writes it: 中共X委员会 → X党委."""
+    party = bool(PARTY_PREFIX.match(name.strip()))
     n = PARTY_PREFIX.sub("", name.strip())
     for full, short in (("总支部委员会", "党总支"), ("支部委员会", "党支部")):
         if n.endswith(full):  # 中共X总支部委员会 → X党总支, 中共X支部委员会 → X党支部
             return n[:-len(full)] + short
-    if n.endswith("委员会") and not n.endswith(("纪律检查委员会", "党委委员会")):
-        n = n[:-3] + "党委"
+    if n.endswith("委员会") and not n.endswith(("纪律检查委员会", "党委委员会")) and (
+            party or _UNIT_END.search(n[:-3])):
+        n = n[:-3] + "党委"  # not a 关心下一代工作委员会 or 学术委员会, which is no 党委
     return n or name
+
+
+# A body whose 委员会 is its party committee when written without 中共 (X大学委员会, X学院委员会).
+_UNIT_END = re.compile(r"(?:大学|学院|学校|医院|系|中心|研究院|研究所|公司|集团)$")
 
 
 _COMMITTEE = re.compile(r"(?:委员会|委員會|党委|黨委|党组|行政)$")
@@ -828,10 +834,15 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
             if (organiser is not None and _notice_like(doc)
                     and organiser.canonical not in words.committee_offices
                     and organiser.canonical not in duty.lead
-                    and all(canonical(n) in words.general_offices for n in duty.lead)):
-                # another department's own notice (统战部's 国情考察, 团委's 评优): the general
-                # party work it names (举行行前集中培训, 撤销其荣誉称号) is the activity the
-                # department organises, not the 组织部's duty
+                    and (all(canonical(n) in words.general_offices for n in duty.lead)
+                         or organiser.canonical not in words.general_offices
+                         and term not in words.others_provide
+                         and not any(canonical(n) in words.own_line_offices
+                                     for n in duty.lead))):
+                # another department's own notice (统战部's 国情考察, 团委's 评优, 关工委's
+                # 宣讲): the party work it names (举行行前集中培训, 撤销其荣誉称号, 首场宣讲) is
+                # the activity the department organises, not the 组织部's or 宣传部's duty;
+                # supervision and money stay with their offices
                 t.lead = [replace(organiser, why=f"“{term}”{source}；{organiser.why}")]
                 continue
             if organiser is not None and term in words.leader_terms:

@@ -62,6 +62,7 @@ class Rules:
     committee_offices: frozenset[str]  # the committee's general office: it issues for the committee
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
     general_offices: frozenset[str]  # the most general party work's offices (组织部, 党委办公室)
+    own_line_offices: frozenset[str]  # supervision and money: theirs in any department's notice
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
     organised_bodies: frozenset[str]  # the committee's own group a department serves
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
@@ -150,6 +151,7 @@ def rules() -> Rules:
         committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
         general_offices=frozenset(s.get("general_offices", ())),
+        own_line_offices=frozenset(s.get("own_line_offices", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
         organised_bodies=frozenset(s.get("organised_bodies", ())),
         sends_in=re.compile(any_of(s.get("sends_in", ()))),

@@ -1,0 +1,43 @@
+"""Round 35 (issue 12): a committee that is no 党委; a department's notice organises its own
+activity."""
+
+from __future__ import annotations
+
+from pbdocs.extract.suggest import short_name
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+
+def test_only_a_party_committee_is_written_as_its_party_committee():
+    assert short_name("中共示例大学委员会") == "示例大学党委"
+    assert short_name("示例大学经济管理学院委员会") == "示例大学经济管理学院党委"
+    # a 关心下一代工作委员会, 学术委员会 or 精神文明建设委员会 is not a 党委
+    assert short_name("示例大学关心下一代工作委员会") == "示例大学关心下一代工作委员会"
+    assert short_name("示例大学精神文明建设委员会") == "示例大学精神文明建设委员会"
+
+
+_NOTICE = [
+    "示例理工大学关心下一代工作委员会",
+    "关于开展2027年“五老”进校园宣讲活动的通知",
+    "各二级学院党组织，党委学生工作部，团委：",
+    "为深入开展“五老”进校园活动，经研究，决定开展宣讲活动。现将有关事项通知如下。",
+    "一、活动安排",
+    "（一）首场宣讲于9月下旬举行，作为活动启动仪式。",
+    "（二）11月上旬，对各学院宣讲开展情况进行一次中期检查。",
+    "（三）优秀宣讲稿将择优在学校官网专栏刊发。",
+    "二、有关要求",
+    "各二级学院要于12月10日前将活动总结报校关工委办公室。",
+    "示例理工大学关心下一代工作委员会",
+    "2027年9月2日",
+]
+
+
+def test_a_departments_notice_keeps_its_own_activity(tmp_path):
+    doc = _parse(tmp_path, _NOTICE)
+    # the 关工委 is a department (its full name is an alias): what its notice names nobody for
+    # is the activity it organises, not the 宣传部's 宣讲 or 网站 duty
+    for words in ("首场宣讲", "中期检查", "择优在学校官网"):
+        lead = _row(doc, words).lead
+        assert [(d.canonical, d.basis) for d in lead] == [("关工委", "suggested")], words
+    # what the addressees do is theirs, as written
+    assert [d.canonical for d in _row(doc, "活动总结").lead] == ["各二级学院"]
