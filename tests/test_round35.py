@@ -41,3 +41,29 @@ def test_a_departments_notice_keeps_its_own_activity(tmp_path):
         assert [(d.canonical, d.basis) for d in lead] == [("关工委", "suggested")], words
     # what the addressees do is theirs, as written
     assert [d.canonical for d in _row(doc, "活动总结").lead] == ["各二级学院"]
+
+
+_TERM = [
+    "中共示例大学委员会",
+    "关于做好2027年基层党组织换届工作的实施方案",
+    "各二级党组织：",
+    "为规范基层党组织换届工作，制定本方案。",
+    "一、主要任务",
+    "（一）3月底前，各二级党委（党总支）完成届满党组织摸底，制定本单位换届工作计划报党委组织部。",
+    "（二）党支部收到换届请示批复后，应在一个月内召开党员大会进行选举。",
+    "（三）各二级党组织指定1名组织员负责换届材料整理。",
+    "（四）每年3月，各党支部据此重新核对党员名册。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_the_body_a_sentence_opens_with_does_its_work(tmp_path):
+    doc = _parse(tmp_path, _TERM)
+    # the kind of body in brackets is part of the name, not the end of the subject
+    assert [(d.name, d.basis) for d in _row(doc, "完成届满党组织摸底").lead] == [
+        ("各二级党委（党总支）", "text")]
+    # a body that, on receiving something, must act; that appoints; that acts on what was said
+    assert [(d.name, d.basis) for d in _row(doc, "收到换届请示批复后").lead] == [("党支部", "text")]
+    assert [(d.name, d.basis) for d in _row(doc, "指定1名组织员").lead] == [("各二级党组织", "text")]
+    assert [(d.name, d.basis) for d in _row(doc, "据此重新核对").lead] == [("各党支部", "text")]

@@ -771,6 +771,11 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 r"\s*(?:与|同)\s*", text[group[0].end:group[1].start]):
             group = group[:1]  # 党总支书记与各党支部书记签订责任书: who signs with whom
         first, last = group[0], group[-1]
+        # 各二级党委（党总支）对照…: the kind of body in brackets is part of its name
+        alias = _BODY_ALIAS.match(text, last.end, end)
+        after_at = alias.end() if alias else last.end
+        while alias and i < len(inside) and inside[i].start < after_at:
+            i += 1  # (the 党总支 inside the brackets is no doer of its own)
         seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
         # (2029年9月底前各二级党组织完成…, 下半年学生工作部组织…: the time opens the segment,
         # the body after it is its subject)
@@ -800,15 +805,15 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
-        if not (agent or _acts(text[last.end:end], r) or _ROLE_IS.match(text, last.end, end)
-                or _meeting_acts(text[last.end:end], r)):
+        if not (agent or _acts(text[after_at:end], r) or _ROLE_IS.match(text, after_at, end)
+                or _meeting_acts(text[after_at:end], r)):
             continue
         seen_segments.add(seg_start)
         for k, m in enumerate(group):
             # (the modifier, or the word after 由, written before the name is where the
             # doer's name starts)
             prefix = (before if modifier else lead_in) if k == 0 else ""
-            name = prefix + m.name
+            name = prefix + m.name + (alias.group() if alias and m is last else "")
             at = m.start - len(prefix) if prefix and text[
                 m.start - len(prefix):m.start] == prefix else m.start
             if "、" in prefix:  # 各二级党组织、机关各部门于4月30日前…
@@ -832,6 +837,10 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if found is not None:
             add_listed(*found)
     return out
+
+
+# the kind of body a name is, in brackets after it (各二级党委（党总支）, 各学院党委（党总支）)
+_BODY_ALIAS = re.compile(r"[（(](?:党总支|党委|党支部|直属党支部|党工委|党组织)[）)]")
 
 
 # the agent's name opened by a word after 由 (由学生党支部申报); not every body (由各…) nor the
