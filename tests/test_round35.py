@@ -67,3 +67,30 @@ def test_the_body_a_sentence_opens_with_does_its_work(tmp_path):
     assert [(d.name, d.basis) for d in _row(doc, "收到换届请示批复后").lead] == [("党支部", "text")]
     assert [(d.name, d.basis) for d in _row(doc, "指定1名组织员").lead] == [("各二级党组织", "text")]
     assert [(d.name, d.basis) for d in _row(doc, "据此重新核对").lead] == [("各党支部", "text")]
+
+
+def test_a_yearly_duty_due_some_time_after_a_term_starts_has_that_day(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强党员教育管理的实施意见",
+        "各二级党组织：",
+        "为规范党员教育管理，制定本意见。",
+        "一、主要任务",
+        "（一）每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
+        "（二）每年新生入学后两周内，各学生党支部要完成新生党员信息登记。",
+        "（三）每年“七一”前，评选表彰一批优秀共产党员。",
+        "（四）每年春节前走访慰问生活困难党员。",
+        "中共示例大学委员会",
+        "2027年2月20日",
+    ])
+
+    def on(words):
+        r = _row(doc, words).recurrences[0]
+        return (r.period, r.on)
+
+    # the term's start is a named day (FORMAT.md): a month after it is 09-30 every year
+    assert on("组织委员业务培训") == ("day", "09-30")
+    assert on("新生党员信息登记") == ("day", "09-15")
+    assert on("评选表彰") == ("day", "06-30")
+    # a festival whose date moves (春节) gives no day
+    assert on("走访慰问") == ("year", None)

@@ -161,6 +161,12 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             rec.period, rec.on = "day", on
             out.append(Found(m.start(), end, rec))
             continue
+        if period == "year" and not m.group("n") and (on := _named_limit(window)):
+            # 每年秋季学期开学后一个月内完成…, 每年新生入学后一个月内…, 每年“七一”前: by
+            # that day each year
+            rec.period, rec.on = "day", on
+            out.append(Found(m.start(), end, rec))
+            continue
         day = _FIXED_DAY.match(window) if period == "year" else None
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2) or 28) <= 31:
             rec.period = "day"
@@ -233,6 +239,20 @@ def _named_day(window: str) -> str | None:
 
     m = _NAMED_AROUND.match(window)
     return fixed_day(m.group("name")) if m else None
+
+
+def _named_limit(window: str) -> str | None:
+    """MM-DD of the limit a named day right after 每年 sets (秋季学期开学后一个月内 → 09-30,
+    新生入学后两周内 → 09-15, “七一”前 → 06-30), or None: a limit only, at the window's start."""
+    from pbdocs.extract.timeexpr import named_day_due
+
+    due = named_day_due(window, 2001)  # (a year without 02-29: the day is the same every year)
+    if due is None or due.kind != "by" or not due.end:
+        return None
+    at = window.find(due.text)
+    if not 0 <= at <= 4:
+        return None  # (每年组织…，开学后两周内完成: the day is another clause's)
+    return due.end[5:]
 
 
 # what a run of named days is the time of (元旦春节、中秋国庆等节前, “七一”、春节期间), and the
