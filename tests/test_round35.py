@@ -94,3 +94,28 @@ def test_a_yearly_duty_due_some_time_after_a_term_starts_has_that_day(tmp_path):
     assert on("评选表彰") == ("day", "06-30")
     # a festival whose date moves (春节) gives no day
     assert on("走访慰问") == ("year", None)
+
+
+def test_a_yearly_named_day_reads_as_written(tmp_path):
+    from pbdocs.lang import wording
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于加强党员教育管理的实施意见",
+        "各二级党组织：",
+        "为规范党员教育管理，制定本意见。",
+        "一、主要任务",
+        "（一）每年“七一”前后，评选表彰一批优秀共产党员。",
+        "（二）每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
+        "（三）每年10月8日召开党员大会。",
+        "中共示例大学委员会",
+        "2027年2月20日",
+    ])
+
+    def said(words):
+        return wording.recurrence_text(_row(doc, words).recurrences[0])
+
+    # a reader knows the day by its name; a limit after it also shows its date
+    assert said("评选表彰") == "每年“七一”前后"
+    assert said("组织委员业务培训") == "每年秋季学期开学后一个月内（9月30日前）"
+    assert said("召开党员大会") == "每年10月8日"

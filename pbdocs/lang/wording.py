@@ -153,10 +153,24 @@ def recurrence_text(rec: Any) -> str:
     from a yearly count (每月 for 全年集中学习不少于10次, 每学期 for 每年至少召开2次) says so."""
     said = period_word(_get(rec, "period"), _get(rec, "on"), _get(rec, "every"))
     source = re.sub(r"\s+", "", _get(rec, "text") or "")
+    named = _NAMED_YEARLY.match(source) if _get(rec, "period") == "day" else None
+    if named and said:
+        # 每年“七一”前后 as written, not 每年7月1日; a limit after a named day with its date
+        # (每年秋季学期开学后一个月内（9月30日前）)
+        words = named.group("p")
+        if words.endswith("内") or (words.endswith("前") and not words.endswith("前后")):
+            return f"每年{words}（{said.removeprefix('每年')}前）"
+        return f"每年{words}"
     if said and _get(rec, "period") in ("month", "semester") and _YEARLY.search(source) and not (
             _WITHIN_YEAR.search(source)) and len(source) <= 24:
         return said + _from_words(source)
     return said or source
+
+
+# a yearly day named, not dated, after 每年 (每年“七一”前后, 每年教师节期间, 每年年底,
+# 每年秋季学期开学后一个月内)
+_NAMED_YEARLY = re.compile(r"^每(?:学)?年[的在于]?(?P<p>年底|年末|"
+                           r"(?![^，,。；;]*\d)[^，,。；;]{2,16}?(?:前后|期间|当天|之际|前夕|前|内))")
 
 
 # a cadence written as a count in a year (全年…10次, 每年至少2次), not as a month's or a term's
