@@ -119,3 +119,33 @@ def test_a_yearly_named_day_reads_as_written(tmp_path):
     assert said("评选表彰") == "每年“七一”前后"
     assert said("组织委员业务培训") == "每年秋季学期开学后一个月内（9月30日前）"
     assert said("召开党员大会") == "每年10月8日"
+
+
+def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
+    from pathlib import Path
+
+    from docx import Document as open_docx
+
+    from pbdocs.cli import main
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    out = tmp_path / "tb.docx"
+    r = runner.invoke(main, ["taskbook", str(corpus / "hdu-2020-55.txt"), "--out", str(out),
+                             "--index", str(tmp_path / "index")])
+    assert r.exit_code == 0, r.output
+    table = open_docx(str(out)).tables[0]
+    head = [c.text for c in table.rows[0].cells]
+    col = head.index("牵头部门")
+    cells = [row.cells[col].text for row in table.rows[1:]]
+    marked = [c for c in cells if "（建议）" in c]
+    assert marked
+    # the mark goes on a line of its own, the name before it whole (not 党委办公 / 室（建 / 议）)
+    assert "党委办公室\n（建议）" in cells or "党委组织部\n（建议）" in cells
+    assert all(line == "（建议）" or "（建议）" not in line for c in marked
+               for line in c.split("\n") if len(c) > 8)
+    # the column holds a five-character name on one line at 小四 (12 pt = 240 twips a character)
+    width = table.columns[col].width.twips if table.columns[col].width else None
+    grid = [int(g.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+            for g in table._tbl.tblGrid.iter(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")]
+    assert (width or grid[col]) >= 5 * 240

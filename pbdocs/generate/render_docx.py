@@ -763,8 +763,10 @@ class _Writer:
             # after merging cell i, the next source cell is cell i + 1
             for i, (_, span) in enumerate(spans):
                 oxml.merge_right(row, i, span)
-            for (c, _), tc in zip(spans, row._tr.tc_lst):
-                self._cell(_Cell(tc, t), c, head, size)
+            col = 0
+            for (c, span), tc in zip(spans, row._tr.tc_lst):
+                self._cell(_Cell(tc, t), c, head, size, sum(widths[col:col + span]))
+                col += span
         oxml.set_table_geometry(t, widths)
         # The last rows keep with each other: keep-with-next on every paragraph of a row holds
         # it to the next row in Word and WPS; LibreOffice ignores it inside a table, so the rows
@@ -876,8 +878,16 @@ class _Writer:
         rest = [tr for tr, (_, head) in zip(trs, table.rows) if not head][-keep:]
         self._cut(tbl, rest)
 
-    def _cell(self, cell, el, head: bool, size: float | None) -> None:
+    def _cell(self, cell, el, head: bool, size: float | None, width: int | None = None) -> None:
         classes = (el.get("class") or "").split()
+        if width and not head and len(el) == 0 and _MARK in (el.text or ""):
+            # 党委办公室（建议） in a narrow column: the name whole, the mark on the next line
+            cap = (width - _cell_margin()) / 20 / (size or G.ROLES["cell"].size)
+            first, *rest = _marked_lines(el.text, cap)
+            el.text = first
+            for line in rest:
+                el.append(el.makeelement("br", {}))
+                el[-1].tail = line
         group = "group" in classes
         role_name = "cellhead" if head or group else "cell"
         role = G.ROLES[role_name]
@@ -898,6 +908,41 @@ class _Writer:
             oxml.set_cell_shading(cell, G.GROUP_FILL)
         elif "fill" in classes:
             oxml.set_cell_shading(cell, G.SPAN_FILL)
+
+
+# the mark of a department the tool only suggests, which a narrow cell must not split
+_MARK = "（建议）"
+MARKED_NAME_EM = 5.0  # a marked department's name kept whole up to this many characters
+
+
+def _cell_margin() -> float:
+    """A cell's left and right margins with a little to spare, in twips."""
+    return 2 * G.CELL_MARGIN_MM / 25.4 * 1440 + 40
+
+
+def _marked_lines(text: str, cap: float) -> list[str]:
+    """Departments marked （建议） laid out for a column `cap` ems wide: unchanged when they
+    fit on one line; else one department a line, and its mark on a line of its own when the
+    two do not fit together (党委办公室 / （建议）), so that no name or mark is cut."""
+    if G.text_width(text) <= cap:
+        return [text]
+    items = [i.strip() for i in text.split("、") if i.strip()]
+    lines = []
+    for k, item in enumerate(items):
+        sep = "、" if k < len(items) - 1 else ""
+        if item.endswith(_MARK) and G.text_width(item + sep) > cap:
+            lines += [item[:-len(_MARK)], _MARK + sep]
+        else:
+            lines.append(item + sep)
+    return lines
+
+
+def _short_need(text: str) -> str:
+    """What of a cell must stay on one line: the longest department name before a
+    （建议） mark (党委办公室), else the cell."""
+    if _MARK not in text:
+        return text
+    return max((i.strip().removesuffix(_MARK) for i in text.split("、")), key=G.text_width)
 
 
 def _columns(spec: str | None, ncols: int) -> set[int]:
@@ -939,7 +984,14 @@ def _column_widths(rows, ncols: int, spec: str | None, total: int, size: float =
                 if not head:
                     body[-1][col] = w
                 # a header (序号, 完成时限) and a nowrap column's short cells stay on one line
-                if (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
+                if not head and _MARK in text:
+                    # (党委办公室（建议）: the name stays whole, the mark may go below it)
+                    # (a name of up to MARKED_NAME_EM: 党委组织部, the usual length; a longer
+                    # one may wrap rather than widen the column for every row)
+                    name = _short_need(text)[:int(MARKED_NAME_EM)]
+                    short[col] = max(short[col], sum(layout.char_advance(
+                        ch, 1.0, 0.0, layout.WIDE_LATIN) for ch in name))
+                elif (head or col in (nowrap or ())) and w <= G.SHORT_CELL_EM:
                     # digits and letters get half an em to spare: a reader's font may set
                     # `1次` a little wider than ours
                     spare = 0.5 if any(ch.isascii() and ch.isalnum() for ch in text) else 0.0
