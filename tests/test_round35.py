@@ -149,3 +149,38 @@ def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
             for g in table._tbl.tblGrid.iter(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")]
     assert (width or grid[col]) >= 5 * 240
+
+
+def test_a_body_named_by_its_work_does_it(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于开展2027年度文明部门测评工作的实施方案",
+        "各部门：",
+        "为做好测评工作，制定本方案。",
+        "一、测评安排",
+        "（一）测评组根据实地测评情况提出拟命名名单。",
+        "（二）检查组要如实记录检查情况。",
+        "中共示例大学委员会",
+        "2027年2月20日",
+    ])
+    # (测评 and 检查 are acts, but 测评组 and 检查组 are the bodies that do them)
+    assert [(d.name, d.basis) for d in _row(doc, "提出拟命名名单").lead] == [("测评组", "text")]
+    assert [(d.name, d.basis) for d in _row(doc, "如实记录").lead] == [("检查组", "text")]
+
+
+def test_a_grid_label_is_never_cut_inside_a_word_or_number():
+    from pbdocs.generate.timetable import _short
+
+    label = _short("党员领导干部每年集中学习时间不少于56学时并撰写心得体会报告一份以上形成制度成果", 30)
+    assert label.endswith("…") and len(label) <= 30
+    assert "56学时" in label or "5" not in label  # (not 不少于5…, which hides 56学时)
+    assert _short("推动全面从严治党向纵深发展，把党的政治建设摆在首位，坚持不懈用创新理论凝心铸魂", 30) == (
+        "推动全面从严治党向纵深发展，把党的政治建设摆在首位…")
+
+
+def test_the_branch_as_a_school_of_its_members_stays_a_school():
+    from pbdocs.generate.draft_rules import load_rules
+
+    said = load_rules().substitute("党支部要真正成为教育党员的学校、团结群众的核心。学校各级党组织要落实。")
+    # (a metaphor: the branch is a school for its members; the university is still restated)
+    assert "教育党员的学校" in said and "学院各级党组织" in said

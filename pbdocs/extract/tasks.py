@@ -923,7 +923,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # (各培养单位于6月10日前…, 心理健康教育中心要…: a verb inside a body's name, 培养 or
         # 教育, does not make it an act when 各 opens it, or when it is asked to do something
         # and does not open with the verb)
-        role_unit = _ROLE_UNIT.fullmatch(name)
+        # (测评组根据…, 检查组要…: a body named by its work, exactly as the list writes it)
+        role_unit = _ROLE_UNIT.fullmatch(name) or r.generic_subject.fullmatch(name)
         verb_named = role_unit or name.startswith("各") or (
             _ASKED.match(tail) and not opens_with_action(name, r))
         if (name and (not name.startswith(r.not_subject_starts) or role_unit)

@@ -50,8 +50,27 @@ class TimeItem:
 
 
 def _short(text: str, n: int = LABEL_CHARS) -> str:
+    """A task's words for a grid row, at most `n` characters: cut after a comma or at a word's
+    end (never inside a word or a number: 学习时间不少于56学时, not 不少于5…), marked …."""
     text = " ".join(lang_text.responsibility_note().sub("", text).split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    if len(text) <= n:
+        return text
+    limit = n - 1
+    comma = max(text.rfind(p, 0, limit + 1) for p in "，；、,;：:")
+    if comma >= limit * 0.6:
+        return text[:comma] + "…"
+    from pbdocs.segment import cut
+
+    at = 0
+    for w in cut(text):
+        if at + len(w) > limit:
+            break
+        at += len(w)
+    if at < limit * 0.6:  # (one long word: cut where a number does not run on)
+        at = limit
+        while at > 1 and text[at - 1].isdigit() and text[at].isdigit():
+            at -= 1
+    return text[:at] + "…"
 
 
 def _units(c: Clause):
