@@ -184,3 +184,44 @@ def test_the_branch_as_a_school_of_its_members_stays_a_school():
     said = load_rules().substitute("党支部要真正成为教育党员的学校、团结群众的核心。学校各级党组织要落实。")
     # (a metaphor: the branch is a school for its members; the university is still restated)
     assert "教育党员的学校" in said and "学院各级党组织" in said
+
+
+def test_after_the_meeting_counts_from_the_meeting_the_notice_calls(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会统战部",
+        "关于召开2027年党外人士座谈会的通知",
+        "各民主党派基层组织，各二级党组织：",
+        "经学校党委同意，定于6月下旬召开党外人士座谈会。现将有关事项通知如下。",
+        "一、会议时间和地点",
+        "时间：6月29日（星期二）下午3:00",
+        "二、有关要求",
+        "（一）请于6月18日前将建言材料报党委统战部。",
+        "（二）党委宣传部负责会议新闻报道，会后2个工作日内在学校主页发布。",
+        "（三）党委统战部于会后5个工作日内形成会议纪要，报送校领导。",
+        "中共示例大学委员会统战部",
+        "2027年6月7日",
+    ])
+    # (Tuesday 29 June: two working days on is Thursday 1 July, five is Tuesday 6 July)
+    assert [(d.kind, d.end) for d in _row(doc, "新闻报道").deadlines] == [("by", "2027-07-01")]
+    assert [(d.kind, d.end) for d in _row(doc, "会议纪要").deadlines] == [("by", "2027-07-06")]
+
+
+def test_after_the_training_counts_from_its_last_day(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于举办2027年秋季学期发展对象培训班的通知",
+        "各二级党组织：",
+        "经研究，决定举办2027年秋季学期发展对象培训班。现将有关事项通知如下。",
+        "一、培训对象",
+        "培训对象为拟于2028年上半年发展入党的发展对象。",
+        "二、培训安排",
+        "（一）集中培训。11月10日至13日在党校报告厅举行。11月10日上午举行开班式。",
+        "（二）11月13日下午组织闭卷考试。",
+        "三、有关要求",
+        "（一）培训经费从党费中列支。",
+        "（二）党校要在培训结束后一个月内开展培训质量评估，形成评估报告。",
+        "中共示例大学委员会组织部",
+        "2027年9月28日",
+    ])
+    # the training's days, not the 2028年上半年 its trainees are to join the party in
+    assert [(d.kind, d.end) for d in _row(doc, "培训质量评估").deadlines] == [("by", "2027-12-13")]

@@ -573,6 +573,22 @@ _BEFORE_MEETING = re.compile(r"(?:述职|评议|测评)?会(?:议)?(?:召开)?�
 _MEETING_TIME = re.compile(r"会议时间|召开时间|时间和地点|时间、地点")
 
 
+def _meeting_day(doc: Document) -> date | None:
+    """The day a notice calling one meeting writes for it (关于召开…座谈会的通知: 一、会议时间和
+    地点 时间：6月29日…), or None."""
+    title = doc.title or ""
+    if not re.search(r"召开|举行", title) or not re.search(r"会议?的通知", title):
+        return None
+    for c in doc.clauses:
+        if not any(_MEETING_TIME.search(h) for h in _headings(doc, c)):
+            continue
+        found = [d for d in c.deadlines if not d.inferred and d.kind == "on" and d.start
+                 and d.start == d.end]
+        if found:
+            return parse_iso(found[0].start)
+    return None
+
+
 def _before_meeting(doc: Document) -> None:
     """In a notice calling one meeting on a written day (关于召开…述职评议考核会议的通知: 一、会议
     时间和地点 2028年1月13日…), what is due some days before the meeting (于会前3个工作日报…审核,
@@ -580,18 +596,7 @@ def _before_meeting(doc: Document) -> None:
     (议事规则: 会议材料于会前2天送达) has no such day and stays standing."""
     if not (doc.kind or "").startswith("通知") or doc.notice is not None:
         return
-    title = doc.title or ""
-    if not re.search(r"召开|举行", title) or not re.search(r"会议?的通知", title):
-        return
-    day = None
-    for c in doc.clauses:
-        if not any(_MEETING_TIME.search(h) for h in _headings(doc, c)):
-            continue
-        found = [d for d in c.deadlines if not d.inferred and d.kind == "on" and d.start
-                 and d.start == d.end]
-        if found:
-            day = parse_iso(found[0].start)
-            break
+    day = _meeting_day(doc)
     if day is None:
         return
     for c in doc.clauses:
@@ -629,6 +634,12 @@ def _each_round(doc: Document) -> None:
             t.kind = "recurring"
 
 
+def _short_span(d: Deadline) -> bool:
+    """Whether a dated span is a month or shorter (an event's days, a step's part of a month)."""
+    a, b = parse_iso(d.start), parse_iso(d.end)
+    return a is not None and b is not None and (b - a).days <= 31
+
+
 def _anchored_limits(doc: Document) -> None:
     """A limit counted from an event that happens once, on a date the document writes for it
     (举办培训班 10月11日至20日 … 各二级党组织要在培训结束后一个月内组织交流; 会后10个工作日内
@@ -645,6 +656,9 @@ def _anchored_limits(doc: Document) -> None:
     if not events:
         return
     rows = [t for c in doc.clauses for t in c.tasks]
+    # (（二）集中培训。11月10日至13日在党校报告厅举行: the heading names the event its row dates)
+    named_in = {id(t): (c.heading or "") + t.text for c in doc.clauses for t in c.tasks}
+    clause_of = {id(t): k for k, c in enumerate(doc.clauses) for t in c.tasks}
     for i, t in enumerate(rows):
         # (a step's heading date, （五）抽查复核（10月中旬）, dates the event, not the span
         # counted from its end: 抽查结束后一周内…)
@@ -657,12 +671,24 @@ def _anchored_limits(doc: Document) -> None:
         if event is None or not n or n != int(n) or _EACH_EVENT.search(m.group("event")):
             continue
         src = None
-        for u in reversed(rows[:i]):
+        meeting = _meeting_day(doc) if event in ("会", "会议") else None
+        if meeting is not None:  # (会后2个工作日内 in the notice calling that meeting)
+            src = Deadline("", None, meeting.isoformat(), "on")
+        for u in ([] if src is not None else reversed(rows[:i])):
             # (its written date, or its step heading's span: （五）抽查复核（10月中旬）)
-            d = next((x for x in u.deadlines if x.end and (not x.inferred or x.start)), None)
-            if d is not None and not u.recurrences and event in u.text and not _ANCHORED.search(
-                    u.text):
-                src = d
+            # (not a span a task only inherits from the whole document: 培训经费从党费中列支
+            # in an autumn term's notice is not when the training is)
+            d = next((x for x in u.deadlines
+                      if x.end and (not x.inferred or x.start and _short_span(x))), None)
+            # (培训期间实行每半天签到: a rule kept each half-day of the training's own days)
+            if d is not None and (not u.recurrences or d.start and _short_span(d)) and (
+                    event in named_in[id(u)]) and not _ANCHORED.search(u.text):
+                # (the event's end: the latest date of the rows that date it, 11月10日上午
+                # 举行开班式 … 11月13日下午组织闭卷考试 in the training's own part)
+                src = max((x for v in rows[:i] if clause_of[id(v)] == clause_of[id(u)]
+                           and not v.recurrences for x in v.deadlines
+                           if x.end and not x.inferred), key=lambda x: x.end, default=d)
+                src = max(src, d, key=lambda x: x.end)
                 break
         if src is None or parse_iso(src.end) is None:
             continue
