@@ -225,3 +225,26 @@ def test_after_the_training_counts_from_its_last_day(tmp_path):
     ])
     # the training's days, not the 2028年上半年 its trainees are to join the party in
     assert [(d.kind, d.end) for d in _row(doc, "培训质量评估").deadlines] == [("by", "2027-12-13")]
+
+
+def test_a_colleges_own_committee_is_the_institution_in_the_colleges_plan(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例财经学院委员会",
+        "关于实施教师党支部书记“双带头人”培育工程的实施方案",
+        "各二级学院党委，党委各部门，行政各部门：",
+        "为推动教师党支部建设，学院党委决定于2027—2029年实施培育工程。结合学院实际，制定本方案。",
+        "一、主要任务",
+        "（一）每个教师党支部储备1至2名书记后备人选，后备名单每年更新一次。",
+        "（二）在职称评审、岗位聘任中，同等条件下优先考虑“双带头人”书记。",
+        "（三）每学期对网评员开展一次集中培训。",
+        "（四）考核工作组采取听取汇报、查阅资料等方式进行考核。",
+        "中共示例财经学院委员会",
+        "2027年3月1日",
+    ])
+    # 示例财经学院 is the institution: its 学院党委 divides the work by duty, as a university's
+    # committee does (not all to 学院党委)
+    assert [d.canonical for d in _row(doc, "储备1至2名").lead] == ["党委组织部"]
+    assert [d.canonical for d in _row(doc, "职称评审").lead] == ["人事处"]
+    # the trainees name the duty, not the training (网评员 are the 宣传部's)
+    assert [d.canonical for d in _row(doc, "网评员").lead] == ["党委宣传部"]
+    assert [(d.name, d.basis) for d in _row(doc, "听取汇报").lead] == [("考核工作组", "text")]

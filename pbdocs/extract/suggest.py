@@ -563,6 +563,9 @@ def _opening_doer(doc: Document) -> str | None:
             # (only a known institution says that a X学院 is the university, not a college)
             if institution_level(name, doc.institution or "-"):
                 return None
+            if name in ("学院", "学院党委", "院党委") and (doc.institution or "").endswith(
+                    "学院") and issued_by_institution(doc):
+                return None  # (学院党委决定… in 镜湖财经学院's own plan: the institution)
             return f"{name}党委" if name.endswith("学院") else name  # a college: its committee
     return None
 
