@@ -248,3 +248,33 @@ def test_a_colleges_own_committee_is_the_institution_in_the_colleges_plan(tmp_pa
     # the trainees name the duty, not the training (网评员 are the 宣传部's)
     assert [d.canonical for d in _row(doc, "网评员").lead] == ["党委宣传部"]
     assert [(d.name, d.basis) for d in _row(doc, "听取汇报").lead] == [("考核工作组", "text")]
+
+
+def test_meetings_held_within_a_span_date_their_preparation_and_their_work(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于召开专题组织生活会的通知",
+        "各二级党组织：",
+        "经学校党委同意，现就召开专题组织生活会有关事项通知如下。",
+        "一、会前准备",
+        "（一）会前，各党支部要组织党员开展一次集中学习研讨。",
+        "（二）党员要逐条查摆问题，于6月25日前交支部书记审阅。",
+        "二、会议召开",
+        "（一）专题组织生活会于6月26日至7月15日召开。",
+        "（二）会议由支部书记主持，党员逐一发言，开展批评和自我批评。",
+        "三、整改落实",
+        "（一）会后10个工作日内，各党支部要制定整改清单。",
+        "中共示例大学委员会组织部",
+        "2027年6月8日",
+    ])
+
+    def due(words):
+        return [(d.kind, d.start, d.end) for d in _row(doc, words).deadlines]
+
+    # preparation: by the end of the span the meetings are held in; a written date stays
+    assert due("集中学习研讨") == [("by", None, "2027-07-15")]
+    assert due("逐条查摆问题") == [("by", None, "2027-06-25")]
+    # the meetings' own work: within the span
+    assert due("开展批评和自我批评") == [("range", "2027-06-26", "2027-07-15")]
+    # after each branch's own meeting: a rule for each one, not a date
+    assert _row(doc, "整改清单").kind == "ongoing"

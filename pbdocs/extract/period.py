@@ -437,6 +437,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _each_round(doc)
     _anchored_limits(doc)
     _before_meeting(doc)
+    _meeting_window(doc)
     _dated_steps(doc)
     _named_phases(doc)
     for c in doc.clauses:
@@ -589,6 +590,52 @@ def _meeting_day(doc: Document) -> date | None:
     return None
 
 
+# the sentence that sets the days a notice's meetings are held in (专题组织生活会于6月26日至
+# 7月15日召开, 述职评议会议于12月中下旬召开)
+_HELD_IN = re.compile(r"会(?:议)?\s*(?:统一|集中|原则上)?(?:于|在)[^，,。；;]{2,24}?(?:召开|举行)")
+# the parts of such a notice: the preparation before the meetings, and the meetings themselves
+_BEFORE_PART = re.compile(r"会前")
+_HELD_PART = re.compile(r"会议召开|召开会议|会议程序|会议议程|会议要求|列席指导")
+
+
+def _held_window(doc: Document) -> Deadline | None:
+    """The written span a notice calling meetings has them held in (专题组织生活会于6月26日至
+    7月15日召开), or None."""
+    if not re.search(r"召开|举行", doc.title or "") or not re.search(r"会的通知", doc.title or ""):
+        return None
+    return next((d for c in doc.clauses for t in c.tasks if _HELD_IN.search(t.text)
+                 for d in t.deadlines if d.kind == "range" and d.start and d.end
+                 and not d.inferred and d.text and d.text in t.text), None)
+
+
+def _meeting_window(doc: Document) -> None:
+    """In a notice calling meetings that each body holds within a written span (专题组织生活会
+    于6月26日至7月15日召开), the preparation under a 会前 heading is due by the span's end and
+    the work of the meetings under a heading about holding them is done in the span (both
+    inferred); what follows each meeting (会后10个工作日内) stays a rule for each one."""
+    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+        return
+    window = _held_window(doc)
+    if window is None:
+        return
+    for c in doc.clauses:
+        top = _headings(doc, c)[:1] + [c.heading or ""]
+        before = any(_BEFORE_PART.search(h) for h in top)
+        held = any(_HELD_PART.search(h) for h in top)
+        if not (before or held):
+            continue
+        for t in c.tasks:
+            if t.recurrences or _ANCHORED.search(t.text) or any(
+                    not d.inferred and (d.end or d.start) for d in t.deadlines):
+                continue
+            if before:
+                t.deadlines = [Deadline(window.text, None, window.end, "by", inferred=True)]
+            else:
+                t.deadlines = [Deadline(window.text, window.start, window.end, "range",
+                                        inferred=True)]
+            t.kind = "once"
+
+
 def _before_meeting(doc: Document) -> None:
     """In a notice calling one meeting on a written day (关于召开…述职评议考核会议的通知: 一、会议
     时间和地点 2028年1月13日…), what is due some days before the meeting (于会前3个工作日报…审核,
@@ -674,6 +721,8 @@ def _anchored_limits(doc: Document) -> None:
         meeting = _meeting_day(doc) if event in ("会", "会议") else None
         if meeting is not None:  # (会后2个工作日内 in the notice calling that meeting)
             src = Deadline("", None, meeting.isoformat(), "on")
+        elif event in ("会", "会议") and _held_window(doc) is not None:
+            continue  # (each branch's own meeting in the span: a rule for each one)
         for u in ([] if src is not None else reversed(rows[:i])):
             # (its written date, or its step heading's span: （五）抽查复核（10月中旬）)
             # (not a span a task only inherits from the whole document: 培训经费从党费中列支
