@@ -244,7 +244,7 @@ def test_the_means_before_the_work_sets_no_kind():
     ("中共东山大学委员会", "东山大学党委"),
     ("中共东山大学机电工程学院总支部委员会", "东山大学机电工程学院党总支"),
     ("中共东山大学图书馆直属支部委员会", "东山大学图书馆直属党支部"),
-    ("中共东山大学纪律检查委员会", "东山大学纪律检查委员会"),
+    ("中共东山大学纪律检查委员会", "东山大学纪委"),  # (round 35: as a task book writes it)
 ])
 def test_short_name_of_party_bodies(full, short):
     """A 总支部委员会 is a 党总支 and a 支部委员会 a 党支部, never a 总支部党委."""

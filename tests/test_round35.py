@@ -278,3 +278,23 @@ def test_meetings_held_within_a_span_date_their_preparation_and_their_work(tmp_p
     assert due("开展批评和自我批评") == [("range", "2027-06-26", "2027-07-15")]
     # after each branch's own meeting: a rule for each one, not a date
     assert _row(doc, "整改清单").kind == "ongoing"
+
+
+def test_the_secrecy_office_and_a_discipline_committee_by_their_names(tmp_path):
+    from pbdocs.extract.suggest import short_name
+
+    # 中共X纪律检查委员会 is X纪委 (not X党委, nor the long form in a task book)
+    assert short_name("中共示例医学院第二附属医院纪律检查委员会") == "示例医学院第二附属医院纪委"
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "保密工作责任制实施办法",
+        "第一条 为落实保密工作责任制，制定本办法。",
+        "第二条 保密办每年组织1次全校保密教育培训。",
+        "第三条 每学期对涉密载体管理情况开展一次检查。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    # 保密办 is the 保密委员会办公室, and secrecy work is its duty
+    assert [(d.canonical, d.basis) for d in _row(doc, "保密教育培训").lead] == [
+        ("保密委员会办公室", "text")]
+    assert [d.canonical for d in _row(doc, "涉密载体").lead] == ["保密委员会办公室"]

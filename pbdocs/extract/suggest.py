@@ -235,6 +235,8 @@ def short_name(name: str) -> str:
     for full, short in (("总支部委员会", "党总支"), ("支部委员会", "党支部")):
         if n.endswith(full):  # 中共X总支部委员会 → X党总支, 中共X支部委员会 → X党支部
             return n[:-len(full)] + short
+    if n.endswith("纪律检查委员会") and len(n) > 7:  # 中共X纪律检查委员会 → X纪委
+        return n[:-7] + "纪委"
     if n.endswith("委员会") and not n.endswith(("纪律检查委员会", "党委委员会")) and (
             party or _UNIT_END.search(n[:-3])):
         n = n[:-3] + "党委"  # not a 关心下一代工作委员会 or 学术委员会, which is no 党委
