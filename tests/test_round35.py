@@ -298,3 +298,20 @@ def test_the_secrecy_office_and_a_discipline_committee_by_their_names(tmp_path):
     assert [(d.canonical, d.basis) for d in _row(doc, "保密教育培训").lead] == [
         ("保密委员会办公室", "text")]
     assert [d.canonical for d in _row(doc, "涉密载体").lead] == ["保密委员会办公室"]
+
+
+def test_a_hospitals_own_departments_are_named_doers(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例医学院第二附属医院委员会",
+        "关于推进“清廉医院”建设的实施方案",
+        "各党支部，各科室：",
+        "为推进清廉医院建设，制定本方案。",
+        "一、重点任务",
+        "（一）药学部、采购中心、医学装备部要对采购合同逐一梳理。",
+        "（二）医务部要在门诊大厅公布举报电话。",
+        "中共示例医学院第二附属医院委员会",
+        "2027年3月1日",
+    ])
+    assert [(d.canonical, d.basis) for d in _row(doc, "采购合同").lead] == [
+        ("药学部", "text"), ("采购中心", "text"), ("医学装备部", "text")]
+    assert [(d.canonical, d.basis) for d in _row(doc, "举报电话").lead] == [("医务部", "text")]
