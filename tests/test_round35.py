@@ -315,3 +315,18 @@ def test_a_hospitals_own_departments_are_named_doers(tmp_path):
     assert [(d.canonical, d.basis) for d in _row(doc, "采购合同").lead] == [
         ("药学部", "text"), ("采购中心", "text"), ("医学装备部", "text")]
     assert [(d.canonical, d.basis) for d in _row(doc, "举报电话").lead] == [("医务部", "text")]
+
+
+def test_deadlines_in_successive_months_make_a_monthly_duty(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于安排2027年秋季学期教职工政治理论学习的通知",
+        "各二级党组织：",
+        "现将秋季学期教职工政治理论学习安排通知如下。",
+        "一、有关要求",
+        "（一）分别于10月8日前、11月5日前、12月6日前和次年1月5日前报送上月学习考勤表。",
+        "中共示例大学委员会宣传部",
+        "2027年9月1日",
+    ])
+    row = _row(doc, "上月学习考勤表")
+    assert row.kind == "recurring" and [r.period for r in row.recurrences] == ["month"]

@@ -24,6 +24,18 @@ _NEXT_YEAR_DAY = re.compile(r"(?<![\d〇零一二三四五六七八九十])次�
 _TWO_MONTHS = re.compile(r"^\s*的?\s*\d{1,2}\s*月\s*[、和及与]\s*\d{1,2}\s*月(?![、和及与]\s*\d)")
 _TWO_DAYS = re.compile(r"^\s*的?\s*\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)(?:前|之前)?\s*[、和及与]\s*"
                        r"\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)(?:前|之前)?(?![、和及与]\s*\d)")
+# deadlines in successive months listed at once (分别于10月8日前、11月5日前、12月6日前和次年1月
+# 5日前报送上月考勤表): a monthly duty
+_DAY = r"(?:次年)?(\d{1,2})\s*月(?:\d{1,2}\s*日|底|末)(?:前|之前)?"
+_MONTHLY_LIST = re.compile(rf"分别(?:于|在)\s*{_DAY}(?:\s*[、，,和及与]\s*{_DAY}){{2,}}")
+
+
+def _successive_months(m: re.Match) -> bool:
+    """Whether the listed dates fall in months one after another (10, 11, 12, 1)."""
+    months = [int(x) for x in re.findall(r"(\d{1,2})\s*月", m.group(0))]
+    return len(months) >= 3 and all((b - a) % 12 == 1 for a, b in zip(months, months[1:]))
+
+
 # 每年开展2轮巡察: rounds counted like times (not 轮训, 轮换, 轮岗)
 _ROUNDS = re.compile(rf"(?<![\d{CN_NUM}])(?P<n>\d+|[{CN_NUM}]{{1,3}})\s*轮(?![训换岗流值])")
 # 每年…不少于12次，其中专题研讨不少于2次: a part of the yearly count, not the cadence
@@ -199,6 +211,10 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
             stop = next((j for j in range(m.end(), len(text)) if text[j] in _STOP), len(text))
             out.append(Found(m.start(), stop, Recurrence(text=m.group(0), period="year"),
                              budget=True))
+    for m in _MONTHLY_LIST.finditer(text):
+        if _successive_months(m) and all(m.end() <= s or m.start() >= e for s, e in masked) \
+                and not any(f.start <= m.start() < f.end for f in out):
+            out.append(Found(m.start(), m.end(), Recurrence(text=m.group(0), period="month")))
     for m in _VACATIONS.finditer(text):
         if all(m.end() <= s or m.start() >= e for s, e in masked) and not any(
                 f.start <= m.start() < f.end for f in out):
