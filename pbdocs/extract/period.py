@@ -340,10 +340,16 @@ def _delivers(text: str) -> bool:
     return bool(rules().due_at_end.search(predicate(text)))
 
 
+def _notice_itself(doc: Document) -> bool:
+    """Whether the document is a notice whose own text is the work (通知), not a notice that
+    issues a plan (印发…的通知, whose plan is read as a plan)."""
+    return (doc.kind or "").startswith("通知") and doc.notice is None
+
+
 def _notice_deadline(doc: Document):
     """A notice's one submission date and whose it is: (deadline, lead names) when its tasks
     carry exactly one written `by` date, else None."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return None
     dated = [(d, t) for c in doc.clauses for t in c.tasks for d in t.deadlines
              if d.kind == "by" and d.end and not d.inferred]
@@ -361,7 +367,7 @@ _CONDITION = re.compile(r"^\s*(?:对|凡|如|若)[^，,。；;]{1,30}的"
 def _section_events(doc: Document) -> dict:
     """In a notice (not a plan it sets out), a top-level section whose one written deadline
     closes its event (组织生活会应于1月16日前召开完毕): {section number: that deadline}."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return {}
     dated: dict[str, list] = {}
     for c in doc.clauses:
@@ -390,7 +396,7 @@ def _notice_schedule(doc: Document):
     """In a notice whose clauses set out dated phases (自查阶段（5月12日—5月31日）), the end of
     its schedule, the work it organises, and per top-level section its work word and its one
     written `by` date: (end, work, {section: (word, date)}), or None."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return None
     ends = []
     for c in doc.clauses:
@@ -613,7 +619,7 @@ def _meeting_window(doc: Document) -> None:
     于6月26日至7月15日召开), the preparation under a 会前 heading is due by the span's end and
     the work of the meetings under a heading about holding them is done in the span (both
     inferred); what follows each meeting (会后10个工作日内) stays a rule for each one."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return
     window = _held_window(doc)
     if window is None:
@@ -641,7 +647,7 @@ def _before_meeting(doc: Document) -> None:
     时间和地点 2028年1月13日…), what is due some days before the meeting (于会前3个工作日报…审核,
     会前一天完成) is due that many days before that day (inferred); a rule for each meeting
     (议事规则: 会议材料于会前2天送达) has no such day and stays standing."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return
     day = _meeting_day(doc)
     if day is None:
@@ -697,7 +703,7 @@ def _anchored_limits(doc: Document) -> None:
     names no such event and stays a standing rule."""
     from pbdocs.lang.lexicon import sections
 
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return  # (a plan's 会后10个工作日内 holds for each meeting)
     events = tuple(sorted(sections("tasks.txt").get("anchor_events", ()), key=len, reverse=True))
     if not events:
@@ -787,7 +793,7 @@ def _dated_steps(doc: Document) -> None:
     step's first date is due by it when that is a deadline (认真开展自查，亲自撰写述职报告。…
     于1月15日前报党委组织部). Standing duties, conditions, cadences and the requirements of
     other sections (工作要求: they hold throughout) stay as they are."""
-    if not (doc.kind or "").startswith("通知") or doc.notice is not None:
+    if not _notice_itself(doc):
         return
     from pbdocs.lang.lexicon import sections
 
