@@ -709,9 +709,12 @@ def _anchored_limits(doc: Document) -> None:
     if not events:
         return
     rows = [t for c in doc.clauses for t in c.tasks]
-    # (（二）集中培训。11月10日至13日在党校报告厅举行: the heading names the event its row dates)
-    named_in = {id(t): (c.heading or "") + t.text for c in doc.clauses for t in c.tasks}
-    clause_of = {id(t): k for k, c in enumerate(doc.clauses) for t in c.tasks}
+    # each row's clause, and its words with the clause heading's (（二）集中培训。11月10日至13日
+    # 在党校报告厅举行: the heading names the event its row dates)
+    where = {id(t): (k, (c.heading or "") + t.text)
+             for k, c in enumerate(doc.clauses) for t in c.tasks}
+    # (the day of the one meeting a notice calls; the span it has each branch hold its own in)
+    meeting, window = _meeting_day(doc), _held_window(doc)
     for i, t in enumerate(rows):
         # (a step's heading date, （五）抽查复核（10月中旬）, dates the event, not the span
         # counted from its end: 抽查结束后一周内…)
@@ -724,10 +727,10 @@ def _anchored_limits(doc: Document) -> None:
         if event is None or not n or n != int(n) or _EACH_EVENT.search(m.group("event")):
             continue
         src = None
-        meeting = _meeting_day(doc) if event in ("会", "会议") else None
-        if meeting is not None:  # (会后2个工作日内 in the notice calling that meeting)
+        if event in ("会", "会议") and meeting is not None:
+            # (会后2个工作日内 in the notice calling that meeting)
             src = Deadline("", None, meeting.isoformat(), "on")
-        elif event in ("会", "会议") and _held_window(doc) is not None:
+        elif event in ("会", "会议") and window is not None:
             continue  # (each branch's own meeting in the span: a rule for each one)
         for u in ([] if src is not None else reversed(rows[:i])):
             # (its written date, or its step heading's span: （五）抽查复核（10月中旬）)
@@ -737,10 +740,10 @@ def _anchored_limits(doc: Document) -> None:
                       if x.end and (not x.inferred or x.start and _short_span(x))), None)
             # (培训期间实行每半天签到: a rule kept each half-day of the training's own days)
             if d is not None and (not u.recurrences or d.start and _short_span(d)) and (
-                    event in named_in[id(u)]) and not _ANCHORED.search(u.text):
+                    event in where[id(u)][1]) and not _ANCHORED.search(u.text):
                 # (the event's end: the latest date of the rows that date it, 11月10日上午
                 # 举行开班式 … 11月13日下午组织闭卷考试 in the training's own part)
-                src = max((x for v in rows[:i] if clause_of[id(v)] == clause_of[id(u)]
+                src = max((x for v in rows[:i] if where[id(v)][0] == where[id(u)][0]
                            and not v.recurrences for x in v.deadlines
                            if x.end and not x.inferred), key=lambda x: x.end, default=d)
                 src = max(src, d, key=lambda x: x.end)
