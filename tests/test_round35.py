@@ -8,6 +8,14 @@ from tests.test_round13 import _parse
 from tests.test_round20 import _row
 
 
+def _plan(tmp_path, title, items, *, issuer="中共示例大学委员会", to="各二级党组织：",
+          preamble, heading="一、主要任务", date="2027年2月20日"):
+    """A plan with one section of numbered items （一）…, signed by its issuer."""
+    lines = [issuer, title, to, preamble, heading]
+    lines += [f"（{'一二三四五六七八九十'[i]}）{x}" for i, x in enumerate(items)]
+    return _parse(tmp_path, lines + [issuer, date])
+
+
 def test_only_a_party_committee_is_written_as_its_party_committee():
     assert short_name("中共示例大学委员会") == "示例大学党委"
     assert short_name("示例大学经济管理学院委员会") == "示例大学经济管理学院党委"
@@ -44,22 +52,16 @@ def test_a_departments_notice_keeps_its_own_activity(tmp_path):
 
 
 _TERM = [
-    "中共示例大学委员会",
-    "关于做好2027年基层党组织换届工作的实施方案",
-    "各二级党组织：",
-    "为规范基层党组织换届工作，制定本方案。",
-    "一、主要任务",
-    "（一）3月底前，各二级党委（党总支）完成届满党组织摸底，制定本单位换届工作计划报党委组织部。",
-    "（二）党支部收到换届请示批复后，应在一个月内召开党员大会进行选举。",
-    "（三）各二级党组织指定1名组织员负责换届材料整理。",
-    "（四）每年3月，各党支部据此重新核对党员名册。",
-    "中共示例大学委员会",
-    "2027年2月20日",
+    "3月底前，各二级党委（党总支）完成届满党组织摸底，制定本单位换届工作计划报党委组织部。",
+    "党支部收到换届请示批复后，应在一个月内召开党员大会进行选举。",
+    "各二级党组织指定1名组织员负责换届材料整理。",
+    "每年3月，各党支部据此重新核对党员名册。",
 ]
 
 
 def test_the_body_a_sentence_opens_with_does_its_work(tmp_path):
-    doc = _parse(tmp_path, _TERM)
+    doc = _plan(tmp_path, "关于做好2027年基层党组织换届工作的实施方案", _TERM,
+                preamble="为规范基层党组织换届工作，制定本方案。")
     # the kind of body in brackets is part of the name, not the end of the subject
     assert [(d.name, d.basis) for d in _row(doc, "完成届满党组织摸底").lead] == [
         ("各二级党委（党总支）", "text")]
@@ -70,19 +72,12 @@ def test_the_body_a_sentence_opens_with_does_its_work(tmp_path):
 
 
 def test_a_yearly_duty_due_some_time_after_a_term_starts_has_that_day(tmp_path):
-    doc = _parse(tmp_path, [
-        "中共示例大学委员会",
-        "关于加强党员教育管理的实施意见",
-        "各二级党组织：",
-        "为规范党员教育管理，制定本意见。",
-        "一、主要任务",
-        "（一）每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
-        "（二）每年新生入学后两周内，各学生党支部要完成新生党员信息登记。",
-        "（三）每年“七一”前，评选表彰一批优秀共产党员。",
-        "（四）每年春节前走访慰问生活困难党员。",
-        "中共示例大学委员会",
-        "2027年2月20日",
-    ])
+    doc = _plan(tmp_path, "关于加强党员教育管理的实施意见", [
+        "每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
+        "每年新生入学后两周内，各学生党支部要完成新生党员信息登记。",
+        "每年“七一”前，评选表彰一批优秀共产党员。",
+        "每年春节前走访慰问生活困难党员。",
+    ], preamble="为规范党员教育管理，制定本意见。")
 
     def on(words):
         r = _row(doc, words).recurrences[0]
@@ -99,18 +94,11 @@ def test_a_yearly_duty_due_some_time_after_a_term_starts_has_that_day(tmp_path):
 def test_a_yearly_named_day_reads_as_written(tmp_path):
     from pbdocs.lang import wording
 
-    doc = _parse(tmp_path, [
-        "中共示例大学委员会",
-        "关于加强党员教育管理的实施意见",
-        "各二级党组织：",
-        "为规范党员教育管理，制定本意见。",
-        "一、主要任务",
-        "（一）每年“七一”前后，评选表彰一批优秀共产党员。",
-        "（二）每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
-        "（三）每年10月8日召开党员大会。",
-        "中共示例大学委员会",
-        "2027年2月20日",
-    ])
+    doc = _plan(tmp_path, "关于加强党员教育管理的实施意见", [
+        "每年“七一”前后，评选表彰一批优秀共产党员。",
+        "每年秋季学期开学后一个月内，举办一期党支部组织委员业务培训。",
+        "每年10月8日召开党员大会。",
+    ], preamble="为规范党员教育管理，制定本意见。")
 
     def said(words):
         return wording.recurrence_text(_row(doc, words).recurrences[0])
@@ -152,17 +140,10 @@ def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
 
 
 def test_a_body_named_by_its_work_does_it(tmp_path):
-    doc = _parse(tmp_path, [
-        "中共示例大学委员会",
-        "关于开展2027年度文明部门测评工作的实施方案",
-        "各部门：",
-        "为做好测评工作，制定本方案。",
-        "一、测评安排",
-        "（一）测评组根据实地测评情况提出拟命名名单。",
-        "（二）检查组要如实记录检查情况。",
-        "中共示例大学委员会",
-        "2027年2月20日",
-    ])
+    doc = _plan(tmp_path, "关于开展2027年度文明部门测评工作的实施方案", [
+        "测评组根据实地测评情况提出拟命名名单。",
+        "检查组要如实记录检查情况。",
+    ], to="各部门：", preamble="为做好测评工作，制定本方案。", heading="一、测评安排")
     # (测评 and 检查 are acts, but 测评组 and 检查组 are the bodies that do them)
     assert [(d.name, d.basis) for d in _row(doc, "提出拟命名名单").lead] == [("测评组", "text")]
     assert [(d.name, d.basis) for d in _row(doc, "如实记录").lead] == [("检查组", "text")]
@@ -228,19 +209,14 @@ def test_after_the_training_counts_from_its_last_day(tmp_path):
 
 
 def test_a_colleges_own_committee_is_the_institution_in_the_colleges_plan(tmp_path):
-    doc = _parse(tmp_path, [
-        "中共示例财经学院委员会",
-        "关于实施教师党支部书记“双带头人”培育工程的实施方案",
-        "各二级学院党委，党委各部门，行政各部门：",
-        "为推动教师党支部建设，学院党委决定于2027—2029年实施培育工程。结合学院实际，制定本方案。",
-        "一、主要任务",
-        "（一）每个教师党支部储备1至2名书记后备人选，后备名单每年更新一次。",
-        "（二）在职称评审、岗位聘任中，同等条件下优先考虑“双带头人”书记。",
-        "（三）每学期对网评员开展一次集中培训。",
-        "（四）考核工作组采取听取汇报、查阅资料等方式进行考核。",
-        "中共示例财经学院委员会",
-        "2027年3月1日",
-    ])
+    doc = _plan(tmp_path, "关于实施教师党支部书记“双带头人”培育工程的实施方案", [
+        "每个教师党支部储备1至2名书记后备人选，后备名单每年更新一次。",
+        "在职称评审、岗位聘任中，同等条件下优先考虑“双带头人”书记。",
+        "每学期对网评员开展一次集中培训。",
+        "考核工作组采取听取汇报、查阅资料等方式进行考核。",
+    ], issuer="中共示例财经学院委员会", to="各二级学院党委，党委各部门，行政各部门：",
+        preamble="为推动教师党支部建设，学院党委决定于2027—2029年实施培育工程。结合学院实际，制定本方案。",
+        date="2027年3月1日")
     # 示例财经学院 is the institution: its 学院党委 divides the work by duty, as a university's
     # committee does (not all to 学院党委)
     assert [d.canonical for d in _row(doc, "储备1至2名").lead] == ["党委组织部"]
@@ -301,17 +277,11 @@ def test_the_secrecy_office_and_a_discipline_committee_by_their_names(tmp_path):
 
 
 def test_a_hospitals_own_departments_are_named_doers(tmp_path):
-    doc = _parse(tmp_path, [
-        "中共示例医学院第二附属医院委员会",
-        "关于推进“清廉医院”建设的实施方案",
-        "各党支部，各科室：",
-        "为推进清廉医院建设，制定本方案。",
-        "一、重点任务",
-        "（一）药学部、采购中心、医学装备部要对采购合同逐一梳理。",
-        "（二）医务部要在门诊大厅公布举报电话。",
-        "中共示例医学院第二附属医院委员会",
-        "2027年3月1日",
-    ])
+    doc = _plan(tmp_path, "关于推进“清廉医院”建设的实施方案", [
+        "药学部、采购中心、医学装备部要对采购合同逐一梳理。",
+        "医务部要在门诊大厅公布举报电话。",
+    ], issuer="中共示例医学院第二附属医院委员会", to="各党支部，各科室：",
+        preamble="为推进清廉医院建设，制定本方案。", heading="一、重点任务", date="2027年3月1日")
     assert [(d.canonical, d.basis) for d in _row(doc, "采购合同").lead] == [
         ("药学部", "text"), ("采购中心", "text"), ("医学装备部", "text")]
     assert [(d.canonical, d.basis) for d in _row(doc, "举报电话").lead] == [("医务部", "text")]
