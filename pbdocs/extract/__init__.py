@@ -194,6 +194,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _issuing_department(doc, lex)
     suggest.by_title(doc, lex.canonical, lex.departments)
     _second_opinion(doc, lex)
+    _not_the_receiver(doc, lex)
     period.fill_undated(doc, p)
     _respective_times(doc)
 
@@ -1542,6 +1543,34 @@ def _second_opinion(doc: Document, lex) -> None:
             why = f"标注样例中相近的任务多由{'、'.join(lead)}牵头"
             t.lead = [Dept(names.get(n, present.get(n, n)), n, "suggested", why) for n in lead]
             t.support = [d for d in t.support if d.canonical not in lead]
+
+
+def _sent_to(text: str, name: str) -> bool:
+    """Whether `text` sends or reports something to `name` (报党委组织部备案, 交纪委办公室,
+    向党委统战部报告; not 报党委组织部部长审批), as `suggest.by_duty` reads a recipient."""
+    from pbdocs.extract.suggest import RECIPIENT
+
+    for m in re.finditer(re.escape(name), text):
+        before = re.sub(r"(?:学校|校)$", "", text[:m.start()])
+        if RECIPIENT.search(before) and not re.match(r"副|书记|部长|负责|主任", text[m.end():]):
+            return True
+    return False
+
+
+def _not_the_receiver(doc: Document, lex) -> None:
+    """A department suggested for work that is sent to it (…，于10月28日前将复核报告报送党委
+    组织部; 新开设账号须在开通后5个工作日内报党委网信办备案) does not do it: it receives it.
+    The sender is not named, so nothing is suggested (未定) rather than the receiver."""
+    aliases: dict[str, set[str]] = {}
+    for a, canon in lex.departments.items():
+        aliases.setdefault(canon, set()).add(a)
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead and all(d.basis == "suggested" for d in t.lead) and any(
+                    _sent_to(t.text, n) for d in t.lead
+                    for n in aliases.get(d.canonical, set()) | {d.canonical, d.name} if n):
+                t.lead = []
+                t.support = [d for d in t.support if d.basis != "suggested"]
 
 
 def _copy(d: Dept) -> Dept:

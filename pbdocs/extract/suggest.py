@@ -80,8 +80,10 @@ def _find_word(folded: str, term: str, cuts: set[int], last: bool = False) -> in
     return (good[-1] if last else good[0]) if good else -1
 
 
-# a body the work is reported or handed to, right before a term (向学校党委报告, 报党委组织部)
-_RECIPIENT = re.compile(r"(?:向|(?<![申填汇])报|报送|提交|呈报|报请)$")
+# a body the work is reported or handed to, right before a term (向学校党委报告, 报党委组织部,
+# 交纪委办公室, 送保密办登记)
+RECIPIENT = re.compile(r"(?:向|(?<![申填汇])报|报送至?|提交至?|呈报|报请|(?<![移转])交至?|"
+                       r"(?<![报发移运护])送至?)$")
 
 
 
@@ -105,7 +107,7 @@ def by_duty(text: str) -> tuple[Duty, str] | None:
                 continue
             cuts = _word_bounds(seg) if cuts is None else cuts
             at = _find_word(f, ft, cuts, last=True)
-            if at < 0 or _RECIPIENT.search(f, 0, at):
+            if at < 0 or RECIPIENT.search(f, 0, at):
                 continue  # (…每季度向学校党委报告一次: who is told, not whose duty)
             key = (term not in broad, len(ft), at, -duty.order)
             if best is not None and len(ft) == best[0][1] and (
