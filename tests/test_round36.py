@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.test_round13 import _parse
 from tests.test_round20 import _row
 from tests.test_round35 import _plan
 
@@ -26,3 +27,28 @@ def test_a_department_is_not_suggested_for_what_is_sent_to_it(tmp_path):
         ("党委组织部", "suggested")]
     assert [(d.canonical, d.basis) for d in _row(doc, "专项检查").lead] == [
         ("党委组织部", "text")]
+
+
+_JOINT = [
+    "中共示例大学委员会组织部",
+    "中共示例大学委员会办公室",
+    "关于开展二级学院党政联席会议制度执行情况专项检查的通知",
+    "各二级学院党委（党总支）：",
+    "为推动二级学院党政联席会议制度落实，经研究，决定开展专项检查。现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）各学院于5月20日前完成自查，形成自查报告。",
+    "（二）6月上旬，组织检查组进行现场抽查，查阅会议记录。",
+    "（三）检查结果在全校通报。",
+    "中共示例大学委员会组织部　　中共示例大学委员会办公室",
+    "2027年5月6日",
+]
+
+
+def test_a_joint_notice_is_organised_by_its_first_issuer(tmp_path):
+    doc = _parse(tmp_path, _JOINT)
+    # two issuers on the signature line: the notice's own work is the first one's, a
+    # department, not one body named by both names run together
+    for words in ("现场抽查", "全校通报"):
+        assert [(d.name, d.canonical, d.basis) for d in _row(doc, words).lead] == [
+            ("党委组织部", "党委组织部", "suggested")], words
+    assert [d.canonical for d in _row(doc, "完成自查").lead] == ["各二级学院"]

@@ -408,11 +408,19 @@ def _notice_like(doc: Document) -> bool:
     return not kind and doc.title is None and bool(doc.recipients) and not _is_plan(doc)
 
 
+def first_issuer(issuer: str | None) -> str:
+    """The first of joint issuers written on one line (中共某某大学委员会组织部　中共某某大学委员会
+    办公室): the one a joint notice's own work is suggested to, as its task book writes it."""
+    parts = (issuer or "").split()
+    return parts[0] if len(parts) > 1 and all(len(p) >= 4 for p in parts) else (issuer or "")
+
+
 def issuer_office(doc: Document) -> str:
     """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
     written 某某大学党委组织部)."""
-    league = bool(LEAGUE_PREFIX.match(doc.issuer or ""))
-    issuer = LEAGUE_PREFIX.sub("", PARTY_PREFIX.sub("", doc.issuer or ""))
+    first = first_issuer(doc.issuer)
+    league = bool(LEAGUE_PREFIX.match(first))
+    issuer = LEAGUE_PREFIX.sub("", PARTY_PREFIX.sub("", first))
     if doc.institution and issuer.startswith(doc.institution):
         issuer = issuer[len(doc.institution):]
         if league and issuer.startswith("委员会"):  # 共青团X委员会: the 团委
