@@ -52,3 +52,14 @@ def test_a_joint_notice_is_organised_by_its_first_issuer(tmp_path):
         assert [(d.name, d.canonical, d.basis) for d in _row(doc, words).lead] == [
             ("党委组织部", "党委组织部", "suggested")], words
     assert [d.canonical for d in _row(doc, "完成自查").lead] == ["各二级学院"]
+
+
+def test_festivals_named_as_times_are_before_each_of_them(tmp_path):
+    doc = _plan(tmp_path, "2027年党风廉政建设工作要点", [
+        "紧盯元旦春节、中秋国庆等重要节点，节前发送廉洁提醒，节日期间开展作风明察暗访。"],
+        issuer="中共示例大学纪律检查委员会", preamble="现将2027年工作要点印发如下。")
+    # festivals in both halves of the year, written as 等重要节点，节前: twice a year, as
+    # 元旦春节、中秋国庆等节前 is
+    row = _row(doc, "发送廉洁提醒")
+    assert row.kind == "recurring"
+    assert [r.period for r in row.recurrences] == ["semester"]

@@ -271,9 +271,11 @@ def _named_limit(window: str) -> str | None:
     return due.end[5:]
 
 
-# what a run of named days is the time of (元旦春节、中秋国庆等节前, “七一”、春节期间), and the
-# festivals named again after it in the same sentence (…，节日期间开展明察暗访)
-_RUN_TAIL = re.compile(r"[”\"]?\s*(?:等(?:重要)?(?:传统)?(?:节日|节假日|节点|时间节点|节))?"
+# what a run of named days is the time of (元旦春节、中秋国庆等节前, “七一”、春节期间, 元旦春节、
+# 中秋国庆等重要节点，节前), and the festivals named again after it in the same sentence
+# (…，节日期间开展明察暗访)
+_RUN_TAIL = re.compile(r"[”\"]?\s*(?:等(?:重要)?(?:传统)?(?:节日|节假日|节点|时间节点|节)"
+                       r"(?:[，,]\s*节(?=前))?)?"
                        r"(?:前后|之前|前夕|前|期间|之际|当天)")
 _AGAIN = re.compile(r"节(?:假)?日(?:期间|前后|前)")
 # between two named days of a run (“七一”前后和春节前, 元旦、春节)
