@@ -162,6 +162,33 @@ def kind_of(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# how a preamble names the document it opens (现提出如下实施意见, 特制定本方案, 制定本实施细则)
+_OWN_GENRE = re.compile(r"(?:提出如下|提出以下|制定本|特制定|制定如下|制定以下)"
+                        r"(?P<kind>[\u4e00-\u9fff]{0,4}?(?:方案|意见|办法|细则|计划|规定|要点))")
+# the work a preamble says the document is for (全面开展党建“三级联创”工作, 推进…建设)
+_PURPOSE = re.compile(r"(?:(?:全面|深入|扎实|进一步|持续)\s*)?"
+                      r"(?:开展|推进|加强|实施|做好|深化|推动|落实|规范|完善)[^，,。；;：:]{2,30}?(?:工作|建设|活动|工程|行动|管理|制度)"
+                      r"(?=[，,。；;]|$)")
+
+
+def suggested_title(doc) -> str | None:
+    """For a text without a title, the title its preamble implies: 关于 + the work it says it
+    is for + 的 + the genre it calls itself (…全面开展党建“三级联创”工作…。现提出如下实施意见。
+    → 关于全面开展党建“三级联创”工作的实施意见). None when the text has a title, or its
+    preamble names no genre or no work. A suggestion for the person to check (the notice's
+    remark offers it); never the document's title."""
+    if doc.title:
+        return None
+    preamble = next((c.text for c in doc.clauses if c.path == ["0"]), None) or ""
+    genre = _OWN_GENRE.search(preamble)
+    if genre is None:
+        return None
+    work = [m.group(0) for m in _PURPOSE.finditer(preamble, 0, genre.start())]
+    if not work:
+        return None
+    return f"关于{work[-1].strip()}的{genre.group('kind')}"
+
+
 # the party's or the Youth League's name before an issuer (中共X委员会, 共青团X委员会)
 PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党|中國共產黨)")
 LEAGUE_PREFIX = re.compile(r"^(?:共青团|中国共产主义青年团)")

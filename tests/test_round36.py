@@ -63,3 +63,31 @@ def test_festivals_named_as_times_are_before_each_of_them(tmp_path):
     row = _row(doc, "发送廉洁提醒")
     assert row.kind == "recurring"
     assert [r.period for r in row.recurrences] == ["semester"]
+
+
+def test_an_untitled_plan_gets_a_suggested_title_in_the_remark_only(runner, tmp_path):
+    from pathlib import Path
+
+    from docx import Document as open_docx
+
+    from pbdocs.cli import main
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    out = tmp_path / "n.docx"
+    r = runner.invoke(main, ["notice", str(corpus / "nbpt-2020-sanji.txt"), "--out", str(out),
+                             "--index", str(tmp_path / "index")])
+    assert r.exit_code == 0, r.output
+    # the preamble says what the text is (…全面开展党建“三级联创”工作…现提出如下实施意见): the
+    # remark offers that as a title to check
+    assert "标题可拟为《关于全面开展党建“三级联创”工作的实施意见》（工具建议，请核对）" in r.output
+    # the notice itself keeps the placeholder: a suggestion is not put in as a fact
+    text = "\n".join(p.text for p in open_docx(str(out)).paragraphs)
+    assert "（文件标题）" in text and "三级联创”工作的实施意见" not in text
+
+
+def test_no_title_is_suggested_without_a_genre_or_a_work(tmp_path):
+    from pbdocs.metadata import suggested_title
+
+    doc = _parse(tmp_path, ["为规范工作，结合实际，现通知如下。", "一、工作安排",
+                            "（一）各单位于5月20日前完成自查。"])
+    assert doc.title is None and suggested_title(doc) is None

@@ -118,8 +118,13 @@ def notice_context(doc: Document, issuer: str | None = None, number: str | None 
     recipients = split_list(to) if to is not None else list(doc.recipients)
     plan_title = (title or "").strip() or doc.title
     if not plan_title:
+        from pbdocs.metadata import suggested_title
+
+        guess = suggested_title(doc)
         note = (note or "") + ("原文中没有识别出标题：通知里留有“（文件标题）”占位，"
                                "可用 --title 给出标题。")
+        if guess:
+            note += f"据导语，标题可拟为《{wording.book_title(guess)}》（工具建议，请核对）。"
     signers = split_list(signer) or []
     return {
         "mode": mode,
