@@ -91,3 +91,26 @@ def test_no_title_is_suggested_without_a_genre_or_a_work(tmp_path):
     doc = _parse(tmp_path, ["为规范工作，结合实际，现通知如下。", "一、工作安排",
                             "（一）各单位于5月20日前完成自查。"])
     assert doc.title is None and suggested_title(doc) is None
+
+
+def test_a_row_without_a_lead_says_it_is_to_be_decided(runner, tmp_path):
+    from pathlib import Path
+
+    from docx import Document as open_docx
+
+    from pbdocs.cli import main
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    out = tmp_path / "tb.docx"
+    r = runner.invoke(main, ["taskbook", str(corpus / "shifan-chuangjian-2020.txt"), "--out",
+                             str(out), "--index", str(tmp_path / "index")])
+    assert r.exit_code == 0, r.output
+    assert "未定 1" in r.output
+    d = open_docx(str(out))
+    col = [c.text for c in d.tables[0].rows[0].cells].index("牵头部门")
+    row = next(row for table in d.tables for row in table.rows
+               if "统一报送党委组织部" in row.cells[2].text)
+    # the applications sent to the 组织部 name no sender: the cell says so, not blank
+    assert row.cells[col].text == "（待定）"
+    notes = "\n".join(p.text for p in d.paragraphs)
+    assert "牵头部门为“（待定）”的，原文未写明由谁负责，请确定后再下发。" in notes

@@ -105,7 +105,8 @@ def taskbook_rows(doc: Document, suggest: bool = True) -> list[TaskRow]:
                 time_limit=wording.time_limit(t.deadlines, t.recurrences, t.kind),
                 owner=_owners(t, c),
                 output=_output(t.text, t.targets, rules), clause_id=c.id,
-                lead_shown=wording.depts_shown(lead), support_shown=wording.depts_shown(support),
+                lead_shown=wording.depts_shown(lead) or wording.word("phrase", "undecided_lead"),
+                support_shown=wording.depts_shown(support),
                 lead_basis=_basis(lead), support_basis=_basis(support),
                 lead_source=_source(lead)))
     return rows
@@ -151,6 +152,19 @@ def lead_summary_text(counts: dict[str, int]) -> str:
     return pattern.format(**counts)
 
 
+def _legend(rows: list[TaskRow]) -> str:
+    """The note under the table: what （建议）, （待定） and a derived date's mark mean, each only
+    when a row shows it."""
+    parts = [wording.basis_legend() if any("suggested" in (r.lead_basis, r.support_basis)
+                                           for r in rows) else "",
+             wording.word("phrase", "undecided_legend") if any(r.lead_basis == "none"
+                                                               for r in rows) else "",
+             wording.inferred_legend() if any(wording.inferred_mark_in(r.time_limit)
+                                              for r in rows) else ""]
+    text = "".join(parts)
+    return text if not text or text.startswith("注：") else "注：" + text
+
+
 def _groups(rows: list[TaskRow]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for r in rows:
@@ -183,11 +197,7 @@ def taskbook_context(doc: Document, by_dept: bool = False, suggest: bool = True
     rows = taskbook_rows(doc, suggest)
     summary = lead_summary(rows)
     return {
-        "legend": "".join(
-            [wording.basis_legend() if any("suggested" in (r.lead_basis, r.support_basis)
-                                           for r in rows) else "",
-             wording.inferred_legend() if any(wording.inferred_mark_in(r.time_limit)
-                                              for r in rows) else ""]),
+        "legend": _legend(rows),
         "lead_summary": summary,
         "lead_summary_text": lead_summary_text(summary),
         "plan_title": doc.title,
