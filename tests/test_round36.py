@@ -114,3 +114,25 @@ def test_a_row_without_a_lead_says_it_is_to_be_decided(runner, tmp_path):
     assert row.cells[col].text == "（待定）"
     notes = "\n".join(p.text for p in d.paragraphs)
     assert "牵头部门为“（待定）”的，原文未写明由谁负责，请确定后再下发。" in notes
+
+
+_CENTRE = [
+    "示例学院学生资助管理中心",
+    "关于做好2027年秋季学期家庭经济困难学生认定工作的通知",
+    "各二级学院：",
+    "为做好家庭经济困难学生认定工作，现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）11月上旬组织抽查复核，形成认定工作报告。",
+    "（二）认定结果于11月5日前报省学生资助管理中心备案。",
+    "示例学院学生资助管理中心",
+    "2027年9月3日",
+]
+
+
+def test_a_centre_or_an_office_signs_its_own_notice(tmp_path):
+    doc = _parse(tmp_path, _CENTRE)
+    # a unit named …中心 (or …处, …馆) over the date is the issuer, not its institution
+    assert doc.issuer == "示例学院学生资助管理中心" and doc.institution == "示例学院"
+    # and its notice's own work is its own, not the 学生工作部's for 资助
+    lead = _row(doc, "组织抽查复核").lead
+    assert [d.canonical for d in lead] == ["学生资助管理中心"]

@@ -96,7 +96,7 @@ def _whole_plan(doc: Document, lex) -> None:
     committee_leads(doc, lex)  # 党委每年听取一次…述职
     p = period.plan_period(doc)
     period.resolve_spans(doc, p)
-    departments = set(lex.departments.values())
+    departments = _departments(doc, lex)
     own = suggest.own_work(doc, lambda name: name in departments)
     committee = None if suggest.issued_by_institution(doc) else suggest.own_committee(doc)
     about_branches = suggest.branch_topic(doc) is not None
@@ -192,7 +192,8 @@ def _whole_plan(doc: Document, lex) -> None:
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     _issuing_department(doc, lex)
-    suggest.by_title(doc, lex.canonical, lex.departments)
+    suggest.by_title(doc, lex.canonical, lex.departments,
+                     lambda name: name in departments)
     _second_opinion(doc, lex)
     _not_the_receiver(doc, lex)
     period.fill_undated(doc, p)
@@ -612,7 +613,7 @@ def _organising_lead(doc: Document, lex) -> None:
     from pbdocs.extract import suggest
 
     mine = {d.canonical for d in lead}
-    departments = set(lex.departments.values())
+    departments = _departments(doc, lex)
     if suggest.default_doers(doc, lex.canonical, lambda name: name in departments):
         mine = None  # (a notice's own doers come before the duty table)
     present = suggest.named_offices(doc, lex.departments)  # (a 党群工作部 covers 组织部's work)
@@ -1571,6 +1572,18 @@ def _not_the_receiver(doc: Document, lex) -> None:
                     for n in aliases.get(d.canonical, set()) | {d.canonical, d.name} if n):
                 t.lead = []
                 t.support = [d for d in t.support if d.basis != "suggested"]
+
+
+def _departments(doc: Document, lex) -> set[str]:
+    """The departments the lexicons know, and the issuing unit when it is a functional unit they
+    do not list (学生资助管理中心's own notice is a department's notice)."""
+    from pbdocs.extract import suggest
+
+    out = set(lex.departments.values())
+    office = lex.canonical(suggest.issuer_office(doc)) if doc.issuer else None
+    if office and office not in out and suggest.functional_unit(office):
+        out.add(office)
+    return out
 
 
 def _copy(d: Dept) -> Dept:

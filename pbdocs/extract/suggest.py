@@ -415,6 +415,17 @@ def first_issuer(issuer: str | None) -> str:
     return parts[0] if len(parts) > 1 and all(len(p) >= 4 for p in parts) else (issuer or "")
 
 
+# a functional unit of an institution by its name's ending (学生资助管理中心, 校友工作办公室,
+# 实验室与设备管理处): not a party body, nor a college or its office
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}(?:处|中心|办公室|馆)")
+_NOT_UNIT = re.compile(r"党委|党总支|党支部|党组|委员会|学院|大学|学校")
+
+
+def functional_unit(name: str | None) -> bool:
+    """Whether `name` reads as an institution's functional unit the lexicon may not list."""
+    return bool(name and _UNIT_NAME.fullmatch(name) and not _NOT_UNIT.search(name))
+
+
 def issuer_office(doc: Document) -> str:
     """The issuer without 中共 and its institution's name (党委组织部 of 中共某某大学委员会组织部
     written 某某大学党委组织部)."""
@@ -912,7 +923,8 @@ def unit_offices() -> tuple[tuple[str, str], ...]:
 TITLE_UNIT_WHY = "文件标题所说的单位自身的工作"
 
 
-def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None) -> None:
+def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None,
+             is_department=None) -> None:
     """The last suggestion, for a task nothing else gave a lead (3月中旬召开行动计划动员部署会,
     下半年开展一次中期评估): the plan's own work, so the duty its title is about (基层党建质量
     提升行动计划 → 党委组织部), or, in a plan about a unit's own party work (关于加强附属医院党的
@@ -939,6 +951,12 @@ def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None) ->
     names = written_names(doc)
     leads = list(dict.fromkeys(own_office(canonical(n), present) for n in duty.lead))
     why = f"“{term}”（见文件标题）"
+    office = canonical(issuer_office(doc)) if doc.issuer else None
+    if (is_department is not None and office and is_department(office) and _notice_like(doc)
+            and office not in leads):
+        # a department's own notice (学生资助管理中心关于做好…认定工作的通知): what it names
+        # nobody for is the activity it organises, not the title's duty's department's
+        leads, why = [office], f"“{term}”（见文件标题）；{ORGANISER_WHY}"
     for c in doc.clauses:
         for t in c.tasks:
             if not t.lead:
