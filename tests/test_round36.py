@@ -136,3 +136,15 @@ def test_a_centre_or_an_office_signs_its_own_notice(tmp_path):
     # and its notice's own work is its own, not the 学生工作部's for 资助
     lead = _row(doc, "组织抽查复核").lead
     assert [d.canonical for d in lead] == ["学生资助管理中心"]
+
+
+def test_a_units_branch_named_in_full_does_its_work(tmp_path):
+    doc = _plan(tmp_path, "2027年后勤党建工作计划", [
+        "饮食服务中心党支部要带头落实食品安全“日管控、周排查、月调度”机制。",
+        "要找准基层党组织服务师生的切入点。"],
+        issuer="中共示例大学后勤委员会", preamble="现将2027年党建工作计划印发如下。")
+    # a unit's name before a known body (饮食服务中心 + 党支部) is that body, the doer
+    assert [(d.name, d.basis) for d in _row(doc, "带头落实食品安全").lead] == [
+        ("饮食服务中心党支部", "text")]
+    # a verb before one (找准 + 基层党组织) is no name
+    assert all("找准" not in d.name for d in _row(doc, "找准基层党组织").lead)

@@ -895,6 +895,11 @@ _ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵�
 _ASKED = re.compile(r"\s*(?:均|都|也)?\s*(?:要|须|应当|应|必须|需|务必)")
 
 
+# a unit's name before a known body it holds (饮食服务中心 of 饮食服务中心党支部, 经济学院 of
+# 经济学院团委): the whole is one body, not an act on the known one (找准基层党组织)
+_UNITS_OWN = re.compile(r"[\u4e00-\u9fff]{1,10}(?:中心|学院|处|系|所|馆|医院|科室|公司)")
+
+
 def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
     """(name, start) of a body the lexicon does not know opening text[pos:end]: the longest
     phrase ending like a body (…单位, …党委) and followed by a cue or an action, written
@@ -913,7 +918,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
         # (后勤服务中心、图书馆等部门要…: the ones listed, not the collective word)
         name = re.sub(r"等(?:有关|相关|职能)?(?:部门|单位)$", "", name) if "、" in name else name
         # a known name ending it is the mention's business (找准基层党组织 is no doer)
-        inner = [x for x in inside if pos <= x.start and x.end == m.end("name")]
+        inner = [x for x in inside if pos <= x.start and x.end == m.end("name")
+                 and not _UNITS_OWN.fullmatch(text[pos:x.start].lstrip("各由"))]
         # (结果作为二级党组织书记…: a known name the phrase would cut in two is no body's end)
         inner += [x for x in inside if x.start < m.end("name") < x.end]
         # (学院党委邀请校内外专家为支部…: a known body opens it, and is the subject)
