@@ -138,6 +138,17 @@ def test_a_centre_or_an_office_signs_its_own_notice(tmp_path):
     assert [d.canonical for d in lead] == ["学生资助管理中心"]
 
 
+def test_an_offices_notice_does_the_work_no_duty_fits(tmp_path):
+    doc = _parse(tmp_path, ["示例学院校友工作办公室", "关于做好2027年校友返校日活动的通知",
+                            "各二级学院：", "现将返校日活动有关事项通知如下。", "一、活动安排",
+                            "（一）10月12日召开校友总会年度理事会。",
+                            "（二）在学校东门设立校友服务站。",
+                            "示例学院校友工作办公室", "2027年9月6日"])
+    # neither the sentences nor the title fit a duty: the issuing office's own work, not 未定
+    for words in ("校友总会年度理事会", "校友服务站"):
+        assert [d.canonical for d in _row(doc, words).lead] == ["校友工作办公室"], words
+
+
 def test_a_units_branch_named_in_full_does_its_work(tmp_path):
     doc = _plan(tmp_path, "2027年后勤党建工作计划", [
         "饮食服务中心党支部要带头落实食品安全“日管控、周排查、月调度”机制。",

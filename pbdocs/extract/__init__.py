@@ -640,7 +640,7 @@ def _issuing_department(doc: Document, lex) -> None:
 
     office = suggest.issuer_office(doc)
     name = lex.canonical(office) if office else ""
-    if not name or name not in set(lex.departments.values()):
+    if not name or name not in _departments(doc, lex):
         return
     if suggest.issued_by_institution(doc) and suggest.by_duty(doc.title or "") is not None:
         return  # (党委办公室 issuing the committee's 中心组学习计划: the title's duty, by_title)
