@@ -109,7 +109,8 @@ def test_a_yearly_named_day_reads_as_written(tmp_path):
     assert said("召开党员大会") == "每年10月8日"
 
 
-def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
+def _bundled(runner, tmp_path, command: str, name: str):
+    """Run `pbdocs COMMAND corpus/NAME --out F.docx` as a user would: (result, the .docx)."""
     from pathlib import Path
 
     from docx import Document as open_docx
@@ -117,11 +118,16 @@ def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
     from pbdocs.cli import main
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
-    out = tmp_path / "tb.docx"
-    r = runner.invoke(main, ["taskbook", str(corpus / "hdu-2020-55.txt"), "--out", str(out),
+    out = tmp_path / f"{command}.docx"
+    r = runner.invoke(main, [command, str(corpus / name), "--out", str(out),
                              "--index", str(tmp_path / "index")])
     assert r.exit_code == 0, r.output
-    table = open_docx(str(out)).tables[0]
+    return r, open_docx(str(out))
+
+
+def test_a_suggested_department_is_never_cut_in_a_narrow_cell(runner, tmp_path):
+    _, d = _bundled(runner, tmp_path, "taskbook", "hdu-2020-55.txt")
+    table = d.tables[0]
     head = [c.text for c in table.rows[0].cells]
     col = head.index("牵头部门")
     cells = [row.cells[col].text for row in table.rows[1:]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.test_round13 import _parse
 from tests.test_round20 import _row
-from tests.test_round35 import _plan
+from tests.test_round35 import _bundled, _plan
 
 _SENT = [
     "复核结束后，于10月28日前将自查复核报告和《党费收缴情况统计表》报送党委组织部。",
@@ -66,22 +66,12 @@ def test_festivals_named_as_times_are_before_each_of_them(tmp_path):
 
 
 def test_an_untitled_plan_gets_a_suggested_title_in_the_remark_only(runner, tmp_path):
-    from pathlib import Path
-
-    from docx import Document as open_docx
-
-    from pbdocs.cli import main
-
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
-    out = tmp_path / "n.docx"
-    r = runner.invoke(main, ["notice", str(corpus / "nbpt-2020-sanji.txt"), "--out", str(out),
-                             "--index", str(tmp_path / "index")])
-    assert r.exit_code == 0, r.output
+    r, d = _bundled(runner, tmp_path, "notice", "nbpt-2020-sanji.txt")
     # the preamble says what the text is (…全面开展党建“三级联创”工作…现提出如下实施意见): the
     # remark offers that as a title to check
     assert "标题可拟为《关于全面开展党建“三级联创”工作的实施意见》（工具建议，请核对）" in r.output
     # the notice itself keeps the placeholder: a suggestion is not put in as a fact
-    text = "\n".join(p.text for p in open_docx(str(out)).paragraphs)
+    text = "\n".join(p.text for p in d.paragraphs)
     assert "（文件标题）" in text and "三级联创”工作的实施意见" not in text
 
 
@@ -94,19 +84,8 @@ def test_no_title_is_suggested_without_a_genre_or_a_work(tmp_path):
 
 
 def test_a_row_without_a_lead_says_it_is_to_be_decided(runner, tmp_path):
-    from pathlib import Path
-
-    from docx import Document as open_docx
-
-    from pbdocs.cli import main
-
-    corpus = Path(__file__).resolve().parents[1] / "corpus"
-    out = tmp_path / "tb.docx"
-    r = runner.invoke(main, ["taskbook", str(corpus / "shifan-chuangjian-2020.txt"), "--out",
-                             str(out), "--index", str(tmp_path / "index")])
-    assert r.exit_code == 0, r.output
+    r, d = _bundled(runner, tmp_path, "taskbook", "shifan-chuangjian-2020.txt")
     assert "未定 1" in r.output
-    d = open_docx(str(out))
     col = [c.text for c in d.tables[0].rows[0].cells].index("牵头部门")
     row = next(row for table in d.tables for row in table.rows
                if "统一报送党委组织部" in row.cells[2].text)
