@@ -28,6 +28,9 @@ def test_demo_parses_indexes_searches_and_generates(runner, corpus_dir, tmp_path
     assert line and all(int(line.group(k)) > 0 for k in (1, 2, 3)), result.output
     cells = [c.text for r in table.rows for c in r.cells]
     assert any(c.endswith("（建议）") for c in cells)
+    # what the person must check in the notice is said, as the notice command says it (the
+    # shown plan has no title: its placeholder, and the title its preamble implies)
+    assert "（文件标题）" in result.output and "标题可拟为《" in result.output
     # A second run finds nothing new to index.
     again = runner.invoke(main, ["demo"])
     assert again.exit_code == 0 and "新增 0" in again.output

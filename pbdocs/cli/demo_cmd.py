@@ -57,8 +57,9 @@ def demo(corpus_dir, index_dir, out_dir, query):
         w = write(kind, doc, out / f"{doc.id}-{k.file_word}.docx")
         rows = f"（{w.count} 行）" if w.count is not None else ""
         click.echo(f"   · {k.label}{rows}：{w.out}")
-        if w.note:
-            click.echo(f"     {w.note}")
+        for line in (w.note, w.remark):  # (the summary; what to check, as for the command)
+            if line:
+                click.echo(f"     {line}")
 
 
 def _bases(doc) -> int:
