@@ -951,9 +951,9 @@ def by_title(doc: Document, canonical, aliases: dict[str, str] | None = None,
     names = written_names(doc)
     leads = list(dict.fromkeys(own_office(canonical(n), present) for n in duty.lead))
     why = f"“{term}”（见文件标题）"
-    office = canonical(issuer_office(doc)) if doc.issuer else None
-    if (is_department is not None and office and is_department(office) and _notice_like(doc)
-            and office not in leads):
+    office = canonical(issuer_office(doc))
+    if (is_department is not None and _notice_like(doc)
+            and _department_notice(doc, canonical, is_department) and office not in leads):
         # a department's own notice (学生资助管理中心关于做好…认定工作的通知): what it names
         # nobody for is the activity it organises, not the title's duty's department's
         leads, why = [office], f"“{term}”（见文件标题）；{ORGANISER_WHY}"
