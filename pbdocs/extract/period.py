@@ -227,6 +227,24 @@ def phases_of(doc: Document) -> list[tuple[str, date, date]]:
     return out
 
 
+def first_phase(doc: Document) -> Deadline | None:
+    """The plan's first dated step: the first of two or more sibling clauses whose headings
+    carry dates (（一）动员部署阶段（2027年3月—5月） （二）全面推进阶段（…）, or 4月：… 5月：…,
+    or （一）2027年 （二）2028年), or None."""
+    dated = []
+    for c in doc.clauses:
+        if not c.heading or len(c.path) < 2:
+            continue
+        found = [f.deadline for f in timeexpr.find_deadlines(c.heading, doc.date)
+                 if f.deadline.end]
+        if found:
+            dated.append((tuple(c.path[:-1]), found[0]))
+    for parent, d in dated:
+        if sum(1 for p, _ in dated if p == parent) >= 2:
+            return Deadline(d.text, d.start, d.end, d.kind, inferred=True)
+    return None
+
+
 def plan_period(doc: Document) -> Period | None:
     """The plan's period, from the strongest evidence the text gives, or None."""
     phases = phases_of(doc)
@@ -446,6 +464,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _meeting_window(doc)
     _dated_steps(doc)
     _named_phases(doc)
+    first = first_phase(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
         standing_field = bool(STANDING_FIELD.search((c.text or "") + (c.note or "")))
@@ -495,6 +514,12 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                     t.deadlines = [day]
                     continue
             if any(d.end or d.start for d in t.deadlines) or t.kind == "recurring":
+                continue
+            if first is not None and rules().startup_acts.search(t.text):
+                # 成立…工作领导小组，领导小组办公室设在…: the work's team is set up in its
+                # first phase (动员部署阶段（2027年3月—5月）), not at the plan's end
+                t.deadlines = [Deadline(first.text, None, first.end, "by", inferred=True)]
+                t.kind = "once"
                 continue
             day = _named_day(t.text, doc, period)
             if day is not None and not _standing(t.text):

@@ -68,6 +68,7 @@ class Rules:
     sends_in: re.Pattern  # what a notice's addressees send in (报送, 申报材料…)
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
+    startup_acts: re.Pattern  # 成立…领导小组: set up at the start, by the first phase's end
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -157,6 +158,7 @@ def rules() -> Rules:
         sends_in=re.compile(any_of(s.get("sends_in", ()))),
         after_object=re.compile(any_of(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
+        startup_acts=_regexes(s.get("startup_acts", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),

@@ -1,0 +1,44 @@
+"""Round 37 (issue 12): time limits that follow from how a plan is written."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_PHASED = [
+    "中共示例大学委员会",
+    "关于推进党建引领乡村振兴工作的实施方案（2027—2029年）",
+    "各二级党组织、各部门：",
+    "为推进党建引领乡村振兴，结合学校实际，制定本方案。",
+    "一、主要任务",
+    "（一）各学院党组织每年至少开展一次结对村走访。",
+    "二、实施步骤",
+    "（一）启动部署阶段（2027年3月—5月）。召开推进会，完成结对协议签订。",
+    "（二）全面实施阶段（2027年6月—2029年6月）。全面落实各项帮扶任务。",
+    "（三）总结提升阶段（2029年7月—12月）。编印典型案例集。",
+    "三、保障措施",
+    "（一）加强组织领导。成立学校乡村振兴工作领导小组，党委书记任组长，领导小组办公室设在党委组织部。",
+    "（二）编印帮扶工作手册。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_the_work_s_team_is_set_up_in_the_first_phase(tmp_path):
+    doc = _parse(tmp_path, _PHASED)
+    # 成立…领导小组 with no date of its own: done by the end of the plan's first phase, not
+    # at the plan's end, and marked as inferred (the plan does not write it for this task)
+    row = _row(doc, "成立学校乡村振兴工作领导小组")
+    assert row.kind == "once"
+    assert [(d.kind, d.end, d.inferred) for d in row.deadlines] == [("by", "2027-05-31", True)]
+    # another undated deliverable still falls due at the plan's end
+    assert [(d.kind, d.end) for d in _row(doc, "编印帮扶工作手册").deadlines] == [
+        ("by", "2029-12-31")]
+
+
+def test_without_dated_phases_the_team_keeps_the_plan_s_end(tmp_path):
+    lines = [x for x in _PHASED if not x.startswith(("（一）启动", "（二）全面", "（三）总结",
+                                                     "二、实施"))]
+    row = _row(_parse(tmp_path, lines), "成立学校乡村振兴工作领导小组")
+    assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2029-12-31")]
+
