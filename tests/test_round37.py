@@ -42,3 +42,16 @@ def test_without_dated_phases_the_team_keeps_the_plan_s_end(tmp_path):
     row = _row(_parse(tmp_path, lines), "成立学校乡村振兴工作领导小组")
     assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2029-12-31")]
 
+
+def test_a_yearly_day_written_as_its_date_or_a_long_name_is_that_day():
+    from pbdocs.extract.lexicon import load
+    from pbdocs.extract.recurrence import find_recurrences
+
+    def on(text):
+        return [(f.recurrence.period, f.recurrence.on) for f in find_recurrences(text, load())]
+
+    assert on("每年“4·23”世界读书日前后举办读书节。") == [("day", "04-23")]
+    assert on("每年“8·19”中国医师节前后，组织医务人员开展主题学习活动。") == [("day", "08-19")]
+    assert on("每年全民国家安全教育日前后组织一次舆情应对专题培训。") == [("day", "04-15")]
+    # a day that is not one (13·40) stays a plain yearly duty
+    assert on("每年“13·40”活动前后开展宣传。") == [("year", None)]

@@ -244,9 +244,12 @@ def find_recurrences(text: str, lex: Lexicon, masked: list[tuple[int, int]] = ()
 
 # a named day right after 每年 (每年“七一”前后, 每年教师节期间), one day only (not 七一和春节)
 # (每年“五一”劳动节前后: the day named twice, its name and the festival's)
-_NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,。；;、和及与]{2,6}?)"
-                           r"(?:[”\"](?:[^”\"，,。；;、和及与\s]{0,5}?节)?)?"
+# (每年“4·23”世界读书日前后, 每年“8·19”中国医师节前后: the day written as its date, then its
+# name; 每年全民国家安全教育日前后: a long name)
+_NAMED_AROUND = re.compile(r"\s*(?:的|在|于)?\s*[“\"]?(?P<name>[^”\"，,。；;、和及与]{2,10}?)"
+                           r"(?:[”\"](?P<also>[^”\"，,。；;、和及与\s]{0,8}?[节日月])?)?"
                            r"(?:前后|期间|当天|之际)(?![、和及与])")
+_DOTTED_DAY = re.compile(r"(\d{1,2})\s*[·•.．]\s*(\d{1,2})")
 
 
 def _named_day(window: str) -> str | None:
@@ -254,7 +257,13 @@ def _named_day(window: str) -> str | None:
     from pbdocs.extract.timeexpr import fixed_day
 
     m = _NAMED_AROUND.match(window)
-    return fixed_day(m.group("name")) if m else None
+    if not m:
+        return None
+    day = fixed_day(m.group("name"))
+    dotted = _DOTTED_DAY.fullmatch(m.group("name"))
+    if day is None and dotted and 1 <= int(dotted[1]) <= 12 and 1 <= int(dotted[2]) <= 31:
+        day = f"{int(dotted[1]):02d}-{int(dotted[2]):02d}"
+    return day if day is not None or not m.group("also") else fixed_day(m.group("also"))
 
 
 def _named_limit(window: str) -> str | None:
