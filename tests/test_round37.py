@@ -55,3 +55,34 @@ def test_a_yearly_day_written_as_its_date_or_a_long_name_is_that_day():
     assert on("每年全民国家安全教育日前后组织一次舆情应对专题培训。") == [("day", "04-15")]
     # a day that is not one (13·40) stays a plain yearly duty
     assert on("每年“13·40”活动前后开展宣传。") == [("year", None)]
+
+
+_TRAINING = [
+    "中共示例大学委员会组织部",
+    "关于举办2027年发展对象培训班的通知",
+    "各二级党组织：",
+    "为提高发展党员质量，经研究，决定举办2027年发展对象培训班。现将有关事项通知如下。",
+    "一、培训时间和地点",
+    "6月23日至25日，在党校报告厅举办，为期3天。党校负责场地、食宿等后勤保障工作。",
+    "二、有关要求",
+    "（一）培训期间安排晚间自学，自学书目由党校统一提供。",
+    "（二）信息化中心负责校园网络安全技术防护。",
+    "中共示例大学委员会组织部",
+    "2027年6月1日",
+]
+
+
+def test_an_event_s_logistics_are_done_on_its_days(tmp_path):
+    doc = _parse(tmp_path, _TRAINING)
+    # the clause dates the training; who provides its rooms and meals does it then, not for
+    # ever (inferred: the sentence itself writes no date)
+    row = _row(doc, "党校负责场地、食宿等后勤保障工作")
+    assert row.kind == "once"
+    assert [(d.kind, d.start, d.end, d.inferred) for d in row.deadlines] == [
+        ("range", "2027-06-23", "2027-06-25", True)]
+    # what the text says is done 培训期间 is done in the training's days
+    row = _row(doc, "培训期间安排晚间自学")
+    assert [(d.kind, d.start, d.end) for d in row.deadlines] == [
+        ("range", "2027-06-23", "2027-06-25")]
+    # a standing division of work that no event dates stays standing
+    assert _row(doc, "信息化中心负责校园网络安全技术防护").kind == "ongoing"

@@ -464,6 +464,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _meeting_window(doc)
     _dated_steps(doc)
     _named_phases(doc)
+    _event_support(doc, period)
     first = first_phase(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph
@@ -664,6 +665,54 @@ def _meeting_window(doc: Document) -> None:
             else:
                 t.deadlines = [Deadline(window.text, window.start, window.end, "range",
                                         inferred=True)]
+            t.kind = "once"
+
+
+# who does the event's logistics: 后勤处负责…, 会务由党委办公室负责
+_CHARGED = re.compile(r"^(?:由)?[\u4e00-\u9fff、]{2,16}?负责|由[\u4e00-\u9fff、]{2,16}?负责")
+
+
+def _days(d: Deadline) -> int:
+    """How many days a dated span covers."""
+    return (parse_iso(d.end) - parse_iso(d.start)).days + 1
+
+
+# work done while the activity runs (活动期间开展…, 培训期间安排晚间自学, 比赛期间…由…负责)
+_DURING = re.compile(r"(?:培训|活动|研修|比赛|大赛|竞赛|实践|集训|展览|学习教育|教育月|宣传月)期间")
+
+
+def _event_support(doc: Document, period: Period | None) -> None:
+    """The logistics of an event a clause dates (培训定于6月23日至25日举办…。党校负责场地、食宿等
+    后勤保障工作): done on the event's days (inferred), not a standing duty. The nearest task
+    before it in the same clause that writes its own days (a span or a day) dates the event.
+    What a short activity's text says is done 活动期间 / 培训期间 is done in its period."""
+    from pbdocs.extract.tasks import rules
+
+    support = rules().event_support
+    # (an activity's weeks: a term, 秋季学期, is not the days its training runs)
+    during = (period if period is not None and period.is_activity() and period.start
+              and (period.end - period.start).days < 62 else None)
+    for c in doc.clauses:
+        event = None
+        for t in c.tasks:
+            own = [d for d in t.deadlines if not d.inferred and (d.end or d.start)]
+            if own:
+                # (an event's days, not a term's: 9月—次年1月 dates no one event)
+                event = next((d for d in own if d.kind in ("range", "on") and d.start
+                              and _days(d) <= 31), None)
+                continue
+            if (during is not None and not t.recurrences and _DURING.search(t.text)
+                    and not rules().period_rules.search(t.text)):
+                # (实践期间遇突发情况须第一时间报告: a rule for each case stays standing)
+                t.deadlines = [Deadline(during.text, _iso(during.start), during.end.isoformat(),
+                                        during.span_kind(), inferred=True)]
+                t.kind = "once"
+                continue
+            if (event is None or t.recurrences or not _CHARGED.search(t.text)
+                    or not support.search(t.text)):
+                continue
+            t.deadlines = [Deadline(event.text, event.start, event.end, event.kind,
+                                    inferred=True)]
             t.kind = "once"
 
 

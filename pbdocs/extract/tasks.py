@@ -69,6 +69,7 @@ class Rules:
     after_object: re.Pattern  # the verb after an object fronted by 对/将/把
     results_included: re.Pattern  # 成效纳入考核: what counts in an assessment, no doer
     startup_acts: re.Pattern  # 成立…领导小组: set up at the start, by the first phase's end
+    event_support: re.Pattern  # 负责会务/场地/餐饮保障: done at the event its clause dates
     bearer_genres: tuple[str, ...]
     verbs: frozenset[str]
     action_phrases: tuple[str, ...]
@@ -159,6 +160,7 @@ def rules() -> Rules:
         after_object=re.compile(any_of(s.get("after_object", ()))),
         results_included=_regexes(s.get("results_included", ())),
         startup_acts=_regexes(s.get("startup_acts", ())),
+        event_support=_regexes(s.get("event_support", ())),
         bearer_genres=s.get("bearer_genres", ()),
         verbs=frozenset(s.get("action_verbs", ())),
         action_phrases=s.get("action_phrases", ()),
