@@ -431,6 +431,17 @@ def test_generate_downloads_a_file_that_opens(client, docs, site, kind, fmt, mim
     assert url.rsplit("/", 1)[1] in client.get("/generate").data.decode()  # listed as recent
 
 
+def test_generate_says_what_the_command_says(client, docs):
+    # the confirmation page shows the task book's lead summary, as `pbdocs taskbook` prints it,
+    # once: a reload does not repeat it
+    doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))
+    r = _post(client, "/generate", {"doc": doc.id, "kind": "taskbook", "fmt": "docx"})
+    assert r.status_code == 303, _text(r.data)
+    done = client.get(r.headers["Location"]).data.decode()
+    assert re.search(r'<p class="note">牵头部门：明确 \d+，文中 \d+，建议 \d+，未定 \d+', done), done
+    assert '<p class="note">' not in client.get(r.headers["Location"]).data.decode()
+
+
 @pytest.mark.parametrize("kind", ["notice", "taskbook", "timetable", "draft"])
 def test_generate_preview_is_a_sandboxed_page(client, docs, kind):
     doc = max(docs.values(), key=lambda d: sum(bool(c.lead) for c in d.clauses))

@@ -114,6 +114,10 @@ def test_search_read_compare_and_download(page, live_url, tmp_path):
     dl.value.save_as(book)
     assert book.suffix == ".docx" and "任务分解表" in book.name
     assert _open_docx(book).strip()
+    # the confirmation says what the command says: the leads' summary
+    page.wait_for_selector(".done .note")
+    assert "牵头部门：明确" in page.inner_text(".done")
+    page.screenshot(path=str(shots / "generate-done.png"), full_page=False)
 
     page.goto(live_url + "/generate")
     page.select_option("select[name=doc]", index=1)

@@ -357,8 +357,9 @@ class Backend:
             return out.read_bytes(), out.name
 
     # -- generation ---------------------------------------------------------------------------
-    def generate(self, kind: str, doc_id: str, fmt: str, college: str = "") -> Path:
-        """Write one generated document into the output folder and return its path."""
+    def generate(self, kind: str, doc_id: str, fmt: str, college: str = ""):
+        """Write one generated document into the output folder: the `Written` record (its
+        path, and the lines a person should read about it)."""
         if kind not in OUTPUTS:
             raise InputError("请选择要生成的公文类型。")
         label, formats, word = OUTPUTS[kind]
@@ -378,7 +379,7 @@ class Backend:
 
         try:
             return write(kind, doc, out,
-                         **({"college": college} if kind == "draft" else {})).out
+                         **({"college": college} if kind == "draft" else {}))
         except PbdocsError as e:
             raise PbdocsError(self.people(e)) from e
 

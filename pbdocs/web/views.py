@@ -18,6 +18,8 @@ from flask import (
     Response,
     abort,
     current_app,
+    flash,
+    get_flashed_messages,
     jsonify,
     redirect,
     render_template,
@@ -651,7 +653,9 @@ def generate():
         if done:
             try:
                 path = backend().output_file(done)
-                ctx["done"] = {"name": path.name, "size": path.stat().st_size}
+                # (what generating it said: the leads' summary, what to check)
+                ctx["done"] = {"name": path.name, "size": path.stat().st_size,
+                               "notes": get_flashed_messages(category_filter=["generated"])}
             except FileNotFoundError:
                 ctx["error"] = "没有找到该文件，它可能已被删除，请重新生成。"
         return render_template("generate.html", **ctx)
@@ -663,12 +667,15 @@ def generate():
                                  college=ctx["college"] if ctx["kind"] == "draft" else None)
         return render_template("generate.html", **ctx)
     try:
-        out = backend().generate(ctx["kind"], ctx["doc_id"], ctx["fmt"], ctx["college"])
+        written = backend().generate(ctx["kind"], ctx["doc_id"], ctx["fmt"], ctx["college"])
     except PbdocsError as e:
         ctx["error"] = backend().people(e)
         return render_template("generate.html", **ctx), 400
-    return redirect(url_for("web.generate", done=out.name, doc=ctx["doc_id"], kind=ctx["kind"],
-                            fmt=ctx["fmt"]), code=303)
+    for line in (written.note, written.remark):  # (as the command prints them)
+        if line:
+            flash(line, "generated")
+    return redirect(url_for("web.generate", done=written.out.name, doc=ctx["doc_id"],
+                            kind=ctx["kind"], fmt=ctx["fmt"]), code=303)
 
 
 @bp.get("/generate/preview")
