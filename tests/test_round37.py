@@ -86,3 +86,16 @@ def test_an_event_s_logistics_are_done_on_its_days(tmp_path):
         ("range", "2027-06-23", "2027-06-25")]
     # a standing division of work that no event dates stays standing
     assert _row(doc, "信息化中心负责校园网络安全技术防护").kind == "ongoing"
+
+
+def test_a_term_s_first_teaching_day_written_as_开始上课_counts_the_weeks():
+    from datetime import date
+
+    from pbdocs.extract.timeexpr import teaching_week_due, term_start
+
+    text = "本学期9月6日开始上课，共18个教学周。第3—6周：围绕教材重点难点开展专题备课。"
+    start, inferred = term_start(text, 2027, "关于开展2027年秋季学期集体备课活动的通知")
+    assert (start, inferred) == (date(2027, 9, 6), False)
+    # week 6 ends on the Sunday of the sixth week from that Monday
+    assert teaching_week_due("第3—6周", start).end == "2027-10-17"
+    assert term_start("8月30日起正式上课。", 2027)[0] == date(2027, 8, 30)

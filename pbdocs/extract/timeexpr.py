@@ -793,7 +793,9 @@ def named_day_due(text: str, year: int, term_month: int | None = None) -> Deadli
 # day, which the text may state (本学期第1周自8月30日起, 第一周为8月30日至9月5日, 8月30日开学).
 _FIRST_WEEK = re.compile(r"第\s*[1一]\s*(?:教学)?周\s*(?:自|从|为|是|始于|起始于)?\s*"
                          r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_TERM_OPENS = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:正式)?(?:开学|开课|上课)")
+# (9月6日开始上课, 8月30日起正式上课, 2月24日开学)
+_TERM_OPENS = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:起)?\s*(?:正式)?\s*"
+                         r"(?:开始)?(?:开学|开课|上课)")
 _WEEK_LABEL = re.compile(r"第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[—\-–~～至到]\s*第?\s*"
                          r"(?P<last>\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:教学)?周")
 _LAST_WEEK = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:教学)?周$")
