@@ -99,3 +99,26 @@ def test_a_term_s_first_teaching_day_written_as_开始上课_counts_the_weeks():
     # week 6 ends on the Sunday of the sixth week from that Monday
     assert teaching_week_due("第3—6周", start).end == "2027-10-17"
     assert term_start("8月30日起正式上课。", 2027)[0] == date(2027, 8, 30)
+
+
+_SELECTION = [
+    "中共示例大学委员会组织部",
+    "关于开展科研团队党建示范点遴选的通知",
+    "各二级党组织：",
+    "为推进科研团队党建工作，决定开展示范点遴选。现将有关事项通知如下。",
+    "一、遴选程序",
+    "（一）各学院党委于5月20日前将申报材料报党委组织部。",
+    "（二）评审公示。6月上旬，党委组织部会同科研院组织专家评审，采取材料评审和现场答辩相结合的方式。"
+    "评审结果经学校党委审定后在校内公示5个工作日，“七一”前发文公布入选名单。",
+    "二、建设管理",
+    "建设周期两年，自2027年7月至2029年6月。入选团队要在名单公布后20日内制定建设方案。",
+    "中共示例大学委员会组织部",
+    "2027年4月26日",
+]
+
+
+def test_a_named_day_after_a_dated_step_is_that_year_s(tmp_path):
+    # the step is in June 2027, so “七一”前 is 2027's, not the first one inside the two-year
+    # building cycle the notice names later
+    row = _row(_parse(tmp_path, _SELECTION), "发文公布入选名单")
+    assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2027-06-30")]

@@ -522,7 +522,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
                 t.deadlines = [Deadline(first.text, None, first.end, "by", inferred=True)]
                 t.kind = "once"
                 continue
-            day = _named_day(t.text, doc, period)
+            day = _step_named_day(t, c) or _named_day(t.text, doc, period)
             if day is not None and not _standing(t.text):
                 # 开展“七一”系列主题活动 in a year's plan: on 07-01 (inferred); a month or
                 # phase already given (6月：开展“七一”系列活动) is kept
@@ -911,6 +911,20 @@ _SEASON_YEAR = re.compile(r"(\d{4})\s*[—–\-－~～至]\s*(\d{4})\s*(?:年度
 
 
 _TERM_EVENT = re.compile(r"入学|开学|毕业|离校|入职|新生|报到")
+
+
+def _step_named_day(t, c) -> Deadline | None:
+    """The named day a task's text gives (“七一”前发文公布…) after a step its clause dates before
+    it (6月上旬，…组织专家评审。评审结果…公示，“七一”前发文公布): the first such day from that step
+    on, in the step's year — not one a longer period of the document picks."""
+    before = c.tasks[:c.tasks.index(t)] if t in c.tasks else []
+    step = next((d for u in reversed(before) for d in u.deadlines
+                 if not d.inferred and d.end), None)
+    if step is None:
+        return None
+    due = timeexpr.named_day_due(t.text, int(step.end[:4]))
+    # (a year's points in no order of time: “七一”前后 after a December item is not next year's)
+    return due if due is not None and (due.end or "") >= (step.start or step.end) else None
 
 
 def _named_day(text: str, doc: Document, period: Period | None) -> Deadline | None:
