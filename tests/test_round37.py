@@ -122,3 +122,18 @@ def test_a_named_day_after_a_dated_step_is_that_year_s(tmp_path):
     # building cycle the notice names later
     row = _row(_parse(tmp_path, _SELECTION), "发文公布入选名单")
     assert [(d.kind, d.end) for d in row.deadlines] == [("by", "2027-06-30")]
+
+
+def test_archives_counselling_aid_and_inspection_bodies_are_departments(tmp_path):
+    from tests.test_round35 import _plan
+
+    doc = _plan(tmp_path, "关于加强学生工作的实施意见", [
+        "档案室要落实防火、防盗、防潮、防虫等措施。",
+        "学生心理健康教育中心每学期对心理委员开展不少于4学时的培训。",
+        "学生资助中心每季度向领导小组报告资助资金发放情况。",
+        "巡察组要在进驻期间形成巡察报告。",
+    ], preamble="为做好学生工作，结合学校实际，提出如下意见。")
+    # each names its doer in the prose, under the canonical name the gold and lexicon use
+    for words, name in (("防火", "档案馆"), ("心理委员", "心理健康教育中心"),
+                        ("资助资金", "学生资助管理中心"), ("巡察报告", "巡察组")):
+        assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [(name, "text")], words
