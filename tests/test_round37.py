@@ -131,7 +131,7 @@ def test_archives_counselling_aid_and_inspection_bodies_are_departments(tmp_path
         "档案室要落实防火、防盗、防潮、防虫等措施。",
         "学生心理健康教育中心每学期对心理委员开展不少于4学时的培训。",
         "学生资助中心每季度向领导小组报告资助资金发放情况。",
-        "巡察组要在进驻期间形成巡察报告。",
+        "巡察组撤离后10个工作日内形成巡察报告。",
         "校友办要建立校友信息库。",
     ], preamble="为做好学生工作，结合学校实际，提出如下意见。")
     # each names its doer in the prose, under the canonical name the gold and lexicon use
