@@ -133,9 +133,10 @@ def test_archives_counselling_aid_and_inspection_bodies_are_departments(tmp_path
         "学生资助中心每季度向领导小组报告资助资金发放情况。",
         "巡察组撤离后10个工作日内形成巡察报告。",
         "校友办要建立校友信息库。",
+        "各分工会要结合教职工思想实际开展师德师风教育。",
     ], preamble="为做好学生工作，结合学校实际，提出如下意见。")
     # each names its doer in the prose, under the canonical name the gold and lexicon use
     for words, name in (("防火", "档案馆"), ("心理委员", "心理健康教育中心"),
                         ("资助资金", "学生资助管理中心"), ("巡察报告", "巡察组"),
-                        ("校友信息库", "校友工作办公室")):
+                        ("校友信息库", "校友工作办公室"), ("师德师风教育", "各分工会")):
         assert [(d.canonical, d.basis) for d in _row(doc, words).lead] == [(name, "text")], words
