@@ -672,11 +672,6 @@ def _meeting_window(doc: Document) -> None:
 _CHARGED = re.compile(r"^(?:由)?[\u4e00-\u9fff、]{2,16}?负责|由[\u4e00-\u9fff、]{2,16}?负责")
 
 
-def _days(d: Deadline) -> int:
-    """How many days a dated span covers."""
-    return (parse_iso(d.end) - parse_iso(d.start)).days + 1
-
-
 # work done while the activity runs (活动期间开展…, 培训期间安排晚间自学, 比赛期间…由…负责)
 _DURING = re.compile(r"(?:培训|活动|研修|比赛|大赛|竞赛|实践|集训|展览|学习教育|教育月|宣传月)期间")
 
@@ -699,7 +694,7 @@ def _event_support(doc: Document, period: Period | None) -> None:
             if own:
                 # (an event's days, not a term's: 9月—次年1月 dates no one event)
                 event = next((d for d in own if d.kind in ("range", "on") and d.start
-                              and _days(d) <= 31), None)
+                              and _short_span(d)), None)
                 continue
             if (during is not None and not t.recurrences and _DURING.search(t.text)
                     and not rules().period_rules.search(t.text)):

@@ -10,12 +10,15 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pbdocs.errors import InputError, PbdocsError
 from pbdocs.model import Document
 from pbdocs.read import EXTENSIONS
 from pbdocs.web.safety import safe_filename, within
+
+if TYPE_CHECKING:
+    from pbdocs.generate.outputs import Written
 
 # Uploads are the files a reader exists for (pbdocs.read.EXTENSIONS), without the dot.
 UPLOAD_SUFFIXES = {ext.lstrip(".") for ext in EXTENSIONS}
@@ -357,7 +360,7 @@ class Backend:
             return out.read_bytes(), out.name
 
     # -- generation ---------------------------------------------------------------------------
-    def generate(self, kind: str, doc_id: str, fmt: str, college: str = ""):
+    def generate(self, kind: str, doc_id: str, fmt: str, college: str = "") -> Written:
         """Write one generated document into the output folder: the `Written` record (its
         path, and the lines a person should read about it)."""
         if kind not in OUTPUTS:
