@@ -186,12 +186,12 @@ def _whole_plan(doc: Document, lex) -> None:
     _seated_named(doc, lex)
     _seated_charge(doc, lex)
     _divided_by_item(doc, lex)
-    _organising_lead(doc, lex)
+    _organising_lead(doc, lex, departments)
     _own_branch(doc, lex)
     _branch_kind(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
-    _issuing_department(doc, lex)
+    _issuing_department(doc, lex, departments)
     suggest.by_title(doc, lex.canonical, lex.departments,
                      lambda name: name in departments)
     _second_opinion(doc, lex)
@@ -575,7 +575,7 @@ def _seated_named(doc: Document, lex) -> None:
             t.lead, t.support = _dedup(t.lead), [d for d in _dedup(t.support) if d not in t.lead]
 
 
-def _organising_lead(doc: Document, lex) -> None:
+def _organising_lead(doc: Document, lex, departments: set[str]) -> None:
     """The body that the plan's organising section (组织领导, 组织实施) puts in charge of the
     whole work (由党委组织部具体负责组织实施) is the suggestion for the tasks that name nobody,
     unless the duty table fits a task better: a specific duty of another department (思政课 →
@@ -613,7 +613,6 @@ def _organising_lead(doc: Document, lex) -> None:
     from pbdocs.extract import suggest
 
     mine = {d.canonical for d in lead}
-    departments = _departments(doc, lex)
     if suggest.default_doers(doc, lex.canonical, lambda name: name in departments):
         mine = None  # (a notice's own doers come before the duty table)
     present = suggest.named_offices(doc, lex.departments)  # (a 党群工作部 covers 组织部's work)
@@ -631,7 +630,7 @@ def _organising_lead(doc: Document, lex) -> None:
             t.lead = [_copy(d) for d in lead]
 
 
-def _issuing_department(doc: Document, lex) -> None:
+def _issuing_department(doc: Document, lex, departments: set[str]) -> None:
     """A department's own document (宣传部 issuing the study plan, 组织部's notice): the work it
     names nobody for and no duty fits (12月中旬召开年度学习成果交流会) is the department's own;
     not where the committee's office issues a plan of the committee's whose title says whose
@@ -640,7 +639,7 @@ def _issuing_department(doc: Document, lex) -> None:
 
     office = suggest.issuer_office(doc)
     name = lex.canonical(office) if office else ""
-    if not name or name not in _departments(doc, lex):
+    if not name or name not in departments:
         return
     if suggest.issued_by_institution(doc) and suggest.by_duty(doc.title or "") is not None:
         return  # (党委办公室 issuing the committee's 中心组学习计划: the title's duty, by_title)

@@ -683,7 +683,7 @@ def _event_support(doc: Document, period: Period | None) -> None:
     What a short activity's text says is done 活动期间 / 培训期间 is done in its period."""
     from pbdocs.extract.tasks import rules
 
-    support = rules().event_support
+    support, each_case = rules().event_support, rules().period_rules
     # (an activity's weeks: a term, 秋季学期, is not the days its training runs)
     during = (period if period is not None and period.is_activity() and period.start
               and (period.end - period.start).days < 62 else None)
@@ -697,7 +697,7 @@ def _event_support(doc: Document, period: Period | None) -> None:
                               and _short_span(d)), None)
                 continue
             if (during is not None and not t.recurrences and _DURING.search(t.text)
-                    and not rules().period_rules.search(t.text)):
+                    and not each_case.search(t.text)):
                 # (实践期间遇突发情况须第一时间报告: a rule for each case stays standing)
                 t.deadlines = [Deadline(during.text, _iso(during.start), during.end.isoformat(),
                                         during.span_kind(), inferred=True)]
