@@ -189,6 +189,7 @@ def _whole_plan(doc: Document, lex) -> None:
     _organising_lead(doc, lex, departments)
     _own_branch(doc, lex)
     _branch_kind(doc, lex)
+    _opening_doers(doc, lex)
     suggest.suggest(doc, lex.canonical, lambda name: name in departments, lex.departments)
     _seated_office(doc, lex)
     _issuing_department(doc, lex, departments)
@@ -364,6 +365,89 @@ def _opening_person(text: str, lex) -> list[Dept]:
             return []
         return [Dept(name, lex.canonical(name), "text")]
     return []
+
+
+_LEAD_IN_SEGMENT = re.compile(r"^[^，,。；;]{1,12}?(?:期间|后|前|内|时)[，,]")
+
+
+def _opening_doer(text: str, lex) -> list[Dept]:
+    """The doer a sentence opens with when no lexicon knows it (考核工作组分组采取…, 牵头部门要…,
+    学生社团每学期开展…, 谈话对象须于…): the shortest phrase ending as a doer does
+    (`opening_doers` and `doer_officers` in lexicon/tasks.txt) and followed by what a subject is
+    followed by (a modal, a cue; for a body, an action verb too); not a verb phrase, not an
+    activity, not the officer who is trained."""
+    from pbdocs.extract.tasks import _EQUIPPED, _HELD, _acts, _is_verb, has_action, rules, words
+    from pbdocs.lang.lexicon import sections
+
+    r = rules()
+    sec = sections("tasks.txt")
+    endings = tuple(sec.get("opening_doers", ())) + tuple(sec.get("doer_officers", ()))
+    rest = text[_ITEM_MARK.match(text).end():]
+    lead_in = _LEAD_IN_SEGMENT.match(rest)
+    if lead_in and not r.modals.search(lead_in.group()):
+        rest = rest[lead_in.end():]
+        rest = rest[_ITEM_MARK.match(rest).end():]
+    officers = tuple(sec.get("doer_officers", ()))
+    for k in range(2, min(len(rest), 16) + 1):
+        name = rest[:k]
+        if not _NAME_CHARS.fullmatch(name):
+            return []
+        after = rest[k:]
+        if not name.endswith(endings) or not (
+                r.modals.match(after) or r.person_cues.match(after)
+                or (not name.endswith(officers) and _acts(after, r))):
+            continue
+        if k not in _word_ends(rest[:k + 8]):
+            return []  # (基层团|组织建设经费: the name ends inside a word)
+        last = words(name)[-1] if words(name) else name
+        if _is_verb(last, r):
+            return []  # (校领导|带队: it ends in an act)
+        role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
+                ) and len(name) <= 6
+        if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
+                or _NOT_IN_DOER.search(name)
+                or any(re.search(x, name) for x in sec.get("not_opening_doers", ()))
+                or _HELD.match(after) or _EQUIPPED.match(after)
+                or any(x in name for x in r.leader_terms) or r.not_body_words.search(name)
+                or name in r.institution_bodies or lex.canonical(name) in r.organised_bodies
+                or _TIME_WORDS.search(name)
+                or (has_action(name, r) and not role)):
+            return []
+        if name.endswith(officers) and (_person_object(rest) or _TRAINED.search(rest)):
+            return []
+        return [Dept(name, lex.canonical(name), "text")]
+    return []
+
+
+# (数据修正须经…, 支部书记代表支部委员会报告…: an act inside the phrase, not a name)
+_NOT_IN_DOER = re.compile(r"经|代表.")
+_TIME_WORDS = re.compile(r"季度|假期|学期|半年|年度|上旬|中旬|下旬|月|日")
+
+
+def _word_ends(text: str) -> set[int]:
+    """Where the segmented words of `text` end."""
+    from pbdocs.extract.tasks import words
+
+    ends, at = set(), 0
+    for w in words(text):
+        at += len(w)
+        ends.add(at)
+    return ends
+
+
+_ROLE_NAME = re.compile(r"(?:牵头|承办|配合|责任|申报|派出|参评|主办)")
+
+
+def _opening_doers(doc: Document, lex) -> None:
+    """Rows no rule gave a lead (or only a suggested one) whose sentence opens with its doer:
+    that doer leads, as the text names it."""
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.lead and any(d.basis != "suggested" for d in t.lead):
+                continue
+            found = _opening_doer(t.text, lex)
+            if found:
+                t.lead = found
 
 
 # an officer who takes part in training (党支部书记每年参加集中培训不少于32学时), not one who

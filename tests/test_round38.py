@@ -1,0 +1,51 @@
+"""Round 38 (issue 12): the doer a sentence opens with, when no lexicon knows it."""
+
+from __future__ import annotations
+
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_PLAN = [
+    "中共示例大学委员会",
+    "关于开展“我为师生办实事”实践活动的实施方案",
+    "各二级党组织、各部门：",
+    "为推动实践活动走深走实，结合学校实际，制定本方案。",
+    "一、主要任务",
+    "（一）牵头部门要对照清单制定办理方案，细化措施和时间节点。",
+    "（二）学生社团每学期开展文化活动不少于2次。",
+    "（三）选派人员于6月28日前到村报到。",
+    "（四）培训期间，学员每半天签到一次。",
+    "（五）各临床学院每季度召开一次实习生座谈会。",
+    "二、保障措施",
+    "（一）学院每年12月召开一次党员领导干部民主生活会。",
+    "（二）基层团组织建设经费纳入学校年度预算。",
+    "（三）新任党支部书记须在任职后3个月内参加岗前培训。",
+    "（四）党员组织关系转接须在一个月内办结。",
+    "（五）校领导带队走访慰问离退休老党员。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def _lead(doc, quote):
+    return [(d.name, d.basis) for d in _row(doc, quote).lead]
+
+
+def test_a_doer_the_lexicons_do_not_know_leads_as_the_text_names_it(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    assert _lead(doc, "牵头部门要对照清单") == [("牵头部门", "text")]
+    assert _lead(doc, "学生社团每学期开展") == [("学生社团", "text")]
+    assert _lead(doc, "选派人员于6月28日前") == [("选派人员", "text")]
+    # (after a time that opens the sentence)
+    assert _lead(doc, "学员每半天签到一次") == [("学员", "text")]
+    assert _lead(doc, "各临床学院每季度召开") == [("临床学院", "text")]
+
+
+def test_what_only_looks_like_an_opening_doer_is_still_suggested(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    # the institution itself, a name cut inside a word (团|组织), the officer who is trained,
+    # a member's records, a leader's act (带队): divided by duty, as before
+    for quote in ("学院每年12月召开一次", "基层团组织建设经费", "新任党支部书记须在任职后",
+                  "党员组织关系转接", "校领导带队走访慰问"):
+        lead = _row(doc, quote).lead
+        assert lead and all(d.basis == "suggested" for d in lead), quote
