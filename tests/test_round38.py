@@ -49,3 +49,46 @@ def test_what_only_looks_like_an_opening_doer_is_still_suggested(tmp_path):
                   "党员组织关系转接", "校领导带队走访慰问"):
         lead = _row(doc, quote).lead
         assert lead and all(d.basis == "suggested" for d in lead), quote
+
+
+_LEADERS = [
+    "中共示例大学委员会",
+    "关于实行校领导联系基层制度的实施办法",
+    "各二级党组织、各部门：",
+    "为密切联系师生，制定本办法。",
+    "一、联系内容",
+    "（一）校领导每学期到联系学院调研不少于2次。",
+    "（二）选派人员于6月28日前到村报到，由校领导带队送岗。",
+    "（三）完善党委联系服务专家制度，校领导每人联系2—3名高层次人才。",
+    "二、培训安排",
+    "（一）学员须在开班前完成平台上的6学时线上预习课程。",
+    "（二）新任党支部书记须在任职后3个月内参加岗前培训。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_the_leaders_a_sentence_opens_with_and_the_trainees_do_its_work(tmp_path):
+    doc = _parse(tmp_path, _LEADERS)
+    assert _lead(doc, "校领导每学期到联系学院") == [("校领导", "text")]
+    # (the one the sentence opens with, not the leader named after it)
+    assert _lead(doc, "选派人员于6月28日前") == [("选派人员", "text")]
+    lead = _row(doc, "完善党委联系服务专家制度").lead
+    assert lead and all(d.basis == "suggested" for d in lead)
+    # a class's trainees do their own coursework, though the sentence counts 学时
+    assert _lead(doc, "学员须在开班前完成") == [("学员", "text")]
+    # a secretary sent to training is still the trained one: divided by duty
+    lead = _row(doc, "新任党支部书记须在任职后").lead
+    assert lead and all(d.basis == "suggested" for d in lead)
+
+
+def test_a_day_range_with_its_weekdays_in_brackets_is_one_range():
+    from pbdocs.extract.timeexpr import find_deadlines
+
+    def found(text):
+        return [(f.deadline.kind, f.deadline.start, f.deadline.end)
+                for f in find_deadlines(text, "2027-04-20")]
+
+    assert found("5月17日（星期一）至21日（星期五），共5天。") == [
+        ("range", "2027-05-17", "2027-05-21")]
+    assert found("5月17日(周一)至21日(周五)集中培训。") == [("range", "2027-05-17", "2027-05-21")]

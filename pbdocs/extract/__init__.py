@@ -174,7 +174,8 @@ def _whole_plan(doc: Document, lex) -> None:
             if t.lead or not t.persons:
                 last = []
                 continue
-            doers = [d for d in t.persons if _person_subject(t.text, d.name)]
+            doers = [d for d in t.persons if _person_subject(t.text, d.name)
+                     or _opening_leader(t.text, d.name)]
             names = {d.name for d in t.persons}
             if not doers and last and all(d.name in names for d in last):
                 doers = last
@@ -413,7 +414,8 @@ def _opening_doer(text: str, lex) -> list[Dept]:
                 or _TIME_WORDS.search(name)
                 or (has_action(name, r) and not role)):
             return []
-        if name.endswith(officers) and (_person_object(rest) or _TRAINED.search(rest)):
+        if name.endswith(officers) and (_person_object(rest) or _TRAINED.search(rest)) and (
+                not name.endswith(tuple(sec.get("trainee_doers", ())))):
             return []
         return [Dept(name, lex.canonical(name), "text")]
     return []
@@ -450,6 +452,17 @@ def _opening_doers(doc: Document, lex) -> None:
                 t.lead = found
 
 
+def _opening_leader(text: str, name: str) -> bool:
+    """Whether the institution's leaders (`opening_leaders` in lexicon/tasks.txt) open `text` as
+    its doer (校领导每学期到联系学院调研…, 每名校领导联系2至3名…), not as the ones trained."""
+    from pbdocs.lang.lexicon import sections
+
+    ends = tuple(sections("tasks.txt").get("opening_leaders", ()))
+    rest = text[_ITEM_MARK.match(text).end():]
+    return bool(ends) and name.endswith(ends) and rest.startswith(name) and not (
+        _person_object(rest) or _TRAINED.search(rest))
+
+
 # an officer who takes part in training (党支部书记每年参加集中培训不少于32学时), not one who
 # organises it (院党委副书记负责组织支部书记参加学校轮训)
 _TRAINED = re.compile(r"^(?:(?!组织|负责)[^，,。；;])*?(?:参加|接受|完成)"
@@ -471,7 +484,7 @@ def _person_subject(text: str, name: str) -> bool:
     from pbdocs.lang.lexicon import sections
 
     s = sections("tasks.txt")
-    if _person_object(text):
+    if _person_object(text) and not name.endswith(tuple(s.get("trainee_doers", ()))):
         return False
     if re.search(rf"(?:^|[，,；;])\s*[^，,；;]{{0,20}}?由(?:所在|学院|各)?{re.escape(name)}"
                  rf"(?:负责|牵头|提出|召集|主持|审核|审定|组织|统一|逐一|[^，,；;]{{0,6}}?(?:进行|开展))",

@@ -53,10 +53,10 @@ _POST = r"(?P<post>\s*(?:底前|之前|以前|前(?!后)|止|为止))?"
 _MONTHS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?"
                      rf"(?<![\d.])(?P<m1>\d{{1,2}}){_SEP}(?P<m2>\d{{1,2}})\s*月"
                      rf"(?:份)?(?!\s*\d{{1,2}}\s*[日号]){_POST}")
-# "4月10日至14日": a range of days within one month
+# "4月10日至14日", "5月17日（星期一）至21日（星期五）": a range of days within one month
 _DAYS = re.compile(rf"(?:(?P<y>\d{{4}})\s*年)?"
-                   rf"(?<![\d.])(?P<m>\d{{1,2}})\s*月(?P<d1>\d{{1,2}})\s*[日号]?"
-                   rf"{_SEP}(?P<d2>\d{{1,2}})\s*[日号]{_POST}")
+                   rf"(?<![\d.])(?P<m>\d{{1,2}})\s*月(?P<d1>\d{{1,2}})\s*(?:[日号]{_WEEKDAY})?"
+                   rf"{_SEP}(?P<d2>\d{{1,2}})\s*[日号]{_WEEKDAY}{_POST}")
 _YEARS = re.compile(rf"{_PRE}(?P<y1>\d{{4}})\s*(?:年)?{_SEP}(?P<y2>\d{{4}})\s*年(?:度)?{_POST}")
 _RANGE_OR_POINT = re.compile(
     rf"{_PRE}(?P<a>{_point('a')})(?:{_SEP}(?P<b>{_point('b')}))?{_POST}")
