@@ -92,3 +92,16 @@ def test_a_day_range_with_its_weekdays_in_brackets_is_one_range():
     assert found("5月17日（星期一）至21日（星期五），共5天。") == [
         ("range", "2027-05-17", "2027-05-21")]
     assert found("5月17日(周一)至21日(周五)集中培训。") == [("range", "2027-05-17", "2027-05-21")]
+
+
+def test_a_leading_group_set_up_with_its_office_is_set_up_by_that_office(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会", "关于开展2027年党员冬训工作的实施方案", "各二级党组织：",
+        "为做好冬训工作，制定本方案。", "一、组织领导",
+        "（一）学校成立冬训工作领导小组，党委书记任组长，领导小组办公室设在党委组织部。",
+        "（二）各二级党组织要制定本单位冬训方案。",
+        "中共示例大学委员会", "2027年11月20日"])
+    lead = _row(doc, "学校成立冬训工作领导小组").lead
+    # a suggestion (the text says where its office sits, not who sets it up), with its words
+    assert [(d.canonical, d.basis, d.why) for d in lead] == [
+        ("党委组织部", "suggested", "“办公室设在党委组织部”")]

@@ -835,6 +835,7 @@ def _seated_office(doc: Document, lex) -> None:
         return any(w in h for h in headings + [c.heading or ""] if h for w in words) or bool(
             _LEADING_GROUP.search(c.text or ""))
 
+    _own_seat(doc, lex)
     office = _first_seat([c for c in doc.clauses if organising(c)], lex)
     if office is None:
         return
@@ -847,6 +848,23 @@ def _seated_office(doc: Document, lex) -> None:
                 t.lead = []  # the plan's own topic (三全育人 in its title) fits all of it
             if not t.lead:
                 t.lead = [Dept(office, lex.canonical(office), "suggested", why)]
+
+
+def _own_seat(doc: Document, lex) -> None:
+    """A leading group set up in a sentence that also seats its office (成立…工作领导小组，党委书记
+    任组长，领导小组办公室设在党委组织部): the office does the setting up, as a suggestion; the
+    duty its words would fit (党委书记 → 党委办公室) is not the work."""
+    departments = set(lex.departments.values())
+    for c in doc.clauses:
+        for t in c.tasks:
+            if not t.lead or not all(d.basis == "suggested" for d in t.lead) or not (
+                    _LEADING_GROUP.search(t.text)):
+                continue
+            seats = [m.group("name") for m in _SEATED.finditer(t.text)
+                     if lex.canonical(m.group("name")) in departments]
+            if seats:
+                t.lead = [Dept(seats[0], lex.canonical(seats[0]), "suggested",
+                               f"“办公室设在{seats[0]}”")]
 
 
 def _divides_work(clause) -> bool:
