@@ -105,3 +105,14 @@ def test_a_leading_group_set_up_with_its_office_is_set_up_by_that_office(tmp_pat
     # a suggestion (the text says where its office sits, not who sets it up), with its words
     assert [(d.canonical, d.basis, d.why) for d in lead] == [
         ("党委组织部", "suggested", "“办公室设在党委组织部”")]
+
+
+def test_the_units_named_by_their_part_in_the_work_lead_as_written(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会办公室", "关于分解落实2027年党建工作要点任务的通知", "各二级党组织、各部门：",
+        "现将有关事项通知如下。", "一、工作要求",
+        "（一）配合部门要按照牵头部门的安排承担相应工作。",
+        "（二）由牵头单位每学期末报送一次阶段性进展。",
+        "中共示例大学委员会办公室", "2027年3月1日"])
+    assert _lead(doc, "配合部门要按照") == [("配合部门", "text")]
+    assert _lead(doc, "由牵头单位每学期末") == [("牵头单位", "text")]

@@ -388,6 +388,7 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     if lead_in and not r.modals.search(lead_in.group()):
         rest = rest[lead_in.end():]
         rest = rest[_ITEM_MARK.match(rest).end():]
+    rest = rest.removeprefix("由")  # (由牵头部门召集配合部门共同研究: the agent after 由)
     officers = tuple(sec.get("doer_officers", ()))
     for k in range(2, min(len(rest), 16) + 1):
         name = rest[:k]
@@ -405,7 +406,7 @@ def _opening_doer(text: str, lex) -> list[Dept]:
             return []  # (校领导|带队: it ends in an act)
         role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
                 ) and len(name) <= 6
-        if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
+        if ((name.startswith(r.not_subject_starts) and not role) or _PREPOSITION.search(name)
                 or _NOT_IN_DOER.search(name)
                 or any(re.search(x, name) for x in sec.get("not_opening_doers", ()))
                 or _HELD.match(after) or _EQUIPPED.match(after)
