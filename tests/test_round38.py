@@ -116,3 +116,16 @@ def test_the_units_named_by_their_part_in_the_work_lead_as_written(tmp_path):
         "中共示例大学委员会办公室", "2027年3月1日"])
     assert _lead(doc, "配合部门要按照") == [("配合部门", "text")]
     assert _lead(doc, "由牵头单位每学期末") == [("牵头单位", "text")]
+
+
+def test_a_holiday_written_short_in_its_quotes_is_its_day():
+    from pbdocs.extract.lexicon import load
+    from pbdocs.extract.recurrence import find_recurrences
+
+    def on(text):
+        return [(f.recurrence.period, f.recurrence.on) for f in find_recurrences(text, load())]
+
+    assert on("每年“三八”节前后组织女教职工健康讲座。") == [("day", "03-08")]
+    assert on("每年“八一”前后走访慰问在役学生家庭。") == [("day", "08-01")]
+    # (an award named after the day is no date)
+    assert on("每年评选“三八红旗手”。") == [("year", None)]

@@ -259,7 +259,9 @@ def _named_day(window: str) -> str | None:
     m = _NAMED_AROUND.match(window)
     if not m:
         return None
-    day = fixed_day(m.group("name"))
+    # (the table may list a name only in its quotes, “三八”节, as it is unsafe bare: 三八红旗手)
+    day = (fixed_day(m.group("name")) or fixed_day(f"“{m.group('name')}”{m.group('also') or ''}")
+           or fixed_day(f"“{m.group('name')}”"))
     dotted = _DOTTED_DAY.fullmatch(m.group("name"))
     if day is None and dotted and 1 <= int(dotted[1]) <= 12 and 1 <= int(dotted[2]) <= 31:
         day = f"{int(dotted[1]):02d}-{int(dotted[2]):02d}"
