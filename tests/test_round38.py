@@ -104,7 +104,7 @@ def test_a_leading_group_set_up_with_its_office_is_set_up_by_that_office(tmp_pat
     lead = _row(doc, "学校成立冬训工作领导小组").lead
     # a suggestion (the text says where its office sits, not who sets it up), with its words
     assert [(d.canonical, d.basis, d.why) for d in lead] == [
-        ("党委组织部", "suggested", "“办公室设在党委组织部”")]
+        ("党委组织部", "suggested", "句中写明领导小组办公室设在党委组织部")]
 
 
 def test_the_units_named_by_their_part_in_the_work_lead_as_written(tmp_path):

@@ -865,7 +865,7 @@ def _own_seat(doc: Document, lex) -> None:
                      if lex.canonical(m.group("name")) in departments]
             if seats:
                 t.lead = [Dept(seats[0], lex.canonical(seats[0]), "suggested",
-                               f"“办公室设在{seats[0]}”")]
+                               f"句中写明领导小组办公室设在{seats[0]}")]
 
 
 def _divides_work(clause) -> bool:

@@ -33,7 +33,7 @@ import numpy as np
 
 from pbdocs.lang.lexicon import per_lexicon, rows
 
-MARGIN = 20.0  # the log-odds lead of the top department over the runner-up
+MARGIN = 25.0  # the log-odds lead of the top department over the runner-up
 _ALPHA = 0.1  # additive smoothing
 _TITLE_WEIGHT = 0.5
 _ISSUER_WEIGHT = 3.0
