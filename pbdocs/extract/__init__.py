@@ -352,13 +352,8 @@ def _opening_person(text: str, lex) -> list[Dept]:
     r = rules()
     endings = tuple(sections("tasks.txt").get("doer_officers", ()))
     rest = text[_ITEM_MARK.match(text).end():]
-    for k in range(2, min(len(rest), 16) + 1):
-        name = rest[:k]
-        if not _NAME_CHARS.fullmatch(name):
-            return []
-        after = rest[k:]
-        if not name.endswith(endings) or not (
-                r.modals.match(after) or r.person_cues.match(after)):
+    for _, name, after in _opening_names(rest, endings):
+        if not (r.modals.match(after) or r.person_cues.match(after)):
             continue
         if (name.startswith(r.not_subject_starts) or _PREPOSITION.search(name)
                 or name.endswith(tuple(r.leader_terms)) or opens_with_action(name, r)
@@ -366,6 +361,17 @@ def _opening_person(text: str, lex) -> list[Dept]:
             return []
         return [Dept(name, lex.canonical(name), "text")]
     return []
+
+
+def _opening_names(rest: str, endings: tuple[str, ...]):
+    """(length, name, what follows) for each opening of `rest` of 2 to 16 name characters that
+    ends as `endings` do, shortest first."""
+    for k in range(2, min(len(rest), 16) + 1):
+        name = rest[:k]
+        if not _NAME_CHARS.fullmatch(name):
+            return
+        if name.endswith(endings):
+            yield k, name, rest[k:]
 
 
 _LEAD_IN_SEGMENT = re.compile(r"^[^，,。；;]{1,12}?(?:期间|后|前|内|时)[，,]")
@@ -390,18 +396,13 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         rest = rest[_ITEM_MARK.match(rest).end():]
     rest = rest.removeprefix("由")  # (由牵头部门召集配合部门共同研究: the agent after 由)
     officers = tuple(sec.get("doer_officers", ()))
-    for k in range(2, min(len(rest), 16) + 1):
-        name = rest[:k]
-        if not _NAME_CHARS.fullmatch(name):
-            return []
-        after = rest[k:]
-        if not name.endswith(endings) or not (
-                r.modals.match(after) or r.person_cues.match(after)
+    for k, name, after in _opening_names(rest, endings):
+        if not (r.modals.match(after) or r.person_cues.match(after)
                 or (not name.endswith(officers) and _acts(after, r))):
             continue
         if k not in _word_ends(rest[:k + 8]):
             return []  # (基层团|组织建设经费: the name ends inside a word)
-        last = words(name)[-1] if words(name) else name
+        last = (words(name) or (name,))[-1]
         if _is_verb(last, r):
             return []  # (校领导|带队: it ends in an act)
         role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
@@ -415,8 +416,7 @@ def _opening_doer(text: str, lex) -> list[Dept]:
                 or _TIME_WORDS.search(name)
                 or (has_action(name, r) and not role)):
             return []
-        if name.endswith(officers) and (_person_object(rest) or _TRAINED.search(rest)) and (
-                not name.endswith(tuple(sec.get("trainee_doers", ())))):
+        if name.endswith(officers) and _trained_one(rest, name):
             return []
         return [Dept(name, lex.canonical(name), "text")]
     return []
@@ -460,14 +460,28 @@ def _opening_leader(text: str, name: str) -> bool:
 
     ends = tuple(sections("tasks.txt").get("opening_leaders", ()))
     rest = text[_ITEM_MARK.match(text).end():]
-    return bool(ends) and name.endswith(ends) and rest.startswith(name) and not (
-        _person_object(rest) or _TRAINED.search(rest))
+    return bool(ends) and name.endswith(ends) and rest.startswith(name) and not _trained_one(
+        rest, name)
 
 
 # an officer who takes part in training (党支部书记每年参加集中培训不少于32学时), not one who
 # organises it (院党委副书记负责组织支部书记参加学校轮训)
 _TRAINED = re.compile(r"^(?:(?!组织|负责)[^，,。；;])*?(?:参加|接受|完成)"
                       r"[^，,。；;]{0,10}?(?:培训|轮训)")
+
+
+def _trainee(name: str) -> bool:
+    """Whether `name` is a class's trainee (`trainee_doers` in lexicon/tasks.txt: 学员), who does
+    the coursework a sentence counts in 学时."""
+    from pbdocs.lang.lexicon import sections
+
+    return name.endswith(tuple(sections("tasks.txt").get("trainee_doers", ())))
+
+
+def _trained_one(text: str, name: str) -> bool:
+    """Whether the officer `name` opening `text` is the one trained or counted in it (党支部书记
+    每年参加集中培训…), not a class's trainee doing the coursework."""
+    return bool(_person_object(text) or _TRAINED.search(text)) and not _trainee(name)
 
 
 def _person_object(text: str) -> bool:
@@ -485,7 +499,7 @@ def _person_subject(text: str, name: str) -> bool:
     from pbdocs.lang.lexicon import sections
 
     s = sections("tasks.txt")
-    if _person_object(text) and not name.endswith(tuple(s.get("trainee_doers", ()))):
+    if _person_object(text) and not _trainee(name):
         return False
     if re.search(rf"(?:^|[，,；;])\s*[^，,；;]{{0,20}}?由(?:所在|学院|各)?{re.escape(name)}"
                  rf"(?:负责|牵头|提出|召集|主持|审核|审定|组织|统一|逐一|[^，,；;]{{0,6}}?(?:进行|开展))",
