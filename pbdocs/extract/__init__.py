@@ -660,12 +660,12 @@ _SEATED = re.compile(r"(?:办公室|专班|小组)(?:[^，,。；;]{0,6}?|[，,]
 _GROUP_OFFICE = re.compile(r"(?:领导小组|工作专班|专班|工作小组|活动)办公室$")
 
 
-def _first_seat(clauses, lex) -> str | None:
-    """The department the first of `clauses` that seats a group's office names (领导小组办公室
+def _first_seat(texts, lex) -> str | None:
+    """The department the first of `texts` that seats a group's office names (领导小组办公室
     设在党委组织部 → 党委组织部), as written; None when none does."""
     departments = set(lex.departments.values())
-    for c in clauses:
-        for m in _SEATED.finditer(c.text or ""):
+    for text in texts:
+        for m in _SEATED.finditer(text or ""):
             if lex.canonical(m.group("name")) in departments:
                 return m.group("name")
     return None
@@ -676,7 +676,7 @@ def _seated_named(doc: Document, lex) -> None:
     the department it is seated in (领导小组办公室设在党委组织部): the task book names that
     department, as the text does (basis kept)."""
     departments = set(lex.departments.values())
-    seat = _first_seat(doc.clauses, lex)
+    seat = _first_seat((c.text for c in doc.clauses), lex)
     if seat is None:
         return
     for c in doc.clauses:
@@ -851,7 +851,7 @@ def _seated_office(doc: Document, lex) -> None:
             _LEADING_GROUP.search(c.text or ""))
 
     _own_seat(doc, lex)
-    office = _first_seat([c for c in doc.clauses if organising(c)], lex)
+    office = _first_seat((c.text for c in doc.clauses if organising(c)), lex)
     if office is None:
         return
     why = f"“办公室设在{office}”"
@@ -869,17 +869,15 @@ def _own_seat(doc: Document, lex) -> None:
     """A leading group set up in a sentence that also seats its office (成立…工作领导小组，党委书记
     任组长，领导小组办公室设在党委组织部): the office does the setting up, as a suggestion; the
     duty its words would fit (党委书记 → 党委办公室) is not the work."""
-    departments = set(lex.departments.values())
     for c in doc.clauses:
         for t in c.tasks:
             if not t.lead or not all(d.basis == "suggested" for d in t.lead) or not (
                     _LEADING_GROUP.search(t.text)):
                 continue
-            seats = [m.group("name") for m in _SEATED.finditer(t.text)
-                     if lex.canonical(m.group("name")) in departments]
-            if seats:
-                t.lead = [Dept(seats[0], lex.canonical(seats[0]), "suggested",
-                               f"句中写明领导小组办公室设在{seats[0]}")]
+            seat = _first_seat([t.text], lex)
+            if seat is not None:
+                t.lead = [Dept(seat, lex.canonical(seat), "suggested",
+                               f"句中写明领导小组办公室设在{seat}")]
 
 
 def _divides_work(clause) -> bool:
