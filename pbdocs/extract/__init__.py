@@ -328,6 +328,20 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # (按照每名党员每年…, 寒暑假前对全体党员…: a phrase, not a name)
 _PREPOSITION = re.compile(r"[对向为与把将在从按以给跟同于被由每和及的、]|经费|前|后|"
                           r"评议|评选|考核|培训|活动")
+# the same, read as words: a one-character preposition standing alone (寒暑假前|对|全体党员),
+# not inside a word (谈话|对象, 结对|双方)
+_PREPOSITION_WORD = re.compile(r"[对向为与把将在从按以给跟同于被由每和及的、]|按照|依照|根据|"
+                               r"对于|关于|通过|针对|围绕|面向")
+_PREPOSITION_PART = re.compile(r"经费|前|后|评议|评选|考核|培训|活动")
+
+
+def _has_preposition(name: str) -> bool:
+    """Whether an opening phrase holds a preposition or an activity (按照每名党员…,
+    寒暑假前对全体党员…), so that it is a phrase, not a name; read by word."""
+    from pbdocs.extract.tasks import words
+
+    return bool(_PREPOSITION_PART.search(name)) or any(
+        _PREPOSITION_WORD.fullmatch(w) for w in (words(name) or (name,)))
 
 
 def _unit_end(name: str) -> int:
@@ -396,9 +410,10 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         rest = rest[_ITEM_MARK.match(rest).end():]
     rest = rest.removeprefix("由")  # (由牵头部门召集配合部门共同研究: the agent after 由)
     officers = tuple(sec.get("doer_officers", ()))
+    acting = tuple(sec.get("acting_officers", ()))
     for k, name, after in _opening_names(rest, endings):
         if not (r.modals.match(after) or r.person_cues.match(after)
-                or (not name.endswith(officers) and _acts(after, r))):
+                or ((not name.endswith(officers) or name.endswith(acting)) and _acts(after, r))):
             continue
         if k not in _word_ends(rest[:k + 8]):
             return []  # (基层团|组织建设经费: the name ends inside a word)
@@ -407,7 +422,11 @@ def _opening_doer(text: str, lex) -> list[Dept]:
             return []  # (校领导|带队: it ends in an act)
         role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
                 ) and len(name) <= 6
-        if ((name.startswith(r.not_subject_starts) and not role) or _PREPOSITION.search(name)
+        parts = words(name) or (name,)
+        if _PREPOSITION_WORD.match(name) or parts[0] == "拟" or (
+                len(parts) > 2 and _is_verb(parts[0], r)):
+            return []  # (对受处分人员…, 拟表彰对象在…公示, 组织推优对象开展…: not its doer)
+        if ((name.startswith(r.not_subject_starts) and not role) or _has_preposition(name)
                 or _NOT_IN_DOER.search(name)
                 or any(re.search(x, name) for x in sec.get("not_opening_doers", ()))
                 or _HELD.match(after) or _EQUIPPED.match(after)
