@@ -49,3 +49,47 @@ def test_a_phrase_that_opens_with_a_preposition_or_an_act_is_not_a_doer(tmp_path
                   "面向全校师生医护人员", "党员组织关系转接"):
         lead = _row(doc, quote).lead
         assert lead and all(d.basis == "suggested" for d in lead), quote
+
+
+_PLAN = [
+    "中共示例大学委员会",
+    "关于加强党费和学习管理工作的实施办法",
+    "各二级党组织、各部门：",
+    "为规范管理，制定本办法。",
+    "一、工作要求",
+    "（一）党委组织部每年3月核定党员交纳党费基数，人事处、离退休工作处配合提供党员工资数据。",
+    "（二）由法学院党委协助准备学习材料。",
+    "（三）作品由各离退休党支部征集。",
+    "（四）教师发展中心每年暑期举办课程思政专题研修班。",
+    "（五）教师服务中心举办新入职教师座谈会。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_a_body_that_only_assists_with_nobody_to_assist_does_it_each_one_listed(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    assert _lead(doc, "人事处、离退休工作处配合提供") == [("人事处", "text"),
+                                                        ("离退休工作处", "text")]
+    assert _lead(doc, "由法学院党委协助准备") == [("法学院党委", "text")]
+
+
+def test_the_doer_after_the_matter_handed_to_it_with_you_leads(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    assert _lead(doc, "作品由各离退休党支部征集") == [("各离退休党支部", "text")]
+
+
+def test_an_officer_word_that_opens_a_body_name_is_not_the_doer(tmp_path):
+    doc = _parse(tmp_path, _PLAN)
+    assert _lead(doc, "教师发展中心每年暑期") == [("教师发展中心", "text")]
+    # an unknown 教师…中心: not 教师 doing it
+    assert ("教师", "text") not in _lead(doc, "教师服务中心举办")
+
+
+def test_common_names_of_the_party_school_and_the_armed_forces_department():
+    from pbdocs.extract.pipeline import get_nlp, lexicon_of
+
+    lex = lexicon_of(get_nlp(()))
+    assert lex.canonical("党委党校") == "党校"
+    assert lex.canonical("党委武装部") == "人民武装部"
+    assert lex.canonical("教师教学发展中心") == "教师发展中心"

@@ -291,13 +291,14 @@ _OFFICER_FIRST = re.compile(r"[^、，,。；;\s]{1,12}?(?:书记|委员)[、和
 
 
 def _assists_alone(text: str, name: str) -> bool:
-    """Whether `text` has `name` 配合 with no body it assists (X配合做好…, not X配合Y做好…):
+    """Whether `text` has `name` 配合 or 协助 with no body it assists (X配合做好…, not X配合Y做好…):
     the words after 配合 are `assist_alone` in lexicon/tasks.txt."""
     from pbdocs.lang.lexicon import sections
 
     words = sections("tasks.txt").get("assist_alone", ())
-    i = text.find(name + "配合")
-    if i >= 0 and text[i + len(name) + 2:].startswith(tuple(words)):
+    # (由法学院党委协助准备学习材料; 人事处、离退休工作处配合提供…: each one listed)
+    if words and re.search(rf"{re.escape(name)}(?:[、和及与][^，,。；;、]{{2,12}}?)*(?:配合|协助)"
+                           rf"(?:{'|'.join(map(re.escape, words))})", text):
         return True
     # (教师党支部要参与本单位人才引进…的讨论: the subject that is asked to take part does it)
     return bool(re.match(
@@ -409,12 +410,20 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         rest = rest[lead_in.end():]
         rest = rest[_ITEM_MARK.match(rest).end():]
     rest = rest.removeprefix("由")  # (由牵头部门召集配合部门共同研究: the agent after 由)
+    topic = _TOPIC_BY.match(rest)
+    if topic and not has_action(topic.group(1), r):
+        rest = rest[topic.end():]  # (经费由课程负责人统筹使用: the agent after the matter)
     officers = tuple(sec.get("doer_officers", ()))
     acting = tuple(sec.get("acting_officers", ()))
+    bodies = tuple(sec.get("opening_doers", ()))
     for k, name, after in _opening_names(rest, endings):
         if not (r.modals.match(after) or r.person_cues.match(after)
                 or ((not name.endswith(officers) or name.endswith(acting)) and _acts(after, r))):
             continue
+        if (name.endswith(officers) and not (r.modals.match(after) or r.person_cues.match(after))
+                and any(k < len(n) <= k + 4 and not _has_preposition(n)
+                        for _, n, _ in _opening_names(rest, bodies))):
+            continue  # (教师发展中心举办…: the officer names the body it opens)
         if k not in _word_ends(rest[:k + 8]):
             return []  # (基层团|组织建设经费: the name ends inside a word)
         last = (words(name) or (name,))[-1]
@@ -441,6 +450,8 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     return []
 
 
+# the matter a sentence opens with, handed to whoever 由 names (经费由…, 评委由…)
+_TOPIC_BY = re.compile(r"^([^，,。；;：:由]{1,10}?)由")
 # (数据修正须经…, 支部书记代表支部委员会报告…: an act inside the phrase, not a name)
 _NOT_IN_DOER = re.compile(r"经|代表.")
 _TIME_WORDS = re.compile(r"季度|假期|学期|半年|年度|上旬|中旬|下旬|月|日")
