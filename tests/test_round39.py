@@ -93,3 +93,25 @@ def test_common_names_of_the_party_school_and_the_armed_forces_department():
     assert lex.canonical("党委党校") == "党校"
     assert lex.canonical("党委武装部") == "人民武装部"
     assert lex.canonical("教师教学发展中心") == "教师发展中心"
+
+
+_REFORM = [
+    "中共示例大学委员会",
+    "关于深化“三全育人”综合改革的实施方案",
+    "各二级党组织、各部门：",
+    "为构建一体化育人体系，制定本方案。",
+    "一、主要任务",
+    "（一）每年评选表彰一批“三全育人”先进集体和个人。",
+    "（二）每年“七一”前后开展“两优一先”评选表彰。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_an_honour_any_line_of_work_gives_goes_by_the_plans_own_line(tmp_path):
+    doc = _parse(tmp_path, _REFORM)
+    row = _row(doc, "每年评选表彰一批")
+    assert [(d.canonical, d.basis) for d in row.lead] == [("党委学生工作部", "suggested")]
+    assert "文件标题" in row.lead[0].why
+    # the party's own honours (“两优一先”) stay with the organisation department
+    assert [d.canonical for d in _row(doc, "两优一先").lead] == ["党委组织部"]

@@ -851,6 +851,14 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
+            if term in words.generic_duties and not (organiser is not None and _notice_like(
+                    doc)) and not any(x in t.text for x in duty.terms
+                                      if x not in words.generic_duties):
+                # (每年评选表彰“劳动之星” in a 劳动教育 plan: the plan's line of work; not
+                # “两优一先”评选表彰; a department's notice organises it itself, below)
+                titled = by_duty(_TITLE_YEAR.sub("", doc.title or ""))
+                if titled is not None and set(titled[0].lead) != set(duty.lead):
+                    duty, term, source = titled[0], titled[1], "（见文件标题）"
             if (organiser is not None and source.startswith("（见标题")
                     and organiser.canonical not in duty.lead and _notice_like(doc)):
                 # (严肃工作纪律 → 严禁弄虚作假 in a 组织部 notice: the heading says how the

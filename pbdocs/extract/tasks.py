@@ -61,6 +61,7 @@ class Rules:
     attitudes: re.Pattern  # 统筹谋划, 高度重视: how to take the work, no work of its own
     committee_offices: frozenset[str]  # the committee's general office: it issues for the committee
     others_provide: frozenset[str]  # duty terms another department provides even there (经费)
+    generic_duties: frozenset[str]  # duty terms any line of work has (评选表彰, 优秀案例)
     general_offices: frozenset[str]  # the most general party work's offices (组织部, 党委办公室)
     own_line_offices: frozenset[str]  # supervision and money: theirs in any department's notice
     leader_terms: frozenset[str]  # the institution's leaders (校党委书记, 校领导)
@@ -152,6 +153,7 @@ def rules() -> Rules:
         attitudes=re.compile(rf"(?:要|应|须|必须)?(?:{any_of(s.get('attitudes', ()))})"),
         committee_offices=frozenset(s.get("committee_offices", ())),
         others_provide=frozenset(s.get("others_provide", ())),
+        generic_duties=frozenset(s.get("generic_duties", ())),
         general_offices=frozenset(s.get("general_offices", ())),
         own_line_offices=frozenset(s.get("own_line_offices", ())),
         leader_terms=frozenset(s.get("leader_terms", ())),
