@@ -115,3 +115,25 @@ def test_an_honour_any_line_of_work_gives_goes_by_the_plans_own_line(tmp_path):
     assert "文件标题" in row.lead[0].why
     # the party's own honours (“两优一先”) stay with the organisation department
     assert [d.canonical for d in _row(doc, "两优一先").lead] == ["党委组织部"]
+
+
+_ELECTION = [
+    "中共示例大学委员会",
+    "基层党组织换届选举工作实施细则",
+    "各二级党组织：",
+    "为规范换届选举工作，制定本细则。",
+    "一、选举组织",
+    "（一）二级党组织选举大会由党委组织部派员指导。",
+    "（二）党支部选举大会由所在二级党组织派员指导。",
+    "（三）各学院要成立由党委书记任组长的换届工作小组。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_the_agent_after_you_leads_not_the_body_whose_matter_it_is(tmp_path):
+    doc = _parse(tmp_path, _ELECTION)
+    assert _lead(doc, "二级党组织选举大会由党委组织部") == [("党委组织部", "text")]
+    assert _lead(doc, "党支部选举大会由所在二级党组织") == [("二级党组织", "text")]
+    # (由…任组长的 says what the subject sets up: the subject still leads)
+    assert ("各学院", "text") in _lead(doc, "各学院要成立由党委书记任组长")

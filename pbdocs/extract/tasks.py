@@ -747,6 +747,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     inside = [m for m in named if start <= m.start < end]
     out: list[Doer] = []
     seen_segments: set[int] = set()
+    agents: list[tuple[int, int]] = []  # (segment start, where) of each agent after 由
 
     def add(d: Doer) -> None:
         if d.name in r.institution_bodies or d.canonical in r.institution_bodies:
@@ -815,6 +816,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 or _meeting_acts(text[after_at:end], r)):
             continue
         seen_segments.add(seg_start)
+        if agent:
+            agents.append((seg_start, first.start))
         for k, m in enumerate(group):
             # (the modifier, or the word after 由, written before the name is where the
             # doer's name starts)
@@ -833,6 +836,13 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
             for m in inside:
                 if m.start == tie.end() and _JOINTLY.match(text, m.end, end):
                     add(Doer(m.name, m.canonical, m.start in persons, m.start))
+    if agents:  # 二级党组织选举大会由党委组织部派员指导: the matter's owner is not its agent
+        def _segment(at: int) -> int:
+            return max([text.rfind(ch, start, at) for ch in _OPENERS] + [start - 1])
+        # (not 各学院要成立由党委书记任组长的小组: 由 inside what the subject does)
+        out = [d for d in out if not any(
+            _segment(d.start) == seg and d.start < at and "由" in text[d.start:at]
+            and not _BEFORE_BY.search(text[d.start:at]) for seg, at in agents)]
     for m in inside:  # 做好意识形态工作，是党支部的重要政治责任: whose duty it is
         if text[max(start, m.start - 1):m.start] == "是" and _WHOSE_DUTY.match(text, m.end):
             add(Doer(m.name, m.canonical, m.start in persons, m.start))
@@ -849,6 +859,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
 _BODY_ALIAS = re.compile(r"[（(](?:党总支|党委|党支部|直属党支部|党工委|党组织)[）)]")
 
 
+# what a subject does before a 由 that only says how (要成立由…任组长的小组)
+_BEFORE_BY = re.compile(r"要|应|须|将|成立|组建|建立|设立|组成")
 # the agent's name opened by a word after 由 (由学生党支部申报); not every body (由各…) nor the
 # university's own (由学校党委组织部负责: its department, as before)
 _BY_WHICH = re.compile(r"由((?!各|(?:学校|校|本|全校)$)[\u4e00-\u9fff]{1,4})$")
