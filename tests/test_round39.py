@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.test_round13 import _parse
 from tests.test_round20 import _row
+from tests.test_round38 import _lead
 
 _NOTICE = [
     "中共示例大学委员会组织部",
@@ -24,10 +25,6 @@ _NOTICE = [
     "党委组织部",
     "2027年3月1日",
 ]
-
-
-def _lead(doc, quote):
-    return [(d.name, d.basis) for d in _row(doc, quote).lead]
 
 
 def test_a_person_the_sentence_opens_with_does_it_though_a_preposition_sits_in_a_word(
