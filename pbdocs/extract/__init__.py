@@ -327,13 +327,13 @@ _ITEM_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)
                         r"(?:各|每名|每位|每个)?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # (按照每名党员每年…, 寒暑假前对全体党员…: a phrase, not a name)
-_PREPOSITION = re.compile(r"[对向为与把将在从按以给跟同于被由每和及的、]|经费|前|后|"
-                          r"评议|评选|考核|培训|活动")
+_PREPOSITION_CHARS = "对向为与把将在从按以给跟同于被由每和及的、"
+_PREPOSITION_PART = re.compile(r"经费|前|后|评议|评选|考核|培训|活动")
+_PREPOSITION = re.compile(rf"[{_PREPOSITION_CHARS}]|{_PREPOSITION_PART.pattern}")
 # the same, read as words: a one-character preposition standing alone (寒暑假前|对|全体党员),
 # not inside a word (谈话|对象, 结对|双方)
-_PREPOSITION_WORD = re.compile(r"[对向为与把将在从按以给跟同于被由每和及的、]|按照|依照|根据|"
-                               r"对于|关于|通过|针对|围绕|面向")
-_PREPOSITION_PART = re.compile(r"经费|前|后|评议|评选|考核|培训|活动")
+_PREPOSITION_WORD = re.compile(rf"[{_PREPOSITION_CHARS}]|按照|依照|根据|对于|关于|通过|针对|"
+                               r"围绕|面向")
 
 
 def _has_preposition(name: str) -> bool:

@@ -856,7 +856,7 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                                       if x not in words.generic_duties):
                 # (每年评选表彰“劳动之星” in a 劳动教育 plan: the plan's line of work; not
                 # “两优一先”评选表彰; a department's notice organises it itself, below)
-                titled = by_duty(_TITLE_YEAR.sub("", doc.title or ""))
+                titled = by_duty(doc.title or "")
                 if titled is not None and set(titled[0].lead) != set(duty.lead):
                     duty, term, source = titled[0], titled[1], "（见文件标题）"
             if (organiser is not None and source.startswith("（见标题")

@@ -783,7 +783,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         after_at = alias.end() if alias else last.end
         while alias and i < len(inside) and inside[i].start < after_at:
             i += 1  # (the 党总支 inside the brackets is no doer of its own)
-        seg_start = max([text.rfind(ch, start, first.start) for ch in _OPENERS] + [start - 1])
+        seg_start = _segment_start(text, start, first.start)
         # (2029年9月底前各二级党组织完成…, 下半年学生工作部组织…: the time opens the segment,
         # the body after it is its subject)
         raw_before = _TIME_LEAD.sub("", text[seg_start + 1:first.start].strip())
@@ -837,12 +837,11 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 if m.start == tie.end() and _JOINTLY.match(text, m.end, end):
                     add(Doer(m.name, m.canonical, m.start in persons, m.start))
     if agents:  # 二级党组织选举大会由党委组织部派员指导: the matter's owner is not its agent
-        def _segment(at: int) -> int:
-            return max([text.rfind(ch, start, at) for ch in _OPENERS] + [start - 1])
         # (not 各学院要成立由党委书记任组长的小组: 由 inside what the subject does)
         out = [d for d in out if not any(
-            _segment(d.start) == seg and d.start < at and "由" in text[d.start:at]
-            and not _BEFORE_BY.search(text[d.start:at]) for seg, at in agents)]
+            _segment_start(text, start, d.start) == seg and d.start < at
+            and "由" in text[d.start:at] and not _BEFORE_BY.search(text[d.start:at])
+            for seg, at in agents)]
     for m in inside:  # 做好意识形态工作，是党支部的重要政治责任: whose duty it is
         if text[max(start, m.start - 1):m.start] == "是" and _WHOSE_DUTY.match(text, m.end):
             add(Doer(m.name, m.canonical, m.start in persons, m.start))
@@ -853,6 +852,11 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if found is not None:
             add_listed(*found)
     return out
+
+
+def _segment_start(text: str, start: int, at: int) -> int:
+    """Where the segment holding `at` opens (the mark before it), or `start` - 1."""
+    return max([text.rfind(ch, start, at) for ch in _OPENERS] + [start - 1])
 
 
 # the kind of body a name is, in brackets after it (各二级党委（党总支）, 各学院党委（党总支）)
