@@ -134,3 +134,14 @@ def test_the_agent_after_you_leads_not_the_body_whose_matter_it_is(tmp_path):
     assert _lead(doc, "党支部选举大会由所在二级党组织") == [("二级党组织", "text")]
     # (由…任组长的 says what the subject sets up: the subject still leads)
     assert ("各学院", "text") in _lead(doc, "各学院要成立由党委书记任组长")
+
+
+def test_a_colleges_own_leaders_and_a_department_acting_the_same_day_lead(tmp_path):
+    lines = list(_PLAN)
+    lines[1] = "关于做好定点帮扶工作的实施方案"
+    lines[5:10] = ["（一）院领导每年到帮扶县调研不少于1次。",
+                   "（二）宣传部当日在学校官方微信推送专题内容。"]
+    doc = _parse(tmp_path, lines)
+    assert _lead(doc, "院领导每年到帮扶县") == [("院领导", "text")]
+    assert [(d.canonical, d.basis) for d in _row(doc, "宣传部当日").lead] == [
+        ("党委宣传部", "text")]
