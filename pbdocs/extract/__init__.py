@@ -417,21 +417,22 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     acting = tuple(sec.get("acting_officers", ()))
     bodies = tuple(sec.get("opening_doers", ()))
     for k, name, after in _opening_names(rest, endings):
-        if not (r.modals.match(after) or r.person_cues.match(after)
-                or ((not name.endswith(officers) or name.endswith(acting)) and _acts(after, r))):
+        cued = bool(r.modals.match(after) or r.person_cues.match(after))
+        if not (cued or ((not name.endswith(officers) or name.endswith(acting))
+                         and _acts(after, r))):
             continue
-        if (name.endswith(officers) and not (r.modals.match(after) or r.person_cues.match(after))
+        if (name.endswith(officers) and not cued
                 and any(k < len(n) <= k + 4 and not _has_preposition(n)
                         for _, n, _ in _opening_names(rest, bodies))):
             continue  # (教师发展中心举办…: the officer names the body it opens)
         if k not in _word_ends(rest[:k + 8]):
             return []  # (基层团|组织建设经费: the name ends inside a word)
-        last = (words(name) or (name,))[-1]
+        parts = words(name) or (name,)
+        last = parts[-1]
         if _is_verb(last, r):
             return []  # (校领导|带队: it ends in an act)
         role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
                 ) and len(name) <= 6
-        parts = words(name) or (name,)
         if _PREPOSITION_WORD.match(name) or parts[0] == "拟" or (
                 len(parts) > 2 and _is_verb(parts[0], r)):
             return []  # (对受处分人员…, 拟表彰对象在…公示, 组织推优对象开展…: not its doer)
