@@ -812,9 +812,12 @@ def _anchored_limits(doc: Document) -> None:
                     event in where[id(u)][1]) and not _ANCHORED.search(u.text):
                 # (the event's end: the latest date of the rows that date it, 11月10日上午
                 # 举行开班式 … 11月13日下午组织闭卷考试 in the training's own part)
+                # (an event's own days or one day, not a year the row also names: 2027年
+                # in a preamble that says 拟于7月上旬举办2027年…培训班)
                 src = max((x for v in rows[:i] if where[id(v)][0] == where[id(u)][0]
                            and not v.recurrences for x in v.deadlines
-                           if x.end and not x.inferred), key=lambda x: x.end, default=d)
+                           if x.end and not x.inferred and x.start and _short_span(x)),
+                          key=lambda x: x.end, default=d)
                 src = max(src, d, key=lambda x: x.end)
                 break
         if src is None or parse_iso(src.end) is None:
