@@ -48,3 +48,47 @@ def test_a_limit_counted_from_a_trainings_end_is_not_counted_from_the_notices_ye
     due = due_of(_row(doc, "学员须在培训结束后10日内"))
     # the training is in early July (7月上旬): ten days after it, not after 2027年 ends
     assert due["kind"] == "by" and due["end"].startswith("2027-07"), due
+
+
+_DOERS = [
+    "中共示例大学委员会",
+    "关于加强基层组织建设的实施办法",
+    "各二级党组织、各部门：",
+    "为加强基层组织建设，制定本办法。",
+    "一、工作要求",
+    "（一）带队教师负责团队安全管理。",
+    "（二）与会委员要充分发表意见。",
+    "（三）各代表团要组织本团代表深入开展调研。",
+    "（四）物业维修科要在9月24日前完成学生公寓门窗集中排查。",
+    "（五）主备人要提前3天将教学设计发送本教研室教师。",
+    "（六）遇突发情况，带队教师须在1小时内报告所在学院。",
+    "（七）培训期间实行每半天签到，由带班员负责考勤。",
+    "（八）各二级党组织书记要亲自部署本单位轮训工作。",
+    "（九）对受处分人员每半年开展一次回访教育。",
+    "（十）新任党支部书记须在任职后3个月内参加岗前培训。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_doer_the_sentence_names_leads_though_no_lexicon_knows_it(tmp_path):
+    doc = _parse(tmp_path, _DOERS)
+    # an officer in charge (负责), a word that only begins with a preposition's character
+    # (与会), a delegation (代表团), a section (科) and a person (主备人) the segmenter joins
+    # with the modal after it
+    assert _lead(doc, "带队教师负责团队安全管理") == [("带队教师", "text")]
+    assert _lead(doc, "与会委员要充分发表意见") == [("与会委员", "text")]
+    assert [n for n, b in _lead(doc, "各代表团要组织本团代表") if b == "text"] == ["代表团"]
+    assert _lead(doc, "物业维修科要在9月24日前") == [("物业维修科", "text")]
+    assert _lead(doc, "主备人要提前3天") == [("主备人", "text")]
+    # after a condition (遇…情况) or in the segment that hands the work over with 由
+    assert _lead(doc, "带队教师须在1小时内") == [("带队教师", "text")]
+    assert _lead(doc, "由带班员负责考勤") == [("带班员", "text")]
+    # an officer who organises the training is no trainee
+    assert _lead(doc, "各二级党组织书记要亲自部署") == [("二级党组织书记", "text")]
+
+
+def test_a_preposition_and_an_officer_sent_to_training_still_name_no_doer(tmp_path):
+    doc = _parse(tmp_path, _DOERS)
+    for quote in ("对受处分人员每半年", "新任党支部书记须在任职后"):
+        assert not any(d.basis == "text" for d in _row(doc, quote).lead), quote

@@ -345,6 +345,18 @@ def _has_preposition(name: str) -> bool:
         _PREPOSITION_WORD.fullmatch(w) for w in (words(name) or (name,)))
 
 
+def _opens_with_preposition(name: str, first: str) -> bool:
+    """Whether a name opens with a preposition (对受处分人员…, 面向全校师生…), not with a word
+    that only begins with one's character (与会|委员, 对象, 结对): its first word, when that is a
+    dictionary word, says which."""
+    from pbdocs.segment import in_dictionary
+
+    if not _PREPOSITION_WORD.match(name):
+        return False
+    return (_PREPOSITION_WORD.fullmatch(first) is not None or len(first) < 2
+            or not in_dictionary(first))
+
+
 def _unit_end(name: str) -> int:
     """Where the unit a person's name opens with ends (国际教育学院党总支|书记): its words are the
     unit's, not acts (`dept_suffixes.txt`); 0 when it names no unit."""
@@ -389,7 +401,9 @@ def _opening_names(rest: str, endings: tuple[str, ...]):
             yield k, name, rest[k:]
 
 
-_LEAD_IN_SEGMENT = re.compile(r"^[^，,。；;]{1,12}?(?:期间|后|前|内|时)[，,]")
+# a time or a case the sentence opens with (培训期间，…; 9月下旬，…; 遇突发情况，…)
+_LEAD_IN_SEGMENT = re.compile(r"^[^，,。；;]{1,16}?(?:期间|后|前|内|时|中|旬|月|季度|学期|情况)"
+                              r"[，,]")
 
 
 def _opening_doer(text: str, lex) -> list[Dept]:
@@ -417,7 +431,9 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     acting = tuple(sec.get("acting_officers", ()))
     bodies = tuple(sec.get("opening_doers", ()))
     for k, name, after in _opening_names(rest, endings):
-        cued = bool(r.modals.match(after) or r.person_cues.match(after))
+        # (带队教师负责团队安全管理: the officer in charge of something does it)
+        cued = bool(r.modals.match(after) or r.person_cues.match(after)
+                    or _IN_CHARGE.match(after))
         if not (cued or ((not name.endswith(officers) or name.endswith(acting))
                          and _acts(after, r))):
             continue
@@ -425,18 +441,23 @@ def _opening_doer(text: str, lex) -> list[Dept]:
                 and any(k < len(n) <= k + 4 and not _has_preposition(n)
                         for _, n, _ in _opening_names(rest, bodies))):
             continue  # (教师发展中心举办…: the officer names the body it opens)
-        if k not in _word_ends(rest[:k + 8]):
-            return []  # (基层团|组织建设经费: the name ends inside a word)
+        if k not in _word_ends(rest[:k + 8]) and not r.modals.match(after):
+            # (基层团|组织建设经费: the name ends inside a word; but 物业维修科|要在…, where the
+            # segmenter joins 科要, ends before its modal)
+            return []
         parts = words(name) or (name,)
         last = parts[-1]
         if _is_verb(last, r):
             return []  # (校领导|带队: it ends in an act)
         role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
                 ) and len(name) <= 6
-        if _PREPOSITION_WORD.match(name) or parts[0] == "拟" or (
+        if _opens_with_preposition(name, parts[0]) or parts[0] == "拟" or (
                 len(parts) > 2 and _is_verb(parts[0], r)):
             return []  # (对受处分人员…, 拟表彰对象在…公示, 组织推优对象开展…: not its doer)
-        if ((name.startswith(r.not_subject_starts) and not role) or _has_preposition(name)
+        # (与会委员要…: 与会 is one word, not the preposition 与)
+        opening = next((x for x in r.not_subject_starts if name.startswith(x)), None)
+        if ((opening is not None and not role and len(parts[0]) <= len(opening))
+                or _has_preposition(name)
                 or _NOT_IN_DOER.search(name)
                 or any(re.search(x, name) for x in sec.get("not_opening_doers", ()))
                 or _HELD.match(after) or _EQUIPPED.match(after)
@@ -454,7 +475,9 @@ def _opening_doer(text: str, lex) -> list[Dept]:
 # the matter a sentence opens with, handed to whoever 由 names (经费由…, 评委由…)
 _TOPIC_BY = re.compile(r"^([^，,。；;：:由]{1,10}?)由")
 # (数据修正须经…, 支部书记代表支部委员会报告…: an act inside the phrase, not a name)
-_NOT_IN_DOER = re.compile(r"经|代表.")
+_NOT_IN_DOER = re.compile(r"经|代表(?!团).")
+# a doer's charge right after its name (带队教师负责…)
+_IN_CHARGE = re.compile(r"(?:具体|主要|全面)?负责(?!人|同志)")
 _TIME_WORDS = re.compile(r"季度|假期|学期|半年|年度|上旬|中旬|下旬|月|日")
 
 
@@ -479,9 +502,22 @@ def _opening_doers(doc: Document, lex) -> None:
         for t in c.tasks:
             if t.lead and any(d.basis != "suggested" for d in t.lead):
                 continue
-            found = _opening_doer(t.text, lex)
+            found = _opening_doer(t.text, lex) or _agent_segment(t.text, lex)
             if found:
                 t.lead = found
+
+
+def _agent_segment(text: str, lex) -> list[Dept]:
+    """The doer a later segment hands the work to with 由 when the sentence opens with a
+    condition, a topic or a time (对实施满2年的重要制度，由制定部门开展…; 具体时间由检查组提前…
+    通知; 考核等次为“一般”的，由分管校领导约谈…): the agent after 由, as an opening doer is read."""
+    for m in re.finditer(r"[，,]", text):
+        seg = text[m.end():]
+        if seg.startswith("由") or _TOPIC_BY.match(seg):
+            found = _opening_doer(seg, lex)
+            if found:
+                return found
+    return []
 
 
 def _opening_leader(text: str, name: str) -> bool:
@@ -512,7 +548,14 @@ def _trainee(name: str) -> bool:
 def _trained_one(text: str, name: str) -> bool:
     """Whether the officer `name` opening `text` is the one trained or counted in it (党支部书记
     每年参加集中培训…), not a class's trainee doing the coursework."""
+    if _ORGANISES.match(text[len(name):] if text.startswith(name) else ""):
+        return False  # (各二级党组织书记要亲自部署本单位轮训工作: he organises the training)
     return bool(_person_object(text) or _TRAINED.search(text)) and not _trainee(name)
+
+
+# an officer who organises what the sentence names (部署…轮训, 与…开展…谈话, 组织…培训)
+_ORGANISES = re.compile(r"\s*(?:要|应当|应|须|必须)?\s*(?:亲自|认真|带头|切实|主动|逐一)?\s*"
+                        r"(?:部署|组织|开展|负责|督促|指导|召开|主持|抓好|与|同)")
 
 
 def _person_object(text: str) -> bool:
