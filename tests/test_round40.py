@@ -92,3 +92,28 @@ def test_a_preposition_and_an_officer_sent_to_training_still_name_no_doer(tmp_pa
     doc = _parse(tmp_path, _DOERS)
     for quote in ("对受处分人员每半年", "新任党支部书记须在任职后"):
         assert not any(d.basis == "text" for d in _row(doc, quote).lead), quote
+
+
+_DUES_NOTICE = [
+    "中共示例大学委员会组织部",
+    "关于开展党费收缴情况专项检查的通知",
+    "各二级党组织：",
+    "为规范党费收缴工作，现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）各党支部对照检查内容开展自查，核对党员党费交纳基数。",
+    "（二）补交完成后，于10月12日前报送《党费补交情况汇总表》。",
+    "（三）对检查中发现的优秀做法，择优向上级党组织推荐。",
+    "中共示例大学委员会组织部",
+    "2027年9月1日",
+]
+
+
+def test_what_the_addressees_send_in_by_a_date_is_theirs_in_the_departments_own_notice(
+        tmp_path):
+    doc = _parse(tmp_path, _DUES_NOTICE)
+    # the 组织部's own notice: the 汇总表 is sent to it by those it addresses
+    lead = _row(doc, "于10月12日前报送").lead
+    assert [(d.canonical[-5:], d.basis) for d in lead] == [("二级党组织", "suggested")]
+    # what goes beyond the institution (向上级党组织推荐) is the department's own
+    lead = _row(doc, "择优向上级党组织推荐").lead
+    assert not any(d.canonical.endswith("二级党组织") for d in lead)

@@ -758,6 +758,12 @@ _REPORTS_UP = re.compile(r"报(?:学校|校)?党委(?:会议?|常委会)?(?!组�
                          r"教师工作部|学生工作部|[^，,。；;]{0,4}部)")
 
 
+# what addressees send in by a date (于10月12日前报送…, 报党委组织部), and a report sent beyond
+# the institution (向省委教育工委推荐, 向上级党组织报送), which is the department's own
+_SENT_TO_ISSUER = re.compile(r"报送|上报|提交|报(?:党委)?[\u4e00-\u9fff]{0,4}?(?:部|处|办|科)")
+_OUTWARD = re.compile(r"上级|省委|省教育厅|教育工委")
+
+
 def _sends_in() -> re.Pattern:
     from pbdocs.extract.tasks import rules
 
@@ -847,10 +853,22 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it, and so is
                 # holding them to account (弄虚作假的，取消推荐资格并通报批评)
                 if addressees and _sends_in().search(t.text) and not _REPORTS_UP.search(
-                        t.text) and not words.accountability.search(t.text):
+                        t.text) and not _OUTWARD.search(t.text) and not (
+                        words.accountability.search(t.text)):
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
+            if (addressees and organiser is not None
+                    and organiser.canonical in {canonical(n) for n in duty.lead}
+                    and _SENT_TO_ISSUER.search(t.text) and not _REPORTS_UP.search(t.text)
+                    and not _OUTWARD.search(t.text)
+                    and any(d.end and not d.inferred for d in t.deadlines)
+                    and not words.accountability.search(t.text)):
+                # (补交完成后，于10月12日前报送《党费补交情况汇总表》 in the 组织部's own notice:
+                # the addressees send it in to the department whose duty it is)
+                t.lead = [_dept(d.name, d.canonical, f"“{term}”{source}；{d.why}")
+                          for d in addressees]
+                continue
             if term in words.generic_duties and not (organiser is not None and _notice_like(
                     doc)) and not any(x in t.text for x in duty.terms
                                       if x not in words.generic_duties):
