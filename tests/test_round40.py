@@ -117,3 +117,43 @@ def test_what_the_addressees_send_in_by_a_date_is_theirs_in_the_departments_own_
     # what goes beyond the institution (向上级党组织推荐) is the department's own
     lead = _row(doc, "择优向上级党组织推荐").lead
     assert not any(d.canonical.endswith("二级党组织") for d in lead)
+
+
+_CHECK_NOTICE = [
+    "中共示例大学委员会办公室",
+    "关于开展二级学院党政联席会议制度执行情况检查的通知",
+    "各二级学院：",
+    "为推动制度落实，现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）2027年检查于11月底前完成，检查情况在全校通报。",
+    "（二）党委教师工作部组织2027年新入职教师签订廉洁从教承诺书，于9月10日前完成。",
+    "中共示例大学委员会办公室",
+    "2027年9月1日",
+]
+
+
+def test_a_year_that_only_names_whose_year_a_thing_is_does_not_date_it(tmp_path):
+    doc = _parse(tmp_path, _CHECK_NOTICE)
+    # 2027年检查, 2027年新入职教师: the row's limit is the date written for it
+    assert due_of(_row(doc, "2027年检查于11月底前完成"))["end"] == "2027-11-30"
+    assert due_of(_row(doc, "组织2027年新入职教师签订"))["end"] == "2027-09-10"
+
+
+_LIMITS = [
+    "中共示例大学委员会组织部",
+    "关于开展党支部“三会一课”制度落实情况专项检查的通知",
+    "各二级党组织：",
+    "为掌握党支部“三会一课”制度执行情况，现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）各党支部要在12月20日前完成整改；难以立即整改到位的，最迟于2028年春季学期开学后"
+    "两周内完成。整改情况报告于12月24日前报送。",
+    "中共示例大学委员会组织部",
+    "2027年10月11日",
+]
+
+
+def test_a_year_that_sets_a_limit_does_not_date_the_bare_months_of_later_sentences(tmp_path):
+    doc = _parse(tmp_path, _LIMITS)
+    # the notice's own December, not the 2028 the limit before it names
+    assert due_of(_row(doc, "整改情况报告于12月24日前报送"))["end"] == "2027-12-24"
+    assert due_of(_row(doc, "各党支部要在12月20日前"))["end"] == "2027-12-20"

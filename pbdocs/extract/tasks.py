@@ -1487,6 +1487,19 @@ def _narrowed(task, dl, later) -> bool:
     return len(between) <= 12 and not re.search(r"[，,。；;：:]", between)
 
 
+# a year written alone (2027年检查报告, 2027年新入职教师): it names whose year a thing is
+_BARE_YEAR = re.compile(r"\s*\d{4}\s*年\s*")
+
+
+def _year_of_a_thing(dl, later) -> bool:
+    """Whether a bare year is only the year of a thing the task names (2027年检查于11月底前完成,
+    组织2027年新入职教师签订…，于9月10日前完成), a later date in that year being its limit."""
+    if dl.inferred or not dl.end or not _BARE_YEAR.fullmatch(dl.text or ""):
+        return False
+    return any(x.end and not x.inferred and x.end[:4] == dl.end[:4] and x.end < dl.end
+               for x in later)
+
+
 def due_of(task) -> dict:
     """A task's 完成时限 as data: `recurring` with its cadence for a repeated duty, else its
     first dated deadline (`by`/`range`/`on`, with `inferred`), else `ongoing` for a standing
@@ -1499,7 +1512,8 @@ def due_of(task) -> dict:
     for i, dl in enumerate(task.deadlines):
         if task.kind == "ongoing" and dl.inferred and dl.kind == "by" and not dl.start:
             continue  # a standing duty (全年：坚持…) is not due at the plan's end
-        if _narrowed(task, dl, task.deadlines[i + 1:]):
+        later = task.deadlines[i + 1:]
+        if _narrowed(task, dl, later) or _year_of_a_thing(dl, later):
             continue
         if dl.end or dl.start:
             kind = "by" if dl.kind == "within" else dl.kind

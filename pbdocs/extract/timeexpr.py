@@ -370,7 +370,10 @@ _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|�
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 # a year written as a limit: 到2028年底, 至2027年末, 截至2028年
-_LIMIT_YEAR = re.compile(r"(?:到|至|截至)\s*\d{4}\s*年(?:底|末|前)?")
+# a year that sets a limit (到2028年底, 最迟于2028年春季学期…, 于2028年4月底前完成): a later
+# sentence's bare months are not in it
+_LIMIT_YEAR = re.compile(r"(?:到|至|截至|最迟于|不迟于)\s*\d{4}\s*年(?:底|末|前)?"
+                         r"|于\s*\d{4}\s*年[^，,。；;]{0,7}?前")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
 # "2025年下半年以来确定的…": a year a count looks back from sets no later month's year
 _SINCE = re.compile(r"[^，,。；;：:]{0,8}?(?:以来|至今)")
@@ -455,7 +458,7 @@ def find_deadlines(text: str, doc_date: str | None = None,
         # (到2028年底，…比例保持在95%以上。…上半年出台具体办法: a limit set in an earlier
         # sentence does not date a later duty's bare months)
         prior = [y for p, y in years if p < pos and not (
-            _LIMIT_YEAR.search(text[max(0, p - 3):p + 9])
+            _LIMIT_YEAR.search(text[max(0, p - 3):p + 14])
             and _SENTENCE_END.search(text, p, pos))]
         if (prior and dyear is not None and prior[-1] < dyear
                 and _SENTENCE_END.search(text, [p for p, _ in years if p < pos][-1], pos)):
