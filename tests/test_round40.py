@@ -157,3 +157,25 @@ def test_a_year_that_sets_a_limit_does_not_date_the_bare_months_of_later_sentenc
     # the notice's own December, not the 2028 the limit before it names
     assert due_of(_row(doc, "整改情况报告于12月24日前报送"))["end"] == "2027-12-24"
     assert due_of(_row(doc, "各党支部要在12月20日前"))["end"] == "2027-12-20"
+
+
+_POSTING = [
+    "中共示例大学委员会组织部",
+    "关于做好2027年驻村第一书记选派工作的通知",
+    "各二级党组织：",
+    "为做好定点帮扶工作，现将有关事项通知如下。",
+    "一、选派名额",
+    "本次选派驻村第一书记4名，分别派驻4个结对村，驻村期限为2年。",
+    "二、有关要求",
+    "（一）确定人选在校内公示5个工作日。",
+    "（二）派出单位要妥善安排选派人员的原岗位工作。",
+    "中共示例大学委员会组织部",
+    "2027年5月10日",
+]
+
+
+def test_the_term_those_sent_serve_is_not_the_span_of_the_notices_work(tmp_path):
+    doc = _parse(tmp_path, _POSTING)
+    # 驻村期限为2年 is how long the secretaries stay, not when the notice's steps are due
+    due = due_of(_row(doc, "确定人选在校内公示"))
+    assert not (due.get("end") or "").startswith("2029"), due

@@ -89,6 +89,11 @@ def title_period(doc: Document) -> Period | None:
 
 _ANNOUNCING = re.compile(r"现就|现将|如下|特制定|制定本")
 # the span a report or a check covers (统计时间为…, 报送时段为…, 检查时段：…, 考核周期为…)
+# the term people sent or appointed serve (驻村时间为2年，自…, 挂职期限为…, 聘期为…): not the
+# span of the notice's own work
+_SERVICE_SPAN = re.compile(r"(?:驻村|挂职|支教|派驻|借调|驻点|服务|聘|任)(?:时间|期限|期)(?:为|是)?"
+                           r"[^，,。；;]{0,6}[，,]?\s*(?:自|从)?\s*$")
+_SERVICE = re.compile(r"(?:驻村|挂职|支教|派驻|借调|驻点|服务|聘|任)(?:时间|期限|期)")
 _REPORTED_SPAN = re.compile(r"(?:统计|报送|填报|检查|自查|考核|测评|评估|评议|巡察|审计)"
                             r"(?:时间|时段|周期|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*$")
 
@@ -135,6 +140,8 @@ def _stated_period(doc: Document) -> Period | None:
                 continue
             if not timed and _REPORTED_SPAN.search(text[max(0, at - 12):at]):
                 continue  # 统计时间为2027年1月1日至6月30日: the span reported on, not the work's
+            if _SERVICE_SPAN.search(text[max(0, at - 16):at]):
+                continue  # 驻村时间为2年，自2027年7月至2029年6月: the term those sent serve
             sentence = re.split(r"[。；;]", text[max(0, at):])[0]
             sentence = re.split(r"[。；;]", text[:max(0, at)])[-1] + sentence
             if dl.kind == "on" and (at < 0 or not (timed or _ANNOUNCING.search(sentence))):
@@ -155,6 +162,8 @@ def _cycle_period(doc: Document, phases: list[tuple[str, date, date]]) -> Period
                 continue
             text = c.text or ""
             at = text.find(dl.text)
+            if at > 0 and _SERVICE.search(text[max(0, at - 4):at + 2]):
+                continue  # 驻村期限为2年: the term those sent serve, not the work's cycle
             stated = [d for d in c.deadlines if d.kind == "range" and d.start and d.end
                       and at >= 0 and text.find(d.text) > at
                       and not re.search(r"[。；;]", text[at:text.find(d.text)])]
