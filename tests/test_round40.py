@@ -137,6 +137,11 @@ def test_a_year_that_only_names_whose_year_a_thing_is_does_not_date_it(tmp_path)
     # 2027年检查, 2027年新入职教师: the row's limit is the date written for it
     assert due_of(_row(doc, "2027年检查于11月底前完成"))["end"] == "2027-11-30"
     assert due_of(_row(doc, "组织2027年新入职教师签订"))["end"] == "2027-09-10"
+    # and the task book's 完成时限 shows only that date, not 2027年底前 beside it
+    from pbdocs.lang import wording
+
+    row = _row(doc, "2027年检查于11月底前完成")
+    assert "年底" not in wording.time_limit(row.deadlines, row.recurrences, row.kind)
 
 
 _LIMITS = [

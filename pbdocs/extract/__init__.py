@@ -1468,6 +1468,9 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
     if not t_dl and not found_recs:
         # 2月：…，下旬召开部署会: the part of the month its label names
         t_dl = [x for x in (_part_of_month(sent, d) for d in inherited[:1]) if x]
+    # (2027年检查于11月底前完成: the year only says whose the check is; the row's limit is the
+    # date written after it)
+    t_dl = [d for i, d in enumerate(t_dl) if not tasks.year_of_a_thing(d, t_dl[i + 1:])]
     recs = [f.recurrence for f in found_recs]
     tgts = [f.target for f in pb["targets"] if a <= f.start < b]
     dated = any(d.end or d.start for d in t_dl)

@@ -1491,7 +1491,7 @@ def _narrowed(task, dl, later) -> bool:
 _BARE_YEAR = re.compile(r"\s*\d{4}\s*年\s*")
 
 
-def _year_of_a_thing(dl, later) -> bool:
+def year_of_a_thing(dl, later) -> bool:
     """Whether a bare year is only the year of a thing the task names (2027年检查于11月底前完成,
     组织2027年新入职教师签订…，于9月10日前完成), a later date in that year being its limit."""
     if dl.inferred or not dl.end or not _BARE_YEAR.fullmatch(dl.text or ""):
@@ -1512,8 +1512,7 @@ def due_of(task) -> dict:
     for i, dl in enumerate(task.deadlines):
         if task.kind == "ongoing" and dl.inferred and dl.kind == "by" and not dl.start:
             continue  # a standing duty (全年：坚持…) is not due at the plan's end
-        later = task.deadlines[i + 1:]
-        if _narrowed(task, dl, later) or _year_of_a_thing(dl, later):
+        if _narrowed(task, dl, task.deadlines[i + 1:]):
             continue
         if dl.end or dl.start:
             kind = "by" if dl.kind == "within" else dl.kind
