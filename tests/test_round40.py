@@ -184,3 +184,21 @@ def test_the_term_those_sent_serve_is_not_the_span_of_the_notices_work(tmp_path)
     # 驻村期限为2年 is how long the secretaries stay, not when the notice's steps are due
     due = due_of(_row(doc, "确定人选在校内公示"))
     assert not (due.get("end") or "").startswith("2029"), due
+
+
+def test_a_sentence_that_only_says_details_will_follow_is_no_task(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于举办2027年理论宣讲报告会的通知",
+        "各二级党组织：",
+        "为深入开展理论宣讲，现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）9月上旬举行全校理论宣讲报告会。具体时间另行通知。",
+        "（二）谈话时间由党委宣传部另行通知。",
+        "中共示例大学委员会宣传部",
+        "2027年8月20日",
+    ])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    assert not any(r.startswith("具体时间另行通知") for r in rows), rows
+    # one that names who will tell them is still that body's work
+    assert any(r.startswith("谈话时间由党委宣传部另行通知") for r in rows), rows

@@ -32,6 +32,7 @@ class Rules:
     significance: re.Pattern
     scope: re.Pattern
     checks: re.Pattern
+    announced_later: re.Pattern  # 具体安排另行通知: details to come, no task
     outcomes: re.Pattern
     purposes: re.Pattern
     enumerations: re.Pattern
@@ -120,6 +121,7 @@ def rules() -> Rules:
         significance=_regexes(s.get("significance", ())),
         scope=_regexes(s.get("scope", ())),
         checks=_regexes(s.get("checks", ())),
+        announced_later=_regexes(s.get("announced_later", ())),
         outcomes=_regexes(s.get("outcomes", ())),
         purposes=_regexes(s.get("purposes", ())),
         enumerations=_regexes(s.get("enumerations", ())),
@@ -379,6 +381,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "criterion"
     if r.self_reference.search(t):
         return "self"
+    if r.announced_later.fullmatch(t):
+        return "later"  # 具体安排另行通知。: what is to come, not asked for here
     if core.endswith(("：", ":")) and not (_EVERY.search(core) and has_action(core, r)):
         return "intro"  # (每月15日前后开展主题党日活动：4月…；5月…: a duty of its own)
     if time_field(t) or only_field(t, r):
