@@ -202,3 +202,18 @@ def test_a_sentence_that_only_says_details_will_follow_is_no_task(tmp_path):
     assert not any(r.startswith("具体时间另行通知") for r in rows), rows
     # one that names who will tell them is still that body's work
     assert any(r.startswith("谈话时间由党委宣传部另行通知") for r in rows), rows
+
+
+def test_a_bare_centre_is_the_issuer_named_short_not_a_new_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "示例大学学生社区管理中心",
+        "关于开展2027年秋季“社区党建月”活动的通知",
+        "各学院党组织：",
+        "为推进社区党建工作，现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）10月下旬，中心邀请马克思主义学院教师开展“社区微党课”巡讲。",
+        "示例大学学生社区管理中心",
+        "2027年9月20日",
+    ])
+    names = [d.name for d in _row(doc, "中心邀请马克思主义学院").lead]
+    assert names and "中心" not in names, names
