@@ -88,12 +88,11 @@ def title_period(doc: Document) -> Period | None:
 
 
 _ANNOUNCING = re.compile(r"现就|现将|如下|特制定|制定本")
-# the span a report or a check covers (统计时间为…, 报送时段为…, 检查时段：…, 考核周期为…)
-# the term people sent or appointed serve (驻村时间为2年，自…, 挂职期限为…, 聘期为…): not the
-# span of the notice's own work
-_SERVICE_SPAN = re.compile(r"(?:驻村|挂职|支教|派驻|借调|驻点|服务|聘|任)(?:时间|期限|期)(?:为|是)?"
-                           r"[^，,。；;]{0,6}[，,]?\s*(?:自|从)?\s*$")
+# the term people sent or appointed serve (驻村期限为2年, 驻村时间为2年，自…, 挂职期限为…, 聘期为…):
+# not the span of the notice's own work
 _SERVICE = re.compile(r"(?:驻村|挂职|支教|派驻|借调|驻点|服务|聘|任)(?:时间|期限|期)")
+_SERVICE_SPAN = re.compile(_SERVICE.pattern + r"(?:为|是)?[^，,。；;]{0,6}[，,]?\s*(?:自|从)?\s*$")
+# the span a report or a check covers (统计时间为…, 报送时段为…, 检查时段：…, 考核周期为…)
 _REPORTED_SPAN = re.compile(r"(?:统计|报送|填报|检查|自查|考核|测评|评估|评议|巡察|审计)"
                             r"(?:时间|时段|周期|期间|区间)(?:为|是)?\s*[:：]?\s*(?:自|从)?\s*$")
 

@@ -764,6 +764,13 @@ _SENT_TO_ISSUER = re.compile(r"报送|上报|提交|报(?:党委)?[\u4e00-\u9fff
 _OUTWARD = re.compile(r"上级|省委|省教育厅|教育工委")
 
 
+def _sent_inside(text: str, words) -> bool:
+    """Whether what a row sends goes to a department of the institution, not up to its
+    committee or beyond it (报学校党委, 向上级党组织推荐), and is no sanction (通报批评)."""
+    return not (_REPORTS_UP.search(text) or _OUTWARD.search(text)
+                or words.accountability.search(text))
+
+
 def _sends_in() -> re.Pattern:
     from pbdocs.extract.tasks import rules
 
@@ -852,18 +859,14 @@ def suggest(doc: Document, canonical, is_department, aliases: dict[str, str] | N
                 # what the addressees send in (形成申报材料, 报送…) is theirs; the department's
                 # own organising (成立考核组, 统一印制测评表, 通报结果) is left to it, and so is
                 # holding them to account (弄虚作假的，取消推荐资格并通报批评)
-                if addressees and _sends_in().search(t.text) and not _REPORTS_UP.search(
-                        t.text) and not _OUTWARD.search(t.text) and not (
-                        words.accountability.search(t.text)):
+                if addressees and _sends_in().search(t.text) and _sent_inside(t.text, words):
                     t.lead = [_dept(d.name, d.canonical, d.why) for d in addressees]
                 continue
             duty, term = found
             if (addressees and organiser is not None
                     and organiser.canonical in {canonical(n) for n in duty.lead}
-                    and _SENT_TO_ISSUER.search(t.text) and not _REPORTS_UP.search(t.text)
-                    and not _OUTWARD.search(t.text)
-                    and any(d.end and not d.inferred for d in t.deadlines)
-                    and not words.accountability.search(t.text)):
+                    and _SENT_TO_ISSUER.search(t.text) and _sent_inside(t.text, words)
+                    and any(d.end and not d.inferred for d in t.deadlines)):
                 # (补交完成后，于10月12日前报送《党费补交情况汇总表》 in the 组织部's own notice:
                 # the addressees send it in to the department whose duty it is)
                 t.lead = [_dept(d.name, d.canonical, f"“{term}”{source}；{d.why}")

@@ -369,9 +369,8 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _STATEMENT = re.compile(r"\s*(?:是|为|以来|起|开始|至今|以前|以后|，[^，。；]{0,6}(?:了|已经|已))")
 _ANY_TIME = re.compile(r"[年月季日天周暑]|\d{4}[.．/-]\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
-# a year written as a limit: 到2028年底, 至2027年末, 截至2028年
-# a year that sets a limit (到2028年底, 最迟于2028年春季学期…, 于2028年4月底前完成): a later
-# sentence's bare months are not in it
+# a year written as a limit (到2028年底, 至2027年末, 截至2028年, 最迟于2028年春季学期…,
+# 于2028年4月底前完成): a later sentence's bare months are not in it
 _LIMIT_YEAR = re.compile(r"(?:到|至|截至|最迟于|不迟于)\s*\d{4}\s*年(?:底|末|前)?"
                          r"|于\s*\d{4}\s*年[^，,。；;]{0,7}?前")
 _RANGE_END = re.compile(rf"(?:\d\s*[年月日号]|\d{{4}}){_SEP}$")
