@@ -582,8 +582,9 @@ _ANCHORED = re.compile(r"(?P<event>[\u4e00-\u9fff]{1,8}?)(?:结束|完成)?(?:�
                        r"(?P<u>个工作日|工作日|日|天|周|个星期|个月)(?:内|以内|之内)")
 
 
-# (每次活动结束后, 各专项检查结束后, 历次会议后: each one; 每名学员培训结束后 is one training)
-_EACH_EVENT = re.compile(r"每(?:次|期|项|场|个|轮)|各(?:次|期|项|场|专项|类|轮)|历次|逐次")
+# (每次活动结束后, 各专项检查结束后, 历次会议后, 重要活动结束后: each one; 每名学员培训结束后 is
+# one training)
+_EACH_EVENT = re.compile(r"每(?:次|期|项|场|个|轮)|各(?:次|期|项|场|专项|类|轮)|历次|逐次|重要")
 
 
 def _add_workdays(day: date, n: int) -> date:
@@ -788,10 +789,16 @@ def _anchored_limits(doc: Document) -> None:
     rows = [t for c in doc.clauses for t in c.tasks]
     # each row's clause, and its words with the clause heading's (（二）集中培训。11月10日至13日
     # 在党校报告厅举行: the heading names the event its row dates)
-    where = {id(t): (k, (c.heading or "") + t.text)
+    # (not a name that holds the word: 《…读书班学习心得选编》，于9月底前印发)
+    where = {id(t): (k, re.sub(r"《[^》]*》", "", (c.heading or "") + t.text))
              for k, c in enumerate(doc.clauses) for t in c.tasks}
     # (the day of the one meeting a notice calls; the span it has each branch hold its own in)
     meeting, window = _meeting_day(doc), _held_window(doc)
+    # (the days of the event the notice holds, as its time part writes them)
+    stated = _stated_period(doc)
+    held = (Deadline(stated.text, stated.start.isoformat(), stated.end.isoformat(), "range")
+            if stated is not None and stated.start is not None
+            and 0 <= (stated.end - stated.start).days <= 31 else None)
     for i, t in enumerate(rows):
         # (a step's heading date, （五）抽查复核（10月中旬）, dates the event, not the span
         # counted from its end: 抽查结束后一周内…)
@@ -828,6 +835,11 @@ def _anchored_limits(doc: Document) -> None:
                           key=lambda x: x.end, default=d)
                 src = max(src, d, key=lambda x: x.end)
                 break
+        if src is None and held is not None and event in (doc.title or "") and re.search(
+                r"举办|举行|召开", doc.title or ""):
+            # (培训结束后两周内 in the notice holding the training, whose days its time part
+            # writes in a sentence that is no task: 二、培训时间和地点 5月17日至21日，共5天)
+            src = held
         if src is None or parse_iso(src.end) is None:
             continue
         end = _after_event(parse_iso(src.end), int(n), m.group("u"))

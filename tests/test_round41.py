@@ -1,0 +1,33 @@
+"""Round 41 (issue 12): a limit counted from the end of the event a notice holds, whose days
+its time part writes in a sentence that is no task."""
+
+from __future__ import annotations
+
+from pbdocs.extract.tasks import due_of
+from tests.test_round13 import _parse
+from tests.test_round20 import _row
+
+_CLASS = [
+    "中共示例大学委员会组织部",
+    "关于举办2027年党务干部读书班的通知",
+    "各二级党组织：",
+    "为提高党务干部理论水平，现将有关事项通知如下。",
+    "一、时间和地点",
+    "6月21日至25日，共5天。集中学习在党校报告厅进行。",
+    "二、有关要求",
+    "（一）各单位于6月11日前将参学回执报党委组织部。",
+    "（二）党委宣传部将优秀心得汇编成《2027年党务干部读书班心得选编》，于9月底前印发。",
+    "（三）党委组织部要在读书班结束后两周内形成工作总结。",
+    "（四）各单位要在重要活动结束后2个工作日内将新闻稿发送至党委宣传部邮箱。",
+    "中共示例大学委员会组织部",
+    "2027年5月28日",
+]
+
+
+def test_a_limit_counts_from_the_end_of_the_class_the_notice_holds(tmp_path):
+    doc = _parse(tmp_path, _CLASS)
+    # two weeks after 6月25日, not after the 选编 whose title names the class
+    due = due_of(_row(doc, "读书班结束后两周内"))
+    assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-07-09", True), due
+    # each important activity's own end: a standing rule
+    assert due_of(_row(doc, "重要活动结束后2个工作日内"))["kind"] != "by"
