@@ -6,6 +6,7 @@ from __future__ import annotations
 from pbdocs.extract.tasks import due_of
 from tests.test_round13 import _parse
 from tests.test_round20 import _row
+from tests.test_round38 import _lead
 
 _CLASS = [
     "中共示例大学委员会组织部",
@@ -31,3 +32,44 @@ def test_a_limit_counts_from_the_end_of_the_class_the_notice_holds(tmp_path):
     assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-07-09", True), due
     # each important activity's own end: a standing rule
     assert due_of(_row(doc, "重要活动结束后2个工作日内"))["kind"] != "by"
+
+
+_SESSIONS = [
+    "中共示例大学委员会组织部",
+    "关于举办2027年党支部书记示范培训班的通知",
+    "各二级党组织：",
+    "为提升党支部书记履职能力，现将有关事项通知如下。",
+    "一、班次和时间",
+    "培训分两个班次进行。二级党组织书记班7月13日至15日举办；党支部书记班7月19日至23日举办。",
+    "二、培训要求",
+    "（一）培训期间每半天签到一次，由班委负责考勤。",
+    "（二）学员须在结业后10日内通过平台提交学习心得1篇。",
+    "中共示例大学委员会组织部",
+    "2027年6月1日",
+]
+
+
+def test_a_training_in_two_sessions_runs_from_the_first_start_to_the_last_end(tmp_path):
+    doc = _parse(tmp_path, _SESSIONS)
+    due = due_of(_row(doc, "培训期间每半天签到一次"))
+    assert (due["kind"], due["start"], due["end"]) == ("range", "2027-07-13", "2027-07-23"), due
+    # ten days after the last session ends
+    due = due_of(_row(doc, "结业后10日内"))
+    assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-08-02", True), due
+
+
+_TIMED_DOER = [
+    "中共示例大学委员会学生工作部",
+    "关于开展2027年寒假学生党员志愿服务活动的通知",
+    "各学院党委：",
+    "现将有关事项通知如下。",
+    "一、有关要求",
+    "（一）辅导员寒假期间要保持通讯畅通，遇有突发情况及时报告学院党委。",
+    "中共示例大学委员会学生工作部",
+    "2027年1月5日",
+]
+
+
+def test_a_doer_before_a_time_and_a_modal_is_named_in_the_text(tmp_path):
+    doc = _parse(tmp_path, _TIMED_DOER)
+    assert _lead(doc, "辅导员寒假期间要保持通讯畅通") == [("辅导员", "text")]

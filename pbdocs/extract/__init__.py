@@ -432,8 +432,10 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     bodies = tuple(sec.get("opening_doers", ()))
     for k, name, after in _opening_names(rest, endings):
         # (带队教师负责团队安全管理: the officer in charge of something does it)
+        timed = _AFTER_TIME.match(after)
         cued = bool(r.modals.match(after) or r.person_cues.match(after)
-                    or _IN_CHARGE.match(after))
+                    or _IN_CHARGE.match(after)
+                    or timed and r.modals.match(after, timed.end()))
         if not (cued or ((not name.endswith(officers) or name.endswith(acting))
                          and _acts(after, r))):
             continue
@@ -479,6 +481,9 @@ _NOT_IN_DOER = re.compile(r"经|代表(?!团).")
 # a doer's charge right after its name (带队教师负责…)
 _IN_CHARGE = re.compile(r"(?:具体|主要|全面)?负责(?!人|同志)")
 _TIME_WORDS = re.compile(r"季度|假期|学期|半年|年度|上旬|中旬|下旬|月|日")
+# a time between a doer and its modal (辅导员寒假期间要…, 各组组长每天须…)
+_AFTER_TIME = re.compile(r"(?:[^，,。；;要须应]{1,6}?期间|寒暑假|寒假|暑假|假期|节假日"
+                         r"|每(?:学期|学年|季度|年|月|周|半年|天|日))")
 
 
 def _word_ends(text: str) -> set[int]:

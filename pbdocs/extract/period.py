@@ -110,12 +110,17 @@ def _headings(doc: Document, c) -> list[str]:
     return out
 
 
+# an event held in several sessions (培训分两个班次进行, 分两期举办, 第一期…第二期…)
+_SESSIONS = re.compile(r"分[两二三四五六2-6]个?(?:班次|期|批|个班)|第[一二1-2]期|每期")
+
+
 def _stated_period(doc: Document) -> Period | None:
     """A range the text gives as the time of the whole work: under a heading about time
     (活动时间, any span), else right after 时间为/期限为 or in the preamble (a month at least;
     a single month only in the sentence announcing the work: 现就2023年3月份…活动安排如下,
     not 自2010年11月首次启动以来)."""
     found: dict[str, Period] = {}
+    first_kind: dict[str, str] = {}
     siblings: dict[tuple, int] = {}
     for c in doc.clauses:
         siblings[tuple(c.path[:-1])] = siblings.get(tuple(c.path[:-1]), 0) + 1
@@ -147,8 +152,17 @@ def _stated_period(doc: Document) -> Period | None:
                 continue  # (a phase heading's month, 动员部署阶段（2023年3月）, is one phase's)
             start, end = parse_iso(dl.start), parse_iso(dl.end)
             if start and end and (timed or (end - start).days >= 27):
-                found.setdefault("timed" if timed else "other",
-                                 Period(start, end, dl.text, "text", True))
+                key = "timed" if timed else "other"
+                first = found.setdefault(key, Period(start, end, dl.text, "text", True))
+                if (timed and _SESSIONS.search(text) and first.text in text and first.start
+                        and dl.kind == first_kind.get(key, dl.kind) == "range"
+                        and 0 <= (start - first.end).days <= 31):
+                    # (培训分两个班次进行。二级党组织书记班7月13日至15日举办…；党支部书记班
+                    # 7月19日至23日举办: the classes run from the first one's start to the last's
+                    # end)
+                    found[key] = Period(first.start, max(first.end, end), first.text, "text",
+                                        True)
+                first_kind.setdefault(key, dl.kind)
     return found.get("timed") or found.get("other")
 
 
@@ -835,10 +849,11 @@ def _anchored_limits(doc: Document) -> None:
                           key=lambda x: x.end, default=d)
                 src = max(src, d, key=lambda x: x.end)
                 break
-        if src is None and held is not None and event in (doc.title or "") and re.search(
-                r"举办|举行|召开", doc.title or ""):
-            # (培训结束后两周内 in the notice holding the training, whose days its time part
-            # writes in a sentence that is no task: 二、培训时间和地点 5月17日至21日，共5天)
+        title = doc.title or ""
+        if src is None and held is not None and (event in title or event == "结业") and (
+                re.search(r"举办|举行|召开", title)):
+            # (培训结束后两周内, 结业后10日内 in the notice holding the training, whose days its
+            # time part writes in a sentence that is no task: 二、培训时间和地点 5月17日至21日)
             src = held
         if src is None or parse_iso(src.end) is None:
             continue
