@@ -73,3 +73,35 @@ _TIMED_DOER = [
 def test_a_doer_before_a_time_and_a_modal_is_named_in_the_text(tmp_path):
     doc = _parse(tmp_path, _TIMED_DOER)
     assert _lead(doc, "辅导员寒假期间要保持通讯畅通") == [("辅导员", "text")]
+
+
+_NAMED = [
+    "中共示例大学委员会",
+    "关于加强基层组织建设的实施方案",
+    "各二级党组织、各部门：",
+    "为加强基层组织建设，制定本方案。",
+    "一、主要任务",
+    "（一）结对党支部每学期至少与企业党组织联合开展1次主题党日活动。",
+    "（二）图书馆、艺术馆要常态化开展经典阅读和馆藏作品导赏活动。",
+    "（三）航海学院、轮机工程学院要面向帮扶县青年开展船员职业技能培训。",
+    "（四）被巡察单位党组织书记是配合巡察工作的第一责任人，要如实报告情况。",
+    "（五）党委学生工作部要配合做好毕业生党员档案核查。",
+    "（六）党员、干部要带头遵守党的纪律。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_doers_the_sentence_opens_with_are_named_in_the_text(tmp_path):
+    doc = _parse(tmp_path, _NAMED)
+    assert _lead(doc, "结对党支部每学期") == [("结对党支部", "text")]
+    # units listed before the modal, known to the lexicon or named as units are
+    assert _lead(doc, "图书馆、艺术馆要") == [("图书馆", "text"), ("艺术馆", "text")]
+    assert _lead(doc, "航海学院、轮机工程学院要") == [
+        ("航海学院", "text"), ("轮机工程学院", "text")]
+    # a unit named by what is done to it
+    assert _lead(doc, "被巡察单位党组织书记是") == [("被巡察单位党组织书记", "text")]
+    # a department that 要配合做好… with nobody it assists does it
+    assert _lead(doc, "党委学生工作部要配合做好") == [("党委学生工作部", "text")]
+    # persons listed are no units
+    assert ("党员", "text") not in _lead(doc, "党员、干部要带头遵守")

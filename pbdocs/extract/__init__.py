@@ -297,7 +297,9 @@ def _assists_alone(text: str, name: str) -> bool:
 
     words = sections("tasks.txt").get("assist_alone", ())
     # (由法学院党委协助准备学习材料; 人事处、离退休工作处配合提供…: each one listed)
-    if words and re.search(rf"{re.escape(name)}(?:[、和及与][^，,。；;、]{{2,12}}?)*(?:配合|协助)"
+    # (党委学生工作部要配合做好…: the modal before it too)
+    if words and re.search(rf"{re.escape(name)}(?:[、和及与][^，,。；;、]{{2,12}}?)*"
+                           rf"(?:要|应|须|应当)?(?:积极|主动)?(?:配合|协助)"
                            rf"(?:{'|'.join(map(re.escape, words))})", text):
         return True
     # (教师党支部要参与本单位人才引进…的讨论: the subject that is asked to take part does it)
@@ -451,15 +453,20 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         last = parts[-1]
         if _is_verb(last, r):
             return []  # (校领导|带队: it ends in an act)
-        role = (bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
-                ) and len(name) <= 6
-        if _opens_with_preposition(name, parts[0]) or parts[0] == "拟" or (
-                len(parts) > 2 and _is_verb(parts[0], r)):
+        # (被巡察单位党组织书记要…: the unit an act is done to, named as the doer)
+        passive = _PASSIVE_UNIT.match(name)
+        role = passive is not None or (
+            bool(_ROLE_NAME.match(name)) or last in ("对象", "双方", "人员", "人")
+        ) and len(name) <= 6
+        core = name[1:] if passive else name
+        parts = (words(core) or (core,)) if passive else parts
+        if _opens_with_preposition(core, parts[0]) or parts[0] == "拟" or (
+                len(parts) > 2 and _is_verb(parts[0], r) and not passive):
             return []  # (对受处分人员…, 拟表彰对象在…公示, 组织推优对象开展…: not its doer)
         # (与会委员要…: 与会 is one word, not the preposition 与)
         opening = next((x for x in r.not_subject_starts if name.startswith(x)), None)
         if ((opening is not None and not role and len(parts[0]) <= len(opening))
-                or _has_preposition(name)
+                or _has_preposition(core)
                 or _NOT_IN_DOER.search(name)
                 or any(re.search(x, name) for x in sec.get("not_opening_doers", ()))
                 or _HELD.match(after) or _EQUIPPED.match(after)
@@ -474,6 +481,8 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     return []
 
 
+# a unit named by what is done to it (被巡察单位, 被检查部门, 被考核对象)
+_PASSIVE_UNIT = re.compile(r"被[\u4e00-\u9fff]{1,3}(?:单位|部门|党组织|对象|学院)")
 # the matter a sentence opens with, handed to whoever 由 names (经费由…, 评委由…)
 _TOPIC_BY = re.compile(r"^([^，,。；;：:由]{1,10}?)由")
 # (数据修正须经…, 支部书记代表支部委员会报告…: an act inside the phrase, not a name)
@@ -497,7 +506,7 @@ def _word_ends(text: str) -> set[int]:
     return ends
 
 
-_ROLE_NAME = re.compile(r"(?:牵头|承办|配合|责任|申报|派出|参评|主办)")
+_ROLE_NAME = re.compile(r"(?:牵头|承办|配合|责任|申报|派出|参评|主办|结对|共建|帮扶|窗口)")
 
 
 def _opening_doers(doc: Document, lex) -> None:
@@ -507,9 +516,34 @@ def _opening_doers(doc: Document, lex) -> None:
         for t in c.tasks:
             if t.lead and any(d.basis != "suggested" for d in t.lead):
                 continue
-            found = _opening_doer(t.text, lex) or _agent_segment(t.text, lex)
+            found = (_opening_doer(t.text, lex) or _opening_list(t.text, lex)
+                     or _agent_segment(t.text, lex))
             if found:
                 t.lead = found
+
+
+# names listed at a sentence's start before its modal (图书馆、艺术馆要…)
+_UNIT_CHARS = r"[\u4e00-\u9fff（）()]{2,16}"
+_OPENING_LIST = re.compile(rf"^(?P<names>{_UNIT_CHARS}(?:[、和]{_UNIT_CHARS}){{1,4}})"
+                           r"(?:要|须|应当|应|必须)")
+
+
+def _opening_list(text: str, lex) -> list[Dept]:
+    """Two or more units listed at a sentence's start before its modal (马克思主义学院、教师教育
+    学院要推荐骨干教师…; 图书馆、艺术馆要常态化开展…): all of them do it, as the text names them,
+    when each is a department the lexicon knows or is named as units are (dept_suffixes.txt)."""
+    from pbdocs.extract.depts import _dept_like
+
+    rest = text[_ITEM_MARK.match(text).end():].removeprefix("各")
+    m = _OPENING_LIST.match(rest)
+    if not m:
+        return []
+    parts = [p.removeprefix("各") for p in re.split(r"[、和]", m.group("names"))]
+    departments = set(lex.departments.values())
+    known = [p for p in parts if lex.canonical(p) in departments]
+    if not all(p in known or _dept_like(p, {}, lex) for p in parts):
+        return []
+    return [Dept(p, lex.canonical(p), "text") for p in parts]
 
 
 def _agent_segment(text: str, lex) -> list[Dept]:
