@@ -12,7 +12,8 @@ _CLASS = [
     "中共示例大学委员会组织部",
     "关于举办2027年党务干部读书班的通知",
     "各二级党组织：",
-    "为提高党务干部理论水平，现将有关事项通知如下。",
+    "根据《中共示例大学委员会干部教育培训规划》要求，为进一步提高党务干部理论水平，经学校党委同意，"
+    "定于6月下旬举办2027年党务干部读书班。现将有关事项通知如下。",
     "一、时间和地点",
     "6月21日至25日，共5天。集中学习在党校报告厅进行。",
     "二、有关要求",
@@ -27,7 +28,8 @@ _CLASS = [
 
 def test_a_limit_counts_from_the_end_of_the_class_the_notice_holds(tmp_path):
     doc = _parse(tmp_path, _CLASS)
-    # two weeks after 6月25日, not after the 选编 whose title names the class
+    # two weeks after 6月25日, not after the 选编 whose title names the class, nor after the
+    # 6月下旬 the preamble names
     due = due_of(_row(doc, "读书班结束后两周内"))
     assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-07-09", True), due
     # each important activity's own end: a standing rule

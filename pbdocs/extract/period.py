@@ -850,10 +850,12 @@ def _anchored_limits(doc: Document) -> None:
                 src = max(src, d, key=lambda x: x.end)
                 break
         title = doc.title or ""
-        if src is None and held is not None and (event in title or event == "结业") and (
-                re.search(r"举办|举行|召开", title)):
+        if held is not None and (event in title or event == "结业") and (
+                re.search(r"举办|举行|召开", title)) and (src is None or (
+                    src.start and held.start >= src.start and held.end <= src.end)):
             # (培训结束后两周内, 结业后10日内 in the notice holding the training, whose days its
-            # time part writes in a sentence that is no task: 二、培训时间和地点 5月17日至21日)
+            # time part writes in a sentence that is no task: 二、培训时间和地点 5月17日至21日;
+            # those days, not the 7月上旬 of a preamble that says 拟于7月上旬举办…培训班)
             src = held
         if src is None or parse_iso(src.end) is None:
             continue
