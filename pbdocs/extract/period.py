@@ -154,14 +154,15 @@ def _stated_period(doc: Document) -> Period | None:
             if start and end and (timed or (end - start).days >= 27):
                 key = "timed" if timed else "other"
                 first = found.setdefault(key, Period(start, end, dl.text, "text", True))
-                if (timed and _SESSIONS.search(text) and first.text in text and first.start
+                if (timed and _SESSIONS.search(text) and first.text.split("、")[0] in text
+                        and first.start
                         and dl.kind == first_kind.get(key, dl.kind) == "range"
                         and 0 <= (start - first.end).days <= 31):
                     # (培训分两个班次进行。二级党组织书记班7月13日至15日举办…；党支部书记班
                     # 7月19日至23日举办: the classes run from the first one's start to the last's
                     # end)
-                    found[key] = Period(first.start, max(first.end, end), first.text, "text",
-                                        True)
+                    found[key] = Period(first.start, max(first.end, end),
+                                        f"{first.text}、{dl.text}", "text", True)
                 first_kind.setdefault(key, dl.kind)
     return found.get("timed") or found.get("other")
 
