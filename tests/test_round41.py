@@ -107,3 +107,33 @@ def test_doers_the_sentence_opens_with_are_named_in_the_text(tmp_path):
     assert _lead(doc, "党委学生工作部要配合做好") == [("党委学生工作部", "text")]
     # persons listed are no units
     assert ("党员", "text") not in _lead(doc, "党员、干部要带头遵守")
+
+
+_SECOND_NAME = [
+    "党委宣传部（党委网络安全和信息化工作办公室）",
+    "示大宣〔2027〕14号",
+    "关于开展2027年校园网络文化作品征集展示活动的通知",
+    "各学院党委（党总支），各部门，各直属单位：",
+    "为繁荣校园网络文化，决定开展作品征集展示活动。现将有关事项通知如下。",
+    "一、征集要求",
+    "（一）各学院党委于10月20日前将推荐作品报党委宣传部。",
+    "党委宣传部（党委网络安全和信息化工作办公室）",
+    "2027年9月14日",
+]
+
+
+def test_an_issuer_line_with_its_second_name_in_brackets_is_the_issuer(tmp_path):
+    doc = _parse(tmp_path, _SECOND_NAME)
+    assert doc.title == "关于开展2027年校园网络文化作品征集展示活动的通知"
+    assert doc.issuer == "党委宣传部（党委网络安全和信息化工作办公室）"
+    assert doc.recipients == ["各学院党委（党总支）", "各部门", "各直属单位"]
+
+
+def test_a_body_written_with_its_second_name_is_the_first_names_department():
+    from pbdocs.extract import lexicon
+
+    lex = lexicon.load(())
+    assert lex.canonical("档案馆（校史馆）") == "档案馆"
+    assert lex.canonical("党委学生工作部（学生工作处）") == "党委学生工作部"
+    # a name the lexicon does not know stays as written
+    assert lex.canonical("示例中心（示例站）") == "示例中心（示例站）"

@@ -64,6 +64,13 @@ class Lexicon:
             rest = key[k:]
             if rest in self.departments and _INSTITUTION_END.search(key[:k]):
                 return self.departments[rest]
+        # a body's second name in brackets after its first (档案馆（校史馆）, 党委宣传部（党委网络
+        # 安全和信息化工作办公室）): the first, when it is known
+        second = re.search(r"[（(][^（）()]{1,20}[）)]$", key)
+        if second and second.start() > 1:
+            first = self.canonical(key[:second.start()])
+            if first in set(self.departments.values()):
+                return first
         return key
 
 
