@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pbdocs import pagechrome
 from pbdocs.lang.lexicon import alternation, entries, per_lexicon
+from pbdocs.lang.text import SECOND_NAME
 from pbdocs.markers import Marker, bare_marker, match_marker
 from pbdocs.model import Warning
 from pbdocs.read.md import md_inline
@@ -786,18 +787,13 @@ def _org_end() -> re.Pattern:
     return re.compile(f"(?:{alternation('org_suffixes.txt')})$")
 
 
-# a body's second name in brackets after its first (党委宣传部（党委网络安全和信息化工作办公室）,
-# 党委学生工作部（学生工作处）)
-_SECOND_NAME = re.compile(r"[（(](?P<alias>[^（）()]{1,20})[）)]$")
-
-
 def is_org_line(par: str) -> bool:
     """A short line that only names a body (a signature or letterhead), e.g. 中共XX大学委员会,
     also with its second name in brackets (党委宣传部（党委网络安全和信息化工作办公室）)."""
     # (never a numbered line or one holding a date: （一）各支部要于3月20日前制定本支部)
     if len(par) > 30 or re.search(r"[，。；：、,;:！？“”《》]|\d月", par) or match_marker(par):
         return False
-    alias = _SECOND_NAME.search(par)
+    alias = SECOND_NAME.search(par)
     if alias and alias.start() > 0:
         return bool(_org_end().search(par[:alias.start()])
                     and _org_end().search(alias.group("alias")))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pbdocs.lang import lexicon as lang_lexicon
+from pbdocs.lang.text import SECOND_NAME
 
 _INSTITUTION_END = re.compile(r"(?:大学|学院|学校|局|厅|委员会|政府|集团|公司|党工委|工委)"
                               r"(?:[（(][^（）()]{1,8}[）)])?$")
@@ -66,7 +67,7 @@ class Lexicon:
                 return self.departments[rest]
         # a body's second name in brackets after its first (档案馆（校史馆）, 党委宣传部（党委网络
         # 安全和信息化工作办公室）): the first, when it is known
-        second = re.search(r"[（(][^（）()]{1,20}[）)]$", key)
+        second = SECOND_NAME.search(key)
         if second and second.start() > 1:
             first = self.canonical(key[:second.start()])
             if first in set(self.departments.values()):

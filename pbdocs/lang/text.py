@@ -12,6 +12,9 @@ from pbdocs.lang import lexicon
 HAN = "\u4e00-\u9fff"  # CJK Unified Ideographs: a regex character-class range
 HAN_RUN = re.compile(f"[{HAN}]+")
 SENTENCE_ENDS = "。；;！？!?"
+# a body's second name in brackets after its first (党委宣传部（党委网络安全和信息化工作办公室）,
+# 档案馆（校史馆）)
+SECOND_NAME = re.compile(r"[（(](?P<alias>[^（）()]{1,20})[）)]$")
 _SPACE = re.compile(r"\s+")
 
 
