@@ -89,6 +89,7 @@ _NAMED = [
     "（四）被巡察单位党组织书记是配合巡察工作的第一责任人，要如实报告情况。",
     "（五）党委学生工作部要配合做好毕业生党员档案核查。",
     "（六）党员、干部要带头遵守党的纪律。",
+    "（七）可个人参加，也可组队参加，每队不超过4人，每人限报1件作品。",
     "中共示例大学委员会",
     "2027年3月1日",
 ]
@@ -107,6 +108,8 @@ def test_doers_the_sentence_opens_with_are_named_in_the_text(tmp_path):
     assert _lead(doc, "党委学生工作部要配合做好") == [("党委学生工作部", "text")]
     # persons listed are no units
     assert ("党员", "text") not in _lead(doc, "党员、干部要带头遵守")
+    # a permission (可…参加) names no doer
+    assert ("可个人", "text") not in _lead(doc, "可个人参加")
 
 
 _SECOND_NAME = [
