@@ -414,7 +414,16 @@ def _opening_doer(text: str, lex) -> list[Dept]:
     (`opening_doers` and `doer_officers` in lexicon/tasks.txt) and followed by what a subject is
     followed by (a modal, a cue; for a body, an action verb too); not a verb phrase, not an
     activity, not the officer who is trained."""
-    from pbdocs.extract.tasks import _EQUIPPED, _HELD, _acts, _is_verb, has_action, rules, words
+    from pbdocs.extract.tasks import (
+        _EQUIPPED,
+        _HELD,
+        _OWN_UNIT_IN,
+        _acts,
+        _is_verb,
+        has_action,
+        rules,
+        words,
+    )
     from pbdocs.lang.lexicon import sections
 
     r = rules()
@@ -453,6 +462,8 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         last = parts[-1]
         if _is_verb(last, r):
             return []  # (校领导|带队: it ends in an act)
+        if _OWN_UNIT_IN.search(name) or r.modals.search(name):
+            return []  # (学院党委从本单位推荐…: the subject's own unit is no part of its name)
         # (被巡察单位党组织书记要…: the unit an act is done to, named as the doer)
         passive = _PASSIVE_UNIT.match(name)
         role = passive is not None or (
@@ -584,11 +595,22 @@ def _trainee(name: str) -> bool:
     return name.endswith(tuple(sections("tasks.txt").get("trainee_doers", ())))
 
 
+# an officer told to take a training himself (新任党支部书记须在任职后3个月内参加岗前培训,
+# 新提任中层干部任职后一年内应参加任职培训): the sentence asks it of him, so he is its doer
+_MUST_TRAIN = re.compile(r"^(?:(?!组织|负责|安排)[^，,。；;]){0,14}?(?:须|应当|应|要|必须|需)"
+                         r"(?:(?!组织|负责|安排)[^，,。；;]){0,14}?(?:参加|完成|接受)"
+                         r"[^，,。；;]{0,12}?(?:培训|轮训|学时|测试|考试|读书班|研修班)")
+
+
 def _trained_one(text: str, name: str) -> bool:
     """Whether the officer `name` opening `text` is the one trained or counted in it (党支部书记
-    每年参加集中培训…), not a class's trainee doing the coursework."""
-    if _ORGANISES.match(text[len(name):] if text.startswith(name) else ""):
+    每年参加集中培训…), not a class's trainee doing the coursework, nor one the sentence tells
+    to take a training (新任党支部书记须在任职后3个月内参加岗前培训)."""
+    after = text[len(name):] if text.startswith(name) else ""
+    if _ORGANISES.match(after):
         return False  # (各二级党组织书记要亲自部署本单位轮训工作: he organises the training)
+    if _MUST_TRAIN.match(after):
+        return False
     return bool(_person_object(text) or _TRAINED.search(text)) and not _trainee(name)
 
 
