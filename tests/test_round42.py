@@ -42,3 +42,37 @@ def test_a_doer_name_ends_before_a_modal_or_its_own_unit(tmp_path):
     assert _lead(doc, "各单位对照本单位") == [("各单位", "text")]
     assert _lead(doc, "所在二级学院党委要指定") == [("二级学院党委", "text")]
     assert _lead(doc, "各临床学院结合实际") == [("临床学院", "text")]
+
+
+_STEPS = [
+    "中共示例大学委员会组织部",
+    "关于开展2027年党支部工作专项检查的通知",
+    "各二级党组织：",
+    "为推动党支部规范化建设，经学校党委同意，决定开展党支部工作专项检查。现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）10月中旬，各二级党组织开展自查，对照清单逐项检查。",
+    "（二）10月下旬，党委组织部汇总形成专项检查报告，报学校党委。",
+    "（三）任期届满的党支部要在11月至12月完成换届选举。",
+    "（四）各单位于11月8日至12日填写《检查情况表》。",
+    "中共示例大学委员会组织部",
+    "2027年9月28日",
+]
+
+
+def test_what_is_finished_in_a_span_is_due_by_its_end(tmp_path):
+    from pbdocs.extract.tasks import due_of
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, _STEPS)
+
+    def due(quote):
+        d = due_of(_row(doc, quote))
+        return d["kind"], d.get("start"), d.get("end")
+
+    # a report produced in late October, an election finished in November to December: by the
+    # span's end
+    assert due("汇总形成专项检查报告") == ("by", None, "2027-10-31")
+    assert due("完成换届选举") == ("by", None, "2027-12-31")
+    # an activity held in a span, and a form filled in within a window, keep the span
+    assert due("开展自查") == ("range", "2027-10-11", "2027-10-20")
+    assert due("填写《检查情况表》") == ("range", "2027-11-08", "2027-11-12")

@@ -381,6 +381,29 @@ def _delivers(text: str) -> bool:
     return bool(rules().due_at_end.search(predicate(text)))
 
 
+def _delivered_by_end(doc: Document) -> None:
+    """What a task finishes or produces (`done_by_span_end` in lexicon/tasks.txt: 汇总形成…报告,
+    完成…换届, 利用暑期完成…改造) within a span written for it or the phase it sits in (10月下旬,
+    5月至6月, 暑期) is due by the span's end, as a task book writes a deliverable's limit; an
+    activity (开展, 召开) and work handled within a window (5月24日至6月4日填写…) keep the span."""
+    from pbdocs.extract.tasks import _narrowed, predicate, rules
+
+    done = rules().done_by_span_end
+    for c in doc.clauses:
+        for t in c.tasks:
+            if t.kind == "recurring" or not done.search(predicate(t.text)):
+                continue
+            for i, dl in enumerate(t.deadlines):
+                if _narrowed(t, dl, t.deadlines[i + 1:]):
+                    continue
+                if dl.end or dl.start:
+                    if dl.kind == "range" and dl.end and "学期" not in (dl.text or ""):
+                        # (a term keeps its span: 2022年春季学期完成支部书记轮训)
+                        t.deadlines[i] = Deadline(dl.text, None, dl.end, "by",
+                                                  inferred=dl.inferred)
+                    break
+
+
 def _notice_itself(doc: Document) -> bool:
     """Whether the document is a notice whose own text is the work (通知), not a notice that
     issues a plan (印发…的通知, whose plan is read as a plan)."""
@@ -488,6 +511,7 @@ def fill_undated(doc: Document, period: Period | None) -> None:
     _dated_steps(doc)
     _named_phases(doc)
     _event_support(doc, period)
+    _delivered_by_end(doc)
     first = first_phase(doc)
     for c in doc.clauses:
         in_cycle = False  # 建设期内，… holds for the rest of its paragraph

@@ -80,6 +80,7 @@ class Rules:
     manner_starts: re.Pattern  # how a duty is done all along: 加强…, 严格执行…
     once_verbs: re.Pattern
     due_at_end: re.Pattern
+    done_by_span_end: re.Pattern
     target_statements: re.Pattern
     own_once: re.Pattern
     standing_after_date: re.Pattern
@@ -173,6 +174,7 @@ def rules() -> Rules:
         manner_starts=_regexes(s.get("manner_starts", ())),
         once_verbs=_regexes(s.get("once_verbs", ())),
         due_at_end=_regexes(s.get("due_at_end", ())),
+        done_by_span_end=_regexes(s.get("done_by_span_end", ())),
         target_statements=_regexes(s.get("target_statements", ())),
         own_once=_regexes(s.get("own_once", ())),
         standing_after_date=_regexes(s.get("standing_after_date", ())),
