@@ -76,3 +76,34 @@ def test_what_is_finished_in_a_span_is_due_by_its_end(tmp_path):
     # an activity held in a span, and a form filled in within a window, keep the span
     assert due("开展自查") == ("range", "2027-10-11", "2027-10-20")
     assert due("填写《检查情况表》") == ("range", "2027-11-08", "2027-11-12")
+
+
+_TRAINING = [
+    "中共示例大学委员会组织部",
+    "关于举办2027年党务干部培训班的通知",
+    "各二级党组织：",
+    "经学校党委同意，定于6月23日至25日举办2027年党务干部培训班。现将有关事项通知如下。",
+    "一、培训时间和地点",
+    "6月23日至25日，共3天，在党校报告厅举行。",
+    "二、参训对象",
+    "各二级党组织组织员、党支部书记。",
+    "三、工作分工",
+    "（一）党校负责场地、食宿等后勤保障工作。",
+    "（二）党委宣传部负责培训班的宣传报道。",
+    "（三）各二级党组织要做好参训人员的工作安排。",
+    "中共示例大学委员会组织部",
+    "2027年6月1日",
+]
+
+
+def test_the_logistics_of_a_notices_event_are_done_in_its_days(tmp_path):
+    from pbdocs.extract.tasks import due_of
+    from tests.test_round20 import _row
+
+    doc = _parse(tmp_path, _TRAINING)
+    # a clause of duties after the notice's schedule: done in the training's days (inferred),
+    # not standing duties
+    for quote in ("党校负责场地", "党委宣传部负责培训班的宣传报道"):
+        due = due_of(_row(doc, quote))
+        assert (due["kind"], due["start"], due["end"], due["inferred"]) == (
+            "range", "2027-06-23", "2027-06-25", True), quote

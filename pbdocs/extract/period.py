@@ -751,10 +751,16 @@ def _event_support(doc: Document, period: Period | None) -> None:
                                         during.span_kind(), inferred=True)]
                 t.kind = "once"
                 continue
-            if (event is None or t.recurrences or not _CHARGED.search(t.text)
+            held = event
+            if held is None and during is not None and not t.deadlines:
+                # (a clause of duties after the notice's own schedule: 后勤处负责场地和音响
+                # 保障 is done in the activity's days the notice writes)
+                held = Deadline(during.text, _iso(during.start), during.end.isoformat(),
+                                during.span_kind())
+            if (held is None or t.recurrences or not _CHARGED.search(t.text)
                     or not support.search(t.text)):
                 continue
-            t.deadlines = [Deadline(event.text, event.start, event.end, event.kind,
+            t.deadlines = [Deadline(held.text, held.start, held.end, held.kind,
                                     inferred=True)]
             t.kind = "once"
 
