@@ -107,3 +107,24 @@ def test_the_logistics_of_a_notices_event_are_done_in_its_days(tmp_path):
         due = due_of(_row(doc, quote))
         assert (due["kind"], due["start"], due["end"], due["inferred"]) == (
             "range", "2027-06-23", "2027-06-25", True), quote
+
+
+_AGENTS = [
+    "中共示例大学委员会",
+    "关于加强校园网络和规章制度管理的实施办法",
+    "为规范管理，制定本办法。",
+    "一、主要措施",
+    "（一）学校网站、新媒体平台发布信息，由发布单位负责保密审查。",
+    "（二）对实施满2年的重要制度，由制定部门开展实施后评估。",
+    "（三）学习材料由承办部门负责收集整理，于学习前3个工作日送达中心组成员。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_unit_named_by_its_work_after_by_is_the_agent(tmp_path):
+    doc = _parse(tmp_path, _AGENTS)
+    assert _lead(doc, "由发布单位负责") == [("发布单位", "text")]
+    assert _lead(doc, "由制定部门开展") == [("制定部门", "text")]
+    # (after the matter the part opens with)
+    assert _lead(doc, "学习材料由承办部门") == [("承办部门", "text")]

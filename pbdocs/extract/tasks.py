@@ -858,9 +858,18 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if seg_start in seen_segments:
             continue
         found = _generic_doer(text, seg_start + 1, end, inside, r)
+        by = _MATTER_BY.match(text, seg_start + 1, end) if found is None else None
+        if by is not None and not r.modals.search(by.group(1)):
+            # (学习材料由承办部门负责收集整理, 实验废弃物由各实验室分类收集: the agent after
+            # the matter the segment opens with)
+            found = _generic_doer(text, by.end() - 1, end, inside, r)
         if found is not None:
             add_listed(*found)
     return out
+
+
+# the matter a segment opens with before its agent (学习材料由承办部门负责…)
+_MATTER_BY = re.compile(r"\s*([^，,。；;：:由]{1,10}?)由")
 
 
 def _segment_start(text: str, start: int, at: int) -> int:
@@ -923,6 +932,7 @@ _ACTS_ON = re.compile(r"邀请|[为对向把将给]")
 # a unit named by its role in the work (各培育创建单位, 申报单位, 各牵头部门, 被抽查单位): a
 # body, though its name holds a verb
 _ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵头|责任|配合|试点|参与|实施|项目|"
+                        r"(?:信息)?发布|制定|主办|业务指导|派出|接收|用人|"
                         r"被[\u4e00-\u9fff]{1,3}?)+(?:单位|部门)")
 
 
