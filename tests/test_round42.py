@@ -128,3 +128,33 @@ def test_a_unit_named_by_its_work_after_by_is_the_agent(tmp_path):
     assert _lead(doc, "由制定部门开展") == [("制定部门", "text")]
     # (after the matter the part opens with)
     assert _lead(doc, "学习材料由承办部门") == [("承办部门", "text")]
+
+
+_DOERS = [
+    "中共示例大学委员会",
+    "关于开展廉洁文化建设的实施方案",
+    "为推进廉洁文化建设，制定本方案。",
+    "一、主要活动",
+    "（一）9月下旬，工会组织开展“廉洁家风”故事分享会。",
+    "（二）图书馆9月中下旬举办廉洁主题书展。",
+    "（三）编制期间，党委办公室安排专人分片联系指导。",
+    "（四）宣传周期间，信息化中心实行网络安全24小时值班。",
+    "（五）项目负责人登录管理系统填写《建设项目申报书》，于5月28日前提交所在学院。",
+    "（六）课程负责人填写《示范课程申报书》，于5月14日前提交所在学院。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_a_known_body_or_officer_opening_a_sentence_does_its_work(tmp_path):
+    doc = _parse(tmp_path, _DOERS)
+    # (工会组织 is one word to jieba: the body's name is cut out of it)
+    assert _lead(doc, "工会组织开展") == [("工会", "text")]
+    # (a time with two parts of a month between the name and its act)
+    assert _lead(doc, "图书馆9月中下旬") == [("图书馆", "text")]
+    # (安排, 实行, 登录 after the name: what it does, though they make no task alone)
+    assert _lead(doc, "党委办公室安排专人") == [("党委办公室", "text")]
+    assert _lead(doc, "信息化中心实行") == [("信息化中心", "text")]
+    assert _lead(doc, "项目负责人登录") == [("项目负责人", "text")]
+    # (a person in charge of a thing acts like a teacher or a trainee)
+    assert _lead(doc, "课程负责人填写") == [("课程负责人", "text")]
