@@ -1,9 +1,11 @@
-"""Round 42 (issue 12): an officer told to take a training is its doer; a doer's name ends
-before a modal or the subject's own unit (本单位)."""
+"""Round 42 (issue 12): who the text names as a task's doer (an officer told to take a
+training, a unit named by its work, a body before 安排/实行, not a phrase of basis or passage)
+and when what is finished in a span or done for a notice's event is due."""
 
 from __future__ import annotations
 
 from tests.test_round13 import _parse
+from tests.test_round20 import _row
 from tests.test_round38 import _lead
 
 _PLAN = [
@@ -61,7 +63,6 @@ _STEPS = [
 
 def test_what_is_finished_in_a_span_is_due_by_its_end(tmp_path):
     from pbdocs.extract.tasks import due_of
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, _STEPS)
 
@@ -98,7 +99,6 @@ _TRAINING = [
 
 def test_the_logistics_of_a_notices_event_are_done_in_its_days(tmp_path):
     from pbdocs.extract.tasks import due_of
-    from tests.test_round20 import _row
 
     doc = _parse(tmp_path, _TRAINING)
     # a clause of duties after the notice's schedule: done in the training's days (inferred),
@@ -158,3 +158,19 @@ def test_a_known_body_or_officer_opening_a_sentence_does_its_work(tmp_path):
     assert _lead(doc, "项目负责人登录") == [("项目负责人", "text")]
     # (a person in charge of a thing acts like a teacher or a trainee)
     assert _lead(doc, "课程负责人填写") == [("课程负责人", "text")]
+
+
+def test_a_phrase_of_basis_cause_or_passage_names_no_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "关于开展基层党建创新案例评选的实施方案",
+        "为推进基层党建创新，制定本方案。",
+        "一、评选安排",
+        "（一）根据各二级学院组织参赛情况，评选优秀组织奖2个。",
+        "（二）因学院调整需要撤销或者新设党组织的，应当先调整党组织设置，再按程序组织选举。",
+        "（三）境外原版教材经学校教材工作委员会审核后方可使用。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    for quote in ("根据各二级学院", "因学院调整", "境外原版教材经"):
+        assert not any(d.basis == "text" for d in _row(doc, quote).lead), quote

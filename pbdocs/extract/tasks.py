@@ -818,6 +818,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                     # (学院党委要指定专门党支部…, 辅导员要协助党支部…: a modal ends the
                     # subject before it; the body after it is what the subject acts on)
                     and not r.modals.search(before)
+                    and not _via(before)
                     and not r.not_body_words.search(before))
         if before not in ("", "各") and not agent and not modifier:
             continue
@@ -921,6 +922,12 @@ _NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|商请|
                           r"|^\d")  # (6月下旬对问题较多的单位开展…: a time opens no name)
 
 
+def _via(phrase: str) -> bool:
+    """Whether a phrase holds the preposition 经 as a word (初评结果经二级学院党总支审核后…:
+    what passes through a body; not the 经 of 经济学院)."""
+    return "经" in words(phrase)
+
+
 # the subject's own unit (本单位, 本部门, 本支部), written after the subject: no name holds it
 _OWN_UNIT_IN = re.compile(r".本(?:单位|部门|支部|学院|院系)")
 
@@ -988,6 +995,7 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
                 # (各单位对照本单位…, 学院党委从本单位推荐…: 本单位 is the subject's own, so
                 # the name ends before it)
                 and not _OWN_UNIT_IN.search(name)
+                and not _via(name)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
