@@ -174,3 +174,23 @@ def test_a_phrase_of_basis_cause_or_passage_names_no_doer(tmp_path):
     ])
     for quote in ("根据各二级学院", "因学院调整", "境外原版教材经"):
         assert not any(d.basis == "text" for d in _row(doc, quote).lead), quote
+
+
+def test_each_grade_is_no_cadence_and_a_bare_cadence_adds_nothing_to_a_dated_one(tmp_path):
+    from pbdocs.lang.wording import time_limit
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "辅导员队伍建设三年行动计划（2027—2029年）",
+        "为加强辅导员队伍建设，制定本计划。",
+        "一、配齐建强队伍",
+        "1.人事处会同党委学生工作部于每年4月底前制定年度辅导员选聘计划。",
+        "2.各学院按照每个年级至少1名的标准配备专职辅导员。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    grade = _row(doc, "每个年级")
+    assert not grade.recurrences and grade.kind != "recurring"
+    plan = _row(doc, "每年4月底前")
+    # the task book's cell: the dated cadence, not 每年4月30日；每年
+    assert time_limit(plan.deadlines, plan.recurrences, plan.kind) == "每年4月30日"

@@ -71,8 +71,9 @@ def _patterns(periods: tuple[str, ...], units: tuple[str, ...]):
     # "每3年", "每两个月": the interval is kept in the text, the period is the base unit
     # also "一年一次", "一学期两次": one period, a count
     # and "按年度作出学习安排", "按月报送": by the period
+    # (not 每个年级: each grade of students)
     every = re.compile(rf"(?:至少|不少于)?\s*(?:每(?:个)?(?:(?P<n>\d+|[两二三四五六七八九十])个?)?"
-                       rf"(?P<p>{alt})|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
+                       rf"(?P<p>{alt})(?!级)|一(?:个)?(?P<q>{alt})(?=[一两二三四五六七八九十\d]次)"
                        # "一年一述职", "一学期一检查" (not "一年一主题": a verb follows)
                        rf"|一(?P<s>{alt})一(?=述职|评|考|检|查|报|总结|表彰|轮训|培训|研判|部署|调研|通报)"
                        rf"|按照?(?P<r>年度|季度|学期|月度?|周)(?!份))")

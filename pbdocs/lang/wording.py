@@ -205,8 +205,10 @@ def time_limit(deadlines: list, recurrences: list, kind: str | None = None) -> s
     parts: list[str] = []
 
     def add(t: str) -> None:
-        if t and t not in parts:
-            parts.append(t)
+        # (每年 after 每年4月30日: the bare cadence says nothing the dated one does not)
+        if not t or any(p.startswith(t) for p in parts):
+            return
+        parts[:] = [p for p in parts if not t.startswith(p)] + [t]
 
     if kind == "recurring":
         for rec in recurrences:
