@@ -194,3 +194,38 @@ def test_each_grade_is_no_cadence_and_a_bare_cadence_adds_nothing_to_a_dated_one
     plan = _row(doc, "每年4月底前")
     # the task book's cell: the dated cadence, not 每年4月30日；每年
     assert time_limit(plan.deadlines, plan.recurrences, plan.kind) == "每年4月30日"
+
+
+def test_a_check_of_the_branches_activity_is_the_departments_and_a_logistics_plan_its_own(
+        tmp_path):
+    from pbdocs.extract.lexicon import load
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于开展2027年“三会一课”落实情况专项检查的通知",
+        "各二级党组织：",
+        "为推动“三会一课”制度落实，决定开展专项检查。现将有关事项通知如下。",
+        "一、检查安排",
+        "（一）因外出不在校的党支部，检查时间顺延至返校后两周内。",
+        "（二）11月30日前形成专项检查报告，报学校党委。",
+        "中共示例大学委员会组织部",
+        "2027年10月8日",
+    ])
+    # a notice checking the branches' 三会一课 organises the check: not the branches' activity
+    for quote in ("检查时间顺延", "形成专项检查报告"):
+        assert [d.canonical for d in _row(doc, quote).lead] == ["党委组织部"], quote
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会",
+        "后勤服务系统“党员先锋岗”创建实施方案",
+        "为发挥党员先锋模范作用，制定本方案。",
+        "一、主要措施",
+        "（一）先锋岗实行一星至五星动态定级，每年12月评定一次。",
+        "中共示例大学委员会",
+        "2027年3月1日",
+    ])
+    # a plan about the logistics system's own party work: its committee does what names nobody
+    assert _lead(doc, "动态定级") == [("后勤党委", "suggested")]
+    # a body's full second name in brackets: its first name (not the kinds of 二级党委（党总支）)
+    lex = load(())
+    assert lex.canonical("后勤党委（后勤服务集团党委）") == "后勤党委"
+    assert lex.canonical("二级党委（党总支）") == "二级党委（党总支）"

@@ -72,7 +72,16 @@ class Lexicon:
             first = self.canonical(key[:second.start()])
             if first in set(self.departments.values()):
                 return first
+            if _SECOND_BODY.fullmatch(second.group("alias")):
+                # (后勤党委（后勤服务集团党委）: a second name of its own, not the kind of body
+                # a group of names may be, 二级党委（党总支）)
+                return first
         return key
+
+
+# a body's full second name (后勤服务集团党委, 学生资助管理中心): four characters or more, ending
+# as a body does
+_SECOND_BODY = re.compile(r"[\u4e00-\u9fff]{2,16}(?:党委|党总支|中心|办公室|部|处|馆)")
 
 
 def _fill(lex: Lexicon, dirs: tuple[str, ...]) -> None:
