@@ -229,3 +229,22 @@ def test_a_check_of_the_branches_activity_is_the_departments_and_a_logistics_pla
     lex = load(())
     assert lex.canonical("后勤党委（后勤服务集团党委）") == "后勤党委"
     assert lex.canonical("二级党委（党总支）") == "二级党委（党总支）"
+
+
+def test_a_limit_counted_from_a_dated_talk_or_contest_in_a_notice(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会办公室",
+        "关于做好2027年上半年主体责任落实情况约谈工作的通知",
+        "各二级党组织：",
+        "为压实全面从严治党主体责任，决定开展约谈工作。现将有关事项通知如下。",
+        "一、约谈安排",
+        "（一）约谈由党委书记或分管校领导进行，7月下旬集中开展。",
+        "（二）被约谈单位要在约谈后15个工作日内向党委办公室书面报告整改情况。",
+        "中共示例大学委员会办公室",
+        "2027年7月1日",
+    ])
+    due = due_of(_row(doc, "约谈后15个工作日内"))
+    # (15 working days after 7月31日, the end of 7月下旬)
+    assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-08-20", True), due
