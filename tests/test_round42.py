@@ -248,3 +248,26 @@ def test_a_limit_counted_from_a_dated_talk_or_contest_in_a_notice(tmp_path):
     due = due_of(_row(doc, "约谈后15个工作日内"))
     # (15 working days after 7月31日, the end of 7月下旬)
     assert (due["kind"], due["end"], due["inferred"]) == ("by", "2027-08-20", True), due
+
+
+def test_who_a_body_is_made_of_is_no_task_and_no_doer(tmp_path):
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会宣传部",
+        "关于举办2027年校园文化艺术节的通知",
+        "各二级党组织，各部门：",
+        "为繁荣校园文化，决定举办2027年校园文化艺术节。现将有关事项通知如下。",
+        "一、组织机构",
+        "艺术节设组委会，由分管校领导任主任，党委宣传部、校团委主要负责同志任副主任，学生工作部、"
+        "教务处、保卫处、后勤处、图书馆负责同志为成员。组委会办公室设在校团委，负责各项活动的统筹"
+        "协调。",
+        "二、工作要求",
+        "学院党委成立考核工作组，由分管组织工作的党委副书记任组长，党委有关部门负责同志为成员。",
+        "中共示例大学委员会宣传部",
+        "2027年9月1日",
+    ])
+    rows = [t.text for c in doc.clauses for t in c.tasks]
+    # the members are no row of their own
+    assert not any(r.startswith("学生工作部、教务处") for r in rows), rows
+    # nor doers of the sentence that names them
+    names = {d.name for d in _row(doc, "成立考核工作组").lead}
+    assert "党委有关部门" not in names and "学生工作部" not in names, names

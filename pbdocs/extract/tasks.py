@@ -418,6 +418,8 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     if not has_modal and segments and all(
             _ROLE.search(x.strip()) or _ANSWERS_FOR.search(x.strip()) for x in segments):
         return "responsibility"  # 学院党委对…负总责，党委书记是第一责任人。: whose it is
+    if not has_modal and segments and all(_COMPOSED.search(x.strip()) for x in segments):
+        return "composition"  # 学生工作部、教务处…负责同志为成员。: who a body is made of
     if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
         return "option"  # 可以…也可以…: the first thing said is an option
     if r.significance.search(t) and not has_modal:
@@ -427,6 +429,13 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     if not has_modal and _statement(t):
         return "statement"
     return None
+
+
+# a body's people named as members or officers of another (党委有关部门负责同志为成员)
+_MEMBER_OF = re.compile(r"\s*(?:主要)?(?:负责同志|负责人)?\s*(?:任|为|担任)(?:常务)?副?"
+                        r"(?:组长|主任|成员(?:单位)?|组员|秘书长)(?![^，,。；;]*?负责)")
+# who a body is made of (…任组长, …任副主任, …负责同志为成员, …为成员单位), said of each part
+_COMPOSED = re.compile(r"(?:任|为|担任)(?:常务)?副?(?:组长|主任|成员(?:单位)?|组员|秘书长)$")
 
 
 def only_field(text: str, rules_: Rules | None = None) -> bool:
@@ -810,6 +819,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
                 agent = True
         if agent and _MADE_UP_OF.match(text, last.end, end):
             continue  # 成员由校领导、马克思主义学院骨干教师…组成: who it is made of, not who acts
+        if _MEMBER_OF.match(text, after_at, end):
+            continue  # (…，党委有关部门负责同志为成员: who the body is made of)
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
@@ -996,6 +1007,8 @@ def _generic_doer(text: str, pos: int, end: int, inside: list, r: Rules):
                 # the name ends before it)
                 and not _OWN_UNIT_IN.search(name)
                 and not _via(name)
+                # (党委有关部门负责同志为成员, 由党委书记任组长的…: members and officers)
+                and not _MEMBER_OF.search(name) and not _MEMBER_OF.match(tail)
                 and not r.not_body_words.search(name)):
             best = (name, pos + raw.find(name))
     return best
@@ -1076,6 +1089,8 @@ def split_points(text: str, start: int, end: int, named: list, persons: set[int]
         if not seg.strip() or not (target or has_action(seg, r)) or not (
                 paced or _acts_alone(before, r)):
             continue
+        if _COMPOSED.search(seg.strip().rstrip(_FINAL + "，, ")):
+            continue  # (…，学生工作部、教务处…负责同志为成员: who the body is made of)
         if _UNTIL.match(seg):
             continue  # …每半年报告一次进展，直至整改到位: how long the part before goes on
         # (持续推进“大思政课”建设，建设实践教学基地5个: a count to reach after a standing duty
