@@ -417,6 +417,7 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         _EQUIPPED,
         _HELD,
         _OWN_UNIT_IN,
+        MATTER_BY,
         _acts,
         _is_verb,
         has_action,
@@ -434,7 +435,7 @@ def _opening_doer(text: str, lex) -> list[Dept]:
         rest = rest[lead_in.end():]
         rest = rest[_ITEM_MARK.match(rest).end():]
     rest = rest.removeprefix("由")  # (由牵头部门召集配合部门共同研究: the agent after 由)
-    topic = _TOPIC_BY.match(rest)
+    topic = MATTER_BY.match(rest)
     if topic and not has_action(topic.group(1), r):
         rest = rest[topic.end():]  # (经费由课程负责人统筹使用: the agent after the matter)
     officers = tuple(sec.get("doer_officers", ()))
@@ -493,8 +494,6 @@ def _opening_doer(text: str, lex) -> list[Dept]:
 
 # a unit named by what is done to it (被巡察单位, 被检查部门, 被考核对象)
 _PASSIVE_UNIT = re.compile(r"被[\u4e00-\u9fff]{1,3}(?:单位|部门|党组织|对象|学院)")
-# the matter a sentence opens with, handed to whoever 由 names (经费由…, 评委由…)
-_TOPIC_BY = re.compile(r"^([^，,。；;：:由]{1,10}?)由")
 # (数据修正须经…, 支部书记代表支部委员会报告…: an act inside the phrase, not a name)
 _NOT_IN_DOER = re.compile(r"经|代表(?!团).")
 # a doer's charge right after its name (带队教师负责…)
@@ -560,9 +559,11 @@ def _agent_segment(text: str, lex) -> list[Dept]:
     """The doer a later segment hands the work to with 由 when the sentence opens with a
     condition, a topic or a time (对实施满2年的重要制度，由制定部门开展…; 具体时间由检查组提前…
     通知; 考核等次为“一般”的，由分管校领导约谈…): the agent after 由, as an opening doer is read."""
+    from pbdocs.extract.tasks import MATTER_BY
+
     for m in re.finditer(r"[，,]", text):
         seg = text[m.end():]
-        if seg.startswith("由") or _TOPIC_BY.match(seg):
+        if seg.startswith("由") or MATTER_BY.match(seg):
             found = _opening_doer(seg, lex)
             if found:
                 return found

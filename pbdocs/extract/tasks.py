@@ -431,11 +431,13 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
     return None
 
 
+# a place in a body someone is given (任组长, 任副主任, 为成员, 为成员单位)
+_PLACE_IN_BODY = r"(?:任|为|担任)(?:常务)?副?(?:组长|主任|成员(?:单位)?|组员|秘书长)"
 # a body's people named as members or officers of another (党委有关部门负责同志为成员)
-_MEMBER_OF = re.compile(r"\s*(?:主要)?(?:负责同志|负责人)?\s*(?:任|为|担任)(?:常务)?副?"
-                        r"(?:组长|主任|成员(?:单位)?|组员|秘书长)(?![^，,。；;]*?负责)")
-# who a body is made of (…任组长, …任副主任, …负责同志为成员, …为成员单位), said of each part
-_COMPOSED = re.compile(r"(?:任|为|担任)(?:常务)?副?(?:组长|主任|成员(?:单位)?|组员|秘书长)$")
+_MEMBER_OF = re.compile(rf"\s*(?:主要)?(?:负责同志|负责人)?\s*{_PLACE_IN_BODY}"
+                        r"(?![^，,。；;]*?负责)")
+# who a body is made of (…任组长, …任副主任, …负责同志为成员), said of each part
+_COMPOSED = re.compile(rf"{_PLACE_IN_BODY}$")
 
 
 def only_field(text: str, rules_: Rules | None = None) -> bool:
@@ -870,7 +872,7 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         if seg_start in seen_segments:
             continue
         found = _generic_doer(text, seg_start + 1, end, inside, r)
-        by = _MATTER_BY.match(text, seg_start + 1, end) if found is None else None
+        by = MATTER_BY.match(text, seg_start + 1, end) if found is None else None
         if by is not None and not r.modals.search(by.group(1)):
             # (学习材料由承办部门负责收集整理, 实验废弃物由各实验室分类收集: the agent after
             # the matter the segment opens with)
@@ -880,8 +882,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
     return out
 
 
-# the matter a segment opens with before its agent (学习材料由承办部门负责…)
-_MATTER_BY = re.compile(r"\s*([^，,。；;：:由]{1,10}?)由")
+# the matter a segment opens with before its agent (学习材料由承办部门负责…, 经费由课程负责人…)
+MATTER_BY = re.compile(r"\s*([^，,。；;：:由]{1,10}?)由")
 
 
 def _segment_start(text: str, start: int, at: int) -> int:
