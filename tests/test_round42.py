@@ -271,3 +271,25 @@ def test_who_a_body_is_made_of_is_no_task_and_no_doer(tmp_path):
     # nor doers of the sentence that names them
     names = {d.name for d in _row(doc, "成立考核工作组").lead}
     assert "党委有关部门" not in names and "学生工作部" not in names, names
+
+
+def test_a_per_meeting_rule_and_a_noun_of_completion_keep_their_readings(tmp_path):
+    from pbdocs.extract.tasks import due_of
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会教师工作部",
+        "关于开展2027年师德宣讲活动的通知",
+        "各二级学院：",
+        "活动时间为11月1日至12月31日。现将有关事项通知如下。",
+        "一、活动安排",
+        "（一）党委教师工作部要从获奖案例完成人中遴选10名教师组建宣讲团，11月至12月到各二级学院"
+        "巡回宣讲。",
+        "（二）学院综合办公室负责会务，会议通知和材料于会前2个工作日送达参会人员。",
+        "中共示例大学委员会教师工作部",
+        "2027年10月20日",
+    ])
+    # 完成人 is a person, not a deliverable: the tour is held within its months
+    due = due_of(_row(doc, "完成人中遴选"))
+    assert (due["kind"], due.get("start")) == ("range", "2027-11-01"), due
+    # a rule for each meeting (会前2个工作日) is not dated by the activity's span
+    assert due_of(_row(doc, "会前2个工作日"))["kind"] == "ongoing"

@@ -752,7 +752,8 @@ def _event_support(doc: Document, period: Period | None) -> None:
                 t.kind = "once"
                 continue
             held = event
-            if held is None and during is not None and not t.deadlines:
+            if (held is None and during is not None and not t.deadlines
+                    and not _ANCHORED.search(t.text) and not _BEFORE_MEETING.search(t.text)):
                 # (a clause of duties after the notice's own schedule: 后勤处负责场地和音响
                 # 保障 is done in the activity's days the notice writes)
                 held = Deadline(during.text, _iso(during.start), during.end.isoformat(),
