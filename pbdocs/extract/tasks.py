@@ -938,7 +938,7 @@ _NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|商请|
 def _via(phrase: str) -> bool:
     """Whether a phrase holds the preposition 经 as a word (初评结果经二级学院党总支审核后…:
     what passes through a body; not the 经 of 经济学院)."""
-    return "经" in words(phrase)
+    return "经" in phrase and "经" in words(phrase)
 
 
 # the subject's own unit (本单位, 本部门, 本支部), written after the subject: no name holds it
