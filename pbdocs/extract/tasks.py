@@ -669,15 +669,20 @@ _OPENERS = "，,；;：:。！？!?\n"
 _LEADING = re.compile(r"^(?:同时|并且?|而且|此外|另外|今后|此后|以后|请|每(?:一?个|名|位)|所在|"
                       r"[一二三四五六七八九十]+是)")
 # a time written in a doer's sentence (2029年9月底前, 下半年, 第三季度, 12月下旬)
-_TIME_PHRASE = (r"(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
-                r"当日|当天|次日|\d{1,2}\s*月(?:[上中下]{1,2}旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)(?:前|以前|之前)?")
+_TIME_PHRASE = (r"(?:(?:\d{4}\s*年)?(?:[上下]半年|第?[一二三四]季度|年内|年底|年初|年中|"
+                r"当日|当天|次日|\d{1,2}\s*月(?:[上中下]{1,2}旬|底|份|末|初)?(?:\d{1,2}\s*[日号])?)"
+                # (图书馆2027年内建成…, 10月20日（星期三）上午校医院…)
+                r"|\d{4}\s*年内?)(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?"
+                r"(?:上午|下午|晚上|全天)?(?:前|以前|之前)?")
 # a break or holiday the work is done in (寒暑假期间中心组成员开展个人自学, 暑期…)
 _BREAK_PHRASE = (r"(?:寒暑假|寒假|暑假|暑期|假期|节假日|节日|国庆节?|春节|元旦|节前|节后)"
                  r"(?:期间|前|后)?")
 # right after the doer's name, before what it does (党委组织部12月下旬编印…, …于6月底前…)
 # (…于6月底前…, 各团队在7月1日至8月20日期间开展…: a span too)
-_TIME_AFTER_NAME = re.compile(rf"(?:于|在)?{_TIME_PHRASE}"
-                              rf"(?:\s*(?:至|到|—|-|－)\s*{_TIME_PHRASE})?(?:期间|内)?\s*")
+_TIME_AFTER_NAME = re.compile(rf"(?:(?:于|在)?{_TIME_PHRASE}"
+                              rf"(?:\s*(?:至|到|—|-|－)\s*{_TIME_PHRASE})?(?:期间|内)?"
+                              # (马克思主义学院自2027年秋季学期起面向…)
+                              rf"|(?:自|从)\s*(?:{_TIME_PHRASE}|\d{{4}}\s*年[春秋]季学期)起)\s*")
 # opening a segment before its subject (2029年9月底前各二级党组织…, 每年3月党委组织部…)
 _TIME_LEAD = re.compile(rf"^(?:于|在)?(?:每年|每学期)?\s*(?:{_TIME_PHRASE}|{_BREAK_PHRASE})\s*$")
 # 每个二级学院配备1名专职副书记, 每个工作室每年给予2万元: each is equipped, by someone else
@@ -931,7 +936,7 @@ _NOT_A_NAME = re.compile(r"^(?:及时|与|报|向|其中|请|协助|配合|负�
 # words no name of a body holds: sending to (立项后一个月内报党委组织部备案, 同时抄送党委组织部),
 # facing or turning to (面向各团支部, 团员本人向所在团支部), effort (着力把…党组织), timing
 # (原则上提前一周报…): the body after them is whom the work goes to, not who does it
-_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|商请|(?<![校学])报(?![社刊])|[向把]"
+_NOT_IN_NAME = re.compile(r"抄送|面向|着力|提前|原则上|会同|商请|(?<![校学申])报(?![社刊])|[向把]"
                           r"|^\d")  # (6月下旬对问题较多的单位开展…: a time opens no name)
 
 
@@ -953,7 +958,8 @@ _ACTS_ON = re.compile(r"邀请|[为对向把将给]")
 # body, though its name holds a verb
 _ROLE_UNIT = re.compile(r"各?(?:培育|创建|建设|申报|参评|承办|牵头|责任|配合|试点|参与|实施|项目|"
                         r"(?:信息)?发布|制定|主办|业务指导|派出|接收|用人|"
-                        r"被[\u4e00-\u9fff]{1,3}?)+(?:单位|部门)")
+                        r"被[\u4e00-\u9fff]{1,3}?)+(?:单位|部门)"
+                        r"|各?申报人")  # (申报人于6月18日前将申报材料提交…)
 
 
 # a modal after a name: it is asked to do what follows (心理健康教育中心要…)
