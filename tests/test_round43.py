@@ -45,3 +45,48 @@ def test_a_person_named_by_a_role_in_the_work(tmp_path):
     assert _lead(doc, "申报人于6月18日前") == [("申报人", "text")]
     assert _lead(doc, "队长要在服务平台") == [("队长", "text")]
     assert _lead(doc, "由督查组组长向") == [("督查组组长", "text")]
+
+
+_NOTICE = [
+    "中共示例大学委员会组织部",
+    "关于开展2027年“示范岗”创建活动的通知",
+    "各二级党组织：",
+    "为推动党支部规范化建设，决定开展“示范岗”创建活动。现将有关事项通知如下。",
+    "一、工作安排",
+    "（一）离退休党工委每年6月集中培训一次支部书记。",
+    "（二）各创建岗位要在名单公布后两周内制定创建计划。",
+    "中共示例大学委员会组织部",
+    "2027年3月28日",
+]
+
+
+def test_a_working_committee_and_a_post_in_creation_do_the_work(tmp_path):
+    doc = _parse(tmp_path, _NOTICE)
+    assert _lead(doc, "离退休党工委每年6月") == [("离退休党工委", "text")]
+    assert _lead(doc, "各创建岗位要在") == [("各创建岗位", "text")]
+
+
+_OPTIONS = [
+    "中共示例大学委员会",
+    "关于加强基层党组织建设的实施方案",
+    "为加强基层党组织建设，制定本方案。",
+    "一、主要任务",
+    "1.各二级党组织要建立党支部工作台账。",
+    "2.检查组可随机抽取2至3名学生党员了解情况。",
+    "3.教师作品可单独报送，也可与学生联合创作。",
+    "4.各二级党组织可结合实际制定实施细则，于本方案印发后两个月内报党委组织部备案。",
+    "5.优秀作品可按规定认定为教学科研成果，具体办法由教务处于2027年12月底前制定。",
+    "中共示例大学委员会",
+    "2027年3月1日",
+]
+
+
+def test_what_a_body_may_do_is_no_task(tmp_path):
+    doc = _parse(tmp_path, _OPTIONS)
+    texts = [t.text for c in doc.clauses for t in c.tasks]
+    assert any(t.startswith("各二级党组织要建立") for t in texts)
+    assert not any("随机抽取" in t for t in texts)
+    assert not any("单独报送" in t for t in texts)
+    # an option followed by a dated report, or by another body's work, is still a task
+    assert any("报党委组织部备案" in t for t in texts)
+    assert any("由教务处于2027年12月底前制定" in t for t in texts)

@@ -355,6 +355,12 @@ def _is_verb(tok: str, r: Rules) -> bool:
     return tok in r.verbs or (len(tok) == 4 and (tok[:2] in r.verbs or tok[2:] in r.verbs))
 
 
+# a subject that may do something (各二级党组织可结合实际制定…, 教师作品可单独报送): an option,
+# not a requirement (not 可持续, 可靠, 不可, 认可)
+_MAY = re.compile(r"^[^，,。；;]{1,14}?(?<![不许认宁])可(?!能|行|靠|控|视|持续|再生|复制|推广|操作|"
+                  r"信|喜|贵|爱|见|知|观|读|用|比|及|查|感|及时)[\u4e00-\u9fff]")
+
+
 def _has(words: tuple[str, ...], text: str) -> bool:
     return any(w in text for w in words)
 
@@ -420,8 +426,12 @@ def classify(unit: Unit, headings: list[str], doc_year: int | None,
         return "responsibility"  # 学院党委对…负总责，党委书记是第一责任人。: whose it is
     if not has_modal and segments and all(_COMPOSED.search(x.strip()) for x in segments):
         return "composition"  # 学生工作部、教务处…负责同志为成员。: who a body is made of
-    if r.options.search(_SEGMENT.split(t, maxsplit=1)[0]) and not has_modal:
-        return "option"  # 可以…也可以…: the first thing said is an option
+    first = _SEGMENT.split(t, maxsplit=1)[0]
+    # (…可结合实际制定实施细则，于…前报党委组织部备案, …，具体办法由教务处…制定: a dated
+    # report or another doer's work after the option is a task)
+    may = bool(_MAY.search(first)) and not timed and "由" not in t[len(first):]
+    if (r.options.search(first) or may) and not has_modal:
+        return "option"  # 可以…也可以…, 各二级党组织可结合实际…: the first thing said is an option
     if r.significance.search(t) and not has_modal:
         return "significance"
     if not has_modal and _background(t, r, doc_year):
