@@ -64,10 +64,13 @@ def _note_res() -> tuple[re.Pattern, re.Pattern]:
     when = "|".join(sorted({re.escape(w) for r, w in _column_words() if r == "deadline"},
                            key=len, reverse=True))
     timed = rf"[\u4e00-\u9fff]{{0,4}}(?:{when})[\u4e00-\u9fff]{{0,2}}"
+    item = r"(?:[^。；;（）()]|[（(][^（）()]*[）)])*"
     tail = re.compile(rf"(?:[（(【\[]\s*((?:{labels})\s*[:：]{inner})[）)】\]]"
                       # (…；配合单位：信息化中心）党校要…: a bracket's inside, not a tail)
-                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：]"
-                      r"(?:[^。；;（）()]|[（(][^（）()]*[）)])*)"
+                      # (…。牵头单位：党委办公室；配合单位：纪委办公室；完成时限：3月底前。: the
+                      # labels one after another, a time's too, are one note)
+                      rf"|(?<=[。；;])\s*((?:{labels})\s*[:：]{item}"
+                      rf"(?:[；;]\s*(?:{labels}|{timed})\s*[:：]{item})*)"
                       rf"|(?<=[。；;])\s*[（(]\s*((?:{timed})\s*[:：][^（）()。；;]*)[）)])"
                       rf"\s*[。.；;]?\s*$")
     # (a line opening with a note and going on, （牵头单位：社科处）依托…开展研究, is no note line)

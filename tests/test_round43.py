@@ -90,3 +90,36 @@ def test_what_a_body_may_do_is_no_task(tmp_path):
     # an option followed by a dated report, or by another body's work, is still a task
     assert any("报党委组织部备案" in t for t in texts)
     assert any("由教务处于2027年12月底前制定" in t for t in texts)
+
+
+_DIVISION = [
+    "中共示例大学委员会文件",
+    "示大党发〔2027〕3号",
+    "中共示例大学委员会",
+    "2027年党风廉政建设和反腐败工作任务分工",
+    "各党总支、直属党支部，各部门：",
+    "为推进全面从严治党，现将全年主要任务分工如下。",
+    "一、落实主体责任",
+    "1.召开2027年全面从严治党工作会议，逐级签订党风廉政建设责任书。牵头单位：党委办公室；"
+    "配合单位：纪委办公室；完成时限：2027年3月底前。",
+    "2.元旦春节、中秋国庆等重要节点前发布廉洁提醒，节日期间组织作风督查。牵头单位：纪委办公室；"
+    "配合单位：党委办公室、党委宣传部。",
+    "3.各二级学院要加强对学生实习带教环节的管理。牵头单位：教务处；配合单位：各二级学院。",
+    "4.组织各党总支书记向学校纪委书面述责述廉。牵头单位：党委组织部；配合单位：纪委办公室；"
+    "完成时限：2027年12月至2028年1月。",
+    "中共示例大学委员会",
+    "2027年2月20日",
+]
+
+
+def test_a_division_of_tasks_with_run_in_labels(tmp_path):
+    doc = _parse(tmp_path, _DIVISION)
+    # its title is a title (任务分工 is a kind of document), so its year is the plan's
+    assert doc.title.endswith("2027年党风廉政建设和反腐败工作任务分工")
+    # the lead's label is the lead, though the support's label ends the line
+    assert _lead(doc, "重要节点前发布廉洁提醒") == [("纪委办公室", "stated")]
+    # a body the prose names that the labels make support does not lead
+    assert _lead(doc, "各二级学院要加强") == [("教务处", "stated")]
+    # the label's time limit, not the year in the meeting's name
+    row = next(t for c in doc.clauses for t in c.tasks if t.text.startswith("召开2027年"))
+    assert [d.end for d in row.deadlines] == ["2027-03-31"]

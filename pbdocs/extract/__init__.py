@@ -1158,12 +1158,21 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
     # a sentence that names nobody inherits the note's departments, or without a note the
     # departments the clause's prose names
     note_depts = res.depts() if res.lead or res.support else None
+    if note_depts is not None and not note_depts[0]:
+        # (…。牵头单位：纪委办公室；配合单位：党委办公室。: the note lifted is the support
+        # alone, the lead's label stayed in the text, and it leads the clause's tasks)
+        stated = [Dept(m.name, m.canonical, m.basis) for m in pb["responsibility"].lead
+                  if m.basis == "stated"]
+        if stated:
+            note_depts = (stated, [d for d in note_depts[1]
+                                   if d.canonical not in {x.canonical for x in stated}])
     res.merge(pb["responsibility"])
     clause.lead, clause.support = res.depts()
     base = note_depts or ([d for d in clause.lead if not _interprets(text, d.name)],
                           clause.support)
     deadlines = [f.deadline for f in pb["deadlines"]]
     noted_recs = []
+    pb["noted"] = []
     if clause.note:  # a lifted note may carry 完成时限：2022年12月, or a cadence (每年1月)
         from pbdocs.extract.recurrence import find_recurrences
 
@@ -1179,6 +1188,9 @@ def _enrich_clause(clause: Clause, doc_date, extra, lex, heading_deadlines, anal
             day = timeexpr.named_day_due(cell.group(1), the_year)
             noted = [day] if day is not None else []
         inherited = _dedup(inherited + noted)
+        # (…。牵头单位：…；完成时限：6月底前。: the time the item's own note states is written
+        # for its tasks, not inferred)
+        pb["noted"] = [d for d in noted if _TIME_FIELD.search(clause.note)]
         if any(d.end or d.start for d in noted):
             noted_recs = []  # 2026年6月底，此后每年: the date first, the cadence after it
     clause.deadlines = _dedup(inherited + deadlines)
@@ -1217,10 +1229,12 @@ def _note_time_to_deliverables(tasks_: list[Task], noted: list[Deadline]) -> Non
 
     rules = tasks.rules()
     ends = {d.end for d in noted if d.end}
+    written = {(d.text, d.end) for d in noted}  # (the note's own time, not inferred)
 
     def standing(t: Task) -> bool:
         return (not t.recurrences and bool(t.deadlines)
-                and all(d.inferred and d.end in ends for d in t.deadlines)
+                and all((d.inferred or (d.text, d.end) in written) and d.end in ends
+                        for d in t.deadlines)
                 and _STANDING_VERB.match(t.text)
                 and tasks.kind_of(t.text, False, False, rules_=rules) == "ongoing")
 
@@ -1428,6 +1442,10 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             # on, with the partner it names now; not 学生工作部配合做好…, its own doer)
             lead = [d for d in carried[0] if d.canonical not in {x.canonical for x in support}]
     elif noted is not None:  # the note leads; a body the sentence names does it, first
+        # (not one the note makes support: 各二级学院要加强…。牵头单位：教务处；
+        # 配合单位：各二级学院)
+        helpers = {x.canonical for x in noted[1]}
+        bodies = [d for d in bodies if d.canonical not in helpers] if noted[0] else bodies
         lead = bodies + [d for d in noted[0] if d.canonical not in
                          {x.canonical for x in bodies}]
         support = noted[1]
@@ -1553,8 +1571,11 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
         # 对考核等次为“差”的，由校党委书记进行约谈: each time the condition holds
         kind, t_dl, inherited = "ongoing", [], []
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
-                deadlines=t_dl or [_inferred(d) if _IN_SPAN.fullmatch(d.text or "")
-                                   else _by_end(_inferred(d)) for d in inherited],
+                deadlines=t_dl or [
+                    (d if any(d is n for n in pb.get("noted", ())) else _inferred(d))
+                    if _IN_SPAN.fullmatch(d.text or "")
+                    else _by_end(d if any(d is n for n in pb.get("noted", ())) else _inferred(d))
+                    for d in inherited],
                 recurrences=recs,
                 targets=tgts, kind=kind)
     task.persons = [_copy(d) for d in people]
