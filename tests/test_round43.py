@@ -123,3 +123,14 @@ def test_a_division_of_tasks_with_run_in_labels(tmp_path):
     # the label's time limit, not the year in the meeting's name
     row = next(t for c in doc.clauses for t in c.tasks if t.text.startswith("召开2027年"))
     assert [d.end for d in row.deadlines] == ["2027-03-31"]
+
+
+def test_a_limit_counted_from_the_division_itself(tmp_path):
+    doc = _parse(tmp_path, _DIVISION[:-2] + [
+        "二、工作要求",
+        "（一）各牵头单位要对照分工制定具体落实措施，于本分工印发后1个月内报纪委办公室。",
+        "中共示例大学委员会",
+        "2027年2月20日",
+    ])
+    row = next(t for c in doc.clauses for t in c.tasks if t.text.startswith("各牵头单位要"))
+    assert [d.end for d in row.deadlines] == ["2027-03-20"]

@@ -245,7 +245,8 @@ _EVENT_BEFORE = re.compile(r"后|之日起|起\s*$|收到|接到|发现|结束|�
 
 # the event is the document itself (收到本通知后, a notice's 收到通知后, 方案印发后,
 # 本意见下发之日起, 本细则印发后): counted from the document's date
-_OWN_GENRES = r"(?:通知|方案|文件|意见|办法|计划|细则|规则|规定|要点|安排|清单|措施|规划|指引)"
+_OWN_GENRES = (r"(?:通知|方案|文件|意见|办法|计划|细则|规则|规定|要点|安排|清单|措施|规划|指引|"
+                r"分工|任务书|纲要|决定|准则)")
 _OWN_ISSUE = re.compile(rf"(?:收到|接到)(?:本{_OWN_GENRES}|通知)\s*"
                         r"(?:后|之日起)|"
                         rf"(?:本|该)?{_OWN_GENRES}(?:印发|下发|发布|公布)"
