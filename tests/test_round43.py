@@ -134,3 +134,10 @@ def test_a_limit_counted_from_the_division_itself(tmp_path):
     ])
     row = next(t for c in doc.clauses for t in c.tasks if t.text.startswith("各牵头单位要"))
     assert [d.end for d in row.deadlines] == ["2027-03-20"]
+
+
+def test_a_unit_named_by_its_part_in_the_work(tmp_path):
+    doc = _parse(tmp_path, _PLAN[:-2] + ["10.讲座期间，邀请单位应安排专人全程跟踪。",
+                                         "11.主管单位要在3个工作日内完成审核。"] + _PLAN[-2:])
+    assert _lead(doc, "邀请单位应安排") == [("邀请单位", "text")]
+    assert _lead(doc, "主管单位要在") == [("主管单位", "text")]
