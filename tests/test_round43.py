@@ -141,3 +141,14 @@ def test_a_unit_named_by_its_part_in_the_work(tmp_path):
                                          "11.主管单位要在3个工作日内完成审核。"] + _PLAN[-2:])
     assert _lead(doc, "邀请单位应安排") == [("邀请单位", "text")]
     assert _lead(doc, "主管单位要在") == [("主管单位", "text")]
+
+
+def test_the_university_leaders_opening_a_sentence_do_it(tmp_path):
+    doc = _parse(tmp_path, _PLAN[:-2] + [
+        "12.每年12月，校领导向党委常委会书面报告年度联系工作情况。",
+        "13.教师节前后，校领导分组走访慰问优秀教师代表。",
+        "14.学校召开离退休老同志代表座谈会，通报学校发展情况，校领导出席。"] + _PLAN[-2:])
+    assert _lead(doc, "校领导向党委常委会") == [("校领导", "text")]
+    assert _lead(doc, "校领导分组走访") == [("校领导", "text")]
+    # a leader who attends what another organises does not lead it
+    assert ("校领导", "text") not in _lead(doc, "学校召开离退休老同志")

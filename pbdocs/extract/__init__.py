@@ -644,7 +644,13 @@ def _person_subject(text: str, name: str) -> bool:
         return False
     if re.search(rf"[要应须]\s*(?:与|同|和){re.escape(name)}\s*(?:共同|一起|一道|联合)", text):
         return True  # 各党支部书记要与科室主任共同抓好…: the partner does it too
-    for seg in _SEGMENTS.split(text):  # 对行动不便的老党员，由所在党支部书记上门颁发…
+    segs = _SEGMENTS.split(text)
+    if name.endswith("领导"):
+        # (校领导向党委常委会书面报告…, 教师节前后，校领导走访慰问…: a leader opening the
+        # sentence, or after its time; not one who attends what another organises, 学校召开
+        # 座谈会，校领导通报…)
+        segs = segs[:2] if len(segs[0].strip()) <= 8 else segs[:1]
+    for seg in segs:  # 对行动不便的老党员，由所在党支部书记上门颁发…
         seg = seg.strip()
         if re.search(rf"由(?:所在|学院|各)?{re.escape(name)}", seg):
             return True  # 政治审查材料由学院组织员统一审核把关: the agent
