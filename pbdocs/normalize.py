@@ -795,8 +795,10 @@ def is_org_line(par: str) -> bool:
         return False
     alias = SECOND_NAME.search(par)
     if alias and alias.start() > 0:
+        # (党委宣传部（党委网信办）: a second name may be an office's short name, …办)
         return bool(_org_end().search(par[:alias.start()])
-                    and _org_end().search(alias.group("alias")))
+                    and (_org_end().search(alias.group("alias"))
+                         or alias.group("alias").endswith("办")))
     return bool(_org_end().search(par))
 
 

@@ -152,3 +152,19 @@ def test_the_university_leaders_opening_a_sentence_do_it(tmp_path):
     assert _lead(doc, "校领导分组走访") == [("校领导", "text")]
     # a leader who attends what another organises does not lead it
     assert ("校领导", "text") not in _lead(doc, "学校召开离退休老同志")
+
+
+def test_an_issuer_line_with_its_office_short_name_in_brackets(tmp_path):
+    doc = _parse(tmp_path, [
+        "党委宣传部（党委网信办）",
+        "示传院宣〔2027〕21号",
+        "关于开展2027年校园新媒体账号年度审核工作的通知",
+        "各二级学院党委（党总支），各部门：",
+        "为全面掌握校园新媒体账号运行状况，决定开展年度审核。现将有关事项通知如下。",
+        "一、审核安排",
+        "（一）各单位于10月15日前完成账号自查。",
+        "党委宣传部（党委网信办）",
+        "2027年9月24日",
+    ])
+    assert doc.title == "关于开展2027年校园新媒体账号年度审核工作的通知"
+    assert doc.issuer == "党委宣传部（党委网信办）"
