@@ -168,3 +168,20 @@ def test_an_issuer_line_with_its_office_short_name_in_brackets(tmp_path):
     ])
     assert doc.title == "关于开展2027年校园新媒体账号年度审核工作的通知"
     assert doc.issuer == "党委宣传部（党委网信办）"
+
+
+def test_a_route_led_by_the_officer_its_label_names(tmp_path):
+    doc = _parse(tmp_path, [
+        "国际教育学院党总支",
+        "关于开展2027年留学生社会实践活动的通知",
+        "各党支部：",
+        "为引导留学生了解中国，决定开展社会实践活动。现将有关事项通知如下。",
+        "一、活动线路",
+        "（一）线路一：10月16日（星期六），走访省内乡村振兴示范村，参观特色农业产业园。"
+        "（带队：第一党支部书记；随队：2027级辅导员）",
+        "（二）党校定于12月举办新任委员履职能力培训。",
+        "国际教育学院党总支",
+        "2027年9月20日",
+    ])
+    assert _lead(doc, "走访省内乡村振兴示范村") == [("第一党支部书记", "stated")]
+    assert _lead(doc, "党校定于12月") == [("党校", "text")]
