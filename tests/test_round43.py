@@ -185,3 +185,22 @@ def test_a_route_led_by_the_officer_its_label_names(tmp_path):
     ])
     assert _lead(doc, "走访省内乡村振兴示范村") == [("第一党支部书记", "stated")]
     assert _lead(doc, "党校定于12月") == [("党校", "text")]
+
+
+def test_a_work_started_and_ended_apart_spans_both(tmp_path):
+    from pbdocs.extract import period
+
+    doc = _parse(tmp_path, [
+        "中共示例大学委员会组织部",
+        "关于做好2027年二级学院党组织换届选举工作的通知",
+        "各二级学院党委（党总支）：",
+        "经学校党委研究，决定于今年下半年进行集中换届。现将有关事项通知如下。",
+        "一、时间安排",
+        "本次换届自7月上旬启动，12月10日前结束。",
+        "二、工作程序",
+        "（一）各换届单位于7月9日前向学校党委报送请示。",
+        "中共示例大学委员会组织部",
+        "2027年6月20日",
+    ])
+    p = period.plan_period(doc)
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2027-07-01", "2027-12-10")
