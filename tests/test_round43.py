@@ -204,3 +204,16 @@ def test_a_work_started_and_ended_apart_spans_both(tmp_path):
     ])
     p = period.plan_period(doc)
     assert (p.start.isoformat(), p.end.isoformat()) == ("2027-07-01", "2027-12-10")
+
+
+def test_self_study_hours_and_a_college_named_by_two_fields(tmp_path):
+    doc = _parse(tmp_path, _PLAN[:-2] + [
+        "15.中心组成员每年个人自学不少于50学时，建立个人学习台账。",
+        "16.作曲与指挥学院党委要组织师生开展创作。",
+        "17.党支部书记每年参加集中培训不少于32学时。",
+        "18.学院与各二级学院签订实验室安全责任书。"] + _PLAN[-2:])
+    # who studies by himself does it; the officer a training counts stays the one trained
+    assert _lead(doc, "中心组成员每年个人自学") == [("中心组成员", "text")]
+    assert ("党支部书记", "text") not in _lead(doc, "党支部书记每年参加集中培训")
+    assert _lead(doc, "作曲与指挥学院党委要") == [("作曲与指挥学院党委", "text")]
+    assert ("学院与各二级学院", "text") not in _lead(doc, "学院与各二级学院签订")

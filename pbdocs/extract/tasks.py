@@ -714,6 +714,12 @@ _NOT_MODIFIER = re.compile(r"[“”《》（）()]|(?<!的)[对向为与把将�
                            r"是")
 
 
+# a college named by two fields (作曲与指挥学院党委, 经济与管理学院党委要…): one name, 与 and all
+# (not 学院与各二级学院签订…: the two parties)
+_COLLEGE_WITH = re.compile(r"(?!学院与|学校与)[\u4e00-\u9fff]{1,8}与(?!各)[\u4e00-\u9fff]{1,8}学院"
+                           r"[\u4e00-\u9fff]{0,6}")
+
+
 @dataclass
 class Doer:
     """A body or person a sentence makes the doer: as written, canonical, and whether it is a
@@ -841,7 +847,8 @@ def subjects(text: str, start: int, end: int, named: list, persons: set[int],
         # 参与申报的各级党组织要…, 学校两学一做学习教育领导小组办公室…: a modifier before it
         modifier = (before and not agent and len(before) <= 14 and not has_action(before, r)
                     and not before.startswith(r.not_subject_starts)
-                    and not _NOT_MODIFIER.search(before)
+                    and (not _NOT_MODIFIER.search(before) or _COLLEGE_WITH.fullmatch(
+                        before + first.name))
                     and not _NOT_IN_NAME.search(before)
                     # (学院党委要指定专门党支部…, 辅导员要协助党支部…: a modal ends the
                     # subject before it; the body after it is what the subject acts on)
