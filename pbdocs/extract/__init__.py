@@ -1576,12 +1576,15 @@ def _task(text: str, a: int, b: int, pb: dict, lex, named: list, persons: set[in
             for d in t_dl):
         # 对考核等次为“差”的，由校党委书记进行约谈: each time the condition holds
         kind, t_dl, inherited = "ongoing", [], []
+    stated_times = pb.get("noted", ())
+
+    def as_given(d: Deadline) -> Deadline:
+        # (the item's own note states its time; a heading's or a phase's time is inferred)
+        return d if any(d is n for n in stated_times) else _inferred(d)
+
     task = Task(text=sent, lead=[_copy(d) for d in lead], support=[_copy(d) for d in support],
-                deadlines=t_dl or [
-                    (d if any(d is n for n in pb.get("noted", ())) else _inferred(d))
-                    if _IN_SPAN.fullmatch(d.text or "")
-                    else _by_end(d if any(d is n for n in pb.get("noted", ())) else _inferred(d))
-                    for d in inherited],
+                deadlines=t_dl or [as_given(d) if _IN_SPAN.fullmatch(d.text or "")
+                                   else _by_end(as_given(d)) for d in inherited],
                 recurrences=recs,
                 targets=tgts, kind=kind)
     task.persons = [_copy(d) for d in people]

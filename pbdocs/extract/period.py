@@ -119,6 +119,20 @@ _STARTS = re.compile(r"\s*(?:正式)?(?:启动|开始|展开)")
 _ENDS = re.compile(r"\s*(?:前|以前|之前)?\s*(?:全面|全部)?(?:结束|完成|截止)")
 
 
+def _closing(text: str, at: int, dl: Deadline, deadlines: list[Deadline]) -> Deadline | None:
+    """The end written apart from a start (自7月上旬启动，12月10日前结束): the written deadline
+    followed by 结束/完成/截止 within 30 characters after the start `dl` (at `at` in `text`),
+    when the start is followed by 启动/开始; else None."""
+    if at < 0 or not _STARTS.match(text, at + len(dl.text)):
+        return None
+    for d in deadlines:
+        k = text.find(d.text)
+        if (d is not dl and not d.inferred and parse_iso(d.end) and 0 < k - at < 30
+                and _ENDS.match(text, k + len(d.text))):
+            return d
+    return None
+
+
 def _stated_period(doc: Document) -> Period | None:
     """A range the text gives as the time of the whole work: under a heading about time
     (活动时间, any span), else right after 时间为/期限为 or in the preamble (a month at least;
@@ -156,16 +170,11 @@ def _stated_period(doc: Document) -> Period | None:
             if dl.kind == "on" and (at < 0 or not (timed or _ANNOUNCING.search(sentence))):
                 continue  # (a phase heading's month, 动员部署阶段（2023年3月）, is one phase's)
             start, end = parse_iso(dl.start), parse_iso(dl.end)
-            if at >= 0 and _STARTS.match(text, at + len(dl.text)):
+            closing = _closing(text, at, dl, c.deadlines)
+            if closing is not None and parse_iso(closing.end) > end:
                 # 本次换届自7月上旬启动，12月10日前结束: from the start's first day to the end
-                closing = next((d for d in c.deadlines if d.end and d is not dl and not d.inferred
-                                and text.find(d.text) > at
-                                and _ENDS.match(text, text.find(d.text) + len(d.text))
-                                and text.find(d.text) - at < 30), None)
-                if closing is not None and parse_iso(closing.end) and (
-                        parse_iso(closing.end) > end):
-                    end = parse_iso(closing.end)
-                    dl = Deadline(f"{dl.text}—{closing.text}", dl.start, closing.end, "range")
+                end = parse_iso(closing.end)
+                dl = Deadline(f"{dl.text}—{closing.text}", dl.start, closing.end, "range")
             if start and end and (timed or (end - start).days >= 27):
                 key = "timed" if timed else "other"
                 first = found.setdefault(key, Period(start, end, dl.text, "text", True))
