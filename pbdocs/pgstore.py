@@ -8,6 +8,7 @@ Everything lives in the schema `pbdocs` of the database a libpq URL names
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -139,6 +140,7 @@ def writer_lock(url: str) -> Iterator[Any]:
     from pbdocs.search.indexdir import MSG_BUSY
 
     conn = connect(url, autocommit=True)
+    got = False
     try:
         with errors_as_sentences(url):
             got = conn.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]
@@ -146,6 +148,11 @@ def writer_lock(url: str) -> Iterator[Any]:
             raise InputError(MSG_BUSY)
         yield conn
     finally:
+        if got and not conn.closed:
+            # (the server ends a closed session a moment later: a writer right after this one
+            # would still find the lock held, so it is given back before closing)
+            with contextlib.suppress(Exception):
+                conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
         conn.close()  # closing the session releases the lock, also when the process dies
 
 
